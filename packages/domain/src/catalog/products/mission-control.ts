@@ -1,0 +1,77 @@
+// Mission Control (seed 000): roles gate operations on a customer's Configured Commerce environments.
+// User roles may view, restart and back up; Dev and Admin roles may also run every deployment and sync.
+import { actionsOf, allExcept, productId, role } from "../define.ts";
+import type { ProductDef } from "../types.ts";
+
+const P = "mission-control";
+
+const actions = actionsOf(P, [
+  ["site.view", "View the site and its environment"],
+  ["site.restart", "Restart site"],
+  ["database.backup", "Database backup"],
+  ["database.credentials", "Generate database credentials"],
+  ["database.sync", "Production database sync (overwrites a sandbox)"],
+  ["userfiles.sync", "Production user files sync"],
+  ["code.deploy", "Base code deploy"],
+  ["extension.deploy", "Extension deployment"],
+]);
+
+const userActions = ["site.view", "site.restart", "database.backup"];
+const devActions = allExcept(actions, P, []);
+const levels = ["product", "instance"] as const;
+
+export const missionControl: ProductDef = {
+  id: productId(P),
+  label: "Mission Control",
+  source: "000_2cd7b24583309545.txt",
+  customRoles: true,
+  actions,
+  roles: [
+    role(P, "customerUser", "customerUser", "Restart the site and back up the database.", userActions, {
+      levels,
+    }),
+    role(
+      P,
+      "customerDev",
+      "customerDev",
+      "Every Mission Control action, including deployments.",
+      devActions,
+      {
+        levels,
+      },
+    ),
+    role(
+      P,
+      "customerAdmin",
+      "customerAdmin",
+      "Every Mission Control action, including deployments.",
+      devActions,
+      {
+        levels,
+      },
+    ),
+    role(
+      P,
+      "partnerUser",
+      "partnerUser",
+      "A partner's user: restart the site and back up the database.",
+      userActions,
+      {
+        levels,
+      },
+    ),
+    role(P, "partnerDev", "partnerDev", "A partner's developer: every Mission Control action.", devActions, {
+      levels,
+    }),
+    role(
+      P,
+      "partnerAdmin",
+      "partnerAdmin",
+      "A partner's administrator: every Mission Control action.",
+      devActions,
+      {
+        levels,
+      },
+    ),
+  ],
+};

@@ -1,0 +1,67 @@
+// The shape of the product catalog: products, their actions and their system roles, as typed data.
+// Every product module under ./products exports one `ProductDef`; the engine compiles them once.
+import type { ActionId, ProductId, RoleId } from "../model/ids.ts";
+import type { Condition } from "./condition.ts";
+
+/** Experimentation projects are Web or Feature; their action tables differ. */
+export type Platform = "web" | "feature";
+
+/**
+ * Which role decides a Feature Experimentation action (spec, granular roles):
+ * `ruleset` uses the environment role capped by the flag role, `environment` the environment role alone,
+ * `flag` the flag role, `project` the project role.
+ */
+export type FeatureLayer = "project" | "ruleset" | "environment" | "flag";
+
+/** Where in the scope path a role may be granted. */
+export type ScopeLevel = "org" | "product" | "instance" | "project" | "environment" | "flag";
+
+export interface ActionDef {
+  readonly id: ActionId;
+  readonly label: string;
+  /** Set for Experimentation actions: the project platform whose table defines it. */
+  readonly platform?: Platform;
+  /** Feature Experimentation only: which granular role decides the action. */
+  readonly layer?: FeatureLayer;
+  /** A condition every holder must meet, whatever the role (e.g. PIM approval of assigned products). */
+  readonly condition?: Condition;
+}
+
+/** One permission of a role: an action, optionally on one platform only, optionally conditioned. */
+export interface PermissionDef {
+  readonly action: ActionId;
+  readonly platform?: Platform;
+  readonly when?: Condition;
+}
+
+export interface RoleDef {
+  readonly id: RoleId;
+  readonly product: ProductId;
+  readonly label: string;
+  readonly description: string;
+  readonly permissions: ReadonlyArray<PermissionDef>;
+  /** Roles this one counts as at the same scope (Experimentation administrator ⇒ Admin Center instance admin). */
+  readonly implies?: ReadonlyArray<RoleId>;
+  /** Scope levels where the role may be granted; omitted means any level at or below its product. */
+  readonly levels?: ReadonlyArray<ScopeLevel>;
+}
+
+/** An action that no single role grants: the subject must hold a role from every set, at covering scopes. */
+export interface ConjunctionDef {
+  readonly action: ActionId;
+  readonly allOf: ReadonlyArray<ReadonlyArray<RoleId>>;
+}
+
+export interface ProductDef {
+  readonly id: ProductId;
+  readonly label: string;
+  /** The seed document the product's facts come from. */
+  readonly source: string;
+  readonly actions: ReadonlyArray<ActionDef>;
+  readonly roles: ReadonlyArray<RoleDef>;
+  /** Whether custom roles may be created for the product (false for Configured Commerce and Experimentation). */
+  readonly customRoles: boolean;
+  readonly conjunctions?: ReadonlyArray<ConjunctionDef>;
+  /** Per-instance seat limits: at most `limit` holders of `roles` together. */
+  readonly seatLimits?: ReadonlyArray<{ readonly roles: ReadonlyArray<RoleId>; readonly limit: number }>;
+}

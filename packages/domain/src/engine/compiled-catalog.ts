@@ -1,0 +1,213 @@
+// Compiles the product catalog once: every action gets a bit, every role a bitset over those bits.
+// Custom roles and single-permission roles compile here too, on the same action bits.
+import type { Condition } from "../catalog/condition.ts";
+import type { ActionDef, FeatureLayer, Platform, ProductDef, RoleDef, ScopeLevel } from "../catalog/types.ts";
+import { UnknownAction, UnknownRole } from "../model/errors.ts";
+import type { ActionId, RoleId } from "../model/ids.ts";
+import { type RoleEntry, setBit } from "./role-entry.ts";
+
+/** One action as compiled: Experimentation actions have one entry per platform table. */
+export interface ActionEntry {
+  readonly bit: number;
+  readonly id: ActionId;
+  readonly product: string;
+  readonly label: string;
+  readonly platform: Platform | undefined;
+  readonly layer: FeatureLayer | undefined;
+  readonly condition: Condition | undefined;
+  /** Alternatives to a single role: each clause needs a covering grant from every role set. */
+  readonly conjunctions: Array<ReadonlyArray<ReadonlySet<number>>>;
+}
+
+/** An action id with its variants: `plain` for most products, `web`/`feature` for Experimentation. */
+export interface ActionRef {
+  readonly id: ActionId;
+  readonly product: string;
+  readonly plain: ActionEntry | undefined;
+  readonly web: ActionEntry | undefined;
+  readonly feature: ActionEntry | undefined;
+}
+
+/** What a custom role is made of: one product's actions, optionally counting as system roles. */
+export interface RoleSource {
+  readonly id: RoleId;
+  readonly product: string;
+  readonly label: string;
+  readonly description: string;
+  readonly actions: ReadonlyArray<ActionId>;
+  readonly implies?: ReadonlyArray<RoleId>;
+}
+
+export class CompiledCatalog {
+  readonly products: ReadonlyMap<string, ProductDef>;
+  readonly actions = new Map<string, ActionRef>();
+  readonly entries: ActionEntry[] = [];
+  readonly roles = new Map<string, RoleEntry>();
+  readonly roleList: Array<RoleEntry | undefined> = [];
+  readonly words: number;
+  private readonly singles = new Map<string, RoleEntry>();
+
+  constructor(defs: ReadonlyArray<ProductDef>) {
+    this.products = new Map(defs.map((p) => [p.id, p]));
+    for (const product of defs) for (const action of product.actions) this.addAction(product.id, action);
+    this.words = Math.ceil(this.entries.length / 32) + 1;
+    for (const product of defs) for (const role of product.roles) this.compileSystemRole(role);
+    for (const product of defs)
+      for (const c of product.conjunctions ?? []) {
+        const terms = c.allOf.map((set) => new Set(set.map((id) => this.role(id).index)));
+        for (const entry of this.variants(this.action(c.action))) entry.conjunctions.push(terms);
+      }
+  }
+
+  action(id: string): ActionRef {
+    const ref = this.actions.get(id);
+    if (ref === undefined) throw new UnknownAction({ action: id });
+    return ref;
+  }
+
+  role(id: string): RoleEntry {
+    const entry = this.roles.get(id);
+    if (entry === undefined) throw new UnknownRole({ role: id });
+    return entry;
+  }
+
+  /** Every compiled entry of an action id (two for an Experimentation action on both platforms). */
+  variants(ref: ActionRef): ReadonlyArray<ActionEntry> {
+    return [ref.plain, ref.web, ref.feature].filter((e): e is ActionEntry => e !== undefined);
+  }
+
+  /** Compiles (or recompiles) a custom role; the caller has validated its product and actions. */
+  compileCustomRole(source: RoleSource): RoleEntry {
+    const previous = this.roles.get(source.id);
+    const bits = new Uint32Array(this.words);
+    for (const id of source.actions) for (const e of this.variants(this.action(id))) setBit(bits, e.bit);
+    return this.register(
+      {
+        id: source.id,
+        product: source.product,
+        label: source.label,
+        description: source.description,
+        system: false,
+        single: false,
+        levels: undefined,
+      },
+      bits,
+      new Map(),
+      source.implies ?? [],
+      previous?.index,
+    );
+  }
+
+  /** Forgets a custom role; its index is not reused. */
+  dropRole(id: string): void {
+    const entry = this.roles.get(id);
+    if (entry === undefined) return;
+    this.roles.delete(id);
+    this.roleList[entry.index] = undefined;
+  }
+
+  /** The synthetic role behind a grant of one extra permission. */
+  single(actionId: string): RoleEntry {
+    const cached = this.singles.get(actionId);
+    if (cached) return cached;
+    const ref = this.action(actionId);
+    const bits = new Uint32Array(this.words);
+    for (const e of this.variants(ref)) setBit(bits, e.bit);
+    const entry = this.register(
+      {
+        id: `permission:${actionId}` as RoleId,
+        product: ref.product,
+        label: actionId,
+        description: `The single permission ${actionId}`,
+        system: true,
+        single: true,
+        levels: undefined,
+      },
+      bits,
+      new Map(),
+      [],
+      undefined,
+      false,
+    );
+    this.singles.set(actionId, entry);
+    return entry;
+  }
+
+  private addAction(product: string, def: ActionDef): void {
+    const entry: ActionEntry = {
+      bit: this.entries.length,
+      id: def.id,
+      product,
+      label: def.label,
+      platform: def.platform,
+      layer: def.layer,
+      condition: def.condition,
+      conjunctions: [],
+    };
+    this.entries.push(entry);
+    const prev = this.actions.get(def.id);
+    const slot = def.platform ?? "plain";
+    this.actions.set(def.id, {
+      id: def.id,
+      product,
+      plain: prev?.plain,
+      web: prev?.web,
+      feature: prev?.feature,
+      [slot]: entry,
+    });
+  }
+
+  private compileSystemRole(def: RoleDef): void {
+    const bits = new Uint32Array(this.words);
+    const conditions = new Map<number, Condition>();
+    for (const p of def.permissions) {
+      const ref = this.action(p.action);
+      const targets = p.platform ? [ref[p.platform]] : this.variants(ref);
+      for (const e of targets) {
+        if (e === undefined) throw new UnknownAction({ action: `${p.action} (${p.platform})` });
+        setBit(bits, e.bit);
+        if (p.when) conditions.set(e.bit, p.when);
+      }
+    }
+    this.register(
+      {
+        id: def.id,
+        product: def.product,
+        label: def.label,
+        description: def.description,
+        system: true,
+        single: false,
+        levels: def.levels as ReadonlyArray<ScopeLevel> | undefined,
+      },
+      bits,
+      conditions,
+      def.implies ?? [],
+      undefined,
+    );
+  }
+
+  /** Adds implied roles' actions and identities, then files the entry under its id and index. */
+  private register(
+    meta: Omit<RoleEntry, "index" | "bits" | "conditions" | "countsAs">,
+    bits: Uint32Array,
+    conditions: Map<number, Condition>,
+    implies: ReadonlyArray<RoleId>,
+    index: number | undefined,
+    listed = true,
+  ): RoleEntry {
+    const at = index ?? this.roleList.length;
+    const countsAs = new Set<number>([at]);
+    const own = bits.slice();
+    for (const id of implies) {
+      const implied = this.role(id);
+      for (const i of implied.countsAs) countsAs.add(i);
+      for (let w = 0; w < bits.length; w++) bits[w] = (bits[w] as number) | (implied.bits[w] as number);
+      for (const [bit, cond] of implied.conditions)
+        if (((own[bit >>> 5] as number) & (1 << (bit & 31))) === 0) conditions.set(bit, cond);
+    }
+    const entry: RoleEntry = { ...meta, index: at, bits, conditions, countsAs };
+    this.roleList[at] = entry;
+    if (listed) this.roles.set(entry.id, entry);
+    return entry;
+  }
+}

@@ -1,0 +1,125 @@
+// The Gatehouse decision engine: pure, over a snapshot of roles and grants, no I/O.
+// check, explain, whoCan, whatCan, assign and landing all read the same snapshot through the same rules.
+import { products as allProducts } from "../catalog/index.ts";
+import type { ProductDef } from "../catalog/types.ts";
+import type { Resource } from "../model/resource.ts";
+import { type AssignDecision, type Assignment, decideAssignment } from "./assign.ts";
+import { decide, variantFor } from "./decide.ts";
+import type { ConsideredGrant, Explanation, GrantView } from "./explanation.ts";
+import { FeaturePolicy } from "./feature-policy.ts";
+import type { Grant, Subject } from "./grant-entry.ts";
+import { type Landing, landingOf } from "./landing.ts";
+import type { ScopeNode } from "./scope-tree.ts";
+import { Snapshot } from "./snapshot.ts";
+import { Trace } from "./trace.ts";
+import { IN_FORCE, OUT_OF_SCOPE, unusableReason } from "./usable-grants.ts";
+
+export type Decision = "allow" | "deny";
+
+export class Engine {
+  readonly snapshot: Snapshot;
+  private readonly policy: FeaturePolicy;
+
+  constructor(products: ReadonlyArray<ProductDef> = allProducts) {
+    this.snapshot = new Snapshot(products);
+    this.policy = new FeaturePolicy(this.snapshot.catalog);
+  }
+
+  /** True when `subject` may perform `action` on `resource` at time `now` (epoch ms; 0 = the clock). */
+  allows(subject: string, action: string, resource: Resource, now = 0): boolean {
+    const snap = this.snapshot;
+    return decide(snap, this.policy, snap.subject(subject), snap.catalog.action(action), resource, now, null);
+  }
+
+  check(subject: string, action: string, resource: Resource, now = 0): Decision {
+    return this.allows(subject, action, resource, now) ? "allow" : "deny";
+  }
+
+  explain(subject: string, action: string, resource: Resource, now = 0): Explanation {
+    const snap = this.snapshot;
+    const s = snap.subject(subject);
+    const trace = new Trace();
+    const allowed = decide(snap, this.policy, s, snap.catalog.action(action), resource, now, trace);
+    const node = snap.tree.deepest(resource);
+    return {
+      decision: allowed ? "allow" : "deny",
+      subject,
+      action,
+      resource: stripAttrs(resource),
+      reason: allowed ? `allowed by ${trace.deciding.map((g) => g.role.id).join(" + ")}` : trace.reason,
+      considered: this.considered(s, node, now),
+      deciding: allowed ? trace.deciding.map((g) => this.view(s, g)) : [],
+      nearest: !allowed && trace.nearest ? this.view(s, trace.nearest) : undefined,
+      failedCondition: allowed ? undefined : trace.failedCondition,
+      missingAttribute: allowed ? undefined : trace.missingAttribute,
+    };
+  }
+
+  /** Every user allowed to perform `action` on `resource`, sorted; candidates come from grants on its path. */
+  whoCan(action: string, resource: Resource, now = 0): ReadonlyArray<string> {
+    const snap = this.snapshot;
+    const ref = snap.catalog.action(action);
+    const node = snap.tree.deepest(resource);
+    if (node === undefined) return [];
+    const candidates = new Set<Subject>();
+    for (const at of node.ancestors) for (const g of at.grants) addHolders(candidates, g.subject);
+    const out: string[] = [];
+    for (const user of candidates)
+      if (decide(snap, this.policy, user, ref, resource, now, null)) out.push(user.id);
+    return out.sort();
+  }
+
+  /** Every action `subject` may perform on `resource`, in catalog order. */
+  whatCan(subject: string, resource: Resource, now = 0): ReadonlyArray<string> {
+    const snap = this.snapshot;
+    const s = snap.subject(subject);
+    const out: string[] = [];
+    for (const ref of snap.catalog.actions.values()) {
+      if (ref.product !== resource.product && ref.product !== "admin-center") continue;
+      if (variantFor(ref, resource) === undefined) continue;
+      if (decide(snap, this.policy, s, ref, resource, now, null)) out.push(ref.id);
+    }
+    return out;
+  }
+
+  /** May `actor` make `assignment`: allow, deny (lacks authority) or invalid (nobody could). */
+  assign(actor: string, assignment: Assignment, now = 0): AssignDecision {
+    return decideAssignment(this.snapshot, this.policy, this.snapshot.subject(actor), assignment, now);
+  }
+
+  /** The Admin Center page the subject starts on. */
+  landing(subject: string, now = 0): Landing {
+    return landingOf(this.snapshot, this.snapshot.subject(subject), now);
+  }
+
+  private considered(s: Subject, node: ScopeNode | undefined, now: number): ReadonlyArray<ConsideredGrant> {
+    const out: ConsideredGrant[] = [];
+    for (const group of [s, ...s.groups])
+      for (const g of group.grants) {
+        const why = node === undefined ? OUT_OF_SCOPE : unusableReason(this.snapshot, g, node, now);
+        out.push({ grant: this.view(s, g), ...(why ?? IN_FORCE) });
+      }
+    return out;
+  }
+
+  private view(s: Subject, g: Grant): GrantView {
+    return {
+      id: g.id,
+      holder: g.subject.id,
+      via: g.subject === s ? undefined : g.subject.id,
+      role: g.role.id,
+      scope: this.snapshot.tree.scopeOf(g.node),
+      expiresAt: g.expiresAt === 0 ? undefined : g.expiresAt,
+    };
+  }
+}
+
+const addHolders = (into: Set<Subject>, holder: Subject): void => {
+  if (holder.kind === "user") into.add(holder);
+  else for (const m of holder.members) into.add(m);
+};
+
+const stripAttrs = (resource: Resource) => {
+  const { attrs: _attrs, ...scope } = resource;
+  return scope;
+};

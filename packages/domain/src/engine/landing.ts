@@ -1,0 +1,36 @@
+// The Admin Center start page for a subject (seed 001): the widest admin level decides,
+// narrowed to a product's instances or a project's users when that level reaches only one.
+import { type AdminLevels, adminLevelsOf, countingAs, grantsInForce } from "./admin-levels.ts";
+import type { Grant, Subject } from "./grant-entry.ts";
+import type { Snapshot } from "./snapshot.ts";
+
+export type Landing = "products" | `instances:${string}` | "projects" | `users:project:${string}` | "none";
+
+const levelsCache = new WeakMap<Snapshot, AdminLevels>();
+
+export const landingOf = (snap: Snapshot, subject: Subject, now: number): Landing => {
+  let levels = levelsCache.get(snap);
+  if (levels === undefined) {
+    levels = adminLevelsOf(snap.catalog);
+    levelsCache.set(snap, levels);
+  }
+  const grants = grantsInForce(snap, subject, now).filter((g) => g.node.ancestors[0]?.key === subject.org);
+  if (countingAs(grants, levels.superAdmin).length > 0) return "products";
+  const products = countingAs(grants, levels.productAdmin);
+  const instances = countingAs(grants, levels.instanceAdmin);
+  const projects = countingAs(grants, levels.projectOwner);
+  if (products.length > 0 || instances.length > 0) {
+    const reached = distinct([...products, ...instances, ...projects], 1);
+    return reached.length === 1 && reached[0] !== "*" ? `instances:${reached[0]}` : "products";
+  }
+  if (projects.length > 0) {
+    const reached = distinct(projects, 3);
+    return reached.length === 1 && reached[0] !== "*" ? `users:project:${reached[0]}` : "projects";
+  }
+  return "none";
+};
+
+/** The distinct path segments at `depth` of the grants' scopes ("*" for a grant above that depth). */
+const distinct = (grants: ReadonlyArray<Grant>, depth: number): ReadonlyArray<string> => [
+  ...new Set(grants.map((g) => g.node.ancestors[depth]?.key ?? "*")),
+];

@@ -1,0 +1,213 @@
+// The engine's world: organizations, subjects, roles and grants, indexed for decisions.
+// Every change is incremental (add or remove one grant, role, member), never a rebuild.
+import type { ProductDef } from "../catalog/types.ts";
+import { InvalidScope, RoleDefinitionRejected, UnknownSubject } from "../model/errors.ts";
+import type { ActionId, RoleId } from "../model/ids.ts";
+import { type Scope, scopeDepth } from "../model/scope.ts";
+import { CompiledCatalog, type RoleSource } from "./compiled-catalog.ts";
+import type { Grant, Subject } from "./grant-entry.ts";
+import type { RoleEntry } from "./role-entry.ts";
+import { ScopeTree } from "./scope-tree.ts";
+
+export interface OrgSettings {
+  readonly kind: "customer" | "partner";
+  /** Enabled products; undefined means every product. */
+  readonly products: ReadonlySet<string> | undefined;
+}
+
+/** A grant as given to the engine: a role or one extra permission, at a scope, optionally expiring. */
+export type GrantInput = {
+  readonly id: string;
+  readonly subject: string;
+  readonly scope: Scope;
+  readonly expiresAt?: number;
+} & ({ readonly role: string } | { readonly permission: string });
+
+/** A custom role as given to the engine. */
+export interface CustomRoleInput {
+  readonly id: string;
+  readonly product: string;
+  readonly label?: string;
+  readonly description?: string;
+  readonly permissions: ReadonlyArray<string>;
+  readonly implies?: ReadonlyArray<string>;
+}
+
+const everything: OrgSettings = { kind: "customer", products: undefined };
+
+export class Snapshot {
+  readonly catalog: CompiledCatalog;
+  readonly tree = new ScopeTree();
+  readonly subjects = new Map<string, Subject>();
+  readonly grants = new Map<string, Grant>();
+  private readonly orgs = new Map<string, OrgSettings>();
+
+  constructor(products: ReadonlyArray<ProductDef>) {
+    this.catalog = new CompiledCatalog(products);
+  }
+
+  /** An organization's settings; an unlisted one is a customer with every product enabled. */
+  org(id: string): OrgSettings {
+    return this.orgs.get(id) ?? everything;
+  }
+
+  setOrg(id: string, settings: OrgSettings): void {
+    this.orgs.set(id, settings);
+  }
+
+  productEnabled(org: string, product: string): boolean {
+    const products = this.org(org).products;
+    return products === undefined || products.has(product);
+  }
+
+  subject(id: string): Subject {
+    const s = this.subjects.get(id);
+    if (s === undefined) throw new UnknownSubject({ subject: id });
+    return s;
+  }
+
+  addUser(id: string, org: string): Subject {
+    return this.addSubject(id, "user", org);
+  }
+
+  addGroup(id: string, org: string): Subject {
+    return this.addSubject(id, "group", org);
+  }
+
+  /** Removes a user or group with all its grants and memberships. */
+  removeSubject(id: string): void {
+    const s = this.subjects.get(id);
+    if (s === undefined) return;
+    for (const g of [...s.grants]) this.removeGrant(g.id);
+    for (const group of s.groups) group.members.delete(s);
+    for (const member of s.members) member.groups.splice(member.groups.indexOf(s), 1);
+    this.subjects.delete(id);
+  }
+
+  addMember(groupId: string, userId: string): void {
+    const group = this.subject(groupId);
+    const user = this.subject(userId);
+    if (group.members.has(user)) return;
+    group.members.add(user);
+    user.groups.push(group);
+  }
+
+  removeMember(groupId: string, userId: string): void {
+    const group = this.subject(groupId);
+    const user = this.subject(userId);
+    if (!group.members.delete(user)) return;
+    user.groups.splice(user.groups.indexOf(group), 1);
+  }
+
+  /** The compiled role a grant input names (a system or custom role, or a single permission). */
+  roleOf(input: GrantInput): RoleEntry {
+    return "role" in input ? this.catalog.role(input.role) : this.catalog.single(input.permission);
+  }
+
+  addGrant(input: GrantInput): Grant {
+    if (this.grants.has(input.id)) this.removeGrant(input.id);
+    const subject = this.subject(input.subject);
+    const role = this.roleOf(input);
+    const depth = scopeDepth(input.scope);
+    if (depth < 0) throw new InvalidScope({ reason: "a scope key is set below a missing one" });
+    const node = this.tree.ensure(input.scope, depth);
+    const grant: Grant = {
+      id: input.id,
+      subject,
+      node,
+      role,
+      expiresAt: input.expiresAt ?? 0,
+      crossOrg: input.scope.org !== subject.org,
+      slot: node.grants.length,
+    };
+    node.grants.push(grant);
+    subject.grants.push(grant);
+    this.grants.set(grant.id, grant);
+    return grant;
+  }
+
+  removeGrant(id: string): boolean {
+    const grant = this.grants.get(id);
+    if (grant === undefined) return false;
+    const list = grant.node.grants;
+    const last = list.pop() as Grant;
+    if (last !== grant) {
+      list[grant.slot] = last;
+      last.slot = grant.slot;
+    }
+    const own = grant.subject.grants;
+    own.splice(own.indexOf(grant), 1);
+    this.grants.delete(id);
+    return true;
+  }
+
+  /** Adds or replaces a custom role. Its grants follow the new definition at once. */
+  upsertCustomRole(input: CustomRoleInput): RoleEntry {
+    const existing = this.catalog.roles.get(input.id);
+    if (existing?.system)
+      throw new RoleDefinitionRejected({ role: input.id, reason: "system roles cannot be changed" });
+    const product = this.catalog.products.get(input.product);
+    if (product === undefined)
+      throw new RoleDefinitionRejected({ role: input.id, reason: `unknown product ${input.product}` });
+    if (!product.customRoles)
+      throw new RoleDefinitionRejected({
+        role: input.id,
+        reason: `${product.label} does not support custom roles`,
+      });
+    for (const action of input.permissions) {
+      const ref = this.catalog.action(action);
+      if (ref.product !== input.product)
+        throw new RoleDefinitionRejected({
+          role: input.id,
+          reason: `${action} is not an action of ${input.product}`,
+        });
+    }
+    for (const implied of input.implies ?? []) {
+      const r = this.catalog.role(implied);
+      if (r.product !== input.product)
+        throw new RoleDefinitionRejected({
+          role: input.id,
+          reason: `${implied} is not a role of ${input.product}`,
+        });
+    }
+    const source: RoleSource = {
+      id: input.id as RoleId,
+      product: input.product,
+      label: input.label ?? input.id,
+      description: input.description ?? "",
+      actions: input.permissions as ReadonlyArray<ActionId>,
+      implies: (input.implies ?? []) as ReadonlyArray<RoleId>,
+    };
+    const entry = this.catalog.compileCustomRole(source);
+    if (existing) this.rebindGrants(existing, entry);
+    return entry;
+  }
+
+  /** Removes a custom role and every grant of it; returns how many grants went with it. */
+  removeCustomRole(id: string): number {
+    const entry = this.catalog.role(id);
+    if (entry.system)
+      throw new RoleDefinitionRejected({ role: id, reason: "system roles cannot be deleted" });
+    const doomed = [...this.grants.values()].filter((g) => g.role === entry);
+    for (const g of doomed) this.removeGrant(g.id);
+    this.catalog.dropRole(id);
+    return doomed.length;
+  }
+
+  private rebindGrants(from: RoleEntry, to: RoleEntry): void {
+    for (const g of [...this.grants.values()]) {
+      if (g.role !== from) continue;
+      this.removeGrant(g.id);
+      const scope = this.tree.scopeOf(g.node);
+      this.addGrant({ id: g.id, subject: g.subject.id, scope, role: to.id, expiresAt: g.expiresAt });
+    }
+  }
+
+  private addSubject(id: string, kind: Subject["kind"], org: string): Subject {
+    const existing = this.subjects.get(id);
+    if (existing) return existing;
+    const s: Subject = { id, kind, org, grants: [], groups: [], members: new Set() };
+    this.subjects.set(id, s);
+    return s;
+  }
+}

@@ -1,0 +1,33 @@
+// What an evaluation records when asked to explain itself; the check path passes no trace and records nothing.
+// One evaluator with an optional trace is what keeps `check` and `explain` from ever disagreeing.
+import type { Grant } from "./grant-entry.ts";
+
+/** How close a near miss came: a failed condition beats a role lacking the action, which beats no grant. */
+export const Closeness = { NoGrant: 0, LacksAction: 1, ConditionFailed: 2 } as const;
+export type Closeness = (typeof Closeness)[keyof typeof Closeness];
+
+export class Trace {
+  /** The grants that together produced the allow. */
+  deciding: Grant[] = [];
+  /** For a deny: the grant that came closest, and why it fell short. */
+  nearest: Grant | undefined;
+  failedCondition: string | undefined;
+  missingAttribute: string | undefined;
+  reason = "";
+  private closeness = -1;
+
+  /** Records a near miss, keeping the closest (and, among equals, the first). */
+  miss(
+    grant: Grant | undefined,
+    reason: string,
+    detail: { condition?: string; attribute?: string } = {},
+    closeness: Closeness = Closeness.ConditionFailed,
+  ): void {
+    if (closeness <= this.closeness) return;
+    this.closeness = closeness;
+    this.nearest = grant;
+    this.reason = reason;
+    this.failedCondition = detail.condition;
+    this.missingAttribute = detail.attribute;
+  }
+}

@@ -1,0 +1,14 @@
+// @gatehouse/domain: the permission model's vocabulary, catalog and decision engine.
+// Everything a product backend, the API or a UI needs to ask "may this subject do this here?".
+export * from "./catalog/condition.ts";
+export { products } from "./catalog/index.ts";
+export type * from "./catalog/types.ts";
+export type { AssignDecision, Assignment } from "./engine/assign.ts";
+export { type Decision, Engine } from "./engine/engine.ts";
+export type * from "./engine/explanation.ts";
+export type { Landing } from "./engine/landing.ts";
+export type { CustomRoleInput, GrantInput, OrgSettings } from "./engine/snapshot.ts";
+export * from "./model/errors.ts";
+export * from "./model/ids.ts";
+export * from "./model/resource.ts";
+export * from "./model/scope.ts";

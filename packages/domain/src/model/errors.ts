@@ -1,0 +1,50 @@
+// Typed failures of the permission model: unknown vocabulary is an error, never a silent deny.
+// Each is a Schema.TaggedError, so it is both a thrown Error in the pure engine and a typed Effect failure.
+import { Schema } from "effect";
+
+export class UnknownAction extends Schema.TaggedError<UnknownAction>()("UnknownAction", {
+  action: Schema.String,
+}) {
+  override get message() {
+    return `Unknown action "${this.action}"`;
+  }
+}
+
+export class UnknownRole extends Schema.TaggedError<UnknownRole>()("UnknownRole", {
+  role: Schema.String,
+}) {
+  override get message() {
+    return `Unknown role "${this.role}"`;
+  }
+}
+
+export class UnknownSubject extends Schema.TaggedError<UnknownSubject>()("UnknownSubject", {
+  subject: Schema.String,
+}) {
+  override get message() {
+    return `Unknown subject "${this.subject}"`;
+  }
+}
+
+export class InvalidScope extends Schema.TaggedError<InvalidScope>()("InvalidScope", {
+  reason: Schema.String,
+}) {
+  override get message() {
+    return `Invalid scope: ${this.reason}`;
+  }
+}
+
+export class RoleDefinitionRejected extends Schema.TaggedError<RoleDefinitionRejected>()(
+  "RoleDefinitionRejected",
+  {
+    role: Schema.String,
+    reason: Schema.String,
+  },
+) {
+  override get message() {
+    return `Role "${this.role}" rejected: ${this.reason}`;
+  }
+}
+
+/** Every error the engine raises for bad vocabulary or shape. */
+export type ModelError = UnknownAction | UnknownRole | UnknownSubject | InvalidScope | RoleDefinitionRejected;

@@ -1,0 +1,50 @@
+// A scope is a path {org, product?, instance?, project?, environment?, flag?} read left to right.
+// A grant at a scope covers every resource whose path starts with it, never a sibling or another org.
+import { Schema } from "effect";
+
+export const scopeKeys = ["org", "product", "instance", "project", "environment", "flag"] as const;
+export type ScopeKey = (typeof scopeKeys)[number];
+
+const Segment = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+
+export const Scope = Schema.Struct({
+  org: Segment,
+  product: Schema.optionalKey(Segment),
+  instance: Schema.optionalKey(Segment),
+  project: Schema.optionalKey(Segment),
+  environment: Schema.optionalKey(Segment),
+  flag: Schema.optionalKey(Segment),
+});
+export type Scope = typeof Scope.Type;
+
+/** Index of the deepest key a scope sets (0 = org); -1 when a key is set after a gap. */
+export const scopeDepth = (scope: Scope): number => {
+  let depth = 0;
+  for (let i = 1; i < scopeKeys.length; i++) {
+    const key = scopeKeys[i] as ScopeKey;
+    if (scope[key] === undefined) {
+      for (let j = i + 1; j < scopeKeys.length; j++)
+        if (scope[scopeKeys[j] as ScopeKey] !== undefined) return -1;
+      return depth;
+    }
+    depth = i;
+  }
+  return depth;
+};
+
+/** True when `outer` covers `inner`: same org and `outer`'s path is a prefix of `inner`'s. */
+export const scopeCovers = (outer: Scope, inner: Scope): boolean => {
+  const depth = scopeDepth(outer);
+  for (let i = 0; i <= depth; i++) {
+    const key = scopeKeys[i] as ScopeKey;
+    if (outer[key] !== inner[key]) return false;
+  }
+  return true;
+};
+
+/** `acme/cms/cms1` style text for logs and explanations. */
+export const formatScope = (scope: Scope): string =>
+  scopeKeys
+    .map((k) => scope[k])
+    .filter((v) => v !== undefined)
+    .join("/");
