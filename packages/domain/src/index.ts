@@ -1,5 +1,7 @@
 // @gatehouse/domain: the permission model's vocabulary, catalog and decision engine.
 // Everything a product backend, the API or a UI needs to ask "may this subject do this here?".
+
+export * from "./authorizer.ts";
 export * from "./catalog/condition.ts";
 export { products } from "./catalog/index.ts";
 export type * from "./catalog/types.ts";
@@ -8,7 +10,17 @@ export { type Decision, Engine } from "./engine/engine.ts";
 export type * from "./engine/explanation.ts";
 export type { Landing } from "./engine/landing.ts";
 export type { CustomRoleInput, GrantInput, OrgSettings } from "./engine/snapshot.ts";
+export * from "./model/environment.ts";
 export * from "./model/errors.ts";
+export * from "./model/flag.ts";
+export * from "./model/grant.ts";
+export * from "./model/group.ts";
 export * from "./model/ids.ts";
+export * from "./model/instance.ts";
+export * from "./model/organization.ts";
+export * from "./model/product.ts";
+export * from "./model/project.ts";
 export * from "./model/resource.ts";
+export * from "./model/role.ts";
 export * from "./model/scope.ts";
+export * from "./model/user.ts";

@@ -9,6 +9,8 @@ import { ADMIN_CENTER } from "./decide.ts";
 import { bestProjectRole } from "./decide-feature.ts";
 import type { FeaturePolicy } from "./feature-policy.ts";
 import type { Grant, Subject } from "./grant-entry.ts";
+import { roleAt, viewFor } from "./grant-view.ts";
+import { readPath } from "./resource-path.ts";
 import type { RoleEntry } from "./role-entry.ts";
 import { nodeCovers, type ScopeNode } from "./scope-tree.ts";
 import type { Snapshot } from "./snapshot.ts";
@@ -111,11 +113,13 @@ const validity = (
     );
   if (a.targetOrg !== a.scope.org && !(role.product === MISSION_CONTROL && targetOrg.kind === "partner"))
     return invalid("only Mission Control roles reach across organizations, and only for partner users");
-  if ((depth === 4 || depth === 5) && a.targetUser !== undefined && snap.subjects.has(a.targetUser)) {
-    const node = snap.tree.deepest(a.scope);
-    const project = node && bestProjectRole(snap, policy, snap.subject(a.targetUser), node, now);
-    if (project && (lockedEntityRoles as ReadonlyArray<string>).includes(project.role.id))
-      return invalid(`the entity roles of a ${project.role.label} cannot be changed`);
+  if (isEntityRole(role) && a.targetUser !== undefined && snap.subjects.has(a.targetUser)) {
+    const path = readPath(a.scope, new Array(6));
+    const v = viewFor(snap, snap.subject(a.targetUser).slot, path);
+    const at = bestProjectRole(snap, policy, v, path, now);
+    const project = at < 0 ? undefined : roleAt(snap, v, at);
+    if (project && (lockedEntityRoles as ReadonlyArray<string>).includes(project.id))
+      return invalid(`the entity roles of a ${project.label} cannot be changed`);
   }
   return undefined;
 };
@@ -163,11 +167,15 @@ const authority = (
   return deny(`${actor.id} holds no admin level covering ${formatScope(a.scope)} for ${role.product}`);
 };
 
+/** Environment and flag roles: granted only at an environment or a flag. */
+const isEntityRole = (role: RoleEntry): boolean =>
+  role.levels?.every((l) => l === "environment" || l === "flag") === true;
+
 const ownerMayAdd = (role: RoleEntry): boolean =>
   role.single ||
   role.id === "experimentation:editor" ||
   role.id === "experimentation:viewer" ||
-  role.levels?.every((l) => l === "environment" || l === "flag") === true;
+  isEntityRole(role);
 
 const isAdminLevel = (levels: AdminLevels, i: number): boolean =>
   i === levels.superAdmin ||

@@ -1,15 +1,16 @@
 // The decision for Feature Experimentation actions: ruleset actions use the environment role capped by
 // the flag role, flag actions the flag role, the rest the project role; an explicit entity grant beats the default.
 import type { ResourceAttributes } from "../model/resource.ts";
+import { GRANT_INTS } from "./check-index.ts";
 import type { ActionEntry } from "./compiled-catalog.ts";
 import { conditionsHold, decideGeneric } from "./decide-generic.ts";
 import type { FeaturePolicy } from "./feature-policy.ts";
-import type { Grant, Subject } from "./grant-entry.ts";
+import type { Grant } from "./grant-entry.ts";
+import { depthAt, type GrantView, grantAt, inForce, roleAt, usable } from "./grant-view.ts";
+import type { Path } from "./resource-path.ts";
 import { type RoleEntry, roleHas } from "./role-entry.ts";
-import type { ScopeNode } from "./scope-tree.ts";
 import type { Snapshot } from "./snapshot.ts";
 import { Closeness, type Trace } from "./trace.ts";
-import { grantList, usable } from "./usable-grants.ts";
 
 const PROJECT = 3;
 const ENVIRONMENT = 4;
@@ -18,185 +19,181 @@ const FLAG = 5;
 export const decideFeature = (
   snap: Snapshot,
   policy: FeaturePolicy,
-  subject: Subject,
+  v: GrantView,
   entry: ActionEntry,
   attrs: ResourceAttributes | undefined,
-  node: ScopeNode,
+  path: Path,
   now: number,
   trace: Trace | null,
 ): boolean => {
-  if (entry.layer === "project")
-    return decideProjectLayer(snap, policy, subject, entry, attrs, node, now, trace);
-  if (singlePermissionAllows(snap, subject, entry, attrs, node, now, trace)) return true;
+  if (entry.layer === "project") return decideProjectLayer(snap, policy, v, entry, attrs, path, now, trace);
+  if (v.singles && singlePermissionAllows(snap, v, entry, attrs, path, now, trace)) return true;
 
-  const project = bestProjectRole(snap, policy, subject, node, now);
-  if (project === undefined) {
-    trace?.miss(undefined, `${subject.id} holds no role on this project`, {}, Closeness.NoGrant);
+  const at = bestProjectRole(snap, policy, v, path, now);
+  if (at < 0) {
+    trace?.miss(undefined, "no role on this project", {}, Closeness.NoGrant);
     return false;
   }
-  const locked = policy.isLocked(project.role);
-  const deciding: Grant[] = [project];
+  const projectRole = roleAt(snap, v, at);
+  const locked = policy.isLocked(projectRole);
+  // Grant objects are fetched only when a trace needs them: the check path stays on the packed view.
+  const project = trace ? grantAt(snap, v, at) : undefined;
+  const deciding: Grant[] = project ? [project] : [];
 
   if (entry.layer === "ruleset" || entry.layer === "environment") {
-    const explicit = locked ? undefined : bestEntityGrant(snap, policy, subject, node, ENVIRONMENT, now);
+    const explicit = locked ? -1 : bestEntityGrant(snap, policy, v, path, ENVIRONMENT, now);
     let envRole: RoleEntry;
-    if (explicit !== undefined) {
-      envRole = explicit.role;
-      deciding.push(explicit);
-    } else if (policy.dependsOnProduction(project.role)) {
+    if (explicit >= 0) {
+      envRole = roleAt(snap, v, explicit);
+      if (trace) deciding.push(grantAt(snap, v, explicit));
+    } else if (policy.dependsOnProduction(projectRole)) {
       const production = attrs?.production;
       if (production === undefined) {
         trace?.miss(project, `the resource does not carry the attribute "production" (fails closed)`, {
           attribute: "production",
-          condition: `the default environment role of ${project.role.id} depends on production`,
+          condition: `the default environment role of ${projectRole.id} depends on production`,
         });
         return false;
       }
-      envRole = policy.defaultEnvironment(project.role, production);
-    } else envRole = policy.defaultEnvironment(project.role, false);
+      envRole = policy.defaultEnvironment(projectRole, production);
+    } else envRole = policy.defaultEnvironment(projectRole, false);
+    const envAt = explicit >= 0 ? explicit : at;
     if (!roleHas(envRole, entry.bit)) {
-      trace?.miss(
-        explicit ?? project,
-        `environment role ${envRole.id} does not include ${entry.id}`,
-        {},
-        Closeness.ConditionFailed,
-      );
+      trace?.miss(grantAt(snap, v, envAt), `environment role ${envRole.id} does not include ${entry.id}`);
       return false;
     }
-    const envGrant = explicit ?? project;
-    if (!conditionsHold(snap, subject, entry, envGrant, envRole, attrs, node, now, trace)) return false;
+    if (!conditionsHoldAt(snap, v, envAt, entry, envRole, attrs, path, now, trace)) return false;
   }
 
   if (entry.layer === "ruleset" || entry.layer === "flag") {
-    const explicit = locked ? undefined : bestEntityGrant(snap, policy, subject, node, FLAG, now);
-    const flagRole = explicit?.role ?? policy.defaultFlag(project.role);
-    if (explicit) deciding.push(explicit);
+    const explicit = locked ? -1 : bestEntityGrant(snap, policy, v, path, FLAG, now);
+    const flagRole = explicit >= 0 ? roleAt(snap, v, explicit) : policy.defaultFlag(projectRole);
+    const flagAt = explicit >= 0 ? explicit : at;
+    if (explicit >= 0 && trace) deciding.push(grantAt(snap, v, explicit));
     if (entry.layer === "ruleset" && !policy.flagAllowsRulesetChanges(flagRole)) {
       trace?.miss(
-        explicit ?? project,
+        grantAt(snap, v, flagAt),
         `flag role ${flagRole.id} does not allow changing the flag's rules`,
-        {},
-        Closeness.ConditionFailed,
       );
       return false;
     }
     if (entry.layer === "flag") {
       if (!roleHas(flagRole, entry.bit)) {
-        trace?.miss(
-          explicit ?? project,
-          `flag role ${flagRole.id} does not include ${entry.id}`,
-          {},
-          Closeness.ConditionFailed,
-        );
+        trace?.miss(grantAt(snap, v, flagAt), `flag role ${flagRole.id} does not include ${entry.id}`);
         return false;
       }
-      if (!conditionsHold(snap, subject, entry, explicit ?? project, flagRole, attrs, node, now, trace))
-        return false;
+      if (!conditionsHoldAt(snap, v, flagAt, entry, flagRole, attrs, path, now, trace)) return false;
     }
   }
-  if (trace) trace.deciding = deciding;
+  trace?.decide(deciding);
   return true;
 };
+
+/** `conditionsHold` for the grant at view offset `b`, fetching its Grant object only when needed. */
+const conditionsHoldAt = (
+  snap: Snapshot,
+  v: GrantView,
+  b: number,
+  entry: ActionEntry,
+  role: RoleEntry,
+  attrs: ResourceAttributes | undefined,
+  path: Path,
+  now: number,
+  trace: Trace | null,
+): boolean =>
+  (role.conditions.size === 0 && entry.condition === undefined) ||
+  conditionsHold(snap, v, entry, grantAt(snap, v, b), role, attrs, path, now, trace);
 
 /** Project-layer actions: the generic rule, plus flag and audience creation for environment editors. */
 const decideProjectLayer = (
   snap: Snapshot,
   policy: FeaturePolicy,
-  subject: Subject,
+  v: GrantView,
   entry: ActionEntry,
   attrs: ResourceAttributes | undefined,
-  node: ScopeNode,
+  path: Path,
   now: number,
   trace: Trace | null,
 ): boolean => {
-  if (decideGeneric(snap, subject, entry, attrs, node, now, trace)) return true;
-  if (!policy.openToEnvEditors.has(entry.id) || node.depth < PROJECT) return false;
-  const project = bestProjectRole(snap, policy, subject, node, now);
-  if (project === undefined) return false;
-  const projectNode = node.ancestors[PROJECT] as ScopeNode;
-  for (let k = -1; k < subject.groups.length; k++) {
-    const list = grantList(subject, k);
-    for (let i = 0; i < list.length; i++) {
-      const g = list[i] as Grant;
-      if (g.node.depth !== ENVIRONMENT || g.node.ancestors[PROJECT] !== projectNode) continue;
-      if (!policy.envEditors.has(g.role.index) || !usable(snap, g, g.node, now)) continue;
-      if (trace) trace.deciding = [project, g];
+  if (decideGeneric(snap, v, entry, attrs, path, now, trace)) return true;
+  if (!policy.openToEnvEditors.has(entry.id) || path[PROJECT] === undefined) return false;
+  const at = bestProjectRole(snap, policy, v, path, now);
+  if (at < 0) return false;
+  for (let b = 0; b < v.end; b += GRANT_INTS) {
+    if (depthAt(v, b) !== ENVIRONMENT || !policy.envEditors.has(roleAt(snap, v, b).index)) continue;
+    if (!sameProject(snap, v, b, path) || !inForce(snap, v, b, now)) continue;
+    trace?.decide([grantAt(snap, v, at), grantAt(snap, v, b)]);
+    return true;
+  }
+  return false;
+};
+
+/** The grant at view offset `b` lies in the path's project. */
+const sameProject = (snap: Snapshot, v: GrantView, b: number, path: Path): boolean => {
+  const at = (v.data[b + 2] as number) * 6;
+  for (let d = PROJECT; d >= 0; d--) if (snap.grantSegments[at + d] !== path[d]) return false;
+  return true;
+};
+
+/** An extra single permission for this very action allows it on any layer (its conditions still apply). */
+const singlePermissionAllows = (
+  snap: Snapshot,
+  v: GrantView,
+  entry: ActionEntry,
+  attrs: ResourceAttributes | undefined,
+  path: Path,
+  now: number,
+  trace: Trace | null,
+): boolean => {
+  for (let b = 0; b < v.end; b += GRANT_INTS) {
+    const role = roleAt(snap, v, b);
+    if (!role.single || !roleHas(role, entry.bit) || !usable(snap, v, b, path, now)) continue;
+    if (conditionsHold(snap, v, entry, grantAt(snap, v, b), role, attrs, path, now, trace)) {
+      trace?.decide([grantAt(snap, v, b)]);
       return true;
     }
   }
   return false;
 };
 
-/** An extra single permission for this very action allows it on any layer (its conditions still apply). */
-const singlePermissionAllows = (
-  snap: Snapshot,
-  subject: Subject,
-  entry: ActionEntry,
-  attrs: ResourceAttributes | undefined,
-  node: ScopeNode,
-  now: number,
-  trace: Trace | null,
-): boolean => {
-  for (let k = -1; k < subject.groups.length; k++) {
-    const list = grantList(subject, k);
-    for (let i = 0; i < list.length; i++) {
-      const g = list[i] as Grant;
-      if (!g.role.single || !roleHas(g.role, entry.bit) || !usable(snap, g, node, now)) continue;
-      if (conditionsHold(snap, subject, entry, g, g.role, attrs, node, now, trace)) {
-        if (trace) trace.deciding = [g];
-        return true;
-      }
-    }
-  }
-  return false;
-};
-
-/** The widest usable Feature project role covering the node. */
+/** View offset of the widest usable Feature project role covering the path, or -1. */
 export const bestProjectRole = (
   snap: Snapshot,
   policy: FeaturePolicy,
-  subject: Subject,
-  node: ScopeNode,
+  v: GrantView,
+  path: Path,
   now: number,
-): Grant | undefined => {
-  let best: Grant | undefined;
+): number => {
+  let best = -1;
   let bestRank = Number.POSITIVE_INFINITY;
-  for (let k = -1; k < subject.groups.length; k++) {
-    const list = grantList(subject, k);
-    for (let i = 0; i < list.length; i++) {
-      const g = list[i] as Grant;
-      const rank = policy.projectRankOf(g.role);
-      if (rank === undefined || rank >= bestRank || !usable(snap, g, node, now)) continue;
-      best = g;
-      bestRank = rank;
-    }
+  for (let b = 0; b < v.end; b += GRANT_INTS) {
+    const rank = policy.projectRankOf(roleAt(snap, v, b));
+    if (rank < 0 || rank >= bestRank || !usable(snap, v, b, path, now)) continue;
+    best = b;
+    bestRank = rank;
   }
   return best;
 };
 
-/** The widest usable entity grant made exactly at the resource's environment (depth 4) or flag (depth 5). */
+/** View offset of the widest usable entity grant made exactly at the resource's environment or flag, or -1. */
 const bestEntityGrant = (
   snap: Snapshot,
   policy: FeaturePolicy,
-  subject: Subject,
-  node: ScopeNode,
+  v: GrantView,
+  path: Path,
   depth: typeof ENVIRONMENT | typeof FLAG,
   now: number,
-): Grant | undefined => {
-  if (node.depth < depth) return undefined;
-  const at = node.ancestors[depth] as ScopeNode;
-  let best: Grant | undefined;
+): number => {
+  if (path[depth] === undefined) return -1;
+  let best = -1;
   let bestRank = Number.POSITIVE_INFINITY;
-  for (let k = -1; k < subject.groups.length; k++) {
-    const list = grantList(subject, k);
-    for (let i = 0; i < list.length; i++) {
-      const g = list[i] as Grant;
-      if (g.node !== at) continue;
-      const rank = depth === ENVIRONMENT ? policy.envRankOf(g.role) : policy.flagRankOf(g.role);
-      if (rank === undefined || rank >= bestRank || !usable(snap, g, node, now)) continue;
-      best = g;
-      bestRank = rank;
-    }
+  for (let b = 0; b < v.end; b += GRANT_INTS) {
+    if (depthAt(v, b) !== depth) continue;
+    const role = roleAt(snap, v, b);
+    const rank = depth === ENVIRONMENT ? policy.envRankOf(role) : policy.flagRankOf(role);
+    if (rank < 0 || rank >= bestRank || !usable(snap, v, b, path, now)) continue;
+    best = b;
+    bestRank = rank;
   }
   return best;
 };

@@ -1,48 +1,64 @@
 // The decision for every action outside Feature Experimentation's granular layers:
 // allow when one usable grant's role holds the action and its conditions pass, or a conjunction is met.
-
 import type { ResourceAttributes } from "../model/resource.ts";
+import { GRANT_INTS } from "./check-index.ts";
 import type { ActionEntry } from "./compiled-catalog.ts";
 import { type ConditionFailure, evaluateCondition, missFromFailure, PASS } from "./condition-eval.ts";
-import type { Grant, Subject } from "./grant-entry.ts";
+import type { Grant } from "./grant-entry.ts";
+import { type GrantView, grantAt, roleAt, usable } from "./grant-view.ts";
 import { permissionProbe } from "./permission-probe.ts";
+import type { Path } from "./resource-path.ts";
 import type { RoleEntry } from "./role-entry.ts";
-import type { ScopeNode } from "./scope-tree.ts";
 import type { Snapshot } from "./snapshot.ts";
 import { Closeness, type Trace } from "./trace.ts";
-import { findCountingAs, grantList, usable } from "./usable-grants.ts";
+import { findCountingAs } from "./usable-grants.ts";
 
 export const decideGeneric = (
   snap: Snapshot,
-  subject: Subject,
+  v: GrantView,
   entry: ActionEntry,
   attrs: ResourceAttributes | undefined,
-  node: ScopeNode,
+  path: Path,
   now: number,
   trace: Trace | null,
 ): boolean => {
-  const bit = entry.bit;
-  const word = bit >>> 5;
-  const mask = 1 << (bit & 31);
-  for (let k = -1; k < subject.groups.length; k++) {
-    const list = grantList(subject, k);
-    for (let i = 0; i < list.length; i++) {
-      const g = list[i] as Grant;
-      if (!usable(snap, g, node, now)) continue;
-      if (((g.role.bits[word] as number) & mask) === 0) {
-        trace?.miss(g, `${g.role.id} does not include ${entry.id}`, {}, Closeness.LacksAction);
-        continue;
-      }
-      if (conditionsHold(snap, subject, entry, g, g.role, attrs, node, now, trace)) {
-        if (trace) trace.deciding = [g];
-        return true;
-      }
+  const word = entry.bit >>> 5;
+  const mask = 1 << (entry.bit & 31);
+  for (let b = 0; b < v.end; b += GRANT_INTS) {
+    const role = roleAt(snap, v, b);
+    if (((role.bits[word] as number) & mask) === 0) {
+      if (trace && usable(snap, v, b, path, now))
+        trace.miss(grantAt(snap, v, b), `${role.id} does not include ${entry.id}`, {}, Closeness.LacksAction);
+      continue;
+    }
+    if (!usable(snap, v, b, path, now)) continue;
+    if (
+      (role.conditions.size === 0 && entry.condition === undefined) ||
+      conditionsHold(snap, v, entry, grantAt(snap, v, b), role, attrs, path, now, trace)
+    ) {
+      trace?.decide([grantAt(snap, v, b)]);
+      return true;
     }
   }
+  if (entry.conjunctions.length > 0 && conjunctionHolds(snap, v, entry, attrs, path, now, trace)) return true;
+  trace?.miss(undefined, `no grant covering the resource holds ${entry.id}`, {}, Closeness.NoGrant);
+  return false;
+};
+
+/** An action granted only by a combination of roles: every term needs a usable grant counting as one of its roles. */
+const conjunctionHolds = (
+  snap: Snapshot,
+  v: GrantView,
+  entry: ActionEntry,
+  attrs: ResourceAttributes | undefined,
+  path: Path,
+  now: number,
+  trace: Trace | null,
+): boolean => {
   for (const clause of entry.conjunctions) {
     const found: Grant[] = [];
     for (const term of clause) {
-      const g = findCountingAs(snap, subject, node, term, now);
+      const g = findCountingAs(snap, v, path, term, now);
       if (g === undefined) break;
       found.push(g);
     }
@@ -55,65 +71,50 @@ export const decideGeneric = (
       );
       continue;
     }
-    if (
-      entry.condition === undefined ||
-      holds(snap, subject, entry, found[0] as Grant, attrs, node, now, trace)
-    ) {
-      if (trace) trace.deciding = found;
+    if (actionConditionHolds(snap, v, entry, found[0] as Grant, attrs, path, now, trace)) {
+      trace?.decide(found);
       return true;
     }
   }
-  trace?.miss(
-    undefined,
-    `no grant of ${subject.id} covering the resource holds ${entry.id}`,
-    {},
-    Closeness.NoGrant,
-  );
   return false;
 };
 
 /** `role`'s condition for the action (if any) and the action's own condition (if any) both pass for grant `g`. */
 export const conditionsHold = (
   snap: Snapshot,
-  subject: Subject,
+  v: GrantView,
   entry: ActionEntry,
   g: Grant,
   role: RoleEntry,
   attrs: ResourceAttributes | undefined,
-  node: ScopeNode,
+  path: Path,
   now: number,
   trace: Trace | null,
 ): boolean => {
   const roleCondition = role.conditions.size === 0 ? undefined : role.conditions.get(entry.bit);
   if (roleCondition !== undefined) {
     const why: { failure?: ConditionFailure } | undefined = trace ? {} : undefined;
-    if (evaluateCondition(roleCondition, attrs, permissionProbe(snap, subject, node, now), why) !== PASS) {
+    if (evaluateCondition(roleCondition, attrs, permissionProbe(snap, v, path, now, trace), why) !== PASS) {
       if (trace) missFromFailure(trace, g, why?.failure);
       return false;
     }
   }
-  return entry.condition === undefined || holds(snap, subject, entry, g, attrs, node, now, trace);
+  return actionConditionHolds(snap, v, entry, g, attrs, path, now, trace);
 };
 
-const holds = (
+const actionConditionHolds = (
   snap: Snapshot,
-  subject: Subject,
+  v: GrantView,
   entry: ActionEntry,
   g: Grant,
   attrs: ResourceAttributes | undefined,
-  node: ScopeNode,
+  path: Path,
   now: number,
   trace: Trace | null,
 ): boolean => {
+  if (entry.condition === undefined) return true;
   const why: { failure?: ConditionFailure } | undefined = trace ? {} : undefined;
-  if (
-    evaluateCondition(
-      entry.condition as NonNullable<ActionEntry["condition"]>,
-      attrs,
-      permissionProbe(snap, subject, node, now),
-      why,
-    ) === PASS
-  )
+  if (evaluateCondition(entry.condition, attrs, permissionProbe(snap, v, path, now, trace), why) === PASS)
     return true;
   if (trace) missFromFailure(trace, g, why?.failure);
   return false;

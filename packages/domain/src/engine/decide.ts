@@ -1,16 +1,22 @@
-// One decision, start to finish: pick the action's variant for the resource, find the resource's node,
-// then hand over to the generic or the Feature Experimentation rule. `trace` is null on the check path.
+// One decision, start to finish: pick the action's variant for the resource, read the resource's path,
+// gather the subject's grants, then apply the generic or the Feature Experimentation rule.
 import type { Resource } from "../model/resource.ts";
 import type { ActionEntry, ActionRef } from "./compiled-catalog.ts";
 import { decideFeature } from "./decide-feature.ts";
 import { decideGeneric } from "./decide-generic.ts";
 import type { FeaturePolicy } from "./feature-policy.ts";
-import type { Subject } from "./grant-entry.ts";
+import { GrantView } from "./grant-view.ts";
+import { hashPrefixes } from "./path-hash.ts";
+import { type Path, readPath } from "./resource-path.ts";
 import type { Snapshot } from "./snapshot.ts";
 import { Closeness, type Trace } from "./trace.ts";
 
 /** Admin Center actions apply to the scopes of the products they administer. */
 export const ADMIN_CENTER = "admin-center";
+
+/** Decisions are synchronous and never interleave, so one path and one view serve all of them. */
+const scratchPath: Path = new Array(6);
+const scratchView = new GrantView();
 
 /** The variant of an action that applies to the resource; Experimentation picks by `platform`. */
 export const variantFor = (ref: ActionRef, resource: Resource): ActionEntry | undefined => {
@@ -21,10 +27,11 @@ export const variantFor = (ref: ActionRef, resource: Resource): ActionEntry | un
   return ref.web === undefined ? ref.feature : ref.feature === undefined ? ref.web : undefined;
 };
 
+/** Decides for the subject in CheckIndex slot `slot`. */
 export const decide = (
   snap: Snapshot,
   policy: FeaturePolicy,
-  subject: Subject,
+  slot: number,
   ref: ActionRef,
   resource: Resource,
   now: number,
@@ -32,13 +39,13 @@ export const decide = (
 ): boolean => {
   const entry = variantFor(ref, resource);
   if (entry === undefined) {
-    const exists = resource.attrs?.platform === undefined;
+    const missing = resource.attrs?.platform === undefined;
     trace?.miss(
       undefined,
-      exists
+      missing
         ? `the resource does not carry the attribute "platform" (fails closed)`
         : `${ref.id} does not exist on ${resource.attrs?.platform} projects`,
-      exists ? { attribute: "platform" } : {},
+      missing ? { attribute: "platform" } : {},
       Closeness.NoGrant,
     );
     return false;
@@ -56,12 +63,11 @@ export const decide = (
     trace?.miss(undefined, `${resource.org} has not enabled ${resource.product}`, {}, Closeness.NoGrant);
     return false;
   }
-  const node = snap.tree.deepest(resource);
-  if (node === undefined) {
-    trace?.miss(undefined, `no grant exists in organization ${resource.org}`, {}, Closeness.NoGrant);
-    return false;
-  }
+  const path = readPath(resource, scratchPath);
+  const v = scratchView;
+  v.gather(snap.index, slot);
+  hashPrefixes(path, v.hashes);
   return entry.layer === undefined
-    ? decideGeneric(snap, subject, entry, resource.attrs, node, now, trace)
-    : decideFeature(snap, policy, subject, entry, resource.attrs, node, now, trace);
+    ? decideGeneric(snap, v, entry, resource.attrs, path, now, trace)
+    : decideFeature(snap, policy, v, entry, resource.attrs, path, now, trace);
 };

@@ -2,6 +2,7 @@
 // check, explain, whoCan, whatCan, assign and landing all read the same snapshot through the same rules.
 import { products as allProducts } from "../catalog/index.ts";
 import type { ProductDef } from "../catalog/types.ts";
+import { UnknownSubject } from "../model/errors.ts";
 import type { Resource } from "../model/resource.ts";
 import { type AssignDecision, type Assignment, decideAssignment } from "./assign.ts";
 import { decide, variantFor } from "./decide.ts";
@@ -9,10 +10,10 @@ import type { ConsideredGrant, Explanation, GrantView } from "./explanation.ts";
 import { FeaturePolicy } from "./feature-policy.ts";
 import type { Grant, Subject } from "./grant-entry.ts";
 import { type Landing, landingOf } from "./landing.ts";
-import type { ScopeNode } from "./scope-tree.ts";
+import { type Path, readPath } from "./resource-path.ts";
 import { Snapshot } from "./snapshot.ts";
 import { Trace } from "./trace.ts";
-import { IN_FORCE, OUT_OF_SCOPE, unusableReason } from "./usable-grants.ts";
+import { IN_FORCE, standing } from "./usable-grants.ts";
 
 export type Decision = "allow" | "deny";
 
@@ -28,7 +29,9 @@ export class Engine {
   /** True when `subject` may perform `action` on `resource` at time `now` (epoch ms; 0 = the clock). */
   allows(subject: string, action: string, resource: Resource, now = 0): boolean {
     const snap = this.snapshot;
-    return decide(snap, this.policy, snap.subject(subject), snap.catalog.action(action), resource, now, null);
+    const slot = snap.index.find(subject);
+    if (slot < 0) throw new UnknownSubject({ subject });
+    return decide(snap, this.policy, slot, snap.catalog.action(action), resource, now, null);
   }
 
   check(subject: string, action: string, resource: Resource, now = 0): Decision {
@@ -39,15 +42,15 @@ export class Engine {
     const snap = this.snapshot;
     const s = snap.subject(subject);
     const trace = new Trace();
-    const allowed = decide(snap, this.policy, s, snap.catalog.action(action), resource, now, trace);
-    const node = snap.tree.deepest(resource);
+    const allowed = decide(snap, this.policy, s.slot, snap.catalog.action(action), resource, now, trace);
+    const path = readPath(resource, new Array(6));
     return {
       decision: allowed ? "allow" : "deny",
       subject,
       action,
       resource: stripAttrs(resource),
       reason: allowed ? `allowed by ${trace.deciding.map((g) => g.role.id).join(" + ")}` : trace.reason,
-      considered: this.considered(s, node, now),
+      considered: this.considered(s, path, now),
       deciding: allowed ? trace.deciding.map((g) => this.view(s, g)) : [],
       nearest: !allowed && trace.nearest ? this.view(s, trace.nearest) : undefined,
       failedCondition: allowed ? undefined : trace.failedCondition,
@@ -65,7 +68,7 @@ export class Engine {
     for (const at of node.ancestors) for (const g of at.grants) addHolders(candidates, g.subject);
     const out: string[] = [];
     for (const user of candidates)
-      if (decide(snap, this.policy, user, ref, resource, now, null)) out.push(user.id);
+      if (decide(snap, this.policy, user.slot, ref, resource, now, null)) out.push(user.id);
     return out.sort();
   }
 
@@ -77,7 +80,7 @@ export class Engine {
     for (const ref of snap.catalog.actions.values()) {
       if (ref.product !== resource.product && ref.product !== "admin-center") continue;
       if (variantFor(ref, resource) === undefined) continue;
-      if (decide(snap, this.policy, s, ref, resource, now, null)) out.push(ref.id);
+      if (decide(snap, this.policy, s.slot, ref, resource, now, null)) out.push(ref.id);
     }
     return out;
   }
@@ -92,13 +95,11 @@ export class Engine {
     return landingOf(this.snapshot, this.snapshot.subject(subject), now);
   }
 
-  private considered(s: Subject, node: ScopeNode | undefined, now: number): ReadonlyArray<ConsideredGrant> {
+  private considered(s: Subject, path: Path, now: number): ReadonlyArray<ConsideredGrant> {
     const out: ConsideredGrant[] = [];
-    for (const group of [s, ...s.groups])
-      for (const g of group.grants) {
-        const why = node === undefined ? OUT_OF_SCOPE : unusableReason(this.snapshot, g, node, now);
-        out.push({ grant: this.view(s, g), ...(why ?? IN_FORCE) });
-      }
+    for (const holder of [s, ...s.groups])
+      for (const g of holder.grants)
+        out.push({ grant: this.view(s, g), ...(standing(this.snapshot, g, path, now) ?? IN_FORCE) });
     return out;
   }
 

@@ -16,42 +16,53 @@ import type { CompiledCatalog } from "./compiled-catalog.ts";
 import type { RoleEntry } from "./role-entry.ts";
 
 export class FeaturePolicy {
-  /** Rank of a Feature project role by role index (lower is wider); absent for every other role. */
-  private readonly projectRank = new Map<number, number>();
-  private readonly envRank = new Map<number, number>();
-  private readonly flagRank = new Map<number, number>();
+  /** Rank of a Feature project / environment / flag role by role index (lower is wider); -1 for every other role. */
+  private readonly projectRank: Int8Array;
+  private readonly envRank: Int8Array;
+  private readonly flagRank: Int8Array;
   private readonly locked: ReadonlySet<number>;
   private readonly flagAllows: ReadonlySet<number>;
   readonly envEditors: ReadonlySet<number>;
   readonly openToEnvEditors: ReadonlySet<string>;
-  private readonly defaults = new Map<string, RoleEntry>();
+  /** Default entity roles by project role index: [environment when production, when not, flag]. */
+  private readonly defaults: Array<readonly [RoleEntry, RoleEntry, RoleEntry] | undefined> = [];
 
-  constructor(private readonly catalog: CompiledCatalog) {
-    projectRoleOrder
-      .filter((id) => !(webOnlyRoles as ReadonlyArray<string>).includes(id))
-      .forEach((id, rank) => {
-        this.projectRank.set(catalog.role(id).index, rank);
+  constructor(catalog: CompiledCatalog) {
+    const ranks = (ids: ReadonlyArray<string>): Int8Array => {
+      const out = new Int8Array(catalog.roleList.length).fill(-1);
+      ids.forEach((id, rank) => {
+        out[catalog.role(id).index] = rank;
       });
-    environmentRoleIds.forEach((id, rank) => {
-      this.envRank.set(catalog.role(id).index, rank);
-    });
-    flagRoleIds.forEach((id, rank) => {
-      this.flagRank.set(catalog.role(id).index, rank);
-    });
+      return out;
+    };
+    this.projectRank = ranks(
+      projectRoleOrder.filter((id) => !(webOnlyRoles as ReadonlyArray<string>).includes(id)),
+    );
+    this.envRank = ranks(environmentRoleIds);
+    this.flagRank = ranks(flagRoleIds);
     this.locked = new Set(lockedEntityRoles.map((id) => catalog.role(id).index));
     this.flagAllows = new Set(flagRolesAllowingRulesetChanges.map((id) => catalog.role(id).index));
     this.envEditors = new Set(environmentEditorOrAbove.map((id) => catalog.role(id).index));
     this.openToEnvEditors = new Set(openToEnvironmentEditors);
+    for (const id of projectRoleOrder) {
+      const role = catalog.role(id);
+      this.defaults[role.index] = [
+        catalog.role(defaultEnvironmentRole(id, true)),
+        catalog.role(defaultEnvironmentRole(id, false)),
+        catalog.role(defaultFlagRole(id)),
+      ];
+    }
   }
 
-  projectRankOf(role: RoleEntry): number | undefined {
-    return this.projectRank.get(role.index);
+  /** Rank as a Feature project role, or -1 (custom roles compiled later fall outside the array: -1 too). */
+  projectRankOf(role: RoleEntry): number {
+    return this.projectRank[role.index] ?? -1;
   }
-  envRankOf(role: RoleEntry): number | undefined {
-    return this.envRank.get(role.index);
+  envRankOf(role: RoleEntry): number {
+    return this.envRank[role.index] ?? -1;
   }
-  flagRankOf(role: RoleEntry): number | undefined {
-    return this.flagRank.get(role.index);
+  flagRankOf(role: RoleEntry): number {
+    return this.flagRank[role.index] ?? -1;
   }
   isLocked(projectRole: RoleEntry): boolean {
     return this.locked.has(projectRole.index);
@@ -61,21 +72,17 @@ export class FeaturePolicy {
   }
   /** Whether the project role's default environment role depends on the `production` attribute. */
   dependsOnProduction(projectRole: RoleEntry): boolean {
-    return defaultEnvironmentRole(projectRole.id, true) !== defaultEnvironmentRole(projectRole.id, false);
+    const d = this.defaultsOf(projectRole);
+    return d[0] !== d[1];
   }
   defaultEnvironment(projectRole: RoleEntry, production: boolean): RoleEntry {
-    return this.cached(defaultEnvironmentRole(projectRole.id, production));
+    return this.defaultsOf(projectRole)[production ? 0 : 1];
   }
   defaultFlag(projectRole: RoleEntry): RoleEntry {
-    return this.cached(defaultFlagRole(projectRole.id));
+    return this.defaultsOf(projectRole)[2];
   }
 
-  private cached(id: string): RoleEntry {
-    let r = this.defaults.get(id);
-    if (r === undefined) {
-      r = this.catalog.role(id);
-      this.defaults.set(id, r);
-    }
-    return r;
+  private defaultsOf(projectRole: RoleEntry): readonly [RoleEntry, RoleEntry, RoleEntry] {
+    return this.defaults[projectRole.index] as readonly [RoleEntry, RoleEntry, RoleEntry];
   }
 }

@@ -1,5 +1,5 @@
-// A grant and a subject as the engine holds them: object references, no ids to look up on the check path.
-// Users carry their direct grants and their groups; groups carry their grants and members.
+// A grant and a subject as the engine holds them, for explanations, whoCan, assign and landing.
+// The check path reads the compact CheckIndex instead; `slot` and `ordinal` link the two.
 import type { RoleEntry } from "./role-entry.ts";
 import type { ScopeNode } from "./scope-tree.ts";
 
@@ -9,6 +9,8 @@ export interface Subject {
   /** Home organization. */
   readonly org: string;
   readonly grants: Grant[];
+  /** The subject's slot in the CheckIndex (moves when the table grows). */
+  slot: number;
   /** For users: the groups they belong to. */
   readonly groups: Subject[];
   /** For groups: their members. */
@@ -24,9 +26,10 @@ export interface Grant {
   readonly expiresAt: number;
   /** The grant's scope is in another organization than the subject's home. */
   readonly crossOrg: boolean;
+  /** Hash of the full path (see path-hash.ts), the filter the index compares first. */
+  readonly hash: number;
+  /** Position in the snapshot's grant table, which the index stores. */
+  readonly ordinal: number;
   /** Position in node.grants, for O(1) removal. */
   slot: number;
 }
-
-export const isExpired = (grant: Grant, now: number): boolean =>
-  grant.expiresAt !== 0 && grant.expiresAt <= now;

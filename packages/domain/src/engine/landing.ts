@@ -24,8 +24,10 @@ export const landingOf = (snap: Snapshot, subject: Subject, now: number): Landin
     return reached.length === 1 && reached[0] !== "*" ? `instances:${reached[0]}` : "products";
   }
   if (projects.length > 0) {
-    const reached = distinct(projects, 3);
-    return reached.length === 1 && reached[0] !== "*" ? `users:project:${reached[0]}` : "projects";
+    const projectNode = (g: Grant) => (g.node.depth >= 3 ? g.node.ancestors[3] : undefined);
+    const reached = new Set(projects.map(projectNode));
+    const only = projectNode(projects[0] as Grant);
+    return reached.size === 1 && only !== undefined ? `users:project:${only.key}` : "projects";
   }
   return "none";
 };

@@ -1,11 +1,13 @@
 // The engine's world: organizations, subjects, roles and grants, indexed for decisions.
 // Every change is incremental (add or remove one grant, role, member), never a rebuild.
 import type { ProductDef } from "../catalog/types.ts";
-import { InvalidScope, RoleDefinitionRejected, UnknownSubject } from "../model/errors.ts";
+import { InvalidMembership, InvalidScope, RoleDefinitionRejected, UnknownSubject } from "../model/errors.ts";
 import type { ActionId, RoleId } from "../model/ids.ts";
 import { type Scope, scopeDepth } from "../model/scope.ts";
+import { CheckIndex } from "./check-index.ts";
 import { CompiledCatalog, type RoleSource } from "./compiled-catalog.ts";
 import type { Grant, Subject } from "./grant-entry.ts";
+import { hashPrefixes } from "./path-hash.ts";
 import type { RoleEntry } from "./role-entry.ts";
 import { ScopeTree } from "./scope-tree.ts";
 
@@ -35,11 +37,27 @@ export interface CustomRoleInput {
 
 const everything: OrgSettings = { kind: "customer", products: undefined };
 
+/** Users have no members; they all share this one empty set, which nothing ever adds to. */
+const NO_MEMBERS: Set<Subject> = new Set();
+
+/** Users and groups share the index; a group's key cannot collide with a user id. */
+const indexKey = (s: Pick<Subject, "id" | "kind">): string =>
+  s.kind === "user" ? s.id : `\u0000group:${s.id}`;
+
 export class Snapshot {
   readonly catalog: CompiledCatalog;
+  private readonly hashes = new Int32Array(6);
   readonly tree = new ScopeTree();
   readonly subjects = new Map<string, Subject>();
   readonly grants = new Map<string, Grant>();
+  /** The check path's compact copy of every subject's grants. */
+  readonly index = new CheckIndex();
+  /** Grants by ordinal (the index refers to grants by ordinal); freed ordinals are reused. */
+  readonly grantTable: Array<Grant | undefined> = [];
+  /** Six scope segments per grant ordinal, flat: what verifies a prefix-hash match in one memory read. */
+  readonly grantSegments: Array<string | undefined> = [];
+  private readonly freeOrdinals: number[] = [];
+  private deferred: Set<Subject> | undefined;
   private readonly orgs = new Map<string, OrgSettings>();
 
   constructor(products: ReadonlyArray<ProductDef>) {
@@ -56,7 +74,8 @@ export class Snapshot {
   }
 
   productEnabled(org: string, product: string): boolean {
-    const products = this.org(org).products;
+    if (this.orgs.size === 0) return true;
+    const products = this.orgs.get(org)?.products;
     return products === undefined || products.has(product);
   }
 
@@ -80,16 +99,23 @@ export class Snapshot {
     if (s === undefined) return;
     for (const g of [...s.grants]) this.removeGrant(g.id);
     for (const group of s.groups) group.members.delete(s);
-    for (const member of s.members) member.groups.splice(member.groups.indexOf(s), 1);
+    for (const member of s.members) {
+      member.groups.splice(member.groups.indexOf(s), 1);
+      this.reindex(member);
+    }
+    this.index.release(indexKey(s));
     this.subjects.delete(id);
   }
 
   addMember(groupId: string, userId: string): void {
     const group = this.subject(groupId);
     const user = this.subject(userId);
+    if (group.kind !== "group" || user.kind !== "user")
+      throw new InvalidMembership({ group: groupId, member: userId });
     if (group.members.has(user)) return;
     group.members.add(user);
     user.groups.push(group);
+    this.reindex(user);
   }
 
   removeMember(groupId: string, userId: string): void {
@@ -97,6 +123,7 @@ export class Snapshot {
     const user = this.subject(userId);
     if (!group.members.delete(user)) return;
     user.groups.splice(user.groups.indexOf(group), 1);
+    this.reindex(user);
   }
 
   /** The compiled role a grant input names (a system or custom role, or a single permission). */
@@ -105,12 +132,14 @@ export class Snapshot {
   }
 
   addGrant(input: GrantInput): Grant {
-    if (this.grants.has(input.id)) this.removeGrant(input.id);
+    if (this.grants.size > 0 && this.grants.has(input.id)) this.removeGrant(input.id);
     const subject = this.subject(input.subject);
     const role = this.roleOf(input);
     const depth = scopeDepth(input.scope);
     if (depth < 0) throw new InvalidScope({ reason: "a scope key is set below a missing one" });
     const node = this.tree.ensure(input.scope, depth);
+    const path = node.ancestors.map((a) => a.key);
+    hashPrefixes(path, this.hashes);
     const grant: Grant = {
       id: input.id,
       subject,
@@ -118,10 +147,15 @@ export class Snapshot {
       role,
       expiresAt: input.expiresAt ?? 0,
       crossOrg: input.scope.org !== subject.org,
+      hash: this.hashes[depth] as number,
+      ordinal: this.freeOrdinals.pop() ?? this.grantTable.length,
       slot: node.grants.length,
     };
+    this.grantTable[grant.ordinal] = grant;
+    for (let d = 0; d < 6; d++) this.grantSegments[grant.ordinal * 6 + d] = path[d];
     node.grants.push(grant);
     subject.grants.push(grant);
+    this.reindex(subject);
     this.grants.set(grant.id, grant);
     return grant;
   }
@@ -137,6 +171,9 @@ export class Snapshot {
     }
     const own = grant.subject.grants;
     own.splice(own.indexOf(grant), 1);
+    this.reindex(grant.subject);
+    this.grantTable[grant.ordinal] = undefined;
+    this.freeOrdinals.push(grant.ordinal);
     this.grants.delete(id);
     return true;
   }
@@ -206,8 +243,57 @@ export class Snapshot {
   private addSubject(id: string, kind: Subject["kind"], org: string): Subject {
     const existing = this.subjects.get(id);
     if (existing) return existing;
-    const s: Subject = { id, kind, org, grants: [], groups: [], members: new Set() };
+    const s: Subject = {
+      id,
+      kind,
+      org,
+      grants: [],
+      slot: -1,
+      groups: [],
+      members: kind === "group" ? new Set() : NO_MEMBERS,
+    };
+    s.slot = this.index.claim(indexKey(s), s);
     this.subjects.set(id, s);
     return s;
+  }
+
+  /**
+   * Runs `load` with index writes deferred to its end, so a bulk load summarises each subject once.
+   * Decisions made inside `load` may see stale summaries; make none there.
+   */
+  batch(load: () => void): void {
+    if (this.deferred !== undefined) {
+      load();
+      return;
+    }
+    this.deferred = new Set();
+    try {
+      load();
+    } finally {
+      const touched = this.deferred;
+      this.deferred = undefined;
+      for (const s of touched) if (this.subjects.get(s.id) === s) this.reindex(s);
+    }
+  }
+
+  /** Rewrites the subject's summaries in the check index (or marks it, inside a batch). */
+  private reindex(s: Subject): void {
+    if (this.deferred !== undefined) {
+      this.deferred.add(s);
+      return;
+    }
+    this.index.write(
+      s.slot,
+      s.grants.map((g) => ({
+        roleIndex: g.role.index,
+        depth: g.node.depth,
+        hash: g.hash,
+        ordinal: g.ordinal,
+        expires: g.expiresAt !== 0,
+        crossOrg: g.crossOrg,
+        single: g.role.single,
+      })),
+      s.groups.length > 0,
+    );
   }
 }

@@ -9,12 +9,23 @@ export type Closeness = (typeof Closeness)[keyof typeof Closeness];
 export class Trace {
   /** The grants that together produced the allow. */
   deciding: Grant[] = [];
+  /** Grants a condition relied on (an extra permission), added to `deciding` when the decision allows. */
+  private supporting: Grant[] = [];
   /** For a deny: the grant that came closest, and why it fell short. */
   nearest: Grant | undefined;
   failedCondition: string | undefined;
   missingAttribute: string | undefined;
   reason = "";
   private closeness = -1;
+
+  support(grant: Grant): void {
+    if (!this.supporting.includes(grant)) this.supporting.push(grant);
+  }
+
+  /** Records the grants behind an allow, with every grant a condition relied on. */
+  decide(grants: ReadonlyArray<Grant>): void {
+    this.deciding = [...grants, ...this.supporting.filter((g) => !grants.includes(g))];
+  }
 
   /** Records a near miss, keeping the closest (and, among equals, the first). */
   miss(

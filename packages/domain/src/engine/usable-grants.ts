@@ -1,41 +1,23 @@
-// Which of a subject's grants count for a resource: direct or through a group, covering, unexpired,
-// and, when the grant reaches into another organization, backed by that product being enabled at home.
+// Searches over a decision's grant view (which grant holds a bit, which counts as a role), and why a
+// grant object does or does not count, for explanations.
+
+import { GRANT_INTS } from "./check-index.ts";
 import type { ConsideredGrant } from "./explanation.ts";
-import type { Grant, Subject } from "./grant-entry.ts";
-import type { ScopeNode } from "./scope-tree.ts";
+import type { Grant } from "./grant-entry.ts";
+import { type GrantView, grantAt, roleAt, usable } from "./grant-view.ts";
+import type { Path } from "./resource-path.ts";
 import type { Snapshot } from "./snapshot.ts";
-
-/** The grant lists to scan for a subject: its own, then each group's. Index -1 is the subject's own. */
-export const grantList = (subject: Subject, k: number): ReadonlyArray<Grant> =>
-  k < 0 ? subject.grants : (subject.groups[k] as Subject).grants;
-
-/** True when the grant covers `node` and counts at time `now` (0 = read the clock only if needed). */
-export const usable = (snap: Snapshot, g: Grant, node: ScopeNode, now: number): boolean => {
-  const d = g.node.depth;
-  if (node.depth < d || node.ancestors[d] !== g.node) return false;
-  if (g.expiresAt !== 0 && g.expiresAt <= (now || Date.now())) return false;
-  return !g.crossOrg || snap.productEnabled(g.subject.org, g.role.product);
-};
 
 export interface GrantStanding {
   readonly status: ConsideredGrant["status"];
   readonly note: string;
 }
 export const IN_FORCE: GrantStanding = { status: "counts", note: "covers the resource and is in force" };
-export const OUT_OF_SCOPE: GrantStanding = {
-  status: "out-of-scope",
-  note: "its scope does not cover the resource",
-};
+const OUT_OF_SCOPE: GrantStanding = { status: "out-of-scope", note: "its scope does not cover the resource" };
 
-/** Why a grant does not count for the node, for explanations; undefined when it counts. */
-export const unusableReason = (
-  snap: Snapshot,
-  g: Grant,
-  node: ScopeNode,
-  now: number,
-): GrantStanding | undefined => {
-  const d = g.node.depth;
-  if (node.depth < d || node.ancestors[d] !== g.node) return OUT_OF_SCOPE;
+/** Why a grant does not count for the path, for explanations; undefined when it counts. */
+export const standing = (snap: Snapshot, g: Grant, path: Path, now: number): GrantStanding | undefined => {
+  for (let d = g.node.depth; d >= 0; d--) if (g.node.ancestors[d]?.key !== path[d]) return OUT_OF_SCOPE;
   if (g.expiresAt !== 0 && g.expiresAt <= (now || Date.now()))
     return { status: "expired", note: "it has expired" };
   if (g.crossOrg && !snap.productEnabled(g.subject.org, g.role.product))
@@ -49,37 +31,31 @@ export const unusableReason = (
 /** The first usable grant whose role holds bit `bit`, or undefined. */
 export const findHolding = (
   snap: Snapshot,
-  subject: Subject,
-  node: ScopeNode,
+  v: GrantView,
+  path: Path,
   bit: number,
   now: number,
 ): Grant | undefined => {
-  for (let k = -1; k < subject.groups.length; k++) {
-    const list = grantList(subject, k);
-    for (let i = 0; i < list.length; i++) {
-      const g = list[i] as Grant;
-      if (((g.role.bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0 && usable(snap, g, node, now))
-        return g;
-    }
-  }
+  const word = bit >>> 5;
+  const mask = 1 << (bit & 31);
+  for (let b = 0; b < v.end; b += GRANT_INTS)
+    if (((roleAt(snap, v, b).bits[word] as number) & mask) !== 0 && usable(snap, v, b, path, now))
+      return grantAt(snap, v, b);
   return undefined;
 };
 
 /** The first usable grant whose role counts as one of `roles`, or undefined. */
 export const findCountingAs = (
   snap: Snapshot,
-  subject: Subject,
-  node: ScopeNode,
+  v: GrantView,
+  path: Path,
   roles: ReadonlySet<number>,
   now: number,
 ): Grant | undefined => {
-  for (let k = -1; k < subject.groups.length; k++) {
-    const list = grantList(subject, k);
-    for (let i = 0; i < list.length; i++) {
-      const g = list[i] as Grant;
-      if (!usable(snap, g, node, now)) continue;
-      for (const r of roles) if (g.role.countsAs.has(r)) return g;
-    }
+  for (let b = 0; b < v.end; b += GRANT_INTS) {
+    if (!usable(snap, v, b, path, now)) continue;
+    const countsAs = roleAt(snap, v, b).countsAs;
+    for (const r of roles) if (countsAs.has(r)) return grantAt(snap, v, b);
   }
   return undefined;
 };

@@ -46,5 +46,20 @@ export class RoleDefinitionRejected extends Schema.TaggedError<RoleDefinitionRej
   }
 }
 
+export class InvalidMembership extends Schema.TaggedError<InvalidMembership>()("InvalidMembership", {
+  group: Schema.String,
+  member: Schema.String,
+}) {
+  override get message() {
+    return `Only a user can join a group: ${this.member} cannot join ${this.group}`;
+  }
+}
+
 /** Every error the engine raises for bad vocabulary or shape. */
-export type ModelError = UnknownAction | UnknownRole | UnknownSubject | InvalidScope | RoleDefinitionRejected;
+export type ModelError =
+  | UnknownAction
+  | UnknownRole
+  | UnknownSubject
+  | InvalidScope
+  | RoleDefinitionRejected
+  | InvalidMembership;

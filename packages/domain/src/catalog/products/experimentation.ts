@@ -350,14 +350,7 @@ const environmentRoles: ReadonlyArray<RoleDef> = [
   }),
 ];
 
-const flagChanges = [
-  "flag.edit",
-  "flag.archive",
-  "flag.view",
-  "variable.create",
-  "variable.edit",
-  "variable.delete",
-];
+const flagChanges = flagActions.filter((n) => n !== "flag.permissions.manage");
 const flagRoles: ReadonlyArray<RoleDef> = [
   role(
     P,

@@ -1,0 +1,133 @@
+// `pnpm bench [--json] [--users N] [--projects N] [--no-casl] [--seconds S]`: Gatehouse and CASL on one fixture.
+// Prints one JSON line per measurement; without --json also notes and a table (notes go to stderr with --json).
+import { parseArgs } from "node:util";
+import { buildCasl, caslCheck, caslInput, caslResources, plainQuery } from "./casl-runner.ts";
+import { generateFixture } from "./fixture.ts";
+import { buildGatehouse, gatehouseCheck, gatehouseInput } from "./gatehouse-runner.ts";
+import { canCollect, latency, measureBuild, type Op, throughput } from "./measure.ts";
+import { generateQueries, type Query } from "./queries.ts";
+import { type CheckLine, table, type UpdateLine, verdicts } from "./report.ts";
+import { measureUpdates } from "./updates.ts";
+
+const SEED = 20240611;
+const QUERIES = 1 << 18;
+/** Share of queries aimed inside one of the user's grants; tuned so about 15% are allowed. */
+const OWN_SHARE = 0.25;
+const LATENCY_SAMPLES = 200_000;
+const UPDATES = 20_000;
+
+const { values } = parseArgs({
+  options: {
+    json: { type: "boolean", default: false },
+    users: { type: "string", default: "100000" },
+    projects: { type: "string", default: "10000" },
+    "no-casl": { type: "boolean", default: false },
+    seconds: { type: "string", default: "3" },
+  },
+});
+const count = (name: string, text: string): number => {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} needs a positive number, not ${text}`);
+  return n;
+};
+const users = Math.floor(count("users", values.users));
+const projects = Math.floor(count("projects", values.projects));
+const budgetMs = count("seconds", values.seconds) * 1000;
+const json = values.json;
+
+const note = (text: string): void => {
+  (json ? process.stderr : process.stdout).write(`${text}\n`);
+};
+const emit = <T extends CheckLine | UpdateLine>(line: T): T => {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+  return line;
+};
+const round = (n: number, digits: number): number => Number(n.toFixed(digits));
+const pct = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(2)}%`;
+
+/** Every query's answer, one pass (which also warms the check path up). */
+const decisions = (n: number, op: Op): Uint8Array => {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = op(i) ? 1 : 0;
+  return out;
+};
+
+if (!canCollect()) note("warning: run node with --expose-gc; heap figures include garbage without it");
+const fixtureStart = performance.now();
+const fx = generateFixture(users, projects, SEED);
+const queries = generateQueries(fx, QUERIES, OWN_SHARE, SEED + 1);
+note(
+  `fixture: ${fx.users.length} users, ${fx.orgs.length} orgs, ${fx.projectCount} projects ` +
+    `(3 environments each), ${fx.grants.length} grants, ${queries.length} queries ` +
+    `(${Math.round(performance.now() - fixtureStart)} ms to generate)`,
+);
+
+const measureChecks = (engine: CheckLine["engine"], n: number, op: Op, buildMs: number, heapMB: number) => {
+  const opsPerSec = throughput(n, op, budgetMs);
+  const lat = latency(n, op, LATENCY_SAMPLES, budgetMs);
+  note(`${engine}: latency percentiles over ${lat.samples} individually timed checks`);
+  return emit({
+    bench: "engine.check",
+    engine,
+    users,
+    projects: fx.projectCount,
+    grants: fx.grants.length,
+    opsPerSec: Math.round(opsPerSec),
+    p50Ns: Math.round(lat.p50Ns),
+    p99Ns: Math.round(lat.p99Ns),
+    buildMs: round(buildMs, 1),
+    heapMB: round(heapMB, 1),
+  });
+};
+
+const gh = measureBuild(() => gatehouseInput(fx), buildGatehouse);
+const ghCheck = gatehouseCheck(gh.value, queries);
+const ghAnswers = decisions(queries.length, ghCheck);
+const allowed = ghAnswers.reduce((n, a) => n + a, 0);
+note(`allowed: ${allowed} of ${queries.length} queries (${pct(allowed, queries.length)})`);
+const ghLine = measureChecks("gatehouse", queries.length, ghCheck, gh.buildMs, gh.heapMB);
+
+const updates = measureUpdates(gh.value, fx, UPDATES, budgetMs);
+const updateLine = emit<UpdateLine>({
+  bench: "engine.update",
+  engine: "gatehouse",
+  p50Us: round(updates.p50Us, 2),
+  p99Us: round(updates.p99Us, 2),
+});
+note(
+  `updates: ${updates.samples} timed ops; add p99 ${updates.addP99Us.toFixed(2)} µs, ` +
+    `remove p99 ${updates.removeP99Us.toFixed(2)} µs`,
+);
+
+let caslLine: CheckLine | undefined;
+if (!values["no-casl"]) {
+  note("building CASL abilities (slow)...");
+  const catalog = gh.value.snapshot.catalog;
+  const resources = caslResources(queries);
+  const casl = measureBuild(() => caslInput(fx, catalog), buildCasl);
+  const check = caslCheck(casl.value, queries, resources);
+  const answers = decisions(queries.length, check);
+  const plain = plainQuery(catalog);
+  let same = 0;
+  let plainCount = 0;
+  let plainSame = 0;
+  for (let i = 0; i < queries.length; i++) {
+    const agree = answers[i] === ghAnswers[i];
+    if (agree) same++;
+    if (!plain(queries[i] as Query)) continue;
+    plainCount++;
+    if (agree) plainSame++;
+  }
+  note(
+    `agreement: CASL and Gatehouse agree on ${same} of ${queries.length} queries (${pct(same, queries.length)}); ` +
+      `on the ${plainCount} without granular or conditional actions: ${plainSame} (${pct(plainSame, plainCount)})`,
+  );
+  caslLine = measureChecks("casl", queries.length, check, casl.buildMs, casl.heapMB);
+}
+
+const verdictList = verdicts(ghLine, updateLine, caslLine);
+const missed = verdictList
+  .filter((v) => v.met === false)
+  .map((v) => `${v.name} ${v.value} (target ${v.target})`);
+note(missed.length === 0 ? "targets: all met" : `targets missed: ${missed.join("; ")}`);
+if (!json) note(`\n${table(caslLine ? [ghLine, caslLine] : [ghLine], updateLine, verdictList)}`);

@@ -1,0 +1,14 @@
+// A Feature Experimentation flag with its status; editors' audience rights follow the status.
+// Whoever creates a flag becomes its flag admin.
+import { Schema } from "effect";
+import { FlagId, ProjectId } from "./ids.ts";
+
+export const FlagStatus = Schema.Literals(["draft", "running", "paused"]);
+export type FlagStatus = typeof FlagStatus.Type;
+
+export class Flag extends Schema.Class<Flag>("Flag")({
+  id: FlagId,
+  project: ProjectId,
+  key: Schema.String,
+  status: FlagStatus,
+}) {}

@@ -1,0 +1,118 @@
+// Property (e), delegation: whenever assign(actor, {role, scope}) allows, the actor holds an admin level in force
+// (super-admin, or an admin level of the role's product, directly, through a group or implied) covering the scope.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Assignment } from "../../src/index.ts";
+import {
+  ACTIONS,
+  ADMIN_ROLES,
+  build,
+  holdersFor,
+  inForce,
+  NOW,
+  ORGS,
+  opt,
+  PLACES,
+  type Place,
+  ROLE_PLACES,
+  RUNS,
+  SYSTEM_ROLES,
+  userIds,
+  type WorldSpec,
+  worldArb,
+} from "../support/arbitraries.ts";
+import { covers } from "../support/scopes.ts";
+
+const productOf = (a: Assignment): string => ("role" in a ? a.role : a.permission).split(":")[0] ?? "";
+
+/** Roles the model lets be granted at each place. */
+const rolesAt = new Map<Place, string[]>();
+for (const [role, places] of ROLE_PLACES)
+  for (const p of places) rolesAt.set(p, [...(rolesAt.get(p) ?? []), role]);
+
+const what = (place: Place): fc.Arbitrary<{ readonly role: string } | { readonly permission: string }> =>
+  fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc
+        .constantFrom(...(rolesAt.get(place) ?? ["cms:content-editors"]))
+        .map((role) => ({ role })),
+    },
+    { weight: 1, arbitrary: fc.constantFrom(...SYSTEM_ROLES.map((r) => r.id)).map((role) => ({ role })) },
+    { weight: 1, arbitrary: fc.constantFrom(...ACTIONS).map((permission) => ({ permission })) },
+  );
+
+const assignmentArb = (spec: WorldSpec): fc.Arbitrary<Assignment> => {
+  const near = (scopeOrg: string) => PLACES.filter((p) => p.scope.org === scopeOrg && p.level !== "org");
+  const aimed =
+    spec.grants.length === 0
+      ? fc.constantFrom(...PLACES)
+      : fc
+          .constantFrom(...spec.grants)
+          .chain((g) =>
+            fc.constantFrom(...PLACES.filter((p) => covers(g.scope, p.scope)), ...near(g.scope.org)),
+          );
+  const place = fc.oneof(
+    { weight: 3, arbitrary: aimed },
+    { weight: 1, arbitrary: fc.constantFrom(...PLACES) },
+  );
+  return place.chain((p) =>
+    fc
+      .record({
+        body: what(p),
+        targetOrg: fc.oneof(
+          { weight: 4, arbitrary: fc.constant(p.scope.org) },
+          { weight: 1, arbitrary: fc.constantFrom(...ORGS) },
+        ),
+        target: opt(fc.constant({ platform: p.platform ?? "feature" })),
+        seatsInUse: opt(fc.integer({ min: 0, max: 25 })),
+        targetUser: opt(fc.constantFrom(...userIds(spec))),
+      })
+      .map(({ body, targetOrg, target, seatsInUse, targetUser }) => ({
+        ...body,
+        scope: p.scope,
+        targetOrg,
+        ...(target === undefined || p.platform === undefined ? {} : { target }),
+        ...(seatsInUse === undefined ? {} : { seatsInUse }),
+        ...(targetUser === undefined ? {} : { targetUser }),
+      })),
+  );
+};
+
+const scenario = worldArb.chain((spec) =>
+  fc.tuple(fc.constant(spec), fc.array(assignmentArb(spec), { minLength: 1, maxLength: 6 })),
+);
+
+describe("property: delegation", () => {
+  it("an allowed assignment is always backed by a covering admin level of the right product", () => {
+    let allows = 0;
+    fc.assert(
+      fc.property(scenario, ([spec, assignments]) => {
+        const loner = { id: "loner", org: "acme" };
+        const engine = build({ ...spec, users: [...spec.users, loner] });
+        for (const a of assignments) {
+          // an actor with no grants is never allowed
+          expect(engine.assign(loner.id, a, NOW).decision).not.toBe("allow");
+          for (const actor of userIds(spec)) {
+            if (engine.assign(actor, a, NOW).decision !== "allow") continue;
+            allows += 1;
+            const holders = holdersFor(spec, actor);
+            const backing = spec.grants.filter(
+              (g) =>
+                holders.has(g.subject) &&
+                inForce(g, NOW) &&
+                "role" in g &&
+                ADMIN_ROLES.includes(g.role) &&
+                covers(g.scope, a.scope) &&
+                (g.role === "admin-center:super-admin" ||
+                  (productOf(a) !== "admin-center" && productOf(a) === g.scope.product)),
+            );
+            expect(backing.map((g) => g.id)).not.toEqual([]);
+          }
+        }
+      }),
+      RUNS,
+    );
+    expect(allows).toBeGreaterThan(0);
+  });
+});
