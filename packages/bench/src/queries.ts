@@ -69,6 +69,20 @@ const anywhereIn = (org: Org, random: Random): Target => {
   return { kind: "instance", instance: pick(random, Object.values(org.instances).flat()) };
 };
 
+/**
+ * A resource in the one shape a product backend builds (or the API's decoder produces): all six scope keys,
+ * undefined where absent, then attrs. One shape keeps the engine's property reads monomorphic.
+ */
+const resourceAt = (scope: Resource, attrs: Resource["attrs"]): Resource => ({
+  org: scope.org,
+  product: scope.product,
+  instance: scope.instance,
+  project: scope.project,
+  environment: scope.environment,
+  flag: scope.flag,
+  attrs,
+});
+
 const queryAt = (user: string, target: Target, random: Random): Query => {
   switch (target.kind) {
     case "project": {
@@ -77,12 +91,12 @@ const queryAt = (user: string, target: Target, random: Random): Query => {
       return {
         user,
         action: pick(random, feature ? featureProjectActions : webActions),
-        resource: {
-          ...project.scope,
-          attrs: feature
+        resource: resourceAt(
+          project.scope,
+          feature
             ? { platform: "feature", flagStatus: pick(random, FLAG_STATUSES) }
             : { platform: "web", changeKind: pick(random, CHANGE_KINDS) },
-        },
+        ),
       };
     }
     case "environment": {
@@ -90,15 +104,12 @@ const queryAt = (user: string, target: Target, random: Random): Query => {
       return {
         user,
         action: pick(random, featureEnvironmentActions),
-        resource: {
-          ...(project.envs[env] as Resource),
-          attrs: {
-            platform: "feature",
-            production: env === 0,
-            rulesetPublished: random() < 0.5,
-            flagHasExperiment: random() < 0.2,
-          },
-        },
+        resource: resourceAt(project.envs[env] as Resource, {
+          platform: "feature",
+          production: env === 0,
+          rulesetPublished: random() < 0.5,
+          flagHasExperiment: random() < 0.2,
+        }),
       };
     }
     case "instance": {
@@ -112,7 +123,7 @@ const queryAt = (user: string, target: Target, random: Random): Query => {
       return {
         user,
         action: pick(random, instanceActions.get(instance.product) ?? []),
-        resource: attrs === undefined ? instance.scope : { ...instance.scope, attrs },
+        resource: resourceAt(instance.scope, attrs),
       };
     }
   }

@@ -1,10 +1,12 @@
-// The check path's index: an open-addressing table of 8-byte slots (id hash, record offset) over an Int32Array,
-// and one contiguous record per subject (count, flags, three ints per grant) in another. Small enough for cache.
+// The check path's index: an open-addressing table of 64-byte slots over an Int32Array, one per subject:
+// id hash, grant count, flags, and up to four grant summaries inline; more spill into an overflow array.
 import { hashId } from "./path-hash.ts";
 
 /** Ints per grant summary: role index | depth << 16 | flags, prefix hash at its depth, grant ordinal. */
 export const GRANT_INTS = 3;
-const HEADER = 2;
+/** Ints per slot: tag, grant count, flags, overflow offset, then INLINE grant summaries. */
+const SLOT = 16;
+const INLINE = 4;
 
 export const DEPTH_SHIFT = 16;
 export const ROLE_MASK = 0xffff;
@@ -12,9 +14,9 @@ export const ROLE_MASK = 0xffff;
 export const F_EXPIRES = 1 << 20;
 /** The grant reaches another organization than its holder's home. */
 export const F_CROSS = 1 << 21;
-/** Record flag: the subject belongs to groups. */
+/** Slot flag: the subject belongs to groups. */
 export const R_GROUPS = 1;
-/** Record flag: the subject holds single-permission grants. */
+/** Slot flag: the subject holds single-permission grants. */
 export const R_SINGLES = 2;
 
 /** What the index needs of a grant to summarise it. */
@@ -29,16 +31,16 @@ export interface Summarised {
 }
 
 export class CheckIndex {
-  /** Two ints per slot: the id's hash (0 = empty) and the offset of its record (-1 = no grants). */
-  private table = new Int32Array(2 * 1024);
+  private table = new Int32Array(SLOT * 1024);
   /** The id held in each slot, for exact verification of a hash hit. */
   private ids: Array<string | undefined> = new Array(1024);
   /** The owner of each slot (its Subject object in the snapshot). */
   owners: Array<unknown> = new Array(1024);
   private mask = 1023;
   private used = 0;
-  private records = new Int32Array(4096);
-  private recordsEnd = 0;
+  /** Summaries past the fourth of each subject, in one region per subject. */
+  private overflow = new Int32Array(4096);
+  private overflowEnd = 0;
   private deadInts = 0;
 
   /** The slot holding `id`, or -1. */
@@ -46,7 +48,7 @@ export class CheckIndex {
     const tag = hashId(id);
     const t = this.table;
     for (let s = tag & this.mask; ; s = (s + 1) & this.mask) {
-      const at = t[2 * s] as number;
+      const at = t[SLOT * s] as number;
       if (at === 0) return -1;
       if (at === tag && this.ids[s] === id) return s;
     }
@@ -59,58 +61,64 @@ export class CheckIndex {
     if ((this.used + 1) * 2 > this.mask + 1) this.grow();
     const tag = hashId(id);
     let s = tag & this.mask;
-    while ((this.table[2 * s] as number) !== 0) s = (s + 1) & this.mask;
-    this.table[2 * s] = tag;
-    this.table[2 * s + 1] = -1;
+    while ((this.table[SLOT * s] as number) !== 0) s = (s + 1) & this.mask;
+    this.table[SLOT * s] = tag;
+    this.table[SLOT * s + 3] = -1;
     this.ids[s] = id;
     this.owners[s] = owner;
     this.used++;
     return s;
   }
 
-  /** Rewrites a subject's record: in place when the size is unchanged, otherwise appended (the old one dies). */
+  /** Rewrites a subject's summaries; an overflow region is reused when its size is unchanged. */
   write(slot: number, grants: ReadonlyArray<Summarised>, hasGroups: boolean): void {
-    const old = this.table[2 * slot + 1] as number;
-    const oldLen = old < 0 ? 0 : HEADER + (this.records[old] as number) * GRANT_INTS;
-    const len = HEADER + grants.length * GRANT_INTS;
-    let at = old;
-    if (len !== oldLen) {
-      this.deadInts += oldLen;
-      at = this.reserve(len);
+    const t = this.table;
+    const base = SLOT * slot;
+    const oldExtra = Math.max(0, (t[base + 1] as number) - INLINE) * GRANT_INTS;
+    const extra = Math.max(0, grants.length - INLINE) * GRANT_INTS;
+    let start = t[base + 3] as number;
+    if (extra !== oldExtra) {
+      this.deadInts += oldExtra;
+      start = extra === 0 ? -1 : this.reserve(extra);
     }
-    const r = this.records;
-    r[at] = grants.length;
-    r[at + 1] = (hasGroups ? R_GROUPS : 0) | (grants.some((g) => g.single) ? R_SINGLES : 0);
+    t[base + 1] = grants.length;
+    t[base + 2] = (hasGroups ? R_GROUPS : 0) | (grants.some((g) => g.single) ? R_SINGLES : 0);
+    t[base + 3] = start;
     grants.forEach((g, i) => {
-      const b = at + HEADER + i * GRANT_INTS;
-      r[b] =
+      const inline = i < INLINE;
+      const out = inline ? t : this.overflow;
+      const b = inline ? base + 4 + i * GRANT_INTS : start + (i - INLINE) * GRANT_INTS;
+      out[b] =
         g.roleIndex | (g.depth << DEPTH_SHIFT) | (g.expires ? F_EXPIRES : 0) | (g.crossOrg ? F_CROSS : 0);
-      r[b + 1] = g.hash;
-      r[b + 2] = g.ordinal;
+      out[b + 1] = g.hash;
+      out[b + 2] = g.ordinal;
     });
-    this.table[2 * slot + 1] = at;
   }
 
   /** Copies the slot's grant summaries into `into` from position `from`; returns the new end. */
   copyGrants(slot: number, into: Int32Array, from: number): number {
-    const at = this.table[2 * slot + 1] as number;
-    if (at < 0) return from;
-    const r = this.records;
-    const end = at + HEADER + (r[at] as number) * GRANT_INTS;
+    const t = this.table;
+    const base = SLOT * slot;
+    const n = t[base + 1] as number;
     let to = from;
-    for (let i = at + HEADER; i < end; i++) into[to++] = r[i] as number;
+    const inlineEnd = base + 4 + (n < INLINE ? n : INLINE) * GRANT_INTS;
+    for (let i = base + 4; i < inlineEnd; i++) into[to++] = t[i] as number;
+    if (n > INLINE) {
+      const o = this.overflow;
+      const start = t[base + 3] as number;
+      const end = start + (n - INLINE) * GRANT_INTS;
+      for (let i = start; i < end; i++) into[to++] = o[i] as number;
+    }
     return to;
   }
 
   grantCount(slot: number): number {
-    const at = this.table[2 * slot + 1] as number;
-    return at < 0 ? 0 : (this.records[at] as number);
+    return this.table[SLOT * slot + 1] as number;
   }
 
   /** The record flags (R_GROUPS, R_SINGLES) of the slot. */
   flags(slot: number): number {
-    const at = this.table[2 * slot + 1] as number;
-    return at < 0 ? 0 : (this.records[at + 1] as number);
+    return this.table[SLOT * slot + 2] as number;
   }
 
   /** Frees a subject's slot (backward-shift deletion keeps every probe chain intact). */
@@ -118,11 +126,10 @@ export class CheckIndex {
     let s = this.find(id);
     if (s < 0) return;
     const t = this.table;
-    const rec = t[2 * s + 1] as number;
-    if (rec >= 0) this.deadInts += HEADER + (this.records[rec] as number) * GRANT_INTS;
+    this.deadInts += Math.max(0, (t[SLOT * s + 1] as number) - INLINE) * GRANT_INTS;
     this.used--;
     for (let next = (s + 1) & this.mask; ; next = (next + 1) & this.mask) {
-      const tag = t[2 * next] as number;
+      const tag = t[SLOT * next] as number;
       if (tag === 0) break;
       const home = tag & this.mask;
       const between = s <= next ? s < home && home <= next : s < home || home <= next;
@@ -130,55 +137,54 @@ export class CheckIndex {
       this.moveSlot(next, s);
       s = next;
     }
-    t[2 * s] = 0;
-    t[2 * s + 1] = -1;
+    t.fill(0, SLOT * s, SLOT * (s + 1));
     this.ids[s] = undefined;
     this.owners[s] = undefined;
   }
 
   /** Bytes the index's typed arrays hold, for the benchmark's memory figure. */
   get bytes(): number {
-    return this.table.byteLength + this.records.byteLength;
+    return this.table.byteLength + this.overflow.byteLength;
   }
 
   private moveSlot(from: number, to: number): void {
-    this.table[2 * to] = this.table[2 * from] as number;
-    this.table[2 * to + 1] = this.table[2 * from + 1] as number;
+    this.table.copyWithin(SLOT * to, SLOT * from, SLOT * (from + 1));
     this.ids[to] = this.ids[from];
     this.owners[to] = this.owners[from];
     (this.owners[to] as { slot: number }).slot = to;
   }
 
   private reserve(ints: number): number {
-    if (this.recordsEnd + ints > this.records.length) {
-      const live = this.recordsEnd - this.deadInts;
-      if (this.deadInts > live) this.compact();
-      if (this.recordsEnd + ints > this.records.length) {
-        const bigger = new Int32Array(Math.max(2 * this.records.length, 2 * (this.recordsEnd + ints)));
-        bigger.set(this.records.subarray(0, this.recordsEnd));
-        this.records = bigger;
+    if (this.overflowEnd + ints > this.overflow.length) {
+      if (this.deadInts > this.overflowEnd - this.deadInts) this.compact();
+      if (this.overflowEnd + ints > this.overflow.length) {
+        const bigger = new Int32Array(Math.max(2 * this.overflow.length, 2 * (this.overflowEnd + ints)));
+        bigger.set(this.overflow.subarray(0, this.overflowEnd));
+        this.overflow = bigger;
       }
     }
-    const at = this.recordsEnd;
-    this.recordsEnd += ints;
+    const at = this.overflowEnd;
+    this.overflowEnd += ints;
     return at;
   }
 
-  /** Copies every live record to a fresh array, dropping dead ones. */
+  /** Copies every live overflow region to a fresh array, dropping dead ones. */
   private compact(): void {
     const t = this.table;
-    const fresh = new Int32Array(this.records.length);
+    const fresh = new Int32Array(this.overflow.length);
     let end = 0;
     for (let s = 0; s <= this.mask; s++) {
-      const at = t[2 * s + 1] as number;
-      if (t[2 * s] === 0 || at < 0) continue;
-      const len = HEADER + (this.records[at] as number) * GRANT_INTS;
-      fresh.set(this.records.subarray(at, at + len), end);
-      t[2 * s + 1] = end;
+      const base = SLOT * s;
+      const n = t[base + 1] as number;
+      if (t[base] === 0 || n <= INLINE) continue;
+      const len = (n - INLINE) * GRANT_INTS;
+      const start = t[base + 3] as number;
+      fresh.set(this.overflow.subarray(start, start + len), end);
+      t[base + 3] = end;
       end += len;
     }
-    this.records = fresh;
-    this.recordsEnd = end;
+    this.overflow = fresh;
+    this.overflowEnd = end;
     this.deadInts = 0;
   }
 
@@ -187,17 +193,16 @@ export class CheckIndex {
     const oldIds = this.ids;
     const oldOwners = this.owners;
     const size = (this.mask + 1) * 2;
-    this.table = new Int32Array(2 * size);
+    this.table = new Int32Array(SLOT * size);
     this.ids = new Array(size);
     this.owners = new Array(size);
     this.mask = size - 1;
     for (let s = 0; s < oldIds.length; s++) {
-      const tag = old[2 * s] as number;
+      const tag = old[SLOT * s] as number;
       if (tag === 0) continue;
       let to = tag & this.mask;
-      while ((this.table[2 * to] as number) !== 0) to = (to + 1) & this.mask;
-      this.table[2 * to] = tag;
-      this.table[2 * to + 1] = old[2 * s + 1] as number;
+      while ((this.table[SLOT * to] as number) !== 0) to = (to + 1) & this.mask;
+      this.table.set(old.subarray(SLOT * s, SLOT * (s + 1)), SLOT * to);
       this.ids[to] = oldIds[s];
       this.owners[to] = oldOwners[s];
       (oldOwners[s] as { slot: number }).slot = to;

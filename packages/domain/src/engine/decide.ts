@@ -66,7 +66,7 @@ export const decide = (
   const path = readPath(resource, scratchPath);
   const v = scratchView;
   v.gather(snap.index, slot);
-  hashPrefixes(path, v.hashes);
+  hashPrefixes(path, v.hashes, v.maxDepth);
   return entry.layer === undefined
     ? decideGeneric(snap, v, entry, resource.attrs, path, now, trace)
     : decideFeature(snap, policy, v, entry, resource.attrs, path, now, trace);

@@ -25,6 +25,16 @@ export class GrantView {
   /** Some gathered grant is a single permission (Feature checks skip that scan otherwise). */
   singles = false;
 
+  /** The deepest scope among the gathered grants: prefixes below it need no hash. */
+  get maxDepth(): number {
+    let max = 0;
+    for (let b = 0; b < this.end; b += GRANT_INTS) {
+      const d = ((this.data[b] as number) >>> DEPTH_SHIFT) & 7;
+      if (d > max) max = d;
+    }
+    return max;
+  }
+
   /** Gathers the summaries of the subject in `slot`, then those of its groups. */
   gather(index: CheckIndex, slot: number): void {
     const flags = index.flags(slot);
@@ -51,7 +61,7 @@ export class GrantView {
 export const viewFor = (snap: Snapshot, slot: number, path: Path): GrantView => {
   const v = new GrantView();
   v.gather(snap.index, slot);
-  hashPrefixes(path, v.hashes);
+  hashPrefixes(path, v.hashes, v.maxDepth);
   return v;
 };
 

@@ -24,13 +24,13 @@ const mixSample = (h: number, s: string): number => {
   return x;
 };
 
-/** Fills `into[d]` with the hash of the path's first d + 1 segments, 0 past its depth. */
-export const hashPrefixes = (path: Path, into: Int32Array): void => {
+/** Fills `into[d]` with the hash of the path's first d + 1 segments for d ≤ `upTo`, 0 past the path's depth. */
+export const hashPrefixes = (path: Path, into: Int32Array, upTo = 5): void => {
   let h = OFFSET;
-  for (let d = 0; d < 6; d++) {
+  for (let d = 0; d <= upTo; d++) {
     const s = path[d];
     if (s === undefined) {
-      for (; d < 6; d++) into[d] = 0;
+      for (; d <= upTo; d++) into[d] = 0;
       return;
     }
     h = mixSample(h, s);

@@ -17,6 +17,6 @@ export type ResourceAttributes = typeof ResourceAttributes.Type;
 
 export const Resource = Schema.Struct({
   ...Scope.fields,
-  attrs: Schema.optionalKey(ResourceAttributes),
+  attrs: Schema.optional(ResourceAttributes),
 });
 export type Resource = typeof Resource.Type;

@@ -1,5 +1,5 @@
-// A scope is a path {org, product?, instance?, project?, environment?, flag?} read left to right.
-// A grant at a scope covers every resource whose path starts with it, never a sibling or another org.
+// A scope is a path {org, product?, instance?, project?, environment?, flag?} read left to right
+// (an absent key may also be given as undefined). A grant at a scope covers every resource whose path starts with it.
 import { Schema } from "effect";
 
 export const scopeKeys = ["org", "product", "instance", "project", "environment", "flag"] as const;
@@ -9,11 +9,11 @@ const Segment = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
 
 export const Scope = Schema.Struct({
   org: Segment,
-  product: Schema.optionalKey(Segment),
-  instance: Schema.optionalKey(Segment),
-  project: Schema.optionalKey(Segment),
-  environment: Schema.optionalKey(Segment),
-  flag: Schema.optionalKey(Segment),
+  product: Schema.optional(Segment),
+  instance: Schema.optional(Segment),
+  project: Schema.optional(Segment),
+  environment: Schema.optional(Segment),
+  flag: Schema.optional(Segment),
 });
 export type Scope = typeof Scope.Type;
 
