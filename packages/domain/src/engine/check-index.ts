@@ -101,7 +101,7 @@ export class CheckIndex {
     const base = SLOT * slot;
     const n = t[base + 1] as number;
     let to = from;
-    const inlineEnd = base + 4 + (n < INLINE ? n : INLINE) * GRANT_INTS;
+    const inlineEnd = base + 4 + Math.min(n, INLINE) * GRANT_INTS;
     for (let i = base + 4; i < inlineEnd; i++) into[to++] = t[i] as number;
     if (n > INLINE) {
       const o = this.overflow;
