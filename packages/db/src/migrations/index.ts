@@ -1,0 +1,44 @@
+// The ordered migrations of Gatehouse's schema and the Effect that applies the pending ones.
+// The same statements run on embedded PGlite and on a PostgreSQL 15+ server.
+import { Migrator } from "effect/sql";
+import tenancy, { statements as tenancyStatements } from "./0001_tenancy.ts";
+import identity, { statements as identityStatements } from "./0002_identity.ts";
+import access, { statements as accessStatements } from "./0003_access.ts";
+import onboarding, { statements as onboardingStatements } from "./0004_onboarding.ts";
+import signIn, { statements as signInStatements } from "./0005_sign_in.ts";
+import operations, { statements as operationsStatements } from "./0006_operations.ts";
+import audit, { statements as auditStatements } from "./0007_audit.ts";
+
+/** Where the Migrator records the applied migration ids. */
+export const migrationsTable = "gatehouse_migrations";
+
+/** The migrations, keyed `<id>_<name>` as `Migrator.fromRecord` expects; they run in id order. */
+export const migrations: Migrator.Loader = Migrator.fromRecord({
+  "0001_tenancy": tenancy,
+  "0002_identity": identity,
+  "0003_access": access,
+  "0004_onboarding": onboarding,
+  "0005_sign_in": signIn,
+  "0006_operations": operations,
+  "0007_audit": audit,
+});
+
+/** One migration's name and its DDL statements, run in order. */
+export type MigrationStatements = readonly [name: string, statements: ReadonlyArray<string>];
+
+/** Every migration's statements in order, for tests and tools that need the raw SQL. */
+export const migrationStatements: ReadonlyArray<MigrationStatements> = [
+  ["0001_tenancy", tenancyStatements],
+  ["0002_identity", identityStatements],
+  ["0003_access", accessStatements],
+  ["0004_onboarding", onboardingStatements],
+  ["0005_sign_in", signInStatements],
+  ["0006_operations", operationsStatements],
+  ["0007_audit", auditStatements],
+];
+
+/**
+ * Applies every pending migration in one transaction (the Migrator locks its table on PostgreSQL, so
+ * concurrent starts wait) and returns the `[id, name]` pairs it ran. Needs a `SqlClient`.
+ */
+export const runMigrations = Migrator.make({})({ loader: migrations, table: migrationsTable });
