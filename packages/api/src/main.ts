@@ -1,0 +1,27 @@
+// Runs Gatehouse: opens the database (PGlite in GATEHOUSE_DATA_DIR, or PostgreSQL at DATABASE_URL), prepares it
+// (migrations, system roles, demo data outside production), loads the engine and serves on HOST:PORT.
+import { DatabaseLive } from "@gatehouse/db";
+import { EngineSync } from "@gatehouse/store";
+import { serve } from "@hono/node-server";
+import { Effect, ManagedRuntime } from "effect";
+import { createApp } from "./app.ts";
+import { serverLayer } from "./server-layer.ts";
+
+const port = Number(process.env.PORT ?? 4000);
+const hostname = process.env.HOST ?? "127.0.0.1";
+
+const runtime = ManagedRuntime.make(serverLayer(DatabaseLive));
+const sync = await runtime.runPromise(Effect.service(EngineSync));
+
+const app = createApp({ engine: () => sync.engine });
+const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+  console.log(`Gatehouse listening on http://${hostname}:${info.port} (/healthz, /trpc, /admin-center/)`);
+});
+
+const stop = async (): Promise<void> => {
+  server.close();
+  await runtime.dispose();
+  process.exit(0);
+};
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);

@@ -1,0 +1,32 @@
+// The public vocabulary: products, their actions and their system roles, as the UIs render them.
+// Read-only and the same for everyone (it is the documented model, not anyone's data).
+import { products } from "@gatehouse/domain";
+import { TRPCError } from "@trpc/server";
+import { Schema } from "effect";
+import { publicProcedure, router } from "../trpc.ts";
+
+const productView = products.map((p) => ({
+  id: p.id,
+  label: p.label,
+  customRoles: p.customRoles,
+  actions: p.actions.map((a) => ({ id: a.id, label: a.label, platform: a.platform ?? null })),
+  roles: p.roles.map((r) => ({
+    id: r.id,
+    label: r.label,
+    description: r.description,
+    actions: [...new Set(r.permissions.map((x) => x.action))],
+  })),
+}));
+
+const RoleQuery = Schema.Struct({ id: Schema.String.pipe(Schema.check(Schema.isMinLength(1))) });
+
+export const catalogRouter = router({
+  products: publicProcedure.query(() => productView),
+  role: publicProcedure.input(Schema.toStandardSchemaV1(RoleQuery)).query(({ input }) => {
+    for (const p of productView) {
+      const role = p.roles.find((r) => r.id === input.id);
+      if (role) return { ...role, product: p.id };
+    }
+    throw new TRPCError({ code: "NOT_FOUND", message: `No system role ${input.id}` });
+  }),
+});

@@ -1,0 +1,20 @@
+// tRPC's one initialisation: the context type, the error shape clients see, and the base procedures.
+// Every procedure maps thrown domain errors through errors.ts, so no handler translates them itself.
+import { initTRPC } from "@trpc/server";
+import type { ApiContext } from "./context.ts";
+import { toTrpcError } from "./errors.ts";
+
+const t = initTRPC.context<ApiContext>().create({
+  errorFormatter: ({ shape }) => shape,
+});
+
+export const router = t.router;
+
+/** Open to everyone: only the public vocabulary and health. */
+export const publicProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  // tRPC's own refusals (bad input, not found) pass through; a thrown domain error is mapped.
+  if (result.error.code !== "INTERNAL_SERVER_ERROR") throw result.error;
+  throw toTrpcError(result.error.cause ?? result.error);
+});

@@ -1,0 +1,77 @@
+// The API through app.request: health, the public catalog over tRPC (with input validation), and the
+// apps' pages (placeholders until an app is built). No server is started.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Engine } from "@gatehouse/domain";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../src/app.ts";
+
+const engine = new Engine();
+const app = createApp({ engine: () => engine, appsDir: mkdtempSync(join(tmpdir(), "gatehouse-apps-")) });
+
+const trpcGet = async (path: string, input?: unknown) => {
+  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const res = await app.request(`/trpc/${path}${query}`);
+  return { status: res.status, body: (await res.json()) as { result?: { data: unknown }; error?: unknown } };
+};
+
+describe("the API app", () => {
+  it("answers /healthz with a request id", async () => {
+    const res = await app.request("/healthz");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok" });
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("lists every product of the catalog with its roles and actions", async () => {
+    const { status, body } = await trpcGet("catalog.products");
+    expect(status).toBe(200);
+    const products = body.result?.data as ReadonlyArray<{ id: string; roles: ReadonlyArray<{ id: string }> }>;
+    expect(products.map((p) => p.id)).toContain("mission-control");
+    expect(products).toHaveLength(11);
+    const mc = products.find((p) => p.id === "mission-control");
+    expect(mc?.roles.map((r) => r.id)).toContain("mission-control:customerDev");
+  });
+
+  it("returns one system role with its actions", async () => {
+    const { status, body } = await trpcGet("catalog.role", { id: "mission-control:customerUser" });
+    expect(status).toBe(200);
+    expect(body.result?.data).toMatchObject({
+      id: "mission-control:customerUser",
+      product: "mission-control",
+      actions: [
+        "mission-control:site.view",
+        "mission-control:site.restart",
+        "mission-control:database.backup",
+      ],
+    });
+  });
+
+  it("refuses bad input with BAD_REQUEST naming the field", async () => {
+    const { status, body } = await trpcGet("catalog.role", { id: 7 });
+    expect(status).toBe(400);
+    expect(JSON.stringify(body.error)).toContain("id");
+  });
+
+  it("answers NOT_FOUND for a role the catalog does not have", async () => {
+    const { status } = await trpcGet("catalog.role", { id: "mission-control:nobody" });
+    expect(status).toBe(404);
+  });
+
+  it("serves a placeholder for an app that is not built, and the built app when it is", async () => {
+    const placeholder = await app.request("/mission-control/");
+    expect(placeholder.status).toBe(200);
+    expect(await placeholder.text()).toContain("has not been built yet");
+
+    const dir = mkdtempSync(join(tmpdir(), "gatehouse-apps-"));
+    mkdirSync(join(dir, "admin-center", "dist"), { recursive: true });
+    writeFileSync(
+      join(dir, "admin-center", "dist", "index.html"),
+      "<html><body>built admin center</body></html>",
+    );
+    const built = createApp({ engine: () => engine, appsDir: dir });
+    expect(await (await built.request("/admin-center/")).text()).toContain("built admin center");
+    expect(await (await built.request("/admin-center/users/42")).text()).toContain("built admin center");
+  });
+});

@@ -1,0 +1,49 @@
+// Applies one change notification to an engine, incrementally. Every change is idempotent, so a change
+// heard again (or already in a freshly loaded snapshot) leaves the engine as it was.
+import type { Engine } from "@gatehouse/domain";
+import type { Change } from "./changes.ts";
+
+/** Applies `change`; returns false for `resync`, which the caller answers by reloading. */
+export const applyChange = (engine: Engine, change: Change): boolean => {
+  const snapshot = engine.snapshot;
+  switch (change.type) {
+    case "org.set":
+      snapshot.setOrg(change.org, { kind: change.kind, products: new Set(change.products) });
+      return true;
+    case "user.added":
+      snapshot.addUser(change.user, change.org);
+      return true;
+    case "group.added":
+      snapshot.addGroup(change.group, change.org);
+      return true;
+    case "subject.removed":
+      snapshot.removeSubject(change.subject);
+      return true;
+    case "member.added":
+      snapshot.addMember(change.group, change.user);
+      return true;
+    case "member.removed":
+      if (snapshot.subjects.has(change.group) && snapshot.subjects.has(change.user))
+        snapshot.removeMember(change.group, change.user);
+      return true;
+    case "grant.added":
+      snapshot.addGrant(change.grant);
+      return true;
+    case "grant.removed":
+      snapshot.removeGrant(change.grant);
+      return true;
+    case "role.set":
+      snapshot.upsertCustomRole({
+        id: change.role,
+        product: change.product,
+        label: change.label,
+        permissions: change.permissions,
+      });
+      return true;
+    case "role.removed":
+      if (snapshot.catalog.roles.has(change.role)) snapshot.removeCustomRole(change.role);
+      return true;
+    case "resync":
+      return false;
+  }
+};

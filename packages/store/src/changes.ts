@@ -1,0 +1,55 @@
+// The vocabulary of change notifications: what a committed mutation did, in terms the engine applies.
+// Sent as JSON on the `gatehouse_changes` channel inside the mutation's transaction.
+import type { Scope } from "@gatehouse/domain";
+
+/** The channel every committed change is announced on. */
+export const changesChannel = "gatehouse_changes";
+
+/** A grant as the engine takes it, in JSON-safe form (`expiresAt` in epoch ms). */
+export type GrantChange = {
+  readonly id: string;
+  readonly subject: string;
+  readonly scope: Scope;
+  readonly expiresAt?: number;
+} & ({ readonly role: string } | { readonly permission: string });
+
+export type Change =
+  | {
+      readonly type: "org.set";
+      readonly org: string;
+      readonly kind: "customer" | "partner";
+      readonly products: ReadonlyArray<string>;
+    }
+  | { readonly type: "user.added"; readonly user: string; readonly org: string }
+  | { readonly type: "group.added"; readonly group: string; readonly org: string }
+  | { readonly type: "subject.removed"; readonly subject: string }
+  | { readonly type: "member.added"; readonly group: string; readonly user: string }
+  | { readonly type: "member.removed"; readonly group: string; readonly user: string }
+  | { readonly type: "grant.added"; readonly grant: GrantChange }
+  | { readonly type: "grant.removed"; readonly grant: string }
+  | {
+      readonly type: "role.set";
+      readonly role: string;
+      readonly product: string;
+      readonly label: string;
+      readonly permissions: ReadonlyArray<string>;
+    }
+  | { readonly type: "role.removed"; readonly role: string }
+  /** Too large to describe in one notification: listeners reload their snapshot. */
+  | { readonly type: "resync" };
+
+/** One notification: the audit row it belongs to and (part of) its changes, in order. */
+export interface ChangeNotice {
+  readonly audit: string;
+  readonly part: number;
+  readonly parts: number;
+  readonly changes: ReadonlyArray<Change>;
+}
+
+/** What a repository write did: its result, the audit snapshots and the changes to announce. */
+export interface Written<A> {
+  readonly value: A;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly changes: ReadonlyArray<Change>;
+}

@@ -1,0 +1,50 @@
+// The store's domain failures: a missing object, a stale version, a refused change, refused demo data.
+// Infrastructure failures (a lost connection, a broken statement) are defects, not these.
+import { Schema } from "effect";
+
+export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {
+  kind: Schema.String,
+  id: Schema.String,
+}) {
+  override get message() {
+    return `No ${this.kind} "${this.id}"`;
+  }
+}
+
+export class VersionConflict extends Schema.TaggedError<VersionConflict>()("VersionConflict", {
+  kind: Schema.String,
+  id: Schema.String,
+  expected: Schema.Number,
+}) {
+  override get message() {
+    return `The ${this.kind} "${this.id}" was changed or deleted since version ${this.expected} was read; reload it and try again`;
+  }
+}
+
+export class AlreadyExists extends Schema.TaggedError<AlreadyExists>()("AlreadyExists", {
+  kind: Schema.String,
+  constraint: Schema.String,
+}) {
+  override get message() {
+    return `Such a ${this.kind} already exists (${this.constraint})`;
+  }
+}
+
+export class InvalidChange extends Schema.TaggedError<InvalidChange>()("InvalidChange", {
+  reason: Schema.String,
+}) {
+  override get message() {
+    return `Invalid change: ${this.reason}`;
+  }
+}
+
+export class DemoDataRefused extends Schema.TaggedError<DemoDataRefused>()("DemoDataRefused", {
+  reason: Schema.String,
+}) {
+  override get message() {
+    return `Demo data refused: ${this.reason}`;
+  }
+}
+
+/** Every failure a repository write may report. */
+export type WriteError = NotFound | VersionConflict | AlreadyExists | InvalidChange;

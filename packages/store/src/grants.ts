@@ -1,0 +1,218 @@
+// Grants of a role or one extra permission to a user or group at a scope path, optionally expiring.
+// Direct grants of system roles keep the organization's product groups in step (see product-groups.ts).
+import type { Scope } from "@gatehouse/domain";
+import { products } from "@gatehouse/domain";
+import { Context, Effect, Layer } from "effect";
+import { SqlClient, type Statement } from "effect/sql";
+import type { Change, GrantChange, Written } from "./changes.ts";
+import { type AlreadyExists, InvalidChange, type NotFound, type VersionConflict } from "./errors.ts";
+import { newId } from "./ids.ts";
+import { joinProductGroup, leaveProductGroup } from "./product-groups.ts";
+import { constraintsAs } from "./sql-failures.ts";
+import { found, updated } from "./versioned.ts";
+
+export interface GrantSubjectRef {
+  readonly kind: "user" | "group";
+  readonly id: string;
+}
+
+export interface GrantRecord {
+  readonly id: string;
+  readonly subject: GrantSubjectRef;
+  readonly role: string | null;
+  readonly permission: string | null;
+  readonly scope: Scope;
+  readonly expiresAt: Date | null;
+  readonly grantedBy: string | null;
+  readonly version: number;
+}
+
+export interface NewGrant {
+  readonly id?: string | undefined;
+  readonly subject: GrantSubjectRef;
+  /** Exactly one of `role` and `permission`. */
+  readonly role?: string | undefined;
+  readonly permission?: string | undefined;
+  readonly scope: Scope;
+  readonly expiresAt?: Date | null | undefined;
+  readonly grantedBy?: string | undefined;
+}
+
+export interface GrantPatch {
+  readonly role?: string | undefined;
+  /** `null` removes the expiry. */
+  readonly expiresAt?: Date | null | undefined;
+}
+
+export interface GrantFilter {
+  readonly org?: string | undefined;
+  readonly subject?: GrantSubjectRef | undefined;
+  readonly role?: string | undefined;
+}
+
+export interface GrantsShape {
+  readonly create: (input: NewGrant) => Effect.Effect<Written<GrantRecord>, InvalidChange | AlreadyExists>;
+  readonly get: (id: string) => Effect.Effect<GrantRecord, NotFound>;
+  readonly list: (filter?: GrantFilter) => Effect.Effect<ReadonlyArray<GrantRecord>>;
+  /** Changes the role or the expiry of a grant read at `version`. */
+  readonly update: (
+    id: string,
+    version: number,
+    patch: GrantPatch,
+  ) => Effect.Effect<Written<GrantRecord>, NotFound | VersionConflict | InvalidChange | AlreadyExists>;
+  readonly remove: (
+    id: string,
+    version: number,
+  ) => Effect.Effect<Written<GrantRecord>, NotFound | VersionConflict>;
+}
+
+interface GrantRow {
+  readonly id: string;
+  readonly subject_kind: "user" | "group";
+  readonly subject_id: string;
+  readonly role: string | null;
+  readonly permission: string | null;
+  readonly org: string;
+  readonly product: string | null;
+  readonly instance: string | null;
+  readonly project: string | null;
+  readonly environment: string | null;
+  readonly flag: string | null;
+  readonly expires_at: Date | null;
+  readonly granted_by: string | null;
+  readonly version: number;
+}
+
+/** A stored scope as the domain's Scope: the keys that are set, in path order. */
+const scopeOf = (row: GrantRow): Scope => ({
+  org: row.org,
+  ...(row.product === null ? {} : { product: row.product }),
+  ...(row.instance === null ? {} : { instance: row.instance }),
+  ...(row.project === null ? {} : { project: row.project }),
+  ...(row.environment === null ? {} : { environment: row.environment }),
+  ...(row.flag === null ? {} : { flag: row.flag }),
+});
+
+export const grantFromRow = (row: GrantRow): GrantRecord => ({
+  id: row.id,
+  subject: { kind: row.subject_kind, id: row.subject_id },
+  role: row.role,
+  permission: row.permission,
+  scope: scopeOf(row),
+  expiresAt: row.expires_at,
+  grantedBy: row.granted_by,
+  version: row.version,
+});
+
+/** The grant as the engine takes it. */
+export const grantChange = (grant: GrantRecord): GrantChange => ({
+  id: grant.id,
+  subject: grant.subject.id,
+  scope: grant.scope,
+  ...(grant.expiresAt === null ? {} : { expiresAt: grant.expiresAt.getTime() }),
+  ...(grant.role === null ? { permission: grant.permission ?? "" } : { role: grant.role }),
+});
+
+export const grantColumns = `id, subject_kind, subject_id, role, permission, org, product, instance, project,
+  environment, flag, expires_at, granted_by, version`;
+
+const knownAction = (action: string): boolean => products.some((p) => p.actions.some((a) => a.id === action));
+
+const make = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient;
+  const columns = sql.unsafe(grantColumns);
+
+  const select = (where: Statement.Fragment) =>
+    Effect.map(
+      Effect.orDie(sql<GrantRow>`select ${columns} from grants where ${where} order by created_at, id`),
+      (rows) => rows.map(grantFromRow),
+    );
+
+  const get = Effect.fn("Grants.get")(function* (id: string) {
+    return yield* found("grant", id, yield* select(sql`id = ${id}`));
+  });
+
+  const list = Effect.fn("Grants.list")(function* (filter: GrantFilter = {}) {
+    const conditions = [
+      ...(filter.org === undefined ? [] : [sql`org = ${filter.org}`]),
+      ...(filter.subject === undefined
+        ? []
+        : [sql`subject_kind = ${filter.subject.kind} and subject_id = ${filter.subject.id}`]),
+      ...(filter.role === undefined ? [] : [sql`role = ${filter.role}`]),
+    ];
+    return yield* select(conditions.length === 0 ? sql`true` : sql.and(conditions));
+  });
+
+  /** Product-group membership follows direct grants of system roles. */
+  const joined = (grant: GrantRecord) =>
+    grant.subject.kind === "user" && grant.role !== null
+      ? joinProductGroup(sql, grant.scope.org, grant.role, grant.subject.id)
+      : Effect.succeed([]);
+  const left = (grant: GrantRecord) =>
+    grant.subject.kind === "user" && grant.role !== null
+      ? leaveProductGroup(sql, grant.scope.org, grant.role, grant.subject.id)
+      : Effect.succeed([]);
+
+  const create = Effect.fn("Grants.create")(function* (input: NewGrant) {
+    if ((input.role === undefined) === (input.permission === undefined))
+      return yield* new InvalidChange({ reason: "a grant gives exactly one role or one permission" });
+    if (input.permission !== undefined && !knownAction(input.permission))
+      return yield* new InvalidChange({ reason: `unknown permission "${input.permission}"` });
+    const id = input.id ?? newId("grt");
+    const s = input.scope;
+    yield* sql`insert into grants (id, subject_kind, subject_id, role, permission, org, product, instance, project,
+                                   environment, flag, expires_at, granted_by)
+               values (${id}, ${input.subject.kind}, ${input.subject.id}, ${input.role ?? null},
+                       ${input.permission ?? null}, ${s.org}, ${s.product ?? null}, ${s.instance ?? null},
+                       ${s.project ?? null}, ${s.environment ?? null}, ${s.flag ?? null},
+                       ${input.expiresAt ?? null}, ${input.grantedBy ?? null})`;
+    const grant = yield* Effect.orDie(get(id));
+    const changes: ReadonlyArray<Change> = [
+      { type: "grant.added", grant: grantChange(grant) },
+      ...(yield* joined(grant)),
+    ];
+    return { value: grant, before: null, after: grant, changes } satisfies Written<GrantRecord>;
+  }, constraintsAs("grant"));
+
+  const update = Effect.fn("Grants.update")(function* (id: string, version: number, patch: GrantPatch) {
+    const before = yield* get(id);
+    if (patch.role !== undefined && before.role === null)
+      return yield* new InvalidChange({ reason: "a permission grant cannot be given a role" });
+    const expiresAt = patch.expiresAt === undefined ? before.expiresAt : patch.expiresAt;
+    yield* updated(
+      "grant",
+      id,
+      version,
+      yield* sql`update grants set role = ${patch.role ?? before.role}, expires_at = ${expiresAt},
+                   version = version + 1, updated_at = now()
+                 where id = ${id} and version = ${version} returning id`,
+    );
+    const after = yield* Effect.orDie(get(id));
+    const changes: ReadonlyArray<Change> = [
+      { type: "grant.added", grant: grantChange(after) },
+      ...(before.role === after.role ? [] : [...(yield* left(before)), ...(yield* joined(after))]),
+    ];
+    return { value: after, before, after, changes } satisfies Written<GrantRecord>;
+  }, constraintsAs("grant"));
+
+  const remove = Effect.fn("Grants.remove")(function* (id: string, version: number) {
+    const before = yield* get(id);
+    yield* updated(
+      "grant",
+      id,
+      version,
+      yield* Effect.orDie(sql`delete from grants where id = ${id} and version = ${version} returning id`),
+    );
+    const changes: ReadonlyArray<Change> = [
+      { type: "grant.removed", grant: id },
+      ...(yield* Effect.orDie(left(before))),
+    ];
+    return { value: before, before, after: null, changes } satisfies Written<GrantRecord>;
+  });
+
+  return { create, get, list, update, remove } satisfies GrantsShape;
+});
+
+export class Grants extends Context.Service<Grants, GrantsShape>()("@gatehouse/store/Grants") {
+  static readonly layer = Layer.effect(Grants, make);
+}

@@ -1,0 +1,29 @@
+// @gatehouse/store: Gatehouse's stored model over @gatehouse/db — repositories, one audited mutation
+// primitive, the engine snapshot kept current by change notifications, demo data and password hashing.
+export { applyChange } from "./apply-change.ts";
+export { type Change, type ChangeNotice, changesChannel, type GrantChange, type Written } from "./changes.ts";
+export * from "./demo-data.ts";
+export { EngineSync, type EngineSyncShape } from "./engine-sync.ts";
+export * from "./environments.ts";
+export * from "./errors.ts";
+export * from "./flags.ts";
+export {
+  type GrantFilter,
+  type GrantPatch,
+  type GrantRecord,
+  type GrantSubjectRef,
+  Grants,
+  type GrantsShape,
+  type NewGrant,
+} from "./grants.ts";
+export * from "./groups.ts";
+export * from "./instances.ts";
+export { StoreLive } from "./layer.ts";
+export { loadEngine } from "./load-engine.ts";
+export * from "./mutations.ts";
+export * from "./organizations.ts";
+export { hashPassword, verifyPassword } from "./password.ts";
+export * from "./projects.ts";
+export * from "./roles.ts";
+export { type DemoSeedResult, seedDemo } from "./seed-demo.ts";
+export * from "./users.ts";

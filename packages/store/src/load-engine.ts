@@ -1,0 +1,60 @@
+// Builds a fresh decision engine from the database: organizations and their products, users, groups and
+// members, custom roles, then grants, all inside one `snapshot.batch` so each subject is indexed once.
+import { Engine } from "@gatehouse/domain";
+import { Effect } from "effect";
+import { SqlClient } from "effect/sql";
+import { grantChange, grantColumns, grantFromRow } from "./grants.ts";
+
+/** Reads everything the engine decides on and returns a new Engine holding it. */
+export const loadEngine = Effect.fn("Store.loadEngine")(function* () {
+  const sql = yield* SqlClient.SqlClient;
+  const load = Effect.all(
+    {
+      orgs: sql<{
+        readonly id: string;
+        readonly kind: "customer" | "partner";
+        readonly products: ReadonlyArray<string>;
+      }>`select o.id, o.kind,
+                coalesce(array_agg(p.product) filter (where p.enabled), '{}') as products
+         from organizations o left join organization_products p on p.org = o.id group by o.id`,
+      users: sql<{ readonly id: string; readonly org: string }>`select id, org from users`,
+      groups: sql<{ readonly id: string; readonly org: string }>`select id, org from groups`,
+      members: sql<{ readonly group_id: string; readonly user_id: string }>`
+        select group_id, user_id from group_members`,
+      roles: sql<{
+        readonly id: string;
+        readonly product: string;
+        readonly name: string;
+        readonly description: string;
+        readonly permissions: ReadonlyArray<string>;
+      }>`select r.id, r.product, r.name, r.description,
+                coalesce(array_agg(p.action) filter (where p.action is not null), '{}') as permissions
+         from roles r left join role_permissions p on p.role = r.id
+         where r.type = 'custom' group by r.id`,
+      grants: sql<Parameters<typeof grantFromRow>[0]>`select ${sql.unsafe(grantColumns)} from grants`,
+    },
+    { concurrency: 1 },
+  );
+  // One repeatable-read transaction: every query sees the same committed state, so references resolve.
+  const rows = yield* Effect.orDie(
+    sql.withTransaction(Effect.andThen(sql`set transaction isolation level repeatable read`, load)),
+  );
+  const engine = new Engine();
+  const snapshot = engine.snapshot;
+  snapshot.batch(() => {
+    for (const org of rows.orgs) snapshot.setOrg(org.id, { kind: org.kind, products: new Set(org.products) });
+    for (const user of rows.users) snapshot.addUser(user.id, user.org);
+    for (const group of rows.groups) snapshot.addGroup(group.id, group.org);
+    for (const m of rows.members) snapshot.addMember(m.group_id, m.user_id);
+    for (const role of rows.roles)
+      snapshot.upsertCustomRole({
+        id: role.id,
+        product: role.product,
+        label: role.name,
+        description: role.description,
+        permissions: role.permissions,
+      });
+    for (const row of rows.grants) snapshot.addGrant(grantChange(grantFromRow(row)));
+  });
+  return engine;
+});

@@ -1,0 +1,75 @@
+// The one way to change stored state: the change, its audit row and its notification in one transaction.
+// Listeners hear only committed changes; any failure rolls back the change and its audit row alike.
+import { Notifications } from "@gatehouse/db";
+import { Context, Effect, Layer } from "effect";
+import { SqlClient } from "effect/sql";
+import { type Change, changesChannel, type Written } from "./changes.ts";
+import { toJson } from "./json.ts";
+import { noticePayloads } from "./notice.ts";
+
+/** Who made a change: a user, an API key, a platform operator, or the system itself (no id). */
+export type Actor =
+  | { readonly kind: "user" | "api-key" | "operator"; readonly id: string }
+  | { readonly kind: "system" };
+
+export interface MutationInput<A, E, R> {
+  readonly actor: Actor;
+  readonly requestId?: string | undefined;
+  /** The organization the change belongs to; null for platform-level changes. */
+  readonly org: string | null;
+  /** What was done, e.g. `grant.create`. */
+  readonly action: string;
+  readonly target: { readonly kind: string; readonly id: string | null };
+  /** The change itself (usually a repository write), run inside the transaction. */
+  readonly run: Effect.Effect<Written<A>, E, R>;
+}
+
+export interface Mutated<A> {
+  readonly value: A;
+  /** The audit row's id (an int8, as text); notifications carry it too. */
+  readonly auditId: string;
+  readonly changes: ReadonlyArray<Change>;
+}
+
+export interface MutationsShape {
+  /** Runs `input.run`, writes its audit row and announces its changes, all in one transaction. */
+  readonly mutate: <A, E, R>(input: MutationInput<A, E, R>) => Effect.Effect<Mutated<A>, E, R>;
+}
+
+/** SQL NULL for an absent snapshot (create has no before, delete no after), else its JSON. */
+const jsonOrNull = (value: unknown): string | null =>
+  value === null || value === undefined ? null : toJson(value);
+
+const make = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient;
+  const notifications = yield* Notifications;
+
+  // A generic method: Effect.fn would erase its type parameters, so it names its span with withSpan instead.
+  const mutate = <A, E, R>(input: MutationInput<A, E, R>): Effect.Effect<Mutated<A>, E, R> =>
+    sql
+      .withTransaction(
+        Effect.gen(function* () {
+          const written = yield* input.run;
+          const actorId = input.actor.kind === "system" ? null : input.actor.id;
+          const rows = yield* sql<{ readonly id: bigint | string }>`
+            insert into audit_log (request_id, actor_kind, actor_id, org, action, target_kind, target_id, before, after)
+            values (${input.requestId ?? null}, ${input.actor.kind}, ${actorId}, ${input.org}, ${input.action},
+                    ${input.target.kind}, ${input.target.id}, ${jsonOrNull(written.before)}::jsonb, ${jsonOrNull(written.after)}::jsonb)
+            returning id`.pipe(Effect.orDie);
+          const auditId = String(rows[0]?.id ?? "");
+          for (const payload of noticePayloads(auditId, written.changes))
+            yield* Effect.orDie(notifications.notify(changesChannel, payload));
+          return { value: written.value, auditId, changes: written.changes };
+        }),
+      )
+      .pipe(
+        Effect.catchTag("SqlError", (error) => Effect.die(error)),
+        Effect.withSpan("Mutations.mutate", { attributes: { action: input.action } }),
+      );
+
+  return { mutate } satisfies MutationsShape;
+});
+
+export class Mutations extends Context.Service<Mutations, MutationsShape>()("@gatehouse/store/Mutations") {
+  static readonly layer = Layer.effect(Mutations, make);
+}

@@ -1,0 +1,131 @@
+// Users: one home organization each, a globally unique email, and membership of their org's `Everyone`.
+// Sign-in reads the credentials by email; everything else reads the user without its password hash.
+import { Context, Effect, Layer } from "effect";
+import { SqlClient } from "effect/sql";
+import type { Change, Written } from "./changes.ts";
+import { type AlreadyExists, InvalidChange, type NotFound, type VersionConflict } from "./errors.ts";
+import { newId } from "./ids.ts";
+import { constraintsAs } from "./sql-failures.ts";
+import { found, updated } from "./versioned.ts";
+
+export type UserStatus = "invited" | "active" | "disabled";
+
+export interface UserRecord {
+  readonly id: string;
+  readonly org: string;
+  readonly email: string;
+  readonly name: string;
+  readonly language: string;
+  readonly status: UserStatus;
+  readonly version: number;
+}
+
+export interface UserCredentials {
+  readonly id: string;
+  readonly org: string;
+  readonly status: UserStatus;
+  readonly passwordHash: string | null;
+}
+
+export interface NewUser {
+  /** Generated (`usr_…`) when omitted. */
+  readonly id?: string | undefined;
+  readonly org: string;
+  readonly email: string;
+  readonly name: string;
+  readonly language?: string | undefined;
+  readonly status?: UserStatus | undefined;
+  readonly passwordHash?: string | null | undefined;
+}
+
+export interface UsersShape {
+  readonly create: (input: NewUser) => Effect.Effect<Written<UserRecord>, AlreadyExists | InvalidChange>;
+  readonly get: (id: string) => Effect.Effect<UserRecord, NotFound>;
+  readonly list: (org: string) => Effect.Effect<ReadonlyArray<UserRecord>>;
+  /** The account signing in with `email` (case-insensitive), with its password hash. */
+  readonly credentials: (email: string) => Effect.Effect<UserCredentials, NotFound>;
+  /** Sets the password hash and makes the account active (accepting an invitation), given its version. */
+  readonly setPassword: (
+    id: string,
+    version: number,
+    passwordHash: string,
+  ) => Effect.Effect<Written<UserRecord>, NotFound | VersionConflict>;
+  /** Deletes the user with its grants and memberships. */
+  readonly remove: (id: string) => Effect.Effect<Written<UserRecord>, NotFound>;
+}
+
+const make = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient;
+  const columns = sql`id, org, email, name, language, status, version`;
+
+  const get = Effect.fn("Users.get")(function* (id: string) {
+    const rows = yield* Effect.orDie(sql<UserRecord>`select ${columns} from users where id = ${id}`);
+    return yield* found("user", id, rows);
+  });
+
+  const list = Effect.fn("Users.list")(function* (org: string) {
+    return yield* Effect.orDie(
+      sql<UserRecord>`select ${columns} from users where org = ${org} order by lower(email)`,
+    );
+  });
+
+  const credentials = Effect.fn("Users.credentials")(function* (email: string) {
+    const rows = yield* Effect.orDie(
+      sql<UserCredentials>`select id, org, status, password_hash as "passwordHash"
+                           from users where lower(email) = lower(${email})`,
+    );
+    return yield* found("user", email, rows);
+  });
+
+  const create = Effect.fn("Users.create")(function* (input: NewUser) {
+    const id = input.id ?? newId("usr");
+    const everyone = yield* sql<{
+      readonly id: string;
+    }>`select id from groups where org = ${input.org} and kind = 'everyone'`;
+    const group = everyone[0]?.id;
+    if (group === undefined)
+      return yield* new InvalidChange({ reason: `organization "${input.org}" does not exist` });
+    yield* sql`insert into users (id, org, email, name, language, status, password_hash)
+               values (${id}, ${input.org}, ${input.email}, ${input.name}, ${input.language ?? "en"},
+                       ${input.status ?? "invited"}, ${input.passwordHash ?? null})`;
+    yield* sql`insert into group_members (group_id, user_id) values (${group}, ${id})`;
+    const user = yield* Effect.orDie(get(id));
+    const changes: ReadonlyArray<Change> = [
+      { type: "user.added", user: id, org: input.org },
+      { type: "member.added", group, user: id },
+    ];
+    return { value: user, before: null, after: user, changes } satisfies Written<UserRecord>;
+  }, constraintsAs("user"));
+
+  const setPassword = Effect.fn("Users.setPassword")(function* (
+    id: string,
+    version: number,
+    passwordHash: string,
+  ) {
+    const before = yield* get(id);
+    yield* updated(
+      "user",
+      id,
+      version,
+      yield* Effect.orDie(sql`update users set password_hash = ${passwordHash}, status = 'active',
+                                version = version + 1, updated_at = now()
+                              where id = ${id} and version = ${version} returning id`),
+    );
+    const after = yield* get(id);
+    // The audit snapshots never hold the hash; the engine is unaffected.
+    return { value: after, before, after, changes: [] } satisfies Written<UserRecord>;
+  });
+
+  const remove = Effect.fn("Users.remove")(function* (id: string) {
+    const user = yield* get(id);
+    yield* Effect.orDie(sql`delete from users where id = ${id}`);
+    const changes: ReadonlyArray<Change> = [{ type: "subject.removed", subject: id }];
+    return { value: user, before: user, after: null, changes } satisfies Written<UserRecord>;
+  });
+
+  return { create, get, list, credentials, setPassword, remove } satisfies UsersShape;
+});
+
+export class Users extends Context.Service<Users, UsersShape>()("@gatehouse/store/Users") {
+  static readonly layer = Layer.effect(Users, make);
+}

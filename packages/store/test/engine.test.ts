@@ -1,0 +1,152 @@
+// The engine snapshot from storage: loadEngine answers as the stored grants say, and EngineSync keeps a
+// second process's engine current from change notifications alone, without reloading it.
+
+import { expect } from "@effect/vitest";
+import { describeBothBackends, TestDatabase } from "@gatehouse/db/testing";
+import type { Resource } from "@gatehouse/domain";
+import { Context, Effect, Layer } from "effect";
+import type { Written } from "../src/changes.ts";
+import { EngineSync } from "../src/engine-sync.ts";
+import { Grants } from "../src/grants.ts";
+import { Groups } from "../src/groups.ts";
+import { StoreLive } from "../src/layer.ts";
+import { loadEngine } from "../src/load-engine.ts";
+import { Mutations } from "../src/mutations.ts";
+import { Organizations } from "../src/organizations.ts";
+import { Roles } from "../src/roles.ts";
+import { seedDemo } from "../src/seed-demo.ts";
+import { Users } from "../src/users.ts";
+import { setup } from "./support/store.ts";
+
+const production: Resource = {
+  org: "acme",
+  product: "mission-control",
+  instance: "acme-mc-production",
+  attrs: { production: true },
+};
+const system = { kind: "system" } as const;
+
+describeBothBackends(
+  "engine snapshot",
+  (_getSql, it) => {
+    it.effect("loadEngine answers checks as the stored demo grants say", () =>
+      Effect.gen(function* () {
+        yield* seedDemo();
+        const engine = yield* loadEngine();
+        expect(engine.check("demo-customeruser", "mission-control:site.restart", production)).toBe("allow");
+        expect(engine.check("demo-customeruser", "mission-control:code.deploy", production)).toBe("deny");
+        expect(engine.check("demo-customerdev", "mission-control:code.deploy", production)).toBe("allow");
+        // A partner's user reaches acme through its Mission Control grant there.
+        expect(engine.check("demo-partneruser", "mission-control:site.restart", production)).toBe("allow");
+        expect(engine.check("demo-partneruser", "mission-control:code.deploy", production)).toBe("deny");
+        expect(engine.landing("demo-admin")).toBe("products");
+        expect(engine.check("demo-admin", "admin-center:user.invite", { org: "acme" })).toBe("allow");
+        expect(
+          engine.check("demo-product-admin", "admin-center:user.invite", { org: "acme", product: "cms" }),
+        ).toBe("allow");
+        expect(
+          engine.check("demo-product-admin", "admin-center:user.invite", { org: "acme", product: "odp" }),
+        ).toBe("deny");
+      }).pipe(Effect.provide(StoreLive)),
+    );
+
+    it.effect("EngineSync applies another process's committed changes incrementally", () =>
+      Effect.gen(function* () {
+        const database = yield* TestDatabase;
+        const mutations = yield* Mutations;
+        const organizations = yield* Organizations;
+        const users = yield* Users;
+        const grants = yield* Grants;
+        const groups = yield* Groups;
+        const roles = yield* Roles;
+        yield* roles.seedSystemRoles();
+        yield* mutations.mutate({
+          actor: system,
+          org: "acme",
+          action: "organization.create",
+          target: { kind: "organization", id: "acme" },
+          run: organizations.create({
+            id: "acme",
+            name: "Acme",
+            kind: "customer",
+            products: ["mission-control"],
+          }),
+        });
+        // Two processes: this one, and a second on its own client of the same database.
+        const here = Context.get(yield* Layer.build(EngineSync.layer), EngineSync);
+        const there = Context.get(
+          yield* Layer.build(EngineSync.layer.pipe(Layer.provide(database.secondClient))),
+          EngineSync,
+        );
+        const engine = there.engine;
+        /** Commits through the primitive, then waits until both processes have applied the notice. */
+        const commit = <A, E, R>(action: string, run: Effect.Effect<Written<A>, E, R>) =>
+          Effect.tap(
+            mutations.mutate({ actor: system, org: "acme", action, target: { kind: "test", id: null }, run }),
+            (done) => Effect.all([there.awaitApplied(done.auditId), here.awaitApplied(done.auditId)]),
+          );
+
+        yield* commit(
+          "user.create",
+          users.create({ id: "ana", org: "acme", email: "ana@acme.example", name: "Ana" }),
+        );
+        expect(there.engine.check("ana", "mission-control:site.restart", production)).toBe("deny");
+        yield* commit(
+          "grant.create",
+          grants.create({
+            id: "g1",
+            subject: { kind: "user", id: "ana" },
+            role: "mission-control:customerUser",
+            scope: { org: "acme", product: "mission-control" },
+          }),
+        );
+        expect(there.engine.check("ana", "mission-control:site.restart", production)).toBe("allow");
+        expect(there.engine.check("ana", "mission-control:code.deploy", production)).toBe("deny");
+
+        // A group grant reaches its members; a custom role's new permissions reach its holders.
+        yield* commit("group.create", groups.create({ id: "ops", org: "acme", name: "Ops" }));
+        yield* commit("group.member.add", groups.addMember("ops", "ana"));
+        const custom = yield* commit(
+          "role.create",
+          roles.createCustom({
+            org: "acme",
+            product: "mission-control",
+            roleName: "Deployers",
+            permissions: [],
+          }),
+        );
+        yield* commit(
+          "grant.create",
+          grants.create({
+            id: "g2",
+            subject: { kind: "group", id: "ops" },
+            role: custom.value.id,
+            scope: { org: "acme", product: "mission-control" },
+          }),
+        );
+        expect(there.engine.check("ana", "mission-control:code.deploy", production)).toBe("deny");
+        yield* commit(
+          "role.update",
+          roles.updateCustom(custom.value.id, 1, { permissions: ["mission-control:code.deploy"] }),
+        );
+        expect(there.engine.check("ana", "mission-control:code.deploy", production)).toBe("allow");
+        yield* commit("group.member.remove", groups.removeMember("ops", "ana"));
+        expect(there.engine.check("ana", "mission-control:code.deploy", production)).toBe("deny");
+
+        // Disabling the product denies; removing the grant and the user are heard too.
+        yield* commit("organization.products", organizations.setProducts("acme", 1, []));
+        expect(there.engine.check("ana", "mission-control:site.restart", production)).toBe("deny");
+        yield* commit("organization.products", organizations.setProducts("acme", 2, ["mission-control"]));
+        yield* commit("grant.delete", grants.remove("g1", 1));
+        expect(there.engine.check("ana", "mission-control:site.restart", production)).toBe("deny");
+        yield* commit("user.delete", users.remove("ana"));
+        expect(there.engine.snapshot.subjects.has("ana")).toBe(false);
+
+        // Both engines agree, and neither was rebuilt.
+        expect(there.engine).toBe(engine);
+        expect(here.engine.snapshot.grants.size).toBe(there.engine.snapshot.grants.size);
+      }).pipe(Effect.provide(StoreLive)),
+    );
+  },
+  { setup },
+);
