@@ -29,6 +29,7 @@ export const createApp = (options: AppOptions): Hono => {
       createContext: (_opts, c): ApiContext & Record<string, unknown> => ({
         engine: options.engine(),
         requestId: c.res.headers.get("x-request-id") ?? randomUUID(),
+        actor: undefined,
       }),
     }),
   );

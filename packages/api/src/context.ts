@@ -1,9 +1,17 @@
-// What every tRPC procedure receives: the decision engine and the request's id.
-// Sessions, the signed-in actor and the store join it as sign-in lands.
+// What every tRPC procedure receives: the decision engine, the request's id, and who is asking.
+// The actor is resolved from a session cookie or an API key bearer header before any procedure runs.
 import type { Engine } from "@gatehouse/domain";
+
+/** Who a request acts as: a signed-in user, a product backend's API key, or the platform operator. */
+export type Actor =
+  | { readonly kind: "user"; readonly id: string; readonly org: string }
+  | { readonly kind: "api-key"; readonly id: string; readonly org: string }
+  | { readonly kind: "operator"; readonly id: string };
 
 export interface ApiContext {
   readonly engine: Engine;
   /** A fresh id per request, echoed in the `x-request-id` header and written to audit records. */
   readonly requestId: string;
+  /** Undefined when the request carries no valid session or API key. */
+  readonly actor: Actor | undefined;
 }

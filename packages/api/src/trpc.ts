@@ -1,6 +1,6 @@
 // tRPC's one initialisation: the context type, the error shape clients see, and the base procedures.
 // Every procedure maps thrown domain errors through errors.ts, so no handler translates them itself.
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import type { ApiContext } from "./context.ts";
 import { toTrpcError } from "./errors.ts";
 
@@ -17,4 +17,10 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
   // tRPC's own refusals (bad input, not found) pass through; a thrown domain error is mapped.
   if (result.error.code !== "INTERNAL_SERVER_ERROR") throw result.error;
   throw toTrpcError(result.error.cause ?? result.error);
+});
+
+/** Requires a signed-in user, an API key or the operator; `ctx.actor` is then defined. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.actor === undefined) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send an API key" });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
