@@ -1,10 +1,12 @@
-// The Hono application: /healthz, tRPC at /trpc/*, and the three apps' pages. Built around an Engine
-// (and, as sign-in lands, the store); tests drive it with app.request, the server with @hono/node-server.
+// The Hono application: /healthz, tRPC at /trpc/*, and the three apps' pages. Built around an Engine and the
+// store (sign-in); tests drive it with app.request, the server with @hono/node-server.
 import { randomUUID } from "node:crypto";
 import type { Engine } from "@gatehouse/domain";
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
 import { mountApps } from "./apps.ts";
+import { authContext } from "./auth/create-context.ts";
+import type { StoreRunner } from "./auth/store-runner.ts";
 import type { ApiContext } from "./context.ts";
 import { appRouter } from "./root.ts";
 
@@ -13,23 +15,40 @@ export interface AppOptions {
   readonly engine: () => Engine;
   /** Where the apps' folders are (default: the repository's apps/). */
   readonly appsDir?: string;
+  /**
+   * Runs store Effects (the server's ManagedRuntime): sessions, API keys and sign-in. Without it every
+   * request is anonymous and only public procedures answer.
+   */
+  readonly store?: StoreRunner;
+  /** Trust x-forwarded-for and x-forwarded-proto (default: the environment's TRUST_PROXY=1). */
+  readonly trustProxy?: boolean;
 }
 
-export const createApp = (options: AppOptions): Hono => {
-  const app = new Hono();
+/** Hono context variables: the request id is kept here, never read back from the response. */
+type Env = { Variables: { requestId: string } };
+
+export const createApp = (options: AppOptions): Hono<Env> => {
+  const app = new Hono<Env>();
+  const auth = { store: options.store, trustProxy: options.trustProxy ?? process.env.TRUST_PROXY === "1" };
+  // Reading c.res inside a handler makes Hono rebuild the response, so the id travels in c.var and is
+  // written to the response only after the handler ran.
   app.use("*", async (c, next) => {
-    c.header("x-request-id", randomUUID());
+    const requestId = randomUUID();
+    c.set("requestId", requestId);
     await next();
+    c.res.headers.set("x-request-id", requestId);
   });
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.use(
     "/trpc/*",
     trpcServer({
       router: appRouter,
-      createContext: (_opts, c): ApiContext & Record<string, unknown> => ({
+      // The actor comes from an API key or the session cookie; a cookie-authenticated request other than
+      // GET must carry the CSRF header, or it is refused (403) before any procedure runs.
+      createContext: async (opts, c): Promise<ApiContext & Record<string, unknown>> => ({
         engine: options.engine(),
-        requestId: c.res.headers.get("x-request-id") ?? randomUUID(),
-        actor: undefined,
+        requestId: c.var.requestId,
+        ...(await authContext(auth, opts, c)),
       }),
     }),
   );

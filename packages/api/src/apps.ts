@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { Hono } from "hono";
+import type { Env, Hono } from "hono";
 
 export const productApps = [
   { path: "admin-center", title: "Admin Center" },
@@ -20,7 +20,7 @@ const placeholder = (title: string): string =>
   `see <a href="/healthz">/healthz</a>.</p></main></body></html>`;
 
 /** Mounts each app's `dist` folder (when built) or its placeholder under its path. */
-export const mountApps = (app: Hono, dir: string = appsDir): void => {
+export const mountApps = <E extends Env>(app: Hono<E>, dir: string = appsDir): void => {
   for (const { path, title } of productApps) {
     const dist = resolve(dir, path, "dist");
     app.get(`/${path}`, (c) => c.redirect(`/${path}/`));

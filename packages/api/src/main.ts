@@ -13,7 +13,7 @@ const hostname = process.env.HOST ?? "127.0.0.1";
 const runtime = ManagedRuntime.make(serverLayer(DatabaseLive));
 const sync = await runtime.runPromise(Effect.service(EngineSync));
 
-const app = createApp({ engine: () => sync.engine });
+const app = createApp({ engine: () => sync.engine, store: runtime });
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   console.log(`Gatehouse listening on http://${hostname}:${info.port} (/healthz, /trpc, /admin-center/)`);
 });

@@ -4,8 +4,28 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { ApiContext } from "./context.ts";
 import { toTrpcError } from "./errors.ts";
 
+/** The schema issues behind a validation failure, when that is what the error is. */
+const issuesOf = (
+  cause: unknown,
+): ReadonlyArray<{ readonly path: string; readonly message: string }> | undefined => {
+  if (typeof cause !== "object" || cause === null || !("issues" in cause) || !Array.isArray(cause.issues))
+    return;
+  return cause.issues.map(
+    (issue: { readonly path?: ReadonlyArray<PropertyKey>; readonly message?: string }) => ({
+      path: (issue.path ?? []).map(String).join("."),
+      message: issue.message ?? "is invalid",
+    }),
+  );
+};
+
 const t = initTRPC.context<ApiContext>().create({
-  errorFormatter: ({ shape }) => shape,
+  // Bad input names the field: "id: Expected string", with every issue in data.issues.
+  errorFormatter: ({ shape, error }) => {
+    const issues = error.code === "BAD_REQUEST" ? issuesOf(error.cause) : undefined;
+    if (issues === undefined) return shape;
+    const message = issues.map((i) => (i.path === "" ? i.message : `${i.path}: ${i.message}`)).join("; ");
+    return { ...shape, message, data: { ...shape.data, issues } };
+  },
 });
 
 export const router = t.router;
@@ -21,6 +41,7 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
 
 /** Requires a signed-in user, an API key or the operator; `ctx.actor` is then defined. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (ctx.actor === undefined) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send an API key" });
+  if (ctx.actor === undefined)
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send an API key" });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });

@@ -1,6 +1,7 @@
-// `pnpm bench [--json] [--users N] [--projects N] [--no-casl] [--seconds S]`: Gatehouse and CASL on one fixture.
-// Prints one JSON line per measurement; without --json also notes and a table (notes go to stderr with --json).
+// `pnpm bench [--json] [--users N] [--projects N] [--no-casl] [--seconds S] [--api | --all]`: Gatehouse and CASL
+// on one fixture, or (--api) the API on loopback. One JSON line per measurement; notes go to stderr with --json.
 import { parseArgs } from "node:util";
+import { type ApiLine, apiVerdicts, runApiBench } from "./api-bench.ts";
 import { buildCasl, caslCheck, caslInput, caslResources, plainQuery } from "./casl-runner.ts";
 import { generateFixture } from "./fixture.ts";
 import { buildGatehouse, gatehouseCheck, gatehouseInput } from "./gatehouse-runner.ts";
@@ -23,6 +24,13 @@ const { values } = parseArgs({
     projects: { type: "string", default: "10000" },
     "no-casl": { type: "boolean", default: false },
     seconds: { type: "string", default: "3" },
+    /** The API benchmark only (opt-in); --all runs the engine benchmark and then the API one. */
+    api: { type: "boolean", default: false },
+    all: { type: "boolean", default: false },
+    "api-seconds": { type: "string", default: "10" },
+    connections: { type: "string", default: "50" },
+    /** Folder for the API server's CPU profile (node --cpu-prof). */
+    "api-profile": { type: "string" },
   },
 });
 const count = (name: string, text: string): number => {
@@ -38,7 +46,7 @@ const json = values.json;
 const note = (text: string): void => {
   (json ? process.stderr : process.stdout).write(`${text}\n`);
 };
-const emit = <T extends CheckLine | UpdateLine>(line: T): T => {
+const emit = <T extends CheckLine | UpdateLine | ApiLine>(line: T): T => {
   process.stdout.write(`${JSON.stringify(line)}\n`);
   return line;
 };
@@ -52,7 +60,6 @@ const decisions = (n: number, op: Op): Uint8Array => {
   return out;
 };
 
-if (!canCollect()) note("warning: run node with --expose-gc; heap figures include garbage without it");
 const fixtureStart = performance.now();
 const fx = generateFixture(users, projects, SEED);
 const queries = generateQueries(fx, QUERIES, OWN_SHARE, SEED + 1);
@@ -62,72 +69,97 @@ note(
     `(${Math.round(performance.now() - fixtureStart)} ms to generate)`,
 );
 
-const measureChecks = (engine: CheckLine["engine"], n: number, op: Op, buildMs: number, heapMB: number) => {
-  const opsPerSec = throughput(n, op, budgetMs);
-  const lat = latency(n, op, LATENCY_SAMPLES, budgetMs);
-  note(`${engine}: latency percentiles over ${lat.samples} individually timed checks`);
-  return emit({
-    bench: "engine.check",
-    engine,
-    users,
-    projects: fx.projectCount,
-    grants: fx.grants.length,
-    opsPerSec: Math.round(opsPerSec),
-    p50Ns: Math.round(lat.p50Ns),
-    p99Ns: Math.round(lat.p99Ns),
-    buildMs: round(buildMs, 1),
-    heapMB: round(heapMB, 1),
+/** The engine benchmark: Gatehouse (and CASL unless --no-casl) answering the queries in this process. */
+const engineBench = (): void => {
+  if (!canCollect()) note("warning: run node with --expose-gc; heap figures include garbage without it");
+  const measureChecks = (engine: CheckLine["engine"], n: number, op: Op, buildMs: number, heapMB: number) => {
+    const opsPerSec = throughput(n, op, budgetMs);
+    const lat = latency(n, op, LATENCY_SAMPLES, budgetMs);
+    note(`${engine}: latency percentiles over ${lat.samples} individually timed checks`);
+    return emit({
+      bench: "engine.check",
+      engine,
+      users,
+      projects: fx.projectCount,
+      grants: fx.grants.length,
+      opsPerSec: Math.round(opsPerSec),
+      p50Ns: Math.round(lat.p50Ns),
+      p99Ns: Math.round(lat.p99Ns),
+      buildMs: round(buildMs, 1),
+      heapMB: round(heapMB, 1),
+    });
+  };
+
+  const gh = measureBuild(() => gatehouseInput(fx), buildGatehouse);
+  const ghCheck = gatehouseCheck(gh.value, queries);
+  const ghAnswers = decisions(queries.length, ghCheck);
+  const allowed = ghAnswers.reduce((n, a) => n + a, 0);
+  note(`allowed: ${allowed} of ${queries.length} queries (${pct(allowed, queries.length)})`);
+  const ghLine = measureChecks("gatehouse", queries.length, ghCheck, gh.buildMs, gh.heapMB);
+
+  const updates = measureUpdates(gh.value, fx, UPDATES, budgetMs);
+  const updateLine = emit<UpdateLine>({
+    bench: "engine.update",
+    engine: "gatehouse",
+    p50Us: round(updates.p50Us, 2),
+    p99Us: round(updates.p99Us, 2),
   });
+  note(
+    `updates: ${updates.samples} timed ops; add p99 ${updates.addP99Us.toFixed(2)} µs, ` +
+      `remove p99 ${updates.removeP99Us.toFixed(2)} µs`,
+  );
+
+  let caslLine: CheckLine | undefined;
+  if (!values["no-casl"]) {
+    note("building CASL abilities (slow)...");
+    const catalog = gh.value.snapshot.catalog;
+    const resources = caslResources(queries);
+    const casl = measureBuild(() => caslInput(fx, catalog), buildCasl);
+    const check = caslCheck(casl.value, queries, resources);
+    const answers = decisions(queries.length, check);
+    const plain = plainQuery(catalog);
+    let same = 0;
+    let plainCount = 0;
+    let plainSame = 0;
+    for (let i = 0; i < queries.length; i++) {
+      const agree = answers[i] === ghAnswers[i];
+      if (agree) same++;
+      if (!plain(queries[i] as Query)) continue;
+      plainCount++;
+      if (agree) plainSame++;
+    }
+    note(
+      `agreement: CASL and Gatehouse agree on ${same} of ${queries.length} queries (${pct(same, queries.length)}); ` +
+        `on the ${plainCount} without granular or conditional actions: ${plainSame} (${pct(plainSame, plainCount)})`,
+    );
+    caslLine = measureChecks("casl", queries.length, check, casl.buildMs, casl.heapMB);
+  }
+
+  const verdictList = verdicts(ghLine, updateLine, caslLine);
+  const missed = verdictList
+    .filter((v) => v.met === false)
+    .map((v) => `${v.name} ${v.value} (target ${v.target})`);
+  note(missed.length === 0 ? "targets: all met" : `targets missed: ${missed.join("; ")}`);
+  if (!json) note(`\n${table(caslLine ? [ghLine, caslLine] : [ghLine], updateLine, verdictList)}`);
 };
 
-const gh = measureBuild(() => gatehouseInput(fx), buildGatehouse);
-const ghCheck = gatehouseCheck(gh.value, queries);
-const ghAnswers = decisions(queries.length, ghCheck);
-const allowed = ghAnswers.reduce((n, a) => n + a, 0);
-note(`allowed: ${allowed} of ${queries.length} queries (${pct(allowed, queries.length)})`);
-const ghLine = measureChecks("gatehouse", queries.length, ghCheck, gh.buildMs, gh.heapMB);
-
-const updates = measureUpdates(gh.value, fx, UPDATES, budgetMs);
-const updateLine = emit<UpdateLine>({
-  bench: "engine.update",
-  engine: "gatehouse",
-  p50Us: round(updates.p50Us, 2),
-  p99Us: round(updates.p99Us, 2),
-});
-note(
-  `updates: ${updates.samples} timed ops; add p99 ${updates.addP99Us.toFixed(2)} µs, ` +
-    `remove p99 ${updates.removeP99Us.toFixed(2)} µs`,
-);
-
-let caslLine: CheckLine | undefined;
-if (!values["no-casl"]) {
-  note("building CASL abilities (slow)...");
-  const catalog = gh.value.snapshot.catalog;
-  const resources = caslResources(queries);
-  const casl = measureBuild(() => caslInput(fx, catalog), buildCasl);
-  const check = caslCheck(casl.value, queries, resources);
-  const answers = decisions(queries.length, check);
-  const plain = plainQuery(catalog);
-  let same = 0;
-  let plainCount = 0;
-  let plainSame = 0;
-  for (let i = 0; i < queries.length; i++) {
-    const agree = answers[i] === ghAnswers[i];
-    if (agree) same++;
-    if (!plain(queries[i] as Query)) continue;
-    plainCount++;
-    if (agree) plainSame++;
-  }
-  note(
-    `agreement: CASL and Gatehouse agree on ${same} of ${queries.length} queries (${pct(same, queries.length)}); ` +
-      `on the ${plainCount} without granular or conditional actions: ${plainSame} (${pct(plainSame, plainCount)})`,
+const apiBench = async (): Promise<void> => {
+  const lines = await runApiBench(
+    {
+      users,
+      projects,
+      seed: SEED,
+      seconds: count("api-seconds", values["api-seconds"]),
+      connections: Math.floor(count("connections", values.connections)),
+      profileDir: values["api-profile"],
+      note,
+    },
+    fx,
+    queries,
   );
-  caslLine = measureChecks("casl", queries.length, check, casl.buildMs, casl.heapMB);
-}
+  for (const line of lines) emit(line);
+  for (const v of apiVerdicts(lines)) note(v);
+};
 
-const verdictList = verdicts(ghLine, updateLine, caslLine);
-const missed = verdictList
-  .filter((v) => v.met === false)
-  .map((v) => `${v.name} ${v.value} (target ${v.target})`);
-note(missed.length === 0 ? "targets: all met" : `targets missed: ${missed.join("; ")}`);
-if (!json) note(`\n${table(caslLine ? [ghLine, caslLine] : [ghLine], updateLine, verdictList)}`);
+if (!values.api || values.all) engineBench();
+if (values.api || values.all) await apiBench();

@@ -1,7 +1,9 @@
 // @gatehouse/store: Gatehouse's stored model over @gatehouse/db — repositories, one audited mutation
 // primitive, the engine snapshot kept current by change notifications, demo data and password hashing.
+export { type ApiKeyRecord, ApiKeys, type ApiKeysShape, type NewApiKey } from "./api-keys.ts";
 export { applyChange } from "./apply-change.ts";
 export { type Change, type ChangeNotice, changesChannel, type GrantChange, type Written } from "./changes.ts";
+export { Credentials, type CredentialsShape, type SignedInAccount } from "./credentials.ts";
 export * from "./demo-data.ts";
 export { EngineSync, type EngineSyncShape } from "./engine-sync.ts";
 export * from "./environments.ts";
@@ -20,10 +22,19 @@ export * from "./groups.ts";
 export * from "./instances.ts";
 export { StoreLive } from "./layer.ts";
 export { loadEngine } from "./load-engine.ts";
+export { type FailureWindow, LoginAttempts, type LoginAttemptsShape } from "./login-attempts.ts";
 export * from "./mutations.ts";
+export { type OperatorRecord, Operators, type OperatorsShape } from "./operators.ts";
 export * from "./organizations.ts";
 export { hashPassword, verifyPassword } from "./password.ts";
 export * from "./projects.ts";
 export * from "./roles.ts";
 export { type DemoSeedResult, seedDemo } from "./seed-demo.ts";
+export {
+  type NewSession,
+  type ResolvedSession,
+  type SessionRecord,
+  Sessions,
+  type SessionsShape,
+} from "./sessions.ts";
 export * from "./users.ts";

@@ -1,15 +1,20 @@
 // Every repository and the mutation primitive as one layer, over a SqlClient and Notifications
 // (`DatabaseLive` or a test database from @gatehouse/db). EngineSync is separate: it listens and holds state.
 import { Layer } from "effect";
+import { ApiKeys } from "./api-keys.ts";
+import { Credentials } from "./credentials.ts";
 import { Environments } from "./environments.ts";
 import { Flags } from "./flags.ts";
 import { Grants } from "./grants.ts";
 import { Groups } from "./groups.ts";
 import { Instances } from "./instances.ts";
+import { LoginAttempts } from "./login-attempts.ts";
 import { Mutations } from "./mutations.ts";
+import { Operators } from "./operators.ts";
 import { Organizations } from "./organizations.ts";
 import { Projects } from "./projects.ts";
 import { Roles } from "./roles.ts";
+import { Sessions } from "./sessions.ts";
 import { Users } from "./users.ts";
 
 export const StoreLive = Layer.mergeAll(
@@ -23,4 +28,9 @@ export const StoreLive = Layer.mergeAll(
   Groups.layer,
   Roles.layer,
   Grants.layer,
+  Operators.layer,
+  Credentials.layer,
+  Sessions.layer,
+  ApiKeys.layer,
+  LoginAttempts.layer,
 );

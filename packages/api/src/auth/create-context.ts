@@ -1,0 +1,48 @@
+// The sign-in part of every tRPC context: resolves the actor (API key or session cookie) and, for a
+// cookie-authenticated request that is not a GET, requires the CSRF header before any procedure runs.
+import { TRPCError } from "@trpc/server";
+import type { FetchCreateContextFnOptions } from "@trpc/server/adapters/fetch";
+import type { Context } from "hono";
+import { getCookie } from "hono/cookie";
+import type { Actor } from "../context.ts";
+import { csrfCookie, csrfHeader, sessionCookie } from "./policy.ts";
+import { clientInfo } from "./request.ts";
+import { RequestAuth } from "./request-auth.ts";
+import { resolveActor } from "./resolve-actor.ts";
+import { runWith, type StoreRunner } from "./store-runner.ts";
+import { matchesHash } from "./tokens.ts";
+
+export interface AuthConfig {
+  /** Runs store Effects; without one, no request has an actor and sign-in answers that it is not configured. */
+  readonly store: StoreRunner | undefined;
+  /** Trust x-forwarded-for and x-forwarded-proto (TRUST_PROXY=1): only behind a proxy that sets them. */
+  readonly trustProxy: boolean;
+}
+
+const readOnly = new Set(["GET", "HEAD"]);
+
+const csrfRefusal = () =>
+  new TRPCError({
+    code: "FORBIDDEN",
+    message: `Missing or wrong ${csrfHeader} header: a request signed in by cookie must send the CSRF token it got at sign-in (also in the ${csrfCookie} cookie)`,
+  });
+
+/** The actor and the request's sign-in state; throws FORBIDDEN (nothing runs) on a failed CSRF check. */
+export const authContext = async (
+  config: AuthConfig,
+  opts: FetchCreateContextFnOptions,
+  c: Context,
+): Promise<{ readonly actor: Actor | undefined; readonly auth?: RequestAuth }> => {
+  if (config.store === undefined) return { actor: undefined };
+  const resolved = await runWith(
+    config.store,
+    resolveActor({ authorization: c.req.header("authorization"), sessionToken: getCookie(c, sessionCookie) }),
+  );
+  if (resolved.session !== undefined && !readOnly.has(opts.req.method)) {
+    const presented = c.req.header(csrfHeader);
+    if (presented === undefined || !matchesHash(presented, resolved.session.csrfHash)) throw csrfRefusal();
+  }
+  const client = clientInfo(c, config.trustProxy);
+  const auth = new RequestAuth(config.store, client, resolved.session?.idHash, opts.resHeaders);
+  return { actor: resolved.actor, auth };
+};

@@ -1,0 +1,22 @@
+// Sign-in's constants in one place: session lifetimes, the login limiter's thresholds, cookie and header names.
+// docs/decisions.md ("Sign-in") explains each choice.
+
+/** A session ends after this long without a request (sliding; last use is recorded at most once a minute). */
+export const sessionIdleSeconds = 12 * 60 * 60;
+/** A session ends this long after sign-in, however active. */
+export const sessionLifetimeSeconds = 7 * 24 * 60 * 60;
+
+/** How far back the login limiter counts failures. */
+export const loginWindowSeconds = 15 * 60;
+/** Failed logins allowed per account (since its latest success) within the window; the next is refused. */
+export const accountFailureLimit = 5;
+/** Failed logins allowed per client address within the window; the next is refused. */
+export const addressFailureLimit = 20;
+/** Login attempts older than this are deleted (after a successful login). */
+export const attemptRetentionSeconds = 24 * 60 * 60;
+
+export const sessionCookie = "gatehouse_session";
+export const csrfCookie = "gatehouse_csrf";
+export const csrfHeader = "x-csrf-token";
+/** API keys read `gh_` followed by 32 random bytes in base64url. */
+export const apiKeyPrefix = "gh_";

@@ -1,0 +1,39 @@
+// The sign-in state of one tRPC request, carried in its context next to the actor: the store runner, the
+// client, the cookie session it carries, and the response headers that login and logout set cookies on.
+import { TRPCError } from "@trpc/server";
+import type { Effect } from "effect";
+import { clearedCookies, sessionCookies } from "./cookies.ts";
+import type { ClientInfo } from "./request.ts";
+import { type AuthServices, runWith, type StoreRunner } from "./store-runner.ts";
+
+export class RequestAuth {
+  constructor(
+    private readonly runner: StoreRunner,
+    readonly client: ClientInfo,
+    /** The hash of the valid session cookie this request carries, if any. */
+    readonly sessionIdHash: string | undefined,
+    private readonly resHeaders: Headers,
+  ) {}
+
+  /** Runs a store Effect; its failure is thrown. */
+  run<A, E>(effect: Effect.Effect<A, E, AuthServices>): Promise<A> {
+    return runWith(this.runner, effect);
+  }
+
+  /** Sends the cookies of a new session with the response. */
+  startSession(token: string, csrfToken: string): void {
+    for (const cookie of sessionCookies(token, csrfToken, this.client.secure))
+      this.resHeaders.append("set-cookie", cookie);
+  }
+
+  /** Sends cookies clearing the session with the response. */
+  endSession(): void {
+    for (const cookie of clearedCookies(this.client.secure)) this.resHeaders.append("set-cookie", cookie);
+  }
+}
+
+/** The request's sign-in state; a server built without a store has none, and says so. */
+export const requestAuth = (ctx: object): RequestAuth => {
+  if ("auth" in ctx && ctx.auth instanceof RequestAuth) return ctx.auth;
+  throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Sign-in is not configured on this server" });
+};

@@ -1,0 +1,97 @@
+// API keys of the caller's organization, for product backends (`Authorization: Bearer gh_…`): create (the
+// key is shown once), list (never a secret) and revoke. Super admins only; every change is audited.
+import { randomUUID } from "node:crypto";
+import { type ApiKeyRecord, ApiKeys, Mutations } from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Schema } from "effect";
+import { superAdminProcedure } from "../auth/procedures.ts";
+import { hashToken, newApiKey } from "../auth/tokens.ts";
+import { router } from "../trpc.ts";
+
+const CreateInput = Schema.Struct({
+  name: Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100))),
+});
+const RevokeInput = Schema.Struct({ id: Schema.String.pipe(Schema.check(Schema.isMinLength(1))) });
+
+const iso = (date: Date | null): string | null => (date === null ? null : new Date(date).toISOString());
+
+/** A key as clients see it: no hash, no secret. */
+const view = (key: ApiKeyRecord) => ({
+  id: key.id,
+  name: key.name,
+  prefix: key.prefix,
+  createdBy: key.createdBy,
+  createdAt: iso(key.createdAt),
+  lastUsedAt: iso(key.lastUsedAt),
+  revokedAt: iso(key.revokedAt),
+});
+
+const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No API key "${id}"` });
+
+export const apiKeysRouter = router({
+  /** Creates a key for the caller's organization; the plaintext `key` is in this answer only. */
+  create: superAdminProcedure.input(Schema.toStandardSchemaV1(CreateInput)).mutation(({ ctx, input }) => {
+    const { actor } = ctx;
+    const { key, prefix } = newApiKey();
+    return ctx.auth.run(
+      Effect.gen(function* () {
+        const id = `key_${randomUUID().replaceAll("-", "")}`;
+        const created = yield* (yield* Mutations).mutate({
+          actor: { kind: "user", id: actor.id },
+          requestId: ctx.requestId,
+          org: actor.org,
+          action: "api-key.create",
+          target: { kind: "api-key", id },
+          run: (yield* ApiKeys).create({
+            id,
+            org: actor.org,
+            name: input.name,
+            keyHash: hashToken(key),
+            prefix,
+            createdBy: actor.id,
+          }),
+        });
+        return { ...view(created.value), key };
+      }),
+    );
+  }),
+
+  /** The organization's keys, newest first (revoked ones too). */
+  list: superAdminProcedure.query(async ({ ctx }) =>
+    (
+      await ctx.auth.run(
+        Effect.gen(function* () {
+          return yield* (yield* ApiKeys).list(ctx.actor.org);
+        }),
+      )
+    ).map(view),
+  ),
+
+  /** Revokes a key of the caller's organization; it stops authenticating at once. */
+  revoke: superAdminProcedure.input(Schema.toStandardSchemaV1(RevokeInput)).mutation(({ ctx, input }) => {
+    const { actor } = ctx;
+    return ctx.auth.run(
+      Effect.gen(function* () {
+        const keys = yield* ApiKeys;
+        const key = yield* keys.get(input.id);
+        if (key.org !== actor.org) return yield* Effect.fail(notFound(input.id));
+        const revoked = yield* (yield* Mutations).mutate({
+          actor: { kind: "user", id: actor.id },
+          requestId: ctx.requestId,
+          org: actor.org,
+          action: "api-key.revoke",
+          target: { kind: "api-key", id: key.id },
+          run: keys.revoke(key.id),
+        });
+        return view(revoked.value);
+      }).pipe(
+        Effect.catchTag("NotFound", () => Effect.fail(notFound(input.id))),
+        Effect.catchTag("VersionConflict", () =>
+          Effect.fail(
+            new TRPCError({ code: "CONFLICT", message: `The API key "${input.id}" is already revoked` }),
+          ),
+        ),
+      ),
+    );
+  }),
+});

@@ -1,0 +1,88 @@
+// Sign-in: login (rate-limited, constant work for every failure, a new session in cookies), logout, and me
+// (the actor with, for a user, the Admin Center page it lands on). See docs/decisions.md, "Sign-in".
+import { type Engine, type Landing, UnknownSubject } from "@gatehouse/domain";
+import { Mutations, Operators, Sessions, Users } from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Schema } from "effect";
+import { login } from "../auth/login.ts";
+import { authProcedure, signedInProcedure } from "../auth/procedures.ts";
+import type { Actor } from "../context.ts";
+import { router } from "../trpc.ts";
+
+const LoginInput = Schema.Struct({
+  email: Schema.String.pipe(Schema.check(Schema.isMinLength(3), Schema.isMaxLength(320))),
+  password: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(1024))),
+});
+
+/** The actor's account is gone (deleted since the session began): the same answer as no session. */
+const gone = () => new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send an API key" });
+
+const landingOf = (engine: Engine, user: string): Landing => {
+  try {
+    return engine.landing(user);
+  } catch (cause) {
+    if (cause instanceof UnknownSubject) return "none";
+    throw cause;
+  }
+};
+
+/** What `me` tells about the actor. */
+const describe = (actor: Actor, engine: Engine) =>
+  Effect.gen(function* () {
+    if (actor.kind === "api-key") return { kind: actor.kind, id: actor.id, org: actor.org } as const;
+    if (actor.kind === "operator") {
+      const operator = yield* (yield* Operators).get(actor.id);
+      return { kind: actor.kind, id: operator.id, email: operator.email, name: operator.name } as const;
+    }
+    const user = yield* (yield* Users).get(actor.id);
+    return {
+      kind: actor.kind,
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      org: user.org,
+      landing: landingOf(engine, user.id),
+    } as const;
+  }).pipe(Effect.catchTag("NotFound", () => Effect.fail(gone())));
+
+export const authRouter = router({
+  /** Signs in; sets the session and CSRF cookies and returns the CSRF token for the x-csrf-token header. */
+  login: authProcedure.input(Schema.toStandardSchemaV1(LoginInput)).mutation(async ({ ctx, input }) => {
+    const result = await ctx.auth.run(
+      login({
+        email: input.email,
+        password: input.password,
+        client: ctx.auth.client,
+        requestId: ctx.requestId,
+        replacing: ctx.auth.sessionIdHash,
+      }),
+    );
+    ctx.auth.startSession(result.token, result.csrfToken);
+    return { kind: result.account.kind, id: result.account.id, csrfToken: result.csrfToken };
+  }),
+
+  /** Ends the request's cookie session (if any) and clears the cookies. */
+  logout: authProcedure.mutation(async ({ ctx }) => {
+    const idHash = ctx.auth.sessionIdHash;
+    const actor = ctx.actor;
+    if (idHash !== undefined && actor !== undefined && actor.kind !== "api-key")
+      await ctx.auth.run(
+        Effect.gen(function* () {
+          const sessions = yield* Sessions;
+          yield* (yield* Mutations).mutate({
+            actor: { kind: actor.kind, id: actor.id },
+            requestId: ctx.requestId,
+            org: actor.kind === "user" ? actor.org : null,
+            action: "auth.logout",
+            target: { kind: actor.kind, id: actor.id },
+            run: sessions.remove(idHash),
+          });
+        }).pipe(Effect.catchTag("NotFound", () => Effect.void)),
+      );
+    ctx.auth.endSession();
+    return { signedOut: idHash !== undefined };
+  }),
+
+  /** The signed-in user (with its landing page), operator or API key; UNAUTHORIZED without one. */
+  me: signedInProcedure.query(({ ctx }) => ctx.auth.run(describe(ctx.actor, ctx.engine))),
+});
