@@ -4,6 +4,8 @@ import { apiKeysRouter } from "./routers/api-keys.ts";
 import { authRouter } from "./routers/auth.ts";
 import { authzRouter } from "./routers/authz.ts";
 import { catalogRouter } from "./routers/catalog.ts";
+import { grantsRouter } from "./routers/grants.ts";
+import { rolesRouter } from "./routers/roles.ts";
 import { router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -11,6 +13,8 @@ export const appRouter = router({
   catalog: catalogRouter,
   auth: authRouter,
   apiKeys: apiKeysRouter,
+  grants: grantsRouter,
+  roles: rolesRouter,
 });
 
 export type AppRouter = typeof appRouter;

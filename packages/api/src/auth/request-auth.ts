@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import type { Effect } from "effect";
 import { clearedCookies, sessionCookies } from "./cookies.ts";
 import type { ClientInfo } from "./request.ts";
-import { type AuthServices, runWith, type StoreRunner } from "./store-runner.ts";
+import { runWith, type StoreRunner, type StoreServices } from "./store-runner.ts";
 
 export class RequestAuth {
   constructor(
@@ -16,7 +16,7 @@ export class RequestAuth {
   ) {}
 
   /** Runs a store Effect; its failure is thrown. */
-  run<A, E>(effect: Effect.Effect<A, E, AuthServices>): Promise<A> {
+  run<A, E>(effect: Effect.Effect<A, E, StoreServices>): Promise<A> {
     return runWith(this.runner, effect);
   }
 

@@ -3,28 +3,43 @@
 import type {
   ApiKeys,
   Credentials,
+  EngineSync,
+  Grants,
+  Groups,
   LoginAttempts,
   Mutations,
   Operators,
+  Roles,
   Sessions,
   Users,
 } from "@gatehouse/store";
 import { Cause, type Effect, Exit } from "effect";
 
-/** The store services sign-in and API keys use. */
-export type AuthServices = ApiKeys | Credentials | LoginAttempts | Mutations | Operators | Sessions | Users;
+/** The store services the API's procedures use; the server runtime (server-layer.ts) provides them all. */
+export type StoreServices =
+  | ApiKeys
+  | Credentials
+  | EngineSync
+  | Grants
+  | Groups
+  | LoginAttempts
+  | Mutations
+  | Operators
+  | Roles
+  | Sessions
+  | Users;
 
-/** Runs Effects needing the auth services (`ManagedRuntime.make(serverLayer(…))` is one). */
+/** Runs Effects needing the store services (`ManagedRuntime.make(serverLayer(…))` is one). */
 export interface StoreRunner {
   readonly runPromiseExit: <A, E>(
-    effect: Effect.Effect<A, E, AuthServices>,
+    effect: Effect.Effect<A, E, StoreServices>,
   ) => Promise<Exit.Exit<A, unknown>>;
 }
 
 /** The effect's value, or its failure (or defect) thrown. */
 export const runWith = async <A, E>(
   runner: StoreRunner,
-  effect: Effect.Effect<A, E, AuthServices>,
+  effect: Effect.Effect<A, E, StoreServices>,
 ): Promise<A> => {
   const exit = await runner.runPromiseExit(effect);
   if (Exit.isSuccess(exit)) return exit.value;

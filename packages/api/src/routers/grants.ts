@@ -1,0 +1,191 @@
+// Grants of a role or one permission to a user or group at a scope, optionally expiring: list, create,
+// update and remove. Every change is authorized by engine.assign (authorize.ts), audited and applied before it answers.
+import { randomUUID } from "node:crypto";
+import { type Assignment, type Engine, Scope, scopeCovers } from "@gatehouse/domain";
+import { type GrantRecord, type GrantSubjectRef, Grants, Groups, Users } from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Schema } from "effect";
+import { type AskContext, authorizedMutation, type Store, storeProcedure } from "../authorize.ts";
+import type { Actor } from "../context.ts";
+import { router } from "../trpc.ts";
+
+/*
+ * Who may do what (also in docs/decisions.md, "Authorizing mutations"):
+ * - list: a user lists the grants of its own organization at a scope (default the organization) where the
+ *   engine allows it `admin-center:user.view`; an API key lists its own organization's; the operator any.
+ * - create, update, remove: signed-in users only, each asking engine.assign for the grant's role or
+ *   permission at its scope (targetOrg: the subject's home organization; targetUser: the user). Changing a
+ *   grant's role asks for the old role and for the new one; changing only the expiry asks for the role.
+ */
+
+const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
+const Subject = Schema.Struct({ kind: Schema.Literals(["user", "group"]), id: Id });
+
+const ListInput = Schema.Struct({
+  org: Id,
+  subject: Schema.optionalKey(Subject),
+  scope: Schema.optionalKey(Scope),
+});
+const CreateInput = Schema.Struct({
+  subject: Subject,
+  role: Schema.optionalKey(Id),
+  permission: Schema.optionalKey(Id),
+  scope: Scope,
+  expiresAt: Schema.optionalKey(Schema.NullOr(Schema.DateFromString)),
+});
+const UpdateInput = Schema.Struct({
+  id: Id,
+  version: Version,
+  role: Schema.optionalKey(Id),
+  expiresAt: Schema.optionalKey(Schema.NullOr(Schema.DateFromString)),
+});
+const RemoveInput = Schema.Struct({ id: Id, version: Version });
+
+const USER_VIEW = "admin-center:user.view";
+
+/** A grant as clients see it. */
+const view = (grant: GrantRecord) => ({
+  id: grant.id,
+  subject: grant.subject,
+  role: grant.role,
+  permission: grant.permission,
+  scope: grant.scope,
+  expiresAt: grant.expiresAt === null ? null : new Date(grant.expiresAt).toISOString(),
+  grantedBy: grant.grantedBy,
+  version: grant.version,
+});
+
+const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });
+const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No grant "${id}"` });
+
+/** The subject's home organization, from the store. */
+const homeOrg = (store: Store, subject: GrantSubjectRef): Promise<string> =>
+  store.run(
+    Effect.gen(function* () {
+      return subject.kind === "user"
+        ? (yield* (yield* Users).get(subject.id)).org
+        : (yield* (yield* Groups).get(subject.id)).org;
+    }),
+  );
+
+/** The assignment giving `grant` (role or permission) at `scope` to `subject`, as engine.assign takes it. */
+const assignment = (
+  subject: GrantSubjectRef,
+  targetOrg: string,
+  scope: Scope,
+  what: { readonly role: string } | { readonly permission: string },
+): { readonly assign: Assignment } => ({
+  assign: { ...what, scope, targetOrg, ...(subject.kind === "user" ? { targetUser: subject.id } : {}) },
+});
+
+const whatOf = (grant: GrantRecord) =>
+  grant.role === null ? { permission: grant.permission ?? "" } : { role: grant.role };
+
+/** The stored grant at the version the caller read, within the actor's organization. */
+const storedGrant = async (id: string, version: number, { actor, store }: AskContext) => {
+  const grant = await store.run(Effect.flatMap(Effect.service(Grants), (grants) => grants.get(id)));
+  if (grant.scope.org !== actor.org) throw notFound(id);
+  if (grant.version !== version)
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `The grant "${id}" was changed or deleted since version ${version} was read (it is at version ${grant.version}); reload it and try again`,
+    });
+  return { grant, targetOrg: await homeOrg(store, grant.subject) };
+};
+
+/** May `actor` read grants at `scope` of `org`? */
+const authorizeList = (engine: Engine, actor: Actor, org: string, scope: Scope): void => {
+  if (scope.org !== org) throw new TRPCError({ code: "BAD_REQUEST", message: "scope.org: must be org" });
+  if (actor.kind === "operator") return;
+  if (actor.org !== org) throw forbidden(`${actor.id} belongs to ${actor.org}, not ${org}`);
+  if (actor.kind === "user" && !engine.allows(actor.id, USER_VIEW, scope))
+    throw forbidden(`${actor.id} may not view the users and grants there (needs ${USER_VIEW})`);
+};
+
+const conflictMessage = (id: string) =>
+  `The grant "${id}" was changed or deleted since that version was read; reload it and try again`;
+
+/** VersionConflict from the write itself (a change between the check and the write) reads like the early one. */
+const conflict = (id: string) => (error: unknown) => {
+  if (error instanceof TRPCError && error.code === "CONFLICT")
+    throw new TRPCError({ code: "CONFLICT", message: conflictMessage(id), cause: error });
+  throw error;
+};
+
+export const grantsRouter = router({
+  /** The grants of `org` whose scope lies within `scope`, optionally of one subject. */
+  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
+    const scope = input.scope ?? { org: input.org };
+    authorizeList(ctx.engine, ctx.actor, input.org, scope);
+    const grants = await ctx.store.run(
+      Effect.flatMap(Effect.service(Grants), (g) => g.list({ org: input.org, subject: input.subject })),
+    );
+    return grants.filter((g) => scopeCovers(scope, g.scope)).map(view);
+  }),
+
+  /** Gives `subject` a role or one permission at `scope`, optionally until `expiresAt`. */
+  create: authorizedMutation(CreateInput, async (input, context) => {
+    if ((input.role === undefined) === (input.permission === undefined))
+      throw new TRPCError({ code: "BAD_REQUEST", message: "role: give exactly one of role and permission" });
+    const targetOrg = await homeOrg(context.store, input.subject);
+    const what = input.role === undefined ? { permission: input.permission ?? "" } : { role: input.role };
+    return assignment(input.subject, targetOrg, input.scope, what);
+  }).mutation(async ({ ctx, input }) => {
+    const id = `grt_${randomUUID().replaceAll("-", "")}`;
+    const { value } = await ctx.write({
+      org: input.scope.org,
+      action: "grant.create",
+      target: { kind: "grant", id },
+      run: Effect.flatMap(Effect.service(Grants), (grants) =>
+        grants.create({
+          id,
+          subject: input.subject,
+          role: input.role,
+          permission: input.permission,
+          scope: input.scope,
+          expiresAt: input.expiresAt,
+          grantedBy: ctx.actor.id,
+        }),
+      ),
+    });
+    return view(value);
+  }),
+
+  /** Changes a grant's role or expiry (`expiresAt: null` removes it), given the version read. */
+  update: authorizedMutation(UpdateInput, async (input, context) => {
+    const { grant, targetOrg } = await storedGrant(input.id, input.version, context);
+    const asks = [assignment(grant.subject, targetOrg, grant.scope, whatOf(grant))];
+    if (input.role !== undefined && input.role !== grant.role)
+      asks.push(assignment(grant.subject, targetOrg, grant.scope, { role: input.role }));
+    return asks;
+  }).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx
+      .write({
+        org: ctx.actor.org,
+        action: "grant.update",
+        target: { kind: "grant", id: input.id },
+        run: Effect.flatMap(Effect.service(Grants), (grants) =>
+          grants.update(input.id, input.version, { role: input.role, expiresAt: input.expiresAt }),
+        ),
+      })
+      .catch(conflict(input.id));
+    return view(value);
+  }),
+
+  /** Removes a grant, given the version read; the same rule as giving it. */
+  remove: authorizedMutation(RemoveInput, async (input, context) => {
+    const { grant, targetOrg } = await storedGrant(input.id, input.version, context);
+    return assignment(grant.subject, targetOrg, grant.scope, whatOf(grant));
+  }).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx
+      .write({
+        org: ctx.actor.org,
+        action: "grant.remove",
+        target: { kind: "grant", id: input.id },
+        run: Effect.flatMap(Effect.service(Grants), (grants) => grants.remove(input.id, input.version)),
+      })
+      .catch(conflict(input.id));
+    return { removed: view(value) };
+  }),
+});

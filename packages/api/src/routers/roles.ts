@@ -1,0 +1,164 @@
+// Roles: the catalog's system roles (read-only) and the organization's custom roles — list, get with actions
+// grouped by entity, create a custom role (from scratch or as a duplicate) and delete one, authorized by the engine.
+import { randomUUID } from "node:crypto";
+import { products } from "@gatehouse/domain";
+import { type RoleRecord, Roles } from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Schema } from "effect";
+import { type AskContext, authorizedMutation, storeProcedure } from "../authorize.ts";
+import type { Actor } from "../context.ts";
+import { router } from "../trpc.ts";
+
+/*
+ * Who may do what (also in docs/decisions.md, "Authorizing mutations"):
+ * - list and get: anyone signed in; a user or API key sees the system roles and its organization's custom
+ *   roles, the operator the system roles only. Another organization's custom role is NOT_FOUND.
+ * - createCustom: engine.check(actor, "admin-center:custom-role.create", { org, product, instance }), after
+ *   the product is found to allow custom roles (Configured Commerce and Experimentation do not: BAD_REQUEST).
+ * - deleteCustom: engine.check(actor, "admin-center:custom-role.delete", the role's scope); system roles are
+ *   read-only (BAD_REQUEST). Deleting a custom role removes its grants.
+ */
+
+const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+const Text = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200)));
+
+const ListInput = Schema.Struct({
+  product: Schema.optionalKey(Id),
+  instance: Schema.optionalKey(Id),
+  type: Schema.optionalKey(Schema.Literals(["system", "custom"])),
+});
+const GetInput = Schema.Struct({ id: Id });
+const CreateInput = Schema.Struct({
+  /** The full name; by default `<Product>-<Instance>-<roleName>`. */
+  name: Schema.optionalKey(Text),
+  /** The role's own name, the last part of the default name; a duplicate defaults to its origin's name. */
+  roleName: Schema.optionalKey(Text),
+  description: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isMaxLength(1000)))),
+  product: Id,
+  instance: Id,
+  duplicateFrom: Schema.optionalKey(Id),
+  /** Action ids of the product; a duplicate defaults to its origin's. */
+  permissions: Schema.optionalKey(Schema.Array(Id)),
+});
+const DeleteInput = Schema.Struct({ id: Id, version: Schema.Number.pipe(Schema.check(Schema.isInt())) });
+
+const CREATE = "admin-center:custom-role.create";
+const DELETE = "admin-center:custom-role.delete";
+
+const view = (role: RoleRecord) => ({
+  id: role.id,
+  product: role.product,
+  type: role.type,
+  name: role.name,
+  description: role.description,
+  instance: role.instance,
+  duplicatedFrom: role.duplicatedFrom,
+  permissions: role.permissions,
+  version: role.version,
+});
+
+const labels = new Map(products.flatMap((p) => p.actions.map((a) => [a.id as string, a.label] as const)));
+
+/** `product:entity.verb` actions grouped by entity, in the role's (sorted) order. */
+const byEntity = (permissions: ReadonlyArray<string>) => {
+  const groups = new Map<string, Array<{ readonly id: string; readonly label: string }>>();
+  for (const id of permissions) {
+    const entity = id.slice(id.indexOf(":") + 1).split(".")[0] ?? id;
+    const list = groups.get(entity) ?? [];
+    list.push({ id, label: labels.get(id) ?? id });
+    groups.set(entity, list);
+  }
+  return [...groups].map(([entity, actions]) => ({ entity, actions }));
+};
+
+const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No role "${id}"` });
+const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
+
+/** The organization whose custom roles `actor` sees (none for the operator). */
+const orgOf = (actor: Actor): string | undefined => (actor.kind === "operator" ? undefined : actor.org);
+
+const readRole = (context: Pick<AskContext, "store">, id: string) =>
+  context.store.run(Effect.flatMap(Effect.service(Roles), (roles) => roles.get(id)));
+
+export const rolesRouter = router({
+  /** System roles and the organization's custom roles, filtered by product, instance and type. */
+  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
+    const org = orgOf(ctx.actor);
+    const roles = await ctx.store.run(
+      Effect.flatMap(Effect.service(Roles), (r) =>
+        r.list({ org, product: input.product, instance: input.instance, type: input.type }),
+      ),
+    );
+    return roles.map(view);
+  }),
+
+  /** One role with its actions grouped by entity. */
+  get: storeProcedure.input(Schema.toStandardSchemaV1(GetInput)).query(async ({ ctx, input }) => {
+    const role = await readRole(ctx, input.id);
+    if (role.type === "custom" && role.org !== orgOf(ctx.actor)) throw notFound(input.id);
+    return { ...view(role), actions: byEntity(role.permissions) };
+  }),
+
+  /** A custom role for one instance of a product, from scratch or duplicating another role of the product. */
+  createCustom: authorizedMutation(CreateInput, (input, { actor }) => {
+    const product = products.find((p) => p.id === input.product);
+    if (product === undefined) throw badRequest(`product: unknown product "${input.product}"`);
+    if (!product.customRoles) throw badRequest(`${product.label} does not support custom roles`);
+    if (input.duplicateFrom === undefined && input.permissions === undefined)
+      throw badRequest("permissions: required unless duplicateFrom is given");
+    return {
+      check: {
+        action: CREATE,
+        resource: { org: actor.org, product: input.product, instance: input.instance },
+      },
+    };
+  }).mutation(async ({ ctx, input }) => {
+    const id = `${input.product}:custom_${randomUUID().replaceAll("-", "")}`;
+    const { value } = await ctx.write({
+      org: ctx.actor.org,
+      action: "role.create",
+      target: { kind: "role", id },
+      run: Effect.flatMap(Effect.service(Roles), (roles) =>
+        roles.createCustom({
+          id,
+          org: ctx.actor.org,
+          product: input.product,
+          instance: input.instance,
+          name: input.name,
+          roleName: input.roleName,
+          description: input.description,
+          permissions: input.permissions,
+          duplicateOf: input.duplicateFrom,
+          createdBy: ctx.actor.id,
+        }),
+      ),
+    });
+    return view(value);
+  }),
+
+  /** Deletes a custom role of the organization (and its grants), given the version read. */
+  deleteCustom: authorizedMutation(DeleteInput, async (input, context) => {
+    const role = await readRole(context, input.id);
+    if (role.type === "system") throw badRequest(`${role.id}: system roles cannot be changed`);
+    if (role.org !== context.actor.org) throw notFound(input.id);
+    if (role.version !== input.version)
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: `The custom role "${role.id}" was changed since version ${input.version} was read (it is at version ${role.version}); reload it and try again`,
+      });
+    const resource = {
+      org: role.org,
+      product: role.product,
+      ...(role.instance === null ? {} : { instance: role.instance }),
+    };
+    return { check: { action: DELETE, resource } };
+  }).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx.write({
+      org: ctx.actor.org,
+      action: "role.delete",
+      target: { kind: "role", id: input.id },
+      run: Effect.flatMap(Effect.service(Roles), (roles) => roles.removeCustom(input.id, input.version)),
+    });
+    return { removed: view(value) };
+  }),
+});
