@@ -8,6 +8,7 @@ import { mountApps } from "./apps.ts";
 import { authContext } from "./auth/create-context.ts";
 import type { StoreRunner } from "./auth/store-runner.ts";
 import type { ApiContext } from "./context.ts";
+import { mountEvents } from "./events.ts";
 import { appRouter } from "./root.ts";
 
 export interface AppOptions {
@@ -52,6 +53,7 @@ export const createApp = (options: AppOptions): Hono<Env> => {
       }),
     }),
   );
+  mountEvents(app, auth);
   mountApps(app, options.appsDir);
   app.get("/", (c) => c.redirect("/admin-center/"));
   return app;

@@ -1,11 +1,15 @@
 // The app router: one entry per aggregate router. Apps import only its type (`AppRouter`).
 // Routers for organizations, users, roles, grants and the rest join as their issues land.
 import { apiKeysRouter } from "./routers/api-keys.ts";
+import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { authzRouter } from "./routers/authz.ts";
 import { catalogRouter } from "./routers/catalog.ts";
 import { grantsRouter } from "./routers/grants.ts";
+import { groupsRouter } from "./routers/groups.ts";
+import { invitationsRouter } from "./routers/invitations.ts";
 import { rolesRouter } from "./routers/roles.ts";
+import { usersRouter } from "./routers/users.ts";
 import { router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -14,6 +18,10 @@ export const appRouter = router({
   auth: authRouter,
   apiKeys: apiKeysRouter,
   grants: grantsRouter,
+  groups: groupsRouter,
+  audit: auditRouter,
+  users: usersRouter,
+  invitations: invitationsRouter,
   roles: rolesRouter,
 });
 

@@ -2,6 +2,8 @@
 // primitive, the engine snapshot kept current by change notifications, demo data and password hashing.
 export { type ApiKeyRecord, ApiKeys, type ApiKeysShape, type NewApiKey } from "./api-keys.ts";
 export { applyChange } from "./apply-change.ts";
+export * from "./audit-log.ts";
+export * from "./change-feed.ts";
 export { type Change, type ChangeNotice, changesChannel, type GrantChange, type Written } from "./changes.ts";
 export { Credentials, type CredentialsShape, type SignedInAccount } from "./credentials.ts";
 export * from "./demo-data.ts";
@@ -18,8 +20,10 @@ export {
   type GrantsShape,
   type NewGrant,
 } from "./grants.ts";
+export * from "./group-edits.ts";
 export * from "./groups.ts";
 export * from "./instances.ts";
+export * from "./invitations.ts";
 export { StoreLive } from "./layer.ts";
 export { loadEngine } from "./load-engine.ts";
 export { type FailureWindow, LoginAttempts, type LoginAttemptsShape } from "./login-attempts.ts";
@@ -37,4 +41,5 @@ export {
   Sessions,
   type SessionsShape,
 } from "./sessions.ts";
+export * from "./user-directory.ts";
 export * from "./users.ts";

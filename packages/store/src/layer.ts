@@ -2,12 +2,16 @@
 // (`DatabaseLive` or a test database from @gatehouse/db). EngineSync is separate: it listens and holds state.
 import { Layer } from "effect";
 import { ApiKeys } from "./api-keys.ts";
+import { AuditLog } from "./audit-log.ts";
+import { ChangeFeed } from "./change-feed.ts";
 import { Credentials } from "./credentials.ts";
 import { Environments } from "./environments.ts";
 import { Flags } from "./flags.ts";
 import { Grants } from "./grants.ts";
+import { GroupEdits } from "./group-edits.ts";
 import { Groups } from "./groups.ts";
 import { Instances } from "./instances.ts";
+import { Invitations } from "./invitations.ts";
 import { LoginAttempts } from "./login-attempts.ts";
 import { Mutations } from "./mutations.ts";
 import { Operators } from "./operators.ts";
@@ -15,6 +19,7 @@ import { Organizations } from "./organizations.ts";
 import { Projects } from "./projects.ts";
 import { Roles } from "./roles.ts";
 import { Sessions } from "./sessions.ts";
+import { UserDirectory } from "./user-directory.ts";
 import { Users } from "./users.ts";
 
 export const StoreLive = Layer.mergeAll(
@@ -25,6 +30,8 @@ export const StoreLive = Layer.mergeAll(
   Environments.layer,
   Flags.layer,
   Users.layer,
+  Invitations.layer,
+  UserDirectory.layer,
   Groups.layer,
   Roles.layer,
   Grants.layer,
@@ -33,4 +40,7 @@ export const StoreLive = Layer.mergeAll(
   Sessions.layer,
   ApiKeys.layer,
   LoginAttempts.layer,
+  AuditLog.layer,
+  ChangeFeed.layer,
+  GroupEdits.layer,
 );

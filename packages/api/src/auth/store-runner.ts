@@ -2,15 +2,20 @@
 // providing the same services). A failure is rethrown as its squashed cause, so a TRPCError passes through.
 import type {
   ApiKeys,
+  AuditLog,
+  ChangeFeed,
   Credentials,
   EngineSync,
   Grants,
+  GroupEdits,
   Groups,
+  Invitations,
   LoginAttempts,
   Mutations,
   Operators,
   Roles,
   Sessions,
+  UserDirectory,
   Users,
 } from "@gatehouse/store";
 import { Cause, type Effect, Exit } from "effect";
@@ -18,15 +23,20 @@ import { Cause, type Effect, Exit } from "effect";
 /** The store services the API's procedures use; the server runtime (server-layer.ts) provides them all. */
 export type StoreServices =
   | ApiKeys
+  | AuditLog
+  | ChangeFeed
   | Credentials
   | EngineSync
   | Grants
+  | GroupEdits
   | Groups
+  | Invitations
   | LoginAttempts
   | Mutations
   | Operators
   | Roles
   | Sessions
+  | UserDirectory
   | Users;
 
 /** Runs Effects needing the store services (`ManagedRuntime.make(serverLayer(…))` is one). */

@@ -1,0 +1,206 @@
+// Groups of an organization: list (custom, Everyone and product groups with member counts), get (members with
+// their roles, paged), and custom-group changes, each authorized through authorizedMutation and audited.
+import { randomUUID } from "node:crypto";
+import { Grants, GroupEdits, type GroupRecord, Groups, Users } from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Schema } from "effect";
+import { type AskContext, authorizedMutation, storeProcedure } from "../authorize.ts";
+import type { Actor, ApiContext } from "../context.ts";
+import { router } from "../trpc.ts";
+
+/*
+ * Who may do what (also in docs/decisions.md, "Audit, groups and live changes"):
+ * - list, get: a user of the organization whom the engine allows `admin-center:user.view` at `{ org }`; an API
+ *   key of the organization; the platform operator. Another organization's group answers NOT_FOUND.
+ * - create, rename, remove, addMember, removeMember: through authorizedMutation, asking
+ *   `check(actor, "admin-center:group.manage", { org })` at the organization (Super Admin holds it there;
+ *   Product Admin's is granted at its product, below the organization, so it does not count). Everyone and
+ *   product groups are managed by Gatehouse: changing one is BAD_REQUEST, decided before authority.
+ */
+
+const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
+const Name = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100)));
+const Limit = Schema.Number.pipe(
+  Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 200 })),
+);
+
+const ListInput = Schema.Struct({ org: Id });
+const GetInput = Schema.Struct({ id: Id, cursor: Schema.optionalKey(Id), limit: Schema.optionalKey(Limit) });
+const CreateInput = Schema.Struct({ org: Id, name: Name });
+const RenameInput = Schema.Struct({ id: Id, version: Version, name: Name });
+const RemoveInput = Schema.Struct({ id: Id, version: Version });
+const MemberInput = Schema.Struct({ groupId: Id, userId: Id });
+
+const MANAGE = "admin-center:group.manage";
+const VIEW = "admin-center:user.view";
+
+/** A group as clients see it, with its member count (members come from `get`). */
+const summary = (group: GroupRecord) => ({
+  id: group.id,
+  org: group.org,
+  name: group.name,
+  description: group.description,
+  kind: group.kind,
+  role: group.role,
+  memberCount: group.members.length,
+  version: group.version,
+});
+
+const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No group "${id}"` });
+const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
+
+/** May `actor` read the groups of `org`? */
+const authorizeRead = (engine: ApiContext["engine"], actor: Actor, org: string): void => {
+  if (actor.kind === "operator") return;
+  if (actor.org !== org) throw notFound(org);
+  if (actor.kind === "user" && !engine.allows(actor.id, VIEW, { org }))
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `${actor.id} may not view the groups of ${org} (needs ${VIEW} at the organization)`,
+    });
+};
+
+const loadGroup = (context: Pick<AskContext, "store">, id: string) =>
+  context.store.run(Effect.flatMap(Effect.service(Groups), (groups) => groups.get(id)));
+
+/** The stored custom group of the actor's organization (at `version` when given), before authority is asked. */
+const customGroup = async (context: AskContext, id: string, version?: number) => {
+  const group = await loadGroup(context, id);
+  if (group.org !== context.actor.org) throw notFound(id);
+  if (group.kind !== "custom")
+    throw badRequest(`the ${group.kind} group "${group.name}" is managed by Gatehouse and cannot be changed`);
+  if (version !== undefined && group.version !== version)
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `The group "${id}" was changed or deleted since version ${version} was read (it is at version ${group.version}); reload it and try again`,
+    });
+  return group;
+};
+
+const manage = (org: string) => ({ check: { action: MANAGE, resource: { org } } });
+
+export const groupsRouter = router({
+  /** The organization's groups (custom, Everyone, product groups), by name, with member counts. */
+  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
+    authorizeRead(ctx.engine, ctx.actor, input.org);
+    const groups = await ctx.store.run(Effect.flatMap(Effect.service(Groups), (g) => g.list(input.org)));
+    return groups.map(summary);
+  }),
+
+  /** One group and a page of its members (by user id, after `cursor`), each with its grants in the organization. */
+  get: storeProcedure.input(Schema.toStandardSchemaV1(GetInput)).query(async ({ ctx, input }) => {
+    const group = await ctx.store.run(Effect.flatMap(Effect.service(Groups), (g) => g.get(input.id)));
+    if (ctx.actor.kind !== "operator" && ctx.actor.org !== group.org) throw notFound(input.id);
+    authorizeRead(ctx.engine, ctx.actor, group.org);
+    const limit = input.limit ?? 50;
+    const after = input.cursor;
+    const ids = group.members.filter((m) => after === undefined || m > after);
+    const page = ids.slice(0, limit);
+    const { users, grants } = await ctx.store.run(
+      Effect.gen(function* () {
+        const usersRepo = yield* Users;
+        const users = yield* Effect.forEach(page, (id) => Effect.option(usersRepo.get(id)));
+        const grants = yield* (yield* Grants).list({ org: group.org });
+        return { users, grants };
+      }),
+    );
+    const members = page.map((id, i) => {
+      const user = users[i];
+      const found = user !== undefined && user._tag === "Some" ? user.value : undefined;
+      return {
+        id,
+        name: found?.name ?? null,
+        email: found?.email ?? null,
+        roles: grants
+          .filter((g) => g.subject.kind === "user" && g.subject.id === id)
+          .map((g) => ({ grant: g.id, role: g.role, permission: g.permission, scope: g.scope })),
+      };
+    });
+    const last = page.at(-1);
+    return {
+      group: summary(group),
+      members,
+      nextCursor: ids.length > limit && last !== undefined ? last : null,
+    };
+  }),
+
+  /** A new custom group of the actor's organization. */
+  create: authorizedMutation(CreateInput, (input, { actor }) => {
+    if (input.org !== actor.org) throw notFound(input.org);
+    return manage(input.org);
+  }).mutation(async ({ ctx, input }) => {
+    const id = `grp_${randomUUID().replaceAll("-", "")}`;
+    const { value } = await ctx.write({
+      org: input.org,
+      action: "group.create",
+      target: { kind: "group", id },
+      run: Effect.flatMap(Effect.service(Groups), (groups) =>
+        groups.create({ id, org: input.org, name: input.name }),
+      ),
+    });
+    return summary(value);
+  }),
+
+  /** Renames a custom group, given the version read. */
+  rename: authorizedMutation(RenameInput, async (input, context) => {
+    const group = await customGroup(context, input.id, input.version);
+    return manage(group.org);
+  }).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx.write({
+      org: ctx.actor.org,
+      action: "group.rename",
+      target: { kind: "group", id: input.id },
+      run: Effect.flatMap(Effect.service(GroupEdits), (edits) =>
+        edits.rename(input.id, input.version, input.name),
+      ),
+    });
+    return summary(value);
+  }),
+
+  /** Deletes a custom group (its memberships and grants go with it), given the version read. */
+  remove: authorizedMutation(RemoveInput, async (input, context) => {
+    const group = await customGroup(context, input.id, input.version);
+    return manage(group.org);
+  }).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx.write({
+      org: ctx.actor.org,
+      action: "group.remove",
+      target: { kind: "group", id: input.id },
+      run: Effect.flatMap(Effect.service(GroupEdits), (edits) => edits.remove(input.id, input.version)),
+    });
+    return { removed: summary(value) };
+  }),
+
+  /** Adds a user of the organization to a custom group. */
+  addMember: authorizedMutation(MemberInput, async (input, context) => {
+    const group = await customGroup(context, input.groupId);
+    const user = await context.store.run(Effect.flatMap(Effect.service(Users), (u) => u.get(input.userId)));
+    if (user.org !== group.org) throw badRequest(`userId: "${input.userId}" is not a user of ${group.org}`);
+    return manage(group.org);
+  }).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx.write({
+      org: ctx.actor.org,
+      action: "group.member.add",
+      target: { kind: "group", id: input.groupId },
+      run: Effect.flatMap(Effect.service(Groups), (groups) => groups.addMember(input.groupId, input.userId)),
+    });
+    return summary(value);
+  }),
+
+  /** Takes a user out of a custom group. */
+  removeMember: authorizedMutation(MemberInput, async (input, context) => {
+    const group = await customGroup(context, input.groupId);
+    return manage(group.org);
+  }).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx.write({
+      org: ctx.actor.org,
+      action: "group.member.remove",
+      target: { kind: "group", id: input.groupId },
+      run: Effect.flatMap(Effect.service(Groups), (groups) =>
+        groups.removeMember(input.groupId, input.userId),
+      ),
+    });
+    return summary(value);
+  }),
+});

@@ -1,0 +1,195 @@
+// Invitations: list by status, resend (a new token and expiry), revoke, and accept — the one public mutation,
+// rate-limited per address, which sets the invited user's password and uses the token up.
+import type { Scope } from "@gatehouse/domain";
+import {
+  hashPassword,
+  type InvitationRecord,
+  Invitations,
+  LoginAttempts,
+  Mutations,
+  Users,
+} from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Schema } from "effect";
+import { loginWindowSeconds } from "../auth/policy.ts";
+import { authProcedure } from "../auth/procedures.ts";
+import { hashToken, newToken } from "../auth/tokens.ts";
+import { type AskContext, authorizedMutation, storeError, storeProcedure } from "../authorize.ts";
+import { router } from "../trpc.ts";
+import { acceptUrl, expiryIn } from "./users.ts";
+
+/*
+ * Who may do what (also in docs/decisions.md, "Users and invitations"):
+ * - list: the invitations of the actor's organization at whose scope (the first grant's, else the
+ *   organization) the engine allows `admin-center:user.view`; API keys of the organization see all.
+ * - resend, revoke: `admin-center:user.invite` at the invitation's scope (same rule).
+ * - accept: public; the token is the credential. At most `acceptFailureLimit` failed accepts per address
+ *   within the login window (the login limiter's log, key `accept:<address>`).
+ */
+
+const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+const Status = Schema.Literals(["pending", "expired", "accepted", "revoked"]);
+const ListInput = Schema.Struct({ org: Id, status: Schema.optionalKey(Status) });
+const IdInput = Schema.Struct({
+  id: Id,
+  expiresInDays: Schema.optionalKey(
+    Schema.Number.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 90 }))),
+  ),
+});
+const AcceptInput = Schema.Struct({
+  token: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200))),
+  password: Schema.String.pipe(Schema.check(Schema.isMinLength(12), Schema.isMaxLength(1024))),
+  name: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200)))),
+});
+
+const USER_VIEW = "admin-center:user.view";
+const USER_INVITE = "admin-center:user.invite";
+/** Failed accepts allowed per client address within the login window; the next is refused. */
+export const acceptFailureLimit = 20;
+
+/** Where an invitation's rights are asked: its first grant's scope, else the organization. */
+const scopeOf = (invitation: InvitationRecord): Scope =>
+  invitation.grants[0]?.scope ?? { org: invitation.org };
+
+const view = (invitation: InvitationRecord) => ({
+  id: invitation.id,
+  org: invitation.org,
+  userId: invitation.userId,
+  email: invitation.email,
+  name: invitation.name,
+  language: invitation.language,
+  grants: invitation.grants,
+  status: invitation.status,
+  invitedBy: invitation.invitedBy,
+  expiresAt: invitation.expiresAt.toISOString(),
+  acceptedAt: invitation.acceptedAt?.toISOString() ?? null,
+  revokedAt: invitation.revokedAt?.toISOString() ?? null,
+  resentAt: invitation.resentAt?.toISOString() ?? null,
+  resendCount: invitation.resendCount,
+  version: invitation.version,
+});
+
+const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
+
+/** The stored invitation of the actor's organization, with the question to ask about it. */
+const inviteRight = async (id: string, { actor, store }: AskContext) => {
+  const invitation = await store.run(Effect.flatMap(Effect.service(Invitations), (i) => i.get(id)));
+  if (invitation.org !== actor.org)
+    throw new TRPCError({ code: "NOT_FOUND", message: `No invitation "${id}"` });
+  return { check: { action: USER_INVITE, resource: scopeOf(invitation) } };
+};
+
+/** The invitation's version now (read in the handler; a change in between is a CONFLICT from the write). */
+const currentVersion = (id: string) =>
+  Effect.map(
+    Effect.flatMap(Effect.service(Invitations), (i) => i.get(id)),
+    (i) => i.version,
+  );
+
+const tooMany = () =>
+  new TRPCError({
+    code: "TOO_MANY_REQUESTS",
+    message: `Too many failed attempts; try again in ${loginWindowSeconds / 60} minutes`,
+  });
+
+export const invitationsRouter = router({
+  /** The organization's invitations the actor may see, newest first; `status` as they read now. */
+  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
+    const actor = ctx.actor;
+    if (actor.kind !== "operator" && actor.org !== input.org)
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `${actor.id} belongs to ${actor.org}, not ${input.org}`,
+      });
+    const all = await ctx.store.run(
+      Effect.flatMap(Effect.service(Invitations), (i) => i.list(input.org, input.status)),
+    );
+    const visible =
+      actor.kind === "user" ? all.filter((i) => ctx.engine.allows(actor.id, USER_VIEW, scopeOf(i))) : all;
+    return visible.map(view);
+  }),
+
+  /** A new token and expiry for a pending or expired invitation; the new `acceptUrl` is shown once. */
+  resend: authorizedMutation(IdInput, (input, context) => inviteRight(input.id, context)).mutation(
+    async ({ ctx, input }) => {
+      const token = newToken();
+      const { value } = await ctx.write({
+        org: ctx.actor.org,
+        action: "invitation.resend",
+        target: { kind: "invitation", id: input.id },
+        run: Effect.gen(function* () {
+          const version = yield* currentVersion(input.id);
+          return yield* (yield* Invitations).resend(
+            input.id,
+            version,
+            hashToken(token),
+            expiryIn(input.expiresInDays ?? 7),
+          );
+        }),
+      });
+      return { invitation: view(value), acceptUrl: acceptUrl(token) };
+    },
+  ),
+
+  /** Revokes a pending invitation: its token no longer works. */
+  revoke: authorizedMutation(IdInput, (input, context) => inviteRight(input.id, context)).mutation(
+    async ({ ctx, input }) => {
+      const { value } = await ctx.write({
+        org: ctx.actor.org,
+        action: "invitation.revoke",
+        target: { kind: "invitation", id: input.id },
+        run: Effect.gen(function* () {
+          const version = yield* currentVersion(input.id);
+          return yield* (yield* Invitations).revoke(input.id, version);
+        }),
+      });
+      return view(value);
+    },
+  ),
+
+  /** Public: a valid, unexpired, pending token sets the invited user's password and activates it, once. */
+  accept: authProcedure.input(Schema.toStandardSchemaV1(AcceptInput)).mutation(async ({ ctx, input }) => {
+    const address = `accept:${ctx.auth.client.address}`;
+    const accepted = Effect.gen(function* () {
+      const attempts = yield* LoginAttempts;
+      const ids = yield* attempts.begin([address]);
+      const failures = yield* attempts.failures(address, {
+        seconds: loginWindowSeconds,
+        sinceSuccess: false,
+      });
+      if (failures > acceptFailureLimit) {
+        yield* attempts.forget(ids);
+        return yield* Effect.fail(tooMany());
+      }
+      const invitations = yield* Invitations;
+      const invitation = yield* invitations
+        .byTokenHash(hashToken(input.token))
+        .pipe(Effect.catchTag("NotFound", () => Effect.fail(badRequest("invalid invitation token"))));
+      if (invitation.status === "accepted") return yield* Effect.fail(badRequest("invitation already used"));
+      if (invitation.status !== "pending")
+        return yield* Effect.fail(badRequest(`invitation ${invitation.status}`));
+      const userId = invitation.userId;
+      if (userId === null) return yield* Effect.fail(badRequest("invitation has no user"));
+      const passwordHash = yield* hashPassword(input.password);
+      const users = yield* Users;
+      yield* (yield* Mutations).mutate({
+        actor: { kind: "system" },
+        requestId: ctx.requestId,
+        org: invitation.org,
+        action: "invitation.accept",
+        target: { kind: "invitation", id: invitation.id },
+        run: Effect.gen(function* () {
+          const done = yield* invitations.accept(invitation.id, invitation.version, input.name);
+          const user = yield* users.get(userId);
+          yield* users.setPassword(userId, user.version, passwordHash);
+          return done;
+        }),
+      });
+      yield* attempts.succeed(ids);
+      return { userId, email: invitation.email };
+    });
+    return ctx.auth.run(accepted).catch((cause: unknown) => {
+      throw storeError(cause);
+    });
+  }),
+});

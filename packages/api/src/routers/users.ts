@@ -1,0 +1,358 @@
+// Users of an organization: a keyset-paged, searchable directory per scope, one user's entitlements seen from
+// a context, inviting (users, grants and single-use invitation tokens), removing access and removing from the account.
+import { type Engine, Scope, scopeCovers } from "@gatehouse/domain";
+import {
+  type GrantRecord,
+  Grants,
+  type InvitationGrant,
+  Invitations,
+  UserDirectory,
+  type UserRecord,
+  Users,
+  type Written,
+} from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Option, Schema } from "effect";
+import { hashToken, newToken } from "../auth/tokens.ts";
+import { type Ask, type AskContext, authorizedMutation, type Store, storeProcedure } from "../authorize.ts";
+import type { Actor } from "../context.ts";
+import { router } from "../trpc.ts";
+
+/*
+ * Who may do what (also in docs/decisions.md, "Users and invitations"):
+ * - list, get: `admin-center:user.view` at the scope asked about (the organization when none); API keys of
+ *   the organization read; the operator reads any.
+ * - invite: every grant asks engine.assign(role, scope, targetOrg: org); all must be allowed.
+ * - removeAccess, removeFromAccount: every grant removed asks engine.assign for its role at its scope, and
+ *   removeAccess also asks `admin-center:user.remove-access` at the scope; removeFromAccount asks it at the
+ *   organization only when the user holds no grant there (so an empty removal is not a free pass).
+ *   Deleting a user from the account is removeFromAccount: its grants go, the account row stays.
+ */
+
+const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+const Email = Schema.String.pipe(
+  Schema.check(Schema.isMinLength(3), Schema.isMaxLength(320), Schema.isPattern(/^[^@\s]+@[^@\s]+$/)),
+);
+const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
+const ScopeFilter = Schema.Struct({
+  product: Schema.optionalKey(Id),
+  instance: Schema.optionalKey(Id),
+  project: Schema.optionalKey(Id),
+});
+
+const ListInput = Schema.Struct({
+  org: Id,
+  scope: Schema.optionalKey(ScopeFilter),
+  search: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isMaxLength(200)))),
+  cursor: Schema.optionalKey(Schema.String),
+  limit: Schema.optionalKey(
+    Schema.Number.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 200 }))),
+  ),
+});
+const GetInput = Schema.Struct({ id: Id, context: Scope });
+const GrantInput = Schema.Struct({ role: Id, scope: Scope });
+const InviteInput = Schema.Struct({
+  org: Id,
+  emails: Schema.Array(Email).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(50))),
+  name: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isMaxLength(200)))),
+  language: Schema.String.pipe(Schema.check(Schema.isMinLength(2), Schema.isMaxLength(35))),
+  grants: Schema.Array(GrantInput).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(20))),
+  expiresInDays: Schema.optionalKey(
+    Schema.Number.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 90 }))),
+  ),
+});
+const RemoveAccessInput = Schema.Struct({
+  userId: Id,
+  scope: Scope,
+  /** The versions the caller read, by grant id: a grant changed since is a CONFLICT. */
+  versions: Schema.optionalKey(Schema.Record(Schema.String, Version)),
+});
+const RemoveFromAccountInput = Schema.Struct({ userId: Id });
+
+const USER_VIEW = "admin-center:user.view";
+const REMOVE_ACCESS = "admin-center:user.remove-access";
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });
+const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
+
+/** The accept link carrying the token: shown once, never stored. */
+export const acceptUrl = (token: string): string => `/admin-center/accept?token=${encodeURIComponent(token)}`;
+
+/** The expiry of a token issued now for `days` days. */
+export const expiryIn = (days: number): Date => new Date(Date.now() + days * DAY_MS);
+
+/** May `actor` read users at `scope` of `org`? */
+const authorizeRead = (engine: Engine, actor: Actor, org: string, scope: Scope): void => {
+  if (scope.org !== org) throw badRequest("scope.org: must be org");
+  if (actor.kind === "operator") return;
+  if (actor.org !== org) throw forbidden(`${actor.id} belongs to ${actor.org}, not ${org}`);
+  if (actor.kind === "user" && !engine.allows(actor.id, USER_VIEW, scope))
+    throw forbidden(`${actor.id} may not view the users there (needs ${USER_VIEW})`);
+};
+
+/** The cursor is the last lower-cased email of a page, base64url (opaque to clients). */
+const encodeCursor = (email: string): string =>
+  Buffer.from(email.toLowerCase(), "utf8").toString("base64url");
+const decodeCursor = (cursor: string): string => Buffer.from(cursor, "base64url").toString("utf8");
+
+const userView = (user: UserRecord) => ({
+  id: user.id,
+  org: user.org,
+  email: user.email,
+  name: user.name,
+  language: user.language,
+  status: user.status,
+  version: user.version,
+});
+
+const grantView = (grant: GrantRecord) => ({
+  id: grant.id,
+  role: grant.role,
+  permission: grant.permission,
+  scope: grant.scope,
+  expiresAt: grant.expiresAt === null ? null : new Date(grant.expiresAt).toISOString(),
+  version: grant.version,
+});
+
+const userGrants = (store: Store, userId: string) =>
+  store.run(
+    Effect.flatMap(Effect.service(Grants), (grants) =>
+      grants.list({ subject: { kind: "user", id: userId } }),
+    ),
+  );
+
+const whatOf = (grant: GrantRecord) =>
+  grant.role === null ? { permission: grant.permission ?? "" } : { role: grant.role };
+
+/** The assignment questions for removing `grants` of `user` (home `targetOrg`). */
+const removalAsks = (grants: ReadonlyArray<GrantRecord>, user: UserRecord): ReadonlyArray<Ask> =>
+  grants.map((grant) => ({
+    assign: { ...whatOf(grant), scope: grant.scope, targetOrg: user.org, targetUser: user.id },
+  }));
+
+/** Removes `grants` (each at the version read) in one write's run. */
+const removeAll = (grants: ReadonlyArray<GrantRecord>) =>
+  Effect.gen(function* () {
+    const repo = yield* Grants;
+    const changes: Array<Written<GrantRecord>["changes"][number]> = [];
+    for (const grant of grants) changes.push(...(yield* repo.remove(grant.id, grant.version)).changes);
+    const removed = grants.map(grantView);
+    return { value: removed, before: removed, after: null, changes } satisfies Written<typeof removed>;
+  });
+
+/** The user's grants inside `scope` of the actor's organization, and the user. */
+const grantsWithin = async (userId: string, scope: Scope, { actor, store }: AskContext) => {
+  if (scope.org !== actor.org) throw forbidden(`${actor.id} belongs to ${actor.org}, not ${scope.org}`);
+  const user = await store.run(Effect.flatMap(Effect.service(Users), (users) => users.get(userId)));
+  const grants = (await userGrants(store, userId)).filter((g) => scopeCovers(scope, g.scope));
+  if (user.org !== actor.org && grants.length === 0)
+    throw new TRPCError({ code: "NOT_FOUND", message: `No user "${userId}"` });
+  return { user, grants };
+};
+
+/** Refuses when a grant changed since the versions the caller read. */
+const checkVersions = (
+  grants: ReadonlyArray<GrantRecord>,
+  versions: Readonly<Record<string, number>> | undefined,
+) => {
+  if (versions === undefined) return;
+  for (const grant of grants) {
+    const read = versions[grant.id];
+    if (read !== undefined && read !== grant.version)
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: `The grant "${grant.id}" was changed since version ${read} was read; reload it and try again`,
+      });
+  }
+};
+
+/** What the invite makes for one email: the user (new or invited), its grants and the invitation. */
+const inviteOne = (input: {
+  readonly org: string;
+  readonly email: string;
+  readonly name: string | undefined;
+  readonly language: string;
+  readonly grants: ReadonlyArray<InvitationGrant>;
+  readonly tokenHash: string;
+  readonly expiresAt: Date;
+  readonly invitedBy: string;
+}) =>
+  Effect.gen(function* () {
+    const users = yield* Users;
+    const account = yield* Effect.option(users.credentials(input.email));
+    const existing = Option.isSome(account) ? yield* Effect.orDie(users.get(account.value.id)) : undefined;
+    const changes: Array<Written<unknown>["changes"][number]> = [];
+    let user: UserRecord;
+    if (existing === undefined) {
+      const created = yield* users.create({
+        org: input.org,
+        email: input.email,
+        name: input.name ?? input.email.split("@")[0] ?? input.email,
+        language: input.language,
+        status: "invited",
+      });
+      user = created.value;
+      changes.push(...created.changes);
+    } else user = existing;
+    const grants = yield* Grants;
+    const made: GrantRecord[] = [];
+    for (const grant of input.grants) {
+      const written = yield* grants.create({
+        subject: { kind: "user", id: user.id },
+        role: grant.role,
+        scope: grant.scope,
+        grantedBy: input.invitedBy,
+      });
+      made.push(written.value);
+      changes.push(...written.changes);
+    }
+    const invitation = yield* (yield* Invitations).create({
+      org: input.org,
+      userId: user.id,
+      email: input.email,
+      name: user.name,
+      language: input.language,
+      tokenHash: input.tokenHash,
+      grants: input.grants,
+      invitedBy: input.invitedBy,
+      expiresAt: input.expiresAt,
+    });
+    const value = { invitation: invitation.value, user, grants: made };
+    return {
+      value,
+      before: null,
+      after: { invitation: invitation.value, grants: made.map(grantView) },
+      changes,
+    };
+  });
+
+export const usersRouter = router({
+  /** Users holding a grant inside `scope` (all users of `org` without one), by email, `limit` per page. */
+  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
+    const scope: Scope = { org: input.org, ...input.scope };
+    authorizeRead(ctx.engine, ctx.actor, input.org, scope);
+    const limit = input.limit ?? 50;
+    const rows = await ctx.store.run(
+      Effect.flatMap(Effect.service(UserDirectory), (directory) =>
+        directory.page({
+          org: input.org,
+          scope: input.scope,
+          search: input.search === undefined || input.search === "" ? undefined : input.search,
+          after: input.cursor === undefined ? undefined : decodeCursor(input.cursor),
+          limit: limit + 1,
+        }),
+      ),
+    );
+    const items = rows.slice(0, limit).map(userView);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last.email) : null };
+  }),
+
+  /** The user and its entitlements as seen from `context`: only the grants within it, with their expiry. */
+  get: storeProcedure.input(Schema.toStandardSchemaV1(GetInput)).query(async ({ ctx, input }) => {
+    authorizeRead(ctx.engine, ctx.actor, input.context.org, input.context);
+    const user = await ctx.store.run(Effect.flatMap(Effect.service(Users), (users) => users.get(input.id)));
+    const grants = (await userGrants(ctx.store, input.id)).filter((g) => scopeCovers(input.context, g.scope));
+    if (user.org !== input.context.org && grants.length === 0)
+      throw new TRPCError({ code: "NOT_FOUND", message: `No user "${input.id}"` });
+    return { user: userView(user), context: input.context, grants: grants.map(grantView) };
+  }),
+
+  /** Invites each email with the same grants; every token is returned once, as `acceptUrl`. */
+  invite: authorizedMutation(InviteInput, async (input, { actor, store }) => {
+    if (input.org !== actor.org) throw forbidden(`${actor.id} belongs to ${actor.org}, not ${input.org}`);
+    for (const grant of input.grants)
+      if (grant.scope.org !== input.org) throw badRequest("grants.scope.org: must be org");
+    const lower = input.emails.map((e) => e.toLowerCase());
+    if (new Set(lower).size !== lower.length) throw badRequest("emails: each email once");
+    // An active account is not invited again (that would let the invitation reset its password), and an
+    // email of another organization's account is not invited into this one (emails are globally unique).
+    for (const email of input.emails) {
+      const account = await store.run(
+        Effect.option(Effect.flatMap(Effect.service(Users), (users) => users.credentials(email))),
+      );
+      if (Option.isNone(account)) continue;
+      if (account.value.org !== input.org)
+        throw new TRPCError({ code: "CONFLICT", message: `${email} belongs to another organization` });
+      if (account.value.status !== "invited")
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `${email} already has an account: give it roles with grants.create`,
+        });
+    }
+    return input.grants.map((grant) => ({
+      assign: { role: grant.role, scope: grant.scope, targetOrg: input.org },
+    }));
+  }).mutation(async ({ ctx, input }) => {
+    const expiresAt = expiryIn(input.expiresInDays ?? 7);
+    const invited = [];
+    for (const email of input.emails) {
+      const token = newToken();
+      const { value } = await ctx.write({
+        org: input.org,
+        action: "user.invite",
+        target: { kind: "invitation", id: null },
+        run: inviteOne({
+          org: input.org,
+          email,
+          name: input.name,
+          language: input.language,
+          grants: input.grants,
+          tokenHash: hashToken(token),
+          expiresAt,
+          invitedBy: ctx.actor.id,
+        }),
+      });
+      invited.push({
+        invitationId: value.invitation.id,
+        email: value.invitation.email,
+        user: userView(value.user),
+        grants: value.grants.map(grantView),
+        expiresAt: value.invitation.expiresAt.toISOString(),
+        acceptUrl: acceptUrl(token),
+      });
+    }
+    return { invited };
+  }),
+
+  /** Removes the user's grants inside an instance or project scope; each removal is asked like its assignment. */
+  removeAccess: authorizedMutation(RemoveAccessInput, async (input, context) => {
+    if (input.scope.instance === undefined)
+      throw badRequest("scope.instance: remove access from one instance or project");
+    const { user, grants } = await grantsWithin(input.userId, input.scope, context);
+    checkVersions(grants, input.versions);
+    return [{ check: { action: REMOVE_ACCESS, resource: input.scope } }, ...removalAsks(grants, user)];
+  }).mutation(async ({ ctx, input }) => {
+    const grants = (await userGrants(ctx.store, input.userId)).filter((g) =>
+      scopeCovers(input.scope, g.scope),
+    );
+    checkVersions(grants, input.versions);
+    const { value } = await ctx.write({
+      org: input.scope.org,
+      action: "user.remove-access",
+      target: { kind: "user", id: input.userId },
+      run: removeAll(grants),
+    });
+    return { removed: value };
+  }),
+
+  /** Removes every grant the user holds in the actor's organization (this is "delete user"). */
+  removeFromAccount: authorizedMutation(RemoveFromAccountInput, async (input, context) => {
+    const scope: Scope = { org: context.actor.org };
+    const { user, grants } = await grantsWithin(input.userId, scope, context);
+    // Nothing to remove still needs someone allowed to remove access at the organization.
+    return grants.length === 0
+      ? { check: { action: REMOVE_ACCESS, resource: scope } }
+      : removalAsks(grants, user);
+  }).mutation(async ({ ctx, input }) => {
+    const grants = (await userGrants(ctx.store, input.userId)).filter((g) => g.scope.org === ctx.actor.org);
+    const { value } = await ctx.write({
+      org: ctx.actor.org,
+      action: "user.remove-from-account",
+      target: { kind: "user", id: input.userId },
+      run: removeAll(grants),
+    });
+    return { removed: value };
+  }),
+});

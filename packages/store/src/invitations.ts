@@ -1,0 +1,248 @@
+// Invitations: a single-use, expiring token kept only as its hash, and the grants it gives on acceptance.
+// A pending invitation past `expires_at` reads as expired; resend, revoke and accept are versioned writes.
+import type { Scope } from "@gatehouse/domain";
+import { Context, Effect, Layer } from "effect";
+import { SqlClient, type Statement } from "effect/sql";
+import type { Written } from "./changes.ts";
+import { type AlreadyExists, InvalidChange, type NotFound, type VersionConflict } from "./errors.ts";
+import { newId } from "./ids.ts";
+import { toJson } from "./json.ts";
+import { constraintsAs } from "./sql-failures.ts";
+import { found, updated } from "./versioned.ts";
+
+export type InvitationStatus = "pending" | "accepted" | "expired" | "revoked";
+
+/** A grant the invitation gave, in the API's grant-input shape (recorded; the grants are made up front). */
+export interface InvitationGrant {
+  readonly role: string;
+  readonly scope: Scope;
+}
+
+export interface InvitationRecord {
+  readonly id: string;
+  readonly org: string;
+  readonly userId: string | null;
+  readonly email: string;
+  readonly name: string;
+  readonly language: string;
+  readonly grants: ReadonlyArray<InvitationGrant>;
+  /** As it reads now: a pending invitation past its expiry is `expired`. */
+  readonly status: InvitationStatus;
+  readonly invitedBy: string | null;
+  readonly expiresAt: Date;
+  readonly acceptedAt: Date | null;
+  readonly revokedAt: Date | null;
+  readonly resentAt: Date | null;
+  readonly resendCount: number;
+  readonly version: number;
+  readonly createdAt: Date;
+}
+
+export interface NewInvitation {
+  readonly id?: string | undefined;
+  readonly org: string;
+  readonly userId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly language: string;
+  /** The SHA-256 of the token; the token itself is never stored. */
+  readonly tokenHash: string;
+  readonly grants: ReadonlyArray<InvitationGrant>;
+  readonly invitedBy: string | null;
+  readonly expiresAt: Date;
+}
+
+export interface InvitationsShape {
+  readonly create: (
+    input: NewInvitation,
+  ) => Effect.Effect<Written<InvitationRecord>, AlreadyExists | InvalidChange>;
+  readonly get: (id: string) => Effect.Effect<InvitationRecord, NotFound>;
+  /** The invitation whose token hashes to `tokenHash`, whatever its status. */
+  readonly byTokenHash: (tokenHash: string) => Effect.Effect<InvitationRecord, NotFound>;
+  readonly list: (org: string, status?: InvitationStatus) => Effect.Effect<ReadonlyArray<InvitationRecord>>;
+  /** A pending or expired invitation gets a new token and expiry, pending again, `resend_count + 1`. */
+  readonly resend: (
+    id: string,
+    version: number,
+    tokenHash: string,
+    expiresAt: Date,
+  ) => Effect.Effect<Written<InvitationRecord>, NotFound | VersionConflict | InvalidChange | AlreadyExists>;
+  /** Revokes a pending (unexpired) invitation. */
+  readonly revoke: (
+    id: string,
+    version: number,
+  ) => Effect.Effect<Written<InvitationRecord>, NotFound | VersionConflict | InvalidChange>;
+  /** Marks a pending, unexpired invitation accepted (single use); `name` renames the invited user. */
+  readonly accept: (
+    id: string,
+    version: number,
+    name?: string,
+  ) => Effect.Effect<Written<InvitationRecord>, NotFound | VersionConflict | InvalidChange>;
+}
+
+interface InvitationRow {
+  readonly id: string;
+  readonly org: string;
+  readonly user_id: string | null;
+  readonly email: string;
+  readonly name: string;
+  readonly language: string;
+  readonly grants: unknown;
+  readonly status: InvitationStatus;
+  readonly invited_by: string | null;
+  readonly expires_at: Date;
+  readonly accepted_at: Date | null;
+  readonly revoked_at: Date | null;
+  readonly resent_at: Date | null;
+  readonly resend_count: number;
+  readonly version: number;
+  readonly created_at: Date;
+}
+
+/** jsonb arrives parsed from one driver and as text from another. */
+const grantsOf = (value: unknown): ReadonlyArray<InvitationGrant> => {
+  const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
+  return Array.isArray(parsed) ? (parsed as ReadonlyArray<InvitationGrant>) : [];
+};
+
+const fromRow = (row: InvitationRow): InvitationRecord => ({
+  id: row.id,
+  org: row.org,
+  userId: row.user_id,
+  email: row.email,
+  name: row.name,
+  language: row.language,
+  grants: grantsOf(row.grants),
+  status: row.status,
+  invitedBy: row.invited_by,
+  expiresAt: row.expires_at,
+  acceptedAt: row.accepted_at,
+  revokedAt: row.revoked_at,
+  resentAt: row.resent_at,
+  resendCount: row.resend_count,
+  version: row.version,
+  createdAt: row.created_at,
+});
+
+const make = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient;
+  const effective = sql.unsafe(
+    "(case when status = 'pending' and expires_at <= now() then 'expired' else status end)",
+  );
+  const columns = sql`id, org, user_id, email, name, language, grants, ${effective} as status, invited_by,
+    expires_at, accepted_at, revoked_at, resent_at, resend_count, version, created_at`;
+
+  const selectWhere = (where: Statement.Fragment) =>
+    Effect.map(
+      Effect.orDie(
+        sql<InvitationRow>`select ${columns} from invitations where ${where} order by created_at desc, id`,
+      ),
+      (rows) => rows.map(fromRow),
+    );
+
+  const get = Effect.fn("Invitations.get")(function* (id: string) {
+    return yield* found("invitation", id, yield* selectWhere(sql`id = ${id}`));
+  });
+
+  const byTokenHash = Effect.fn("Invitations.byTokenHash")(function* (tokenHash: string) {
+    return yield* found("invitation", "(token)", yield* selectWhere(sql`token_hash = ${tokenHash}`));
+  });
+
+  const list = Effect.fn("Invitations.list")(function* (org: string, status?: InvitationStatus) {
+    return yield* selectWhere(
+      status === undefined ? sql`org = ${org}` : sql`org = ${org} and ${effective} = ${status}`,
+    );
+  });
+
+  const create = Effect.fn("Invitations.create")(function* (input: NewInvitation) {
+    const id = input.id ?? newId("inv");
+    yield* sql`insert into invitations (id, org, user_id, email, name, language, token_hash, grants, invited_by, expires_at)
+               values (${id}, ${input.org}, ${input.userId}, ${input.email}, ${input.name}, ${input.language},
+                       ${input.tokenHash}, ${toJson(input.grants)}::jsonb, ${input.invitedBy}, ${input.expiresAt})`;
+    const invitation = yield* Effect.orDie(get(id));
+    return {
+      value: invitation,
+      before: null,
+      after: invitation,
+      changes: [],
+    } satisfies Written<InvitationRecord>;
+  }, constraintsAs("invitation"));
+
+  /** A versioned update allowed only from `allowed` (effective) statuses. */
+  const transition = <E>(
+    id: string,
+    version: number,
+    allowed: ReadonlyArray<InvitationStatus>,
+    verb: string,
+    statement: Effect.Effect<ReadonlyArray<unknown>, E>,
+  ) =>
+    Effect.gen(function* () {
+      const before = yield* get(id);
+      if (!allowed.includes(before.status))
+        return yield* new InvalidChange({
+          reason:
+            before.status === "accepted" && verb === "accept"
+              ? "invitation already used"
+              : `the invitation is ${before.status}: only a ${allowed.join(" or ")} invitation can be ${verb}ed`,
+        });
+      yield* updated("invitation", id, version, yield* statement);
+      const after = yield* Effect.orDie(get(id));
+      return { value: after, before, after, changes: [] } satisfies Written<InvitationRecord>;
+    });
+
+  const resend = Effect.fn("Invitations.resend")(function* (
+    id: string,
+    version: number,
+    tokenHash: string,
+    expiresAt: Date,
+  ) {
+    return yield* transition(
+      id,
+      version,
+      ["pending", "expired"],
+      "resend",
+      sql`update invitations set token_hash = ${tokenHash}, expires_at = ${expiresAt}, status = 'pending',
+            resent_at = now(), resend_count = resend_count + 1, version = version + 1, updated_at = now()
+          where id = ${id} and version = ${version} and status in ('pending', 'expired') returning id`,
+    );
+  }, constraintsAs("invitation"));
+
+  const revoke = Effect.fn("Invitations.revoke")(function* (id: string, version: number) {
+    return yield* transition(
+      id,
+      version,
+      ["pending"],
+      "revok",
+      Effect.orDie(sql`update invitations set status = 'revoked', revoked_at = now(), version = version + 1,
+                         updated_at = now()
+                       where id = ${id} and version = ${version} and status = 'pending' and expires_at > now()
+                       returning id`),
+    );
+  });
+
+  const accept = Effect.fn("Invitations.accept")(function* (id: string, version: number, name?: string) {
+    const written = yield* transition(
+      id,
+      version,
+      ["pending"],
+      "accept",
+      Effect.orDie(sql`update invitations set status = 'accepted', accepted_at = now(), version = version + 1,
+                         updated_at = now()
+                       where id = ${id} and version = ${version} and status = 'pending' and expires_at > now()
+                       returning id`),
+    );
+    const user = written.value.userId;
+    if (name !== undefined && user !== null)
+      yield* Effect.orDie(sql`update users set name = ${name}, version = version + 1, updated_at = now()
+                              where id = ${user}`);
+    return written;
+  });
+
+  return { create, get, byTokenHash, list, resend, revoke, accept } satisfies InvitationsShape;
+});
+
+export class Invitations extends Context.Service<Invitations, InvitationsShape>()(
+  "@gatehouse/store/Invitations",
+) {
+  static readonly layer = Layer.effect(Invitations, make);
+}
