@@ -1,13 +1,19 @@
 // The app router: one entry per aggregate router. Apps import only its type (`AppRouter`).
 // Routers for organizations, users, roles, grants and the rest join as their issues land.
+import { accessRequestsRouter } from "./routers/access-requests.ts";
 import { apiKeysRouter } from "./routers/api-keys.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { authzRouter } from "./routers/authz.ts";
 import { catalogRouter } from "./routers/catalog.ts";
+import { flagsRouter } from "./routers/flags.ts";
 import { grantsRouter } from "./routers/grants.ts";
 import { groupsRouter } from "./routers/groups.ts";
+import { instancesRouter } from "./routers/instances.ts";
 import { invitationsRouter } from "./routers/invitations.ts";
+import { operationsRouter } from "./routers/operations.ts";
+import { organizationsRouter } from "./routers/organizations.ts";
+import { projectsRouter } from "./routers/projects.ts";
 import { rolesRouter } from "./routers/roles.ts";
 import { usersRouter } from "./routers/users.ts";
 import { router } from "./trpc.ts";
@@ -23,6 +29,12 @@ export const appRouter = router({
   users: usersRouter,
   invitations: invitationsRouter,
   roles: rolesRouter,
+  operations: operationsRouter,
+  accessRequests: accessRequestsRouter,
+  organizations: organizationsRouter,
+  instances: instancesRouter,
+  projects: projectsRouter,
+  flags: flagsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 // @gatehouse/store: Gatehouse's stored model over @gatehouse/db — repositories, one audited mutation
 // primitive, the engine snapshot kept current by change notifications, demo data and password hashing.
+export * from "./access-requests.ts";
 export { type ApiKeyRecord, ApiKeys, type ApiKeysShape, type NewApiKey } from "./api-keys.ts";
 export { applyChange } from "./apply-change.ts";
 export * from "./audit-log.ts";
@@ -28,6 +29,7 @@ export { StoreLive } from "./layer.ts";
 export { loadEngine } from "./load-engine.ts";
 export { type FailureWindow, LoginAttempts, type LoginAttemptsShape } from "./login-attempts.ts";
 export * from "./mutations.ts";
+export * from "./operations.ts";
 export { type OperatorRecord, Operators, type OperatorsShape } from "./operators.ts";
 export * from "./organizations.ts";
 export { hashPassword, verifyPassword } from "./password.ts";

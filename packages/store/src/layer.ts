@@ -1,6 +1,7 @@
 // Every repository and the mutation primitive as one layer, over a SqlClient and Notifications
 // (`DatabaseLive` or a test database from @gatehouse/db). EngineSync is separate: it listens and holds state.
 import { Layer } from "effect";
+import { AccessRequests } from "./access-requests.ts";
 import { ApiKeys } from "./api-keys.ts";
 import { AuditLog } from "./audit-log.ts";
 import { ChangeFeed } from "./change-feed.ts";
@@ -14,6 +15,7 @@ import { Instances } from "./instances.ts";
 import { Invitations } from "./invitations.ts";
 import { LoginAttempts } from "./login-attempts.ts";
 import { Mutations } from "./mutations.ts";
+import { Operations } from "./operations.ts";
 import { Operators } from "./operators.ts";
 import { Organizations } from "./organizations.ts";
 import { Projects } from "./projects.ts";
@@ -43,4 +45,6 @@ export const StoreLive = Layer.mergeAll(
   AuditLog.layer,
   ChangeFeed.layer,
   GroupEdits.layer,
+  Operations.layer,
+  AccessRequests.layer,
 );

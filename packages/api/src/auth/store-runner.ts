@@ -1,18 +1,25 @@
 // How the API runs store Effects from tRPC handlers: through the server's ManagedRuntime (or any runner
 // providing the same services). A failure is rethrown as its squashed cause, so a TRPCError passes through.
 import type {
+  AccessRequests,
   ApiKeys,
   AuditLog,
   ChangeFeed,
   Credentials,
   EngineSync,
+  Environments,
+  Flags,
   Grants,
   GroupEdits,
   Groups,
+  Instances,
   Invitations,
   LoginAttempts,
   Mutations,
+  Operations,
   Operators,
+  Organizations,
+  Projects,
   Roles,
   Sessions,
   UserDirectory,
@@ -22,18 +29,25 @@ import { Cause, type Effect, Exit } from "effect";
 
 /** The store services the API's procedures use; the server runtime (server-layer.ts) provides them all. */
 export type StoreServices =
+  | AccessRequests
   | ApiKeys
   | AuditLog
   | ChangeFeed
   | Credentials
   | EngineSync
+  | Environments
+  | Flags
   | Grants
   | GroupEdits
   | Groups
+  | Instances
   | Invitations
   | LoginAttempts
   | Mutations
+  | Operations
   | Operators
+  | Organizations
+  | Projects
   | Roles
   | Sessions
   | UserDirectory

@@ -1,0 +1,167 @@
+// Mission Control's executor: the interface that carries out a stored operation, and the default
+// SimulatedExecutor that waits realistic durations, writes each status change audited, and marks results simulated.
+import { createHash, randomBytes } from "node:crypto";
+import { Mutations, type OperationRecord, type OperationStatus, Operations } from "@gatehouse/store";
+import { Effect } from "effect";
+import type { StoreServices } from "../auth/store-runner.ts";
+
+/** Runs store Effects (a request's store runner, or the server's runtime). */
+export type RunStore = <A, E>(effect: Effect.Effect<A, E, StoreServices>) => Promise<A>;
+
+/** What an action gives its caller once, and what is stored in its place. */
+export interface Prepared {
+  /** Stored with the operation (never a secret in clear). */
+  readonly params: Record<string, unknown>;
+  /** Returned in the run response only, never stored (e.g. generated database credentials). */
+  readonly once: Record<string, unknown> | undefined;
+}
+
+export interface OperationExecutor {
+  /** Whether this executor only simulates operations (written on every operation it runs). */
+  readonly simulated: boolean;
+  /** Called before the operation is stored: params to store and what to reveal once. */
+  readonly prepare: (action: string, instance: string) => Prepared;
+  /** Carries out a stored operation in the background (at `scheduledFor`, or now). Never throws. */
+  readonly submit: (operation: OperationRecord, run: RunStore) => void;
+}
+
+export interface SimulatedExecutorOptions {
+  /** Seconds per action as [min, max]; a missing action takes `fallback`. */
+  readonly durations?: Readonly<Record<string, readonly [number, number]>>;
+  readonly fallback?: readonly [number, number];
+  /** Share of operations that fail, 0–1 (default 0.05). */
+  readonly failureRate?: number;
+  /** Multiplies every wait, including the one until `scheduledFor` (default 1; tests use 0.001). */
+  readonly timeScale?: number;
+}
+
+export const defaultDurations: Readonly<Record<string, readonly [number, number]>> = {
+  "site.restart": [3, 8],
+  "database.backup": [10, 30],
+  "database.credentials": [1, 3],
+  "database.sync": [30, 90],
+  "userfiles.sync": [20, 60],
+  "code.deploy": [20, 60],
+  "extension.deploy": [20, 60],
+  "site.view": [1, 2],
+};
+
+const finished: ReadonlyArray<OperationStatus> = ["completed", "failed", "cancelled"];
+
+export class SimulatedExecutor implements OperationExecutor {
+  readonly simulated = true;
+  private readonly durations: Readonly<Record<string, readonly [number, number]>>;
+  private readonly fallback: readonly [number, number];
+  private readonly failureRate: number;
+  private readonly timeScale: number;
+
+  constructor(options: SimulatedExecutorOptions = {}) {
+    this.durations = { ...defaultDurations, ...options.durations };
+    this.fallback = options.fallback ?? [5, 15];
+    this.failureRate = options.failureRate ?? 0.05;
+    this.timeScale = options.timeScale ?? 1;
+  }
+
+  prepare(action: string, instance: string): Prepared {
+    if (action !== "mission-control:database.credentials") return { params: {}, once: undefined };
+    const username = `gh_${instance.replaceAll(/[^a-z0-9]/gi, "_").slice(0, 20)}_${randomBytes(3).toString("hex")}`;
+    const password = randomBytes(18).toString("base64url");
+    const passwordSha256 = createHash("sha256").update(password).digest("hex");
+    return {
+      params: {
+        username,
+        passwordSha256,
+        note: "password shown once to the requester; only its hash is kept",
+      },
+      once: { username, password },
+    };
+  }
+
+  /** Milliseconds for `action`: a uniform draw within its range, scaled. */
+  durationOf(action: string): number {
+    const [min, max] = this.durations[action.replace(/^mission-control:/, "")] ?? this.fallback;
+    return (min + Math.random() * (max - min)) * 1000 * this.timeScale;
+  }
+
+  submit(operation: OperationRecord, run: RunStore): void {
+    const due = operation.scheduledFor === null ? 0 : operation.scheduledFor.getTime() - Date.now();
+    const wait = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.max(0, ms));
+        timer.unref();
+      });
+    const step = (
+      from: OperationStatus,
+      to: OperationStatus,
+      message: string,
+      result?: unknown,
+      error?: string,
+    ) =>
+      run(
+        Effect.gen(function* () {
+          const mutated = yield* (yield* Mutations).mutate({
+            actor: { kind: "system" },
+            org: operation.org,
+            action: `operation.${to}`,
+            target: { kind: "operation", id: operation.id },
+            run: (yield* Operations).transition(operation.id, {
+              from: [from],
+              to,
+              actor: null,
+              message,
+              result,
+              error,
+            }),
+          });
+          return mutated.value;
+        }),
+      );
+    const go = async () => {
+      await wait(due * this.timeScale);
+      const current = await run(Effect.flatMap(Effect.service(Operations), (ops) => ops.get(operation.id)));
+      if (current.status !== "submitted" || finished.includes(current.status)) return;
+      await step("submitted", "in-progress", "started (simulated)");
+      const ms = this.durationOf(operation.action);
+      await wait(ms);
+      const seconds = Math.round(ms / 10) / 100;
+      if (Math.random() < this.failureRate)
+        await step(
+          "in-progress",
+          "failed",
+          "failed (simulated)",
+          { simulated: true, seconds },
+          "simulated failure",
+        );
+      else {
+        const params = (operation.params ?? {}) as Record<string, unknown>;
+        const extra =
+          typeof params.username === "string" ? { username: params.username, note: params.note } : {};
+        await step("in-progress", "completed", "completed (simulated)", {
+          simulated: true,
+          seconds,
+          ...extra,
+        });
+      }
+    };
+    // A background task: a cancelled operation, a closed runtime or a store failure end it quietly.
+    go().catch(() => undefined);
+  }
+}
+
+/** The executor the server uses unless told otherwise: env GATEHOUSE_EXECUTOR_TIME_SCALE and _FAILURE_RATE tune it. */
+let current: OperationExecutor | undefined;
+export const operationExecutor = (): OperationExecutor => {
+  if (current !== undefined) return current;
+  const scale = Number(process.env.GATEHOUSE_EXECUTOR_TIME_SCALE ?? "1");
+  const rate = Number(process.env.GATEHOUSE_EXECUTOR_FAILURE_RATE ?? "0.05");
+  current = new SimulatedExecutor({
+    timeScale: Number.isFinite(scale) && scale >= 0 ? scale : 1,
+    failureRate: Number.isFinite(rate) && rate >= 0 && rate <= 1 ? rate : 0.05,
+  });
+  return current;
+};
+
+/** Replaces the executor (a real one, or a configured simulation). */
+export const setOperationExecutor = (executor: OperationExecutor): void => {
+  current = executor;
+};

@@ -1,0 +1,248 @@
+// Partner access requests: a partner user asks a customer for a Mission Control partner role; the customer's
+// admin approves (direct: the grant is made at once) or denies; on the support-ticket path the operator completes it.
+import type { Scope } from "@gatehouse/domain";
+import {
+  type AccessRequestRecord,
+  AccessRequests,
+  EngineSync,
+  Grants,
+  Instances,
+  Mutations,
+  Organizations,
+} from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Schema } from "effect";
+import { type AskContext, authorizedMutation, storeError, storeProcedure } from "../authorize.ts";
+import { router } from "../trpc.ts";
+
+/*
+ * Who may do what (also in docs/decisions.md, "Mission Control and partner access"):
+ * - request, mine: signed-in users of a partner organization with Mission Control enabled, for themselves,
+ *   towards a customer organization (and optionally one of its Mission Control instances).
+ * - list: users of the customer organization the engine allows `admin-center:user.view` there; the operator.
+ * - decide: a user of the customer organization for whom engine.assign allows giving the requested role at the
+ *   requested scope to the partner user (targetOrg: the partner organization) — the customer's super admin.
+ *   Approving a direct request creates the grant in the same audited write; a support ticket becomes
+ *   customer-approved and waits for the operator.
+ * - complete: the platform operator, for a customer-approved support ticket: creates the grant.
+ */
+
+const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+const PartnerRole = Schema.Literals([
+  "mission-control:partnerUser",
+  "mission-control:partnerDev",
+  "mission-control:partnerAdmin",
+]);
+const Status = Schema.Literals([
+  "pending",
+  "approved",
+  "denied",
+  "customer-approved",
+  "completed",
+  "cancelled",
+]);
+const RequestInput = Schema.Struct({
+  customerOrg: Id,
+  role: PartnerRole,
+  instance: Schema.optionalKey(Id),
+  path: Schema.Literals(["direct", "support-ticket"]),
+  note: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isMaxLength(1000)))),
+});
+const ListInput = Schema.Struct({ org: Id, status: Schema.optionalKey(Status) });
+const DecideInput = Schema.Struct({ id: Id, approve: Schema.Boolean });
+const CompleteInput = Schema.Struct({ id: Id });
+
+const PRODUCT = "mission-control";
+const USER_VIEW = "admin-center:user.view";
+
+const view = (r: AccessRequestRecord) => ({
+  id: r.id,
+  partnerOrg: r.partnerOrg,
+  customerOrg: r.customerOrg,
+  user: r.userId,
+  role: r.requestedRole,
+  instance: r.instance,
+  path: r.path,
+  status: r.status,
+  decidedBy: r.decidedBy,
+  completedBy: r.completedBy,
+  ticket: r.ticket,
+  note: r.note,
+  grantId: r.grantId,
+});
+
+const bad = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
+const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });
+const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No access request "${id}"` });
+
+const scopeOf = (r: AccessRequestRecord): Scope => ({
+  org: r.customerOrg,
+  product: PRODUCT,
+  ...(r.instance === null ? {} : { instance: r.instance }),
+});
+
+/** The partner-side checks: a partner organization with Mission Control, a customer, the customer's instance. */
+const requestAsk = async (input: typeof RequestInput.Type, { actor, store }: AskContext) => {
+  const [partner, customer] = await store.run(
+    Effect.gen(function* () {
+      const orgs = yield* Organizations;
+      return [yield* orgs.get(actor.org), yield* orgs.get(input.customerOrg)] as const;
+    }),
+  );
+  if (partner.kind !== "partner") throw forbidden("Only users of a partner organization request access");
+  if (!partner.products.includes(PRODUCT))
+    throw forbidden(`${partner.id} has not enabled Mission Control: enable it before requesting access`);
+  if (customer.kind !== "customer") throw bad(`customerOrg: ${customer.id} is not a customer organization`);
+  if (input.instance !== undefined) {
+    const instanceId = input.instance;
+    const instance = await store.run(Effect.flatMap(Effect.service(Instances), (i) => i.get(instanceId)));
+    if (instance.org !== customer.id || instance.product !== PRODUCT)
+      throw bad(`instance: ${instanceId} is not a Mission Control instance of ${customer.id}`);
+  }
+  return [];
+};
+
+/** The stored request, in the customer organization of the actor, with the assignment its decision needs. */
+const decideAsk = async (input: { readonly id: string }, { actor, store }: AskContext) => {
+  const request = await store.run(Effect.flatMap(Effect.service(AccessRequests), (a) => a.get(input.id)));
+  if (request.customerOrg !== actor.org) throw notFound(input.id);
+  return {
+    assign: {
+      role: request.requestedRole,
+      scope: scopeOf(request),
+      targetOrg: request.partnerOrg,
+      targetUser: request.userId,
+    },
+  };
+};
+
+/** The grant an approved request gives, and the request moved to `to`, as one written change. */
+const grantAndMove = (request: AccessRequestRecord, by: string, to: "approved" | "completed") =>
+  Effect.gen(function* () {
+    const grant = yield* (yield* Grants).create({
+      subject: { kind: "user", id: request.userId },
+      role: request.requestedRole,
+      scope: scopeOf(request),
+      grantedBy: by,
+    });
+    const moved = yield* (yield* AccessRequests).transition(request.id, {
+      from: [to === "approved" ? "pending" : "customer-approved"],
+      to,
+      by,
+      grantId: grant.value.id,
+    });
+    return { ...moved, changes: [...grant.changes, ...moved.changes] };
+  });
+
+export const accessRequestsRouter = router({
+  /** A partner user asks `customerOrg` for a partner role (product-wide or on one instance). */
+  request: authorizedMutation(RequestInput, requestAsk).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx.write({
+      org: input.customerOrg,
+      action: "access-request.create",
+      target: { kind: "access-request", id: null },
+      run: Effect.flatMap(Effect.service(AccessRequests), (a) =>
+        a.create({
+          partnerOrg: ctx.actor.org,
+          customerOrg: input.customerOrg,
+          userId: ctx.actor.id,
+          requestedBy: ctx.actor.id,
+          requestedRole: input.role,
+          instance: input.instance,
+          path: input.path,
+          note: input.note,
+        }),
+      ),
+    });
+    return view(value);
+  }),
+
+  /** The signed-in user's own requests. */
+  mine: storeProcedure.query(async ({ ctx }) => {
+    if (ctx.actor.kind !== "user") return [];
+    const userId = ctx.actor.id;
+    const requests = await ctx.store.run(
+      Effect.flatMap(Effect.service(AccessRequests), (a) => a.list({ userId })),
+    );
+    return requests.map(view);
+  }),
+
+  /** The requests addressed to `org`, optionally of one status. */
+  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
+    const { actor } = ctx;
+    if (actor.kind !== "operator") {
+      if (actor.org !== input.org) throw forbidden(`${actor.id} belongs to ${actor.org}, not ${input.org}`);
+      if (actor.kind === "user" && !ctx.engine.allows(actor.id, USER_VIEW, { org: input.org }))
+        throw forbidden(`${actor.id} may not view ${input.org}'s access requests (needs ${USER_VIEW})`);
+    }
+    const requests = await ctx.store.run(
+      Effect.flatMap(Effect.service(AccessRequests), (a) =>
+        a.list({ customerOrg: input.org, status: input.status }),
+      ),
+    );
+    return requests.map(view);
+  }),
+
+  /** The customer's answer: approve (direct → grant now; support ticket → customer-approved) or deny. */
+  decide: authorizedMutation(DecideInput, decideAsk).mutation(async ({ ctx, input }) => {
+    const request = await ctx.store.run(
+      Effect.flatMap(Effect.service(AccessRequests), (a) => a.get(input.id)),
+    );
+    if (request.status !== "pending")
+      throw bad(`access request ${request.id} is ${request.status}, not pending`);
+    const by = ctx.actor.id;
+    const run = !input.approve
+      ? Effect.flatMap(Effect.service(AccessRequests), (a) =>
+          a.transition(request.id, { from: ["pending"], to: "denied", by }),
+        )
+      : request.path === "direct"
+        ? grantAndMove(request, by, "approved")
+        : Effect.flatMap(Effect.service(AccessRequests), (a) =>
+            a.transition(request.id, {
+              from: ["pending"],
+              to: "customer-approved",
+              by,
+              ticket: `GH-${request.id.slice(-8).toUpperCase()}`,
+            }),
+          );
+    const { value } = await ctx.write({
+      org: request.customerOrg,
+      action: input.approve ? "access-request.approve" : "access-request.deny",
+      target: { kind: "access-request", id: request.id },
+      run,
+    });
+    return view(value);
+  }),
+
+  /** The operator completes a customer-approved support ticket: the grant is created. */
+  complete: storeProcedure
+    .input(Schema.toStandardSchemaV1(CompleteInput))
+    .mutation(async ({ ctx, input }) => {
+      const { actor } = ctx;
+      if (actor.kind !== "operator") throw forbidden("Only the platform operator completes support tickets");
+      const value = await ctx.store
+        .run(
+          Effect.gen(function* () {
+            const request = yield* (yield* AccessRequests).get(input.id);
+            if (request.path !== "support-ticket" || request.status !== "customer-approved")
+              return yield* Effect.fail(
+                bad(`access request ${request.id} is not a customer-approved support ticket`),
+              );
+            const mutated = yield* (yield* Mutations).mutate({
+              actor: { kind: "operator", id: actor.id },
+              requestId: ctx.requestId,
+              org: request.customerOrg,
+              action: "access-request.complete",
+              target: { kind: "access-request", id: request.id },
+              run: grantAndMove(request, actor.id, "completed"),
+            });
+            yield* (yield* EngineSync).awaitApplied(mutated.auditId);
+            return mutated.value;
+          }),
+        )
+        .catch((cause: unknown) => {
+          throw storeError(cause);
+        });
+      return view(value);
+    }),
+});

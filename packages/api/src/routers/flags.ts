@@ -1,0 +1,170 @@
+// Feature flags of a project: list with status and per-environment state, create, setStatus and toggle, each
+// authorized through authorizedMutation with resource attributes taken from the stored rows, and audited.
+import { randomUUID } from "node:crypto";
+import { Environments, type FlagRecord, Flags, type ProjectRecord, Projects } from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Schema } from "effect";
+import { type AskContext, authorizedMutation, storeProcedure } from "../authorize.ts";
+import { router } from "../trpc.ts";
+import { visibleProject } from "./projects.ts";
+
+/*
+ * Who may do what (also in docs/decisions.md, "Tenancy API"). Resources are built from stored rows only:
+ * - list({ project }): any actor of the project's organization and the operator.
+ * - create: `experimentation:flag.create` at the project, attrs `{ platform }` of the stored project.
+ * - setStatus: `experimentation:flag.edit` at the flag, attrs `{ platform, flagStatus }` (the stored status).
+ * - toggle({ id, environment, enabled }): `experimentation:flag.toggle` at `{ …project, environment, flag }`,
+ *   attrs `{ platform, production, flagStatus, rulesetPublished }` from the stored project, environment,
+ *   flag and flag state (a missing state is off and unpublished). The environment must belong to the flag's
+ *   project (NOT_FOUND otherwise).
+ */
+
+const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
+const Name = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100)));
+const Key = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9_-]{0,63}$/)));
+const Status = Schema.Literals(["draft", "running", "paused"]);
+
+const ListInput = Schema.Struct({ project: Id });
+const CreateInput = Schema.Struct({ project: Id, key: Key, name: Name });
+const SetStatusInput = Schema.Struct({ id: Id, version: Version, status: Status });
+const ToggleInput = Schema.Struct({ id: Id, environment: Id, enabled: Schema.Boolean });
+
+const view = (f: FlagRecord) => ({
+  id: f.id,
+  project: f.project,
+  key: f.key,
+  name: f.name,
+  status: f.status,
+  archived: f.archived,
+  states: f.states,
+  version: f.version,
+});
+
+const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
+
+const projectScope = (project: ProjectRecord) => ({
+  org: project.org,
+  product: "experimentation",
+  instance: project.instance,
+  project: project.id,
+});
+
+/** The stored flag and its project, when the project lies in the actor's organization. */
+const flagOf = async ({ actor, store }: AskContext, id: string) => {
+  const flag = await store.run(Effect.flatMap(Effect.service(Flags), (f) => f.get(id)));
+  const project = await store.run(Effect.flatMap(Effect.service(Projects), (p) => p.get(flag.project)));
+  if (project.org !== actor.org) throw notFound(`flag "${id}"`);
+  return { flag, project };
+};
+
+const org = (context: { readonly actor: { readonly org: string } }) => context.actor.org;
+
+export const flagsRouter = router({
+  /** The project's flags with status and per-environment on/off state. */
+  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
+    const project = await visibleProject(ctx.store, ctx.actor, input.project);
+    const rows = await ctx.store.run(Effect.flatMap(Effect.service(Flags), (f) => f.list(project.id)));
+    return rows.map(view);
+  }),
+
+  /** A new flag (draft) in a Feature project. */
+  create: authorizedMutation(CreateInput, async (input, { actor, store }) => {
+    const project = await store.run(Effect.flatMap(Effect.service(Projects), (p) => p.get(input.project)));
+    if (project.org !== actor.org) throw notFound(`project "${input.project}"`);
+    if (project.platform !== "feature")
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `project: "${project.name}" is not a Feature project`,
+      });
+    return {
+      check: {
+        action: "experimentation:flag.create",
+        resource: { ...projectScope(project), attrs: { platform: project.platform } },
+      },
+    };
+  }).mutation(async ({ ctx, input }) => {
+    const id = `flg_${randomUUID().replaceAll("-", "")}`;
+    const { value } = await ctx.write({
+      org: org(ctx),
+      action: "flag.create",
+      target: { kind: "flag", id },
+      run: Effect.flatMap(Effect.service(Flags), (f) =>
+        f.create({ id, project: input.project, key: input.key, name: input.name }),
+      ),
+    });
+    return view(value);
+  }),
+
+  /** Sets the flag's status, given the version read. */
+  setStatus: authorizedMutation(SetStatusInput, async (input, context) => {
+    const { flag, project } = await flagOf(context, input.id);
+    if (flag.version !== input.version)
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: `The flag "${input.id}" was changed since version ${input.version} was read (it is at version ${flag.version}); reload it and try again`,
+      });
+    return {
+      check: {
+        action: "experimentation:flag.edit",
+        resource: {
+          ...projectScope(project),
+          flag: flag.id,
+          attrs: { platform: project.platform, flagStatus: flag.status },
+        },
+      },
+    };
+  }).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx.write({
+      org: org(ctx),
+      action: "flag.status.set",
+      target: { kind: "flag", id: input.id },
+      run: Effect.flatMap(Effect.service(Flags), (f) => f.setStatus(input.id, input.version, input.status)),
+    });
+    return view(value);
+  }),
+
+  /** Turns the flag on or off in one environment of its project. */
+  toggle: authorizedMutation(ToggleInput, async (input, context) => {
+    const { flag, project } = await flagOf(context, input.id);
+    const environment = await context.store.run(
+      Effect.flatMap(Effect.service(Environments), (e) => e.get(input.environment)),
+    );
+    if (environment.project !== project.id)
+      throw notFound(`environment "${input.environment}" in ${project.name}`);
+    const state = flag.states.find((s) => s.environment === environment.id);
+    return {
+      check: {
+        action: "experimentation:flag.toggle",
+        resource: {
+          ...projectScope(project),
+          environment: environment.id,
+          flag: flag.id,
+          attrs: {
+            platform: project.platform,
+            production: environment.production,
+            flagStatus: flag.status,
+            rulesetPublished: state?.rulesetPublished ?? false,
+          },
+        },
+      },
+    };
+  }).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx.write({
+      org: org(ctx),
+      action: "flag.toggle",
+      target: { kind: "flag", id: input.id },
+      run: Effect.gen(function* () {
+        const flags = yield* Flags;
+        const current = yield* flags.get(input.id);
+        const state = current.states.find((s) => s.environment === input.environment);
+        return yield* flags.setState(input.id, {
+          environment: input.environment,
+          enabled: input.enabled,
+          rulesetPublished: state?.rulesetPublished ?? false,
+        });
+      }),
+    });
+    return view(value);
+  }),
+});

@@ -1,0 +1,113 @@
+// Product instances of an organization: list (rows the engine lets the actor view), create and rename by a
+// Super Admin of the organization, each authorized through authorizedMutation and audited.
+import { randomUUID } from "node:crypto";
+import { type InstanceRecord, Instances, Organizations } from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Schema } from "effect";
+import { authorizedMutation, storeProcedure } from "../authorize.ts";
+import { router } from "../trpc.ts";
+
+/*
+ * Who may do what (also in docs/decisions.md, "Tenancy API"):
+ * - list({ org, product? }): per row, `check(actor, "admin-center:instance.view", { org, product, instance })`,
+ *   so a user sees exactly the instances its grants reach; an API key of the organization and the operator
+ *   see all. Another organization answers NOT_FOUND.
+ * - create, rename: `check(actor, "admin-center:custom-role.create", { org })` at the organization, the
+ *   documented Super Admin test (Product and Instance Admins hold it only below the organization). The
+ *   product must be enabled for the organization (BAD_REQUEST otherwise).
+ */
+
+const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
+const Name = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100)));
+
+const ListInput = Schema.Struct({ org: Id, product: Schema.optionalKey(Id) });
+const CreateInput = Schema.Struct({
+  org: Id,
+  product: Id,
+  name: Name,
+  production: Schema.optionalKey(Schema.Boolean),
+});
+const RenameInput = Schema.Struct({ id: Id, version: Version, name: Name });
+
+const SUPER_ADMIN = "admin-center:custom-role.create";
+const VIEW = "admin-center:instance.view";
+
+const view = (i: InstanceRecord) => ({
+  id: i.id,
+  org: i.org,
+  product: i.product,
+  name: i.name,
+  production: i.production,
+  version: i.version,
+});
+
+const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
+const superAdmin = (org: string) => ({ check: { action: SUPER_ADMIN, resource: { org } } });
+
+export const instancesRouter = router({
+  /** The organization's instances (of one product when given) the actor may view. */
+  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
+    const actor = ctx.actor;
+    if (actor.kind !== "operator" && actor.org !== input.org) throw notFound(`organization "${input.org}"`);
+    const rows = await ctx.store.run(
+      Effect.flatMap(Effect.service(Instances), (i) => i.list(input.org, input.product)),
+    );
+    const visible =
+      actor.kind === "user"
+        ? rows.filter((i) =>
+            ctx.engine.allows(actor.id, VIEW, { org: i.org, product: i.product, instance: i.id }),
+          )
+        : rows;
+    return visible.map(view);
+  }),
+
+  /** A new instance of an enabled product. */
+  create: authorizedMutation(CreateInput, async (input, { actor, store }) => {
+    if (input.org !== actor.org) throw notFound(`organization "${input.org}"`);
+    const org = await store.run(Effect.flatMap(Effect.service(Organizations), (o) => o.get(input.org)));
+    if (!org.products.includes(input.product))
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `product: "${input.product}" is not enabled for ${input.org}`,
+      });
+    return superAdmin(input.org);
+  }).mutation(async ({ ctx, input }) => {
+    const id = `ins_${randomUUID().replaceAll("-", "")}`;
+    const { value } = await ctx.write({
+      org: input.org,
+      action: "instance.create",
+      target: { kind: "instance", id },
+      run: Effect.flatMap(Effect.service(Instances), (i) =>
+        i.create({
+          id,
+          org: input.org,
+          product: input.product,
+          name: input.name,
+          production: input.production ?? null,
+        }),
+      ),
+    });
+    return view(value);
+  }),
+
+  /** Renames an instance, given the version read. */
+  rename: authorizedMutation(RenameInput, async (input, { actor, store }) => {
+    const instance = await store.run(Effect.flatMap(Effect.service(Instances), (i) => i.get(input.id)));
+    if (instance.org !== actor.org) throw notFound(`instance "${input.id}"`);
+    if (instance.version !== input.version)
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: `The instance "${input.id}" was changed since version ${input.version} was read (it is at version ${instance.version}); reload it and try again`,
+      });
+    return superAdmin(instance.org);
+  }).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx.write({
+      org: ctx.actor.org,
+      action: "instance.rename",
+      target: { kind: "instance", id: input.id },
+      run: Effect.flatMap(Effect.service(Instances), (i) => i.rename(input.id, input.version, input.name)),
+    });
+    return view(value);
+  }),
+});

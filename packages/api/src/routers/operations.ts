@@ -1,0 +1,205 @@
+// Mission Control operations: run (or schedule) an action on an instance, cancel one not yet started, page
+// the history and read one with its status changes. Runs are authorized by engine.check on the stored instance.
+import { type InstanceRecord, Instances, type OperationRecord, Operations } from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Schema } from "effect";
+import { type AskContext, authorizedMutation, type Store, storeProcedure } from "../authorize.ts";
+import type { Actor, ApiContext } from "../context.ts";
+import { operationExecutor } from "../mission-control/executor.ts";
+import { router } from "../trpc.ts";
+
+/*
+ * Who may do what (also in docs/decisions.md, "Mission Control and partner access"):
+ * - run: a signed-in user the engine allows `mission-control:<action>` on the instance, with the stored
+ *   instance's `production` as attribute; a partner user reaches a customer's instance through its grant there.
+ *   `database.sync` overwrites data: `confirmName` must equal the instance's name.
+ * - cancel: while the operation has not started (submitted, possibly scheduled), by any user the engine allows
+ *   the same action on the same instance (the requester, or anyone who could have run it).
+ * - history, get: users the engine allows `mission-control:site.view` on the instance; API keys of the
+ *   organization; the operator.
+ */
+
+const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+const Action = Schema.Literals([
+  "site.view",
+  "site.restart",
+  "database.backup",
+  "database.credentials",
+  "database.sync",
+  "userfiles.sync",
+  "code.deploy",
+  "extension.deploy",
+]);
+const Status = Schema.Literals(["submitted", "in-progress", "completed", "failed", "cancelled"]);
+const RunInput = Schema.Struct({
+  instance: Id,
+  action: Action,
+  scheduledFor: Schema.optionalKey(Schema.DateFromString),
+  confirmName: Schema.optionalKey(Schema.String),
+});
+const CancelInput = Schema.Struct({ id: Id });
+const HistoryInput = Schema.Struct({
+  org: Id,
+  instance: Schema.optionalKey(Id),
+  status: Schema.optionalKey(Status),
+  cursor: Schema.optionalKey(Id),
+  limit: Schema.Number.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 100 }))),
+});
+const GetInput = Schema.Struct({ id: Id });
+
+const PRODUCT = "mission-control";
+const VIEW = "mission-control:site.view";
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+const view = (op: OperationRecord) => ({
+  id: op.id,
+  org: op.org,
+  instance: op.instance,
+  action: op.action,
+  params: op.params,
+  requestedBy: op.requestedBy,
+  status: op.status,
+  scheduledFor: iso(op.scheduledFor),
+  startedAt: iso(op.startedAt),
+  finishedAt: iso(op.finishedAt),
+  simulated: op.simulated,
+  result: op.result,
+  error: op.error,
+  createdAt: op.createdAt.toISOString(),
+});
+
+const loadInstance = async (store: Store, id: string): Promise<InstanceRecord> => {
+  const instance = await store.run(Effect.flatMap(Effect.service(Instances), (i) => i.get(id)));
+  if (instance.product !== PRODUCT)
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `instance: ${id} is not a Mission Control instance`,
+    });
+  return instance;
+};
+
+const resourceOf = (instance: InstanceRecord) => ({
+  org: instance.org,
+  product: PRODUCT,
+  instance: instance.id,
+  attrs: { production: instance.production === true },
+});
+
+const loadOperation = (store: Store, id: string) =>
+  store.run(Effect.flatMap(Effect.service(Operations), (ops) => ops.get(id)));
+
+/** May `actor` read the operations of `instance`? */
+const mayView = (engine: ApiContext["engine"], actor: Actor, instance: InstanceRecord): boolean => {
+  if (actor.kind === "operator") return true;
+  if (actor.kind === "api-key") return actor.org === instance.org;
+  return engine.allows(actor.id, VIEW, resourceOf(instance));
+};
+
+const cancelAsk = async (input: { readonly id: string }, { store }: AskContext) => {
+  const op = await loadOperation(store, input.id);
+  const instance = await loadInstance(store, op.instance);
+  return { check: { action: op.action, resource: resourceOf(instance) } };
+};
+
+export const operationsRouter = router({
+  /** Runs `action` on `instance` now, or at `scheduledFor`; generated credentials are in `once`, only here. */
+  run: authorizedMutation(RunInput, async (input, { store }) => {
+    const instance = await loadInstance(store, input.instance);
+    return { check: { action: `${PRODUCT}:${input.action}`, resource: resourceOf(instance) } };
+  }).mutation(async ({ ctx, input }) => {
+    const instance = await loadInstance(ctx.store, input.instance);
+    if (input.action === "database.sync" && input.confirmName !== instance.name)
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `confirmName: type the instance's name ("${instance.name}") to overwrite its database`,
+      });
+    const executor = operationExecutor();
+    const action = `${PRODUCT}:${input.action}`;
+    const prepared = executor.prepare(action, instance.id);
+    const { value } = await ctx.write({
+      org: instance.org,
+      action: "operation.run",
+      target: { kind: "operation", id: null },
+      run: Effect.flatMap(Effect.service(Operations), (ops) =>
+        ops.create({
+          org: instance.org,
+          instance: instance.id,
+          action,
+          params: prepared.params,
+          requestedBy: ctx.actor.id,
+          scheduledFor: input.scheduledFor ?? null,
+          simulated: executor.simulated,
+        }),
+      ),
+    });
+    executor.submit(value, ctx.store.run);
+    return { operation: view(value), ...(prepared.once === undefined ? {} : { once: prepared.once }) };
+  }),
+
+  /** Cancels an operation that has not started yet. */
+  cancel: authorizedMutation(CancelInput, cancelAsk).mutation(async ({ ctx, input }) => {
+    const op = await loadOperation(ctx.store, input.id);
+    const { value } = await ctx.write({
+      org: op.org,
+      action: "operation.cancel",
+      target: { kind: "operation", id: op.id },
+      run: Effect.flatMap(Effect.service(Operations), (ops) =>
+        ops.transition(op.id, {
+          from: ["submitted"],
+          to: "cancelled",
+          actor: ctx.actor.id,
+          message: `cancelled by ${ctx.actor.id}`,
+        }),
+      ),
+    });
+    return view(value);
+  }),
+
+  /** The operations of `org` (optionally one instance or status), newest first; `next` pages on. */
+  history: storeProcedure.input(Schema.toStandardSchemaV1(HistoryInput)).query(async ({ ctx, input }) => {
+    const instances = await ctx.store.run(
+      Effect.flatMap(Effect.service(Instances), (i) => i.list(input.org, PRODUCT)),
+    );
+    const visible = new Map(
+      instances.filter((i) => mayView(ctx.engine, ctx.actor, i)).map((i) => [i.id, i] as const),
+    );
+    if (input.instance !== undefined && !visible.has(input.instance))
+      throw new TRPCError({ code: "FORBIDDEN", message: `may not view the operations of ${input.instance}` });
+    if (visible.size === 0)
+      throw new TRPCError({ code: "FORBIDDEN", message: `may not view Mission Control in ${input.org}` });
+    const ops = await ctx.store.run(
+      Effect.flatMap(Effect.service(Operations), (o) =>
+        o.list({
+          org: input.org,
+          instance: input.instance,
+          status: input.status,
+          cursor: input.cursor,
+          limit: input.limit,
+        }),
+      ),
+    );
+    const last = ops.at(-1);
+    return {
+      items: ops.filter((op) => visible.has(op.instance)).map(view),
+      next: ops.length === input.limit && last !== undefined ? last.id : null,
+    };
+  }),
+
+  /** One operation with its status changes, oldest first. */
+  get: storeProcedure.input(Schema.toStandardSchemaV1(GetInput)).query(async ({ ctx, input }) => {
+    const op = await loadOperation(ctx.store, input.id);
+    const instance = await loadInstance(ctx.store, op.instance);
+    if (!mayView(ctx.engine, ctx.actor, instance))
+      throw new TRPCError({ code: "NOT_FOUND", message: `No operation "${input.id}"` });
+    const events = await ctx.store.run(Effect.flatMap(Effect.service(Operations), (o) => o.events(op.id)));
+    return {
+      ...view(op),
+      events: events.map((e) => ({
+        status: e.status,
+        at: e.at.toISOString(),
+        actor: e.actor,
+        message: e.message,
+      })),
+    };
+  }),
+});

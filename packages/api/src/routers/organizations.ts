@@ -1,0 +1,124 @@
+// Organizations and the products they enable: the platform operator provisions and enables (by its kind, not
+// the engine: it is a member of no organization); members read their own organization, the operator any.
+import { products as catalogProducts } from "@gatehouse/domain";
+import { EngineSync, Mutations, type OrganizationRecord, Organizations } from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Schema } from "effect";
+import { storeProcedure } from "../authorize.ts";
+import type { Actor } from "../context.ts";
+import { router } from "../trpc.ts";
+
+/*
+ * Who may do what (also in docs/decisions.md, "Tenancy API"):
+ * - create, setProducts: the platform operator only, authorized by its actor kind. `authorizedMutation` asks
+ *   the engine about a subject of an organization, and the operator is none, so these procedures write through
+ *   `Mutations.mutate` with an operator actor (audited, org = the organization) and await the engine.
+ *   Users and API keys answer FORBIDDEN.
+ * - mine: a user's or API key's own organization. get: members of that organization or the operator
+ *   (another organization answers NOT_FOUND). list: the operator only.
+ */
+
+const Id = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,62}$/)));
+const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
+const Name = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100)));
+const knownProducts = catalogProducts.map((p) => p.id as string);
+const Product = Schema.String.pipe(
+  Schema.check(Schema.makeFilter((p: string) => knownProducts.includes(p) || `unknown product "${p}"`)),
+);
+const Products = Schema.Array(Product);
+
+const CreateInput = Schema.Struct({
+  id: Id,
+  name: Name,
+  kind: Schema.Literals(["customer", "partner"]),
+  products: Schema.optionalKey(Products),
+});
+const SetProductsInput = Schema.Struct({ id: Id, version: Version, products: Products });
+const GetInput = Schema.Struct({ id: Schema.String });
+
+const view = (org: OrganizationRecord) => ({
+  id: org.id,
+  name: org.name,
+  kind: org.kind,
+  products: org.products,
+  version: org.version,
+});
+
+const operatorOnly = (actor: Actor) => {
+  if (actor.kind === "operator") return actor;
+  throw new TRPCError({
+    code: "FORBIDDEN",
+    message: "Only the platform operator provisions organizations and enables products",
+  });
+};
+
+const orgs = <A, E>(f: (o: Organizations["Service"]) => Effect.Effect<A, E>) =>
+  Effect.flatMap(Effect.service(Organizations), f);
+
+export const organizationsRouter = router({
+  /** A new organization (with its Everyone group) and the products it enables. Operator only. */
+  create: storeProcedure.input(Schema.toStandardSchemaV1(CreateInput)).mutation(async ({ ctx, input }) => {
+    const operator = operatorOnly(ctx.actor);
+    const products = [...new Set(input.products ?? [])];
+    const value = await ctx.store.run(
+      Effect.gen(function* () {
+        const mutated = yield* (yield* Mutations).mutate({
+          actor: { kind: "operator", id: operator.id },
+          requestId: ctx.requestId,
+          org: input.id,
+          action: "organization.create",
+          target: { kind: "organization", id: input.id },
+          run: orgs((o) => o.create({ id: input.id, name: input.name, kind: input.kind, products })),
+        });
+        yield* (yield* EngineSync).awaitApplied(mutated.auditId);
+        return mutated.value;
+      }),
+    );
+    return view(value);
+  }),
+
+  /** Enables exactly `products` for the organization, given the version read. Operator only. */
+  setProducts: storeProcedure
+    .input(Schema.toStandardSchemaV1(SetProductsInput))
+    .mutation(async ({ ctx, input }) => {
+      const operator = operatorOnly(ctx.actor);
+      const products = [...new Set(input.products)];
+      const value = await ctx.store.run(
+        Effect.gen(function* () {
+          const mutated = yield* (yield* Mutations).mutate({
+            actor: { kind: "operator", id: operator.id },
+            requestId: ctx.requestId,
+            org: input.id,
+            action: "organization.products.set",
+            target: { kind: "organization", id: input.id },
+            run: orgs((o) => o.setProducts(input.id, input.version, products)),
+          });
+          yield* (yield* EngineSync).awaitApplied(mutated.auditId);
+          return mutated.value;
+        }),
+      );
+      return view(value);
+    }),
+
+  /** The actor's own organization with its enabled products. */
+  mine: storeProcedure.query(async ({ ctx }) => {
+    const actor = ctx.actor;
+    if (actor.kind === "operator")
+      throw new TRPCError({ code: "NOT_FOUND", message: "The platform operator belongs to no organization" });
+    return view(await ctx.store.run(orgs((o) => o.get(actor.org))));
+  }),
+
+  /** One organization: its members or the operator. */
+  get: storeProcedure.input(Schema.toStandardSchemaV1(GetInput)).query(async ({ ctx, input }) => {
+    if (ctx.actor.kind !== "operator" && ctx.actor.org !== input.id)
+      throw new TRPCError({ code: "NOT_FOUND", message: `No organization "${input.id}"` });
+    return view(await ctx.store.run(orgs((o) => o.get(input.id))));
+  }),
+
+  /** Every organization. Operator only. */
+  list: storeProcedure.query(async ({ ctx }) => {
+    if (ctx.actor.kind !== "operator")
+      throw new TRPCError({ code: "FORBIDDEN", message: "Only the platform operator lists organizations" });
+    return (await ctx.store.run(orgs((o) => o.list()))).map(view);
+  }),
+});

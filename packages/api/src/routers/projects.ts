@@ -1,0 +1,122 @@
+// Experimentation projects of an instance and their environments: list for members of the organization,
+// create (a Feature project gets production and development) authorized through authorizedMutation and audited.
+import { randomUUID } from "node:crypto";
+import {
+  type EnvironmentRecord,
+  Environments,
+  Instances,
+  type ProjectRecord,
+  Projects,
+} from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Schema } from "effect";
+import { authorizedMutation, type Store, storeProcedure } from "../authorize.ts";
+import type { Actor } from "../context.ts";
+import { router } from "../trpc.ts";
+
+/*
+ * Who may do what (also in docs/decisions.md, "Tenancy API"):
+ * - list({ org, instance }), environments.list({ project }): any actor of the organization and the operator;
+ *   another organization's rows answer NOT_FOUND.
+ * - create({ org, instance, name, platform }): the instance must be an Experimentation instance of `org`;
+ *   asks `check(actor, "experimentation:project.create", { org, product: "experimentation", instance })`.
+ */
+
+const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+const Name = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100)));
+
+const ListInput = Schema.Struct({ org: Id, instance: Id });
+const CreateInput = Schema.Struct({
+  org: Id,
+  instance: Id,
+  name: Name,
+  platform: Schema.Literals(["web", "feature"]),
+});
+const EnvironmentsInput = Schema.Struct({ project: Id });
+
+const CREATE = "experimentation:project.create";
+
+const view = (p: ProjectRecord) => ({
+  id: p.id,
+  org: p.org,
+  instance: p.instance,
+  name: p.name,
+  platform: p.platform,
+  version: p.version,
+});
+const environmentView = (e: EnvironmentRecord) => ({
+  id: e.id,
+  project: e.project,
+  key: e.key,
+  name: e.name,
+  production: e.production,
+  primary: e.primary,
+  archived: e.archived,
+});
+
+const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
+const inOrg = (actor: Actor, org: string) => actor.kind === "operator" || actor.org === org;
+
+/** The stored project, when the actor may see its organization. */
+export const visibleProject = async (store: Store, actor: Actor, id: string) => {
+  const project = await store.run(Effect.flatMap(Effect.service(Projects), (p) => p.get(id)));
+  if (!inOrg(actor, project.org)) throw notFound(`project "${id}"`);
+  return project;
+};
+
+export const projectsRouter = router({
+  /** The projects of one instance of the organization. */
+  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
+    if (!inOrg(ctx.actor, input.org)) throw notFound(`organization "${input.org}"`);
+    const rows = await ctx.store.run(
+      Effect.flatMap(Effect.service(Projects), (p) => p.list({ org: input.org, instance: input.instance })),
+    );
+    return rows.map(view);
+  }),
+
+  /** The environments of a project (primary first). */
+  environments: router({
+    list: storeProcedure.input(Schema.toStandardSchemaV1(EnvironmentsInput)).query(async ({ ctx, input }) => {
+      const project = await visibleProject(ctx.store, ctx.actor, input.project);
+      const rows = await ctx.store.run(
+        Effect.flatMap(Effect.service(Environments), (e) => e.list(project.id)),
+      );
+      return rows.map(environmentView);
+    }),
+  }),
+
+  /** A new project; a Feature project starts with production (primary) and development. */
+  create: authorizedMutation(CreateInput, async (input, { actor, store }) => {
+    if (input.org !== actor.org) throw notFound(`organization "${input.org}"`);
+    const instance = await store.run(Effect.flatMap(Effect.service(Instances), (i) => i.get(input.instance)));
+    if (instance.org !== input.org) throw notFound(`instance "${input.instance}"`);
+    if (instance.product !== "experimentation")
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `instance: "${input.instance}" is not an Experimentation instance`,
+      });
+    return {
+      check: {
+        action: CREATE,
+        resource: { org: input.org, product: "experimentation", instance: input.instance },
+      },
+    };
+  }).mutation(async ({ ctx, input }) => {
+    const id = `prj_${randomUUID().replaceAll("-", "")}`;
+    const { value } = await ctx.write({
+      org: input.org,
+      action: "project.create",
+      target: { kind: "project", id },
+      run: Effect.flatMap(Effect.service(Projects), (p) =>
+        p.create({
+          id,
+          org: input.org,
+          instance: input.instance,
+          name: input.name,
+          platform: input.platform,
+        }),
+      ),
+    });
+    return view(value);
+  }),
+});

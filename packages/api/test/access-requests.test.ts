@@ -1,0 +1,177 @@
+// Partner access requests through app.request over a demo database (PGlite): a partner user without a grant in
+// acme asks, acme's super admin approves (direct) or the operator completes a customer-approved support ticket.
+import { describe, expect, it } from "vitest";
+import { SimulatedExecutor, setOperationExecutor } from "../src/mission-control/executor.ts";
+import { type Call, demoApi } from "./support/demo-api.ts";
+
+setOperationExecutor(new SimulatedExecutor({ timeScale: 0.001, failureRate: 0 }));
+const { send, signIn, rows, auditCount } = demoApi();
+
+interface RequestView {
+  readonly id: string;
+  readonly status: string;
+  readonly path: string;
+  readonly grantId: string | null;
+  readonly ticket: string | null;
+}
+interface GrantView {
+  readonly id: string;
+  readonly role: string | null;
+  readonly version: number;
+}
+
+const run = (call: Call, action: string) =>
+  send("POST", "operations.run", { instance: "acme-mc-sandbox", action }, call);
+
+/** Removes every grant `user` holds in acme, as acme's super admin. */
+const removeGrants = async (admin: Call, user: string) => {
+  const listed = await send(
+    "GET",
+    "grants.list",
+    { org: "acme", subject: { kind: "user", id: user } },
+    admin,
+  );
+  expect(listed.status).toBe(200);
+  for (const grant of listed.data as ReadonlyArray<GrantView>) {
+    const removed = await send("POST", "grants.remove", { id: grant.id, version: grant.version }, admin);
+    expect(removed.status).toBe(200);
+  }
+};
+
+describe("access requests", () => {
+  it("a partner user without a grant asks; acme's super admin approves directly; the partner restarts", async () => {
+    const admin = await signIn("admin@acme.example");
+    const partner = await signIn("partneruser@agency.example");
+    await removeGrants(admin, "demo-partneruser");
+    expect((await run(partner, "site.restart")).status).toBe(403);
+
+    const before = await auditCount();
+    const asked = await send(
+      "POST",
+      "accessRequests.request",
+      { customerOrg: "acme", role: "mission-control:partnerUser", path: "direct", note: "weekly restarts" },
+      partner,
+    );
+    expect(asked.status).toBe(200);
+    const request = asked.data as RequestView;
+    expect(request.status).toBe("pending");
+    expect(await auditCount()).toBe(before + 1);
+    const duplicate = await send(
+      "POST",
+      "accessRequests.request",
+      { customerOrg: "acme", role: "mission-control:partnerUser", path: "direct" },
+      partner,
+    );
+    expect(duplicate.status).toBe(409);
+
+    const mine = await send("GET", "accessRequests.mine", undefined, partner);
+    expect((mine.data as ReadonlyArray<RequestView>).map((r) => r.id)).toEqual([request.id]);
+    const pending = await send("GET", "accessRequests.list", { org: "acme", status: "pending" }, admin);
+    expect((pending.data as ReadonlyArray<RequestView>).map((r) => r.id)).toEqual([request.id]);
+
+    // Only the customer's super admin decides: a Mission Control user of acme may not, the partner neither.
+    const customerUser = await signIn("customeruser@acme.example");
+    expect(
+      (await send("POST", "accessRequests.decide", { id: request.id, approve: true }, customerUser)).status,
+    ).toBe(403);
+    expect(
+      (await send("POST", "accessRequests.decide", { id: request.id, approve: true }, partner)).status,
+    ).toBe(404);
+
+    const approved = await send("POST", "accessRequests.decide", { id: request.id, approve: true }, admin);
+    expect(approved.status).toBe(200);
+    expect(approved.data).toMatchObject({ status: "approved" });
+    const grantId = (approved.data as RequestView).grantId;
+    expect(grantId).not.toBeNull();
+    const grants = await rows<{ role: string; org: string; subject_id: string }>(
+      `select role, org, subject_id from grants where id = '${grantId}'`,
+    );
+    expect(grants).toEqual([
+      { role: "mission-control:partnerUser", org: "acme", subject_id: "demo-partneruser" },
+    ]);
+
+    expect((await run(partner, "site.restart")).status).toBe(200);
+    expect((await run(partner, "code.deploy")).status).toBe(403);
+  });
+
+  it("the support-ticket path: customer-approved, then the operator completes it and the grant exists", async () => {
+    const admin = await signIn("admin@acme.example");
+    const partner = await signIn("partnerdev@agency.example");
+    await removeGrants(admin, "demo-partnerdev");
+    expect((await run(partner, "code.deploy")).status).toBe(403);
+
+    const asked = await send(
+      "POST",
+      "accessRequests.request",
+      {
+        customerOrg: "acme",
+        role: "mission-control:partnerDev",
+        instance: "acme-mc-sandbox",
+        path: "support-ticket",
+      },
+      partner,
+    );
+    expect(asked.status).toBe(200);
+    const request = asked.data as RequestView;
+
+    const operator = await signIn("operator@gatehouse.example");
+    expect((await send("POST", "accessRequests.complete", { id: request.id }, operator)).status).toBe(400);
+
+    const approved = await send("POST", "accessRequests.decide", { id: request.id, approve: true }, admin);
+    expect(approved.data).toMatchObject({ status: "customer-approved", grantId: null });
+    expect((approved.data as RequestView).ticket).not.toBeNull();
+    expect((await run(partner, "code.deploy")).status).toBe(403);
+
+    expect((await send("POST", "accessRequests.complete", { id: request.id }, admin)).status).toBe(403);
+    const completed = await send("POST", "accessRequests.complete", { id: request.id }, operator);
+    expect(completed.status).toBe(200);
+    expect(completed.data).toMatchObject({ status: "completed" });
+    const grantId = (completed.data as RequestView).grantId;
+    const grants = await rows<{ role: string; instance: string }>(
+      `select role, instance from grants where id = '${grantId}'`,
+    );
+    expect(grants).toEqual([{ role: "mission-control:partnerDev", instance: "acme-mc-sandbox" }]);
+    expect((await run(partner, "code.deploy")).status).toBe(200);
+    const audited = await rows<{ action: string; actor_kind: string }>(
+      `select action, actor_kind from audit_log where target_id = '${request.id}' order by id`,
+    );
+    expect(audited).toEqual([
+      { action: "access-request.approve", actor_kind: "user" },
+      { action: "access-request.complete", actor_kind: "operator" },
+    ]);
+  });
+
+  it("denied requests give nothing; customers and partners without Mission Control may not request", async () => {
+    const admin = await signIn("admin@acme.example");
+    const partner = await signIn("partneradmin@agency.example");
+    const asked = await send(
+      "POST",
+      "accessRequests.request",
+      { customerOrg: "acme", role: "mission-control:partnerAdmin", path: "direct" },
+      partner,
+    );
+    expect(asked.status).toBe(200);
+    const request = asked.data as RequestView;
+    const denied = await send("POST", "accessRequests.decide", { id: request.id, approve: false }, admin);
+    expect(denied.data).toMatchObject({ status: "denied", grantId: null });
+    expect(
+      (await send("POST", "accessRequests.decide", { id: request.id, approve: true }, admin)).status,
+    ).toBe(400);
+
+    const customer = await signIn("customeruser@acme.example");
+    const fromCustomer = await send(
+      "POST",
+      "accessRequests.request",
+      { customerOrg: "acme", role: "mission-control:partnerUser", path: "direct" },
+      customer,
+    );
+    expect(fromCustomer.status).toBe(403);
+    const badRole = await send(
+      "POST",
+      "accessRequests.request",
+      { customerOrg: "acme", role: "admin-center:super-admin", path: "direct" },
+      partner,
+    );
+    expect(badRole.status).toBe(400);
+  });
+});

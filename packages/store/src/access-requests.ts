@@ -1,0 +1,187 @@
+// A partner's requests for access in a customer organization: the customer admin approves (direct path,
+// the grant made in the same write) or the operator completes after the customer approved (support ticket).
+import { Context, Effect, Layer } from "effect";
+import { SqlClient, type Statement } from "effect/sql";
+import type { Written } from "./changes.ts";
+import { type AlreadyExists, InvalidChange, type NotFound } from "./errors.ts";
+import { newId } from "./ids.ts";
+import { constraintsAs } from "./sql-failures.ts";
+import { found } from "./versioned.ts";
+
+export type AccessRequestPath = "direct" | "support-ticket";
+export type AccessRequestStatus =
+  | "pending"
+  | "approved"
+  | "denied"
+  | "customer-approved"
+  | "completed"
+  | "cancelled";
+
+export interface AccessRequestRecord {
+  readonly id: string;
+  readonly partnerOrg: string;
+  readonly customerOrg: string;
+  readonly userId: string;
+  readonly requestedBy: string;
+  readonly requestedRole: string;
+  readonly instance: string | null;
+  readonly path: AccessRequestPath;
+  readonly status: AccessRequestStatus;
+  readonly decidedBy: string | null;
+  readonly completedBy: string | null;
+  readonly ticket: string | null;
+  readonly note: string | null;
+  readonly grantId: string | null;
+  readonly version: number;
+}
+
+export interface NewAccessRequest {
+  readonly partnerOrg: string;
+  readonly customerOrg: string;
+  readonly userId: string;
+  readonly requestedBy: string;
+  readonly requestedRole: string;
+  readonly instance?: string | null | undefined;
+  readonly path: AccessRequestPath;
+  readonly note?: string | null | undefined;
+}
+
+export interface AccessRequestChange {
+  readonly from: ReadonlyArray<AccessRequestStatus>;
+  readonly to: AccessRequestStatus;
+  readonly by: string;
+  readonly grantId?: string | undefined;
+  readonly ticket?: string | undefined;
+}
+
+export interface AccessRequestsShape {
+  readonly create: (
+    input: NewAccessRequest,
+  ) => Effect.Effect<Written<AccessRequestRecord>, AlreadyExists | InvalidChange>;
+  readonly get: (id: string) => Effect.Effect<AccessRequestRecord, NotFound>;
+  readonly list: (filter: {
+    readonly customerOrg?: string | undefined;
+    readonly userId?: string | undefined;
+    readonly status?: AccessRequestStatus | undefined;
+  }) => Effect.Effect<ReadonlyArray<AccessRequestRecord>>;
+  /** Moves the request from one of `from` to `to`, recording who decided (or completed) it. */
+  readonly transition: (
+    id: string,
+    change: AccessRequestChange,
+  ) => Effect.Effect<Written<AccessRequestRecord>, NotFound | InvalidChange>;
+}
+
+interface Row {
+  readonly id: string;
+  readonly partner_org: string;
+  readonly customer_org: string;
+  readonly user_id: string;
+  readonly requested_by: string;
+  readonly requested_role: string;
+  readonly instance: string | null;
+  readonly path: AccessRequestPath;
+  readonly status: AccessRequestStatus;
+  readonly decided_by: string | null;
+  readonly completed_by: string | null;
+  readonly ticket: string | null;
+  readonly note: string | null;
+  readonly grant_id: string | null;
+  readonly version: number;
+}
+
+const fromRow = (r: Row): AccessRequestRecord => ({
+  id: r.id,
+  partnerOrg: r.partner_org,
+  customerOrg: r.customer_org,
+  userId: r.user_id,
+  requestedBy: r.requested_by,
+  requestedRole: r.requested_role,
+  instance: r.instance,
+  path: r.path,
+  status: r.status,
+  decidedBy: r.decided_by,
+  completedBy: r.completed_by,
+  ticket: r.ticket,
+  note: r.note,
+  grantId: r.grant_id,
+  version: r.version,
+});
+
+const make = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient;
+  const select = (where: Statement.Fragment) =>
+    Effect.map(
+      Effect.orDie(
+        sql<Row>`select id, partner_org, customer_org, user_id, requested_by, requested_role, instance, path, status,
+                        decided_by, completed_by, ticket, note, grant_id, version
+                 from access_requests where ${where} order by created_at desc, id desc`,
+      ),
+      (rows) => rows.map(fromRow),
+    );
+
+  const get = Effect.fn("AccessRequests.get")(function* (id: string) {
+    return yield* found("access request", id, yield* select(sql`id = ${id}`));
+  });
+
+  const create = Effect.fn("AccessRequests.create")(function* (input: NewAccessRequest) {
+    const id = newId("acr");
+    yield* sql`insert into access_requests (id, partner_org, customer_org, user_id, requested_by, requested_role,
+                                            instance, path, note)
+               values (${id}, ${input.partnerOrg}, ${input.customerOrg}, ${input.userId}, ${input.requestedBy},
+                       ${input.requestedRole}, ${input.instance ?? null}, ${input.path}, ${input.note ?? null})`;
+    const request = yield* Effect.orDie(get(id));
+    return {
+      value: request,
+      before: null,
+      after: request,
+      changes: [],
+    } satisfies Written<AccessRequestRecord>;
+  }, constraintsAs("access request"));
+
+  const list = Effect.fn("AccessRequests.list")(function* (filter: {
+    readonly customerOrg?: string | undefined;
+    readonly userId?: string | undefined;
+    readonly status?: AccessRequestStatus | undefined;
+  }) {
+    const conditions = [
+      ...(filter.customerOrg === undefined ? [] : [sql`customer_org = ${filter.customerOrg}`]),
+      ...(filter.userId === undefined ? [] : [sql`user_id = ${filter.userId}`]),
+      ...(filter.status === undefined ? [] : [sql`status = ${filter.status}`]),
+    ];
+    return yield* select(conditions.length === 0 ? sql`true` : sql.and(conditions));
+  });
+
+  const transition = Effect.fn("AccessRequests.transition")(function* (
+    id: string,
+    change: AccessRequestChange,
+  ) {
+    const before = yield* get(id);
+    if (!change.from.includes(before.status))
+      return yield* new InvalidChange({
+        reason: `access request ${id} is ${before.status}, not ${change.from.join(" or ")}`,
+      });
+    const completing = change.to === "completed";
+    const rows = yield* Effect.orDie(
+      completing
+        ? sql`update access_requests set status = ${change.to}, completed_by = ${change.by}, completed_at = now(),
+                     grant_id = coalesce(${change.grantId ?? null}, grant_id), version = version + 1, updated_at = now()
+              where id = ${id} and status = ${before.status} returning id`
+        : sql`update access_requests set status = ${change.to}, decided_by = ${change.by}, decided_at = now(),
+                     grant_id = coalesce(${change.grantId ?? null}, grant_id),
+                     ticket = coalesce(${change.ticket ?? null}, ticket), version = version + 1, updated_at = now()
+              where id = ${id} and status = ${before.status} returning id`,
+    );
+    if (rows.length === 0)
+      return yield* new InvalidChange({ reason: `access request ${id} changed concurrently` });
+    const after = yield* Effect.orDie(get(id));
+    return { value: after, before, after, changes: [] } satisfies Written<AccessRequestRecord>;
+  });
+
+  return { create, get, list, transition } satisfies AccessRequestsShape;
+});
+
+export class AccessRequests extends Context.Service<AccessRequests, AccessRequestsShape>()(
+  "@gatehouse/store/AccessRequests",
+) {
+  static readonly layer = Layer.effect(AccessRequests, make);
+}

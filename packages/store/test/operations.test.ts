@@ -1,0 +1,112 @@
+// Operations and access requests on PGlite and PostgreSQL: status changes only from the expected status, one
+// event per change, keyset paging; requests move along their path and one open request per user, role and scope.
+import { expect } from "@effect/vitest";
+import { describeBothBackends } from "@gatehouse/db/testing";
+import { Effect, Exit } from "effect";
+import { AccessRequests } from "../src/access-requests.ts";
+import { Instances } from "../src/instances.ts";
+import { StoreLive } from "../src/layer.ts";
+import { Operations } from "../src/operations.ts";
+import { Organizations } from "../src/organizations.ts";
+import { Users } from "../src/users.ts";
+import { seedRoles, setup } from "./support/store.ts";
+
+const world = Effect.gen(function* () {
+  const orgs = yield* Organizations;
+  yield* orgs.create({ id: "acme", name: "Acme", kind: "customer", products: ["mission-control"] });
+  yield* orgs.create({ id: "agency", name: "Agency", kind: "partner", products: ["mission-control"] });
+  yield* (yield* Instances).create({
+    id: "mc-sandbox",
+    org: "acme",
+    product: "mission-control",
+    name: "sandbox",
+    production: false,
+  });
+  yield* (yield* Users).create({ id: "u-partner", org: "agency", email: "p@agency.example", name: "P" });
+  yield* seedRoles;
+});
+
+describeBothBackends(
+  "operations and access requests",
+  (_getSql, it) => {
+    it.effect(
+      "operations change status only from the expected one, with one event each, paged newest first",
+      () =>
+        Effect.gen(function* () {
+          yield* world;
+          const ops = yield* Operations;
+          const base = { org: "acme", instance: "mc-sandbox", requestedBy: "u-dev", simulated: true };
+          const first = yield* ops.create({ ...base, action: "mission-control:site.restart" });
+          const second = yield* ops.create({ ...base, action: "mission-control:database.backup" });
+          yield* ops.transition(first.value.id, { from: ["submitted"], to: "in-progress", actor: null });
+          const done = yield* ops.transition(first.value.id, {
+            from: ["in-progress"],
+            to: "completed",
+            actor: null,
+            result: { simulated: true },
+          });
+          expect(done.value).toMatchObject({ status: "completed", result: { simulated: true } });
+          expect(done.value.startedAt).not.toBeNull();
+          expect(done.value.finishedAt).not.toBeNull();
+          const late = yield* Effect.exit(
+            ops.transition(first.value.id, { from: ["submitted"], to: "cancelled", actor: "u-dev" }),
+          );
+          expect(Exit.isFailure(late)).toBe(true);
+          expect((yield* ops.events(first.value.id)).map((e) => e.status)).toEqual([
+            "submitted",
+            "in-progress",
+            "completed",
+          ]);
+          const page = yield* ops.list({ org: "acme", limit: 1 });
+          expect(page.map((o) => o.id)).toEqual([second.value.id]);
+          const next = yield* ops.list({ org: "acme", limit: 1, cursor: second.value.id });
+          expect(next.map((o) => o.id)).toEqual([first.value.id]);
+          expect((yield* ops.list({ org: "acme", status: "completed", limit: 5 })).map((o) => o.id)).toEqual([
+            first.value.id,
+          ]);
+        }).pipe(Effect.provide(StoreLive)),
+    );
+
+    it.effect("access requests follow their path; one open request per user, role and scope", () =>
+      Effect.gen(function* () {
+        yield* world;
+        const requests = yield* AccessRequests;
+        const input = {
+          partnerOrg: "agency",
+          customerOrg: "acme",
+          userId: "u-partner",
+          requestedBy: "u-partner",
+          requestedRole: "mission-control:partnerUser",
+          path: "support-ticket",
+        } as const;
+        const asked = yield* requests.create(input);
+        expect(Exit.isFailure(yield* Effect.exit(requests.create(input)))).toBe(true);
+        const wrong = yield* Effect.exit(
+          requests.transition(asked.value.id, { from: ["pending"], to: "approved", by: "u-admin" }),
+        );
+        expect(Exit.isFailure(wrong)).toBe(true);
+        const approved = yield* requests.transition(asked.value.id, {
+          from: ["pending"],
+          to: "customer-approved",
+          by: "u-admin",
+          ticket: "GH-1",
+        });
+        expect(approved.value).toMatchObject({
+          status: "customer-approved",
+          decidedBy: "u-admin",
+          ticket: "GH-1",
+        });
+        const completed = yield* requests.transition(asked.value.id, {
+          from: ["customer-approved"],
+          to: "completed",
+          by: "op-1",
+        });
+        expect(completed.value).toMatchObject({ status: "completed", completedBy: "op-1" });
+        expect((yield* requests.list({ customerOrg: "acme", status: "completed" })).length).toBe(1);
+        yield* requests.create(input);
+        expect((yield* requests.list({ userId: "u-partner" })).length).toBe(2);
+      }).pipe(Effect.provide(StoreLive)),
+    );
+  },
+  { setup },
+);
