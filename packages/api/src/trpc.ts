@@ -30,18 +30,25 @@ const t = initTRPC.context<ApiContext>().create({
 
 export const router = t.router;
 
+/** tRPC's own refusals (bad input, not found) pass through; a thrown domain error is mapped (errors.ts). */
+const failureOf = (error: TRPCError): TRPCError =>
+  error.code !== "INTERNAL_SERVER_ERROR" ? error : toTrpcError(error.cause ?? error);
+
 /** Open to everyone: only the public vocabulary and health. */
 export const publicProcedure = t.procedure.use(async ({ next }) => {
   const result = await next();
   if (result.ok) return result;
-  // tRPC's own refusals (bad input, not found) pass through; a thrown domain error is mapped.
-  if (result.error.code !== "INTERNAL_SERVER_ERROR") throw result.error;
-  throw toTrpcError(result.error.cause ?? result.error);
+  throw failureOf(result.error);
 });
 
-/** Requires a signed-in user, an API key or the operator; `ctx.actor` is then defined. */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * Requires a signed-in user, an API key or the operator; `ctx.actor` is then defined. One middleware, not a
+ * second level on publicProcedure: tRPC copies the call's options at every level, on the hot check path.
+ */
+export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
   if (ctx.actor === undefined)
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send an API key" });
-  return next({ ctx: { ...ctx, actor: ctx.actor } });
+  const result = await next({ ctx: { ...ctx, actor: ctx.actor } });
+  if (result.ok) return result;
+  throw failureOf(result.error);
 });

@@ -30,19 +30,20 @@ const buildMs = performance.now() - start;
 
 // The same tRPC mount as createApp (packages/api/src/app.ts): a request id header, then tRPC at /trpc/*;
 // only createContext differs, trusting the bench bearer instead of sessions and API keys.
-const app = new Hono();
+const app = new Hono<{ Variables: { requestId: string } }>();
 app.use("*", async (c, next) => {
-  c.header("x-request-id", randomUUID());
+  const requestId = randomUUID();
+  c.set("requestId", requestId);
   await next();
+  c.res.headers.set("x-request-id", requestId);
 });
 app.use(
   "/trpc/*",
   trpcServer({
     router: appRouter,
-    createContext: (_opts, c) => {
-      const requestId = c.res.headers.get("x-request-id") ?? randomUUID();
-      return { ...benchContext(engine, requestId, c.req.header("authorization")) };
-    },
+    createContext: (_opts, c) => ({
+      ...benchContext(engine, c.var.requestId, c.req.header("authorization")),
+    }),
   }),
 );
 
