@@ -122,5 +122,6 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
     const declared = await declare(input, { actor, store: ctx.store });
     const questions: ReadonlyArray<Ask> = Array.isArray(declared) ? declared : [declared];
     for (const question of questions) ask(ctx.engine, actor, question);
-    return next({ ctx: { actor, write: writeFor(ctx.store, actor, ctx.requestId) } });
+    // `asked` lets a handler refuse to act on anything the engine was not asked about.
+    return next({ ctx: { actor, write: writeFor(ctx.store, actor, ctx.requestId), asked: questions } });
   });

@@ -131,6 +131,32 @@ const removalAsks = (grants: ReadonlyArray<GrantRecord>, user: UserRecord): Read
     assign: { ...whatOf(grant), scope: grant.scope, targetOrg: user.org, targetUser: user.id },
   }));
 
+const removalKey = (what: object, scope: Scope): string => JSON.stringify([what, scope]);
+
+/**
+ * Refuses (CONFLICT) to remove a grant the engine was not asked about: one added after authorization is
+ * never removed unchecked. `asked` is what authorizedMutation put to the engine.
+ */
+const onlyAsked = (grants: ReadonlyArray<GrantRecord>, asked: ReadonlyArray<Ask>): void => {
+  const keys = new Set(
+    asked.flatMap((q) =>
+      "assign" in q
+        ? [
+            removalKey(
+              "role" in q.assign ? { role: q.assign.role } : { permission: q.assign.permission },
+              q.assign.scope,
+            ),
+          ]
+        : [],
+    ),
+  );
+  if (grants.some((g) => !keys.has(removalKey(whatOf(g), g.scope))))
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: "the user's grants changed while access was being removed; read them again",
+    });
+};
+
 /** Removes `grants` (each at the version read) in one write's run. */
 const removeAll = (grants: ReadonlyArray<GrantRecord>) =>
   Effect.gen(function* () {
@@ -328,6 +354,7 @@ export const usersRouter = router({
       scopeCovers(input.scope, g.scope),
     );
     checkVersions(grants, input.versions);
+    onlyAsked(grants, ctx.asked);
     const { value } = await ctx.write({
       org: input.scope.org,
       action: "user.remove-access",
@@ -347,6 +374,7 @@ export const usersRouter = router({
       : removalAsks(grants, user);
   }).mutation(async ({ ctx, input }) => {
     const grants = (await userGrants(ctx.store, input.userId)).filter((g) => g.scope.org === ctx.actor.org);
+    onlyAsked(grants, ctx.asked);
     const { value } = await ctx.write({
       org: ctx.actor.org,
       action: "user.remove-from-account",
