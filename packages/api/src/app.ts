@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Engine } from "@gatehouse/domain";
 import { trpcServer } from "@hono/trpc-server";
+import type { Duration } from "effect";
 import { Hono } from "hono";
 import { mountApps } from "./apps.ts";
 import { authContext } from "./auth/create-context.ts";
@@ -23,6 +24,8 @@ export interface AppOptions {
   readonly store?: StoreRunner;
   /** Trust x-forwarded-for and x-forwarded-proto (default: the environment's TRUST_PROXY=1). */
   readonly trustProxy?: boolean;
+  /** How often /events re-checks its credentials and sends a heartbeat (default 15 s). */
+  readonly eventsHeartbeat?: Duration.Duration;
 }
 
 /** Hono context variables: the request id is kept here, never read back from the response. */
@@ -44,6 +47,14 @@ export const createApp = (options: AppOptions): Hono<Env> => {
     "/trpc/*",
     trpcServer({
       router: appRouter,
+      // Clients see "Internal error" only; the operator finds the cause in the log by the request id.
+      onError: ({ error, path, ctx }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          console.error(
+            `[${ctx?.requestId ?? "no request id"}] ${path ?? "(no path)"} failed:`,
+            error.cause ?? error,
+          );
+      },
       // The actor comes from an API key or the session cookie; a cookie-authenticated request other than
       // GET must carry the CSRF header, or it is refused (403) before any procedure runs.
       createContext: async (opts, c): Promise<ApiContext & Record<string, unknown>> => ({
@@ -53,7 +64,10 @@ export const createApp = (options: AppOptions): Hono<Env> => {
       }),
     }),
   );
-  mountEvents(app, auth);
+  mountEvents(app, {
+    store: options.store,
+    ...(options.eventsHeartbeat && { heartbeat: options.eventsHeartbeat }),
+  });
   mountApps(app, options.appsDir);
   app.get("/", (c) => c.redirect("/admin-center/"));
   return app;

@@ -72,6 +72,25 @@ export type Write = <A, E, R extends StoreServices>(
   input: Omit<MutationInput<A, E, R>, "actor" | "requestId">,
 ) => Promise<{ readonly value: A; readonly auditId: string }>;
 
+/** Several audited writes in one transaction, each with its audit row: all of them happen, or none. */
+export type WriteAll = <A, E, R extends StoreServices>(
+  inputs: ReadonlyArray<Omit<MutationInput<A, E, R>, "actor" | "requestId">>,
+) => Promise<ReadonlyArray<{ readonly value: A; readonly auditId: string }>>;
+
+const writeAllFor =
+  (store: Store, actor: UserActor, requestId: string): WriteAll =>
+  (inputs) =>
+    store.run(
+      Effect.gen(function* () {
+        const by = { actor: { kind: "user", id: actor.id }, requestId } as const;
+        const mutated = yield* (yield* Mutations).mutateAll(inputs.map((input) => ({ ...input, ...by })));
+        // The caller's next check must see the changes: wait until this process's engine applied them.
+        const sync = yield* EngineSync;
+        yield* Effect.forEach(mutated, (m) => sync.awaitApplied(m.auditId), { discard: true });
+        return mutated.map((m) => ({ value: m.value, auditId: m.auditId }));
+      }),
+    );
+
 const writeFor =
   (store: Store, actor: UserActor, requestId: string): Write =>
   (input) =>
@@ -108,7 +127,7 @@ export const storeProcedure = protectedProcedure.use(({ ctx, next }) =>
 /**
  * THE authorizing mutation: `declare(input, { actor, store })` names what to ask the engine (one question or
  * several; it may load stored rows first), every question must be allowed, and only then does the handler run,
- * with `ctx.write` for its audited write. `schema` is the input's Effect schema.
+ * with `ctx.write` for its audited write (`ctx.writeAll` for several in one transaction). `schema` is the input's Effect schema.
  */
 export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
   schema: S,
@@ -123,5 +142,7 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
     const questions: ReadonlyArray<Ask> = Array.isArray(declared) ? declared : [declared];
     for (const question of questions) ask(ctx.engine, actor, question);
     // `asked` lets a handler refuse to act on anything the engine was not asked about.
-    return next({ ctx: { actor, write: writeFor(ctx.store, actor, ctx.requestId), asked: questions } });
+    const write = writeFor(ctx.store, actor, ctx.requestId);
+    const writeAll = writeAllFor(ctx.store, actor, ctx.requestId);
+    return next({ ctx: { actor, write, writeAll, asked: questions } });
   });

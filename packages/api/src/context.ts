@@ -1,6 +1,7 @@
 // What every tRPC procedure receives: the decision engine, the request's id, and who is asking.
 // The actor is resolved from a session cookie or an API key bearer header before any procedure runs.
 import type { Engine } from "@gatehouse/domain";
+import type { RequestAuth } from "./auth/request-auth.ts";
 
 /** Who a request acts as: a signed-in user, a product backend's API key, or the platform operator. */
 export type Actor =
@@ -14,4 +15,6 @@ export interface ApiContext {
   readonly requestId: string;
   /** Undefined when the request carries no valid session or API key. */
   readonly actor: Actor | undefined;
+  /** The request's sign-in state; absent on a server built without a store (no sign-in configured). */
+  readonly auth?: RequestAuth;
 }

@@ -1,5 +1,5 @@
 // GET /events: committed changes of the actor's organization as Server-Sent Events, for live UIs. Signed in like
-// tRPC (session cookie or bearer API key; 401 otherwise); a heartbeat comment every 15 s; unsubscribes on close.
+// tRPC (session cookie or bearer API key; 401 otherwise); every 15 s a heartbeat that re-checks the credentials.
 import type { FeedEvent } from "@gatehouse/store";
 import { ChangeFeed } from "@gatehouse/store";
 import { Duration, Effect, Stream } from "effect";
@@ -14,9 +14,14 @@ import type { Actor } from "./context.ts";
 export interface EventsOptions {
   /** Runs store Effects; without one every request is anonymous and answered 401. */
   readonly store: StoreRunner | undefined;
+  /** How often the stream re-checks its credentials and sends a heartbeat (default 15 s). */
+  readonly heartbeat?: Duration.Duration;
 }
 
-/** How often an idle stream sends a comment, so proxies and clients keep the connection open. */
+/**
+ * How often an idle stream sends a comment, so proxies and clients keep the connection open; each time the
+ * credentials are resolved again, so a session ended (logout, expiry, removal) or a key revoked stops the stream.
+ */
 export const heartbeatInterval = Duration.seconds(15);
 
 /** Users and API keys see their organization's changes; the platform operator sees every change. */
@@ -33,14 +38,13 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
   app.get("/events", async (c) => {
     const store = options.store;
     if (store === undefined) return c.json(unauthorized, 401);
-    const { actor } = await runWith(
-      store,
-      resolveActor({
-        authorization: c.req.header("authorization"),
-        sessionToken: getCookie(c, sessionCookie),
-      }),
-    );
+    const presented = {
+      authorization: c.req.header("authorization"),
+      sessionToken: getCookie(c, sessionCookie),
+    };
+    const { actor } = await runWith(store, resolveActor(presented));
     if (actor === undefined) return c.json(unauthorized, 401);
+    const stillSignedIn = Effect.map(resolveActor(presented), (resolved) => resolved.actor?.id === actor.id);
     return streamSSE(c, async (sse) => {
       // The client went away: the response body was cancelled or the request aborted.
       const closed = new Promise<void>((resolve) => {
@@ -52,10 +56,15 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
         Effect.gen(function* () {
           const events = yield* (yield* ChangeFeed).subscribe();
           yield* write(": connected\n\n");
-          yield* Effect.forkScoped(
-            Effect.forever(Effect.andThen(Effect.sleep(heartbeatInterval), write(": heartbeat\n\n"))),
-          );
-          yield* Stream.runForEach(
+          // Ends (and so ends the stream) once the credentials no longer resolve to the same actor.
+          const heartbeat = Effect.gen(function* () {
+            while (true) {
+              yield* Effect.sleep(options.heartbeat ?? heartbeatInterval);
+              if (!(yield* stillSignedIn)) return yield* write("event: signed-out\ndata: {}\n\n");
+              yield* write(": heartbeat\n\n");
+            }
+          });
+          const changes = Stream.runForEach(
             Stream.filter(events, (event) => visibleTo(actor, event)),
             (event) =>
               Effect.promise(() =>
@@ -65,6 +74,7 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
                 }),
               ),
           );
+          yield* Effect.raceFirst(changes, heartbeat);
         }),
       );
       // Leaving the scope (on close) ends the LISTEN subscription and the heartbeat.

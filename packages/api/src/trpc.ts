@@ -19,8 +19,17 @@ const issuesOf = (
 };
 
 const t = initTRPC.context<ApiContext>().create({
+  // Never send stack traces, whatever NODE_ENV says: they describe the server to whoever asks. Internal
+  // errors are logged on the server with the request id instead (app.ts).
+  isDev: false,
   // Bad input names the field: "id: Expected string", with every issue in data.issues.
-  errorFormatter: ({ shape, error }) => {
+  // An internal error says only that, with the request id the server logged its cause under (app.ts).
+  errorFormatter: ({ shape, error, ctx }) => {
+    if (error.code === "INTERNAL_SERVER_ERROR")
+      return {
+        ...shape,
+        message: ctx === undefined ? "Internal error" : `Internal error (request ${ctx.requestId})`,
+      };
     const issues = error.code === "BAD_REQUEST" ? issuesOf(error.cause) : undefined;
     if (issues === undefined) return shape;
     const message = issues.map((i) => (i.path === "" ? i.message : `${i.path}: ${i.message}`)).join("; ");

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Engine } from "@gatehouse/domain";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createApp } from "../src/app.ts";
 
 const engine = new Engine();
@@ -55,6 +55,36 @@ describe("the API app", () => {
     const { status, body } = await trpcGet("catalog.role", { id: 7 });
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ message: "id: Expected string" });
+  });
+
+  it("sends no stack trace with an error", async () => {
+    const res = await app.request(
+      `/trpc/catalog.role?input=${encodeURIComponent(JSON.stringify({ id: 7 }))}`,
+    );
+    const body = (await res.json()) as { error: { data: Record<string, unknown> } };
+    expect(body.error.data.code).toBe("BAD_REQUEST");
+    expect(body.error.data).not.toHaveProperty("stack");
+  });
+
+  it("hides an internal error's cause from the client and logs it", async () => {
+    const failing = createApp({
+      engine: () => {
+        throw new Error("secret detail of the server");
+      },
+      appsDir: "/nonexistent",
+    });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const res = await failing.request("/trpc/catalog.products");
+      expect(res.status).toBe(500);
+      const text = await res.text();
+      expect(text).toContain("Internal error");
+      expect(text).not.toContain("secret detail");
+      expect(text).not.toContain("stack");
+      expect(String(logged.mock.calls[0]?.[1])).toContain("secret detail of the server");
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it("answers NOT_FOUND for a role the catalog does not have", async () => {

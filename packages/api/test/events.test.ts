@@ -1,7 +1,7 @@
 // GET /events through app.request over a demo database: a signed-in user hears its organization's committed
 // changes as SSE events; anonymous requests get 401; another organization's user hears nothing of acme's.
 import { EngineSync } from "@gatehouse/store";
-import { Effect } from "effect";
+import { Duration, Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import type { StoreRunner } from "../src/auth/store-runner.ts";
@@ -10,15 +10,16 @@ import { type Call, demoApi } from "./support/demo-api.ts";
 const { runtime, send, signIn } = demoApi();
 
 /** A connected event stream: read text until a condition holds, bounded by a deadline; then cancel. */
-const connect = async (call: Call, store: StoreRunner = runtime) => {
+const connect = async (call: Call, store: StoreRunner = runtime, eventsHeartbeat = Duration.seconds(15)) => {
   const sync = await runtime.runPromise(Effect.service(EngineSync));
-  const app = createApp({ engine: () => sync.engine, store, appsDir: "/nonexistent" });
+  const app = createApp({ engine: () => sync.engine, store, appsDir: "/nonexistent", eventsHeartbeat });
   const headers: Record<string, string> = {};
   if (call.cookie !== undefined) headers.cookie = call.cookie;
   const res = await app.request("http://localhost/events", { headers });
   const reader = res.body?.getReader();
   const decoder = new TextDecoder();
   let text = "";
+  let ended = false;
   // A read still pending when a wait ended is kept for the next wait, so no chunk is lost.
   let pending: ReturnType<NonNullable<typeof reader>["read"]> | undefined;
   /** Reads until `done(text)` or `ms` pass; returns whether the condition held. */
@@ -37,7 +38,10 @@ const connect = async (call: Call, store: StoreRunner = runtime) => {
       clearTimeout(timer);
       if (chunk === "timeout") return done(text);
       pending = undefined;
-      if (chunk.done) return done(text);
+      if (chunk.done) {
+        ended = true;
+        return done(text);
+      }
       text += decoder.decode(chunk.value, { stream: true });
     }
     return true;
@@ -48,7 +52,7 @@ const connect = async (call: Call, store: StoreRunner = runtime) => {
       .map((block) => block.split("\n").find((line) => line.startsWith("data: ")))
       .filter((line): line is string => line !== undefined)
       .map((line) => JSON.parse(line.slice("data: ".length)) as { audit: string; changes: unknown[] });
-  return { res, readUntil, events, text: () => text, close: () => reader?.cancel() };
+  return { res, readUntil, events, text: () => text, ended: () => ended, close: () => reader?.cancel() };
 };
 
 describe("events", () => {
@@ -104,6 +108,18 @@ describe("events", () => {
     const deadline = Date.now() + 5_000;
     while (running > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(running).toBe(0);
+  });
+
+  it("re-checks the session at each heartbeat and ends the stream once it is signed out", async () => {
+    const admin = await signIn("admin@acme.example");
+    const stream = await connect(admin, runtime, Duration.millis(100));
+    expect(await stream.readUntil((t) => t.includes(": heartbeat"), 5_000)).toBe(true);
+    expect(stream.text()).not.toContain("signed-out");
+    expect((await send("POST", "auth.logout", {}, admin)).status).toBe(200);
+    expect(await stream.readUntil((t) => t.includes("event: signed-out"), 5_000)).toBe(true);
+    // The server ended the response: the next read reports the end of the body.
+    expect(await stream.readUntil(() => false, 500)).toBe(false);
+    expect(stream.ended()).toBe(true);
   });
 
   it("answers 401 without a session or with a bad one", async () => {

@@ -82,6 +82,12 @@ describe("invitations", () => {
     expect((await invite(admin, ["partneruser@agency.example"])).status).toBe(409);
     expect(await auditCount()).toBe(before);
     expect(await rows("select id from users where email = 'brand.new@acme.example'")).toEqual([]);
+    // A batch is all or nothing: new.one's invitation is still pending, so brand.new is not invited either.
+    const pendingAgain = await invite(admin, ["brand.new@acme.example", "new.one@acme.example"]);
+    expect(pendingAgain.status).toBe(409);
+    expect(await auditCount()).toBe(before);
+    expect(await rows("select id from users where email = 'brand.new@acme.example'")).toEqual([]);
+    expect(await rows("select id from invitations where email = 'brand.new@acme.example'")).toEqual([]);
 
     const listed = await send("GET", "invitations.list", { org: "acme", status: "pending" }, admin);
     expect(listed.status).toBe(200);

@@ -45,7 +45,8 @@ const make = Effect.gen(function* () {
   const first = yield* notifications.subscribe(changesChannel);
   let engine = yield* load;
   const applied = new Set<string>();
-  const waiters = new Map<string, Array<() => void>>();
+  /** Requests waiting for their change, by audit id; a waiter removes itself when interrupted. */
+  const waiters = new Map<string, Set<() => void>>();
 
   const markApplied = (auditId: string) => {
     applied.add(auditId);
@@ -57,8 +58,12 @@ const make = Effect.gen(function* () {
     waiters.delete(auditId);
   };
 
+  // A reload reads every change committed before it began, so it answers everyone already waiting then:
+  // nobody waits forever for a notice that was lost while the listener reconnected.
   const reload = Effect.fn("EngineSync.reload")(function* () {
+    const answered = [...waiters.values()].flatMap((set) => [...set]);
     engine = yield* load;
+    for (const wake of answered) wake();
   });
 
   const handle = Effect.fn("EngineSync.handle")(function* (payload: string) {
@@ -98,9 +103,18 @@ const make = Effect.gen(function* () {
   const awaitApplied = (auditId: string): Effect.Effect<void> =>
     Effect.callback<void>((resume) => {
       if (applied.has(auditId)) return resume(Effect.void);
-      const list = waiters.get(auditId) ?? [];
-      list.push(() => resume(Effect.void));
-      waiters.set(auditId, list);
+      const set = waiters.get(auditId) ?? new Set();
+      const wake = () => {
+        forget();
+        resume(Effect.void);
+      };
+      const forget = () => {
+        set.delete(wake);
+        if (set.size === 0 && waiters.get(auditId) === set) waiters.delete(auditId);
+      };
+      set.add(wake);
+      waiters.set(auditId, set);
+      return Effect.sync(forget);
     }).pipe(Effect.withSpan("EngineSync.awaitApplied"));
 
   const service: EngineSyncShape = {

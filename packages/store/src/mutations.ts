@@ -34,6 +34,10 @@ export interface Mutated<A> {
 export interface MutationsShape {
   /** Runs `input.run`, writes its audit row and announces its changes, all in one transaction. */
   readonly mutate: <A, E, R>(input: MutationInput<A, E, R>) => Effect.Effect<Mutated<A>, E, R>;
+  /** Several mutations, each with its audit row, in one transaction: all commit, or none (a batch invite). */
+  readonly mutateAll: <A, E, R>(
+    inputs: ReadonlyArray<MutationInput<A, E, R>>,
+  ) => Effect.Effect<ReadonlyArray<Mutated<A>>, E, R>;
 }
 
 /** SQL NULL for an absent snapshot (create has no before, delete no after), else its JSON. */
@@ -67,7 +71,14 @@ const make = Effect.gen(function* () {
         Effect.withSpan("Mutations.mutate", { attributes: { action: input.action } }),
       );
 
-  return { mutate } satisfies MutationsShape;
+  // Each mutate nests as a savepoint inside the outer transaction; its notice is delivered at the outer commit.
+  const mutateAll = <A, E, R>(inputs: ReadonlyArray<MutationInput<A, E, R>>) =>
+    sql.withTransaction(Effect.forEach(inputs, mutate)).pipe(
+      Effect.catchTag("SqlError", (error) => Effect.die(error)),
+      Effect.withSpan("Mutations.mutateAll", { attributes: { count: inputs.length } }),
+    );
+
+  return { mutate, mutateAll } satisfies MutationsShape;
 });
 
 export class Mutations extends Context.Service<Mutations, MutationsShape>()("@gatehouse/store/Mutations") {

@@ -4,7 +4,7 @@
 import { expect } from "@effect/vitest";
 import { describeBothBackends, TestDatabase } from "@gatehouse/db/testing";
 import type { Resource } from "@gatehouse/domain";
-import { Context, Effect, Layer } from "effect";
+import { Context, Effect, Fiber, Layer, Option } from "effect";
 import type { Written } from "../src/changes.ts";
 import { EngineSync } from "../src/engine-sync.ts";
 import { Grants } from "../src/grants.ts";
@@ -145,6 +145,22 @@ describeBothBackends(
         // Both engines agree, and neither was rebuilt.
         expect(there.engine).toBe(engine);
         expect(here.engine.snapshot.grants.size).toBe(there.engine.snapshot.grants.size);
+      }).pipe(Effect.provide(StoreLive)),
+    );
+
+    it.effect("awaitApplied gives up when interrupted, and a reload answers every waiter", () =>
+      Effect.gen(function* () {
+        const roles = yield* Roles;
+        yield* roles.seedSystemRoles();
+        const sync = Context.get(yield* Layer.build(EngineSync.layer), EngineSync);
+        // No notice will ever name this audit id: the wait ends only by interruption or a reload.
+        expect(yield* Effect.timeoutOption(sync.awaitApplied("999999999"), "20 millis")).toEqual(
+          Option.none(),
+        );
+        const waiting = yield* Effect.forkChild(sync.awaitApplied("999999998"));
+        yield* Effect.yieldNow;
+        yield* sync.reload();
+        expect(yield* Effect.timeoutOption(Fiber.join(waiting), "5 seconds")).toEqual(Option.some(undefined));
       }).pipe(Effect.provide(StoreLive)),
     );
   },

@@ -179,6 +179,43 @@ describeBothBackends(
         expect(yield* count("grants")).toBe(1);
       }).pipe(Effect.provide(StoreLive)),
     );
+
+    it.effect("mutateAll commits every mutation with its own audit row, or none of them", () =>
+      Effect.gen(function* () {
+        const mutations = yield* Mutations;
+        const grants = yield* Grants;
+        yield* world;
+        const input = (id: string, role: string) => ({
+          actor: ana,
+          org: "acme",
+          action: "grant.create",
+          target: { kind: "grant", id },
+          run: grants.create({ id, subject: ana, role, scope }),
+        });
+        const audits = yield* count("audit_log");
+        // The second insert collides with the first (one role per subject and scope): both roll back.
+        const failed = yield* Effect.exit(
+          mutations.mutateAll([
+            input("g1", "mission-control:customerUser"),
+            input("g1", "mission-control:customerDev"),
+          ]),
+        );
+        expect(failed._tag).toBe("Failure");
+        expect(yield* count("grants")).toBe(0);
+        expect(yield* count("audit_log")).toBe(audits);
+
+        const notices = yield* collectNotices(2);
+        const done = yield* mutations.mutateAll([
+          input("g1", "mission-control:customerUser"),
+          input("g2", "mission-control:customerDev"),
+        ]);
+        expect(done.map((m) => m.value.id)).toEqual(["g1", "g2"]);
+        expect(yield* count("grants")).toBe(2);
+        expect(yield* count("audit_log")).toBe(audits + 2);
+        const heard = yield* Fiber.join(notices);
+        expect(heard.map((n) => n.audit)).toEqual(done.map((m) => m.auditId));
+      }).pipe(Effect.provide(StoreLive)),
+    );
   },
   { setup },
 );

@@ -33,7 +33,7 @@ export class RequestAuth {
 }
 
 /** The request's sign-in state; a server built without a store has none, and says so. */
-export const requestAuth = (ctx: object): RequestAuth => {
-  if ("auth" in ctx && ctx.auth instanceof RequestAuth) return ctx.auth;
+export const requestAuth = (ctx: { readonly auth?: RequestAuth | undefined }): RequestAuth => {
+  if (ctx.auth !== undefined) return ctx.auth;
   throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Sign-in is not configured on this server" });
 };

@@ -312,10 +312,10 @@ export const usersRouter = router({
     }));
   }).mutation(async ({ ctx, input }) => {
     const expiresAt = expiryIn(input.expiresInDays ?? 7);
-    const invited = [];
-    for (const email of input.emails) {
-      const token = newToken();
-      const { value } = await ctx.write({
+    const invites = input.emails.map((email) => ({ email, token: newToken() }));
+    // One audit row per email, all in one transaction: a failure on any email invites nobody.
+    const written = await ctx.writeAll(
+      invites.map(({ email, token }) => ({
         org: input.org,
         action: "user.invite",
         target: { kind: "invitation", id: null },
@@ -329,16 +329,16 @@ export const usersRouter = router({
           expiresAt,
           invitedBy: ctx.actor.id,
         }),
-      });
-      invited.push({
-        invitationId: value.invitation.id,
-        email: value.invitation.email,
-        user: userView(value.user),
-        grants: value.grants.map(grantView),
-        expiresAt: value.invitation.expiresAt.toISOString(),
-        acceptUrl: acceptUrl(token),
-      });
-    }
+      })),
+    );
+    const invited = written.map(({ value }, i) => ({
+      invitationId: value.invitation.id,
+      email: value.invitation.email,
+      user: userView(value.user),
+      grants: value.grants.map(grantView),
+      expiresAt: value.invitation.expiresAt.toISOString(),
+      acceptUrl: acceptUrl(invites[i]?.token ?? ""),
+    }));
     return { invited };
   }),
 
