@@ -6,6 +6,7 @@ import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { authzRouter } from "./routers/authz.ts";
 import { catalogRouter } from "./routers/catalog.ts";
+import { environmentsRouter } from "./routers/environments.ts";
 import { flagsRouter } from "./routers/flags.ts";
 import { grantsRouter } from "./routers/grants.ts";
 import { groupsRouter } from "./routers/groups.ts";
@@ -34,6 +35,7 @@ export const appRouter = router({
   organizations: organizationsRouter,
   instances: instancesRouter,
   projects: projectsRouter,
+  environments: environmentsRouter,
   flags: flagsRouter,
 });
 

@@ -1,8 +1,9 @@
-// Everything the server holds, as one layer over a database layer: the store, and the engine kept current
-// by EngineSync, built only after the migrations, the system roles and (outside production) the demo data.
+// Everything the server holds, as one layer over a database layer: the store, the engine kept current by
+// EngineSync (built after the migrations, system roles and demo data), and the Mission Control operations sweeper.
 import { type Database, runMigrations } from "@gatehouse/db";
 import { EngineSync, Roles, StoreLive, seedDemo } from "@gatehouse/store";
 import { Effect, Layer } from "effect";
+import { operationsSweeper } from "./mission-control/sweeper.ts";
 
 /** Migrations, system roles and demo data, before the engine is loaded from the database. */
 export const prepareDatabase = Effect.gen(function* () {
@@ -20,5 +21,9 @@ export const prepareDatabase = Effect.gen(function* () {
 /** The server's services over `database` (DatabaseLive in production, a test database in tests). */
 export const serverLayer = <E>(database: Layer.Layer<Database, E>) => {
   const base = StoreLive.pipe(Layer.provideMerge(database));
-  return EngineSync.layer.pipe(Layer.provide(Layer.effectDiscard(prepareDatabase)), Layer.provideMerge(base));
+  const ready = EngineSync.layer.pipe(
+    Layer.provide(Layer.effectDiscard(prepareDatabase)),
+    Layer.provideMerge(base),
+  );
+  return operationsSweeper.pipe(Layer.provideMerge(ready));
 };

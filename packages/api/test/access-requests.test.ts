@@ -174,4 +174,52 @@ describe("access requests", () => {
     );
     expect(badRole.status).toBe(400);
   });
+
+  it("a partner user cancels its own pending request, audited; not another's, not a decided one", async () => {
+    const admin = await signIn("admin@acme.example");
+    const asker = await signIn("partneruser@agency.example");
+    const colleague = await signIn("partnerdev@agency.example");
+    const ask = () =>
+      send(
+        "POST",
+        "accessRequests.request",
+        { customerOrg: "acme", role: "mission-control:partnerUser", path: "support-ticket" },
+        asker,
+      );
+    const request = (await ask()).data as RequestView;
+    const cancel = (id: string, call: Call) => send("POST", "accessRequests.cancel", { id }, call);
+    const before = await auditCount();
+
+    const byColleague = await cancel(request.id, colleague);
+    expect(byColleague.status).toBe(403);
+    expect(byColleague.error?.message).toContain("who asked");
+    const byCustomerAdmin = await cancel(request.id, admin);
+    expect(byCustomerAdmin.status).toBe(403);
+    expect((await cancel("acr_nope", asker)).status).toBe(404);
+    expect((await send("POST", "accessRequests.cancel", {}, asker)).error?.message).toContain("id");
+    expect(await auditCount()).toBe(before);
+
+    const cancelled = await cancel(request.id, asker);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.data).toMatchObject({ id: request.id, status: "cancelled", grantId: null });
+    expect(
+      await rows(
+        `select action, actor_id, org from audit_log where target_kind = 'access-request' and target_id = '${request.id}'`,
+      ),
+    ).toEqual([{ action: "access-request.cancel", actor_id: "demo-partneruser", org: "acme" }]);
+    const again = await cancel(request.id, asker);
+    expect(again.status).toBe(409);
+    expect(again.error?.message).toContain("is cancelled");
+    // A cancelled request can no longer be decided, and the partner can ask anew.
+    expect(
+      (await send("POST", "accessRequests.decide", { id: request.id, approve: true }, admin)).status,
+    ).toBe(400);
+    const decided = (await ask()).data as RequestView;
+    expect(
+      (await send("POST", "accessRequests.decide", { id: decided.id, approve: false }, admin)).status,
+    ).toBe(200);
+    const late = await cancel(decided.id, asker);
+    expect(late.status).toBe(409);
+    expect(late.error?.message).toContain("is denied");
+  });
 });

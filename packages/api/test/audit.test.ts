@@ -1,9 +1,10 @@
 // The audit router through app.request over a demo database: the super admin (and the operator) page the
-// organization's log newest first with filters; other users are refused; ids come back as strings.
+// organization's log newest first with filters; lower admin levels read the entries about the places they
+// administer; other users are refused; ids come back as strings.
 import { describe, expect, it } from "vitest";
 import { demoApi } from "./support/demo-api.ts";
 
-const { send, signIn } = demoApi();
+const { send, signIn, rows } = demoApi();
 
 interface Entry {
   readonly id: string;
@@ -104,23 +105,117 @@ describe("audit", () => {
     expect(past.items).toEqual([]);
   });
 
-  it("only the super admin of the organization and the operator read it; bad limits name the field", async () => {
+  it("only administrators of the organization and the operator read it; bad limits name the field", async () => {
     const operator = await signIn("operator@gatehouse.example");
     const asOperator = await send("GET", "audit.list", { org: "acme", limit: 1 }, operator);
     expect(asOperator.status).toBe(200);
     expect((asOperator.data as Page).items).toHaveLength(1);
 
-    for (const email of ["product-admin@acme.example", "customeradmin@acme.example"]) {
+    for (const email of ["customeradmin@acme.example", "exp-editor@acme.example"]) {
       const user = await signIn(email);
       const refused = await send("GET", "audit.list", { org: "acme" }, user);
       expect(refused.status).toBe(403);
     }
     const admin = await signIn("admin@acme.example");
     expect((await send("GET", "audit.list", { org: "agency" }, admin)).status).toBe(403);
+    const productAdmin = await signIn("product-admin@acme.example");
+    expect((await send("GET", "audit.list", { org: "agency" }, productAdmin)).status).toBe(403);
     const tooMany = await send("GET", "audit.list", { org: "acme", limit: 201 }, admin);
     expect(tooMany.status).toBe(400);
     expect(tooMany.error?.message).toContain("limit");
     const anonymous = await send("GET", "audit.list", { org: "acme" }, {});
     expect(anonymous.status).toBe(401);
+  });
+
+  it("a product, instance or project admin reads the entries about what it administers, and nothing else", async () => {
+    const admin = await signIn("admin@acme.example");
+    const grant = async (user: string, role: string, scope: Record<string, string>) => {
+      const made = await send(
+        "POST",
+        "grants.create",
+        { subject: { kind: "user", id: user }, role, scope },
+        admin,
+      );
+      expect(made.status).toBe(200);
+      return (made.data as { id: string }).id;
+    };
+    const acme = { org: "acme" };
+    const cmsGrant = await grant("demo-customeruser", "cms:content-editors", {
+      ...acme,
+      product: "cms",
+      instance: "acme-cms",
+    });
+    const mcGrant = await grant("demo-exp-viewer", "mission-control:customerUser", {
+      ...acme,
+      product: "mission-control",
+      instance: "acme-mc-sandbox",
+    });
+    const homepageGrant = await grant("demo-customerdev", "experimentation:viewer", {
+      ...acme,
+      product: "experimentation",
+      instance: "acme-exp",
+      project: "acme-homepage",
+    });
+    const checkoutGrant = await grant("demo-customerdev", "experimentation:viewer", {
+      ...acme,
+      product: "experimentation",
+      instance: "acme-exp",
+      project: "acme-checkout",
+    });
+    const role = await send(
+      "POST",
+      "roles.createCustom",
+      { product: "cms", instance: "acme-cms", roleName: "Audited", permissions: ["cms:content.edit"] },
+      admin,
+    );
+    expect(role.status).toBe(200);
+    const roleId = (role.data as { id: string }).id;
+    const group = await send("POST", "groups.create", { org: "acme", name: "Audit reach" }, admin);
+    const groupId = (group.data as { id: string }).id;
+
+    /** Every entry the user reads, all pages. */
+    const readAll = async (email: string) => {
+      const user = await signIn(email);
+      const seen: Entry[] = [];
+      let cursor: string | null = null;
+      do {
+        const input: Record<string, unknown> = { org: "acme", limit: 200 };
+        if (cursor !== null) input.cursor = cursor;
+        const page = await send("GET", "audit.list", input, user);
+        expect(page.status).toBe(200);
+        seen.push(...(page.data as Page).items);
+        cursor = (page.data as Page).nextCursor;
+      } while (cursor !== null);
+      return new Set(seen.map((e) => e.target.id));
+    };
+
+    const productAdmin = await readAll("product-admin@acme.example");
+    expect(productAdmin.has(cmsGrant)).toBe(true);
+    expect(productAdmin.has(roleId)).toBe(true);
+    for (const other of [mcGrant, homepageGrant, checkoutGrant, groupId])
+      expect(productAdmin.has(other)).toBe(false);
+
+    const instanceAdmin = await readAll("instance-admin@acme.example");
+    expect(instanceAdmin.has(cmsGrant)).toBe(true);
+    expect(instanceAdmin.has(mcGrant)).toBe(false);
+
+    const projectOwner = await readAll("project-owner@acme.example");
+    expect(projectOwner.has(checkoutGrant)).toBe(true);
+    for (const other of [homepageGrant, cmsGrant, mcGrant, roleId])
+      expect(projectOwner.has(other)).toBe(false);
+
+    // The Experimentation administrator counts as instance admin of its instance: both projects, no CMS.
+    const expAdmin = await readAll("exp-administrator@acme.example");
+    expect(expAdmin.has(checkoutGrant) && expAdmin.has(homepageGrant)).toBe(true);
+    expect(expAdmin.has(cmsGrant)).toBe(false);
+
+    // Removing a grant is still about its place: the product admin sees the removal too.
+    const removed = await rows<{ version: number }>(`select version from grants where id = '${cmsGrant}'`);
+    const gone = await send("POST", "grants.remove", { id: cmsGrant, version: removed[0]?.version }, admin);
+    expect(gone.status).toBe(200);
+    const pa = await signIn("product-admin@acme.example");
+    const removals = (await send("GET", "audit.list", { org: "acme", action: "grant.remove" }, pa))
+      .data as Page;
+    expect(removals.items.map((e) => e.target.id)).toEqual([cmsGrant]);
   });
 });

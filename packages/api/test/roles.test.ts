@@ -149,7 +149,236 @@ describe("roles", () => {
       admin,
     );
     expect(foreign.status).toBe(400);
+    expect(foreign.error?.message).toContain('permissions: "pim:product.edit" is not an action of CMS');
+    const adminCenter = await send(
+      "POST",
+      "roles.createCustom",
+      {
+        product: "admin-center",
+        instance: "acme-cms",
+        roleName: "Z",
+        permissions: ["admin-center:user.view"],
+      },
+      admin,
+    );
+    expect(adminCenter.status).toBe(400);
+    expect(adminCenter.error?.message).toContain("Admin Center custom roles");
     expect(await auditCount()).toBe(before);
     expect(await rows("select id from roles where type = 'custom' and name like '%-Mine'")).toEqual([]);
+  });
+});
+
+describe("roles.updateCustom", () => {
+  const cms = { org: "acme", product: "cms", instance: "acme-cms" };
+  const create = async (admin: Awaited<ReturnType<typeof signIn>>, roleName: string) => {
+    const made = await send(
+      "POST",
+      "roles.createCustom",
+      { ...cms, roleName, permissions: ["cms:edit-view.access"] },
+      admin,
+    );
+    expect(made.status).toBe(200);
+    return made.data as RoleView;
+  };
+
+  it("renames and redefines a custom role; its holders get the new permissions at once, audited", async () => {
+    const admin = await signIn("admin@acme.example");
+    const role = await create(admin, "Writers");
+    const grantee = await signIn("customeruser@acme.example");
+    const granted = await send(
+      "POST",
+      "grants.create",
+      { subject: { kind: "user", id: "demo-customeruser" }, role: role.id, scope: cms },
+      admin,
+    );
+    expect(granted.status).toBe(200);
+    const can = (action: string) =>
+      send("GET", "authz.check", { action, resource: cms }, grantee).then((a) => a.data);
+    expect(await can("cms:content.edit")).toBe("deny");
+
+    const changed = await send(
+      "POST",
+      "roles.updateCustom",
+      {
+        id: role.id,
+        version: 1,
+        name: "CMS-Acme Site-Editors",
+        description: "Edit content",
+        permissions: ["cms:content.edit"],
+      },
+      admin,
+    );
+    expect(changed.status).toBe(200);
+    expect(changed.data).toMatchObject({
+      id: role.id,
+      name: "CMS-Acme Site-Editors",
+      description: "Edit content",
+      permissions: ["cms:content.edit"],
+      version: 2,
+    });
+    expect(await can("cms:content.edit")).toBe("allow");
+    expect(await can("cms:edit-view.access")).toBe("deny");
+    const audit = await rows<{ action: string; before: { name: string }; after: { name: string } }>(
+      `select action, before, after from audit_log where target_kind = 'role' and target_id = '${role.id}' order by id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual(["role.create", "role.update"]);
+    expect(audit[1]?.before.name).toBe("CMS-Acme Site-Writers");
+    expect(audit[1]?.after.name).toBe("CMS-Acme Site-Editors");
+  });
+
+  it("refuses a stale version (409), a system role and a foreign action (400), a plain user (403), changing nothing", async () => {
+    const admin = await signIn("admin@acme.example");
+    const plain = await signIn("customerdev@acme.example");
+    const role = await create(admin, "Guarded");
+    const before = await auditCount();
+
+    const stale = await send("POST", "roles.updateCustom", { id: role.id, version: 7, name: "X" }, admin);
+    expect(stale.status).toBe(409);
+    expect(stale.error?.message).toContain("was changed since version 7");
+    const system = await send(
+      "POST",
+      "roles.updateCustom",
+      { id: "cms:content-editors", version: 1, permissions: [] },
+      admin,
+    );
+    expect(system.status).toBe(400);
+    expect(system.error?.message).toContain("system roles cannot be changed");
+    const foreign = await send(
+      "POST",
+      "roles.updateCustom",
+      { id: role.id, version: 1, permissions: ["cms:content.edit", "pim:product.edit"] },
+      admin,
+    );
+    expect(foreign.status).toBe(400);
+    expect(foreign.error?.message).toContain('"pim:product.edit" is not an action of CMS');
+    const unknown = await send(
+      "POST",
+      "roles.updateCustom",
+      { id: role.id, version: 1, permissions: ["cms:nope.nope"] },
+      admin,
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.error?.message).toContain("cms:nope.nope");
+    const badInput = await send("POST", "roles.updateCustom", { id: role.id, version: "one" }, admin);
+    expect(badInput.status).toBe(400);
+    expect(badInput.error?.message).toContain("version");
+    const refused = await send(
+      "POST",
+      "roles.updateCustom",
+      { id: role.id, version: 1, name: "Mine" },
+      plain,
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.error?.message).toContain("admin-center:custom-role.create");
+
+    expect(await auditCount()).toBe(before);
+    expect((await send("GET", "roles.get", { id: role.id }, admin)).data).toMatchObject({
+      name: "CMS-Acme Site-Guarded",
+      permissions: ["cms:edit-view.access"],
+      version: 1,
+    });
+  });
+
+  it("answers NOT_FOUND for another organization's custom role", async () => {
+    await rows(
+      `insert into roles (id, product, type, name, description, org) values
+         ('mission-control:custom_agency1', 'mission-control', 'custom', 'Agency restarters', '', 'agency')`,
+    );
+    const admin = await signIn("admin@acme.example");
+    const other = await send(
+      "POST",
+      "roles.updateCustom",
+      { id: "mission-control:custom_agency1", version: 1, name: "Mine now" },
+      admin,
+    );
+    expect(other.status).toBe(404);
+    expect((await rows("select name from roles where id = 'mission-control:custom_agency1'"))[0]).toEqual({
+      name: "Agency restarters",
+    });
+  });
+});
+
+describe("where a custom role is granted", () => {
+  it("on the instance it was made for, not on another instance, the product, the organization or another org", async () => {
+    const admin = await signIn("admin@acme.example");
+    const site = { org: "acme", product: "cms", instance: "acme-cms" };
+    const made = await send(
+      "POST",
+      "roles.createCustom",
+      { ...site, roleName: "Placed", permissions: ["cms:content.edit"] },
+      admin,
+    );
+    expect(made.status).toBe(200);
+    const role = (made.data as RoleView).id;
+    const other = await send(
+      "POST",
+      "instances.create",
+      { org: "acme", product: "cms", name: "Second site" },
+      admin,
+    );
+    expect(other.status).toBe(200);
+    const otherSite = { ...site, instance: (other.data as { id: string }).id };
+    const give = (scope: object, call = admin, subject = "demo-customerdev") =>
+      send("POST", "grants.create", { subject: { kind: "user", id: subject }, role, scope }, call);
+    const before = await auditCount();
+
+    for (const scope of [otherSite, { org: "acme", product: "cms" }, { org: "acme" }]) {
+      const refused = await give(scope);
+      expect(refused.status).toBe(400);
+      expect(refused.error?.message).toContain("role: the custom role");
+      expect(refused.error?.message).toContain("belongs to instance acme-cms");
+    }
+    const elsewhere = await give({ org: "agency", product: "mission-control" }, admin, "demo-partneruser");
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.error?.message).toContain(`no custom role "${role}" in agency`);
+    const invited = await send(
+      "POST",
+      "users.invite",
+      { org: "acme", emails: ["placed@acme.example"], language: "en", grants: [{ role, scope: otherSite }] },
+      admin,
+    );
+    expect(invited.status).toBe(400);
+    expect(invited.error?.message).toContain("grants.role: the custom role");
+    const systemGrant = await send(
+      "POST",
+      "grants.create",
+      { subject: { kind: "user", id: "demo-customeruser" }, role: "cms:content-editors", scope: otherSite },
+      admin,
+    );
+    expect(systemGrant.status).toBe(200);
+    const afterSystem = await auditCount();
+    const moved = await send(
+      "POST",
+      "grants.update",
+      { id: (systemGrant.data as { id: string }).id, version: 1, role },
+      admin,
+    );
+    expect(moved.status).toBe(400);
+    expect(await auditCount()).toBe(afterSystem);
+    expect(afterSystem).toBe(before + 1);
+
+    // A user without an admin level is refused; the instance admin of the role's instance may grant it there.
+    const plain = await signIn("customeruser@acme.example");
+    expect((await give(site, plain)).status).toBe(403);
+    const instanceAdmin = await signIn("instance-admin@acme.example");
+    const granted = await give(site, instanceAdmin);
+    expect(granted.status).toBe(200);
+    const invitedHere = await send(
+      "POST",
+      "users.invite",
+      { org: "acme", emails: ["placed@acme.example"], language: "en", grants: [{ role, scope: site }] },
+      admin,
+    );
+    expect(invitedHere.status).toBe(200);
+    const grantee = await signIn("customerdev@acme.example");
+    const can = (resource: object) =>
+      send("GET", "authz.check", { action: "cms:content.edit", resource }, grantee).then((a) => a.data);
+    expect(await can(site)).toBe("allow");
+    expect(await can(otherSite)).toBe("deny");
+    expect(
+      await rows(
+        `select action, actor_id from audit_log where target_kind = 'grant' and target_id = '${(granted.data as { id: string }).id}'`,
+      ),
+    ).toEqual([{ action: "grant.create", actor_id: "demo-instance-admin" }]);
   });
 });

@@ -1,5 +1,5 @@
-// Reading the audit log: filtered, newest first, keyset-paged on (at, id); and the organization of one row.
-// The log is append-only and written only by Mutations.mutate; nothing here changes it.
+// Reading the audit log: filtered (also by the place a row is about), newest first, keyset-paged on (at, id);
+// the places of an organization, and the organization of one row. Append-only: nothing here changes the log.
 import { Context, Effect, Layer } from "effect";
 import { SqlClient } from "effect/sql";
 
@@ -18,6 +18,20 @@ export interface AuditEntry {
   readonly after: unknown;
 }
 
+/** Places an entry may be about: it is kept when its product, instance or project is listed. */
+export interface AuditReach {
+  readonly products: ReadonlyArray<string>;
+  readonly instances: ReadonlyArray<string>;
+  readonly projects: ReadonlyArray<string>;
+}
+
+/** One place of an organization: an instance of a product, or a project of an instance. */
+export interface AuditPlace {
+  readonly product: string;
+  readonly instance: string;
+  readonly project: string | null;
+}
+
 export interface AuditFilter {
   readonly org: string;
   readonly actor?: string | undefined;
@@ -30,12 +44,16 @@ export interface AuditFilter {
   readonly to?: Date | undefined;
   /** The id of the last entry of the previous page: the page continues strictly after it (older). */
   readonly after?: string | undefined;
+  /** Only entries about these places (see `placeOf` below); every entry when absent. */
+  readonly within?: AuditReach | undefined;
   readonly limit: number;
 }
 
 export interface AuditLogShape {
   /** Entries of `filter.org` matching every given filter, newest first ((at, id) descending), at most `limit`. */
   readonly list: (filter: AuditFilter) => Effect.Effect<ReadonlyArray<AuditEntry>>;
+  /** Every instance of `org` with each of its projects (one row per project, `project: null` for the instance). */
+  readonly places: (org: string) => Effect.Effect<ReadonlyArray<AuditPlace>>;
   /** The organization of audit row `id`: a string, null for platform-level rows, undefined when there is none. */
   readonly orgOf: (id: string) => Effect.Effect<string | null | undefined>;
 }
@@ -84,9 +102,41 @@ const auditId = /^[0-9]{1,19}$/;
 const make = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient;
 
+  /*
+   * The place an entry is about, read from its snapshots: a grant's scope, else the `project`, `instance` and
+   * `product` fields of the row it wrote (roles, instances, projects, flags, environments, operations), else the
+   * target itself (an instance or a project), completed from the projects and instances tables. Partner access
+   * requests are Mission Control's. Entries with no product (groups, organizations, users) have no place.
+   */
+  const placeOf = sql`
+    cross join lateral (select coalesce(a.after #>> '{scope,project}', a.before #>> '{scope,project}',
+        a.after ->> 'project', a.before ->> 'project',
+        case when a.target_kind = 'project' then a.target_id end) as project) pj
+    cross join lateral (select coalesce(a.after #>> '{scope,instance}', a.before #>> '{scope,instance}',
+        a.after ->> 'instance', a.before ->> 'instance',
+        case when a.target_kind = 'instance' then a.target_id end,
+        (select p.instance from projects p where p.id = pj.project)) as instance) pi
+    cross join lateral (select coalesce(a.after #>> '{scope,product}', a.before #>> '{scope,product}',
+        a.after ->> 'product', a.before ->> 'product',
+        case when a.target_kind = 'access-request' then 'mission-control' end,
+        (select i.product from instances i where i.id = pi.instance)) as product) pp`;
+
+  /** The reach as one condition on the place, or undefined when it reaches nothing. */
+  const reachCondition = (reach: AuditReach) => {
+    const parts = [
+      ...(reach.products.length === 0 ? [] : [sql`pp.product = any(${reach.products}::text[])`]),
+      ...(reach.instances.length === 0 ? [] : [sql`pi.instance = any(${reach.instances}::text[])`]),
+      ...(reach.projects.length === 0 ? [] : [sql`pj.project = any(${reach.projects}::text[])`]),
+    ];
+    return parts.length === 0 ? undefined : sql.or(parts);
+  };
+
   const list = Effect.fn("AuditLog.list")(function* (filter: AuditFilter) {
     if (filter.after !== undefined && !auditId.test(filter.after)) return [];
+    const reach = filter.within === undefined ? undefined : reachCondition(filter.within);
+    if (filter.within !== undefined && reach === undefined) return [];
     const conditions = [
+      ...(reach === undefined ? [] : [reach]),
       sql`org = ${filter.org}`,
       ...(filter.actor === undefined ? [] : [sql`actor_id = ${filter.actor}`]),
       ...(filter.targetKind === undefined ? [] : [sql`target_kind = ${filter.targetKind}`]),
@@ -101,7 +151,7 @@ const make = Effect.gen(function* () {
     ];
     const rows = yield* Effect.orDie(sql<Row>`
       select id, at, request_id, actor_kind, actor_id, org, action, target_kind, target_id, before, after
-      from audit_log where ${sql.and(conditions)}
+      from audit_log a ${filter.within === undefined ? sql`` : placeOf} where ${sql.and(conditions)}
       order by at desc, id desc limit ${filter.limit}`);
     return rows.map(entry);
   });
@@ -114,7 +164,15 @@ const make = Effect.gen(function* () {
     return rows[0] === undefined ? undefined : rows[0].org;
   });
 
-  return { list, orgOf } satisfies AuditLogShape;
+  const places = Effect.fn("AuditLog.places")(function* (org: string) {
+    return yield* Effect.orDie(sql<AuditPlace>`
+      select i.product, i.id as instance, null as project from instances i where i.org = ${org}
+      union all
+      select i.product, i.id, p.id from projects p join instances i on i.id = p.instance where i.org = ${org}
+      order by 1, 2, 3 nulls first`);
+  });
+
+  return { list, places, orgOf } satisfies AuditLogShape;
 });
 
 export class AuditLog extends Context.Service<AuditLog, AuditLogShape>()("@gatehouse/store/AuditLog") {

@@ -1,5 +1,5 @@
-// What deleting a node of the resource tree takes with it, as changes: the grants at or below it and,
-// for an instance, the custom roles created there. Read before the delete, announced after it.
+// What deleting a node of the resource tree takes with it: the grants at or below it and, for an instance,
+// the custom roles created there (as changes, read before the delete), and the pending invitations left empty.
 import { Effect } from "effect";
 import type { SqlClient, SqlError } from "effect/sql";
 import type { Change } from "./changes.ts";
@@ -22,3 +22,23 @@ export const cascadeChanges = (
       ...roles.map((r): Change => ({ type: "role.removed", role: r.id })),
     ];
   });
+
+/**
+ * Revokes the pending invitations whose every grant lies at or below the node (their grants, made up front, go
+ * with the node, so accepting would give nothing). Invitations with a grant elsewhere stay pending.
+ * Returns the revoked invitations' ids.
+ */
+export const revokeInvitationsWithin = (
+  sql: SqlClient.SqlClient,
+  level: TreeLevel,
+  id: string,
+): Effect.Effect<ReadonlyArray<string>, SqlError.SqlError> =>
+  Effect.map(
+    sql<{ readonly id: string }>`
+      update invitations set status = 'revoked', revoked_at = now(), version = version + 1, updated_at = now()
+      where status = 'pending' and jsonb_array_length(grants) > 0
+        and not exists (select 1 from jsonb_array_elements(grants) g
+                        where (g -> 'scope' ->> ${level}::text) is distinct from ${id})
+      returning id`,
+    (rows) => rows.map((row) => row.id),
+  );

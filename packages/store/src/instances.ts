@@ -2,7 +2,7 @@
 // environment with `production` set). Names are unique per organization and product.
 import { Context, Effect, Layer } from "effect";
 import { SqlClient, type Statement } from "effect/sql";
-import { cascadeChanges } from "./cascade.ts";
+import { cascadeChanges, revokeInvitationsWithin } from "./cascade.ts";
 import type { Written } from "./changes.ts";
 import type { AlreadyExists, InvalidChange, NotFound, VersionConflict } from "./errors.ts";
 import { newId } from "./ids.ts";
@@ -38,8 +38,14 @@ export interface InstancesShape {
     version: number,
     name: string,
   ) => Effect.Effect<Written<InstanceRecord>, NotFound | VersionConflict | AlreadyExists | InvalidChange>;
-  /** Deletes the instance and everything below it (projects, grants, custom roles made there). */
-  readonly remove: (id: string) => Effect.Effect<Written<InstanceRecord>, NotFound>;
+  /**
+   * Deletes the instance and everything below it (projects, grants, custom roles made there), revoking the
+   * pending invitations that only granted there; when `version` is given, only at that version.
+   */
+  readonly remove: (
+    id: string,
+    version?: number,
+  ) => Effect.Effect<Written<InstanceRecord>, NotFound | VersionConflict>;
 }
 
 const make = Effect.gen(function* () {
@@ -81,11 +87,24 @@ const make = Effect.gen(function* () {
     return { value: after, before, after, changes: [] } satisfies Written<InstanceRecord>;
   }, constraintsAs("instance"));
 
-  const remove = Effect.fn("Instances.remove")(function* (id: string) {
+  const remove = Effect.fn("Instances.remove")(function* (id: string, version?: number) {
     const before = yield* get(id);
     const changes = yield* Effect.orDie(cascadeChanges(sql, "instance", id));
-    yield* Effect.orDie(sql`delete from instances where id = ${id}`);
-    return { value: before, before, after: null, changes } satisfies Written<InstanceRecord>;
+    yield* updated(
+      "instance",
+      id,
+      version ?? before.version,
+      yield* Effect.orDie(
+        sql`delete from instances where id = ${id} and version = ${version ?? before.version} returning id`,
+      ),
+    );
+    const revokedInvitations = yield* Effect.orDie(revokeInvitationsWithin(sql, "instance", id));
+    return {
+      value: before,
+      before: { ...before, revokedInvitations },
+      after: null,
+      changes,
+    } satisfies Written<InstanceRecord>;
   });
 
   return { create, get, list, rename, remove } satisfies InstancesShape;

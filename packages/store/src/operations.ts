@@ -68,7 +68,17 @@ export interface OperationsShape {
   readonly get: (id: string) => Effect.Effect<OperationRecord, NotFound>;
   readonly list: (filter: OperationFilter) => Effect.Effect<ReadonlyArray<OperationRecord>>;
   readonly events: (id: string) => Effect.Effect<ReadonlyArray<OperationEventRecord>>;
-  /** Moves the operation to `to` if it is in one of `from`; InvalidChange otherwise. */
+  /** Operations not yet started (scheduled or due) of every organization, soonest first: what a server picks up. */
+  readonly pending: () => Effect.Effect<ReadonlyArray<OperationRecord>>;
+  /** In-progress operations whose process has not signalled for `staleAfterMs` (by the database's clock). */
+  readonly abandoned: (staleAfterMs: number) => Effect.Effect<ReadonlyArray<OperationRecord>>;
+  /** Signals that the process running an in-progress operation is alive (not a status change, not audited). */
+  readonly heartbeat: (id: string) => Effect.Effect<void>;
+  /**
+   * Moves the operation to `to` if it is in one of `from`; InvalidChange otherwise. The update is conditional
+   * on the status it read, so of several processes moving the same operation at once exactly one succeeds:
+   * `submitted → in-progress` is how an executor claims an operation.
+   */
   readonly transition: (
     id: string,
     change: OperationTransition,
@@ -117,12 +127,13 @@ const fromRow = (row: OperationRow): OperationRecord => ({
 
 const make = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient;
-  const select = (where: Statement.Fragment, limit = 1000) =>
+  const newestFirst = sql`created_at desc, id desc`;
+  const select = (where: Statement.Fragment, limit = 1000, order = newestFirst) =>
     Effect.map(
       Effect.orDie(
         sql<OperationRow>`select id, org, instance, action, params, requested_by, status, scheduled_for, started_at,
                                  finished_at, simulated, result, error, created_at, version
-                          from operations where ${where} order by created_at desc, id desc limit ${limit}`,
+                          from operations where ${where} order by ${order} limit ${limit}`,
       ),
       (rows) => rows.map(fromRow),
     );
@@ -185,6 +196,26 @@ const make = Effect.gen(function* () {
     }));
   });
 
+  // Both read within the partial index operations_pending_idx, in its order.
+  const pending = Effect.fn("Operations.pending")(function* () {
+    return yield* select(sql`status = 'submitted'`, 1000, sql`coalesce(scheduled_for, created_at), id`);
+  });
+
+  const abandoned = Effect.fn("Operations.abandoned")(function* (staleAfterMs: number) {
+    const seconds = String(Math.max(0, staleAfterMs) / 1000);
+    return yield* select(
+      sql`status = 'in-progress' and updated_at < now() - ${seconds}::numeric * interval '1 second'`,
+      1000,
+      sql`coalesce(scheduled_for, created_at), id`,
+    );
+  });
+
+  const heartbeat = Effect.fn("Operations.heartbeat")(function* (id: string) {
+    yield* Effect.orDie(
+      sql`update operations set updated_at = now() where id = ${id} and status = 'in-progress'`,
+    );
+  });
+
   const transition = Effect.fn("Operations.transition")(function* (id: string, change: OperationTransition) {
     const before = yield* get(id);
     if (!change.from.includes(before.status))
@@ -206,7 +237,7 @@ const make = Effect.gen(function* () {
     return { value: after, before, after, changes: [] } satisfies Written<OperationRecord>;
   });
 
-  return { create, get, list, events, transition } satisfies OperationsShape;
+  return { create, get, list, events, pending, abandoned, heartbeat, transition } satisfies OperationsShape;
 });
 
 export class Operations extends Context.Service<Operations, OperationsShape>()(

@@ -2,13 +2,13 @@
 // `production` (primary) and `development` environments.
 import { Context, Effect, Layer } from "effect";
 import { SqlClient, type Statement } from "effect/sql";
-import { cascadeChanges } from "./cascade.ts";
+import { cascadeChanges, revokeInvitationsWithin } from "./cascade.ts";
 import type { Written } from "./changes.ts";
 import { insertEnvironment } from "./environments.ts";
-import type { AlreadyExists, InvalidChange, NotFound } from "./errors.ts";
+import type { AlreadyExists, InvalidChange, NotFound, VersionConflict } from "./errors.ts";
 import { newId } from "./ids.ts";
 import { constraintsAs } from "./sql-failures.ts";
-import { found } from "./versioned.ts";
+import { found, updated } from "./versioned.ts";
 
 export type ProjectPlatform = "web" | "feature";
 
@@ -38,8 +38,19 @@ export interface ProjectsShape {
     readonly org: string;
     readonly instance?: string | undefined;
   }) => Effect.Effect<ReadonlyArray<ProjectRecord>>;
-  /** Deletes the project with its environments, flags and the grants on them. */
-  readonly remove: (id: string) => Effect.Effect<Written<ProjectRecord>, NotFound>;
+  readonly rename: (
+    id: string,
+    version: number,
+    name: string,
+  ) => Effect.Effect<Written<ProjectRecord>, NotFound | VersionConflict | AlreadyExists | InvalidChange>;
+  /**
+   * Deletes the project with its environments, flags and the grants on them, revoking the pending invitations
+   * that only granted there; when `version` is given, only at that version.
+   */
+  readonly remove: (
+    id: string,
+    version?: number,
+  ) => Effect.Effect<Written<ProjectRecord>, NotFound | VersionConflict>;
 }
 
 const make = Effect.gen(function* () {
@@ -89,14 +100,40 @@ const make = Effect.gen(function* () {
     return { value: project, before: null, after: project, changes: [] } satisfies Written<ProjectRecord>;
   }, constraintsAs("project"));
 
-  const remove = Effect.fn("Projects.remove")(function* (id: string) {
+  const rename = Effect.fn("Projects.rename")(function* (id: string, version: number, name: string) {
+    const before = yield* get(id);
+    yield* updated(
+      "project",
+      id,
+      version,
+      yield* sql`update projects set name = ${name}, version = version + 1, updated_at = now()
+                 where id = ${id} and version = ${version} returning id`,
+    );
+    const after = yield* Effect.orDie(get(id));
+    return { value: after, before, after, changes: [] } satisfies Written<ProjectRecord>;
+  }, constraintsAs("project"));
+
+  const remove = Effect.fn("Projects.remove")(function* (id: string, version?: number) {
     const before = yield* get(id);
     const changes = yield* Effect.orDie(cascadeChanges(sql, "project", id));
-    yield* Effect.orDie(sql`delete from projects where id = ${id}`);
-    return { value: before, before, after: null, changes } satisfies Written<ProjectRecord>;
+    yield* updated(
+      "project",
+      id,
+      version ?? before.version,
+      yield* Effect.orDie(
+        sql`delete from projects where id = ${id} and version = ${version ?? before.version} returning id`,
+      ),
+    );
+    const revokedInvitations = yield* Effect.orDie(revokeInvitationsWithin(sql, "project", id));
+    return {
+      value: before,
+      before: { ...before, revokedInvitations },
+      after: null,
+      changes,
+    } satisfies Written<ProjectRecord>;
   });
 
-  return { create, get, list, remove } satisfies ProjectsShape;
+  return { create, get, list, rename, remove } satisfies ProjectsShape;
 });
 
 export class Projects extends Context.Service<Projects, ProjectsShape>()("@gatehouse/store/Projects") {

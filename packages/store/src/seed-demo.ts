@@ -1,6 +1,6 @@
-// Loads the demo world (demo-data.ts) once, as one audited mutation; a second run changes nothing.
-// Refused when NODE_ENV=production: demo accounts with a published password must never reach production.
-import { Config, Effect } from "effect";
+// Loads the demo world (demo-data.ts) once, as one audited mutation; a second run, even a concurrent one in
+// another process, changes nothing. Refused when NODE_ENV=production: demo accounts share a published password.
+import { Config, Data, Effect } from "effect";
 import { SqlClient } from "effect/sql";
 import type { Change } from "./changes.ts";
 import {
@@ -32,6 +32,11 @@ export interface DemoSeedResult {
 
 const nodeEnv = Config.withDefault(Config.String("NODE_ENV"), "");
 
+/** Another process loaded the demo world while this one was preparing to (rolls this one's transaction back). */
+class AlreadySeeded extends Data.TaggedError("AlreadySeeded") {}
+
+const notCreated: DemoSeedResult = { created: false, users: 0 };
+
 /** Seeds the system roles and, unless `acme` exists, the demo organizations, resources and users. */
 export const seedDemo = Effect.fn("Store.seedDemo")(function* () {
   if ((yield* Effect.orDie(nodeEnv)) === "production")
@@ -41,10 +46,11 @@ export const seedDemo = Effect.fn("Store.seedDemo")(function* () {
   const sql = yield* SqlClient.SqlClient;
   const roles = yield* Roles;
   yield* roles.seedSystemRoles();
-  const existing = yield* Effect.orDie(
-    sql`select 1 from organizations where id = ${demoOrganizations[0].id}`,
+  const present = Effect.map(
+    Effect.orDie(sql`select 1 from organizations where id = ${demoOrganizations[0].id}`),
+    (rows) => rows.length > 0,
   );
-  if (existing.length > 0) return { created: false, users: 0 } satisfies DemoSeedResult;
+  if (yield* present) return notCreated;
 
   const [mutations, organizations, users, instances, projects, flags, grants] = yield* Effect.all([
     Mutations,
@@ -62,6 +68,10 @@ export const seedDemo = Effect.fn("Store.seedDemo")(function* () {
   const hashOf = (i: number) => hashes[i] ?? "";
 
   const run = Effect.gen(function* () {
+    // Two servers starting at once on one database: the first to take this lock seeds, the other then finds
+    // the demo organization and gives up. The lock is released when the transaction ends.
+    yield* sql`select pg_advisory_xact_lock(hashtext('gatehouse.seed-demo'))`;
+    if (yield* present) return yield* new AlreadySeeded();
     const changes: Array<Change> = [];
     const add = <A>(written: { readonly value: A; readonly changes: ReadonlyArray<Change> }) => {
       changes.push(...written.changes);
@@ -104,12 +114,18 @@ export const seedDemo = Effect.fn("Store.seedDemo")(function* () {
     return { value: demoUsers.length, before: null, after, changes };
   });
 
-  const done = yield* mutations.mutate({
-    actor: { kind: "system" },
-    org: null,
-    action: "demo.seed",
-    target: { kind: "organization", id: demoOrganizations[0].id },
-    run: Effect.catch(run, (error) => Effect.die(error)),
-  });
-  return { created: true, users: done.value } satisfies DemoSeedResult;
+  return yield* mutations
+    .mutate({
+      actor: { kind: "system" },
+      org: null,
+      action: "demo.seed",
+      target: { kind: "organization", id: demoOrganizations[0].id },
+      run: Effect.catch(run, (error) =>
+        error instanceof AlreadySeeded ? Effect.fail(error) : Effect.die(error),
+      ),
+    })
+    .pipe(
+      Effect.map((done): DemoSeedResult => ({ created: true, users: done.value })),
+      Effect.catchTag("AlreadySeeded", () => Effect.succeed(notCreated)),
+    );
 });

@@ -1,8 +1,10 @@
 // The audit log read repository, versioned custom-group edits and the change feed, on PGlite and PostgreSQL:
-// keyset paging without gaps, filters, stale versions refused, and each notice carrying its row's organization.
+// keyset paging without gaps, filters (also by the place an entry is about), stale versions refused, and each
+// notice carrying its row's organization.
 import { expect } from "@effect/vitest";
 import { describeBothBackends } from "@gatehouse/db/testing";
 import { Effect, Exit, Fiber, Stream } from "effect";
+import { SqlClient } from "effect/sql";
 import { AuditLog } from "../src/audit-log.ts";
 import { ChangeFeed } from "../src/change-feed.ts";
 import { GroupEdits } from "../src/group-edits.ts";
@@ -109,6 +111,80 @@ describeBothBackends(
         expect(yield* log.list({ org: "acme", after: "not-a-number", limit: 10 })).toEqual([]);
         expect(yield* log.orgOf(created.auditId)).toBe("acme");
         expect(yield* log.orgOf("999999")).toBeUndefined();
+      }).pipe(Effect.provide(StoreLive)),
+    );
+
+    it.effect("keeps only the entries about the places of a reach, read from the snapshots and targets", () =>
+      Effect.gen(function* () {
+        yield* orgs;
+        const sql = yield* SqlClient.SqlClient;
+        yield* sql`insert into instances (id, org, product, name) values
+                     ('cms-1', 'acme', 'cms', 'Site'), ('cms-2', 'acme', 'cms', 'Other site'),
+                     ('exp-1', 'acme', 'experimentation', 'Exp')`;
+        yield* sql`insert into projects (id, org, instance, name, platform) values
+                     ('p-1', 'acme', 'exp-1', 'One', 'web'), ('p-2', 'acme', 'exp-1', 'Two', 'feature')`;
+        const mutations = yield* Mutations;
+        const log = yield* AuditLog;
+        /** One audited entry with the given snapshots. */
+        const entry = (target: { kind: string; id: string }, before: unknown, after: unknown) =>
+          mutations.mutate({
+            actor: admin,
+            org: "acme",
+            action: `${target.kind}.test`,
+            target,
+            run: Effect.succeed({ value: null, before, after, changes: [] }),
+          });
+        const grantScope = (scope: object) => ({ id: "g", scope: { org: "acme", ...scope } });
+        yield* entry(
+          { kind: "grant", id: "g-cms-1" },
+          null,
+          grantScope({ product: "cms", instance: "cms-1" }),
+        );
+        yield* entry(
+          { kind: "grant", id: "g-cms-2" },
+          grantScope({ product: "cms", instance: "cms-2" }),
+          null,
+        );
+        yield* entry(
+          { kind: "grant", id: "g-p-2" },
+          null,
+          grantScope({ product: "experimentation", instance: "exp-1", project: "p-2" }),
+        );
+        yield* entry({ kind: "role", id: "r-cms" }, null, { product: "cms", instance: null });
+        yield* entry({ kind: "instance", id: "cms-2" }, { name: "Site 2" }, { name: "Other site" });
+        yield* entry({ kind: "project", id: "p-1" }, null, { name: "One" });
+        yield* entry({ kind: "flag", id: "f-1" }, null, { project: "p-1", key: "f" });
+        yield* entry({ kind: "operation", id: "op-1" }, null, { instance: "cms-1", action: "x" });
+        yield* entry({ kind: "group", id: "grp-x" }, null, { name: "Team" });
+
+        const targets = (within: Parameters<typeof log.list>[0]["within"]) =>
+          Effect.map(log.list({ org: "acme", within, limit: 100 }), (entries) =>
+            entries.map((e) => e.targetId).sort(),
+          );
+        const none = { products: [], instances: [], projects: [] };
+        expect(yield* targets({ ...none, products: ["cms"] })).toEqual(
+          ["cms-2", "g-cms-1", "g-cms-2", "op-1", "r-cms"].sort(),
+        );
+        expect(yield* targets({ ...none, instances: ["cms-1"] })).toEqual(["g-cms-1", "op-1"]);
+        expect(yield* targets({ ...none, instances: ["exp-1"] })).toEqual(["f-1", "g-p-2", "p-1"]);
+        expect(yield* targets({ ...none, projects: ["p-1"] })).toEqual(["f-1", "p-1"]);
+        expect(yield* targets({ ...none, projects: ["p-2"], instances: ["cms-2"] })).toEqual([
+          "cms-2",
+          "g-cms-2",
+          "g-p-2",
+        ]);
+        expect(yield* targets(none)).toEqual([]);
+        // Without a reach: all nine, and the organization.create entry.
+        expect((yield* targets(undefined)).length).toBe(10);
+
+        expect(yield* log.places("acme")).toEqual([
+          { product: "cms", instance: "cms-1", project: null },
+          { product: "cms", instance: "cms-2", project: null },
+          { product: "experimentation", instance: "exp-1", project: null },
+          { product: "experimentation", instance: "exp-1", project: "p-1" },
+          { product: "experimentation", instance: "exp-1", project: "p-2" },
+        ]);
+        expect(yield* log.places("agency")).toEqual([]);
       }).pipe(Effect.provide(StoreLive)),
     );
 

@@ -1,9 +1,9 @@
-// Demo data: loaded once (a second run changes nothing), refused under NODE_ENV=production, and every
-// demo account signs in with the published password.
+// Demo data: loaded once (a second run, or two at once from two processes, changes nothing), refused under
+// NODE_ENV=production, and every demo account signs in with the published password.
 
 import { expect } from "@effect/vitest";
-import { describeBothBackends } from "@gatehouse/db/testing";
-import { ConfigProvider, Effect } from "effect";
+import { describeBothBackends, TestDatabase } from "@gatehouse/db/testing";
+import { ConfigProvider, Effect, Layer } from "effect";
 import { demoOperator, demoPassword, demoUsers } from "../src/demo-data.ts";
 import { StoreLive } from "../src/layer.ts";
 import { verifyPassword } from "../src/password.ts";
@@ -45,6 +45,25 @@ describeBothBackends(
         expect(partner.org).toBe("agency");
         expect(demoOperator.email).toBe("operator@gatehouse.example");
       }).pipe(Effect.provide(StoreLive)),
+    );
+
+    it.effect(
+      "two processes seeding one fresh database at once: one loads it, the other changes nothing",
+      () =>
+        Effect.gen(function* () {
+          const database = yield* TestDatabase;
+          const elsewhere = yield* Layer.build(StoreLive.pipe(Layer.provideMerge(database.secondClient)));
+          const results = yield* Effect.all([seedDemo(), Effect.provide(seedDemo(), elsewhere)], {
+            concurrency: "unbounded",
+          });
+          expect(results.filter((r) => r.created)).toEqual([{ created: true, users: demoUsers.length }]);
+          expect(results.filter((r) => !r.created)).toEqual([{ created: false, users: 0 }]);
+          expect(yield* count("organizations")).toBe(2);
+          expect(yield* count("users")).toBe(demoUsers.length);
+          expect(yield* count("operators")).toBe(1);
+          expect(yield* count("audit_log")).toBe(1);
+        }).pipe(Effect.provide(StoreLive)),
+      60_000,
     );
 
     it.effect("is refused when NODE_ENV=production, writing nothing", () =>

@@ -21,7 +21,11 @@ export interface OperationExecutor {
   readonly simulated: boolean;
   /** Called before the operation is stored: params to store and what to reveal once. */
   readonly prepare: (action: string, instance: string) => Prepared;
-  /** Carries out a stored operation in the background (at `scheduledFor`, or now). Never throws. */
+  /**
+   * Carries out a stored operation in the background (at `scheduledFor`, or now). Never throws. Another process
+   * may hold the same operation (every starting server picks up the pending ones): act only after claiming it
+   * (`submitted → in-progress`, which exactly one process wins), and heartbeat while it runs.
+   */
   readonly submit: (operation: OperationRecord, run: RunStore) => void;
 }
 
@@ -33,6 +37,8 @@ export interface SimulatedExecutorOptions {
   readonly failureRate?: number;
   /** Multiplies every wait, including the one until `scheduledFor` (default 1; tests use 0.001). */
   readonly timeScale?: number;
+  /** Real milliseconds between heartbeats while an operation runs (default 15 000; not scaled). */
+  readonly heartbeatMs?: number;
 }
 
 export const defaultDurations: Readonly<Record<string, readonly [number, number]>> = {
@@ -46,7 +52,20 @@ export const defaultDurations: Readonly<Record<string, readonly [number, number]
   "site.view": [1, 2],
 };
 
-const finished: ReadonlyArray<OperationStatus> = ["completed", "failed", "cancelled"];
+/** The longest timer Node keeps (about 24.8 days); a longer one would fire at once. */
+const longestTimer = 2 ** 31 - 1;
+
+/** Resolves after `ms`, however long, without keeping the process alive. */
+const wait = async (ms: number): Promise<void> => {
+  let left = Math.max(0, ms);
+  do {
+    const chunk = Math.min(left, longestTimer);
+    await new Promise<void>((resolve) => {
+      setTimeout(resolve, chunk).unref();
+    });
+    left -= chunk;
+  } while (left > 0);
+};
 
 export class SimulatedExecutor implements OperationExecutor {
   readonly simulated = true;
@@ -54,12 +73,14 @@ export class SimulatedExecutor implements OperationExecutor {
   private readonly fallback: readonly [number, number];
   private readonly failureRate: number;
   private readonly timeScale: number;
+  private readonly heartbeatMs: number;
 
   constructor(options: SimulatedExecutorOptions = {}) {
     this.durations = { ...defaultDurations, ...options.durations };
     this.fallback = options.fallback ?? [5, 15];
     this.failureRate = options.failureRate ?? 0.05;
     this.timeScale = options.timeScale ?? 1;
+    this.heartbeatMs = Math.max(1, options.heartbeatMs ?? 15_000);
   }
 
   prepare(action: string, instance: string): Prepared {
@@ -85,11 +106,15 @@ export class SimulatedExecutor implements OperationExecutor {
 
   submit(operation: OperationRecord, run: RunStore): void {
     const due = operation.scheduledFor === null ? 0 : operation.scheduledFor.getTime() - Date.now();
-    const wait = (ms: number) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.max(0, ms));
-        timer.unref();
-      });
+    const heartbeat = () =>
+      run(Effect.flatMap(Effect.service(Operations), (ops) => ops.heartbeat(operation.id)));
+    /** Works for `ms`, signalling every `heartbeatMs` that this process still runs the operation. */
+    const work = async (ms: number) => {
+      for (let left = ms; left > 0; left -= this.heartbeatMs) {
+        await wait(Math.min(left, this.heartbeatMs));
+        if (left > this.heartbeatMs) await heartbeat();
+      }
+    };
     const step = (
       from: OperationStatus,
       to: OperationStatus,
@@ -119,10 +144,11 @@ export class SimulatedExecutor implements OperationExecutor {
     const go = async () => {
       await wait(due * this.timeScale);
       const current = await run(Effect.flatMap(Effect.service(Operations), (ops) => ops.get(operation.id)));
-      if (current.status !== "submitted" || finished.includes(current.status)) return;
+      if (current.status !== "submitted") return;
+      // The claim: of several processes holding this operation, only one moves it out of `submitted`.
       await step("submitted", "in-progress", "started (simulated)");
       const ms = this.durationOf(operation.action);
-      await wait(ms);
+      await work(ms);
       const seconds = Math.round(ms / 10) / 100;
       if (Math.random() < this.failureRate)
         await step(

@@ -1,5 +1,6 @@
 // Partner access requests: a partner user asks a customer for a Mission Control partner role; the customer's
-// admin approves (direct: the grant is made at once) or denies; on the support-ticket path the operator completes it.
+// admin approves (direct: the grant is made at once) or denies; on the support-ticket path the operator completes it;
+// the partner user may cancel its own request while it is pending.
 import type { Scope } from "@gatehouse/domain";
 import {
   type AccessRequestRecord,
@@ -9,6 +10,7 @@ import {
   Instances,
   Mutations,
   Organizations,
+  VersionConflict,
 } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
@@ -25,6 +27,9 @@ import { router } from "../trpc.ts";
  *   Approving a direct request creates the grant in the same audited write; a support ticket becomes
  *   customer-approved and waits for the operator.
  * - complete: the platform operator, for a customer-approved support ticket: creates the grant.
+ * - cancel: the partner user the request is for, while it is pending (no engine question: it withdraws its own
+ *   request). Someone else's request is FORBIDDEN to users of the two organizations involved and NOT_FOUND to
+ *   anyone else; a request no longer pending is CONFLICT.
  */
 
 const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
@@ -51,6 +56,7 @@ const RequestInput = Schema.Struct({
 const ListInput = Schema.Struct({ org: Id, status: Schema.optionalKey(Status) });
 const DecideInput = Schema.Struct({ id: Id, approve: Schema.Boolean });
 const CompleteInput = Schema.Struct({ id: Id });
+const CancelInput = Schema.Struct({ id: Id });
 
 const PRODUCT = "mission-control";
 const USER_VIEW = "admin-center:user.view";
@@ -114,6 +120,23 @@ const decideAsk = async (input: { readonly id: string }, { actor, store }: AskCo
       targetUser: request.userId,
     },
   };
+};
+
+const notPending = (r: AccessRequestRecord) =>
+  new TRPCError({
+    code: "CONFLICT",
+    message: `access request ${r.id} is ${r.status}: only a pending request can be cancelled`,
+  });
+
+/** The stored request, which must be the actor's own and still pending; nothing to ask the engine. */
+const cancelAsk = async (input: { readonly id: string }, { actor, store }: AskContext) => {
+  const request = await store.run(Effect.flatMap(Effect.service(AccessRequests), (a) => a.get(input.id)));
+  if (request.userId !== actor.id) {
+    if (actor.org !== request.partnerOrg && actor.org !== request.customerOrg) throw notFound(input.id);
+    throw forbidden(`Only ${request.userId}, who asked, may cancel access request ${request.id}`);
+  }
+  if (request.status !== "pending") throw notPending(request);
+  return [];
 };
 
 /** The grant an approved request gives, and the request moved to `to`, as one written change. */
@@ -210,6 +233,25 @@ export const accessRequestsRouter = router({
       action: input.approve ? "access-request.approve" : "access-request.deny",
       target: { kind: "access-request", id: request.id },
       run,
+    });
+    return view(value);
+  }),
+
+  /** The partner user withdraws its own pending request; the status re-read in the write keeps a race a CONFLICT. */
+  cancel: authorizedMutation(CancelInput, cancelAsk).mutation(async ({ ctx, input }) => {
+    const by = ctx.actor.id;
+    const read = await ctx.store.run(Effect.flatMap(Effect.service(AccessRequests), (a) => a.get(input.id)));
+    const { value } = await ctx.write({
+      org: read.customerOrg,
+      action: "access-request.cancel",
+      target: { kind: "access-request", id: read.id },
+      run: Effect.gen(function* () {
+        const requests = yield* AccessRequests;
+        const request = yield* requests.get(read.id);
+        if (request.status !== "pending")
+          return yield* new VersionConflict({ kind: "access request", id: read.id, expected: read.version });
+        return yield* requests.transition(read.id, { from: ["pending"], to: "cancelled", by });
+      }),
     });
     return view(value);
   }),

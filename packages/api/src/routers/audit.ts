@@ -1,17 +1,20 @@
 // The audit log of one organization: filtered by actor, target, action and time, newest first, keyset-paged.
-// Readable by the organization's super admin (the engine's test, as for API keys) and the platform operator.
+// The super admin and the operator read all of it; other admin levels the entries about the places they administer.
 import { type AuditEntry, AuditLog } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { isSuperAdmin } from "../auth/super-admin.ts";
-import { storeProcedure } from "../authorize.ts";
+import { type Store, storeProcedure } from "../authorize.ts";
 import type { Actor, ApiContext } from "../context.ts";
 import { router } from "../trpc.ts";
+import { auditReach } from "./audit-reach.ts";
 
 /*
  * Who may read (also in docs/decisions.md, "Audit, groups and live changes"): the super admin of `org`
- * (engine: `admin-center:custom-role.create` at `{ org }`) and the platform operator. Nobody else, for now:
- * product admins would need each row's target mapped to a product, which the log does not record.
+ * (engine: `admin-center:custom-role.create` at `{ org }`) and the platform operator read every entry. A user of
+ * `org` with a lower admin level (product admin, instance admin, project owner, directly or implied) reads the
+ * entries about the products, instances and projects where the engine allows it `admin-center:user.view`
+ * (audit-reach.ts). Anyone else, API keys included, is FORBIDDEN.
  */
 
 const Text = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
@@ -43,20 +46,25 @@ const view = (entry: AuditEntry) => ({
   after: entry.after,
 });
 
-/** May `actor` read the audit log of `org`? */
-const authorize = (engine: ApiContext["engine"], actor: Actor, org: string): void => {
-  if (actor.kind === "operator") return;
-  if (actor.kind === "user" && actor.org === org && isSuperAdmin(engine, actor.id, org)) return;
+/** What `actor` may read of `org`'s log: everything (undefined) or the reach of its admin levels. */
+const authorize = async (engine: ApiContext["engine"], store: Store, actor: Actor, org: string) => {
+  if (actor.kind === "operator") return undefined;
+  if (actor.kind === "user" && actor.org === org) {
+    if (isSuperAdmin(engine, actor.id, org)) return undefined;
+    const places = await store.run(Effect.flatMap(Effect.service(AuditLog), (log) => log.places(org)));
+    const reach = auditReach(engine, actor.id, org, places);
+    if (reach !== undefined) return reach;
+  }
   throw new TRPCError({
     code: "FORBIDDEN",
-    message: `${actor.id} may not read the audit log of ${org}: only its super admin and the platform operator may`,
+    message: `${actor.id} may not read the audit log of ${org}: only its administrators and the platform operator may`,
   });
 };
 
 export const auditRouter = router({
   /** One page of `org`'s audit log, newest first; `nextCursor` is null on the last page. */
   list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
-    authorize(ctx.engine, ctx.actor, input.org);
+    const within = await authorize(ctx.engine, ctx.store, ctx.actor, input.org);
     const limit = input.limit ?? 50;
     // One row more than asked tells whether another page follows.
     const entries = await ctx.store.run(
@@ -70,6 +78,7 @@ export const auditRouter = router({
           from: input.from,
           to: input.to,
           after: input.cursor,
+          within,
           limit: limit + 1,
         }),
       ),

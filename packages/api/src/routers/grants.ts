@@ -8,6 +8,7 @@ import { Effect, Schema } from "effect";
 import { type AskContext, authorizedMutation, type Store, storeProcedure } from "../authorize.ts";
 import type { Actor } from "../context.ts";
 import { router } from "../trpc.ts";
+import { checkCustomRolePlacement } from "./custom-role-placement.ts";
 
 /*
  * Who may do what (also in docs/decisions.md, "Authorizing mutations"):
@@ -128,6 +129,7 @@ export const grantsRouter = router({
   create: authorizedMutation(CreateInput, async (input, context) => {
     if ((input.role === undefined) === (input.permission === undefined))
       throw new TRPCError({ code: "BAD_REQUEST", message: "role: give exactly one of role and permission" });
+    if (input.role !== undefined) await checkCustomRolePlacement(context.store, input.role, input.scope);
     const targetOrg = await homeOrg(context.store, input.subject);
     const what = input.role === undefined ? { permission: input.permission ?? "" } : { role: input.role };
     return assignment(input.subject, targetOrg, input.scope, what);
@@ -156,8 +158,10 @@ export const grantsRouter = router({
   update: authorizedMutation(UpdateInput, async (input, context) => {
     const { grant, targetOrg } = await storedGrant(input.id, input.version, context);
     const asks = [assignment(grant.subject, targetOrg, grant.scope, whatOf(grant))];
-    if (input.role !== undefined && input.role !== grant.role)
+    if (input.role !== undefined && input.role !== grant.role) {
+      await checkCustomRolePlacement(context.store, input.role, grant.scope);
       asks.push(assignment(grant.subject, targetOrg, grant.scope, { role: input.role }));
+    }
     return asks;
   }).mutation(async ({ ctx, input }) => {
     const { value } = await ctx

@@ -1,10 +1,10 @@
-// Product instances of an organization: list (rows the engine lets the actor view), create and rename by a
-// Super Admin of the organization, each authorized through authorizedMutation and audited.
+// Product instances of an organization: list (rows the engine lets the actor view); create, rename and remove
+// by a Super Admin of the organization, each authorized through authorizedMutation and audited.
 import { randomUUID } from "node:crypto";
 import { type InstanceRecord, Instances, Organizations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
-import { authorizedMutation, storeProcedure } from "../authorize.ts";
+import { type AskContext, authorizedMutation, storeProcedure } from "../authorize.ts";
 import { router } from "../trpc.ts";
 
 /*
@@ -12,9 +12,11 @@ import { router } from "../trpc.ts";
  * - list({ org, product? }): per row, `check(actor, "admin-center:instance.view", { org, product, instance })`,
  *   so a user sees exactly the instances its grants reach; an API key of the organization and the operator
  *   see all. Another organization answers NOT_FOUND.
- * - create, rename: `check(actor, "admin-center:custom-role.create", { org })` at the organization, the
- *   documented Super Admin test (Product and Instance Admins hold it only below the organization). The
- *   product must be enabled for the organization (BAD_REQUEST otherwise).
+ * - create, rename, remove: `check(actor, "admin-center:custom-role.create", { org })` at the organization,
+ *   the documented Super Admin test (Product and Instance Admins hold it only below the organization). The
+ *   product must be enabled for the organization (BAD_REQUEST otherwise). Removing takes the instance's
+ *   projects, environments, flags, grants and custom roles, and revokes the pending invitations that only
+ *   granted there. A stale version is CONFLICT.
  */
 
 const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
@@ -29,6 +31,7 @@ const CreateInput = Schema.Struct({
   production: Schema.optionalKey(Schema.Boolean),
 });
 const RenameInput = Schema.Struct({ id: Id, version: Version, name: Name });
+const RemoveInput = Schema.Struct({ id: Id, version: Version });
 
 const SUPER_ADMIN = "admin-center:custom-role.create";
 const VIEW = "admin-center:instance.view";
@@ -44,6 +47,18 @@ const view = (i: InstanceRecord) => ({
 
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
 const superAdmin = (org: string) => ({ check: { action: SUPER_ADMIN, resource: { org } } });
+
+/** The stored instance at the version read, when it lies in the actor's organization. */
+const instanceAt = async ({ actor, store }: AskContext, id: string, version: number) => {
+  const instance = await store.run(Effect.flatMap(Effect.service(Instances), (i) => i.get(id)));
+  if (instance.org !== actor.org) throw notFound(`instance "${id}"`);
+  if (instance.version !== version)
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `The instance "${id}" was changed since version ${version} was read (it is at version ${instance.version}); reload it and try again`,
+    });
+  return instance;
+};
 
 export const instancesRouter = router({
   /** The organization's instances (of one product when given) the actor may view. */
@@ -92,14 +107,8 @@ export const instancesRouter = router({
   }),
 
   /** Renames an instance, given the version read. */
-  rename: authorizedMutation(RenameInput, async (input, { actor, store }) => {
-    const instance = await store.run(Effect.flatMap(Effect.service(Instances), (i) => i.get(input.id)));
-    if (instance.org !== actor.org) throw notFound(`instance "${input.id}"`);
-    if (instance.version !== input.version)
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: `The instance "${input.id}" was changed since version ${input.version} was read (it is at version ${instance.version}); reload it and try again`,
-      });
+  rename: authorizedMutation(RenameInput, async (input, context) => {
+    const instance = await instanceAt(context, input.id, input.version);
     return superAdmin(instance.org);
   }).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
@@ -107,6 +116,20 @@ export const instancesRouter = router({
       action: "instance.rename",
       target: { kind: "instance", id: input.id },
       run: Effect.flatMap(Effect.service(Instances), (i) => i.rename(input.id, input.version, input.name)),
+    });
+    return view(value);
+  }),
+
+  /** Removes an instance with everything below it, given the version read. */
+  remove: authorizedMutation(RemoveInput, async (input, context) => {
+    const instance = await instanceAt(context, input.id, input.version);
+    return superAdmin(instance.org);
+  }).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx.write({
+      org: ctx.actor.org,
+      action: "instance.remove",
+      target: { kind: "instance", id: input.id },
+      run: Effect.flatMap(Effect.service(Instances), (i) => i.remove(input.id, input.version)),
     });
     return view(value);
   }),

@@ -1,18 +1,13 @@
-// Experimentation projects of an instance and their environments: list for members of the organization,
-// create (a Feature project gets production and development) authorized through authorizedMutation and audited.
+// Experimentation projects of an instance and their environments: list for members of the organization; create
+// (a Feature project gets production and development), rename and remove through authorizedMutation, audited.
 import { randomUUID } from "node:crypto";
-import {
-  type EnvironmentRecord,
-  Environments,
-  Instances,
-  type ProjectRecord,
-  Projects,
-} from "@gatehouse/store";
+import { Environments, Instances, type ProjectRecord, Projects } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
-import { authorizedMutation, type Store, storeProcedure } from "../authorize.ts";
+import { type AskContext, authorizedMutation, type Store, storeProcedure } from "../authorize.ts";
 import type { Actor } from "../context.ts";
 import { router } from "../trpc.ts";
+import { environmentView } from "./environments.ts";
 
 /*
  * Who may do what (also in docs/decisions.md, "Tenancy API"):
@@ -20,9 +15,13 @@ import { router } from "../trpc.ts";
  *   another organization's rows answer NOT_FOUND.
  * - create({ org, instance, name, platform }): the instance must be an Experimentation instance of `org`;
  *   asks `check(actor, "experimentation:project.create", { org, product: "experimentation", instance })`.
+ * - rename({ id, version, name }), remove({ id, version }): the same question at the project's instance (who
+ *   may create projects there manages them). Removing takes the environments, flags, the grants on them and
+ *   the pending invitations that only granted there. A stale version is CONFLICT.
  */
 
 const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
 const Name = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100)));
 
 const ListInput = Schema.Struct({ org: Id, instance: Id });
@@ -33,6 +32,8 @@ const CreateInput = Schema.Struct({
   platform: Schema.Literals(["web", "feature"]),
 });
 const EnvironmentsInput = Schema.Struct({ project: Id });
+const RenameInput = Schema.Struct({ id: Id, version: Version, name: Name });
+const RemoveInput = Schema.Struct({ id: Id, version: Version });
 
 const CREATE = "experimentation:project.create";
 
@@ -44,18 +45,25 @@ const view = (p: ProjectRecord) => ({
   platform: p.platform,
   version: p.version,
 });
-const environmentView = (e: EnvironmentRecord) => ({
-  id: e.id,
-  project: e.project,
-  key: e.key,
-  name: e.name,
-  production: e.production,
-  primary: e.primary,
-  archived: e.archived,
-});
 
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
 const inOrg = (actor: Actor, org: string) => actor.kind === "operator" || actor.org === org;
+
+const createIn = (org: string, instance: string) => ({
+  check: { action: CREATE, resource: { org, product: "experimentation", instance } },
+});
+
+/** The stored project at the version read, when it lies in the actor's organization. */
+const projectAt = async ({ actor, store }: AskContext, id: string, version: number) => {
+  const project = await store.run(Effect.flatMap(Effect.service(Projects), (p) => p.get(id)));
+  if (project.org !== actor.org) throw notFound(`project "${id}"`);
+  if (project.version !== version)
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `The project "${id}" was changed since version ${version} was read (it is at version ${project.version}); reload it and try again`,
+    });
+  return project;
+};
 
 /** The stored project, when the actor may see its organization. */
 export const visibleProject = async (store: Store, actor: Actor, id: string) => {
@@ -95,12 +103,7 @@ export const projectsRouter = router({
         code: "BAD_REQUEST",
         message: `instance: "${input.instance}" is not an Experimentation instance`,
       });
-    return {
-      check: {
-        action: CREATE,
-        resource: { org: input.org, product: "experimentation", instance: input.instance },
-      },
-    };
+    return createIn(input.org, input.instance);
   }).mutation(async ({ ctx, input }) => {
     const id = `prj_${randomUUID().replaceAll("-", "")}`;
     const { value } = await ctx.write({
@@ -116,6 +119,34 @@ export const projectsRouter = router({
           platform: input.platform,
         }),
       ),
+    });
+    return view(value);
+  }),
+
+  /** Renames a project, given the version read. */
+  rename: authorizedMutation(RenameInput, async (input, context) => {
+    const project = await projectAt(context, input.id, input.version);
+    return createIn(project.org, project.instance);
+  }).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx.write({
+      org: ctx.actor.org,
+      action: "project.rename",
+      target: { kind: "project", id: input.id },
+      run: Effect.flatMap(Effect.service(Projects), (p) => p.rename(input.id, input.version, input.name)),
+    });
+    return view(value);
+  }),
+
+  /** Removes a project with everything below it, given the version read. */
+  remove: authorizedMutation(RemoveInput, async (input, context) => {
+    const project = await projectAt(context, input.id, input.version);
+    return createIn(project.org, project.instance);
+  }).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx.write({
+      org: ctx.actor.org,
+      action: "project.remove",
+      target: { kind: "project", id: input.id },
+      run: Effect.flatMap(Effect.service(Projects), (p) => p.remove(input.id, input.version)),
     });
     return view(value);
   }),

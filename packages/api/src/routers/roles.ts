@@ -1,5 +1,5 @@
 // Roles: the catalog's system roles (read-only) and the organization's custom roles — list, get with actions
-// grouped by entity, create a custom role (from scratch or as a duplicate) and delete one, authorized by the engine.
+// grouped by entity, create a custom role (from scratch or as a duplicate), edit and delete one, engine-authorized.
 import { randomUUID } from "node:crypto";
 import { products } from "@gatehouse/domain";
 import { type RoleRecord, Roles } from "@gatehouse/store";
@@ -14,13 +14,18 @@ import { router } from "../trpc.ts";
  * - list and get: anyone signed in; a user or API key sees the system roles and its organization's custom
  *   roles, the operator the system roles only. Another organization's custom role is NOT_FOUND.
  * - createCustom: engine.check(actor, "admin-center:custom-role.create", { org, product, instance }), after
- *   the product is found to allow custom roles (Configured Commerce and Experimentation do not: BAD_REQUEST).
+ *   the product is found to allow custom roles (Configured Commerce and Experimentation do not, and Admin Center
+ *   restricted admin roles are the system admin levels at the chosen place: BAD_REQUEST).
+ * - updateCustom: engine.check(actor, "admin-center:custom-role.create", the role's scope): whoever may create
+ *   that role there may redefine it (the catalog has no edit action). System roles BAD_REQUEST, another
+ *   organization's role NOT_FOUND, a stale version CONFLICT, an action outside the role's product BAD_REQUEST.
  * - deleteCustom: engine.check(actor, "admin-center:custom-role.delete", the role's scope); system roles are
  *   read-only (BAD_REQUEST). Deleting a custom role removes its grants.
  */
 
 const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
 const Text = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200)));
+const Description = Schema.String.pipe(Schema.check(Schema.isMaxLength(1000)));
 
 const ListInput = Schema.Struct({
   product: Schema.optionalKey(Id),
@@ -33,14 +38,23 @@ const CreateInput = Schema.Struct({
   name: Schema.optionalKey(Text),
   /** The role's own name, the last part of the default name; a duplicate defaults to its origin's name. */
   roleName: Schema.optionalKey(Text),
-  description: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isMaxLength(1000)))),
+  description: Schema.optionalKey(Description),
   product: Id,
   instance: Id,
   duplicateFrom: Schema.optionalKey(Id),
   /** Action ids of the product; a duplicate defaults to its origin's. */
   permissions: Schema.optionalKey(Schema.Array(Id)),
 });
-const DeleteInput = Schema.Struct({ id: Id, version: Schema.Number.pipe(Schema.check(Schema.isInt())) });
+const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
+const UpdateInput = Schema.Struct({
+  id: Id,
+  version: Version,
+  name: Schema.optionalKey(Text),
+  description: Schema.optionalKey(Description),
+  /** The role's new action ids (all of the role's product), replacing the old set. */
+  permissions: Schema.optionalKey(Schema.Array(Id)),
+});
+const DeleteInput = Schema.Struct({ id: Id, version: Version });
 
 const CREATE = "admin-center:custom-role.create";
 const DELETE = "admin-center:custom-role.delete";
@@ -80,6 +94,34 @@ const orgOf = (actor: Actor): string | undefined => (actor.kind === "operator" ?
 const readRole = (context: Pick<AskContext, "store">, id: string) =>
   context.store.run(Effect.flatMap(Effect.service(Roles), (roles) => roles.get(id)));
 
+/** The actor's organization's custom role `id` at the version read: system → 400, other org → 404, stale → 409. */
+const ownCustomRole = async (context: AskContext, id: string, version: number) => {
+  const role = await readRole(context, id);
+  if (role.type === "system") throw badRequest(`${role.id}: system roles cannot be changed`);
+  if (role.org !== context.actor.org) throw notFound(id);
+  if (role.version !== version)
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `The custom role "${role.id}" was changed since version ${version} was read (it is at version ${role.version}); reload it and try again`,
+    });
+  return role;
+};
+
+/** Where a custom role lives: its organization, product and (when it has one) instance. */
+const scopeOfRole = (role: RoleRecord) => ({
+  org: role.org ?? "",
+  product: role.product,
+  ...(role.instance === null ? {} : { instance: role.instance }),
+});
+
+/** The first permission that is not an action of `product`, as a BAD_REQUEST naming it. */
+const checkPermissions = (product: string, permissions: ReadonlyArray<string>) => {
+  const def = products.find((p) => p.id === product);
+  const foreign = permissions.find((action) => !def?.actions.some((a) => a.id === action));
+  if (foreign !== undefined)
+    throw badRequest(`permissions: "${foreign}" is not an action of ${def?.label ?? product}`);
+};
+
 export const rolesRouter = router({
   /** System roles and the organization's custom roles, filtered by product, instance and type. */
   list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
@@ -104,8 +146,13 @@ export const rolesRouter = router({
     const product = products.find((p) => p.id === input.product);
     if (product === undefined) throw badRequest(`product: unknown product "${input.product}"`);
     if (!product.customRoles) throw badRequest(`${product.label} does not support custom roles`);
+    if (product.id === "admin-center")
+      throw badRequest(
+        "product: Admin Center custom roles (restricted admin access) are not supported: grant admin-center:instance-admin or admin-center:project-owner where the access should reach",
+      );
     if (input.duplicateFrom === undefined && input.permissions === undefined)
       throw badRequest("permissions: required unless duplicateFrom is given");
+    if (input.permissions !== undefined) checkPermissions(input.product, input.permissions);
     return {
       check: {
         action: CREATE,
@@ -136,22 +183,31 @@ export const rolesRouter = router({
     return view(value);
   }),
 
+  /** Renames, re-describes or redefines a custom role of the organization, given the version read. */
+  updateCustom: authorizedMutation(UpdateInput, async (input, context) => {
+    const role = await ownCustomRole(context, input.id, input.version);
+    if (input.permissions !== undefined) checkPermissions(role.product, input.permissions);
+    return { check: { action: CREATE, resource: scopeOfRole(role) } };
+  }).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx.write({
+      org: ctx.actor.org,
+      action: "role.update",
+      target: { kind: "role", id: input.id },
+      run: Effect.flatMap(Effect.service(Roles), (roles) =>
+        roles.updateCustom(input.id, input.version, {
+          name: input.name,
+          description: input.description,
+          permissions: input.permissions,
+        }),
+      ),
+    });
+    return view(value);
+  }),
+
   /** Deletes a custom role of the organization (and its grants), given the version read. */
   deleteCustom: authorizedMutation(DeleteInput, async (input, context) => {
-    const role = await readRole(context, input.id);
-    if (role.type === "system") throw badRequest(`${role.id}: system roles cannot be changed`);
-    if (role.org !== context.actor.org) throw notFound(input.id);
-    if (role.version !== input.version)
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: `The custom role "${role.id}" was changed since version ${input.version} was read (it is at version ${role.version}); reload it and try again`,
-      });
-    const resource = {
-      org: role.org,
-      product: role.product,
-      ...(role.instance === null ? {} : { instance: role.instance }),
-    };
-    return { check: { action: DELETE, resource } };
+    const role = await ownCustomRole(context, input.id, input.version);
+    return { check: { action: DELETE, resource: scopeOfRole(role) } };
   }).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: ctx.actor.org,

@@ -17,6 +17,7 @@ import { hashToken, newToken } from "../auth/tokens.ts";
 import { type Ask, type AskContext, authorizedMutation, type Store, storeProcedure } from "../authorize.ts";
 import type { Actor } from "../context.ts";
 import { router } from "../trpc.ts";
+import { checkCustomRolePlacement } from "./custom-role-placement.ts";
 
 /*
  * Who may do what (also in docs/decisions.md, "Users and invitations"):
@@ -290,6 +291,8 @@ export const usersRouter = router({
     if (input.org !== actor.org) throw forbidden(`${actor.id} belongs to ${actor.org}, not ${input.org}`);
     for (const grant of input.grants)
       if (grant.scope.org !== input.org) throw badRequest("grants.scope.org: must be org");
+    for (const grant of input.grants)
+      await checkCustomRolePlacement(store, grant.role, grant.scope, "grants.role");
     const lower = input.emails.map((e) => e.toLowerCase());
     if (new Set(lower).size !== lower.length) throw badRequest("emails: each email once");
     // An active account is not invited again (that would let the invitation reset its password), and an

@@ -1,0 +1,158 @@
+// Environments of a Feature Experimentation project: create, update (name, key, production, primary) and
+// remove, each asked of the engine with the project's environment actions on stored rows, and audited.
+import { randomUUID } from "node:crypto";
+import { type EnvironmentRecord, Environments, type ProjectRecord, Projects } from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Schema } from "effect";
+import { type AskContext, authorizedMutation } from "../authorize.ts";
+import { router } from "../trpc.ts";
+
+/*
+ * Who may do what (also in docs/decisions.md, "Tenancy API"). Listing stays `projects.environments.list`.
+ * - create({ project, key, name, production? }): `experimentation:environment.create` at the project, attrs
+ *   `{ platform }` of the stored project (Feature projects only, BAD_REQUEST otherwise).
+ * - update({ id, version, name?, key?, production?, primary? }): `experimentation:environment.edit` at
+ *   `{ …project, environment }` with the stored `{ platform, production }`.
+ * - remove({ id, version }): `experimentation:environment.archive` at the environment, likewise.
+ * Administrators and project owners hold these three actions; a stale version is CONFLICT.
+ */
+
+const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
+const Name = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100)));
+const Key = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9_-]{0,63}$/)));
+
+const CreateInput = Schema.Struct({
+  project: Id,
+  key: Key,
+  name: Name,
+  production: Schema.optionalKey(Schema.Boolean),
+});
+const UpdateInput = Schema.Struct({
+  id: Id,
+  version: Version,
+  name: Schema.optionalKey(Name),
+  key: Schema.optionalKey(Key),
+  production: Schema.optionalKey(Schema.Boolean),
+  primary: Schema.optionalKey(Schema.Literal(true)),
+});
+const RemoveInput = Schema.Struct({ id: Id, version: Version });
+
+export const environmentView = (e: EnvironmentRecord) => ({
+  id: e.id,
+  project: e.project,
+  key: e.key,
+  name: e.name,
+  production: e.production,
+  primary: e.primary,
+  archived: e.archived,
+  version: e.version,
+});
+
+const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
+
+const projectScope = (project: ProjectRecord) => ({
+  org: project.org,
+  product: "experimentation",
+  instance: project.instance,
+  project: project.id,
+});
+
+/** The stored environment and its project, at the version read, when the project lies in the actor's org. */
+const environmentAt = async ({ actor, store }: AskContext, id: string, version: number) => {
+  const environment = await store.run(Effect.flatMap(Effect.service(Environments), (e) => e.get(id)));
+  const project = await store.run(
+    Effect.flatMap(Effect.service(Projects), (p) => p.get(environment.project)),
+  );
+  if (project.org !== actor.org) throw notFound(`environment "${id}"`);
+  if (environment.version !== version)
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `The environment "${id}" was changed since version ${version} was read (it is at version ${environment.version}); reload it and try again`,
+    });
+  return { environment, project };
+};
+
+/** The question for an action on a stored environment. */
+const onEnvironment = (action: string, environment: EnvironmentRecord, project: ProjectRecord) => ({
+  check: {
+    action,
+    resource: {
+      ...projectScope(project),
+      environment: environment.id,
+      attrs: { platform: project.platform, production: environment.production },
+    },
+  },
+});
+
+const org = (context: { readonly actor: { readonly org: string } }) => context.actor.org;
+
+export const environmentsRouter = router({
+  /** A new environment of a Feature project (not primary; `production` defaults to false). */
+  create: authorizedMutation(CreateInput, async (input, { actor, store }) => {
+    const project = await store.run(Effect.flatMap(Effect.service(Projects), (p) => p.get(input.project)));
+    if (project.org !== actor.org) throw notFound(`project "${input.project}"`);
+    if (project.platform !== "feature")
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `project: "${project.name}" is not a Feature project`,
+      });
+    return {
+      check: {
+        action: "experimentation:environment.create",
+        resource: { ...projectScope(project), attrs: { platform: project.platform } },
+      },
+    };
+  }).mutation(async ({ ctx, input }) => {
+    const id = `env_${randomUUID().replaceAll("-", "")}`;
+    const { value } = await ctx.write({
+      org: org(ctx),
+      action: "environment.create",
+      target: { kind: "environment", id },
+      run: Effect.flatMap(Effect.service(Environments), (e) =>
+        e.create({
+          id,
+          project: input.project,
+          key: input.key,
+          name: input.name,
+          production: input.production ?? false,
+        }),
+      ),
+    });
+    return environmentView(value);
+  }),
+
+  /** Renames, re-keys, marks or unmarks production, or makes the environment primary. */
+  update: authorizedMutation(UpdateInput, async (input, context) => {
+    if ([input.name, input.key, input.production, input.primary].every((field) => field === undefined))
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: "name, key, production or primary: nothing to change",
+      });
+    const { environment, project } = await environmentAt(context, input.id, input.version);
+    return onEnvironment("experimentation:environment.edit", environment, project);
+  }).mutation(async ({ ctx, input }) => {
+    const { id, version, ...patch } = input;
+    const { value } = await ctx.write({
+      org: org(ctx),
+      action: "environment.update",
+      target: { kind: "environment", id },
+      run: Effect.flatMap(Effect.service(Environments), (e) => e.update(id, version, patch)),
+    });
+    return environmentView(value);
+  }),
+
+  /** Removes a non-primary environment with its flag states and the grants on it. */
+  remove: authorizedMutation(RemoveInput, async (input, context) => {
+    const { environment, project } = await environmentAt(context, input.id, input.version);
+    return onEnvironment("experimentation:environment.archive", environment, project);
+  }).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx.write({
+      org: org(ctx),
+      action: "environment.remove",
+      target: { kind: "environment", id: input.id },
+      run: Effect.flatMap(Effect.service(Environments), (e) => e.remove(input.id, input.version)),
+    });
+    return environmentView(value);
+  }),
+});
