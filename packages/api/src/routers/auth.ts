@@ -3,16 +3,12 @@
 import { type Engine, type Landing, UnknownSubject } from "@gatehouse/domain";
 import { Mutations, Operators, Sessions, Users } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
+import { LoginInput } from "@gatehouse/contracts";
 import { Effect, Schema } from "effect";
 import { login } from "../auth/login.ts";
 import { authProcedure, signedInProcedure } from "../auth/procedures.ts";
 import type { Actor } from "../context.ts";
 import { router } from "../trpc.ts";
-
-const LoginInput = Schema.Struct({
-  email: Schema.String.pipe(Schema.check(Schema.isMinLength(3), Schema.isMaxLength(320))),
-  password: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(1024))),
-});
 
 /** The actor's account is gone (deleted since the session began): the same answer as no session. */
 const gone = () => new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send an API key" });

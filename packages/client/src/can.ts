@@ -1,0 +1,34 @@
+// Permission hooks for controls: `useCan` answers whether the signed-in user may do an action on a resource
+// (batched into checkMany), `useExplain` fetches the engine's explanation for the "Why?" panel on demand.
+import { useQuery } from "@tanstack/react-query";
+import type { Resource } from "./check-batcher.ts";
+import { useCheckBatcher, useGatehouse } from "./client-context.ts";
+import { useSession } from "./session.ts";
+import type { RouterOutputs } from "./trpc.ts";
+
+export type Explanation = RouterOutputs["authz"]["explain"];
+
+/** `allowed` is undefined while the answer loads; controls stay disabled until it says yes. */
+export const useCan = (action: string, resource: Resource) => {
+  const checks = useCheckBatcher();
+  const session = useSession();
+  const me = session.data?.id;
+  const query = useQuery({
+    queryKey: ["can", me, action, resource],
+    queryFn: () => checks.check(action, resource),
+    enabled: me !== undefined,
+  });
+  return { allowed: query.data, isLoading: query.isLoading, error: query.error };
+};
+
+/** The engine's explanation of the signed-in user's decision, fetched once `enabled` (the panel is open). */
+export const useExplain = (action: string, resource: Resource, enabled: boolean) => {
+  const client = useGatehouse();
+  const session = useSession();
+  const me = session.data?.id;
+  return useQuery({
+    queryKey: ["explain", me, action, resource],
+    queryFn: () => client.authz.explain.query({ action, resource }),
+    enabled: enabled && me !== undefined,
+  });
+};

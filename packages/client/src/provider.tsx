@@ -1,0 +1,33 @@
+// The provider every app wraps itself in: one QueryClient, one tRPC client and one check batcher, shared by
+// all hooks below it; live updates from /events keep the cached answers current while it is mounted.
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { createCheckBatcher } from "./check-batcher.ts";
+import { ClientContext, type ClientServices } from "./client-context.ts";
+import { LiveUpdates } from "./live.tsx";
+import { createGatehouseClient, errorCode } from "./trpc.ts";
+
+/** Retries only what may succeed on retry: never a refusal, bad input or a missing session. */
+const retry = (failures: number, error: unknown): boolean => {
+  const code = errorCode(error);
+  if (code !== undefined && code !== "INTERNAL_SERVER_ERROR") return false;
+  return failures < 2;
+};
+
+export const GatehouseProvider = ({ children, origin = "" }: { children: ReactNode; origin?: string }) => {
+  const [services] = useState((): ClientServices => {
+    const client = createGatehouseClient(origin);
+    return { client, checks: createCheckBatcher(client) };
+  });
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry, staleTime: 10_000 } } }),
+  );
+  return (
+    <ClientContext.Provider value={services}>
+      <QueryClientProvider client={queryClient}>
+        <LiveUpdates origin={origin} />
+        {children}
+      </QueryClientProvider>
+    </ClientContext.Provider>
+  );
+};

@@ -1,0 +1,38 @@
+// The typed tRPC client every app uses: one batched HTTP link to /trpc (same origin, so the session cookie goes
+// along), and the CSRF token (from its readable cookie) on every request, as the API requires for cookie-signed mutations.
+import type { AppRouter } from "@gatehouse/api";
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+
+export type GatehouseClient = ReturnType<typeof createGatehouseClient>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+/** The CSRF token the API set at sign-in (readable by scripts, unlike the session cookie). */
+const csrfToken = (): string | undefined =>
+  document.cookie
+    .split("; ")
+    .find((part) => part.startsWith("gatehouse_csrf="))
+    ?.slice("gatehouse_csrf=".length);
+
+/** A client for the API at `origin` (default: the page's own origin, where Gatehouse serves the apps). */
+export const createGatehouseClient = (origin = "") =>
+  createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${origin}/trpc`,
+        headers: () => {
+          const token = csrfToken();
+          return token === undefined || token === "" ? {} : { "x-csrf-token": token };
+        },
+      }),
+    ],
+  });
+
+/** The tRPC error code of a failed call (`UNAUTHORIZED`, `FORBIDDEN`, …), if it is one. */
+export const errorCode = (error: unknown): string | undefined =>
+  error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
+
+/** A failed call's message for people. */
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : "Something went wrong";

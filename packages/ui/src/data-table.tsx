@@ -1,0 +1,76 @@
+// The kit's table: TanStack Table for columns and rows, Mantine for markup, and the loading, empty and error
+// states in place of rows. Paging, filtering and sorting happen on the server; the table only shows a page.
+
+import { Table } from "@mantine/core";
+import { type ColumnDef, type RowData, tableFeatures, useTable } from "@tanstack/react-table";
+import type { ReactNode } from "react";
+import { EmptyState, ErrorState, LoadingState } from "./states.tsx";
+
+const features = tableFeatures({});
+
+export type Column<T extends RowData> = ColumnDef<typeof features, T>;
+
+export interface DataTableProps<T extends RowData> {
+  readonly columns: ReadonlyArray<Column<T>>;
+  /** The page to show; undefined while it loads. */
+  readonly rows: ReadonlyArray<T> | undefined;
+  readonly rowKey: (row: T) => string;
+  readonly error?: unknown;
+  readonly onRetry?: () => void;
+  /** What an empty page says (a title and what to do next). */
+  readonly empty: { readonly title: string; readonly hint?: ReactNode };
+  readonly label: string;
+}
+
+const noRows: never[] = [];
+
+export const DataTable = <T extends RowData>({
+  columns,
+  rows,
+  rowKey,
+  error,
+  onRetry,
+  empty,
+  label,
+}: DataTableProps<T>) => {
+  const table = useTable({
+    features,
+    columns: columns as Array<Column<T>>,
+    data: (rows ?? noRows) as Array<T>,
+    getRowId: (row) => rowKey(row),
+  });
+  if (error !== undefined && error !== null)
+    return onRetry === undefined ? (
+      <ErrorState error={error} />
+    ) : (
+      <ErrorState error={error} onRetry={onRetry} />
+    );
+  if (rows === undefined) return <LoadingState />;
+  if (rows.length === 0) return <EmptyState title={empty.title}>{empty.hint}</EmptyState>;
+  return (
+    <Table striped highlightOnHover aria-label={label} verticalSpacing="xs">
+      <Table.Thead>
+        {table.getHeaderGroups().map((group) => (
+          <Table.Tr key={group.id}>
+            {group.headers.map((header) => (
+              <Table.Th key={header.id}>
+                {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        ))}
+      </Table.Thead>
+      <Table.Tbody>
+        {table.getRowModel().rows.map((row) => (
+          <Table.Tr key={row.id}>
+            {row.getAllCells().map((cell) => (
+              <Table.Td key={cell.id}>
+                <table.FlexRender cell={cell} />
+              </Table.Td>
+            ))}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+};

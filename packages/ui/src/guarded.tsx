@@ -1,0 +1,46 @@
+// A control the engine guards: rendered enabled when the signed-in user may do the action on the resource,
+// disabled (never hidden) with a "Why?" popover holding the explanation otherwise. The server refuses anyway.
+import { type Resource, useCan, useExplain } from "@gatehouse/client";
+import { Anchor, Group, Popover } from "@mantine/core";
+import { type ReactNode, useState } from "react";
+import { LoadingState } from "./states.tsx";
+import { WhyPanel } from "./why-panel.tsx";
+
+export interface GuardedProps {
+  readonly action: string;
+  readonly resource: Resource;
+  /** Renders the control; `disabled` is true until the engine allows it. */
+  readonly children: (disabled: boolean) => ReactNode;
+  /** Offer "Why?" on allowed controls too (default: only refused ones). */
+  readonly explainAllowed?: boolean;
+}
+
+export const WhyLink = ({ action, resource }: { action: string; resource: Resource }) => {
+  const [opened, setOpened] = useState(false);
+  const explanation = useExplain(action, resource, opened);
+  return (
+    <Popover width={420} position="bottom-start" shadow="md" opened={opened} onChange={setOpened}>
+      <Popover.Target>
+        <Anchor component="button" type="button" size="xs" onClick={() => setOpened((o) => !o)}>
+          Why?
+        </Anchor>
+      </Popover.Target>
+      <Popover.Dropdown>
+        {explanation.data === undefined ? <LoadingState /> : <WhyPanel explanation={explanation.data} />}
+      </Popover.Dropdown>
+    </Popover>
+  );
+};
+
+export const Guarded = ({ action, resource, children, explainAllowed = false }: GuardedProps) => {
+  const { allowed } = useCan(action, resource);
+  const refused = allowed === false;
+  return (
+    <Group gap={6} wrap="nowrap" display="inline-flex">
+      {children(allowed !== true)}
+      {refused || (explainAllowed && allowed === true) ? (
+        <WhyLink action={action} resource={resource} />
+      ) : null}
+    </Group>
+  );
+};

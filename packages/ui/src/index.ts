@@ -1,0 +1,14 @@
+// @gatehouse/ui: the kit the three apps share, on Mantine, TanStack Table and TanStack Virtual: provider,
+// shell and breadcrumbs, data table and keyset pager, confirmations, toasts, states, forms and "Why?".
+export { type Crumb, Crumbs, type NavItem, Shell, type ShellProps } from "./app-shell.tsx";
+export { type ConfirmOptions, confirm } from "./confirm.tsx";
+export { CursorPager, type CursorPagerProps, useCursorPages } from "./cursor-pager.tsx";
+export { type Column, DataTable, type DataTableProps } from "./data-table.tsx";
+export { Guarded, type GuardedProps, WhyLink } from "./guarded.tsx";
+export { useSchemaForm } from "./schema-form.ts";
+export { SignInPage } from "./sign-in-page.tsx";
+export { EmptyState, ErrorState, LoadingState } from "./states.tsx";
+export { toast } from "./toasts.ts";
+export { UiProvider } from "./ui-provider.tsx";
+export { VirtualList, type VirtualListProps } from "./virtual-list.tsx";
+export { WhyPanel } from "./why-panel.tsx";
