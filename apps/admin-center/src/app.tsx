@@ -1,14 +1,18 @@
-// The Admin Center's routes behind sign-in: a visitor sees the sign-in page; a signed-in admin lands where
+// The Admin Center's routes behind sign-in (only /accept, an invitation link, is open): a visitor signs in; a signed-in admin lands where
 // their admin level says (Products, the instances of their product, or their project's users).
 import { useSession } from "@gatehouse/client";
 import { ErrorState, LoadingState, Shell, SignInPage } from "@gatehouse/ui";
-import { Route, Routes } from "react-router";
+import { Route, Routes, useLocation } from "react-router";
 import { nav } from "./nav.ts";
+import { AcceptPage } from "./pages/invitations/accept-page.tsx";
 import { Landing } from "./pages/landing.tsx";
 import { routes } from "./routes.tsx";
 
 export const App = () => {
   const session = useSession();
+  const { pathname } = useLocation();
+  // An invitation link works without a session: accepting it sets the password.
+  if (pathname === "/accept") return <AcceptPage />;
   if (session.isLoading) return <LoadingState label="Checking your session…" />;
   if (session.error !== null)
     return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
