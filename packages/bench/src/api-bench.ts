@@ -1,8 +1,7 @@
-// `pnpm bench --api`: the API on loopback. A child process serves the app router over Hono with the fixture
-// loaded; this process drives it with autocannon (checkMany with 100 checks per call, then single checks).
+// `pnpm bench --api`: the API on loopback. A child process serves the real app with the fixture's engine and
+// an API key per org; this process drives it with autocannon (checkMany with 100 checks per call, then single checks).
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { benchAuthorization } from "./api-context.ts";
 import { type LoadResult, load } from "./api-load.ts";
 import { type ApiRequest, checkManyRequests, checkRequests, ownOrgQueries } from "./api-requests.ts";
 import type { ServerReady } from "./api-server.ts";
@@ -72,14 +71,23 @@ const serverCpu = (child: ChildProcess): Promise<number> =>
     child.send("cpu");
   });
 
+/** The header a product backend of `org` sends: its organization's API key. */
+const keyOf =
+  (ready: ServerReady) =>
+  (org: string): string => {
+    const key = ready.keys[org];
+    if (key === undefined) throw new Error(`the API bench server made no API key for ${org}`);
+    return `Bearer ${key}`;
+  };
+
 /** One request sent outside the load, to check the answers' shape and count the allows. */
-const probe = async (port: number, r: ApiRequest): Promise<ReadonlyArray<string>> => {
-  const init: RequestInit = { method: r.method, headers: { authorization: benchAuthorization(r.org) } };
+const probe = async (ready: ServerReady, r: ApiRequest): Promise<ReadonlyArray<string>> => {
+  const init: RequestInit = { method: r.method, headers: { authorization: keyOf(ready)(r.org) } };
   if (r.body !== undefined) {
     init.body = r.body;
     init.headers = { ...init.headers, "content-type": "application/json" };
   }
-  const res = await fetch(`http://127.0.0.1:${port}${r.path}`, init);
+  const res = await fetch(`http://127.0.0.1:${ready.port}${r.path}`, init);
   if (res.headers.get("x-request-id") === null)
     throw new Error(`${r.path.slice(0, 40)} answered without x-request-id`);
   const body = (await res.json()) as { result?: { data: string | ReadonlyArray<string> } };
@@ -89,11 +97,11 @@ const probe = async (port: number, r: ApiRequest): Promise<ReadonlyArray<string>
   return typeof data === "string" ? [data] : data;
 };
 
-const allowedShare = async (port: number, requests: ReadonlyArray<ApiRequest>): Promise<string> => {
+const allowedShare = async (ready: ServerReady, requests: ReadonlyArray<ApiRequest>): Promise<string> => {
   let allowed = 0;
   let total = 0;
   for (const r of requests.slice(0, 50)) {
-    const answers = await probe(port, r);
+    const answers = await probe(ready, r);
     total += answers.length;
     allowed += answers.filter((a) => a === "allow").length;
   }
@@ -107,11 +115,12 @@ const measure = async (
   requests: ReadonlyArray<ApiRequest>,
   checksPerCall: number,
 ): Promise<ApiLine> => {
-  const { port } = server.ready;
-  options.note(`${name}: ${requests.length} distinct requests, probe ${await allowedShare(port, requests)}`);
-  await load(port, requests, options.connections, WARMUP_SECONDS);
+  const { ready } = server;
+  const authorization = keyOf(ready);
+  options.note(`${name}: ${requests.length} distinct requests, probe ${await allowedShare(ready, requests)}`);
+  await load(ready.port, requests, authorization, options.connections, WARMUP_SECONDS);
   const cpuBefore = await serverCpu(server.child);
-  const r: LoadResult = await load(port, requests, options.connections, options.seconds);
+  const r: LoadResult = await load(ready.port, requests, authorization, options.connections, options.seconds);
   const cpuPerRequest = ((await serverCpu(server.child)) - cpuBefore) / r.requests;
   options.note(
     `${name}: ${r.requests} requests in ${options.seconds} s over ${options.connections} connections; ` +

@@ -1,7 +1,6 @@
 // Drives load with autocannon for a bounded time, cycling through prepared requests across all connections,
 // and reduces its result to requests per second and latency percentiles.
 import { createRequire } from "node:module";
-import { benchAuthorization } from "./api-context.ts";
 import type { ApiRequest } from "./api-requests.ts";
 
 /** The part of autocannon's request object the bench rewrites. */
@@ -40,10 +39,11 @@ export interface LoadResult {
   readonly failures: number;
 }
 
-/** Sends `requests` in turn (shared across connections) to the server for `seconds`. */
+/** Sends `requests` in turn (shared across connections) to the server for `seconds`, each with its org's header. */
 export const load = async (
   port: number,
   requests: ReadonlyArray<ApiRequest>,
+  authorization: (org: string) => string,
   connections: number,
   seconds: number,
 ): Promise<LoadResult> => {
@@ -51,7 +51,7 @@ export const load = async (
   const setupRequest = (req: RawRequest): RawRequest => {
     const r = requests[next] as ApiRequest;
     next = next + 1 === requests.length ? 0 : next + 1;
-    const headers: Record<string, string> = { authorization: benchAuthorization(r.org) };
+    const headers: Record<string, string> = { authorization: authorization(r.org) };
     if (r.body !== undefined) headers["content-type"] = "application/json";
     return { ...req, method: r.method, path: r.path, body: r.body, headers };
   };

@@ -1,12 +1,9 @@
 // The API benchmark's server process: loads the bench fixture into an engine and serves the real app
-// router over tRPC on Hono on 127.0.0.1 (a free port), with the bench-only context of api-context.ts.
-import { randomUUID } from "node:crypto";
+// (createApp) on 127.0.0.1 (a free port) over a real store, where each fixture organization has an API key.
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
-import { trpcServer } from "@hono/trpc-server";
-import { Hono } from "hono";
-import { appRouter } from "../../api/src/root.ts";
-import { benchContext } from "./api-context.ts";
+import { createApp } from "../../api/src/app.ts";
+import { openBenchStore } from "./api-store.ts";
 import { generateFixture } from "./fixture.ts";
 import { buildGatehouse, gatehouseInput } from "./gatehouse-runner.ts";
 
@@ -14,6 +11,8 @@ import { buildGatehouse, gatehouseInput } from "./gatehouse-runner.ts";
 export interface ServerReady {
   readonly port: number;
   readonly buildMs: number;
+  /** The API key (`gh_…`) of every organization, by organization id. */
+  readonly keys: Readonly<Record<string, string>>;
 }
 
 const { values } = parseArgs({
@@ -28,37 +27,23 @@ const start = performance.now();
 const engine = buildGatehouse(gatehouseInput(fx));
 const buildMs = performance.now() - start;
 
-// The same tRPC mount as createApp (packages/api/src/app.ts): a request id header, then tRPC at /trpc/*;
-// only createContext differs, trusting the bench bearer instead of sessions and API keys.
-const app = new Hono<{ Variables: { requestId: string } }>();
-app.use("*", async (c, next) => {
-  const requestId = randomUUID();
-  c.set("requestId", requestId);
-  await next();
-  c.res.headers.set("x-request-id", requestId);
-});
-app.use(
-  "/trpc/*",
-  trpcServer({
-    router: appRouter,
-    createContext: (_opts, c) => ({
-      ...benchContext(engine, c.var.requestId, c.req.header("authorization")),
-    }),
-  }),
-);
+// The store decides who a request acts as (API keys, sessions); the fixture's engine answers the checks.
+const store = await openBenchStore(fx.orgs.map((org) => org.id));
+const app = createApp({ engine: () => engine, store: store.runner, appsDir: "/nonexistent" });
 
 const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
-  const ready: ServerReady = { port: info.port, buildMs };
+  const ready: ServerReady = { port: info.port, buildMs, keys: store.keys };
   process.send?.(ready);
 });
 
 // "stop" ends the process normally (so --cpu-prof writes its profile); "cpu" asks for the CPU time used
 // so far (user + system, µs), which the bench divides by the requests served.
+const stop = (): void => {
+  setTimeout(() => process.exit(0), 1000).unref();
+  server.close(() => void store.close().finally(() => process.exit(0)));
+};
 process.on("message", (message) => {
-  if (message === "stop") {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 1000).unref();
-  }
+  if (message === "stop") stop();
   if (message === "cpu") {
     const { user, system } = process.cpuUsage();
     process.send?.({ cpuUs: user + system });

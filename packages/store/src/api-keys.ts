@@ -1,6 +1,7 @@
 // API keys of one organization, for product backends calling the API with a bearer header. Stored by a
 // hash of the key with a short prefix to tell keys apart; a revoked key is kept but never resolves again.
-import { Context, Effect, Layer } from "effect";
+import { Notifications } from "@gatehouse/db";
+import { Cause, Context, Effect, Layer, Stream } from "effect";
 import { SqlClient } from "effect/sql";
 import type { Written } from "./changes.ts";
 import { type NotFound, VersionConflict } from "./errors.ts";
@@ -36,16 +37,34 @@ export interface ApiKeysShape {
   readonly get: (id: string) => Effect.Effect<ApiKeyRecord, NotFound>;
   /** The organization's keys, newest first, revoked ones included. */
   readonly list: (org: string) => Effect.Effect<ReadonlyArray<ApiKeyRecord>>;
-  /** Revokes the key (once; revoking a revoked key is a conflict). */
+  /**
+   * Revokes the key (once; revoking a revoked key is a conflict) and announces it to every process on the
+   * database when the surrounding transaction commits (see `onRevoked`).
+   */
   readonly revoke: (id: string) => Effect.Effect<Written<ApiKeyRecord>, NotFound | VersionConflict>;
-  /** The unrevoked key `keyHash` names; marks it used (at most once a minute). */
+  /** The unrevoked key `keyHash` names. A read only: `markUsed` records the use. */
   readonly resolve: (
     keyHash: string,
   ) => Effect.Effect<{ readonly id: string; readonly org: string } | undefined>;
+  /** Sets the key's `last_used_at` to now unless it was set less than a minute ago. */
+  readonly markUsed: (id: string) => Effect.Effect<void>;
+  /**
+   * Calls `listener` with the id of every key revoked by any process on this database, once committed;
+   * with `undefined` when revocations may have been missed (the listening connection was lost).
+   */
+  readonly onRevoked: (listener: (id: string | undefined) => void) => void;
 }
+
+/** The channel revoked keys' ids are announced on (payload: the key's id). */
+const revokedKeysChannel = "gatehouse_api_keys_revoked";
 
 const make = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient;
+  const notifications = yield* Notifications;
+  const listeners = new Set<(id: string | undefined) => void>();
+  const announce = (id: string | undefined) => {
+    for (const listener of listeners) listener(id);
+  };
   const columns = sql`id, org, name, prefix, created_by as "createdBy", created_at as "createdAt",
                       last_used_at as "lastUsedAt", revoked_at as "revokedAt", version`;
 
@@ -78,23 +97,51 @@ const make = Effect.gen(function* () {
     );
     if (rows.length === 0)
       return yield* new VersionConflict({ kind: "API key", id, expected: before.version });
+    yield* Effect.orDie(notifications.notify(revokedKeysChannel, id));
     const after = yield* Effect.orDie(get(id));
     return { value: after, before, after, changes: [] } satisfies Written<ApiKeyRecord>;
   });
 
   const resolve = Effect.fn("ApiKeys.resolve")(function* (keyHash: string) {
     const rows = yield* Effect.orDie(
-      sql<{ readonly id: string; readonly org: string; readonly stale: boolean }>`
-        select id, org, (last_used_at is null or last_used_at < now() - interval '1 minute') as stale
-        from api_keys where key_hash = ${keyHash} and revoked_at is null`,
+      sql<{ readonly id: string; readonly org: string }>`
+        select id, org from api_keys where key_hash = ${keyHash} and revoked_at is null`,
     );
     const row = rows[0];
-    if (row === undefined) return undefined;
-    if (row.stale) yield* Effect.orDie(sql`update api_keys set last_used_at = now() where id = ${row.id}`);
-    return { id: row.id, org: row.org };
+    return row === undefined ? undefined : { id: row.id, org: row.org };
   });
 
-  return { create, get, list, revoke, resolve } satisfies ApiKeysShape;
+  const markUsed = Effect.fn("ApiKeys.markUsed")(function* (id: string) {
+    yield* Effect.orDie(
+      sql`update api_keys set last_used_at = now()
+          where id = ${id} and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
+    );
+  });
+
+  // Listen while the layer lives; after a lost connection, listen again once a second and tell listeners
+  // that revocations may have been missed meanwhile.
+  const relay = (stream: Stream.Stream<string, unknown>) =>
+    Stream.runForEach(stream, (id) => Effect.sync(() => announce(id))).pipe(
+      Effect.catchCause((cause) =>
+        Effect.logError("API key revocation notices stopped; resubscribing", Cause.pretty(cause)),
+      ),
+    );
+  const again = Effect.scoped(
+    Effect.gen(function* () {
+      yield* Effect.sleep("1 second");
+      const stream = yield* notifications.subscribe(revokedKeysChannel);
+      announce(undefined);
+      yield* relay(stream);
+    }),
+  ).pipe(Effect.catchCause((cause) => Effect.logError("Resubscribing failed", Cause.pretty(cause))));
+  const first = yield* Effect.orDie(notifications.subscribe(revokedKeysChannel));
+  yield* Effect.forkScoped(Effect.andThen(relay(first), Effect.forever(again)));
+
+  const onRevoked = (listener: (id: string | undefined) => void) => {
+    listeners.add(listener);
+  };
+
+  return { create, get, list, revoke, resolve, markUsed, onRevoked } satisfies ApiKeysShape;
 });
 
 export class ApiKeys extends Context.Service<ApiKeys, ApiKeysShape>()("@gatehouse/store/ApiKeys") {

@@ -102,6 +102,8 @@ describeBothBackends(
         expect(created.value).toMatchObject({ id: "k1", org: "acme", prefix: "gh_abcd", revokedAt: null });
         expect(JSON.stringify(created)).not.toContain("hash-1");
         expect(yield* keys.resolve("hash-1")).toEqual({ id: "k1", org: "acme" });
+        expect((yield* keys.get("k1")).lastUsedAt).toBeNull();
+        yield* keys.markUsed("k1");
         expect((yield* keys.get("k1")).lastUsedAt).toBeInstanceOf(Date);
         expect(yield* keys.resolve("hash-2")).toBeUndefined();
         const listed = yield* keys.list("acme");

@@ -8,8 +8,8 @@ import type { Actor } from "../context.ts";
 import { csrfCookie, csrfHeader, sessionCookie } from "./policy.ts";
 import { clientInfo } from "./request.ts";
 import { RequestAuth } from "./request-auth.ts";
-import { resolveActor } from "./resolve-actor.ts";
-import { runWith, type StoreRunner } from "./store-runner.ts";
+import { resolveActorWith } from "./resolve-actor.ts";
+import type { StoreRunner } from "./store-runner.ts";
 import { matchesHash } from "./tokens.ts";
 
 export interface AuthConfig {
@@ -34,10 +34,10 @@ export const authContext = async (
   c: Context,
 ): Promise<{ readonly actor: Actor | undefined; readonly auth?: RequestAuth }> => {
   if (config.store === undefined) return { actor: undefined };
-  const resolved = await runWith(
-    config.store,
-    resolveActor({ authorization: c.req.header("authorization"), sessionToken: getCookie(c, sessionCookie) }),
-  );
+  const resolved = await resolveActorWith(config.store, {
+    authorization: c.req.header("authorization"),
+    sessionToken: getCookie(c, sessionCookie),
+  });
   if (resolved.session !== undefined && !readOnly.has(opts.req.method)) {
     const presented = c.req.header(csrfHeader);
     if (presented === undefined || !matchesHash(presented, resolved.session.csrfHash)) throw csrfRefusal();

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { type ApiKeyRecord, ApiKeys, Mutations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
+import { apiKeyCacheOf } from "../auth/api-key-cache.ts";
 import { superAdminProcedure } from "../auth/procedures.ts";
 import { hashToken, newApiKey } from "../auth/tokens.ts";
 import { router } from "../trpc.ts";
@@ -83,6 +84,8 @@ export const apiKeysRouter = router({
           target: { kind: "api-key", id: key.id },
           run: keys.revoke(key.id),
         });
+        // Other processes forget the key when the revocation's notice reaches them; this one at once.
+        apiKeyCacheOf(keys).forget(key.id);
         return view(revoked.value);
       }).pipe(
         Effect.catchTag("NotFound", () => Effect.fail(notFound(input.id))),
