@@ -42,7 +42,7 @@ export const authContext = async (
     const presented = c.req.header(csrfHeader);
     if (presented === undefined || !matchesHash(presented, resolved.session.csrfHash)) throw csrfRefusal();
   }
-  const client = clientInfo(c, config.trustProxy);
+  const client = () => clientInfo(c, config.trustProxy);
   const auth = new RequestAuth(config.store, client, resolved.session?.idHash, opts.resHeaders);
   return { actor: resolved.actor, auth };
 };

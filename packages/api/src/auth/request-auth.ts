@@ -7,13 +7,22 @@ import type { ClientInfo } from "./request.ts";
 import { runWith, type StoreRunner, type StoreServices } from "./store-runner.ts";
 
 export class RequestAuth {
+  private clientInfo: ClientInfo | undefined;
+
   constructor(
     private readonly runner: StoreRunner,
-    readonly client: ClientInfo,
+    /** Reads the client's address and scheme; called once, by the few procedures that need them. */
+    private readonly readClient: () => ClientInfo,
     /** The hash of the valid session cookie this request carries, if any. */
     readonly sessionIdHash: string | undefined,
     private readonly resHeaders: Headers,
   ) {}
+
+  /** The client behind the request (sign-in limits, session records, the cookies' Secure flag). */
+  get client(): ClientInfo {
+    this.clientInfo ??= this.readClient();
+    return this.clientInfo;
+  }
 
   /** Runs a store Effect; its failure is thrown. */
   run<A, E>(effect: Effect.Effect<A, E, StoreServices>): Promise<A> {
