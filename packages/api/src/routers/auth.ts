@@ -1,9 +1,10 @@
 // Sign-in: login (rate-limited, constant work for every failure, a new session in cookies), logout, and me
 // (the actor with, for a user, the Admin Center page it lands on). See docs/decisions.md, "Sign-in".
+
+import { LoginInput } from "@gatehouse/contracts";
 import { type Engine, type Landing, UnknownSubject } from "@gatehouse/domain";
 import { Mutations, Operators, Sessions, Users } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { LoginInput } from "@gatehouse/contracts";
 import { Effect, Schema } from "effect";
 import { login } from "../auth/login.ts";
 import { authProcedure, signedInProcedure } from "../auth/procedures.ts";
