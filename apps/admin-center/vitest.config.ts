@@ -1,5 +1,10 @@
 // Vitest config for the Admin Center's browser tests: real headless Chromium against the server `pnpm start`
-// runs, started once per file on a throwaway database (see @gatehouse/e2e).
+// runs, one per file on a copy of a template database seeded once per run (see @gatehouse/e2e).
 import { definePackageConfig } from "@gatehouse/vitest-config";
 
-export default definePackageConfig({ testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false });
+export default definePackageConfig({
+  globalSetup: ["@gatehouse/e2e/global-setup"],
+  testTimeout: 90_000,
+  hookTimeout: 240_000,
+  fileParallelism: false,
+});

@@ -116,7 +116,7 @@ describe("server start-up", () => {
     } finally {
       await runtime.dispose();
     }
-  });
+  }, 120_000);
 
   it("a restarted server runs the due operations, re-arms scheduled ones and fails interrupted ones", async () => {
     const database = await sharedDatabase();
@@ -159,7 +159,7 @@ describe("server start-up", () => {
     } finally {
       await restarted.dispose();
     }
-  }, 60_000);
+  }, 120_000);
 
   it("two servers starting on one database run a pending operation once and leave a live one alone", async () => {
     const database = await sharedDatabase();
@@ -208,7 +208,7 @@ describe("server start-up", () => {
     } finally {
       await Promise.all([one.dispose(), two.dispose()]);
     }
-  }, 60_000);
+  }, 120_000);
 
   it("a running operation heartbeats: a sweep fails it only when its process has gone quiet", async () => {
     const server = await start(await sharedDatabase());
@@ -238,5 +238,5 @@ describe("server start-up", () => {
     } finally {
       await server.dispose();
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -1,10 +1,11 @@
 // Starts Gatehouse the way `pnpm start` serves it (packages/api/src/main.ts, built apps, demo data) on a
-// throwaway PGlite directory and a free loopback port, for one browser-test file; stops it afterwards.
+// copy of the prepared template database and a free loopback port, for one browser-test file.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
 
 const repository = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
 
@@ -14,8 +15,8 @@ export interface RunningServer {
   readonly stop: () => Promise<void>;
 }
 
-/** How long the server may take to migrate, seed the demo data and listen. */
-const startTimeoutMs = 120_000;
+/** How long the server may take to open (or create and seed) its database and listen. */
+const startTimeoutMs = 180_000;
 
 const listening = (child: ChildProcess): Promise<string> =>
   new Promise((resolveOrigin, reject) => {
@@ -40,12 +41,20 @@ const listening = (child: ChildProcess): Promise<string> =>
     });
   });
 
+/** Ends the server with SIGTERM (it closes its database cleanly), SIGKILL after 10 s. */
+const terminate = async (child: ChildProcess): Promise<void> => {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((done) => child.once("exit", done));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((done) => setTimeout(done, 10_000))]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+};
+
 /**
- * A Gatehouse server on its own embedded database with the demo data. The apps must be built (turbo runs
- * each app's build before its tests). DATABASE_URL is not passed on: browser tests never share a database.
+ * Runs main.ts on the PGlite directory `dataDir`. DATABASE_URL is not passed on: browser tests never share a
+ * database with anything else.
  */
-export const startGatehouse = async (): Promise<RunningServer> => {
-  const dataDir = mkdtempSync(join(tmpdir(), "gatehouse-e2e-"));
+export const launch = async (dataDir: string): Promise<RunningServer> => {
   const { DATABASE_URL: _shared, ...env } = process.env;
   const child = spawn(
     process.execPath,
@@ -56,16 +65,27 @@ export const startGatehouse = async (): Promise<RunningServer> => {
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  const origin = await listening(child);
+  try {
+    return { origin: await listening(child), stop: () => terminate(child) };
+  } catch (error) {
+    await terminate(child);
+    throw error;
+  }
+};
+
+/**
+ * A Gatehouse server with the demo data on its own copy of the template database the global setup prepared
+ * (opening a seeded directory takes a few seconds; creating and seeding one takes several times longer).
+ * The apps must be built: turbo runs each app's build before its tests.
+ */
+export const startGatehouse = async (): Promise<RunningServer> => {
+  const dataDir = mkdtempSync(join(tmpdir(), "gatehouse-e2e-"));
+  cpSync(inject("gatehouseTemplate"), dataDir, { recursive: true });
+  const server = await launch(dataDir);
   return {
-    origin,
+    origin: server.origin,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((done) => child.once("exit", done));
-        child.kill("SIGTERM");
-        await Promise.race([exited, new Promise((done) => setTimeout(done, 10_000))]);
-        if (child.exitCode === null) child.kill("SIGKILL");
-      }
+      await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

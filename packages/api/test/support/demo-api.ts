@@ -27,7 +27,7 @@ export const demoApi = () => {
   beforeAll(async () => {
     const sync = await runtime.runPromise(Effect.service(EngineSync));
     app = createApp({ engine: () => sync.engine, store: runtime, appsDir: "/nonexistent" });
-  }, 60_000);
+  }, 180_000);
   afterAll(() => runtime.dispose());
 
   const send = async (method: "GET" | "POST", path: string, input: unknown, call: Call): Promise<Answer> => {
