@@ -6,13 +6,6 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { launch } from "./server.ts";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** The seeded PGlite directory startGatehouse copies. */
-    gatehouseTemplate: string;
-  }
-}
-
 export default async function setup(project: TestProject): Promise<() => void> {
   const template = mkdtempSync(join(tmpdir(), "gatehouse-e2e-template-"));
   const server = await launch(template);

@@ -7,6 +7,13 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inject } from "vitest";
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The seeded PGlite directory startGatehouse copies (global-setup.ts). */
+    gatehouseTemplate: string;
+  }
+}
+
 const repository = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
 
 export interface RunningServer {
