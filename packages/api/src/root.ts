@@ -2,6 +2,7 @@
 // Routers for organizations, users, roles, grants and the rest join as their issues land.
 import { accessRequestsRouter } from "./routers/access-requests.ts";
 import { apiKeysRouter } from "./routers/api-keys.ts";
+import { assignableRouter } from "./routers/assignable.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { authzRouter } from "./routers/authz.ts";
@@ -17,6 +18,7 @@ import { organizationsRouter } from "./routers/organizations.ts";
 import { projectsRouter } from "./routers/projects.ts";
 import { rolesRouter } from "./routers/roles.ts";
 import { usersRouter } from "./routers/users.ts";
+import { whatIfRouter } from "./routers/what-if.ts";
 import { router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -29,6 +31,7 @@ export const appRouter = router({
   audit: auditRouter,
   users: usersRouter,
   invitations: invitationsRouter,
+  assignable: assignableRouter,
   roles: rolesRouter,
   operations: operationsRouter,
   accessRequests: accessRequestsRouter,
@@ -37,6 +40,7 @@ export const appRouter = router({
   projects: projectsRouter,
   environments: environmentsRouter,
   flags: flagsRouter,
+  whatIf: whatIfRouter,
 });
 
 export type AppRouter = typeof appRouter;

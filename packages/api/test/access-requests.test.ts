@@ -94,6 +94,35 @@ describe("access requests", () => {
     expect((await run(partner, "code.deploy")).status).toBe(403);
   });
 
+  it("approving a direct request with another partner role grants that role, in one audited write", async () => {
+    const admin = await signIn("admin@acme.example");
+    const partner = await signIn("partneradmin@agency.example");
+    await removeGrants(admin, "demo-partneradmin");
+    const asked = await send(
+      "POST",
+      "accessRequests.request",
+      {
+        customerOrg: "acme",
+        role: "mission-control:partnerDev",
+        instance: "acme-mc-sandbox",
+        path: "direct",
+      },
+      partner,
+    );
+    const request = asked.data as RequestView;
+    const audits = await auditCount();
+    const chosen = { id: request.id, approve: true, role: "mission-control:partnerUser" };
+    const approved = await send("POST", "accessRequests.decide", chosen, admin);
+    expect(approved.status).toBe(200);
+    const grants = await rows<{ role: string; instance: string }>(
+      `select role, instance from grants where id = '${(approved.data as RequestView).grantId}'`,
+    );
+    expect(grants).toEqual([{ role: "mission-control:partnerUser", instance: "acme-mc-sandbox" }]);
+    expect(await auditCount()).toBe(audits + 1);
+    expect((await run(partner, "site.restart")).status).toBe(200);
+    expect((await run(partner, "code.deploy")).status).toBe(403);
+  });
+
   it("the support-ticket path: customer-approved, then the operator completes it and the grant exists", async () => {
     const admin = await signIn("admin@acme.example");
     const partner = await signIn("partnerdev@agency.example");
@@ -117,6 +146,9 @@ describe("access requests", () => {
     const operator = await signIn("operator@gatehouse.example");
     expect((await send("POST", "accessRequests.complete", { id: request.id }, operator)).status).toBe(400);
 
+    // A support ticket is completed with the role it asked for: choosing another is refused.
+    const otherRole = { id: request.id, approve: true, role: "mission-control:partnerAdmin" };
+    expect((await send("POST", "accessRequests.decide", otherRole, admin)).status).toBe(400);
     const approved = await send("POST", "accessRequests.decide", { id: request.id, approve: true }, admin);
     expect(approved.data).toMatchObject({ status: "customer-approved", grantId: null });
     expect((approved.data as RequestView).ticket).not.toBeNull();

@@ -4,7 +4,7 @@ export { type Explanation, useCan, useExplain } from "./can.ts";
 export type { Resource } from "./check-batcher.ts";
 export { useGatehouse } from "./client-context.ts";
 export { GatehouseProvider } from "./provider.tsx";
-export { type Me, sessionKey, useSession, useSignIn, useSignOut } from "./session.ts";
+export { type Me, sessionKey, useSession, useSignedInOrg, useSignIn, useSignOut } from "./session.ts";
 export {
   createGatehouseClient,
   errorCode,

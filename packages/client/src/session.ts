@@ -48,3 +48,9 @@ export const useSignOut = () => {
     },
   });
 };
+
+/** The signed-in account's organization; undefined while loading, signed out, or for the platform operator. */
+export const useSignedInOrg = (): string | undefined => {
+  const me = useSession().data;
+  return me !== null && me !== undefined && "org" in me ? me.org : undefined;
+};

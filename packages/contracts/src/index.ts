@@ -1,3 +1,47 @@
 // @gatehouse/contracts: the API's input schemas, one module per router, imported by the API and by the apps'
 // forms so both sides validate the same way. Effect only; no server code.
+
+export {
+  AccessRequestCancelInput,
+  AccessRequestCompleteInput,
+  AccessRequestDecideInput,
+  AccessRequestInput,
+  AccessRequestListInput,
+  AccessRequestStatus,
+  PartnerRole,
+} from "./access-requests.ts";
+export { AuditFilters, AuditListInput } from "./audit.ts";
 export { LoginInput } from "./auth.ts";
+export {
+  CreateGroupInput,
+  GetGroupInput,
+  GroupMemberInput,
+  ListGroupsInput,
+  RemoveGroupInput,
+  RenameGroupInput,
+} from "./groups.ts";
+export {
+  AcceptInput,
+  AcceptName,
+  AcceptPassword,
+  InvitationIdInput,
+  InvitationStatus,
+  InvitationsListInput,
+} from "./invitations.ts";
+export {
+  CreateCustomRoleInput,
+  DeleteCustomRoleInput,
+  GetRoleInput,
+  ListRolesInput,
+  UpdateCustomRoleInput,
+} from "./roles.ts";
+export {
+  GrantScope,
+  InviteEmail,
+  InviteeForm,
+  InviteGrant,
+  InviteInput,
+  InviteLanguage,
+  InviteName,
+} from "./users.ts";
+export { WhatIfChange, WhatIfInput } from "./what-if.ts";

@@ -1,6 +1,13 @@
 // Partner access requests: a partner user asks a customer for a Mission Control partner role; the customer's
 // admin approves (direct: the grant is made at once) or denies; on the support-ticket path the operator completes it;
 // the partner user may cancel its own request while it is pending.
+import {
+  AccessRequestCancelInput,
+  AccessRequestCompleteInput,
+  AccessRequestDecideInput,
+  AccessRequestInput,
+  AccessRequestListInput,
+} from "@gatehouse/contracts";
 import type { Scope } from "@gatehouse/domain";
 import {
   type AccessRequestRecord,
@@ -22,8 +29,9 @@ import { router } from "../trpc.ts";
  * - request, mine: signed-in users of a partner organization with Mission Control enabled, for themselves,
  *   towards a customer organization (and optionally one of its Mission Control instances).
  * - list: users of the customer organization the engine allows `admin-center:user.view` there; the operator.
- * - decide: a user of the customer organization for whom engine.assign allows giving the requested role at the
- *   requested scope to the partner user (targetOrg: the partner organization) — the customer's super admin.
+ * - decide: a user of the customer organization for whom engine.assign allows giving the role at the requested
+ *   scope to the partner user (targetOrg: the partner organization) — the customer's super admin. The role is
+ *   the one asked for, or, approving a direct request, another partner role the customer chose (`role`).
  *   Approving a direct request creates the grant in the same audited write; a support ticket becomes
  *   customer-approved and waits for the operator.
  * - complete: the platform operator, for a customer-approved support ticket: creates the grant.
@@ -32,31 +40,11 @@ import { router } from "../trpc.ts";
  *   anyone else; a request no longer pending is CONFLICT.
  */
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-const PartnerRole = Schema.Literals([
-  "mission-control:partnerUser",
-  "mission-control:partnerDev",
-  "mission-control:partnerAdmin",
-]);
-const Status = Schema.Literals([
-  "pending",
-  "approved",
-  "denied",
-  "customer-approved",
-  "completed",
-  "cancelled",
-]);
-const RequestInput = Schema.Struct({
-  customerOrg: Id,
-  role: PartnerRole,
-  instance: Schema.optionalKey(Id),
-  path: Schema.Literals(["direct", "support-ticket"]),
-  note: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isMaxLength(1000)))),
-});
-const ListInput = Schema.Struct({ org: Id, status: Schema.optionalKey(Status) });
-const DecideInput = Schema.Struct({ id: Id, approve: Schema.Boolean });
-const CompleteInput = Schema.Struct({ id: Id });
-const CancelInput = Schema.Struct({ id: Id });
+const RequestInput = AccessRequestInput;
+const ListInput = AccessRequestListInput;
+const DecideInput = AccessRequestDecideInput;
+const CompleteInput = AccessRequestCompleteInput;
+const CancelInput = AccessRequestCancelInput;
 
 const PRODUCT = "mission-control";
 const USER_VIEW = "admin-center:user.view";
@@ -109,12 +97,23 @@ const requestAsk = async (input: typeof RequestInput.Type, { actor, store }: Ask
 };
 
 /** The stored request, in the customer organization of the actor, with the assignment its decision needs. */
-const decideAsk = async (input: { readonly id: string }, { actor, store }: AskContext) => {
+/** The role an approval grants: the one chosen by the customer (a direct request only), else the one asked for. */
+const grantedRole = (request: AccessRequestRecord, input: { readonly role?: string }): string => {
+  if (input.role === undefined || input.role === request.requestedRole) return request.requestedRole;
+  if (request.path !== "direct")
+    throw bad("role: a support-ticket request is completed with the role it asked for");
+  return input.role;
+};
+
+const decideAsk = async (
+  input: { readonly id: string; readonly role?: string },
+  { actor, store }: AskContext,
+) => {
   const request = await store.run(Effect.flatMap(Effect.service(AccessRequests), (a) => a.get(input.id)));
   if (request.customerOrg !== actor.org) throw notFound(input.id);
   return {
     assign: {
-      role: request.requestedRole,
+      role: grantedRole(request, input),
       scope: scopeOf(request),
       targetOrg: request.partnerOrg,
       targetUser: request.userId,
@@ -140,11 +139,16 @@ const cancelAsk = async (input: { readonly id: string }, { actor, store }: AskCo
 };
 
 /** The grant an approved request gives, and the request moved to `to`, as one written change. */
-const grantAndMove = (request: AccessRequestRecord, by: string, to: "approved" | "completed") =>
+const grantAndMove = (
+  request: AccessRequestRecord,
+  by: string,
+  to: "approved" | "completed",
+  role: string = request.requestedRole,
+) =>
   Effect.gen(function* () {
     const grant = yield* (yield* Grants).create({
       subject: { kind: "user", id: request.userId },
-      role: request.requestedRole,
+      role,
       scope: scopeOf(request),
       grantedBy: by,
     });
@@ -219,7 +223,7 @@ export const accessRequestsRouter = router({
           a.transition(request.id, { from: ["pending"], to: "denied", by }),
         )
       : request.path === "direct"
-        ? grantAndMove(request, by, "approved")
+        ? grantAndMove(request, by, "approved", grantedRole(request, input))
         : Effect.flatMap(Effect.service(AccessRequests), (a) =>
             a.transition(request.id, {
               from: ["pending"],

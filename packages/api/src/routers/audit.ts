@@ -1,5 +1,6 @@
 // The audit log of one organization: filtered by actor, target, action and time, newest first, keyset-paged.
 // The super admin and the operator read all of it; other admin levels the entries about the places they administer.
+import { AuditListInput } from "@gatehouse/contracts";
 import { type AuditEntry, AuditLog } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
@@ -17,21 +18,7 @@ import { auditReach } from "./audit-reach.ts";
  * (audit-reach.ts). Anyone else, API keys included, is FORBIDDEN.
  */
 
-const Text = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-const ListInput = Schema.Struct({
-  org: Text,
-  actor: Schema.optionalKey(Text),
-  targetKind: Schema.optionalKey(Text),
-  targetId: Schema.optionalKey(Text),
-  action: Schema.optionalKey(Text),
-  from: Schema.optionalKey(Schema.DateFromString),
-  to: Schema.optionalKey(Schema.DateFromString),
-  /** `nextCursor` of the previous page. */
-  cursor: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isPattern(/^[0-9]{1,19}$/)))),
-  limit: Schema.optionalKey(
-    Schema.Number.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 200 }))),
-  ),
-});
+const ListInput = AuditListInput;
 
 /** An entry as clients see it: the bigint id as a string, the time in ISO form. */
 const view = (entry: AuditEntry) => ({

@@ -1,6 +1,14 @@
 // Groups of an organization: list (custom, Everyone and product groups with member counts), get (members with
 // their roles, paged), and custom-group changes, each authorized through authorizedMutation and audited.
 import { randomUUID } from "node:crypto";
+import {
+  CreateGroupInput,
+  GetGroupInput,
+  GroupMemberInput,
+  ListGroupsInput,
+  RemoveGroupInput,
+  RenameGroupInput,
+} from "@gatehouse/contracts";
 import { Grants, GroupEdits, type GroupRecord, Groups, Users } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
@@ -17,20 +25,6 @@ import { router } from "../trpc.ts";
  *   Product Admin's is granted at its product, below the organization, so it does not count). Everyone and
  *   product groups are managed by Gatehouse: changing one is BAD_REQUEST, decided before authority.
  */
-
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
-const Name = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100)));
-const Limit = Schema.Number.pipe(
-  Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 200 })),
-);
-
-const ListInput = Schema.Struct({ org: Id });
-const GetInput = Schema.Struct({ id: Id, cursor: Schema.optionalKey(Id), limit: Schema.optionalKey(Limit) });
-const CreateInput = Schema.Struct({ org: Id, name: Name });
-const RenameInput = Schema.Struct({ id: Id, version: Version, name: Name });
-const RemoveInput = Schema.Struct({ id: Id, version: Version });
-const MemberInput = Schema.Struct({ groupId: Id, userId: Id });
 
 const MANAGE = "admin-center:group.manage";
 const VIEW = "admin-center:user.view";
@@ -82,14 +76,14 @@ const manage = (org: string) => ({ check: { action: MANAGE, resource: { org } } 
 
 export const groupsRouter = router({
   /** The organization's groups (custom, Everyone, product groups), by name, with member counts. */
-  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
+  list: storeProcedure.input(Schema.toStandardSchemaV1(ListGroupsInput)).query(async ({ ctx, input }) => {
     authorizeRead(ctx.engine, ctx.actor, input.org);
     const groups = await ctx.store.run(Effect.flatMap(Effect.service(Groups), (g) => g.list(input.org)));
     return groups.map(summary);
   }),
 
   /** One group and a page of its members (by user id, after `cursor`), each with its grants in the organization. */
-  get: storeProcedure.input(Schema.toStandardSchemaV1(GetInput)).query(async ({ ctx, input }) => {
+  get: storeProcedure.input(Schema.toStandardSchemaV1(GetGroupInput)).query(async ({ ctx, input }) => {
     const group = await ctx.store.run(Effect.flatMap(Effect.service(Groups), (g) => g.get(input.id)));
     if (ctx.actor.kind !== "operator" && ctx.actor.org !== group.org) throw notFound(input.id);
     authorizeRead(ctx.engine, ctx.actor, group.org);
@@ -126,7 +120,7 @@ export const groupsRouter = router({
   }),
 
   /** A new custom group of the actor's organization. */
-  create: authorizedMutation(CreateInput, (input, { actor }) => {
+  create: authorizedMutation(CreateGroupInput, (input, { actor }) => {
     if (input.org !== actor.org) throw notFound(input.org);
     return manage(input.org);
   }).mutation(async ({ ctx, input }) => {
@@ -143,7 +137,7 @@ export const groupsRouter = router({
   }),
 
   /** Renames a custom group, given the version read. */
-  rename: authorizedMutation(RenameInput, async (input, context) => {
+  rename: authorizedMutation(RenameGroupInput, async (input, context) => {
     const group = await customGroup(context, input.id, input.version);
     return manage(group.org);
   }).mutation(async ({ ctx, input }) => {
@@ -159,7 +153,7 @@ export const groupsRouter = router({
   }),
 
   /** Deletes a custom group (its memberships and grants go with it), given the version read. */
-  remove: authorizedMutation(RemoveInput, async (input, context) => {
+  remove: authorizedMutation(RemoveGroupInput, async (input, context) => {
     const group = await customGroup(context, input.id, input.version);
     return manage(group.org);
   }).mutation(async ({ ctx, input }) => {
@@ -173,7 +167,7 @@ export const groupsRouter = router({
   }),
 
   /** Adds a user of the organization to a custom group. */
-  addMember: authorizedMutation(MemberInput, async (input, context) => {
+  addMember: authorizedMutation(GroupMemberInput, async (input, context) => {
     const group = await customGroup(context, input.groupId);
     const user = await context.store.run(Effect.flatMap(Effect.service(Users), (u) => u.get(input.userId)));
     if (user.org !== group.org) throw badRequest(`userId: "${input.userId}" is not a user of ${group.org}`);
@@ -189,7 +183,7 @@ export const groupsRouter = router({
   }),
 
   /** Takes a user out of a custom group. */
-  removeMember: authorizedMutation(MemberInput, async (input, context) => {
+  removeMember: authorizedMutation(GroupMemberInput, async (input, context) => {
     const group = await customGroup(context, input.groupId);
     return manage(group.org);
   }).mutation(async ({ ctx, input }) => {

@@ -1,5 +1,10 @@
 // Invitations: list by status, resend (a new token and expiry), revoke, and accept — the one public mutation,
 // rate-limited per address, which sets the invited user's password and uses the token up.
+import {
+  AcceptInput,
+  InvitationIdInput as IdInput,
+  InvitationsListInput as ListInput,
+} from "@gatehouse/contracts";
 import type { Scope } from "@gatehouse/domain";
 import {
   hashPassword,
@@ -26,21 +31,6 @@ import { acceptUrl, expiryIn } from "./users.ts";
  * - accept: public; the token is the credential. At most `acceptFailureLimit` failed accepts per address
  *   within the login window (the login limiter's log, key `accept:<address>`).
  */
-
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-const Status = Schema.Literals(["pending", "expired", "accepted", "revoked"]);
-const ListInput = Schema.Struct({ org: Id, status: Schema.optionalKey(Status) });
-const IdInput = Schema.Struct({
-  id: Id,
-  expiresInDays: Schema.optionalKey(
-    Schema.Number.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 90 }))),
-  ),
-});
-const AcceptInput = Schema.Struct({
-  token: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200))),
-  password: Schema.String.pipe(Schema.check(Schema.isMinLength(12), Schema.isMaxLength(1024))),
-  name: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200)))),
-});
 
 const USER_VIEW = "admin-center:user.view";
 const USER_INVITE = "admin-center:user.invite";

@@ -1,6 +1,13 @@
 // Roles: the catalog's system roles (read-only) and the organization's custom roles — list, get with actions
 // grouped by entity, create a custom role (from scratch or as a duplicate), edit and delete one, engine-authorized.
 import { randomUUID } from "node:crypto";
+import {
+  CreateCustomRoleInput,
+  DeleteCustomRoleInput,
+  GetRoleInput,
+  ListRolesInput,
+  UpdateCustomRoleInput,
+} from "@gatehouse/contracts";
 import { products } from "@gatehouse/domain";
 import { type RoleRecord, Roles } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
@@ -22,39 +29,6 @@ import { router } from "../trpc.ts";
  * - deleteCustom: engine.check(actor, "admin-center:custom-role.delete", the role's scope); system roles are
  *   read-only (BAD_REQUEST). Deleting a custom role removes its grants.
  */
-
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-const Text = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200)));
-const Description = Schema.String.pipe(Schema.check(Schema.isMaxLength(1000)));
-
-const ListInput = Schema.Struct({
-  product: Schema.optionalKey(Id),
-  instance: Schema.optionalKey(Id),
-  type: Schema.optionalKey(Schema.Literals(["system", "custom"])),
-});
-const GetInput = Schema.Struct({ id: Id });
-const CreateInput = Schema.Struct({
-  /** The full name; by default `<Product>-<Instance>-<roleName>`. */
-  name: Schema.optionalKey(Text),
-  /** The role's own name, the last part of the default name; a duplicate defaults to its origin's name. */
-  roleName: Schema.optionalKey(Text),
-  description: Schema.optionalKey(Description),
-  product: Id,
-  instance: Id,
-  duplicateFrom: Schema.optionalKey(Id),
-  /** Action ids of the product; a duplicate defaults to its origin's. */
-  permissions: Schema.optionalKey(Schema.Array(Id)),
-});
-const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
-const UpdateInput = Schema.Struct({
-  id: Id,
-  version: Version,
-  name: Schema.optionalKey(Text),
-  description: Schema.optionalKey(Description),
-  /** The role's new action ids (all of the role's product), replacing the old set. */
-  permissions: Schema.optionalKey(Schema.Array(Id)),
-});
-const DeleteInput = Schema.Struct({ id: Id, version: Version });
 
 const CREATE = "admin-center:custom-role.create";
 const DELETE = "admin-center:custom-role.delete";
@@ -124,7 +98,7 @@ const checkPermissions = (product: string, permissions: ReadonlyArray<string>) =
 
 export const rolesRouter = router({
   /** System roles and the organization's custom roles, filtered by product, instance and type. */
-  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
+  list: storeProcedure.input(Schema.toStandardSchemaV1(ListRolesInput)).query(async ({ ctx, input }) => {
     const org = orgOf(ctx.actor);
     const roles = await ctx.store.run(
       Effect.flatMap(Effect.service(Roles), (r) =>
@@ -135,14 +109,14 @@ export const rolesRouter = router({
   }),
 
   /** One role with its actions grouped by entity. */
-  get: storeProcedure.input(Schema.toStandardSchemaV1(GetInput)).query(async ({ ctx, input }) => {
+  get: storeProcedure.input(Schema.toStandardSchemaV1(GetRoleInput)).query(async ({ ctx, input }) => {
     const role = await readRole(ctx, input.id);
     if (role.type === "custom" && role.org !== orgOf(ctx.actor)) throw notFound(input.id);
     return { ...view(role), actions: byEntity(role.permissions) };
   }),
 
   /** A custom role for one instance of a product, from scratch or duplicating another role of the product. */
-  createCustom: authorizedMutation(CreateInput, (input, { actor }) => {
+  createCustom: authorizedMutation(CreateCustomRoleInput, (input, { actor }) => {
     const product = products.find((p) => p.id === input.product);
     if (product === undefined) throw badRequest(`product: unknown product "${input.product}"`);
     if (!product.customRoles) throw badRequest(`${product.label} does not support custom roles`);
@@ -184,7 +158,7 @@ export const rolesRouter = router({
   }),
 
   /** Renames, re-describes or redefines a custom role of the organization, given the version read. */
-  updateCustom: authorizedMutation(UpdateInput, async (input, context) => {
+  updateCustom: authorizedMutation(UpdateCustomRoleInput, async (input, context) => {
     const role = await ownCustomRole(context, input.id, input.version);
     if (input.permissions !== undefined) checkPermissions(role.product, input.permissions);
     return { check: { action: CREATE, resource: scopeOfRole(role) } };
@@ -205,7 +179,7 @@ export const rolesRouter = router({
   }),
 
   /** Deletes a custom role of the organization (and its grants), given the version read. */
-  deleteCustom: authorizedMutation(DeleteInput, async (input, context) => {
+  deleteCustom: authorizedMutation(DeleteCustomRoleInput, async (input, context) => {
     const role = await ownCustomRole(context, input.id, input.version);
     return { check: { action: DELETE, resource: scopeOfRole(role) } };
   }).mutation(async ({ ctx, input }) => {

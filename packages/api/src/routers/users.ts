@@ -1,5 +1,6 @@
 // Users of an organization: a keyset-paged, searchable directory per scope, one user's entitlements seen from
 // a context, inviting (users, grants and single-use invitation tokens), removing access and removing from the account.
+import { InviteInput } from "@gatehouse/contracts";
 import { type Engine, Scope, scopeCovers } from "@gatehouse/domain";
 import {
   type GrantRecord,
@@ -31,9 +32,6 @@ import { checkCustomRolePlacement } from "./custom-role-placement.ts";
  */
 
 const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-const Email = Schema.String.pipe(
-  Schema.check(Schema.isMinLength(3), Schema.isMaxLength(320), Schema.isPattern(/^[^@\s]+@[^@\s]+$/)),
-);
 const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
 const ScopeFilter = Schema.Struct({
   product: Schema.optionalKey(Id),
@@ -51,17 +49,6 @@ const ListInput = Schema.Struct({
   ),
 });
 const GetInput = Schema.Struct({ id: Id, context: Scope });
-const GrantInput = Schema.Struct({ role: Id, scope: Scope });
-const InviteInput = Schema.Struct({
-  org: Id,
-  emails: Schema.Array(Email).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(50))),
-  name: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isMaxLength(200)))),
-  language: Schema.String.pipe(Schema.check(Schema.isMinLength(2), Schema.isMaxLength(35))),
-  grants: Schema.Array(GrantInput).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(20))),
-  expiresInDays: Schema.optionalKey(
-    Schema.Number.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 90 }))),
-  ),
-});
 const RemoveAccessInput = Schema.Struct({
   userId: Id,
   scope: Scope,

@@ -1,7 +1,80 @@
-// Access matrix (route /access-matrix). Placeholder until its page is built.
-// Replaced by the page's real implementation; the route table in routes.tsx already points here.
-import { EmptyState } from "@gatehouse/ui";
+// Access matrix (route /access-matrix): pick a scope (product → instance → project) and see who holds which
+// role there, paged from the server, and who the engine allows a chosen action there.
+import { type Resource, useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { Crumbs, EmptyState } from "@gatehouse/ui";
+import { Divider, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { type MatrixScope, useMatrixScope } from "./matrix-scope.ts";
+import { ScopePicker, useInstances, useProjects } from "./scope-picker.tsx";
+import { UsersRolesMatrix } from "./users-roles-matrix.tsx";
+import { WhoCanPanel } from "./who-can-panel.tsx";
 
-export const AccessMatrixPage = () => (
-  <EmptyState title="Access matrix">This page is being built.</EmptyState>
-);
+export const AccessMatrixPage = () => {
+  const org = useSignedInOrg() ?? "";
+  const { scope, choose } = useMatrixScope();
+  return (
+    <Stack>
+      <Crumbs items={[{ label: "Admin Center", to: "/" }, { label: "Access matrix" }]} />
+      <Title order={2}>Access matrix</Title>
+      <Text size="sm" c="dimmed">
+        Choose a product, and optionally an instance and a project, to see who holds which role there and who
+        may do a given action.
+      </Text>
+      {org === "" ? (
+        <EmptyState title="No organization">The access matrix belongs to an organization.</EmptyState>
+      ) : (
+        <>
+          <ScopePicker org={org} scope={scope} onChoose={choose} />
+          {scope.product === undefined ? (
+            <EmptyState title="Choose a product">
+              The matrix shows one product, instance or project at a time.
+            </EmptyState>
+          ) : (
+            <Matrix org={org} scope={scope} product={scope.product} />
+          )}
+        </>
+      )}
+    </Stack>
+  );
+};
+
+const Matrix = ({ org, scope, product }: { org: string; scope: MatrixScope; product: string }) => {
+  const client = useGatehouse();
+  const roles = useQuery({ queryKey: ["roles.list", "all"], queryFn: () => client.roles.list.query({}) });
+  const instances = useInstances(org, product);
+  const projects = useProjects(org, scope.instance, product === "experimentation");
+  const roleNames = new Map((roles.data ?? []).map((r) => [r.id, r.name] as const));
+  const placeNames = new Map(
+    [...(instances.data ?? []), ...(projects.data ?? [])].map((place) => [place.id, place.name] as const),
+  );
+  const instance = instances.data?.find((i) => i.id === scope.instance);
+  const project = projects.data?.find((p) => p.id === scope.project);
+  const resource: Resource = {
+    org,
+    ...scope,
+    ...(project !== undefined
+      ? { attrs: { platform: project.platform } }
+      : instance?.production === null || instance === undefined
+        ? {}
+        : { attrs: { production: instance.production } }),
+  };
+  return (
+    <Stack gap="lg">
+      {/* Keyed by the scope: a new scope starts again at the first page. */}
+      <UsersRolesMatrix
+        key={JSON.stringify(scope)}
+        org={org}
+        scope={scope}
+        roleNames={roleNames}
+        placeNames={placeNames}
+      />
+      <Divider />
+      <WhoCanPanel
+        org={org}
+        product={product}
+        resource={resource}
+        {...(project === undefined ? {} : { platform: project.platform })}
+      />
+    </Stack>
+  );
+};

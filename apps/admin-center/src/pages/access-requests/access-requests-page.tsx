@@ -1,7 +1,121 @@
-// Partner access requests (route /access-requests). Placeholder until its page is built.
-// Replaced by the page's real implementation; the route table in routes.tsx already points here.
-import { EmptyState } from "@gatehouse/ui";
+// Partner access requests (route /access-requests): the requests partner users sent to this organization,
+// with approve (choosing the Mission Control role) and deny, each guarded by the engine and confirmed.
+import { type RouterInputs, useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { type Column, Crumbs, DataTable, EmptyState } from "@gatehouse/ui";
+import { SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { ApproveDialog } from "./approve-dialog.tsx";
+import { DecisionButtons } from "./decision-buttons.tsx";
+import { RequestStatus } from "./request-status.tsx";
+import { type AccessRequest, missionControl, pathLabel, roleName } from "./request-view.ts";
+import { Requester } from "./requester.tsx";
+import { useDecide } from "./use-decide.ts";
 
-export const AccessRequestsPage = () => (
-  <EmptyState title="Partner access requests">This page is being built.</EmptyState>
-);
+type StatusFilter = NonNullable<RouterInputs["accessRequests"]["list"]["status"]> | "all";
+
+const filters: Array<{ value: StatusFilter; label: string }> = [
+  { value: "pending", label: "Pending" },
+  { value: "customer-approved", label: "Waiting for the operator" },
+  { value: "all", label: "All" },
+];
+
+export const AccessRequestsPage = () => {
+  const org = useSignedInOrg() ?? "";
+  return (
+    <Stack>
+      <Crumbs items={[{ label: "Admin Center", to: "/" }, { label: "Partner access" }]} />
+      <Title order={2}>Partner access requests</Title>
+      <Text size="sm" c="dimmed">
+        Partner users ask for a Mission Control role in your organization. Approve a direct request to grant
+        it now; an approved support ticket waits for the platform operator.
+      </Text>
+      {org === "" ? (
+        <EmptyState title="No organization">
+          Partner access is managed by a customer organization's admins.
+        </EmptyState>
+      ) : (
+        <RequestsTable org={org} />
+      )}
+    </Stack>
+  );
+};
+
+const RequestsTable = ({ org }: { org: string }) => {
+  const client = useGatehouse();
+  const [status, setStatus] = useState<StatusFilter>("pending");
+  const [approving, setApproving] = useState<AccessRequest | undefined>(undefined);
+  const decide = useDecide();
+  const requests = useQuery({
+    queryKey: ["accessRequests.list", org, status],
+    queryFn: () => client.accessRequests.list.query(status === "all" ? { org } : { org, status }),
+  });
+  const instances = useQuery({
+    queryKey: ["instances.list", org, missionControl],
+    queryFn: () => client.instances.list.query({ org, product: missionControl }),
+  });
+  const instanceName = (request: AccessRequest): string =>
+    request.instance === null
+      ? "All environments"
+      : (instances.data?.find((i) => i.id === request.instance)?.name ?? request.instance);
+
+  const columns: Array<Column<AccessRequest>> = [
+    { id: "partner", header: "Partner", cell: ({ row }) => row.original.partnerOrg },
+    {
+      id: "requester",
+      header: "Requester",
+      cell: ({ row }) => <Requester userId={row.original.user} org={org} />,
+    },
+    { id: "role", header: "Requested role", cell: ({ row }) => roleName(row.original.role) },
+    { id: "instance", header: "Instance", cell: ({ row }) => instanceName(row.original) },
+    { id: "path", header: "Path", cell: ({ row }) => pathLabel(row.original.path) },
+    { id: "status", header: "Status", cell: ({ row }) => <RequestStatus request={row.original} /> },
+    { id: "note", header: "Note", cell: ({ row }) => row.original.note ?? "" },
+    {
+      id: "decide",
+      header: "Decision",
+      cell: ({ row }) =>
+        row.original.status !== "pending" ? null : (
+          <DecisionButtons
+            request={row.original}
+            instanceName={instanceName(row.original)}
+            onApprove={setApproving}
+            onDecide={(decision) => decide.mutate(decision)}
+          />
+        ),
+    },
+  ];
+
+  return (
+    <Stack>
+      <SegmentedControl
+        aria-label="Status"
+        value={status}
+        onChange={(value) => setStatus(value as StatusFilter)}
+        data={filters}
+        w="fit-content"
+      />
+      <DataTable
+        label="Partner access requests"
+        columns={columns}
+        rows={requests.data}
+        rowKey={(request) => request.id}
+        error={requests.error}
+        onRetry={() => void requests.refetch()}
+        empty={{
+          title: status === "pending" ? "No pending requests" : "No requests",
+          hint: "Requests appear here when a partner user asks for Mission Control access.",
+        }}
+      />
+      {approving === undefined ? null : (
+        <ApproveDialog
+          request={approving}
+          instanceName={instanceName(approving)}
+          pending={decide.isPending}
+          onClose={() => setApproving(undefined)}
+          onDecide={(decision) => decide.mutate(decision, { onSuccess: () => setApproving(undefined) })}
+        />
+      )}
+    </Stack>
+  );
+};

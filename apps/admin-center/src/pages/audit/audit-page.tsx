@@ -1,5 +1,85 @@
-// Audit log (route /audit). Placeholder until its page is built.
-// Replaced by the page's real implementation; the route table in routes.tsx already points here.
-import { EmptyState } from "@gatehouse/ui";
+// Audit log (route /audit): the organization's entries, newest first, filtered by actor, action, target and
+// time, keyset-paged; what a lower admin level sees is what the server gives it.
+import { useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { Crumbs, CursorPager, EmptyState, ErrorState, LoadingState, useCursorPages } from "@gatehouse/ui";
+import { Stack, Text, Title } from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { AuditEntries } from "./audit-entries.tsx";
+import { AuditFiltersForm } from "./audit-filters-form.tsx";
+import { type AuditQueryFilters, type FilterValues, noFilters } from "./filters-resolver.ts";
+import { useActorId } from "./use-actor-id.ts";
 
-export const AuditPage = () => <EmptyState title="Audit log">This page is being built.</EmptyState>;
+const pageSize = 25;
+
+export const AuditPage = () => {
+  const org = useSignedInOrg() ?? "";
+  return (
+    <Stack>
+      <Crumbs items={[{ label: "Admin Center", to: "/" }, { label: "Audit log" }]} />
+      <Title order={2}>Audit log</Title>
+      <Text size="sm" c="dimmed">
+        Every change made in your organization, newest first. Admins below super admin see the entries about
+        the products, instances and projects they administer.
+      </Text>
+      {org === "" ? (
+        <EmptyState title="No organization">The audit log belongs to an organization.</EmptyState>
+      ) : (
+        <AuditLog org={org} />
+      )}
+    </Stack>
+  );
+};
+
+const AuditLog = ({ org }: { org: string }) => {
+  const client = useGatehouse();
+  const pages = useCursorPages();
+  const [form, setForm] = useState<FilterValues>(noFilters);
+  const [filters, setFilters] = useState<AuditQueryFilters>({});
+  const toActorId = useActorId(org);
+  const apply = async (values: FilterValues, next: AuditQueryFilters) => {
+    setForm(values);
+    setFilters(next.actor === undefined ? next : { ...next, actor: await toActorId(next.actor) });
+    pages.reset();
+  };
+  const entries = useQuery({
+    queryKey: ["audit.list", org, filters, pages.cursor],
+    queryFn: () =>
+      client.audit.list.query({
+        org,
+        ...filters,
+        limit: pageSize,
+        ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
+      }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <Stack>
+      <AuditFiltersForm values={form} onApply={(values, next) => void apply(values, next)} />
+      {entries.error !== null ? (
+        <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />
+      ) : entries.data === undefined ? (
+        <LoadingState />
+      ) : (
+        <>
+          <AuditEntries
+            entries={entries.data.items}
+            onActor={(actor) => void apply({ ...noFilters, actor }, { actor })}
+            onTarget={(targetKind, targetId) =>
+              void apply(
+                { ...noFilters, targetKind, targetId: targetId ?? "" },
+                targetId === null ? { targetKind } : { targetKind, targetId },
+              )
+            }
+          />
+          <CursorPager
+            page={pages.page}
+            nextCursor={entries.data.nextCursor}
+            onNext={pages.next}
+            onPrevious={pages.previous}
+          />
+        </>
+      )}
+    </Stack>
+  );
+};

@@ -1,7 +1,193 @@
-// A group's members and roles (route /groups/:id). Placeholder until its page is built.
-// Replaced by the page's real implementation; the route table in routes.tsx already points here.
-import { EmptyState } from "@gatehouse/ui";
+// A group (route /groups/:id): the roles the group gives, and its members (paged) with their own roles;
+// members of a custom group can be added (server-side user search) and removed after a confirmation.
+import { useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import {
+  type Column,
+  Crumbs,
+  CursorPager,
+  confirm,
+  DataTable,
+  ErrorState,
+  Guarded,
+  LoadingState,
+  toast,
+  useCursorPages,
+} from "@gatehouse/ui";
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useParams } from "react-router";
+import { useCatalog, useRoles } from "../roles/role-queries.ts";
+import { AddMember } from "./add-member.tsx";
+import { groupsKey, kindLabel, type Member, useGroup } from "./group-queries.ts";
+import { scopeText } from "./scope-text.ts";
 
-export const GroupPage = () => (
-  <EmptyState title="A group's members and roles">This page is being built.</EmptyState>
-);
+export const GroupPage = () => {
+  const { id } = useParams();
+  const org = useSignedInOrg();
+  const client = useGatehouse();
+  const queryClient = useQueryClient();
+  const pages = useCursorPages();
+  const group = useGroup(id, pages.cursor);
+  const roles = useRoles({});
+  const catalog = useCatalog();
+  const groupGrants = useQuery({
+    queryKey: ["grants", "list", org, "group", id],
+    queryFn: () => client.grants.list.query({ org: org ?? "", subject: { kind: "group", id: id ?? "" } }),
+    enabled: org !== undefined && id !== undefined,
+  });
+  const removeMember = useMutation({
+    mutationFn: (member: Member) =>
+      client.groups.removeMember.mutate({ groupId: id ?? "", userId: member.id }),
+    onSuccess: (_, member) => {
+      toast.success(`Removed ${member.name ?? member.id} from the group`);
+      void queryClient.invalidateQueries({ queryKey: groupsKey });
+    },
+    onError: (error) => toast.failure(error),
+  });
+  /** A system role reads with its product ("Opti ID Admin Center Project Owner"); a custom role's name has it. */
+  const roleName = (role: string | null, permission: string | null) => {
+    if (role === null) return `permission ${permission ?? ""}`;
+    const found = roles.data?.find((r) => r.id === role);
+    if (found === undefined) return role;
+    if (found.type === "custom") return found.name;
+    return `${catalog.data?.find((p) => p.id === found.product)?.label ?? found.product} ${found.name}`;
+  };
+
+  if (group.isLoading) return <LoadingState label="Loading the group…" />;
+  const data = group.data;
+  if (group.error !== null || data === undefined || org === undefined)
+    return (
+      <Stack>
+        <Crumbs items={[{ label: "Groups", to: "/groups" }, { label: id ?? "Group" }]} />
+        <ErrorState error={group.error} onRetry={() => void group.refetch()} />
+      </Stack>
+    );
+  const custom = data.group.kind === "custom";
+
+  const columns: Array<Column<Member>> = [
+    { id: "name", header: "Name", cell: ({ row }) => row.original.name ?? row.original.id },
+    { id: "email", header: "Email", cell: ({ row }) => row.original.email ?? "" },
+    {
+      id: "roles",
+      header: "Their own roles",
+      cell: ({ row }) =>
+        row.original.roles.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            None of their own
+          </Text>
+        ) : (
+          <Stack gap={2}>
+            {row.original.roles.map((r) => (
+              <Text key={r.grant} size="sm">
+                {roleName(r.role, r.permission)}{" "}
+                <Text span size="xs" c="dimmed">
+                  on {scopeText(r.scope)}
+                </Text>
+              </Text>
+            ))}
+          </Stack>
+        ),
+    },
+    ...(custom
+      ? [
+          {
+            id: "actions",
+            header: "Actions",
+            cell: ({ row }) => (
+              <Guarded action="admin-center:group.manage" resource={{ org }}>
+                {(disabled) => (
+                  <Button
+                    size="xs"
+                    color="red"
+                    variant="light"
+                    disabled={disabled}
+                    aria-label={`Remove ${row.original.name ?? row.original.id}`}
+                    onClick={() =>
+                      confirm({
+                        title: "Remove member",
+                        message: `Remove ${row.original.name ?? row.original.id} from "${data.group.name}"? They lose the roles the group gives; their own roles stay.`,
+                        confirmLabel: "Remove member",
+                        destructive: true,
+                        onConfirm: () => removeMember.mutate(row.original),
+                      })
+                    }
+                  >
+                    Remove
+                  </Button>
+                )}
+              </Guarded>
+            ),
+          } satisfies Column<Member>,
+        ]
+      : []),
+  ];
+
+  return (
+    <Stack>
+      <Crumbs items={[{ label: "Groups", to: "/groups" }, { label: data.group.name }]} />
+      <Stack gap={4}>
+        <Group gap="xs">
+          <Title order={2}>{data.group.name}</Title>
+          <Badge variant="light">{kindLabel(data.group.kind)}</Badge>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {data.group.memberCount === 1 ? "1 member" : `${data.group.memberCount} members`}
+          {data.group.description === "" ? "" : ` · ${data.group.description}`}
+        </Text>
+      </Stack>
+      {custom ? null : (
+        <Alert color="gray" title="Managed by Gatehouse">
+          {data.group.kind === "everyone"
+            ? "Everyone holds every user of the organization."
+            : "A product group holds every user granted its role directly."}{" "}
+          Its members cannot be changed by hand.
+        </Alert>
+      )}
+      <Paper withBorder p="md">
+        <Title order={4} mb="xs">
+          Roles this group gives
+        </Title>
+        {groupGrants.error !== null ? (
+          <ErrorState error={groupGrants.error} onRetry={() => void groupGrants.refetch()} />
+        ) : groupGrants.data === undefined ? (
+          <LoadingState />
+        ) : groupGrants.data.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {data.group.kind === "product" && data.group.role !== null
+              ? `Its members hold ${roleName(data.group.role, null)} through their own grants.`
+              : "No roles are granted to this group: its members hold only their own roles."}
+          </Text>
+        ) : (
+          <Stack gap={4} aria-label="Roles this group gives">
+            {groupGrants.data.map((g) => (
+              <Text key={g.id} size="sm">
+                {roleName(g.role, g.permission)}{" "}
+                <Text span size="xs" c="dimmed">
+                  on {scopeText(g.scope)}
+                  {g.expiresAt === null ? "" : `, until ${new Date(g.expiresAt).toLocaleString()}`}
+                </Text>
+              </Text>
+            ))}
+          </Stack>
+        )}
+      </Paper>
+      {custom ? <AddMember groupId={data.group.id} groupName={data.group.name} org={org} /> : null}
+      <DataTable
+        label="Members"
+        columns={columns}
+        rows={data.members}
+        rowKey={(row) => row.id}
+        empty={{
+          title: "No members yet",
+          hint: custom ? "Search for a user above and add them." : "Members appear as users get the role.",
+        }}
+      />
+      <CursorPager
+        page={pages.page}
+        nextCursor={data.nextCursor}
+        onNext={pages.next}
+        onPrevious={pages.previous}
+      />
+    </Stack>
+  );
+};

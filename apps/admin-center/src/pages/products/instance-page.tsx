@@ -1,9 +1,71 @@
-// An instance: its users (User Manager) or, for Experimentation, its projects (route /products/:product/instances/:instance). Placeholder until its page is built.
-// Replaced by the page's real implementation; the route table in routes.tsx already points here.
-import { EmptyState } from "@gatehouse/ui";
+// An instance (route /products/:product/instances/:instance): its User Manager (the users holding a role in it),
+// or for Experimentation its projects, each leading to its own users. Invite user starts from here.
+import { useSignedInOrg } from "@gatehouse/client";
+import { Guarded } from "@gatehouse/ui";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
+import { useNavigate, useParams } from "react-router";
+import { UserManager } from "../users/user-manager.tsx";
+import { EXPERIMENTATION, useInstances, useProductLabel, useProjects } from "./org-queries.ts";
+import { ProjectTable } from "./project-table.tsx";
+import { ScopeCrumbs } from "./scope-crumbs.tsx";
+import { invitePath } from "./scope-paths.ts";
 
-export const InstancePage = () => (
-  <EmptyState title="An instance: its users (User Manager) or, for Experimentation, its projects">
-    This page is being built.
-  </EmptyState>
-);
+const ExperimentationProjects = ({
+  org,
+  instance,
+  instanceName,
+}: {
+  org: string;
+  instance: string;
+  instanceName: string;
+}) => {
+  const projects = useProjects(org, instance);
+  return (
+    <ProjectTable
+      org={org}
+      projects={projects.data?.map((p) => ({ ...p, instanceName }))}
+      error={projects.error}
+      onRetry={() => void projects.refetch()}
+      showInstance={false}
+    />
+  );
+};
+
+export const InstancePage = () => {
+  const { product = "", instance = "" } = useParams();
+  const org = useSignedInOrg() ?? "";
+  const navigate = useNavigate();
+  const instances = useInstances(org, product);
+  const productLabel = useProductLabel();
+  const name = instances.data?.find((i) => i.id === instance)?.name ?? instance;
+  const scope = { product, instance };
+  const isExperimentation = product === EXPERIMENTATION;
+
+  return (
+    <Stack>
+      <ScopeCrumbs org={org} scope={scope} />
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{name}</Title>
+          <Text size="sm" c="dimmed">
+            {isExperimentation
+              ? `The projects of this ${productLabel(product)} instance. Open a project to manage its users.`
+              : `User Manager: the users holding a role in this ${productLabel(product)} instance.`}
+          </Text>
+        </div>
+        <Guarded action="admin-center:user.invite" resource={{ org, ...scope }}>
+          {(disabled) => (
+            <Button disabled={disabled} onClick={() => navigate(invitePath(scope))}>
+              Invite user
+            </Button>
+          )}
+        </Guarded>
+      </Group>
+      {isExperimentation ? (
+        <ExperimentationProjects org={org} instance={instance} instanceName={name} />
+      ) : (
+        <UserManager org={org} scope={scope} placeName={name} />
+      )}
+    </Stack>
+  );
+};

@@ -1,5 +1,55 @@
-// A project's users (route /projects/:project). Placeholder until its page is built.
-// Replaced by the page's real implementation; the route table in routes.tsx already points here.
-import { EmptyState } from "@gatehouse/ui";
+// A project's users (route /projects/:project; a project owner's landing when it owns one project): the User
+// Manager of the Experimentation project, with Invite user, under Products › Experimentation › instance › project.
+import { useSignedInOrg } from "@gatehouse/client";
+import { EmptyState, ErrorState, Guarded, LoadingState } from "@gatehouse/ui";
+import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { useNavigate, useParams } from "react-router";
+import { UserManager } from "../users/user-manager.tsx";
+import { useExperimentationProjects } from "./experimentation-projects.ts";
+import { EXPERIMENTATION } from "./org-queries.ts";
+import { ScopeCrumbs } from "./scope-crumbs.tsx";
+import { invitePath } from "./scope-paths.ts";
 
-export const ProjectPage = () => <EmptyState title="A project's users">This page is being built.</EmptyState>;
+export const ProjectPage = () => {
+  const { project: projectId = "" } = useParams();
+  const org = useSignedInOrg() ?? "";
+  const navigate = useNavigate();
+  const projects = useExperimentationProjects(org);
+  if (projects.error !== null)
+    return <ErrorState error={projects.error} onRetry={() => void projects.refetch()} />;
+  if (projects.data === undefined) return <LoadingState />;
+  const project = projects.data.find((p) => p.id === projectId);
+  if (project === undefined)
+    return (
+      <EmptyState title={`No project "${projectId}"`}>
+        It is not an Experimentation project of your organization, or it was removed.
+      </EmptyState>
+    );
+  const scope = { product: EXPERIMENTATION, instance: project.instance, project: project.id };
+  return (
+    <Stack>
+      <ScopeCrumbs org={org} scope={scope} />
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Group gap="xs">
+            <Title order={2}>{project.name}</Title>
+            <Badge variant="light" color={project.platform === "feature" ? "grape" : "cyan"}>
+              {project.platform === "feature" ? "Feature" : "Web"}
+            </Badge>
+          </Group>
+          <Text size="sm" c="dimmed">
+            User Manager: the users holding a role in this project of {project.instanceName}.
+          </Text>
+        </div>
+        <Guarded action="admin-center:user.invite" resource={{ org, ...scope }}>
+          {(disabled) => (
+            <Button disabled={disabled} onClick={() => navigate(invitePath(scope))}>
+              Invite user
+            </Button>
+          )}
+        </Guarded>
+      </Group>
+      <UserManager org={org} scope={scope} placeName={project.name} />
+    </Stack>
+  );
+};

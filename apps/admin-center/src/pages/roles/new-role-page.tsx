@@ -1,7 +1,267 @@
-// Create a custom role (route /roles/new). Placeholder until its page is built.
-// Replaced by the page's real implementation; the route table in routes.tsx already points here.
-import { EmptyState } from "@gatehouse/ui";
+// Create a custom role (routes /roles/new and /roles/new?duplicate=<roleId>): name, description, product and
+// instance, duplicate an existing role or start empty, and its permissions; Save is guarded at the chosen place.
+import { useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { CreateCustomRoleInput } from "@gatehouse/contracts";
+import { Crumbs, EmptyState, Guarded, toast, useSchemaForm } from "@gatehouse/ui";
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { PermissionPicker } from "./permission-picker.tsx";
+import {
+  noCustomRolesReason,
+  useCatalog,
+  useEnabledProducts,
+  useInstances,
+  useRole,
+  useRoles,
+} from "./role-queries.ts";
 
-export const NewRolePage = () => (
-  <EmptyState title="Create a custom role">This page is being built.</EmptyState>
-);
+type NewRole = typeof CreateCustomRoleInput.Encoded;
+
+export const NewRolePage = () => {
+  const org = useSignedInOrg();
+  const navigate = useNavigate();
+  const client = useGatehouse();
+  const queryClient = useQueryClient();
+  const [params] = useSearchParams();
+  const duplicateParam = params.get("duplicate") ?? undefined;
+  const [duplicate, setDuplicate] = useState(duplicateParam === undefined ? "no" : "yes");
+  const form = useSchemaForm(CreateCustomRoleInput, {
+    roleName: "",
+    description: "",
+    product: "",
+    instance: "",
+    permissions: [],
+  });
+  const { errors } = form.formState;
+  const product = form.watch("product");
+  const instance = form.watch("instance");
+  const duplicateFrom = form.watch("duplicateFrom");
+  const permissions = form.watch("permissions") ?? [];
+  const roleName = form.watch("roleName") ?? "";
+
+  const catalog = useCatalog();
+  const enabled = useEnabledProducts();
+  const instances = useInstances(org, product === "" ? undefined : product);
+  const productRoles = useRoles({ product }, product !== "");
+  const origin = useRole(duplicateParam);
+
+  // Opened as "duplicate this role": its product, its instance (custom roles have one) and its permissions.
+  const { setValue } = form;
+  useEffect(() => {
+    const role = origin.data;
+    if (role === undefined) return;
+    setValue("product", role.product);
+    setValue("instance", role.instance ?? "");
+    setValue("duplicateFrom", role.id);
+    setValue("permissions", [...role.permissions]);
+  }, [origin.data, setValue]);
+
+  const create = useMutation({
+    mutationFn: (input: typeof CreateCustomRoleInput.Type) => client.roles.createCustom.mutate(input),
+    onSuccess: (role) => {
+      toast.success(`Created the custom role "${role.name}"`);
+      void queryClient.invalidateQueries({ queryKey: ["roles"] });
+      navigate(`/roles/${encodeURIComponent(role.id)}`);
+    },
+    onError: (error) => toast.failure(error),
+  });
+
+  if (org === undefined)
+    return <EmptyState title="Custom roles belong to an organization">Sign in as a user of one.</EmptyState>;
+
+  const productDef = catalog.data?.find((p) => p.id === product);
+  const productOptions = (enabled.data ?? []).flatMap((id) => {
+    const def = catalog.data?.find((p) => p.id === id);
+    if (def === undefined) return [];
+    const reason = noCustomRolesReason(def);
+    return [
+      {
+        value: id,
+        label: reason === undefined ? def.label : `${def.label} (no custom roles)`,
+        disabled: reason !== undefined,
+      },
+    ];
+  });
+  const withoutCustomRoles = (catalog.data ?? []).filter(
+    (p) => (enabled.data ?? []).includes(p.id) && noCustomRolesReason(p) !== undefined,
+  );
+  const instanceOptions = (instances.data ?? []).map((i) => ({ value: i.id, label: i.name }));
+  const duplicateOptions = (product === "" ? [] : (productRoles.data ?? [])).map((r) => ({
+    value: r.id,
+    label: `${r.name} (${r.type})`,
+  }));
+  const instanceName = instances.data?.find((i) => i.id === instance)?.name;
+  const fullName =
+    productDef === undefined || instanceName === undefined || roleName.trim() === ""
+      ? undefined
+      : `${productDef.label}-${instanceName}-${roleName.trim()}`;
+
+  const chooseProduct = (value: string | null) => {
+    form.setValue("product", value ?? "", { shouldValidate: form.formState.isSubmitted });
+    form.setValue("instance", "");
+    form.setValue("permissions", []);
+    form.unregister("duplicateFrom");
+  };
+  const chooseDuplicate = (id: string | null) => {
+    const role = productRoles.data?.find((r) => r.id === id);
+    if (role === undefined) return form.unregister("duplicateFrom");
+    form.setValue("duplicateFrom", role.id);
+    form.setValue("permissions", [...role.permissions], { shouldDirty: true });
+  };
+  const submit = (values: typeof CreateCustomRoleInput.Type) => {
+    if ((values.permissions ?? []).length === 0)
+      return form.setError("permissions", { message: "Pick at least one permission" });
+    create.mutate(values);
+  };
+  const resource = { org, ...(product === "" ? {} : { product }), ...(instance === "" ? {} : { instance }) };
+  const message = (field: keyof NewRole, text: string) => (errors[field] === undefined ? undefined : text);
+
+  return (
+    <Stack maw={1100}>
+      <Crumbs items={[{ label: "Roles", to: "/roles" }, { label: "Add role" }]} />
+      <Title order={2}>Add a custom role</Title>
+      <form onSubmit={form.handleSubmit(submit)} noValidate>
+        <Stack>
+          <Paper withBorder p="md">
+            <Stack>
+              <TextInput
+                label="Role name"
+                withAsterisk
+                description={
+                  fullName === undefined
+                    ? "The role is saved as <Product>-<Instance>-<Role name>"
+                    : `Saved as "${fullName}"`
+                }
+                error={message("roleName", "Enter the role's name")}
+                {...form.register("roleName")}
+              />
+              <Textarea
+                label="Description"
+                autosize
+                minRows={2}
+                error={errors.description?.message}
+                {...form.register("description")}
+              />
+              <Group grow align="flex-start">
+                <Select
+                  label="Product"
+                  withAsterisk
+                  placeholder="Choose a product"
+                  searchable
+                  data={productOptions}
+                  value={product === "" ? null : product}
+                  onChange={chooseProduct}
+                  error={message("product", "Choose a product")}
+                />
+                <Select
+                  label="Instance"
+                  withAsterisk
+                  placeholder={product === "" ? "Choose a product first" : "Choose an instance"}
+                  disabled={product === ""}
+                  searchable
+                  data={instanceOptions}
+                  value={instance === "" ? null : instance}
+                  onChange={(value) =>
+                    form.setValue("instance", value ?? "", { shouldValidate: form.formState.isSubmitted })
+                  }
+                  error={message("instance", "Choose an instance")}
+                  nothingFoundMessage="No instance of this product that you may see"
+                />
+              </Group>
+              {withoutCustomRoles.length === 0 ? null : (
+                <Text size="xs" c="dimmed">
+                  Not offered:{" "}
+                  {withoutCustomRoles.map((p) => `${p.label}, ${noCustomRolesReason(p)}`).join("; ")}.
+                </Text>
+              )}
+              <Text size="xs" c="dimmed">
+                A custom role applies to its instance only: it can be granted there (or on the instance's
+                projects), never on another instance.
+              </Text>
+            </Stack>
+          </Paper>
+          <Paper withBorder p="md">
+            <Stack>
+              <Radio.Group
+                label="Duplicate role"
+                description="Start from an existing role of this product and change its permissions, or start empty."
+                value={duplicate}
+                onChange={(value) => {
+                  setDuplicate(value);
+                  if (value === "no") {
+                    form.unregister("duplicateFrom");
+                    form.setValue("permissions", []);
+                  }
+                }}
+              >
+                <Group mt="xs">
+                  <Radio value="no" label="No, start from scratch" />
+                  <Radio value="yes" label="Yes, duplicate a role" />
+                </Group>
+              </Radio.Group>
+              {duplicate === "yes" ? (
+                <Select
+                  label="Role to duplicate"
+                  placeholder={product === "" ? "Choose a product first" : "Choose a role"}
+                  disabled={product === ""}
+                  searchable
+                  data={duplicateOptions}
+                  value={duplicateFrom ?? null}
+                  onChange={chooseDuplicate}
+                />
+              ) : null}
+            </Stack>
+          </Paper>
+          <Paper withBorder p="md">
+            {productDef === undefined ? (
+              <Text size="sm" c="dimmed">
+                Choose a product to pick the role's permissions among its actions.
+              </Text>
+            ) : (
+              <PermissionPicker
+                actions={productDef.actions}
+                value={permissions}
+                onChange={(next) => {
+                  form.setValue("permissions", next, { shouldDirty: true });
+                  form.clearErrors("permissions");
+                }}
+                error={errors.permissions?.message}
+              />
+            )}
+          </Paper>
+          {origin.error === null ? null : (
+            <Alert color="red" title="Could not load the role to duplicate">
+              {origin.error.message}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => navigate("/roles")}>
+              Cancel
+            </Button>
+            <Guarded action="admin-center:custom-role.create" resource={resource}>
+              {(disabled) => (
+                <Button type="submit" disabled={disabled} loading={create.isPending}>
+                  Save
+                </Button>
+              )}
+            </Guarded>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+};

@@ -1,5 +1,117 @@
-// A role's actions (route /roles/:id). Placeholder until its page is built.
-// Replaced by the page's real implementation; the route table in routes.tsx already points here.
-import { EmptyState } from "@gatehouse/ui";
+// A role (route /roles/:id): every action grouped by entity. System roles are read-only and can be duplicated;
+// custom roles can be edited (guarded by custom-role.create at their scope) and deleted with confirmation.
 
-export const RolePage = () => <EmptyState title="A role's actions">This page is being built.</EmptyState>;
+import { useSignedInOrg } from "@gatehouse/client";
+import { Crumbs, EmptyState, ErrorState, Guarded, LoadingState } from "@gatehouse/ui";
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { DeleteRoleButton } from "./delete-role-button.tsx";
+import { RoleActions } from "./role-actions.tsx";
+import { RoleEditor } from "./role-editor.tsx";
+import { noCustomRolesReason, useCatalog, useInstances, useRole } from "./role-queries.ts";
+import { RoleTypeBadge } from "./role-type-badge.tsx";
+
+export const RolePage = () => {
+  const { id } = useParams();
+  const org = useSignedInOrg();
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
+  const role = useRole(id);
+  const catalog = useCatalog();
+  const instances = useInstances(org);
+  const crumbs = (name: string) => <Crumbs items={[{ label: "Roles", to: "/roles" }, { label: name }]} />;
+
+  if (role.isLoading) return <LoadingState label="Loading the role…" />;
+  if (role.error !== null)
+    return (
+      <Stack>
+        {crumbs(id ?? "Role")}
+        <ErrorState error={role.error} onRetry={() => void role.refetch()} />
+      </Stack>
+    );
+  const data = role.data;
+  if (data === undefined || org === undefined) return <EmptyState title="No such role" />;
+
+  const product = catalog.data?.find((p) => p.id === data.product);
+  const instanceName =
+    data.instance === null
+      ? null
+      : (instances.data?.find((i) => i.id === data.instance)?.name ?? data.instance);
+  const scope = {
+    org,
+    product: data.product,
+    ...(data.instance === null ? {} : { instance: data.instance }),
+  };
+  const canDuplicate = product !== undefined && noCustomRolesReason(product) === undefined;
+
+  return (
+    <Stack>
+      {crumbs(data.name)}
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Group gap="xs">
+            <Title order={2}>{data.name}</Title>
+            <RoleTypeBadge type={data.type} />
+          </Group>
+          <Text size="sm" c="dimmed">
+            {product?.label ?? data.product}
+            {instanceName === null ? " · every instance" : ` · instance ${instanceName}`} ·{" "}
+            {data.permissions.length === 1 ? "1 action" : `${data.permissions.length} actions`}
+          </Text>
+          {data.description === "" ? null : <Text size="sm">{data.description}</Text>}
+          {data.duplicatedFrom === null ? null : (
+            <Text size="sm" c="dimmed">
+              Duplicated from{" "}
+              <Anchor component={Link} to={`/roles/${encodeURIComponent(data.duplicatedFrom)}`} size="sm">
+                {data.duplicatedFrom}
+              </Anchor>
+            </Text>
+          )}
+        </Stack>
+        <Group gap="xs">
+          {canDuplicate ? (
+            <Button
+              variant="default"
+              onClick={() => navigate(`/roles/new?duplicate=${encodeURIComponent(data.id)}`)}
+            >
+              Duplicate
+            </Button>
+          ) : null}
+          {data.type === "custom" && !editing ? (
+            <>
+              <Guarded action="admin-center:custom-role.create" resource={scope}>
+                {(disabled) => (
+                  <Button variant="light" disabled={disabled} onClick={() => setEditing(true)}>
+                    Edit
+                  </Button>
+                )}
+              </Guarded>
+              <DeleteRoleButton role={data} org={org} onDeleted={() => navigate("/roles")} />
+            </>
+          ) : null}
+        </Group>
+      </Group>
+      {data.type === "system" ? (
+        <Alert color="gray" title="System role: read-only">
+          System roles come with {product?.label ?? data.product} and cannot be edited or deleted.
+          {canDuplicate ? " Duplicate it to make a custom role you can change." : ""}
+        </Alert>
+      ) : null}
+      {editing ? (
+        <RoleEditor
+          role={data}
+          org={org}
+          actions={product?.actions ?? []}
+          onDone={() => setEditing(false)}
+          onReload={() => {
+            setEditing(false);
+            void role.refetch().then(() => setEditing(true));
+          }}
+        />
+      ) : (
+        <RoleActions groups={data.actions} />
+      )}
+    </Stack>
+  );
+};

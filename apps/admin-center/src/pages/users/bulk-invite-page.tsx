@@ -1,7 +1,124 @@
-// Invite users from pasted CSV (route /invite/bulk). Placeholder until its page is built.
-// Replaced by the page's real implementation; the route table in routes.tsx already points here.
-import { EmptyState } from "@gatehouse/ui";
+// Invite users from pasted CSV (route /invite/bulk): `email,name,role,scope[,language]` lines are previewed with
+// their problems, then each ready row is its own users.invite call, so one refusal never blocks the others.
+import { errorMessage, useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { type Column, Crumbs, DataTable, EmptyState, toast } from "@gatehouse/ui";
+import { Button, Code, Group, Stack, Text, Textarea, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { type BulkRow, csvExample, parseBulkCsv } from "../invite/bulk-csv.ts";
+import { type BulkOutcome, BulkResult } from "../invite/bulk-result.tsx";
 
-export const BulkInvitePage = () => (
-  <EmptyState title="Invite users from pasted CSV">This page is being built.</EmptyState>
-);
+export const BulkInvitePage = () => {
+  const client = useGatehouse();
+  const org = useSignedInOrg();
+  const [text, setText] = useState("");
+  const [outcomes, setOutcomes] = useState<ReadonlyMap<number, BulkOutcome>>(new Map());
+  const [sending, setSending] = useState(false);
+  const roles = useQuery({ queryKey: ["roles", "names"], queryFn: () => client.roles.list.query({}) });
+  const rows = useMemo(() => parseBulkCsv(text, roles.data ?? []), [text, roles.data]);
+  const roleNames = useMemo(() => new Map((roles.data ?? []).map((r) => [r.id, r.name])), [roles.data]);
+  const ready = rows.filter((r) => r.problem === undefined);
+
+  const record = (line: number, outcome: BulkOutcome) =>
+    setOutcomes((all) => new Map(all).set(line, outcome));
+
+  const send = async () => {
+    if (org === undefined) return;
+    setSending(true);
+    let invited = 0;
+    for (const row of ready) {
+      if (row.scope === undefined || outcomes.get(row.line)?.kind === "invited") continue;
+      record(row.line, { kind: "sending" });
+      try {
+        const answer = await client.users.invite.mutate({
+          org,
+          emails: [row.email],
+          ...(row.name === "" ? {} : { name: row.name }),
+          language: row.language,
+          grants: [{ role: row.role, scope: { org, ...row.scope } }],
+        });
+        record(row.line, { kind: "invited", acceptUrl: answer.invited[0]?.acceptUrl ?? "" });
+        invited += 1;
+      } catch (error) {
+        record(row.line, { kind: "refused", reason: errorMessage(error) });
+      }
+    }
+    setSending(false);
+    toast.success(`Invited ${invited} of ${ready.length} users`);
+  };
+
+  const columns = useMemo(
+    (): ReadonlyArray<Column<BulkRow>> => [
+      { id: "line", header: "Line", cell: ({ row }) => row.original.line },
+      { id: "email", header: "Email", cell: ({ row }) => row.original.email },
+      { id: "name", header: "Name", cell: ({ row }) => row.original.name },
+      {
+        id: "role",
+        header: "Role",
+        cell: ({ row }) => roleNames.get(row.original.role) ?? row.original.role,
+      },
+      { id: "scope", header: "Scope", cell: ({ row }) => row.original.scopeText },
+      {
+        id: "result",
+        header: "Result",
+        cell: ({ row }) => <BulkResult row={row.original} outcome={outcomes.get(row.original.line)} />,
+      },
+    ],
+    [roleNames, outcomes],
+  );
+
+  return (
+    <Stack>
+      <Crumbs
+        items={[
+          { label: "Users", to: "/users" },
+          { label: "Invite user", to: "/invite" },
+          { label: "Invite from CSV" },
+        ]}
+      />
+      <Title order={2}>Invite users from CSV</Title>
+      {org === undefined ? (
+        <EmptyState title="No organization">The platform operator invites no one.</EmptyState>
+      ) : (
+        <>
+          <Text size="sm">
+            One user per line: <Code>email,name,role,scope[,language]</Code>. The role is a role id or a role
+            name of the scope's product; the scope is <Code>product</Code>, <Code>product/instance</Code> or{" "}
+            <Code>product/instance/project</Code>; the language defaults to <Code>en</Code>. A header line is
+            optional; quote a field that holds a comma.
+          </Text>
+          <Textarea
+            label="CSV"
+            description="Paste the lines here; the preview below shows what will be sent."
+            placeholder={csvExample}
+            autosize
+            minRows={5}
+            value={text}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              setOutcomes(new Map());
+            }}
+            styles={{ input: { fontFamily: "monospace" } }}
+          />
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              {rows.length} line(s): {ready.length} ready, {rows.length - ready.length} invalid
+            </Text>
+            <Button onClick={() => void send()} loading={sending} disabled={ready.length === 0}>
+              Send {ready.length} invite(s)
+            </Button>
+          </Group>
+          <DataTable
+            label="Bulk invite preview"
+            columns={columns}
+            rows={roles.data === undefined ? undefined : rows}
+            rowKey={(r) => String(r.line)}
+            error={roles.error}
+            onRetry={() => void roles.refetch()}
+            empty={{ title: "Nothing pasted yet", hint: "Paste CSV lines above to preview them." }}
+          />
+        </>
+      )}
+    </Stack>
+  );
+};

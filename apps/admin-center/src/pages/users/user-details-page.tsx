@@ -1,7 +1,159 @@
-// A user's entitlements in the context opened from (route /users/:id). Placeholder until its page is built.
-// Replaced by the page's real implementation; the route table in routes.tsx already points here.
-import { EmptyState } from "@gatehouse/ui";
+// A user's details (route /users/:id?context=product/instance/project): the entitlements seen from the place the
+// details were opened from (seed 001), editing or deleting a role (with the what-if preview), removing access
+// from the instance or project, and deleting the user from the account, each confirmed.
+import { useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { Crumbs, confirm, ErrorState, Guarded, LoadingState, toast } from "@gatehouse/ui";
+import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useNavigate, useParams, useSearchParams } from "react-router";
+import { ScopeCrumbs } from "../products/scope-crumbs.tsx";
+import { instancePath, parseContext, projectPath, type UserScope } from "../products/scope-paths.ts";
+import { useRoleNames, useUserDetails } from "./entitlement-queries.ts";
+import { EntitlementsTable, type GrantRow } from "./entitlements-table.tsx";
+import { RoleChangePanel } from "./role-change-panel.tsx";
+import { useScopeNames } from "./scope-names.ts";
+import { useDeleteUser, useRemoveAccess } from "./user-mutations.ts";
 
-export const UserDetailsPage = () => (
-  <EmptyState title="A user's entitlements in the context opened from">This page is being built.</EmptyState>
-);
+/** The list the details were opened from, where a deleted user's admin goes back to. */
+const listPath = (scope: UserScope): string => {
+  if (scope.project !== undefined) return projectPath(scope.project);
+  if (scope.product !== undefined && scope.instance !== undefined)
+    return instancePath(scope.product, scope.instance);
+  if (scope.product !== undefined) return `/products/${scope.product}`;
+  return "/users";
+};
+
+const contextText = (scope: UserScope): string =>
+  scope.project !== undefined
+    ? "this project"
+    : scope.instance !== undefined
+      ? "this instance"
+      : scope.product !== undefined
+        ? "this product"
+        : "the organization";
+
+export const UserDetailsPage = () => {
+  const { id = "" } = useParams();
+  const [params] = useSearchParams();
+  const scope = parseContext(params.get("context"));
+  const org = useSignedInOrg() ?? "";
+  const context = { org, ...scope };
+  const client = useGatehouse();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const details = useUserDetails(id, context);
+  const roleName = useRoleNames();
+  const scopeName = useScopeNames(org);
+  const [editing, setEditing] = useState<GrantRow | null>(null);
+  const placeName = scope.product === undefined ? "the organization" : scopeName(context);
+  const backToList = () => navigate(listPath(scope));
+  const removeAccess = useRemoveAccess(org, scope, placeName, backToList);
+  const deleteUser = useDeleteUser(backToList);
+
+  const removeGrant = useMutation({
+    mutationFn: (grant: GrantRow) => client.grants.remove.mutate({ id: grant.id, version: grant.version }),
+    onSuccess: async (_result, grant) => {
+      toast.success(
+        `Deleted the role ${roleName(grant.role, grant.permission)} in ${scopeName(grant.scope)}`,
+      );
+      await queryClient.invalidateQueries({ queryKey: ["users.get"] });
+    },
+    onError: (error) => toast.failure(error),
+  });
+
+  if (details.error !== null)
+    return <ErrorState error={details.error} onRetry={() => void details.refetch()} />;
+  if (details.data === undefined) return <LoadingState />;
+  const { user, grants } = details.data;
+
+  const askDeleteGrant = (grant: GrantRow) =>
+    confirm({
+      title: `Delete the role ${roleName(grant.role, grant.permission)}?`,
+      message: `${user.name} loses ${roleName(grant.role, grant.permission)} in ${scopeName(grant.scope)}. Other roles stay.`,
+      confirmLabel: "Delete role",
+      destructive: true,
+      onConfirm: () => removeGrant.mutate(grant),
+    });
+
+  return (
+    <Stack>
+      {scope.product === undefined ? (
+        <Crumbs items={[{ label: "Users", to: "/users" }, { label: user.name }]} />
+      ) : (
+        <ScopeCrumbs org={org} scope={scope} current={user.name} />
+      )}
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Group gap="xs">
+            <Title order={2}>{user.name}</Title>
+            <Badge variant="light" color={user.status === "active" ? "green" : "blue"}>
+              {user.status}
+            </Badge>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {user.email}
+            {user.org === org ? "" : ` · from ${user.org}`}
+          </Text>
+        </div>
+        <Group gap="xs">
+          {scope.instance === undefined ? null : (
+            <Guarded action="admin-center:user.remove-access" resource={context}>
+              {(disabled) => (
+                <Button
+                  variant="default"
+                  disabled={disabled}
+                  loading={removeAccess.pending}
+                  onClick={() => removeAccess.ask(user)}
+                >
+                  Remove access
+                </Button>
+              )}
+            </Guarded>
+          )}
+          <Guarded action="admin-center:user.delete" resource={context}>
+            {(disabled) => (
+              <Button
+                color="red"
+                variant="light"
+                disabled={disabled}
+                loading={deleteUser.pending}
+                onClick={() => deleteUser.ask(user)}
+              >
+                Delete user
+              </Button>
+            )}
+          </Guarded>
+        </Group>
+      </Group>
+      <div>
+        <Title order={4}>Entitlements in {placeName}</Title>
+        <Text size="sm" c="dimmed">
+          The roles {user.name} holds in {contextText(scope)}. To add a role elsewhere, invite from that
+          instance or project.
+        </Text>
+      </div>
+      <EntitlementsTable
+        org={org}
+        grants={grants}
+        error={null}
+        onRetry={() => void details.refetch()}
+        roleName={roleName}
+        placeName={scopeName}
+        onEdit={setEditing}
+        onDelete={askDeleteGrant}
+      />
+      {editing === null || editing.role === null ? null : (
+        <RoleChangePanel
+          key={editing.id}
+          org={org}
+          user={user}
+          grant={{ id: editing.id, version: editing.version, role: editing.role, scope: editing.scope }}
+          roleName={roleName(editing.role, editing.permission)}
+          placeName={scopeName(editing.scope)}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </Stack>
+  );
+};

@@ -1,0 +1,138 @@
+// Users × roles for the chosen scope: a server-side page of the users holding a grant inside it (searchable),
+// and for each the roles it holds there; a column per role found on the page, each cell saying where.
+import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { type Column, CursorPager, DataTable, useCursorPages } from "@gatehouse/ui";
+import { Badge, Group, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import type { MatrixScope } from "./matrix-scope.ts";
+import { UserLabel } from "./user-label.tsx";
+
+const pageSize = 25;
+const depth = ["product", "instance", "project", "environment", "flag"] as const;
+
+type DirectoryUser = RouterOutputs["users"]["list"]["items"][number];
+type Grant = RouterOutputs["users"]["get"]["grants"][number];
+
+export interface UsersRolesMatrixProps {
+  readonly org: string;
+  readonly scope: MatrixScope;
+  /** Role id → the name people know it by (system and custom roles). */
+  readonly roleNames: ReadonlyMap<string, string>;
+  /** Instance and project id → name, to say where a grant below the scope sits. */
+  readonly placeNames: ReadonlyMap<string, string>;
+}
+
+/** Where a grant sits, when it is below the chosen scope ("" when it is at the scope or above it). */
+const below = (grant: Grant, scope: MatrixScope, placeNames: ReadonlyMap<string, string>): string => {
+  const deepest = depth.filter((key) => grant.scope[key] !== undefined).at(-1);
+  const chosen = depth.filter((key) => scope[key as keyof MatrixScope] !== undefined).at(-1);
+  if (deepest === undefined || depth.indexOf(deepest) <= (chosen === undefined ? -1 : depth.indexOf(chosen)))
+    return "";
+  const id = grant.scope[deepest] ?? "";
+  return placeNames.get(id) ?? id;
+};
+
+export const UsersRolesMatrix = ({ org, scope, roleNames, placeNames }: UsersRolesMatrixProps) => {
+  const client = useGatehouse();
+  const pages = useCursorPages();
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const users = useQuery({
+    queryKey: ["users.list", org, scope, debounced, pages.cursor],
+    queryFn: () =>
+      client.users.list.query({
+        org,
+        scope,
+        limit: pageSize,
+        ...(debounced === "" ? {} : { search: debounced }),
+        ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
+      }),
+    placeholderData: keepPreviousData,
+  });
+  const context = { org, ...scope };
+  const grants = useQueries({
+    queries: (users.data?.items ?? []).map((user) => ({
+      queryKey: ["users.get", user.id, context],
+      queryFn: () => client.users.get.query({ id: user.id, context }),
+    })),
+  });
+  const grantsOf = new Map<string, ReadonlyArray<Grant>>();
+  for (const [i, user] of (users.data?.items ?? []).entries()) {
+    const answer = grants[i]?.data;
+    if (answer !== undefined) grantsOf.set(user.id, answer.grants);
+  }
+  const roles = [...new Set([...grantsOf.values()].flat().map((g) => g.role ?? g.permission ?? ""))].sort();
+  const columns: Array<Column<DirectoryUser>> = [
+    { id: "user", header: "User", cell: ({ row }) => <UserLabel userId={row.original.id} org={org} /> },
+    ...roles.map(
+      (role): Column<DirectoryUser> => ({
+        id: role,
+        header: roleNames.get(role) ?? role,
+        cell: ({ row }) => {
+          const held = (grantsOf.get(row.original.id) ?? []).filter((g) => (g.role ?? g.permission) === role);
+          return (
+            <Group gap={4}>
+              {held.map((grant) => {
+                const where = below(grant, scope, placeNames);
+                return (
+                  <Badge
+                    key={grant.id}
+                    variant="light"
+                    color={grant.expiresAt === null ? "indigo" : "orange"}
+                    title={
+                      grant.expiresAt === null
+                        ? undefined
+                        : `Until ${new Date(grant.expiresAt).toLocaleString()}`
+                    }
+                  >
+                    ✓{where === "" ? "" : ` ${where}`}
+                  </Badge>
+                );
+              })}
+            </Group>
+          );
+        },
+      }),
+    ),
+  ];
+  return (
+    <Stack>
+      <Title order={3}>Users and their roles here</Title>
+      <TextInput
+        label="Search users"
+        placeholder="Name or email"
+        value={search}
+        onChange={(event) => {
+          setSearch(event.currentTarget.value);
+          pages.reset();
+        }}
+        maw={360}
+      />
+      <DataTable
+        label="Users and roles"
+        columns={columns}
+        rows={users.data?.items}
+        rowKey={(user) => user.id}
+        error={users.error}
+        onRetry={() => void users.refetch()}
+        empty={{
+          title: debounced === "" ? "Nobody holds a role here" : "No user matches",
+          hint: "Only users with a role granted directly inside this scope are listed; group members are not.",
+        }}
+      />
+      <Text size="xs" c="dimmed">
+        A check mark is a role granted at this scope; a name after it says where below the scope it is
+        granted. Orange marks expire (hover for when). Roles granted above this scope or through groups are
+        not listed here; "Who can do an action here" counts them.
+      </Text>
+      <CursorPager
+        page={pages.page}
+        nextCursor={users.data?.nextCursor}
+        onNext={pages.next}
+        onPrevious={pages.previous}
+      />
+    </Stack>
+  );
+};

@@ -1,0 +1,72 @@
+// Approving a partner access request: the admin picks the Mission Control role to give (the requested one
+// preselected) for a direct request; a support ticket gets the requested role from the platform operator.
+
+import { PartnerRole } from "@gatehouse/contracts";
+import { useSchemaForm } from "@gatehouse/ui";
+import { Button, Group, Modal, Select, Stack, Text } from "@mantine/core";
+import { Schema } from "effect";
+import { Controller } from "react-hook-form";
+import { type AccessRequest, pathLabel, roleName } from "./request-view.ts";
+import { useRequesterName } from "./requester.tsx";
+import type { Decision } from "./use-decide.ts";
+
+const ApproveForm = Schema.Struct({ role: PartnerRole });
+const roleOptions = PartnerRole.literals.map((role) => ({ value: role, label: roleName(role) }));
+const isPartnerRole = Schema.is(PartnerRole);
+
+export interface ApproveDialogProps {
+  readonly request: AccessRequest;
+  readonly instanceName: string;
+  readonly pending: boolean;
+  readonly onDecide: (decision: Decision) => void;
+  readonly onClose: () => void;
+}
+
+export const ApproveDialog = ({ request, instanceName, pending, onDecide, onClose }: ApproveDialogProps) => {
+  const form = useSchemaForm(ApproveForm, {
+    role: isPartnerRole(request.role) ? request.role : "mission-control:partnerUser",
+  });
+  const requester = useRequesterName(request.user, request.customerOrg);
+  const direct = request.path === "direct";
+  const submit = form.handleSubmit(({ role }) => onDecide({ request, requester, approve: true, role }));
+  return (
+    <Modal opened onClose={onClose} title="Approve partner access">
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="sm">
+            {requester} of {request.partnerOrg} asked for {roleName(request.role)} on {instanceName} (
+            {pathLabel(request.path)}).
+          </Text>
+          <Controller
+            control={form.control}
+            name="role"
+            render={({ field, fieldState }) => (
+              <Select
+                label="Mission Control role"
+                data={roleOptions}
+                value={field.value}
+                onChange={(value) => field.onChange(value ?? "")}
+                allowDeselect={false}
+                disabled={!direct}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
+          {direct ? null : (
+            <Text size="sm" c="dimmed">
+              A support ticket is opened: the platform operator assigns the requested role once you approve.
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={pending}>
+              Approve
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+};

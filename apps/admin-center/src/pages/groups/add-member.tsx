@@ -1,0 +1,73 @@
+// Adds a user of the organization to a custom group: a server-side search over users.list (never the whole
+// list), then Add member, guarded by `admin-center:group.manage` at the organization.
+import { useGatehouse } from "@gatehouse/client";
+import { Guarded, toast } from "@gatehouse/ui";
+import { Button, Group, Select } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { groupsKey } from "./group-queries.ts";
+
+export const AddMember = ({
+  groupId,
+  groupName,
+  org,
+}: {
+  groupId: string;
+  groupName: string;
+  org: string;
+}) => {
+  const client = useGatehouse();
+  const queryClient = useQueryClient();
+  const [search, setSearch] = useState("");
+  const [userId, setUserId] = useState<string | null>(null);
+  const [debounced] = useDebouncedValue(search, 250);
+  const users = useQuery({
+    queryKey: ["users", "list", org, "search", debounced],
+    queryFn: () => client.users.list.query({ org, search: debounced, limit: 10 }),
+    placeholderData: (previous) => previous,
+  });
+  const options = (users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }));
+  const add = useMutation({
+    mutationFn: (user: string) => client.groups.addMember.mutate({ groupId, userId: user }),
+    onSuccess: () => {
+      const label = options.find((o) => o.value === userId)?.label ?? "the user";
+      toast.success(`Added ${label} to ${groupName}`);
+      setUserId(null);
+      setSearch("");
+      void queryClient.invalidateQueries({ queryKey: groupsKey });
+    },
+    onError: (error) => toast.failure(error),
+  });
+  return (
+    <Group align="flex-end">
+      <Select
+        label="Add a member"
+        placeholder="Search users by name or email"
+        searchable
+        clearable
+        w={420}
+        data={options}
+        value={userId}
+        onChange={setUserId}
+        searchValue={search}
+        onSearchChange={setSearch}
+        filter={({ options: found }) => found}
+        nothingFoundMessage={users.isFetching ? "Searching…" : "No user matches"}
+      />
+      <Guarded action="admin-center:group.manage" resource={{ org }}>
+        {(disabled) => (
+          <Button
+            disabled={disabled || userId === null}
+            loading={add.isPending}
+            onClick={() => {
+              if (userId !== null) add.mutate(userId);
+            }}
+          >
+            Add member
+          </Button>
+        )}
+      </Guarded>
+    </Group>
+  );
+};

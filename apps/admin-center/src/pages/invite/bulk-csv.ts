@@ -1,0 +1,113 @@
+// The bulk-invite CSV: one invitee per line, `email,name,role,scope[,language]`, an optional header line, and
+// double quotes around a field that holds a comma. `scope` is a path below the organization:
+// `product`, `product/instance` or `product/instance/project`; `role` is a role id or the name of one of the
+// scope product's roles (or an Admin Center role), case-insensitively.
+
+import { InviteEmail } from "@gatehouse/contracts";
+import { Schema } from "effect";
+
+export interface BulkRow {
+  readonly line: number;
+  readonly email: string;
+  readonly name: string;
+  readonly role: string;
+  readonly scopeText: string;
+  readonly language: string;
+  readonly scope?: { readonly product: string; readonly instance?: string; readonly project?: string };
+  /** Why the row cannot be sent; undefined when it is ready. */
+  readonly problem?: string;
+}
+
+export const csvExample = [
+  "email,name,role,scope,language",
+  "ada@acme.example,Ada Lovelace,cms:content-editors,cms/acme-cms,en",
+  '"grace@acme.example","Hopper, Grace",Viewer,experimentation/acme-exp/acme-checkout',
+].join("\n");
+
+/** The fields of one CSV line (RFC 4180 quoting: "" is a quote inside a quoted field). */
+export const splitCsvLine = (line: string): string[] => {
+  const fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      fields.push(field.trim());
+      field = "";
+    } else field += c;
+  }
+  fields.push(field.trim());
+  return fields;
+};
+
+const validEmail = Schema.is(InviteEmail);
+
+const scopeOf = (text: string): BulkRow["scope"] => {
+  const [product, instance, project, ...rest] = text.split("/").map((s) => s.trim());
+  if (product === undefined || product === "" || rest.length > 0) return undefined;
+  if (instance === "" || project === "") return undefined;
+  return {
+    product,
+    ...(instance === undefined ? {} : { instance }),
+    ...(project === undefined ? {} : { project }),
+  };
+};
+
+export interface KnownRole {
+  readonly id: string;
+  readonly name: string;
+  readonly product: string;
+}
+
+/** The id of the role `text` names (an id, or a name of `product`'s or Admin Center's roles). */
+const resolveRole = (text: string, product: string | undefined, roles: ReadonlyArray<KnownRole>) =>
+  roles.find((r) => r.id === text)?.id ??
+  roles.find(
+    (r) =>
+      (r.product === product || r.product === "admin-center") && r.name.toLowerCase() === text.toLowerCase(),
+  )?.id;
+
+/**
+ * Parses pasted CSV into rows, resolving role names to ids and marking what cannot be sent: a malformed
+ * email, a scope that is not a path, an unknown role, or an email given twice.
+ */
+export const parseBulkCsv = (text: string, roles: ReadonlyArray<KnownRole>): ReadonlyArray<BulkRow> => {
+  const seen = new Set<string>();
+  const rows: BulkRow[] = [];
+  for (const [index, raw] of text.split(/\r?\n/).entries()) {
+    if (raw.trim() === "") continue;
+    const [email = "", name = "", roleText = "", scopeText = "", language = ""] = splitCsvLine(raw);
+    if (rows.length === 0 && email.toLowerCase() === "email") continue;
+    const scope = scopeOf(scopeText);
+    const role = resolveRole(roleText, scope?.product, roles);
+    const key = email.toLowerCase();
+    const problem = !validEmail(email)
+      ? "not an email address"
+      : seen.has(key)
+        ? "this email is already on an earlier line"
+        : scope === undefined
+          ? `scope "${scopeText}" is not product[/instance[/project]]`
+          : role === undefined
+            ? `unknown role "${roleText}"`
+            : undefined;
+    seen.add(key);
+    rows.push({
+      line: index + 1,
+      email,
+      name,
+      role: role ?? roleText,
+      scopeText,
+      language: language === "" ? "en" : language,
+      ...(scope === undefined ? {} : { scope }),
+      ...(problem === undefined ? {} : { problem }),
+    });
+  }
+  return rows;
+};

@@ -1,0 +1,63 @@
+// The role to give at one access row's scopes: every role grantable there, as the engine answers through
+// assignable.roles; a role the admin may not give stays visible, disabled, with its "Why?".
+import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { ErrorState, LoadingState } from "@gatehouse/ui";
+import { Group, Radio, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import type { GrantScope } from "./access-row-model.ts";
+import { AssignWhy } from "./assign-why.tsx";
+
+type Offered = RouterOutputs["assignable"]["roles"]["roles"][number];
+
+export interface RolePickerProps {
+  readonly scopes: ReadonlyArray<GrantScope>;
+  readonly value: string;
+  readonly onChange: (role: string) => void;
+  readonly label: string;
+}
+
+const RoleOption = ({ role }: { role: Offered }) => (
+  <Group gap={6} wrap="nowrap" align="flex-start">
+    <Radio
+      value={role.id}
+      label={role.name}
+      description={role.type === "custom" ? `Custom role · ${role.description}` : role.description}
+      disabled={role.decision !== "allow"}
+    />
+    {role.decision === "allow" ? null : <AssignWhy roleName={role.name} reason={role.reason} />}
+  </Group>
+);
+
+const RoleSection = ({ title, roles }: { title: string; roles: ReadonlyArray<Offered> }) =>
+  roles.length === 0 ? null : (
+    <Stack gap={6}>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {title}
+      </Text>
+      {roles.map((role) => (
+        <RoleOption key={role.id} role={role} />
+      ))}
+    </Stack>
+  );
+
+export const RolePicker = ({ scopes, value, onChange, label }: RolePickerProps) => {
+  const client = useGatehouse();
+  const offered = useQuery({
+    queryKey: ["assignable-roles", scopes],
+    queryFn: () => client.assignable.roles.query({ scopes: [...scopes] }),
+  });
+  if (offered.error !== null)
+    return <ErrorState error={offered.error} onRetry={() => void offered.refetch()} />;
+  if (offered.data === undefined) return <LoadingState label="Finding the roles you may give…" />;
+  const roles = offered.data.roles;
+  const admin = roles.filter((r) => r.product === "admin-center");
+  const product = roles.filter((r) => r.product !== "admin-center");
+  return (
+    <Radio.Group label={label} value={value} onChange={onChange} withAsterisk>
+      <Stack gap="sm" mt="xs">
+        <RoleSection title="Product roles" roles={product} />
+        <RoleSection title="Admin Center roles" roles={admin} />
+      </Stack>
+    </Radio.Group>
+  );
+};

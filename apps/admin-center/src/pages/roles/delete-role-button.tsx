@@ -1,0 +1,66 @@
+// Deletes a custom role after a confirmation naming what goes with it (the role's grants); guarded by the
+// engine's `admin-center:custom-role.delete` at the role's scope, and refused by the server anyway.
+import { useGatehouse } from "@gatehouse/client";
+import { confirm, Guarded, toast } from "@gatehouse/ui";
+import { Button } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+
+export interface DeletableRole {
+  readonly id: string;
+  readonly name: string;
+  readonly product: string;
+  readonly instance: string | null;
+  readonly version: number;
+}
+
+export const DeleteRoleButton = ({
+  role,
+  org,
+  onDeleted,
+}: {
+  role: DeletableRole;
+  org: string;
+  onDeleted?: () => void;
+}) => {
+  const client = useGatehouse();
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => client.roles.deleteCustom.mutate({ id: role.id, version: role.version }),
+    onSuccess: () => {
+      toast.success(`Deleted the custom role "${role.name}"`);
+      void queryClient.invalidateQueries({ queryKey: ["roles"] });
+      onDeleted?.();
+    },
+    onError: (error) => toast.failure(error),
+  });
+  const scope = {
+    org,
+    product: role.product,
+    ...(role.instance === null ? {} : { instance: role.instance }),
+  };
+  return (
+    <Guarded action="admin-center:custom-role.delete" resource={scope}>
+      {(disabled) => (
+        <Button
+          size="xs"
+          color="red"
+          variant="light"
+          disabled={disabled}
+          loading={remove.isPending}
+          aria-label={`Delete ${role.name}`}
+          onClick={() =>
+            confirm({
+              title: "Delete custom role",
+              message: `Delete "${role.name}"? Everyone holding it loses its permissions: its grants are removed too. This cannot be undone.`,
+              confirmLabel: "Delete role",
+              destructive: true,
+              onConfirm: () => remove.mutate(),
+            })
+          }
+        >
+          Delete
+        </Button>
+      )}
+    </Guarded>
+  );
+};

@@ -1,0 +1,93 @@
+// Edits a custom role (name, description, permissions) at the version read; a CONFLICT (someone changed it
+// meanwhile) says so and offers to reload, instead of overwriting their change.
+import { errorCode, useGatehouse } from "@gatehouse/client";
+import { UpdateCustomRoleInput } from "@gatehouse/contracts";
+import { Guarded, toast, useSchemaForm } from "@gatehouse/ui";
+import { Alert, Button, Group, Stack, Textarea, TextInput } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { PermissionPicker, type PickableAction } from "./permission-picker.tsx";
+import type { RoleDetails } from "./role-queries.ts";
+
+export interface RoleEditorProps {
+  readonly role: RoleDetails;
+  readonly org: string;
+  readonly actions: ReadonlyArray<PickableAction>;
+  readonly onDone: () => void;
+  readonly onReload: () => void;
+}
+
+export const RoleEditor = ({ role, org, actions, onDone, onReload }: RoleEditorProps) => {
+  const client = useGatehouse();
+  const queryClient = useQueryClient();
+  const [conflict, setConflict] = useState(false);
+  const form = useSchemaForm(UpdateCustomRoleInput, {
+    id: role.id,
+    version: role.version,
+    name: role.name,
+    description: role.description,
+    permissions: [...role.permissions],
+  });
+  const { errors } = form.formState;
+  const permissions = form.watch("permissions") ?? [];
+  const save = useMutation({
+    mutationFn: (input: typeof UpdateCustomRoleInput.Type) => client.roles.updateCustom.mutate(input),
+    onSuccess: (saved) => {
+      toast.success(`Saved the custom role "${saved.name}"`);
+      void queryClient.invalidateQueries({ queryKey: ["roles"] });
+      onDone();
+    },
+    onError: (error) => {
+      if (errorCode(error) === "CONFLICT") setConflict(true);
+      else toast.failure(error);
+    },
+  });
+  const scope = {
+    org,
+    product: role.product,
+    ...(role.instance === null ? {} : { instance: role.instance }),
+  };
+  return (
+    <form onSubmit={form.handleSubmit((values) => save.mutate(values))} noValidate>
+      <Stack>
+        {conflict ? (
+          <Alert color="yellow" title="This role was changed meanwhile" role="alert">
+            <Stack gap="xs" align="flex-start">
+              Someone changed this role after you opened it, so your edits were not saved. Reload to see the
+              current version, then make your changes again.
+              <Button size="xs" variant="light" color="yellow" onClick={onReload}>
+                Reload
+              </Button>
+            </Stack>
+          </Alert>
+        ) : null}
+        <TextInput label="Role name" error={errors.name?.message} {...form.register("name")} />
+        <Textarea
+          label="Description"
+          autosize
+          minRows={2}
+          error={errors.description?.message}
+          {...form.register("description")}
+        />
+        <PermissionPicker
+          actions={actions}
+          value={permissions}
+          onChange={(next) => form.setValue("permissions", next, { shouldDirty: true })}
+          error={errors.permissions?.message}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Guarded action="admin-center:custom-role.create" resource={scope}>
+            {(disabled) => (
+              <Button type="submit" disabled={disabled || conflict} loading={save.isPending}>
+                Save changes
+              </Button>
+            )}
+          </Guarded>
+        </Group>
+      </Stack>
+    </form>
+  );
+};

@@ -1,0 +1,127 @@
+// The User Manager: the users holding a role inside an instance or project (or every user of the organization),
+// a page at a time from the server (keyset cursor), searched by name or email there; never the whole list.
+import { type RouterOutputs, useCan, useGatehouse } from "@gatehouse/client";
+import { type Column, CursorPager, DataTable, useCursorPages } from "@gatehouse/ui";
+import { Anchor, Badge, Group, Stack, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { Link } from "react-router";
+import { type UserScope, userDetailsPath } from "../products/scope-paths.ts";
+import { useDeleteUser, useRemoveAccess } from "./user-mutations.ts";
+import { UserRowMenu } from "./user-row-menu.tsx";
+
+type UserRow = RouterOutputs["users"]["list"]["items"][number];
+
+/** Users per page. */
+const PAGE_SIZE = 25;
+
+const statusColor: Record<string, string> = { active: "green", invited: "blue" };
+
+export interface UserManagerProps {
+  readonly org: string;
+  /** The instance or project (or product) whose users to list; the whole organization when empty. */
+  readonly scope: UserScope;
+  /** The place's name, for confirmations ("Remove access from Acme Site?"). */
+  readonly placeName: string;
+}
+
+export const UserManager = ({ org, scope, placeName }: UserManagerProps) => {
+  const client = useGatehouse();
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const pages = useCursorPages();
+  const { reset } = pages;
+  useEffect(() => {
+    reset();
+  }, [debounced, reset]);
+
+  const hasScope = scope.product !== undefined;
+  const users = useQuery({
+    queryKey: ["users.list", org, scope, debounced, pages.cursor],
+    placeholderData: keepPreviousData,
+    queryFn: () =>
+      client.users.list.query({
+        org,
+        limit: PAGE_SIZE,
+        ...(hasScope ? { scope } : {}),
+        ...(debounced === "" ? {} : { search: debounced }),
+        ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
+      }),
+  });
+
+  const resource = { org, ...scope };
+  const mayRemoveAccess = useCan("admin-center:user.remove-access", resource).allowed === true;
+  const mayDelete = useCan("admin-center:user.delete", resource).allowed === true;
+  const removeAccess = useRemoveAccess(org, scope, placeName);
+  const deleteUser = useDeleteUser();
+
+  const columns: Array<Column<UserRow>> = [
+    {
+      id: "name",
+      header: "Name",
+      cell: ({ row }) => (
+        <Anchor component={Link} to={userDetailsPath(row.original.id, scope)} size="sm">
+          {row.original.name}
+        </Anchor>
+      ),
+    },
+    { id: "email", header: "Email", cell: ({ row }) => row.original.email },
+    {
+      id: "status",
+      header: "Status",
+      cell: ({ row }) => (
+        <Badge variant="light" color={statusColor[row.original.status] ?? "gray"}>
+          {row.original.status}
+        </Badge>
+      ),
+    },
+    {
+      id: "options",
+      header: "",
+      cell: ({ row }) => (
+        <Group justify="flex-end">
+          <UserRowMenu
+            user={row.original}
+            scope={scope}
+            onRemoveAccess={scope.instance === undefined ? undefined : removeAccess.ask}
+            onDelete={deleteUser.ask}
+            mayRemoveAccess={mayRemoveAccess}
+            mayDelete={mayDelete}
+          />
+        </Group>
+      ),
+    },
+  ];
+
+  return (
+    <Stack gap="sm">
+      <TextInput
+        label="Search users"
+        placeholder="Name or email"
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+        maw={360}
+      />
+      <DataTable
+        label={`Users of ${placeName}`}
+        columns={columns}
+        rows={users.data?.items}
+        rowKey={(row) => row.id}
+        error={users.error}
+        onRetry={() => void users.refetch()}
+        empty={
+          debounced === ""
+            ? { title: "No users here yet", hint: "Invite a user to give them a role here." }
+            : { title: `No user matches "${debounced}"`, hint: "Search by part of a name or an email." }
+        }
+      />
+      <CursorPager
+        page={pages.page}
+        nextCursor={users.data?.nextCursor}
+        onNext={pages.next}
+        onPrevious={pages.previous}
+      />
+    </Stack>
+  );
+};

@@ -1,0 +1,76 @@
+// The what-if preview of a role change, before it is saved: per affected scope, the actions the user would
+// gain (green) and lose (red), as the engine answers with the change applied (whatIf.preview; nothing is written).
+import { type RouterInputs, useGatehouse } from "@gatehouse/client";
+import { ErrorState, LoadingState } from "@gatehouse/ui";
+import { Badge, Group, Paper, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useScopeNames } from "./scope-names.ts";
+
+type Change = RouterInputs["whatIf"]["preview"]["change"];
+
+const Actions = ({
+  title,
+  color,
+  actions,
+}: {
+  title: string;
+  color: string;
+  actions: ReadonlyArray<{ id: string; label: string }>;
+}) =>
+  actions.length === 0 ? null : (
+    <Stack gap={4} role="group" aria-label={title}>
+      <Text size="xs" fw={600} c={color}>
+        {title} ({actions.length})
+      </Text>
+      <Group gap={4}>
+        {actions.map((a) => (
+          <Badge key={a.id} color={color} variant="light" tt="none" title={a.id}>
+            {a.label}
+          </Badge>
+        ))}
+      </Group>
+    </Stack>
+  );
+
+export const WhatIfPreview = ({ org, subject, change }: { org: string; subject: string; change: Change }) => {
+  const client = useGatehouse();
+  const preview = useQuery({
+    queryKey: ["whatIf.preview", subject, change],
+    queryFn: () => client.whatIf.preview.query({ subject, change }),
+  });
+  const project = preview.data?.scopes.find((s) => s.scope.environment !== undefined)?.scope.project;
+  const environments = useQuery({
+    queryKey: ["projects.environments.list", project],
+    enabled: project !== undefined,
+    queryFn: () => client.projects.environments.list.query({ project: project ?? "" }),
+  });
+  const scopeName = useScopeNames(org, new Map(environments.data?.map((e) => [e.id, e.name])));
+  if (preview.error !== null)
+    return <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />;
+  if (preview.data === undefined) return <LoadingState label="Working out what changes…" />;
+  const changed = preview.data.scopes.filter((s) => s.gained.length > 0 || s.lost.length > 0);
+  return (
+    <Stack gap="xs" data-testid="what-if-preview">
+      <Text size="sm" fw={600}>
+        What changes if you save
+      </Text>
+      {changed.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Nothing: the user keeps exactly the same actions.
+        </Text>
+      ) : (
+        changed.map((s) => (
+          <Paper key={JSON.stringify(s.scope)} withBorder p="xs">
+            <Stack gap={6}>
+              <Text size="sm" fw={500}>
+                {scopeName(s.scope)}
+              </Text>
+              <Actions title="Gains" color="green" actions={s.gained} />
+              <Actions title="Loses" color="red" actions={s.lost} />
+            </Stack>
+          </Paper>
+        ))
+      )}
+    </Stack>
+  );
+};

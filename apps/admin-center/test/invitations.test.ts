@@ -1,0 +1,257 @@
+// Browser tests of inviting (real headless Chromium against the `pnpm start` server): "Invite another" keeps the
+// role selection, an instance admin cannot make an admin (UI and API), revoke and resend, accepting an
+// invitation then signing in, and a bulk invite where one row is refused and the other goes through.
+import { launchChromium, type RunningServer, screenshot, signIn, startGatehouse } from "@gatehouse/e2e";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startGatehouse(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+beforeEach(async () => {
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+const app = (path = "") => `${server.origin}/admin-center/${path}`;
+const cmsInstance = { org: "acme", product: "cms", instance: "acme-cms" };
+
+/** A tRPC mutation sent from the page with its session cookie and CSRF token, as the app sends them. */
+const callApi = (on: Page, path: string, input: unknown) =>
+  on.evaluate(
+    async ([procedure, body]) => {
+      const csrf =
+        document.cookie
+          .split("; ")
+          .find((c) => c.startsWith("gatehouse_csrf="))
+          ?.slice("gatehouse_csrf=".length) ?? "";
+      const res = await fetch(`/trpc/${procedure}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-csrf-token": csrf },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as unknown };
+    },
+    [path, input] as const,
+  );
+
+/** Invites `email` as a CMS content editor through the API with the page's session; returns the accept URL. */
+const inviteByApi = async (on: Page, email: string): Promise<string> => {
+  const answer = await callApi(on, "users.invite", {
+    org: "acme",
+    emails: [email],
+    language: "en",
+    grants: [{ role: "cms:content-editors", scope: cmsInstance }],
+  });
+  expect(answer.status).toBe(200);
+  const { result } = answer.body as { result: { data: { invited: Array<{ acceptUrl: string }> } } };
+  return result.data.invited[0]?.acceptUrl ?? "";
+};
+
+/** A screenshot from the top of the page (the shell's header is fixed, so a scrolled page would hide the title). */
+const shoot = async (on: Page, name: string) => {
+  await on.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(on, name);
+};
+
+/** Picks a status in the Invitations page's filter. */
+const showStatus = (on: Page, status: string) =>
+  on.getByLabel("Status").getByText(status, { exact: true }).click();
+
+const invitationRow = (on: Page, email: string) =>
+  on.getByRole("table", { name: "Invitations" }).getByRole("row").filter({ hasText: email });
+
+describe("Admin Center invitations", () => {
+  it("invites two users in a row with Invite another, keeping the role; both are pending", async () => {
+    await signIn(page, app("invite?product=cms&instance=acme-cms"), "admin@acme.example");
+    await page.getByRole("heading", { name: "Invite user" }).waitFor();
+    await page.getByLabel("Breadcrumbs").getByRole("link", { name: "Acme Site" }).waitFor();
+    const editors = page.getByRole("radio", { name: "Content Editors" });
+    await editors.check();
+    await page.getByLabel("Invite another").check();
+    await page.getByLabel("Name").fill("Nina New");
+    await page.getByLabel("Email").fill("nina.new@acme.example");
+    await shoot(page, "invitations-invite-form");
+    await page.getByRole("button", { name: "Send invite" }).click();
+    await page.getByLabel("Accept link for nina.new@acme.example").waitFor();
+    // A new form for the next invitee: name and email cleared, the role selection kept.
+    expect(await page.getByLabel("Email").inputValue()).toBe("");
+    expect(await page.getByLabel("Name").inputValue()).toBe("");
+    expect(await editors.isChecked()).toBe(true);
+    await page.getByLabel("Email").fill("otto.next@acme.example");
+    await page.getByRole("button", { name: "Send invite" }).click();
+    await page.getByLabel("Accept link for otto.next@acme.example").waitFor();
+    expect(await editors.isChecked()).toBe(true);
+    await shoot(page, "invitations-invite-another");
+
+    await page.getByRole("link", { name: "Invitations" }).first().click();
+    for (const email of ["nina.new@acme.example", "otto.next@acme.example"]) {
+      const row = invitationRow(page, email);
+      await row.waitFor();
+      await expect(row.textContent()).resolves.toMatch(/pending.*/);
+      await expect(row.textContent()).resolves.toContain("Content Editors at Acme Site");
+    }
+  });
+
+  it("an instance admin cannot make an admin: the role is disabled with its reason, and the API refuses", async () => {
+    await signIn(page, app("invite?product=cms&instance=acme-cms"), "instance-admin@acme.example");
+    const adminRole = page.getByRole("radio", { name: "Instance Admin" });
+    await adminRole.waitFor();
+    expect(await adminRole.isDisabled()).toBe(true);
+    expect(await page.getByRole("radio", { name: "Content Editors" }).isEnabled()).toBe(true);
+    await page.getByRole("button", { name: "Why can't I give Instance Admin?" }).click();
+    const why = page.getByTestId("assign-why");
+    await why.waitFor();
+    await expect(why.textContent()).resolves.toContain(
+      "only a super admin can make a user an Admin Center administrator",
+    );
+    await shoot(page, "invitations-instance-admin-why");
+    // Only the instance it administers is offered.
+    await page.getByRole("combobox", { name: "Product" }).click();
+    expect(await page.getByRole("option").allTextContents()).toEqual(["CMS"]);
+    await page.keyboard.press("Escape");
+
+    const forced = await callApi(page, "users.invite", {
+      org: "acme",
+      emails: ["would-be-admin@acme.example"],
+      language: "en",
+      grants: [{ role: "admin-center:instance-admin", scope: cmsInstance }],
+    });
+    expect(forced.status).toBe(403);
+    expect(JSON.stringify(forced.body)).toContain("only a super admin");
+  });
+
+  it("invites to several projects at once, one grant per project", async () => {
+    await signIn(
+      page,
+      app("invite?product=experimentation&instance=acme-exp&project=acme-checkout"),
+      "admin@acme.example",
+    );
+    await page.getByLabel("Breadcrumbs").getByRole("link", { name: "Checkout" }).waitFor();
+    await page.getByRole("combobox", { name: "Projects" }).click();
+    await page.getByRole("option", { name: "Homepage (web)" }).click();
+    await page.keyboard.press("Escape");
+    await page.getByRole("radio", { name: "Viewer" }).check();
+    await page.getByLabel("Email").fill("two.projects@acme.example");
+    await shoot(page, "invitations-invite-projects");
+    await page.getByRole("button", { name: "Send invite" }).click();
+    await page.getByLabel("Accept link for two.projects@acme.example").waitFor();
+    await page.getByRole("link", { name: "Invitations" }).first().click();
+    const row = invitationRow(page, "two.projects@acme.example");
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/Viewer at Checkout.*Viewer at Homepage/);
+  });
+
+  it("a project owner is offered its project only, and editors but not publishers", async () => {
+    await signIn(
+      page,
+      app("invite?product=experimentation&instance=acme-exp&project=acme-checkout"),
+      "project-owner@acme.example",
+    );
+    const publisher = page.getByRole("radio", { name: "Publisher", exact: true });
+    await publisher.waitFor();
+    expect(await publisher.isDisabled()).toBe(true);
+    expect(await page.getByRole("radio", { name: "Editor", exact: true }).isEnabled()).toBe(true);
+    await page.getByRole("button", { name: "Why can't I give Publisher?" }).click();
+    await expect(page.getByTestId("assign-why").textContent()).resolves.toContain(
+      "a project owner adds only editors and viewers",
+    );
+    await page.keyboard.press("Escape");
+    await page.getByRole("combobox", { name: "Projects" }).click();
+    expect(await page.getByRole("option").allTextContents()).toEqual(["Checkout (feature)"]);
+  });
+
+  it("revokes a pending invitation and resends another, showing the new link once", async () => {
+    await signIn(page, app("invitations"), "admin@acme.example");
+    await inviteByApi(page, "revoke.me@acme.example");
+    await inviteByApi(page, "resend.me@acme.example");
+    await page.reload();
+
+    await page.getByRole("button", { name: "Revoke invitation to revoke.me@acme.example" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+    await invitationRow(page, "revoke.me@acme.example").waitFor({ state: "detached" });
+    await showStatus(page, "Revoked");
+    await expect(invitationRow(page, "revoke.me@acme.example").textContent()).resolves.toContain("revoked");
+
+    await showStatus(page, "Pending");
+    await page.getByRole("button", { name: "Resend invitation to resend.me@acme.example" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Resend" }).click();
+    const link = page.getByLabel("Accept link for resend.me@acme.example");
+    await link.waitFor();
+    await expect(link.textContent()).resolves.toMatch(/\/admin-center\/accept\?token=[\w-]{43}$/);
+    await invitationRow(page, "resend.me@acme.example").filter({ hasText: "resent 1×" }).waitFor();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await shoot(page, "invitations-list-resent");
+  });
+
+  it("accepts an invitation in a fresh browser, then signs in as the new user", async () => {
+    await signIn(page, app(), "admin@acme.example");
+    const acceptUrl = await inviteByApi(page, "fresh.user@acme.example");
+
+    const visitor = await browser.newContext();
+    const invitee = await visitor.newPage();
+    await invitee.goto(`${server.origin}${acceptUrl}`);
+    await invitee.getByLabel("Your name").fill("Fresh User");
+    await invitee.getByLabel("Password", { exact: true }).fill("a-fresh-password-1");
+    await invitee.getByLabel("Confirm password").fill("a-fresh-password-1");
+    await shoot(invitee, "invitations-accept");
+    await invitee.getByRole("button", { name: "Accept and sign in" }).click();
+    await expect(invitee.getByTestId("signed-in-as").textContent()).resolves.toContain(
+      "Fresh User (fresh.user@acme.example)",
+    );
+
+    await invitee.getByRole("button", { name: "Sign out" }).click();
+    await invitee.getByLabel("Email", { exact: true }).fill("fresh.user@acme.example");
+    await invitee.getByLabel("Password", { exact: true }).fill("a-fresh-password-1");
+    await invitee.getByRole("button", { name: "Sign in" }).click();
+    await expect(invitee.getByTestId("signed-in-as").textContent()).resolves.toContain(
+      "fresh.user@acme.example",
+    );
+    await visitor.close();
+
+    // The link is used up, and the invitation reads as accepted.
+    await page.goto(app("invitations"));
+    await showStatus(page, "Accepted");
+    await invitationRow(page, "fresh.user@acme.example").waitFor();
+  });
+
+  it("bulk invites from CSV: one row invited, one refused with the API's reason, a malformed one not sent", async () => {
+    await signIn(page, app("invite/bulk"), "admin@acme.example");
+    await page
+      .getByLabel("CSV")
+      .fill(
+        [
+          "email,name,role,scope",
+          "bulk.good@acme.example,Bulk Good,Content Editors,cms/acme-cms",
+          "instance-admin@acme.example,Ian Instance,Content Editors,cms/acme-cms",
+          "not-an-email,Nobody,Content Editors,cms/acme-cms",
+        ].join("\n"),
+      );
+    const preview = page.getByRole("table", { name: "Bulk invite preview" });
+    await preview.getByRole("row").nth(3).waitFor();
+    // The malformed line is shown as invalid and not sent; the other two are.
+    const invalid = preview.getByRole("row").filter({ hasText: "not-an-email" });
+    await expect(invalid.textContent()).resolves.toContain("not an email address");
+    await page.getByRole("button", { name: "Send 2 invite(s)" }).click();
+    const good = preview.getByRole("row").filter({ hasText: "bulk.good@acme.example" });
+    const bad = preview.getByRole("row").filter({ hasText: "instance-admin@acme.example" });
+    await good.getByText("Invited").waitFor();
+    await bad.getByText("Refused").waitFor();
+    await expect(bad.textContent()).resolves.toContain("already has an account");
+    await good.getByLabel("Accept link for bulk.good@acme.example").waitFor();
+    await expect(invalid.textContent()).resolves.toContain("Invalid");
+    await shoot(page, "invitations-bulk-result");
+  });
+});

@@ -1,0 +1,278 @@
+// Browser tests of partner access, the audit log and the access matrix (real headless Chromium against the
+// `pnpm start` server): partner users ask through the API, the super admin decides in the Access requests page.
+import { launchChromium, type RunningServer, screenshot, signIn, startGatehouse } from "@gatehouse/e2e";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startGatehouse(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const app = (path = "") => `${server.origin}/admin-center/${path}`;
+
+/** A page of its own browser context, signed in as `email` at `path`. */
+const signedIn = async (email: string, path = ""): Promise<Page> => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1200 } });
+  const page = await context.newPage();
+  await signIn(page, app(path), email);
+  return page;
+};
+
+/** Calls a tRPC procedure from the page, with its session cookie and CSRF token, as the apps do. */
+const call = (page: Page, procedure: string, input: unknown, mutation: boolean): Promise<unknown> =>
+  page.evaluate(
+    async ({ procedure, input, mutation }) => {
+      const csrf = document.cookie
+        .split("; ")
+        .find((part) => part.startsWith("gatehouse_csrf="))
+        ?.slice("gatehouse_csrf=".length);
+      const response = mutation
+        ? await fetch(`/trpc/${procedure}`, {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-csrf-token": csrf ?? "" },
+            body: JSON.stringify(input),
+          })
+        : await fetch(`/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`);
+      const body = await response.json();
+      if (!response.ok) throw new Error(`${procedure}: ${JSON.stringify(body.error)}`);
+      return body.result.data;
+    },
+    { procedure, input, mutation },
+  );
+
+interface AccessRequest {
+  readonly id: string;
+  readonly status: string;
+  readonly role: string;
+  readonly ticket: string | null;
+}
+
+const request = (page: Page, input: object) =>
+  call(page, "accessRequests.request", { customerOrg: "acme", ...input }, true) as Promise<AccessRequest>;
+
+const production = {
+  org: "acme",
+  product: "mission-control",
+  instance: "acme-mc-production",
+  attrs: { production: true },
+};
+
+/** What the engine answers for the signed-in user of `page`. */
+const check = (page: Page, action: string) =>
+  call(page, "authz.check", { action, resource: production }, false);
+
+/** The Mantine select labelled `label`: opens it and picks the option named `option`. */
+const pick = async (page: Page, label: string, option: string) => {
+  await page.getByRole("combobox", { name: label }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+};
+
+/** The status filter's segment named `name` (its radio input is visually hidden, as in every segmented control). */
+const chooseStatus = (page: Page, name: string) =>
+  page.getByRole("radio", { name }).evaluate((radio) => (radio as HTMLInputElement).click());
+
+describe("Partner access requests", () => {
+  it("a direct request is approved with the role the admin chose, and the grant works", async () => {
+    const partner = await signedIn("partneruser@agency.example");
+    await expect(check(partner, "mission-control:database.sync")).resolves.toBe("deny");
+    const asked = await request(partner, {
+      role: "mission-control:partnerDev",
+      instance: "acme-mc-production",
+      path: "direct",
+      note: "Deploy the spring release",
+    });
+    expect(asked.status).toBe("pending");
+
+    const admin = await signedIn("admin@acme.example", "access-requests");
+    const row = admin.getByRole("row").filter({ hasText: "Deploy the spring release" });
+    await row.getByText("Agency partnerUser").waitFor();
+    await expect(row.textContent()).resolves.toContain("production");
+    await screenshot(admin, "partner-access-requests");
+    await row.getByRole("button", { name: "Approve the request of demo-partneruser" }).click();
+    const dialog = admin.getByRole("dialog", { name: "Approve partner access" });
+    await expect(dialog.getByRole("combobox", { name: "Mission Control role" }).inputValue()).resolves.toBe(
+      "partnerDev",
+    );
+    await pick(admin, "Mission Control role", "partnerAdmin");
+    await screenshot(admin, "partner-access-approve-dialog");
+    await dialog.getByRole("button", { name: "Approve", exact: true }).click();
+    await admin.getByText("Agency partnerUser (partneruser@agency.example) is now partnerAdmin").waitFor();
+    await row.waitFor({ state: "detached" });
+
+    await chooseStatus(admin, "All");
+    const decided = admin.getByRole("row").filter({ hasText: "Deploy the spring release" });
+    await expect(decided.textContent()).resolves.toContain("Approved");
+
+    // The partner user now holds partnerAdmin on production: the engine allows what partnerUser could not.
+    await expect(check(partner, "mission-control:database.sync")).resolves.toBe("allow");
+    const mine = (await call(partner, "accessRequests.mine", undefined, false)) as AccessRequest[];
+    expect(mine.find((r) => r.id === asked.id)?.status).toBe("approved");
+  });
+
+  it("denying asks for confirmation; an approved support ticket waits for the operator", async () => {
+    const partnerAdmin = await signedIn("partneradmin@agency.example");
+    const toDeny = await request(partnerAdmin, {
+      role: "mission-control:partnerUser",
+      instance: "acme-mc-sandbox",
+      path: "direct",
+      note: "Look at the sandbox logs",
+    });
+    const partnerDev = await signedIn("partnerdev@agency.example");
+    const ticket = await request(partnerDev, {
+      role: "mission-control:partnerAdmin",
+      path: "support-ticket",
+      note: "Run the yearly database sync",
+    });
+
+    const admin = await signedIn("admin@acme.example", "access-requests");
+    const denied = admin.getByRole("row").filter({ hasText: "Look at the sandbox logs" });
+    await denied.getByRole("button", { name: "Deny the request of demo-partneradmin" }).click();
+    const confirmation = admin.getByRole("dialog", { name: "Deny partner access" });
+    await expect(confirmation.textContent()).resolves.toContain("sandbox");
+    await confirmation.getByRole("button", { name: "Deny", exact: true }).click();
+    await admin
+      .getByText("Denied the request of Agency partnerAdmin (partneradmin@agency.example)")
+      .waitFor();
+    await denied.waitFor({ state: "detached" });
+
+    const supportTicket = admin.getByRole("row").filter({ hasText: "Run the yearly database sync" });
+    await expect(supportTicket.textContent()).resolves.toContain("Support ticket");
+    await supportTicket.getByRole("button", { name: "Approve the request of demo-partnerdev" }).click();
+    const dialog = admin.getByRole("dialog", { name: "Approve partner access" });
+    await expect(dialog.getByRole("combobox", { name: "Mission Control role" }).isDisabled()).resolves.toBe(
+      true,
+    );
+    await dialog.getByRole("button", { name: "Approve", exact: true }).click();
+    await admin
+      .getByText(/waits for the platform operator/)
+      .first()
+      .waitFor();
+
+    await chooseStatus(admin, "Waiting for the operator");
+    const waiting = admin.getByRole("row").filter({ hasText: "Run the yearly database sync" });
+    await waiting.waitFor();
+    await expect(waiting.textContent()).resolves.toMatch(
+      /Customer approved.*Waiting for the operator.*Ticket GH-/,
+    );
+    await screenshot(admin, "partner-access-waiting-for-operator");
+
+    const deniedMine = (await call(partnerAdmin, "accessRequests.mine", undefined, false)) as AccessRequest[];
+    expect(deniedMine.find((r) => r.id === toDeny.id)?.status).toBe("denied");
+    const ticketMine = (await call(partnerDev, "accessRequests.mine", undefined, false)) as AccessRequest[];
+    expect(ticketMine.find((r) => r.id === ticket.id)?.status).toBe("customer-approved");
+  });
+
+  it("the customer's Mission Control admin may not decide: the page shows the server's refusal", async () => {
+    const customerAdmin = await signedIn("customeradmin@acme.example", "access-requests");
+    await expect(customerAdmin.getByRole("alert").textContent()).resolves.toMatch(/may not view/);
+  });
+});
+
+describe("Audit log", () => {
+  it("filters by action and shows an entry's before and after", async () => {
+    const admin = await signedIn("admin@acme.example", "audit");
+    await admin.getByRole("table", { name: "Audit entries" }).waitFor();
+    await admin.getByRole("combobox", { name: "Action" }).fill("access-request.approve");
+    await admin.getByRole("button", { name: "Apply filters" }).click();
+    const rows = admin.getByRole("table", { name: "Audit entries" }).locator("tbody tr");
+    await admin.waitForFunction(() =>
+      [...document.querySelectorAll("table[aria-label='Audit entries'] tbody tr code")].every(
+        (code) => code.textContent === "access-request.approve",
+      ),
+    );
+    await expect(rows.count()).resolves.toBe(2);
+    await rows
+      .first()
+      .getByRole("button", { name: /Show the changes of access-request.approve/ })
+      .click();
+    const snapshot = admin.getByRole("table", { name: "Audit entries" }).locator("pre").last();
+    await expect(snapshot.textContent()).resolves.toContain('"status": "customer-approved"');
+    await screenshot(admin, "audit-log-filtered");
+
+    await admin.getByRole("combobox", { name: "Action" }).fill("access-request.deny");
+    await admin.getByRole("button", { name: "Apply filters" }).click();
+    await admin.waitForFunction(() => {
+      const codes = [...document.querySelectorAll("table[aria-label='Audit entries'] tbody tr code")];
+      return codes.length === 1 && codes[0]?.textContent === "access-request.deny";
+    });
+    await admin.getByRole("button", { name: "Clear filters" }).click();
+    await admin.getByRole("table", { name: "Audit entries" }).getByText("access-request.create").first().waitFor();
+
+    // An actor given by email is searched by the user's id.
+    await admin.getByLabel("Actor", { exact: true }).fill("admin@acme.example");
+    await admin.getByRole("button", { name: "Apply filters" }).click();
+    await admin.waitForFunction(() => {
+      const rows = [...document.querySelectorAll("table[aria-label='Audit entries'] tbody tr")];
+      return rows.length > 0 && rows.every((row) => row.textContent?.includes("demo-admin"));
+    });
+    await expect(
+      admin.getByRole("table", { name: "Audit entries" }).getByText("access-request.approve").count(),
+    ).resolves.toBe(2);
+  });
+
+  it("a lower admin level sees only the entries about what it administers", async () => {
+    const admin = await signedIn("admin@acme.example");
+    const editor = { kind: "user", id: "demo-customeruser" };
+    await call(
+      admin,
+      "grants.create",
+      {
+        subject: editor,
+        role: "cms:content-editors",
+        scope: { org: "acme", product: "cms", instance: "acme-cms" },
+      },
+      true,
+    );
+    const instanceAdmin = await signedIn("instance-admin@acme.example", "audit");
+    const entries = instanceAdmin.getByRole("table", { name: "Audit entries" });
+    await entries.getByText("grant.create").waitFor();
+    await screenshot(instanceAdmin, "audit-log-instance-admin");
+    // The CMS instance admin sees the grant on its instance, not the partner requests of Mission Control.
+    await expect(entries.getByText("access-request.approve").count()).resolves.toBe(0);
+    await expect(entries.locator("tbody tr").count()).resolves.toBe(1);
+  });
+});
+
+describe("Access matrix", () => {
+  it("shows users × roles on the production instance and who can restart its site", async () => {
+    const admin = await signedIn("admin@acme.example", "access-matrix");
+    await pick(admin, "Product", "Mission Control");
+    const matrix = admin.getByRole("table", { name: "Users and roles" });
+    await matrix.getByRole("row").filter({ hasText: "customeradmin@acme.example" }).waitFor();
+    await screenshot(admin, "access-matrix-mission-control");
+    await pick(admin, "Instance", "production");
+    await admin.waitForURL(/product=mission-control&instance=acme-mc-production/);
+    const partnerRow = matrix.getByRole("row").filter({ hasText: "partneruser@agency.example" });
+    await partnerRow.waitFor();
+    await matrix.locator("thead th", { hasText: "partnerAdmin" }).waitFor();
+    const headers = await matrix.locator("thead th").allTextContents();
+    const column = headers.indexOf("partnerAdmin");
+    expect(column).toBeGreaterThan(0);
+    await expect(partnerRow.locator("td").nth(column).textContent()).resolves.toContain("✓");
+
+    await admin.getByRole("combobox", { name: "Action" }).fill("site.restart");
+    await admin.getByRole("option", { name: "Restart site (mission-control:site.restart)" }).click();
+    const who = admin.getByRole("table", { name: "Who can do it" });
+    for (const email of [
+      "customeruser@acme.example",
+      "partneruser@agency.example",
+      "partnerdev@agency.example",
+    ])
+      await who.getByText(email, { exact: false }).waitFor();
+    await expect(who.getByText(/^admin@acme\.example/).count()).resolves.toBe(0);
+    await who
+      .getByRole("row")
+      .filter({ hasText: "partneruser@agency.example" })
+      .getByRole("button", { name: /Why can/ })
+      .click();
+    await expect(admin.getByTestId("why-panel").textContent()).resolves.toContain("Allowed");
+    await screenshot(admin, "access-matrix-production");
+  });
+});

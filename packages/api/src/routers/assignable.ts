@@ -1,0 +1,153 @@
+// Where the signed-in admin may invite users, and which roles it may give there (read-only): the engine's
+// user.invite and assign answers, so an invite form offers exactly what users.invite would accept.
+import { GrantScope } from "@gatehouse/contracts";
+import { products as catalog, type Engine, type Scope } from "@gatehouse/domain";
+import {
+  Instances,
+  Organizations,
+  type ProjectPlatform,
+  Projects,
+  type RoleRecord,
+  Roles,
+} from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Schema } from "effect";
+import { storeProcedure } from "../authorize.ts";
+import { router } from "../trpc.ts";
+
+/*
+ * Who may ask (also in docs/decisions.md, "Admin Center: invitations"): a signed-in user, about scopes of its own
+ * organization (FORBIDDEN otherwise); API keys and the operator assign nothing, so they are FORBIDDEN too.
+ * scopes: the organization's enabled products, stored instances and Experimentation projects, each marked by
+ * engine.allows(actor, "admin-center:user.invite", scope) and kept when it or something below it is allowed
+ * (a project owner sees its project though it cannot view the instance).
+ * roles: asks engine.assign({ role, scope, targetOrg: the actor's org }) — the question users.invite asks — for
+ * each candidate role at each scope (with the project's platform as `target`, so Web-only roles are not offered
+ * on Feature projects). A role invalid at any scope (nobody could grant it there) is left out; a role refused at
+ * some scope is `deny` with the engine's reason; custom roles are offered only at their own instance (as
+ * custom-role-placement.ts rules). Nothing is written.
+ */
+
+const AssignableInput = Schema.Struct({
+  scopes: Schema.Array(GrantScope).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(20))),
+});
+
+const ADMIN_CENTER = "admin-center";
+const USER_INVITE = "admin-center:user.invite";
+
+/** A signed-in user (the only actor that assigns), or FORBIDDEN. */
+const userActor = (actor: { readonly kind: string; readonly id: string; readonly org?: string }) => {
+  if (actor.kind !== "user" || actor.org === undefined)
+    throw new TRPCError({ code: "FORBIDDEN", message: "only a signed-in user assigns roles" });
+  return { id: actor.id, org: actor.org };
+};
+
+export interface AssignableRole {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly product: string;
+  readonly type: "system" | "custom";
+  readonly decision: "allow" | "deny";
+  readonly reason: string;
+}
+
+/** Whether the custom-role placement rule lets `role` be granted at `scope`. */
+const placedAt = (role: RoleRecord, scope: Scope): boolean =>
+  role.type === "system" ||
+  (role.org === scope.org && (role.instance === null || role.instance === scope.instance));
+
+/** The engine's combined answer for `role` over `scopes`: undefined when invalid at one of them. */
+const decide = (
+  engine: Engine,
+  actor: string,
+  role: RoleRecord,
+  scopes: ReadonlyArray<Scope>,
+  platforms: ReadonlyMap<string, ProjectPlatform>,
+): AssignableRole | undefined => {
+  let refused: string | undefined;
+  let allowed = "";
+  for (const scope of scopes) {
+    if (!placedAt(role, scope)) return undefined;
+    const platform = scope.project === undefined ? undefined : platforms.get(scope.project);
+    const answer = engine.assign(actor, {
+      role: role.id,
+      scope,
+      targetOrg: scope.org,
+      ...(platform === undefined ? {} : { target: { platform } }),
+    });
+    if (answer.decision === "invalid") return undefined;
+    if (answer.decision === "deny") refused ??= answer.reason;
+    else allowed = answer.reason;
+  }
+  const { id, name, description, product, type } = role;
+  return refused === undefined
+    ? { id, name, description, product, type, decision: "allow", reason: allowed }
+    : { id, name, description, product, type, decision: "deny", reason: refused };
+};
+
+export const assignableRouter = router({
+  /** The products, instances and projects of the actor's organization where it may invite users, with names. */
+  scopes: storeProcedure.query(async ({ ctx }) => {
+    const actor = userActor(ctx.actor);
+    const org = actor.org;
+    const [organization, instances, projects] = await ctx.store.run(
+      Effect.all([
+        Effect.flatMap(Effect.service(Organizations), (o) => o.get(org)),
+        Effect.flatMap(Effect.service(Instances), (i) => i.list(org)),
+        Effect.flatMap(Effect.service(Projects), (p) => p.list({ org })),
+      ]),
+    );
+    const may = (scope: Scope) => ctx.engine.allows(actor.id, USER_INVITE, scope);
+    return organization.products
+      .filter((product) => product !== ADMIN_CENTER)
+      .map((product) => ({
+        id: product,
+        label: catalog.find((p) => p.id === product)?.label ?? product,
+        invitable: may({ org, product }),
+        instances: instances
+          .filter((i) => i.product === product)
+          .map((i) => ({
+            id: i.id,
+            name: i.name,
+            invitable: may({ org, product, instance: i.id }),
+            projects: projects
+              .filter((p) => p.instance === i.id && may({ org, product, instance: i.id, project: p.id }))
+              .map((p) => ({ id: p.id, name: p.name, platform: p.platform })),
+          }))
+          .filter((i) => i.invitable || i.projects.length > 0),
+      }))
+      .filter((p) => p.invitable || p.instances.length > 0);
+  }),
+
+  /** The roles grantable at every one of `scopes` (one product), the product's first, then Admin Center's. */
+  roles: storeProcedure.input(Schema.toStandardSchemaV1(AssignableInput)).query(async ({ ctx, input }) => {
+    const actor = userActor(ctx.actor);
+    const scopes: ReadonlyArray<Scope> = input.scopes;
+    if (scopes.some((s) => s.org !== actor.org))
+      throw new TRPCError({ code: "FORBIDDEN", message: `${actor.id} belongs to ${actor.org}` });
+    const products = new Set(scopes.map((s) => s.product));
+    const product = scopes[0]?.product;
+    if (products.size !== 1 || product === undefined)
+      throw new TRPCError({ code: "BAD_REQUEST", message: "scopes: one product, named in every scope" });
+    const [candidates, projects] = await ctx.store.run(
+      Effect.all([
+        Effect.flatMap(Effect.service(Roles), (roles) =>
+          Effect.all([roles.list({ org: actor.org, product }), roles.list({ product: ADMIN_CENTER })]),
+        ),
+        Effect.flatMap(Effect.service(Projects), (p) => p.list({ org: actor.org })),
+      ]),
+    );
+    // A project's platform decides whether Web-only roles are valid there.
+    const platforms = new Map(projects.map((p) => [p.id, p.platform]));
+    const seen = new Set<string>();
+    const roles: AssignableRole[] = [];
+    for (const role of candidates.flat()) {
+      if (seen.has(role.id)) continue;
+      seen.add(role.id);
+      const answer = decide(ctx.engine, actor.id, role, scopes, platforms);
+      if (answer !== undefined) roles.push(answer);
+    }
+    return { roles };
+  }),
+});

@@ -1,0 +1,213 @@
+// The what-if preview: which actions a user would gain and lose on each affected scope if one grant changed
+// (a new role, a new grant, a removed grant). Read-only: the engine answers with the change applied and reverted.
+import { randomUUID } from "node:crypto";
+import { WhatIfInput } from "@gatehouse/contracts";
+import {
+  type Engine,
+  type GrantInput,
+  products,
+  type Resource,
+  type ResourceAttributes,
+  type Scope,
+  scopeDepth,
+} from "@gatehouse/domain";
+import { Environments, Flags, Instances, Projects } from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Schema } from "effect";
+import { type Store, storeProcedure } from "../authorize.ts";
+import type { Actor } from "../context.ts";
+import { router } from "../trpc.ts";
+
+/*
+ * Who may ask (also in docs/decisions.md, "Admin Center: products and users"):
+ * - a user: `admin-center:user.view` at the changed grant's scope (the scope the change happens at), in its
+ *   own organization, as users.get asks for the context it shows; an API key: its own organization; the
+ *   operator: any. A grant of another organization answers NOT_FOUND.
+ * Nothing is written: the change is applied to the engine synchronously, the engine answers whatCan on every
+ * affected scope, and the change is reverted in a finally block before anything else can run.
+ */
+
+type Change = WhatIfInput["change"];
+
+const USER_VIEW = "admin-center:user.view";
+/** An Experimentation instance-wide change is also previewed on at most this many of its projects. */
+const MAX_PROJECTS = 20;
+
+const actionLabels = new Map<string, string>(
+  products.flatMap((p) => p.actions.map((a) => [a.id as string, a.label] as const)),
+);
+
+const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });
+const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
+const notFound = (message: string) => new TRPCError({ code: "NOT_FOUND", message });
+
+/** The engine's grant `id` as a grant input, to put back exactly as it was. */
+const storedInput = (engine: Engine, id: string): GrantInput | undefined => {
+  const grant = engine.snapshot.grants.get(id);
+  if (grant === undefined) return undefined;
+  const base = {
+    id: grant.id,
+    subject: grant.subject.id,
+    scope: engine.snapshot.tree.scopeOf(grant.node),
+    ...(grant.expiresAt === 0 ? {} : { expiresAt: grant.expiresAt }),
+  };
+  return grant.role.single
+    ? { ...base, permission: grant.role.id.slice("permission:".length) }
+    : { ...base, role: grant.role.id };
+};
+
+/** Where and to whom `grant` is given, without what it gives. */
+const placement = ({ id, subject, scope, expiresAt }: GrantInput) => ({
+  id,
+  subject,
+  scope,
+  ...(expiresAt === undefined ? {} : { expiresAt }),
+});
+
+/** The grant the change names, held by `subject` (update and remove), or undefined for a new grant. */
+const changedGrant = (engine: Engine, subject: string, change: Change): GrantInput | undefined => {
+  if (change.kind === "create") return undefined;
+  const grant = storedInput(engine, change.grant);
+  if (grant === undefined) throw notFound(`No grant "${change.grant}"`);
+  if (grant.subject !== subject)
+    throw badRequest(`change.grant: "${change.grant}" is not held by ${subject}`);
+  return grant;
+};
+
+/** May `actor` preview changes at `scope`? */
+const authorize = (engine: Engine, actor: Actor, scope: Scope): void => {
+  if (actor.kind === "operator") return;
+  if (actor.org !== scope.org) throw notFound("No grant or scope of that organization");
+  if (actor.kind === "user" && !engine.allows(actor.id, USER_VIEW, scope))
+    throw forbidden(`${actor.id} may not view the users there (needs ${USER_VIEW})`);
+};
+
+/**
+ * The resources to ask whatCan about: the change's scope with the attributes its stored rows carry (platform,
+ * production, flagStatus); for an Experimentation instance its projects too, and for a Feature project its
+ * environments (where the rules' actions are decided). A new grant's instance and
+ * project must exist in the organization (so a preview never invents scopes).
+ */
+const affectedResources = async (store: Store, scope: Scope): Promise<ReadonlyArray<Resource>> => {
+  if (scopeDepth(scope) < 0) throw badRequest("change.scope: a scope key is set below a missing one");
+  let attrs: ResourceAttributes = {};
+  if (scope.instance !== undefined) {
+    const instance = await store.run(
+      Effect.flatMap(Effect.service(Instances), (i) => i.get(scope.instance ?? "")),
+    );
+    if (instance.org !== scope.org || instance.product !== scope.product)
+      throw notFound(`No instance "${scope.instance}" of ${scope.product}`);
+    if (instance.production !== null) attrs = { ...attrs, production: instance.production };
+  }
+  if (scope.project !== undefined) {
+    const project = await store.run(
+      Effect.flatMap(Effect.service(Projects), (p) => p.get(scope.project ?? "")),
+    );
+    if (project.instance !== scope.instance)
+      throw notFound(`No project "${scope.project}" in ${scope.instance}`);
+    attrs = { ...attrs, platform: project.platform };
+  }
+  if (scope.environment !== undefined) {
+    const env = await store.run(
+      Effect.flatMap(Effect.service(Environments), (e) => e.get(scope.environment ?? "")),
+    );
+    if (env.project !== scope.project)
+      throw notFound(`No environment "${scope.environment}" in ${scope.project}`);
+    attrs = { ...attrs, production: env.production };
+  }
+  if (scope.flag !== undefined) {
+    const flag = await store.run(Effect.flatMap(Effect.service(Flags), (f) => f.get(scope.flag ?? "")));
+    if (flag.project !== scope.project) throw notFound(`No flag "${scope.flag}" in ${scope.project}`);
+    attrs = { ...attrs, flagStatus: flag.status };
+  }
+  const own: Resource = { ...scope, ...(Object.keys(attrs).length > 0 ? { attrs } : {}) };
+  if (scope.product !== "experimentation" || scope.instance === undefined) return [own];
+  if (scope.project !== undefined) {
+    // A Feature project's rules live in its environments: a project role changes what it may do there too.
+    if (scope.environment !== undefined || attrs.platform !== "feature") return [own];
+    const environments = await store.run(
+      Effect.flatMap(Effect.service(Environments), (e) => e.list(scope.project ?? "")),
+    );
+    return [
+      own,
+      ...environments.map((e) => ({
+        ...scope,
+        environment: e.id,
+        attrs: { platform: "feature" as const, production: e.production },
+      })),
+    ];
+  }
+  const projects = await store.run(
+    Effect.flatMap(Effect.service(Projects), (p) =>
+      p.list({ org: scope.org, instance: scope.instance ?? "" }),
+    ),
+  );
+  return [
+    own,
+    ...projects
+      .slice(0, MAX_PROJECTS)
+      .map((p) => ({ ...scope, project: p.id, attrs: { platform: p.platform } })),
+  ];
+};
+
+/**
+ * Runs `read` with `change` applied to the engine and reverts it before returning, whatever happens. Everything
+ * that could refuse the change (the role's name, the scope) is checked first, so nothing is half-applied, and
+ * no `await` sits in between: no other request sees the changed engine.
+ */
+const withChange = <A>(
+  engine: Engine,
+  subject: string,
+  change: Change,
+  original: GrantInput | undefined,
+  read: () => A,
+): A => {
+  const snap = engine.snapshot;
+  snap.subject(subject);
+  if (change.kind !== "remove") snap.catalog.role(change.role);
+  // Stored grant ids are `grt_…`: this one never replaces a real grant.
+  const previewId = `what-if:${randomUUID()}`;
+  try {
+    if (change.kind === "update" && original !== undefined) {
+      snap.addGrant({ ...placement(original), role: change.role });
+    } else if (change.kind === "remove") snap.removeGrant(change.grant);
+    else if (change.kind === "create")
+      snap.addGrant({ id: previewId, subject, scope: change.scope, role: change.role });
+    return read();
+  } finally {
+    if (original !== undefined) snap.addGrant(original);
+    else snap.removeGrant(previewId);
+  }
+};
+
+const label = (id: string) => ({ id, label: actionLabels.get(id) ?? id });
+
+export const whatIfRouter = router({
+  /** Per affected scope, the actions `subject` would gain and lose if `change` were made. */
+  preview: storeProcedure.input(Schema.toStandardSchemaV1(WhatIfInput)).query(async ({ ctx, input }) => {
+    const { engine } = ctx;
+    const original = changedGrant(engine, input.subject, input.change);
+    const scope = original?.scope ?? (input.change.kind === "create" ? input.change.scope : undefined);
+    if (scope === undefined) throw badRequest("change: name a grant or a scope");
+    authorize(engine, ctx.actor, scope);
+    const resources = await affectedResources(ctx.store, scope);
+    // The engine may have changed while the rows were read: take the grant as it is now.
+    const current = changedGrant(engine, input.subject, input.change);
+    const whatCan = () => resources.map((r) => new Set(engine.whatCan(input.subject, r)));
+    const before = whatCan();
+    const after = withChange(engine, input.subject, input.change, current, whatCan);
+    return {
+      subject: input.subject,
+      scopes: resources.map((resource, i) => {
+        const was = before[i] ?? new Set<string>();
+        const will = after[i] ?? new Set<string>();
+        const { attrs: _attrs, ...at } = resource;
+        return {
+          scope: at satisfies Scope,
+          gained: [...will].filter((a) => !was.has(a)).map(label),
+          lost: [...was].filter((a) => !will.has(a)).map(label),
+        };
+      }),
+    };
+  }),
+});

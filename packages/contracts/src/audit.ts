@@ -1,0 +1,25 @@
+// Inputs of the audit log (`audit.list`): the filters the Admin Center's audit page validates with, and the
+// whole query the API decodes (the filters plus organization, cursor and page size).
+import { Schema } from "effect";
+
+const Text = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+
+/** What an audit page can be narrowed to: who acted, on what, which action, and when (`from` inclusive, `to` exclusive). */
+export const AuditFilters = Schema.Struct({
+  actor: Schema.optionalKey(Text),
+  targetKind: Schema.optionalKey(Text),
+  targetId: Schema.optionalKey(Text),
+  action: Schema.optionalKey(Text),
+  from: Schema.optionalKey(Schema.DateFromString),
+  to: Schema.optionalKey(Schema.DateFromString),
+});
+
+export const AuditListInput = Schema.Struct({
+  org: Text,
+  ...AuditFilters.fields,
+  /** `nextCursor` of the previous page. */
+  cursor: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isPattern(/^[0-9]{1,19}$/)))),
+  limit: Schema.optionalKey(
+    Schema.Number.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 200 }))),
+  ),
+});

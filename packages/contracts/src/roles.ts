@@ -1,0 +1,36 @@
+// Inputs of the roles router: listing, reading, and creating, editing and deleting custom roles.
+// The API decodes with these and the Admin Center's role forms validate with the same schemas.
+import { Schema } from "effect";
+
+const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+const Text = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200)));
+const Description = Schema.String.pipe(Schema.check(Schema.isMaxLength(1000)));
+const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
+
+export const ListRolesInput = Schema.Struct({
+  product: Schema.optionalKey(Id),
+  instance: Schema.optionalKey(Id),
+  type: Schema.optionalKey(Schema.Literals(["system", "custom"])),
+});
+export const GetRoleInput = Schema.Struct({ id: Id });
+export const CreateCustomRoleInput = Schema.Struct({
+  /** The full name; by default `<Product>-<Instance>-<roleName>`. */
+  name: Schema.optionalKey(Text),
+  /** The role's own name, the last part of the default name; a duplicate defaults to its origin's name. */
+  roleName: Schema.optionalKey(Text),
+  description: Schema.optionalKey(Description),
+  product: Id,
+  instance: Id,
+  duplicateFrom: Schema.optionalKey(Id),
+  /** Action ids of the product; a duplicate defaults to its origin's. */
+  permissions: Schema.optionalKey(Schema.Array(Id)),
+});
+export const UpdateCustomRoleInput = Schema.Struct({
+  id: Id,
+  version: Version,
+  name: Schema.optionalKey(Text),
+  description: Schema.optionalKey(Description),
+  /** The role's new action ids (all of the role's product), replacing the old set. */
+  permissions: Schema.optionalKey(Schema.Array(Id)),
+});
+export const DeleteCustomRoleInput = Schema.Struct({ id: Id, version: Version });
