@@ -203,7 +203,11 @@ describe("Audit log", () => {
       return codes.length === 1 && codes[0]?.textContent === "access-request.deny";
     });
     await admin.getByRole("button", { name: "Clear filters" }).click();
-    await admin.getByRole("table", { name: "Audit entries" }).getByText("access-request.create").first().waitFor();
+    await admin
+      .getByRole("table", { name: "Audit entries" })
+      .getByText("access-request.create")
+      .first()
+      .waitFor();
 
     // An actor given by email is searched by the user's id.
     await admin.getByLabel("Actor", { exact: true }).fill("admin@acme.example");
