@@ -1,7 +1,8 @@
-// The Admin Center's routes behind sign-in (only /accept, an invitation link, is open): a visitor signs in; a signed-in admin lands where
-// their admin level says (Products, the instances of their product, or their project's users).
+// The Admin Center behind sign-in (only /accept, an invitation link, is open): a visitor signs in; a signed-in
+// admin lands where their admin level says (Products, their product's instances, or their project's users).
 import { useSession } from "@gatehouse/client";
 import { ErrorState, LoadingState, Shell, SignInPage } from "@gatehouse/ui";
+import { Suspense } from "react";
 import { Route, Routes, useLocation } from "react-router";
 import { nav } from "./nav.ts";
 import { AcceptPage } from "./pages/invitations/accept-page.tsx";
@@ -20,12 +21,14 @@ export const App = () => {
   if (me === null || me === undefined) return <SignInPage product="Admin Center" />;
   return (
     <Shell product="Admin Center" me={me} nav={nav}>
-      <Routes>
-        <Route path="/" element={<Landing me={me} />} />
-        {routes.map(({ path, element }) => (
-          <Route key={path} path={path} element={element} />
-        ))}
-      </Routes>
+      <Suspense fallback={<LoadingState />}>
+        <Routes>
+          <Route path="/" element={<Landing me={me} />} />
+          {routes.map(({ path, element }) => (
+            <Route key={path} path={path} element={element} />
+          ))}
+        </Routes>
+      </Suspense>
     </Shell>
   );
 };

@@ -1,24 +1,35 @@
-// The Admin Center's pages by path (inside the router's /admin-center basename), one module per page.
-// Products → instances → users (or projects → users for Experimentation), and the organization-wide areas.
-import type { ReactElement } from "react";
-import { AccessMatrixPage } from "./pages/access-matrix/access-matrix-page.tsx";
-import { AccessRequestsPage } from "./pages/access-requests/access-requests-page.tsx";
-import { AuditPage } from "./pages/audit/audit-page.tsx";
-import { GroupPage } from "./pages/groups/group-page.tsx";
-import { GroupsPage } from "./pages/groups/groups-page.tsx";
-import { InvitationsPage } from "./pages/invitations/invitations-page.tsx";
-import { InstancePage } from "./pages/products/instance-page.tsx";
-import { InstancesPage } from "./pages/products/instances-page.tsx";
-import { ProductsPage } from "./pages/products/products-page.tsx";
-import { ProjectPage } from "./pages/products/project-page.tsx";
-import { ProjectsPage } from "./pages/products/projects-page.tsx";
-import { NewRolePage } from "./pages/roles/new-role-page.tsx";
-import { RolePage } from "./pages/roles/role-page.tsx";
-import { RolesPage } from "./pages/roles/roles-page.tsx";
-import { BulkInvitePage } from "./pages/users/bulk-invite-page.tsx";
-import { InvitePage } from "./pages/users/invite-page.tsx";
-import { UserDetailsPage } from "./pages/users/user-details-page.tsx";
-import { UsersPage } from "./pages/users/users-page.tsx";
+// The Admin Center's pages by path (inside the router's /admin-center basename), one module per page, each
+// loaded when first visited (its own chunk), so signing in downloads only the shell.
+import { type ComponentType, lazy, type ReactElement } from "react";
+
+/** A page component loaded on first render from its module's named export. */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const AccessMatrixPage = page(
+  () => import("./pages/access-matrix/access-matrix-page.tsx"),
+  "AccessMatrixPage",
+);
+const AccessRequestsPage = page(
+  () => import("./pages/access-requests/access-requests-page.tsx"),
+  "AccessRequestsPage",
+);
+const AuditPage = page(() => import("./pages/audit/audit-page.tsx"), "AuditPage");
+const GroupPage = page(() => import("./pages/groups/group-page.tsx"), "GroupPage");
+const GroupsPage = page(() => import("./pages/groups/groups-page.tsx"), "GroupsPage");
+const InvitationsPage = page(() => import("./pages/invitations/invitations-page.tsx"), "InvitationsPage");
+const InstancePage = page(() => import("./pages/products/instance-page.tsx"), "InstancePage");
+const InstancesPage = page(() => import("./pages/products/instances-page.tsx"), "InstancesPage");
+const ProductsPage = page(() => import("./pages/products/products-page.tsx"), "ProductsPage");
+const ProjectPage = page(() => import("./pages/products/project-page.tsx"), "ProjectPage");
+const ProjectsPage = page(() => import("./pages/products/projects-page.tsx"), "ProjectsPage");
+const NewRolePage = page(() => import("./pages/roles/new-role-page.tsx"), "NewRolePage");
+const RolePage = page(() => import("./pages/roles/role-page.tsx"), "RolePage");
+const RolesPage = page(() => import("./pages/roles/roles-page.tsx"), "RolesPage");
+const BulkInvitePage = page(() => import("./pages/users/bulk-invite-page.tsx"), "BulkInvitePage");
+const InvitePage = page(() => import("./pages/users/invite-page.tsx"), "InvitePage");
+const UserDetailsPage = page(() => import("./pages/users/user-details-page.tsx"), "UserDetailsPage");
+const UsersPage = page(() => import("./pages/users/users-page.tsx"), "UsersPage");
 
 export const routes: ReadonlyArray<{ readonly path: string; readonly element: ReactElement }> = [
   { path: "/products", element: <ProductsPage /> },
