@@ -1,31 +1,23 @@
 // Browser tests of inviting (real headless Chromium against the `pnpm start` server): "Invite another" keeps the
 // role selection, an instance admin cannot make an admin (UI and API), revoke and resend, accepting an
 // invitation then signing in, and a bulk invite where one row is refused and the other goes through.
-import { launchChromium, type RunningServer, screenshot, signIn, startGatehouse } from "@gatehouse/e2e";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { browserSuite, screenshot, signIn } from "@gatehouse/e2e";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite();
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startGatehouse(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 beforeEach(async () => {
-  context = await browser.newContext();
+  context = await suite.browser.newContext();
   page = await context.newPage();
 });
 afterEach(async () => {
   await context?.close();
 });
 
-const app = (path = "") => `${server.origin}/admin-center/${path}`;
+const app = (path = "") => `${suite.origin}/admin-center/${path}`;
 const cmsInstance = { org: "acme", product: "cms", instance: "acme-cms" };
 
 /** A tRPC mutation sent from the page with its session cookie and CSRF token, as the app sends them. */
@@ -200,9 +192,9 @@ describe("Admin Center invitations", () => {
     await signIn(page, app(), "admin@acme.example");
     const acceptUrl = await inviteByApi(page, "fresh.user@acme.example");
 
-    const visitor = await browser.newContext();
+    const visitor = await suite.browser.newContext();
     const invitee = await visitor.newPage();
-    await invitee.goto(`${server.origin}${acceptUrl}`);
+    await invitee.goto(`${suite.origin}${acceptUrl}`);
     await invitee.getByLabel("Your name").fill("Fresh User");
     await invitee.getByLabel("Password", { exact: true }).fill("a-fresh-password-1");
     await invitee.getByLabel("Confirm password").fill("a-fresh-password-1");

@@ -1,25 +1,16 @@
 // Browser tests of partner access, the audit log and the access matrix (real headless Chromium against the
 // `pnpm start` server): partner users ask through the API, the super admin decides in the Access requests page.
-import { launchChromium, type RunningServer, screenshot, signIn, startGatehouse } from "@gatehouse/e2e";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserSuite, screenshot, signIn } from "@gatehouse/e2e";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startGatehouse(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const app = (path = "") => `${server.origin}/admin-center/${path}`;
+const app = (path = "") => `${suite.origin}/admin-center/${path}`;
 
 /** A page of its own browser context, signed in as `email` at `path`. */
 const signedIn = async (email: string, path = ""): Promise<Page> => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1200 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1400, height: 1200 } });
   const page = await context.newPage();
   await signIn(page, app(path), email);
   return page;

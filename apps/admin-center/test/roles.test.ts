@@ -1,37 +1,29 @@
 // Browser tests of the Roles and Groups areas (real headless Chromium against the `pnpm start` server): the
 // roles list and its filters, a read-only system role, creating, duplicating, editing and deleting custom
 // roles, the refused Add role with its "Why?", and custom groups with a member.
-import { launchChromium, type RunningServer, screenshot, signIn, startGatehouse } from "@gatehouse/e2e";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { browserSuite, screenshot, signIn } from "@gatehouse/e2e";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
 
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite();
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startGatehouse(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  context = await suite.browser.newContext({ viewport: { width: 1440, height: 900 } });
   page = await context.newPage();
 });
 
 /** expect.poll waits this long: the machine is shared, and a page may take a few seconds to settle. */
 const poll = { timeout: 15_000 };
 
-const app = (path = "") => `${server.origin}/admin-center/${path}`;
+const app = (path = "") => `${suite.origin}/admin-center/${path}`;
 const pim = "Product Information Management";
 
 /** What the server answers to a query, asked with the page's session (the UI's claims checked at the source). */
 const query = async <T>(procedure: string, input: unknown): Promise<T> => {
   const response = await page.request.get(
-    `${server.origin}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
+    `${suite.origin}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
   );
   expect(response.ok()).toBe(true);
   return ((await response.json()) as { result: { data: T } }).result.data;
@@ -263,7 +255,7 @@ describe("Roles", () => {
     await expect(page.getByRole("button", { name: "Save", exact: true }).isDisabled()).resolves.toBe(true);
 
     const csrf = (await context.cookies()).find((c) => c.name === "gatehouse_csrf")?.value ?? "";
-    const refused = await page.request.post(`${server.origin}/trpc/roles.createCustom`, {
+    const refused = await page.request.post(`${suite.origin}/trpc/roles.createCustom`, {
       headers: { "content-type": "application/json", "x-csrf-token": csrf },
       data: { roleName: "Sneaky", product: "cms", instance: "acme-cms", permissions: [] },
     });

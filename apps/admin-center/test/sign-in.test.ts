@@ -1,26 +1,18 @@
 // Browser tests of signing in to the Admin Center (real headless Chromium against the `pnpm start` server):
 // each admin level lands on its page, a wrong password is refused, and signing out returns to sign-in.
-import { launchChromium, type RunningServer, screenshot, signIn, startGatehouse } from "@gatehouse/e2e";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { browserSuite, screenshot, signIn } from "@gatehouse/e2e";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
 
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite();
 let page: Page;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startGatehouse(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 beforeEach(async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   page = await context.newPage();
 });
 
-const app = () => `${server.origin}/admin-center/`;
+const app = () => `${suite.origin}/admin-center/`;
 
 describe("Admin Center sign-in", () => {
   it("the super admin lands on Products", async () => {

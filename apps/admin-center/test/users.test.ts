@@ -1,27 +1,19 @@
 // Browser tests of products and users (real headless Chromium against the `pnpm start` server): each admin
 // level's landing, Products → instance → users with breadcrumbs, user details per context, the what-if preview
 // before a role change and the change itself, deleting a role with confirmation.
-import { launchChromium, type RunningServer, screenshot, signIn, startGatehouse } from "@gatehouse/e2e";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { browserSuite, callApi, screenshot, signIn } from "@gatehouse/e2e";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
 
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite();
 let page: Page;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startGatehouse(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 beforeEach(async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
 });
 
-const app = (path = "") => `${server.origin}/admin-center/${path}`;
+const app = (path = "") => `${suite.origin}/admin-center/${path}`;
 const checkout = { org: "acme", product: "experimentation", instance: "acme-exp", project: "acme-checkout" };
 const homepage = { ...checkout, project: "acme-homepage" };
 const cms = { org: "acme", product: "cms", instance: "acme-cms" };
@@ -34,18 +26,8 @@ interface GrantView {
 }
 
 /** Calls the API as the page's signed-in user (its cookies and CSRF token), as the app itself does. */
-const api = async (path: string, input: unknown, method: "GET" | "POST" = "POST"): Promise<unknown> => {
-  const cookies = await page.context().cookies();
-  const csrf = cookies.find((c) => c.name === "gatehouse_csrf")?.value ?? "";
-  const url = `${server.origin}/trpc/${path}`;
-  const response =
-    method === "GET"
-      ? await page.request.get(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`)
-      : await page.request.post(url, { headers: { "x-csrf-token": csrf }, data: input });
-  const body = (await response.json()) as { result?: { data: unknown }; error?: { message: string } };
-  if (body.error !== undefined) throw new Error(`${path}: ${body.error.message}`);
-  return body.result?.data;
-};
+const api = (path: string, input: unknown, method: "GET" | "POST" = "POST") =>
+  callApi(page, suite.origin, path, input, method);
 
 const grantsOf = async (user: string, scope: Record<string, string> = { org: "acme" }) =>
   (await api(

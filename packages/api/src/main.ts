@@ -3,17 +3,25 @@
 import { DatabaseLive } from "@gatehouse/db";
 import { EngineSync } from "@gatehouse/store";
 import { serve } from "@hono/node-server";
-import { Effect, ManagedRuntime } from "effect";
+import { Duration, Effect, ManagedRuntime } from "effect";
 import { createApp } from "./app.ts";
 import { serverLayer } from "./server-layer.ts";
 
 const port = Number(process.env.PORT ?? 4000);
 const hostname = process.env.HOST ?? "127.0.0.1";
+/** How often /events re-checks a stream's credentials and sends a heartbeat, in seconds (default 15). */
+const eventsHeartbeatSeconds = Number(process.env.GATEHOUSE_EVENTS_HEARTBEAT_SECONDS ?? 15);
+if (!(Number.isFinite(eventsHeartbeatSeconds) && eventsHeartbeatSeconds > 0))
+  throw new Error("GATEHOUSE_EVENTS_HEARTBEAT_SECONDS must be a positive number of seconds");
 
 const runtime = ManagedRuntime.make(serverLayer(DatabaseLive));
 const sync = await runtime.runPromise(Effect.service(EngineSync));
 
-const app = createApp({ engine: () => sync.engine, store: runtime });
+const app = createApp({
+  engine: () => sync.engine,
+  store: runtime,
+  eventsHeartbeat: Duration.seconds(eventsHeartbeatSeconds),
+});
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   console.log(`Gatehouse listening on http://${hostname}:${info.port} (/healthz, /trpc, /admin-center/)`);
 });

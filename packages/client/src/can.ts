@@ -1,12 +1,16 @@
 // Permission hooks for controls: `useCan` answers whether the signed-in user may do an action on a resource
 // (batched into checkMany), `useExplain` fetches the engine's explanation for the "Why?" panel on demand.
-import { useQuery } from "@tanstack/react-query";
+import { type Query, useQuery } from "@tanstack/react-query";
 import type { Resource } from "./check-batcher.ts";
 import { useCheckBatcher, useGatehouse } from "./client-context.ts";
 import { useSession } from "./session.ts";
 import type { RouterOutputs } from "./trpc.ts";
 
 export type Explanation = RouterOutputs["authz"]["explain"];
+
+/** The engine's answers cached by useCan and useExplain: they change only when the engine's data does. */
+export const isPermissionAnswer = (query: Query): boolean =>
+  query.queryKey[0] === "can" || query.queryKey[0] === "explain";
 
 /** `allowed` is undefined while the answer loads; controls stay disabled until it says yes. */
 export const useCan = (action: string, resource: Resource) => {

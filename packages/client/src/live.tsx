@@ -1,24 +1,27 @@
-// Live updates: while signed in, one EventSource on /events; every committed change of the organization
-// invalidates cached queries (they refetch if shown), and a signed-out event refreshes the session.
+// Live updates: while someone is signed in, one stream of their organization's committed changes keeps the
+// cached queries current (live-stream.ts); a sign-in or sign-out in another tab, or a session ended elsewhere,
+// is followed at once (the sign-in page, or the new person's app).
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
-import { sessionKey, useSession } from "./session.ts";
+import { useEffect, useRef } from "react";
+import { openLiveStream } from "./live-stream.ts";
+import { forgetAllButSession, recheckSession, useSession } from "./session.ts";
+import { onSessionChangeElsewhere } from "./session-channel.ts";
 
-/** Renders nothing; keeps the cache in step with the server's change stream. */
+/** Renders nothing; opens the stream for the signed-in person and closes it when they change or leave. */
 export const LiveUpdates = ({ origin }: { origin: string }): null => {
   const queryClient = useQueryClient();
-  const session = useSession();
-  const signedIn = session.data !== null && session.data !== undefined;
+  const session = useSession().data;
+  const userId = session?.id;
+  useEffect(() => onSessionChangeElsewhere(() => void recheckSession(queryClient)), [queryClient]);
+  // However a session ended (here, in another tab, on the server), nothing its person saw is kept.
+  const lastUserId = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (!signedIn) return;
-    const source = new EventSource(`${origin}/events`, { withCredentials: true });
-    source.onmessage = () => {
-      void queryClient.invalidateQueries();
-    };
-    source.addEventListener("signed-out", () => {
-      void queryClient.invalidateQueries({ queryKey: sessionKey });
-    });
-    return () => source.close();
-  }, [origin, queryClient, signedIn]);
+    if (session === null && lastUserId.current !== undefined) forgetAllButSession(queryClient);
+    if (session !== undefined) lastUserId.current = session?.id;
+  }, [queryClient, session]);
+  useEffect(() => {
+    if (userId === undefined) return;
+    return openLiveStream({ origin, userId, queryClient });
+  }, [origin, queryClient, userId]);
   return null;
 };

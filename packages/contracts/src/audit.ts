@@ -1,5 +1,5 @@
 // Inputs of the audit log (`audit.list`): the filters the Admin Center's audit page validates with, and the
-// whole query the API decodes (the filters plus organization, cursor and page size).
+// whole query the API decodes (the filters plus organization, order, cursor and page size).
 import { Schema } from "effect";
 
 const Text = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
@@ -14,10 +14,14 @@ export const AuditFilters = Schema.Struct({
   to: Schema.optionalKey(Schema.DateFromString),
 });
 
+/** Which end of the log a page starts from: the newest entries (default) or the oldest. */
+export const AuditOrder = Schema.Literals(["newest", "oldest"]);
+
 export const AuditListInput = Schema.Struct({
   org: Text,
   ...AuditFilters.fields,
-  /** `nextCursor` of the previous page. */
+  order: Schema.optionalKey(AuditOrder),
+  /** `nextCursor` of the previous page, in the same order. */
   cursor: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isPattern(/^[0-9]{1,19}$/)))),
   limit: Schema.optionalKey(
     Schema.Number.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 200 }))),

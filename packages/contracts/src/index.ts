@@ -10,7 +10,7 @@ export {
   AccessRequestStatus,
   PartnerRole,
 } from "./access-requests.ts";
-export { AuditFilters, AuditListInput } from "./audit.ts";
+export { AuditFilters, AuditListInput, AuditOrder } from "./audit.ts";
 export { LoginInput } from "./auth.ts";
 export {
   CreateGroupInput,
@@ -43,5 +43,9 @@ export {
   InviteInput,
   InviteLanguage,
   InviteName,
+  SortDirection,
+  UserListInput,
+  UserSort,
+  UserSortBy,
 } from "./users.ts";
 export { WhatIfChange, WhatIfInput } from "./what-if.ts";

@@ -1,5 +1,5 @@
-// Inputs of inviting users: `users.invite` and the Admin Center's invite forms decode the same fields, so the
-// browser refuses what the API would (an email's shape, the name's and language's lengths, grant counts).
+// Inputs of the users router: listing (scope, search, sort, cursor) and inviting; the API and the Admin Center's
+// forms decode the same fields, so the browser refuses what the API would (an email's shape, lengths, counts).
 import { Schema } from "effect";
 
 const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
@@ -37,3 +37,28 @@ export const InviteInput = Schema.Struct({
 
 /** The invite form's own fields (one invitee at a time); the grants come from its access rows. */
 export const InviteeForm = Schema.Struct({ name: InviteName, email: InviteEmail, language: InviteLanguage });
+
+/** The columns a user list sorts by on the server. */
+export const UserSortBy = Schema.Literals(["email", "name", "status"]);
+export const SortDirection = Schema.Literals(["asc", "desc"]);
+/** A user list's order: email A to Z when omitted; ties (equal names or statuses) go by email. */
+export const UserSort = Schema.Struct({ by: UserSortBy, direction: SortDirection });
+
+/** `users.list`: one keyset page of an organization's users (or a scope's), searched and sorted on the server. */
+export const UserListInput = Schema.Struct({
+  org: Id,
+  scope: Schema.optionalKey(
+    Schema.Struct({
+      product: Schema.optionalKey(Id),
+      instance: Schema.optionalKey(Id),
+      project: Schema.optionalKey(Id),
+    }),
+  ),
+  search: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isMaxLength(200)))),
+  sort: Schema.optionalKey(UserSort),
+  /** `nextCursor` of the previous page, made for the same sort. */
+  cursor: Schema.optionalKey(Schema.String),
+  limit: Schema.optionalKey(
+    Schema.Number.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 200 }))),
+  ),
+});

@@ -1,4 +1,4 @@
-// Reading the audit log: filtered (also by the place a row is about), newest first, keyset-paged on (at, id);
+// Reading the audit log: filtered (also by the place a row is about), newest or oldest first, keyset on (at, id);
 // the places of an organization, and the organization of one row. Append-only: nothing here changes the log.
 import { Context, Effect, Layer } from "effect";
 import { SqlClient } from "effect/sql";
@@ -42,7 +42,9 @@ export interface AuditFilter {
   readonly from?: Date | undefined;
   /** Entries strictly before this instant. */
   readonly to?: Date | undefined;
-  /** The id of the last entry of the previous page: the page continues strictly after it (older). */
+  /** Newest first (default) or oldest first, on (at, id). */
+  readonly order?: "newest" | "oldest" | undefined;
+  /** The id of the last entry of the previous page: the page continues strictly after it, in `order`. */
   readonly after?: string | undefined;
   /** Only entries about these places (see `placeOf` below); every entry when absent. */
   readonly within?: AuditReach | undefined;
@@ -50,7 +52,7 @@ export interface AuditFilter {
 }
 
 export interface AuditLogShape {
-  /** Entries of `filter.org` matching every given filter, newest first ((at, id) descending), at most `limit`. */
+  /** Entries of `filter.org` matching every given filter, in `filter.order` on (at, id), at most `limit`. */
   readonly list: (filter: AuditFilter) => Effect.Effect<ReadonlyArray<AuditEntry>>;
   /** Every instance of `org` with each of its projects (one row per project, `project: null` for the instance). */
   readonly places: (org: string) => Effect.Effect<ReadonlyArray<AuditPlace>>;
@@ -135,6 +137,7 @@ const make = Effect.gen(function* () {
     if (filter.after !== undefined && !auditId.test(filter.after)) return [];
     const reach = filter.within === undefined ? undefined : reachCondition(filter.within);
     if (filter.within !== undefined && reach === undefined) return [];
+    const oldestFirst = filter.order === "oldest";
     const conditions = [
       ...(reach === undefined ? [] : [reach]),
       sql`org = ${filter.org}`,
@@ -147,12 +150,14 @@ const make = Effect.gen(function* () {
       // The cursor's own (at, id) is read in SQL, so the timestamp keeps its full precision.
       ...(filter.after === undefined
         ? []
-        : [sql`(at, id) < (select c.at, c.id from audit_log c where c.id = ${filter.after}::bigint)`]),
+        : [
+            sql`(at, id) ${oldestFirst ? sql`>` : sql`<`} (select c.at, c.id from audit_log c where c.id = ${filter.after}::bigint)`,
+          ]),
     ];
     const rows = yield* Effect.orDie(sql<Row>`
       select id, at, request_id, actor_kind, actor_id, org, action, target_kind, target_id, before, after
       from audit_log a ${filter.within === undefined ? sql`` : placeOf} where ${sql.and(conditions)}
-      order by at desc, id desc limit ${filter.limit}`);
+      order by ${oldestFirst ? sql`at asc, id asc` : sql`at desc, id desc`} limit ${filter.limit}`);
     return rows.map(entry);
   });
 

@@ -113,9 +113,17 @@ describeBothBackends(
         const directory = yield* UserDirectory;
         const first = yield* directory.page({ org: "acme", limit: 2 });
         expect(first.map((u) => u.id)).toEqual(["u1", "u2"]);
-        const second = yield* directory.page({ org: "acme", limit: 2, after: "u2@acme.example" });
+        const second = yield* directory.page({
+          org: "acme",
+          limit: 2,
+          after: { key: "u2@acme.example", email: "u2@acme.example" },
+        });
         expect(second.map((u) => u.id)).toEqual(["u3", "u4"]);
-        const last = yield* directory.page({ org: "acme", limit: 2, after: "u4@acme.example" });
+        const last = yield* directory.page({
+          org: "acme",
+          limit: 2,
+          after: { key: "u4@acme.example", email: "u4@acme.example" },
+        });
         expect(last.map((u) => u.id)).toEqual(["u5"]);
         expect((yield* directory.page({ org: "acme", limit: 9, search: "AMY" })).map((u) => u.id)).toEqual([
           "u2",

@@ -3,16 +3,36 @@
 import { Button, Group, Text } from "@mantine/core";
 import { useCallback, useState } from "react";
 
-export const useCursorPages = () => {
-  const [cursors, setCursors] = useState<ReadonlyArray<string | undefined>>([undefined]);
+const firstPage: ReadonlyArray<string | undefined> = [undefined];
+
+/**
+ * The cursors of the pages visited for `query` (what the pages ask for besides the cursor: search, sort...).
+ * When `query` changes the pager is back on the first page in the same render, so a cursor made for the old
+ * query (a sort's cursor is refused under another sort) is never sent with the new one.
+ */
+export const useCursorPages = (query?: unknown) => {
+  const key = JSON.stringify(query ?? null);
+  const [visited, setVisited] = useState({ key, cursors: firstPage });
+  const cursors = visited.key === key ? visited.cursors : firstPage;
   const cursor = cursors[cursors.length - 1];
   return {
     cursor,
     page: cursors.length,
-    next: useCallback((nextCursor: string) => setCursors((c) => [...c, nextCursor]), []),
-    previous: useCallback(() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c)), []),
-    /** Back to the first page (after the filter or search changed). */
-    reset: useCallback(() => setCursors([undefined]), []),
+    next: useCallback(
+      (nextCursor: string) =>
+        setVisited((v) => ({ key, cursors: [...(v.key === key ? v.cursors : firstPage), nextCursor] })),
+      [key],
+    ),
+    previous: useCallback(
+      () =>
+        setVisited((v) => ({
+          key,
+          cursors: v.key === key && v.cursors.length > 1 ? v.cursors.slice(0, -1) : firstPage,
+        })),
+      [key],
+    ),
+    /** Back to the first page (after a filter changed that is not part of `query`). */
+    reset: useCallback(() => setVisited({ key, cursors: firstPage }), [key]),
   };
 };
 

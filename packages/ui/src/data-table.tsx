@@ -1,16 +1,28 @@
 // The kit's table: TanStack Table for columns and rows, Mantine for markup, and the loading, empty and error
-// states in place of rows. Paging, filtering and sorting happen on the server; the table only shows a page.
+// states in place of rows. Paging, filtering and sorting happen on the server; the table only shows a page and,
+// when given `sorting`, offers a sort button in the headers of the columns the server sorts by.
 
 import { Table } from "@mantine/core";
 import { type ColumnDef, type RowData, tableFeatures, useTable } from "@tanstack/react-table";
 import type { ReactNode } from "react";
+import { nextSort, type Sort, SortableHeader } from "./sortable-header.tsx";
 import { EmptyState, ErrorState, LoadingState } from "./states.tsx";
 
 const features = tableFeatures({});
 
 export type Column<T extends RowData> = ColumnDef<typeof features, T>;
 
-export interface DataTableProps<T extends RowData> {
+/**
+ * Server-side sorting, controlled by the page: the columns whose id is a sort key of the API get a sort button,
+ * and a click reports the new sort (the page asks the server again, from its first page).
+ */
+export interface DataTableSorting<K extends string> {
+  readonly columns: ReadonlyArray<K>;
+  readonly sort: Sort<K>;
+  readonly onSortChange: (sort: Sort<K>) => void;
+}
+
+export interface DataTableProps<T extends RowData, K extends string = string> {
   readonly columns: ReadonlyArray<Column<T>>;
   /** The page to show; undefined while it loads. */
   readonly rows: ReadonlyArray<T> | undefined;
@@ -20,11 +32,12 @@ export interface DataTableProps<T extends RowData> {
   /** What an empty page says (a title and what to do next). */
   readonly empty: { readonly title: string; readonly hint?: ReactNode };
   readonly label: string;
+  readonly sorting?: DataTableSorting<K>;
 }
 
 const noRows: never[] = [];
 
-export const DataTable = <T extends RowData>({
+export const DataTable = <T extends RowData, K extends string = string>({
   columns,
   rows,
   rowKey,
@@ -32,7 +45,8 @@ export const DataTable = <T extends RowData>({
   onRetry,
   empty,
   label,
-}: DataTableProps<T>) => {
+  sorting,
+}: DataTableProps<T, K>) => {
   const table = useTable({
     features,
     columns: columns as Array<Column<T>>,
@@ -52,11 +66,21 @@ export const DataTable = <T extends RowData>({
       <Table.Thead>
         {table.getHeaderGroups().map((group) => (
           <Table.Tr key={group.id}>
-            {group.headers.map((header) => (
-              <Table.Th key={header.id}>
-                {header.isPlaceholder ? null : <table.FlexRender header={header} />}
-              </Table.Th>
-            ))}
+            {group.headers.map((header) => {
+              const content = header.isPlaceholder ? null : <table.FlexRender header={header} />;
+              const sortKey = sorting?.columns.find((key) => key === header.column.id);
+              if (sorting === undefined || sortKey === undefined)
+                return <Table.Th key={header.id}>{content}</Table.Th>;
+              return (
+                <SortableHeader
+                  key={header.id}
+                  sorted={sorting.sort.by === sortKey ? sorting.sort.direction : undefined}
+                  onSort={() => sorting.onSortChange(nextSort(sorting.sort, sortKey))}
+                >
+                  {content}
+                </SortableHeader>
+              );
+            })}
           </Table.Tr>
         ))}
       </Table.Thead>

@@ -3,10 +3,11 @@
 export { type Crumb, Crumbs, type NavItem, Shell, type ShellProps } from "./app-shell.tsx";
 export { type ConfirmOptions, confirm } from "./confirm.tsx";
 export { CursorPager, type CursorPagerProps, useCursorPages } from "./cursor-pager.tsx";
-export { type Column, DataTable, type DataTableProps } from "./data-table.tsx";
+export { type Column, DataTable, type DataTableProps, type DataTableSorting } from "./data-table.tsx";
 export { Guarded, type GuardedProps, WhyLink } from "./guarded.tsx";
 export { useSchemaForm } from "./schema-form.ts";
 export { SignInPage } from "./sign-in-page.tsx";
+export { nextSort, type Sort, SortableHeader, type SortDirection } from "./sortable-header.tsx";
 export { EmptyState, ErrorState, LoadingState } from "./states.tsx";
 export { toast } from "./toasts.ts";
 export { UiProvider } from "./ui-provider.tsx";

@@ -41,3 +41,26 @@ export const screenshot = async (page: Page, name: string): Promise<string> => {
   await page.screenshot({ path, fullPage: true });
   return path;
 };
+
+/**
+ * Calls a tRPC procedure as `page`'s signed-in user (its cookies, and its CSRF token on POST), the way the apps
+ * do; answers the result's data, or throws with the API's message.
+ */
+export const callApi = async (
+  page: Page,
+  origin: string,
+  path: string,
+  input: unknown,
+  method: "GET" | "POST",
+): Promise<unknown> => {
+  const cookies = await page.context().cookies();
+  const csrf = cookies.find((c) => c.name === "gatehouse_csrf")?.value ?? "";
+  const url = `${origin}/trpc/${path}`;
+  const response =
+    method === "GET"
+      ? await page.request.get(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`)
+      : await page.request.post(url, { headers: { "x-csrf-token": csrf }, data: input });
+  const body = (await response.json()) as { result?: { data: unknown }; error?: { message: string } };
+  if (body.error !== undefined) throw new Error(`${path}: ${body.error.message}`);
+  return body.result?.data;
+};

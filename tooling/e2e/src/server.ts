@@ -68,7 +68,15 @@ export const launch = async (dataDir: string): Promise<RunningServer> => {
     ["--max-semi-space-size=64", "--import", "tsx", "packages/api/src/main.ts"],
     {
       cwd: repository,
-      env: { ...env, GATEHOUSE_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "test" },
+      // A 2 s heartbeat: an open page hears within seconds that its session ended elsewhere.
+      env: {
+        ...env,
+        GATEHOUSE_DATA_DIR: dataDir,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        NODE_ENV: "test",
+        GATEHOUSE_EVENTS_HEARTBEAT_SECONDS: "2",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

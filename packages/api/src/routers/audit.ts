@@ -1,4 +1,4 @@
-// The audit log of one organization: filtered by actor, target, action and time, newest first, keyset-paged.
+// The audit log of one organization: filtered by actor, target, action and time, newest or oldest first, keyset-paged.
 // The super admin and the operator read all of it; other admin levels the entries about the places they administer.
 import { AuditListInput } from "@gatehouse/contracts";
 import { type AuditEntry, AuditLog } from "@gatehouse/store";
@@ -49,7 +49,7 @@ const authorize = async (engine: ApiContext["engine"], store: Store, actor: Acto
 };
 
 export const auditRouter = router({
-  /** One page of `org`'s audit log, newest first; `nextCursor` is null on the last page. */
+  /** One page of `org`'s audit log, newest first unless `order` is "oldest"; `nextCursor` is null on the last page. */
   list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
     const within = await authorize(ctx.engine, ctx.store, ctx.actor, input.org);
     const limit = input.limit ?? 50;
@@ -64,6 +64,7 @@ export const auditRouter = router({
           action: input.action,
           from: input.from,
           to: input.to,
+          order: input.order,
           after: input.cursor,
           within,
           limit: limit + 1,

@@ -1,14 +1,17 @@
-// Users of an organization: a keyset-paged, searchable directory per scope, one user's entitlements seen from
+// Users of an organization: a keyset-paged directory per scope (searched, sorted), one user's entitlements seen from
 // a context, inviting (users, grants and single-use invitation tokens), removing access and removing from the account.
-import { InviteInput } from "@gatehouse/contracts";
+import { InviteInput, UserListInput } from "@gatehouse/contracts";
 import { type Engine, Scope, scopeCovers } from "@gatehouse/domain";
 import {
+  defaultUserSort,
   type GrantRecord,
   Grants,
   type InvitationGrant,
   Invitations,
   UserDirectory,
+  type UserPagePosition,
   type UserRecord,
+  type UserSort,
   Users,
   type Written,
 } from "@gatehouse/store";
@@ -33,21 +36,7 @@ import { checkCustomRolePlacement } from "./custom-role-placement.ts";
 
 const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
 const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
-const ScopeFilter = Schema.Struct({
-  product: Schema.optionalKey(Id),
-  instance: Schema.optionalKey(Id),
-  project: Schema.optionalKey(Id),
-});
-
-const ListInput = Schema.Struct({
-  org: Id,
-  scope: Schema.optionalKey(ScopeFilter),
-  search: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isMaxLength(200)))),
-  cursor: Schema.optionalKey(Schema.String),
-  limit: Schema.optionalKey(
-    Schema.Number.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 200 }))),
-  ),
-});
+const ListInput = UserListInput;
 const GetInput = Schema.Struct({ id: Id, context: Scope });
 const RemoveAccessInput = Schema.Struct({
   userId: Id,
@@ -79,10 +68,30 @@ const authorizeRead = (engine: Engine, actor: Actor, org: string, scope: Scope):
     throw forbidden(`${actor.id} may not view the users there (needs ${USER_VIEW})`);
 };
 
-/** The cursor is the last lower-cased email of a page, base64url (opaque to clients). */
-const encodeCursor = (email: string): string =>
-  Buffer.from(email.toLowerCase(), "utf8").toString("base64url");
-const decodeCursor = (cursor: string): string => Buffer.from(cursor, "base64url").toString("utf8");
+/**
+ * The cursor is the sort it was made for and the position of a page's last user (its sort value and lower-cased
+ * email), as base64url JSON, opaque to clients. Given with another sort, or unreadable, it is BAD_REQUEST.
+ */
+const encodeCursor = (sort: UserSort, position: UserPagePosition): string =>
+  Buffer.from(JSON.stringify([sort.by, sort.direction, position.key, position.email]), "utf8").toString(
+    "base64url",
+  );
+const decodeCursor = (cursor: string, sort: UserSort): UserPagePosition => {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw badRequest("cursor: not a cursor of users.list");
+  }
+  if (!Array.isArray(parts) || parts.length !== 4 || !parts.every((part) => typeof part === "string"))
+    throw badRequest("cursor: not a cursor of users.list");
+  const [by, direction, key, email] = parts as [string, string, string, string];
+  if (by !== sort.by || direction !== sort.direction)
+    throw badRequest(
+      `cursor: made for another sort than by ${sort.by} ${sort.direction}; start from the first page`,
+    );
+  return { key, email };
+};
 
 const userView = (user: UserRecord) => ({
   id: user.id,
@@ -242,25 +251,35 @@ const inviteOne = (input: {
   });
 
 export const usersRouter = router({
-  /** Users holding a grant inside `scope` (all users of `org` without one), by email, `limit` per page. */
+  /**
+   * Users holding a grant inside `scope` (all users of `org` without one), `limit` per page, sorted by email
+   * (default), name or status either way, ties by email; `nextCursor` continues the same sort.
+   */
   list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
     const scope: Scope = { org: input.org, ...input.scope };
     authorizeRead(ctx.engine, ctx.actor, input.org, scope);
     const limit = input.limit ?? 50;
+    const sort = input.sort ?? defaultUserSort;
+    const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, sort);
+    // One row more than asked tells whether another page follows.
     const rows = await ctx.store.run(
       Effect.flatMap(Effect.service(UserDirectory), (directory) =>
         directory.page({
           org: input.org,
           scope: input.scope,
           search: input.search === undefined || input.search === "" ? undefined : input.search,
-          after: input.cursor === undefined ? undefined : decodeCursor(input.cursor),
+          sort,
+          after,
           limit: limit + 1,
         }),
       ),
     );
-    const items = rows.slice(0, limit).map(userView);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last.email) : null };
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(userView),
+      nextCursor: rows.length > limit && last !== undefined ? encodeCursor(sort, last.position) : null,
+    };
   }),
 
   /** The user and its entitlements as seen from `context`: only the grants within it, with their expiry. */

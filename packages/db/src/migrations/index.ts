@@ -8,6 +8,7 @@ import onboarding, { statements as onboardingStatements } from "./0004_onboardin
 import signIn, { statements as signInStatements } from "./0005_sign_in.ts";
 import operations, { statements as operationsStatements } from "./0006_operations.ts";
 import audit, { statements as auditStatements } from "./0007_audit.ts";
+import userSorts, { statements as userSortsStatements } from "./0008_user_sorts.ts";
 
 /** Where the Migrator records the applied migration ids. */
 export const migrationsTable = "gatehouse_migrations";
@@ -21,6 +22,7 @@ export const migrations: Migrator.Loader = Migrator.fromRecord({
   "0005_sign_in": signIn,
   "0006_operations": operations,
   "0007_audit": audit,
+  "0008_user_sorts": userSorts,
 });
 
 /** One migration's name and its DDL statements, run in order. */
@@ -35,6 +37,7 @@ export const migrationStatements: ReadonlyArray<MigrationStatements> = [
   ["0005_sign_in", signInStatements],
   ["0006_operations", operationsStatements],
   ["0007_audit", auditStatements],
+  ["0008_user_sorts", userSortsStatements],
 ];
 
 /**

@@ -1,14 +1,17 @@
 // One page of audit entries as a table whose rows expand to the entry's before and after snapshots; the
-// actor and the target are links that narrow the log to them.
-import type { RouterOutputs } from "@gatehouse/client";
-import { EmptyState } from "@gatehouse/ui";
+// actor and the target are links that narrow the log to them, and the Time header sorts newest or oldest first.
+import type { RouterInputs, RouterOutputs } from "@gatehouse/client";
+import { EmptyState, SortableHeader } from "@gatehouse/ui";
 import { Anchor, Button, Code, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { Fragment, useState } from "react";
 
 export type AuditEntry = RouterOutputs["audit"]["list"]["items"][number];
+export type AuditOrder = NonNullable<RouterInputs["audit"]["list"]["order"]>;
 
 export interface AuditEntriesProps {
   readonly entries: ReadonlyArray<AuditEntry>;
+  readonly order: AuditOrder;
+  readonly onOrderChange: (order: AuditOrder) => void;
   readonly onActor: (actor: string) => void;
   readonly onTarget: (kind: string, id: string | null) => void;
 }
@@ -30,7 +33,7 @@ const Snapshot = ({ label, value }: { label: string; value: unknown }) => (
 
 const when = (at: string) => new Date(at).toLocaleString();
 
-export const AuditEntries = ({ entries, onActor, onTarget }: AuditEntriesProps) => {
+export const AuditEntries = ({ entries, order, onOrderChange, onActor, onTarget }: AuditEntriesProps) => {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
     setOpen((current) => {
@@ -44,7 +47,12 @@ export const AuditEntries = ({ entries, onActor, onTarget }: AuditEntriesProps) 
     <Table aria-label="Audit entries" verticalSpacing="xs" highlightOnHover>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Time</Table.Th>
+          <SortableHeader
+            sorted={order === "newest" ? "desc" : "asc"}
+            onSort={() => onOrderChange(order === "newest" ? "oldest" : "newest")}
+          >
+            Time
+          </SortableHeader>
           <Table.Th>Actor</Table.Th>
           <Table.Th>Action</Table.Th>
           <Table.Th>Target</Table.Th>

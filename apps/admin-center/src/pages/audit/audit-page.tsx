@@ -1,11 +1,11 @@
-// Audit log (route /audit): the organization's entries, newest first, filtered by actor, action, target and
-// time, keyset-paged; what a lower admin level sees is what the server gives it.
+// Audit log (route /audit): the organization's entries, newest (or oldest) first, filtered by actor, action,
+// target and time, keyset-paged; what a lower admin level sees is what the server gives it.
 import { useGatehouse, useSignedInOrg } from "@gatehouse/client";
 import { Crumbs, CursorPager, EmptyState, ErrorState, LoadingState, useCursorPages } from "@gatehouse/ui";
 import { Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { AuditEntries } from "./audit-entries.tsx";
+import { AuditEntries, type AuditOrder } from "./audit-entries.tsx";
 import { AuditFiltersForm } from "./audit-filters-form.tsx";
 import { type AuditQueryFilters, type FilterValues, noFilters } from "./filters-resolver.ts";
 import { useActorId } from "./use-actor-id.ts";
@@ -19,8 +19,8 @@ export const AuditPage = () => {
       <Crumbs items={[{ label: "Admin Center", to: "/" }, { label: "Audit log" }]} />
       <Title order={2}>Audit log</Title>
       <Text size="sm" c="dimmed">
-        Every change made in your organization, newest first. Admins below super admin see the entries about
-        the products, instances and projects they administer.
+        Every change made in your organization, newest first (sort by Time for the oldest first). Admins below
+        super admin see the entries about the products, instances and projects they administer.
       </Text>
       {org === "" ? (
         <EmptyState title="No organization">The audit log belongs to an organization.</EmptyState>
@@ -33,7 +33,9 @@ export const AuditPage = () => {
 
 const AuditLog = ({ org }: { org: string }) => {
   const client = useGatehouse();
-  const pages = useCursorPages();
+  const [order, setOrder] = useState<AuditOrder>("newest");
+  // Turning the order starts again from the first page.
+  const pages = useCursorPages(order);
   const [form, setForm] = useState<FilterValues>(noFilters);
   const [filters, setFilters] = useState<AuditQueryFilters>({});
   const toActorId = useActorId(org);
@@ -43,11 +45,12 @@ const AuditLog = ({ org }: { org: string }) => {
     pages.reset();
   };
   const entries = useQuery({
-    queryKey: ["audit.list", org, filters, pages.cursor],
+    queryKey: ["audit.list", org, filters, order, pages.cursor],
     queryFn: () =>
       client.audit.list.query({
         org,
         ...filters,
+        order,
         limit: pageSize,
         ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
       }),
@@ -64,6 +67,8 @@ const AuditLog = ({ org }: { org: string }) => {
         <>
           <AuditEntries
             entries={entries.data.items}
+            order={order}
+            onOrderChange={setOrder}
             onActor={(actor) => void apply({ ...noFilters, actor }, { actor })}
             onTarget={(targetKind, targetId) =>
               void apply(

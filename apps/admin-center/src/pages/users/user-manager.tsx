@@ -1,17 +1,22 @@
 // The User Manager: the users holding a role inside an instance or project (or every user of the organization),
-// a page at a time from the server (keyset cursor), searched by name or email there; never the whole list.
-import { type RouterOutputs, useCan, useGatehouse } from "@gatehouse/client";
-import { type Column, CursorPager, DataTable, useCursorPages } from "@gatehouse/ui";
+// a page at a time from the server (keyset cursor), searched and sorted there; never the whole list.
+import { type RouterInputs, type RouterOutputs, useCan, useGatehouse } from "@gatehouse/client";
+import { type Column, CursorPager, DataTable, type Sort, useCursorPages } from "@gatehouse/ui";
 import { Anchor, Badge, Group, Stack, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { type UserScope, userDetailsPath } from "../products/scope-paths.ts";
 import { useDeleteUser, useRemoveAccess } from "./user-mutations.ts";
 import { UserRowMenu } from "./user-row-menu.tsx";
 
 type UserRow = RouterOutputs["users"]["list"]["items"][number];
+type UserSortBy = NonNullable<RouterInputs["users"]["list"]["sort"]>["by"];
+
+/** The columns the server sorts by; the list starts by email, A to Z, as the server does. */
+const sortableColumns: ReadonlyArray<UserSortBy> = ["name", "email", "status"];
+const byEmail: Sort<UserSortBy> = { by: "email", direction: "asc" };
 
 /** Users per page. */
 const PAGE_SIZE = 25;
@@ -30,20 +35,19 @@ export const UserManager = ({ org, scope, placeName }: UserManagerProps) => {
   const client = useGatehouse();
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search.trim(), 300);
-  const pages = useCursorPages();
-  const { reset } = pages;
-  useEffect(() => {
-    reset();
-  }, [debounced, reset]);
+  const [sort, setSort] = useState(byEmail);
+  // A new search or sort starts again from the first page (a cursor only continues its own sort).
+  const pages = useCursorPages([debounced, sort]);
 
   const hasScope = scope.product !== undefined;
   const users = useQuery({
-    queryKey: ["users.list", org, scope, debounced, pages.cursor],
+    queryKey: ["users.list", org, scope, debounced, sort, pages.cursor],
     placeholderData: keepPreviousData,
     queryFn: () =>
       client.users.list.query({
         org,
         limit: PAGE_SIZE,
+        sort,
         ...(hasScope ? { scope } : {}),
         ...(debounced === "" ? {} : { search: debounced }),
         ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
@@ -110,6 +114,7 @@ export const UserManager = ({ org, scope, placeName }: UserManagerProps) => {
         rowKey={(row) => row.id}
         error={users.error}
         onRetry={() => void users.refetch()}
+        sorting={{ columns: sortableColumns, sort, onSortChange: setSort }}
         empty={
           debounced === ""
             ? { title: "No users here yet", hint: "Invite a user to give them a role here." }

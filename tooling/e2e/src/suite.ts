@@ -1,0 +1,36 @@
+// One Gatehouse server and one Chromium per browser-test file: registers the file's beforeAll and afterAll
+// hooks and hands back the origin and the browser (each test opens its own contexts).
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { launchChromium } from "./browser.ts";
+import { type RunningServer, startGatehouse } from "./server.ts";
+
+export interface BrowserSuite {
+  /** The server's origin, e.g. http://127.0.0.1:41234 (inside tests and hooks). */
+  readonly origin: string;
+  readonly browser: Browser;
+}
+
+export const browserSuite = (): BrowserSuite => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startGatehouse(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <A>(value: A | undefined): A => {
+    if (value === undefined) throw new Error("The browser suite has not started (use it inside tests)");
+    return value;
+  };
+  return {
+    get origin() {
+      return started(server).origin;
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
+};
