@@ -13,6 +13,7 @@ import { grantsRouter } from "./routers/grants.ts";
 import { groupsRouter } from "./routers/groups.ts";
 import { instancesRouter } from "./routers/instances.ts";
 import { invitationsRouter } from "./routers/invitations.ts";
+import { missionControlRouter } from "./routers/mission-control.ts";
 import { operationsRouter } from "./routers/operations.ts";
 import { organizationsRouter } from "./routers/organizations.ts";
 import { projectsRouter } from "./routers/projects.ts";
@@ -34,6 +35,7 @@ export const appRouter = router({
   assignable: assignableRouter,
   roles: rolesRouter,
   operations: operationsRouter,
+  missionControl: missionControlRouter,
   accessRequests: accessRequestsRouter,
   organizations: organizationsRouter,
   instances: instancesRouter,

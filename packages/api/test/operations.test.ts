@@ -76,6 +76,16 @@ describe("operations", () => {
 
   it("database.sync needs the typed instance name; a scheduled operation can be cancelled", async () => {
     const dev = await signIn("customerdev@acme.example");
+    // The production syncs copy production over a sandbox: never run on production itself.
+    for (const action of ["database.sync", "userfiles.sync"]) {
+      const onProduction = await run(dev, {
+        instance: "acme-mc-production",
+        action,
+        confirmName: "production",
+      });
+      expect(onProduction.status).toBe(400);
+      expect(onProduction.error?.message).toContain("run it on a sandbox");
+    }
     const unconfirmed = await run(dev, { instance: "acme-mc-sandbox", action: "database.sync" });
     expect(unconfirmed.status).toBe(400);
     expect(unconfirmed.error?.message).toContain("confirmName");

@@ -29,6 +29,13 @@ export {
   InvitationsListInput,
 } from "./invitations.ts";
 export {
+  OperationAction,
+  OperationHistoryInput,
+  OperationIdInput,
+  OperationRunInput,
+  OperationStatus,
+} from "./operations.ts";
+export {
   CreateCustomRoleInput,
   DeleteCustomRoleInput,
   GetRoleInput,

@@ -1,5 +1,6 @@
 // Mission Control operations: run (or schedule) an action on an instance, cancel one not yet started, page
 // the history and read one with its status changes. Runs are authorized by engine.check on the stored instance.
+import { OperationHistoryInput, OperationIdInput, OperationRunInput } from "@gatehouse/contracts";
 import { type InstanceRecord, Instances, type OperationRecord, Operations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
@@ -12,40 +13,18 @@ import { router } from "../trpc.ts";
  * Who may do what (also in docs/decisions.md, "Mission Control and partner access"):
  * - run: a signed-in user the engine allows `mission-control:<action>` on the instance, with the stored
  *   instance's `production` as attribute; a partner user reaches a customer's instance through its grant there.
- *   `database.sync` overwrites data: `confirmName` must equal the instance's name.
+ *   `database.sync` overwrites data: `confirmName` must equal the instance's name. The production syncs copy
+ *   production over the sandbox they run on: on a production instance they are BAD_REQUEST.
  * - cancel: while the operation has not started (submitted, possibly scheduled), by any user the engine allows
  *   the same action on the same instance (the requester, or anyone who could have run it).
  * - history, get: users the engine allows `mission-control:site.view` on the instance; API keys of the
  *   organization; the operator.
  */
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-const Action = Schema.Literals([
-  "site.view",
-  "site.restart",
-  "database.backup",
-  "database.credentials",
-  "database.sync",
-  "userfiles.sync",
-  "code.deploy",
-  "extension.deploy",
-]);
-const Status = Schema.Literals(["submitted", "in-progress", "completed", "failed", "cancelled"]);
-const RunInput = Schema.Struct({
-  instance: Id,
-  action: Action,
-  scheduledFor: Schema.optionalKey(Schema.DateFromString),
-  confirmName: Schema.optionalKey(Schema.String),
-});
-const CancelInput = Schema.Struct({ id: Id });
-const HistoryInput = Schema.Struct({
-  org: Id,
-  instance: Schema.optionalKey(Id),
-  status: Schema.optionalKey(Status),
-  cursor: Schema.optionalKey(Id),
-  limit: Schema.Number.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 100 }))),
-});
-const GetInput = Schema.Struct({ id: Id });
+const RunInput = OperationRunInput;
+const CancelInput = OperationIdInput;
+const HistoryInput = OperationHistoryInput;
+const GetInput = OperationIdInput;
 
 const PRODUCT = "mission-control";
 const VIEW = "mission-control:site.view";
@@ -101,6 +80,9 @@ const cancelAsk = async (input: { readonly id: string }, { store }: AskContext) 
   return { check: { action: op.action, resource: resourceOf(instance) } };
 };
 
+/** The production syncs: they copy production over the sandbox they run on, so never run on production. */
+const syncs: ReadonlySet<string> = new Set(["database.sync", "userfiles.sync"]);
+
 export const operationsRouter = router({
   /** Runs `action` on `instance` now, or at `scheduledFor`; generated credentials are in `once`, only here. */
   run: authorizedMutation(RunInput, async (input, { store }) => {
@@ -108,6 +90,11 @@ export const operationsRouter = router({
     return { check: { action: `${PRODUCT}:${input.action}`, resource: resourceOf(instance) } };
   }).mutation(async ({ ctx, input }) => {
     const instance = await loadInstance(ctx.store, input.instance);
+    if (syncs.has(input.action) && instance.production)
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `action: ${input.action} copies production over a sandbox; run it on a sandbox instance, not on production ${instance.name}`,
+      });
     if (input.action === "database.sync" && input.confirmName !== instance.name)
       throw new TRPCError({
         code: "BAD_REQUEST",

@@ -1,7 +1,94 @@
-// An instance: facts, actions and history (route /customers/:customer/instances/:instance). Placeholder until its page is built.
-// Replaced by the page's real implementation; routes.tsx already points here.
-import { EmptyState } from "@gatehouse/ui";
+// An instance (route /customers/:customer/instances/:instance): its environment facts, the actions the user's
+// role allows (confirm, optionally schedule, then follow the run live), its recent operations and its role holders.
+import { Crumbs, EmptyState, ErrorState, LoadingState } from "@gatehouse/ui";
+import { Group, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { useParams } from "react-router";
+import { useCustomers, useInstances } from "../customers/customer-queries.ts";
+import { EnvironmentBadge } from "../customers/environment-badge.tsx";
+import { ActionButtons } from "./action-buttons.tsx";
+import { type ActionInfo, resourceOf } from "./actions.ts";
+import { type Credentials, CredentialsDialog, credentialsOf } from "./credentials-dialog.tsx";
+import { HoldersList } from "./holders-list.tsx";
+import { InstanceFacts } from "./instance-facts.tsx";
+import { OperationTracker } from "./operation-tracker.tsx";
+import { RecentOperations } from "./recent-operations.tsx";
+import { RunDialog } from "./run-dialog.tsx";
+import { type RunRequest, useRun } from "./use-run.ts";
 
-export const InstancePage = () => (
-  <EmptyState title="An instance: facts, actions and history">This page is being built.</EmptyState>
-);
+export const InstancePage = () => {
+  const params = useParams();
+  const customer = params.customer ?? "";
+  const id = params.instance ?? "";
+  const instances = useInstances(customer);
+  const customerName = useCustomers().data?.find((c) => c.org === customer)?.name ?? customer;
+  const run = useRun(id);
+  const [choosing, setChoosing] = useState<ActionInfo | null>(null);
+  const [tracked, setTracked] = useState<string | null>(null);
+  const [credentials, setCredentials] = useState<Credentials | null>(null);
+  const instance = instances.data?.find((i) => i.id === id);
+  const crumbs = [
+    { label: "Customers", to: "/customers" },
+    { label: customerName, to: `/customers/${encodeURIComponent(customer)}` },
+    { label: instance?.name ?? id },
+  ];
+  if (instances.error !== null)
+    return (
+      <Stack>
+        <Crumbs items={crumbs} />
+        <ErrorState error={instances.error} onRetry={() => void instances.refetch()} />
+      </Stack>
+    );
+  if (instances.data === undefined) return <LoadingState label="Loading the environment…" />;
+  if (instance === undefined)
+    return (
+      <Stack>
+        <Crumbs items={crumbs} />
+        <EmptyState title="No such environment">It does not exist, or your roles do not reach it.</EmptyState>
+      </Stack>
+    );
+  const resource = resourceOf(instance);
+  const submit = (request: RunRequest) =>
+    run.mutate(request, {
+      onSuccess: (answer) => {
+        setChoosing(null);
+        setTracked(answer.operation.id);
+        setCredentials(credentialsOf(answer.once));
+        run.reset();
+      },
+    });
+  return (
+    <Stack>
+      <Crumbs items={crumbs} />
+      <Group gap="sm" align="center">
+        <Title order={2}>{instance.name}</Title>
+        <EnvironmentBadge production={instance.production} />
+      </Group>
+      <InstanceFacts facts={instance.facts} />
+      <div>
+        <Title order={4}>Actions</Title>
+        <Text size="sm" c="dimmed" mb="xs">
+          Every role sees the same views; the actions your role does not allow are disabled, with why.
+        </Text>
+        <ActionButtons production={instance.production} resource={resource} onChoose={setChoosing} />
+      </div>
+      {tracked === null ? null : (
+        <OperationTracker id={tracked} resource={resource} onDismiss={() => setTracked(null)} />
+      )}
+      <RecentOperations org={instance.org} instance={instance.id} resource={resource} />
+      <HoldersList org={instance.org} instance={instance.id} />
+      {choosing === null ? null : (
+        <RunDialog
+          instance={instance}
+          info={choosing}
+          pending={run.isPending}
+          onRun={submit}
+          onClose={() => setChoosing(null)}
+        />
+      )}
+      {credentials === null ? null : (
+        <CredentialsDialog credentials={credentials} onClose={() => setCredentials(null)} />
+      )}
+    </Stack>
+  );
+};

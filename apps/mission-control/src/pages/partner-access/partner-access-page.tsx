@@ -1,7 +1,51 @@
-// Partner access (route /partner-access). Placeholder until its page is built.
-// Replaced by the page's real implementation; routes.tsx already points here.
-import { EmptyState } from "@gatehouse/ui";
+// Partner access (route /partner-access): a partner user sees the customers that granted it access, asks a
+// customer for access and follows its requests; a customer's user is pointed to the Admin Center.
+import { useGatehouse } from "@gatehouse/client";
+import { Crumbs, ErrorState, LoadingState } from "@gatehouse/ui";
+import { Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { CustomerSide } from "./customer-side.tsx";
+import { GrantedCustomers } from "./granted-customers.tsx";
+import { MyRequests } from "./my-requests.tsx";
+import { RequestAccessForm } from "./request-access-form.tsx";
 
-export const PartnerAccessPage = () => (
-  <EmptyState title="Partner access">This page is being built.</EmptyState>
+const PartnerSide = () => (
+  <Stack gap="lg">
+    <Stack gap="xs">
+      <Title order={3}>Customers that granted you access</Title>
+      <GrantedCustomers />
+    </Stack>
+    <RequestAccessForm />
+    <Stack gap="xs">
+      <Title order={3}>Your requests</Title>
+      <MyRequests />
+    </Stack>
+  </Stack>
 );
+
+export const PartnerAccessPage = () => {
+  const client = useGatehouse();
+  const org = useQuery({
+    queryKey: ["organizations.mine"],
+    queryFn: () => client.organizations.mine.query(),
+  });
+  return (
+    <Stack>
+      <Crumbs items={[{ label: "Partner access" }]} />
+      <Title order={2}>Partner access</Title>
+      <Text size="sm" c="dimmed">
+        Partner organizations work on their customers' Configured Commerce environments with the Mission
+        Control role each customer grants them.
+      </Text>
+      {org.error !== null ? (
+        <ErrorState error={org.error} onRetry={() => void org.refetch()} />
+      ) : org.data === undefined ? (
+        <LoadingState />
+      ) : org.data.kind === "partner" ? (
+        <PartnerSide />
+      ) : (
+        <CustomerSide />
+      )}
+    </Stack>
+  );
+};

@@ -1,0 +1,26 @@
+// The queries the customer and instance pages share: the customers the user reaches and a customer's instances.
+// Live updates invalidate them on every committed change (a partner grant given or revoked shows at once).
+import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { useQuery } from "@tanstack/react-query";
+
+export type Customer = RouterOutputs["missionControl"]["customers"][number];
+export type Instance = RouterOutputs["missionControl"]["instances"][number];
+
+export const useCustomers = () => {
+  const client = useGatehouse();
+  return useQuery({
+    queryKey: ["missionControl", "customers"],
+    queryFn: () => client.missionControl.customers.query(),
+  });
+};
+
+export const useInstances = (customer: string) => {
+  const client = useGatehouse();
+  return useQuery({
+    queryKey: ["missionControl", "instances", customer],
+    queryFn: () => client.missionControl.instances.query({ customer }),
+  });
+};
+
+/** "customerDev" from "mission-control:customerDev". */
+export const roleName = (role: string): string => role.replace(/^mission-control:/, "");

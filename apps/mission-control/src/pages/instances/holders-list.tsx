@@ -1,0 +1,76 @@
+// Who holds Mission Control roles on the instance (directly, product-wide or through a group; partner users
+// marked), shown to the customer's admins, with the way to the Admin Center to grant or revoke partner access.
+
+import type { RouterOutputs } from "@gatehouse/client";
+import { useCan, useGatehouse } from "@gatehouse/client";
+import { type Column, DataTable } from "@gatehouse/ui";
+import { Anchor, Badge, Group, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { roleName } from "../customers/customer-queries.ts";
+
+type Holder = RouterOutputs["missionControl"]["holders"][number];
+
+const columns: Array<Column<Holder>> = [
+  {
+    id: "user",
+    header: "User",
+    cell: ({ row }) => (
+      <Stack gap={0}>
+        <Text size="sm">{row.original.name}</Text>
+        <Text size="xs" c="dimmed">
+          {row.original.email}
+        </Text>
+      </Stack>
+    ),
+  },
+  { id: "role", header: "Role", cell: ({ row }) => roleName(row.original.role) },
+  {
+    id: "where",
+    header: "On",
+    cell: ({ row }) => (row.original.instance === null ? "All environments" : "This environment"),
+  },
+  {
+    id: "how",
+    header: "Through",
+    cell: ({ row }) => (
+      <Group gap={4}>
+        {row.original.partner ? (
+          <Badge variant="light" color="violet">
+            Partner · {row.original.org}
+          </Badge>
+        ) : null}
+        <Text size="sm">{row.original.via === null ? "Direct grant" : `Group ${row.original.via}`}</Text>
+      </Group>
+    ),
+  },
+];
+
+export const HoldersList = ({ org, instance }: { org: string; instance: string }) => {
+  const client = useGatehouse();
+  const { allowed } = useCan("admin-center:user.view", { org });
+  const holders = useQuery({
+    queryKey: ["missionControl", "holders", org, instance],
+    queryFn: () => client.missionControl.holders.query({ customer: org, instance }),
+    enabled: allowed === true,
+  });
+  if (allowed !== true) return null;
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Title order={4}>Who holds Mission Control roles here</Title>
+        <Anchor href="/admin-center/access-requests" size="sm">
+          Grant or revoke partner access in the Admin Center
+        </Anchor>
+      </Group>
+      <DataTable
+        label="Role holders"
+        columns={columns}
+        rows={holders.data}
+        rowKey={(row) => `${row.user}-${row.role}-${row.via ?? ""}-${row.instance ?? ""}`}
+        error={holders.error}
+        onRetry={() => void holders.refetch()}
+        empty={{ title: "Nobody holds a Mission Control role here" }}
+      />
+    </Stack>
+  );
+};

@@ -1,0 +1,42 @@
+// Running, scheduling and cancelling operations on an instance: the mutations with their toasts; every cached
+// query is invalidated after, so the recent operations and the tracked one show the new state.
+import { useGatehouse } from "@gatehouse/client";
+import { toast } from "@gatehouse/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { actionLabel } from "../history/operation-words.ts";
+import type { RunnableAction } from "./actions.ts";
+
+export interface RunRequest {
+  readonly action: RunnableAction;
+  readonly scheduledFor?: string;
+  readonly confirmName?: string;
+}
+
+export const useRun = (instance: string) => {
+  const client = useGatehouse();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: RunRequest) => client.operations.run.mutate({ instance, ...request }),
+    // The answer may hold generated credentials: the page takes them, then nothing keeps the mutation.
+    gcTime: 0,
+    onSuccess: ({ operation }) =>
+      toast.success(
+        operation.scheduledFor === null
+          ? `${actionLabel(operation.action)} submitted`
+          : `${actionLabel(operation.action)} scheduled for ${new Date(operation.scheduledFor).toLocaleString()}`,
+      ),
+    onError: (error) => toast.failure(error),
+    onSettled: () => queryClient.invalidateQueries(),
+  });
+};
+
+export const useCancel = () => {
+  const client = useGatehouse();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => client.operations.cancel.mutate({ id }),
+    onSuccess: (operation) => toast.success(`${actionLabel(operation.action)} cancelled`),
+    onError: (error) => toast.failure(error),
+    onSettled: () => queryClient.invalidateQueries(),
+  });
+};

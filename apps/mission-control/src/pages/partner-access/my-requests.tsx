@@ -1,0 +1,73 @@
+// The partner user's own access requests, newest first, with their state; a pending one can be withdrawn (confirmed), and
+// the list follows the customer's and the operator's decisions (see use-my-requests.ts).
+import { useGatehouse } from "@gatehouse/client";
+import { type Column, confirm, DataTable, toast } from "@gatehouse/ui";
+import { Button } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { RequestStatusCell } from "./request-status.tsx";
+import { type MyRequest, pathLabel, roleName } from "./request-words.ts";
+import { useMyRequests } from "./use-my-requests.ts";
+
+const useCancel = () => {
+  const client = useGatehouse();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: MyRequest) => client.accessRequests.cancel.mutate({ id: request.id }),
+    onSuccess: (request) => toast.success(`Withdrew your request to ${request.customerOrg}`),
+    onError: (error) => toast.failure(error),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["accessRequests.mine"] }),
+  });
+};
+
+export const MyRequests = () => {
+  const cancel = useCancel();
+  const requests = useMyRequests();
+  const withdraw = (request: MyRequest) =>
+    confirm({
+      title: "Withdraw the request",
+      message: `Withdraw your request for ${roleName(request.role)} at ${request.customerOrg}? You can ask again later.`,
+      confirmLabel: "Withdraw",
+      destructive: true,
+      onConfirm: () => cancel.mutate(request),
+    });
+  const columns: Array<Column<MyRequest>> = [
+    { id: "customer", header: "Customer", cell: ({ row }) => row.original.customerOrg },
+    { id: "role", header: "Role", cell: ({ row }) => roleName(row.original.role) },
+    {
+      id: "instance",
+      header: "Instance",
+      cell: ({ row }) => row.original.instance ?? "All environments",
+    },
+    { id: "path", header: "Path", cell: ({ row }) => pathLabel(row.original.path) },
+    { id: "status", header: "Status", cell: ({ row }) => <RequestStatusCell request={row.original} /> },
+    { id: "note", header: "Note", cell: ({ row }) => row.original.note ?? "" },
+    {
+      id: "cancel",
+      header: "",
+      cell: ({ row }) =>
+        row.original.status !== "pending" ? null : (
+          <Button
+            size="xs"
+            color="red"
+            variant="light"
+            loading={cancel.isPending && cancel.variables?.id === row.original.id}
+            aria-label={`Withdraw the request to ${row.original.customerOrg}`}
+            onClick={() => withdraw(row.original)}
+          >
+            Withdraw
+          </Button>
+        ),
+    },
+  ];
+  return (
+    <DataTable
+      label="Your access requests"
+      columns={columns}
+      rows={requests.data}
+      rowKey={(request) => request.id}
+      error={requests.error}
+      onRetry={() => void requests.refetch()}
+      empty={{ title: "No requests yet", hint: "Requests you send to a customer appear here." }}
+    />
+  );
+};

@@ -1,0 +1,114 @@
+// Browser tests of the history of operations: a customer's developer runs, schedules and cancels operations, then
+// filters by instance and status, expands an entry, pages, and sees a new operation appear without reloading.
+import { browserSuite, callApi, screenshot, signIn } from "@gatehouse/e2e";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// Fast, never-failing simulated operations on this file's server.
+process.env.GATEHOUSE_EXECUTOR_TIME_SCALE = "0.02";
+process.env.GATEHOUSE_EXECUTOR_FAILURE_RATE = "0";
+afterAll(() => {
+  delete process.env.GATEHOUSE_EXECUTOR_TIME_SCALE;
+  delete process.env.GATEHOUSE_EXECUTOR_FAILURE_RATE;
+});
+
+const suite = browserSuite();
+let page: Page;
+
+interface Operation {
+  readonly id: string;
+  readonly status: string;
+}
+
+const get = (path: string, input: unknown) => callApi(page, suite.origin, path, input, "GET");
+const run = async (input: Record<string, unknown>): Promise<Operation> =>
+  ((await callApi(page, suite.origin, "operations.run", input, "POST")) as { operation: Operation })
+    .operation;
+
+/** Waits until the operation has finished (the simulated executor takes well under a second here). */
+const finished = async (id: string): Promise<string> => {
+  for (let i = 0; i < 100; i++) {
+    const { status } = (await get("operations.get", { id })) as Operation;
+    if (status === "completed" || status === "failed") return status;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`operation ${id} did not finish`);
+};
+
+const pickOption = async (label: string, option: string) => {
+  await page.getByLabel(label, { exact: true }).first().click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+};
+
+beforeAll(async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  await signIn(page, `${suite.origin}/mission-control/`, "customerdev@acme.example");
+  await expect(
+    finished((await run({ instance: "acme-mc-sandbox", action: "site.restart" })).id),
+  ).resolves.toBe("completed");
+  await expect(
+    finished((await run({ instance: "acme-mc-production", action: "database.backup" })).id),
+  ).resolves.toBe("completed");
+  const later = new Date(Date.now() + 24 * 3600_000).toISOString();
+  const deploy = await run({ instance: "acme-mc-sandbox", action: "code.deploy", scheduledFor: later });
+  await callApi(page, suite.origin, "operations.cancel", { id: deploy.id }, "POST");
+});
+
+describe("History of operations", () => {
+  it("lists who ran what on acme's instances, filters by instance and status, and expands an entry", async () => {
+    await page.goto(`${suite.origin}/mission-control/history`);
+    const table = page.getByRole("table", { name: "Operations" });
+    await table.getByText("Database backup").waitFor();
+    await expect(table.getByText("Restart site").count()).resolves.toBe(1);
+    await expect(table.getByText("Acme customerDev (you)").count()).resolves.toBeGreaterThanOrEqual(3);
+    await screenshot(page, "mission-control-history");
+
+    await pickOption("Instance", "sandbox");
+    await page.waitForURL(/instance=acme-mc-sandbox/);
+    await table.getByText("Database backup").waitFor({ state: "detached" });
+    await expect(table.getByText("Base code deploy").count()).resolves.toBe(1);
+
+    await pickOption("Status", "Cancelled");
+    await page.waitForURL(/status=cancelled/);
+    await table.getByText("Restart site").waitFor({ state: "detached" });
+    await expect(table.getByText("Cancelled before it started").count()).resolves.toBe(1);
+
+    await table.getByRole("button", { name: /Show the status changes of Base code deploy/ }).click();
+    const changes = table.getByLabel("Status changes");
+    await changes.getByText("cancelled by demo-customerdev").waitFor();
+    await expect(changes.getByText("Submitted", { exact: true }).count()).resolves.toBe(1);
+    await expect(changes.getByText("Cancelled", { exact: true }).count()).resolves.toBe(1);
+    await screenshot(page, "mission-control-history-expanded");
+  });
+
+  it("pages through more operations than fit on a page", async () => {
+    const later = new Date(Date.now() + 48 * 3600_000).toISOString();
+    for (let i = 0; i < 26; i++)
+      await run({ instance: "acme-mc-production", action: "database.backup", scheduledFor: later });
+    await page.goto(
+      `${suite.origin}/mission-control/history?customer=acme&instance=acme-mc-production&status=submitted`,
+    );
+    const rows = page.getByRole("table", { name: "Operations" }).locator("tbody tr");
+    await page.getByText("Page 1").waitFor();
+    await expect.poll(() => rows.count()).toBe(25);
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByText("Page 2").waitFor();
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect(page.getByRole("button", { name: "Next" }).isDisabled()).resolves.toBe(true);
+    await page.getByRole("button", { name: "Previous" }).click();
+    await expect.poll(() => rows.count()).toBe(25);
+  });
+
+  it("shows a new operation without reloading, from the change stream", async () => {
+    await page.goto(
+      `${suite.origin}/mission-control/history?customer=acme&instance=acme-mc-sandbox&status=completed`,
+    );
+    const restarts = page.getByRole("table", { name: "Operations" }).getByText("Restart site");
+    await restarts.first().waitFor();
+    await expect(restarts.count()).resolves.toBe(1);
+    await finished((await run({ instance: "acme-mc-sandbox", action: "site.restart" })).id);
+    await expect.poll(() => restarts.count(), { timeout: 15_000 }).toBe(2);
+    await screenshot(page, "mission-control-history-live");
+  });
+});

@@ -1,0 +1,200 @@
+// Mission Control reads for the dashboard: the customers a user reaches (own organization, partner grants) with
+// its roles there, a customer's instances the engine lets it view with their facts, and who holds roles on one.
+import {
+  type GrantRecord,
+  Grants,
+  Groups,
+  type InstanceRecord,
+  Instances,
+  Operations,
+  Organizations,
+  Users,
+} from "@gatehouse/store";
+import { TRPCError } from "@trpc/server";
+import { Effect, Schema } from "effect";
+import { type Store, storeProcedure } from "../authorize.ts";
+import type { Actor, ApiContext } from "../context.ts";
+import { router } from "../trpc.ts";
+
+/*
+ * Who may see what (also in docs/decisions.md, "Mission Control app: customers, instances and operations"):
+ * - customers: a signed-in user: its own organization when Mission Control is enabled there, and every other
+ *   organization where it holds an unexpired Mission Control grant (directly or through a group of its home
+ *   organization) while both organizations have Mission Control enabled. An API key: its own organization.
+ * - instances: the customer's Mission Control instances the engine allows `mission-control:site.view` (with the
+ *   stored `production` attribute) or `admin-center:instance.view` (its admins, who see the role holders); a
+ *   customer not among `customers` is NOT_FOUND.
+ * - holders: users the engine allows `admin-center:user.view` in the customer organization (FORBIDDEN otherwise).
+ */
+
+const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+const InstancesInput = Schema.Struct({ customer: Id });
+const HoldersInput = Schema.Struct({ customer: Id, instance: Id });
+
+const PRODUCT = "mission-control";
+const VIEW = "mission-control:site.view";
+const USER_VIEW = "admin-center:user.view";
+const INSTANCE_VIEW = "admin-center:instance.view";
+
+interface RoleHeld {
+  readonly role: string;
+  readonly instance: string | null;
+  readonly expiresAt: string | null;
+}
+
+const isMissionControl = (g: GrantRecord, now: number) =>
+  g.role !== null && g.scope.product === PRODUCT && (g.expiresAt === null || g.expiresAt.getTime() > now);
+
+const roleOf = (g: GrantRecord): RoleHeld => ({
+  role: g.role ?? "",
+  instance: g.scope.instance ?? null,
+  expiresAt: g.expiresAt === null ? null : g.expiresAt.toISOString(),
+});
+
+const resourceOf = (i: InstanceRecord) => ({
+  org: i.org,
+  product: PRODUCT,
+  instance: i.id,
+  attrs: { production: i.production === true },
+});
+
+/** The user's unexpired Mission Control grants: its own and those of its home organization's groups. */
+const grantsOf = (store: Store, user: { readonly id: string; readonly org: string }) =>
+  store.run(
+    Effect.gen(function* () {
+      const grants = yield* Grants;
+      const groups = (yield* (yield* Groups).list(user.org)).filter((g) => g.members.includes(user.id));
+      const own = yield* grants.list({ subject: { kind: "user", id: user.id } });
+      const viaGroups = yield* Effect.forEach(groups, (g) =>
+        grants.list({ subject: { kind: "group", id: g.id } }),
+      );
+      const now = Date.now();
+      return [...own, ...viaGroups.flat()].filter((g) => isMissionControl(g, now));
+    }),
+  );
+
+/** The organizations `actor` reaches in Mission Control, with its roles in each. */
+const customersOf = async (store: Store, actor: Actor) => {
+  if (actor.kind === "operator") return [];
+  const orgs = await store.run(Effect.flatMap(Effect.service(Organizations), (o) => o.list()));
+  const byId = new Map(orgs.map((o) => [o.id, o] as const));
+  const enabled = (id: string) => byId.get(id)?.products.includes(PRODUCT) === true;
+  if (!enabled(actor.org)) return [];
+  const grants = actor.kind === "user" ? await grantsOf(store, actor) : [];
+  const reached = [actor.org, ...new Set(grants.map((g) => g.scope.org).filter((o) => o !== actor.org))];
+  return reached.filter(enabled).map((id) => ({
+    org: id,
+    name: byId.get(id)?.name ?? id,
+    relation: id === actor.org ? ("own" as const) : ("partner" as const),
+    roles: grants.filter((g) => g.scope.org === id).map(roleOf),
+  }));
+};
+
+/** Throws NOT_FOUND unless `actor` reaches `customer`. */
+const reach = async (store: Store, actor: Actor, customer: string) => {
+  const customers = await customersOf(store, actor);
+  if (!customers.some((c) => c.org === customer))
+    throw new TRPCError({ code: "NOT_FOUND", message: `No Mission Control customer "${customer}"` });
+};
+
+/** Mission Control's own view, or the Admin Center's view of the instance (its admins see who holds roles). */
+const mayView = (engine: ApiContext["engine"], actor: Actor, i: InstanceRecord) =>
+  actor.kind !== "user" ||
+  engine.allows(actor.id, VIEW, resourceOf(i)) ||
+  engine.allows(actor.id, INSTANCE_VIEW, { org: i.org, product: PRODUCT, instance: i.id });
+
+/** "2026-11-22 15:02 UTC": the server does not know the reader's time zone, so it says which one it uses. */
+const utc = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+/** What a user expects to read about an environment, from stored rows only. */
+const factsOf = async (store: Store, i: InstanceRecord, customerName: string) => {
+  const [last] = await store.run(
+    Effect.flatMap(Effect.service(Operations), (o) => o.list({ org: i.org, instance: i.id, limit: 1 })),
+  );
+  return {
+    Customer: customerName,
+    Environment: i.production === true ? "Production" : "Sandbox",
+    "Instance ID": i.id,
+    Platform: "Configured Commerce",
+    "Last operation":
+      last === undefined
+        ? "None yet"
+        : `${last.action.replace(`${PRODUCT}:`, "")}, ${last.status}, ${utc(last.createdAt)}`,
+  };
+};
+
+export const missionControlRouter = router({
+  /** The organizations the user reaches in Mission Control, with its roles there. */
+  customers: storeProcedure.query(({ ctx }) => customersOf(ctx.store, ctx.actor)),
+
+  /** The customer's Mission Control instances the user may view, with their facts. */
+  instances: storeProcedure.input(Schema.toStandardSchemaV1(InstancesInput)).query(async ({ ctx, input }) => {
+    await reach(ctx.store, ctx.actor, input.customer);
+    const [org, rows] = await ctx.store.run(
+      Effect.gen(function* () {
+        return [
+          yield* (yield* Organizations).get(input.customer),
+          yield* (yield* Instances).list(input.customer, PRODUCT),
+        ] as const;
+      }),
+    );
+    const visible = rows.filter((i) => mayView(ctx.engine, ctx.actor, i));
+    return Promise.all(
+      visible.map(async (i) => ({
+        id: i.id,
+        org: i.org,
+        name: i.name,
+        production: i.production === true,
+        environment: i.production === true ? "production" : "sandbox",
+        facts: await factsOf(ctx.store, i, org.name),
+      })),
+    );
+  }),
+
+  /** The users holding Mission Control roles on the instance (directly, at the product or via a group). */
+  holders: storeProcedure.input(Schema.toStandardSchemaV1(HoldersInput)).query(async ({ ctx, input }) => {
+    const { actor } = ctx;
+    if (actor.kind !== "operator" && actor.org !== input.customer)
+      throw new TRPCError({ code: "FORBIDDEN", message: `may not view the users of ${input.customer}` });
+    if (actor.kind === "user" && !ctx.engine.allows(actor.id, USER_VIEW, { org: input.customer }))
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `${actor.id} may not view ${input.customer}'s users (needs ${USER_VIEW})`,
+      });
+    const holders = await ctx.store.run(
+      Effect.gen(function* () {
+        const instance = yield* (yield* Instances).get(input.instance);
+        if (instance.org !== input.customer || instance.product !== PRODUCT)
+          return yield* Effect.fail(
+            new TRPCError({ code: "NOT_FOUND", message: `No Mission Control instance "${input.instance}"` }),
+          );
+        const now = Date.now();
+        const grants = (yield* (yield* Grants).list({ org: input.customer })).filter(
+          (g) =>
+            isMissionControl(g, now) && (g.scope.instance === undefined || g.scope.instance === instance.id),
+        );
+        const groups = yield* Groups;
+        const users = yield* Users;
+        const rows = yield* Effect.forEach(grants, (g) =>
+          Effect.gen(function* () {
+            const group = g.subject.kind === "group" ? yield* groups.get(g.subject.id) : null;
+            const ids = group === null ? [g.subject.id] : group.members;
+            return yield* Effect.forEach(ids, (id) =>
+              Effect.map(users.get(id), (u) => ({
+                user: u.id,
+                name: u.name,
+                email: u.email,
+                org: u.org,
+                partner: u.org !== input.customer,
+                via: group === null ? null : group.name,
+                ...roleOf(g),
+              })),
+            );
+          }),
+        );
+        return { instance, rows: rows.flat() };
+      }),
+    );
+    return holders.rows.filter((h) => ctx.engine.allows(h.user, VIEW, resourceOf(holders.instance)));
+  }),
+});
