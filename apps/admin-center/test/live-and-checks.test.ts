@@ -274,13 +274,17 @@ describe("Permission checks", () => {
     load.stop();
     await screenshot(page, "live-roles-checks");
 
-    // The rows' checks travel together: one call holds every row's Delete; the page header's Add role is
-    // asked at most in one more (it renders before the list has loaded).
+    // The rows' checks travel together: a call asking any row's Delete asks every row's (the page header's Add
+    // role may go in a call of its own, as it renders before the list has loaded). A change event of the roles
+    // created above may still arrive on a slow machine and re-ask them: together again.
     const deletes = (calls: ReadonlyArray<ReadonlyArray<Check>>) =>
       calls.map((checks) => checks.filter((c) => c.action === "admin-center:custom-role.delete").length);
-    expect(deletes(load.calls).filter((n) => n > 0)).toEqual([places.length]);
-    expect(load.calls.length).toBeLessThanOrEqual(2);
-    const asked = load.calls.flat();
+    const withDeletes = deletes(load.calls).filter((n) => n > 0);
+    expect(withDeletes.length).toBeGreaterThan(0);
+    expect(withDeletes.every((n) => n === places.length)).toBe(true);
+    const asked = [
+      ...new Map(load.calls.flat().map((c) => [`${c.action} ${c.resource.instance ?? ""}`, c])).values(),
+    ];
     expect(asked.map((c) => `${c.action} ${c.resource.instance ?? ""}`).sort()).toEqual(
       [
         "admin-center:custom-role.create ",
