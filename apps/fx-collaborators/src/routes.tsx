@@ -1,0 +1,20 @@
+// The collaborators app's pages by path (inside the router's /fx-collaborators basename), one module per
+// page, each loaded when first visited: projects, a project's collaborators, its flags.
+import { type ComponentType, lazy, type ReactElement } from "react";
+
+/** A page component loaded on first render from its module's named export. */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const ProjectsPage = page(() => import("./pages/projects/projects-page.tsx"), "ProjectsPage");
+const CollaboratorsPage = page(
+  () => import("./pages/collaborators/collaborators-page.tsx"),
+  "CollaboratorsPage",
+);
+const FlagsPage = page(() => import("./pages/flags/flags-page.tsx"), "FlagsPage");
+
+export const routes: ReadonlyArray<{ readonly path: string; readonly element: ReactElement }> = [
+  { path: "/projects", element: <ProjectsPage /> },
+  { path: "/projects/:project/collaborators", element: <CollaboratorsPage /> },
+  { path: "/projects/:project/flags", element: <FlagsPage /> },
+];
