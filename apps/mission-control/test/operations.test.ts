@@ -192,8 +192,13 @@ describe("Mission Control customers and operations", () => {
     await customers.getByText("partnerUser · all environments").waitFor();
     await page.goto(`${app()}customers/acme/instances/acme-mc-production`);
     await page.getByRole("heading", { name: "production", exact: true }).waitFor();
-    await expect(page.getByRole("button", { name: "Restart site" }).isEnabled()).resolves.toBe(true);
-    await expect(page.getByRole("button", { name: "Extension deployment" }).isDisabled()).resolves.toBe(true);
+    // The engine's answers arrive after the page: the refused action gains its Why?, the allowed one is enabled.
+    const extension = page.getByRole("button", { name: "Extension deployment" });
+    await extension.locator("xpath=..").getByRole("button", { name: "Why?" }).waitFor();
+    await expect(extension.isDisabled()).resolves.toBe(true);
+    await expect
+      .poll(() => page.getByRole("button", { name: "Restart site" }).isEnabled(), { timeout: 15_000 })
+      .toBe(true);
     await expect(page.getByRole("table", { name: "Role holders" }).count()).resolves.toBe(0);
     await screenshot(page, "mission-control-partner-instance");
   });
