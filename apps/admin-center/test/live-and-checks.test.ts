@@ -89,11 +89,9 @@ describe("Live updates", () => {
     await other.goto(app("groups"));
     await other.getByRole("button", { name: "Create group" }).click();
     await other.getByRole("dialog").getByLabel("Group name").fill("Night shift");
-    const started = Date.now();
     await other.getByRole("dialog").getByRole("button", { name: "Create group" }).click();
 
     await groupsTable(watcher).getByRole("link", { name: "Night shift" }).waitFor(live);
-    const createdAfterMs = Date.now() - started;
     await screenshot(watcher, "live-groups-created-elsewhere");
 
     // A rename changes nothing the engine decides with: the list follows, the permission answers are kept.
@@ -107,7 +105,6 @@ describe("Live updates", () => {
     expect(await groupsTable(watcher).getByRole("link", { name: "Night shift" }).count()).toBe(0);
     expect(checks.calls).toEqual([]);
     expect(await stillSameDocument(watcher)).toBe("yes");
-    expect(createdAfterMs).toBeLessThan(live.timeout);
   });
 
   it("a grant removed elsewhere disables the open page's guarded control, with its Why?", async () => {
@@ -148,12 +145,10 @@ describe("Live updates", () => {
     first.on("request", (request) => {
       if (new URL(request.url()).pathname === "/events") streams.push(request.url());
     });
-    const started = Date.now();
     await second.getByRole("button", { name: "Sign out" }).click();
     await second.getByRole("button", { name: "Sign in" }).waitFor();
 
     await first.getByRole("button", { name: "Sign in" }).waitFor(live);
-    const signedOutAfterMs = Date.now() - started;
     expect(await first.getByTestId("signed-in-as").count()).toBe(0);
     expect(await stillSameDocument(first)).toBe("yes");
     await screenshot(first, "live-signed-out-in-another-tab");
@@ -162,7 +157,6 @@ describe("Live updates", () => {
     const streamsWhenSignedOut = streams.length;
     await first.waitForTimeout(3_000);
     expect(streams.length).toBe(streamsWhenSignedOut);
-    expect(signedOutAfterMs).toBeLessThan(live.timeout);
   });
 });
 

@@ -17,4 +17,10 @@ export const routes: ReadonlyArray<{ readonly path: string; readonly element: Re
   { path: "/projects", element: <ProjectsPage /> },
   { path: "/projects/:project/collaborators", element: <CollaboratorsPage /> },
   { path: "/projects/:project/flags", element: <FlagsPage /> },
+  {
+    path: "/projects/:project/collaborators/:user",
+    element: ((Page) => <Page />)(
+      page(() => import("./pages/granular/collaborator-page.tsx"), "CollaboratorPage"),
+    ),
+  },
 ];

@@ -116,6 +116,17 @@ describe("projects and flags", () => {
     ]);
     const partner = await signIn("partneradmin@agency.example");
     expect((await send("GET", "flags.list", { project: "acme-checkout" }, partner)).status).toBe(404);
+
+    // flag-none on New cart in production hides its state there; development still shows it.
+    const flagNone = await signIn("exp-flag-none@acme.example");
+    const hidden = (await send("GET", "flags.list", { project: "acme-checkout" }, flagNone))
+      .data as ReadonlyArray<FlagView>;
+    expect(hidden.find((f) => f.key === "new-cart")?.states).toEqual([
+      { environment: DEV, enabled: true, rulesetPublished: false },
+    ]);
+    expect(hidden.find((f) => f.key === "dark-mode")?.states.length).toBe(
+      flags.find((f) => f.key === "dark-mode")?.states.length,
+    );
   });
 
   it("a Feature project created by the Experimentation administrator gets production and development", async () => {

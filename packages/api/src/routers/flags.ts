@@ -41,6 +41,9 @@ const view = (f: FlagRecord) => ({
   version: f.version,
 });
 
+const FLAG_VIEW = "experimentation:flag.view";
+const USER_VIEW = "admin-center:user.view";
+
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
 
 const projectScope = (project: ProjectRecord) => ({
@@ -65,7 +68,35 @@ export const flagsRouter = router({
   list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
     const project = await visibleProject(ctx.store, ctx.actor, input.project);
     const rows = await ctx.store.run(Effect.flatMap(Effect.service(Flags), (f) => f.list(project.id)));
-    return rows.map(view);
+    const actor = ctx.actor;
+    // Whoever manages the project's collaborators (and so sets their flag roles) sees every flag.
+    if (actor.kind !== "user" || ctx.engine.allows(actor.id, USER_VIEW, projectScope(project)))
+      return rows.map(view);
+    // Anyone else sees a flag's state only in the environments where the engine lets it view the flag
+    // (flag-none hides it there), and a flag hidden in every environment not at all.
+    const environments = await ctx.store.run(
+      Effect.flatMap(Effect.service(Environments), (e) => e.list(project.id)),
+    );
+    return rows.flatMap((flag) => {
+      const visibleIn = new Set(
+        environments
+          .filter((environment) =>
+            ctx.engine.allows(actor.id, FLAG_VIEW, {
+              ...projectScope(project),
+              environment: environment.id,
+              flag: flag.id,
+              attrs: {
+                platform: project.platform,
+                production: environment.production,
+                flagStatus: flag.status,
+              },
+            }),
+          )
+          .map((environment) => environment.id),
+      );
+      if (visibleIn.size === 0) return [];
+      return [{ ...view(flag), states: flag.states.filter((state) => visibleIn.has(state.environment)) }];
+    });
   }),
 
   /** A new flag (draft) in a Feature project. */

@@ -1,0 +1,100 @@
+// A collaborator row's cells that read its grants in the project: its project role (a role picker for those
+// allowed to change it), its granular roles, and Remove from project / Remove from account.
+import { Guarded } from "@gatehouse/ui";
+import { Badge, Button, Group, Select, Stack, Text } from "@mantine/core";
+import type { FeatureProject } from "../projects/feature-projects.ts";
+import {
+  type Collaborator,
+  useChangeRole,
+  useRemoveFromAccount,
+  useRemoveFromProject,
+} from "./collaborator-mutations.ts";
+import { granularLabels, projectRoleGrant, useCollaboratorGrants, useRoleOptions } from "./project-roles.ts";
+
+const EDIT_ROLE = "admin-center:user.edit-role";
+const REMOVE_ACCESS = "admin-center:user.remove-access";
+const DELETE_USER = "admin-center:user.delete";
+
+interface CellProps {
+  readonly project: FeatureProject;
+  readonly user: Collaborator;
+}
+
+export const RoleCell = ({ project, user }: CellProps) => {
+  const grants = useCollaboratorGrants(project, user.id);
+  const change = useChangeRole(project);
+  const options = useRoleOptions([project]);
+  const grant = projectRoleGrant(grants.data?.grants ?? []);
+  if (grants.isLoading) return <Text size="sm">…</Text>;
+  if (grant === undefined || grant.role === null) return <Text size="sm">No project role</Text>;
+  const current = grant.role;
+  return (
+    <Guarded action={EDIT_ROLE} resource={project.scope}>
+      {(disabled) => (
+        <Select
+          aria-label={`Project role of ${user.email}`}
+          data={options}
+          value={current}
+          onChange={(role) => {
+            if (role !== null && role !== current) change.ask(user, grant, role);
+          }}
+          disabled={disabled || change.pending}
+          allowDeselect={false}
+          size="xs"
+          w={150}
+        />
+      )}
+    </Guarded>
+  );
+};
+
+export const GranularCell = ({ project, user }: CellProps) => {
+  const grants = useCollaboratorGrants(project, user.id);
+  const labels = granularLabels(grants.data?.grants ?? [], project.id);
+  if (labels.length === 0) return <Text size="sm">Defaults of the project role</Text>;
+  return (
+    <Group gap={4}>
+      {labels.map((label) => (
+        <Badge key={label} variant="outline" size="sm" tt="none" style={{ overflow: "visible" }}>
+          {label}
+        </Badge>
+      ))}
+    </Group>
+  );
+};
+
+export const RemoveCell = ({ project, user }: CellProps) => {
+  const removeFromProject = useRemoveFromProject(project);
+  const removeFromAccount = useRemoveFromAccount();
+  return (
+    <Stack gap={4} align="flex-end">
+      <Guarded action={REMOVE_ACCESS} resource={project.scope}>
+        {(disabled) => (
+          <Button
+            size="xs"
+            variant="default"
+            disabled={disabled}
+            aria-label={`Remove ${user.email} from project`}
+            onClick={() => removeFromProject(user)}
+          >
+            Remove from project
+          </Button>
+        )}
+      </Guarded>
+      <Guarded action={DELETE_USER} resource={project.scope}>
+        {(disabled) => (
+          <Button
+            size="xs"
+            color="red"
+            variant="light"
+            disabled={disabled}
+            aria-label={`Remove ${user.email} from account`}
+            onClick={() => removeFromAccount(user)}
+          >
+            Remove from account
+          </Button>
+        )}
+      </Guarded>
+    </Stack>
+  );
+};

@@ -1,0 +1,109 @@
+// The project's collaborators, a keyset page at a time from users.list with the project scope, searched on the
+// server: name, email, project role, granular roles, invited/active, and the change and remove controls.
+import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { type Column, CursorPager, DataTable, useCursorPages } from "@gatehouse/ui";
+import { Anchor, Badge, Stack, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
+import type { FeatureProject } from "../projects/feature-projects.ts";
+import { GranularCell, RemoveCell, RoleCell } from "./collaborator-cells.tsx";
+
+type Row = RouterOutputs["users"]["list"]["items"][number];
+
+/** Collaborators per page. */
+const PAGE_SIZE = 20;
+
+const statusColor: Record<string, string> = { active: "green", invited: "blue" };
+
+export const CollaboratorList = ({ project }: { readonly project: FeatureProject }) => {
+  const client = useGatehouse();
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const pages = useCursorPages(debounced);
+  const { org, ...scope } = project.scope;
+  const users = useQuery({
+    queryKey: ["users.list", org, scope, debounced, pages.cursor],
+    placeholderData: keepPreviousData,
+    queryFn: () =>
+      client.users.list.query({
+        org,
+        scope,
+        limit: PAGE_SIZE,
+        ...(debounced === "" ? {} : { search: debounced }),
+        ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
+      }),
+  });
+
+  const columns: Array<Column<Row>> = [
+    {
+      id: "name",
+      header: "Name",
+      cell: ({ row }) => (
+        <Anchor component={Link} to={`/projects/${project.id}/collaborators/${row.original.id}`} size="sm">
+          {row.original.name}
+        </Anchor>
+      ),
+    },
+    { id: "email", header: "Email", cell: ({ row }) => row.original.email },
+    {
+      id: "role",
+      header: "Project role",
+      cell: ({ row }) => <RoleCell project={project} user={row.original} />,
+    },
+    {
+      id: "granular",
+      header: "Granular roles",
+      cell: ({ row }) => <GranularCell project={project} user={row.original} />,
+    },
+    {
+      id: "status",
+      header: "Status",
+      cell: ({ row }) => (
+        <Badge
+          variant="light"
+          color={statusColor[row.original.status] ?? "gray"}
+          style={{ overflow: "visible" }}
+        >
+          {row.original.status}
+        </Badge>
+      ),
+    },
+    { id: "remove", header: "", cell: ({ row }) => <RemoveCell project={project} user={row.original} /> },
+  ];
+
+  return (
+    <Stack gap="sm">
+      <TextInput
+        label="Search collaborators"
+        placeholder="Name or email"
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+        maw={360}
+      />
+      <DataTable
+        label={`Collaborators of ${project.name}`}
+        columns={columns}
+        rows={users.data?.items}
+        rowKey={(row) => row.id}
+        error={users.error}
+        onRetry={() => void users.refetch()}
+        empty={
+          debounced === ""
+            ? { title: "No collaborators yet", hint: "Invite a collaborator to give them a project role." }
+            : {
+                title: `No collaborator matches "${debounced}"`,
+                hint: "Search by part of a name or an email.",
+              }
+        }
+      />
+      <CursorPager
+        page={pages.page}
+        nextCursor={users.data?.nextCursor}
+        onNext={pages.next}
+        onPrevious={pages.previous}
+      />
+    </Stack>
+  );
+};

@@ -1,0 +1,154 @@
+// Invite a collaborator (seed 003): emails (the plus button adds a row), a permission level, a language and the
+// projects to invite to, several at once; one users.invite call, so a refused email invites nobody.
+import { useGatehouse } from "@gatehouse/client";
+import { toast, useSchemaForm } from "@gatehouse/ui";
+import { ActionIcon, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Controller, useFieldArray } from "react-hook-form";
+import type { FeatureProject } from "../projects/feature-projects.ts";
+import {
+  InviteCollaboratorsForm,
+  type InviteCollaboratorsValues,
+  languages,
+  repeatedEmails,
+} from "./invite-form.ts";
+import { useRoleOptions } from "./project-roles.ts";
+
+export interface InviteModalProps {
+  readonly opened: boolean;
+  readonly onClose: () => void;
+  /** The project the page shows: preselected. */
+  readonly project: FeatureProject;
+  /** Every Feature project the user may invite to. */
+  readonly projects: ReadonlyArray<FeatureProject>;
+}
+
+export const InviteModal = ({ opened, onClose, project, projects }: InviteModalProps) => {
+  const client = useGatehouse();
+  const queryClient = useQueryClient();
+  const form = useSchemaForm(InviteCollaboratorsForm, {
+    emails: [{ email: "" }],
+    role: "experimentation:editor",
+    language: "en",
+    projects: [project.id],
+  });
+  const emails = useFieldArray({ control: form.control, name: "emails" });
+  const chosen = projects.filter((p) => form.watch("projects").includes(p.id));
+  const roleOptions = useRoleOptions(chosen, opened);
+
+  const invite = useMutation({
+    mutationFn: (values: InviteCollaboratorsValues) =>
+      client.users.invite.mutate({
+        org: project.scope.org,
+        emails: values.emails.map((row) => row.email.trim()),
+        language: values.language,
+        grants: projects
+          .filter((p) => values.projects.includes(p.id))
+          .map((p) => ({ role: values.role, scope: p.scope })),
+      }),
+    onSuccess: async (result) => {
+      toast.success(`Invited ${result.invited.map((i) => i.email).join(", ")}`);
+      await queryClient.invalidateQueries({ queryKey: ["users.list"] });
+      form.reset();
+      onClose();
+    },
+    onError: (error) => toast.failure(error),
+  });
+
+  const submit = form.handleSubmit((values) => {
+    const repeated = repeatedEmails(values.emails);
+    if (repeated.length > 0) {
+      form.setError("emails", { message: `Each email once: ${repeated.join(", ")}` });
+      return;
+    }
+    invite.mutate(values);
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Invite a collaborator" size="lg">
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack gap="sm">
+          {emails.fields.map((field, index) => (
+            <Group key={field.id} align="flex-end" gap="xs" wrap="nowrap">
+              <TextInput
+                label={`Email ${index + 1}`}
+                placeholder="name@example.com"
+                flex={1}
+                error={
+                  form.formState.errors.emails?.[index]?.email === undefined
+                    ? undefined
+                    : "Enter an email address"
+                }
+                {...form.register(`emails.${index}.email`)}
+              />
+              {emails.fields.length > 1 ? (
+                <Button variant="subtle" color="gray" onClick={() => emails.remove(index)}>
+                  Remove
+                </Button>
+              ) : null}
+            </Group>
+          ))}
+          <Group gap="xs">
+            <ActionIcon
+              variant="light"
+              aria-label="Add another collaborator"
+              onClick={() => emails.append({ email: "" })}
+            >
+              +
+            </ActionIcon>
+            {form.formState.errors.emails?.message === undefined ? null : (
+              <span role="alert">{form.formState.errors.emails.message}</span>
+            )}
+          </Group>
+          <Controller
+            control={form.control}
+            name="role"
+            render={({ field }) => (
+              <Select
+                label="Permission level"
+                data={roleOptions}
+                value={field.value}
+                onChange={(value) => field.onChange(value ?? "")}
+                allowDeselect={false}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="language"
+            render={({ field }) => (
+              <Select
+                label="Language"
+                data={[...languages]}
+                value={field.value}
+                onChange={(value) => field.onChange(value ?? "en")}
+                allowDeselect={false}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="projects"
+            render={({ field, fieldState }) => (
+              <MultiSelect
+                label="Projects"
+                data={projects.map((p) => ({ value: p.id, label: `${p.name} (${p.instanceName})` }))}
+                value={[...field.value]}
+                onChange={field.onChange}
+                error={fieldState.error === undefined ? undefined : "Pick at least one project"}
+              />
+            )}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={invite.isPending}>
+              Send invitations
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+};

@@ -1,0 +1,61 @@
+// Feature Experimentation's project roles (seed 003: each includes the one before it) and how a collaborator's
+// grants in a project read: its project role, and its granular environment, flag and permission grants.
+import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { useQuery } from "@tanstack/react-query";
+import type { FeatureProject } from "../projects/feature-projects.ts";
+
+export type ProjectGrant = RouterOutputs["users"]["get"]["grants"][number];
+
+/** Project roles, widest first, as a project (not an instance) can hold them. */
+export const projectRoles: ReadonlyArray<{ readonly id: string; readonly name: string }> = [
+  { id: "experimentation:project-owner", name: "Project Owner" },
+  { id: "experimentation:publisher", name: "Publisher" },
+  { id: "experimentation:editor", name: "Editor" },
+  { id: "experimentation:viewer", name: "Viewer" },
+];
+
+export const roleName = (id: string): string =>
+  projectRoles.find((role) => role.id === id)?.name ?? id.replace(/^experimentation:/, "");
+
+/** The collaborator's project-role grant: at the project itself, not below it. */
+export const projectRoleGrant = (grants: ReadonlyArray<ProjectGrant>): ProjectGrant | undefined =>
+  grants.find(
+    (g) =>
+      g.role !== null &&
+      g.scope.environment === undefined &&
+      g.scope.flag === undefined &&
+      projectRoles.some((role) => role.id === g.role),
+  );
+
+const short = (id: string, prefix: string): string => (id.startsWith(prefix) ? id.slice(prefix.length) : id);
+
+/** Granular grants (entity roles at an environment or flag, single permissions) as short labels. */
+export const granularLabels = (grants: ReadonlyArray<ProjectGrant>, project: string): ReadonlyArray<string> =>
+  grants.flatMap((g) => {
+    if (g.role === null) return g.permission === null ? [] : [short(g.permission, "experimentation:")];
+    const at = g.scope.flag ?? g.scope.environment;
+    return at === undefined ? [] : [`${short(g.role, "experimentation:")} · ${short(at, `${project}-`)}`];
+  });
+
+/** The project roles as select options, disabled where assignable.roles says the user may not give them. */
+export const useRoleOptions = (projects: ReadonlyArray<FeatureProject>, enabled = true) => {
+  const client = useGatehouse();
+  const assignable = useQuery({
+    queryKey: ["assignable.roles", projects.map((p) => p.id)],
+    enabled: enabled && projects.length > 0,
+    queryFn: () => client.assignable.roles.query({ scopes: projects.map((p) => p.scope) }),
+  });
+  return projectRoles.map((role) => {
+    const refused = assignable.data?.roles.find((r) => r.id === role.id)?.decision === "deny";
+    return { value: role.id, label: role.name, disabled: refused };
+  });
+};
+
+/** One collaborator's grants inside the project (users.get seen from the project). */
+export const useCollaboratorGrants = (project: FeatureProject, userId: string) => {
+  const client = useGatehouse();
+  return useQuery({
+    queryKey: ["users.get", userId, project.scope],
+    queryFn: () => client.users.get.query({ id: userId, context: project.scope }),
+  });
+};

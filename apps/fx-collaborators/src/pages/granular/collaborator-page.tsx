@@ -1,0 +1,45 @@
+// One collaborator of a Feature project (route /projects/:project/collaborators/:user): its granular
+// environment and flag roles, the extra permission, and the effective permissions preview.
+import { useGatehouse } from "@gatehouse/client";
+import { Crumbs } from "@gatehouse/ui";
+import { Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useParams } from "react-router";
+import { useProjectPlace } from "../flags/project-place.ts";
+import { EffectivePreview } from "./effective-preview.tsx";
+import { GranularRolesPanel } from "./granular-roles-panel.tsx";
+
+export const CollaboratorPage = () => {
+  const params = useParams();
+  const project = params.project ?? "";
+  const user = params.user ?? "";
+  const client = useGatehouse();
+  const place = useProjectPlace(project);
+  const scope = place.data?.scope;
+  const details = useQuery({
+    queryKey: ["users.get", user, scope],
+    enabled: scope !== undefined,
+    queryFn: () => client.users.get.query({ id: user, context: scope ?? { org: "" } }),
+  });
+  const name = details.data?.user.name ?? user;
+  return (
+    <Stack>
+      <Crumbs
+        items={[
+          { label: "Projects", to: "/projects" },
+          { label: place.data?.name ?? project, to: `/projects/${project}/collaborators` },
+          { label: "Collaborators", to: `/projects/${project}/collaborators` },
+          { label: name },
+        ]}
+      />
+      <Title order={2}>{name}</Title>
+      {details.data === undefined ? null : (
+        <Text size="sm" c="dimmed">
+          {details.data.user.email} · {details.data.user.status}
+        </Text>
+      )}
+      <GranularRolesPanel project={project} user={user} />
+      <EffectivePreview project={project} user={user} />
+    </Stack>
+  );
+};

@@ -1,0 +1,139 @@
+// Effective permissions preview: pick an environment and a flag and see every Feature Experimentation action
+// for the collaborator with allow/deny and the engine's reason (authz.explain per action, in batched rounds).
+import { errorCode, errorMessage, type Resource, useGatehouse } from "@gatehouse/client";
+import { type Column, DataTable, ErrorState, LoadingState } from "@gatehouse/ui";
+import { Alert, Badge, Card, Group, Select, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { stateIn } from "../flags/flag-toggle.tsx";
+import { useEnvironments, useFlags, useProjectPlace } from "../flags/project-place.ts";
+
+/** Explanations asked per round: each round is one batched request. */
+const ROUND = 10;
+
+interface Row {
+  readonly id: string;
+  readonly label: string;
+  readonly decision: "allow" | "deny";
+  readonly reason: string;
+}
+
+/** The Feature project's actions (every Experimentation action not limited to Web), from the public catalog. */
+const useFeatureActions = () => {
+  const client = useGatehouse();
+  return useQuery({
+    queryKey: ["catalog.products"],
+    queryFn: () => client.catalog.products.query(),
+    staleTime: Number.POSITIVE_INFINITY,
+    select: (products) =>
+      (products.find((p) => p.id === "experimentation")?.actions ?? []).filter((a) => a.platform !== "web"),
+  });
+};
+
+const columns: Array<Column<Row>> = [
+  { id: "action", header: "Action", cell: ({ row }) => <Text size="sm">{row.original.label}</Text> },
+  {
+    id: "decision",
+    header: "Decision",
+    cell: ({ row }) => (
+      <Badge color={row.original.decision === "allow" ? "green" : "red"}>
+        {row.original.decision === "allow" ? "Allowed" : "Denied"}
+      </Badge>
+    ),
+  },
+  { id: "reason", header: "Reason", cell: ({ row }) => <Text size="sm">{row.original.reason}</Text> },
+];
+
+export const EffectivePreview = ({ project, user }: { project: string; user: string }) => {
+  const client = useGatehouse();
+  const place = useProjectPlace(project);
+  const environments = useEnvironments(project);
+  const flags = useFlags(project);
+  const actions = useFeatureActions();
+  const [environmentId, setEnvironment] = useState<string | null>(null);
+  const [flagId, setFlag] = useState<string | null>(null);
+  const environment = environments.data?.find((e) => e.id === (environmentId ?? environments.data?.[0]?.id));
+  const flag = flags.data?.find((f) => f.id === (flagId ?? flags.data?.[0]?.id));
+  const resource: Resource | undefined =
+    place.data === undefined || environment === undefined || flag === undefined
+      ? undefined
+      : {
+          ...place.data.scope,
+          environment: environment.id,
+          flag: flag.id,
+          attrs: {
+            platform: "feature",
+            production: environment.production,
+            flagStatus: flag.status,
+            rulesetPublished: stateIn(flag, environment.id).rulesetPublished,
+          },
+        };
+  const rows = useQuery({
+    // "explain" first: live updates refresh it whenever decisions may have changed.
+    queryKey: ["explain", "preview", user, resource, actions.data],
+    enabled: resource !== undefined && actions.data !== undefined,
+    queryFn: async (): Promise<Row[]> => {
+      const all = actions.data ?? [];
+      const out: Row[] = [];
+      for (let i = 0; i < all.length; i += ROUND) {
+        const round = all.slice(i, i + ROUND);
+        const answers = await Promise.all(
+          round.map((a) =>
+            client.authz.explain.query({ subject: user, action: a.id, resource: resource as Resource }),
+          ),
+        );
+        round.forEach((a, j) => {
+          const answer = answers[j];
+          if (answer !== undefined)
+            out.push({ id: a.id, label: a.label, decision: answer.decision, reason: answer.reason });
+        });
+      }
+      return out;
+    },
+  });
+  const failed = place.error ?? environments.error ?? flags.error ?? actions.error;
+  if (failed !== null) return <ErrorState error={failed} />;
+  if (environments.data === undefined || flags.data === undefined) return <LoadingState />;
+  return (
+    <Card withBorder data-testid="effective-preview">
+      <Stack>
+        <Title order={3}>Effective permissions</Title>
+        <Group>
+          <Select
+            label="Environment"
+            allowDeselect={false}
+            value={environment?.id ?? null}
+            data={environments.data.map((e) => ({
+              value: e.id,
+              label: e.production ? `${e.name} (production)` : e.name,
+            }))}
+            onChange={setEnvironment}
+          />
+          <Select
+            label="Flag"
+            allowDeselect={false}
+            value={flag?.id ?? null}
+            data={flags.data.map((f) => ({ value: f.id, label: `${f.name} (${f.status})` }))}
+            onChange={setFlag}
+          />
+        </Group>
+        {errorCode(rows.error) === "FORBIDDEN" ? (
+          <Alert color="yellow" title="Only administrators of the whole organization can preview this">
+            Another person's decisions are shown to those who may view every user of the organization (Super
+            Admin). {errorMessage(rows.error)}.
+          </Alert>
+        ) : (
+          <DataTable
+            label="Effective permissions"
+            columns={columns}
+            rows={rows.data}
+            rowKey={(row) => row.id}
+            error={rows.error}
+            onRetry={() => void rows.refetch()}
+            empty={{ title: "Pick an environment and a flag", hint: "The project needs at least one flag." }}
+          />
+        )}
+      </Stack>
+    </Card>
+  );
+};

@@ -1,0 +1,45 @@
+// Setting an entity role at one or more scopes (a flag's role is set in every environment of the project):
+// creates, updates or removes the collaborator's explicit grant at each, so "Default" removes the override.
+import { type Resource, useGatehouse } from "@gatehouse/client";
+import { toast } from "@gatehouse/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type EntityRole, explicitAt, fullRole, type GrantRow } from "./granular-model.ts";
+
+export interface EntityRoleChange {
+  readonly scopes: ReadonlyArray<Resource>;
+  /** The role to give, or "default" to remove the explicit grant. */
+  readonly role: EntityRole | "default";
+  /** What the toast names, e.g. "Production". */
+  readonly where: string;
+}
+
+export const useEntityRoleChange = (user: string, grants: ReadonlyArray<GrantRow>) => {
+  const client = useGatehouse();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ scopes, role }: EntityRoleChange) => {
+      for (const scope of scopes) {
+        const current = explicitAt(grants, scope);
+        if (role === "default") {
+          if (current !== undefined)
+            await client.grants.remove.mutate({ id: current.id, version: current.version });
+        } else if (current === undefined)
+          await client.grants.create.mutate({
+            subject: { kind: "user", id: user },
+            role: fullRole(role),
+            scope,
+          });
+        else if (current.role !== fullRole(role))
+          await client.grants.update.mutate({
+            id: current.id,
+            version: current.version,
+            role: fullRole(role),
+          });
+      }
+    },
+    onSuccess: (_done, { role, where }) =>
+      toast.success(role === "default" ? `${where} follows the project role again` : `${where}: ${role}`),
+    onError: toast.failure,
+    onSettled: () => queryClient.invalidateQueries(),
+  });
+};

@@ -1,0 +1,40 @@
+// The panel's reads: the collaborator with its grants on the project and, when the viewer may see the
+// instance, instance-wide (administrators); and which entity roles the signed-in admin may give where.
+import { errorCode, type Resource, useGatehouse } from "@gatehouse/client";
+import { useQuery } from "@tanstack/react-query";
+
+/** The collaborator and its grants inside the project, plus its instance-wide grants when visible. */
+export const useCollaborator = (user: string, projectScope: Resource | undefined) => {
+  const client = useGatehouse();
+  return useQuery({
+    queryKey: ["users.get", user, projectScope, "with-instance"],
+    enabled: projectScope !== undefined,
+    queryFn: async () => {
+      const context = projectScope as Resource;
+      const { project: _project, ...instanceScope } = context;
+      const [inProject, inInstance] = await Promise.all([
+        client.users.get.query({ id: user, context }),
+        client.users.get.query({ id: user, context: instanceScope }).catch((error: unknown) => {
+          // A project owner may not view the instance: its project-level view is the whole story it sees.
+          if (errorCode(error) === "FORBIDDEN") return undefined;
+          throw error;
+        }),
+      ]);
+      const ids = new Set(inProject.grants.map((g) => g.id));
+      const instanceWide = (inInstance?.grants ?? []).filter(
+        (g) => !ids.has(g.id) && g.scope.project === undefined,
+      );
+      return { user: inProject.user, grants: [...inProject.grants, ...instanceWide] };
+    },
+  });
+};
+
+/** Whether the signed-in admin may give each entity role at every one of `scopes`, and why not. */
+export const useAssignable = (scopes: ReadonlyArray<Resource>) => {
+  const client = useGatehouse();
+  return useQuery({
+    queryKey: ["assignable.roles", scopes],
+    enabled: scopes.length > 0,
+    queryFn: () => client.assignable.roles.query({ scopes: scopes.slice(0, 20) }),
+  });
+};

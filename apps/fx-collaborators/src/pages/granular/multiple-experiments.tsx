@@ -1,0 +1,61 @@
+// The extra `flags_multiple_experiments` permission for one collaborator on the project: a switch that grants
+// it (a grant carrying `permission` at the project) or revokes it after a confirmation.
+import { type Resource, useGatehouse } from "@gatehouse/client";
+import { confirm, toast } from "@gatehouse/ui";
+import { Stack, Switch, Text } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type GrantRow, MULTIPLE_EXPERIMENTS } from "./granular-model.ts";
+
+export interface MultipleExperimentsProps {
+  readonly user: string;
+  readonly userName: string;
+  readonly projectScope: Resource;
+  readonly grants: ReadonlyArray<GrantRow>;
+}
+
+export const MultipleExperiments = ({ user, userName, projectScope, grants }: MultipleExperimentsProps) => {
+  const client = useGatehouse();
+  const queryClient = useQueryClient();
+  const held = grants.find(
+    (g) => g.permission === MULTIPLE_EXPERIMENTS && g.scope.project === projectScope.project,
+  );
+  const change = useMutation({
+    mutationFn: async (grant: boolean) => {
+      if (grant)
+        await client.grants.create.mutate({
+          subject: { kind: "user", id: user },
+          permission: MULTIPLE_EXPERIMENTS,
+          scope: projectScope,
+        });
+      else if (held !== undefined) await client.grants.remove.mutate({ id: held.id, version: held.version });
+    },
+    onSuccess: (_done, grant) =>
+      toast.success(`${userName} ${grant ? "may now" : "may no longer"} create several experiments per flag`),
+    onError: toast.failure,
+    onSettled: () => queryClient.invalidateQueries(),
+  });
+  return (
+    <Stack gap={4}>
+      <Switch
+        label="Multiple experiments per flag (flags_multiple_experiments)"
+        checked={held !== undefined}
+        disabled={change.isPending}
+        onChange={(event) => {
+          const grant = event.currentTarget.checked;
+          if (grant) change.mutate(true);
+          else
+            confirm({
+              title: "Revoke flags_multiple_experiments?",
+              message: `${userName} will no longer be able to add a second experiment to a flag in this project.`,
+              confirmLabel: "Revoke",
+              destructive: true,
+              onConfirm: () => change.mutate(false),
+            });
+        }}
+      />
+      <Text size="xs" c="dimmed">
+        Needed, besides the role, to create a second experiment on a flag.
+      </Text>
+    </Stack>
+  );
+};

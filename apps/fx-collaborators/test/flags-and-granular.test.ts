@@ -1,0 +1,167 @@
+// Browser tests of the flags page and the granular roles panel (headless Chromium against the `pnpm start` server):
+// production toggles for editors, env-publisher and flag-none overrides, locked project owners, the preview.
+import { browserSuite, callApi, screenshot, signIn } from "@gatehouse/e2e";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+
+const suite = browserSuite();
+const app = () => `${suite.origin}/fx-collaborators/`;
+const project = "acme-checkout";
+const flagsUrl = () => `${app()}projects/${project}/flags`;
+const collaboratorUrl = (user: string) => `${app()}projects/${project}/collaborators/${user}`;
+const production = "acme-checkout-production";
+const development = "acme-checkout-development";
+
+const open = async (email: string, url: string): Promise<Page> => {
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, app(), email);
+  await page.goto(url);
+  return page;
+};
+
+const toggle = (page: Page, flag: string, environment: string) =>
+  page.getByRole("switch", { name: `${flag} in ${environment}` });
+
+/** Picks `role` in the entity role select labelled `label` and waits for the change to be saved. */
+const pickRole = async (page: Page, label: string, role: string) => {
+  await page.getByRole("combobox", { name: `${label} role` }).click();
+  await page.getByRole("option", { name: role, exact: true }).click();
+  await page.getByText(`${label}: ${role}`).waitFor();
+};
+
+const refused = (page: Page, path: string, input: unknown) =>
+  callApi(page, suite.origin, path, input, "POST").then(
+    () => "allowed",
+    (error: Error) => error.message,
+  );
+
+describe("Flags and granular roles", () => {
+  it("an editor toggles a flag in development but not in production, and sees why", async () => {
+    const page = await open("exp-editor@acme.example", flagsUrl());
+    const dev = toggle(page, "New cart", "Development");
+    await dev.waitFor();
+    expect(await dev.isChecked()).toBe(true);
+    await expect.poll(() => dev.isDisabled()).toBe(false);
+    const prod = toggle(page, "New cart", "Production");
+    await expect.poll(() => prod.isDisabled()).toBe(true);
+
+    await dev.click({ force: true });
+    await page.getByText("New cart is off in Development").waitFor();
+    await expect.poll(() => dev.isChecked()).toBe(false);
+
+    await page.getByRole("button", { name: "Why?" }).first().click();
+    const why = page.getByTestId("why-panel");
+    await expect
+      .poll(() => why.textContent())
+      .toMatch(/env-editor does not include experimentation:flag\.toggle/);
+    await screenshot(page, "fx-flags-editor");
+
+    const forced = await refused(page, "flags.toggle", {
+      id: "acme-new-cart",
+      environment: production,
+      enabled: false,
+    });
+    expect(forced).toMatch(/env-editor/);
+    await page.context().close();
+  });
+
+  it("env-publisher on production, granted by the administrator in the panel, lets the editor toggle there live", async () => {
+    const editor = await open("exp-editor@acme.example", flagsUrl());
+    const prod = toggle(editor, "New cart", "Production");
+    await expect.poll(() => prod.isDisabled()).toBe(true);
+
+    const admin = await open("exp-administrator@acme.example", collaboratorUrl("demo-exp-editor"));
+    const row = admin.getByTestId("entity-role-Production");
+    await expect.poll(() => row.textContent()).toContain("default: env-editor");
+    await pickRole(admin, "Production", "env-publisher");
+    await expect.poll(() => row.textContent()).toContain("overrides env-editor");
+    // The instance administrator may not ask about another person's decisions (organization-wide user.view).
+    await admin.getByText("Only administrators of the whole organization can preview this").waitFor();
+    await screenshot(admin, "fx-granular-env-publisher");
+
+    // The editor's open page hears the change and enables the production toggle.
+    await expect.poll(() => prod.isDisabled(), { timeout: 15_000 }).toBe(false);
+    await prod.click({ force: true });
+    await editor.getByText("New cart is off in Production").waitFor();
+    await screenshot(editor, "fx-flags-editor-env-publisher");
+    await editor.context().close();
+    await admin.context().close();
+  });
+
+  it("flag-none hides the flag from the editor", async () => {
+    const admin = await open("exp-administrator@acme.example", collaboratorUrl("demo-exp-editor"));
+    await pickRole(admin, "Dark mode", "flag-none");
+    await expect
+      .poll(() => admin.getByTestId("entity-role-Dark mode").textContent())
+      .toContain("overrides flag-editor");
+
+    const editor = await open("exp-editor@acme.example", flagsUrl());
+    await toggle(editor, "New cart", "Development").waitFor();
+    expect(await editor.getByText("Dark mode").count()).toBe(0);
+    const views = await callApi(
+      editor,
+      suite.origin,
+      "authz.checkMany",
+      {
+        checks: [production, development].map((environment) => ({
+          action: "experimentation:flag.toggle",
+          resource: {
+            org: "acme",
+            product: "experimentation",
+            instance: "acme-exp",
+            project,
+            environment,
+            flag: "acme-dark-mode",
+            attrs: {
+              platform: "feature",
+              production: environment === production,
+              flagStatus: "draft",
+              rulesetPublished: false,
+            },
+          },
+        })),
+      },
+      "POST",
+    );
+    expect(views).toEqual(["deny", "deny"]);
+    await screenshot(editor, "fx-flags-flag-none");
+    await editor.context().close();
+    await admin.context().close();
+  });
+
+  it("a project owner's entity roles are locked in the panel and refused by the API", async () => {
+    const admin = await open("exp-administrator@acme.example", collaboratorUrl("demo-exp-project-owner"));
+    await admin.getByTestId("entity-roles-locked").waitFor();
+    expect(await admin.getByRole("combobox", { name: "Production role" }).isDisabled()).toBe(true);
+    expect(await admin.getByRole("combobox", { name: "New cart role" }).isDisabled()).toBe(true);
+    const forced = await refused(admin, "grants.create", {
+      subject: { kind: "user", id: "demo-exp-project-owner" },
+      role: "experimentation:env-viewer",
+      scope: {
+        org: "acme",
+        product: "experimentation",
+        instance: "acme-exp",
+        project,
+        environment: production,
+      },
+    });
+    expect(forced).toMatch(/entity roles of a Project owner cannot be changed/i);
+    await screenshot(admin, "fx-granular-locked-owner");
+    await admin.context().close();
+  });
+
+  it("the super admin previews a viewer's effective permissions", async () => {
+    const page = await open("admin@acme.example", collaboratorUrl("demo-exp-viewer"));
+    const preview = page.getByTestId("effective-preview");
+    await preview
+      .getByRole("row", { name: /Toggle|flag\.toggle/i })
+      .first()
+      .waitFor();
+    const text = (await preview.textContent()) ?? "";
+    expect(text).toMatch(/Denied/);
+    expect(text).toMatch(/Allowed/);
+    await screenshot(page, "fx-effective-preview");
+    await page.context().close();
+  });
+});
