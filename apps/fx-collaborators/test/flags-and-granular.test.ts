@@ -76,8 +76,8 @@ describe("Flags and granular roles", () => {
     await expect.poll(() => row.textContent()).toContain("default: env-editor");
     await pickRole(admin, "Production", "env-publisher");
     await expect.poll(() => row.textContent()).toContain("overrides env-editor");
-    // The instance administrator may not ask about another person's decisions (organization-wide user.view).
-    await admin.getByText("Only administrators of the whole organization can preview this").waitFor();
+    // The administrator views the project's users, so it previews the editor's decisions there.
+    await admin.getByRole("table", { name: "Effective permissions" }).getByRole("row").nth(1).waitFor();
     await screenshot(admin, "fx-granular-env-publisher");
 
     // The editor's open page hears the change and enables the production toggle.

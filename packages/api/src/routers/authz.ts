@@ -47,14 +47,27 @@ const oneShape = (r: Resource): Resource => ({
   attrs: r.attrs,
 });
 
-const orgScope = (org: string): Resource => oneShape({ org });
-
 const forbidden = (message: string): TRPCError => new TRPCError({ code: "FORBIDDEN", message });
 
-/** A user may look at other subjects' access within `org` when it may view that org's users. */
-const requireUserView = (engine: Engine, actor: Actor & { kind: "user" }, org: string): void => {
-  if (!engine.allows(actor.id, USER_VIEW, orgScope(org)))
-    throw forbidden(`${actor.id} may not view the users of ${org} (needs ${USER_VIEW})`);
+/** The administered place a resource lies in: its organization, product, instance and project. */
+const adminScope = (r: Resource): Resource =>
+  oneShape({
+    org: r.org,
+    ...(r.product === undefined ? {} : { product: r.product }),
+    ...(r.instance === undefined ? {} : { instance: r.instance }),
+    ...(r.project === undefined ? {} : { project: r.project }),
+  });
+
+/**
+ * A user may look at other subjects' access on a resource when it may view the users of the place the resource
+ * lies in (an organization's super admin everywhere in it, a project owner in its project).
+ */
+const requireUserView = (engine: Engine, actor: Actor & { kind: "user" }, resource: Resource): void => {
+  const place = adminScope(resource);
+  if (!engine.allows(actor.id, USER_VIEW, place)) {
+    const where = [place.org, place.product, place.instance, place.project].filter(Boolean).join(" › ");
+    throw forbidden(`${actor.id} may not view the users of ${where} (needs ${USER_VIEW})`);
+  }
 };
 
 const requireOwnOrg = (actor: Actor & { kind: "api-key" }, org: string, what: string): void => {
@@ -62,14 +75,13 @@ const requireOwnOrg = (actor: Actor & { kind: "api-key" }, org: string, what: st
 };
 
 /**
- * The subject a question is about, after checking that `actor` may ask about it on resources of `orgs`
- * (the distinct orgs of the resources asked about).
+ * The subject a question is about, after checking that `actor` may ask about it on every resource asked about.
  */
 export const authorizeSubject = (
   engine: Engine,
   actor: Actor,
   subject: string | undefined,
-  orgs: ReadonlyArray<string>,
+  resources: ReadonlyArray<Resource>,
 ): string => {
   switch (actor.kind) {
     case "operator":
@@ -80,32 +92,32 @@ export const authorizeSubject = (
       if (subject === undefined)
         throw new TRPCError({ code: "BAD_REQUEST", message: "subject: required for an API key" });
       requireOwnOrg(actor, engine.snapshot.subject(subject).org, `subject ${subject}`);
-      for (const org of orgs) requireOwnOrg(actor, org, "the resource");
+      for (const org of orgsOf(resources)) requireOwnOrg(actor, org, "the resource");
       return subject;
     }
     case "user":
       if (subject === undefined || subject === actor.id) return actor.id;
-      for (const org of orgs) requireUserView(engine, actor, org);
+      for (const resource of resources) requireUserView(engine, actor, resource);
       return subject;
   }
 };
 
-/** Whether `actor` may list who can act on a resource of `org` (the same as asking about others). */
-const authorizeWhoCan = (engine: Engine, actor: Actor, org: string): void => {
-  if (actor.kind === "user") requireUserView(engine, actor, org);
-  else if (actor.kind === "api-key") requireOwnOrg(actor, org, "the resource");
+/** Whether `actor` may list who can act on `resource` (the same as asking about others there). */
+const authorizeWhoCan = (engine: Engine, actor: Actor, resource: Resource): void => {
+  if (actor.kind === "user") requireUserView(engine, actor, resource);
+  else if (actor.kind === "api-key") requireOwnOrg(actor, resource.org, "the resource");
 };
 
-/** The distinct orgs of the checks' resources, in first-seen order (usually one). */
-const orgsOf = (checks: ReadonlyArray<{ readonly resource: Resource }>): string[] => {
+/** The distinct orgs of the resources, in first-seen order (usually one). */
+const orgsOf = (resources: ReadonlyArray<Resource>): string[] => {
   const out: string[] = [];
-  for (const c of checks) if (!out.includes(c.resource.org)) out.push(c.resource.org);
+  for (const r of resources) if (!out.includes(r.org)) out.push(r.org);
   return out;
 };
 
 export const authzRouter = router({
   check: protectedProcedure.input(Schema.toStandardSchemaV1(CheckInput)).query(({ ctx, input }) => {
-    const subject = authorizeSubject(ctx.engine, ctx.actor, input.subject, [input.resource.org]);
+    const subject = authorizeSubject(ctx.engine, ctx.actor, input.subject, [input.resource]);
     return ctx.engine.check(subject, input.action, oneShape(input.resource));
   }),
   // A mutation in tRPC's terms only so that it travels as a POST body (a query's input goes in the URL, where
@@ -114,19 +126,24 @@ export const authzRouter = router({
     .input(Schema.toStandardSchemaV1(CheckManyInput))
     .mutation(({ ctx, input }) => {
       const { engine } = ctx;
-      const subject = authorizeSubject(engine, ctx.actor, input.subject, orgsOf(input.checks));
+      const subject = authorizeSubject(
+        engine,
+        ctx.actor,
+        input.subject,
+        input.checks.map((c) => c.resource),
+      );
       return input.checks.map((c) => engine.check(subject, c.action, oneShape(c.resource)));
     }),
   explain: protectedProcedure.input(Schema.toStandardSchemaV1(CheckInput)).query(({ ctx, input }) => {
-    const subject = authorizeSubject(ctx.engine, ctx.actor, input.subject, [input.resource.org]);
+    const subject = authorizeSubject(ctx.engine, ctx.actor, input.subject, [input.resource]);
     return ctx.engine.explain(subject, input.action, oneShape(input.resource));
   }),
   whoCan: protectedProcedure.input(Schema.toStandardSchemaV1(WhoCanInput)).query(({ ctx, input }) => {
-    authorizeWhoCan(ctx.engine, ctx.actor, input.resource.org);
+    authorizeWhoCan(ctx.engine, ctx.actor, input.resource);
     return ctx.engine.whoCan(input.action, oneShape(input.resource));
   }),
   whatCan: protectedProcedure.input(Schema.toStandardSchemaV1(WhatCanInput)).query(({ ctx, input }) => {
-    const subject = authorizeSubject(ctx.engine, ctx.actor, input.subject, [input.resource.org]);
+    const subject = authorizeSubject(ctx.engine, ctx.actor, input.subject, [input.resource]);
     return ctx.engine.whatCan(subject, oneShape(input.resource));
   }),
 });

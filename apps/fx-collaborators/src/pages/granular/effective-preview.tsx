@@ -118,9 +118,9 @@ export const EffectivePreview = ({ project, user }: { project: string; user: str
           />
         </Group>
         {errorCode(rows.error) === "FORBIDDEN" ? (
-          <Alert color="yellow" title="Only administrators of the whole organization can preview this">
-            Another person's decisions are shown to those who may view every user of the organization (Super
-            Admin). {errorMessage(rows.error)}.
+          <Alert color="yellow" title="You do not administer this project's users">
+            Another person's decisions are shown to those who may view the users of the project (its project
+            owners and administrators, and the organization's super admins). {errorMessage(rows.error)}.
           </Alert>
         ) : (
           <DataTable
