@@ -7,4 +7,6 @@ export default definePackageConfig({
   testTimeout: 90_000,
   hookTimeout: 240_000,
   fileParallelism: false,
+  // Waits for the UI are bounded, but generously: CI runs the three apps' suites on a loaded 2-core machine.
+  expect: { poll: { timeout: 15_000 } },
 });
