@@ -7,6 +7,7 @@ export { type Column, DataTable, type DataTableProps, type DataTableSorting } fr
 export { Guarded, type GuardedProps, WhyLink } from "./guarded.tsx";
 export { useSchemaForm } from "./schema-form.ts";
 export { SignInPage } from "./sign-in-page.tsx";
+export { SignedInApp, type SignedInAppProps } from "./signed-in-app.tsx";
 export { nextSort, type Sort, SortableHeader, type SortDirection } from "./sortable-header.tsx";
 export { EmptyState, ErrorState, LoadingState } from "./states.tsx";
 export { toast } from "./toasts.ts";

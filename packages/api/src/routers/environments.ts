@@ -6,6 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { type AskContext, authorizedMutation } from "../authorize.ts";
 import { router } from "../trpc.ts";
+import { askInFeatureProject, projectScope } from "./feature-project.ts";
 
 /*
  * Who may do what (also in docs/decisions.md, "Tenancy API"). Listing stays `projects.environments.list`.
@@ -51,13 +52,6 @@ export const environmentView = (e: EnvironmentRecord) => ({
 
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
 
-const projectScope = (project: ProjectRecord) => ({
-  org: project.org,
-  product: "experimentation",
-  instance: project.instance,
-  project: project.id,
-});
-
 /** The stored environment and its project, at the version read, when the project lies in the actor's org. */
 const environmentAt = async ({ actor, store }: AskContext, id: string, version: number) => {
   const environment = await store.run(Effect.flatMap(Effect.service(Environments), (e) => e.get(id)));
@@ -89,38 +83,26 @@ const org = (context: { readonly actor: { readonly org: string } }) => context.a
 
 export const environmentsRouter = router({
   /** A new environment of a Feature project (not primary; `production` defaults to false). */
-  create: authorizedMutation(CreateInput, async (input, { actor, store }) => {
-    const project = await store.run(Effect.flatMap(Effect.service(Projects), (p) => p.get(input.project)));
-    if (project.org !== actor.org) throw notFound(`project "${input.project}"`);
-    if (project.platform !== "feature")
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: `project: "${project.name}" is not a Feature project`,
+  create: authorizedMutation(CreateInput, askInFeatureProject("experimentation:environment.create")).mutation(
+    async ({ ctx, input }) => {
+      const id = `env_${randomUUID().replaceAll("-", "")}`;
+      const { value } = await ctx.write({
+        org: org(ctx),
+        action: "environment.create",
+        target: { kind: "environment", id },
+        run: Effect.flatMap(Effect.service(Environments), (e) =>
+          e.create({
+            id,
+            project: input.project,
+            key: input.key,
+            name: input.name,
+            production: input.production ?? false,
+          }),
+        ),
       });
-    return {
-      check: {
-        action: "experimentation:environment.create",
-        resource: { ...projectScope(project), attrs: { platform: project.platform } },
-      },
-    };
-  }).mutation(async ({ ctx, input }) => {
-    const id = `env_${randomUUID().replaceAll("-", "")}`;
-    const { value } = await ctx.write({
-      org: org(ctx),
-      action: "environment.create",
-      target: { kind: "environment", id },
-      run: Effect.flatMap(Effect.service(Environments), (e) =>
-        e.create({
-          id,
-          project: input.project,
-          key: input.key,
-          name: input.name,
-          production: input.production ?? false,
-        }),
-      ),
-    });
-    return environmentView(value);
-  }),
+      return environmentView(value);
+    },
+  ),
 
   /** Renames, re-keys, marks or unmarks production, or makes the environment primary. */
   update: authorizedMutation(UpdateInput, async (input, context) => {

@@ -1,11 +1,12 @@
 // Feature flags of a project: list with status and per-environment state, create, setStatus and toggle, each
 // authorized through authorizedMutation with resource attributes taken from the stored rows, and audited.
 import { randomUUID } from "node:crypto";
-import { Environments, type FlagRecord, Flags, type ProjectRecord, Projects } from "@gatehouse/store";
+import { Environments, type FlagRecord, Flags, Projects } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { type AskContext, authorizedMutation, storeProcedure } from "../authorize.ts";
 import { router } from "../trpc.ts";
+import { askInFeatureProject, projectScope } from "./feature-project.ts";
 import { visibleProject } from "./projects.ts";
 
 /*
@@ -45,13 +46,6 @@ const FLAG_VIEW = "experimentation:flag.view";
 const USER_VIEW = "admin-center:user.view";
 
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
-
-const projectScope = (project: ProjectRecord) => ({
-  org: project.org,
-  product: "experimentation",
-  instance: project.instance,
-  project: project.id,
-});
 
 /** The stored flag and its project, when the project lies in the actor's organization. */
 const flagOf = async ({ actor, store }: AskContext, id: string) => {
@@ -100,32 +94,20 @@ export const flagsRouter = router({
   }),
 
   /** A new flag (draft) in a Feature project. */
-  create: authorizedMutation(CreateInput, async (input, { actor, store }) => {
-    const project = await store.run(Effect.flatMap(Effect.service(Projects), (p) => p.get(input.project)));
-    if (project.org !== actor.org) throw notFound(`project "${input.project}"`);
-    if (project.platform !== "feature")
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: `project: "${project.name}" is not a Feature project`,
+  create: authorizedMutation(CreateInput, askInFeatureProject("experimentation:flag.create")).mutation(
+    async ({ ctx, input }) => {
+      const id = `flg_${randomUUID().replaceAll("-", "")}`;
+      const { value } = await ctx.write({
+        org: org(ctx),
+        action: "flag.create",
+        target: { kind: "flag", id },
+        run: Effect.flatMap(Effect.service(Flags), (f) =>
+          f.create({ id, project: input.project, key: input.key, name: input.name }),
+        ),
       });
-    return {
-      check: {
-        action: "experimentation:flag.create",
-        resource: { ...projectScope(project), attrs: { platform: project.platform } },
-      },
-    };
-  }).mutation(async ({ ctx, input }) => {
-    const id = `flg_${randomUUID().replaceAll("-", "")}`;
-    const { value } = await ctx.write({
-      org: org(ctx),
-      action: "flag.create",
-      target: { kind: "flag", id },
-      run: Effect.flatMap(Effect.service(Flags), (f) =>
-        f.create({ id, project: input.project, key: input.key, name: input.name }),
-      ),
-    });
-    return view(value);
-  }),
+      return view(value);
+    },
+  ),
 
   /** Sets the flag's status, given the version read. */
   setStatus: authorizedMutation(SetStatusInput, async (input, context) => {
