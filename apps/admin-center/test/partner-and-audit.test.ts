@@ -124,6 +124,8 @@ describe("Partner access requests", () => {
 
     const admin = await signedIn("admin@acme.example", "access-requests");
     const denied = admin.getByRole("row").filter({ hasText: "Look at the sandbox logs" });
+    // The requester's name comes from the directory after the row: the outcome names whoever the row shows.
+    await denied.getByText("partneradmin@agency.example").waitFor();
     await denied.getByRole("button", { name: "Deny the request of demo-partneradmin" }).click();
     const confirmation = admin.getByRole("dialog", { name: "Deny partner access" });
     await expect(confirmation.textContent()).resolves.toContain("sandbox");
