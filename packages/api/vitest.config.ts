@@ -1,5 +1,5 @@
-// Vitest config for the API: the shared defaults; the suites drive the Hono app through app.request.
-// No server is started by these tests.
+// Vitest config for the API: the shared defaults plus the PostgreSQL global setup from @gatehouse/db, for the
+// suites that run the API on a real PostgreSQL server too (demoApi("postgres")).
 import { definePackageConfig } from "@gatehouse/vitest-config";
 
-export default definePackageConfig();
+export default definePackageConfig({ globalSetup: ["./test/support/global-setup.ts"] });

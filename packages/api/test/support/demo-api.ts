@@ -1,10 +1,11 @@
-// Test support: the API over a PGlite database with the demo data, signed in as demo users through HTTP.
-// Each test file calling demoApi() gets its own database, app and helpers.
-import { layerPglite } from "@gatehouse/db";
+// Test support: the API over a demo database (PGlite by default, or a real PostgreSQL server), signed in as demo
+// users through HTTP. Each test file calling demoApi() gets its own database, app and helpers.
+import { layerPg, layerPglite } from "@gatehouse/db";
+import { type BackendName, createTemplateDatabase, databaseUrl, dropDatabase } from "@gatehouse/db/testing";
 import { EngineSync } from "@gatehouse/store";
-import { Effect, ManagedRuntime } from "effect";
+import { Effect, Layer, ManagedRuntime } from "effect";
 import { SqlClient } from "effect/sql";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { serverLayer } from "../../src/server-layer.ts";
 
@@ -19,9 +20,31 @@ export interface Answer {
   readonly error: { readonly message: string; readonly data: { readonly code: string } } | undefined;
 }
 
-/** A demo database, the app over it and HTTP helpers; registers its own setup and teardown. */
-export const demoApi = () => {
-  const runtime = ManagedRuntime.make(serverLayer(layerPglite()));
+/** The PostgreSQL server the global setup started (or DATABASE_URL); a missing one fails the suite loudly. */
+const postgresServer = (): string => {
+  const provided = inject("gatehousePostgres");
+  if (provided === undefined)
+    throw new Error("No PostgreSQL server: the API's Vitest globalSetup provides one");
+  if ("error" in provided) throw new Error(provided.error);
+  return provided.url;
+};
+
+/** A new empty PostgreSQL database for one test file, dropped with the file's runtime. */
+const postgresDatabase = Layer.unwrap(
+  Effect.gen(function* () {
+    const server = postgresServer();
+    const name = yield* Effect.acquireRelease(
+      Effect.promise(() => createTemplateDatabase(server, Effect.void)),
+      (made) => Effect.ignore(dropDatabase(server, made)),
+    );
+    return layerPg({ url: databaseUrl(server, name), maxConnections: 10 });
+  }),
+);
+
+/** A demo database on `backend`, the app over it and HTTP helpers; registers its own setup and teardown. */
+export const demoApi = (backend: BackendName = "pglite") => {
+  const database = backend === "pglite" ? layerPglite() : Layer.orDie(postgresDatabase);
+  const runtime = ManagedRuntime.make(serverLayer(database));
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
@@ -72,5 +95,5 @@ export const demoApi = () => {
     );
   const auditCount = async () =>
     Number((await rows<{ n: string }>("select count(*) as n from audit_log"))[0]?.n);
-  return { runtime, send, signIn, rows, auditCount };
+  return { runtime, send, signIn, rows, auditCount, app: () => app };
 };
