@@ -12,13 +12,25 @@ export interface AdminLevels {
   readonly experimentationAdministrator: number;
 }
 
-export const adminLevelsOf = (catalog: CompiledCatalog): AdminLevels => ({
+const adminLevelsOf = (catalog: CompiledCatalog): AdminLevels => ({
   superAdmin: catalog.role("admin-center:super-admin").index,
   productAdmin: catalog.role("admin-center:product-admin").index,
   instanceAdmin: catalog.role("admin-center:instance-admin").index,
   projectOwner: catalog.role("admin-center:project-owner").index,
   experimentationAdministrator: catalog.role("experimentation:administrator").index,
 });
+
+const levelsCache = new WeakMap<Snapshot, AdminLevels>();
+
+/** The admin levels of the snapshot's catalog (system roles: their indices never change). */
+export const levelsFor = (snap: Snapshot): AdminLevels => {
+  let levels = levelsCache.get(snap);
+  if (levels === undefined) {
+    levels = adminLevelsOf(snap.catalog);
+    levelsCache.set(snap, levels);
+  }
+  return levels;
+};
 
 /** The subject's grants (direct and through groups) that are in force at `now`, wherever they are. */
 export const grantsInForce = (snap: Snapshot, subject: Subject, now: number): ReadonlyArray<Grant> => {

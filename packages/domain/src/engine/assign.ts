@@ -1,18 +1,18 @@
-// May an actor give a role (or one extra permission) at a scope to a user of some organization?
-// First the assignment must be valid for anyone (spec section 6), then the actor needs the authority (section 5).
+// May an actor give a role (or one extra permission) at a scope to a user or group of some organization?
+// First the assignment must be valid for anyone (spec section 6), then the delegation rule decides (delegation.ts).
 import { lockedEntityRoles, webOnlyRoles } from "../catalog/products/experimentation.ts";
 import type { ScopeLevel } from "../catalog/types.ts";
 import type { ResourceAttributes } from "../model/resource.ts";
-import { formatScope, type Scope, scopeDepth, scopeKeys } from "../model/scope.ts";
-import { type AdminLevels, adminLevelsOf, countingAs, grantsInForce } from "./admin-levels.ts";
+import { type Scope, scopeDepth, scopeKeys } from "../model/scope.ts";
 import { ADMIN_CENTER } from "./decide.ts";
 import { bestProjectRole } from "./decide-feature.ts";
+import { delegation } from "./delegation.ts";
 import type { FeaturePolicy } from "./feature-policy.ts";
-import type { Grant, Subject } from "./grant-entry.ts";
+import type { Subject } from "./grant-entry.ts";
 import { roleAt, viewFor } from "./grant-view.ts";
 import { readPath } from "./resource-path.ts";
-import type { RoleEntry } from "./role-entry.ts";
-import { nodeCovers, type ScopeNode } from "./scope-tree.ts";
+import { isEntityRole, type RoleEntry } from "./role-entry.ts";
+import type { ScopeNode } from "./scope-tree.ts";
 import type { Snapshot } from "./snapshot.ts";
 
 const EXPERIMENTATION = "experimentation";
@@ -35,19 +35,7 @@ export interface AssignDecision {
   readonly reason: string;
 }
 
-const allow = (reason: string): AssignDecision => ({ decision: "allow", reason });
-const deny = (reason: string): AssignDecision => ({ decision: "deny", reason });
 const invalid = (reason: string): AssignDecision => ({ decision: "invalid", reason });
-
-const levelsCache = new WeakMap<Snapshot, AdminLevels>();
-const levelsFor = (snap: Snapshot): AdminLevels => {
-  let levels = levelsCache.get(snap);
-  if (levels === undefined) {
-    levels = adminLevelsOf(snap.catalog);
-    levelsCache.set(snap, levels);
-  }
-  return levels;
-};
 
 export const decideAssignment = (
   snap: Snapshot,
@@ -57,7 +45,7 @@ export const decideAssignment = (
   now: number,
 ): AssignDecision => {
   const role = "role" in a ? snap.catalog.role(a.role) : snap.catalog.single(a.permission);
-  return validity(snap, policy, role, a, now) ?? authority(snap, actor, role, a, now);
+  return validity(snap, policy, role, a, now) ?? delegation(snap, actor, role, a.scope, now);
 };
 
 /** Why no actor could make the assignment, or undefined when it is valid. */
@@ -123,65 +111,6 @@ const validity = (
   }
   return undefined;
 };
-
-/** Whether the actor holds the authority to make a valid assignment. */
-const authority = (
-  snap: Snapshot,
-  actor: Subject,
-  role: RoleEntry,
-  a: Assignment,
-  now: number,
-): AssignDecision => {
-  const levels = levelsFor(snap);
-  const node = snap.tree.deepest(a.scope);
-  const covering =
-    node === undefined
-      ? []
-      : grantsInForce(snap, actor, now).filter(
-          (g) => nodeCovers(g.node, node) && g.node.depth <= scopeDepth(a.scope),
-        );
-  if (countingAs(covering, levels.superAdmin).length > 0)
-    return allow("a super admin may assign any role in its organization");
-  if (role.product === ADMIN_CENTER)
-    return deny("only a super admin can make a user an Admin Center administrator");
-  const sameProduct = (g: Grant) => g.node.ancestors[1]?.key === role.product;
-  const productAdmin = countingAs(covering, levels.productAdmin).filter(sameProduct);
-  const instanceAdmin = countingAs(covering, levels.instanceAdmin).filter(sameProduct);
-  const projectOwner = countingAs(covering, levels.projectOwner).filter(sameProduct);
-  const makesAdmin = [...role.countsAs].some((i) => i !== role.index && isAdminLevel(levels, i));
-  if (productAdmin.length > 0) return allow(`a product admin of ${role.product} may assign its roles`);
-  if (instanceAdmin.length > 0) {
-    const expAdmin = countingAs(instanceAdmin, levels.experimentationAdministrator).length > 0;
-    if (makesAdmin && !expAdmin) return deny("you cannot add a user as an admin to your instance or project");
-    return allow(
-      expAdmin
-        ? "an Experimentation administrator adds any Experimentation role in its instance"
-        : "an instance admin may assign roles of its instance",
-    );
-  }
-  if (projectOwner.length > 0) {
-    if (role.product !== EXPERIMENTATION || ownerMayAdd(role))
-      return allow("a project owner may add editors and viewers to the projects it owns");
-    return deny("a project owner adds only editors and viewers");
-  }
-  return deny(`${actor.id} holds no admin level covering ${formatScope(a.scope)} for ${role.product}`);
-};
-
-/** Environment and flag roles: granted only at an environment or a flag. */
-const isEntityRole = (role: RoleEntry): boolean =>
-  role.levels?.every((l) => l === "environment" || l === "flag") === true;
-
-const ownerMayAdd = (role: RoleEntry): boolean =>
-  role.single ||
-  role.id === "experimentation:editor" ||
-  role.id === "experimentation:viewer" ||
-  isEntityRole(role);
-
-const isAdminLevel = (levels: AdminLevels, i: number): boolean =>
-  i === levels.superAdmin ||
-  i === levels.productAdmin ||
-  i === levels.instanceAdmin ||
-  i === levels.projectOwner;
 
 /** Distinct holders of any of `roles` at the instance of `scope`. */
 const seatsTaken = (snap: Snapshot, roles: ReadonlyArray<string>, scope: Scope, now: number): number => {

@@ -1,19 +1,13 @@
 // The Admin Center start page for a subject (seed 001): the widest admin level decides,
 // narrowed to a product's instances or a project's users when that level reaches only one.
-import { type AdminLevels, adminLevelsOf, countingAs, grantsInForce } from "./admin-levels.ts";
+import { countingAs, grantsInForce, levelsFor } from "./admin-levels.ts";
 import type { Grant, Subject } from "./grant-entry.ts";
 import type { Snapshot } from "./snapshot.ts";
 
 export type Landing = "products" | `instances:${string}` | "projects" | `users:project:${string}` | "none";
 
-const levelsCache = new WeakMap<Snapshot, AdminLevels>();
-
 export const landingOf = (snap: Snapshot, subject: Subject, now: number): Landing => {
-  let levels = levelsCache.get(snap);
-  if (levels === undefined) {
-    levels = adminLevelsOf(snap.catalog);
-    levelsCache.set(snap, levels);
-  }
+  const levels = levelsFor(snap);
   const grants = grantsInForce(snap, subject, now).filter((g) => g.node.ancestors[0]?.key === subject.org);
   if (countingAs(grants, levels.superAdmin).length > 0) return "products";
   const products = countingAs(grants, levels.productAdmin);

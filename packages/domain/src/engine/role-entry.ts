@@ -27,3 +27,7 @@ export const roleHas = (role: RoleEntry, bit: number): boolean =>
 export const setBit = (bits: Uint32Array, bit: number): void => {
   bits[bit >>> 5] = (bits[bit >>> 5] as number) | (1 << (bit & 31));
 };
+
+/** Environment and flag roles: granted only at an environment or a flag. */
+export const isEntityRole = (role: RoleEntry): boolean =>
+  role.levels?.every((l) => l === "environment" || l === "flag") === true;

@@ -35,6 +35,13 @@ const give = (role: string, scope: Scope, extra: Extra = {}): Assignment => ({
   ...extra,
 });
 
+const grantPermission = (permission: string, scope: Scope, extra: Extra = {}): Assignment => ({
+  permission,
+  scope,
+  targetOrg: scope.org,
+  ...extra,
+});
+
 const w = world()
   .org("acme", "customer")
   .org("agency", "partner", [M])
@@ -72,7 +79,12 @@ const w = world()
   .grant("tgt-admin", `${X}:administrator`, e1)
   .grant("tgt-owner", `${X}:project-owner`, p1)
   .grant("tgt-editor", `${X}:editor`, p1)
-  .grant("agency-super", `${A}:super-admin`, path("agency"));
+  .grant("agency-super", `${A}:super-admin`, path("agency"))
+  // a partner with every product enabled whose super admin also holds a (world-only) super admin grant in acme
+  .org("open", "partner")
+  .users("open", "open-super")
+  .grant("open-super", `${A}:super-admin`, path("open"))
+  .grant("open-super", `${A}:super-admin`, acme);
 
 type AssignRow = readonly [actor: string, assignment: Assignment, expected: "allow" | "deny" | "invalid"];
 
@@ -212,6 +224,60 @@ describe("assign", () => {
       ["ac-owner", give(`${X}:editor`, p1), "allow"],
       ["ac-owner", give(`${X}:publisher`, p1), "deny"],
       ["ac-owner", give(`${X}:viewer`, p2), "deny"],
+    ]);
+  });
+
+  describe("delegation of single permissions: only what the actor could itself hold or delegate there", () => {
+    const pay = `${X}:billing.pay`;
+    const multi = `${X}:flags_multiple_experiments`;
+    assignTable([
+      // a super admin gives any permission in its organization, Admin Center ones included
+      ["super", grantPermission(pay, w1), "allow"],
+      ["super", grantPermission(`${A}:user.invite`, acme), "allow"],
+      ["super", grantPermission(pay, path("globex", X, "e1", "w1")), "deny"],
+      // a product admin any permission of its product
+      ["pa-cms", grantPermission("cms:settings.manage", cms), "allow"],
+      ["pa-cms", grantPermission("odp:report.view", o1), "deny"],
+      ["pa-cms", grantPermission(`${A}:user.invite`, cms), "deny"],
+      // an Experimentation administrator any Experimentation permission in its instance
+      ["exp-admin", grantPermission(pay, w1), "allow"],
+      ["exp-admin", grantPermission(multi, p1flag), "allow"],
+      ["exp-admin", grantPermission(pay, e2p1), "deny"],
+      // a plain instance admin only what a role it may give holds (never an administrator's or owner's own)
+      ["ia", grantPermission("cms:content.publish", s1), "allow"],
+      ["ia", grantPermission("cms:content.publish", s2), "deny"],
+      ["ia", grantPermission(`${X}:flag.toggle`, e1), "allow"],
+      ["ia", grantPermission(pay, e1), "deny"],
+      ["ia", grantPermission(`${X}:collaborator.add`, w1), "deny"],
+      ["ia", grantPermission(multi, p1), "deny"],
+      ["ia", grantPermission(`${A}:user.invite`, s1), "deny"],
+      // finding 4: a project owner never gives billing.pay, which only administrators hold
+      ["exp-owner", grantPermission(pay, w1), "deny"],
+      ["exp-owner", grantPermission(pay, p1), "deny"],
+      ["exp-owner", grantPermission(`${X}:billing.view`, w1), "deny"],
+      ["exp-owner", grantPermission(multi, p1), "deny"],
+      // …but what it holds itself, or what an editor, viewer or entity role it adds holds, on projects it owns
+      ["exp-owner", grantPermission(`${X}:collaborator.add`, w1), "allow"],
+      ["exp-owner", grantPermission(`${X}:results.reset`, p1), "allow"],
+      ["exp-owner", grantPermission(`${X}:flag.create`, p1flag), "allow"],
+      ["exp-owner", grantPermission(`${X}:flag.create`, p2), "deny"],
+      ["ac-owner", grantPermission(`${X}:flag.create`, p1), "allow"],
+      ["ac-owner", grantPermission(`${X}:environment.permissions.manage`, p1prod), "allow"],
+      ["ac-owner", grantPermission(`${X}:results.reset`, p1), "deny"],
+      ["ac-owner", grantPermission(pay, p1), "deny"],
+      ["ac-owner", grantPermission(`${A}:user.view`, p1), "deny"],
+      // holding a permission is no authority without an admin level
+      ["tgt-editor", grantPermission(`${X}:flag.create`, p1), "deny"],
+      ["nobody", grantPermission("cms:content.edit", s1), "deny"],
+    ]);
+  });
+
+  describe("authority comes from the actor's home organization only", () => {
+    assignTable([
+      // a grant in another organization than the actor's home never lets it give anything there
+      ["open-super", give("cms:content-editors", s1), "deny"],
+      ["open-super", grantPermission("cms:content.edit", s1), "deny"],
+      ["open-super", give("cms:content-editors", path("open", "cms", "s1")), "allow"],
     ]);
   });
 

@@ -1,5 +1,5 @@
 // Property (e), delegation: whenever assign(actor, {role, scope}) allows, the actor holds an admin level in force
-// (super-admin, or an admin level of the role's product, directly, through a group or implied) covering the scope.
+// covering the scope, and, for every valid assignment, assign agrees with the reference model of who may give what.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Assignment } from "../../src/index.ts";
@@ -21,6 +21,7 @@ import {
   type WorldSpec,
   worldArb,
 } from "../support/arbitraries.ts";
+import { modelMayGive } from "../support/delegation-model.ts";
 import { covers } from "../support/scopes.ts";
 
 const productOf = (a: Assignment): string => ("role" in a ? a.role : a.permission).split(":")[0] ?? "";
@@ -40,6 +41,12 @@ const what = (place: Place): fc.Arbitrary<{ readonly role: string } | { readonly
     },
     { weight: 1, arbitrary: fc.constantFrom(...SYSTEM_ROLES.map((r) => r.id)).map((role) => ({ role })) },
     { weight: 1, arbitrary: fc.constantFrom(...ACTIONS).map((permission) => ({ permission })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .constantFrom(...ACTIONS.filter((id) => id.startsWith(`${place.scope.product ?? "admin-center"}:`)))
+        .map((permission) => ({ permission })),
+    },
   );
 
 const assignmentArb = (spec: WorldSpec): fc.Arbitrary<Assignment> => {
@@ -114,5 +121,31 @@ describe("property: delegation", () => {
       RUNS,
     );
     expect(allows).toBeGreaterThan(0);
+  });
+
+  it("every valid assignment is allowed exactly when the actor could itself hold or delegate what it gives", () => {
+    const seen = { allow: 0, deny: 0, permissions: 0 };
+    fc.assert(
+      fc.property(scenario, ([spec, assignments]) => {
+        const engine = build(spec);
+        for (const a of assignments)
+          for (const actor of userIds(spec)) {
+            const { decision, reason } = engine.assign(actor, a, NOW);
+            if (decision === "invalid") continue;
+            seen[decision] += 1;
+            if ("permission" in a && decision === "allow") seen.permissions += 1;
+            expect({ actor, a, allowed: decision === "allow", reason }).toEqual({
+              actor,
+              a,
+              allowed: modelMayGive(spec, actor, a, NOW),
+              reason,
+            });
+          }
+      }),
+      { ...RUNS, numRuns: 400 },
+    );
+    expect(seen.allow).toBeGreaterThan(50);
+    expect(seen.deny).toBeGreaterThan(50);
+    expect(seen.permissions).toBeGreaterThan(5);
   });
 });

@@ -409,9 +409,15 @@ export const subjectsOf = (spec: WorldSpec): ReadonlyArray<{ readonly id: string
   ...spec.groups,
 ];
 
-/** The user and every group it belongs to: the holders whose grants reach it. */
-export const holdersFor = (spec: WorldSpec, user: string): ReadonlySet<string> =>
-  new Set([user, ...spec.groups.filter((g) => g.members.includes(user)).map((g) => g.id)]);
+/**
+ * The user and every group of its own organization it belongs to: the holders whose grants reach it (a group's
+ * grants never count for a member of another organization).
+ */
+export const holdersFor = (spec: WorldSpec, user: string): ReadonlySet<string> => {
+  const org = spec.users.find((u) => u.id === user)?.org;
+  const groups = spec.groups.filter((g) => g.org === org && g.members.includes(user));
+  return new Set([user, ...groups.map((g) => g.id)]);
+};
 
 /** A grant counts at `now` unless its expiry has passed. */
 export const inForce = (g: GrantInput, now: number): boolean =>
