@@ -107,15 +107,22 @@ export class Snapshot {
     this.subjects.delete(id);
   }
 
-  addMember(groupId: string, userId: string): void {
+  /**
+   * Puts a user in a group. Membership never crosses organizations: a user of another organization than the
+   * group's is not linked, so the group's grants never count for it (check, explain, whoCan, assign, landing);
+   * returns whether the user is a member.
+   */
+  addMember(groupId: string, userId: string): boolean {
     const group = this.subject(groupId);
     const user = this.subject(userId);
     if (group.kind !== "group" || user.kind !== "user")
       throw new InvalidMembership({ group: groupId, member: userId });
-    if (group.members.has(user)) return;
+    if (user.org !== group.org) return false;
+    if (group.members.has(user)) return true;
     group.members.add(user);
     user.groups.push(group);
     this.reindex(user);
+    return true;
   }
 
   removeMember(groupId: string, userId: string): void {

@@ -71,3 +71,85 @@ describe("groups", () => {
     expect(why.deciding.map((g) => [g.id, g.holder, g.via])).toEqual([["admins-grant", "admins", "admins"]]);
   });
 });
+
+describe("group membership never crosses organizations", () => {
+  const M = "mission-control";
+  const cmsOf = (org: string) => path(org, "cms", "s1");
+  const mc = path("acme", M, "production");
+  // acme's group holds a CMS role, an Admin Center level and Experimentation's administrator; agency's partner
+  // user and acme's own user are both offered as members.
+  const crossing = () => {
+    const w = world()
+      .org("acme", "customer")
+      .org("agency", "partner", [M, "admin-center", "cms", "experimentation"])
+      .user("own", "acme")
+      .user("partner", "agency")
+      .group("crew", "acme")
+      .grant("crew", "cms:commerce-admins", cmsOf("acme"), { id: "crew-cms" })
+      .grant("crew", "admin-center:product-admin", path("acme", "experimentation"), { id: "crew-admin" })
+      .grant("partner", `${M}:partnerAdmin`, mc, { id: "partner-direct" });
+    const joined = {
+      own: w.snapshot.addMember("crew", "own"),
+      partner: w.snapshot.addMember("crew", "partner"),
+    };
+    return { w, joined };
+  };
+  const publish = res(cmsOf("acme"));
+  const editor = {
+    role: "experimentation:editor",
+    scope: path("acme", "experimentation", "e1", "p1"),
+    targetOrg: "acme",
+  };
+
+  type Row = readonly [question: string, member: "own" | "partner", expected: unknown];
+  const rows: ReadonlyArray<Row> = [
+    ["joins", "own", true],
+    ["joins", "partner", false],
+    ["check cms:content.publish", "own", "allow"],
+    ["check cms:content.publish", "partner", "deny"],
+    ["explain considers the group's grants", "own", true],
+    ["explain considers the group's grants", "partner", false],
+    ["whoCan cms:content.publish lists it", "own", true],
+    ["whoCan cms:content.publish lists it", "partner", false],
+    ["assign experimentation:editor through the group's admin level", "own", "allow"],
+    ["assign experimentation:editor through the group's admin level", "partner", "deny"],
+    ["lands on", "own", "instances:experimentation"],
+    ["lands on", "partner", "none"],
+  ];
+  const ask = (question: string, member: "own" | "partner"): unknown => {
+    const { w, joined } = crossing();
+    const engine = w.engine;
+    switch (question) {
+      case "joins":
+        return joined[member];
+      case "check cms:content.publish":
+        return engine.check(member, "cms:content.publish", publish, NOW);
+      case "explain considers the group's grants":
+        return engine
+          .explain(member, "cms:content.publish", publish, NOW)
+          .considered.some((c) => c.grant.via === "crew");
+      case "whoCan cms:content.publish lists it":
+        return engine.whoCan("cms:content.publish", publish, NOW).includes(member);
+      case "assign experimentation:editor through the group's admin level":
+        return engine.assign(member, editor, NOW).decision;
+      default:
+        return engine.landing(member, NOW);
+    }
+  };
+  for (const [question, member, expected] of rows)
+    it(`${question}: ${member === "own" ? "acme's user" : "agency's partner"} → ${String(expected)}`, () => {
+      expect(ask(question, member)).toEqual(expected);
+    });
+
+  it("the partner keeps the Mission Control role given to it directly in acme", () => {
+    const { engine } = crossing().w;
+    expect(engine.check("partner", `${M}:site.view`, res(mc, { production: true }), NOW)).toBe("allow");
+  });
+
+  it("removing a membership that never counted changes nothing", () => {
+    const { w } = crossing();
+    w.snapshot.removeMember("crew", "partner");
+    expect(w.engine.check("own", "cms:content.publish", publish, NOW)).toBe("allow");
+    expect(w.engine.check("partner", "cms:content.publish", publish, NOW)).toBe("deny");
+  });
+});
