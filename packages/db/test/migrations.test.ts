@@ -29,7 +29,7 @@ describeBothBackends(
         const applied = yield* sql<{
           readonly n: number;
         }>`select count(*)::int as n from gatehouse_migrations`;
-        expect(applied[0]?.n).toBe(8);
+        expect(applied[0]?.n).toBe(9);
         expect(yield* runMigrations).toEqual([]);
       }),
     );

@@ -34,7 +34,7 @@ export interface GroupsShape {
   readonly create: (input: NewGroup) => Effect.Effect<Written<GroupRecord>, AlreadyExists | InvalidChange>;
   readonly get: (id: string) => Effect.Effect<GroupRecord, NotFound>;
   readonly list: (org: string) => Effect.Effect<ReadonlyArray<GroupRecord>>;
-  /** Adds a user to a custom group (Everyone and product groups are managed by the store). */
+  /** Adds a user of the group's organization to a custom group (Everyone and product groups are managed here). */
   readonly addMember: (
     group: string,
     user: string,
@@ -88,10 +88,14 @@ const make = Effect.gen(function* () {
 
   const addMember = Effect.fn("Groups.addMember")(function* (groupId: string, user: string) {
     const before = yield* custom(groupId);
-    const users = yield* Effect.orDie(sql`select 1 from users where id = ${user}`);
-    if (users.length === 0) return yield* new InvalidChange({ reason: `no user "${user}"` });
+    const users = yield* Effect.orDie(
+      sql<{ readonly org: string }>`select org from users where id = ${user}`,
+    );
+    if (users[0]?.org !== before.org)
+      return yield* new InvalidChange({ reason: `"${user}" is not a user of ${before.org}` });
     yield* Effect.orDie(
-      sql`insert into group_members (group_id, user_id) values (${groupId}, ${user}) on conflict do nothing`,
+      sql`insert into group_members (group_id, user_id, org)
+          values (${groupId}, ${user}, ${before.org}) on conflict do nothing`,
     );
     const after = yield* get(groupId);
     const changes: ReadonlyArray<Change> = [{ type: "member.added", group: groupId, user }];

@@ -1,5 +1,6 @@
-// The product-group rule: a user granted a system role directly in an organization is a member of that
-// organization's product group for the role (created on first use) until their last such grant goes.
+// The product-group rule: a user of an organization granted a system role directly there is a member of that
+// organization's product group for the role (created on first use) until their last such grant goes. Membership
+// never crosses organizations: a partner user granted a Mission Control role in a customer joins no group there.
 import { products } from "@gatehouse/domain";
 import { Effect } from "effect";
 import type { SqlClient, SqlError } from "effect/sql";
@@ -13,7 +14,7 @@ const productGroupName = (role: string): string | undefined => {
   return product === undefined || def === undefined ? undefined : `${product.label} ${def.label}`;
 };
 
-/** Puts `user` in the product group of system role `role` in `org`; no change for custom roles. */
+/** Puts `user` in the product group of system role `role` in `org`; no change for custom roles or other orgs' users. */
 export const joinProductGroup = (
   sql: SqlClient.SqlClient,
   org: string,
@@ -23,6 +24,8 @@ export const joinProductGroup = (
   Effect.gen(function* () {
     const name = productGroupName(role);
     if (name === undefined) return [];
+    const home = yield* sql`select 1 from users where id = ${user} and org = ${org}`;
+    if (home.length === 0) return [];
     const changes: Array<Change> = [];
     const existing = yield* sql<{ readonly id: string }>`
       select id from groups where org = ${org} and kind = 'product' and role = ${role}`;
@@ -33,7 +36,8 @@ export const joinProductGroup = (
                  values (${group}, ${org}, ${name}, ${`Everyone granted ${role}`}, 'product', ${role})`;
       changes.push({ type: "group.added", group, org });
     }
-    const added = yield* sql`insert into group_members (group_id, user_id) values (${group}, ${user})
+    const added =
+      yield* sql`insert into group_members (group_id, user_id, org) values (${group}, ${user}, ${org})
                              on conflict do nothing returning user_id`;
     if (added.length > 0) changes.push({ type: "member.added", group, user });
     return changes;

@@ -88,7 +88,7 @@ const make = Effect.gen(function* () {
     yield* sql`insert into users (id, org, email, name, language, status, password_hash)
                values (${id}, ${input.org}, ${input.email}, ${input.name}, ${input.language ?? "en"},
                        ${input.status ?? "invited"}, ${input.passwordHash ?? null})`;
-    yield* sql`insert into group_members (group_id, user_id) values (${group}, ${id})`;
+    yield* sql`insert into group_members (group_id, user_id, org) values (${group}, ${id}, ${input.org})`;
     const user = yield* Effect.orDie(get(id));
     const changes: ReadonlyArray<Change> = [
       { type: "user.added", user: id, org: input.org },

@@ -113,6 +113,43 @@ describeBothBackends(
       }).pipe(Effect.provide(StoreLive)),
     );
 
+    it.effect(
+      "keep group membership inside the organization: no product or custom group takes a partner",
+      () =>
+        Effect.gen(function* () {
+          const users = yield* Users;
+          const groups = yield* Groups;
+          const grants = yield* Grants;
+          const organizations = yield* Organizations;
+          yield* seedRoles;
+          yield* acme;
+          yield* organizations.create({ id: "agency", name: "Agency", kind: "partner", products: ["cms"] });
+          yield* users.create({ id: "ana", org: "acme", email: "ana@acme.example", name: "Ana" });
+          yield* users.create({ id: "pat", org: "agency", email: "pat@agency.example", name: "Pat" });
+          const scope = { org: "acme", product: "cms" };
+          const role = "cms:content-editors";
+          const given = yield* grants.create({
+            id: "g-pat",
+            subject: { kind: "user", id: "pat" },
+            role,
+            scope,
+          });
+          expect(given.changes.filter((c) => c.type === "member.added" || c.type === "group.added")).toEqual(
+            [],
+          );
+          yield* grants.create({ id: "g-ana", subject: { kind: "user", id: "ana" }, role, scope });
+          const product = (yield* groups.list("acme")).find((g) => g.kind === "product");
+          expect(product).toMatchObject({ role, members: ["ana"] });
+
+          yield* groups.create({ id: "team", org: "acme", name: "Checkout team" });
+          const refused = yield* Effect.flip(groups.addMember("team", "pat"));
+          const missing = yield* Effect.flip(groups.addMember("team", "nobody"));
+          expect(refused.message).toBe('Invalid change: "pat" is not a user of acme');
+          expect(missing.message).toBe(refused.message.replace("pat", "nobody"));
+          expect((yield* groups.get("team")).members).toEqual([]);
+        }).pipe(Effect.provide(StoreLive)),
+    );
+
     it.effect("keep every user in Everyone and direct system-role holders in product groups", () =>
       Effect.gen(function* () {
         const users = yield* Users;

@@ -9,6 +9,7 @@ import signIn, { statements as signInStatements } from "./0005_sign_in.ts";
 import operations, { statements as operationsStatements } from "./0006_operations.ts";
 import audit, { statements as auditStatements } from "./0007_audit.ts";
 import userSorts, { statements as userSortsStatements } from "./0008_user_sorts.ts";
+import groupHomeMembers, { statements as groupHomeMembersStatements } from "./0009_group_home_members.ts";
 
 /** Where the Migrator records the applied migration ids. */
 export const migrationsTable = "gatehouse_migrations";
@@ -23,6 +24,7 @@ export const migrations: Migrator.Loader = Migrator.fromRecord({
   "0006_operations": operations,
   "0007_audit": audit,
   "0008_user_sorts": userSorts,
+  "0009_group_home_members": groupHomeMembers,
 });
 
 /** One migration's name and its DDL statements, run in order. */
@@ -38,6 +40,7 @@ export const migrationStatements: ReadonlyArray<MigrationStatements> = [
   ["0006_operations", operationsStatements],
   ["0007_audit", auditStatements],
   ["0008_user_sorts", userSortsStatements],
+  ["0009_group_home_members", groupHomeMembersStatements],
 ];
 
 /**
