@@ -11,6 +11,7 @@ import type { StoreRunner } from "./auth/store-runner.ts";
 import type { ApiContext } from "./context.ts";
 import { mountEvents } from "./events.ts";
 import { appRouter } from "./root.ts";
+import type { StreamLimits } from "./stream-quota.ts";
 
 export interface AppOptions {
   /** The current engine (the store's EngineSync replaces it on a full reload, so it is read per request). */
@@ -26,6 +27,8 @@ export interface AppOptions {
   readonly trustProxy?: boolean;
   /** How often /events re-checks its credentials and sends a heartbeat (default 15 s). */
   readonly eventsHeartbeat?: Duration.Duration;
+  /** How many /events streams may be open at once, per actor and in all (default `defaultStreamLimits`). */
+  readonly eventsLimits?: StreamLimits;
 }
 
 /** Hono context variables: the request id is kept here, never read back from the response. */
@@ -66,6 +69,8 @@ export const createApp = (options: AppOptions): Hono<Env> => {
   );
   mountEvents(app, {
     store: options.store,
+    engine: options.engine,
+    ...(options.eventsLimits && { limits: options.eventsLimits }),
     ...(options.eventsHeartbeat && { heartbeat: options.eventsHeartbeat }),
   });
   mountApps(app, options.appsDir);

@@ -1,21 +1,27 @@
 // GET /events: committed changes of the actor's organization as Server-Sent Events, for live UIs. Signed in like
 // tRPC (session cookie or bearer API key; 401 otherwise); every 15 s a heartbeat that re-checks the credentials.
-import type { FeedEvent } from "@gatehouse/store";
-import { ChangeFeed } from "@gatehouse/store";
-import { Duration, Effect, Stream } from "effect";
+// Each subscriber gets only what it may read (event-visibility.ts); streams share the process's one listener.
+import type { Engine } from "@gatehouse/domain";
+import { ChangeFeed, EngineSync } from "@gatehouse/store";
+import { Cause, Duration, Effect, Exit, Stream } from "effect";
 import type { Env, Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { streamSSE } from "hono/streaming";
 import { sessionCookie } from "./auth/policy.ts";
 import { resolveActor } from "./auth/resolve-actor.ts";
 import { runWith, type StoreRunner } from "./auth/store-runner.ts";
-import type { Actor } from "./context.ts";
+import { visibleEvent } from "./event-visibility.ts";
+import { defaultStreamLimits, type StreamLimits, streamQuota } from "./stream-quota.ts";
 
 export interface EventsOptions {
   /** Runs store Effects; without one every request is anonymous and answered 401. */
   readonly store: StoreRunner | undefined;
+  /** The current engine, which judges what each subscriber may read. */
+  readonly engine: () => Engine;
   /** How often the stream re-checks its credentials and sends a heartbeat (default 15 s). */
   readonly heartbeat?: Duration.Duration;
+  /** How many streams may be open at once (default `defaultStreamLimits`). */
+  readonly limits?: StreamLimits;
 }
 
 /**
@@ -24,17 +30,32 @@ export interface EventsOptions {
  */
 export const heartbeatInterval = Duration.seconds(15);
 
-/** Users and API keys see their organization's changes; the platform operator sees every change. */
-const visibleTo = (actor: Actor, event: FeedEvent): boolean =>
-  actor.kind === "operator" || event.org === actor.org;
+/**
+ * How long an event waits for this process's engine to apply its changes, so that it is judged after them (as
+ * a procedure called once the mutation answered would be); past that it is judged with the engine as it is.
+ */
+const appliedWait = Duration.seconds(5);
 
 const unauthorized = { error: { code: "UNAUTHORIZED", message: "Sign in or send an API key" } };
+const tooMany = (limits: StreamLimits, refused: "actor" | "total") => ({
+  error: {
+    code: "TOO_MANY_REQUESTS",
+    message:
+      refused === "actor"
+        ? `At most ${limits.perActor} event streams may be open at once per account: close one and try again`
+        : "The server has as many event streams open as it serves: try again later",
+  },
+});
 
 /**
  * Mounts `GET /events`. Once listening, the stream sends the comment `: connected`; then one unnamed event per
- * committed change notice of the actor's organization, `id` the audit row and `data` `{ audit, changes }`.
+ * committed change notice of the actor's organization, `id` the audit row and `data` `{ audit, changes }` with
+ * the changes it may read (the others as one `{ type: "changed", scope: { org } }`). An actor already holding
+ * `limits.perActor` streams, or a process holding `limits.total`, is answered 429.
  */
 export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions): void => {
+  const limits = options.limits ?? defaultStreamLimits;
+  const quota = streamQuota(limits);
   app.get("/events", async (c) => {
     const store = options.store;
     if (store === undefined) return c.json(unauthorized, 401);
@@ -44,6 +65,11 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
     };
     const { actor } = await runWith(store, resolveActor(presented));
     if (actor === undefined) return c.json(unauthorized, 401);
+    const place = quota.take(`${actor.kind}:${actor.id}`);
+    if ("refused" in place) {
+      c.header("Retry-After", "30");
+      return c.json(tooMany(limits, place.refused), 429);
+    }
     const stillSignedIn = Effect.map(resolveActor(presented), (resolved) => resolved.actor?.id === actor.id);
     return streamSSE(c, async (sse) => {
       // The client went away: the response body was cancelled or the request aborted.
@@ -55,6 +81,7 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
       const relay = Effect.scoped(
         Effect.gen(function* () {
           const events = yield* (yield* ChangeFeed).subscribe();
+          const sync = yield* EngineSync;
           yield* write(": connected\n\n");
           // Ends (and so ends the stream) once the credentials no longer resolve to the same actor.
           const heartbeat = Effect.gen(function* () {
@@ -64,27 +91,31 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
               yield* write(": heartbeat\n\n");
             }
           });
-          const changes = Stream.runForEach(
-            Stream.filter(events, (event) => visibleTo(actor, event)),
-            (event) =>
-              Effect.promise(() =>
-                sse.writeSSE({
-                  id: event.audit,
-                  data: JSON.stringify({ audit: event.audit, changes: event.changes }),
-                }),
-              ),
+          const changes = Stream.runForEach(events, (event) =>
+            Effect.gen(function* () {
+              if (event.org !== null)
+                yield* Effect.timeoutOption(sync.awaitApplied(event.audit), appliedWait);
+              const visible = visibleEvent(options.engine(), actor, event);
+              if (visible === undefined) return;
+              yield* Effect.promise(() => sse.writeSSE({ id: visible.audit, data: JSON.stringify(visible) }));
+            }),
           );
           yield* Effect.raceFirst(changes, heartbeat);
         }),
       );
-      // Leaving the scope (on close) ends the LISTEN subscription and the heartbeat.
-      await runWith(
-        store,
-        Effect.raceFirst(
-          relay,
-          Effect.promise(() => closed),
-        ),
-      );
+      // Leaving the scope (on close) ends the subscription and the heartbeat, and gives the place back. A
+      // stream interrupted by the server shutting down simply ends; any other failure is thrown (and logged).
+      try {
+        const exit = await store.runPromiseExit(
+          Effect.raceFirst(
+            relay,
+            Effect.promise(() => closed),
+          ),
+        );
+        if (Exit.isFailure(exit) && !Cause.hasInterruptsOnly(exit.cause)) throw Cause.squash(exit.cause);
+      } finally {
+        place.release();
+      }
     });
   });
 };

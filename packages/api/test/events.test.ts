@@ -1,18 +1,37 @@
 // GET /events through app.request over a demo database: a signed-in user hears its organization's committed
-// changes as SSE events; anonymous requests get 401; another organization's user hears nothing of acme's.
+// changes as SSE events, each change only if it may read it; anonymous requests get 401; another organization's
+// user hears nothing of acme's; an actor holding as many streams as allowed is refused another.
 import { EngineSync } from "@gatehouse/store";
 import { Duration, Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import type { StoreRunner } from "../src/auth/store-runner.ts";
+import type { StreamLimits } from "../src/stream-quota.ts";
 import { type Call, demoApi } from "./support/demo-api.ts";
 
 const { runtime, send, signIn } = demoApi();
 
-/** A connected event stream: read text until a condition holds, bounded by a deadline; then cancel. */
-const connect = async (call: Call, store: StoreRunner = runtime, eventsHeartbeat = Duration.seconds(15)) => {
+interface Server {
+  readonly store?: StoreRunner;
+  readonly heartbeat?: Duration.Duration;
+  readonly limits?: StreamLimits;
+}
+
+/** An app over the demo database (one per call: each has its own stream limits). */
+const serve = async ({ store = runtime, heartbeat = Duration.seconds(15), limits }: Server = {}) => {
   const sync = await runtime.runPromise(Effect.service(EngineSync));
-  const app = createApp({ engine: () => sync.engine, store, appsDir: "/nonexistent", eventsHeartbeat });
+  return createApp({
+    engine: () => sync.engine,
+    store,
+    appsDir: "/nonexistent",
+    eventsHeartbeat: heartbeat,
+    ...(limits && { eventsLimits: limits }),
+  });
+};
+
+/** A connected event stream: read text until a condition holds, bounded by a deadline; then cancel. */
+const connect = async (call: Call, server: Server | ReturnType<typeof createApp> = {}) => {
+  const app = "request" in server ? server : await serve(server);
   const headers: Record<string, string> = {};
   if (call.cookie !== undefined) headers.cookie = call.cookie;
   const res = await app.request("http://localhost/events", { headers });
@@ -89,6 +108,113 @@ describe("events", () => {
     await agencyStream.close();
   });
 
+  it("sends each subscriber only the changes it may read, the others as one content-free entry", async () => {
+    const admin = await signIn("admin@acme.example");
+    const ian = await signIn("instance-admin@acme.example");
+    const customer = await signIn("customeruser@acme.example");
+    // A super admin reads every grant; the CMS instance admin those of its instance (grants.list there);
+    // a customerUser is refused grants.list, so it learns only that something changed in acme.
+    expect((await send("GET", "grants.list", { org: "acme" }, customer)).status).toBe(403);
+    const streams = {
+      admin: await connect(admin),
+      ian: await connect(ian),
+      customer: await connect(customer),
+    };
+    for (const stream of Object.values(streams))
+      expect(await stream.readUntil((t) => t.includes(": connected"), 5_000)).toBe(true);
+
+    const cms = { org: "acme", product: "cms", instance: "acme-cms" };
+    const toDev = await send(
+      "POST",
+      "grants.create",
+      { subject: { kind: "user", id: "demo-customerdev" }, role: "cms:content-editors", scope: cms },
+      admin,
+    );
+    expect(toDev.status).toBe(200);
+    const { id } = toDev.data as { id: string };
+    const added = {
+      type: "grant.added",
+      grant: { id, subject: "demo-customerdev", role: "cms:content-editors", scope: cms },
+    };
+    const heard = (stream: Awaited<ReturnType<typeof connect>>, audit?: string) =>
+      stream.readUntil(() => stream.events().some((e) => audit === undefined || e.audit === audit), 5_000);
+    // Giving the role also puts the user in the instance's product group: the organization's groups and
+    // members, which only those allowed user.view at the organization read (groups.list).
+    expect(await heard(streams.admin)).toBe(true);
+    const [event] = streams.admin.events();
+    const audit = event?.audit;
+    const group = /"group":"(grp_[0-9a-f]+)"/.exec(JSON.stringify(event))?.[1];
+    expect(event?.changes).toEqual([
+      added,
+      { type: "group.added", group, org: "acme" },
+      { type: "member.added", group, user: "demo-customerdev" },
+    ]);
+    const changed = { type: "changed", scope: { org: "acme" } };
+    expect(await heard(streams.ian, audit)).toBe(true);
+    expect(streams.ian.events()).toEqual([{ audit, changes: [added, changed] }]);
+    expect(await heard(streams.customer, audit)).toBe(true);
+    expect(streams.customer.events()).toEqual([{ audit, changes: [changed] }]);
+    expect(streams.customer.text()).not.toContain(group);
+    expect(streams.customer.text()).not.toContain(id);
+    expect(streams.customer.text()).not.toContain("demo-customerdev");
+    expect(streams.customer.text()).not.toContain("content-editors");
+
+    // A grant to the customerUser itself it reads; a new group (groups.list needs user.view) it does not.
+    const toSelf = await send(
+      "POST",
+      "grants.create",
+      { subject: { kind: "user", id: "demo-customeruser" }, role: "cms:content-editors", scope: cms },
+      admin,
+    );
+    expect(toSelf.status).toBe(200);
+    const own = (toSelf.data as { id: string }).id;
+    expect(await streams.customer.readUntil((t) => t.includes(own), 5_000)).toBe(true);
+    // The product group it joined is the organization's business, not its own.
+    expect(streams.customer.events()[1]?.changes).toEqual([
+      {
+        type: "grant.added",
+        grant: { id: own, subject: "demo-customeruser", role: "cms:content-editors", scope: cms },
+      },
+      changed,
+    ]);
+    const created = await send("POST", "groups.create", { org: "acme", name: "Quiet group" }, admin);
+    expect(created.status).toBe(200);
+    const groupId = (created.data as { id: string }).id;
+    expect(await streams.admin.readUntil((t) => t.includes(groupId), 5_000)).toBe(true);
+    expect(await streams.customer.readUntil(() => streams.customer.events().length === 3, 5_000)).toBe(true);
+    expect(streams.customer.events()[2]?.changes).toEqual([changed]);
+    expect(streams.customer.text()).not.toContain(groupId);
+    for (const stream of Object.values(streams)) await stream.close();
+  });
+
+  it("refuses an actor a stream beyond its limit and the process one beyond its total, until one closes", async () => {
+    const app = await serve({ limits: { perActor: 2, total: 3 } });
+    const admin = await signIn("admin@acme.example");
+    const customer = await signIn("customeruser@acme.example");
+    const dev = await signIn("customerdev@acme.example");
+    const first = await connect(admin, app);
+    const second = await connect(admin, app);
+    expect([first.res.status, second.res.status]).toEqual([200, 200]);
+    const third = await connect(admin, app);
+    expect(third.res.status).toBe(429);
+    expect(await third.readUntil((t) => t.includes("TOO_MANY_REQUESTS"), 5_000)).toBe(true);
+    // Another actor still gets one, up to the process's total of three.
+    const other = await connect(customer, app);
+    expect(other.res.status).toBe(200);
+    expect((await connect(dev, app)).res.status).toBe(429);
+    // A closed stream gives its place back (once its relay has ended).
+    await first.close();
+    const deadline = Date.now() + 5_000;
+    let again = await connect(admin, app);
+    while (again.res.status === 429 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      again = await connect(admin, app);
+    }
+    expect(again.res.status).toBe(200);
+    expect(await again.readUntil((t) => t.includes(": connected"), 5_000)).toBe(true);
+    for (const stream of [second, other, again]) await stream.close();
+  });
+
   it("ends the store work of a stream (its subscription) when the client disconnects", async () => {
     // Counts store runs still going: the stream's relay is one until its scope closes.
     let running = 0;
@@ -101,7 +227,7 @@ describe("events", () => {
       },
     };
     const admin = await signIn("admin@acme.example");
-    const stream = await connect(admin, tracked);
+    const stream = await connect(admin, { store: tracked });
     expect(await stream.readUntil((t) => t.includes(": connected"), 5_000)).toBe(true);
     expect(running).toBe(1);
     await stream.close();
@@ -112,7 +238,7 @@ describe("events", () => {
 
   it("re-checks the session at each heartbeat and ends the stream once it is signed out", async () => {
     const admin = await signIn("admin@acme.example");
-    const stream = await connect(admin, runtime, Duration.millis(100));
+    const stream = await connect(admin, { heartbeat: Duration.millis(100) });
     expect(await stream.readUntil((t) => t.includes(": heartbeat"), 5_000)).toBe(true);
     expect(stream.text()).not.toContain("signed-out");
     expect((await send("POST", "auth.logout", {}, admin)).status).toBe(200);

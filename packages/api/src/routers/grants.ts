@@ -7,6 +7,7 @@ import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { type AskContext, authorizedMutation, type Store, storeProcedure } from "../authorize.ts";
 import type { Actor } from "../context.ts";
+import { allowed, viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
 import { checkCustomRolePlacement } from "./custom-role-placement.ts";
 
@@ -42,8 +43,6 @@ const UpdateInput = Schema.Struct({
   expiresAt: Schema.optionalKey(Schema.NullOr(Schema.DateFromString)),
 });
 const RemoveInput = Schema.Struct({ id: Id, version: Version });
-
-const USER_VIEW = "admin-center:user.view";
 
 /** A grant as clients see it. */
 const view = (grant: GrantRecord) => ({
@@ -100,8 +99,9 @@ const authorizeList = (engine: Engine, actor: Actor, org: string, scope: Scope):
   if (scope.org !== org) throw new TRPCError({ code: "BAD_REQUEST", message: "scope.org: must be org" });
   if (actor.kind === "operator") return;
   if (actor.org !== org) throw forbidden(`${actor.id} belongs to ${actor.org}, not ${org}`);
-  if (actor.kind === "user" && !engine.allows(actor.id, USER_VIEW, scope))
-    throw forbidden(`${actor.id} may not view the users and grants there (needs ${USER_VIEW})`);
+  const question = viewPeopleAt(scope);
+  if (actor.kind === "user" && !allowed(engine, actor.id, question))
+    throw forbidden(`${actor.id} may not view the users and grants there (needs ${question.check.action})`);
 };
 
 const conflictMessage = (id: string) =>

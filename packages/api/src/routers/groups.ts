@@ -14,6 +14,7 @@ import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { type AskContext, authorizedMutation, storeProcedure } from "../authorize.ts";
 import type { Actor, ApiContext } from "../context.ts";
+import { allowed, viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
 
 /*
@@ -27,7 +28,6 @@ import { router } from "../trpc.ts";
  */
 
 const MANAGE = "admin-center:group.manage";
-const VIEW = "admin-center:user.view";
 
 /** A group as clients see it, with its member count (members come from `get`). */
 const summary = (group: GroupRecord) => ({
@@ -48,10 +48,11 @@ const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", mes
 const authorizeRead = (engine: ApiContext["engine"], actor: Actor, org: string): void => {
   if (actor.kind === "operator") return;
   if (actor.org !== org) throw notFound(org);
-  if (actor.kind === "user" && !engine.allows(actor.id, VIEW, { org }))
+  const question = viewPeopleAt({ org });
+  if (actor.kind === "user" && !allowed(engine, actor.id, question))
     throw new TRPCError({
       code: "FORBIDDEN",
-      message: `${actor.id} may not view the groups of ${org} (needs ${VIEW} at the organization)`,
+      message: `${actor.id} may not view the groups of ${org} (needs ${question.check.action} at the organization)`,
     });
 };
 

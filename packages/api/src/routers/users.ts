@@ -20,6 +20,7 @@ import { Effect, Option, Schema } from "effect";
 import { hashToken, newToken } from "../auth/tokens.ts";
 import { type Ask, type AskContext, authorizedMutation, type Store, storeProcedure } from "../authorize.ts";
 import type { Actor } from "../context.ts";
+import { allowed, viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
 import { checkCustomRolePlacement } from "./custom-role-placement.ts";
 
@@ -46,7 +47,6 @@ const RemoveAccessInput = Schema.Struct({
 });
 const RemoveFromAccountInput = Schema.Struct({ userId: Id });
 
-const USER_VIEW = "admin-center:user.view";
 const REMOVE_ACCESS = "admin-center:user.remove-access";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -64,8 +64,9 @@ const authorizeRead = (engine: Engine, actor: Actor, org: string, scope: Scope):
   if (scope.org !== org) throw badRequest("scope.org: must be org");
   if (actor.kind === "operator") return;
   if (actor.org !== org) throw forbidden(`${actor.id} belongs to ${actor.org}, not ${org}`);
-  if (actor.kind === "user" && !engine.allows(actor.id, USER_VIEW, scope))
-    throw forbidden(`${actor.id} may not view the users there (needs ${USER_VIEW})`);
+  const question = viewPeopleAt(scope);
+  if (actor.kind === "user" && !allowed(engine, actor.id, question))
+    throw forbidden(`${actor.id} may not view the users there (needs ${question.check.action})`);
 };
 
 /**

@@ -1,0 +1,71 @@
+// What of a committed change a subscriber of /events may read: each change kind is judged by the question its
+// list procedure asks (read-questions.ts); the changes it may not read become one content-free "changed" entry.
+import type { Engine } from "@gatehouse/domain";
+import type { Change, FeedEvent } from "@gatehouse/store";
+import type { Actor } from "./context.ts";
+import { allowed, type CheckQuestion, viewPeopleAt } from "./read-questions.ts";
+
+/** In place of the changes a subscriber may not read: something changed in its organization, nothing more. */
+export interface Unreadable {
+  readonly type: "changed";
+  readonly scope: { readonly org: string };
+}
+
+/** What one event tells one subscriber. */
+export interface VisibleEvent {
+  readonly audit: string;
+  readonly changes: ReadonlyArray<Change | Unreadable>;
+}
+
+/**
+ * Which users of the event's organization may read a change as it is (its API keys and the operator read
+ * everything, as in the procedures): every member, nobody, or whom the engine allows the procedure's question
+ * (and the subject a grant is given to).
+ */
+type Readers = "members" | "nobody" | { readonly asked: CheckQuestion; readonly subject?: string };
+
+const readersOf = (change: Change, org: string): Readers => {
+  switch (change.type) {
+    // organizations.mine: the organization's own kind and products.
+    case "org.set":
+      return change.org === org ? "members" : "nobody";
+    // roles.list and roles.get: system roles and the organization's custom roles. A resync says nothing.
+    case "role.set":
+    case "role.removed":
+    case "resync":
+      return "members";
+    // grants.list at the grant's scope; users.get of oneself (its subject).
+    case "grant.added":
+      return { asked: viewPeopleAt(change.grant.scope), subject: change.grant.subject };
+    // users.list and groups.list of the organization.
+    case "user.added":
+    case "group.added":
+      return { asked: viewPeopleAt({ org: change.org }) };
+    // Users, groups, members and grants of the organization (the notice has no narrower scope).
+    case "subject.removed":
+    case "member.added":
+    case "member.removed":
+    case "grant.removed":
+      return { asked: viewPeopleAt({ org }) };
+  }
+};
+
+/**
+ * The part of `event` that `actor` may read, or undefined when the event is none of its business (another
+ * organization's). Judged with the engine as it is now, as a procedure called now would be.
+ */
+export const visibleEvent = (engine: Engine, actor: Actor, event: FeedEvent): VisibleEvent | undefined => {
+  const whole: VisibleEvent = { audit: event.audit, changes: event.changes };
+  if (actor.kind === "operator") return whole;
+  const org = actor.org;
+  if (event.org !== org) return undefined;
+  if (actor.kind === "api-key") return whole;
+  const readable = (change: Change): boolean => {
+    const readers = readersOf(change, org);
+    if (readers === "members" || readers === "nobody") return readers === "members";
+    return readers.subject === actor.id || allowed(engine, actor.id, readers.asked);
+  };
+  const shown = event.changes.filter(readable);
+  if (shown.length === event.changes.length) return whole;
+  return { audit: event.audit, changes: [...shown, { type: "changed", scope: { org } }] };
+};
