@@ -50,16 +50,19 @@ const readersOf = (change: Change, org: string): Readers => {
   }
 };
 
+/** Whether `event` is any of `actor`'s business: its own organization's, or anything for the operator. */
+export const concerns = (actor: Actor, event: FeedEvent): boolean =>
+  actor.kind === "operator" || event.org === actor.org;
+
 /**
  * The part of `event` that `actor` may read, or undefined when the event is none of its business (another
  * organization's). Judged with the engine as it is now, as a procedure called now would be.
  */
 export const visibleEvent = (engine: Engine, actor: Actor, event: FeedEvent): VisibleEvent | undefined => {
+  if (!concerns(actor, event)) return undefined;
   const whole: VisibleEvent = { audit: event.audit, changes: event.changes };
-  if (actor.kind === "operator") return whole;
+  if (actor.kind !== "user") return whole;
   const org = actor.org;
-  if (event.org !== org) return undefined;
-  if (actor.kind === "api-key") return whole;
   const readable = (change: Change): boolean => {
     const readers = readersOf(change, org);
     if (readers === "members" || readers === "nobody") return readers === "members";

@@ -10,7 +10,7 @@ import { streamSSE } from "hono/streaming";
 import { sessionCookie } from "./auth/policy.ts";
 import { resolveActor } from "./auth/resolve-actor.ts";
 import { runWith, type StoreRunner } from "./auth/store-runner.ts";
-import { visibleEvent } from "./event-visibility.ts";
+import { concerns, visibleEvent } from "./event-visibility.ts";
 import { defaultStreamLimits, type StreamLimits, streamQuota } from "./stream-quota.ts";
 
 export interface EventsOptions {
@@ -93,8 +93,8 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
           });
           const changes = Stream.runForEach(events, (event) =>
             Effect.gen(function* () {
-              if (event.org !== null)
-                yield* Effect.timeoutOption(sync.awaitApplied(event.audit), appliedWait);
+              if (!concerns(actor, event)) return;
+              yield* Effect.timeoutOption(sync.awaitApplied(event.audit), appliedWait);
               const visible = visibleEvent(options.engine(), actor, event);
               if (visible === undefined) return;
               yield* Effect.promise(() => sse.writeSSE({ id: visible.audit, data: JSON.stringify(visible) }));

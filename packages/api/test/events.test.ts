@@ -1,11 +1,12 @@
 // GET /events through app.request over a demo database: a signed-in user hears its organization's committed
 // changes as SSE events, each change only if it may read it; anonymous requests get 401; another organization's
 // user hears nothing of acme's; an actor holding as many streams as allowed is refused another.
-import { EngineSync } from "@gatehouse/store";
+import { type Change, EngineSync } from "@gatehouse/store";
 import { Duration, Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import type { StoreRunner } from "../src/auth/store-runner.ts";
+import { visibleEvent } from "../src/event-visibility.ts";
 import type { StreamLimits } from "../src/stream-quota.ts";
 import { type Call, demoApi } from "./support/demo-api.ts";
 
@@ -185,6 +186,42 @@ describe("events", () => {
     expect(streams.customer.events()[2]?.changes).toEqual([changed]);
     expect(streams.customer.text()).not.toContain(groupId);
     for (const stream of Object.values(streams)) await stream.close();
+  });
+
+  it("judges every change kind by the question of its read procedure", async () => {
+    const { engine } = await runtime.runPromise(Effect.service(EngineSync));
+    const customer = { kind: "user", id: "demo-customeruser", org: "acme" } as const;
+    const admin = { kind: "user", id: "demo-admin", org: "acme" } as const;
+    const key = { kind: "api-key", id: "key_1", org: "acme" } as const;
+    const cms = { org: "acme", product: "cms", instance: "acme-cms" };
+    const grant = { id: "grt_1", subject: "demo-customerdev", role: "cms:content-editors", scope: cms };
+    // Each change with whether a customerUser (who may not view acme's users) reads it as it is.
+    const kinds: ReadonlyArray<readonly [Change, boolean]> = [
+      [{ type: "org.set", org: "acme", kind: "customer", products: ["cms"] }, true],
+      [{ type: "org.set", org: "globex", kind: "customer", products: ["cms"] }, false],
+      [{ type: "role.set", role: "custom_1", product: "cms", label: "Writers", permissions: [] }, true],
+      [{ type: "role.removed", role: "custom_1" }, true],
+      [{ type: "resync" }, true],
+      [{ type: "user.added", user: "demo-new", org: "acme" }, false],
+      [{ type: "group.added", group: "grp_1", org: "acme" }, false],
+      [{ type: "subject.removed", subject: "demo-customerdev" }, false],
+      [{ type: "member.added", group: "grp_1", user: "demo-customeruser" }, false],
+      [{ type: "member.removed", group: "grp_1", user: "demo-customerdev" }, false],
+      [{ type: "grant.added", grant }, false],
+      [{ type: "grant.added", grant: { ...grant, subject: "demo-customeruser" } }, true],
+      [{ type: "grant.removed", grant: "grt_1" }, false],
+    ];
+    const changed = { type: "changed", scope: { org: "acme" } };
+    for (const [change, readable] of kinds) {
+      const event = { audit: "1", org: "acme", changes: [change] };
+      expect(visibleEvent(engine, customer, event)?.changes).toEqual(readable ? [change] : [changed]);
+      const all = change.type === "org.set" && change.org !== "acme" ? [changed] : [change];
+      expect(visibleEvent(engine, admin, event)?.changes).toEqual(all);
+      expect(visibleEvent(engine, key, event)?.changes).toEqual([change]);
+      expect(visibleEvent(engine, { kind: "operator", id: "op" }, event)?.changes).toEqual([change]);
+      // Another organization's event is nobody's business there.
+      expect(visibleEvent(engine, { ...customer, org: "agency" }, event)).toBeUndefined();
+    }
   });
 
   it("refuses an actor a stream beyond its limit and the process one beyond its total, until one closes", async () => {
