@@ -184,7 +184,7 @@ describe("sign-in", () => {
     await signIn("instance-admin@acme.example", { ip: "198.51.100.1" });
   });
 
-  it("refuses an address after 20 failures, whatever the account", async () => {
+  it("refuses an address after 20 failures, for any account not known there", async () => {
     const ip = "203.0.113.7";
     for (let i = 0; i < 20; i++) {
       const email = `nobody-${i}@acme.example`;
@@ -194,6 +194,46 @@ describe("sign-in", () => {
     expect(next.status).toBe(429);
     await signIn("project-owner@acme.example", { ip: "203.0.113.8" });
   }, 30_000);
+
+  it("a spray from a shared address does not lock out the accounts known there (issue 10, finding 13)", async () => {
+    // A corporate NAT: two colleagues have signed in from it before; then someone behind it sprays.
+    const nat = { ip: "203.0.113.50" };
+    await signIn("exp-viewer@acme.example", nat);
+    await signIn("exp-editor@acme.example", nat);
+    for (let i = 0; i < 25; i++) {
+      const email = `sprayed-${i}@acme.example`;
+      const answer = await mutate("auth.login", { email, password }, nat);
+      expect(answer.status).toBe(i < 20 ? 401 : 429);
+    }
+    // The colleagues' right passwords still work (only their own account counters stop them)…
+    await signIn("exp-viewer@acme.example", nat);
+    await signIn("exp-editor@acme.example", nat);
+    expect(
+      (await mutate("auth.login", { email: "exp-viewer@acme.example", password: "x" }, nat)).status,
+    ).toBe(401);
+    // …while the spray stays stopped for every account not known at that address, right password or not.
+    const stranger = await mutate("auth.login", { email: "exp-publisher@acme.example", password }, nat);
+    expect(stranger.status).toBe(429);
+    await signIn("exp-publisher@acme.example", { ip: "203.0.113.51" });
+  }, 60_000);
+
+  it("concurrent sign-ins are no failures, and concurrent guesses do not overshoot the account limit", async () => {
+    const ip = "203.0.113.60";
+    const at = (i: number) => ({ ip: `${ip.slice(0, -2)}${70 + i}` });
+    const right = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        mutate("auth.login", { email: "exp-publisher@acme.example", password }, { ip }),
+      ),
+    );
+    expect(right.map((a) => a.status)).toEqual(right.map(() => 200));
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        mutate("auth.login", { email: "exp-project-owner@acme.example", password: `guess-${i}` }, at(i)),
+      ),
+    );
+    const statuses = guesses.map((a) => a.status).sort();
+    expect(statuses).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
+  }, 60_000);
 
   it("signs the operator in; it belongs to no organization", async () => {
     const { cookie } = await signIn("operator@gatehouse.example", { ip: "192.0.2.13" });

@@ -27,7 +27,7 @@ export * from "./instances.ts";
 export * from "./invitations.ts";
 export { StoreLive } from "./layer.ts";
 export { loadEngine } from "./load-engine.ts";
-export { type FailureWindow, LoginAttempts, type LoginAttemptsShape } from "./login-attempts.ts";
+export { type FailureWindow, LoginAttempts, type LoginAttemptsShape, type Tally } from "./login-attempts.ts";
 export * from "./mutations.ts";
 export * from "./operations.ts";
 export { type OperatorRecord, Operators, type OperatorsShape } from "./operators.ts";

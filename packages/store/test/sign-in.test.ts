@@ -120,30 +120,41 @@ describeBothBackends(
       }).pipe(Effect.provide(StoreLive)),
     );
 
-    it.effect("count failures per key in a window, an account's since its latest success", () =>
+    it.effect("count settled failures per key in a window, an account's since its latest success", () =>
       Effect.gen(function* () {
         const sql = yield* SqlClient.SqlClient;
         const attempts = yield* LoginAttempts;
-        const window = { seconds: 900, sinceSuccess: false };
-        const account = { seconds: 900, sinceSuccess: true };
-        yield* attempts.begin(["account:a", "address:1"]);
-        yield* attempts.begin(["account:a", "address:1"]);
-        expect(yield* attempts.failures("account:a", account)).toBe(2);
-        const ok = yield* attempts.begin(["account:a", "address:1"]);
-        yield* attempts.succeed(ok);
-        expect(yield* attempts.failures("account:a", account)).toBe(0);
-        expect(yield* attempts.failures("address:1", window)).toBe(2);
-        const refused = yield* attempts.begin(["account:a"]);
-        expect(yield* attempts.failures("account:a", account)).toBe(1);
-        yield* attempts.forget(refused);
-        expect(yield* attempts.failures("account:a", account)).toBe(0);
+        const window = { seconds: 900, sinceSuccess: false, abandonedAfterSeconds: 60 };
+        const account = { ...window, sinceSuccess: true };
+        const failed = () =>
+          Effect.flatMap(attempts.begin(["account:a", "address:1"]), (ids) => attempts.settle(ids, false));
+        yield* failed();
+        yield* failed();
+        const [mine = ""] = yield* attempts.begin(["account:a"]);
+        expect(yield* attempts.tally("account:a", account, mine)).toEqual({ failures: 2, ahead: 0 });
+        // Attempts in flight are no failures; those that started earlier are counted as ahead.
+        const [later = ""] = yield* attempts.begin(["account:a"]);
+        expect(yield* attempts.tally("account:a", account, later)).toEqual({ failures: 2, ahead: 1 });
+        yield* attempts.settle([mine], true);
+        expect(yield* attempts.tally("account:a", account, later)).toEqual({ failures: 0, ahead: 0 });
+        expect(yield* attempts.tally("address:1", window, later)).toEqual({ failures: 2, ahead: 0 });
+        yield* attempts.forget([later]);
+        expect(yield* attempts.succeededWithin("account:a", 60)).toBe(true);
+        expect(yield* attempts.succeededWithin("address:1", 60)).toBe(false);
 
-        // Old failures fall out of the window, and prune deletes them.
-        yield* sql`update login_attempts set attempted_at = now() - interval '1 hour' where key = 'address:1'`;
-        expect(yield* attempts.failures("address:1", window)).toBe(0);
-        yield* attempts.prune(1800);
-        const left = yield* sql<{ readonly n: number }>`select count(*)::int as n from login_attempts`;
-        expect(left[0]?.n).toBe(3);
+        // An attempt left in flight past its deadline (its process died) counts as failed.
+        const [stuck = ""] = yield* attempts.begin(["address:2"]);
+        yield* sql`update login_attempts set attempted_at = now() - interval '2 minutes' where id = ${stuck}`;
+        expect(yield* attempts.tally("address:2", window, stuck)).toEqual({ failures: 1, ahead: 0 });
+
+        // Old failures fall out of the window; prune deletes them, and successes only after their own age.
+        yield* sql`update login_attempts set attempted_at = now() - interval '1 hour' where key <> 'address:2'`;
+        expect(yield* attempts.tally("address:1", window, stuck)).toEqual({ failures: 0, ahead: 0 });
+        yield* attempts.prune(1800, 86_400);
+        const left = yield* sql<{ readonly key: string }>`select key from login_attempts order by id`;
+        expect(left.map((r) => r.key)).toEqual(["account:a", "address:2"]);
+        yield* attempts.prune(1800, 1800);
+        expect(yield* sql`select key from login_attempts`).toHaveLength(1);
       }).pipe(Effect.provide(StoreLive)),
     );
   },

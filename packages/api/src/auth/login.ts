@@ -1,13 +1,15 @@
-// Signing in: the limiter first (per account and per address, refused before any password work), then the
-// same scrypt verification whatever the email, then a new session whose token and CSRF token leave only hashed.
+// Signing in: the limiter first (per account, per address and account, and per address, which spares accounts
+// known at that address; refused before any password work), then the same scrypt verification whatever the
+// email, then a new session whose token and CSRF token leave only hashed.
 import { Credentials, LoginAttempts, Mutations, Sessions } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect } from "effect";
+import { limitedAttempt, tooManyAttempts } from "./limiter.ts";
 import {
   accountFailureLimit,
   addressFailureLimit,
   attemptRetentionSeconds,
-  loginWindowSeconds,
+  knownAccountSeconds,
   sessionIdleSeconds,
   sessionLifetimeSeconds,
 } from "./policy.ts";
@@ -31,34 +33,33 @@ export interface LoginResult {
 
 const wrongCredentials = () => new TRPCError({ code: "UNAUTHORIZED", message: "Wrong email or password" });
 
-const tooManyAttempts = () =>
-  new TRPCError({
-    code: "TOO_MANY_REQUESTS",
-    message: `Too many failed sign-ins; try again in ${loginWindowSeconds / 60} minutes`,
+/**
+ * The counters of one sign-in. Per account: 5 failures since its latest success. Per (address, account): the
+ * same, and a success there makes the account known at the address. Per address: 20 failures, whatever the
+ * account (a password spray), except for an account known at the address, which only its own counters stop.
+ */
+const countersOf = (email: string, address: string) =>
+  Effect.gen(function* () {
+    const pair = `account-at:${address} ${email}`;
+    const known = yield* (yield* LoginAttempts).succeededWithin(pair, knownAccountSeconds);
+    return [
+      { key: `account:${email}`, limit: accountFailureLimit, sinceSuccess: true },
+      { key: pair, limit: accountFailureLimit, sinceSuccess: true },
+      { key: `address:${address}`, limit: addressFailureLimit, sinceSuccess: false, waived: known },
+    ];
   });
 
 export const login = Effect.fn("Auth.login")(function* (input: LoginInput) {
-  const attempts = yield* LoginAttempts;
-  const account = `account:${input.email.trim().toLowerCase()}`;
-  const address = `address:${input.client.address}`;
-  // Recorded as failures before counting (this attempt included), so concurrent attempts cannot overshoot.
-  const ids = yield* attempts.begin([account, address]);
-  const accountFailures = yield* attempts.failures(account, {
-    seconds: loginWindowSeconds,
-    sinceSuccess: true,
-  });
-  const addressFailures = yield* attempts.failures(address, {
-    seconds: loginWindowSeconds,
-    sinceSuccess: false,
-  });
-  if (accountFailures > accountFailureLimit || addressFailures > addressFailureLimit) {
-    yield* attempts.forget(ids);
-    return yield* Effect.fail(tooManyAttempts());
-  }
-
-  const signedIn = yield* (yield* Credentials).verify(input.email.trim(), input.password);
-  if (signedIn === undefined) return yield* Effect.fail(wrongCredentials());
-  yield* attempts.succeed(ids);
+  const email = input.email.trim();
+  const counters = yield* countersOf(email.toLowerCase(), input.client.address);
+  const signedIn = yield* limitedAttempt(
+    counters,
+    () => tooManyAttempts("sign-ins"),
+    Effect.gen(function* () {
+      const account = yield* (yield* Credentials).verify(email, input.password);
+      return account === undefined ? yield* Effect.fail(wrongCredentials()) : account;
+    }),
+  );
 
   const token = newToken();
   const csrfToken = newToken();
@@ -83,7 +84,7 @@ export const login = Effect.fn("Auth.login")(function* (input: LoginInput) {
       });
     }),
   });
-  yield* attempts.prune(attemptRetentionSeconds);
+  yield* (yield* LoginAttempts).prune(attemptRetentionSeconds, knownAccountSeconds);
   yield* sessions.prune(sessionIdleSeconds);
   return { account: { kind: signedIn.kind, id: signedIn.id }, token, csrfToken } satisfies LoginResult;
 });

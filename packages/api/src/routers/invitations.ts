@@ -6,17 +6,10 @@ import {
   InvitationsListInput as ListInput,
 } from "@gatehouse/contracts";
 import type { Scope } from "@gatehouse/domain";
-import {
-  hashPassword,
-  type InvitationRecord,
-  Invitations,
-  LoginAttempts,
-  Mutations,
-  Users,
-} from "@gatehouse/store";
+import { hashPassword, type InvitationRecord, Invitations, Mutations, Users } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
-import { loginWindowSeconds } from "../auth/policy.ts";
+import { limitedAttempt, tooManyAttempts } from "../auth/limiter.ts";
 import { authProcedure } from "../auth/procedures.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
 import { type AskContext, authorizedMutation, storeError, storeProcedure } from "../authorize.ts";
@@ -28,8 +21,8 @@ import { acceptUrl, expiryIn } from "./users.ts";
  * - list: the invitations of the actor's organization at whose scope (the first grant's, else the
  *   organization) the engine allows `admin-center:user.view`; API keys of the organization see all.
  * - resend, revoke: `admin-center:user.invite` at the invitation's scope (same rule).
- * - accept: public; the token is the credential. At most `acceptFailureLimit` failed accepts per address
- *   within the login window (the login limiter's log, key `accept:<address>`).
+ * - accept: public; the token is the credential. At most `acceptFailureLimit` failed accepts (tokens that
+ *   match no invitation) per address within the login window (the sign-in limiter, key `accept:<address>`).
  */
 
 const USER_VIEW = "admin-center:user.view";
@@ -76,11 +69,20 @@ const currentVersion = (id: string) =>
     (i) => i.version,
   );
 
-const tooMany = () =>
-  new TRPCError({
-    code: "TOO_MANY_REQUESTS",
-    message: `Too many failed attempts; try again in ${loginWindowSeconds / 60} minutes`,
-  });
+/** Why an invitation that is no longer pending cannot be accepted. */
+const unusable = (invitation: InvitationRecord) =>
+  badRequest(
+    invitation.status === "accepted" ? "invitation already used" : `invitation ${invitation.status}`,
+  );
+
+/** An accept's write refused: if the invitation is no longer pending, another request won; say why as it reads now. */
+const raced =
+  (id: string) =>
+  <E>(error: E) =>
+    Effect.flatMap(
+      Effect.flatMap(Effect.service(Invitations), (i) => i.get(id)),
+      (now) => Effect.fail(now.status === "pending" ? error : unusable(now)),
+    );
 
 export const invitationsRouter = router({
   /** The organization's invitations the actor may see, newest first; `status` as they read now. */
@@ -139,43 +141,40 @@ export const invitationsRouter = router({
 
   /** Public: a valid, unexpired, pending token sets the invited user's password and activates it, once. */
   accept: authProcedure.input(Schema.toStandardSchemaV1(AcceptInput)).mutation(async ({ ctx, input }) => {
-    const address = `accept:${ctx.auth.client.address}`;
+    const invitations = Effect.service(Invitations);
+    // Only a token that matches no invitation is a failed attempt; a used or revoked one is no guess.
+    const lookup = limitedAttempt(
+      [{ key: `accept:${ctx.auth.client.address}`, limit: acceptFailureLimit, sinceSuccess: false }],
+      () => tooManyAttempts("attempts"),
+      Effect.flatMap(invitations, (i) => i.byTokenHash(hashToken(input.token))).pipe(
+        Effect.catchTag("NotFound", () => Effect.fail(badRequest("invalid invitation token"))),
+      ),
+    );
     const accepted = Effect.gen(function* () {
-      const attempts = yield* LoginAttempts;
-      const ids = yield* attempts.begin([address]);
-      const failures = yield* attempts.failures(address, {
-        seconds: loginWindowSeconds,
-        sinceSuccess: false,
-      });
-      if (failures > acceptFailureLimit) {
-        yield* attempts.forget(ids);
-        return yield* Effect.fail(tooMany());
-      }
-      const invitations = yield* Invitations;
-      const invitation = yield* invitations
-        .byTokenHash(hashToken(input.token))
-        .pipe(Effect.catchTag("NotFound", () => Effect.fail(badRequest("invalid invitation token"))));
-      if (invitation.status === "accepted") return yield* Effect.fail(badRequest("invitation already used"));
-      if (invitation.status !== "pending")
-        return yield* Effect.fail(badRequest(`invitation ${invitation.status}`));
+      const invitation = yield* lookup;
+      if (invitation.status !== "pending") return yield* Effect.fail(unusable(invitation));
       const userId = invitation.userId;
       if (userId === null) return yield* Effect.fail(badRequest("invitation has no user"));
       const passwordHash = yield* hashPassword(input.password);
       const users = yield* Users;
-      yield* (yield* Mutations).mutate({
-        actor: { kind: "system" },
-        requestId: ctx.requestId,
-        org: invitation.org,
-        action: "invitation.accept",
-        target: { kind: "invitation", id: invitation.id },
-        run: Effect.gen(function* () {
-          const done = yield* invitations.accept(invitation.id, invitation.version, input.name);
-          const user = yield* users.get(userId);
-          yield* users.setPassword(userId, user.version, passwordHash);
-          return done;
-        }),
-      });
-      yield* attempts.succeed(ids);
+      yield* (yield* Mutations)
+        .mutate({
+          actor: { kind: "system" },
+          requestId: ctx.requestId,
+          org: invitation.org,
+          action: "invitation.accept",
+          target: { kind: "invitation", id: invitation.id },
+          run: Effect.gen(function* () {
+            const done = yield* (yield* invitations).accept(invitation.id, invitation.version, input.name);
+            const user = yield* users.get(userId);
+            yield* users.setPassword(userId, user.version, passwordHash);
+            return done;
+          }),
+        })
+        .pipe(
+          // Another accept (or a revoke) won the race: answer as if this one had come after it.
+          Effect.catchTags({ VersionConflict: raced(invitation.id), InvalidChange: raced(invitation.id) }),
+        );
       return { userId, email: invitation.email };
     });
     return ctx.auth.run(accepted).catch((cause: unknown) => {

@@ -10,6 +10,7 @@ import operations, { statements as operationsStatements } from "./0006_operation
 import audit, { statements as auditStatements } from "./0007_audit.ts";
 import userSorts, { statements as userSortsStatements } from "./0008_user_sorts.ts";
 import groupHomeMembers, { statements as groupHomeMembersStatements } from "./0009_group_home_members.ts";
+import attemptsInFlight, { statements as attemptsInFlightStatements } from "./0010_attempts_in_flight.ts";
 
 /** Where the Migrator records the applied migration ids. */
 export const migrationsTable = "gatehouse_migrations";
@@ -25,6 +26,7 @@ export const migrations: Migrator.Loader = Migrator.fromRecord({
   "0007_audit": audit,
   "0008_user_sorts": userSorts,
   "0009_group_home_members": groupHomeMembers,
+  "0010_attempts_in_flight": attemptsInFlight,
 });
 
 /** One migration's name and its DDL statements, run in order. */
@@ -41,6 +43,7 @@ export const migrationStatements: ReadonlyArray<MigrationStatements> = [
   ["0007_audit", auditStatements],
   ["0008_user_sorts", userSortsStatements],
   ["0009_group_home_members", groupHomeMembersStatements],
+  ["0010_attempts_in_flight", attemptsInFlightStatements],
 ];
 
 /**
