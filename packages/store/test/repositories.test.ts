@@ -291,6 +291,17 @@ describeBothBackends(
         yield* roles.removeCustom(role.id, 2);
         expect((yield* Effect.flip(roles.get(role.id)))._tag).toBe("NotFound");
         expect(yield* grants.list({ org: "acme" })).toEqual([]);
+        // A grant of the role just deleted (a concurrent request's) says what is missing, not the driver's text.
+        const orphan = yield* Effect.flip(
+          grants.create({
+            subject: { kind: "user", id: "ana" },
+            role: role.id,
+            scope: { org: "acme", product: "cms", instance: "site" },
+          }),
+        );
+        expect(orphan).toMatchObject({
+          reason: "the grant refers to a missing role (removed meanwhile, or never there)",
+        });
       }).pipe(Effect.provide(StoreLive)),
     );
   },
