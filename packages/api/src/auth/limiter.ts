@@ -28,9 +28,10 @@ export const tooManyAttempts = (what: string) =>
     message: `Too many failed ${what}; try again in ${loginWindowSeconds / 60} minutes`,
   });
 
-/** Re-reads the counters while attempts ahead are in flight, for at most `attemptWaitSeconds`. */
-const waiting = Schedule.spaced("20 millis").pipe(
-  Schedule.upTo({ duration: `${attemptWaitSeconds} seconds`, times: attemptWaitSeconds * 50 }),
+/** Re-reads the counters while attempts ahead are in flight: from 10 ms, growing to every 250 ms (so many
+ * waiters do not crowd the database), for at most `attemptWaitSeconds`. */
+const waiting = Schedule.min([Schedule.exponential("10 millis", 1.5), Schedule.spaced("250 millis")]).pipe(
+  Schedule.upTo({ duration: `${attemptWaitSeconds} seconds`, times: attemptWaitSeconds * 100 }),
 );
 
 /**
