@@ -90,7 +90,8 @@ describe("users", () => {
       admin,
     );
     expect(invited.status).toBe(200);
-    const userId = (invited.data as { invited: { user: UserView }[] }).invited[0]?.user.id ?? "";
+    const first = (invited.data as { invited: { user: UserView; expiresAt: string }[] }).invited[0];
+    const userId = first?.user.id ?? "";
 
     const get = async (context: Record<string, string>) => {
       const answer = await send("GET", "users.get", { id: userId, context }, admin);
@@ -99,7 +100,8 @@ describe("users", () => {
     };
     const inProject = await get(checkout);
     expect(inProject.grants.map((g) => g.role)).toEqual(["experimentation:viewer"]);
-    expect(inProject.grants[0]?.expiresAt).toBeNull();
+    // Until the invitation is accepted, its grants last only as long as it does.
+    expect(inProject.grants[0]?.expiresAt).toBe(first?.expiresAt);
     expect((await get(cms)).grants.map((g) => g.role)).toEqual(["cms:content-editors"]);
     expect((await get({ org: "acme" })).grants.map((g) => g.role).sort()).toEqual([
       "cms:content-editors",

@@ -1,11 +1,14 @@
 // Invitations: a single-use, expiring token kept only as its hash, and the grants it gives on acceptance.
-// A pending invitation past `expires_at` reads as expired; resend, revoke and accept are versioned writes.
+// A pending invitation past `expires_at` reads as expired; resend, revoke and accept are versioned writes that
+// keep the invited account's grants in step (see invitation-grants.ts).
 import type { Scope } from "@gatehouse/domain";
 import { Context, Effect, Layer } from "effect";
 import { SqlClient, type Statement } from "effect/sql";
 import type { Written } from "./changes.ts";
 import { type AlreadyExists, InvalidChange, type NotFound, type VersionConflict } from "./errors.ts";
+import { Grants } from "./grants.ts";
 import { newId } from "./ids.ts";
+import { holdUntil, invitedGrants, stillInvited, withdraw } from "./invitation-grants.ts";
 import { toJson } from "./json.ts";
 import { constraintsAs } from "./sql-failures.ts";
 import { found, updated } from "./versioned.ts";
@@ -60,24 +63,37 @@ export interface InvitationsShape {
   /** The invitation whose token hashes to `tokenHash`, whatever its status. */
   readonly byTokenHash: (tokenHash: string) => Effect.Effect<InvitationRecord, NotFound>;
   readonly list: (org: string, status?: InvitationStatus) => Effect.Effect<ReadonlyArray<InvitationRecord>>;
-  /** A pending or expired invitation gets a new token and expiry, pending again, `resend_count + 1`. */
+  /**
+   * A pending or expired invitation of a never-signed-in account gets a new token and expiry, pending again,
+   * `resend_count + 1`; the grants it gave expire with it again.
+   */
   readonly resend: (
     id: string,
     version: number,
     tokenHash: string,
     expiresAt: Date,
   ) => Effect.Effect<Written<InvitationRecord>, NotFound | VersionConflict | InvalidChange | AlreadyExists>;
-  /** Revokes a pending (unexpired) invitation. */
+  /** Revokes a pending (unexpired) invitation and withdraws the grants it gave the never-signed-in account. */
   readonly revoke: (
     id: string,
     version: number,
   ) => Effect.Effect<Written<InvitationRecord>, NotFound | VersionConflict | InvalidChange>;
-  /** Marks a pending, unexpired invitation accepted (single use); `name` renames the invited user. */
+  /**
+   * Marks a pending, unexpired invitation of a never-signed-in account accepted (single use) and confirms the
+   * grants it gave (they no longer expire); `name` renames the invited user.
+   */
   readonly accept: (
     id: string,
     version: number,
     name?: string,
   ) => Effect.Effect<Written<InvitationRecord>, NotFound | VersionConflict | InvalidChange>;
+  /**
+   * Revokes the user's expired invitations and withdraws their (lapsed) grants: a new invitation replaces them.
+   * A pending one stays (a new invitation for the same email is then AlreadyExists).
+   */
+  readonly replaceExpired: (
+    userId: string,
+  ) => Effect.Effect<Written<ReadonlyArray<InvitationRecord>>, VersionConflict>;
 }
 
 interface InvitationRow {
@@ -124,8 +140,14 @@ const fromRow = (row: InvitationRow): InvitationRecord => ({
   createdAt: row.created_at,
 });
 
+const signedIn = () =>
+  new InvalidChange({
+    reason: "the invited account has signed in already: give it roles with grants.create",
+  });
+
 const make = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient;
+  const grants = yield* Grants;
   const effective = sql.unsafe(
     "(case when status = 'pending' and expires_at <= now() then 'expired' else status end)",
   );
@@ -196,7 +218,9 @@ const make = Effect.gen(function* () {
     tokenHash: string,
     expiresAt: Date,
   ) {
-    return yield* transition(
+    const invitation = yield* get(id);
+    if (!(yield* stillInvited(sql, invitation.userId))) return yield* signedIn();
+    const written = yield* transition(
       id,
       version,
       ["pending", "expired"],
@@ -205,10 +229,14 @@ const make = Effect.gen(function* () {
             resent_at = now(), resend_count = resend_count + 1, version = version + 1, updated_at = now()
           where id = ${id} and version = ${version} and status in ('pending', 'expired') returning id`,
     );
+    const held = yield* invitedGrants(sql, grants, invitation.userId, invitation.grants);
+    return { ...written, changes: yield* holdUntil(grants, held, expiresAt) };
   }, constraintsAs("invitation"));
 
   const revoke = Effect.fn("Invitations.revoke")(function* (id: string, version: number) {
-    return yield* transition(
+    const invitation = yield* get(id);
+    const held = yield* invitedGrants(sql, grants, invitation.userId, invitation.grants);
+    const written = yield* transition(
       id,
       version,
       ["pending"],
@@ -218,9 +246,14 @@ const make = Effect.gen(function* () {
                        where id = ${id} and version = ${version} and status = 'pending' and expires_at > now()
                        returning id`),
     );
+    return { ...written, changes: yield* withdraw(grants, held) };
   });
 
   const accept = Effect.fn("Invitations.accept")(function* (id: string, version: number, name?: string) {
+    const invitation = yield* get(id);
+    const held = yield* invitedGrants(sql, grants, invitation.userId, invitation.grants);
+    if (invitation.status === "pending" && !(yield* stillInvited(sql, invitation.userId)))
+      return yield* signedIn();
     const written = yield* transition(
       id,
       version,
@@ -235,14 +268,39 @@ const make = Effect.gen(function* () {
     if (name !== undefined && user !== null)
       yield* Effect.orDie(sql`update users set name = ${name}, version = version + 1, updated_at = now()
                               where id = ${user}`);
-    return written;
+    return { ...written, changes: yield* holdUntil(grants, held, null) };
   });
 
-  return { create, get, byTokenHash, list, resend, revoke, accept } satisfies InvitationsShape;
+  const replaceExpired = Effect.fn("Invitations.replaceExpired")(function* (userId: string) {
+    const open = (yield* selectWhere(sql`user_id = ${userId}`)).filter((i) => i.status === "expired");
+    const changes = [];
+    for (const invitation of open) {
+      changes.push(
+        ...(yield* withdraw(grants, yield* invitedGrants(sql, grants, userId, invitation.grants))),
+      );
+      yield* Effect.orDie(sql`update invitations set status = 'revoked', revoked_at = now(), version = version + 1,
+                                updated_at = now()
+                              where id = ${invitation.id} and status = 'pending' and expires_at <= now()`);
+    }
+    return { value: open, before: open, after: null, changes } satisfies Written<
+      ReadonlyArray<InvitationRecord>
+    >;
+  });
+
+  return {
+    create,
+    get,
+    byTokenHash,
+    list,
+    resend,
+    revoke,
+    accept,
+    replaceExpired,
+  } satisfies InvitationsShape;
 });
 
 export class Invitations extends Context.Service<Invitations, InvitationsShape>()(
   "@gatehouse/store/Invitations",
 ) {
-  static readonly layer = Layer.effect(Invitations, make);
+  static readonly layer = Layer.effect(Invitations, make).pipe(Layer.provide(Grants.layer));
 }

@@ -5,7 +5,6 @@ import {
   InvitationIdInput as IdInput,
   InvitationsListInput as ListInput,
 } from "@gatehouse/contracts";
-import type { Scope } from "@gatehouse/domain";
 import { hashPassword, type InvitationRecord, Invitations, Mutations, Users } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
@@ -14,25 +13,23 @@ import { authProcedure } from "../auth/procedures.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
 import { type AskContext, authorizedMutation, storeError, storeProcedure } from "../authorize.ts";
 import { router } from "../trpc.ts";
+import { claimAsks, invitationAsks, mayView } from "./invitation-rights.ts";
 import { acceptUrl, expiryIn } from "./users.ts";
 
 /*
- * Who may do what (also in docs/decisions.md, "Users and invitations"):
- * - list: the invitations of the actor's organization at whose scope (the first grant's, else the
- *   organization) the engine allows `admin-center:user.view`; API keys of the organization see all.
- * - resend, revoke: `admin-center:user.invite` at the invitation's scope (same rule).
+ * Who may do what (also in docs/decisions.md, "Users and invitations"); an invitation is authorized whole
+ * (invitation-rights.ts):
+ * - list: the invitations of the actor's organization at every one of whose grants' scopes (the organization
+ *   when it has none) the engine allows `admin-center:user.view`; API keys of the organization see all.
+ * - resend: engine.assign for every grant of the invitation and every grant its never-signed-in account holds
+ *   (a new token hands the account over); revoke: engine.assign for every grant of the invitation (revoking
+ *   withdraws them). An invitation without grants asks `admin-center:user.invite` at the organization.
  * - accept: public; the token is the credential. At most `acceptFailureLimit` failed accepts (tokens that
  *   match no invitation) per address within the login window (the sign-in limiter, key `accept:<address>`).
  */
 
-const USER_VIEW = "admin-center:user.view";
-const USER_INVITE = "admin-center:user.invite";
 /** Failed accepts allowed per client address within the login window; the next is refused. */
 export const acceptFailureLimit = 20;
-
-/** Where an invitation's rights are asked: its first grant's scope, else the organization. */
-const scopeOf = (invitation: InvitationRecord): Scope =>
-  invitation.grants[0]?.scope ?? { org: invitation.org };
 
 const view = (invitation: InvitationRecord) => ({
   id: invitation.id,
@@ -54,13 +51,25 @@ const view = (invitation: InvitationRecord) => ({
 
 const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
 
-/** The stored invitation of the actor's organization, with the question to ask about it. */
-const inviteRight = async (id: string, { actor, store }: AskContext) => {
+/** The stored invitation of the actor's organization (another organization's is NOT_FOUND). */
+const ownInvitation = async (id: string, { actor, store }: AskContext) => {
   const invitation = await store.run(Effect.flatMap(Effect.service(Invitations), (i) => i.get(id)));
   if (invitation.org !== actor.org)
     throw new TRPCError({ code: "NOT_FOUND", message: `No invitation "${id}"` });
-  return { check: { action: USER_INVITE, resource: scopeOf(invitation) } };
+  return invitation;
 };
+
+/** Resending: every grant of the invitation and of the account a new token hands over. */
+const resendRight = async (id: string, context: AskContext) => {
+  const invitation = await ownInvitation(id, context);
+  const { userId, org } = invitation;
+  const account = userId === null ? [] : await claimAsks(context.store, { id: userId, org });
+  return [...invitationAsks(invitation), ...account];
+};
+
+/** Revoking: every grant of the invitation (revoking withdraws them). */
+const revokeRight = async (id: string, context: AskContext) =>
+  invitationAsks(await ownInvitation(id, context));
 
 /** The invitation's version now (read in the handler; a change in between is a CONFLICT from the write). */
 const currentVersion = (id: string) =>
@@ -96,13 +105,12 @@ export const invitationsRouter = router({
     const all = await ctx.store.run(
       Effect.flatMap(Effect.service(Invitations), (i) => i.list(input.org, input.status)),
     );
-    const visible =
-      actor.kind === "user" ? all.filter((i) => ctx.engine.allows(actor.id, USER_VIEW, scopeOf(i))) : all;
+    const visible = actor.kind === "user" ? all.filter((i) => mayView(ctx.engine, actor.id, i)) : all;
     return visible.map(view);
   }),
 
   /** A new token and expiry for a pending or expired invitation; the new `acceptUrl` is shown once. */
-  resend: authorizedMutation(IdInput, (input, context) => inviteRight(input.id, context)).mutation(
+  resend: authorizedMutation(IdInput, (input, context) => resendRight(input.id, context)).mutation(
     async ({ ctx, input }) => {
       const token = newToken();
       const { value } = await ctx.write({
@@ -124,7 +132,7 @@ export const invitationsRouter = router({
   ),
 
   /** Revokes a pending invitation: its token no longer works. */
-  revoke: authorizedMutation(IdInput, (input, context) => inviteRight(input.id, context)).mutation(
+  revoke: authorizedMutation(IdInput, (input, context) => revokeRight(input.id, context)).mutation(
     async ({ ctx, input }) => {
       const { value } = await ctx.write({
         org: ctx.actor.org,

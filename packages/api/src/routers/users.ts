@@ -23,12 +23,16 @@ import type { Actor } from "../context.ts";
 import { allowed, viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
 import { checkCustomRolePlacement } from "./custom-role-placement.ts";
+import { claimAsks, grantAsks } from "./invitation-rights.ts";
 
 /*
  * Who may do what (also in docs/decisions.md, "Users and invitations"):
  * - list, get: `admin-center:user.view` at the scope asked about (the organization when none); API keys of
  *   the organization read; the operator reads any.
- * - invite: every grant asks engine.assign(role, scope, targetOrg: org); all must be allowed.
+ * - invite: every grant asks engine.assign(role, scope, targetOrg: org); all must be allowed. An email whose
+ *   account never signed in is claimed only by an actor who may also give every grant the account holds
+ *   (invitation-rights.ts): the new invitation replaces its expired ones, whose grants are withdrawn. The
+ *   invitation's grants expire with it until it is accepted.
  * - removeAccess, removeFromAccount: every grant removed asks engine.assign for its role at its scope, and
  *   removeAccess also asks `admin-center:user.remove-access` at the scope; removeFromAccount asks it at the
  *   organization only when the user holds no grant there (so an empty removal is not a free pass).
@@ -123,12 +127,6 @@ const userGrants = (store: Store, userId: string) =>
 const whatOf = (grant: GrantRecord) =>
   grant.role === null ? { permission: grant.permission ?? "" } : { role: grant.role };
 
-/** The assignment questions for removing `grants` of `user` (home `targetOrg`). */
-const removalAsks = (grants: ReadonlyArray<GrantRecord>, user: UserRecord): ReadonlyArray<Ask> =>
-  grants.map((grant) => ({
-    assign: { ...whatOf(grant), scope: grant.scope, targetOrg: user.org, targetUser: user.id },
-  }));
-
 const removalKey = (what: object, scope: Scope): string => JSON.stringify([what, scope]);
 
 /**
@@ -218,14 +216,20 @@ const inviteOne = (input: {
       });
       user = created.value;
       changes.push(...created.changes);
-    } else user = existing;
+    } else {
+      user = existing;
+      // The new invitation replaces the account's expired ones (the actor may give all their grants).
+      changes.push(...(yield* (yield* Invitations).replaceExpired(user.id)).changes);
+    }
     const grants = yield* Grants;
     const made: GrantRecord[] = [];
     for (const grant of input.grants) {
+      // Until accepted, the grant lasts as long as the invitation (resend extends, accept confirms it).
       const written = yield* grants.create({
         subject: { kind: "user", id: user.id },
         role: grant.role,
         scope: grant.scope,
+        expiresAt: input.expiresAt,
         grantedBy: input.invitedBy,
       });
       made.push(written.value);
@@ -304,6 +308,7 @@ export const usersRouter = router({
     if (new Set(lower).size !== lower.length) throw badRequest("emails: each email once");
     // An active account is not invited again (that would let the invitation reset its password), and an
     // email of another organization's account is not invited into this one (emails are globally unique).
+    const claims: Ask[] = [];
     for (const email of input.emails) {
       const account = await store.run(
         Effect.option(Effect.flatMap(Effect.service(Users), (users) => users.credentials(email))),
@@ -316,10 +321,14 @@ export const usersRouter = router({
           code: "CONFLICT",
           message: `${email} already has an account: give it roles with grants.create`,
         });
+      claims.push(...(await claimAsks(store, account.value)));
     }
-    return input.grants.map((grant) => ({
-      assign: { role: grant.role, scope: grant.scope, targetOrg: input.org },
-    }));
+    return [
+      ...input.grants.map((grant) => ({
+        assign: { role: grant.role, scope: grant.scope, targetOrg: input.org },
+      })),
+      ...claims,
+    ];
   }).mutation(async ({ ctx, input }) => {
     const expiresAt = expiryIn(input.expiresInDays ?? 7);
     const invites = input.emails.map((email) => ({ email, token: newToken() }));
@@ -358,7 +367,7 @@ export const usersRouter = router({
       throw badRequest("scope.instance: remove access from one instance or project");
     const { user, grants } = await grantsWithin(input.userId, input.scope, context);
     checkVersions(grants, input.versions);
-    return [{ check: { action: REMOVE_ACCESS, resource: input.scope } }, ...removalAsks(grants, user)];
+    return [{ check: { action: REMOVE_ACCESS, resource: input.scope } }, ...grantAsks(grants, user)];
   }).mutation(async ({ ctx, input }) => {
     const grants = (await userGrants(ctx.store, input.userId)).filter((g) =>
       scopeCovers(input.scope, g.scope),
@@ -381,7 +390,7 @@ export const usersRouter = router({
     // Nothing to remove still needs someone allowed to remove access at the organization.
     return grants.length === 0
       ? { check: { action: REMOVE_ACCESS, resource: scope } }
-      : removalAsks(grants, user);
+      : grantAsks(grants, user);
   }).mutation(async ({ ctx, input }) => {
     const grants = (await userGrants(ctx.store, input.userId)).filter((g) => g.scope.org === ctx.actor.org);
     onlyAsked(grants, ctx.asked);

@@ -1,0 +1,60 @@
+// Invitations are authorized whole: what an actor must be able to give (engine.assign for every grant) to list,
+// resend or revoke an invitation, or to claim a never-signed-in account with a new one.
+import type { Engine, Scope } from "@gatehouse/domain";
+import { type GrantRecord, Grants, type InvitationRecord } from "@gatehouse/store";
+import { Effect } from "effect";
+import type { Ask, Store } from "../authorize.ts";
+
+const USER_VIEW = "admin-center:user.view";
+const USER_INVITE = "admin-center:user.invite";
+
+/** Where an invitation's grants lie (its organization when it has none). */
+const scopesOf = (invitation: InvitationRecord): ReadonlyArray<Scope> =>
+  invitation.grants.length === 0 ? [{ org: invitation.org }] : invitation.grants.map((g) => g.scope);
+
+/** May the user `actor` see the invitation: `admin-center:user.view` at every one of its grants' scopes. */
+export const mayView = (engine: Engine, actor: string, invitation: InvitationRecord): boolean =>
+  scopesOf(invitation).every((scope) => engine.allows(actor, USER_VIEW, scope));
+
+/** Resending or revoking an invitation: the actor must be able to make every grant in it. */
+export const invitationAsks = (invitation: InvitationRecord): ReadonlyArray<Ask> =>
+  invitation.grants.length === 0
+    ? [{ check: { action: USER_INVITE, resource: { org: invitation.org } } }]
+    : invitation.grants.map((grant) => ({
+        assign: {
+          role: grant.role,
+          scope: grant.scope,
+          targetOrg: invitation.org,
+          ...(invitation.userId === null ? {} : { targetUser: invitation.userId }),
+        },
+      }));
+
+/** Giving, removing or handing over `grants` of `user`: engine.assign for each, as its assignment. */
+export const grantAsks = (
+  grants: ReadonlyArray<GrantRecord>,
+  user: { readonly id: string; readonly org: string },
+): ReadonlyArray<Ask> =>
+  grants.map((grant) => ({
+    assign: {
+      ...(grant.role === null ? { permission: grant.permission ?? "" } : { role: grant.role }),
+      scope: grant.scope,
+      targetOrg: user.org,
+      targetUser: user.id,
+    },
+  }));
+
+/**
+ * Claiming a never-signed-in account (a new invitation, or a new token for an old one hands its sign-in to
+ * whoever holds the link): the actor must be able to give every grant the account holds, expired ones included.
+ */
+export const claimAsks = async (
+  store: Store,
+  user: { readonly id: string; readonly org: string },
+): Promise<ReadonlyArray<Ask>> => {
+  const held = await store.run(
+    Effect.flatMap(Effect.service(Grants), (grants) =>
+      grants.list({ subject: { kind: "user", id: user.id } }),
+    ),
+  );
+  return grantAsks(held, user);
+};
