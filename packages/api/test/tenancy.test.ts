@@ -212,7 +212,7 @@ describe("projects and flags", () => {
     }
   });
 
-  it("an editor creates a flag and sets its status; a viewer cannot create one", async () => {
+  it("an editor creates a flag and pauses it; a viewer cannot create one", async () => {
     const editor = await signIn("exp-editor@acme.example");
     const created = await send(
       "POST",
@@ -223,14 +223,14 @@ describe("projects and flags", () => {
     expect(created.status).toBe(200);
     const flag = created.data as FlagView;
     expect(flag).toMatchObject({ key: "fast-checkout", status: "draft", states: [] });
-    const running = await send(
+    const paused = await send(
       "POST",
       "flags.setStatus",
-      { id: flag.id, version: flag.version, status: "running" },
+      { id: flag.id, version: flag.version, status: "paused" },
       editor,
     );
-    expect(running.status).toBe(200);
-    expect(running.data).toMatchObject({ status: "running", version: flag.version + 1 });
+    expect(paused.status).toBe(200);
+    expect(paused.data).toMatchObject({ status: "paused", version: flag.version + 1 });
     const audit = await rows<{ action: string }>(
       `select action from audit_log where target_kind = 'flag' and target_id = '${flag.id}' order by id`,
     );

@@ -1,10 +1,17 @@
 // Feature flags of a project: list with status and per-environment state, create, setStatus and toggle, each
 // authorized through authorizedMutation with resource attributes taken from the stored rows, and audited.
 import { randomUUID } from "node:crypto";
-import { Environments, type FlagRecord, Flags, Projects } from "@gatehouse/store";
+import {
+  type EnvironmentRecord,
+  Environments,
+  type FlagRecord,
+  Flags,
+  type ProjectRecord,
+  Projects,
+} from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
-import { type AskContext, authorizedMutation, storeProcedure } from "../authorize.ts";
+import { type Ask, type AskContext, authorizedMutation, storeProcedure } from "../authorize.ts";
 import { router } from "../trpc.ts";
 import { askInFeatureProject, projectScope } from "./feature-project.ts";
 import { visibleProject } from "./projects.ts";
@@ -13,7 +20,10 @@ import { visibleProject } from "./projects.ts";
  * Who may do what (also in docs/decisions.md, "Tenancy API"). Resources are built from stored rows only:
  * - list({ project }): any actor of the project's organization and the operator.
  * - create: `experimentation:flag.create` at the project, attrs `{ platform }` of the stored project.
- * - setStatus: `experimentation:flag.edit` at the flag, attrs `{ platform, flagStatus }` (the stored status).
+ * - setStatus: `experimentation:flag.edit` at the flag, attrs `{ platform, flagStatus }`, asked for both the
+ *   stored and the target status; a change into or out of `running` launches or stops the flag everywhere, so
+ *   it also asks `experimentation:flag.toggle` in every environment of the project (as toggle does, with the
+ *   target status): an editor, who cannot launch in production, cannot run a flag.
  * - toggle({ id, environment, enabled }): `experimentation:flag.toggle` at `{ …project, environment, flag }`,
  *   attrs `{ platform, production, flagStatus, rulesetPublished }` from the stored project, environment,
  *   flag and flag state (a missing state is off and unpublished). The environment must belong to the flag's
@@ -54,6 +64,25 @@ const flagOf = async ({ actor, store }: AskContext, id: string) => {
   if (project.org !== actor.org) throw notFound(`flag "${id}"`);
   return { flag, project };
 };
+
+/** `experimentation:flag.toggle` for the flag in one environment, attributes from the stored rows. */
+const toggleAsk = (project: ProjectRecord, environment: EnvironmentRecord, flag: FlagRecord): Ask => ({
+  check: {
+    action: "experimentation:flag.toggle",
+    resource: {
+      ...projectScope(project),
+      environment: environment.id,
+      flag: flag.id,
+      attrs: {
+        platform: project.platform,
+        production: environment.production,
+        flagStatus: flag.status,
+        rulesetPublished:
+          flag.states.find((s) => s.environment === environment.id)?.rulesetPublished ?? false,
+      },
+    },
+  },
+});
 
 const org = (context: { readonly actor: { readonly org: string } }) => context.actor.org;
 
@@ -117,16 +146,27 @@ export const flagsRouter = router({
         code: "CONFLICT",
         message: `The flag "${input.id}" was changed since version ${input.version} was read (it is at version ${flag.version}); reload it and try again`,
       });
-    return {
+    const edit = [flag.status, input.status].map((flagStatus) => ({
       check: {
         action: "experimentation:flag.edit",
         resource: {
           ...projectScope(project),
           flag: flag.id,
-          attrs: { platform: project.platform, flagStatus: flag.status },
+          attrs: { platform: project.platform, flagStatus },
         },
       },
-    };
+    }));
+    if (flag.status === input.status || (flag.status !== "running" && input.status !== "running"))
+      return edit;
+    const environments = await context.store.run(
+      Effect.flatMap(Effect.service(Environments), (e) => e.list(project.id)),
+    );
+    return [
+      ...edit,
+      ...environments.map((environment) =>
+        toggleAsk(project, environment, { ...flag, status: input.status }),
+      ),
+    ];
   }).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: org(ctx),
@@ -145,23 +185,7 @@ export const flagsRouter = router({
     );
     if (environment.project !== project.id)
       throw notFound(`environment "${input.environment}" in ${project.name}`);
-    const state = flag.states.find((s) => s.environment === environment.id);
-    return {
-      check: {
-        action: "experimentation:flag.toggle",
-        resource: {
-          ...projectScope(project),
-          environment: environment.id,
-          flag: flag.id,
-          attrs: {
-            platform: project.platform,
-            production: environment.production,
-            flagStatus: flag.status,
-            rulesetPublished: state?.rulesetPublished ?? false,
-          },
-        },
-      },
-    };
+    return toggleAsk(project, environment, flag);
   }).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: org(ctx),
