@@ -22,7 +22,8 @@ import { router } from "../trpc.ts";
  *   roles, the operator the system roles only. Another organization's custom role is NOT_FOUND.
  * - createCustom: engine.check(actor, "admin-center:custom-role.create", { org, product, instance }), after
  *   the product is found to allow custom roles (Configured Commerce and Experimentation do not, and Admin Center
- *   restricted admin roles are the system admin levels at the chosen place: BAD_REQUEST).
+ *   restricted admin roles are the system admin levels at the chosen place: BAD_REQUEST); `duplicateFrom` is a
+ *   system role or one of the organization's (another organization's is NOT_FOUND, like a missing one).
  * - updateCustom: engine.check(actor, "admin-center:custom-role.create", the role's scope): whoever may create
  *   that role there may redefine it (the catalog has no edit action). System roles BAD_REQUEST, another
  *   organization's role NOT_FOUND, a stale version CONFLICT, an action outside the role's product BAD_REQUEST.
@@ -116,7 +117,8 @@ export const rolesRouter = router({
   }),
 
   /** A custom role for one instance of a product, from scratch or duplicating another role of the product. */
-  createCustom: authorizedMutation(CreateCustomRoleInput, (input, { actor }) => {
+  createCustom: authorizedMutation(CreateCustomRoleInput, async (input, context) => {
+    const { actor } = context;
     const product = products.find((p) => p.id === input.product);
     if (product === undefined) throw badRequest(`product: unknown product "${input.product}"`);
     if (!product.customRoles) throw badRequest(`${product.label} does not support custom roles`);
@@ -127,6 +129,11 @@ export const rolesRouter = router({
     if (input.duplicateFrom === undefined && input.permissions === undefined)
       throw badRequest("permissions: required unless duplicateFrom is given");
     if (input.permissions !== undefined) checkPermissions(input.product, input.permissions);
+    // Another organization's custom role answers like a missing one.
+    if (input.duplicateFrom !== undefined) {
+      const origin = await readRole(context, input.duplicateFrom);
+      if (origin.type === "custom" && origin.org !== actor.org) throw notFound(input.duplicateFrom);
+    }
     return {
       check: {
         action: CREATE,
