@@ -65,23 +65,22 @@ const flagOf = async ({ actor, store }: AskContext, id: string) => {
   return { flag, project };
 };
 
-/** `experimentation:flag.toggle` for the flag in one environment, attributes from the stored rows. */
-const toggleAsk = (project: ProjectRecord, environment: EnvironmentRecord, flag: FlagRecord): Ask => ({
-  check: {
-    action: "experimentation:flag.toggle",
-    resource: {
-      ...projectScope(project),
-      environment: environment.id,
-      flag: flag.id,
-      attrs: {
-        platform: project.platform,
-        production: environment.production,
-        flagStatus: flag.status,
-        rulesetPublished:
-          flag.states.find((s) => s.environment === environment.id)?.rulesetPublished ?? false,
-      },
-    },
+/** The flag in one environment of its project, as the engine reads it, attributes from the stored rows. */
+const flagIn = (project: ProjectRecord, environment: EnvironmentRecord, flag: FlagRecord) => ({
+  ...projectScope(project),
+  environment: environment.id,
+  flag: flag.id,
+  attrs: {
+    platform: project.platform,
+    production: environment.production,
+    flagStatus: flag.status,
+    rulesetPublished: flag.states.find((s) => s.environment === environment.id)?.rulesetPublished ?? false,
   },
+});
+
+/** `experimentation:flag.toggle` for the flag in one environment. */
+const toggleAsk = (project: ProjectRecord, environment: EnvironmentRecord, flag: FlagRecord): Ask => ({
+  check: { action: "experimentation:flag.toggle", resource: flagIn(project, environment, flag) },
 });
 
 const org = (context: { readonly actor: { readonly org: string } }) => context.actor.org;
@@ -103,18 +102,7 @@ export const flagsRouter = router({
     return rows.flatMap((flag) => {
       const visibleIn = new Set(
         environments
-          .filter((environment) =>
-            ctx.engine.allows(actor.id, FLAG_VIEW, {
-              ...projectScope(project),
-              environment: environment.id,
-              flag: flag.id,
-              attrs: {
-                platform: project.platform,
-                production: environment.production,
-                flagStatus: flag.status,
-              },
-            }),
-          )
+          .filter((environment) => ctx.engine.allows(actor.id, FLAG_VIEW, flagIn(project, environment, flag)))
           .map((environment) => environment.id),
       );
       if (visibleIn.size === 0) return [];
