@@ -50,6 +50,11 @@ export interface UsersShape {
     version: number,
     passwordHash: string,
   ) => Effect.Effect<Written<UserRecord>, NotFound | VersionConflict>;
+  /**
+   * Takes the user out of organization `org`: out of every group there (Everyone included) and, when `org` is its
+   * home, disabled with no password and no sessions, so it cannot sign in again. Its grants are the caller's.
+   */
+  readonly leave: (id: string, org: string) => Effect.Effect<Written<UserRecord>, NotFound>;
   /** Deletes the user with its grants and memberships. */
   readonly remove: (id: string) => Effect.Effect<Written<UserRecord>, NotFound>;
 }
@@ -116,6 +121,24 @@ const make = Effect.gen(function* () {
     return { value: after, before, after, changes: [] } satisfies Written<UserRecord>;
   });
 
+  const leave = Effect.fn("Users.leave")(function* (id: string, org: string) {
+    const before = yield* get(id);
+    const left = yield* Effect.orDie(sql<{ readonly group_id: string }>`
+      delete from group_members m using groups g
+      where m.group_id = g.id and g.org = ${org} and m.user_id = ${id} returning m.group_id`);
+    if (before.org === org)
+      yield* Effect.orDie(
+        Effect.andThen(
+          sql`update users set status = 'disabled', password_hash = null, version = version + 1, updated_at = now()
+            where id = ${id}`,
+          sql`delete from sessions where user_id = ${id}`,
+        ),
+      );
+    const after = yield* get(id);
+    const changes = left.map((row): Change => ({ type: "member.removed", group: row.group_id, user: id }));
+    return { value: after, before, after, changes } satisfies Written<UserRecord>;
+  });
+
   const remove = Effect.fn("Users.remove")(function* (id: string) {
     const user = yield* get(id);
     yield* Effect.orDie(sql`delete from users where id = ${id}`);
@@ -123,7 +146,7 @@ const make = Effect.gen(function* () {
     return { value: user, before: user, after: null, changes } satisfies Written<UserRecord>;
   });
 
-  return { create, get, list, credentials, setPassword, remove } satisfies UsersShape;
+  return { create, get, list, credentials, setPassword, leave, remove } satisfies UsersShape;
 });
 
 export class Users extends Context.Service<Users, UsersShape>()("@gatehouse/store/Users") {

@@ -6,6 +6,7 @@ import {
   defaultUserSort,
   type GrantRecord,
   Grants,
+  Groups,
   type InvitationGrant,
   Invitations,
   UserDirectory,
@@ -34,9 +35,13 @@ import { claimAsks, grantAsks } from "./invitation-rights.ts";
  *   (invitation-rights.ts): the new invitation replaces its expired ones, whose grants are withdrawn. The
  *   invitation's grants expire with it until it is accepted.
  * - removeAccess, removeFromAccount: every grant removed asks engine.assign for its role at its scope, and
- *   removeAccess also asks `admin-center:user.remove-access` at the scope; removeFromAccount asks it at the
- *   organization only when the user holds no grant there (so an empty removal is not a free pass).
- *   Deleting a user from the account is removeFromAccount: its grants go, the account row stays.
+ *   removeAccess also asks `admin-center:user.remove-access` at the scope; removeFromAccount also asks
+ *   `admin-center:group.manage` at the organization when the user is in one of its custom groups, and
+ *   `user.remove-access` there when it holds neither (so an empty removal is not a free pass).
+ *   Deleting a user from the account is removeFromAccount: its grants and every group membership in the
+ *   organization go; a user of the organization is disabled (no password, sessions deleted: it cannot sign in),
+ *   a partner's user keeps its own organization's sign-in. The account row stays; API keys belong to the
+ *   organization and stay.
  */
 
 const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
@@ -52,6 +57,7 @@ const RemoveAccessInput = Schema.Struct({
 const RemoveFromAccountInput = Schema.Struct({ userId: Id });
 
 const REMOVE_ACCESS = "admin-center:user.remove-access";
+const GROUP_MANAGE = "admin-center:group.manage";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });
@@ -146,12 +152,24 @@ const onlyAsked = (grants: ReadonlyArray<GrantRecord>, asked: ReadonlyArray<Ask>
         : [],
     ),
   );
-  if (grants.some((g) => !keys.has(removalKey(whatOf(g), g.scope))))
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: "the user's grants changed while access was being removed; read them again",
-    });
+  if (grants.some((g) => !keys.has(removalKey(whatOf(g), g.scope)))) throw changedMeanwhile();
 };
+
+const changedMeanwhile = () =>
+  new TRPCError({
+    code: "CONFLICT",
+    message: "the user's grants or groups changed while access was being removed; read them again",
+  });
+
+const manageGroups = (scope: Scope): Ask => ({ check: { action: GROUP_MANAGE, resource: scope } });
+
+/** Removes the user's `grants` and takes it out of `org` (groups, and sign-in when it is its home). */
+const removeFromOrg = (grants: ReadonlyArray<GrantRecord>, userId: string, org: string) =>
+  Effect.gen(function* () {
+    const removed = yield* removeAll(grants);
+    const left = yield* (yield* Users).leave(userId, org);
+    return { ...removed, changes: [...removed.changes, ...left.changes] };
+  });
 
 /** Removes `grants` (each at the version read) in one write's run. */
 const removeAll = (grants: ReadonlyArray<GrantRecord>) =>
@@ -172,6 +190,12 @@ const grantsWithin = async (userId: string, scope: Scope, { actor, store }: AskC
     throw new TRPCError({ code: "NOT_FOUND", message: `No user "${userId}"` });
   return { user, grants };
 };
+
+/** The organization's custom groups `userId` belongs to (Everyone and product groups follow the account). */
+const customGroupsOf = async (store: Store, org: string, userId: string) =>
+  (await store.run(Effect.flatMap(Effect.service(Groups), (groups) => groups.list(org)))).filter(
+    (group) => group.kind === "custom" && group.members.includes(userId),
+  );
 
 /** Refuses when a grant changed since the versions the caller read. */
 const checkVersions = (
@@ -387,18 +411,22 @@ export const usersRouter = router({
   removeFromAccount: authorizedMutation(RemoveFromAccountInput, async (input, context) => {
     const scope: Scope = { org: context.actor.org };
     const { user, grants } = await grantsWithin(input.userId, scope, context);
+    const groups = await customGroupsOf(context.store, scope.org, user.id);
+    const asks = [...grantAsks(grants, user), ...(groups.length === 0 ? [] : [manageGroups(scope)])];
     // Nothing to remove still needs someone allowed to remove access at the organization.
-    return grants.length === 0
-      ? { check: { action: REMOVE_ACCESS, resource: scope } }
-      : grantAsks(grants, user);
+    return asks.length === 0 ? { check: { action: REMOVE_ACCESS, resource: scope } } : asks;
   }).mutation(async ({ ctx, input }) => {
-    const grants = (await userGrants(ctx.store, input.userId)).filter((g) => g.scope.org === ctx.actor.org);
+    const org = ctx.actor.org;
+    const grants = (await userGrants(ctx.store, input.userId)).filter((g) => g.scope.org === org);
     onlyAsked(grants, ctx.asked);
+    const joined = (await customGroupsOf(ctx.store, org, input.userId)).length > 0;
+    if (joined && !ctx.asked.some((q) => "check" in q && q.check.action === GROUP_MANAGE))
+      throw changedMeanwhile();
     const { value } = await ctx.write({
-      org: ctx.actor.org,
+      org,
       action: "user.remove-from-account",
       target: { kind: "user", id: input.userId },
-      run: removeAll(grants),
+      run: removeFromOrg(grants, input.userId, org),
     });
     return { removed: value };
   }),
