@@ -7,6 +7,7 @@ import { Effect, Schema } from "effect";
 import { storeProcedure } from "../authorize.ts";
 import type { Actor } from "../context.ts";
 import { router } from "../trpc.ts";
+import { FirstAdminInput, inviteFirstAdmin } from "./first-admin.ts";
 
 /*
  * Who may do what (also in docs/decisions.md, "Tenancy API"):
@@ -14,6 +15,9 @@ import { router } from "../trpc.ts";
  *   the engine about a subject of an organization, and the operator is none, so these procedures write through
  *   `Mutations.mutate` with an operator actor (audited, org = the organization) and await the engine.
  *   Users and API keys answer FORBIDDEN.
+ * - inviteFirstAdmin: the platform operator only (same pattern), while no grant of admin-center:super-admin is
+ *   in force in the organization (a pending invitation's counts; CONFLICT otherwise): invites the user with it
+ *   at the organization, audited as the operator (first-admin.ts).
  * - mine: a user's or API key's own organization. get: members of that organization or the operator
  *   (another organization answers NOT_FOUND). list: the operator only.
  */
@@ -48,7 +52,7 @@ const operatorOnly = (actor: Actor) => {
   if (actor.kind === "operator") return actor;
   throw new TRPCError({
     code: "FORBIDDEN",
-    message: "Only the platform operator provisions organizations and enables products",
+    message: "Only the platform operator provisions organizations, enables products and invites first admins",
   });
 };
 
@@ -99,6 +103,11 @@ export const organizationsRouter = router({
       );
       return view(value);
     }),
+
+  /** Invites an organization's first super admin; the accept link is returned once. Operator only. */
+  inviteFirstAdmin: storeProcedure
+    .input(Schema.toStandardSchemaV1(FirstAdminInput))
+    .mutation(async ({ ctx, input }) => inviteFirstAdmin(ctx, operatorOnly(ctx.actor), input)),
 
   /** The actor's own organization with its enabled products. */
   mine: storeProcedure.query(async ({ ctx }) => {

@@ -104,7 +104,7 @@ const decodeCursor = (cursor: string, sort: UserSort): UserPagePosition => {
   return { key, email };
 };
 
-const userView = (user: UserRecord) => ({
+export const userView = (user: UserRecord) => ({
   id: user.id,
   org: user.org,
   email: user.email,
@@ -213,8 +213,28 @@ const checkVersions = (
   }
 };
 
+/**
+ * The never-signed-in account of `org` that `email` names, if any. An active account is not invited again (that
+ * would let the invitation reset its password), and an email of another organization's account is not invited
+ * into this one (emails are globally unique): both CONFLICT.
+ */
+export const invitableAccount = async (store: Store, org: string, email: string) => {
+  const account = await store.run(
+    Effect.option(Effect.flatMap(Effect.service(Users), (users) => users.credentials(email))),
+  );
+  if (Option.isNone(account)) return undefined;
+  if (account.value.org !== org)
+    throw new TRPCError({ code: "CONFLICT", message: `${email} belongs to another organization` });
+  if (account.value.status !== "invited")
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `${email} already has an account: give it roles with grants.create`,
+    });
+  return account.value;
+};
+
 /** What the invite makes for one email: the user (new or invited), its grants and the invitation. */
-const inviteOne = (input: {
+export const inviteOne = (input: {
   readonly org: string;
   readonly email: string;
   readonly name: string | undefined;
@@ -330,22 +350,10 @@ export const usersRouter = router({
       await checkCustomRolePlacement(store, grant.role, grant.scope, "grants.role");
     const lower = input.emails.map((e) => e.toLowerCase());
     if (new Set(lower).size !== lower.length) throw badRequest("emails: each email once");
-    // An active account is not invited again (that would let the invitation reset its password), and an
-    // email of another organization's account is not invited into this one (emails are globally unique).
     const claims: Ask[] = [];
     for (const email of input.emails) {
-      const account = await store.run(
-        Effect.option(Effect.flatMap(Effect.service(Users), (users) => users.credentials(email))),
-      );
-      if (Option.isNone(account)) continue;
-      if (account.value.org !== input.org)
-        throw new TRPCError({ code: "CONFLICT", message: `${email} belongs to another organization` });
-      if (account.value.status !== "invited")
-        throw new TRPCError({
-          code: "CONFLICT",
-          message: `${email} already has an account: give it roles with grants.create`,
-        });
-      claims.push(...(await claimAsks(store, account.value)));
+      const account = await invitableAccount(store, input.org, email);
+      if (account !== undefined) claims.push(...(await claimAsks(store, account)));
     }
     return [
       ...input.grants.map((grant) => ({

@@ -1,0 +1,70 @@
+// The operator gives a newly provisioned organization its first super admin: a user invited with
+// `admin-center:super-admin` at the organization, only while no super admin holds it there; the link is shown once.
+import { InviteEmail, InviteLanguage, InviteName } from "@gatehouse/contracts";
+import { AlreadyExists, EngineSync, Grants, Mutations, Organizations } from "@gatehouse/store";
+import { Effect, Schema } from "effect";
+import { hashToken, newToken } from "../auth/tokens.ts";
+import type { Store } from "../authorize.ts";
+import { acceptUrl, expiryIn, invitableAccount, inviteOne, userView } from "./users.ts";
+
+const SUPER_ADMIN = "admin-center:super-admin";
+
+export const FirstAdminInput = Schema.Struct({
+  org: Schema.String,
+  email: InviteEmail,
+  name: InviteName,
+  language: Schema.optionalKey(InviteLanguage),
+});
+
+/** Fails (CONFLICT) when a grant of super admin in `org` is in force: a user's, a group's or a pending invitation's. */
+const noSuperAdmin = (org: string) =>
+  Effect.gen(function* () {
+    const held = yield* (yield* Grants).list({ org, role: SUPER_ADMIN });
+    const now = Date.now();
+    if (held.some((grant) => grant.expiresAt === null || grant.expiresAt.getTime() > now))
+      return yield* new AlreadyExists({ kind: "super admin of the organization", constraint: org });
+  });
+
+/** Invites the first super admin of `input.org` as `operator`, audited as the operator; the link once. */
+export const inviteFirstAdmin = async (
+  context: { readonly store: Store; readonly requestId: string },
+  operator: { readonly id: string },
+  input: typeof FirstAdminInput.Type,
+) => {
+  const { store } = context;
+  await store.run(Effect.flatMap(Effect.service(Organizations), (o) => o.get(input.org)));
+  await invitableAccount(store, input.org, input.email);
+  const token = newToken();
+  const invited = await store.run(
+    Effect.gen(function* () {
+      const mutated = yield* (yield* Mutations).mutate({
+        actor: { kind: "operator", id: operator.id },
+        requestId: context.requestId,
+        org: input.org,
+        action: "user.invite",
+        target: { kind: "invitation", id: null },
+        run: Effect.andThen(
+          noSuperAdmin(input.org),
+          inviteOne({
+            org: input.org,
+            email: input.email,
+            name: input.name,
+            language: input.language ?? "en",
+            grants: [{ role: SUPER_ADMIN, scope: { org: input.org } }],
+            tokenHash: hashToken(token),
+            expiresAt: expiryIn(7),
+            invitedBy: operator.id,
+          }),
+        ),
+      });
+      yield* (yield* EngineSync).awaitApplied(mutated.auditId);
+      return mutated.value;
+    }),
+  );
+  return {
+    invitationId: invited.invitation.id,
+    user: userView(invited.user),
+    expiresAt: invited.invitation.expiresAt.toISOString(),
+    acceptUrl: acceptUrl(token),
+  };
+};
