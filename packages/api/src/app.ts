@@ -10,6 +10,7 @@ import { authContext } from "./auth/create-context.ts";
 import type { StoreRunner } from "./auth/store-runner.ts";
 import type { ApiContext } from "./context.ts";
 import { mountEvents } from "./events.ts";
+import { limitBody, MAX_BATCH_CALLS } from "./request-limits.ts";
 import { appRouter } from "./root.ts";
 import type { StreamLimits } from "./stream-quota.ts";
 
@@ -45,11 +46,13 @@ export const createApp = (options: AppOptions): Hono<Env> => {
     await next();
     c.res.headers.set("x-request-id", requestId);
   });
+  app.use("*", limitBody);
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.use(
     "/trpc/*",
     trpcServer({
       router: appRouter,
+      maxBatchSize: MAX_BATCH_CALLS,
       // Clients see "Internal error" only; the operator finds the cause in the log by the request id.
       onError: ({ error, path, ctx }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")

@@ -21,6 +21,8 @@ export const createGatehouseClient = (origin = "") =>
     links: [
       httpBatchLink({
         url: `${origin}/trpc`,
+        // The API refuses a batch of more than 100 calls (packages/api/src/request-limits.ts).
+        maxItems: 100,
         headers: () => {
           const token = csrfToken();
           return token === undefined || token === "" ? {} : { "x-csrf-token": token };

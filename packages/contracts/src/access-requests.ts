@@ -1,8 +1,8 @@
 // Inputs of partner access requests (`accessRequests.*`): the API decodes with them and the Admin Center's
 // decision form validates with them, so both sides accept the same roles, paths and statuses.
 import { Schema } from "effect";
-
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+import { Id, Text } from "./fields.ts";
+import { ListPage } from "./list-page.ts";
 
 /** The Mission Control roles a partner user may ask a customer for. */
 export const PartnerRole = Schema.Literals([
@@ -26,9 +26,10 @@ export const AccessRequestInput = Schema.Struct({
   role: PartnerRole,
   instance: Schema.optionalKey(Id),
   path: Schema.Literals(["direct", "support-ticket"]),
-  note: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isMaxLength(1000)))),
+  note: Schema.optionalKey(Text(1000)),
 });
 export const AccessRequestListInput = Schema.Struct({
+  ...ListPage.fields,
   org: Id,
   status: Schema.optionalKey(AccessRequestStatus),
 });

@@ -1,8 +1,9 @@
 // Inputs of the audit log (`audit.list`): the filters the Admin Center's audit page validates with, and the
 // whole query the API decodes (the filters plus organization, order, cursor and page size).
 import { Schema } from "effect";
+import { Id, Instant, PageSize, SequenceCursor } from "./fields.ts";
 
-const Text = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+const Text = Id;
 
 /** What an audit page can be narrowed to: who acted, on what, which action, and when (`from` inclusive, `to` exclusive). */
 export const AuditFilters = Schema.Struct({
@@ -10,8 +11,8 @@ export const AuditFilters = Schema.Struct({
   targetKind: Schema.optionalKey(Text),
   targetId: Schema.optionalKey(Text),
   action: Schema.optionalKey(Text),
-  from: Schema.optionalKey(Schema.DateFromString),
-  to: Schema.optionalKey(Schema.DateFromString),
+  from: Schema.optionalKey(Instant),
+  to: Schema.optionalKey(Instant),
 });
 
 /** Which end of the log a page starts from: the newest entries (default) or the oldest. */
@@ -22,8 +23,6 @@ export const AuditListInput = Schema.Struct({
   ...AuditFilters.fields,
   order: Schema.optionalKey(AuditOrder),
   /** `nextCursor` of the previous page, in the same order. */
-  cursor: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isPattern(/^[0-9]{1,19}$/)))),
-  limit: Schema.optionalKey(
-    Schema.Number.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 200 }))),
-  ),
+  cursor: Schema.optionalKey(SequenceCursor),
+  limit: Schema.optionalKey(PageSize(200)),
 });

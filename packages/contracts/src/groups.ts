@@ -1,15 +1,13 @@
 // Inputs of the groups router: listing and reading groups, and managing custom groups and their members.
 // The API decodes with these and the Admin Center's group forms validate with the same schemas.
 import { Schema } from "effect";
+import { Id, PageSize, TrimmedText, Version } from "./fields.ts";
+import { ListPage } from "./list-page.ts";
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
-const Name = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100)));
-const Limit = Schema.Number.pipe(
-  Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 200 })),
-);
+const Name = TrimmedText(100);
+const Limit = PageSize(200);
 
-export const ListGroupsInput = Schema.Struct({ org: Id });
+export const ListGroupsInput = Schema.Struct({ ...ListPage.fields, org: Id });
 export const GetGroupInput = Schema.Struct({
   id: Id,
   cursor: Schema.optionalKey(Id),

@@ -13,6 +13,17 @@ export {
 export { AuditFilters, AuditListInput, AuditOrder } from "./audit.ts";
 export { LoginInput } from "./auth.ts";
 export {
+  Cursor,
+  Id,
+  Instant,
+  MAX_ID_LENGTH,
+  PageSize,
+  SequenceCursor,
+  Text,
+  TrimmedText,
+  Version,
+} from "./fields.ts";
+export {
   CreateGroupInput,
   GetGroupInput,
   GroupMemberInput,
@@ -28,6 +39,7 @@ export {
   InvitationStatus,
   InvitationsListInput,
 } from "./invitations.ts";
+export { ListPage, MAX_LIST_PAGE } from "./list-page.ts";
 export {
   OperationAction,
   OperationHistoryInput,
@@ -42,8 +54,8 @@ export {
   ListRolesInput,
   UpdateCustomRoleInput,
 } from "./roles.ts";
+export { GrantScope } from "./scope.ts";
 export {
-  GrantScope,
   InviteEmail,
   InviteeForm,
   InviteGrant,

@@ -1,11 +1,15 @@
 // Inputs of invitations: listing by status, resend and revoke, and accepting — the accept page validates the
 // password with the very rules `invitations.accept` decodes with.
 import { Schema } from "effect";
-
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+import { Id, Text } from "./fields.ts";
+import { ListPage } from "./list-page.ts";
 
 export const InvitationStatus = Schema.Literals(["pending", "expired", "accepted", "revoked"]);
-export const InvitationsListInput = Schema.Struct({ org: Id, status: Schema.optionalKey(InvitationStatus) });
+export const InvitationsListInput = Schema.Struct({
+  ...ListPage.fields,
+  org: Id,
+  status: Schema.optionalKey(InvitationStatus),
+});
 export const InvitationIdInput = Schema.Struct({
   id: Id,
   expiresInDays: Schema.optionalKey(
@@ -13,12 +17,10 @@ export const InvitationIdInput = Schema.Struct({
   ),
 });
 
-export const AcceptPassword = Schema.String.pipe(
-  Schema.check(Schema.isMinLength(12), Schema.isMaxLength(1024)),
-);
-export const AcceptName = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200)));
+export const AcceptPassword = Text(1024, 12);
+export const AcceptName = Text(200, 1);
 export const AcceptInput = Schema.Struct({
-  token: Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200))),
+  token: Text(200, 1),
   password: AcceptPassword,
   name: Schema.optionalKey(AcceptName),
 });

@@ -1,8 +1,7 @@
 // Inputs of Mission Control operations (`operations.*`): the API decodes with them and the Mission Control
 // forms validate with them, so both sides accept the same actions, statuses, schedules and confirmations.
 import { Schema } from "effect";
-
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+import { Cursor, Id, Instant, PageSize, Text } from "./fields.ts";
 
 /** The Mission Control actions, without the `mission-control:` prefix. */
 export const OperationAction = Schema.Literals([
@@ -28,8 +27,8 @@ export const OperationStatus = Schema.Literals([
 export const OperationRunInput = Schema.Struct({
   instance: Id,
   action: OperationAction,
-  scheduledFor: Schema.optionalKey(Schema.DateFromString),
-  confirmName: Schema.optionalKey(Schema.String),
+  scheduledFor: Schema.optionalKey(Instant),
+  confirmName: Schema.optionalKey(Text(200)),
 });
 
 export const OperationIdInput = Schema.Struct({ id: Id });
@@ -38,6 +37,6 @@ export const OperationHistoryInput = Schema.Struct({
   org: Id,
   instance: Schema.optionalKey(Id),
   status: Schema.optionalKey(OperationStatus),
-  cursor: Schema.optionalKey(Id),
-  limit: Schema.Number.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 100 }))),
+  cursor: Schema.optionalKey(Cursor),
+  limit: PageSize(100),
 });

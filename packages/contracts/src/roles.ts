@@ -1,13 +1,16 @@
 // Inputs of the roles router: listing, reading, and creating, editing and deleting custom roles.
 // The API decodes with these and the Admin Center's role forms validate with the same schemas.
 import { Schema } from "effect";
+import { Text as BoundedText, Id, TrimmedText, Version } from "./fields.ts";
+import { ListPage } from "./list-page.ts";
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-const Text = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200)));
-const Description = Schema.String.pipe(Schema.check(Schema.isMaxLength(1000)));
-const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
+const Text = TrimmedText(200);
+const Description = BoundedText(1000);
+/** The most actions a custom role lists (the largest product has fewer). */
+const Permissions = Schema.Array(Id).pipe(Schema.check(Schema.isMaxLength(1000)));
 
 export const ListRolesInput = Schema.Struct({
+  ...ListPage.fields,
   product: Schema.optionalKey(Id),
   instance: Schema.optionalKey(Id),
   type: Schema.optionalKey(Schema.Literals(["system", "custom"])),
@@ -23,7 +26,7 @@ export const CreateCustomRoleInput = Schema.Struct({
   instance: Id,
   duplicateFrom: Schema.optionalKey(Id),
   /** Action ids of the product; a duplicate defaults to its origin's. */
-  permissions: Schema.optionalKey(Schema.Array(Id)),
+  permissions: Schema.optionalKey(Permissions),
 });
 export const UpdateCustomRoleInput = Schema.Struct({
   id: Id,
@@ -31,6 +34,6 @@ export const UpdateCustomRoleInput = Schema.Struct({
   name: Schema.optionalKey(Text),
   description: Schema.optionalKey(Description),
   /** The role's new action ids (all of the role's product), replacing the old set. */
-  permissions: Schema.optionalKey(Schema.Array(Id)),
+  permissions: Schema.optionalKey(Permissions),
 });
 export const DeleteCustomRoleInput = Schema.Struct({ id: Id, version: Version });

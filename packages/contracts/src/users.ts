@@ -1,27 +1,16 @@
 // Inputs of the users router: listing (scope, search, sort, cursor) and inviting; the API and the Admin Center's
 // forms decode the same fields, so the browser refuses what the API would (an email's shape, lengths, counts).
 import { Schema } from "effect";
-
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+import { Cursor, Id, PageSize, Text } from "./fields.ts";
+import { GrantScope } from "./scope.ts";
 
 /** One invitee's email, as `users.invite` accepts it. */
-export const InviteEmail = Schema.String.pipe(
-  Schema.check(Schema.isMinLength(3), Schema.isMaxLength(320), Schema.isPattern(/^[^@\s]+@[^@\s]+$/)),
-);
+export const InviteEmail = Text(320, 3).pipe(Schema.check(Schema.isPattern(/^[^@\s]+@[^@\s]+$/)));
 /** The invitee's display name (the email's local part when omitted). */
-export const InviteName = Schema.String.pipe(Schema.check(Schema.isMaxLength(200)));
+export const InviteName = Text(200);
 /** A language tag such as `en` or `pt-BR`. */
-export const InviteLanguage = Schema.String.pipe(Schema.check(Schema.isMinLength(2), Schema.isMaxLength(35)));
+export const InviteLanguage = Text(35, 2);
 
-/** Where a grant is placed: the same path as the domain's Scope. */
-export const GrantScope = Schema.Struct({
-  org: Id,
-  product: Schema.optional(Id),
-  instance: Schema.optional(Id),
-  project: Schema.optional(Id),
-  environment: Schema.optional(Id),
-  flag: Schema.optional(Id),
-});
 export const InviteGrant = Schema.Struct({ role: Id, scope: GrantScope });
 
 export const InviteInput = Schema.Struct({
@@ -54,11 +43,9 @@ export const UserListInput = Schema.Struct({
       project: Schema.optionalKey(Id),
     }),
   ),
-  search: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isMaxLength(200)))),
+  search: Schema.optionalKey(Text(200)),
   sort: Schema.optionalKey(UserSort),
   /** `nextCursor` of the previous page, made for the same sort. */
-  cursor: Schema.optionalKey(Schema.String),
-  limit: Schema.optionalKey(
-    Schema.Number.pipe(Schema.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 200 }))),
-  ),
+  cursor: Schema.optionalKey(Cursor),
+  limit: Schema.optionalKey(PageSize(200)),
 });

@@ -1,18 +1,8 @@
 // Input of the what-if preview (`whatIf.preview`): a user and one grant change (a grant's new role, a new
 // grant, or a removed grant); the API decodes with it and the role editor builds its question with it.
 import { Schema } from "effect";
-
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-
-/** A scope path, as the API's Scope: org first, then product, instance, project, environment, flag. */
-const ScopePath = Schema.Struct({
-  org: Id,
-  product: Schema.optional(Id),
-  instance: Schema.optional(Id),
-  project: Schema.optional(Id),
-  environment: Schema.optional(Id),
-  flag: Schema.optional(Id),
-});
+import { Id } from "./fields.ts";
+import { GrantScope as ScopePath } from "./scope.ts";
 
 export const WhatIfChange = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("update"), grant: Id, role: Id }),

@@ -22,6 +22,7 @@ import {
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { type AskContext, authorizedMutation, storeError, storeProcedure } from "../authorize.ts";
+import { pageOf } from "../list-page.ts";
 import { router } from "../trpc.ts";
 
 /*
@@ -207,7 +208,7 @@ export const accessRequestsRouter = router({
         a.list({ customerOrg: input.org, status: input.status }),
       ),
     );
-    return requests.map(view);
+    return pageOf(requests, input).map(view);
   }),
 
   /** The customer's answer: approve (direct → grant now; support ticket → customer-approved) or deny. */

@@ -1,6 +1,7 @@
 // API keys of the caller's organization, for product backends (`Authorization: Bearer gh_…`): create (the
 // key is shown once), list (never a secret) and revoke. Super admins only; every change is audited.
 import { randomUUID } from "node:crypto";
+import { Id, TrimmedText } from "@gatehouse/contracts";
 import { type ApiKeyRecord, ApiKeys, Mutations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
@@ -10,9 +11,9 @@ import { hashToken, newApiKey } from "../auth/tokens.ts";
 import { router } from "../trpc.ts";
 
 const CreateInput = Schema.Struct({
-  name: Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100))),
+  name: TrimmedText(100),
 });
-const RevokeInput = Schema.Struct({ id: Schema.String.pipe(Schema.check(Schema.isMinLength(1))) });
+const RevokeInput = Schema.Struct({ id: Id });
 
 const iso = (date: Date | null): string | null => (date === null ? null : new Date(date).toISOString());
 

@@ -1,9 +1,11 @@
 // The authorization API: check, checkMany, explain, whoCan and whatCan, answered by the engine (read-only).
 // Who may ask about whom is decided once, here, before any question reaches the engine.
-import { type Engine, Resource } from "@gatehouse/domain";
+import { GrantScope, Id, ListPage } from "@gatehouse/contracts";
+import { type Engine, type Resource, ResourceAttributes } from "@gatehouse/domain";
 import { TRPCError } from "@trpc/server";
 import { Schema } from "effect";
 import type { Actor } from "../context.ts";
+import { pageOf } from "../list-page.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 /*
@@ -20,16 +22,18 @@ import { protectedProcedure, router } from "../trpc.ts";
 /** At most this many checks per checkMany call. */
 export const MAX_CHECKS = 1000;
 
-const NonEmpty = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-const Check = Schema.Struct({ action: NonEmpty, resource: Resource });
+const NonEmpty = Id;
+/** A resource as inputs name it: a bounded scope path plus the attributes conditions read. */
+const ResourceInput = Schema.Struct({ ...GrantScope.fields, attrs: Schema.optional(ResourceAttributes) });
+const Check = Schema.Struct({ action: NonEmpty, resource: ResourceInput });
 
 const CheckInput = Schema.Struct({ subject: Schema.optionalKey(NonEmpty), ...Check.fields });
 const CheckManyInput = Schema.Struct({
   subject: Schema.optionalKey(NonEmpty),
   checks: Schema.Array(Check).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(MAX_CHECKS))),
 });
-const WhoCanInput = Check;
-const WhatCanInput = Schema.Struct({ subject: Schema.optionalKey(NonEmpty), resource: Resource });
+const WhoCanInput = Schema.Struct({ ...ListPage.fields, ...Check.fields });
+const WhatCanInput = Schema.Struct({ subject: Schema.optionalKey(NonEmpty), resource: ResourceInput });
 
 const USER_VIEW = "admin-center:user.view";
 
@@ -140,7 +144,7 @@ export const authzRouter = router({
   }),
   whoCan: protectedProcedure.input(Schema.toStandardSchemaV1(WhoCanInput)).query(({ ctx, input }) => {
     authorizeWhoCan(ctx.engine, ctx.actor, input.resource);
-    return ctx.engine.whoCan(input.action, oneShape(input.resource));
+    return pageOf(ctx.engine.whoCan(input.action, oneShape(input.resource)), input);
   }),
   whatCan: protectedProcedure.input(Schema.toStandardSchemaV1(WhatCanInput)).query(({ ctx, input }) => {
     const subject = authorizeSubject(ctx.engine, ctx.actor, input.subject, [input.resource]);

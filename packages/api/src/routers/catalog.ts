@@ -1,5 +1,6 @@
 // The public vocabulary: products, their actions and their system roles, as the UIs render them.
 // Read-only and the same for everyone (it is the documented model, not anyone's data).
+import { Id } from "@gatehouse/contracts";
 import { products } from "@gatehouse/domain";
 import { TRPCError } from "@trpc/server";
 import { Schema } from "effect";
@@ -18,7 +19,7 @@ const productView = products.map((p) => ({
   })),
 }));
 
-const RoleQuery = Schema.Struct({ id: Schema.String.pipe(Schema.check(Schema.isMinLength(1))) });
+const RoleQuery = Schema.Struct({ id: Id });
 
 export const catalogRouter = router({
   products: publicProcedure.query(() => productView),

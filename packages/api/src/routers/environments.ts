@@ -1,6 +1,7 @@
 // Environments of a Feature Experimentation project: create, update (name, key, production, primary) and
 // remove, each asked of the engine with the project's environment actions on stored rows, and audited.
 import { randomUUID } from "node:crypto";
+import { Id, TrimmedText, Version } from "@gatehouse/contracts";
 import { type EnvironmentRecord, Environments, type ProjectRecord, Projects } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
@@ -18,9 +19,7 @@ import { askInFeatureProject, projectScope } from "./feature-project.ts";
  * Administrators and project owners hold these three actions; a stale version is CONFLICT.
  */
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
-const Name = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100)));
+const Name = TrimmedText(100);
 const Key = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9_-]{0,63}$/)));
 
 const CreateInput = Schema.Struct({

@@ -1,6 +1,7 @@
 // Feature flags of a project: list with status and per-environment state, create, setStatus and toggle, each
 // authorized through authorizedMutation with resource attributes taken from the stored rows, and audited.
 import { randomUUID } from "node:crypto";
+import { Id, TrimmedText, Version } from "@gatehouse/contracts";
 import {
   type EnvironmentRecord,
   Environments,
@@ -30,9 +31,7 @@ import { visibleProject } from "./projects.ts";
  *   project (NOT_FOUND otherwise).
  */
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
-const Name = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100)));
+const Name = TrimmedText(100);
 const Key = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9_-]{0,63}$/)));
 const Status = Schema.Literals(["draft", "running", "paused"]);
 

@@ -1,12 +1,14 @@
 // Grants of a role or one permission to a user or group at a scope, optionally expiring: list, create,
 // update and remove. Every change is authorized by engine.assign (authorize.ts), audited and applied before it answers.
 import { randomUUID } from "node:crypto";
-import { type Assignment, type Engine, Scope, scopeCovers } from "@gatehouse/domain";
+import { GrantScope, Id, Instant, ListPage, Version } from "@gatehouse/contracts";
+import { type Assignment, type Engine, type Scope, scopeCovers } from "@gatehouse/domain";
 import { type GrantRecord, type GrantSubjectRef, Grants, Groups, Users } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { type AskContext, authorizedMutation, type Store, storeProcedure } from "../authorize.ts";
 import type { Actor } from "../context.ts";
+import { pageOf } from "../list-page.ts";
 import { allowed, viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
 import { checkCustomRolePlacement } from "./custom-role-placement.ts";
@@ -20,27 +22,26 @@ import { checkCustomRolePlacement } from "./custom-role-placement.ts";
  *   grant's role asks for the old role and for the new one; changing only the expiry asks for the role.
  */
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
 const Subject = Schema.Struct({ kind: Schema.Literals(["user", "group"]), id: Id });
 
 const ListInput = Schema.Struct({
+  ...ListPage.fields,
   org: Id,
   subject: Schema.optionalKey(Subject),
-  scope: Schema.optionalKey(Scope),
+  scope: Schema.optionalKey(GrantScope),
 });
 const CreateInput = Schema.Struct({
   subject: Subject,
   role: Schema.optionalKey(Id),
   permission: Schema.optionalKey(Id),
-  scope: Scope,
-  expiresAt: Schema.optionalKey(Schema.NullOr(Schema.DateFromString)),
+  scope: GrantScope,
+  expiresAt: Schema.optionalKey(Schema.NullOr(Instant)),
 });
 const UpdateInput = Schema.Struct({
   id: Id,
   version: Version,
   role: Schema.optionalKey(Id),
-  expiresAt: Schema.optionalKey(Schema.NullOr(Schema.DateFromString)),
+  expiresAt: Schema.optionalKey(Schema.NullOr(Instant)),
 });
 const RemoveInput = Schema.Struct({ id: Id, version: Version });
 
@@ -122,7 +123,10 @@ export const grantsRouter = router({
     const grants = await ctx.store.run(
       Effect.flatMap(Effect.service(Grants), (g) => g.list({ org: input.org, subject: input.subject })),
     );
-    return grants.filter((g) => scopeCovers(scope, g.scope)).map(view);
+    return pageOf(
+      grants.filter((g) => scopeCovers(scope, g.scope)),
+      input,
+    ).map(view);
   }),
 
   /** Gives `subject` a role or one permission at `scope`, optionally until `expiresAt`. */

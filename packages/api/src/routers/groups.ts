@@ -14,6 +14,7 @@ import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { type AskContext, authorizedMutation, storeProcedure } from "../authorize.ts";
 import type { Actor, ApiContext } from "../context.ts";
+import { pageOf } from "../list-page.ts";
 import { allowed, viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
 
@@ -80,7 +81,7 @@ export const groupsRouter = router({
   list: storeProcedure.input(Schema.toStandardSchemaV1(ListGroupsInput)).query(async ({ ctx, input }) => {
     authorizeRead(ctx.engine, ctx.actor, input.org);
     const groups = await ctx.store.run(Effect.flatMap(Effect.service(Groups), (g) => g.list(input.org)));
-    return groups.map(summary);
+    return pageOf(groups, input).map(summary);
   }),
 
   /** One group and a page of its members (by user id, after `cursor`), each with its grants in the organization. */

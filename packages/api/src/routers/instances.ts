@@ -1,6 +1,7 @@
 // Product instances of an organization: list (rows the engine lets the actor view); create, rename and remove
 // by a Super Admin of the organization, each authorized through authorizedMutation and audited.
 import { randomUUID } from "node:crypto";
+import { Id, TrimmedText, Version } from "@gatehouse/contracts";
 import { type InstanceRecord, Instances, Organizations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
@@ -19,9 +20,7 @@ import { router } from "../trpc.ts";
  *   granted there. A stale version is CONFLICT.
  */
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
-const Name = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100)));
+const Name = TrimmedText(100);
 
 const ListInput = Schema.Struct({ org: Id, product: Schema.optionalKey(Id) });
 const CreateInput = Schema.Struct({

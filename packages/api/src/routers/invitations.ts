@@ -12,6 +12,7 @@ import { limitedAttempt, tooManyAttempts } from "../auth/limiter.ts";
 import { authProcedure } from "../auth/procedures.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
 import { type AskContext, authorizedMutation, storeError, storeProcedure } from "../authorize.ts";
+import { pageOf } from "../list-page.ts";
 import { router } from "../trpc.ts";
 import { claimAsks, invitationAsks, mayView } from "./invitation-rights.ts";
 import { acceptUrl, expiryIn } from "./users.ts";
@@ -106,7 +107,7 @@ export const invitationsRouter = router({
       Effect.flatMap(Effect.service(Invitations), (i) => i.list(input.org, input.status)),
     );
     const visible = actor.kind === "user" ? all.filter((i) => mayView(ctx.engine, actor.id, i)) : all;
-    return visible.map(view);
+    return pageOf(visible, input).map(view);
   }),
 
   /** A new token and expiry for a pending or expired invitation; the new `acceptUrl` is shown once. */

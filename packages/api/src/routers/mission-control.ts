@@ -1,5 +1,6 @@
 // Mission Control reads for the dashboard: the customers a user reaches (own organization, partner grants) with
 // its roles there, a customer's instances the engine lets it view with their facts, and who holds roles on one.
+import { Id } from "@gatehouse/contracts";
 import {
   type GrantRecord,
   Grants,
@@ -27,7 +28,6 @@ import { router } from "../trpc.ts";
  * - holders: users the engine allows `admin-center:user.view` in the customer organization (FORBIDDEN otherwise).
  */
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
 const InstancesInput = Schema.Struct({ customer: Id });
 const HoldersInput = Schema.Struct({ customer: Id, instance: Id });
 

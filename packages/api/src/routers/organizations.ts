@@ -1,5 +1,6 @@
 // Organizations and the products they enable: the platform operator provisions and enables (by its kind, not
 // the engine: it is a member of no organization); members read their own organization, the operator any.
+import { MAX_ID_LENGTH, Text, TrimmedText, Version } from "@gatehouse/contracts";
 import { products as catalogProducts } from "@gatehouse/domain";
 import { EngineSync, Mutations, type OrganizationRecord, Organizations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
@@ -23,13 +24,12 @@ import { FirstAdminInput, inviteFirstAdmin } from "./first-admin.ts";
  */
 
 const Id = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,62}$/)));
-const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
-const Name = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100)));
+const Name = TrimmedText(100);
 const knownProducts = catalogProducts.map((p) => p.id as string);
-const Product = Schema.String.pipe(
+const Product = Text(MAX_ID_LENGTH).pipe(
   Schema.check(Schema.makeFilter((p: string) => knownProducts.includes(p) || `unknown product "${p}"`)),
 );
-const Products = Schema.Array(Product);
+const Products = Schema.Array(Product).pipe(Schema.check(Schema.isMaxLength(catalogProducts.length)));
 
 const CreateInput = Schema.Struct({
   id: Id,
@@ -38,7 +38,7 @@ const CreateInput = Schema.Struct({
   products: Schema.optionalKey(Products),
 });
 const SetProductsInput = Schema.Struct({ id: Id, version: Version, products: Products });
-const GetInput = Schema.Struct({ id: Schema.String });
+const GetInput = Schema.Struct({ id: Text(MAX_ID_LENGTH) });
 
 const view = (org: OrganizationRecord) => ({
   id: org.id,

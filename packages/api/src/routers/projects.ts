@@ -1,6 +1,7 @@
 // Experimentation projects of an instance and their environments: list for members of the organization; create
 // (a Feature project gets production and development), rename and remove through authorizedMutation, audited.
 import { randomUUID } from "node:crypto";
+import { Id, TrimmedText, Version } from "@gatehouse/contracts";
 import { Environments, Instances, type ProjectRecord, Projects } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
@@ -20,9 +21,7 @@ import { environmentView } from "./environments.ts";
  *   the pending invitations that only granted there. A stale version is CONFLICT.
  */
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
-const Name = Schema.Trim.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(100)));
+const Name = TrimmedText(100);
 
 const ListInput = Schema.Struct({ org: Id, instance: Id });
 const CreateInput = Schema.Struct({

@@ -14,6 +14,7 @@ import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { type AskContext, authorizedMutation, storeProcedure } from "../authorize.ts";
 import type { Actor } from "../context.ts";
+import { pageOf } from "../list-page.ts";
 import { router } from "../trpc.ts";
 
 /*
@@ -106,7 +107,7 @@ export const rolesRouter = router({
         r.list({ org, product: input.product, instance: input.instance, type: input.type }),
       ),
     );
-    return roles.map(view);
+    return pageOf(roles, input).map(view);
   }),
 
   /** One role with its actions grouped by entity. */

@@ -1,7 +1,7 @@
 // Users of an organization: a keyset-paged directory per scope (searched, sorted), one user's entitlements seen from
 // a context, inviting (users, grants and single-use invitation tokens), removing access and removing from the account.
-import { InviteInput, UserListInput } from "@gatehouse/contracts";
-import { type Engine, Scope, scopeCovers } from "@gatehouse/domain";
+import { GrantScope, Id, InviteInput, UserListInput, Version } from "@gatehouse/contracts";
+import { type Engine, type Scope, scopeCovers } from "@gatehouse/domain";
 import {
   defaultUserSort,
   type GrantRecord,
@@ -44,15 +44,13 @@ import { claimAsks, grantAsks } from "./invitation-rights.ts";
  *   organization and stay.
  */
 
-const Id = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
-const Version = Schema.Number.pipe(Schema.check(Schema.isInt()));
 const ListInput = UserListInput;
-const GetInput = Schema.Struct({ id: Id, context: Scope });
+const GetInput = Schema.Struct({ id: Id, context: GrantScope });
 const RemoveAccessInput = Schema.Struct({
   userId: Id,
-  scope: Scope,
+  scope: GrantScope,
   /** The versions the caller read, by grant id: a grant changed since is a CONFLICT. */
-  versions: Schema.optionalKey(Schema.Record(Schema.String, Version)),
+  versions: Schema.optionalKey(Schema.Record(Id, Version).pipe(Schema.check(Schema.isMaxProperties(1000)))),
 });
 const RemoveFromAccountInput = Schema.Struct({ userId: Id });
 

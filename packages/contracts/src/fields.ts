@@ -1,0 +1,61 @@
+// The field schemas every API input is built from, so that each refuses what PostgreSQL cannot take: text without
+// NUL characters and within a length bound, ids, versions, page sizes, cursors and instants within a sane range.
+import { Schema } from "effect";
+
+/** PostgreSQL's text cannot hold U+0000: refused here, with the field named, rather than by the database. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the very character refused.
+const withoutNul = Schema.isPattern(/^[^\u0000]*$/, { message: "must not contain a NUL character" });
+
+/** Text of `min` to `max` characters without NUL characters. */
+export const Text = (max: number, min = 0) =>
+  Schema.String.pipe(Schema.check(Schema.isMinLength(min), Schema.isMaxLength(max), withoutNul));
+
+/** Text trimmed of surrounding white space, then `min` to `max` characters without NUL characters. */
+export const TrimmedText = (max: number, min = 1) =>
+  Schema.Trim.pipe(Schema.check(Schema.isMinLength(min), Schema.isMaxLength(max), withoutNul));
+
+/** The longest id any input names (organizations, users, roles, grants, scopes…). */
+export const MAX_ID_LENGTH = 200;
+
+/** An object's id: 1 to 200 characters. */
+export const Id = Text(MAX_ID_LENGTH, 1);
+
+/** The version of an object the caller read: stored as a PostgreSQL integer, so 0 to 2,147,483,647. */
+export const Version = Schema.Int.pipe(
+  Schema.check(Schema.isBetween({ minimum: 0, maximum: 2_147_483_647 })),
+);
+
+/** How many entries one page holds, 1 to `max`. */
+export const PageSize = (max: number) =>
+  Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: max })));
+
+/** An opaque cursor the API made (`nextCursor` of a previous page). */
+export const Cursor = Text(2000, 1);
+
+/** The largest PostgreSQL bigint: numeric cursors (audit entry ids) lie at or below it. */
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
+const DECIMAL = /^[0-9]{1,19}$/;
+const notACursor = "must be the nextCursor of a previous page";
+
+/** A cursor that is a bigint id in decimal, 1 to 19 digits, at most PostgreSQL's largest bigint. */
+export const SequenceCursor = Schema.String.pipe(
+  Schema.check(
+    Schema.isPattern(DECIMAL, { message: notACursor }),
+    // Only decimal text reaches BigInt; the pattern has refused the rest.
+    Schema.makeFilter((s: string) => !DECIMAL.test(s) || BigInt(s) <= MAX_BIGINT, { message: notACursor }),
+  ),
+);
+
+/**
+ * A point in time as an ISO 8601 string, from 1970-01-01 to 9999-12-31 (UTC): every date the API takes (expiries,
+ * schedules, audit filters) lies there, and PostgreSQL's timestamps hold all of it.
+ */
+export const Instant = Schema.DateFromString.pipe(
+  Schema.check(
+    Schema.isBetweenDate(
+      { minimum: new Date("1970-01-01T00:00:00.000Z"), maximum: new Date("9999-12-31T23:59:59.999Z") },
+      { message: "must be a date between 1970-01-01 and 9999-12-31" },
+    ),
+  ),
+);
