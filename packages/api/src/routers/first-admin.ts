@@ -1,6 +1,6 @@
 // The operator gives a newly provisioned organization its first super admin: a user invited with
 // `admin-center:super-admin` at the organization, only while no super admin holds it there; the link is shown once.
-import { InviteEmail, InviteLanguage, InviteName } from "@gatehouse/contracts";
+import { Id, InviteEmail, InviteLanguage, InviteName } from "@gatehouse/contracts";
 import { AlreadyExists, EngineSync, Grants, Mutations, Organizations } from "@gatehouse/store";
 import { Effect, Schema } from "effect";
 import { hashToken, newToken } from "../auth/tokens.ts";
@@ -10,7 +10,7 @@ import { acceptUrl, expiryIn, invitableAccount, inviteOne, userView } from "./us
 const SUPER_ADMIN = "admin-center:super-admin";
 
 export const FirstAdminInput = Schema.Struct({
-  org: Schema.String,
+  org: Id,
   email: InviteEmail,
   name: InviteName,
   language: Schema.optionalKey(InviteLanguage),
