@@ -1,0 +1,130 @@
+// Escalation search (issue 10): random sequences of mutations by every non-super-admin actor of the demo world,
+// through the API on PGlite and PostgreSQL, judged by an independent reference model and a rights invariant.
+import fc from "fast-check";
+import { describe, it } from "vitest";
+import { demoApi } from "../support/demo-api.ts";
+import { type Acting, Attempt, attemptKinds, demoActors, type Run } from "./support/escalation-commands.ts";
+import {
+  type Fixture,
+  makeFixture,
+  places,
+  resetWorld,
+  type StoredGrant,
+  worldReads,
+} from "./support/escalation-world.ts";
+
+/*
+ * GATEHOUSE_ESCALATION_SEED fixes the seed (printed on every run); GATEHOUSE_ESCALATION_RUNS scales the number
+ * of attempts (default 1,500 on PGlite and 500 on PostgreSQL, at least 2,000 per CI run together).
+ */
+const seed = Number(process.env.GATEHOUSE_ESCALATION_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const scale = Number(process.env.GATEHOUSE_ESCALATION_RUNS ?? 2000) / 2000;
+
+const attempt = fc
+  .record({
+    kind: fc.constantFrom(...attemptKinds),
+    a: fc.nat(999),
+    b: fc.nat(999),
+    c: fc.nat(999),
+    d: fc.nat(999),
+    e: fc.nat(999),
+  })
+  .map((picks) => new Attempt(picks));
+
+const search = (backend: "pglite" | "postgres", target: number) =>
+  describe(`escalation search on ${backend}`, () => {
+    const api = demoApi(backend);
+    it(`finds no escalation in ${target} attempts`, async () => {
+      const reads = worldReads(api);
+      const admin = await api.signIn("admin@acme.example");
+      const fixture: Fixture = await makeFixture(api, admin);
+      const fixtureMembers = await reads.members(fixture.group);
+      const baseline: ReadonlyArray<StoredGrant> = await reads.grants("org = 'acme'");
+      const actors: Acting[] = [];
+      for (const email of demoActors) {
+        const user = (await reads.users()).find((u) => u.email === email);
+        if (user !== undefined) actors.push({ id: user.id, email, call: await api.signIn(email) });
+      }
+      const demoSubjects = (await reads.users()).map((u) => u.id).filter((id) => id.startsWith("demo-"));
+      const totals = { attempts: 0, accepted: 0, refused: 0, stricter: 0 };
+      let runs = 0;
+
+      let last: { readonly accepted: number; readonly run: Run } | undefined;
+
+      /** The world at the baseline with two super-admin invitations pending, and everyone's rights read. */
+      const prepare = async (): Promise<Run> => {
+        await resetWorld(api, reads, admin, baseline, fixture, fixtureMembers);
+        const fixtureEmails = [`sa${runs}@acme.example`, `sb${runs}@acme.example`];
+        const invited = await api.send(
+          "POST",
+          "users.invite",
+          {
+            org: "acme",
+            emails: fixtureEmails,
+            language: "en",
+            grants: [
+              { role: "cms:content-editors", scope: places.cms },
+              { role: "admin-center:super-admin", scope: places.acme },
+            ],
+          },
+          admin,
+        );
+        const fromAdmin = (invited.data as { invited: Array<{ invitationId: string; user: { id: string } }> })
+          .invited;
+        reads.invalidate();
+        const subjects = new Set([...demoSubjects, ...fromAdmin.map((i) => i.user.id)]);
+        const rights = await reads.rights([...subjects]);
+        return {
+          number: runs,
+          api,
+          reads,
+          catalog: await reads.catalog(),
+          actors,
+          tokens: new Map(),
+          invitations: fromAdmin.map((i) => i.invitationId),
+          emails: [`r${runs}a@acme.example`, `r${runs}b@acme.example`, ...fixtureEmails],
+          subjects,
+          legit: new Map(),
+          rights,
+          totals,
+        };
+      };
+
+      /** A run starts from the baseline; after a run that changed nothing, the world is still there. */
+      const setup = async () => {
+        runs += 1;
+        const reuse = last !== undefined && last.accepted === totals.accepted;
+        const base = reuse && last !== undefined ? last.run : await prepare();
+        const run: Run = {
+          ...base,
+          number: runs,
+          actors: [...actors],
+          tokens: new Map(),
+          invitations: [...base.invitations],
+          subjects: new Set(base.subjects),
+          legit: new Map(),
+        };
+        last = { accepted: totals.accepted, run: base };
+        return { model: run, real: undefined };
+      };
+
+      const property = fc.asyncProperty(
+        fc.commands([attempt], { maxCommands: 40, size: "max" }),
+        async (commands) => {
+          if (totals.attempts >= target) return;
+          await fc.asyncModelRun(setup, commands);
+        },
+      );
+      try {
+        await fc.assert(property, { seed, numRuns: target, endOnFailure: false });
+      } finally {
+        console.log(
+          `escalation search on ${backend}: seed ${seed}, ${totals.attempts} attempts in ${runs} runs, ` +
+            `${totals.accepted} accepted, ${totals.refused} refused (${totals.stricter} of them allowed by the reference model)`,
+        );
+      }
+    }, 600_000);
+  });
+
+search("pglite", Math.round(1500 * scale));
+search("postgres", Math.round(500 * scale));

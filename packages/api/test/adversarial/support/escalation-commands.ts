@@ -1,0 +1,482 @@
+// The escalation search's commands: one attempt of a mutation by a non-super-admin actor through the API,
+// judged by the reference model (reference-delegation.ts) and by the rights every subject holds afterwards.
+import type { AsyncCommand } from "fast-check";
+import type { Answer, Call } from "../../support/demo-api.ts";
+import { type Api, keyOf, places, type Rights, targetOf, type WorldReads } from "./escalation-world.ts";
+import {
+  type Catalog,
+  delegable,
+  type HeldGrant,
+  mayGivePermission,
+  mayGiveRole,
+  mayManageCustomRole,
+  mayManageGroups,
+  type Place,
+  type Target,
+} from "./reference-delegation.ts";
+
+/** The non-super-admin demo accounts that act (README's demo table). */
+export const demoActors = [
+  "product-admin@acme.example",
+  "instance-admin@acme.example",
+  "project-owner@acme.example",
+  "exp-administrator@acme.example",
+  "exp-project-owner@acme.example",
+  "exp-publisher@acme.example",
+  "exp-editor@acme.example",
+  "exp-env-admin@acme.example",
+  "exp-flag-admin@acme.example",
+  "customeradmin@acme.example",
+  "customeruser@acme.example",
+  "partneradmin@agency.example",
+  "partneruser@agency.example",
+];
+
+const roles = [
+  "cms:content-editors",
+  "cms:commerce-admins",
+  "experimentation:viewer",
+  "experimentation:editor",
+  "experimentation:publisher",
+  "experimentation:project-owner",
+  "experimentation:administrator",
+  "experimentation:env-admin",
+  "experimentation:flag-admin",
+  "experimentation:flag-none",
+  "mission-control:customerUser",
+  "mission-control:customerAdmin",
+  "mission-control:partnerAdmin",
+  "admin-center:project-owner",
+  "admin-center:instance-admin",
+  "admin-center:product-admin",
+  "admin-center:roles-admin",
+  "admin-center:super-admin",
+  "pim:PIM_Admin",
+];
+const permissions = [
+  "experimentation:billing.pay",
+  "experimentation:collaborator.invite",
+  "experimentation:flag.toggle",
+  "cms:content.publish",
+  "mission-control:code.deploy",
+  "admin-center:user.invite",
+  "pim:hangfire.view",
+];
+const scopes: ReadonlyArray<Place> = Object.values(places);
+const cmsActions = ["cms:edit-view.access", "cms:content.edit", "cms:content.publish", "cms:settings.manage"];
+
+/** Attempt kinds, repeated by weight. */
+const kinds = [
+  ...Array<"grant">(6).fill("grant"),
+  "update",
+  "remove",
+  "invite",
+  "invite",
+  "resend",
+  "resend",
+  "revoke",
+  "accept",
+  "accept",
+  "member",
+  "customRole",
+  "request",
+  "decide",
+  "removeFromAccount",
+  "removeAccess",
+] as const;
+export type Kind = (typeof kinds)[number];
+export const attemptKinds: ReadonlyArray<Kind> = kinds;
+
+export interface Picks {
+  readonly kind: Kind;
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly d: number;
+  readonly e: number;
+}
+
+export interface Acting {
+  readonly id: string;
+  readonly email: string;
+  readonly call: Call;
+}
+
+/** Per-run state of the search (fast-check's model). */
+export interface Run {
+  readonly number: number;
+  readonly api: Api;
+  readonly reads: WorldReads;
+  readonly catalog: Catalog;
+  readonly actors: Acting[];
+  /** Accept tokens the search holds: invitation → token and the account that received it. */
+  readonly tokens: Map<string, { readonly token: string; readonly holder: string }>;
+  readonly invitations: string[];
+  readonly emails: ReadonlyArray<string>;
+  /** Subjects whose rights are watched, and each one's rights that some accepted step explained. */
+  readonly subjects: Set<string>;
+  readonly legit: Map<string, Map<string, Set<string>>>;
+  rights: Rights;
+  readonly totals: { attempts: number; accepted: number; refused: number; stricter: number };
+}
+
+/** What one resolved attempt sends, and what the reference model says of it. */
+interface Plan {
+  readonly text: string;
+  readonly send: () => Promise<Answer>;
+  /** The reference model's verdict (true: the actor may do it), or undefined when it has none. */
+  readonly allowed: boolean | undefined;
+  readonly onAccept?: (answer: Answer) => Promise<void>;
+}
+
+const pick = <A>(list: ReadonlyArray<A>, n: number): A | undefined =>
+  list.length === 0 ? undefined : list[n % list.length];
+
+const tokenOf = (url: string) => new URL(url, "http://localhost").searchParams.get("token") ?? "";
+
+/** The users and groups a grant may name, with whom each reaches (R8: a group reaches its members). */
+const subjectsOf = async (run: Run) => {
+  const users = (await run.reads.users()).filter((u) => run.subjects.has(u.id));
+  const groups = (await run.reads.groups()).filter((g) => g.org === "acme");
+  return { users, groups };
+};
+
+const reachedBy = async (run: Run, subject: { kind: "user" | "group"; id: string }): Promise<Target[]> => {
+  const users = await run.reads.users();
+  const orgOf = (id: string) => users.find((u) => u.id === id) ?? { org: "unknown" };
+  if (subject.kind === "user") return [targetOf(orgOf(subject.id))];
+  const group = (await run.reads.groups()).find((g) => g.id === subject.id);
+  const members = await run.reads.members(subject.id);
+  return [targetOf({ org: group?.org ?? "unknown" }), ...members.map((m) => targetOf(orgOf(m)))];
+};
+
+const mayGive = (
+  run: Run,
+  held: ReadonlyArray<HeldGrant>,
+  what: { readonly role: string | null; readonly permission: string | null },
+  scope: Place,
+  targets: ReadonlyArray<Target>,
+) =>
+  targets.every((t) =>
+    what.role !== null
+      ? mayGiveRole(held, what.role, scope, t)
+      : mayGivePermission(held, what.permission ?? "", scope, t, run.catalog),
+  );
+
+/** Resolves the picks against the current world into one API call and the model's verdict on it. */
+const plan = async (
+  run: Run,
+  actor: Acting,
+  held: ReadonlyArray<HeldGrant>,
+  p: Picks,
+): Promise<Plan | undefined> => {
+  const { api } = run;
+  const post =
+    (path: string, input: unknown, call: Call = actor.call) =>
+    () =>
+      api.send("POST", path, input, call);
+  const by = `${actor.email}:`;
+  switch (p.kind) {
+    case "grant": {
+      const { users, groups } = await subjectsOf(run);
+      const options = [
+        ...users.map((u) => ({ kind: "user" as const, id: u.id })),
+        ...groups.map((g) => ({ kind: "group" as const, id: g.id })),
+      ];
+      // Half the picks stay near the actor: its own places, a group, a role or permission of that product.
+      const subject = pick(p.b % 2 === 0 ? options.filter((o) => o.kind === "group") : options, p.a);
+      const own = held.map((g) => g.scope);
+      const scope: Place = pick(p.c % 2 === 0 && own.length > 0 ? own : scopes, p.c >> 1) ?? places.acme;
+      if (subject === undefined) return undefined;
+      const custom = (await run.reads.customRoles()).map((r) => r.id);
+      const near = (ids: ReadonlyArray<string>) => {
+        const same = ids.filter((id) => id.startsWith(`${scope.product ?? "admin-center"}:`));
+        return p.d % 2 === 0 && same.length > 0 ? same : ids;
+      };
+      const asRole = p.e % 3 !== 0;
+      const what = asRole
+        ? { role: pick(near([...roles, ...custom]), p.d >> 1) ?? "", permission: null }
+        : { role: null, permission: pick(near(permissions), p.d >> 1) ?? "" };
+      const targets = await reachedBy(run, subject);
+      return {
+        text: `${by} grants.create ${subject.kind} ${subject.id} ${what.role ?? what.permission} @ ${keyOf(scope)}`,
+        send: post("grants.create", {
+          subject,
+          scope,
+          ...(what.role === null ? { permission: what.permission } : { role: what.role }),
+        }),
+        allowed: mayGive(run, held, what, scope, targets),
+      };
+    }
+    case "update":
+    case "remove": {
+      const grant = pick(await run.reads.grants("org = 'acme'"), p.a);
+      if (grant === undefined) return undefined;
+      const targets = await reachedBy(run, grant.subject);
+      const old = mayGive(run, held, grant, grant.scope, targets);
+      const base = `${by} grants.${p.kind} ${grant.id} (${grant.role ?? grant.permission} @ ${keyOf(grant.scope)} for ${grant.subject.id})`;
+      if (p.kind === "remove")
+        return {
+          text: base,
+          send: post("grants.remove", { id: grant.id, version: grant.version }),
+          allowed: old,
+        };
+      const role = pick(roles, p.b) ?? "";
+      return {
+        text: `${base} → ${role}`,
+        send: post("grants.update", { id: grant.id, version: grant.version, role }),
+        allowed: old && mayGive(run, held, { role, permission: null }, grant.scope, targets),
+      };
+    }
+    case "invite": {
+      const email = pick(run.emails, p.a) ?? "";
+      const grants = [
+        { role: pick(roles, p.b) ?? "", scope: pick(scopes, p.c) ?? places.acme },
+        ...(p.e % 2 === 0 ? [{ role: pick(roles, p.d) ?? "", scope: pick(scopes, p.e) ?? places.acme }] : []),
+      ];
+      const acmeUser = targetOf({ org: "acme" });
+      return {
+        text: `${by} users.invite ${email} [${grants.map((g) => `${g.role} @ ${keyOf(g.scope)}`).join(", ")}]`,
+        send: post("users.invite", { org: "acme", emails: [email], language: "en", grants }),
+        allowed: grants.every((g) => mayGiveRole(held, g.role, g.scope, acmeUser)),
+        onAccept: async (answer) => {
+          const invited = (
+            answer.data as {
+              invited: Array<{ invitationId: string; acceptUrl: string; user: { id: string } }>;
+            }
+          ).invited;
+          for (const one of invited) {
+            run.invitations.push(one.invitationId);
+            run.tokens.set(one.invitationId, { token: tokenOf(one.acceptUrl), holder: actor.id });
+            run.subjects.add(one.user.id);
+          }
+        },
+      };
+    }
+    case "resend":
+    case "revoke": {
+      const id = pick(run.invitations, p.a);
+      if (id === undefined) return undefined;
+      const grants = await run.reads.invitationGrants(id);
+      return {
+        text: `${by} invitations.${p.kind} ${id} [${grants.map((g) => `${g.role} @ ${keyOf(g.scope)}`).join(", ")}]`,
+        send: post(`invitations.${p.kind}`, { id }),
+        allowed: grants.every((g) => mayGiveRole(held, g.role, g.scope, targetOf({ org: "acme" }))),
+        onAccept: async (answer) => {
+          if (p.kind === "resend")
+            run.tokens.set(id, {
+              token: tokenOf((answer.data as { acceptUrl: string }).acceptUrl),
+              holder: actor.id,
+            });
+        },
+      };
+    }
+    case "accept":
+      return undefined; // accepted by the token's holder, see acceptPlan
+    case "member": {
+      const group = pick(
+        (await run.reads.groups()).filter((g) => g.org === "acme"),
+        p.a,
+      );
+      const user = pick([...run.subjects], p.b);
+      if (group === undefined || user === undefined) return undefined;
+      const verb = p.c % 2 === 0 ? "addMember" : "removeMember";
+      return {
+        text: `${by} groups.${verb} ${group.name} ${user}`,
+        send: post(`groups.${verb}`, { groupId: group.id, userId: user }),
+        allowed: mayManageGroups(held, "acme"),
+      };
+    }
+    case "customRole": {
+      const chosen = cmsActions.filter((_, i) => (p.b >> i) & 1);
+      const existing = pick(await run.reads.customRoles(), p.a);
+      const product = p.c % 3 === 0 ? "pim" : "cms";
+      const instance = product === "pim" ? "acme-pim" : "acme-cms";
+      const perms = product === "pim" ? ["pim:hangfire.view", "pim:product.edit"] : chosen;
+      if (p.d % 2 === 0 || existing === undefined)
+        return {
+          text: `${by} roles.createCustom ${product}/${instance} [${perms.join(", ")}]`,
+          send: post("roles.createCustom", {
+            roleName: `r${p.e % 1000}`,
+            product,
+            instance,
+            permissions: perms,
+          }),
+          allowed: mayManageCustomRole(held, { org: "acme", product, instance }),
+        };
+      const permsOfRole = existing.product === "cms" ? chosen : ["pim:hangfire.view"];
+      return {
+        text: `${by} roles.updateCustom ${existing.id} [${permsOfRole.join(", ")}]`,
+        send: post("roles.updateCustom", {
+          id: existing.id,
+          version: existing.version,
+          permissions: permsOfRole,
+        }),
+        allowed: mayManageCustomRole(held, {
+          org: "acme",
+          product: existing.product,
+          instance: existing.instance,
+        }),
+      };
+    }
+    case "request": {
+      const role = pick(["mission-control:partnerUser", "mission-control:partnerAdmin"], p.a) ?? "";
+      const instance = p.b % 2 === 0 ? { instance: "acme-mc-production" } : {};
+      return {
+        text: `${by} accessRequests.request ${role} ${instance.instance ?? "(product)"}`,
+        send: post("accessRequests.request", { customerOrg: "acme", role, path: "direct", ...instance }),
+        allowed: undefined,
+      };
+    }
+    case "decide": {
+      const id = pick(await run.reads.pendingRequests(), p.a);
+      if (id === undefined) return undefined;
+      const row = (
+        await api.rows<{ requested_role: string; instance: string | null; user_id: string }>(
+          `select requested_role, instance, user_id from access_requests where id = '${id}'`,
+        )
+      )[0];
+      if (row === undefined) return undefined;
+      const scope = { ...places.mc, ...(row.instance === null ? {} : { instance: row.instance }) };
+      return {
+        text: `${by} accessRequests.decide ${id} (${row.requested_role} for ${row.user_id}) approve`,
+        send: post("accessRequests.decide", { id, approve: true }),
+        allowed: mayGiveRole(held, row.requested_role, scope, targetOf({ org: "agency" })),
+      };
+    }
+    case "removeFromAccount":
+    case "removeAccess": {
+      const user = pick([...run.subjects], p.a);
+      if (user === undefined) return undefined;
+      const scope =
+        p.kind === "removeAccess"
+          ? (pick([places.cms, places.exp, places.checkout, places.mcProduction], p.b) ?? places.cms)
+          : places.acme;
+      const theirs = (
+        await run.reads.grants(`subject_kind = 'user' and subject_id = '${user}' and org = 'acme'`)
+      ).filter((g) => keyOf(g.scope).startsWith(keyOf(scope)));
+      const targets = await reachedBy(run, { kind: "user", id: user });
+      const allowed =
+        theirs.length === 0
+          ? mayManageGroups(held, "acme") // nothing to remove: only the super admin is asked (R9 at the org)
+          : theirs.every((g) => mayGive(run, held, g, g.scope, targets));
+      return {
+        text: `${by} users.${p.kind} ${user}${p.kind === "removeAccess" ? ` @ ${keyOf(scope)}` : ""}`,
+        send: post(`users.${p.kind}`, p.kind === "removeAccess" ? { userId: user, scope } : { userId: user }),
+        allowed,
+      };
+    }
+  }
+};
+
+const failure = (run: Run, text: string, message: string) =>
+  new Error(`escalation search, run ${run.number}: ${text}\n  ${message}`);
+
+/** Rights gained since the last observation that neither the ledger nor the actor's delegation explains. */
+const checkGains = async (run: Run, text: string, held: ReadonlyArray<HeldGrant>) => {
+  const after = await run.reads.rights([...run.subjects]);
+  const users = await run.reads.users();
+  for (const [subject, byResource] of after) {
+    const target = targetOf(users.find((u) => u.id === subject) ?? { org: "acme" });
+    const ledger = run.legit.get(subject) ?? new Map<string, Set<string>>();
+    run.legit.set(subject, ledger);
+    for (const [key, actions] of byResource) {
+      const before = run.rights.get(subject)?.get(key) ?? new Set<string>();
+      const known = ledger.get(key) ?? new Set<string>();
+      ledger.set(key, known);
+      const gained = [...actions].filter((a) => !before.has(a) && !known.has(a));
+      if (gained.length === 0) continue;
+      const may = delegable(held, target, run.reads.probeOf(key), run.catalog);
+      const unexplained = gained.filter((a) => !may.has(a));
+      if (unexplained.length > 0)
+        throw failure(
+          run,
+          text,
+          `${subject} gained ${unexplained.join(", ")} at ${key}, which the actor could not delegate`,
+        );
+      for (const a of gained) known.add(a);
+    }
+  }
+  run.rights = after;
+};
+
+/** Accepting a token makes its holder the owner of the account: it must hold nothing the holder could not give. */
+const acceptAttempt = async (
+  run: Run,
+  p: Picks,
+  note: (text: string) => void,
+): Promise<{ text: string; answer?: Answer } | undefined> => {
+  const entry = pick([...run.tokens.entries()], p.a);
+  if (entry === undefined) return undefined;
+  const [id, { token, holder }] = entry;
+  const holderActor = run.actors.find((a) => a.id === holder);
+  const text = `${holderActor?.email ?? holder}: invitations.accept ${id}`;
+  note(text);
+  const answer = await run.api.send("POST", "invitations.accept", { token, password: "gatehouse-demo" }, {});
+  if (answer.status !== 200) return { text, answer };
+  run.reads.invalidate();
+  const { userId, email } = answer.data as { userId: string; email: string };
+  run.tokens.delete(id);
+  const held = await run.reads.held(holder);
+  const rights = (await run.reads.rights([userId])).get(userId) ?? new Map();
+  for (const [key, actions] of rights) {
+    const may = delegable(held, targetOf({ org: "acme" }), run.reads.probeOf(key), run.catalog);
+    const beyond = [...actions].filter((a) => !may.has(a));
+    if (beyond.length > 0)
+      throw failure(
+        run,
+        text,
+        `${holder} now controls ${email}, which holds ${beyond.join(", ")} at ${key}: beyond what ${holder} could give`,
+      );
+  }
+  run.actors.push({ id: userId, email, call: await run.api.signIn(email) });
+  return { text, answer };
+};
+
+/** One attempt: resolve, send, then judge (reference model, rights, no audit row on refusal). */
+export class Attempt implements AsyncCommand<Run, unknown> {
+  private text = "";
+  constructor(private readonly picks: Picks) {}
+  check = () => true;
+  async run(run: Run): Promise<void> {
+    const audits: string = await run.reads.lastAudit();
+    let answer: Answer | undefined;
+    let allowed: boolean | undefined;
+    if (this.picks.kind === "accept") {
+      const done = await acceptAttempt(run, this.picks, (text) => {
+        this.text = text;
+      });
+      if (done === undefined) return;
+      this.text = done.text;
+      answer = done.answer;
+    } else {
+      const actor = pick(run.actors, this.picks.a + this.picks.e) ?? run.actors[0];
+      if (actor === undefined) return;
+      const held = await run.reads.held(actor.id);
+      const planned = await plan(run, actor, held, this.picks);
+      if (planned === undefined) return;
+      this.text = planned.text;
+      allowed = planned.allowed;
+      answer = await planned.send();
+      if (answer.status === 200) {
+        run.reads.invalidate();
+        if (allowed === false)
+          throw failure(run, this.text, "accepted, but the reference model says the actor may not do this");
+        await planned.onAccept?.(answer);
+        await checkGains(run, this.text, held);
+      }
+    }
+    run.totals.attempts += 1;
+    if (answer === undefined || answer.status === 200) {
+      run.totals.accepted += 1;
+      return;
+    }
+    run.totals.refused += 1;
+    if (allowed === true) run.totals.stricter += 1;
+    if (answer.status >= 500)
+      throw failure(run, this.text, `answered ${answer.status}: ${answer.error?.message}`);
+    if ((await run.reads.lastAudit()) !== audits)
+      throw failure(run, this.text, `refused (${answer.status}) but wrote an audit row`);
+  }
+  toString = () => this.text || `${this.picks.kind}(unresolved)`;
+}
