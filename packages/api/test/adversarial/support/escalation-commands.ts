@@ -1,5 +1,8 @@
 // The escalation search's commands: one attempt of a mutation by a non-super-admin actor through the API,
 // judged by the reference model (reference-delegation.ts) and by the rights every subject holds afterwards.
+import type { Scope } from "@gatehouse/domain";
+import { Credentials } from "@gatehouse/store";
+import { Effect } from "effect";
 import type { AsyncCommand } from "fast-check";
 import type { Answer, Call } from "../../support/demo-api.ts";
 import { type Api, keyOf, places, type Rights, targetOf, type WorldReads } from "./escalation-world.ts";
@@ -11,9 +14,9 @@ import {
   mayGiveRole,
   mayManageCustomRole,
   mayManageGroups,
-  type Place,
   type Target,
 } from "./reference-delegation.ts";
+import { mayMoveFlag } from "./reference-flags.ts";
 
 /** The non-super-admin demo accounts that act (README's demo table). */
 export const demoActors = [
@@ -62,7 +65,7 @@ const permissions = [
   "admin-center:user.invite",
   "pim:hangfire.view",
 ];
-const scopes: ReadonlyArray<Place> = Object.values(places);
+const scopes: ReadonlyArray<Scope> = Object.values(places);
 const cmsActions = ["cms:edit-view.access", "cms:content.edit", "cms:content.publish", "cms:settings.manage"];
 
 /** Attempt kinds, repeated by weight. */
@@ -72,6 +75,8 @@ const kinds = [
   "remove",
   "invite",
   "invite",
+  "reinvite",
+  "reinvite",
   "resend",
   "resend",
   "revoke",
@@ -82,7 +87,10 @@ const kinds = [
   "request",
   "decide",
   "removeFromAccount",
+  "removeFromAccount",
   "removeAccess",
+  "setStatus",
+  "setStatus",
 ] as const;
 export type Kind = (typeof kinds)[number];
 export const attemptKinds: ReadonlyArray<Kind> = kinds;
@@ -117,7 +125,14 @@ export interface Run {
   readonly subjects: Set<string>;
   readonly legit: Map<string, Map<string, Set<string>>>;
   rights: Rights;
-  readonly totals: { attempts: number; accepted: number; refused: number; stricter: number };
+  /** Counts over the whole search; a run reuses the world only while `accepted` and `failures` stand still. */
+  readonly totals: {
+    attempts: number;
+    accepted: number;
+    refused: number;
+    stricter: number;
+    failures: number;
+  };
 }
 
 /** What one resolved attempt sends, and what the reference model says of it. */
@@ -154,7 +169,7 @@ const mayGive = (
   run: Run,
   held: ReadonlyArray<HeldGrant>,
   what: { readonly role: string | null; readonly permission: string | null },
-  scope: Place,
+  scope: Scope,
   targets: ReadonlyArray<Target>,
 ) =>
   targets.every((t) =>
@@ -186,7 +201,7 @@ const plan = async (
       // Half the picks stay near the actor: its own places, a group, a role or permission of that product.
       const subject = pick(p.b % 2 === 0 ? options.filter((o) => o.kind === "group") : options, p.a);
       const own = held.map((g) => g.scope);
-      const scope: Place = pick(p.c % 2 === 0 && own.length > 0 ? own : scopes, p.c >> 1) ?? places.acme;
+      const scope: Scope = pick(p.c % 2 === 0 && own.length > 0 ? own : scopes, p.c >> 1) ?? places.acme;
       if (subject === undefined) return undefined;
       const custom = (await run.reads.customRoles()).map((r) => r.id);
       const near = (ids: ReadonlyArray<string>) => {
@@ -210,7 +225,7 @@ const plan = async (
     }
     case "update":
     case "remove": {
-      const grant = pick(await run.reads.grants("org = 'acme'"), p.a);
+      const grant = pick(await run.reads.grants({ org: "acme" }), p.a);
       if (grant === undefined) return undefined;
       const targets = await reachedBy(run, grant.subject);
       const old = mayGive(run, held, grant, grant.scope, targets);
@@ -234,30 +249,15 @@ const plan = async (
         { role: pick(roles, p.b) ?? "", scope: pick(scopes, p.c) ?? places.acme },
         ...(p.e % 2 === 0 ? [{ role: pick(roles, p.d) ?? "", scope: pick(scopes, p.e) ?? places.acme }] : []),
       ];
-      const acmeUser = targetOf({ org: "acme" });
-      return {
-        text: `${by} users.invite ${email} [${grants.map((g) => `${g.role} @ ${keyOf(g.scope)}`).join(", ")}]`,
-        send: post("users.invite", { org: "acme", emails: [email], language: "en", grants }),
-        allowed: grants.every((g) => mayGiveRole(held, g.role, g.scope, acmeUser)),
-        onAccept: async (answer) => {
-          const invited = (
-            answer.data as {
-              invited: Array<{ invitationId: string; acceptUrl: string; user: { id: string } }>;
-            }
-          ).invited;
-          for (const one of invited) {
-            run.invitations.push(one.invitationId);
-            run.tokens.set(one.invitationId, { token: tokenOf(one.acceptUrl), holder: actor.id });
-            run.subjects.add(one.user.id);
-          }
-        },
-      };
+      return invitePlan(run, actor, held, email, grants);
     }
+    case "reinvite":
+      return undefined; // a chain of steps, see reinviteSteps
     case "resend":
     case "revoke": {
       const id = pick(run.invitations, p.a);
       if (id === undefined) return undefined;
-      const grants = await run.reads.invitationGrants(id);
+      const { grants } = await run.reads.invitation(id);
       return {
         text: `${by} invitations.${p.kind} ${id} [${grants.map((g) => `${g.role} @ ${keyOf(g.scope)}`).join(", ")}]`,
         send: post(`invitations.${p.kind}`, { id }),
@@ -352,21 +352,91 @@ const plan = async (
         p.kind === "removeAccess"
           ? (pick([places.cms, places.exp, places.checkout, places.mcProduction], p.b) ?? places.cms)
           : places.acme;
-      const theirs = (
-        await run.reads.grants(`subject_kind = 'user' and subject_id = '${user}' and org = 'acme'`)
-      ).filter((g) => keyOf(g.scope).startsWith(keyOf(scope)));
+      const theirs = (await run.reads.grants({ org: "acme", subject: { kind: "user", id: user } })).filter(
+        (g) => keyOf(g.scope).startsWith(keyOf(scope)),
+      );
       const targets = await reachedBy(run, { kind: "user", id: user });
       const allowed =
         theirs.length === 0
           ? mayManageGroups(held, "acme") // nothing to remove: only the super admin is asked (R9 at the org)
           : theirs.every((g) => mayGive(run, held, g, g.scope, targets));
+      const text = `${by} users.${p.kind} ${user}${p.kind === "removeAccess" ? ` @ ${keyOf(scope)}` : ""}`;
       return {
-        text: `${by} users.${p.kind} ${user}${p.kind === "removeAccess" ? ` @ ${keyOf(scope)}` : ""}`,
+        text,
         send: post(`users.${p.kind}`, p.kind === "removeAccess" ? { userId: user, scope } : { userId: user }),
         allowed,
+        ...(p.kind === "removeFromAccount" ? { onAccept: () => checkRemoved(run, text, user) } : {}),
+      };
+    }
+    case "setStatus": {
+      const flag = pick(await run.reads.flags(), p.a);
+      const to = pick(["draft", "running", "paused"] as const, p.b) ?? "draft";
+      if (flag === undefined) return undefined;
+      const environments = await run.reads.environments();
+      const place = { project: places.checkout, flag: flag.id, environments };
+      return {
+        text: `${by} flags.setStatus ${flag.id} ${flag.status} → ${to}`,
+        send: post("flags.setStatus", { id: flag.id, version: flag.version, status: to }),
+        allowed: mayMoveFlag(held, place, flag.status, to),
       };
     }
   }
+};
+
+/** An invitation of `email` by the actor, judged as the grants it carries (R1–R5 for an acme user). */
+const invitePlan = (
+  run: Run,
+  actor: Acting,
+  held: ReadonlyArray<HeldGrant>,
+  email: string,
+  grants: ReadonlyArray<{ readonly role: string; readonly scope: Scope }>,
+): Plan => ({
+  text: `${actor.email}: users.invite ${email} [${grants.map((g) => `${g.role} @ ${keyOf(g.scope)}`).join(", ")}]`,
+  send: () =>
+    run.api.send(
+      "POST",
+      "users.invite",
+      { org: "acme", emails: [email], language: "en", grants },
+      actor.call,
+    ),
+  allowed: grants.every((g) => mayGiveRole(held, g.role, g.scope, targetOf({ org: "acme" }))),
+  onAccept: async (answer) => {
+    const invited = (
+      answer.data as { invited: Array<{ invitationId: string; acceptUrl: string; user: { id: string } }> }
+    ).invited;
+    for (const one of invited) {
+      run.invitations.push(one.invitationId);
+      run.tokens.set(one.invitationId, { token: tokenOf(one.acceptUrl), holder: actor.id });
+      run.subjects.add(one.user.id);
+    }
+  },
+});
+
+/**
+ * The re-invite chain (finding 2's shape): the actor takes an invitation's email (often the super admin's
+ * pending ones), revokes the invitation or leaves the never-signed-in account as it is, invites the email
+ * again with a role the reference model says it may give, and accepts its own fresh link at once.
+ */
+const reinviteSteps = async (
+  run: Run,
+  actor: Acting,
+  held: ReadonlyArray<HeldGrant>,
+  p: Picks,
+): Promise<ReadonlyArray<Plan> | undefined> => {
+  const id = pick(run.invitations, p.a);
+  if (id === undefined) return undefined;
+  const { email } = await run.reads.invitation(id);
+  const acmeUser = targetOf({ org: "acme" });
+  const givable = roles.flatMap((role) =>
+    scopes.filter((scope) => mayGiveRole(held, role, scope, acmeUser)).map((scope) => ({ role, scope })),
+  );
+  const grant = pick(givable, p.c) ?? {
+    role: pick(roles, p.c) ?? "",
+    scope: pick(scopes, p.d) ?? places.acme,
+  };
+  const invite = invitePlan(run, actor, held, email, [grant]);
+  const revoke = p.b % 2 === 0 ? await plan(run, actor, held, { ...p, kind: "revoke" }) : undefined;
+  return revoke === undefined ? [invite] : [revoke, invite];
 };
 
 const failure = (run: Run, text: string, message: string) =>
@@ -400,83 +470,133 @@ const checkGains = async (run: Run, text: string, held: ReadonlyArray<HeldGrant>
   run.rights = after;
 };
 
-/** Accepting a token makes its holder the owner of the account: it must hold nothing the holder could not give. */
-const acceptAttempt = async (
-  run: Run,
-  p: Picks,
-  note: (text: string) => void,
-): Promise<{ text: string; answer?: Answer } | undefined> => {
-  const entry = pick([...run.tokens.entries()], p.a);
-  if (entry === undefined) return undefined;
-  const [id, { token, holder }] = entry;
-  const holderActor = run.actors.find((a) => a.id === holder);
-  const text = `${holderActor?.email ?? holder}: invitations.accept ${id}`;
-  note(text);
-  const answer = await run.api.send("POST", "invitations.accept", { token, password: "gatehouse-demo" }, {});
-  if (answer.status !== 200) return { text, answer };
-  run.reads.invalidate();
-  const { userId, email } = answer.data as { userId: string; email: string };
-  run.tokens.delete(id);
-  const held = await run.reads.held(holder);
-  const rights = (await run.reads.rights([userId])).get(userId) ?? new Map();
-  for (const [key, actions] of rights) {
-    const may = delegable(held, targetOf({ org: "acme" }), run.reads.probeOf(key), run.catalog);
-    const beyond = [...actions].filter((a) => !may.has(a));
-    if (beyond.length > 0)
-      throw failure(
-        run,
-        text,
-        `${holder} now controls ${email}, which holds ${beyond.join(", ")} at ${key}: beyond what ${holder} could give`,
-      );
+/** After users.removeFromAccount: nothing of the user is left in acme (grants, groups, rights) nor its sign-in. */
+const checkRemoved = async (run: Run, text: string, user: string) => {
+  const left: string[] = [];
+  const grants = await run.reads.grants({ org: "acme", subject: { kind: "user", id: user } });
+  if (grants.length > 0) left.push(`grants ${grants.map((g) => g.role ?? g.permission).join(", ")}`);
+  const acmeGroups = (await run.reads.groups()).filter((g) => g.org === "acme");
+  const groups = new Set(await run.reads.groupsOf(user));
+  const memberOf = acmeGroups.filter((g) => groups.has(g.id));
+  if (memberOf.length > 0) left.push(`groups ${memberOf.map((g) => g.name).join(", ")}`);
+  for (const [key, actions] of (await run.reads.rights([user])).get(user) ?? new Map())
+    if (key.startsWith("acme") && actions.size > 0) left.push(`${[...actions].join(", ")} at ${key}`);
+  const account = (await run.reads.users()).find((u) => u.id === user);
+  if (account?.org === "acme") {
+    const verify = Effect.flatMap(Effect.service(Credentials), (c) =>
+      c.verify(account.email, "gatehouse-demo"),
+    );
+    if ((await run.api.runtime.runPromise(verify)) !== undefined) left.push("its password still signs in");
+    const session = run.actors.find((a) => a.id === user);
+    if (
+      session !== undefined &&
+      (await run.api.send("GET", "auth.me", undefined, session.call)).status === 200
+    )
+      left.push("its open session still answers");
   }
-  run.actors.push({ id: userId, email, call: await run.api.signIn(email) });
-  return { text, answer };
+  if (left.length > 0) throw failure(run, text, `${user} was removed from acme but keeps ${left.join("; ")}`);
 };
 
-/** One attempt: resolve, send, then judge (reference model, rights, no audit row on refusal). */
+/** Accepting a token makes its holder the owner of the account: it must hold nothing the holder could not give. */
+const acceptPlan = (
+  run: Run,
+  id: string,
+  { token, holder }: { readonly token: string; readonly holder: string },
+) => {
+  const text = `${run.actors.find((a) => a.id === holder)?.email ?? holder}: invitations.accept ${id}`;
+  return {
+    text,
+    send: () => run.api.send("POST", "invitations.accept", { token, password: "gatehouse-demo" }, {}),
+    allowed: undefined,
+    onAccept: async (answer: Answer) => {
+      const { userId, email } = answer.data as { userId: string; email: string };
+      run.tokens.delete(id);
+      const held = await run.reads.held(holder);
+      const rights = (await run.reads.rights([userId])).get(userId) ?? new Map();
+      for (const [key, actions] of rights) {
+        const may = delegable(held, targetOf({ org: "acme" }), run.reads.probeOf(key), run.catalog);
+        const beyond = [...actions].filter((a) => !may.has(a));
+        if (beyond.length > 0)
+          throw failure(
+            run,
+            text,
+            `${holder} now controls ${email}, which holds ${beyond.join(", ")} at ${key}: beyond what ${holder} could give`,
+          );
+      }
+      run.actors.push({ id: userId, email, call: await run.api.signIn(email) });
+    },
+  } satisfies Plan;
+};
+
+/**
+ * Sends one planned step and judges it: an accepted one must be allowed by the model, pass its own check and
+ * leave no unexplained gain; a refused one must answer 4xx and write no audit row.
+ */
+const attempt = async (run: Run, held: ReadonlyArray<HeldGrant>, planned: Plan): Promise<Answer> => {
+  const audits = await run.reads.lastAudit();
+  const answer = await planned.send();
+  run.totals.attempts += 1;
+  if (answer.status === 200) {
+    run.totals.accepted += 1;
+    run.reads.invalidate();
+    if (planned.allowed === false)
+      throw failure(run, planned.text, "accepted, but the reference model says the actor may not do this");
+    await planned.onAccept?.(answer);
+    await checkGains(run, planned.text, held);
+    return answer;
+  }
+  run.totals.refused += 1;
+  if (planned.allowed === true) run.totals.stricter += 1;
+  if (answer.status >= 500)
+    throw failure(run, planned.text, `answered ${answer.status}: ${answer.error?.message}`);
+  if ((await run.reads.newestAudit()) !== audits)
+    throw failure(run, planned.text, `refused (${answer.status}) but wrote an audit row`);
+  return answer;
+};
+
+/** One attempt: resolve against the world, then send and judge each step. */
 export class Attempt implements AsyncCommand<Run, unknown> {
   private text = "";
   constructor(private readonly picks: Picks) {}
   check = () => true;
-  async run(run: Run): Promise<void> {
-    const audits: string = await run.reads.lastAudit();
-    let answer: Answer | undefined;
-    let allowed: boolean | undefined;
-    if (this.picks.kind === "accept") {
-      const done = await acceptAttempt(run, this.picks, (text) => {
-        this.text = text;
-      });
-      if (done === undefined) return;
-      this.text = done.text;
-      answer = done.answer;
-    } else {
-      const actor = pick(run.actors, this.picks.a + this.picks.e) ?? run.actors[0];
-      if (actor === undefined) return;
-      const held = await run.reads.held(actor.id);
-      const planned = await plan(run, actor, held, this.picks);
-      if (planned === undefined) return;
-      this.text = planned.text;
-      allowed = planned.allowed;
-      answer = await planned.send();
-      if (answer.status === 200) {
-        run.reads.invalidate();
-        if (allowed === false)
-          throw failure(run, this.text, "accepted, but the reference model says the actor may not do this");
-        await planned.onAccept?.(answer);
-        await checkGains(run, this.text, held);
-      }
+
+  /**
+   * Sends and judges one step; the attempt's text names every step so far. A step that fails the search may
+   * have changed the world: it is counted, so that the next run (fast-check's shrinking) starts from the baseline.
+   */
+  private async step(run: Run, held: ReadonlyArray<HeldGrant>, planned: Plan): Promise<Answer> {
+    this.text = this.text === "" ? planned.text : `${this.text}; ${planned.text}`;
+    try {
+      return await attempt(run, held, planned);
+    } catch (error) {
+      run.totals.failures += 1;
+      throw error;
     }
-    run.totals.attempts += 1;
-    if (answer === undefined || answer.status === 200) {
-      run.totals.accepted += 1;
+  }
+
+  async run(run: Run): Promise<void> {
+    const p = this.picks;
+    if (p.kind === "accept") {
+      const entry = pick([...run.tokens.entries()], p.a);
+      if (entry === undefined) return;
+      await this.step(run, await run.reads.held(entry[1].holder), acceptPlan(run, ...entry));
       return;
     }
-    run.totals.refused += 1;
-    if (allowed === true) run.totals.stricter += 1;
-    if (answer.status >= 500)
-      throw failure(run, this.text, `answered ${answer.status}: ${answer.error?.message}`);
-    if ((await run.reads.lastAudit()) !== audits)
-      throw failure(run, this.text, `refused (${answer.status}) but wrote an audit row`);
+    const actor = pick(run.actors, p.a + p.e) ?? run.actors[0];
+    if (actor === undefined) return;
+    const held = await run.reads.held(actor.id);
+    const steps =
+      p.kind === "reinvite"
+        ? ((await reinviteSteps(run, actor, held, p)) ?? [])
+        : [await plan(run, actor, held, p)];
+    let last: Answer | undefined;
+    for (const planned of steps) if (planned !== undefined) last = await this.step(run, held, planned);
+    if (p.kind !== "reinvite" || last?.status !== 200) return;
+    // The chain ends with the actor accepting the link it was just given.
+    const id = (last.data as { invited: Array<{ invitationId: string }> }).invited[0]?.invitationId ?? "";
+    const token = run.tokens.get(id);
+    if (token !== undefined) await this.step(run, held, acceptPlan(run, id, token));
   }
+
   toString = () => this.text || `${this.picks.kind}(unresolved)`;
 }

@@ -1,10 +1,17 @@
 // The escalation search's world: the demo organization read back from the store (grants, groups, role
 // actions), the rights every subject holds (authz.whatCan's engine), a reset to the baseline and the fixture.
-import type { Engine, Resource } from "@gatehouse/domain";
-import { EngineSync } from "@gatehouse/store";
+import type { Engine, Resource, Scope } from "@gatehouse/domain";
+import {
+  EngineSync,
+  Environments,
+  Flags,
+  type GrantFilter,
+  type GrantRecord,
+  Grants,
+} from "@gatehouse/store";
 import { Effect } from "effect";
 import type { Answer, Call, demoApi } from "../../support/demo-api.ts";
-import type { Catalog, HeldGrant, Place, Target } from "./reference-delegation.ts";
+import type { Catalog, Target } from "./reference-delegation.ts";
 import { withImplied } from "./reference-delegation.ts";
 
 export type Api = ReturnType<typeof demoApi>;
@@ -29,7 +36,7 @@ export const places = {
   mcProduction: { ...acme, product: "mission-control", instance: "acme-mc-production" },
   pim: { ...acme, product: "pim", instance: "acme-pim" },
   agency: { org: "agency" },
-} as const satisfies Record<string, Place>;
+} as const satisfies Record<string, Scope>;
 
 const feature = { platform: "feature" } as const;
 /** Where rights are read: every level of the demo world, with the attributes its conditions need. */
@@ -65,7 +72,7 @@ const probes: ReadonlyArray<Resource> = [
 ];
 
 /** A resource's key in observations and messages. */
-export const keyOf = (r: Place): string =>
+export const keyOf = (r: Scope): string =>
   [r.org, r.product, r.instance, r.project, r.environment, r.flag].filter(Boolean).join("/");
 
 /** subject → resource key → allowed actions. */
@@ -73,47 +80,14 @@ export type Rights = Map<string, Map<string, ReadonlySet<string>>>;
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-interface GrantRow {
-  readonly id: string;
-  readonly subject_kind: "user" | "group";
-  readonly subject_id: string;
-  readonly role: string | null;
-  readonly permission: string | null;
-  readonly org: string;
-  readonly product: string | null;
-  readonly instance: string | null;
-  readonly project: string | null;
-  readonly environment: string | null;
-  readonly flag: string | null;
-  readonly version: number;
-}
-
-const placeOf = (g: GrantRow): Place => ({
-  org: g.org,
-  ...(g.product === null ? {} : { product: g.product }),
-  ...(g.instance === null ? {} : { instance: g.instance }),
-  ...(g.project === null ? {} : { project: g.project }),
-  ...(g.environment === null ? {} : { environment: g.environment }),
-  ...(g.flag === null ? {} : { flag: g.flag }),
-});
-
-export interface StoredGrant extends HeldGrant {
-  readonly id: string;
-  readonly version: number;
-  readonly subject: { readonly kind: "user" | "group"; readonly id: string };
-}
+/** A grant as the store keeps it. */
+export type StoredGrant = GrantRecord;
 
 export const grantKey = (g: StoredGrant): string =>
   `${g.subject.kind}:${g.subject.id}|${g.role ?? ""}|${g.permission ?? ""}|${keyOf(g.scope)}`;
 
-const toStored = (g: GrantRow): StoredGrant => ({
-  id: g.id,
-  version: g.version,
-  subject: { kind: g.subject_kind, id: g.subject_id },
-  role: g.role,
-  permission: g.permission,
-  scope: placeOf(g),
-});
+const newestAudit = async (api: Api) =>
+  (await api.rows<{ n: string | null }>("select max(id)::text as n from audit_log"))[0]?.n ?? "0";
 
 /** Reads of the store and the engine the search needs; none of them decides anything. */
 export const worldReads = (api: Api) => {
@@ -131,21 +105,45 @@ export const worldReads = (api: Api) => {
     memo.set(key, made);
     return made;
   };
-  const grants = (where = "true") =>
-    cached(`grants ${where}`, async () =>
-      (await api.rows<GrantRow>(`select * from grants where ${where} order by id`)).map(toStored),
+  const store = <A>(effect: Effect.Effect<A, unknown, Grants | Flags | Environments>) =>
+    api.runtime.runPromise(effect);
+  const grants = (filter: GrantFilter) =>
+    cached(`grants ${JSON.stringify(filter)}`, () =>
+      store(Effect.flatMap(Effect.service(Grants), (g) => g.list(filter))),
+    );
+  const groupsOf = (user: string) =>
+    cached(`groups of ${user}`, () =>
+      api
+        .rows<{ group_id: string }>(`select group_id from group_members where user_id = ${quote(user)}`)
+        .then((rows) => rows.map((r) => r.group_id)),
     );
   return {
     invalidate: () => memo.clear(),
-    /** The newest audit row's id: a refused mutation must leave it where it was. */
-    lastAudit: async () =>
-      (await api.rows<{ n: string | null }>("select max(id)::text as n from audit_log"))[0]?.n ?? "0",
+    /** The newest audit row's id (kept until the next accepted write): a refusal must leave it there. */
+    lastAudit: () => cached("audit", () => newestAudit(api)),
+    /** The same, read now. */
+    newestAudit: () => newestAudit(api),
     grants,
+    groupsOf,
     /** The grants `user` holds, directly or through its groups (unexpired). */
-    held: (user: string) =>
-      grants(
-        `(expires_at is null or expires_at > now()) and ((subject_kind = 'user' and subject_id = ${quote(user)})
-         or (subject_kind = 'group' and subject_id in (select group_id from group_members where user_id = ${quote(user)})))`,
+    held: async (user: string): Promise<ReadonlyArray<StoredGrant>> => {
+      const subjects = [
+        { kind: "user" as const, id: user },
+        ...(await groupsOf(user)).map((id) => ({ kind: "group" as const, id })),
+      ];
+      const now = Date.now();
+      return (await Promise.all(subjects.map((subject) => grants({ subject }))))
+        .flat()
+        .filter((g) => g.expiresAt === null || g.expiresAt.getTime() > now);
+    },
+    /** The Feature project's environments, and its flags (status and version). */
+    environments: () =>
+      cached("environments", () =>
+        store(Effect.flatMap(Effect.service(Environments), (e) => e.list(places.checkout.project))),
+      ),
+    flags: () =>
+      cached("flags", () =>
+        store(Effect.flatMap(Effect.service(Flags), (f) => f.list(places.checkout.project))),
       ),
     users: () =>
       cached("users", () =>
@@ -171,14 +169,20 @@ export const worldReads = (api: Api) => {
           "select id, product, instance, version from roles where type = 'custom' order by id",
         ),
       ),
-    invitationGrants: (id: string) =>
-      api.rows<{ grants: unknown }>(`select grants from invitations where id = ${quote(id)}`).then((rows) => {
-        const raw = rows[0]?.grants;
-        return (typeof raw === "string" ? JSON.parse(raw) : (raw ?? [])) as Array<{
-          role: string;
-          scope: Place;
-        }>;
-      }),
+    /** The email an invitation went to and the grants it carries. */
+    invitation: (id: string) =>
+      api
+        .rows<{ email: string; grants: unknown }>(
+          `select email, grants from invitations where id = ${quote(id)}`,
+        )
+        .then((rows) => {
+          const raw = rows[0]?.grants;
+          const grants = (typeof raw === "string" ? JSON.parse(raw) : (raw ?? [])) as Array<{
+            role: string;
+            scope: Scope;
+          }>;
+          return { email: rows[0]?.email ?? "", grants };
+        }),
     pendingRequests: () =>
       api
         .rows<{ id: string }>("select id from access_requests where status = 'pending' order by id")
@@ -207,7 +211,7 @@ export const worldReads = (api: Api) => {
       }
       return out;
     },
-    probeOf: (key: string): Place => probes.find((p) => keyOf(p) === key) ?? acme,
+    probeOf: (key: string): Scope => probes.find((p) => keyOf(p) === key) ?? acme,
   };
 };
 export type WorldReads = ReturnType<typeof worldReads>;
@@ -228,8 +232,8 @@ export const fixtureGroup = "Escalation team";
 export const fixtureRole = "cms:escalation-custom";
 
 /**
- * The super admin's part of the world, made once: a custom group with two members, a custom CMS role held by
- * customeruser, and Roles Admin for the CMS instance admin (so its custom-role edits are in reach).
+ * The super admin's part of the world, made once: a custom group with two members and a PIM role, a custom
+ * CMS role held by customeruser, and Roles Admin for the CMS instance admin (so its custom-role edits are in reach).
  */
 export const makeFixture = async (api: Api, admin: Call) => {
   const group = expectOk(
@@ -255,41 +259,102 @@ export const makeFixture = async (api: Api, admin: Call) => {
       admin,
     ),
   ) as { id: string };
-  const give = async (subject: string, roleId: string, scope: Place) =>
+  const give = async (subject: { kind: "user" | "group"; id: string }, roleId: string, scope: Scope) =>
     expectOk(
       "grants.create",
-      await api.send(
-        "POST",
-        "grants.create",
-        { subject: { kind: "user", id: subject }, role: roleId, scope },
-        admin,
-      ),
+      await api.send("POST", "grants.create", { subject, role: roleId, scope }, admin),
     );
-  await give("demo-customeruser", role.id, places.cms);
-  await give("demo-instance-admin", "admin-center:roles-admin", places.cms);
+  await give({ kind: "user", id: "demo-customeruser" }, role.id, places.cms);
+  await give({ kind: "user", id: "demo-instance-admin" }, "admin-center:roles-admin", places.cms);
+  // Rights through the group: a removed member must lose them (finding 5).
+  await give({ kind: "group", id: group.id }, "pim:PIM_Admin", places.pim);
   return { group: group.id, role: role.id, permissions: ["cms:edit-view.access"] };
 };
 export type Fixture = Awaited<ReturnType<typeof makeFixture>>;
 
+/** What a reset returns to: acme's grants, group members, account rows and flag statuses after the fixture. */
+export const readBaseline = async (api: Api, reads: WorldReads, fixture: Fixture) => ({
+  fixture,
+  grants: await reads.grants({ org: "acme" }),
+  members: await memberRows(api),
+  accounts: await accountRows(api),
+  flags: (await reads.flags()).map((f) => ({ id: f.id, status: f.status })),
+});
+export type Baseline = Awaited<ReturnType<typeof readBaseline>>;
+
+const memberRows = (api: Api) =>
+  api.rows<{ group_id: string; user_id: string }>(
+    "select m.group_id, m.user_id from group_members m join groups g on g.id = m.group_id where g.org = 'acme' order by 1, 2",
+  );
+const accountRows = (api: Api) =>
+  api.rows<{ id: string; status: string; password_hash: string | null }>(
+    "select id, status, password_hash from users order by id",
+  );
+const sqlText = (value: string | null) => (value === null ? "null" : quote(value));
+
 /**
- * Puts acme back to the baseline through the API, as its super admin: pending invitations revoked, grants
- * and the fixture group's members as recorded, custom roles other than the fixture's deleted.
+ * What the API cannot undo, put back in the database: accounts a removal disabled, memberships of the groups
+ * Gatehouse manages (Everyone, product groups) and flag statuses (a flag's status is the project's to set,
+ * not the super admin's); then the engine reloads. Returns the accounts restored,
+ * whose sessions must be opened again.
+ */
+const restoreRows = async (
+  api: Api,
+  reads: WorldReads,
+  baseline: Baseline,
+): Promise<ReadonlyArray<string>> => {
+  const key = (m: { group_id: string; user_id: string }) => `${m.group_id} ${m.user_id}`;
+  const members = await memberRows(api);
+  const wanted = new Set(baseline.members.map(key));
+  const present = new Set(members.map(key));
+  const statements = [
+    ...members
+      .filter((m) => !wanted.has(key(m)))
+      .map(
+        (m) =>
+          `delete from group_members where group_id = ${quote(m.group_id)} and user_id = ${quote(m.user_id)}`,
+      ),
+    ...baseline.members
+      .filter((m) => !present.has(key(m)))
+      .map(
+        (m) =>
+          `insert into group_members (group_id, user_id, org) select id, ${quote(m.user_id)}, org from groups where id = ${quote(m.group_id)}`,
+      ),
+  ];
+  const accounts = new Map((await accountRows(api)).map((a) => [a.id, a]));
+  const restored = baseline.accounts.filter((a) => {
+    const now = accounts.get(a.id);
+    return now !== undefined && (now.status !== a.status || now.password_hash !== a.password_hash);
+  });
+  const flags = new Map((await reads.flags()).map((f) => [f.id, f.status]));
+  for (const f of baseline.flags)
+    if (flags.get(f.id) !== f.status)
+      statements.push(
+        `update flags set status = ${quote(f.status)}, version = version + 1 where id = ${quote(f.id)}`,
+      );
+  for (const a of restored)
+    statements.push(
+      `update users set status = ${quote(a.status)}, password_hash = ${sqlText(a.password_hash)} where id = ${quote(a.id)}`,
+    );
+  if (statements.length === 0) return [];
+  for (const statement of statements) await api.rows(statement);
+  await api.runtime.runPromise(Effect.flatMap(Effect.service(EngineSync), (sync) => sync.reload()));
+  return restored.map((a) => a.id);
+};
+
+/**
+ * Puts acme back to the baseline through the API, as its super admin (custom roles other than the fixture's
+ * deleted, grants as recorded: an earlier run's pending invitations then give nothing, and their links are
+ * forgotten), and the rest through restoreRows.
+ * Returns the accounts whose sessions must be opened again.
  */
 export const resetWorld = async (
   api: Api,
   reads: WorldReads,
   admin: Call,
-  baseline: ReadonlyArray<StoredGrant>,
-  fixture: Fixture,
-  fixtureMembers: ReadonlyArray<string>,
-) => {
-  reads.invalidate();
-  const pending = expectOk(
-    "invitations.list",
-    await api.send("GET", "invitations.list", { org: "acme", status: "pending" }, admin),
-  ) as Array<{ id: string }>;
-  for (const { id } of pending)
-    expectOk("revoke", await api.send("POST", "invitations.revoke", { id }, admin));
+  baseline: Baseline,
+): Promise<ReadonlyArray<string>> => {
+  const { fixture } = baseline;
   reads.invalidate();
   for (const role of await reads.customRoles()) {
     if (role.id === fixture.role) continue;
@@ -311,8 +376,8 @@ export const resetWorld = async (
       ),
     );
   reads.invalidate();
-  const wanted = new Set(baseline.map(grantKey));
-  const now = await reads.grants("org = 'acme'");
+  const wanted = new Set(baseline.grants.map(grantKey));
+  const now = await reads.grants({ org: "acme" });
   const present = new Set(now.map(grantKey));
   for (const g of now)
     if (!wanted.has(grantKey(g)))
@@ -320,7 +385,7 @@ export const resetWorld = async (
         "grants.remove",
         await api.send("POST", "grants.remove", { id: g.id, version: g.version }, admin),
       );
-  for (const g of baseline)
+  for (const g of baseline.grants)
     if (!present.has(grantKey(g)))
       expectOk(
         "grants.create",
@@ -335,19 +400,7 @@ export const resetWorld = async (
           admin,
         ),
       );
+  const restored = await restoreRows(api, reads, baseline);
   reads.invalidate();
-  const members = await reads.members(fixture.group);
-  for (const userId of members)
-    if (!fixtureMembers.includes(userId))
-      expectOk(
-        "removeMember",
-        await api.send("POST", "groups.removeMember", { groupId: fixture.group, userId }, admin),
-      );
-  for (const userId of fixtureMembers)
-    if (!members.includes(userId))
-      expectOk(
-        "addMember",
-        await api.send("POST", "groups.addMember", { groupId: fixture.group, userId }, admin),
-      );
-  reads.invalidate();
+  return restored;
 };

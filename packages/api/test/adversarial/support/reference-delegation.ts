@@ -1,5 +1,7 @@
 // The escalation search's oracle: an independent reference model of who may give what, written from the spec
 // and the seeds (never from the engine under test), as a table of admin levels and the roles they may give.
+import { type Scope, scopeKeys } from "@gatehouse/domain";
+
 /*
  * Rules (spec = shared/spec/permission-model.md; seeds = shared/seeds/; decisions = docs/decisions.md):
  * R1 super-admin at {org}: anything in its organization (spec §5 "A super-admin may assign any role at any
@@ -29,22 +31,11 @@
  *    an admin level whose scope covers it"; seed 001 "if you are an Instance Admin and Roles Admin").
  * What a role holds (its actions) is read from the stored role definitions: that is catalog data, not a decision.
  */
-
-/** A place: the scope keys of the spec, left to right. */
-export interface Place {
-  readonly org: string;
-  readonly product?: string | undefined;
-  readonly instance?: string | undefined;
-  readonly project?: string | undefined;
-  readonly environment?: string | undefined;
-  readonly flag?: string | undefined;
-}
-
 /** One grant the actor holds (directly or through a group): a role or a single permission at a place. */
 export interface HeldGrant {
   readonly role: string | null;
   readonly permission: string | null;
-  readonly scope: Place;
+  readonly scope: Scope;
 }
 
 /** Whom a grant would reach: a user of `org`, partner or customer. */
@@ -53,13 +44,11 @@ export interface Target {
   readonly partner: boolean;
 }
 
-const keys = ["org", "product", "instance", "project", "environment", "flag"] as const;
-
 /** Whether `outer` is `inner` or one of its ancestors. */
-export const covers = (outer: Place, inner: Place): boolean =>
-  keys.every((k) => outer[k] === undefined || outer[k] === inner[k]);
+export const covers = (outer: Scope, inner: Scope): boolean =>
+  scopeKeys.every((k) => outer[k] === undefined || outer[k] === inner[k]);
 
-const comparable = (a: Place, b: Place) => covers(a, b) || covers(b, a);
+const comparable = (a: Scope, b: Scope) => covers(a, b) || covers(b, a);
 const productOf = (id: string) => id.slice(0, id.indexOf(":"));
 
 const ADMIN_IMPLYING = new Set(["experimentation:administrator", "experimentation:project-owner"]);
@@ -73,8 +62,8 @@ const isEntityRole = (role: string) => /^experimentation:(env|flag)-/.test(role)
 /** An admin level an actor holds at a place (spec §3, with the Experimentation implications). */
 type Level = "super-admin" | "product-admin" | "instance-admin" | "exp-administrator" | "project-owner";
 
-export const levelsOf = (held: ReadonlyArray<HeldGrant>): ReadonlyArray<{ level: Level; at: Place }> =>
-  held.flatMap((g): Array<{ level: Level; at: Place }> => {
+export const levelsOf = (held: ReadonlyArray<HeldGrant>): ReadonlyArray<{ level: Level; at: Scope }> =>
+  held.flatMap((g): Array<{ level: Level; at: Scope }> => {
     switch (g.role) {
       case "admin-center:super-admin":
         return [{ level: "super-admin", at: { org: g.scope.org } }];
@@ -96,7 +85,7 @@ export const levelsOf = (held: ReadonlyArray<HeldGrant>): ReadonlyArray<{ level:
   });
 
 /** R1–R5: may an actor at `level` give role `role` (product roles only; never admin-center below R1)? */
-const levelGivesRole = (level: Level, at: Place, role: string): boolean => {
+const levelGivesRole = (level: Level, at: Scope, role: string): boolean => {
   const product = productOf(role);
   switch (level) {
     case "super-admin":
@@ -113,7 +102,7 @@ const levelGivesRole = (level: Level, at: Place, role: string): boolean => {
 };
 
 /** R8: may `role` reach `target` at `place` at all? */
-const reaches = (role: string, place: Place, target: Target): boolean =>
+const reaches = (role: string, place: Scope, target: Target): boolean =>
   target.org === place.org || (target.partner && productOf(role) === "mission-control");
 
 export interface Catalog {
@@ -135,14 +124,14 @@ export const withImplied = (actionsOf: (role: string) => ReadonlyArray<string>) 
 };
 
 /** R1–R5, R8: may the actor holding `held` give `role` at `place` to `target`? */
-export const mayGiveRole = (held: ReadonlyArray<HeldGrant>, role: string, place: Place, target: Target) =>
+export const mayGiveRole = (held: ReadonlyArray<HeldGrant>, role: string, place: Scope, target: Target) =>
   reaches(role, place, target) &&
   levelsOf(held).some(
     ({ level, at }) => at.org === place.org && covers(at, place) && levelGivesRole(level, at, role),
   );
 
 /** What the actor itself holds at `place` through grants of a product it administers there (R6). */
-const heldActions = (held: ReadonlyArray<HeldGrant>, place: Place, catalog: Catalog) => {
+const heldActions = (held: ReadonlyArray<HeldGrant>, place: Scope, catalog: Catalog) => {
   const administered = new Set(
     levelsOf(held)
       .filter(({ at }) => covers(at, place))
@@ -160,7 +149,7 @@ const heldActions = (held: ReadonlyArray<HeldGrant>, place: Place, catalog: Cata
 export const mayGivePermission = (
   held: ReadonlyArray<HeldGrant>,
   action: string,
-  place: Place,
+  place: Scope,
   target: Target,
   catalog: Catalog,
 ): boolean => {
@@ -174,7 +163,7 @@ export const mayGivePermission = (
 };
 
 /** R10: may the actor create or edit a custom role placed at `place` (an instance)? */
-export const mayManageCustomRole = (held: ReadonlyArray<HeldGrant>, place: Place): boolean => {
+export const mayManageCustomRole = (held: ReadonlyArray<HeldGrant>, place: Scope): boolean => {
   const levels = levelsOf(held);
   if (levels.some(({ level, at }) => level === "super-admin" && at.org === place.org)) return true;
   const rolesAdmin = held.some((g) => g.role === "admin-center:roles-admin" && g.scope.org === place.org);
@@ -196,7 +185,7 @@ export const mayManageGroups = (held: ReadonlyArray<HeldGrant>, org: string): bo
 export const delegable = (
   held: ReadonlyArray<HeldGrant>,
   target: Target,
-  resource: Place,
+  resource: Scope,
   catalog: Catalog,
 ): ReadonlySet<string> => {
   const out = new Set<string>();
