@@ -356,10 +356,9 @@ const plan = async (
         (g) => keyOf(g.scope).startsWith(keyOf(scope)),
       );
       const targets = await reachedBy(run, { kind: "user", id: user });
+      // Nothing to remove changes nothing: the model has no verdict (R9 judges removals), the invariants watch.
       const allowed =
-        theirs.length === 0
-          ? mayManageGroups(held, "acme") // nothing to remove: only the super admin is asked (R9 at the org)
-          : theirs.every((g) => mayGive(run, held, g, g.scope, targets));
+        theirs.length === 0 ? undefined : theirs.every((g) => mayGive(run, held, g, g.scope, targets));
       const text = `${by} users.${p.kind} ${user}${p.kind === "removeAccess" ? ` @ ${keyOf(scope)}` : ""}`;
       return {
         text,
