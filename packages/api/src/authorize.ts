@@ -1,6 +1,6 @@
-// The one authorizing procedure every mutation goes through: it asks the engine (check or assign) before the
-// handler runs, then gives the handler one audited write that returns only once the engine has applied it.
-import type { Assignment, Resource } from "@gatehouse/domain";
+// The one place every procedure is authorized: each builder here declares how (tRPC meta, authorization.ts), and
+// the query and mutation builders ask the engine and enforce the organization boundary before any handler runs.
+import { type Assignment, type Engine, type Resource, UnknownSubject } from "@gatehouse/domain";
 import {
   AlreadyExists,
   EngineSync,
@@ -14,13 +14,36 @@ import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { type RequestAuth, requestAuth } from "./auth/request-auth.ts";
 import type { StoreServices } from "./auth/store-runner.ts";
+import type { Authorization } from "./authorization.ts";
 import type { Actor, ApiContext } from "./context.ts";
-import { protectedProcedure } from "./trpc.ts";
+import { toTrpcError } from "./errors.ts";
+import { baseProcedure, failureOf } from "./trpc.ts";
 
-/** What to ask the engine before a mutation runs. */
-export type Ask =
+/*
+ * How to read it (also in docs/decisions.md, "One authorization path"):
+ * - publicAccess(reason), selfAccess(reason): no engine question, and the reason says why.
+ * - operatorOnly(what): the platform operator, by its actor kind (it is no subject of any organization).
+ * - authorizedQuery(schema, declare): any actor kind; `declare` names the organizations the objects lie in, the
+ *   subject asked about and the engine questions, and the builder decides: another organization's object is
+ *   NOT_FOUND with the words a made-up id gets (unless the engine allows every question: partner access); a
+ *   refused question in the actor's own organization is FORBIDDEN; API keys stay in their organization; the
+ *   operator passes. A subject the actor may not see is as unknown as a made-up one.
+ * A declaration may read stored rows and the engine's snapshot, and refuse bad input; it does not refuse on its
+ * own account before the boundary (`refuse` is given only once the boundary passed), so another organization's
+ * id cannot be told from a made-up one by its refusal.
+ * - authorizedMutation(schema, declare): signed-in users only; every question asked before one audited write.
+ */
+
+/** What to ask the engine before a procedure runs. */
+export type Ask = (
   | { readonly check: { readonly action: string; readonly resource: Resource } }
-  | { readonly assign: Assignment };
+  | { readonly assign: Assignment }
+) & {
+  /** Replaces the engine's reason in a FORBIDDEN. */
+  readonly refusal?: string;
+  /** NOT_FOUND's message when the question is about an organization the user does not reach. */
+  readonly missing?: string;
+};
 
 /** A signed-in user: the only actor that mutates through the engine. */
 export type UserActor = Extract<Actor, { readonly kind: "user" }>;
@@ -54,13 +77,16 @@ export interface AskContext {
   readonly store: Store;
 }
 
+const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });
+
 /** The engine's answer to every question, or the refusal thrown: deny → FORBIDDEN, invalid → BAD_REQUEST. */
 const ask = (engine: ApiContext["engine"], actor: UserActor, question: Ask): void => {
   if ("check" in question) {
     const { action, resource } = question.check;
     if (engine.allows(actor.id, action, resource)) return;
+    if (question.refusal !== undefined) throw forbidden(question.refusal);
     const { reason } = engine.explain(actor.id, action, resource);
-    throw new TRPCError({ code: "FORBIDDEN", message: `${actor.id} may not ${action}: ${reason}` });
+    throw forbidden(`${actor.id} may not ${action}: ${reason}`);
   }
   const { decision, reason } = engine.assign(actor.id, question.assign);
   if (decision === "deny") throw new TRPCError({ code: "FORBIDDEN", message: reason });
@@ -119,10 +145,206 @@ const mutatingActor = (actor: Actor): UserActor => {
   });
 };
 
-/** Procedures that read the store: the actor and a store runner (any actor kind). */
-export const storeProcedure = protectedProcedure.use(({ ctx, next }) =>
-  next({ ctx: { store: storeOf(requestAuth(ctx)) } }),
-);
+const unauthorized = () => new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send an API key" });
+
+/** The request's store, or one that says sign-in is not configured (a server without a store, as in tests). */
+const storeFor = (ctx: { readonly auth?: RequestAuth | undefined }): Store =>
+  ctx.auth === undefined ? { run: () => Promise.reject(requestAuth(ctx)) } : storeOf(ctx.auth);
+
+const tagged = (authorization: Authorization) => baseProcedure.meta({ authorization });
+
+/**
+ * Open to everyone: `reason` says why no question is asked (sign-in reads `requestAuth(ctx)` itself).
+ * One middleware per builder, not several levels: tRPC copies the call's options at every level.
+ */
+export const publicAccess = (reason: string) =>
+  tagged({ kind: "public", reason }).use(async ({ next }) => {
+    const result = await next();
+    if (result.ok) return result;
+    throw failureOf(result.error);
+  });
+
+/** About the request's own actor or session only (the actor may be absent): `reason` says why. */
+export const selfAccess = (reason: string) =>
+  tagged({ kind: "self", reason }).use(async ({ ctx, next }) => {
+    const auth: RequestAuth | undefined = ctx.auth;
+    // A server without a store signs nobody in.
+    if (auth === undefined) throw unauthorized();
+    const result = await next({ ctx: { auth } });
+    if (result.ok) return result;
+    throw failureOf(result.error);
+  });
+
+/** The platform operator only: `what` it does, for the refusal everyone else gets (FORBIDDEN). */
+export const operatorOnly = (what: string) =>
+  tagged({ kind: "operator", reason: `the platform operator ${what}` }).use(async ({ ctx, next }) => {
+    const actor = ctx.actor;
+    if (actor === undefined) throw unauthorized();
+    if (actor.kind !== "operator") throw forbidden(`Only the platform operator ${what}`);
+    const result = await next({ ctx: { actor, store: storeFor(ctx) } });
+    if (result.ok) return result;
+    throw failureOf(result.error);
+  });
+
+/** What a query declares about its input, for the builder to decide on before the handler runs. */
+export interface Declared<V = undefined> {
+  /** The organizations the objects asked about lie in (from the input or the stored rows). */
+  readonly orgs?: ReadonlyArray<string>;
+  /** Engine questions for a signed-in user (API keys and the operator are no subjects: they are not asked). */
+  readonly ask?: ReadonlyArray<Ask>;
+  /** The subject the answer is about (authz): one the actor may not see is as unknown as a made-up id. */
+  readonly subject?: string;
+  /** Partner access: an organization where the user holds grants passes; the engine's answers decide the rest. */
+  readonly acrossOrgs?: true;
+  /** A refused question answers NOT_FOUND even in the actor's own organization (objects only viewers see). */
+  readonly hidden?: true;
+  /** The declaration's own refusal (FORBIDDEN), given only once the boundary passed. */
+  readonly refuse?: string;
+  /** NOT_FOUND's message for an object outside the boundary: the words a made-up id gets. */
+  readonly missing?: string;
+  /** What the declaration read, for the handler (`ctx.declared`). */
+  readonly value?: V;
+}
+
+/** What a query's declaration may use: the actor, the engine (to read the snapshot) and store reads. */
+export interface QueryContext {
+  readonly actor: Actor;
+  readonly engine: Engine;
+  readonly store: Store;
+}
+
+const NOTHING: ReadonlyArray<never> = [];
+
+/** Another organization's object (or a missing one), answered alike: NOT_FOUND with the made-up id's words. */
+const outside = (missing: string | undefined, org: string) =>
+  new TRPCError({ code: "NOT_FOUND", message: missing ?? `No organization "${org}"` });
+
+const orgOfAsk = (question: Ask): string =>
+  "check" in question ? question.check.resource.org : question.assign.scope.org;
+
+/** Does `subject` (or a group it is in) hold a grant in `org`? Partner users hold grants in their customers. */
+export const holdsGrantIn = (engine: Engine, subject: string, org: string): boolean => {
+  const s = engine.snapshot.subjects.get(subject);
+  if (s === undefined) return false;
+  for (const holder of [s, ...s.groups])
+    for (const g of holder.grants) if (g.node.ancestors[0]?.key === org) return true;
+  return false;
+};
+
+/** Does the user know `org`: its home, or one where it holds grants (a partner's customer)? */
+const reaches = (engine: Engine, actor: UserActor, org: string): boolean =>
+  org === actor.org || holdsGrantIn(engine, actor.id, org);
+
+/**
+ * A subject the actor may see: one of its own organization, or, for a user, a partner user holding grants in it
+ * (an API key stays with its organization's own users). Any other is refused exactly as a made-up id is
+ * (UnknownSubject, BAD_REQUEST).
+ */
+const requireVisible = (engine: Engine, actor: Exclude<Actor, { kind: "operator" }>, subject: string) => {
+  const s = engine.snapshot.subjects.get(subject);
+  if (s !== undefined && s.org === actor.org) return;
+  if (s !== undefined && actor.kind === "user" && holdsGrantIn(engine, subject, actor.org)) return;
+  throw new UnknownSubject({ subject });
+};
+
+/**
+ * A user's question, asked where the boundary allows: refused in an organization it reaches, FORBIDDEN with the
+ * reason (or NOT_FOUND when `hidden`); refused anywhere else, NOT_FOUND as if missing, so nothing of another
+ * organization is told.
+ */
+const askWithin = (engine: Engine, actor: UserActor, q: Ask, missing?: string, hidden?: true): void => {
+  const org = orgOfAsk(q);
+  if (hidden !== true && reaches(engine, actor, org)) ask(engine, actor, q);
+  else if (!allows(engine, actor, q)) throw outside(missing ?? q.missing, org);
+};
+
+/** An organization id no organization has (ids are lower-case letters, digits and dashes). */
+const UNREACHED = "\u0000unreached";
+
+/**
+ * The resource as a user's question about `subject` may see it: in an organization the subject neither belongs
+ * to nor holds grants in, the engine answers as about a made-up organization (so whether it exists, or what it
+ * enabled, is not told); callers put the organization's id back into what they return. API keys and the
+ * operator ask within their boundary, so they see resources as they are. Cheap on the hot path: one comparison.
+ */
+export const seenBy = (engine: Engine, actor: Actor, subject: string, resource: Resource): Resource => {
+  if (actor.kind !== "user" || resource.org === actor.org) return resource;
+  if (engine.snapshot.subjects.get(subject)?.org === resource.org) return resource;
+  if (holdsGrantIn(engine, subject, resource.org)) return resource;
+  return { ...resource, org: UNREACHED };
+};
+
+/** The organization boundary, the engine questions and the subject, in that order; throws the refusal. */
+const enforce = (engine: Engine, actor: Actor, declared: Declared<unknown>): void => {
+  if (actor.kind === "operator") return;
+  const home = actor.org;
+  const { missing } = declared;
+  const orgs = declared.orgs ?? NOTHING;
+  const questions = declared.ask ?? NOTHING;
+  if (actor.kind === "api-key") {
+    for (const org of orgs) if (org !== home) throw outside(missing, org);
+    for (const q of questions) if (orgOfAsk(q) !== home) throw outside(missing, orgOfAsk(q));
+  } else
+    for (const org of orgs)
+      if (org !== home && (declared.acrossOrgs !== true || !holdsGrantIn(engine, actor.id, org)))
+        throw outside(missing, org);
+  // The questions come before the subject: who may not ask learns nothing about which subjects exist.
+  if (actor.kind === "user") for (const q of questions) askWithin(engine, actor, q, missing, declared.hidden);
+  if (declared.subject !== undefined && declared.subject !== actor.id)
+    requireVisible(engine, actor, declared.subject);
+  if (declared.refuse !== undefined) throw forbidden(declared.refuse);
+};
+
+const allows = (engine: Engine, actor: UserActor, question: Ask): boolean =>
+  "check" in question
+    ? engine.allows(actor.id, question.check.action, question.check.resource)
+    : engine.assign(actor.id, question.assign).decision === "allow";
+
+/** A signed-in user's own question about one object of a list the query already authorized (row filters). */
+export type May = (action: string, resource: Resource) => boolean;
+
+const mayFor =
+  (engine: Engine, actor: Actor): May =>
+  (action, resource) =>
+    actor.kind !== "user" || engine.allows(actor.id, action, resource);
+
+/**
+ * THE authorizing query: `declare(input, { actor, engine, store })` names the organizations its objects lie in,
+ * the subject it is about and the engine questions (it may load stored rows first, and refuse bad input), and the
+ * builder enforces them (see the top of this module) before the handler runs. The handler gets `ctx.store`,
+ * `ctx.declared` (the declaration's `value`) and `ctx.may` (the user's own question for filtering rows; always
+ * true for API keys and the operator, whose boundary was enforced).
+ */
+export const authorizedQuery = <S extends Schema.ConstraintDecoder<unknown>, V = undefined>(
+  schema: S,
+  declare: (input: S["Type"], context: QueryContext) => Promise<Declared<V>> | Declared<V>,
+) =>
+  tagged({ kind: "query" })
+    .input(Schema.toStandardSchemaV1(schema))
+    .use(async ({ ctx, input, next }) => {
+      const actor = ctx.actor;
+      if (actor === undefined) throw unauthorized();
+      const store = storeFor(ctx);
+      const engine = ctx.engine;
+      let declared: Declared<V>;
+      try {
+        const made = declare(input, { actor, engine, store });
+        declared = made instanceof Promise ? await made : made;
+        enforce(engine, actor, declared);
+      } catch (cause) {
+        throw toTrpcError(cause);
+      }
+      const result = await next({
+        ctx: { actor, store, declared: declared.value as V, may: mayFor(engine, actor) },
+      });
+      if (result.ok) return result;
+      throw failureOf(result.error);
+    });
+
+/** A query without input: the declaration sees only the actor. */
+export const authorizedRead = <V = undefined>(
+  declare: (context: QueryContext) => Promise<Declared<V>> | Declared<V>,
+) => authorizedQuery(Schema.Undefined, (_input, context) => declare(context));
 
 /**
  * THE authorizing mutation: `declare(input, { actor, store })` names what to ask the engine (one question or
@@ -136,13 +358,25 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
     context: AskContext,
   ) => Promise<Ask | ReadonlyArray<Ask>> | Ask | ReadonlyArray<Ask>,
 ) =>
-  storeProcedure.input(Schema.toStandardSchemaV1(schema)).use(async ({ ctx, input, next }) => {
-    const actor = mutatingActor(ctx.actor);
-    const declared = await declare(input, { actor, store: ctx.store });
-    const questions: ReadonlyArray<Ask> = Array.isArray(declared) ? declared : [declared];
-    for (const question of questions) ask(ctx.engine, actor, question);
-    // `asked` lets a handler refuse to act on anything the engine was not asked about.
-    const write = writeFor(ctx.store, actor, ctx.requestId);
-    const writeAll = writeAllFor(ctx.store, actor, ctx.requestId);
-    return next({ ctx: { actor, write, writeAll, asked: questions } });
-  });
+  tagged({ kind: "mutation" })
+    .input(Schema.toStandardSchemaV1(schema))
+    .use(async ({ ctx, input, next }) => {
+      if (ctx.actor === undefined) throw unauthorized();
+      const store = storeFor(ctx);
+      let questions: ReadonlyArray<Ask>;
+      let actor: UserActor;
+      try {
+        actor = mutatingActor(ctx.actor);
+        const declared = await declare(input, { actor, store });
+        questions = Array.isArray(declared) ? declared : [declared];
+        for (const question of questions) askWithin(ctx.engine, actor, question);
+      } catch (cause) {
+        throw toTrpcError(cause);
+      }
+      // `asked` lets a handler refuse to act on anything the engine was not asked about.
+      const write = writeFor(store, actor, ctx.requestId);
+      const writeAll = writeAllFor(store, actor, ctx.requestId);
+      const result = await next({ ctx: { actor, store, write, writeAll, asked: questions } });
+      if (result.ok) return result;
+      throw failureOf(result.error);
+    });

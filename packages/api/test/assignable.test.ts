@@ -124,8 +124,11 @@ describe("assignable.roles", () => {
 
   it("refuses other organizations, mixed products and callers without a session", async () => {
     const admin = await signIn("admin@acme.example");
+    // Another organization's scope answers like a made-up organization's.
     const other = await send("GET", "assignable.roles", { scopes: [{ ...cms, org: "agency" }] }, admin);
-    expect(other.status).toBe(403);
+    expect(other.status).toBe(404);
+    const madeUp = await send("GET", "assignable.roles", { scopes: [{ ...cms, org: "nowhere-org" }] }, admin);
+    expect(madeUp.error?.message).toBe(other.error?.message.replace("agency", "nowhere-org"));
     const mixed = await send("GET", "assignable.roles", { scopes: [cms, checkout] }, admin);
     expect(mixed.status).toBe(400);
     const anonymous = await send("GET", "assignable.roles", { scopes: [cms] }, {});

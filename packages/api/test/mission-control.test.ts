@@ -114,6 +114,6 @@ describe("missionControl", () => {
     const instances = await send("GET", "missionControl.instances", { customer: "acme" }, partner);
     expect(instances.status).toBe(404);
     const history = await send("GET", "operations.history", { org: "acme", limit: 10 }, partner);
-    expect(history.status).toBe(403);
+    expect(history.status).toBe(404);
   });
 });

@@ -21,7 +21,14 @@ import {
 } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
-import { type AskContext, authorizedMutation, storeError, storeProcedure } from "../authorize.ts";
+import {
+  type AskContext,
+  authorizedMutation,
+  authorizedQuery,
+  authorizedRead,
+  operatorOnly,
+  type QueryContext,
+} from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
 import { router } from "../trpc.ts";
 
@@ -122,6 +129,9 @@ const decideAsk = async (
   };
 };
 
+/** A user's own requests: only users have any. */
+const ownRequester = ({ actor }: QueryContext) => ({ value: actor.kind === "user" ? actor.id : undefined });
+
 const notPending = (r: AccessRequestRecord) =>
   new TRPCError({
     code: "CONFLICT",
@@ -186,9 +196,9 @@ export const accessRequestsRouter = router({
   }),
 
   /** The signed-in user's own requests. */
-  mine: storeProcedure.query(async ({ ctx }) => {
-    if (ctx.actor.kind !== "user") return [];
-    const userId = ctx.actor.id;
+  mine: authorizedRead(ownRequester).query(async ({ ctx }) => {
+    const userId = ctx.declared;
+    if (userId === undefined) return [];
     const requests = await ctx.store.run(
       Effect.flatMap(Effect.service(AccessRequests), (a) => a.list({ userId })),
     );
@@ -196,13 +206,15 @@ export const accessRequestsRouter = router({
   }),
 
   /** The requests addressed to `org`, optionally of one status. */
-  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
-    const { actor } = ctx;
-    if (actor.kind !== "operator") {
-      if (actor.org !== input.org) throw forbidden(`${actor.id} belongs to ${actor.org}, not ${input.org}`);
-      if (actor.kind === "user" && !ctx.engine.allows(actor.id, USER_VIEW, { org: input.org }))
-        throw forbidden(`${actor.id} may not view ${input.org}'s access requests (needs ${USER_VIEW})`);
-    }
+  list: authorizedQuery(ListInput, (input, { actor }) => ({
+    orgs: [input.org],
+    ask: [
+      {
+        check: { action: USER_VIEW, resource: { org: input.org } },
+        refusal: `${actor.id} may not view ${input.org}'s access requests (needs ${USER_VIEW})`,
+      },
+    ],
+  })).query(async ({ ctx, input }) => {
     const requests = await ctx.store.run(
       Effect.flatMap(Effect.service(AccessRequests), (a) =>
         a.list({ customerOrg: input.org, status: input.status }),
@@ -262,34 +274,29 @@ export const accessRequestsRouter = router({
   }),
 
   /** The operator completes a customer-approved support ticket: the grant is created. */
-  complete: storeProcedure
+  complete: operatorOnly("completes support tickets")
     .input(Schema.toStandardSchemaV1(CompleteInput))
     .mutation(async ({ ctx, input }) => {
       const { actor } = ctx;
-      if (actor.kind !== "operator") throw forbidden("Only the platform operator completes support tickets");
-      const value = await ctx.store
-        .run(
-          Effect.gen(function* () {
-            const request = yield* (yield* AccessRequests).get(input.id);
-            if (request.path !== "support-ticket" || request.status !== "customer-approved")
-              return yield* Effect.fail(
-                bad(`access request ${request.id} is not a customer-approved support ticket`),
-              );
-            const mutated = yield* (yield* Mutations).mutate({
-              actor: { kind: "operator", id: actor.id },
-              requestId: ctx.requestId,
-              org: request.customerOrg,
-              action: "access-request.complete",
-              target: { kind: "access-request", id: request.id },
-              run: grantAndMove(request, actor.id, "completed"),
-            });
-            yield* (yield* EngineSync).awaitApplied(mutated.auditId);
-            return mutated.value;
-          }),
-        )
-        .catch((cause: unknown) => {
-          throw storeError(cause);
-        });
+      const value = await ctx.store.run(
+        Effect.gen(function* () {
+          const request = yield* (yield* AccessRequests).get(input.id);
+          if (request.path !== "support-ticket" || request.status !== "customer-approved")
+            return yield* Effect.fail(
+              bad(`access request ${request.id} is not a customer-approved support ticket`),
+            );
+          const mutated = yield* (yield* Mutations).mutate({
+            actor: { kind: "operator", id: actor.id },
+            requestId: ctx.requestId,
+            org: request.customerOrg,
+            action: "access-request.complete",
+            target: { kind: "access-request", id: request.id },
+            run: grantAndMove(request, actor.id, "completed"),
+          });
+          yield* (yield* EngineSync).awaitApplied(mutated.auditId);
+          return mutated.value;
+        }),
+      );
       return view(value);
     }),
 });

@@ -6,8 +6,14 @@ import { type ApiKeyRecord, ApiKeys, Mutations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { apiKeyCacheOf } from "../auth/api-key-cache.ts";
-import { superAdminProcedure } from "../auth/procedures.ts";
 import { hashToken, newApiKey } from "../auth/tokens.ts";
+import {
+  type AskContext,
+  authorizedMutation,
+  authorizedRead,
+  type Declared,
+  type QueryContext,
+} from "../authorize.ts";
 import { router } from "../trpc.ts";
 
 const CreateInput = Schema.Struct({
@@ -28,14 +34,32 @@ const view = (key: ApiKeyRecord) => ({
   revokedAt: iso(key.revokedAt),
 });
 
+const SUPER_ADMIN = "admin-center:custom-role.create";
+const onlySuperAdmins = "Only a super admin of the organization (a signed-in user) may manage its API keys";
+
+/** The super admin question at the actor's organization (only Super Admin holds it at the organization). */
+const superAdmin = (org: string) => ({
+  check: { action: SUPER_ADMIN, resource: { org } },
+  refusal: onlySuperAdmins,
+});
+
+/** Listing is for signed-in users who are super admins of their organization. */
+const superAdminReads = ({ actor }: QueryContext): Declared<string> => {
+  if (actor.kind !== "user") throw new TRPCError({ code: "FORBIDDEN", message: onlySuperAdmins });
+  return { ask: [superAdmin(actor.org)], value: actor.org };
+};
+
+/** Creating and revoking keys asks the super admin question at the actor's organization. */
+const managing = (_input: unknown, { actor }: AskContext) => superAdmin(actor.org);
+
 const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No API key "${id}"` });
 
 export const apiKeysRouter = router({
   /** Creates a key for the caller's organization; the plaintext `key` is in this answer only. */
-  create: superAdminProcedure.input(Schema.toStandardSchemaV1(CreateInput)).mutation(({ ctx, input }) => {
+  create: authorizedMutation(CreateInput, managing).mutation(({ ctx, input }) => {
     const { actor } = ctx;
     const { key, prefix } = newApiKey();
-    return ctx.auth.run(
+    return ctx.store.run(
       Effect.gen(function* () {
         const id = `key_${randomUUID().replaceAll("-", "")}`;
         const created = yield* (yield* Mutations).mutate({
@@ -59,20 +83,20 @@ export const apiKeysRouter = router({
   }),
 
   /** The organization's keys, newest first (revoked ones too). */
-  list: superAdminProcedure.query(async ({ ctx }) =>
+  list: authorizedRead(superAdminReads).query(async ({ ctx }) =>
     (
-      await ctx.auth.run(
+      await ctx.store.run(
         Effect.gen(function* () {
-          return yield* (yield* ApiKeys).list(ctx.actor.org);
+          return yield* (yield* ApiKeys).list(ctx.declared);
         }),
       )
     ).map(view),
   ),
 
   /** Revokes a key of the caller's organization; it stops authenticating at once. */
-  revoke: superAdminProcedure.input(Schema.toStandardSchemaV1(RevokeInput)).mutation(({ ctx, input }) => {
+  revoke: authorizedMutation(RevokeInput, managing).mutation(({ ctx, input }) => {
     const { actor } = ctx;
-    return ctx.auth.run(
+    return ctx.store.run(
       Effect.gen(function* () {
         const keys = yield* ApiKeys;
         const key = yield* keys.get(input.id);

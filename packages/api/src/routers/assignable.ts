@@ -12,7 +12,7 @@ import {
 } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
-import { storeProcedure } from "../authorize.ts";
+import { authorizedQuery, authorizedRead, type Declared, type QueryContext } from "../authorize.ts";
 import { router } from "../trpc.ts";
 
 /*
@@ -35,12 +35,21 @@ const AssignableInput = Schema.Struct({
 const ADMIN_CENTER = "admin-center";
 const USER_INVITE = "admin-center:user.invite";
 
-/** A signed-in user (the only actor that assigns), or FORBIDDEN. */
-const userActor = (actor: { readonly kind: string; readonly id: string; readonly org?: string }) => {
-  if (actor.kind !== "user" || actor.org === undefined)
+interface Assigner {
+  readonly id: string;
+  readonly org: string;
+}
+
+/** A signed-in user (the only actor that assigns), or FORBIDDEN; `scopes` must lie in its organization. */
+const assigner = ({ actor }: QueryContext, scopes: ReadonlyArray<Scope> = []): Declared<Assigner> => {
+  if (actor.kind !== "user")
     throw new TRPCError({ code: "FORBIDDEN", message: "only a signed-in user assigns roles" });
-  return { id: actor.id, org: actor.org };
+  return { orgs: scopes.map((s) => s.org), value: { id: actor.id, org: actor.org } };
 };
+
+/** Which roles may be given at `scopes`: the scopes' organization is the boundary. */
+const assigning = (input: { readonly scopes: ReadonlyArray<Scope> }, context: QueryContext) =>
+  assigner(context, input.scopes);
 
 export interface AssignableRole {
   readonly id: string;
@@ -88,8 +97,8 @@ const decide = (
 
 export const assignableRouter = router({
   /** The products, instances and projects of the actor's organization where it may invite users, with names. */
-  scopes: storeProcedure.query(async ({ ctx }) => {
-    const actor = userActor(ctx.actor);
+  scopes: authorizedRead(assigner).query(async ({ ctx }) => {
+    const actor = ctx.declared;
     const org = actor.org;
     const [organization, instances, projects] = await ctx.store.run(
       Effect.all([
@@ -98,7 +107,7 @@ export const assignableRouter = router({
         Effect.flatMap(Effect.service(Projects), (p) => p.list({ org })),
       ]),
     );
-    const may = (scope: Scope) => ctx.engine.allows(actor.id, USER_INVITE, scope);
+    const may = (scope: Scope) => ctx.may(USER_INVITE, scope);
     return organization.products
       .filter((product) => product !== ADMIN_CENTER)
       .map((product) => ({
@@ -121,11 +130,9 @@ export const assignableRouter = router({
   }),
 
   /** The roles grantable at every one of `scopes` (one product), the product's first, then Admin Center's. */
-  roles: storeProcedure.input(Schema.toStandardSchemaV1(AssignableInput)).query(async ({ ctx, input }) => {
-    const actor = userActor(ctx.actor);
+  roles: authorizedQuery(AssignableInput, assigning).query(async ({ ctx, input }) => {
+    const actor = ctx.declared;
     const scopes: ReadonlyArray<Scope> = input.scopes;
-    if (scopes.some((s) => s.org !== actor.org))
-      throw new TRPCError({ code: "FORBIDDEN", message: `${actor.id} belongs to ${actor.org}` });
     const products = new Set(scopes.map((s) => s.product));
     const product = scopes[0]?.product;
     if (products.size !== 1 || product === undefined)

@@ -1,12 +1,11 @@
 // The audit log of one organization: filtered by actor, target, action and time, newest or oldest first, keyset-paged.
 // The super admin and the operator read all of it; other admin levels the entries about the places they administer.
 import { AuditListInput } from "@gatehouse/contracts";
-import { type AuditEntry, AuditLog } from "@gatehouse/store";
+import { type AuditEntry, AuditLog, type AuditReach } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Schema } from "effect";
+import { Effect } from "effect";
 import { isSuperAdmin } from "../auth/super-admin.ts";
-import { type Store, storeProcedure } from "../authorize.ts";
-import type { Actor, ApiContext } from "../context.ts";
+import { authorizedQuery, type Declared, type QueryContext } from "../authorize.ts";
 import { router } from "../trpc.ts";
 import { auditReach } from "./audit-reach.ts";
 
@@ -33,25 +32,33 @@ const view = (entry: AuditEntry) => ({
   after: entry.after,
 });
 
-/** What `actor` may read of `org`'s log: everything (undefined) or the reach of its admin levels. */
-const authorize = async (engine: ApiContext["engine"], store: Store, actor: Actor, org: string) => {
-  if (actor.kind === "operator") return undefined;
-  if (actor.kind === "user" && actor.org === org) {
-    if (isSuperAdmin(engine, actor.id, org)) return undefined;
-    const places = await store.run(Effect.flatMap(Effect.service(AuditLog), (log) => log.places(org)));
-    const reach = auditReach(engine, actor.id, org, places);
-    if (reach !== undefined) return reach;
-  }
-  throw new TRPCError({
-    code: "FORBIDDEN",
-    message: `${actor.id} may not read the audit log of ${org}: only its administrators and the platform operator may`,
-  });
+/**
+ * What the actor may read of `org`'s log: everything (value undefined) or the reach of its admin levels, in its
+ * own organization (the boundary); the reach is the engine's `user.view` answers (audit-reach.ts).
+ */
+const reading = async (
+  { org }: { readonly org: string },
+  { actor, engine, store }: QueryContext,
+): Promise<Declared<AuditReach | undefined>> => {
+  const refused = () =>
+    new TRPCError({
+      code: "FORBIDDEN",
+      message: `${actor.id} may not read the audit log of ${org}: only its administrators and the platform operator may`,
+    });
+  if (actor.kind === "operator") return {};
+  if (actor.kind === "api-key") throw refused();
+  const within = { orgs: [org] };
+  if (actor.org !== org || isSuperAdmin(engine, actor.id, org)) return within;
+  const places = await store.run(Effect.flatMap(Effect.service(AuditLog), (log) => log.places(org)));
+  const reach = auditReach(engine, actor.id, org, places);
+  if (reach === undefined) throw refused();
+  return { ...within, value: reach };
 };
 
 export const auditRouter = router({
   /** One page of `org`'s audit log, newest first unless `order` is "oldest"; `nextCursor` is null on the last page. */
-  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
-    const within = await authorize(ctx.engine, ctx.store, ctx.actor, input.org);
+  list: authorizedQuery(ListInput, reading).query(async ({ ctx, input }) => {
+    const within = ctx.declared;
     const limit = input.limit ?? 50;
     // One row more than asked tells whether another page follows.
     const entries = await ctx.store.run(

@@ -7,7 +7,8 @@ import { Mutations, Operators, Sessions, Users } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { login } from "../auth/login.ts";
-import { authProcedure, signedInProcedure } from "../auth/procedures.ts";
+import { requestAuth } from "../auth/request-auth.ts";
+import { publicAccess, selfAccess } from "../authorize.ts";
 import type { Actor } from "../context.ts";
 import { router } from "../trpc.ts";
 
@@ -42,24 +43,30 @@ const describe = (actor: Actor, engine: Engine) =>
     } as const;
   }).pipe(Effect.catchTag("NotFound", () => Effect.fail(gone())));
 
+/** Signing in is how an anonymous client becomes an actor: the password is the credential. */
+const signingIn = publicAccess(
+  "signing in is how an anonymous client becomes an actor; the password is the credential",
+);
+
 export const authRouter = router({
   /** Signs in; sets the session and CSRF cookies and returns the CSRF token for the x-csrf-token header. */
-  login: authProcedure.input(Schema.toStandardSchemaV1(LoginInput)).mutation(async ({ ctx, input }) => {
-    const result = await ctx.auth.run(
+  login: signingIn.input(Schema.toStandardSchemaV1(LoginInput)).mutation(async ({ ctx, input }) => {
+    const auth = requestAuth(ctx);
+    const result = await auth.run(
       login({
         email: input.email,
         password: input.password,
-        client: ctx.auth.client,
+        client: auth.client,
         requestId: ctx.requestId,
-        replacing: ctx.auth.sessionIdHash,
+        replacing: auth.sessionIdHash,
       }),
     );
-    ctx.auth.startSession(result.token, result.csrfToken);
+    auth.startSession(result.token, result.csrfToken);
     return { kind: result.account.kind, id: result.account.id, csrfToken: result.csrfToken };
   }),
 
   /** Ends the request's cookie session (if any) and clears the cookies. */
-  logout: authProcedure.mutation(async ({ ctx }) => {
+  logout: selfAccess("it ends only the session the request itself carries").mutation(async ({ ctx }) => {
     const idHash = ctx.auth.sessionIdHash;
     const actor = ctx.actor;
     if (idHash !== undefined && actor !== undefined && actor.kind !== "api-key")
@@ -81,5 +88,8 @@ export const authRouter = router({
   }),
 
   /** The signed-in user (with its landing page), operator or API key; UNAUTHORIZED without one. */
-  me: signedInProcedure.query(({ ctx }) => ctx.auth.run(describe(ctx.actor, ctx.engine))),
+  me: selfAccess("it describes only the request's own actor").query(({ ctx }) => {
+    if (ctx.actor === undefined) throw gone();
+    return ctx.auth.run(describe(ctx.actor, ctx.engine));
+  }),
 });

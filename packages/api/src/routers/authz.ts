@@ -1,22 +1,28 @@
 // The authorization API: check, checkMany, explain, whoCan and whatCan, answered by the engine (read-only).
-// Who may ask about whom is decided once, here, before any question reaches the engine.
+// Who may ask about whom is declared here and decided by authorizedQuery before any question reaches the engine.
 import { GrantScope, Id, ListPage } from "@gatehouse/contracts";
-import { type Engine, type Resource, ResourceAttributes } from "@gatehouse/domain";
+import { type Explanation, type Resource, ResourceAttributes } from "@gatehouse/domain";
 import { TRPCError } from "@trpc/server";
 import { Schema } from "effect";
+import { type Ask, authorizedQuery, type Declared, type QueryContext, seenBy } from "../authorize.ts";
 import type { Actor } from "../context.ts";
 import { pageOf } from "../list-page.ts";
-import { protectedProcedure, router } from "../trpc.ts";
+import { router } from "../trpc.ts";
 
 /*
- * Who may ask (also in docs/decisions.md, "Authorization API"):
- * - `subject` defaults to the actor. A user may always ask about itself, on any resource.
- * - A user may ask about another subject (and call whoCan) only when the engine allows it
- *   `admin-center:user.view` at the org scope `{ org: resource.org }` of every resource asked about.
- * - An API key (a product backend) must name the subject; it may ask about subjects whose home org is its
- *   own org, and about resources of its own org only. whoCan: resources of its own org.
+ * Who may ask (also in docs/decisions.md, "Authorization API"), declared through authorizedQuery:
+ * - `subject` defaults to the actor. A user may always ask about itself, on any resource; about an organization
+ *   it neither belongs to nor holds grants in, the engine answers as about a made-up one (nothing of it is told).
+ * - A user may ask about another subject (and call whoCan) only when the subject is visible to it (its own
+ *   organization's, or a partner user holding grants in it) and the engine allows it `admin-center:user.view`
+ *   at the place `{ org, product, instance, project }` of every resource asked about. An invisible subject is
+ *   refused exactly like a made-up one (BAD_REQUEST, unknown subject); a resource of an organization it does
+ *   not reach like a missing organization (NOT_FOUND). An explanation about another subject shows only the
+ *   grants in the resource's organization.
+ * - An API key (a product backend) must name the subject; the subject must be visible to its organization and
+ *   the resources lie in it. whoCan: resources of its own org.
  * - The platform operator may ask anything (it is not a subject itself, so it names one).
- * Anything else is FORBIDDEN. Unknown actions and subjects are BAD_REQUEST (errors.ts). Nothing is written.
+ * Unknown actions and subjects are BAD_REQUEST (errors.ts). Nothing is written.
  */
 
 /** At most this many checks per checkMany call. */
@@ -51,7 +57,15 @@ const oneShape = (r: Resource): Resource => ({
   attrs: r.attrs,
 });
 
-const forbidden = (message: string): TRPCError => new TRPCError({ code: "FORBIDDEN", message });
+/** A user may look at others' access where it may view the users of the place the resource lies in. */
+const userView = (actor: string, resource: Resource): Ask => {
+  const place = adminScope(resource);
+  const where = [place.org, place.product, place.instance, place.project].filter(Boolean).join(" › ");
+  return {
+    check: { action: USER_VIEW, resource: place },
+    refusal: `${actor} may not view the users of ${where} (needs ${USER_VIEW})`,
+  };
+};
 
 /** The administered place a resource lies in: its organization, product, instance and project. */
 const adminScope = (r: Resource): Resource =>
@@ -62,92 +76,107 @@ const adminScope = (r: Resource): Resource =>
     ...(r.project === undefined ? {} : { project: r.project }),
   });
 
-/**
- * A user may look at other subjects' access on a resource when it may view the users of the place the resource
- * lies in (an organization's super admin everywhere in it, a project owner in its project).
- */
-const requireUserView = (engine: Engine, actor: Actor & { kind: "user" }, resource: Resource): void => {
-  const place = adminScope(resource);
-  if (!engine.allows(actor.id, USER_VIEW, place)) {
-    const where = [place.org, place.product, place.instance, place.project].filter(Boolean).join(" › ");
-    throw forbidden(`${actor.id} may not view the users of ${where} (needs ${USER_VIEW})`);
-  }
-};
+const required = (kind: string) =>
+  new TRPCError({ code: "BAD_REQUEST", message: `subject: required for ${kind}` });
 
-const requireOwnOrg = (actor: Actor & { kind: "api-key" }, org: string, what: string): void => {
-  if (org !== actor.org) throw forbidden(`this API key belongs to ${actor.org}; ${what} is in ${org}`);
-};
+/** A user's question about itself: nothing to declare (the engine answers; see `seenBy`). */
+const SELF: Declared = {};
 
-/**
- * The subject a question is about, after checking that `actor` may ask about it on every resource asked about.
- */
-export const authorizeSubject = (
-  engine: Engine,
-  actor: Actor,
-  subject: string | undefined,
-  resources: ReadonlyArray<Resource>,
-): string => {
-  switch (actor.kind) {
-    case "operator":
-      if (subject === undefined)
-        throw new TRPCError({ code: "BAD_REQUEST", message: "subject: required for the operator" });
-      return subject;
-    case "api-key": {
-      if (subject === undefined)
-        throw new TRPCError({ code: "BAD_REQUEST", message: "subject: required for an API key" });
-      requireOwnOrg(actor, engine.snapshot.subject(subject).org, `subject ${subject}`);
-      for (const org of orgsOf(resources)) requireOwnOrg(actor, org, "the resource");
-      return subject;
-    }
-    case "user":
-      if (subject === undefined || subject === actor.id) return actor.id;
-      for (const resource of resources) requireUserView(engine, actor, resource);
-      return subject;
-  }
-};
-
-/** Whether `actor` may list who can act on `resource` (the same as asking about others there). */
-const authorizeWhoCan = (engine: Engine, actor: Actor, resource: Resource): void => {
-  if (actor.kind === "user") requireUserView(engine, actor, resource);
-  else if (actor.kind === "api-key") requireOwnOrg(actor, resource.org, "the resource");
-};
-
-/** The distinct orgs of the resources, in first-seen order (usually one). */
-const orgsOf = (resources: ReadonlyArray<Resource>): string[] => {
+/** The distinct organizations of the questions' resources, in first-seen order (usually one). */
+const orgsOf = (questions: ReadonlyArray<{ readonly resource: Resource }>): string[] => {
   const out: string[] = [];
-  for (const r of resources) if (!out.includes(r.org)) out.push(r.org);
+  for (const q of questions) if (!out.includes(q.resource.org)) out.push(q.resource.org);
   return out;
 };
 
+/**
+ * Who the answer is about and what that takes, for `actor` asking about `subject` on the questions' resources.
+ * A user's question about itself declares nothing and allocates nothing (the hot path).
+ */
+const about = (
+  actor: Actor,
+  subject: string | undefined,
+  questions: ReadonlyArray<{ readonly resource: Resource }>,
+): Declared => {
+  switch (actor.kind) {
+    case "operator":
+      if (subject === undefined) throw required("the operator");
+      return { subject };
+    case "api-key":
+      if (subject === undefined) throw required("an API key");
+      return { subject, orgs: orgsOf(questions) };
+    case "user":
+      if (subject === undefined || subject === actor.id) return SELF;
+      return { subject, ask: questions.map((q) => userView(actor.id, q.resource)) };
+  }
+};
+
+/** One question: the input itself carries its resource (a user asking about itself allocates nothing). */
+const aboutOne = (
+  input: { readonly subject?: string; readonly resource: Resource },
+  { actor }: QueryContext,
+) =>
+  actor.kind === "user" && (input.subject === undefined || input.subject === actor.id)
+    ? SELF
+    : about(actor, input.subject, [input]);
+
+/** Listing who can act on `resource` is asking about others there. */
+const aboutOthers = (actor: Actor, resource: Resource): Declared => {
+  if (actor.kind === "user") return { ask: [userView(actor.id, resource)] };
+  return actor.kind === "api-key" ? { orgs: [resource.org] } : SELF;
+};
+
+/** The subject asked about: named, or the actor itself. */
+const subjectOf = (actor: Actor, subject: string | undefined): string => subject ?? actor.id;
+
+/** Another subject's explanation shows only the grants in the resource's organization. */
+const withinOrg = (explanation: Explanation, org: string): Explanation => {
+  const inOrg = (g: { readonly scope: { readonly org: string } } | undefined) => g?.scope.org === org;
+  return {
+    ...explanation,
+    considered: explanation.considered.filter((c) => inOrg(c.grant)),
+    deciding: explanation.deciding.filter(inOrg),
+    nearest: inOrg(explanation.nearest) ? explanation.nearest : undefined,
+  };
+};
+
 export const authzRouter = router({
-  check: protectedProcedure.input(Schema.toStandardSchemaV1(CheckInput)).query(({ ctx, input }) => {
-    const subject = authorizeSubject(ctx.engine, ctx.actor, input.subject, [input.resource]);
-    return ctx.engine.check(subject, input.action, oneShape(input.resource));
+  check: authorizedQuery(CheckInput, aboutOne).query(({ ctx, input }) => {
+    const subject = subjectOf(ctx.actor, input.subject);
+    return ctx.engine.check(
+      subject,
+      input.action,
+      seenBy(ctx.engine, ctx.actor, subject, oneShape(input.resource)),
+    );
   }),
   // A mutation in tRPC's terms only so that it travels as a POST body (a query's input goes in the URL, where
   // 1000 checks do not fit); it changes nothing.
-  checkMany: protectedProcedure
-    .input(Schema.toStandardSchemaV1(CheckManyInput))
-    .mutation(({ ctx, input }) => {
-      const { engine } = ctx;
-      const subject = authorizeSubject(
-        engine,
-        ctx.actor,
-        input.subject,
-        input.checks.map((c) => c.resource),
-      );
-      return input.checks.map((c) => engine.check(subject, c.action, oneShape(c.resource)));
-    }),
-  explain: protectedProcedure.input(Schema.toStandardSchemaV1(CheckInput)).query(({ ctx, input }) => {
-    const subject = authorizeSubject(ctx.engine, ctx.actor, input.subject, [input.resource]);
-    return ctx.engine.explain(subject, input.action, oneShape(input.resource));
+  checkMany: authorizedQuery(CheckManyInput, (input, { actor }) =>
+    about(actor, input.subject, input.checks),
+  ).mutation(({ ctx, input }) => {
+    const { engine, actor } = ctx;
+    const subject = subjectOf(actor, input.subject);
+    return input.checks.map((c) =>
+      engine.check(subject, c.action, seenBy(engine, actor, subject, oneShape(c.resource))),
+    );
   }),
-  whoCan: protectedProcedure.input(Schema.toStandardSchemaV1(WhoCanInput)).query(({ ctx, input }) => {
-    authorizeWhoCan(ctx.engine, ctx.actor, input.resource);
-    return pageOf(ctx.engine.whoCan(input.action, oneShape(input.resource)), input);
+  explain: authorizedQuery(CheckInput, aboutOne).query(({ ctx, input }) => {
+    const subject = subjectOf(ctx.actor, input.subject);
+    const seen = seenBy(ctx.engine, ctx.actor, subject, oneShape(input.resource));
+    const explanation = ctx.engine.explain(subject, input.action, seen);
+    const answer =
+      seen.org === input.resource.org
+        ? explanation
+        : { ...explanation, resource: { ...explanation.resource, org: input.resource.org } };
+    return subject === ctx.actor.id || ctx.actor.kind === "operator"
+      ? answer
+      : withinOrg(answer, input.resource.org);
   }),
-  whatCan: protectedProcedure.input(Schema.toStandardSchemaV1(WhatCanInput)).query(({ ctx, input }) => {
-    const subject = authorizeSubject(ctx.engine, ctx.actor, input.subject, [input.resource]);
-    return ctx.engine.whatCan(subject, oneShape(input.resource));
+  whoCan: authorizedQuery(WhoCanInput, (input, { actor }) => aboutOthers(actor, input.resource)).query(
+    ({ ctx, input }) => pageOf(ctx.engine.whoCan(input.action, oneShape(input.resource)), input),
+  ),
+  whatCan: authorizedQuery(WhatCanInput, aboutOne).query(({ ctx, input }) => {
+    const subject = subjectOf(ctx.actor, input.subject);
+    return ctx.engine.whatCan(subject, seenBy(ctx.engine, ctx.actor, subject, oneShape(input.resource)));
   }),
 });

@@ -4,7 +4,8 @@ import { Id } from "@gatehouse/contracts";
 import { products } from "@gatehouse/domain";
 import { TRPCError } from "@trpc/server";
 import { Schema } from "effect";
-import { publicProcedure, router } from "../trpc.ts";
+import { publicAccess } from "../authorize.ts";
+import { router } from "../trpc.ts";
 
 const productView = products.map((p) => ({
   id: p.id,
@@ -21,9 +22,12 @@ const productView = products.map((p) => ({
 
 const RoleQuery = Schema.Struct({ id: Id });
 
+/** The documented vocabulary, the same for everyone: nobody's data. */
+const vocabulary = publicAccess("the catalog is the documented model, the same for everyone");
+
 export const catalogRouter = router({
-  products: publicProcedure.query(() => productView),
-  role: publicProcedure.input(Schema.toStandardSchemaV1(RoleQuery)).query(({ input }) => {
+  products: vocabulary.query(() => productView),
+  role: vocabulary.input(Schema.toStandardSchemaV1(RoleQuery)).query(({ input }) => {
     for (const p of productView) {
       const role = p.roles.find((r) => r.id === input.id);
       if (role) return { ...role, product: p.id };

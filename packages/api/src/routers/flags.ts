@@ -12,10 +12,16 @@ import {
 } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
-import { type Ask, type AskContext, authorizedMutation, storeProcedure } from "../authorize.ts";
+import {
+  type Ask,
+  type AskContext,
+  authorizedMutation,
+  authorizedQuery,
+  type QueryContext,
+} from "../authorize.ts";
 import { router } from "../trpc.ts";
 import { askInFeatureProject, projectScope } from "./feature-project.ts";
-import { visibleProject } from "./projects.ts";
+import { declareProject } from "./projects.ts";
 
 /*
  * Who may do what (also in docs/decisions.md, "Tenancy API"). Resources are built from stored rows only:
@@ -84,15 +90,17 @@ const toggleAsk = (project: ProjectRecord, environment: EnvironmentRecord, flag:
 
 const org = (context: { readonly actor: { readonly org: string } }) => context.actor.org;
 
+/** Reading a project's flags: the project's organization is the boundary. */
+const inProject = (input: { readonly project: string }, context: QueryContext) =>
+  declareProject(input.project, context);
+
 export const flagsRouter = router({
   /** The project's flags with status and per-environment on/off state. */
-  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
-    const project = await visibleProject(ctx.store, ctx.actor, input.project);
+  list: authorizedQuery(ListInput, inProject).query(async ({ ctx }) => {
+    const project = ctx.declared;
     const rows = await ctx.store.run(Effect.flatMap(Effect.service(Flags), (f) => f.list(project.id)));
-    const actor = ctx.actor;
     // Whoever manages the project's collaborators (and so sets their flag roles) sees every flag.
-    if (actor.kind !== "user" || ctx.engine.allows(actor.id, USER_VIEW, projectScope(project)))
-      return rows.map(view);
+    if (ctx.may(USER_VIEW, projectScope(project))) return rows.map(view);
     // Anyone else sees a flag's state only in the environments where the engine lets it view the flag
     // (flag-none hides it there), and a flag hidden in every environment not at all.
     const environments = await ctx.store.run(
@@ -101,7 +109,7 @@ export const flagsRouter = router({
     return rows.flatMap((flag) => {
       const visibleIn = new Set(
         environments
-          .filter((environment) => ctx.engine.allows(actor.id, FLAG_VIEW, flagIn(project, environment, flag)))
+          .filter((environment) => ctx.may(FLAG_VIEW, flagIn(project, environment, flag)))
           .map((environment) => environment.id),
       );
       if (visibleIn.size === 0) return [];

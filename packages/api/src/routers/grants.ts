@@ -2,14 +2,13 @@
 // update and remove. Every change is authorized by engine.assign (authorize.ts), audited and applied before it answers.
 import { randomUUID } from "node:crypto";
 import { GrantScope, Id, Instant, ListPage, Version } from "@gatehouse/contracts";
-import { type Assignment, type Engine, type Scope, scopeCovers } from "@gatehouse/domain";
+import { type Assignment, type Scope, scopeCovers } from "@gatehouse/domain";
 import { type GrantRecord, type GrantSubjectRef, Grants, Groups, Users } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
-import { type AskContext, authorizedMutation, type Store, storeProcedure } from "../authorize.ts";
-import type { Actor } from "../context.ts";
+import { type AskContext, authorizedMutation, authorizedQuery, type Store } from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
-import { allowed, viewPeopleAt } from "../read-questions.ts";
+import { viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
 import { checkCustomRolePlacement } from "./custom-role-placement.ts";
 
@@ -57,7 +56,6 @@ const view = (grant: GrantRecord) => ({
   version: grant.version,
 });
 
-const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });
 const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No grant "${id}"` });
 
 /** The subject's home organization, from the store. */
@@ -95,14 +93,22 @@ const storedGrant = async (id: string, version: number, { actor, store }: AskCon
   return { grant, targetOrg: await homeOrg(store, grant.subject) };
 };
 
-/** May `actor` read grants at `scope` of `org`? */
-const authorizeList = (engine: Engine, actor: Actor, org: string, scope: Scope): void => {
-  if (scope.org !== org) throw new TRPCError({ code: "BAD_REQUEST", message: "scope.org: must be org" });
-  if (actor.kind === "operator") return;
-  if (actor.org !== org) throw forbidden(`${actor.id} belongs to ${actor.org}, not ${org}`);
+/** Reading grants at `scope` of `org` (default the organization) is viewing the users there. */
+const listing = (input: typeof ListInput.Type, { actor }: { readonly actor: { readonly id: string } }) => {
+  const scope = input.scope ?? { org: input.org };
+  if (scope.org !== input.org)
+    throw new TRPCError({ code: "BAD_REQUEST", message: "scope.org: must be org" });
   const question = viewPeopleAt(scope);
-  if (actor.kind === "user" && !allowed(engine, actor.id, question))
-    throw forbidden(`${actor.id} may not view the users and grants there (needs ${question.check.action})`);
+  return {
+    orgs: [input.org],
+    ask: [
+      {
+        ...question,
+        refusal: `${actor.id} may not view the users and grants there (needs ${question.check.action})`,
+      },
+    ],
+    value: scope,
+  };
 };
 
 const conflictMessage = (id: string) =>
@@ -117,9 +123,8 @@ const conflict = (id: string) => (error: unknown) => {
 
 export const grantsRouter = router({
   /** The grants of `org` whose scope lies within `scope`, optionally of one subject. */
-  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
-    const scope = input.scope ?? { org: input.org };
-    authorizeList(ctx.engine, ctx.actor, input.org, scope);
+  list: authorizedQuery(ListInput, listing).query(async ({ ctx, input }) => {
+    const scope = ctx.declared;
     const grants = await ctx.store.run(
       Effect.flatMap(Effect.service(Grants), (g) => g.list({ org: input.org, subject: input.subject })),
     );

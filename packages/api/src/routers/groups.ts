@@ -11,11 +11,16 @@ import {
 } from "@gatehouse/contracts";
 import { Grants, GroupEdits, type GroupRecord, Groups, Users } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Schema } from "effect";
-import { type AskContext, authorizedMutation, storeProcedure } from "../authorize.ts";
-import type { Actor, ApiContext } from "../context.ts";
+import { Effect } from "effect";
+import {
+  type AskContext,
+  authorizedMutation,
+  authorizedQuery,
+  type Declared,
+  type QueryContext,
+} from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
-import { allowed, viewPeopleAt } from "../read-questions.ts";
+import { viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
 
 /*
@@ -45,16 +50,19 @@ const summary = (group: GroupRecord) => ({
 const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No group "${id}"` });
 const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
 
-/** May `actor` read the groups of `org`? */
-const authorizeRead = (engine: ApiContext["engine"], actor: Actor, org: string): void => {
-  if (actor.kind === "operator") return;
-  if (actor.org !== org) throw notFound(org);
+/** Reading the groups of `org` asks `admin-center:user.view` at the organization; `missing` names the object. */
+const reading = (actor: { readonly id: string }, org: string, missing: string): Declared => {
   const question = viewPeopleAt({ org });
-  if (actor.kind === "user" && !allowed(engine, actor.id, question))
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: `${actor.id} may not view the groups of ${org} (needs ${question.check.action} at the organization)`,
-    });
+  return {
+    orgs: [org],
+    ask: [
+      {
+        ...question,
+        refusal: `${actor.id} may not view the groups of ${org} (needs ${question.check.action} at the organization)`,
+      },
+    ],
+    missing: notFound(missing).message,
+  };
 };
 
 const loadGroup = (context: Pick<AskContext, "store">, id: string) =>
@@ -74,21 +82,25 @@ const customGroup = async (context: AskContext, id: string, version?: number) =>
   return group;
 };
 
+/** Listing is reading the groups of the organization asked about. */
+const listing = (input: { readonly org: string }, { actor }: QueryContext) =>
+  reading(actor, input.org, input.org);
+
 const manage = (org: string) => ({ check: { action: MANAGE, resource: { org } } });
 
 export const groupsRouter = router({
   /** The organization's groups (custom, Everyone, product groups), by name, with member counts. */
-  list: storeProcedure.input(Schema.toStandardSchemaV1(ListGroupsInput)).query(async ({ ctx, input }) => {
-    authorizeRead(ctx.engine, ctx.actor, input.org);
+  list: authorizedQuery(ListGroupsInput, listing).query(async ({ ctx, input }) => {
     const groups = await ctx.store.run(Effect.flatMap(Effect.service(Groups), (g) => g.list(input.org)));
     return pageOf(groups, input).map(summary);
   }),
 
   /** One group and a page of its members (by user id, after `cursor`), each with its grants in the organization. */
-  get: storeProcedure.input(Schema.toStandardSchemaV1(GetGroupInput)).query(async ({ ctx, input }) => {
-    const group = await ctx.store.run(Effect.flatMap(Effect.service(Groups), (g) => g.get(input.id)));
-    if (ctx.actor.kind !== "operator" && ctx.actor.org !== group.org) throw notFound(input.id);
-    authorizeRead(ctx.engine, ctx.actor, group.org);
+  get: authorizedQuery(GetGroupInput, async (input, context) => {
+    const group = await loadGroup(context, input.id);
+    return { ...reading(context.actor, group.org, input.id), value: group };
+  }).query(async ({ ctx, input }) => {
+    const group = ctx.declared;
     const limit = input.limit ?? 50;
     const after = input.cursor;
     const ids = group.members.filter((m) => after === undefined || m > after);

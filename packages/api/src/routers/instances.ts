@@ -5,7 +5,7 @@ import { Id, TrimmedText, Version } from "@gatehouse/contracts";
 import { type InstanceRecord, Instances, Organizations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
-import { type AskContext, authorizedMutation, storeProcedure } from "../authorize.ts";
+import { type AskContext, authorizedMutation, authorizedQuery } from "../authorize.ts";
 import { router } from "../trpc.ts";
 
 /*
@@ -61,19 +61,11 @@ const instanceAt = async ({ actor, store }: AskContext, id: string, version: num
 
 export const instancesRouter = router({
   /** The organization's instances (of one product when given) the actor may view. */
-  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
-    const actor = ctx.actor;
-    if (actor.kind !== "operator" && actor.org !== input.org) throw notFound(`organization "${input.org}"`);
+  list: authorizedQuery(ListInput, (input) => ({ orgs: [input.org] })).query(async ({ ctx, input }) => {
     const rows = await ctx.store.run(
       Effect.flatMap(Effect.service(Instances), (i) => i.list(input.org, input.product)),
     );
-    const visible =
-      actor.kind === "user"
-        ? rows.filter((i) =>
-            ctx.engine.allows(actor.id, VIEW, { org: i.org, product: i.product, instance: i.id }),
-          )
-        : rows;
-    return visible.map(view);
+    return rows.filter((i) => ctx.may(VIEW, { org: i.org, product: i.product, instance: i.id })).map(view);
   }),
 
   /** A new instance of an enabled product. */

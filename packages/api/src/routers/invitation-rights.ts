@@ -1,9 +1,9 @@
 // Invitations are authorized whole: what an actor must be able to give (engine.assign for every grant) to list,
 // resend or revoke an invitation, or to claim a never-signed-in account with a new one.
-import type { Engine, Scope } from "@gatehouse/domain";
+import type { Scope } from "@gatehouse/domain";
 import { type GrantRecord, Grants, type InvitationRecord } from "@gatehouse/store";
 import { Effect } from "effect";
-import type { Ask, Store } from "../authorize.ts";
+import type { Ask, May, Store } from "../authorize.ts";
 
 const USER_VIEW = "admin-center:user.view";
 const USER_INVITE = "admin-center:user.invite";
@@ -12,9 +12,9 @@ const USER_INVITE = "admin-center:user.invite";
 const scopesOf = (invitation: InvitationRecord): ReadonlyArray<Scope> =>
   invitation.grants.length === 0 ? [{ org: invitation.org }] : invitation.grants.map((g) => g.scope);
 
-/** May the user `actor` see the invitation: `admin-center:user.view` at every one of its grants' scopes. */
-export const mayView = (engine: Engine, actor: string, invitation: InvitationRecord): boolean =>
-  scopesOf(invitation).every((scope) => engine.allows(actor, USER_VIEW, scope));
+/** May the actor see the invitation: `admin-center:user.view` at every one of its grants' scopes. */
+export const mayView = (may: May, invitation: InvitationRecord): boolean =>
+  scopesOf(invitation).every((scope) => may(USER_VIEW, scope));
 
 /** Resending or revoking an invitation: the actor must be able to make every grant in it. */
 export const invitationAsks = (invitation: InvitationRecord): ReadonlyArray<Ask> =>

@@ -9,9 +9,15 @@ import { hashPassword, type InvitationRecord, Invitations, Mutations, Users } fr
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { limitedAttempt, tooManyAttempts } from "../auth/limiter.ts";
-import { authProcedure } from "../auth/procedures.ts";
+import { requestAuth } from "../auth/request-auth.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
-import { type AskContext, authorizedMutation, storeError, storeProcedure } from "../authorize.ts";
+import {
+  type AskContext,
+  authorizedMutation,
+  authorizedQuery,
+  publicAccess,
+  storeError,
+} from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
 import { router } from "../trpc.ts";
 import { claimAsks, invitationAsks, mayView } from "./invitation-rights.ts";
@@ -94,20 +100,19 @@ const raced =
       (now) => Effect.fail(now.status === "pending" ? error : unusable(now)),
     );
 
+/** Accepting is public: the token is the credential. */
+const byToken = publicAccess("the token is the credential; failures are rate-limited per address");
+
 export const invitationsRouter = router({
   /** The organization's invitations the actor may see, newest first; `status` as they read now. */
-  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
-    const actor = ctx.actor;
-    if (actor.kind !== "operator" && actor.org !== input.org)
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: `${actor.id} belongs to ${actor.org}, not ${input.org}`,
-      });
+  list: authorizedQuery(ListInput, (input) => ({ orgs: [input.org] })).query(async ({ ctx, input }) => {
     const all = await ctx.store.run(
       Effect.flatMap(Effect.service(Invitations), (i) => i.list(input.org, input.status)),
     );
-    const visible = actor.kind === "user" ? all.filter((i) => mayView(ctx.engine, actor.id, i)) : all;
-    return pageOf(visible, input).map(view);
+    return pageOf(
+      all.filter((i) => mayView(ctx.may, i)),
+      input,
+    ).map(view);
   }),
 
   /** A new token and expiry for a pending or expired invitation; the new `acceptUrl` is shown once. */
@@ -149,11 +154,12 @@ export const invitationsRouter = router({
   ),
 
   /** Public: a valid, unexpired, pending token sets the invited user's password and activates it, once. */
-  accept: authProcedure.input(Schema.toStandardSchemaV1(AcceptInput)).mutation(async ({ ctx, input }) => {
+  accept: byToken.input(Schema.toStandardSchemaV1(AcceptInput)).mutation(async ({ ctx, input }) => {
+    const auth = requestAuth(ctx);
     const invitations = Effect.service(Invitations);
     // Only a token that matches no invitation is a failed attempt; a used or revoked one is no guess.
     const lookup = limitedAttempt(
-      [{ key: `accept:${ctx.auth.client.address}`, limit: acceptFailureLimit, sinceSuccess: false }],
+      [{ key: `accept:${auth.client.address}`, limit: acceptFailureLimit, sinceSuccess: false }],
       () => tooManyAttempts("attempts"),
       Effect.flatMap(invitations, (i) => i.byTokenHash(hashToken(input.token))).pipe(
         Effect.catchTag("NotFound", () => Effect.fail(badRequest("invalid invitation token"))),
@@ -186,7 +192,7 @@ export const invitationsRouter = router({
         );
       return { userId, email: invitation.email };
     });
-    return ctx.auth.run(accepted).catch((cause: unknown) => {
+    return auth.run(accepted).catch((cause: unknown) => {
       throw storeError(cause);
     });
   }),

@@ -12,9 +12,9 @@ import {
   Users,
 } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Schema } from "effect";
-import { type Store, storeProcedure } from "../authorize.ts";
-import type { Actor, ApiContext } from "../context.ts";
+import { Effect, Option, Schema } from "effect";
+import { authorizedQuery, authorizedRead, type May, type Store } from "../authorize.ts";
+import type { Actor } from "../context.ts";
 import { router } from "../trpc.ts";
 
 /*
@@ -25,7 +25,9 @@ import { router } from "../trpc.ts";
  * - instances: the customer's Mission Control instances the engine allows `mission-control:site.view` (with the
  *   stored `production` attribute) or `admin-center:instance.view` (its admins, who see the role holders); a
  *   customer not among `customers` is NOT_FOUND.
- * - holders: users the engine allows `admin-center:user.view` in the customer organization (FORBIDDEN otherwise).
+ * - holders: users the engine allows `admin-center:user.view` in the customer organization (FORBIDDEN otherwise);
+ *   an instance that is not the customer's Mission Control instance, or another organization's, answers
+ *   NOT_FOUND exactly as a made-up id does.
  */
 
 const InstancesInput = Schema.Struct({ customer: Id });
@@ -98,10 +100,17 @@ const reach = async (store: Store, actor: Actor, customer: string) => {
 };
 
 /** Mission Control's own view, or the Admin Center's view of the instance (its admins see who holds roles). */
-const mayView = (engine: ApiContext["engine"], actor: Actor, i: InstanceRecord) =>
-  actor.kind !== "user" ||
-  engine.allows(actor.id, VIEW, resourceOf(i)) ||
-  engine.allows(actor.id, INSTANCE_VIEW, { org: i.org, product: PRODUCT, instance: i.id });
+const mayView = (may: May, i: InstanceRecord) =>
+  may(VIEW, resourceOf(i)) || may(INSTANCE_VIEW, { org: i.org, product: PRODUCT, instance: i.id });
+
+/** The customer's Mission Control instance `id`, or NOT_FOUND in the words a made-up id gets. */
+const customerInstance = async (store: Store, customer: string, id: string) => {
+  const missing = `No Mission Control instance "${id}"`;
+  const found = await store.run(Effect.option(Effect.flatMap(Effect.service(Instances), (i) => i.get(id))));
+  if (Option.isNone(found) || found.value.org !== customer || found.value.product !== PRODUCT)
+    throw new TRPCError({ code: "NOT_FOUND", message: missing });
+  return { instance: found.value, missing };
+};
 
 /** "2026-11-22 15:02 UTC": the server does not know the reader's time zone, so it says which one it uses. */
 const utc = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -125,11 +134,14 @@ const factsOf = async (store: Store, i: InstanceRecord, customerName: string) =>
 
 export const missionControlRouter = router({
   /** The organizations the user reaches in Mission Control, with its roles there. */
-  customers: storeProcedure.query(({ ctx }) => customersOf(ctx.store, ctx.actor)),
+  customers: authorizedRead(() => ({})).query(({ ctx }) => customersOf(ctx.store, ctx.actor)),
 
   /** The customer's Mission Control instances the user may view, with their facts. */
-  instances: storeProcedure.input(Schema.toStandardSchemaV1(InstancesInput)).query(async ({ ctx, input }) => {
-    await reach(ctx.store, ctx.actor, input.customer);
+  instances: authorizedQuery(InstancesInput, async (input, { actor, store }) => {
+    // The customers the actor reaches are its own organization and those its grants lie in.
+    await reach(store, actor, input.customer);
+    return {};
+  }).query(async ({ ctx, input }) => {
     const [org, rows] = await ctx.store.run(
       Effect.gen(function* () {
         return [
@@ -138,7 +150,7 @@ export const missionControlRouter = router({
         ] as const;
       }),
     );
-    const visible = rows.filter((i) => mayView(ctx.engine, ctx.actor, i));
+    const visible = rows.filter((i) => mayView(ctx.may, i));
     return Promise.all(
       visible.map(async (i) => ({
         id: i.id,
@@ -152,22 +164,25 @@ export const missionControlRouter = router({
   }),
 
   /** The users holding Mission Control roles on the instance (directly, at the product or via a group). */
-  holders: storeProcedure.input(Schema.toStandardSchemaV1(HoldersInput)).query(async ({ ctx, input }) => {
-    const { actor } = ctx;
-    if (actor.kind !== "operator" && actor.org !== input.customer)
-      throw new TRPCError({ code: "FORBIDDEN", message: `may not view the users of ${input.customer}` });
-    if (actor.kind === "user" && !ctx.engine.allows(actor.id, USER_VIEW, { org: input.customer }))
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: `${actor.id} may not view ${input.customer}'s users (needs ${USER_VIEW})`,
-      });
+  holders: authorizedQuery(HoldersInput, async (input, { actor, store }) => {
+    const { instance, missing } = await customerInstance(store, input.customer, input.instance);
+    return {
+      orgs: [instance.org],
+      // A partner knows the customer it holds grants in: it is told why it may not see the holders.
+      acrossOrgs: true,
+      ask: [
+        {
+          check: { action: USER_VIEW, resource: { org: instance.org } },
+          refusal: `${actor.id} may not view ${instance.org}'s users (needs ${USER_VIEW})`,
+        },
+      ],
+      missing,
+      value: instance,
+    };
+  }).query(async ({ ctx, input }) => {
+    const instance = ctx.declared;
     const holders = await ctx.store.run(
       Effect.gen(function* () {
-        const instance = yield* (yield* Instances).get(input.instance);
-        if (instance.org !== input.customer || instance.product !== PRODUCT)
-          return yield* Effect.fail(
-            new TRPCError({ code: "NOT_FOUND", message: `No Mission Control instance "${input.instance}"` }),
-          );
         const now = Date.now();
         const grants = (yield* (yield* Grants).list({ org: input.customer })).filter(
           (g) =>
@@ -195,6 +210,7 @@ export const missionControlRouter = router({
         return { instance, rows: rows.flat() };
       }),
     );
+    // A fact about each holder (the answer itself), not a decision about the actor.
     return holders.rows.filter((h) => ctx.engine.allows(h.user, VIEW, resourceOf(holders.instance)));
   }),
 });

@@ -3,9 +3,16 @@
 import { OperationHistoryInput, OperationIdInput, OperationRunInput } from "@gatehouse/contracts";
 import { type InstanceRecord, Instances, type OperationRecord, Operations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Schema } from "effect";
-import { type AskContext, authorizedMutation, type Store, storeProcedure } from "../authorize.ts";
-import type { Actor, ApiContext } from "../context.ts";
+import { Effect, Option } from "effect";
+import {
+  type Ask,
+  type AskContext,
+  authorizedMutation,
+  authorizedQuery,
+  type Declared,
+  type QueryContext,
+  type Store,
+} from "../authorize.ts";
 import { operationExecutor } from "../mission-control/executor.ts";
 import { router } from "../trpc.ts";
 
@@ -18,7 +25,8 @@ import { router } from "../trpc.ts";
  * - cancel: while the operation has not started (submitted, possibly scheduled), by any user the engine allows
  *   the same action on the same instance (the requester, or anyone who could have run it).
  * - history, get: users the engine allows `mission-control:site.view` on the instance; API keys of the
- *   organization; the operator.
+ *   organization; the operator. Another organization's operation (or one of an organization a partner does not
+ *   reach) answers NOT_FOUND exactly like a made-up id, for get and cancel alike.
  */
 
 const RunInput = OperationRunInput;
@@ -67,17 +75,47 @@ const resourceOf = (instance: InstanceRecord) => ({
 const loadOperation = (store: Store, id: string) =>
   store.run(Effect.flatMap(Effect.service(Operations), (ops) => ops.get(id)));
 
-/** May `actor` read the operations of `instance`? */
-const mayView = (engine: ApiContext["engine"], actor: Actor, instance: InstanceRecord): boolean => {
-  if (actor.kind === "operator") return true;
-  if (actor.kind === "api-key") return actor.org === instance.org;
-  return engine.allows(actor.id, VIEW, resourceOf(instance));
+const viewing = (instance: InstanceRecord): Ask => ({
+  check: { action: VIEW, resource: resourceOf(instance) },
+});
+
+/** The stored operation and its instance; a made-up id answers what another organization's does. */
+const storedOperation = async (store: Store, id: string) => {
+  const missing = `No operation "${id}"`;
+  const op = await store.run(Effect.option(Effect.flatMap(Effect.service(Operations), (ops) => ops.get(id))));
+  if (Option.isNone(op)) throw new TRPCError({ code: "NOT_FOUND", message: missing });
+  return { op: op.value, instance: await loadInstance(store, op.value.instance), missing };
 };
 
-const cancelAsk = async (input: { readonly id: string }, { store }: AskContext) => {
-  const op = await loadOperation(store, input.id);
-  const instance = await loadInstance(store, op.instance);
-  return { check: { action: op.action, resource: resourceOf(instance) } };
+const cancelAsk = async (input: { readonly id: string }, { store }: AskContext): Promise<Ask> => {
+  const { op, instance, missing } = await storedOperation(store, input.id);
+  return { check: { action: op.action, resource: resourceOf(instance) }, missing };
+};
+
+/** The instances of `org` the actor may view, declared: users are asked about each one they see. */
+const historyOf = async (
+  input: typeof HistoryInput.Type,
+  { actor, engine, store }: QueryContext,
+): Promise<Declared<ReadonlyMap<string, InstanceRecord>>> => {
+  const instances = await store.run(
+    Effect.flatMap(Effect.service(Instances), (i) => i.list(input.org, PRODUCT)),
+  );
+  const seen =
+    actor.kind === "user" ? instances.filter((i) => engine.allows(actor.id, VIEW, resourceOf(i))) : instances;
+  const visible = new Map(seen.map((i) => [i.id, i] as const));
+  const refuse =
+    input.instance !== undefined && !visible.has(input.instance)
+      ? `may not view the operations of ${input.instance}`
+      : visible.size === 0
+        ? `may not view Mission Control in ${input.org}`
+        : undefined;
+  return {
+    orgs: [input.org],
+    acrossOrgs: true,
+    ask: seen.map(viewing),
+    ...(refuse === undefined ? {} : { refuse }),
+    value: visible,
+  };
 };
 
 /** The production syncs: they copy production over the sandbox they run on, so never run on production. */
@@ -87,7 +125,10 @@ export const operationsRouter = router({
   /** Runs `action` on `instance` now, or at `scheduledFor`; generated credentials are in `once`, only here. */
   run: authorizedMutation(RunInput, async (input, { store }) => {
     const instance = await loadInstance(store, input.instance);
-    return { check: { action: `${PRODUCT}:${input.action}`, resource: resourceOf(instance) } };
+    return {
+      check: { action: `${PRODUCT}:${input.action}`, resource: resourceOf(instance) },
+      missing: `No instance "${input.instance}"`,
+    };
   }).mutation(async ({ ctx, input }) => {
     const instance = await loadInstance(ctx.store, input.instance);
     if (syncs.has(input.action) && instance.production)
@@ -143,17 +184,8 @@ export const operationsRouter = router({
   }),
 
   /** The operations of `org` (optionally one instance or status), newest first; `next` pages on. */
-  history: storeProcedure.input(Schema.toStandardSchemaV1(HistoryInput)).query(async ({ ctx, input }) => {
-    const instances = await ctx.store.run(
-      Effect.flatMap(Effect.service(Instances), (i) => i.list(input.org, PRODUCT)),
-    );
-    const visible = new Map(
-      instances.filter((i) => mayView(ctx.engine, ctx.actor, i)).map((i) => [i.id, i] as const),
-    );
-    if (input.instance !== undefined && !visible.has(input.instance))
-      throw new TRPCError({ code: "FORBIDDEN", message: `may not view the operations of ${input.instance}` });
-    if (visible.size === 0)
-      throw new TRPCError({ code: "FORBIDDEN", message: `may not view Mission Control in ${input.org}` });
+  history: authorizedQuery(HistoryInput, historyOf).query(async ({ ctx, input }) => {
+    const visible = ctx.declared;
     const ops = await ctx.store.run(
       Effect.flatMap(Effect.service(Operations), (o) =>
         o.list({
@@ -173,11 +205,12 @@ export const operationsRouter = router({
   }),
 
   /** One operation with its status changes, oldest first. */
-  get: storeProcedure.input(Schema.toStandardSchemaV1(GetInput)).query(async ({ ctx, input }) => {
-    const op = await loadOperation(ctx.store, input.id);
-    const instance = await loadInstance(ctx.store, op.instance);
-    if (!mayView(ctx.engine, ctx.actor, instance))
-      throw new TRPCError({ code: "NOT_FOUND", message: `No operation "${input.id}"` });
+  get: authorizedQuery(GetInput, async (input, { store }) => {
+    const { op, instance, missing } = await storedOperation(store, input.id);
+    // Only those who may view the instance learn the operation exists.
+    return { orgs: [op.org], acrossOrgs: true, ask: [viewing(instance)], hidden: true, missing, value: op };
+  }).query(async ({ ctx }) => {
+    const op = ctx.declared;
     const events = await ctx.store.run(Effect.flatMap(Effect.service(Operations), (o) => o.events(op.id)));
     return {
       ...view(op),

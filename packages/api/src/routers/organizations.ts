@@ -5,8 +5,7 @@ import { products as catalogProducts } from "@gatehouse/domain";
 import { EngineSync, Mutations, type OrganizationRecord, Organizations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
-import { storeProcedure } from "../authorize.ts";
-import type { Actor } from "../context.ts";
+import { authorizedQuery, authorizedRead, operatorOnly } from "../authorize.ts";
 import { router } from "../trpc.ts";
 import { FirstAdminInput, inviteFirstAdmin } from "./first-admin.ts";
 
@@ -48,21 +47,16 @@ const view = (org: OrganizationRecord) => ({
   version: org.version,
 });
 
-const operatorOnly = (actor: Actor) => {
-  if (actor.kind === "operator") return actor;
-  throw new TRPCError({
-    code: "FORBIDDEN",
-    message: "Only the platform operator provisions organizations, enables products and invites first admins",
-  });
-};
+/** Provisioning: the operator only, by its actor kind. */
+const provisioning = operatorOnly("provisions organizations, enables products and invites first admins");
 
 const orgs = <A, E>(f: (o: Organizations["Service"]) => Effect.Effect<A, E>) =>
   Effect.flatMap(Effect.service(Organizations), f);
 
 export const organizationsRouter = router({
   /** A new organization (with its Everyone group) and the products it enables. Operator only. */
-  create: storeProcedure.input(Schema.toStandardSchemaV1(CreateInput)).mutation(async ({ ctx, input }) => {
-    const operator = operatorOnly(ctx.actor);
+  create: provisioning.input(Schema.toStandardSchemaV1(CreateInput)).mutation(async ({ ctx, input }) => {
+    const operator = ctx.actor;
     const products = [...new Set(input.products ?? [])];
     const value = await ctx.store.run(
       Effect.gen(function* () {
@@ -82,10 +76,10 @@ export const organizationsRouter = router({
   }),
 
   /** Enables exactly `products` for the organization, given the version read. Operator only. */
-  setProducts: storeProcedure
+  setProducts: provisioning
     .input(Schema.toStandardSchemaV1(SetProductsInput))
     .mutation(async ({ ctx, input }) => {
-      const operator = operatorOnly(ctx.actor);
+      const operator = ctx.actor;
       const products = [...new Set(input.products)];
       const value = await ctx.store.run(
         Effect.gen(function* () {
@@ -105,29 +99,24 @@ export const organizationsRouter = router({
     }),
 
   /** Invites an organization's first super admin; the accept link is returned once. Operator only. */
-  inviteFirstAdmin: storeProcedure
+  inviteFirstAdmin: provisioning
     .input(Schema.toStandardSchemaV1(FirstAdminInput))
-    .mutation(async ({ ctx, input }) => inviteFirstAdmin(ctx, operatorOnly(ctx.actor), input)),
+    .mutation(async ({ ctx, input }) => inviteFirstAdmin(ctx, ctx.actor, input)),
 
   /** The actor's own organization with its enabled products. */
-  mine: storeProcedure.query(async ({ ctx }) => {
-    const actor = ctx.actor;
+  mine: authorizedRead(({ actor }) => {
     if (actor.kind === "operator")
       throw new TRPCError({ code: "NOT_FOUND", message: "The platform operator belongs to no organization" });
-    return view(await ctx.store.run(orgs((o) => o.get(actor.org))));
-  }),
+    return { value: actor.org };
+  }).query(async ({ ctx }) => view(await ctx.store.run(orgs((o) => o.get(ctx.declared))))),
 
   /** One organization: its members or the operator. */
-  get: storeProcedure.input(Schema.toStandardSchemaV1(GetInput)).query(async ({ ctx, input }) => {
-    if (ctx.actor.kind !== "operator" && ctx.actor.org !== input.id)
-      throw new TRPCError({ code: "NOT_FOUND", message: `No organization "${input.id}"` });
-    return view(await ctx.store.run(orgs((o) => o.get(input.id))));
-  }),
+  get: authorizedQuery(GetInput, (input) => ({ orgs: [input.id] })).query(async ({ ctx, input }) =>
+    view(await ctx.store.run(orgs((o) => o.get(input.id)))),
+  ),
 
   /** Every organization. Operator only. */
-  list: storeProcedure.query(async ({ ctx }) => {
-    if (ctx.actor.kind !== "operator")
-      throw new TRPCError({ code: "FORBIDDEN", message: "Only the platform operator lists organizations" });
-    return (await ctx.store.run(orgs((o) => o.list()))).map(view);
-  }),
+  list: operatorOnly("lists organizations").query(async ({ ctx }) =>
+    (await ctx.store.run(orgs((o) => o.list()))).map(view),
+  ),
 });

@@ -5,8 +5,7 @@ import { Id, TrimmedText, Version } from "@gatehouse/contracts";
 import { Environments, Instances, type ProjectRecord, Projects } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
-import { type AskContext, authorizedMutation, type Store, storeProcedure } from "../authorize.ts";
-import type { Actor } from "../context.ts";
+import { type AskContext, authorizedMutation, authorizedQuery, type QueryContext } from "../authorize.ts";
 import { router } from "../trpc.ts";
 import { environmentView } from "./environments.ts";
 
@@ -46,7 +45,6 @@ const view = (p: ProjectRecord) => ({
 });
 
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
-const inOrg = (actor: Actor, org: string) => actor.kind === "operator" || actor.org === org;
 
 const createIn = (org: string, instance: string) => ({
   check: { action: CREATE, resource: { org, product: "experimentation", instance } },
@@ -64,17 +62,15 @@ const projectAt = async ({ actor, store }: AskContext, id: string, version: numb
   return project;
 };
 
-/** The stored project, when the actor may see its organization. */
-export const visibleProject = async (store: Store, actor: Actor, id: string) => {
+/** Declares the stored project `id`: its organization is the boundary; another's answers like a missing one. */
+export const declareProject = async (id: string, { store }: Pick<QueryContext, "store">) => {
   const project = await store.run(Effect.flatMap(Effect.service(Projects), (p) => p.get(id)));
-  if (!inOrg(actor, project.org)) throw notFound(`project "${id}"`);
-  return project;
+  return { orgs: [project.org], missing: notFound(`project "${id}"`).message, value: project };
 };
 
 export const projectsRouter = router({
   /** The projects of one instance of the organization. */
-  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
-    if (!inOrg(ctx.actor, input.org)) throw notFound(`organization "${input.org}"`);
+  list: authorizedQuery(ListInput, (input) => ({ orgs: [input.org] })).query(async ({ ctx, input }) => {
     const rows = await ctx.store.run(
       Effect.flatMap(Effect.service(Projects), (p) => p.list({ org: input.org, instance: input.instance })),
     );
@@ -83,8 +79,10 @@ export const projectsRouter = router({
 
   /** The environments of a project (primary first). */
   environments: router({
-    list: storeProcedure.input(Schema.toStandardSchemaV1(EnvironmentsInput)).query(async ({ ctx, input }) => {
-      const project = await visibleProject(ctx.store, ctx.actor, input.project);
+    list: authorizedQuery(EnvironmentsInput, (input, context) =>
+      declareProject(input.project, context),
+    ).query(async ({ ctx }) => {
+      const project = ctx.declared;
       const rows = await ctx.store.run(
         Effect.flatMap(Effect.service(Environments), (e) => e.list(project.id)),
       );

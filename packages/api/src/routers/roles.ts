@@ -11,9 +11,8 @@ import {
 import { products } from "@gatehouse/domain";
 import { type RoleRecord, Roles } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Schema } from "effect";
-import { type AskContext, authorizedMutation, storeProcedure } from "../authorize.ts";
-import type { Actor } from "../context.ts";
+import { Effect } from "effect";
+import { type AskContext, authorizedMutation, authorizedQuery, type QueryContext } from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
 import { router } from "../trpc.ts";
 
@@ -65,7 +64,11 @@ const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No
 const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
 
 /** The organization whose custom roles `actor` sees (none for the operator). */
-const orgOf = (actor: Actor): string | undefined => (actor.kind === "operator" ? undefined : actor.org);
+const orgOf = ({ actor }: Pick<QueryContext, "actor">): string | undefined =>
+  actor.kind === "operator" ? undefined : actor.org;
+
+/** Everyone reads the system roles; its own organization's custom roles too (declared: which organization). */
+const ownCustomRoles = (_input: unknown, context: QueryContext) => ({ value: orgOf(context) });
 
 const readRole = (context: Pick<AskContext, "store">, id: string) =>
   context.store.run(Effect.flatMap(Effect.service(Roles), (roles) => roles.get(id)));
@@ -100,8 +103,8 @@ const checkPermissions = (product: string, permissions: ReadonlyArray<string>) =
 
 export const rolesRouter = router({
   /** System roles and the organization's custom roles, filtered by product, instance and type. */
-  list: storeProcedure.input(Schema.toStandardSchemaV1(ListRolesInput)).query(async ({ ctx, input }) => {
-    const org = orgOf(ctx.actor);
+  list: authorizedQuery(ListRolesInput, ownCustomRoles).query(async ({ ctx, input }) => {
+    const org = ctx.declared;
     const roles = await ctx.store.run(
       Effect.flatMap(Effect.service(Roles), (r) =>
         r.list({ org, product: input.product, instance: input.instance, type: input.type }),
@@ -111,9 +114,17 @@ export const rolesRouter = router({
   }),
 
   /** One role with its actions grouped by entity. */
-  get: storeProcedure.input(Schema.toStandardSchemaV1(GetRoleInput)).query(async ({ ctx, input }) => {
-    const role = await readRole(ctx, input.id);
-    if (role.type === "custom" && role.org !== orgOf(ctx.actor)) throw notFound(input.id);
+  get: authorizedQuery(GetRoleInput, async (input, context) => {
+    const role = await readRole(context, input.id);
+    // A system role is everyone's vocabulary; a custom role lies in its organization (the operator sees none).
+    if (role.type === "custom" && orgOf(context) === undefined) throw notFound(input.id);
+    return {
+      orgs: role.type === "custom" ? [role.org ?? ""] : [],
+      missing: notFound(input.id).message,
+      value: role,
+    };
+  }).query(({ ctx }) => {
+    const role = ctx.declared;
     return { ...view(role), actions: byEntity(role.permissions) };
   }),
 

@@ -1,7 +1,7 @@
 // Users of an organization: a keyset-paged directory per scope (searched, sorted), one user's entitlements seen from
 // a context, inviting (users, grants and single-use invitation tokens), removing access and removing from the account.
 import { GrantScope, Id, InviteInput, UserListInput, Version } from "@gatehouse/contracts";
-import { type Engine, type Scope, scopeCovers } from "@gatehouse/domain";
+import { type Scope, scopeCovers } from "@gatehouse/domain";
 import {
   defaultUserSort,
   type GrantRecord,
@@ -19,9 +19,15 @@ import {
 import { TRPCError } from "@trpc/server";
 import { Effect, Option, Schema } from "effect";
 import { hashToken, newToken } from "../auth/tokens.ts";
-import { type Ask, type AskContext, authorizedMutation, type Store, storeProcedure } from "../authorize.ts";
-import type { Actor } from "../context.ts";
-import { allowed, viewPeopleAt } from "../read-questions.ts";
+import {
+  type Ask,
+  type AskContext,
+  authorizedMutation,
+  authorizedQuery,
+  type Declared,
+  type Store,
+} from "../authorize.ts";
+import { viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
 import { checkCustomRolePlacement } from "./custom-role-placement.ts";
 import { claimAsks, grantAsks } from "./invitation-rights.ts";
@@ -67,14 +73,16 @@ export const acceptUrl = (token: string): string => `/admin-center/accept?token=
 /** The expiry of a token issued now for `days` days. */
 export const expiryIn = (days: number): Date => new Date(Date.now() + days * DAY_MS);
 
-/** May `actor` read users at `scope` of `org`? */
-const authorizeRead = (engine: Engine, actor: Actor, org: string, scope: Scope): void => {
+/** Reading users at `scope` of `org` asks `admin-center:user.view` there. */
+const reading = (actor: { readonly id: string }, org: string, scope: Scope): Declared => {
   if (scope.org !== org) throw badRequest("scope.org: must be org");
-  if (actor.kind === "operator") return;
-  if (actor.org !== org) throw forbidden(`${actor.id} belongs to ${actor.org}, not ${org}`);
   const question = viewPeopleAt(scope);
-  if (actor.kind === "user" && !allowed(engine, actor.id, question))
-    throw forbidden(`${actor.id} may not view the users there (needs ${question.check.action})`);
+  return {
+    orgs: [org],
+    ask: [
+      { ...question, refusal: `${actor.id} may not view the users there (needs ${question.check.action})` },
+    ],
+  };
 };
 
 /**
@@ -302,9 +310,9 @@ export const usersRouter = router({
    * Users holding a grant inside `scope` (all users of `org` without one), `limit` per page, sorted by email
    * (default), name or status either way, ties by email; `nextCursor` continues the same sort.
    */
-  list: storeProcedure.input(Schema.toStandardSchemaV1(ListInput)).query(async ({ ctx, input }) => {
-    const scope: Scope = { org: input.org, ...input.scope };
-    authorizeRead(ctx.engine, ctx.actor, input.org, scope);
+  list: authorizedQuery(ListInput, (input, { actor }) =>
+    reading(actor, input.org, { org: input.org, ...input.scope }),
+  ).query(async ({ ctx, input }) => {
     const limit = input.limit ?? 50;
     const sort = input.sort ?? defaultUserSort;
     const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, sort);
@@ -330,8 +338,9 @@ export const usersRouter = router({
   }),
 
   /** The user and its entitlements as seen from `context`: only the grants within it, with their expiry. */
-  get: storeProcedure.input(Schema.toStandardSchemaV1(GetInput)).query(async ({ ctx, input }) => {
-    authorizeRead(ctx.engine, ctx.actor, input.context.org, input.context);
+  get: authorizedQuery(GetInput, (input, { actor }) =>
+    reading(actor, input.context.org, input.context),
+  ).query(async ({ ctx, input }) => {
     const user = await ctx.store.run(Effect.flatMap(Effect.service(Users), (users) => users.get(input.id)));
     const grants = (await userGrants(ctx.store, input.id)).filter((g) => scopeCovers(input.context, g.scope));
     if (user.org !== input.context.org && grants.length === 0)

@@ -13,16 +13,17 @@ import {
 } from "@gatehouse/domain";
 import { Environments, Flags, Instances, Projects } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Schema } from "effect";
-import { type Store, storeProcedure } from "../authorize.ts";
-import type { Actor } from "../context.ts";
+import { Effect, Option } from "effect";
+import type { StoreServices } from "../auth/store-runner.ts";
+import { authorizedQuery, type Declared, type QueryContext, type Store } from "../authorize.ts";
 import { router } from "../trpc.ts";
 
 /*
  * Who may ask (also in docs/decisions.md, "Admin Center: products and users"):
  * - a user: `admin-center:user.view` at the changed grant's scope (the scope the change happens at), in its
  *   own organization, as users.get asks for the context it shows; an API key: its own organization; the
- *   operator: any. A grant of another organization answers NOT_FOUND.
+ *   operator: any. A grant, subject, instance, project, environment or flag of another organization answers
+ *   exactly as a made-up id does (NOT_FOUND, or BAD_REQUEST for an unknown subject).
  * Nothing is written: the change is applied to the engine synchronously, the engine answers whatCan on every
  * affected scope, and the change is reverted in a finally block before anything else can run.
  */
@@ -37,7 +38,6 @@ const actionLabels = new Map<string, string>(
   products.flatMap((p) => p.actions.map((a) => [a.id as string, a.label] as const)),
 );
 
-const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });
 const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
 const notFound = (message: string) => new TRPCError({ code: "NOT_FOUND", message });
 
@@ -74,12 +74,38 @@ const changedGrant = (engine: Engine, subject: string, change: Change): GrantInp
   return grant;
 };
 
-/** May `actor` preview changes at `scope`? */
-const authorize = (engine: Engine, actor: Actor, scope: Scope): void => {
-  if (actor.kind === "operator") return;
-  if (actor.org !== scope.org) throw notFound("No grant or scope of that organization");
-  if (actor.kind === "user" && !engine.allows(actor.id, USER_VIEW, scope))
-    throw forbidden(`${actor.id} may not view the users there (needs ${USER_VIEW})`);
+/**
+ * Previewing a change is viewing the users where it happens: `admin-center:user.view` at the changed grant's
+ * scope (a stored grant's own, else the new one's), in the actor's organization, about a subject it may see.
+ */
+const previewing = (input: WhatIfInput, { actor, engine }: QueryContext): Declared => {
+  const { change } = input;
+  const missing = change.kind === "create" ? undefined : `No grant "${change.grant}"`;
+  const scope = change.kind === "create" ? change.scope : storedInput(engine, change.grant)?.scope;
+  if (scope === undefined) throw notFound(missing ?? "No grant");
+  return {
+    orgs: [scope.org],
+    subject: input.subject,
+    ask: [
+      {
+        check: { action: USER_VIEW, resource: scope },
+        refusal: `${actor.id} may not view the users there (needs ${USER_VIEW})`,
+      },
+    ],
+    ...(missing === undefined ? {} : { missing }),
+  };
+};
+
+/** The stored row `id`, when `belongs` says it lies where the scope puts it; NOT_FOUND otherwise, as if missing. */
+const rowIn = async <A>(
+  store: Store,
+  read: Effect.Effect<A, unknown, StoreServices>,
+  belongs: (row: A) => boolean,
+  missing: string,
+): Promise<A> => {
+  const row = await store.run(Effect.option(read));
+  if (Option.isNone(row) || !belongs(row.value)) throw notFound(missing);
+  return row.value;
 };
 
 /**
@@ -91,33 +117,45 @@ const authorize = (engine: Engine, actor: Actor, scope: Scope): void => {
 const affectedResources = async (store: Store, scope: Scope): Promise<ReadonlyArray<Resource>> => {
   if (scopeDepth(scope) < 0) throw badRequest("change.scope: a scope key is set below a missing one");
   let attrs: ResourceAttributes = {};
+  // A row of another instance, project or organization answers exactly as a made-up id does.
   if (scope.instance !== undefined) {
-    const instance = await store.run(
-      Effect.flatMap(Effect.service(Instances), (i) => i.get(scope.instance ?? "")),
+    const id = scope.instance;
+    const instance = await rowIn(
+      store,
+      Effect.flatMap(Effect.service(Instances), (i) => i.get(id)),
+      (i) => i.org === scope.org && i.product === scope.product,
+      `No instance "${id}"`,
     );
-    if (instance.org !== scope.org || instance.product !== scope.product)
-      throw notFound(`No instance "${scope.instance}" of ${scope.product}`);
     if (instance.production !== null) attrs = { ...attrs, production: instance.production };
   }
   if (scope.project !== undefined) {
-    const project = await store.run(
-      Effect.flatMap(Effect.service(Projects), (p) => p.get(scope.project ?? "")),
+    const id = scope.project;
+    const project = await rowIn(
+      store,
+      Effect.flatMap(Effect.service(Projects), (p) => p.get(id)),
+      (p) => p.instance === scope.instance,
+      `No project "${id}"`,
     );
-    if (project.instance !== scope.instance)
-      throw notFound(`No project "${scope.project}" in ${scope.instance}`);
     attrs = { ...attrs, platform: project.platform };
   }
   if (scope.environment !== undefined) {
-    const env = await store.run(
-      Effect.flatMap(Effect.service(Environments), (e) => e.get(scope.environment ?? "")),
+    const id = scope.environment;
+    const env = await rowIn(
+      store,
+      Effect.flatMap(Effect.service(Environments), (e) => e.get(id)),
+      (e) => e.project === scope.project,
+      `No environment "${id}"`,
     );
-    if (env.project !== scope.project)
-      throw notFound(`No environment "${scope.environment}" in ${scope.project}`);
     attrs = { ...attrs, production: env.production };
   }
   if (scope.flag !== undefined) {
-    const flag = await store.run(Effect.flatMap(Effect.service(Flags), (f) => f.get(scope.flag ?? "")));
-    if (flag.project !== scope.project) throw notFound(`No flag "${scope.flag}" in ${scope.project}`);
+    const id = scope.flag;
+    const flag = await rowIn(
+      store,
+      Effect.flatMap(Effect.service(Flags), (f) => f.get(id)),
+      (f) => f.project === scope.project,
+      `No flag "${id}"`,
+    );
     attrs = { ...attrs, flagStatus: flag.status };
   }
   const own: Resource = { ...scope, ...(Object.keys(attrs).length > 0 ? { attrs } : {}) };
@@ -184,12 +222,11 @@ const label = (id: string) => ({ id, label: actionLabels.get(id) ?? id });
 
 export const whatIfRouter = router({
   /** Per affected scope, the actions `subject` would gain and lose if `change` were made. */
-  preview: storeProcedure.input(Schema.toStandardSchemaV1(WhatIfInput)).query(async ({ ctx, input }) => {
+  preview: authorizedQuery(WhatIfInput, previewing).query(async ({ ctx, input }) => {
     const { engine } = ctx;
     const original = changedGrant(engine, input.subject, input.change);
     const scope = original?.scope ?? (input.change.kind === "create" ? input.change.scope : undefined);
     if (scope === undefined) throw badRequest("change: name a grant or a scope");
-    authorize(engine, ctx.actor, scope);
     const resources = await affectedResources(ctx.store, scope);
     // The engine may have changed while the rows were read: take the grant as it is now.
     const current = changedGrant(engine, input.subject, input.change);

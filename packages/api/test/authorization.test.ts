@@ -1,0 +1,65 @@
+// Every procedure of the app router was made by a declaring builder of authorize.ts, walked from the router tree
+// (a procedure added tomorrow is walked too): a procedure without a declaration cannot ship.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type AuthorizationKind, authorizationOf } from "../src/authorization.ts";
+import { appRouter } from "../src/root.ts";
+import { baseProcedure, router } from "../src/trpc.ts";
+
+type Walked = Record<string, { readonly _def: { readonly meta?: unknown } }>;
+const tree = appRouter._def.procedures as unknown as Walked;
+const procedures = Object.entries(tree);
+const ofKind = (kind: AuthorizationKind) =>
+  procedures.filter(([, p]) => authorizationOf(p)?.kind === kind).map(([path]) => path);
+
+describe("the router tree", () => {
+  it("has no procedure that was not built by a declaring builder", () => {
+    expect(procedures.length).toBeGreaterThan(60);
+    expect(procedures.filter(([, p]) => authorizationOf(p) === undefined).map(([path]) => path)).toEqual([]);
+  });
+
+  it("refuses a procedure built on the bare tRPC procedure (the walk can fail)", () => {
+    const rogue = router({ leak: baseProcedure.query(() => "everything") });
+    const walked = Object.values(rogue._def.procedures as unknown as Walked);
+    expect(walked.map((p) => authorizationOf(p))).toEqual([undefined]);
+  });
+
+  it("opens exactly the public vocabulary, signing in and accepting an invitation, each with its reason", () => {
+    expect(ofKind("public").sort()).toEqual([
+      "auth.login",
+      "catalog.products",
+      "catalog.role",
+      "invitations.accept",
+    ]);
+    expect(ofKind("self").sort()).toEqual(["auth.logout", "auth.me"]);
+    expect(ofKind("operator").sort()).toEqual([
+      "accessRequests.complete",
+      "organizations.create",
+      "organizations.inviteFirstAdmin",
+      "organizations.list",
+      "organizations.setProducts",
+    ]);
+    for (const path of [...ofKind("public"), ...ofKind("self"), ...ofKind("operator")])
+      expect(authorizationOf(tree[path] ?? { _def: {} })?.reason, path).toMatch(/\w+ \w+/);
+  });
+
+  it("lets every other procedure declare its engine questions as a query or a mutation", () => {
+    const declared = [...ofKind("query"), ...ofKind("mutation")];
+    expect(declared.length + 4 + 2 + 5).toBe(procedures.length);
+    expect(ofKind("query")).toContain("authz.check");
+    expect(ofKind("mutation")).toContain("grants.create");
+  });
+
+  it("gives routers only `router` from trpc.ts: procedures come from authorize.ts", () => {
+    const dir = join(import.meta.dirname, "../src/routers");
+    for (const file of readdirSync(dir)) {
+      const source = readFileSync(join(dir, file), "utf8");
+      const fromTrpc = [...source.matchAll(/import \{([^}]*)\} from "\.\.\/trpc\.ts"/g)].map((m) =>
+        m[1]?.trim(),
+      );
+      for (const names of fromTrpc) expect(names, file).toBe("router");
+      expect(source, file).not.toMatch(/@trpc\/server"[^;]*(initTRPC|procedure)/);
+    }
+  });
+});
