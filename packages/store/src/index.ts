@@ -35,7 +35,7 @@ export * from "./organizations.ts";
 export { hashPassword, verifyPassword } from "./password.ts";
 export * from "./projects.ts";
 export * from "./roles.ts";
-export { type DemoSeedResult, seedDemo } from "./seed-demo.ts";
+export { createDemoAccount, type DemoSeedResult, seedDemo } from "./seed-demo.ts";
 export {
   type NewSession,
   type ResolvedSession,

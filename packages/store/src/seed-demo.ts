@@ -4,6 +4,7 @@ import { Config, Data, Effect } from "effect";
 import { SqlClient } from "effect/sql";
 import type { Change } from "./changes.ts";
 import {
+  type DemoUser,
   demoFlagStates,
   demoFlags,
   demoInstances,
@@ -37,6 +38,33 @@ class AlreadySeeded extends Data.TaggedError("AlreadySeeded") {}
 
 const notCreated: DemoSeedResult = { created: false, users: 0 };
 
+/** An account with its grants (ids `<user>-1`, `<user>-2`, …) as the demo seeds it, active with `passwordHash`. */
+export const createDemoAccount = Effect.fn("Store.createDemoAccount")(function* (
+  account: Pick<DemoUser, "id" | "email" | "name" | "grants"> & { readonly org: string },
+  passwordHash: string,
+) {
+  const [users, grants] = yield* Effect.all([Users, Grants]);
+  const created = yield* users.create({
+    id: account.id,
+    org: account.org,
+    email: account.email,
+    name: account.name,
+    status: "active",
+    passwordHash,
+  });
+  const changes: Array<Change> = [...created.changes];
+  for (const [j, g] of account.grants.entries()) {
+    const granted = yield* grants.create({
+      id: `${account.id}-${j + 1}`,
+      subject: { kind: "user", id: account.id },
+      role: g.role,
+      scope: g.scope,
+    });
+    changes.push(...granted.changes);
+  }
+  return changes;
+});
+
 /** Seeds the system roles and, unless `acme` exists, the demo organizations, resources and users. */
 export const seedDemo = Effect.fn("Store.seedDemo")(function* () {
   if ((yield* Effect.orDie(nodeEnv)) === "production")
@@ -52,14 +80,12 @@ export const seedDemo = Effect.fn("Store.seedDemo")(function* () {
   );
   if (yield* present) return notCreated;
 
-  const [mutations, organizations, users, instances, projects, flags, grants] = yield* Effect.all([
+  const [mutations, organizations, instances, projects, flags] = yield* Effect.all([
     Mutations,
     Organizations,
-    Users,
     Instances,
     Projects,
     Flags,
-    Grants,
   ]);
   // Hashing is slow on purpose: do it before the transaction, in parallel (one salt per account).
   const hashes = yield* Effect.forEach([...demoUsers, demoOperator], () => hashPassword(demoPassword), {
@@ -82,27 +108,7 @@ export const seedDemo = Effect.fn("Store.seedDemo")(function* () {
     for (const project of demoProjects) add(yield* projects.create({ ...project, org: "acme" }));
     for (const flag of demoFlags) add(yield* flags.create(flag));
     for (const state of demoFlagStates) add(yield* flags.setState(state.flag, state));
-    for (const [i, u] of demoUsers.entries()) {
-      add(
-        yield* users.create({
-          id: u.id,
-          org: u.org,
-          email: u.email,
-          name: u.name,
-          status: "active",
-          passwordHash: hashOf(i),
-        }),
-      );
-      for (const [j, g] of u.grants.entries())
-        add(
-          yield* grants.create({
-            id: `${u.id}-${j + 1}`,
-            subject: { kind: "user", id: u.id },
-            role: g.role,
-            scope: g.scope,
-          }),
-        );
-    }
+    for (const [i, u] of demoUsers.entries()) changes.push(...(yield* createDemoAccount(u, hashOf(i))));
     yield* sql`insert into operators (id, email, name, password_hash)
                values (${demoOperator.id}, ${demoOperator.email}, ${demoOperator.name}, ${hashOf(demoUsers.length)})
                on conflict do nothing`;
