@@ -1,0 +1,49 @@
+// The router tree as the sweep walks it: every procedure of appRouter with its kind and its input's JSON Schema,
+// read from tRPC's own record, so a procedure added to any router joins the sweep without being listed.
+import { Schema } from "effect";
+import { appRouter } from "../../../../src/root.ts";
+
+/** A JSON Schema node, as Effect writes it (draft 2020-12). */
+export interface JsonSchema {
+  readonly type?: string;
+  readonly properties?: Readonly<Record<string, JsonSchema>>;
+  readonly required?: ReadonlyArray<string>;
+  readonly items?: JsonSchema;
+  readonly anyOf?: ReadonlyArray<JsonSchema>;
+  readonly enum?: ReadonlyArray<unknown>;
+  readonly $ref?: string;
+}
+
+export interface Procedure {
+  readonly path: string;
+  readonly type: "query" | "mutation";
+  /** Undefined for a procedure without input. */
+  readonly input: JsonSchema | undefined;
+  readonly definitions: Readonly<Record<string, JsonSchema>>;
+}
+
+interface TrpcProcedure {
+  readonly _def: {
+    readonly type: "query" | "mutation" | "subscription";
+    readonly inputs: ReadonlyArray<unknown>;
+  };
+}
+
+/** Every procedure of the app router, in the router's order. */
+export const procedures = (): ReadonlyArray<Procedure> =>
+  Object.entries((appRouter._def as unknown as { procedures: Record<string, TrpcProcedure> }).procedures).map(
+    ([path, procedure]) => {
+      const { type, inputs } = procedure._def;
+      if (type === "subscription") throw new Error(`${path}: the sweep does not call subscriptions`);
+      if (inputs.length > 1) throw new Error(`${path}: the sweep reads one input schema per procedure`);
+      const schema = inputs[0];
+      if (schema === undefined) return { path, type, input: undefined, definitions: {} };
+      const document = Schema.toJsonSchemaDocument(schema as Schema.Top);
+      return {
+        path,
+        type,
+        input: document.schema as JsonSchema,
+        definitions: document.definitions as Record<string, JsonSchema>,
+      };
+    },
+  );
