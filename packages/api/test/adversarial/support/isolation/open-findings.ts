@@ -15,9 +15,6 @@ export const openFindings: Readonly<Record<string, string>> = {
   "whatIf.preview oracle": "issue 10 finding 9 (authz-path)",
   "operations.cancel oracle": "issue 10 finding 9 (authz-path)",
   "missionControl.holders oracle": "issue 10 finding 9 (authz-path)",
-  // Finding 8: duplicateFrom another organization's custom role. Helper invites.
-  "roles.createCustom leak": "issue 10 finding 8 (invites)",
-  "roles.createCustom oracle": "issue 10 finding 8 (invites)",
   // Found by the sweep, not in the issue (reported to the integrator):
   // another organization's custom role is named with its name and instance before any authorization
   // (custom-role-placement.ts), and answers "no custom role in <org>" where a missing one is "Unknown role".
