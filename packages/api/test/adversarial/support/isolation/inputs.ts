@@ -245,6 +245,9 @@ const field = (
       return [plainNumbers[name] ?? (required ? 1 : undefined)];
     case "boolean":
       return [required ? false : undefined];
+    case "null":
+      // A procedure declaring "no input" sends none.
+      return [name === "" ? undefined : null];
     default:
       throw new CannotBuild(`${walk.procedure.path}: cannot fill "${name}" of type ${String(s.type)}`);
   }
