@@ -135,10 +135,13 @@ describe("isolation sweep", () => {
       const swept = Object.values(world.actors)
         .flat()
         .filter((a) => backend === "pglite" || representative(a));
+      const kinds = new Map<string, number>();
+      for (const p of all) kinds.set(p.authorization.kind, (kinds.get(p.authorization.kind) ?? 0) + 1);
+      const declared = [...kinds].map(([kind, n]) => `${n} ${kind}`).join(", ");
       const ids = (org: "acme" | "globex" | "agency") =>
         [...world[org].values.values()].reduce((n, values) => n + values.length, 0);
       console.log(
-        `isolation sweep on ${backend}: ${all.length} procedures swept, ${swept.length} actors, ${calls} calls, ` +
+        `isolation sweep on ${backend}: ${all.length} procedures swept (${declared}), ${swept.length} actors, ${calls} calls, ` +
           `${findings.length} findings; ids, names and emails collected: acme ${ids("acme")}, globex ${ids("globex")}, agency ${ids("agency")}`,
       );
       const byKey = new Map<string, Finding[]>();

@@ -1,6 +1,7 @@
 // The router tree as the sweep walks it: every procedure of appRouter with its kind and its input's JSON Schema,
 // read from tRPC's own record, so a procedure added to any router joins the sweep without being listed.
 import { Schema } from "effect";
+import { type Authorization, authorizationOf } from "../../../../src/authorization.ts";
 import { appRouter } from "../../../../src/root.ts";
 
 /** A JSON Schema node, as Effect writes it (draft 2020-12). */
@@ -17,6 +18,8 @@ export interface JsonSchema {
 export interface Procedure {
   readonly path: string;
   readonly type: "query" | "mutation";
+  /** How the procedure declared its authorization (authorize.ts's builders tag it in tRPC meta). */
+  readonly authorization: Authorization;
   /** Undefined for a procedure without input. */
   readonly input: JsonSchema | undefined;
   readonly definitions: Readonly<Record<string, JsonSchema>>;
@@ -26,22 +29,29 @@ interface TrpcProcedure {
   readonly _def: {
     readonly type: "query" | "mutation" | "subscription";
     readonly inputs: ReadonlyArray<unknown>;
+    readonly meta?: unknown;
   };
 }
 
-/** Every procedure of the app router, in the router's order. */
+/** Every procedure of the app router, in the router's order; one without an authorization declaration throws. */
 export const procedures = (): ReadonlyArray<Procedure> =>
   Object.entries((appRouter._def as unknown as { procedures: Record<string, TrpcProcedure> }).procedures).map(
     ([path, procedure]) => {
       const { type, inputs } = procedure._def;
+      const authorization = authorizationOf(procedure);
+      if (authorization === undefined)
+        throw new Error(
+          `${path}: built without a declaring builder of authorize.ts (no authorization in its meta)`,
+        );
       if (type === "subscription") throw new Error(`${path}: the sweep does not call subscriptions`);
       if (inputs.length > 1) throw new Error(`${path}: the sweep reads one input schema per procedure`);
       const schema = inputs[0];
-      if (schema === undefined) return { path, type, input: undefined, definitions: {} };
+      if (schema === undefined) return { path, type, authorization, input: undefined, definitions: {} };
       const document = Schema.toJsonSchemaDocument(schema as Schema.Top);
       return {
         path,
         type,
+        authorization,
         input: document.schema as JsonSchema,
         definitions: document.definitions as Record<string, JsonSchema>,
       };
