@@ -56,9 +56,11 @@ export const callApi = async (
   const cookies = await page.context().cookies();
   const csrf = cookies.find((c) => c.name === "gatehouse_csrf")?.value ?? "";
   const url = `${origin}/trpc/${path}`;
+  // A procedure without input gets no `input` parameter, as tRPC's own client sends it.
+  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
   const response =
     method === "GET"
-      ? await page.request.get(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`)
+      ? await page.request.get(`${url}${query}`)
       : await page.request.post(url, { headers: { "x-csrf-token": csrf }, data: input });
   const body = (await response.json()) as { result?: { data: unknown }; error?: { message: string } };
   if (body.error !== undefined) throw new Error(`${path}: ${body.error.message}`);
