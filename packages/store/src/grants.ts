@@ -1,5 +1,5 @@
 // Grants of a role or one extra permission to a user or group at a scope path, optionally expiring.
-// Direct grants of system roles keep the organization's product groups in step (see product-groups.ts).
+// Direct grants of system roles without expiry keep the organization's product groups in step (product-groups.ts).
 import type { Scope } from "@gatehouse/domain";
 import { products } from "@gatehouse/domain";
 import { Context, Effect, Layer } from "effect";
@@ -143,9 +143,9 @@ const make = Effect.gen(function* () {
     return yield* select(conditions.length === 0 ? sql`true` : sql.and(conditions));
   });
 
-  /** Product-group membership follows direct grants of system roles. */
+  /** Product-group membership follows direct grants of system roles that do not expire. */
   const joined = (grant: GrantRecord) =>
-    grant.subject.kind === "user" && grant.role !== null
+    grant.subject.kind === "user" && grant.role !== null && grant.expiresAt === null
       ? joinProductGroup(sql, grant.scope.org, grant.role, grant.subject.id)
       : Effect.succeed([]);
   const left = (grant: GrantRecord) =>
@@ -190,7 +190,9 @@ const make = Effect.gen(function* () {
     const after = yield* Effect.orDie(get(id));
     const changes: ReadonlyArray<Change> = [
       { type: "grant.added", grant: grantChange(after) },
-      ...(before.role === after.role ? [] : [...(yield* left(before)), ...(yield* joined(after))]),
+      ...(before.role === after.role && (before.expiresAt === null) === (after.expiresAt === null)
+        ? []
+        : [...(yield* left(before)), ...(yield* joined(after))]),
     ];
     return { value: after, before, after, changes } satisfies Written<GrantRecord>;
   }, constraintsAs("grant"));

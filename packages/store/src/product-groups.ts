@@ -1,6 +1,7 @@
-// The product-group rule: a user of an organization granted a system role directly there is a member of that
-// organization's product group for the role (created on first use) until their last such grant goes. Membership
-// never crosses organizations: a partner user granted a Mission Control role in a customer joins no group there.
+// The product-group rule: a user of an organization granted a system role directly there, with no expiry, is a
+// member of that organization's product group for the role (created on first use) until their last such grant goes
+// or gets an expiry. A time-limited grant (an unaccepted invitation's) joins nobody, so what the group is given
+// never outlives the grant it rests on. Membership never crosses organizations.
 import { products } from "@gatehouse/domain";
 import { Effect } from "effect";
 import type { SqlClient, SqlError } from "effect/sql";
@@ -43,7 +44,7 @@ export const joinProductGroup = (
     return changes;
   });
 
-/** Takes `user` out of the product group of `role` in `org` when no direct grant of the role remains there. */
+/** Takes `user` out of the product group of `role` in `org` when no direct grant of the role without expiry remains. */
 export const leaveProductGroup = (
   sql: SqlClient.SqlClient,
   org: string,
@@ -53,6 +54,7 @@ export const leaveProductGroup = (
   Effect.gen(function* () {
     const still = yield* sql`select 1 from grants
                              where subject_kind = 'user' and subject_id = ${user} and org = ${org} and role = ${role}
+                               and expires_at is null
                              limit 1`;
     if (still.length > 0) return [];
     const removed = yield* sql<{ readonly group_id: string }>`

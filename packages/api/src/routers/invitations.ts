@@ -5,7 +5,14 @@ import {
   InvitationIdInput as IdInput,
   InvitationsListInput as ListInput,
 } from "@gatehouse/contracts";
-import { hashPassword, type InvitationRecord, Invitations, Mutations, Users } from "@gatehouse/store";
+import {
+  EngineSync,
+  hashPassword,
+  type InvitationRecord,
+  Invitations,
+  Mutations,
+  Users,
+} from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { limitedAttempt, tooManyAttempts } from "../auth/limiter.ts";
@@ -172,7 +179,7 @@ export const invitationsRouter = router({
       if (userId === null) return yield* Effect.fail(badRequest("invitation has no user"));
       const passwordHash = yield* hashPassword(input.password);
       const users = yield* Users;
-      yield* (yield* Mutations)
+      const mutated = yield* (yield* Mutations)
         .mutate({
           actor: { kind: "system" },
           requestId: ctx.requestId,
@@ -190,6 +197,8 @@ export const invitationsRouter = router({
           // Another accept (or a revoke) won the race: answer as if this one had come after it.
           Effect.catchTags({ VersionConflict: raced(invitation.id), InvalidChange: raced(invitation.id) }),
         );
+      // The confirmed grants and product groups count before the answer: the account may sign in at once.
+      yield* (yield* EngineSync).awaitApplied(mutated.auditId);
       return { userId, email: invitation.email };
     });
     return auth.run(accepted).catch((cause: unknown) => {

@@ -11,6 +11,9 @@ import audit, { statements as auditStatements } from "./0007_audit.ts";
 import userSorts, { statements as userSortsStatements } from "./0008_user_sorts.ts";
 import groupHomeMembers, { statements as groupHomeMembersStatements } from "./0009_group_home_members.ts";
 import attemptsInFlight, { statements as attemptsInFlightStatements } from "./0010_attempts_in_flight.ts";
+import productGroupsInForce, {
+  statements as productGroupsInForceStatements,
+} from "./0011_product_groups_in_force.ts";
 
 /** Where the Migrator records the applied migration ids. */
 export const migrationsTable = "gatehouse_migrations";
@@ -27,6 +30,7 @@ export const migrations: Migrator.Loader = Migrator.fromRecord({
   "0008_user_sorts": userSorts,
   "0009_group_home_members": groupHomeMembers,
   "0010_attempts_in_flight": attemptsInFlight,
+  "0011_product_groups_in_force": productGroupsInForce,
 });
 
 /** One migration's name and its DDL statements, run in order. */
@@ -44,6 +48,7 @@ export const migrationStatements: ReadonlyArray<MigrationStatements> = [
   ["0008_user_sorts", userSortsStatements],
   ["0009_group_home_members", groupHomeMembersStatements],
   ["0010_attempts_in_flight", attemptsInFlightStatements],
+  ["0011_product_groups_in_force", productGroupsInForceStatements],
 ];
 
 /**
