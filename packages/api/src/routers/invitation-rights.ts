@@ -4,6 +4,7 @@ import type { Scope } from "@gatehouse/domain";
 import { type GrantRecord, Grants, type InvitationRecord } from "@gatehouse/store";
 import { Effect } from "effect";
 import type { Ask, May, Store } from "../authorize.ts";
+import { customGroupsOf, manageGroups } from "./custom-groups.ts";
 
 const USER_VIEW = "admin-center:user.view";
 const USER_INVITE = "admin-center:user.invite";
@@ -29,32 +30,44 @@ export const invitationAsks = (invitation: InvitationRecord): ReadonlyArray<Ask>
         },
       }));
 
+/** Giving `grant` (its role or permission at its scope) to a subject of `targetOrg`, the user `targetUser` if any. */
+const assignmentOf = (grant: GrantRecord, targetOrg: string, targetUser?: string): Ask => ({
+  assign: {
+    ...(grant.role === null ? { permission: grant.permission ?? "" } : { role: grant.role }),
+    scope: grant.scope,
+    targetOrg,
+    ...(targetUser === undefined ? {} : { targetUser }),
+  },
+});
+
 /** Giving, removing or handing over `grants` of `user`: engine.assign for each, as its assignment. */
 export const grantAsks = (
   grants: ReadonlyArray<GrantRecord>,
   user: { readonly id: string; readonly org: string },
-): ReadonlyArray<Ask> =>
-  grants.map((grant) => ({
-    assign: {
-      ...(grant.role === null ? { permission: grant.permission ?? "" } : { role: grant.role }),
-      scope: grant.scope,
-      targetOrg: user.org,
-      targetUser: user.id,
-    },
-  }));
+): ReadonlyArray<Ask> => grants.map((grant) => assignmentOf(grant, user.org, user.id));
 
 /**
  * Claiming a never-signed-in account (a new invitation, or a new token for an old one hands its sign-in to
- * whoever holds the link): the actor must be able to give every grant the account holds, expired ones included.
+ * whoever holds the link) hands over everything it holds: the actor must be able to give every grant the account
+ * holds, expired ones included, and, when it is in custom groups, decide who is in them (`group.manage` at the
+ * organization) and give every grant those groups carry.
  */
 export const claimAsks = async (
   store: Store,
   user: { readonly id: string; readonly org: string },
 ): Promise<ReadonlyArray<Ask>> => {
-  const held = await store.run(
+  const groups = await customGroupsOf(store, user.org, user.id);
+  const [held, carried] = await store.run(
     Effect.flatMap(Effect.service(Grants), (grants) =>
-      grants.list({ subject: { kind: "user", id: user.id } }),
+      Effect.all([
+        grants.list({ subject: { kind: "user", id: user.id } }),
+        Effect.forEach(groups, (group) => grants.list({ subject: { kind: "group", id: group.id } })),
+      ]),
     ),
   );
-  return grantAsks(held, user);
+  return [
+    ...grantAsks(held, user),
+    ...(groups.length === 0 ? [] : [manageGroups({ org: user.org })]),
+    ...carried.flat().map((grant) => assignmentOf(grant, user.org)),
+  ];
 };

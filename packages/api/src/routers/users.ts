@@ -6,7 +6,6 @@ import {
   defaultUserSort,
   type GrantRecord,
   Grants,
-  Groups,
   type InvitationGrant,
   Invitations,
   UserDirectory,
@@ -29,6 +28,7 @@ import {
 } from "../authorize.ts";
 import { viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
+import { customGroupsOf, GROUP_MANAGE, manageGroups } from "./custom-groups.ts";
 import { checkCustomRolePlacement } from "./custom-role-placement.ts";
 import { claimAsks, grantAsks } from "./invitation-rights.ts";
 
@@ -37,9 +37,10 @@ import { claimAsks, grantAsks } from "./invitation-rights.ts";
  * - list, get: `admin-center:user.view` at the scope asked about (the organization when none); API keys of
  *   the organization read; the operator reads any.
  * - invite: every grant asks engine.assign(role, scope, targetOrg: org); all must be allowed. An email whose
- *   account never signed in is claimed only by an actor who may also give every grant the account holds
- *   (invitation-rights.ts): the new invitation replaces its expired ones, whose grants are withdrawn. The
- *   invitation's grants expire with it until it is accepted.
+ *   account never signed in is claimed only by an actor who may also give every grant the account holds and,
+ *   when it is in custom groups, manage groups and give every grant they carry (invitation-rights.ts): the new
+ *   invitation replaces its expired ones, whose grants are withdrawn. The invitation's grants expire
+ *   with it until it is accepted.
  * - removeAccess, removeFromAccount: every grant removed asks engine.assign for its role at its scope, and
  *   removeAccess also asks `admin-center:user.remove-access` at the scope; removeFromAccount also asks
  *   `admin-center:group.manage` at the organization when the user is in one of its custom groups, and
@@ -61,7 +62,6 @@ const RemoveAccessInput = Schema.Struct({
 const RemoveFromAccountInput = Schema.Struct({ userId: Id });
 
 const REMOVE_ACCESS = "admin-center:user.remove-access";
-const GROUP_MANAGE = "admin-center:group.manage";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });
@@ -167,8 +167,6 @@ const changedMeanwhile = () =>
     message: "the user's grants or groups changed while access was being removed; read them again",
   });
 
-const manageGroups = (scope: Scope): Ask => ({ check: { action: GROUP_MANAGE, resource: scope } });
-
 /** Removes the user's `grants` and takes it out of `org` (groups, and sign-in when it is its home). */
 const removeFromOrg = (grants: ReadonlyArray<GrantRecord>, userId: string, org: string) =>
   Effect.gen(function* () {
@@ -196,12 +194,6 @@ const grantsWithin = async (userId: string, scope: Scope, { actor, store }: AskC
     throw new TRPCError({ code: "NOT_FOUND", message: `No user "${userId}"` });
   return { user, grants };
 };
-
-/** The organization's custom groups `userId` belongs to (Everyone and product groups follow the account). */
-const customGroupsOf = async (store: Store, org: string, userId: string) =>
-  (await store.run(Effect.flatMap(Effect.service(Groups), (groups) => groups.list(org)))).filter(
-    (group) => group.kind === "custom" && group.members.includes(userId),
-  );
 
 /** Refuses when a grant changed since the versions the caller read. */
 const checkVersions = (
