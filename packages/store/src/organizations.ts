@@ -38,6 +38,11 @@ export interface OrganizationsShape {
     version: number,
     products: ReadonlyArray<string>,
   ) => Effect.Effect<Written<OrganizationRecord>, NotFound | VersionConflict>;
+  /**
+   * Inside a transaction: waits for, then holds until the transaction ends, the organization's lock for
+   * `purpose` (an advisory lock), so one check-then-write per organization and purpose runs at a time.
+   */
+  readonly serialize: (id: string, purpose: string) => Effect.Effect<void>;
 }
 
 interface OrgRow {
@@ -117,7 +122,12 @@ const make = Effect.gen(function* () {
     return { value: after, before, after, changes: [orgChange(after)] } satisfies Written<OrganizationRecord>;
   });
 
-  return { create, get, list, setProducts } satisfies OrganizationsShape;
+  const serialize = Effect.fn("Organizations.serialize")(function* (id: string, purpose: string) {
+    const key = `gatehouse.${purpose}:${id}`;
+    yield* Effect.orDie(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+  });
+
+  return { create, get, list, setProducts, serialize } satisfies OrganizationsShape;
 });
 
 export class Organizations extends Context.Service<Organizations, OrganizationsShape>()(

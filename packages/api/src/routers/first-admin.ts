@@ -16,13 +16,21 @@ export const FirstAdminInput = Schema.Struct({
   language: Schema.optionalKey(InviteLanguage),
 });
 
-/** Fails (CONFLICT) when a grant of super admin in `org` is in force: a user's, a group's or a pending invitation's. */
+/**
+ * Fails (CONFLICT) when a grant of super admin in `org` is in force: a user's, a group's or a pending invitation's.
+ * Concurrent first admins of one organization queue on its lock, so the second sees the first's grant.
+ */
 const noSuperAdmin = (org: string) =>
   Effect.gen(function* () {
+    yield* (yield* Organizations).serialize(org, "first-admin");
     const held = yield* (yield* Grants).list({ org, role: SUPER_ADMIN });
     const now = Date.now();
     if (held.some((grant) => grant.expiresAt === null || grant.expiresAt.getTime() > now))
-      return yield* new AlreadyExists({ kind: "super admin of the organization", constraint: org });
+      return yield* new AlreadyExists({
+        kind: "super admin",
+        constraint: org,
+        reason: `${org} has a super admin already (or a pending invitation of one)`,
+      });
   });
 
 /** Invites the first super admin of `input.org` as `operator`, audited as the operator; the link once. */
