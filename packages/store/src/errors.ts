@@ -21,12 +21,15 @@ export class VersionConflict extends Schema.TaggedError<VersionConflict>()("Vers
   }
 }
 
+/** A write clashed with a row that exists; `constraint` is for logs, the message names no schema object. */
 export class AlreadyExists extends Schema.TaggedError<AlreadyExists>()("AlreadyExists", {
   kind: Schema.String,
   constraint: Schema.String,
+  /** What happened in the caller's words, e.g. "ann@acme.example was invited meanwhile". */
+  reason: Schema.optionalKey(Schema.String),
 }) {
   override get message() {
-    return `Such a ${this.kind} already exists (${this.constraint})`;
+    return this.reason ?? `Such a ${this.kind} already exists`;
   }
 }
 

@@ -5,7 +5,7 @@ import type { Scope } from "@gatehouse/domain";
 import { Context, Effect, Layer } from "effect";
 import { SqlClient, type Statement } from "effect/sql";
 import type { Written } from "./changes.ts";
-import { type AlreadyExists, InvalidChange, type NotFound, type VersionConflict } from "./errors.ts";
+import { AlreadyExists, InvalidChange, type NotFound, type VersionConflict } from "./errors.ts";
 import { Grants } from "./grants.ts";
 import { newId } from "./ids.ts";
 import { holdUntil, invitedGrants, stillInvited, withdraw } from "./invitation-grants.ts";
@@ -89,11 +89,11 @@ export interface InvitationsShape {
   ) => Effect.Effect<Written<InvitationRecord>, NotFound | VersionConflict | InvalidChange>;
   /**
    * Revokes the user's expired invitations and withdraws their (lapsed) grants: a new invitation replaces them.
-   * A pending one stays (a new invitation for the same email is then AlreadyExists).
+   * A pending one is not replaced: AlreadyExists, saying the email has a pending invitation to resend.
    */
   readonly replaceExpired: (
     userId: string,
-  ) => Effect.Effect<Written<ReadonlyArray<InvitationRecord>>, VersionConflict>;
+  ) => Effect.Effect<Written<ReadonlyArray<InvitationRecord>>, VersionConflict | AlreadyExists>;
 }
 
 interface InvitationRow {
@@ -272,7 +272,15 @@ const make = Effect.gen(function* () {
   });
 
   const replaceExpired = Effect.fn("Invitations.replaceExpired")(function* (userId: string) {
-    const open = (yield* selectWhere(sql`user_id = ${userId}`)).filter((i) => i.status === "expired");
+    const all = yield* selectWhere(sql`user_id = ${userId}`);
+    const pending = all.find((i) => i.status === "pending");
+    if (pending !== undefined)
+      return yield* new AlreadyExists({
+        kind: "invitation",
+        constraint: "invitations_one_pending",
+        reason: `${pending.email} has a pending invitation (perhaps sent meanwhile): resend it instead`,
+      });
+    const open = all.filter((i) => i.status === "expired");
     const changes = [];
     for (const invitation of open) {
       changes.push(

@@ -3,6 +3,7 @@
 import { GrantScope, Id, InviteInput, UserListInput, Version } from "@gatehouse/contracts";
 import { type Scope, scopeCovers } from "@gatehouse/domain";
 import {
+  AlreadyExists,
   defaultUserSort,
   type GrantRecord,
   Grants,
@@ -231,6 +232,12 @@ export const invitableAccount = async (store: Store, org: string, email: string)
   return account.value;
 };
 
+/** An AlreadyExists saying `reason` (what the clash means for the invitation); other failures as they are. */
+const clashing =
+  (reason: string) =>
+  <E>(error: E): E | AlreadyExists =>
+    error instanceof AlreadyExists ? new AlreadyExists({ ...error, reason }) : error;
+
 /** What the invite makes for one email: the user (new or invited), its grants and the invitation. */
 export const inviteOne = (input: {
   readonly org: string;
@@ -249,13 +256,17 @@ export const inviteOne = (input: {
     const changes: Array<Written<unknown>["changes"][number]> = [];
     let user: UserRecord;
     if (existing === undefined) {
-      const created = yield* users.create({
-        org: input.org,
-        email: input.email,
-        name: input.name ?? input.email.split("@")[0] ?? input.email,
-        language: input.language,
-        status: "invited",
-      });
+      const created = yield* users
+        .create({
+          org: input.org,
+          email: input.email,
+          name: input.name ?? input.email.split("@")[0] ?? input.email,
+          language: input.language,
+          status: "invited",
+        })
+        .pipe(
+          Effect.mapError(clashing(`${input.email} was invited meanwhile: resend its invitation instead`)),
+        );
       user = created.value;
       changes.push(...created.changes);
     } else {
@@ -267,13 +278,15 @@ export const inviteOne = (input: {
     const made: GrantRecord[] = [];
     for (const grant of input.grants) {
       // Until accepted, the grant lasts as long as the invitation (resend extends, accept confirms it).
-      const written = yield* grants.create({
-        subject: { kind: "user", id: user.id },
-        role: grant.role,
-        scope: grant.scope,
-        expiresAt: input.expiresAt,
-        grantedBy: input.invitedBy,
-      });
+      const written = yield* grants
+        .create({
+          subject: { kind: "user", id: user.id },
+          role: grant.role,
+          scope: grant.scope,
+          expiresAt: input.expiresAt,
+          grantedBy: input.invitedBy,
+        })
+        .pipe(Effect.mapError(clashing(`${input.email} holds ${grant.role} at that scope already`)));
       made.push(written.value);
       changes.push(...written.changes);
     }
