@@ -151,6 +151,31 @@ describe("Flags and granular roles", () => {
     await admin.context().close();
   });
 
+  it("a project owner sees flags_multiple_experiments disabled with the server's reason; the administrator may give it", async () => {
+    const owner = await open("exp-project-owner@acme.example", collaboratorUrl("demo-exp-viewer"));
+    const multiple = owner.getByRole("switch", { name: /Multiple experiments per flag/ });
+    await multiple.waitFor();
+    await expect.poll(() => multiple.isDisabled()).toBe(true);
+    const card = owner.getByTestId("granular-roles");
+    await card.getByRole("button", { name: "Why?" }).click();
+    const why = owner.getByTestId("why-refused");
+    await expect.poll(() => why.textContent()).toMatch(/flags_multiple_experiments/);
+    await screenshot(owner, "fx-granular-multiple-experiments-owner");
+    const forced = await refused(owner, "grants.create", {
+      subject: { kind: "user", id: "demo-exp-viewer" },
+      permission: "experimentation:flags_multiple_experiments",
+      scope: { org: "acme", product: "experimentation", instance: "acme-exp", project },
+    });
+    expect(forced).not.toBe("allowed");
+    await owner.context().close();
+
+    const admin = await open("exp-administrator@acme.example", collaboratorUrl("demo-exp-viewer"));
+    const enabled = admin.getByRole("switch", { name: /Multiple experiments per flag/ });
+    await enabled.waitFor();
+    await expect.poll(() => enabled.isDisabled()).toBe(false);
+    await admin.context().close();
+  });
+
   it("the super admin previews a viewer's effective permissions", async () => {
     const page = await open("admin@acme.example", collaboratorUrl("demo-exp-viewer"));
     const preview = page.getByTestId("effective-preview");

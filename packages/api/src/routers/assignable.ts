@@ -1,5 +1,5 @@
-// Where the signed-in admin may invite users, and which roles it may give there (read-only): the engine's
-// user.invite and assign answers, so an invite form offers exactly what users.invite would accept.
+// Where the signed-in admin may invite users, which roles and single permissions it may give there (read-only):
+// the engine's user.invite and assign answers, so a form offers exactly what users.invite or grants.create accept.
 import { GrantScope } from "@gatehouse/contracts";
 import { products as catalog, type Engine, type Scope } from "@gatehouse/domain";
 import {
@@ -26,10 +26,19 @@ import { router } from "../trpc.ts";
  * on Feature projects). A role invalid at any scope (nobody could grant it there) is left out; a role refused at
  * some scope is `deny` with the engine's reason; custom roles are offered only at their own instance (as
  * custom-role-placement.ts rules). Nothing is written.
+ * permissions: asks engine.assign({ permission, scope, targetOrg: the actor's org }) — the question grants.create
+ *   asks for a single permission — for each permission at the scope, with the engine's decision and reason.
  */
 
 const AssignableInput = Schema.Struct({
   scopes: Schema.Array(GrantScope).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(20))),
+});
+
+const PermissionsInput = Schema.Struct({
+  scope: GrantScope,
+  permissions: Schema.Array(Schema.String.pipe(Schema.check(Schema.isMinLength(1)))).pipe(
+    Schema.check(Schema.isMinLength(1), Schema.isMaxLength(20)),
+  ),
 });
 
 const ADMIN_CENTER = "admin-center";
@@ -156,5 +165,17 @@ export const assignableRouter = router({
       if (answer !== undefined) roles.push(answer);
     }
     return { roles };
+  }),
+
+  /** Whether the actor may give each single permission at `scope` (the question grants.create asks), and why. */
+  permissions: storeProcedure.input(Schema.toStandardSchemaV1(PermissionsInput)).query(({ ctx, input }) => {
+    const actor = userActor(ctx.actor);
+    if (input.scope.org !== actor.org)
+      throw new TRPCError({ code: "FORBIDDEN", message: `${actor.id} belongs to ${actor.org}` });
+    const permissions = input.permissions.map((permission) => {
+      const answer = ctx.engine.assign(actor.id, { permission, scope: input.scope, targetOrg: actor.org });
+      return { permission, decision: answer.decision, reason: answer.reason };
+    });
+    return { permissions };
   }),
 });

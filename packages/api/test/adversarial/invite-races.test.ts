@@ -31,19 +31,9 @@ for (const backend of ["pglite", "postgres"] as const) {
     it("50 invitations of one new email: one account, one invitation, the rest 'invited meanwhile'", async () => {
       const admin = await signIn("admin@acme.example");
       const email = "raced.invitee@acme.example";
-      const answers = await race(50, () =>
-        send(
-          "POST",
-          "users.invite",
-          {
-            org: "acme",
-            emails: [email],
-            language: "en",
-            grants: [{ role: "cms:content-editors", scope: cms }],
-          },
-          admin,
-        ),
-      );
+      const editor = { role: "cms:content-editors", scope: cms };
+      const invitation = { org: "acme", emails: [email], language: "en", grants: [editor] };
+      const answers = await race(50, () => send("POST", "users.invite", invitation, admin));
       oneWinner(answers, email);
       expect(await rows(`select id from users where email = '${email}'`)).toHaveLength(1);
       expect(await rows(`select id from invitations where email = '${email}'`)).toHaveLength(1);

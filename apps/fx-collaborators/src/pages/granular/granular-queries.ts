@@ -1,5 +1,5 @@
 // The panel's reads: the collaborator with its grants on the project and, when the viewer may see the
-// instance, instance-wide (administrators); and which entity roles the signed-in admin may give where.
+// instance, instance-wide (administrators); and which entity roles and permissions the signed-in admin may give.
 import { errorCode, type Resource, useGatehouse } from "@gatehouse/client";
 import { useQuery } from "@tanstack/react-query";
 
@@ -36,5 +36,17 @@ export const useAssignable = (scopes: ReadonlyArray<Resource>) => {
     queryKey: ["assignable.roles", scopes],
     enabled: scopes.length > 0,
     queryFn: () => client.assignable.roles.query({ scopes: scopes.slice(0, 20) }),
+  });
+};
+
+/** Whether the signed-in admin may give (or take back) the single `permission` at `scope`, and why not. */
+export const useAssignablePermission = (permission: string, scope: Resource) => {
+  const client = useGatehouse();
+  return useQuery({
+    queryKey: ["assignable.permissions", permission, scope],
+    queryFn: async () => {
+      const { permissions } = await client.assignable.permissions.query({ scope, permissions: [permission] });
+      return permissions[0];
+    },
   });
 };

@@ -1,10 +1,28 @@
 // The extra `flags_multiple_experiments` permission for one collaborator on the project: a switch that grants
-// it (a grant carrying `permission` at the project) or revokes it after a confirmation.
+// it (a grant carrying `permission` at the project) or revokes it after a confirmation, disabled with the server's
+// reason ("Why?") when the signed-in admin may not give it there.
 import { type Resource, useGatehouse } from "@gatehouse/client";
 import { confirm, toast } from "@gatehouse/ui";
-import { Stack, Switch, Text } from "@mantine/core";
+import { Anchor, Group, Popover, Stack, Switch, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type GrantRow, MULTIPLE_EXPERIMENTS } from "./granular-model.ts";
+import { useAssignablePermission } from "./granular-queries.ts";
+
+/** "Why?" next to a refused control: the engine's reason for the refusal. */
+const WhyRefused = ({ reason }: { reason: string }) => (
+  <Popover width={360} position="bottom-start" shadow="md">
+    <Popover.Target>
+      <Anchor component="button" type="button" size="xs">
+        Why?
+      </Anchor>
+    </Popover.Target>
+    <Popover.Dropdown>
+      <Text size="sm" data-testid="why-refused">
+        {reason}
+      </Text>
+    </Popover.Dropdown>
+  </Popover>
+);
 
 export interface MultipleExperimentsProps {
   readonly user: string;
@@ -19,6 +37,9 @@ export const MultipleExperiments = ({ user, userName, projectScope, grants }: Mu
   const held = grants.find(
     (g) => g.permission === MULTIPLE_EXPERIMENTS && g.scope.project === projectScope.project,
   );
+  // Giving and taking back ask the same question (engine.assign); the server answers it, the app does not guess.
+  const assignable = useAssignablePermission(MULTIPLE_EXPERIMENTS, projectScope);
+  const refusal = assignable.data?.decision === "allow" ? undefined : assignable.data?.reason;
   const change = useMutation({
     mutationFn: async (grant: boolean) => {
       if (grant)
@@ -36,23 +57,26 @@ export const MultipleExperiments = ({ user, userName, projectScope, grants }: Mu
   });
   return (
     <Stack gap={4}>
-      <Switch
-        label="Multiple experiments per flag (flags_multiple_experiments)"
-        checked={held !== undefined}
-        disabled={change.isPending}
-        onChange={(event) => {
-          const grant = event.currentTarget.checked;
-          if (grant) change.mutate(true);
-          else
-            confirm({
-              title: "Revoke flags_multiple_experiments?",
-              message: `${userName} will no longer be able to add a second experiment to a flag in this project.`,
-              confirmLabel: "Revoke",
-              destructive: true,
-              onConfirm: () => change.mutate(false),
-            });
-        }}
-      />
+      <Group gap={6} wrap="nowrap">
+        <Switch
+          label="Multiple experiments per flag (flags_multiple_experiments)"
+          checked={held !== undefined}
+          disabled={change.isPending || assignable.data?.decision !== "allow"}
+          onChange={(event) => {
+            const grant = event.currentTarget.checked;
+            if (grant) change.mutate(true);
+            else
+              confirm({
+                title: "Revoke flags_multiple_experiments?",
+                message: `${userName} will no longer be able to add a second experiment to a flag in this project.`,
+                confirmLabel: "Revoke",
+                destructive: true,
+                onConfirm: () => change.mutate(false),
+              });
+          }}
+        />
+        {refusal === undefined ? null : <WhyRefused reason={refusal} />}
+      </Group>
       <Text size="xs" c="dimmed">
         Needed, besides the role, to create a second experiment on a flag.
       </Text>
