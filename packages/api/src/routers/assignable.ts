@@ -1,6 +1,6 @@
 // Where the signed-in admin may invite users, which roles and single permissions it may give there (read-only):
 // the engine's user.invite and assign answers, so a form offers exactly what users.invite or grants.create accept.
-import { GrantScope } from "@gatehouse/contracts";
+import { GrantScope, Id } from "@gatehouse/contracts";
 import { products as catalog, type Engine, type Scope } from "@gatehouse/domain";
 import {
   Instances,
@@ -36,9 +36,7 @@ const AssignableInput = Schema.Struct({
 
 const PermissionsInput = Schema.Struct({
   scope: GrantScope,
-  permissions: Schema.Array(Schema.String.pipe(Schema.check(Schema.isMinLength(1)))).pipe(
-    Schema.check(Schema.isMinLength(1), Schema.isMaxLength(20)),
-  ),
+  permissions: Schema.Array(Id).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(20))),
 });
 
 const ADMIN_CENTER = "admin-center";
