@@ -55,7 +55,7 @@ describe("assignable.permissions", () => {
       { scope: { ...checkout, org: "globex" }, permissions: [MULTIPLE] },
       administrator,
     );
-    expect(foreign.status).toBe(403);
+    expect(foreign.status).toBe(404);
     const unknown = await send(
       "GET",
       "assignable.permissions",

@@ -166,14 +166,14 @@ export const assignableRouter = router({
   }),
 
   /** Whether the actor may give each single permission at `scope` (the question grants.create asks), and why. */
-  permissions: storeProcedure.input(Schema.toStandardSchemaV1(PermissionsInput)).query(({ ctx, input }) => {
-    const actor = userActor(ctx.actor);
-    if (input.scope.org !== actor.org)
-      throw new TRPCError({ code: "FORBIDDEN", message: `${actor.id} belongs to ${actor.org}` });
-    const permissions = input.permissions.map((permission) => {
-      const answer = ctx.engine.assign(actor.id, { permission, scope: input.scope, targetOrg: actor.org });
-      return { permission, decision: answer.decision, reason: answer.reason };
-    });
-    return { permissions };
-  }),
+  permissions: authorizedQuery(PermissionsInput, (input, context) => assigner(context, [input.scope])).query(
+    ({ ctx, input }) => {
+      const actor = ctx.declared;
+      const permissions = input.permissions.map((permission) => {
+        const answer = ctx.engine.assign(actor.id, { permission, scope: input.scope, targetOrg: actor.org });
+        return { permission, decision: answer.decision, reason: answer.reason };
+      });
+      return { permissions };
+    },
+  ),
 });
