@@ -31,7 +31,10 @@ import { baseProcedure, failureOf } from "./trpc.ts";
  * A declaration may read stored rows and the engine's snapshot, and refuse bad input; it does not refuse on its
  * own account before the boundary (`refuse` is given only once the boundary passed), so another organization's
  * id cannot be told from a made-up one by its refusal.
- * - authorizedMutation(schema, declare): signed-in users only; every question asked before one audited write.
+ * - authorizedMutation(schema, declare): signed-in users only; the stored objects' organizations (the same
+ *   boundary, `within`), then every question, before one audited write. Its declaration, too, refuses nothing
+ *   about a stored object before the boundary: what depends on the object comes in `ask` as a function.
+ * No router compares the actor's organization itself (a test reads the router sources for it).
  */
 
 /** What to ask the engine before a procedure runs. */
@@ -186,22 +189,28 @@ export const operatorOnly = (what: string) =>
     throw failureOf(result.error);
   });
 
-/** What a query declares about its input, for the builder to decide on before the handler runs. */
-export interface Declared<V = undefined> {
+/** Where the objects a procedure is about lie: the organization boundary, decided by the builder (`within`). */
+export interface Boundary {
   /** The organizations the objects asked about lie in (from the input or the stored rows). */
   readonly orgs?: ReadonlyArray<string>;
+  /** Partner access: an organization where the user holds grants passes; the engine's answers decide the rest. */
+  readonly acrossOrgs?: true;
+  /** One object lying in all of `orgs` at once (an access request: its partner's and its customer's): one passes. */
+  readonly shared?: true;
+  /** NOT_FOUND's message for an object outside the boundary: the words a made-up id gets. */
+  readonly missing?: string;
+}
+
+/** What a query declares about its input, for the builder to decide on before the handler runs. */
+export interface Declared<V = undefined> extends Boundary {
   /** Engine questions for a signed-in user (API keys and the operator are no subjects: they are not asked). */
   readonly ask?: ReadonlyArray<Ask>;
   /** The subject the answer is about (authz): one the actor may not see is as unknown as a made-up id. */
   readonly subject?: string;
-  /** Partner access: an organization where the user holds grants passes; the engine's answers decide the rest. */
-  readonly acrossOrgs?: true;
   /** A refused question answers NOT_FOUND even in the actor's own organization (objects only viewers see). */
   readonly hidden?: true;
   /** The declaration's own refusal (FORBIDDEN), given only once the boundary passed. */
   readonly refuse?: string;
-  /** NOT_FOUND's message for an object outside the boundary: the words a made-up id gets. */
-  readonly missing?: string;
   /** What the declaration read, for the handler (`ctx.declared`). */
   readonly value?: V;
 }
@@ -274,20 +283,30 @@ export const seenBy = (engine: Engine, actor: Actor, subject: string, resource: 
   return { ...resource, org: UNREACHED };
 };
 
+/**
+ * THE organization boundary, for queries and mutations alike: every organization the objects lie in (one of them,
+ * when `shared`) is the actor's own or, with `acrossOrgs`, one where the user holds grants; any other is NOT_FOUND
+ * with the made-up id's words. The operator is no member of any organization and passes.
+ */
+const within = (engine: Engine, actor: Actor, boundary: Boundary): void => {
+  if (actor.kind === "operator") return;
+  const passes = (org: string) =>
+    org === actor.org ||
+    (actor.kind === "user" && boundary.acrossOrgs === true && holdsGrantIn(engine, actor.id, org));
+  const orgs = boundary.orgs ?? NOTHING;
+  const outsider =
+    boundary.shared === true ? (orgs.some(passes) ? undefined : orgs[0]) : orgs.find((o) => !passes(o));
+  if (outsider !== undefined) throw outside(boundary.missing, outsider);
+};
+
 /** The organization boundary, the engine questions and the subject, in that order; throws the refusal. */
 const enforce = (engine: Engine, actor: Actor, declared: Declared<unknown>): void => {
+  within(engine, actor, declared);
   if (actor.kind === "operator") return;
-  const home = actor.org;
   const { missing } = declared;
-  const orgs = declared.orgs ?? NOTHING;
   const questions = declared.ask ?? NOTHING;
-  if (actor.kind === "api-key") {
-    for (const org of orgs) if (org !== home) throw outside(missing, org);
-    for (const q of questions) if (orgOfAsk(q) !== home) throw outside(missing, orgOfAsk(q));
-  } else
-    for (const org of orgs)
-      if (org !== home && (declared.acrossOrgs !== true || !holdsGrantIn(engine, actor.id, org)))
-        throw outside(missing, org);
+  if (actor.kind === "api-key")
+    for (const q of questions) if (orgOfAsk(q) !== actor.org) throw outside(missing, orgOfAsk(q));
   // The questions come before the subject: who may not ask learns nothing about which subjects exist.
   if (actor.kind === "user") for (const q of questions) askWithin(engine, actor, q, missing, declared.hidden);
   if (declared.subject !== undefined && declared.subject !== actor.id)
@@ -346,17 +365,42 @@ export const authorizedRead = <V = undefined>(
   declare: (context: QueryContext) => Promise<Declared<V>> | Declared<V>,
 ) => authorizedQuery(Schema.Undefined, (_input, context) => declare(context));
 
+/** One engine question or several. */
+export type Asks = Ask | ReadonlyArray<Ask>;
+
+/**
+ * What a mutation declares about a stored object it read: where it lies (the boundary, as a query declares it)
+ * and its questions. `ask` may be a function: the builder calls it only once the boundary passed, so what it
+ * reads next and refuses (a stale version, an object Gatehouse manages) is never told about another
+ * organization's object; it may declare the next object it finds (a project's instance) the same way.
+ */
+export interface DeclaredChange extends Boundary {
+  readonly orgs: ReadonlyArray<string>;
+  readonly ask: Change | (() => Promise<Change> | Change);
+}
+
+/** A mutation's declaration: its questions alone (about the input only), or the objects it read and then those. */
+export type Change = Asks | DeclaredChange;
+
+const isDeclaredChange = (change: Change): change is DeclaredChange => "orgs" in change;
+
+/** The questions of a change, each boundary it draws enforced in the order it draws them. */
+const questionsOf = async (engine: Engine, actor: UserActor, change: Change): Promise<ReadonlyArray<Ask>> => {
+  if (!isDeclaredChange(change)) return Array.isArray(change) ? change : [change as Ask];
+  within(engine, actor, change);
+  return questionsOf(engine, actor, typeof change.ask === "function" ? await change.ask() : change.ask);
+};
+
 /**
  * THE authorizing mutation: `declare(input, { actor, store })` names what to ask the engine (one question or
- * several; it may load stored rows first), every question must be allowed, and only then does the handler run,
- * with `ctx.write` for its audited write (`ctx.writeAll` for several in one transaction). `schema` is the input's Effect schema.
+ * several) and, when it read stored objects, the organizations they lie in (DeclaredChange); the builder
+ * enforces the boundary (`within`, as for queries), every question must be allowed, and only then does the
+ * handler run, with `ctx.write` for its audited write (`ctx.writeAll` for several in one transaction). `schema`
+ * is the input's Effect schema.
  */
 export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
   schema: S,
-  declare: (
-    input: S["Type"],
-    context: AskContext,
-  ) => Promise<Ask | ReadonlyArray<Ask>> | Ask | ReadonlyArray<Ask>,
+  declare: (input: S["Type"], context: AskContext) => Promise<Change> | Change,
 ) =>
   tagged({ kind: "mutation" })
     .input(Schema.toStandardSchemaV1(schema))
@@ -367,8 +411,7 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
       let actor: UserActor;
       try {
         actor = mutatingActor(ctx.actor);
-        const declared = await declare(input, { actor, store });
-        questions = Array.isArray(declared) ? declared : [declared];
+        questions = await questionsOf(ctx.engine, actor, await declare(input, { actor, store }));
         for (const question of questions) askWithin(ctx.engine, actor, question);
       } catch (cause) {
         throw toTrpcError(cause);

@@ -1,5 +1,5 @@
 // Every procedure of the app router was made by a declaring builder of authorize.ts, walked from the router tree
-// (a procedure added tomorrow is walked too): a procedure without a declaration cannot ship.
+// (a procedure added tomorrow is walked too), and no router source decides the organization boundary itself.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,6 +12,10 @@ const tree = appRouter._def.procedures as unknown as Walked;
 const procedures = Object.entries(tree);
 const ofKind = (kind: AuthorizationKind) =>
   procedures.filter(([, p]) => authorizationOf(p)?.kind === kind).map(([path]) => path);
+
+/** Does `source` compare an actor's organization (`actor.org ===`, `!== ctx.actor.org`, …) with anything? */
+const comparesActorOrg = (source: string) =>
+  /\bactor\.org\s*[!=]==?|[!=]==?\s*(?:\w+\.)*actor\.org\b/.test(source);
 
 describe("the router tree", () => {
   it("has no procedure that was not built by a declaring builder", () => {
@@ -49,6 +53,17 @@ describe("the router tree", () => {
     expect(declared.length + 4 + 2 + 5).toBe(procedures.length);
     expect(ofKind("query")).toContain("authz.check");
     expect(ofKind("mutation")).toContain("grants.create");
+  });
+
+  it("leaves the organization boundary to the builders: no router compares the actor's organization", () => {
+    expect(comparesActorOrg("if (group.org !== context.actor.org) throw notFound(id);")).toBe(true);
+    expect(comparesActorOrg("if (actor.org !== request.partnerOrg) throw notFound(input.id);")).toBe(true);
+    expect(comparesActorOrg("const scope: Scope = { org: context.actor.org };")).toBe(false);
+    const dir = join(import.meta.dirname, "../src/routers");
+    const comparing = readdirSync(dir).filter((file) =>
+      comparesActorOrg(readFileSync(join(dir, file), "utf8")),
+    );
+    expect(comparing).toEqual([]);
   });
 
   it("gives routers only `router` from trpc.ts: procedures come from authorize.ts", () => {

@@ -26,6 +26,7 @@ import {
   authorizedMutation,
   authorizedQuery,
   authorizedRead,
+  type DeclaredChange,
   operatorOnly,
   type QueryContext,
 } from "../authorize.ts";
@@ -104,7 +105,6 @@ const requestAsk = async (input: typeof RequestInput.Type, { actor, store }: Ask
   return [];
 };
 
-/** The stored request, in the customer organization of the actor, with the assignment its decision needs. */
 /** The role an approval grants: the one chosen by the customer (a direct request only), else the one asked for. */
 const grantedRole = (request: AccessRequestRecord, input: { readonly role?: string }): string => {
   if (input.role === undefined || input.role === request.requestedRole) return request.requestedRole;
@@ -113,19 +113,23 @@ const grantedRole = (request: AccessRequestRecord, input: { readonly role?: stri
   return input.role;
 };
 
+/** The stored request, declared: the customer organization decides, so it is the boundary; then its assignment. */
 const decideAsk = async (
   input: { readonly id: string; readonly role?: string },
-  { actor, store }: AskContext,
-) => {
+  { store }: AskContext,
+): Promise<DeclaredChange> => {
   const request = await store.run(Effect.flatMap(Effect.service(AccessRequests), (a) => a.get(input.id)));
-  if (request.customerOrg !== actor.org) throw notFound(input.id);
   return {
-    assign: {
-      role: grantedRole(request, input),
-      scope: scopeOf(request),
-      targetOrg: request.partnerOrg,
-      targetUser: request.userId,
-    },
+    orgs: [request.customerOrg],
+    missing: notFound(input.id).message,
+    ask: () => ({
+      assign: {
+        role: grantedRole(request, input),
+        scope: scopeOf(request),
+        targetOrg: request.partnerOrg,
+        targetUser: request.userId,
+      },
+    }),
   };
 };
 
@@ -138,15 +142,26 @@ const notPending = (r: AccessRequestRecord) =>
     message: `access request ${r.id} is ${r.status}: only a pending request can be cancelled`,
   });
 
-/** The stored request, which must be the actor's own and still pending; nothing to ask the engine. */
-const cancelAsk = async (input: { readonly id: string }, { actor, store }: AskContext) => {
+/**
+ * The stored request, declared: it lies in its partner's and its customer's organizations (one of them is the
+ * boundary); inside it, only its requester cancels it, while it is pending; nothing to ask the engine.
+ */
+const cancelAsk = async (
+  input: { readonly id: string },
+  { actor, store }: AskContext,
+): Promise<DeclaredChange> => {
   const request = await store.run(Effect.flatMap(Effect.service(AccessRequests), (a) => a.get(input.id)));
-  if (request.userId !== actor.id) {
-    if (actor.org !== request.partnerOrg && actor.org !== request.customerOrg) throw notFound(input.id);
-    throw forbidden(`Only ${request.userId}, who asked, may cancel access request ${request.id}`);
-  }
-  if (request.status !== "pending") throw notPending(request);
-  return [];
+  return {
+    orgs: [request.partnerOrg, request.customerOrg],
+    shared: true,
+    missing: notFound(input.id).message,
+    ask: () => {
+      if (request.userId !== actor.id)
+        throw forbidden(`Only ${request.userId}, who asked, may cancel access request ${request.id}`);
+      if (request.status !== "pending") throw notPending(request);
+      return [];
+    },
+  };
 };
 
 /** The grant an approved request gives, and the request moved to `to`, as one written change. */

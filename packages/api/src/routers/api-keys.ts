@@ -12,6 +12,7 @@ import {
   authorizedMutation,
   authorizedRead,
   type Declared,
+  type DeclaredChange,
   type QueryContext,
 } from "../authorize.ts";
 import { router } from "../trpc.ts";
@@ -49,10 +50,16 @@ const superAdminReads = ({ actor }: QueryContext): Declared<string> => {
   return { ask: [superAdmin(actor.org)], value: actor.org };
 };
 
-/** Creating and revoking keys asks the super admin question at the actor's organization. */
+/** Creating a key asks the super admin question at the actor's organization. */
 const managing = (_input: unknown, { actor }: AskContext) => superAdmin(actor.org);
 
 const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No API key "${id}"` });
+
+/** Revoking the stored key `id`, declared: its organization is the boundary, then the super admin question there. */
+const revoking = async (input: { readonly id: string }, { store }: AskContext): Promise<DeclaredChange> => {
+  const key = await store.run(Effect.flatMap(Effect.service(ApiKeys), (keys) => keys.get(input.id)));
+  return { orgs: [key.org], missing: notFound(input.id).message, ask: superAdmin(key.org) };
+};
 
 export const apiKeysRouter = router({
   /** Creates a key for the caller's organization; the plaintext `key` is in this answer only. */
@@ -94,13 +101,12 @@ export const apiKeysRouter = router({
   ),
 
   /** Revokes a key of the caller's organization; it stops authenticating at once. */
-  revoke: authorizedMutation(RevokeInput, managing).mutation(({ ctx, input }) => {
+  revoke: authorizedMutation(RevokeInput, revoking).mutation(({ ctx, input }) => {
     const { actor } = ctx;
     return ctx.store.run(
       Effect.gen(function* () {
         const keys = yield* ApiKeys;
         const key = yield* keys.get(input.id);
-        if (key.org !== actor.org) return yield* Effect.fail(notFound(input.id));
         const revoked = yield* (yield* Mutations).mutate({
           actor: { kind: "user", id: actor.id },
           requestId: ctx.requestId,

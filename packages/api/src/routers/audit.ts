@@ -33,26 +33,22 @@ const view = (entry: AuditEntry) => ({
 });
 
 /**
- * What the actor may read of `org`'s log: everything (value undefined) or the reach of its admin levels, in its
- * own organization (the boundary); the reach is the engine's `user.view` answers (audit-reach.ts).
+ * What the actor may read of `org`'s log: everything (value undefined) or the reach of its admin levels, inside
+ * `org` (the boundary, the builder's); the reach is the engine's `user.view` answers (audit-reach.ts). Whoever
+ * reaches none of it is refused once the boundary passed.
  */
 const reading = async (
   { org }: { readonly org: string },
   { actor, engine, store }: QueryContext,
 ): Promise<Declared<AuditReach | undefined>> => {
-  const refused = () =>
-    new TRPCError({
-      code: "FORBIDDEN",
-      message: `${actor.id} may not read the audit log of ${org}: only its administrators and the platform operator may`,
-    });
+  const refused = `${actor.id} may not read the audit log of ${org}: only its administrators and the platform operator may`;
   if (actor.kind === "operator") return {};
-  if (actor.kind === "api-key") throw refused();
+  if (actor.kind === "api-key") throw new TRPCError({ code: "FORBIDDEN", message: refused });
   const within = { orgs: [org] };
-  if (actor.org !== org || isSuperAdmin(engine, actor.id, org)) return within;
+  if (isSuperAdmin(engine, actor.id, org)) return within;
   const places = await store.run(Effect.flatMap(Effect.service(AuditLog), (log) => log.places(org)));
   const reach = auditReach(engine, actor.id, org, places);
-  if (reach === undefined) throw refused();
-  return { ...within, value: reach };
+  return reach === undefined ? { ...within, refuse: refused } : { ...within, value: reach };
 };
 
 export const auditRouter = router({

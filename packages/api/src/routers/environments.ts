@@ -5,7 +5,7 @@ import { Id, TrimmedText, Version } from "@gatehouse/contracts";
 import { type EnvironmentRecord, Environments, type ProjectRecord, Projects } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
-import { type AskContext, authorizedMutation } from "../authorize.ts";
+import { type AskContext, authorizedMutation, type DeclaredChange } from "../authorize.ts";
 import { router } from "../trpc.ts";
 import { askInFeatureProject, projectScope } from "./feature-project.ts";
 
@@ -51,21 +51,6 @@ export const environmentView = (e: EnvironmentRecord) => ({
 
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
 
-/** The stored environment and its project, at the version read, when the project lies in the actor's org. */
-const environmentAt = async ({ actor, store }: AskContext, id: string, version: number) => {
-  const environment = await store.run(Effect.flatMap(Effect.service(Environments), (e) => e.get(id)));
-  const project = await store.run(
-    Effect.flatMap(Effect.service(Projects), (p) => p.get(environment.project)),
-  );
-  if (project.org !== actor.org) throw notFound(`environment "${id}"`);
-  if (environment.version !== version)
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `The environment "${id}" was changed since version ${version} was read (it is at version ${environment.version}); reload it and try again`,
-    });
-  return { environment, project };
-};
-
 /** The question for an action on a stored environment. */
 const onEnvironment = (action: string, environment: EnvironmentRecord, project: ProjectRecord) => ({
   check: {
@@ -77,6 +62,34 @@ const onEnvironment = (action: string, environment: EnvironmentRecord, project: 
     },
   },
 });
+
+/**
+ * The stored environment `id`, declared: its project's organization is the boundary; once inside it, the version
+ * read (CONFLICT otherwise) and `action` on the environment.
+ */
+const environmentAt = async (
+  { store }: AskContext,
+  id: string,
+  version: number,
+  action: string,
+): Promise<DeclaredChange> => {
+  const environment = await store.run(Effect.flatMap(Effect.service(Environments), (e) => e.get(id)));
+  const project = await store.run(
+    Effect.flatMap(Effect.service(Projects), (p) => p.get(environment.project)),
+  );
+  return {
+    orgs: [project.org],
+    missing: notFound(`environment "${id}"`).message,
+    ask: () => {
+      if (environment.version !== version)
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `The environment "${id}" was changed since version ${version} was read (it is at version ${environment.version}); reload it and try again`,
+        });
+      return onEnvironment(action, environment, project);
+    },
+  };
+};
 
 const org = (context: { readonly actor: { readonly org: string } }) => context.actor.org;
 
@@ -110,8 +123,7 @@ export const environmentsRouter = router({
         code: "BAD_REQUEST",
         message: "name, key, production or primary: nothing to change",
       });
-    const { environment, project } = await environmentAt(context, input.id, input.version);
-    return onEnvironment("experimentation:environment.edit", environment, project);
+    return environmentAt(context, input.id, input.version, "experimentation:environment.edit");
   }).mutation(async ({ ctx, input }) => {
     const { id, version, ...patch } = input;
     const { value } = await ctx.write({
@@ -124,10 +136,9 @@ export const environmentsRouter = router({
   }),
 
   /** Removes a non-primary environment with its flag states and the grants on it. */
-  remove: authorizedMutation(RemoveInput, async (input, context) => {
-    const { environment, project } = await environmentAt(context, input.id, input.version);
-    return onEnvironment("experimentation:environment.archive", environment, project);
-  }).mutation(async ({ ctx, input }) => {
+  remove: authorizedMutation(RemoveInput, (input, context) =>
+    environmentAt(context, input.id, input.version, "experimentation:environment.archive"),
+  ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: org(ctx),
       action: "environment.remove",

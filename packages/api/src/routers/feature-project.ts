@@ -1,9 +1,9 @@
 // What the Feature project routers (environments, flags) share: a project's scope as the engine reads it, and
-// the question "may the actor create <entity> in this Feature project of its organization?".
+// the question "may the actor create <entity> in this Feature project?", inside the project's organization.
 import { type ProjectRecord, Projects } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect } from "effect";
-import type { Ask, AskContext } from "../authorize.ts";
+import type { AskContext, DeclaredChange } from "../authorize.ts";
 
 /** The project's place: organization, Experimentation, its instance and itself. */
 export const projectScope = (project: ProjectRecord) => ({
@@ -14,21 +14,25 @@ export const projectScope = (project: ProjectRecord) => ({
 });
 
 /**
- * Declares `action` at a Feature project of the actor's organization: another organization's project is
- * NOT_FOUND, a Web project BAD_REQUEST.
+ * Declares `action` at the Feature project `input.project`: its organization is the boundary (another
+ * organization's project is NOT_FOUND like a made-up one); inside it, a Web project is BAD_REQUEST.
  */
 export const askInFeatureProject =
   (action: string) =>
-  async (input: { readonly project: string }, { actor, store }: AskContext): Promise<Ask> => {
+  async (input: { readonly project: string }, { store }: AskContext): Promise<DeclaredChange> => {
     const project = await store.run(Effect.flatMap(Effect.service(Projects), (p) => p.get(input.project)));
-    if (project.org !== actor.org)
-      throw new TRPCError({ code: "NOT_FOUND", message: `No project "${input.project}"` });
-    if (project.platform !== "feature")
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: `project: "${project.name}" is not a Feature project`,
-      });
     return {
-      check: { action, resource: { ...projectScope(project), attrs: { platform: project.platform } } },
+      orgs: [project.org],
+      missing: `No project "${input.project}"`,
+      ask: () => {
+        if (project.platform !== "feature")
+          throw new TRPCError({
+            code: "BAD_REQUEST",
+            message: `project: "${project.name}" is not a Feature project`,
+          });
+        return {
+          check: { action, resource: { ...projectScope(project), attrs: { platform: project.platform } } },
+        };
+      },
     };
   };

@@ -17,6 +17,8 @@ import {
   type AskContext,
   authorizedMutation,
   authorizedQuery,
+  type Change,
+  type DeclaredChange,
   type QueryContext,
 } from "../authorize.ts";
 import { router } from "../trpc.ts";
@@ -62,12 +64,19 @@ const USER_VIEW = "admin-center:user.view";
 
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
 
-/** The stored flag and its project, when the project lies in the actor's organization. */
-const flagOf = async ({ actor, store }: AskContext, id: string) => {
+/** The stored flag `id`, declared: its project's organization is the boundary; once inside it, `questions`. */
+const flagOf = async (
+  { store }: AskContext,
+  id: string,
+  questions: (flag: FlagRecord, project: ProjectRecord) => Promise<Change> | Change,
+): Promise<DeclaredChange> => {
   const flag = await store.run(Effect.flatMap(Effect.service(Flags), (f) => f.get(id)));
   const project = await store.run(Effect.flatMap(Effect.service(Projects), (p) => p.get(flag.project)));
-  if (project.org !== actor.org) throw notFound(`flag "${id}"`);
-  return { flag, project };
+  return {
+    orgs: [project.org],
+    missing: notFound(`flag "${id}"`).message,
+    ask: () => questions(flag, project),
+  };
 };
 
 /** The flag in one environment of its project, as the engine reads it, attributes from the stored rows. */
@@ -134,35 +143,36 @@ export const flagsRouter = router({
   ),
 
   /** Sets the flag's status, given the version read. */
-  setStatus: authorizedMutation(SetStatusInput, async (input, context) => {
-    const { flag, project } = await flagOf(context, input.id);
-    if (flag.version !== input.version)
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: `The flag "${input.id}" was changed since version ${input.version} was read (it is at version ${flag.version}); reload it and try again`,
-      });
-    const edit = [flag.status, input.status].map((flagStatus) => ({
-      check: {
-        action: "experimentation:flag.edit",
-        resource: {
-          ...projectScope(project),
-          flag: flag.id,
-          attrs: { platform: project.platform, flagStatus },
+  setStatus: authorizedMutation(SetStatusInput, (input, context) =>
+    flagOf(context, input.id, async (flag, project) => {
+      if (flag.version !== input.version)
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `The flag "${input.id}" was changed since version ${input.version} was read (it is at version ${flag.version}); reload it and try again`,
+        });
+      const edit = [flag.status, input.status].map((flagStatus) => ({
+        check: {
+          action: "experimentation:flag.edit",
+          resource: {
+            ...projectScope(project),
+            flag: flag.id,
+            attrs: { platform: project.platform, flagStatus },
+          },
         },
-      },
-    }));
-    if (flag.status === input.status || (flag.status !== "running" && input.status !== "running"))
-      return edit;
-    const environments = await context.store.run(
-      Effect.flatMap(Effect.service(Environments), (e) => e.list(project.id)),
-    );
-    return [
-      ...edit,
-      ...environments.map((environment) =>
-        toggleAsk(project, environment, { ...flag, status: input.status }),
-      ),
-    ];
-  }).mutation(async ({ ctx, input }) => {
+      }));
+      if (flag.status === input.status || (flag.status !== "running" && input.status !== "running"))
+        return edit;
+      const environments = await context.store.run(
+        Effect.flatMap(Effect.service(Environments), (e) => e.list(project.id)),
+      );
+      return [
+        ...edit,
+        ...environments.map((environment) =>
+          toggleAsk(project, environment, { ...flag, status: input.status }),
+        ),
+      ];
+    }),
+  ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: org(ctx),
       action: "flag.status.set",
@@ -173,15 +183,16 @@ export const flagsRouter = router({
   }),
 
   /** Turns the flag on or off in one environment of its project. */
-  toggle: authorizedMutation(ToggleInput, async (input, context) => {
-    const { flag, project } = await flagOf(context, input.id);
-    const environment = await context.store.run(
-      Effect.flatMap(Effect.service(Environments), (e) => e.get(input.environment)),
-    );
-    if (environment.project !== project.id)
-      throw notFound(`environment "${input.environment}" in ${project.name}`);
-    return toggleAsk(project, environment, flag);
-  }).mutation(async ({ ctx, input }) => {
+  toggle: authorizedMutation(ToggleInput, (input, context) =>
+    flagOf(context, input.id, async (flag, project) => {
+      const environment = await context.store.run(
+        Effect.flatMap(Effect.service(Environments), (e) => e.get(input.environment)),
+      );
+      if (environment.project !== project.id)
+        throw notFound(`environment "${input.environment}" in ${project.name}`);
+      return toggleAsk(project, environment, flag);
+    }),
+  ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: org(ctx),
       action: "flag.toggle",

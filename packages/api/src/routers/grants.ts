@@ -6,7 +6,14 @@ import { type Assignment, type Scope, scopeCovers } from "@gatehouse/domain";
 import { type GrantRecord, type GrantSubjectRef, Grants, Groups, Users } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
-import { type AskContext, authorizedMutation, authorizedQuery, type Store } from "../authorize.ts";
+import {
+  type AskContext,
+  authorizedMutation,
+  authorizedQuery,
+  type Change,
+  type DeclaredChange,
+  type Store,
+} from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
 import { viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
@@ -81,16 +88,29 @@ const assignment = (
 const whatOf = (grant: GrantRecord) =>
   grant.role === null ? { permission: grant.permission ?? "" } : { role: grant.role };
 
-/** The stored grant at the version the caller read, within the actor's organization. */
-const storedGrant = async (id: string, version: number, { actor, store }: AskContext) => {
+/**
+ * The stored grant `id`, declared: its organization is the boundary; once inside it, the version the caller read
+ * (CONFLICT otherwise) and `questions` about the grant and its subject's home organization.
+ */
+const storedGrant = async (
+  id: string,
+  version: number,
+  { store }: AskContext,
+  questions: (grant: GrantRecord, targetOrg: string) => Promise<Change> | Change,
+): Promise<DeclaredChange> => {
   const grant = await store.run(Effect.flatMap(Effect.service(Grants), (grants) => grants.get(id)));
-  if (grant.scope.org !== actor.org) throw notFound(id);
-  if (grant.version !== version)
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `The grant "${id}" was changed or deleted since version ${version} was read (it is at version ${grant.version}); reload it and try again`,
-    });
-  return { grant, targetOrg: await homeOrg(store, grant.subject) };
+  return {
+    orgs: [grant.scope.org],
+    missing: notFound(id).message,
+    ask: async () => {
+      if (grant.version !== version)
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `The grant "${id}" was changed or deleted since version ${version} was read (it is at version ${grant.version}); reload it and try again`,
+        });
+      return questions(grant, await homeOrg(store, grant.subject));
+    },
+  };
 };
 
 /** Reading grants at `scope` of `org` (default the organization) is viewing the users there. */
@@ -164,15 +184,16 @@ export const grantsRouter = router({
   }),
 
   /** Changes a grant's role or expiry (`expiresAt: null` removes it), given the version read. */
-  update: authorizedMutation(UpdateInput, async (input, context) => {
-    const { grant, targetOrg } = await storedGrant(input.id, input.version, context);
-    const asks = [assignment(grant.subject, targetOrg, grant.scope, whatOf(grant))];
-    if (input.role !== undefined && input.role !== grant.role) {
-      await checkCustomRolePlacement(context.store, input.role, grant.scope);
-      asks.push(assignment(grant.subject, targetOrg, grant.scope, { role: input.role }));
-    }
-    return asks;
-  }).mutation(async ({ ctx, input }) => {
+  update: authorizedMutation(UpdateInput, (input, context) =>
+    storedGrant(input.id, input.version, context, async (grant, targetOrg) => {
+      const asks = [assignment(grant.subject, targetOrg, grant.scope, whatOf(grant))];
+      if (input.role !== undefined && input.role !== grant.role) {
+        await checkCustomRolePlacement(context.store, input.role, grant.scope);
+        asks.push(assignment(grant.subject, targetOrg, grant.scope, { role: input.role }));
+      }
+      return asks;
+    }),
+  ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx
       .write({
         org: ctx.actor.org,
@@ -187,10 +208,11 @@ export const grantsRouter = router({
   }),
 
   /** Removes a grant, given the version read; the same rule as giving it. */
-  remove: authorizedMutation(RemoveInput, async (input, context) => {
-    const { grant, targetOrg } = await storedGrant(input.id, input.version, context);
-    return assignment(grant.subject, targetOrg, grant.scope, whatOf(grant));
-  }).mutation(async ({ ctx, input }) => {
+  remove: authorizedMutation(RemoveInput, (input, context) =>
+    storedGrant(input.id, input.version, context, (grant, targetOrg) =>
+      assignment(grant.subject, targetOrg, grant.scope, whatOf(grant)),
+    ),
+  ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx
       .write({
         org: ctx.actor.org,

@@ -13,10 +13,13 @@ import { Grants, GroupEdits, type GroupRecord, Groups, Users } from "@gatehouse/
 import { TRPCError } from "@trpc/server";
 import { Effect } from "effect";
 import {
+  type Ask,
   type AskContext,
   authorizedMutation,
   authorizedQuery,
+  type Change,
   type Declared,
+  type DeclaredChange,
   type QueryContext,
 } from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
@@ -65,28 +68,43 @@ const reading = (actor: { readonly id: string }, org: string, missing: string): 
   };
 };
 
+const manage = (org: string): Ask => ({ check: { action: MANAGE, resource: { org } } });
+
 const loadGroup = (context: Pick<AskContext, "store">, id: string) =>
   context.store.run(Effect.flatMap(Effect.service(Groups), (groups) => groups.get(id)));
 
-/** The stored custom group of the actor's organization (at `version` when given), before authority is asked. */
-const customGroup = async (context: AskContext, id: string, version?: number) => {
+/**
+ * The stored group `id`, declared: its organization is the boundary; once inside it, a custom group only
+ * (BAD_REQUEST otherwise), at `version` when given (CONFLICT otherwise), and `questions` about it.
+ */
+const customGroup = async (
+  context: AskContext,
+  id: string,
+  version: number | undefined,
+  questions: (group: GroupRecord) => Promise<Change> | Change = (group) => manage(group.org),
+): Promise<DeclaredChange> => {
   const group = await loadGroup(context, id);
-  if (group.org !== context.actor.org) throw notFound(id);
-  if (group.kind !== "custom")
-    throw badRequest(`the ${group.kind} group "${group.name}" is managed by Gatehouse and cannot be changed`);
-  if (version !== undefined && group.version !== version)
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `The group "${id}" was changed or deleted since version ${version} was read (it is at version ${group.version}); reload it and try again`,
-    });
-  return group;
+  return {
+    orgs: [group.org],
+    missing: notFound(id).message,
+    ask: () => {
+      if (group.kind !== "custom")
+        throw badRequest(
+          `the ${group.kind} group "${group.name}" is managed by Gatehouse and cannot be changed`,
+        );
+      if (version !== undefined && group.version !== version)
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `The group "${id}" was changed or deleted since version ${version} was read (it is at version ${group.version}); reload it and try again`,
+        });
+      return questions(group);
+    },
+  };
 };
 
 /** Listing is reading the groups of the organization asked about. */
 const listing = (input: { readonly org: string }, { actor }: QueryContext) =>
   reading(actor, input.org, input.org);
-
-const manage = (org: string) => ({ check: { action: MANAGE, resource: { org } } });
 
 export const groupsRouter = router({
   /** The organization's groups (custom, Everyone, product groups), by name, with member counts. */
@@ -134,10 +152,11 @@ export const groupsRouter = router({
   }),
 
   /** A new custom group of the actor's organization. */
-  create: authorizedMutation(CreateGroupInput, (input, { actor }) => {
-    if (input.org !== actor.org) throw notFound(input.org);
-    return manage(input.org);
-  }).mutation(async ({ ctx, input }) => {
+  create: authorizedMutation(CreateGroupInput, (input) => ({
+    orgs: [input.org],
+    missing: notFound(input.org).message,
+    ask: manage(input.org),
+  })).mutation(async ({ ctx, input }) => {
     const id = `grp_${randomUUID().replaceAll("-", "")}`;
     const { value } = await ctx.write({
       org: input.org,
@@ -151,10 +170,9 @@ export const groupsRouter = router({
   }),
 
   /** Renames a custom group, given the version read. */
-  rename: authorizedMutation(RenameGroupInput, async (input, context) => {
-    const group = await customGroup(context, input.id, input.version);
-    return manage(group.org);
-  }).mutation(async ({ ctx, input }) => {
+  rename: authorizedMutation(RenameGroupInput, (input, context) =>
+    customGroup(context, input.id, input.version),
+  ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: ctx.actor.org,
       action: "group.rename",
@@ -167,10 +185,9 @@ export const groupsRouter = router({
   }),
 
   /** Deletes a custom group (its memberships and grants go with it), given the version read. */
-  remove: authorizedMutation(RemoveGroupInput, async (input, context) => {
-    const group = await customGroup(context, input.id, input.version);
-    return manage(group.org);
-  }).mutation(async ({ ctx, input }) => {
+  remove: authorizedMutation(RemoveGroupInput, (input, context) =>
+    customGroup(context, input.id, input.version),
+  ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: ctx.actor.org,
       action: "group.remove",
@@ -181,12 +198,13 @@ export const groupsRouter = router({
   }),
 
   /** Adds a user of the organization to a custom group. */
-  addMember: authorizedMutation(GroupMemberInput, async (input, context) => {
-    const group = await customGroup(context, input.groupId);
-    const user = await context.store.run(Effect.flatMap(Effect.service(Users), (u) => u.get(input.userId)));
-    if (user.org !== group.org) throw badRequest(`userId: "${input.userId}" is not a user of ${group.org}`);
-    return manage(group.org);
-  }).mutation(async ({ ctx, input }) => {
+  addMember: authorizedMutation(GroupMemberInput, (input, context) =>
+    customGroup(context, input.groupId, undefined, async (group) => {
+      const user = await context.store.run(Effect.flatMap(Effect.service(Users), (u) => u.get(input.userId)));
+      if (user.org !== group.org) throw badRequest(`userId: "${input.userId}" is not a user of ${group.org}`);
+      return manage(group.org);
+    }),
+  ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: ctx.actor.org,
       action: "group.member.add",
@@ -197,10 +215,9 @@ export const groupsRouter = router({
   }),
 
   /** Takes a user out of a custom group. */
-  removeMember: authorizedMutation(GroupMemberInput, async (input, context) => {
-    const group = await customGroup(context, input.groupId);
-    return manage(group.org);
-  }).mutation(async ({ ctx, input }) => {
+  removeMember: authorizedMutation(GroupMemberInput, (input, context) =>
+    customGroup(context, input.groupId, undefined),
+  ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: ctx.actor.org,
       action: "group.member.remove",

@@ -5,7 +5,7 @@ import { Id, TrimmedText, Version } from "@gatehouse/contracts";
 import { type InstanceRecord, Instances, Organizations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
-import { type AskContext, authorizedMutation, authorizedQuery } from "../authorize.ts";
+import { type AskContext, authorizedMutation, authorizedQuery, type DeclaredChange } from "../authorize.ts";
 import { router } from "../trpc.ts";
 
 /*
@@ -47,16 +47,24 @@ const view = (i: InstanceRecord) => ({
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
 const superAdmin = (org: string) => ({ check: { action: SUPER_ADMIN, resource: { org } } });
 
-/** The stored instance at the version read, when it lies in the actor's organization. */
-const instanceAt = async ({ actor, store }: AskContext, id: string, version: number) => {
+/**
+ * The stored instance `id`, declared: its organization is the boundary; once inside it, the version read
+ * (CONFLICT otherwise) and the Super Admin question there.
+ */
+const instanceAt = async ({ store }: AskContext, id: string, version: number): Promise<DeclaredChange> => {
   const instance = await store.run(Effect.flatMap(Effect.service(Instances), (i) => i.get(id)));
-  if (instance.org !== actor.org) throw notFound(`instance "${id}"`);
-  if (instance.version !== version)
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `The instance "${id}" was changed since version ${version} was read (it is at version ${instance.version}); reload it and try again`,
-    });
-  return instance;
+  return {
+    orgs: [instance.org],
+    missing: notFound(`instance "${id}"`).message,
+    ask: () => {
+      if (instance.version !== version)
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `The instance "${id}" was changed since version ${version} was read (it is at version ${instance.version}); reload it and try again`,
+        });
+      return superAdmin(instance.org);
+    },
+  };
 };
 
 export const instancesRouter = router({
@@ -69,16 +77,18 @@ export const instancesRouter = router({
   }),
 
   /** A new instance of an enabled product. */
-  create: authorizedMutation(CreateInput, async (input, { actor, store }) => {
-    if (input.org !== actor.org) throw notFound(`organization "${input.org}"`);
-    const org = await store.run(Effect.flatMap(Effect.service(Organizations), (o) => o.get(input.org)));
-    if (!org.products.includes(input.product))
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: `product: "${input.product}" is not enabled for ${input.org}`,
-      });
-    return superAdmin(input.org);
-  }).mutation(async ({ ctx, input }) => {
+  create: authorizedMutation(CreateInput, (input, { store }) => ({
+    orgs: [input.org],
+    ask: async () => {
+      const org = await store.run(Effect.flatMap(Effect.service(Organizations), (o) => o.get(input.org)));
+      if (!org.products.includes(input.product))
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: `product: "${input.product}" is not enabled for ${input.org}`,
+        });
+      return superAdmin(input.org);
+    },
+  })).mutation(async ({ ctx, input }) => {
     const id = `ins_${randomUUID().replaceAll("-", "")}`;
     const { value } = await ctx.write({
       org: input.org,
@@ -98,10 +108,9 @@ export const instancesRouter = router({
   }),
 
   /** Renames an instance, given the version read. */
-  rename: authorizedMutation(RenameInput, async (input, context) => {
-    const instance = await instanceAt(context, input.id, input.version);
-    return superAdmin(instance.org);
-  }).mutation(async ({ ctx, input }) => {
+  rename: authorizedMutation(RenameInput, (input, context) =>
+    instanceAt(context, input.id, input.version),
+  ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: ctx.actor.org,
       action: "instance.rename",
@@ -112,10 +121,9 @@ export const instancesRouter = router({
   }),
 
   /** Removes an instance with everything below it, given the version read. */
-  remove: authorizedMutation(RemoveInput, async (input, context) => {
-    const instance = await instanceAt(context, input.id, input.version);
-    return superAdmin(instance.org);
-  }).mutation(async ({ ctx, input }) => {
+  remove: authorizedMutation(RemoveInput, (input, context) =>
+    instanceAt(context, input.id, input.version),
+  ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: ctx.actor.org,
       action: "instance.remove",

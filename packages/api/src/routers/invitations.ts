@@ -22,6 +22,8 @@ import {
   type AskContext,
   authorizedMutation,
   authorizedQuery,
+  type Change,
+  type DeclaredChange,
   publicAccess,
   storeError,
 } from "../authorize.ts";
@@ -65,25 +67,26 @@ const view = (invitation: InvitationRecord) => ({
 
 const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
 
-/** The stored invitation of the actor's organization (another organization's is NOT_FOUND). */
-const ownInvitation = async (id: string, { actor, store }: AskContext) => {
+/** The stored invitation `id`, declared: its organization is the boundary; once inside it, `questions`. */
+const storedInvitation = async (
+  id: string,
+  { store }: AskContext,
+  questions: (invitation: InvitationRecord) => Promise<Change> | Change,
+): Promise<DeclaredChange> => {
   const invitation = await store.run(Effect.flatMap(Effect.service(Invitations), (i) => i.get(id)));
-  if (invitation.org !== actor.org)
-    throw new TRPCError({ code: "NOT_FOUND", message: `No invitation "${id}"` });
-  return invitation;
+  return { orgs: [invitation.org], missing: `No invitation "${id}"`, ask: () => questions(invitation) };
 };
 
 /** Resending: every grant of the invitation and of the account a new token hands over. */
-const resendRight = async (id: string, context: AskContext) => {
-  const invitation = await ownInvitation(id, context);
-  const { userId, org } = invitation;
-  const account = userId === null ? [] : await claimAsks(context.store, { id: userId, org });
-  return [...invitationAsks(invitation), ...account];
-};
+const resendRight = (id: string, context: AskContext) =>
+  storedInvitation(id, context, async (invitation) => {
+    const { userId, org } = invitation;
+    const account = userId === null ? [] : await claimAsks(context.store, { id: userId, org });
+    return [...invitationAsks(invitation), ...account];
+  });
 
 /** Revoking: every grant of the invitation (revoking withdraws them). */
-const revokeRight = async (id: string, context: AskContext) =>
-  invitationAsks(await ownInvitation(id, context));
+const revokeRight = (id: string, context: AskContext) => storedInvitation(id, context, invitationAsks);
 
 /** The invitation's version now (read in the handler; a change in between is a CONFLICT from the write). */
 const currentVersion = (id: string) =>

@@ -13,7 +13,7 @@ import {
 } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Option, Schema } from "effect";
-import { authorizedQuery, authorizedRead, type May, type Store } from "../authorize.ts";
+import { authorizedQuery, authorizedRead, type Declared, type May, type Store } from "../authorize.ts";
 import type { Actor } from "../context.ts";
 import { router } from "../trpc.ts";
 
@@ -83,20 +83,34 @@ const customersOf = async (store: Store, actor: Actor) => {
   const enabled = (id: string) => byId.get(id)?.products.includes(PRODUCT) === true;
   if (!enabled(actor.org)) return [];
   const grants = actor.kind === "user" ? await grantsOf(store, actor) : [];
-  const reached = [actor.org, ...new Set(grants.map((g) => g.scope.org).filter((o) => o !== actor.org))];
-  return reached.filter(enabled).map((id) => ({
-    org: id,
-    name: byId.get(id)?.name ?? id,
-    relation: id === actor.org ? ("own" as const) : ("partner" as const),
-    roles: grants.filter((g) => g.scope.org === id).map(roleOf),
-  }));
+  // The home organization first, then those its grants lie in (a Set keeps the first of each).
+  const [home, ...partners] = new Set([actor.org, ...grants.map((g) => g.scope.org)]);
+  const reached = [
+    { id: home ?? actor.org, relation: "own" as const },
+    ...partners.map((id) => ({ id, relation: "partner" as const })),
+  ];
+  return reached
+    .filter(({ id }) => enabled(id))
+    .map(({ id, relation }) => ({
+      org: id,
+      name: byId.get(id)?.name ?? id,
+      relation,
+      roles: grants.filter((g) => g.scope.org === id).map(roleOf),
+    }));
 };
 
-/** Throws NOT_FOUND unless `actor` reaches `customer`. */
-const reach = async (store: Store, actor: Actor, customer: string) => {
+const noCustomer = (customer: string) => `No Mission Control customer "${customer}"`;
+
+/**
+ * `customer` as Mission Control's boundary: the organization is declared (the builder keeps the user inside the
+ * organizations it reaches), and the product's own rule, the customer list (Mission Control enabled on both
+ * sides, a Mission Control grant there), refuses the rest with the same words.
+ */
+const reach = async (store: Store, actor: Actor, customer: string): Promise<Declared> => {
   const customers = await customersOf(store, actor);
   if (!customers.some((c) => c.org === customer))
-    throw new TRPCError({ code: "NOT_FOUND", message: `No Mission Control customer "${customer}"` });
+    throw new TRPCError({ code: "NOT_FOUND", message: noCustomer(customer) });
+  return { orgs: [customer], acrossOrgs: true, missing: noCustomer(customer) };
 };
 
 /** Mission Control's own view, or the Admin Center's view of the instance (its admins see who holds roles). */
@@ -137,11 +151,9 @@ export const missionControlRouter = router({
   customers: authorizedRead(() => ({})).query(({ ctx }) => customersOf(ctx.store, ctx.actor)),
 
   /** The customer's Mission Control instances the user may view, with their facts. */
-  instances: authorizedQuery(InstancesInput, async (input, { actor, store }) => {
-    // The customers the actor reaches are its own organization and those its grants lie in.
-    await reach(store, actor, input.customer);
-    return {};
-  }).query(async ({ ctx, input }) => {
+  instances: authorizedQuery(InstancesInput, (input, { actor, store }) =>
+    reach(store, actor, input.customer),
+  ).query(async ({ ctx, input }) => {
     const [org, rows] = await ctx.store.run(
       Effect.gen(function* () {
         return [

@@ -5,7 +5,13 @@ import { Id, TrimmedText, Version } from "@gatehouse/contracts";
 import { Environments, Instances, type ProjectRecord, Projects } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
-import { type AskContext, authorizedMutation, authorizedQuery, type QueryContext } from "../authorize.ts";
+import {
+  type AskContext,
+  authorizedMutation,
+  authorizedQuery,
+  type DeclaredChange,
+  type QueryContext,
+} from "../authorize.ts";
 import { router } from "../trpc.ts";
 import { environmentView } from "./environments.ts";
 
@@ -50,16 +56,24 @@ const createIn = (org: string, instance: string) => ({
   check: { action: CREATE, resource: { org, product: "experimentation", instance } },
 });
 
-/** The stored project at the version read, when it lies in the actor's organization. */
-const projectAt = async ({ actor, store }: AskContext, id: string, version: number) => {
+/**
+ * The stored project `id`, declared: its organization is the boundary; once inside it, the version read
+ * (CONFLICT otherwise) and the question of who may create projects at its instance.
+ */
+const projectAt = async ({ store }: AskContext, id: string, version: number): Promise<DeclaredChange> => {
   const project = await store.run(Effect.flatMap(Effect.service(Projects), (p) => p.get(id)));
-  if (project.org !== actor.org) throw notFound(`project "${id}"`);
-  if (project.version !== version)
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `The project "${id}" was changed since version ${version} was read (it is at version ${project.version}); reload it and try again`,
-    });
-  return project;
+  return {
+    orgs: [project.org],
+    missing: notFound(`project "${id}"`).message,
+    ask: () => {
+      if (project.version !== version)
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `The project "${id}" was changed since version ${version} was read (it is at version ${project.version}); reload it and try again`,
+        });
+      return createIn(project.org, project.instance);
+    },
+  };
 };
 
 /** Declares the stored project `id`: its organization is the boundary; another's answers like a missing one. */
@@ -91,17 +105,27 @@ export const projectsRouter = router({
   }),
 
   /** A new project; a Feature project starts with production (primary) and development. */
-  create: authorizedMutation(CreateInput, async (input, { actor, store }) => {
-    if (input.org !== actor.org) throw notFound(`organization "${input.org}"`);
-    const instance = await store.run(Effect.flatMap(Effect.service(Instances), (i) => i.get(input.instance)));
-    if (instance.org !== input.org) throw notFound(`instance "${input.instance}"`);
-    if (instance.product !== "experimentation")
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: `instance: "${input.instance}" is not an Experimentation instance`,
-      });
-    return createIn(input.org, input.instance);
-  }).mutation(async ({ ctx, input }) => {
+  create: authorizedMutation(CreateInput, (input, { store }) => ({
+    orgs: [input.org],
+    // Inside the organization, the instance: another organization's is NOT_FOUND like a made-up one.
+    ask: async (): Promise<DeclaredChange> => {
+      const instance = await store.run(
+        Effect.flatMap(Effect.service(Instances), (i) => i.get(input.instance)),
+      );
+      return {
+        orgs: [instance.org],
+        missing: notFound(`instance "${input.instance}"`).message,
+        ask: () => {
+          if (instance.product !== "experimentation")
+            throw new TRPCError({
+              code: "BAD_REQUEST",
+              message: `instance: "${input.instance}" is not an Experimentation instance`,
+            });
+          return createIn(instance.org, instance.id);
+        },
+      };
+    },
+  })).mutation(async ({ ctx, input }) => {
     const id = `prj_${randomUUID().replaceAll("-", "")}`;
     const { value } = await ctx.write({
       org: input.org,
@@ -121,10 +145,9 @@ export const projectsRouter = router({
   }),
 
   /** Renames a project, given the version read. */
-  rename: authorizedMutation(RenameInput, async (input, context) => {
-    const project = await projectAt(context, input.id, input.version);
-    return createIn(project.org, project.instance);
-  }).mutation(async ({ ctx, input }) => {
+  rename: authorizedMutation(RenameInput, (input, context) =>
+    projectAt(context, input.id, input.version),
+  ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: ctx.actor.org,
       action: "project.rename",
@@ -135,10 +158,9 @@ export const projectsRouter = router({
   }),
 
   /** Removes a project with everything below it, given the version read. */
-  remove: authorizedMutation(RemoveInput, async (input, context) => {
-    const project = await projectAt(context, input.id, input.version);
-    return createIn(project.org, project.instance);
-  }).mutation(async ({ ctx, input }) => {
+  remove: authorizedMutation(RemoveInput, (input, context) =>
+    projectAt(context, input.id, input.version),
+  ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: ctx.actor.org,
       action: "project.remove",

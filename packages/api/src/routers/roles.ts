@@ -12,7 +12,14 @@ import { products } from "@gatehouse/domain";
 import { type RoleRecord, Roles } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect } from "effect";
-import { type AskContext, authorizedMutation, authorizedQuery, type QueryContext } from "../authorize.ts";
+import {
+  type AskContext,
+  authorizedMutation,
+  authorizedQuery,
+  type Change,
+  type DeclaredChange,
+  type QueryContext,
+} from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
 import { router } from "../trpc.ts";
 
@@ -73,17 +80,30 @@ const ownCustomRoles = (_input: unknown, context: QueryContext) => ({ value: org
 const readRole = (context: Pick<AskContext, "store">, id: string) =>
   context.store.run(Effect.flatMap(Effect.service(Roles), (roles) => roles.get(id)));
 
-/** The actor's organization's custom role `id` at the version read: system → 400, other org → 404, stale → 409. */
-const ownCustomRole = async (context: AskContext, id: string, version: number) => {
+/**
+ * The custom role `id`, declared (system → 400): its organization is the boundary (another's is 404); once inside
+ * it, the version read (stale → 409) and `questions` about the role.
+ */
+const customRole = async (
+  context: AskContext,
+  id: string,
+  version: number,
+  questions: (role: RoleRecord) => Change,
+): Promise<DeclaredChange> => {
   const role = await readRole(context, id);
   if (role.type === "system") throw badRequest(`${role.id}: system roles cannot be changed`);
-  if (role.org !== context.actor.org) throw notFound(id);
-  if (role.version !== version)
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `The custom role "${role.id}" was changed since version ${version} was read (it is at version ${role.version}); reload it and try again`,
-    });
-  return role;
+  return {
+    orgs: [role.org ?? ""],
+    missing: notFound(id).message,
+    ask: () => {
+      if (role.version !== version)
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `The custom role "${role.id}" was changed since version ${version} was read (it is at version ${role.version}); reload it and try again`,
+        });
+      return questions(role);
+    },
+  };
 };
 
 /** Where a custom role lives: its organization, product and (when it has one) instance. */
@@ -141,16 +161,19 @@ export const rolesRouter = router({
     if (input.duplicateFrom === undefined && input.permissions === undefined)
       throw badRequest("permissions: required unless duplicateFrom is given");
     if (input.permissions !== undefined) checkPermissions(input.product, input.permissions);
-    // Another organization's custom role answers like a missing one.
-    if (input.duplicateFrom !== undefined) {
-      const origin = await readRole(context, input.duplicateFrom);
-      if (origin.type === "custom" && origin.org !== actor.org) throw notFound(input.duplicateFrom);
-    }
-    return {
+    const create = {
       check: {
         action: CREATE,
         resource: { org: actor.org, product: input.product, instance: input.instance },
       },
+    };
+    if (input.duplicateFrom === undefined) return create;
+    // A custom role to duplicate lies in its organization: another organization's answers like a missing one.
+    const origin = await readRole(context, input.duplicateFrom);
+    return {
+      orgs: origin.type === "custom" ? [origin.org ?? ""] : [],
+      missing: notFound(input.duplicateFrom).message,
+      ask: create,
     };
   }).mutation(async ({ ctx, input }) => {
     const id = `${input.product}:custom_${randomUUID().replaceAll("-", "")}`;
@@ -177,11 +200,12 @@ export const rolesRouter = router({
   }),
 
   /** Renames, re-describes or redefines a custom role of the organization, given the version read. */
-  updateCustom: authorizedMutation(UpdateCustomRoleInput, async (input, context) => {
-    const role = await ownCustomRole(context, input.id, input.version);
-    if (input.permissions !== undefined) checkPermissions(role.product, input.permissions);
-    return { check: { action: CREATE, resource: scopeOfRole(role) } };
-  }).mutation(async ({ ctx, input }) => {
+  updateCustom: authorizedMutation(UpdateCustomRoleInput, (input, context) =>
+    customRole(context, input.id, input.version, (role) => {
+      if (input.permissions !== undefined) checkPermissions(role.product, input.permissions);
+      return { check: { action: CREATE, resource: scopeOfRole(role) } };
+    }),
+  ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: ctx.actor.org,
       action: "role.update",
@@ -198,10 +222,11 @@ export const rolesRouter = router({
   }),
 
   /** Deletes a custom role of the organization (and its grants), given the version read. */
-  deleteCustom: authorizedMutation(DeleteCustomRoleInput, async (input, context) => {
-    const role = await ownCustomRole(context, input.id, input.version);
-    return { check: { action: DELETE, resource: scopeOfRole(role) } };
-  }).mutation(async ({ ctx, input }) => {
+  deleteCustom: authorizedMutation(DeleteCustomRoleInput, (input, context) =>
+    customRole(context, input.id, input.version, (role) => ({
+      check: { action: DELETE, resource: scopeOfRole(role) },
+    })),
+  ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: ctx.actor.org,
       action: "role.delete",

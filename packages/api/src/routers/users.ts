@@ -24,7 +24,9 @@ import {
   type AskContext,
   authorizedMutation,
   authorizedQuery,
+  type Change,
   type Declared,
+  type DeclaredChange,
   type Store,
 } from "../authorize.ts";
 import { viewPeopleAt } from "../read-questions.ts";
@@ -65,7 +67,6 @@ const RemoveFromAccountInput = Schema.Struct({ userId: Id });
 const REMOVE_ACCESS = "admin-center:user.remove-access";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });
 const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
 
 /** The accept link carrying the token: shown once, never stored. */
@@ -186,15 +187,25 @@ const removeAll = (grants: ReadonlyArray<GrantRecord>) =>
     return { value: removed, before: removed, after: null, changes } satisfies Written<typeof removed>;
   });
 
-/** The user's grants inside `scope` of the actor's organization, and the user. */
-const grantsWithin = async (userId: string, scope: Scope, { actor, store }: AskContext) => {
-  if (scope.org !== actor.org) throw forbidden(`${actor.id} belongs to ${actor.org}, not ${scope.org}`);
-  const user = await store.run(Effect.flatMap(Effect.service(Users), (users) => users.get(userId)));
-  const grants = (await userGrants(store, userId)).filter((g) => scopeCovers(scope, g.scope));
-  if (user.org !== actor.org && grants.length === 0)
-    throw new TRPCError({ code: "NOT_FOUND", message: `No user "${userId}"` });
-  return { user, grants };
-};
+/**
+ * Declares `scope`'s organization as the boundary; inside it, the user and its grants within `scope` (a user of
+ * another organization without any is NOT_FOUND like a made-up one) and `questions` about them.
+ */
+const grantsWithin = (
+  userId: string,
+  scope: Scope,
+  { store }: AskContext,
+  questions: (user: UserRecord, grants: ReadonlyArray<GrantRecord>) => Promise<Change> | Change,
+): DeclaredChange => ({
+  orgs: [scope.org],
+  ask: async () => {
+    const user = await store.run(Effect.flatMap(Effect.service(Users), (users) => users.get(userId)));
+    const grants = (await userGrants(store, userId)).filter((g) => scopeCovers(scope, g.scope));
+    if (user.org !== scope.org && grants.length === 0)
+      throw new TRPCError({ code: "NOT_FOUND", message: `No user "${userId}"` });
+    return questions(user, grants);
+  },
+});
 
 /** Refuses when a grant changed since the versions the caller read. */
 const checkVersions = (
@@ -354,26 +365,28 @@ export const usersRouter = router({
   }),
 
   /** Invites each email with the same grants; every token is returned once, as `acceptUrl`. */
-  invite: authorizedMutation(InviteInput, async (input, { actor, store }) => {
-    if (input.org !== actor.org) throw forbidden(`${actor.id} belongs to ${actor.org}, not ${input.org}`);
-    for (const grant of input.grants)
-      if (grant.scope.org !== input.org) throw badRequest("grants.scope.org: must be org");
-    for (const grant of input.grants)
-      await checkCustomRolePlacement(store, grant.role, grant.scope, "grants.role");
-    const lower = input.emails.map((e) => e.toLowerCase());
-    if (new Set(lower).size !== lower.length) throw badRequest("emails: each email once");
-    const claims: Ask[] = [];
-    for (const email of input.emails) {
-      const account = await invitableAccount(store, input.org, email);
-      if (account !== undefined) claims.push(...(await claimAsks(store, account)));
-    }
-    return [
-      ...input.grants.map((grant) => ({
-        assign: { role: grant.role, scope: grant.scope, targetOrg: input.org },
-      })),
-      ...claims,
-    ];
-  }).mutation(async ({ ctx, input }) => {
+  invite: authorizedMutation(InviteInput, (input, { store }) => ({
+    orgs: [input.org],
+    ask: async () => {
+      for (const grant of input.grants)
+        if (grant.scope.org !== input.org) throw badRequest("grants.scope.org: must be org");
+      for (const grant of input.grants)
+        await checkCustomRolePlacement(store, grant.role, grant.scope, "grants.role");
+      const lower = input.emails.map((e) => e.toLowerCase());
+      if (new Set(lower).size !== lower.length) throw badRequest("emails: each email once");
+      const claims: Ask[] = [];
+      for (const email of input.emails) {
+        const account = await invitableAccount(store, input.org, email);
+        if (account !== undefined) claims.push(...(await claimAsks(store, account)));
+      }
+      return [
+        ...input.grants.map((grant) => ({
+          assign: { role: grant.role, scope: grant.scope, targetOrg: input.org },
+        })),
+        ...claims,
+      ];
+    },
+  })).mutation(async ({ ctx, input }) => {
     const expiresAt = expiryIn(input.expiresInDays ?? 7);
     const invites = input.emails.map((email) => ({ email, token: newToken() }));
     // One audit row per email, all in one transaction: a failure on any email invites nobody.
@@ -406,12 +419,13 @@ export const usersRouter = router({
   }),
 
   /** Removes the user's grants inside an instance or project scope; each removal is asked like its assignment. */
-  removeAccess: authorizedMutation(RemoveAccessInput, async (input, context) => {
+  removeAccess: authorizedMutation(RemoveAccessInput, (input, context) => {
     if (input.scope.instance === undefined)
       throw badRequest("scope.instance: remove access from one instance or project");
-    const { user, grants } = await grantsWithin(input.userId, input.scope, context);
-    checkVersions(grants, input.versions);
-    return [{ check: { action: REMOVE_ACCESS, resource: input.scope } }, ...grantAsks(grants, user)];
+    return grantsWithin(input.userId, input.scope, context, (user, grants) => {
+      checkVersions(grants, input.versions);
+      return [{ check: { action: REMOVE_ACCESS, resource: input.scope } }, ...grantAsks(grants, user)];
+    });
   }).mutation(async ({ ctx, input }) => {
     const grants = (await userGrants(ctx.store, input.userId)).filter((g) =>
       scopeCovers(input.scope, g.scope),
@@ -428,13 +442,14 @@ export const usersRouter = router({
   }),
 
   /** Removes every grant the user holds in the actor's organization (this is "delete user"). */
-  removeFromAccount: authorizedMutation(RemoveFromAccountInput, async (input, context) => {
+  removeFromAccount: authorizedMutation(RemoveFromAccountInput, (input, context) => {
     const scope: Scope = { org: context.actor.org };
-    const { user, grants } = await grantsWithin(input.userId, scope, context);
-    const groups = await customGroupsOf(context.store, scope.org, user.id);
-    const asks = [...grantAsks(grants, user), ...(groups.length === 0 ? [] : [manageGroups(scope)])];
-    // Nothing to remove still needs someone allowed to remove access at the organization.
-    return asks.length === 0 ? { check: { action: REMOVE_ACCESS, resource: scope } } : asks;
+    return grantsWithin(input.userId, scope, context, async (user, grants) => {
+      const groups = await customGroupsOf(context.store, scope.org, user.id);
+      const asks = [...grantAsks(grants, user), ...(groups.length === 0 ? [] : [manageGroups(scope)])];
+      // Nothing to remove still needs someone allowed to remove access at the organization.
+      return asks.length === 0 ? { check: { action: REMOVE_ACCESS, resource: scope } } : asks;
+    });
   }).mutation(async ({ ctx, input }) => {
     const org = ctx.actor.org;
     const grants = (await userGrants(ctx.store, input.userId)).filter((g) => g.scope.org === org);
