@@ -216,4 +216,124 @@ describe.each(["pglite", "postgres"] as const)("on %s", (backend) => {
       expect(await send("GET", "authz.check", asked("globex"), user)).toMatchObject({ data: "deny" });
     });
   });
+
+  describe("mutations about another organization's objects (the builder's boundary)", () => {
+    /** acme's objects of each kind, read (or made) by acme's super admin: what globex's super admin aims at. */
+    interface Row {
+      readonly id: string;
+      readonly version: number;
+    }
+    const first = async (
+      path: string,
+      input: unknown,
+      pick: (rows: Row[]) => Row | undefined = (r) => r[0],
+    ) => {
+      const answer = await send("GET", path, input, acmeAdmin);
+      expect(answer.status, path).toBe(200);
+      const data = answer.data as Row[] | { readonly items: Row[] };
+      const row = pick(Array.isArray(data) ? data : data.items);
+      expect(row, path).toBeDefined();
+      return row as Row;
+    };
+    const made = async (path: string, input: unknown, call: Call = acmeAdmin) => {
+      const answer = await send("POST", path, input, call);
+      expect(answer.status, path).toBe(200);
+      return answer.data as Row & { readonly invited?: ReadonlyArray<{ readonly invitationId: string }> };
+    };
+
+    it("answers every stored-object mutation on acme's ids exactly as on made-up ones, and writes nothing", async () => {
+      const attacker = await signIn(globex.adminEmail);
+      const grant = await first("grants.list", { org: "acme" });
+      const groups = (await send("GET", "groups.list", { org: "acme" }, acmeAdmin)).data as Array<
+        Row & { readonly kind: string }
+      >;
+      const managed = groups.find((g) => g.kind !== "custom") as Row;
+      const custom = await made("groups.create", { org: "acme", name: "Foreign target" });
+      const role = await made("roles.createCustom", {
+        product: "cms",
+        instance: "acme-cms",
+        roleName: "Foreign target",
+        permissions: ["cms:content.edit"],
+      });
+      const instance = await first("instances.list", { org: "acme", product: "mission-control" });
+      const project = await first("projects.list", { org: "acme", instance: "acme-exp" });
+      const environment = await first("projects.environments.list", { project: project.id });
+      const flag = await first("flags.list", { project: project.id });
+      const invited = await made("users.invite", {
+        org: "acme",
+        emails: ["foreign-target@acme.example"],
+        language: "en",
+        grants: [
+          { role: "cms:content-editors", scope: { org: "acme", product: "cms", instance: "acme-cms" } },
+        ],
+      });
+      const invitation = invited.invited?.[0]?.invitationId ?? "";
+      const key = await made("apiKeys.create", { name: "foreign target" });
+      const partner = await signIn("partneruser@agency.example");
+      const request = await made(
+        "accessRequests.request",
+        { customerOrg: "acme", role: "mission-control:partnerUser", path: "direct" },
+        partner,
+      );
+      const auditRows = async () =>
+        ((await send("GET", "audit.list", { org: "acme", limit: 1 }, acmeAdmin)).data as { items: Row[] })
+          .items[0]?.id;
+      const lastAudit = await auditRows();
+
+      const byId: ReadonlyArray<readonly [string, (id: string, version: number) => unknown, Row, string]> = [
+        ["grants.update", (id, version) => ({ id, version, expiresAt: null }), grant, "grt_madeup"],
+        ["grants.remove", (id, version) => ({ id, version }), grant, "grt_madeup"],
+        ["groups.rename", (id, version) => ({ id, version, name: "Taken" }), custom, "grp_madeup"],
+        ["groups.rename", (id, version) => ({ id, version, name: "Taken" }), managed, "grp_madeup"],
+        ["groups.remove", (id, version) => ({ id, version }), managed, "grp_madeup"],
+        ["groups.addMember", (groupId) => ({ groupId, userId: globex.admin }), custom, "grp_madeup"],
+        ["groups.removeMember", (groupId) => ({ groupId, userId: "demo-admin" }), custom, "grp_madeup"],
+        ["roles.updateCustom", (id, version) => ({ id, version, name: "Taken" }), role, "cms:custom_madeup"],
+        ["roles.deleteCustom", (id) => ({ id, version: 99 }), role, "cms:custom_madeup"],
+        ["instances.rename", (id) => ({ id, version: 99, name: "Taken" }), instance, "ins_madeup"],
+        ["instances.remove", (id, version) => ({ id, version }), instance, "ins_madeup"],
+        ["projects.rename", (id) => ({ id, version: 99, name: "Taken" }), project, "prj_madeup"],
+        ["projects.remove", (id, version) => ({ id, version }), project, "prj_madeup"],
+        ["environments.create", (p) => ({ project: p, key: "taken", name: "Taken" }), project, "prj_madeup"],
+        ["flags.create", (p) => ({ project: p, key: "taken", name: "Taken" }), project, "prj_madeup"],
+        ["environments.update", (id) => ({ id, version: 99, name: "Taken" }), environment, "env_madeup"],
+        ["environments.remove", (id, version) => ({ id, version }), environment, "env_madeup"],
+        ["flags.setStatus", (id) => ({ id, version: 99, status: "running" }), flag, "flg_madeup"],
+        ["flags.toggle", (id) => ({ id, environment: "env_madeup", enabled: true }), flag, "flg_madeup"],
+        ["invitations.resend", (id) => ({ id }), { id: invitation, version: 1 }, "inv_madeup"],
+        ["invitations.revoke", (id) => ({ id }), { id: invitation, version: 1 }, "inv_madeup"],
+        ["apiKeys.revoke", (id) => ({ id }), key, "key_madeup"],
+        ["accessRequests.decide", (id) => ({ id, approve: true }), request, "acr_madeup"],
+        ["accessRequests.cancel", (id) => ({ id }), request, "acr_madeup"],
+      ];
+      for (const [path, input, row, madeUp] of byId) {
+        const foreign = await send("POST", path, input(row.id, row.version), attacker);
+        alike(foreign, await send("POST", path, input(madeUp, 1), attacker), [[row.id, madeUp]]);
+        expect(foreign.error?.data.code, path).toBe("NOT_FOUND");
+      }
+
+      const inOrg = (org: string) => ({ org, product: "cms", instance: "acme-cms" });
+      const byOrg: ReadonlyArray<readonly [string, (org: string) => unknown]> = [
+        ["groups.create", (org) => ({ org, name: "Taken" })],
+        ["instances.create", (org) => ({ org, product: "cms", name: "Taken" })],
+        ["projects.create", (org) => ({ org, instance: "acme-exp", name: "Taken", platform: "web" })],
+        [
+          "users.invite",
+          (org) => ({
+            org,
+            emails: ["x@globex.example"],
+            language: "en",
+            grants: [{ role: "cms:content-editors", scope: inOrg(org) }],
+          }),
+        ],
+        ["users.removeAccess", (org) => ({ userId: "demo-customeruser", scope: inOrg(org) })],
+      ];
+      for (const [path, input] of byOrg) {
+        const foreign = await send("POST", path, input("acme"), attacker);
+        alike(foreign, await send("POST", path, input("nowhere-org"), attacker), [["acme", "nowhere-org"]]);
+        expect(foreign.error?.data.code, path).toBe("NOT_FOUND");
+      }
+      expect(await auditRows()).toBe(lastAudit);
+    }, 120_000);
+  });
 });
