@@ -1,6 +1,6 @@
 // Browser tests of partner access, the audit log and the access matrix (real headless Chromium against the
 // `pnpm start` server): partner users ask through the API, the super admin decides in the Access requests page.
-import { browserSuite, screenshot, signIn } from "@gatehouse/e2e";
+import { browserSuite, callApi, screenshot, signIn } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
@@ -16,27 +16,9 @@ const signedIn = async (email: string, path = ""): Promise<Page> => {
   return page;
 };
 
-/** Calls a tRPC procedure from the page, with its session cookie and CSRF token, as the apps do. */
+/** Calls a tRPC procedure as the page's user, with its session cookie and CSRF token, as the apps do. */
 const call = (page: Page, procedure: string, input: unknown, mutation: boolean): Promise<unknown> =>
-  page.evaluate(
-    async ({ procedure, input, mutation }) => {
-      const csrf = document.cookie
-        .split("; ")
-        .find((part) => part.startsWith("gatehouse_csrf="))
-        ?.slice("gatehouse_csrf=".length);
-      const response = mutation
-        ? await fetch(`/trpc/${procedure}`, {
-            method: "POST",
-            headers: { "content-type": "application/json", "x-csrf-token": csrf ?? "" },
-            body: JSON.stringify(input),
-          })
-        : await fetch(`/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`);
-      const body = await response.json();
-      if (!response.ok) throw new Error(`${procedure}: ${JSON.stringify(body.error)}`);
-      return body.result.data;
-    },
-    { procedure, input, mutation },
-  );
+  callApi(page, suite.origin, procedure, input, mutation ? "POST" : "GET");
 
 interface AccessRequest {
   readonly id: string;
