@@ -106,7 +106,9 @@ const findings = (backend: BackendName) =>
         { role: "experimentation:publisher" },
         checkout,
       );
-      expect(escalation.status).toBe(403);
+      // acme's users are not the partner's to name: refused as a made-up user is (issue 10, isolation sweep).
+      expect(escalation.status).toBe(404);
+      expect(escalation.error?.message).toBe('No user "demo-exp-viewer"');
       const viewer = await rows<{ n: string }>(
         "select count(*) as n from grants where subject_id = 'demo-exp-viewer' and role = 'experimentation:publisher'",
       );

@@ -86,15 +86,14 @@ const scopeOf = (r: AccessRequestRecord): Scope => ({
 
 /** The partner-side checks: a partner organization with Mission Control, a customer, the customer's instance. */
 const requestAsk = async (input: typeof RequestInput.Type, { actor, store }: AskContext) => {
-  const [partner, customer] = await store.run(
-    Effect.gen(function* () {
-      const orgs = yield* Organizations;
-      return [yield* orgs.get(actor.org), yield* orgs.get(input.customerOrg)] as const;
-    }),
-  );
+  const organization = (id: string) =>
+    store.run(Effect.flatMap(Effect.service(Organizations), (orgs) => orgs.get(id)));
+  // The caller's own organization first: whether the customer exists is told only to a partner's user.
+  const partner = await organization(actor.org);
   if (partner.kind !== "partner") throw forbidden("Only users of a partner organization request access");
   if (!partner.products.includes(PRODUCT))
     throw forbidden(`${partner.id} has not enabled Mission Control: enable it before requesting access`);
+  const customer = await organization(input.customerOrg);
   if (customer.kind !== "customer") throw bad(`customerOrg: ${customer.id} is not a customer organization`);
   if (input.instance !== undefined) {
     const instanceId = input.instance;

@@ -1,30 +1,40 @@
-// Where a custom role may be granted: in its own organization, and inside the instance it was created for (its
-// projects included), as the seeds associate a custom role with one product instance. Decided before authority.
+// Roles as one organization sees them: a custom role of another organization is as unknown as a made-up role,
+// and a custom role is granted only in its organization and inside the instance it was created for (its projects).
 import type { Scope } from "@gatehouse/domain";
-import { Roles } from "@gatehouse/store";
+import { type RoleRecord, Roles } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Option } from "effect";
 import type { Store } from "../authorize.ts";
 
-/** BAD_REQUEST naming `field` when `role` is a custom role that cannot be granted at `scope`; else nothing. */
-export const checkCustomRolePlacement = async (
-  store: Store,
-  role: string,
-  scope: Scope,
-  field = "role",
-): Promise<void> => {
+/** What a made-up role gets from the engine (UnknownRole), word for word. */
+const unknownRole = (role: string) =>
+  new TRPCError({ code: "BAD_REQUEST", message: `Unknown role "${role}"` });
+
+/**
+ * The role `role` as `org` sees it: a system role or one of `org`'s custom roles. Any other (missing, or another
+ * organization's custom role) is refused exactly as the engine refuses a made-up role, so a declaration may
+ * call it before authorization without telling whether another organization has that role.
+ */
+export const roleIn = async (store: Store, role: string, org: string): Promise<RoleRecord> => {
   const found = await store.run(
     Effect.option(Effect.flatMap(Effect.service(Roles), (roles) => roles.get(role))),
   );
-  // Unknown roles are the engine's to refuse; system roles follow the catalog's levels.
-  if (Option.isNone(found) || found.value.type === "system") return;
-  const custom = found.value;
-  const refuse = (message: string) => {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `${field}: ${message}` });
-  };
-  if (custom.org !== scope.org) refuse(`no custom role "${role}" in ${scope.org}`);
-  if (custom.instance !== null && scope.instance !== custom.instance)
-    refuse(
-      `the custom role "${custom.name}" belongs to instance ${custom.instance}: it can be granted only there or on its projects`,
-    );
+  if (Option.isNone(found) || (found.value.type === "custom" && found.value.org !== org))
+    throw unknownRole(role);
+  return found.value;
+};
+
+/**
+ * BAD_REQUEST naming `field` when `role` (as `roleIn` found it) cannot be granted at `scope`: a custom role of
+ * another organization than the scope's is unknown there (as a made-up one), one made for an instance is granted
+ * only there or on its projects. It tells the instance of a role of the actor's own organization only.
+ */
+export const checkCustomRolePlacement = (role: RoleRecord, scope: Scope, field = "role"): void => {
+  if (role.type === "system") return;
+  if (role.org !== scope.org) throw unknownRole(role.id);
+  if (role.instance !== null && scope.instance !== role.instance)
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `${field}: the custom role "${role.name}" belongs to instance ${role.instance}: it can be granted only there or on its projects`,
+    });
 };

@@ -17,7 +17,8 @@ import {
 import { pageOf } from "../list-page.ts";
 import { viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
-import { checkCustomRolePlacement } from "./custom-role-placement.ts";
+import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
+import { namedSubjectOrg } from "./named-subject.ts";
 
 /*
  * Who may do what (also in docs/decisions.md, "Authorizing mutations"):
@@ -26,6 +27,8 @@ import { checkCustomRolePlacement } from "./custom-role-placement.ts";
  * - create, update, remove: signed-in users only, each asking engine.assign for the grant's role or
  *   permission at its scope (targetOrg: the subject's home organization; targetUser: the user). Changing a
  *   grant's role asks for the old role and for the new one; changing only the expiry asks for the role.
+ *   A subject of another organization (but a partner's user: named-subject.ts) and another organization's custom
+ *   role answer as made-up ones; a custom role of its own organization is granted only where custom-role-placement.ts says.
  */
 
 const Subject = Schema.Struct({ kind: Schema.Literals(["user", "group"]), id: Id });
@@ -155,11 +158,12 @@ export const grantsRouter = router({
   }),
 
   /** Gives `subject` a role or one permission at `scope`, optionally until `expiresAt`. */
-  create: authorizedMutation(CreateInput, async (input, context) => {
+  create: authorizedMutation(CreateInput, async (input, { actor, store }) => {
     if ((input.role === undefined) === (input.permission === undefined))
       throw new TRPCError({ code: "BAD_REQUEST", message: "role: give exactly one of role and permission" });
-    if (input.role !== undefined) await checkCustomRolePlacement(context.store, input.role, input.scope);
-    const targetOrg = await homeOrg(context.store, input.subject);
+    const targetOrg = await namedSubjectOrg(store, actor.org, input.subject);
+    if (input.role !== undefined)
+      checkCustomRolePlacement(await roleIn(store, input.role, actor.org), input.scope);
     const what = input.role === undefined ? { permission: input.permission ?? "" } : { role: input.role };
     return assignment(input.subject, targetOrg, input.scope, what);
   }).mutation(async ({ ctx, input }) => {
@@ -188,7 +192,7 @@ export const grantsRouter = router({
     storedGrant(input.id, input.version, context, async (grant, targetOrg) => {
       const asks = [assignment(grant.subject, targetOrg, grant.scope, whatOf(grant))];
       if (input.role !== undefined && input.role !== grant.role) {
-        await checkCustomRolePlacement(context.store, input.role, grant.scope);
+        checkCustomRolePlacement(await roleIn(context.store, input.role, grant.scope.org), grant.scope);
         asks.push(assignment(grant.subject, targetOrg, grant.scope, { role: input.role }));
       }
       return asks;

@@ -25,6 +25,7 @@ import {
 import { pageOf } from "../list-page.ts";
 import { viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
+import { namedSubjectOrg } from "./named-subject.ts";
 
 /*
  * Who may do what (also in docs/decisions.md, "Audit, groups and live changes"):
@@ -33,7 +34,9 @@ import { router } from "../trpc.ts";
  * - create, rename, remove, addMember, removeMember: through authorizedMutation, asking
  *   `check(actor, "admin-center:group.manage", { org })` at the organization (Super Admin holds it there;
  *   Product Admin's is granted at its product, below the organization, so it does not count). Everyone and
- *   product groups are managed by Gatehouse: changing one is BAD_REQUEST, decided before authority.
+ *   product groups are managed by Gatehouse: changing one is BAD_REQUEST, decided before authority. addMember
+ *   takes users of the group's organization only, told after authority: a partner's user is BAD_REQUEST, any
+ *   other organization's user NOT_FOUND like a made-up id (named-subject.ts).
  */
 
 const MANAGE = "admin-center:group.manage";
@@ -199,12 +202,12 @@ export const groupsRouter = router({
 
   /** Adds a user of the organization to a custom group. */
   addMember: authorizedMutation(GroupMemberInput, (input, context) =>
-    customGroup(context, input.groupId, undefined, async (group) => {
-      const user = await context.store.run(Effect.flatMap(Effect.service(Users), (u) => u.get(input.userId)));
-      if (user.org !== group.org) throw badRequest(`userId: "${input.userId}" is not a user of ${group.org}`);
-      return manage(group.org);
-    }),
+    customGroup(context, input.groupId, undefined),
   ).mutation(async ({ ctx, input }) => {
+    // Only once the actor may manage the group: another organization's user answers as a made-up one.
+    const group = await loadGroup(ctx, input.groupId);
+    const home = await namedSubjectOrg(ctx.store, group.org, { kind: "user", id: input.userId });
+    if (home !== group.org) throw badRequest(`userId: "${input.userId}" is not a user of ${group.org}`);
     const { value } = await ctx.write({
       org: ctx.actor.org,
       action: "group.member.add",

@@ -55,8 +55,14 @@ const view = (op: OperationRecord) => ({
   createdAt: op.createdAt.toISOString(),
 });
 
-const loadInstance = async (store: Store, id: string): Promise<InstanceRecord> => {
+/**
+ * The Mission Control instance `id`; another product's instance is BAD_REQUEST in the actor's own organization
+ * (`home`) and, in any other, NOT_FOUND as a made-up id (its kind is not told across the boundary).
+ */
+const loadInstance = async (store: Store, id: string, home?: string): Promise<InstanceRecord> => {
   const instance = await store.run(Effect.flatMap(Effect.service(Instances), (i) => i.get(id)));
+  if (instance.product !== PRODUCT && home !== undefined && instance.org !== home)
+    throw new TRPCError({ code: "NOT_FOUND", message: `No instance "${id}"` });
   if (instance.product !== PRODUCT)
     throw new TRPCError({
       code: "BAD_REQUEST",
@@ -123,8 +129,8 @@ const syncs: ReadonlySet<string> = new Set(["database.sync", "userfiles.sync"]);
 
 export const operationsRouter = router({
   /** Runs `action` on `instance` now, or at `scheduledFor`; generated credentials are in `once`, only here. */
-  run: authorizedMutation(RunInput, async (input, { store }) => {
-    const instance = await loadInstance(store, input.instance);
+  run: authorizedMutation(RunInput, async (input, { actor, store }) => {
+    const instance = await loadInstance(store, input.instance, actor.org);
     return {
       check: { action: `${PRODUCT}:${input.action}`, resource: resourceOf(instance) },
       missing: `No instance "${input.instance}"`,

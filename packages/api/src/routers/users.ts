@@ -32,7 +32,7 @@ import {
 import { viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
 import { customGroupsOf, GROUP_MANAGE, manageGroups } from "./custom-groups.ts";
-import { checkCustomRolePlacement } from "./custom-role-placement.ts";
+import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
 import { claimAsks, grantAsks } from "./invitation-rights.ts";
 
 /*
@@ -43,7 +43,9 @@ import { claimAsks, grantAsks } from "./invitation-rights.ts";
  *   account never signed in is claimed only by an actor who may also give every grant the account holds and,
  *   when it is in custom groups, manage groups and give every grant they carry (invitation-rights.ts): the new
  *   invitation replaces its expired ones, whose grants are withdrawn. The invitation's grants expire
- *   with it until it is accepted.
+ *   with it until it is accepted. An email of another organization's account is CONFLICT only once every grant
+ *   was allowed (emails are unique, so an allowed inviter learns that much); another organization's custom
+ *   role is as unknown as a made-up one.
  * - removeAccess, removeFromAccount: every grant removed asks engine.assign for its role at its scope, and
  *   removeAccess also asks `admin-center:user.remove-access` at the scope; removeFromAccount also asks
  *   `admin-center:group.manage` at the organization when the user is in one of its custom groups, and
@@ -226,15 +228,23 @@ const checkVersions = (
 /**
  * The never-signed-in account of `org` that `email` names, if any. An active account is not invited again (that
  * would let the invitation reset its password), and an email of another organization's account is not invited
- * into this one (emails are globally unique): both CONFLICT.
+ * into this one (emails are globally unique): both CONFLICT. With `elsewhere: "unseen"` another organization's
+ * account is no account of `org` (undefined): for a declaration, which must not tell it before authorization.
  */
-export const invitableAccount = async (store: Store, org: string, email: string) => {
+export const invitableAccount = async (
+  store: Store,
+  org: string,
+  email: string,
+  elsewhere: "conflict" | "unseen" = "conflict",
+) => {
   const account = await store.run(
     Effect.option(Effect.flatMap(Effect.service(Users), (users) => users.credentials(email))),
   );
   if (Option.isNone(account)) return undefined;
-  if (account.value.org !== org)
+  if (account.value.org !== org) {
+    if (elsewhere === "unseen") return undefined;
     throw new TRPCError({ code: "CONFLICT", message: `${email} belongs to another organization` });
+  }
   if (account.value.status !== "invited")
     throw new TRPCError({
       code: "CONFLICT",
@@ -371,12 +381,13 @@ export const usersRouter = router({
       for (const grant of input.grants)
         if (grant.scope.org !== input.org) throw badRequest("grants.scope.org: must be org");
       for (const grant of input.grants)
-        await checkCustomRolePlacement(store, grant.role, grant.scope, "grants.role");
+        checkCustomRolePlacement(await roleIn(store, grant.role, input.org), grant.scope, "grants.role");
       const lower = input.emails.map((e) => e.toLowerCase());
       if (new Set(lower).size !== lower.length) throw badRequest("emails: each email once");
+      // Another organization's email is told (CONFLICT) only to an actor allowed every grant: in the handler.
       const claims: Ask[] = [];
       for (const email of input.emails) {
-        const account = await invitableAccount(store, input.org, email);
+        const account = await invitableAccount(store, input.org, email, "unseen");
         if (account !== undefined) claims.push(...(await claimAsks(store, account)));
       }
       return [
@@ -387,6 +398,7 @@ export const usersRouter = router({
       ];
     },
   })).mutation(async ({ ctx, input }) => {
+    for (const email of input.emails) await invitableAccount(ctx.store, input.org, email);
     const expiresAt = expiryIn(input.expiresInDays ?? 7);
     const invites = input.emails.map((email) => ({ email, token: newToken() }));
     // One audit row per email, all in one transaction: a failure on any email invites nobody.

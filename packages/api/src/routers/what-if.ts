@@ -17,13 +17,14 @@ import { Effect, Option } from "effect";
 import type { StoreServices } from "../auth/store-runner.ts";
 import { authorizedQuery, type Declared, type QueryContext, type Store } from "../authorize.ts";
 import { router } from "../trpc.ts";
+import { roleIn } from "./custom-role-placement.ts";
 
 /*
  * Who may ask (also in docs/decisions.md, "Admin Center: products and users"):
  * - a user: `admin-center:user.view` at the changed grant's scope (the scope the change happens at), in its
  *   own organization, as users.get asks for the context it shows; an API key: its own organization; the
  *   operator: any. A grant, subject, instance, project, environment or flag of another organization answers
- *   exactly as a made-up id does (NOT_FOUND, or BAD_REQUEST for an unknown subject).
+ *   exactly as a made-up id does (NOT_FOUND, or BAD_REQUEST for an unknown subject or role).
  * Nothing is written: the change is applied to the engine synchronously, the engine answers whatCan on every
  * affected scope, and the change is reverted in a finally block before anything else can run.
  */
@@ -228,6 +229,8 @@ export const whatIfRouter = router({
     const scope = original?.scope ?? (input.change.kind === "create" ? input.change.scope : undefined);
     if (scope === undefined) throw badRequest("change: name a grant or a scope");
     const resources = await affectedResources(ctx.store, scope);
+    // Another organization's custom role previews as a made-up one: the engine knows every organization's.
+    if (input.change.kind !== "remove") await roleIn(ctx.store, input.change.role, scope.org);
     // The engine may have changed while the rows were read: take the grant as it is now.
     const current = changedGrant(engine, input.subject, input.change);
     const whatCan = () => resources.map((r) => new Set(engine.whatCan(input.subject, r)));
