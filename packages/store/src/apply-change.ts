@@ -36,6 +36,7 @@ export const applyChange = (engine: Engine, change: Change): boolean => {
       snapshot.upsertCustomRole({
         id: change.role,
         product: change.product,
+        ...(change.org === undefined ? {} : { org: change.org }),
         label: change.label,
         permissions: change.permissions,
       });

@@ -31,6 +31,8 @@ export type Change =
       readonly type: "role.set";
       readonly role: string;
       readonly product: string;
+      /** The organization a custom role belongs to (absent in notices written before it was sent). */
+      readonly org?: string;
       readonly label: string;
       readonly permissions: ReadonlyArray<string>;
     }

@@ -26,8 +26,9 @@ export const loadEngine = Effect.fn("Store.loadEngine")(function* () {
         readonly product: string;
         readonly name: string;
         readonly description: string;
+        readonly org: string | null;
         readonly permissions: ReadonlyArray<string>;
-      }>`select r.id, r.product, r.name, r.description,
+      }>`select r.id, r.product, r.name, r.description, r.org,
                 coalesce(array_agg(p.action) filter (where p.action is not null), '{}') as permissions
          from roles r left join role_permissions p on p.role = r.id
          where r.type = 'custom' group by r.id`,
@@ -50,6 +51,7 @@ export const loadEngine = Effect.fn("Store.loadEngine")(function* () {
       snapshot.upsertCustomRole({
         id: role.id,
         product: role.product,
+        ...(role.org === null ? {} : { org: role.org }),
         label: role.name,
         description: role.description,
         permissions: role.permissions,

@@ -78,6 +78,7 @@ const roleChange = (role: RoleRecord): Change => ({
   type: "role.set",
   role: role.id,
   product: role.product,
+  ...(role.org === null ? {} : { org: role.org }),
   label: role.name,
   permissions: role.permissions,
 });

@@ -115,6 +115,12 @@ describeBothBackends(
             permissions: [],
           }),
         );
+        // The role is acme's: elsewhere an engine, kept current or loaded afresh, knows it no more than a made-up id.
+        const elsewhere = { role: custom.value.id, scope: { org: "globex" }, targetOrg: "globex" };
+        const unknown = `Unknown role "${custom.value.id}"`;
+        expect(() => there.engine.assign("ana", elsewhere)).toThrow(unknown);
+        const loaded = yield* loadEngine();
+        expect(() => loaded.assign("ana", elsewhere)).toThrow(unknown);
         yield* commit(
           "grant.create",
           grants.create({

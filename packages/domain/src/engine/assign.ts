@@ -44,7 +44,7 @@ export const decideAssignment = (
   a: Assignment,
   now: number,
 ): AssignDecision => {
-  const role = "role" in a ? snap.catalog.role(a.role) : snap.catalog.single(a.permission);
+  const role = "role" in a ? snap.roleIn(a.role, a.scope.org) : snap.catalog.single(a.permission);
   return validity(snap, policy, role, a, now) ?? delegation(snap, actor, role, a.scope, now);
 };
 

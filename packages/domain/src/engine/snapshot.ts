@@ -1,7 +1,13 @@
 // The engine's world: organizations, subjects, roles and grants, indexed for decisions.
 // Every change is incremental (add or remove one grant, role, member), never a rebuild.
 import type { ProductDef } from "../catalog/types.ts";
-import { InvalidMembership, InvalidScope, RoleDefinitionRejected, UnknownSubject } from "../model/errors.ts";
+import {
+  InvalidMembership,
+  InvalidScope,
+  RoleDefinitionRejected,
+  UnknownRole,
+  UnknownSubject,
+} from "../model/errors.ts";
 import type { ActionId, RoleId } from "../model/ids.ts";
 import { type Scope, scopeDepth } from "../model/scope.ts";
 import { CheckIndex } from "./check-index.ts";
@@ -29,6 +35,8 @@ export type GrantInput = {
 export interface CustomRoleInput {
   readonly id: string;
   readonly product: string;
+  /** The organization the role belongs to: nowhere else is it known (see `roleIn`). */
+  readonly org?: string;
   readonly label?: string;
   readonly description?: string;
   readonly permissions: ReadonlyArray<string>;
@@ -59,6 +67,8 @@ export class Snapshot {
   private readonly freeOrdinals: number[] = [];
   private deferred: Set<Subject> | undefined;
   private readonly orgs = new Map<string, OrgSettings>();
+  /** The organization each custom role belongs to, for those that were given one. */
+  private readonly customRoleOrgs = new Map<string, string>();
 
   constructor(products: ReadonlyArray<ProductDef>) {
     this.catalog = new CompiledCatalog(products);
@@ -223,8 +233,20 @@ export class Snapshot {
       implies: (input.implies ?? []) as ReadonlyArray<RoleId>,
     };
     const entry = this.catalog.compileCustomRole(source);
+    if (input.org === undefined) this.customRoleOrgs.delete(input.id);
+    else this.customRoleOrgs.set(input.id, input.org);
     if (existing) this.rebindGrants(existing, entry);
     return entry;
+  }
+
+  /**
+   * A role as `org` knows it: every system role and its own custom roles. Another organization's custom role is
+   * unknown there, with the very error a made-up role id gets, so its existence is not revealed.
+   */
+  roleIn(id: string, org: string): RoleEntry {
+    const owner = this.customRoleOrgs.get(id);
+    if (owner !== undefined && owner !== org) throw new UnknownRole({ role: id });
+    return this.catalog.role(id);
   }
 
   /** Removes a custom role and every grant of it; returns how many grants went with it. */
@@ -235,6 +257,7 @@ export class Snapshot {
     const doomed = [...this.grants.values()].filter((g) => g.role === entry);
     for (const g of doomed) this.removeGrant(g.id);
     this.catalog.dropRole(id);
+    this.customRoleOrgs.delete(id);
     return doomed.length;
   }
 
