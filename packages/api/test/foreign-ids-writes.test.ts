@@ -1,32 +1,13 @@
 // Mutations answer another organization's ids exactly like made-up ones, and tell nothing before authorization
 // (issue 10, the isolation sweep's findings): custom roles, subjects, emails, group members, instances, customers.
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Answer, type Call, demoApi } from "./support/demo-api.ts";
+import { alike } from "./support/alike-answers.ts";
+import { type Call, demoApi } from "./support/demo-api.ts";
 import { type Globex, provisionGlobex } from "./support/second-org.ts";
 
 const MC = "mission-control";
 const PARTNER = "demo-partneruser";
 const ACME_MC = { org: "acme", product: MC, instance: "acme-mc-sandbox" };
-
-type Swaps = ReadonlyArray<readonly [string, string]>;
-
-/** Everything a caller sees of an answer, each real id written as its made-up counterpart. */
-const seen = (answer: Answer, swaps: Swaps) => {
-  const swap = (text: string | undefined) =>
-    swaps.reduce((t, [id, madeUp]) => t?.replaceAll(id, madeUp), text);
-  return {
-    status: answer.status,
-    code: answer.error?.data.code,
-    message: swap(answer.error?.message),
-    data: swap(JSON.stringify(answer.data)),
-  };
-};
-
-/** A refusal about a real foreign id equals the one about a made-up id, the ids substituted. */
-const alike = (foreign: Answer, madeUp: Answer, swaps: Swaps) => {
-  expect(seen(foreign, swaps)).toEqual(seen(madeUp, []));
-  expect(foreign.status).toBeGreaterThanOrEqual(400);
-};
 
 describe.each(["pglite", "postgres"] as const)("on %s", (backend) => {
   const api = demoApi(backend);
