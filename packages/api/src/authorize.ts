@@ -20,7 +20,7 @@ import { toTrpcError } from "./errors.ts";
 import { baseProcedure, failureOf } from "./trpc.ts";
 
 /*
- * How to read it (also in docs/decisions.md, "One authorization path"):
+ * How to read it (rules: docs/decisions.md#api-authorization):
  * - publicAccess(reason), selfAccess(reason): no engine question, and the reason says why.
  * - operatorOnly(what): the platform operator, by its actor kind (it is no subject of any organization).
  * - authorizedQuery(schema, declare): any actor kind; `declare` names the organizations the objects lie in, the

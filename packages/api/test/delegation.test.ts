@@ -1,5 +1,5 @@
 // Issue 10, findings 3 and 4, on PGlite and PostgreSQL: groups never carry roles across organizations, and
-// nobody gives a role or one permission it could not itself hold or delegate (docs/decisions.md, "Delegation").
+// nobody gives a role or one permission it could not itself hold or delegate (docs/decisions.md#delegation).
 import type { BackendName } from "@gatehouse/db/testing";
 import { describe, expect, it } from "vitest";
 import { type Call, demoApi } from "./support/demo-api.ts";

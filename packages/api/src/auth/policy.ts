@@ -1,5 +1,5 @@
 // Sign-in's constants in one place: session lifetimes, the login limiter's thresholds, cookie and header names.
-// docs/decisions.md ("Sign-in") explains each choice.
+// docs/decisions.md#sign-in explains each choice.
 
 /** A session ends after this long without a request (sliding; last use is recorded at most once a minute). */
 export const sessionIdleSeconds = 12 * 60 * 60;

@@ -33,21 +33,7 @@ import {
 import { pageOf } from "../list-page.ts";
 import { router } from "../trpc.ts";
 
-/*
- * Who may do what (also in docs/decisions.md, "Mission Control and partner access"):
- * - request, mine: signed-in users of a partner organization with Mission Control enabled, for themselves,
- *   towards a customer organization (and optionally one of its Mission Control instances).
- * - list: users of the customer organization the engine allows `admin-center:user.view` there; the operator.
- * - decide: a user of the customer organization for whom engine.assign allows giving the role at the requested
- *   scope to the partner user (targetOrg: the partner organization) — the customer's super admin. The role is
- *   the one asked for, or, approving a direct request, another partner role the customer chose (`role`).
- *   Approving a direct request creates the grant in the same audited write; a support ticket becomes
- *   customer-approved and waits for the operator.
- * - complete: the platform operator, for a customer-approved support ticket: creates the grant.
- * - cancel: the partner user the request is for, while it is pending (no engine question: it withdraws its own
- *   request). Someone else's request is FORBIDDEN to users of the two organizations involved and NOT_FOUND to
- *   anyone else; a request no longer pending is CONFLICT.
- */
+// Rules: docs/decisions.md#partner-access
 
 const RequestInput = AccessRequestInput;
 const ListInput = AccessRequestListInput;

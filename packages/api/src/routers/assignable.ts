@@ -15,20 +15,8 @@ import { Effect, Schema } from "effect";
 import { authorizedQuery, authorizedRead, type Declared, type QueryContext } from "../authorize.ts";
 import { router } from "../trpc.ts";
 
-/*
- * Who may ask (also in docs/decisions.md, "Admin Center: invitations"): a signed-in user, about scopes of its own
- * organization (FORBIDDEN otherwise); API keys and the operator assign nothing, so they are FORBIDDEN too.
- * scopes: the organization's enabled products, stored instances and Experimentation projects, each marked by
- * engine.allows(actor, "admin-center:user.invite", scope) and kept when it or something below it is allowed
- * (a project owner sees its project though it cannot view the instance).
- * roles: asks engine.assign({ role, scope, targetOrg: the actor's org }) — the question users.invite asks — for
- * each candidate role at each scope (with the project's platform as `target`, so Web-only roles are not offered
- * on Feature projects). A role invalid at any scope (nobody could grant it there) is left out; a role refused at
- * some scope is `deny` with the engine's reason; custom roles are offered only at their own instance (as
- * custom-role-placement.ts rules). Nothing is written.
- * permissions: asks engine.assign({ permission, scope, targetOrg: the actor's org }) — the question grants.create
- *   asks for a single permission — for each permission at the scope, with the engine's decision and reason.
- */
+// Rules: docs/decisions.md#delegation. Each answer is the question users.invite or grants.create asks
+// (engine.assign), for a signed-in user about scopes of its own organization; nothing is written.
 
 const AssignableInput = Schema.Struct({
   scopes: Schema.Array(GrantScope).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(20))),

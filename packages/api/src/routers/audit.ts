@@ -9,13 +9,7 @@ import { authorizedQuery, type Declared, type QueryContext } from "../authorize.
 import { router } from "../trpc.ts";
 import { auditReach } from "./audit-reach.ts";
 
-/*
- * Who may read (also in docs/decisions.md, "Audit, groups and live changes"): the super admin of `org`
- * (engine: `admin-center:custom-role.create` at `{ org }`) and the platform operator read every entry. A user of
- * `org` with a lower admin level (product admin, instance admin, project owner, directly or implied) reads the
- * entries about the products, instances and projects where the engine allows it `admin-center:user.view`
- * (audit-reach.ts). Anyone else, API keys included, is FORBIDDEN.
- */
+// Rules: docs/decisions.md#admin-center (audit log: who reads which entries; audit-reach.ts).
 
 const ListInput = AuditListInput;
 

@@ -1,5 +1,5 @@
 // Sign-in: login (rate-limited, constant work for every failure, a new session in cookies), logout, and me
-// (the actor with, for a user, the Admin Center page it lands on). See docs/decisions.md, "Sign-in".
+// (the actor with, for a user, the Admin Center page it lands on). Rules: docs/decisions.md#sign-in.
 
 import { LoginInput } from "@gatehouse/contracts";
 import { type Engine, type Landing, UnknownSubject } from "@gatehouse/domain";

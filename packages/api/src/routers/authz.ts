@@ -9,21 +9,7 @@ import type { Actor } from "../context.ts";
 import { pageOf } from "../list-page.ts";
 import { router } from "../trpc.ts";
 
-/*
- * Who may ask (also in docs/decisions.md, "Authorization API"), declared through authorizedQuery:
- * - `subject` defaults to the actor. A user may always ask about itself, on any resource; about an organization
- *   it neither belongs to nor holds grants in, the engine answers as about a made-up one (nothing of it is told).
- * - A user may ask about another subject (and call whoCan) only when the subject is visible to it (its own
- *   organization's, or a partner user holding grants in it) and the engine allows it `admin-center:user.view`
- *   at the place `{ org, product, instance, project }` of every resource asked about. An invisible subject is
- *   refused exactly like a made-up one (BAD_REQUEST, unknown subject); a resource of an organization it does
- *   not reach like a missing organization (NOT_FOUND). An explanation about another subject shows only the
- *   grants in the resource's organization.
- * - An API key (a product backend) must name the subject; the subject must be visible to its organization and
- *   the resources lie in it. whoCan: resources of its own org.
- * - The platform operator may ask anything (it is not a subject itself, so it names one).
- * Unknown actions and subjects are BAD_REQUEST (errors.ts). Nothing is written.
- */
+// Rules: docs/decisions.md#api-authz-questions (who may ask about whom; declared through authorizedQuery).
 
 /** At most this many checks per checkMany call. */
 export const MAX_CHECKS = 1000;

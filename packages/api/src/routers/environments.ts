@@ -9,15 +9,7 @@ import { type AskContext, authorizedMutation, type DeclaredChange } from "../aut
 import { router } from "../trpc.ts";
 import { askInFeatureProject, projectScope } from "./feature-project.ts";
 
-/*
- * Who may do what (also in docs/decisions.md, "Tenancy API"). Listing stays `projects.environments.list`.
- * - create({ project, key, name, production? }): `experimentation:environment.create` at the project, attrs
- *   `{ platform }` of the stored project (Feature projects only, BAD_REQUEST otherwise).
- * - update({ id, version, name?, key?, production?, primary? }): `experimentation:environment.edit` at
- *   `{ …project, environment }` with the stored `{ platform, production }`.
- * - remove({ id, version }): `experimentation:environment.archive` at the environment, likewise.
- * Administrators and project owners hold these three actions; a stale version is CONFLICT.
- */
+// Rules: docs/decisions.md#feature-experimentation (environments). Listing stays `projects.environments.list`.
 
 const Name = TrimmedText(100);
 const Key = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9_-]{0,63}$/)));

@@ -25,19 +25,7 @@ import { router } from "../trpc.ts";
 import { askInFeatureProject, projectScope } from "./feature-project.ts";
 import { declareProject } from "./projects.ts";
 
-/*
- * Who may do what (also in docs/decisions.md, "Tenancy API"). Resources are built from stored rows only:
- * - list({ project }): any actor of the project's organization and the operator.
- * - create: `experimentation:flag.create` at the project, attrs `{ platform }` of the stored project.
- * - setStatus: `experimentation:flag.edit` at the flag, attrs `{ platform, flagStatus }`, asked for both the
- *   stored and the target status; a change into or out of `running` launches or stops the flag everywhere, so
- *   it also asks `experimentation:flag.toggle` in every environment of the project (as toggle does, with the
- *   target status): an editor, who cannot launch in production, cannot run a flag.
- * - toggle({ id, environment, enabled }): `experimentation:flag.toggle` at `{ …project, environment, flag }`,
- *   attrs `{ platform, production, flagStatus, rulesetPublished }` from the stored project, environment,
- *   flag and flag state (a missing state is off and unpublished). The environment must belong to the flag's
- *   project (NOT_FOUND otherwise).
- */
+// Rules: docs/decisions.md#feature-experimentation (flag status, toggle). Resources come from stored rows only.
 
 const Name = TrimmedText(100);
 const Key = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9_-]{0,63}$/)));

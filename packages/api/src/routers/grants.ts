@@ -20,16 +20,7 @@ import { router } from "../trpc.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
 import { namedSubjectOrg } from "./named-subject.ts";
 
-/*
- * Who may do what (also in docs/decisions.md, "Authorizing mutations"):
- * - list: a user lists the grants of its own organization at a scope (default the organization) where the
- *   engine allows it `admin-center:user.view`; an API key lists its own organization's; the operator any.
- * - create, update, remove: signed-in users only, each asking engine.assign for the grant's role or
- *   permission at its scope (targetOrg: the subject's home organization; targetUser: the user). Changing a
- *   grant's role asks for the old role and for the new one; changing only the expiry asks for the role.
- *   A subject of another organization (but a partner's user: named-subject.ts) and another organization's custom
- *   role answer as made-up ones; a custom role of its own organization is granted only where custom-role-placement.ts says.
- */
+// Rules: docs/decisions.md#assignments and docs/decisions.md#delegation (every change asks engine.assign).
 
 const Subject = Schema.Struct({ kind: Schema.Literals(["user", "group"]), id: Id });
 

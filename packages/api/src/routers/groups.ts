@@ -27,17 +27,7 @@ import { viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
 import { namedSubjectOrg } from "./named-subject.ts";
 
-/*
- * Who may do what (also in docs/decisions.md, "Audit, groups and live changes"):
- * - list, get: a user of the organization whom the engine allows `admin-center:user.view` at `{ org }`; an API
- *   key of the organization; the platform operator. Another organization's group answers NOT_FOUND.
- * - create, rename, remove, addMember, removeMember: through authorizedMutation, asking
- *   `check(actor, "admin-center:group.manage", { org })` at the organization (Super Admin holds it there;
- *   Product Admin's is granted at its product, below the organization, so it does not count). Everyone and
- *   product groups are managed by Gatehouse: changing one is BAD_REQUEST, decided before authority. addMember
- *   takes users of the group's organization only, told after authority: a partner's user is BAD_REQUEST, any
- *   other organization's user NOT_FOUND like a made-up id (named-subject.ts).
- */
+// Rules: docs/decisions.md#groups
 
 const MANAGE = "admin-center:group.manage";
 

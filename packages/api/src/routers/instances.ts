@@ -8,17 +8,7 @@ import { Effect, Schema } from "effect";
 import { type AskContext, authorizedMutation, authorizedQuery, type DeclaredChange } from "../authorize.ts";
 import { router } from "../trpc.ts";
 
-/*
- * Who may do what (also in docs/decisions.md, "Tenancy API"):
- * - list({ org, product? }): per row, `check(actor, "admin-center:instance.view", { org, product, instance })`,
- *   so a user sees exactly the instances its grants reach; an API key of the organization and the operator
- *   see all. Another organization answers NOT_FOUND.
- * - create, rename, remove: `check(actor, "admin-center:custom-role.create", { org })` at the organization,
- *   the documented Super Admin test (Product and Instance Admins hold it only below the organization). The
- *   product must be enabled for the organization (BAD_REQUEST otherwise). Removing takes the instance's
- *   projects, environments, flags, grants and custom roles, and revokes the pending invitations that only
- *   granted there. A stale version is CONFLICT.
- */
+// Rules: docs/decisions.md#admin-center (instances: the super admin test).
 
 const Name = TrimmedText(100);
 

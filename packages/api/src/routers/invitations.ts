@@ -32,17 +32,7 @@ import { router } from "../trpc.ts";
 import { claimAsks, invitationAsks, mayView } from "./invitation-rights.ts";
 import { acceptUrl, expiryIn } from "./users.ts";
 
-/*
- * Who may do what (also in docs/decisions.md, "Users and invitations"); an invitation is authorized whole
- * (invitation-rights.ts):
- * - list: the invitations of the actor's organization at every one of whose grants' scopes (the organization
- *   when it has none) the engine allows `admin-center:user.view`; API keys of the organization see all.
- * - resend: engine.assign for every grant of the invitation and every grant its never-signed-in account holds,
- *   also through custom groups (a new token hands the account over: claimAsks); revoke: engine.assign for every grant of the invitation (revoking
- *   withdraws them). An invitation without grants asks `admin-center:user.invite` at the organization.
- * - accept: public; the token is the credential. At most `acceptFailureLimit` failed accepts (tokens that
- *   match no invitation) per address within the login window (the sign-in limiter, key `accept:<address>`).
- */
+// Rules: docs/decisions.md#invitations (an invitation is authorized whole: invitation-rights.ts).
 
 /** Failed accepts allowed per client address within the login window; the next is refused. */
 export const acceptFailureLimit = 20;

@@ -17,18 +17,7 @@ import { authorizedQuery, authorizedRead, type Declared, type May, type Store } 
 import type { Actor } from "../context.ts";
 import { router } from "../trpc.ts";
 
-/*
- * Who may see what (also in docs/decisions.md, "Mission Control app: customers, instances and operations"):
- * - customers: a signed-in user: its own organization when Mission Control is enabled there, and every other
- *   organization where it holds an unexpired Mission Control grant (directly or through a group of its home
- *   organization) while both organizations have Mission Control enabled. An API key: its own organization.
- * - instances: the customer's Mission Control instances the engine allows `mission-control:site.view` (with the
- *   stored `production` attribute) or `admin-center:instance.view` (its admins, who see the role holders); a
- *   customer not among `customers` is NOT_FOUND.
- * - holders: users the engine allows `admin-center:user.view` in the customer organization (FORBIDDEN otherwise);
- *   an instance that is not the customer's Mission Control instance, or another organization's, answers
- *   NOT_FOUND exactly as a made-up id does.
- */
+// Rules: docs/decisions.md#mission-control (customers, instances, holders).
 
 const InstancesInput = Schema.Struct({ customer: Id });
 const HoldersInput = Schema.Struct({ customer: Id, instance: Id });

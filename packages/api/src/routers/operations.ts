@@ -16,18 +16,7 @@ import {
 import { operationExecutor } from "../mission-control/executor.ts";
 import { router } from "../trpc.ts";
 
-/*
- * Who may do what (also in docs/decisions.md, "Mission Control and partner access"):
- * - run: a signed-in user the engine allows `mission-control:<action>` on the instance, with the stored
- *   instance's `production` as attribute; a partner user reaches a customer's instance through its grant there.
- *   `database.sync` overwrites data: `confirmName` must equal the instance's name. The production syncs copy
- *   production over the sandbox they run on: on a production instance they are BAD_REQUEST.
- * - cancel: while the operation has not started (submitted, possibly scheduled), by any user the engine allows
- *   the same action on the same instance (the requester, or anyone who could have run it).
- * - history, get: users the engine allows `mission-control:site.view` on the instance; API keys of the
- *   organization; the operator. Another organization's operation (or one of an organization a partner does not
- *   reach) answers NOT_FOUND exactly like a made-up id, for get and cancel alike.
- */
+// Rules: docs/decisions.md#mission-control
 
 const RunInput = OperationRunInput;
 const CancelInput = OperationIdInput;

@@ -9,18 +9,7 @@ import { authorizedQuery, authorizedRead, operatorOnly } from "../authorize.ts";
 import { router } from "../trpc.ts";
 import { FirstAdminInput, inviteFirstAdmin } from "./first-admin.ts";
 
-/*
- * Who may do what (also in docs/decisions.md, "Tenancy API"):
- * - create, setProducts: the platform operator only, authorized by its actor kind. `authorizedMutation` asks
- *   the engine about a subject of an organization, and the operator is none, so these procedures write through
- *   `Mutations.mutate` with an operator actor (audited, org = the organization) and await the engine.
- *   Users and API keys answer FORBIDDEN.
- * - inviteFirstAdmin: the platform operator only (same pattern), while no grant of admin-center:super-admin is
- *   in force in the organization (a pending invitation's counts; CONFLICT otherwise): invites the user with it
- *   at the organization, audited as the operator (first-admin.ts).
- * - mine: a user's or API key's own organization. get: members of that organization or the operator
- *   (another organization answers NOT_FOUND). list: the operator only.
- */
+// Rules: docs/decisions.md#tenancy (the operator provisions; the first super admin).
 
 const Id = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,62}$/)));
 const Name = TrimmedText(100);

@@ -15,16 +15,7 @@ import {
 import { router } from "../trpc.ts";
 import { environmentView } from "./environments.ts";
 
-/*
- * Who may do what (also in docs/decisions.md, "Tenancy API"):
- * - list({ org, instance }), environments.list({ project }): any actor of the organization and the operator;
- *   another organization's rows answer NOT_FOUND.
- * - create({ org, instance, name, platform }): the instance must be an Experimentation instance of `org`;
- *   asks `check(actor, "experimentation:project.create", { org, product: "experimentation", instance })`.
- * - rename({ id, version, name }), remove({ id, version }): the same question at the project's instance (who
- *   may create projects there manages them). Removing takes the environments, flags, the grants on them and
- *   the pending invitations that only granted there. A stale version is CONFLICT.
- */
+// Rules: docs/decisions.md#feature-experimentation (projects).
 
 const Name = TrimmedText(100);
 

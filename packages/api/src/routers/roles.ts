@@ -23,20 +23,7 @@ import {
 import { pageOf } from "../list-page.ts";
 import { router } from "../trpc.ts";
 
-/*
- * Who may do what (also in docs/decisions.md, "Authorizing mutations"):
- * - list and get: anyone signed in; a user or API key sees the system roles and its organization's custom
- *   roles, the operator the system roles only. Another organization's custom role is NOT_FOUND.
- * - createCustom: engine.check(actor, "admin-center:custom-role.create", { org, product, instance }), after
- *   the product is found to allow custom roles (Configured Commerce and Experimentation do not, and Admin Center
- *   restricted admin roles are the system admin levels at the chosen place: BAD_REQUEST); `duplicateFrom` is a
- *   system role or one of the organization's (another organization's is NOT_FOUND, like a missing one).
- * - updateCustom: engine.check(actor, "admin-center:custom-role.create", the role's scope): whoever may create
- *   that role there may redefine it (the catalog has no edit action). System roles BAD_REQUEST, another
- *   organization's role NOT_FOUND, a stale version CONFLICT, an action outside the role's product BAD_REQUEST.
- * - deleteCustom: engine.check(actor, "admin-center:custom-role.delete", the role's scope); system roles are
- *   read-only (BAD_REQUEST). Deleting a custom role removes its grants.
- */
+// Rules: docs/decisions.md#custom-roles
 
 const CREATE = "admin-center:custom-role.create";
 const DELETE = "admin-center:custom-role.delete";

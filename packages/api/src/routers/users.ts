@@ -35,26 +35,7 @@ import { customGroupsOf, GROUP_MANAGE, manageGroups } from "./custom-groups.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
 import { claimAsks, grantAsks } from "./invitation-rights.ts";
 
-/*
- * Who may do what (also in docs/decisions.md, "Users and invitations"):
- * - list, get: `admin-center:user.view` at the scope asked about (the organization when none); API keys of
- *   the organization read; the operator reads any.
- * - invite: every grant asks engine.assign(role, scope, targetOrg: org); all must be allowed. An email whose
- *   account never signed in is claimed only by an actor who may also give every grant the account holds and,
- *   when it is in custom groups, manage groups and give every grant they carry (invitation-rights.ts): the new
- *   invitation replaces its expired ones, whose grants are withdrawn. The invitation's grants expire
- *   with it until it is accepted. An email of another organization's account is CONFLICT only once every grant
- *   was allowed (emails are unique, so an allowed inviter learns that much); another organization's custom
- *   role is as unknown as a made-up one.
- * - removeAccess, removeFromAccount: every grant removed asks engine.assign for its role at its scope, and
- *   removeAccess also asks `admin-center:user.remove-access` at the scope; removeFromAccount also asks
- *   `admin-center:group.manage` at the organization when the user is in one of its custom groups, and
- *   `user.remove-access` there when it holds neither (so an empty removal is not a free pass).
- *   Deleting a user from the account is removeFromAccount: its grants and every group membership in the
- *   organization go; a user of the organization is disabled (no password, sessions deleted: it cannot sign in),
- *   a partner's user keeps its own organization's sign-in. The account row stays; API keys belong to the
- *   organization and stay.
- */
+// Rules: docs/decisions.md#users (directory, removal) and docs/decisions.md#invitations (invite, claims).
 
 const ListInput = UserListInput;
 const GetInput = Schema.Struct({ id: Id, context: GrantScope });

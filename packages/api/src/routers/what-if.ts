@@ -19,15 +19,8 @@ import { authorizedQuery, type Declared, type QueryContext, type Store } from ".
 import { router } from "../trpc.ts";
 import { roleIn } from "./custom-role-placement.ts";
 
-/*
- * Who may ask (also in docs/decisions.md, "Admin Center: products and users"):
- * - a user: `admin-center:user.view` at the changed grant's scope (the scope the change happens at), in its
- *   own organization, as users.get asks for the context it shows; an API key: its own organization; the
- *   operator: any. A grant, subject, instance, project, environment or flag of another organization answers
- *   exactly as a made-up id does (NOT_FOUND, or BAD_REQUEST for an unknown subject or role).
- * Nothing is written: the change is applied to the engine synchronously, the engine answers whatCan on every
- * affected scope, and the change is reverted in a finally block before anything else can run.
- */
+// Rules: docs/decisions.md#users (what-if preview). Nothing is written: the change is applied to the engine
+// synchronously and reverted in a finally block before anything else can run.
 
 type Change = WhatIfInput["change"];
 

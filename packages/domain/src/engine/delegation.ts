@@ -1,4 +1,4 @@
-// The one delegation rule (spec section 5; docs/decisions.md, "Delegation"): an actor gives a role or one permission
+// The one delegation rule (spec section 5; docs/decisions.md#delegation): an actor gives a role or one permission
 // at a scope only through an admin level it holds over that scope, and never more than that level could give.
 import type { Scope } from "../model/scope.ts";
 import { formatScope, scopeDepth } from "../model/scope.ts";

@@ -1,4 +1,4 @@
-// Test support: a reference model of "who may give what" (docs/decisions.md, "Delegation"), written from the
+// Test support: a reference model of "who may give what" (docs/decisions.md#delegation), written from the
 // catalog's definitions and a world's grants, not from the engine, so the property suite can judge engine.assign.
 import { type Assignment, products } from "../../src/index.ts";
 import { holdersFor, inForce, type WorldSpec } from "./arbitraries.ts";
@@ -47,7 +47,7 @@ const covered = (permission: string, roles: ReadonlyArray<string>, extra: Readon
 
 /**
  * Whether the model lets `actor` give `a` (assumed valid): through the admin levels its home-organization grants
- * in force (its own and its own organization's groups') hold over the scope, by the table in docs/decisions.md.
+ * in force (its own and its own organization's groups') hold over the scope, by the table in docs/decisions.md#delegation.
  */
 export const modelMayGive = (spec: WorldSpec, actor: string, a: Assignment, now: number): boolean => {
   const home = spec.users.find((u) => u.id === actor)?.org;
