@@ -1,5 +1,5 @@
 // The app router: one entry per aggregate router. Apps import only its type (`AppRouter`).
-// Routers for organizations, users, roles, grants and the rest join as their issues land.
+// A new router is written with the builders of authorize.ts and listed here (README, "How to add … a procedure").
 import { accessRequestsRouter } from "./routers/access-requests.ts";
 import { apiKeysRouter } from "./routers/api-keys.ts";
 import { assignableRouter } from "./routers/assignable.ts";
