@@ -38,6 +38,9 @@ export interface RoleSource {
   readonly implies?: ReadonlyArray<RoleId>;
 }
 
+/** What a single-permission role's id starts with, before the action id (`permission:cms:page.edit`). */
+export const SINGLE_PREFIX = "permission:";
+
 export class CompiledCatalog {
   readonly products: ReadonlyMap<string, ProductDef>;
   readonly actions = new Map<string, ActionRef>();
@@ -115,7 +118,7 @@ export class CompiledCatalog {
     for (const e of this.variants(ref)) setBit(bits, e.bit);
     const entry = this.register(
       {
-        id: `permission:${actionId}` as RoleId,
+        id: `${SINGLE_PREFIX}${actionId}` as RoleId,
         product: ref.product,
         label: actionId,
         description: `The single permission ${actionId}`,

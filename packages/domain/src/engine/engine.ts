@@ -5,17 +5,23 @@ import type { ProductDef } from "../catalog/types.ts";
 import { UnknownSubject } from "../model/errors.ts";
 import type { Resource } from "../model/resource.ts";
 import { type AssignDecision, type Assignment, decideAssignment } from "./assign.ts";
-import { decide, variantFor } from "./decide.ts";
+import { decide } from "./decide.ts";
 import type { ConsideredGrant, Explanation, GrantView } from "./explanation.ts";
 import { FeaturePolicy } from "./feature-policy.ts";
 import type { Grant, Subject } from "./grant-entry.ts";
+import { inputOf } from "./grant-input.ts";
 import { type Landing, landingOf } from "./landing.ts";
 import { type Path, readPath } from "./resource-path.ts";
-import { Snapshot } from "./snapshot.ts";
+import { type GrantInput, Snapshot } from "./snapshot.ts";
 import { Trace } from "./trace.ts";
 import { IN_FORCE, standing } from "./usable-grants.ts";
+import { actionsAllowed } from "./what-can.ts";
+import { type GrantChange, type WhatIf, whatIf } from "./what-if.ts";
 
 export type Decision = "allow" | "deny";
+
+/** What callers may know of a subject without reaching into the snapshot. */
+export type SubjectFacts = Pick<Subject, "id" | "kind" | "org">;
 
 export class Engine {
   readonly snapshot: Snapshot;
@@ -74,15 +80,35 @@ export class Engine {
 
   /** Every action `subject` may perform on `resource`, in catalog order. */
   whatCan(subject: string, resource: Resource, now = 0): ReadonlyArray<string> {
-    const snap = this.snapshot;
-    const s = snap.subject(subject);
-    const out: string[] = [];
-    for (const ref of snap.catalog.actions.values()) {
-      if (ref.product !== resource.product && ref.product !== "admin-center") continue;
-      if (variantFor(ref, resource) === undefined) continue;
-      if (decide(snap, this.policy, s.slot, ref, resource, now, null)) out.push(ref.id);
-    }
-    return out;
+    return actionsAllowed(this.snapshot, this.policy, this.snapshot.subject(subject), resource, now);
+  }
+
+  /**
+   * What `subject` (and, for a group, each member) would gain and lose on each of `resources` if `change` were made
+   * to its grants. Answered on a copy-on-write overlay of the affected subjects: the snapshot is never written.
+   */
+  whatIf(subject: string, change: GrantChange, resources: ReadonlyArray<Resource>, now = 0): WhatIf {
+    return whatIf(this.snapshot, this.policy, subject, change, resources, now);
+  }
+
+  /** The grant `id` as the input that made it (role or permission, holder, scope, expiry), or undefined. */
+  grant(id: string): GrantInput | undefined {
+    const grant = this.snapshot.grants.get(id);
+    return grant === undefined ? undefined : inputOf(this.snapshot, grant);
+  }
+
+  /** A user's or group's kind and home organization, or undefined for an id the engine does not know. */
+  findSubject(id: string): SubjectFacts | undefined {
+    return this.snapshot.subjects.get(id);
+  }
+
+  /** Does `subject` (or a group it is in) hold a grant in `org`? Partner users hold grants in their customers. */
+  holdsGrantIn(subject: string, org: string): boolean {
+    const s = this.snapshot.subjects.get(subject);
+    if (s === undefined) return false;
+    for (const holder of [s, ...s.groups])
+      for (const g of holder.grants) if (g.node.ancestors[0]?.key === org) return true;
+    return false;
   }
 
   /** May `actor` make `assignment`: allow, deny (lacks authority) or invalid (nobody could). */

@@ -66,12 +66,17 @@ export class Snapshot {
   readonly grantSegments: Array<string | undefined> = [];
   private readonly freeOrdinals: number[] = [];
   private deferred: Set<Subject> | undefined;
-  private readonly orgs = new Map<string, OrgSettings>();
+  private readonly orgs: Map<string, OrgSettings>;
   /** The organization each custom role belongs to, for those that were given one. */
   private readonly customRoleOrgs = new Map<string, string>();
 
-  constructor(products: ReadonlyArray<ProductDef>) {
-    this.catalog = new CompiledCatalog(products);
+  /**
+   * A snapshot of `products`; or, given another snapshot, an empty one over that one's catalog and organization
+   * settings (shared, not copied, and never written through it): what a what-if overlay copies subjects onto.
+   */
+  constructor(from: ReadonlyArray<ProductDef> | Snapshot) {
+    this.catalog = from instanceof Snapshot ? from.catalog : new CompiledCatalog(from);
+    this.orgs = from instanceof Snapshot ? from.orgs : new Map();
   }
 
   /** An organization's settings; an unlisted one is a customer with every product enabled. */

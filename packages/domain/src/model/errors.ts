@@ -55,6 +55,25 @@ export class InvalidMembership extends Schema.TaggedError<InvalidMembership>()("
   }
 }
 
+/** A change names a grant the engine does not hold. */
+export class UnknownGrant extends Schema.TaggedError<UnknownGrant>()("UnknownGrant", {
+  grant: Schema.String,
+}) {
+  override get message() {
+    return `No grant "${this.grant}"`;
+  }
+}
+
+/** A change names a grant that another subject holds (what-if changes one subject's own grants). */
+export class GrantNotHeld extends Schema.TaggedError<GrantNotHeld>()("GrantNotHeld", {
+  grant: Schema.String,
+  subject: Schema.String,
+}) {
+  override get message() {
+    return `Grant "${this.grant}" is not held by ${this.subject}`;
+  }
+}
+
 /** Every error the engine raises for bad vocabulary or shape. */
 export type ModelError =
   | UnknownAction
@@ -62,4 +81,6 @@ export type ModelError =
   | UnknownSubject
   | InvalidScope
   | RoleDefinitionRejected
-  | InvalidMembership;
+  | InvalidMembership
+  | UnknownGrant
+  | GrantNotHeld;

@@ -1,0 +1,134 @@
+// What-if: the actions a subject (and, for a group, each member) would gain and lose on given resources if one of
+// its grants changed (a new grant, an edited one, a removed one), answered on an overlay: nothing live is written.
+import { GrantNotHeld, InvalidScope, UnknownGrant } from "../model/errors.ts";
+import type { Resource } from "../model/resource.ts";
+import { type Scope, scopeDepth } from "../model/scope.ts";
+import type { FeaturePolicy } from "./feature-policy.ts";
+import type { Subject } from "./grant-entry.ts";
+import { inputOf } from "./grant-input.ts";
+import type { GrantInput, Snapshot } from "./snapshot.ts";
+import { actionsAllowed } from "./what-can.ts";
+import { overlayFor } from "./what-if-overlay.ts";
+
+/** What a grant gives: a role, or one single permission (an action id). */
+type Gives = { readonly role: string } | { readonly permission: string };
+
+/**
+ * One change to a subject's grants: a new grant; a stored grant with a new role or permission, scope or expiry
+ * (each kept when not given; `expiresAt: null` makes it never expire); or a stored grant removed.
+ */
+export type GrantChange =
+  | ({ readonly kind: "create"; readonly scope: Scope; readonly expiresAt?: number } & Gives)
+  | ({
+      readonly kind: "update";
+      readonly grant: string;
+      readonly scope?: Scope;
+      readonly expiresAt?: number | null;
+    } & (
+      | { readonly role?: string; readonly permission?: never }
+      | { readonly permission?: string; readonly role?: never }
+    ))
+  | { readonly kind: "remove"; readonly grant: string };
+
+/** What one subject may newly do (`gained`) and no longer do (`lost`) on one resource, in catalog order. */
+export interface ActionsDiff {
+  readonly resource: Resource;
+  readonly gained: ReadonlyArray<string>;
+  readonly lost: ReadonlyArray<string>;
+}
+
+export interface SubjectDiff {
+  readonly subject: string;
+  /** One diff per resource asked about, in the order given. */
+  readonly resources: ReadonlyArray<ActionsDiff>;
+}
+
+export interface WhatIf extends SubjectDiff {
+  /** For a group, each member's diff (sorted by id): what the change means for the people in it. */
+  readonly members: ReadonlyArray<SubjectDiff>;
+}
+
+/** The id a new grant has on the overlay: stored ids hold no NUL, so it never replaces one. */
+const NEW_GRANT = "\u0000what-if";
+
+const givesOf = (g: Gives): Gives => ("role" in g ? { role: g.role } : { permission: g.permission });
+
+/**
+ * The grant `subject` holds after `change` (undefined after a removal), refused as the engine refuses a grant: an
+ * unknown grant or one another subject holds, an invalid scope, an unknown role (another organization's custom
+ * role is unknown) or action. Reads `live` only.
+ */
+const grantAfter = (live: Snapshot, subject: Subject, change: GrantChange): GrantInput | undefined => {
+  let next: GrantInput;
+  if (change.kind === "create") {
+    const expiry = change.expiresAt === undefined ? {} : { expiresAt: change.expiresAt };
+    next = { id: NEW_GRANT, subject: subject.id, scope: change.scope, ...givesOf(change), ...expiry };
+  } else {
+    const stored = live.grants.get(change.grant);
+    if (stored === undefined) throw new UnknownGrant({ grant: change.grant });
+    if (stored.subject !== subject) throw new GrantNotHeld({ grant: change.grant, subject: subject.id });
+    if (change.kind === "remove") return undefined;
+    const was = inputOf(live, stored);
+    const gives =
+      change.role !== undefined
+        ? { role: change.role }
+        : change.permission !== undefined
+          ? { permission: change.permission }
+          : givesOf(was);
+    const expiresAt = change.expiresAt === undefined ? was.expiresAt : (change.expiresAt ?? undefined);
+    next = {
+      id: was.id,
+      subject: was.subject,
+      scope: change.scope ?? was.scope,
+      ...gives,
+      ...(expiresAt === undefined ? {} : { expiresAt }),
+    };
+  }
+  if (scopeDepth(next.scope) < 0)
+    throw new InvalidScope({ reason: "a scope key is set below a missing one" });
+  if ("role" in next) live.roleIn(next.role, next.scope.org);
+  else live.catalog.single(next.permission);
+  return next;
+};
+
+const diff = (resource: Resource, before: ReadonlyArray<string>, after: ReadonlyArray<string>) => {
+  const was = new Set(before);
+  const will = new Set(after);
+  return {
+    resource,
+    gained: after.filter((a) => !was.has(a)),
+    lost: before.filter((a) => !will.has(a)),
+  };
+};
+
+/**
+ * Per resource, what `subjectId` (and, for a group, each member) may do now on `live` against what it could do
+ * with `change` made on an overlay of the affected subjects. `now` is read once, so both sides see one moment.
+ */
+export const whatIf = (
+  live: Snapshot,
+  policy: FeaturePolicy,
+  subjectId: string,
+  change: GrantChange,
+  resources: ReadonlyArray<Resource>,
+  now: number,
+): WhatIf => {
+  const subject = live.subject(subjectId);
+  const next = grantAfter(live, subject, change);
+  const overlay = overlayFor(live, subject);
+  if (change.kind === "remove") overlay.removeGrant(change.grant);
+  else if (next !== undefined) overlay.addGrant(next);
+  const at = now || Date.now();
+  const diffs = (s: Subject): SubjectDiff => {
+    const twin = overlay.subject(s.id);
+    return {
+      subject: s.id,
+      resources: resources.map((r) =>
+        diff(r, actionsAllowed(live, policy, s, r, at), actionsAllowed(overlay, policy, twin, r, at)),
+      ),
+    };
+  };
+  // Ids are unique: no two members compare equal.
+  const members = [...subject.members].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { ...diffs(subject), members: members.map(diffs) };
+};
