@@ -28,7 +28,7 @@ import { baseProcedure, failureOf } from "./trpc.ts";
  *   NOT_FOUND with the words a made-up id gets (unless the engine allows every question: partner access); a
  *   refused question in the actor's own organization is FORBIDDEN; API keys stay in their organization; the
  *   operator passes. A subject the actor may not see is as unknown as a made-up one.
- * A declaration may read stored rows and the engine's snapshot, and refuse bad input; it does not refuse on its
+ * A declaration may read stored rows and ask the engine, and refuse bad input; it does not refuse on its
  * own account before the boundary (`refuse` is given only once the boundary passed), so another organization's
  * id cannot be told from a made-up one by its refusal.
  * - authorizedMutation(schema, declare): signed-in users only; the stored objects' organizations (the same
@@ -215,7 +215,7 @@ export interface Declared<V = undefined> extends Boundary {
   readonly value?: V;
 }
 
-/** What a query's declaration may use: the actor, the engine (to read the snapshot) and store reads. */
+/** What a query's declaration may use: the actor, the engine (its questions and queries) and store reads. */
 export interface QueryContext {
   readonly actor: Actor;
   readonly engine: Engine;
@@ -231,18 +231,9 @@ const outside = (missing: string | undefined, org: string) =>
 const orgOfAsk = (question: Ask): string =>
   "check" in question ? question.check.resource.org : question.assign.scope.org;
 
-/** Does `subject` (or a group it is in) hold a grant in `org`? Partner users hold grants in their customers. */
-export const holdsGrantIn = (engine: Engine, subject: string, org: string): boolean => {
-  const s = engine.snapshot.subjects.get(subject);
-  if (s === undefined) return false;
-  for (const holder of [s, ...s.groups])
-    for (const g of holder.grants) if (g.node.ancestors[0]?.key === org) return true;
-  return false;
-};
-
 /** Does the user know `org`: its home, or one where it holds grants (a partner's customer)? */
 const reaches = (engine: Engine, actor: UserActor, org: string): boolean =>
-  org === actor.org || holdsGrantIn(engine, actor.id, org);
+  org === actor.org || engine.holdsGrantIn(actor.id, org);
 
 /**
  * A subject the actor may see: one of its own organization, or, for a user, a partner user holding grants in it
@@ -250,9 +241,9 @@ const reaches = (engine: Engine, actor: UserActor, org: string): boolean =>
  * (UnknownSubject, BAD_REQUEST).
  */
 const requireVisible = (engine: Engine, actor: Exclude<Actor, { kind: "operator" }>, subject: string) => {
-  const s = engine.snapshot.subjects.get(subject);
+  const s = engine.findSubject(subject);
   if (s !== undefined && s.org === actor.org) return;
-  if (s !== undefined && actor.kind === "user" && holdsGrantIn(engine, subject, actor.org)) return;
+  if (s !== undefined && actor.kind === "user" && engine.holdsGrantIn(subject, actor.org)) return;
   throw new UnknownSubject({ subject });
 };
 
@@ -278,8 +269,8 @@ const UNREACHED = "\u0000unreached";
  */
 export const seenBy = (engine: Engine, actor: Actor, subject: string, resource: Resource): Resource => {
   if (actor.kind !== "user" || resource.org === actor.org) return resource;
-  if (engine.snapshot.subjects.get(subject)?.org === resource.org) return resource;
-  if (holdsGrantIn(engine, subject, resource.org)) return resource;
+  if (engine.findSubject(subject)?.org === resource.org) return resource;
+  if (engine.holdsGrantIn(subject, resource.org)) return resource;
   return { ...resource, org: UNREACHED };
 };
 
@@ -292,7 +283,7 @@ const within = (engine: Engine, actor: Actor, boundary: Boundary): void => {
   if (actor.kind === "operator") return;
   const passes = (org: string) =>
     org === actor.org ||
-    (actor.kind === "user" && boundary.acrossOrgs === true && holdsGrantIn(engine, actor.id, org));
+    (actor.kind === "user" && boundary.acrossOrgs === true && engine.holdsGrantIn(actor.id, org));
   const orgs = boundary.orgs ?? NOTHING;
   const outsider =
     boundary.shared === true ? (orgs.some(passes) ? undefined : orgs[0]) : orgs.find((o) => !passes(o));

@@ -1,15 +1,17 @@
-// The what-if preview: which actions a user would gain and lose on each affected scope if one grant changed
-// (a new role, a new grant, a removed grant). Read-only: the engine answers with the change applied and reverted.
-import { randomUUID } from "node:crypto";
+// The what-if preview: which actions a subject would gain and lose on each affected scope if one grant changed
+// (a new role, a new grant, a removed grant). Read-only: the engine answers on an overlay (engine.whatIf).
 import { WhatIfInput } from "@gatehouse/contracts";
 import {
+  type ActionsDiff,
   type Engine,
-  type GrantInput,
+  GrantNotHeld,
   products,
   type Resource,
   type ResourceAttributes,
   type Scope,
   scopeDepth,
+  UnknownGrant,
+  type WhatIf,
 } from "@gatehouse/domain";
 import { Environments, Flags, Instances, Projects } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
@@ -17,10 +19,9 @@ import { Effect, Option } from "effect";
 import type { StoreServices } from "../auth/store-runner.ts";
 import { authorizedQuery, type Declared, type QueryContext, type Store } from "../authorize.ts";
 import { router } from "../trpc.ts";
-import { roleIn } from "./custom-role-placement.ts";
 
-// Rules: docs/decisions.md#users (what-if preview). Nothing is written: the change is applied to the engine
-// synchronously and reverted in a finally block before anything else can run.
+// Rules: docs/decisions.md#users (what-if preview). Nothing is written: the router resolves the affected
+// resources and engine.whatIf answers on a copy-on-write overlay of the subject's grants (docs/engine.md#what-if).
 
 type Change = WhatIfInput["change"];
 
@@ -35,37 +36,12 @@ const actionLabels = new Map<string, string>(
 const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
 const notFound = (message: string) => new TRPCError({ code: "NOT_FOUND", message });
 
-/** The engine's grant `id` as a grant input, to put back exactly as it was. */
-const storedInput = (engine: Engine, id: string): GrantInput | undefined => {
-  const grant = engine.snapshot.grants.get(id);
-  if (grant === undefined) return undefined;
-  const base = {
-    id: grant.id,
-    subject: grant.subject.id,
-    scope: engine.snapshot.tree.scopeOf(grant.node),
-    ...(grant.expiresAt === 0 ? {} : { expiresAt: grant.expiresAt }),
-  };
-  return grant.role.single
-    ? { ...base, permission: grant.role.id.slice("permission:".length) }
-    : { ...base, role: grant.role.id };
-};
-
-/** Where and to whom `grant` is given, without what it gives. */
-const placement = ({ id, subject, scope, expiresAt }: GrantInput) => ({
-  id,
-  subject,
-  scope,
-  ...(expiresAt === undefined ? {} : { expiresAt }),
-});
-
-/** The grant the change names, held by `subject` (update and remove), or undefined for a new grant. */
-const changedGrant = (engine: Engine, subject: string, change: Change): GrantInput | undefined => {
-  if (change.kind === "create") return undefined;
-  const grant = storedInput(engine, change.grant);
+/** The scope the change happens at: the stored grant's own (NOT_FOUND when there is none), else the new one's. */
+const changedScope = (engine: Engine, change: Change): Scope => {
+  if (change.kind === "create") return change.scope;
+  const grant = engine.grant(change.grant);
   if (grant === undefined) throw notFound(`No grant "${change.grant}"`);
-  if (grant.subject !== subject)
-    throw badRequest(`change.grant: "${change.grant}" is not held by ${subject}`);
-  return grant;
+  return grant.scope;
 };
 
 /**
@@ -74,9 +50,7 @@ const changedGrant = (engine: Engine, subject: string, change: Change): GrantInp
  */
 const previewing = (input: WhatIfInput, { actor, engine }: QueryContext): Declared => {
   const { change } = input;
-  const missing = change.kind === "create" ? undefined : `No grant "${change.grant}"`;
-  const scope = change.kind === "create" ? change.scope : storedInput(engine, change.grant)?.scope;
-  if (scope === undefined) throw notFound(missing ?? "No grant");
+  const scope = changedScope(engine, change);
   return {
     orgs: [scope.org],
     subject: input.subject,
@@ -86,7 +60,7 @@ const previewing = (input: WhatIfInput, { actor, engine }: QueryContext): Declar
         refusal: `${actor.id} may not view the users there (needs ${USER_VIEW})`,
       },
     ],
-    ...(missing === undefined ? {} : { missing }),
+    ...(change.kind === "create" ? {} : { missing: `No grant "${change.grant}"` }),
   };
 };
 
@@ -182,65 +156,39 @@ const affectedResources = async (store: Store, scope: Scope): Promise<ReadonlyAr
   ];
 };
 
-/**
- * Runs `read` with `change` applied to the engine and reverts it before returning, whatever happens. Everything
- * that could refuse the change (the role's name, the scope) is checked first, so nothing is half-applied, and
- * no `await` sits in between: no other request sees the changed engine.
- */
-const withChange = <A>(
-  engine: Engine,
-  subject: string,
-  change: Change,
-  original: GrantInput | undefined,
-  read: () => A,
-): A => {
-  const snap = engine.snapshot;
-  snap.subject(subject);
-  if (change.kind !== "remove") snap.catalog.role(change.role);
-  // Stored grant ids are `grt_…`: this one never replaces a real grant.
-  const previewId = `what-if:${randomUUID()}`;
+/** The engine's what-if, its refusals of the named grant worded as the preview always has (the rest map as usual). */
+const whatIf = (engine: Engine, input: WhatIfInput, resources: ReadonlyArray<Resource>): WhatIf => {
   try {
-    if (change.kind === "update" && original !== undefined) {
-      snap.addGrant({ ...placement(original), role: change.role });
-    } else if (change.kind === "remove") snap.removeGrant(change.grant);
-    else if (change.kind === "create")
-      snap.addGrant({ id: previewId, subject, scope: change.scope, role: change.role });
-    return read();
-  } finally {
-    if (original !== undefined) snap.addGrant(original);
-    else snap.removeGrant(previewId);
+    return engine.whatIf(input.subject, input.change, resources);
+  } catch (cause) {
+    if (cause instanceof UnknownGrant) throw notFound(cause.message);
+    if (cause instanceof GrantNotHeld)
+      throw badRequest(`change.grant: "${cause.grant}" is not held by ${cause.subject}`);
+    throw cause;
   }
 };
 
 const label = (id: string) => ({ id, label: actionLabels.get(id) ?? id });
 
+/** A resource's diff as the preview shows it: the scope without attributes, each action with its label. */
+const scopeDiff = ({ resource, gained, lost }: ActionsDiff) => {
+  const { attrs: _attrs, ...scope } = resource;
+  return { scope: scope satisfies Scope, gained: gained.map(label), lost: lost.map(label) };
+};
+
 export const whatIfRouter = router({
-  /** Per affected scope, the actions `subject` would gain and lose if `change` were made. */
+  /**
+   * Per affected scope, the actions `subject` would gain and lose if `change` were made; for a group, also each
+   * member's (`members`, empty for a user).
+   */
   preview: authorizedQuery(WhatIfInput, previewing).query(async ({ ctx, input }) => {
-    const { engine } = ctx;
-    const original = changedGrant(engine, input.subject, input.change);
-    const scope = original?.scope ?? (input.change.kind === "create" ? input.change.scope : undefined);
-    if (scope === undefined) throw badRequest("change: name a grant or a scope");
-    const resources = await affectedResources(ctx.store, scope);
-    // Another organization's custom role previews as a made-up one: the engine knows every organization's.
-    if (input.change.kind !== "remove") await roleIn(ctx.store, input.change.role, scope.org);
-    // The engine may have changed while the rows were read: take the grant as it is now.
-    const current = changedGrant(engine, input.subject, input.change);
-    const whatCan = () => resources.map((r) => new Set(engine.whatCan(input.subject, r)));
-    const before = whatCan();
-    const after = withChange(engine, input.subject, input.change, current, whatCan);
+    const resources = await affectedResources(ctx.store, changedScope(ctx.engine, input.change));
+    // The engine may have changed while the rows were read: it answers with the grant as it is now.
+    const answer = whatIf(ctx.engine, input, resources);
     return {
-      subject: input.subject,
-      scopes: resources.map((resource, i) => {
-        const was = before[i] ?? new Set<string>();
-        const will = after[i] ?? new Set<string>();
-        const { attrs: _attrs, ...at } = resource;
-        return {
-          scope: at satisfies Scope,
-          gained: [...will].filter((a) => !was.has(a)).map(label),
-          lost: [...was].filter((a) => !will.has(a)).map(label),
-        };
-      }),
+      subject: answer.subject,
+      scopes: answer.resources.map(scopeDiff),
+      members: answer.members.map((m) => ({ subject: m.subject, scopes: m.resources.map(scopeDiff) })),
     };
   }),
 });
