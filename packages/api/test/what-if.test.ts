@@ -1,9 +1,12 @@
 // The what-if preview through app.request over a demo database (PGlite): the actions a user gains and loses
 // per affected scope for a changed, new or removed grant; who may ask; and that nothing changes afterwards.
-import { describe, expect, it } from "vitest";
+import { EngineSync } from "@gatehouse/store";
+import { Effect } from "effect";
+import { describe, expect, it, vi } from "vitest";
 import { type Call, demoApi } from "./support/demo-api.ts";
 
-const { send, signIn, auditCount } = demoApi();
+const { send, signIn, auditCount, runtime } = demoApi();
+const engine = async () => (await runtime.runPromise(Effect.service(EngineSync))).engine;
 
 const exp = { org: "acme", product: "experimentation", instance: "acme-exp" };
 const checkout = { ...exp, project: "acme-checkout" };
@@ -19,6 +22,7 @@ interface ScopeDiff {
 interface Preview {
   readonly subject: string;
   readonly scopes: ReadonlyArray<ScopeDiff>;
+  readonly members: ReadonlyArray<{ readonly subject: string; readonly scopes: ReadonlyArray<ScopeDiff> }>;
 }
 
 const preview = async (call: Call, input: unknown) => {
@@ -112,6 +116,7 @@ describe("whatIf.preview", () => {
       change: { kind: "create", role: "experimentation:viewer", scope: homepage },
     });
     expect(onHomepage.data.scopes.map((s) => s.scope)).toEqual([homepage]);
+    expect(onHomepage.data.members).toEqual([]);
     expect(ids(onHomepage.data.scopes[0]?.gained ?? [])).toContain("experimentation:results.view");
 
     const instanceWide = await preview(admin, {
@@ -130,6 +135,29 @@ describe("whatIf.preview", () => {
       admin,
     );
     expect((after.data as ReadonlyArray<unknown>).length).toBe(1);
+  });
+
+  it("previews a group's change for the group and each member, never adding or removing a live grant", async () => {
+    const admin = await signIn("admin@acme.example");
+    const group = await send("POST", "groups.create", { org: "acme", name: "What-if crew" }, admin);
+    const groupId = (group.data as { id: string }).id;
+    expect((await send("POST", "groups.addMember", { groupId, userId: EDITOR }, admin)).status).toBe(200);
+    const { snapshot } = await engine();
+    const writes = [vi.spyOn(snapshot, "addGrant"), vi.spyOn(snapshot, "removeGrant")];
+    const answer = await preview(admin, {
+      subject: groupId,
+      change: { kind: "create", role: "experimentation:viewer", scope: homepage },
+    });
+    for (const write of writes) {
+      expect(write).not.toHaveBeenCalled();
+      write.mockRestore();
+    }
+    expect(answer.status).toBe(200);
+    expect(answer.data.subject).toBe(groupId);
+    expect(ids(answer.data.scopes[0]?.gained ?? [])).toContain("experimentation:results.view");
+    expect(answer.data.members.map((m) => m.subject)).toEqual([EDITOR]);
+    expect(answer.data.members[0]?.scopes.map((s) => s.scope)).toEqual([homepage]);
+    expect(ids(answer.data.members[0]?.scopes[0]?.gained ?? [])).toContain("experimentation:results.view");
   });
 
   it("asks admin-center:user.view at the changed scope", async () => {
@@ -169,11 +197,13 @@ describe("whatIf.preview", () => {
       change: { kind: "update", grant, role: "experimentation:overlord" },
     });
     expect(unknownRole.code).toBe("BAD_REQUEST");
+    expect(unknownRole.message).toBe('Unknown role "experimentation:overlord"');
     const notTheirs = await preview(admin, {
       subject: "demo-exp-viewer",
       change: { kind: "remove", grant },
     });
     expect(notTheirs.code).toBe("BAD_REQUEST");
+    expect(notTheirs.message).toBe(`change.grant: "${grant}" is not held by demo-exp-viewer`);
     const nowhere = await preview(admin, {
       subject: EDITOR,
       change: {
