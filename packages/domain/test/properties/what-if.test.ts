@@ -6,7 +6,6 @@ import type { GrantChange, GrantInput, Resource } from "../../src/index.ts";
 import {
   build,
   grantArb,
-  NOW,
   probesFor,
   RUNS,
   subjectsOf,
@@ -14,6 +13,7 @@ import {
   worldArb,
 } from "../support/arbitraries.ts";
 import { untouched } from "../support/untouched.ts";
+import { NOW } from "../support/world.ts";
 
 const NEW = "what-if-new";
 
