@@ -13,6 +13,7 @@ export type { CustomRoleInput, GrantInput, OrgSettings } from "./engine/snapshot
 export type { ActionsDiff, GrantChange, SubjectDiff, WhatIf } from "./engine/what-if.ts";
 export * from "./model/environment.ts";
 export * from "./model/errors.ts";
+export * from "./model/expiry.ts";
 export * from "./model/flag.ts";
 export * from "./model/grant.ts";
 export * from "./model/group.ts";

@@ -52,6 +52,14 @@ export interface ConjunctionDef {
   readonly allOf: ReadonlyArray<ReadonlyArray<RoleId>>;
 }
 
+/** The roles that confer the Admin Center's admin levels, from the widest. */
+export interface AdminLevelRoles {
+  readonly superAdmin: RoleId;
+  readonly productAdmin: RoleId;
+  readonly instanceAdmin: RoleId;
+  readonly projectOwner: RoleId;
+}
+
 export interface ProductDef {
   readonly id: ProductId;
   readonly label: string;
@@ -64,4 +72,22 @@ export interface ProductDef {
   readonly conjunctions?: ReadonlyArray<ConjunctionDef>;
   /** Per-instance seat limits: at most `limit` holders of `roles` together. */
   readonly seatLimits?: ReadonlyArray<{ readonly roles: ReadonlyArray<RoleId>; readonly limit: number }>;
+  /**
+   * Set on the product that administers the others (the Admin Center): the roles conferring each admin level.
+   * Its actions apply to every product's resources, its roles are granted at any product's scope, and only a
+   * super admin gives them.
+   */
+  readonly adminLevels?: AdminLevelRoles;
+  /**
+   * The product's own administrator role, which implies an Admin Center level: an instance admin holding it gives
+   * every role and permission of the product in its instance (Experimentation's administrator).
+   */
+  readonly administrator?: RoleId;
+  /** The product's projects have Admin Center project owners, who add these project roles and every entity role. */
+  readonly projectOwnersGive?: ReadonlyArray<RoleId>;
+  /**
+   * Its roles may be held by a partner organization's users at a customer's scopes, once the partner has enabled
+   * the product (Mission Control). No other product's roles reach across organizations.
+   */
+  readonly partnerRoles?: boolean;
 }

@@ -1,46 +1,60 @@
-// The Admin Center admin levels as role indices, and the subject's grants that carry them.
-// Landing pages and delegation both start from "which admin levels does this subject hold, and where".
-import type { CompiledCatalog } from "./compiled-catalog.ts";
+// The Admin Center admin levels as role indices, compiled once with the catalog from the products' declarations,
+// and the subject's grants that carry them: landing pages and delegation both start from "which levels, where".
+import type { ProductDef } from "../catalog/types.ts";
 import type { Grant, Subject } from "./grant-entry.ts";
+import { countsAt } from "./grant-entry.ts";
+import type { RoleEntry } from "./role-entry.ts";
 import type { Snapshot } from "./snapshot.ts";
 
 export interface AdminLevels {
+  /** Role indices of the four levels; -1 (which no role counts as) when the catalog has no Admin Center. */
   readonly superAdmin: number;
   readonly productAdmin: number;
   readonly instanceAdmin: number;
   readonly projectOwner: number;
-  readonly experimentationAdministrator: number;
+  /** By product: the index of its own administrator role (see `ProductDef.administrator`). */
+  readonly administrators: ReadonlyMap<string, number>;
+  /** By product: the project roles its project owners add (see `ProductDef.projectOwnersGive`). */
+  readonly ownerGives: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-const adminLevelsOf = (catalog: CompiledCatalog): AdminLevels => ({
-  superAdmin: catalog.role("admin-center:super-admin").index,
-  productAdmin: catalog.role("admin-center:product-admin").index,
-  instanceAdmin: catalog.role("admin-center:instance-admin").index,
-  projectOwner: catalog.role("admin-center:project-owner").index,
-  experimentationAdministrator: catalog.role("experimentation:administrator").index,
-});
-
-const levelsCache = new WeakMap<Snapshot, AdminLevels>();
-
-/** The admin levels of the snapshot's catalog (system roles: their indices never change). */
-export const levelsFor = (snap: Snapshot): AdminLevels => {
-  let levels = levelsCache.get(snap);
-  if (levels === undefined) {
-    levels = adminLevelsOf(snap.catalog);
-    levelsCache.set(snap, levels);
-  }
-  return levels;
+/** Compiles the levels the products declare; `role` resolves a compiled role by id. */
+export const compileAdminLevels = (
+  products: ReadonlyArray<ProductDef>,
+  role: (id: string) => RoleEntry,
+): AdminLevels => {
+  const declared = products.find((p) => p.adminLevels !== undefined)?.adminLevels;
+  const index = (id: string | undefined): number => (id === undefined ? -1 : role(id).index);
+  return {
+    superAdmin: index(declared?.superAdmin),
+    productAdmin: index(declared?.productAdmin),
+    instanceAdmin: index(declared?.instanceAdmin),
+    projectOwner: index(declared?.projectOwner),
+    administrators: new Map(
+      products.flatMap((p) => (p.administrator ? [[p.id, index(p.administrator)] as const] : [])),
+    ),
+    ownerGives: new Map(
+      products.flatMap((p) => (p.projectOwnersGive ? [[p.id, new Set(p.projectOwnersGive)] as const] : [])),
+    ),
+  };
 };
 
-/** The subject's grants (direct and through groups) that are in force at `now`, wherever they are. */
+/** Whether a role is, or implies, an admin level other than itself. */
+export const makesAdmin = (levels: AdminLevels, role: RoleEntry): boolean =>
+  [...role.countsAs].some(
+    (i) =>
+      i !== role.index &&
+      (i === levels.superAdmin ||
+        i === levels.productAdmin ||
+        i === levels.instanceAdmin ||
+        i === levels.projectOwner),
+  );
+
+/** The subject's grants (direct and through groups) that count at `now`, wherever they are. */
 export const grantsInForce = (snap: Snapshot, subject: Subject, now: number): ReadonlyArray<Grant> => {
   const out: Grant[] = [];
   for (const holder of [subject, ...subject.groups])
-    for (const g of holder.grants) {
-      if (g.expiresAt !== 0 && g.expiresAt <= (now || Date.now())) continue;
-      if (g.crossOrg && !snap.productEnabled(g.subject.org, g.role.product)) continue;
-      out.push(g);
-    }
+    for (const g of holder.grants) if (countsAt(snap, g, now)) out.push(g);
   return out;
 };
 

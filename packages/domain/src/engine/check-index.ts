@@ -1,34 +1,22 @@
 // The check path's index: an open-addressing table of 64-byte slots over an Int32Array, one per subject:
 // id hash, grant count, flags, and up to four grant summaries inline; more spill into an overflow array.
+import { SUMMARY_INTS, type Summarised, writeSummary } from "./grant-summary.ts";
 import { hashId } from "./path-hash.ts";
 
-/** Ints per grant summary: role index | depth << 16 | flags, prefix hash at its depth, grant ordinal. */
-export const GRANT_INTS = 3;
-/** Ints per slot: tag, grant count, flags, overflow offset, then INLINE grant summaries. */
+/** Ints per slot, and the slot's fields: id hash (0 = empty), grant count, flags, overflow offset, summaries. */
 const SLOT = 16;
+const TAG = 0;
+const COUNT = 1;
+const FLAGS = 2;
+const OVERFLOW = 3;
+const FIRST_SUMMARY = 4;
+/** Summaries held in the slot itself; the rest go to the overflow array. */
 const INLINE = 4;
 
-export const DEPTH_SHIFT = 16;
-export const ROLE_MASK = 0xffff;
-/** The grant expires at some time: look at the Grant itself. */
-export const F_EXPIRES = 1 << 20;
-/** The grant reaches another organization than its holder's home. */
-export const F_CROSS = 1 << 21;
 /** Slot flag: the subject belongs to groups. */
-export const R_GROUPS = 1;
+export const IN_GROUPS = 1;
 /** Slot flag: the subject holds single-permission grants. */
-export const R_SINGLES = 2;
-
-/** What the index needs of a grant to summarise it. */
-export interface Summarised {
-  readonly roleIndex: number;
-  readonly depth: number;
-  readonly hash: number;
-  readonly ordinal: number;
-  readonly expires: boolean;
-  readonly crossOrg: boolean;
-  readonly single: boolean;
-}
+export const HOLDS_SINGLES = 2;
 
 export class CheckIndex {
   private table = new Int32Array(SLOT * 1024);
@@ -48,7 +36,7 @@ export class CheckIndex {
     const tag = hashId(id);
     const t = this.table;
     for (let s = tag & this.mask; ; s = (s + 1) & this.mask) {
-      const at = t[SLOT * s] as number;
+      const at = t[SLOT * s + TAG] as number;
       if (at === 0) return -1;
       if (at === tag && this.ids[s] === id) return s;
     }
@@ -61,9 +49,9 @@ export class CheckIndex {
     if ((this.used + 1) * 2 > this.mask + 1) this.grow();
     const tag = hashId(id);
     let s = tag & this.mask;
-    while ((this.table[SLOT * s] as number) !== 0) s = (s + 1) & this.mask;
-    this.table[SLOT * s] = tag;
-    this.table[SLOT * s + 3] = -1;
+    while ((this.table[SLOT * s + TAG] as number) !== 0) s = (s + 1) & this.mask;
+    this.table[SLOT * s + TAG] = tag;
+    this.table[SLOT * s + OVERFLOW] = -1;
     this.ids[s] = id;
     this.owners[s] = owner;
     this.used++;
@@ -74,24 +62,19 @@ export class CheckIndex {
   write(slot: number, grants: ReadonlyArray<Summarised>, hasGroups: boolean): void {
     const t = this.table;
     const base = SLOT * slot;
-    const oldExtra = Math.max(0, (t[base + 1] as number) - INLINE) * GRANT_INTS;
-    const extra = Math.max(0, grants.length - INLINE) * GRANT_INTS;
-    let start = t[base + 3] as number;
+    const oldExtra = Math.max(0, (t[base + COUNT] as number) - INLINE) * SUMMARY_INTS;
+    const extra = Math.max(0, grants.length - INLINE) * SUMMARY_INTS;
+    let start = t[base + OVERFLOW] as number;
     if (extra !== oldExtra) {
       this.deadInts += oldExtra;
       start = extra === 0 ? -1 : this.reserve(extra);
     }
-    t[base + 1] = grants.length;
-    t[base + 2] = (hasGroups ? R_GROUPS : 0) | (grants.some((g) => g.single) ? R_SINGLES : 0);
-    t[base + 3] = start;
+    t[base + COUNT] = grants.length;
+    t[base + FLAGS] = (hasGroups ? IN_GROUPS : 0) | (grants.some((g) => g.single) ? HOLDS_SINGLES : 0);
+    t[base + OVERFLOW] = start;
     grants.forEach((g, i) => {
-      const inline = i < INLINE;
-      const out = inline ? t : this.overflow;
-      const b = inline ? base + 4 + i * GRANT_INTS : start + (i - INLINE) * GRANT_INTS;
-      out[b] =
-        g.roleIndex | (g.depth << DEPTH_SHIFT) | (g.expires ? F_EXPIRES : 0) | (g.crossOrg ? F_CROSS : 0);
-      out[b + 1] = g.hash;
-      out[b + 2] = g.ordinal;
+      if (i < INLINE) writeSummary(t, base + FIRST_SUMMARY + i * SUMMARY_INTS, g);
+      else writeSummary(this.overflow, start + (i - INLINE) * SUMMARY_INTS, g);
     });
   }
 
@@ -99,26 +82,26 @@ export class CheckIndex {
   copyGrants(slot: number, into: Int32Array, from: number): number {
     const t = this.table;
     const base = SLOT * slot;
-    const n = t[base + 1] as number;
+    const n = t[base + COUNT] as number;
     let to = from;
-    const inlineEnd = base + 4 + Math.min(n, INLINE) * GRANT_INTS;
-    for (let i = base + 4; i < inlineEnd; i++) into[to++] = t[i] as number;
+    const inlineEnd = base + FIRST_SUMMARY + Math.min(n, INLINE) * SUMMARY_INTS;
+    for (let i = base + FIRST_SUMMARY; i < inlineEnd; i++) into[to++] = t[i] as number;
     if (n > INLINE) {
       const o = this.overflow;
-      const start = t[base + 3] as number;
-      const end = start + (n - INLINE) * GRANT_INTS;
+      const start = t[base + OVERFLOW] as number;
+      const end = start + (n - INLINE) * SUMMARY_INTS;
       for (let i = start; i < end; i++) into[to++] = o[i] as number;
     }
     return to;
   }
 
   grantCount(slot: number): number {
-    return this.table[SLOT * slot + 1] as number;
+    return this.table[SLOT * slot + COUNT] as number;
   }
 
-  /** The record flags (R_GROUPS, R_SINGLES) of the slot. */
+  /** The slot's flags (IN_GROUPS, HOLDS_SINGLES). */
   flags(slot: number): number {
-    return this.table[SLOT * slot + 2] as number;
+    return this.table[SLOT * slot + FLAGS] as number;
   }
 
   /** Frees a subject's slot (backward-shift deletion keeps every probe chain intact). */
@@ -126,10 +109,10 @@ export class CheckIndex {
     let s = this.find(id);
     if (s < 0) return;
     const t = this.table;
-    this.deadInts += Math.max(0, (t[SLOT * s + 1] as number) - INLINE) * GRANT_INTS;
+    this.deadInts += Math.max(0, (t[SLOT * s + COUNT] as number) - INLINE) * SUMMARY_INTS;
     this.used--;
     for (let next = (s + 1) & this.mask; ; next = (next + 1) & this.mask) {
-      const tag = t[SLOT * next] as number;
+      const tag = t[SLOT * next + TAG] as number;
       if (tag === 0) break;
       const home = tag & this.mask;
       const between = s <= next ? s < home && home <= next : s < home || home <= next;
@@ -175,12 +158,12 @@ export class CheckIndex {
     let end = 0;
     for (let s = 0; s <= this.mask; s++) {
       const base = SLOT * s;
-      const n = t[base + 1] as number;
-      if (t[base] === 0 || n <= INLINE) continue;
-      const len = (n - INLINE) * GRANT_INTS;
-      const start = t[base + 3] as number;
+      const n = t[base + COUNT] as number;
+      if (t[base + TAG] === 0 || n <= INLINE) continue;
+      const len = (n - INLINE) * SUMMARY_INTS;
+      const start = t[base + OVERFLOW] as number;
       fresh.set(this.overflow.subarray(start, start + len), end);
-      t[base + 3] = end;
+      t[base + OVERFLOW] = end;
       end += len;
     }
     this.overflow = fresh;
@@ -198,10 +181,10 @@ export class CheckIndex {
     this.owners = new Array(size);
     this.mask = size - 1;
     for (let s = 0; s < oldIds.length; s++) {
-      const tag = old[SLOT * s] as number;
+      const tag = old[SLOT * s + TAG] as number;
       if (tag === 0) continue;
       let to = tag & this.mask;
-      while ((this.table[SLOT * to] as number) !== 0) to = (to + 1) & this.mask;
+      while ((this.table[SLOT * to + TAG] as number) !== 0) to = (to + 1) & this.mask;
       this.table.set(old.subarray(SLOT * s, SLOT * (s + 1)), SLOT * to);
       this.ids[to] = oldIds[s];
       this.owners[to] = oldOwners[s];

@@ -4,6 +4,7 @@ import type { Condition } from "../catalog/condition.ts";
 import type { ActionDef, FeatureLayer, Platform, ProductDef, RoleDef, ScopeLevel } from "../catalog/types.ts";
 import { UnknownAction, UnknownRole } from "../model/errors.ts";
 import type { ActionId, RoleId } from "../model/ids.ts";
+import { type AdminLevels, compileAdminLevels } from "./admin-levels.ts";
 import { type RoleEntry, setBit } from "./role-entry.ts";
 
 /** One action as compiled: Experimentation actions have one entry per platform table. */
@@ -23,6 +24,8 @@ export interface ActionEntry {
 export interface ActionRef {
   readonly id: ActionId;
   readonly product: string;
+  /** The action applies to every product's resources (an Admin Center action, see `ProductDef.adminLevels`). */
+  readonly spansProducts: boolean;
   readonly plain: ActionEntry | undefined;
   readonly web: ActionEntry | undefined;
   readonly feature: ActionEntry | undefined;
@@ -48,11 +51,15 @@ export class CompiledCatalog {
   readonly roles = new Map<string, RoleEntry>();
   readonly roleList: Array<RoleEntry | undefined> = [];
   readonly words: number;
+  /** The admin levels the products declare, compiled once (they are system roles: indices never change). */
+  readonly adminLevels: AdminLevels;
+  /** Products whose roles a partner organization's users may hold at a customer's scopes. */
+  readonly partnerProducts: ReadonlyArray<ProductDef>;
   private readonly singles = new Map<string, RoleEntry>();
 
   constructor(defs: ReadonlyArray<ProductDef>) {
     this.products = new Map(defs.map((p) => [p.id, p]));
-    for (const product of defs) for (const action of product.actions) this.addAction(product.id, action);
+    for (const product of defs) for (const action of product.actions) this.addAction(product, action);
     this.words = Math.ceil(this.entries.length / 32) + 1;
     for (const product of defs) for (const role of product.roles) this.compileSystemRole(role);
     for (const product of defs)
@@ -60,6 +67,13 @@ export class CompiledCatalog {
         const terms = c.allOf.map((set) => new Set(set.map((id) => this.role(id).index)));
         for (const entry of this.variants(this.action(c.action))) entry.conjunctions.push(terms);
       }
+    this.adminLevels = compileAdminLevels(defs, (id) => this.role(id));
+    this.partnerProducts = defs.filter((p) => p.partnerRoles === true);
+  }
+
+  /** The product's roles are granted at, and its actions apply to, every product's scopes (the Admin Center). */
+  spansProducts(product: string): boolean {
+    return this.products.get(product)?.adminLevels !== undefined;
   }
 
   action(id: string): ActionRef {
@@ -136,11 +150,11 @@ export class CompiledCatalog {
     return entry;
   }
 
-  private addAction(product: string, def: ActionDef): void {
+  private addAction(product: ProductDef, def: ActionDef): void {
     const entry: ActionEntry = {
       bit: this.entries.length,
       id: def.id,
-      product,
+      product: product.id,
       label: def.label,
       platform: def.platform,
       layer: def.layer,
@@ -152,7 +166,8 @@ export class CompiledCatalog {
     const slot = def.platform ?? "plain";
     this.actions.set(def.id, {
       id: def.id,
-      product,
+      product: product.id,
+      spansProducts: product.adminLevels !== undefined,
       plain: prev?.plain,
       web: prev?.web,
       feature: prev?.feature,

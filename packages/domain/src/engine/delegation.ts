@@ -2,9 +2,9 @@
 // at a scope only through an admin level it holds over that scope, and never more than that level could give.
 import type { Scope } from "../model/scope.ts";
 import { formatScope, scopeDepth } from "../model/scope.ts";
-import { type AdminLevels, countingAs, grantsInForce, levelsFor } from "./admin-levels.ts";
-import { ADMIN_CENTER } from "./decide.ts";
+import { countingAs, grantsInForce, makesAdmin } from "./admin-levels.ts";
 import type { Grant, Subject } from "./grant-entry.ts";
+import { PRODUCT_DEPTH } from "./resource-path.ts";
 import { isEntityRole, type RoleEntry } from "./role-entry.ts";
 import { nodeCovers } from "./scope-tree.ts";
 import type { Snapshot } from "./snapshot.ts";
@@ -17,12 +17,6 @@ export interface Delegation {
 const allow = (reason: string): Delegation => ({ decision: "allow", reason });
 const deny = (reason: string): Delegation => ({ decision: "deny", reason });
 
-/** The project roles a project owner adds: editors and viewers (entity roles are added too, see ownerGives). */
-const OWNER_PROJECT_ROLES: ReadonlySet<string> = new Set([
-  "experimentation:editor",
-  "experimentation:viewer",
-]);
-
 /**
  * May `actor` give `given` (a role, or the single-permission role of one action) at `scope`? The assignment is
  * already known to be valid (spec section 6). `given.single` marks a single permission.
@@ -34,25 +28,25 @@ export const delegation = (
   scope: Scope,
   now: number,
 ): Delegation => {
-  const levels = levelsFor(snap);
+  const levels = snap.catalog.adminLevels;
   const over = grantsOver(snap, actor, scope, now);
   if (countingAs(over, levels.superAdmin).length > 0)
     return allow("a super admin may give any role or permission in its organization");
-  if (given.product === ADMIN_CENTER)
+  if (snap.catalog.spansProducts(given.product))
     return deny(
       given.single
         ? "only a super admin can give an Admin Center permission"
         : "only a super admin can make a user an Admin Center administrator",
     );
-  const own = over.filter((g) => g.node.ancestors[1]?.key === given.product);
-  const holds = (level: number) => countingAs(own, level).length > 0;
+  const own = over.filter((g) => g.node.ancestors[PRODUCT_DEPTH]?.key === given.product);
+  const holds = (level: number | undefined) => level !== undefined && countingAs(own, level).length > 0;
   if (holds(levels.productAdmin))
     return allow(`a product admin of ${given.product} may give its roles and permissions`);
   if (holds(levels.instanceAdmin)) {
-    if (holds(levels.experimentationAdministrator))
-      return allow(
-        "an Experimentation administrator gives any Experimentation role or permission in its instance",
-      );
+    if (holds(levels.administrators.get(given.product))) {
+      const product = snap.catalog.products.get(given.product)?.label;
+      return allow(`an ${product} administrator gives any ${product} role or permission in its instance`);
+    }
     const mayGive = (r: RoleEntry) => !makesAdmin(levels, r);
     if (given.single ? within(given, givable(snap, given.product, mayGive)) : mayGive(given))
       return allow(`an instance admin may give the roles of its instance and the permissions they hold`);
@@ -64,7 +58,8 @@ export const delegation = (
       );
   }
   if (holds(levels.projectOwner)) {
-    if (given.single ? within(given, ownerGivable(snap, over)) : ownerGives(given))
+    const ownerGives = ownerGivesOf(levels.ownerGives.get(given.product));
+    if (given.single ? within(given, ownerGivable(snap, given.product, ownerGives, over)) : ownerGives(given))
       return allow(
         "a project owner may add editors, viewers, entity roles and permissions it holds to its projects",
       );
@@ -88,23 +83,20 @@ const grantsOver = (snap: Snapshot, actor: Subject, scope: Scope, now: number): 
   return grantsInForce(snap, actor, now).filter((g) => nodeCovers(g.node, node) && g.node.depth <= depth);
 };
 
-/** Whether a role is, or implies, an admin level other than itself. */
-const makesAdmin = (levels: AdminLevels, role: RoleEntry): boolean =>
-  [...role.countsAs].some(
-    (i) =>
-      i !== role.index &&
-      (i === levels.superAdmin ||
-        i === levels.productAdmin ||
-        i === levels.instanceAdmin ||
-        i === levels.projectOwner),
-  );
-
-/** A project owner's roles: editor, viewer and the environment and flag roles. */
-const ownerGives = (role: RoleEntry): boolean => OWNER_PROJECT_ROLES.has(role.id) || isEntityRole(role);
+/** A project owner's roles: the product's `projectOwnersGive` (editor, viewer) and the environment and flag roles. */
+const ownerGivesOf =
+  (projectRoles: ReadonlySet<string> | undefined) =>
+  (role: RoleEntry): boolean =>
+    projectRoles?.has(role.id) === true || isEntityRole(role);
 
 /** The actions a project owner may give one by one: those of the roles it adds and those it holds itself. */
-const ownerGivable = (snap: Snapshot, over: ReadonlyArray<Grant>): Uint32Array => {
-  const bits = givable(snap, "experimentation", ownerGives);
+const ownerGivable = (
+  snap: Snapshot,
+  product: string,
+  ownerGives: (r: RoleEntry) => boolean,
+  over: ReadonlyArray<Grant>,
+): Uint32Array => {
+  const bits = givable(snap, product, ownerGives);
   for (const g of over) orInto(bits, g.role.bits);
   return bits;
 };

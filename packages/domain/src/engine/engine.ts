@@ -6,12 +6,13 @@ import { UnknownSubject } from "../model/errors.ts";
 import type { Resource } from "../model/resource.ts";
 import { type AssignDecision, type Assignment, decideAssignment } from "./assign.ts";
 import { decide } from "./decide.ts";
-import type { ConsideredGrant, Explanation, GrantView } from "./explanation.ts";
+import { DecisionContext } from "./decision-context.ts";
+import type { ConsideredGrant, ExplainedGrant, Explanation } from "./explanation.ts";
 import { FeaturePolicy } from "./feature-policy.ts";
 import type { Grant, Subject } from "./grant-entry.ts";
 import { inputOf } from "./grant-input.ts";
 import { type Landing, landingOf } from "./landing.ts";
-import { type Path, readPath } from "./resource-path.ts";
+import { newPath, ORG_DEPTH, type Path, readPath } from "./resource-path.ts";
 import { type GrantInput, Snapshot } from "./snapshot.ts";
 import { Trace } from "./trace.ts";
 import { IN_FORCE, standing } from "./usable-grants.ts";
@@ -25,11 +26,12 @@ export type SubjectFacts = Pick<Subject, "id" | "kind" | "org">;
 
 export class Engine {
   readonly snapshot: Snapshot;
-  private readonly policy: FeaturePolicy;
+  /** Decisions are synchronous and never interleave, so one context (and its scratch buffers) serves them all. */
+  private readonly cx: DecisionContext;
 
   constructor(products: ReadonlyArray<ProductDef> = allProducts) {
     this.snapshot = new Snapshot(products);
-    this.policy = new FeaturePolicy(this.snapshot.catalog);
+    this.cx = new DecisionContext(this.snapshot, new FeaturePolicy(this.snapshot.catalog));
   }
 
   /** True when `subject` may perform `action` on `resource` at time `now` (epoch ms; 0 = the clock). */
@@ -37,7 +39,7 @@ export class Engine {
     const snap = this.snapshot;
     const slot = snap.index.find(subject);
     if (slot < 0) throw new UnknownSubject({ subject });
-    return decide(snap, this.policy, slot, snap.catalog.action(action), resource, now, null);
+    return decide(this.cx.ask(slot, snap.catalog.action(action), resource, now, null));
   }
 
   check(subject: string, action: string, resource: Resource, now = 0): Decision {
@@ -45,11 +47,10 @@ export class Engine {
   }
 
   explain(subject: string, action: string, resource: Resource, now = 0): Explanation {
-    const snap = this.snapshot;
-    const s = snap.subject(subject);
+    const s = this.snapshot.subject(subject);
     const trace = new Trace();
-    const allowed = decide(snap, this.policy, s.slot, snap.catalog.action(action), resource, now, trace);
-    const path = readPath(resource, new Array(6));
+    const allowed = decide(this.cx.ask(s.slot, this.snapshot.catalog.action(action), resource, now, trace));
+    const path = readPath(resource, newPath());
     return {
       decision: allowed ? "allow" : "deny",
       subject,
@@ -74,13 +75,13 @@ export class Engine {
     for (const at of node.ancestors) for (const g of at.grants) addHolders(candidates, g.subject);
     const out: string[] = [];
     for (const user of candidates)
-      if (decide(snap, this.policy, user.slot, ref, resource, now, null)) out.push(user.id);
+      if (decide(this.cx.ask(user.slot, ref, resource, now, null))) out.push(user.id);
     return out.sort();
   }
 
   /** Every action `subject` may perform on `resource`, in catalog order. */
   whatCan(subject: string, resource: Resource, now = 0): ReadonlyArray<string> {
-    return actionsAllowed(this.snapshot, this.policy, this.snapshot.subject(subject), resource, now);
+    return actionsAllowed(this.cx, this.snapshot.subject(subject), resource, now);
   }
 
   /**
@@ -88,7 +89,7 @@ export class Engine {
    * to its grants. Answered on a copy-on-write overlay of the affected subjects: the snapshot is never written.
    */
   whatIf(subject: string, change: GrantChange, resources: ReadonlyArray<Resource>, now = 0): WhatIf {
-    return whatIf(this.snapshot, this.policy, subject, change, resources, now);
+    return whatIf(this.cx, subject, change, resources, now);
   }
 
   /** The grant `id` as the input that made it (role or permission, holder, scope, expiry), or undefined. */
@@ -107,13 +108,13 @@ export class Engine {
     const s = this.snapshot.subjects.get(subject);
     if (s === undefined) return false;
     for (const holder of [s, ...s.groups])
-      for (const g of holder.grants) if (g.node.ancestors[0]?.key === org) return true;
+      for (const g of holder.grants) if (g.node.ancestors[ORG_DEPTH]?.key === org) return true;
     return false;
   }
 
   /** May `actor` make `assignment`: allow, deny (lacks authority) or invalid (nobody could). */
   assign(actor: string, assignment: Assignment, now = 0): AssignDecision {
-    return decideAssignment(this.snapshot, this.policy, this.snapshot.subject(actor), assignment, now);
+    return decideAssignment(this.cx, this.snapshot.subject(actor), assignment, now);
   }
 
   /** The Admin Center page the subject starts on. */
@@ -129,7 +130,7 @@ export class Engine {
     return out;
   }
 
-  private view(s: Subject, g: Grant): GrantView {
+  private view(s: Subject, g: Grant): ExplainedGrant {
     return {
       id: g.id,
       holder: g.subject.id,

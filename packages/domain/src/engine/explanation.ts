@@ -2,7 +2,8 @@
 // the deciding grants for an allow, or the nearest grant and the failed condition for a deny.
 import type { Scope } from "../model/scope.ts";
 
-export interface GrantView {
+/** A grant as an explanation shows it: who holds it (and through which group), which role, where, until when. */
+export interface ExplainedGrant {
   readonly id: string;
   /** The user or group holding the grant. */
   readonly holder: string;
@@ -14,7 +15,7 @@ export interface GrantView {
 }
 
 export interface ConsideredGrant {
-  readonly grant: GrantView;
+  readonly grant: ExplainedGrant;
   /** `counts` when it covers the resource and is in force; otherwise why it was set aside. */
   readonly status: "counts" | "out-of-scope" | "expired" | "partner-product-disabled";
   readonly note: string;
@@ -28,9 +29,9 @@ export interface Explanation {
   readonly reason: string;
   readonly considered: ReadonlyArray<ConsideredGrant>;
   /** For an allow: the grants that together decided it (one, or several for a conjunction or granular role). */
-  readonly deciding: ReadonlyArray<GrantView>;
+  readonly deciding: ReadonlyArray<ExplainedGrant>;
   /** For a deny: the grant that came closest. */
-  readonly nearest: GrantView | undefined;
+  readonly nearest: ExplainedGrant | undefined;
   readonly failedCondition: string | undefined;
   readonly missingAttribute: string | undefined;
 }

@@ -1,5 +1,5 @@
 // Feature Experimentation's granular roles compiled to role entries: ranks of project roles,
-// the default environment and flag role each gives, and which entity roles are locked.
+// the default environment and flag role each gives, which entity roles are locked and which roles are Web-only.
 import {
   defaultEnvironmentRole,
   defaultFlagRole,
@@ -16,11 +16,15 @@ import type { CompiledCatalog } from "./compiled-catalog.ts";
 import type { RoleEntry } from "./role-entry.ts";
 
 export class FeaturePolicy {
-  /** Rank of a Feature project / environment / flag role by role index (lower is wider); -1 for every other role. */
-  private readonly projectRank: Int8Array;
-  private readonly envRank: Int8Array;
-  private readonly flagRank: Int8Array;
+  /**
+   * Rank of a Feature project / environment / flag role by role index (lower is wider); -1 for every other role,
+   * and custom roles compiled later fall outside the arrays (undefined: read it as -1).
+   */
+  readonly projectRanks: Int8Array;
+  readonly envRanks: Int8Array;
+  readonly flagRanks: Int8Array;
   private readonly locked: ReadonlySet<number>;
+  private readonly webOnly: ReadonlySet<number>;
   private readonly flagAllows: ReadonlySet<number>;
   readonly envEditors: ReadonlySet<number>;
   readonly openToEnvEditors: ReadonlySet<string>;
@@ -35,12 +39,13 @@ export class FeaturePolicy {
       });
       return out;
     };
-    this.projectRank = ranks(
+    this.projectRanks = ranks(
       projectRoleOrder.filter((id) => !(webOnlyRoles as ReadonlyArray<string>).includes(id)),
     );
-    this.envRank = ranks(environmentRoleIds);
-    this.flagRank = ranks(flagRoleIds);
+    this.envRanks = ranks(environmentRoleIds);
+    this.flagRanks = ranks(flagRoleIds);
     this.locked = new Set(lockedEntityRoles.map((id) => catalog.role(id).index));
+    this.webOnly = new Set(webOnlyRoles.map((id) => catalog.role(id).index));
     this.flagAllows = new Set(flagRolesAllowingRulesetChanges.map((id) => catalog.role(id).index));
     this.envEditors = new Set(environmentEditorOrAbove.map((id) => catalog.role(id).index));
     this.openToEnvEditors = new Set(openToEnvironmentEditors);
@@ -54,18 +59,13 @@ export class FeaturePolicy {
     }
   }
 
-  /** Rank as a Feature project role, or -1 (custom roles compiled later fall outside the array: -1 too). */
-  projectRankOf(role: RoleEntry): number {
-    return this.projectRank[role.index] ?? -1;
-  }
-  envRankOf(role: RoleEntry): number {
-    return this.envRank[role.index] ?? -1;
-  }
-  flagRankOf(role: RoleEntry): number {
-    return this.flagRank[role.index] ?? -1;
-  }
+  /** A project role whose holders' environment and flag roles are locked at the full default. */
   isLocked(projectRole: RoleEntry): boolean {
     return this.locked.has(projectRole.index);
+  }
+  /** A role that exists only on Web projects. */
+  isWebOnly(role: RoleEntry): boolean {
+    return this.webOnly.has(role.index);
   }
   flagAllowsRulesetChanges(flagRole: RoleEntry): boolean {
     return this.flagAllows.has(flagRole.index);

@@ -1,7 +1,9 @@
 // A grant and a subject as the engine holds them, for explanations, whoCan, assign and landing.
-// The check path reads the compact CheckIndex instead; `slot` and `ordinal` link the two.
+// The check path reads the compact CheckIndex instead; a subject's `slot` and a grant's `ordinal` link the two.
+import { inForce } from "../model/expiry.ts";
 import type { RoleEntry } from "./role-entry.ts";
 import type { ScopeNode } from "./scope-tree.ts";
+import type { Snapshot } from "./snapshot.ts";
 
 export interface Subject {
   readonly id: string;
@@ -31,5 +33,12 @@ export interface Grant {
   /** Position in the snapshot's grant table, which the index stores. */
   readonly ordinal: number;
   /** Position in node.grants, for O(1) removal. */
-  slot: number;
+  atNode: number;
 }
+
+/**
+ * True when the grant counts at `now`: it is in force and, when it reaches another organization (a partner's
+ * Mission Control role), its holder's home organization has enabled the role's product.
+ */
+export const countsAt = (snap: Snapshot, g: Grant, now: number): boolean =>
+  inForce(g.expiresAt, now) && (!g.crossOrg || snap.productEnabled(g.subject.org, g.role.product));

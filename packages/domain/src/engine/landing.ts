@@ -1,24 +1,28 @@
 // The Admin Center start page for a subject (seed 001): the widest admin level decides,
 // narrowed to a product's instances or a project's users when that level reaches only one.
-import { countingAs, grantsInForce, levelsFor } from "./admin-levels.ts";
+import { countingAs, grantsInForce } from "./admin-levels.ts";
 import type { Grant, Subject } from "./grant-entry.ts";
+import { ORG_DEPTH, PRODUCT_DEPTH, PROJECT_DEPTH } from "./resource-path.ts";
 import type { Snapshot } from "./snapshot.ts";
 
 export type Landing = "products" | `instances:${string}` | "projects" | `users:project:${string}` | "none";
 
 export const landingOf = (snap: Snapshot, subject: Subject, now: number): Landing => {
-  const levels = levelsFor(snap);
-  const grants = grantsInForce(snap, subject, now).filter((g) => g.node.ancestors[0]?.key === subject.org);
+  const levels = snap.catalog.adminLevels;
+  const grants = grantsInForce(snap, subject, now).filter(
+    (g) => g.node.ancestors[ORG_DEPTH]?.key === subject.org,
+  );
   if (countingAs(grants, levels.superAdmin).length > 0) return "products";
   const products = countingAs(grants, levels.productAdmin);
   const instances = countingAs(grants, levels.instanceAdmin);
   const projects = countingAs(grants, levels.projectOwner);
   if (products.length > 0 || instances.length > 0) {
-    const reached = distinct([...products, ...instances, ...projects], 1);
+    const reached = distinct([...products, ...instances, ...projects], PRODUCT_DEPTH);
     return reached.length === 1 && reached[0] !== "*" ? `instances:${reached[0]}` : "products";
   }
   if (projects.length > 0) {
-    const projectNode = (g: Grant) => (g.node.depth >= 3 ? g.node.ancestors[3] : undefined);
+    const projectNode = (g: Grant) =>
+      g.node.depth >= PROJECT_DEPTH ? g.node.ancestors[PROJECT_DEPTH] : undefined;
     const reached = new Set(projects.map(projectNode));
     const only = projectNode(projects[0] as Grant);
     return reached.size === 1 && only !== undefined ? `users:project:${only.key}` : "projects";

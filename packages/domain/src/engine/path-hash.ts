@@ -1,6 +1,6 @@
 // 32-bit FNV-1a hashes of a scope path's prefixes: org, org/product, … org/…/flag.
 // They only filter which grants might cover a resource; a match is always verified segment by segment.
-import type { Path } from "./resource-path.ts";
+import { PATH_LENGTH, type Path } from "./resource-path.ts";
 
 const OFFSET = 0x811c9dc5;
 const PRIME = 0x01000193;
@@ -25,7 +25,7 @@ const mixSample = (h: number, s: string): number => {
 };
 
 /** Fills `into[d]` with the hash of the path's first d + 1 segments for d ≤ `upTo`, 0 past the path's depth. */
-export const hashPrefixes = (path: Path, into: Int32Array, upTo = 5): void => {
+export const hashPrefixes = (path: Path, into: Int32Array, upTo = PATH_LENGTH - 1): void => {
   let h = OFFSET;
   for (let d = 0; d <= upTo; d++) {
     const s = path[d];

@@ -3,6 +3,7 @@
 import { InvalidScope } from "../model/errors.ts";
 import { type Scope, type ScopeKey, scopeKeys } from "../model/scope.ts";
 import type { Grant } from "./grant-entry.ts";
+import { PATH_LENGTH, PRODUCT_DEPTH } from "./resource-path.ts";
 
 export interface ScopeNode {
   readonly key: string;
@@ -24,7 +25,7 @@ export class ScopeTree {
   deepest(scope: Scope): ScopeNode | undefined {
     let node = this.orgs.get(scope.org);
     if (node === undefined) return undefined;
-    for (let d = 1; d < 6; d++) {
+    for (let d = PRODUCT_DEPTH; d < PATH_LENGTH; d++) {
       const key = segment(scope, d);
       if (key === undefined || node.children === undefined) return node;
       const child: ScopeNode | undefined = node.children.get(key);

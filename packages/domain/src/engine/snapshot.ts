@@ -14,6 +14,7 @@ import { CheckIndex } from "./check-index.ts";
 import { CompiledCatalog, type RoleSource } from "./compiled-catalog.ts";
 import type { Grant, Subject } from "./grant-entry.ts";
 import { hashPrefixes } from "./path-hash.ts";
+import { PATH_LENGTH } from "./resource-path.ts";
 import type { RoleEntry } from "./role-entry.ts";
 import { ScopeTree } from "./scope-tree.ts";
 
@@ -54,7 +55,7 @@ const indexKey = (s: Pick<Subject, "id" | "kind">): string =>
 
 export class Snapshot {
   readonly catalog: CompiledCatalog;
-  private readonly hashes = new Int32Array(6);
+  private readonly hashes = new Int32Array(PATH_LENGTH);
   readonly tree = new ScopeTree();
   readonly subjects = new Map<string, Subject>();
   readonly grants = new Map<string, Grant>();
@@ -62,7 +63,7 @@ export class Snapshot {
   readonly index = new CheckIndex();
   /** Grants by ordinal (the index refers to grants by ordinal); freed ordinals are reused. */
   readonly grantTable: Array<Grant | undefined> = [];
-  /** Six scope segments per grant ordinal, flat: what verifies a prefix-hash match in one memory read. */
+  /** PATH_LENGTH scope segments per grant ordinal, flat: what verifies a prefix-hash match in one memory read. */
   readonly grantSegments: Array<string | undefined> = [];
   private readonly freeOrdinals: number[] = [];
   private deferred: Set<Subject> | undefined;
@@ -171,10 +172,10 @@ export class Snapshot {
       crossOrg: input.scope.org !== subject.org,
       hash: this.hashes[depth] as number,
       ordinal: this.freeOrdinals.pop() ?? this.grantTable.length,
-      slot: node.grants.length,
+      atNode: node.grants.length,
     };
     this.grantTable[grant.ordinal] = grant;
-    for (let d = 0; d < 6; d++) this.grantSegments[grant.ordinal * 6 + d] = path[d];
+    for (let d = 0; d < PATH_LENGTH; d++) this.grantSegments[grant.ordinal * PATH_LENGTH + d] = path[d];
     node.grants.push(grant);
     subject.grants.push(grant);
     this.reindex(subject);
@@ -188,8 +189,8 @@ export class Snapshot {
     const list = grant.node.grants;
     const last = list.pop() as Grant;
     if (last !== grant) {
-      list[grant.slot] = last;
-      last.slot = grant.slot;
+      list[grant.atNode] = last;
+      last.atNode = grant.atNode;
     }
     const own = grant.subject.grants;
     own.splice(own.indexOf(grant), 1);

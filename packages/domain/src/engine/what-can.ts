@@ -1,23 +1,22 @@
 // Every action one subject may perform on one resource, in catalog order: the actions of the resource's product
-// and Admin Center's, each decided as `allows` decides it. Engine.whatCan and what-if's overlay both answer with it.
+// and those spanning every product (Admin Center's), each decided as `allows` decides it; whatCan and what-if use it.
 import type { Resource } from "../model/resource.ts";
-import { ADMIN_CENTER, decide, variantFor } from "./decide.ts";
-import type { FeaturePolicy } from "./feature-policy.ts";
+import { decide, variantFor } from "./decide.ts";
+import type { DecisionContext } from "./decision-context.ts";
 import type { Subject } from "./grant-entry.ts";
-import type { Snapshot } from "./snapshot.ts";
 
+/** Decides with `cx` (the live engine's context, or an overlay's), for `subject` of its snapshot. */
 export const actionsAllowed = (
-  snap: Snapshot,
-  policy: FeaturePolicy,
+  cx: DecisionContext,
   subject: Subject,
   resource: Resource,
   now: number,
 ): Array<string> => {
   const out: string[] = [];
-  for (const ref of snap.catalog.actions.values()) {
-    if (ref.product !== resource.product && ref.product !== ADMIN_CENTER) continue;
+  for (const ref of cx.snap.catalog.actions.values()) {
+    if (ref.product !== resource.product && !ref.spansProducts) continue;
     if (variantFor(ref, resource) === undefined) continue;
-    if (decide(snap, policy, subject.slot, ref, resource, now, null)) out.push(ref.id);
+    if (decide(cx.ask(subject.slot, ref, resource, now, null))) out.push(ref.id);
   }
   return out;
 };

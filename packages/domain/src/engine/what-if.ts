@@ -3,7 +3,7 @@
 import { GrantNotHeld, InvalidScope, UnknownGrant } from "../model/errors.ts";
 import type { Resource } from "../model/resource.ts";
 import { type Scope, scopeDepth } from "../model/scope.ts";
-import type { FeaturePolicy } from "./feature-policy.ts";
+import { DecisionContext } from "./decision-context.ts";
 import type { Subject } from "./grant-entry.ts";
 import { inputOf } from "./grant-input.ts";
 import type { GrantInput, Snapshot } from "./snapshot.ts";
@@ -106,25 +106,26 @@ const diff = (resource: Resource, before: ReadonlyArray<string>, after: Readonly
  * with `change` made on an overlay of the affected subjects. `now` is read once, so both sides see one moment.
  */
 export const whatIf = (
-  live: Snapshot,
-  policy: FeaturePolicy,
+  cx: DecisionContext,
   subjectId: string,
   change: GrantChange,
   resources: ReadonlyArray<Resource>,
   now: number,
 ): WhatIf => {
+  const live = cx.snap;
   const subject = live.subject(subjectId);
   const next = grantAfter(live, subject, change);
   const overlay = overlayFor(live, subject);
   if (change.kind === "remove") overlay.removeGrant(change.grant);
   else if (next !== undefined) overlay.addGrant(next);
+  const onOverlay = new DecisionContext(overlay, cx.policy);
   const at = now || Date.now();
   const diffs = (s: Subject): SubjectDiff => {
     const twin = overlay.subject(s.id);
     return {
       subject: s.id,
       resources: resources.map((r) =>
-        diff(r, actionsAllowed(live, policy, s, r, at), actionsAllowed(overlay, policy, twin, r, at)),
+        diff(r, actionsAllowed(cx, s, r, at), actionsAllowed(onOverlay, twin, r, at)),
       ),
     };
   };

@@ -22,7 +22,7 @@ const observe = (engine: Engine, resources: ReadonlyArray<Resource>, now: number
   const snap = engine.snapshot;
   const subjects = [...snap.subjects.values()];
   return {
-    grants: subjects.map((s) => [s.id, s.slot, s.grants.map((g) => [g.id, g.ordinal, g.slot])]),
+    grants: subjects.map((s) => [s.id, s.slot, s.grants.map((g) => [g.id, g.ordinal, g.atNode])]),
     members: subjects.map((s) => [s.id, s.groups.map((g) => g.id), [...s.members].map((m) => m.id)]),
     table: snap.grantTable.map((g) => g?.id),
     segments: [...snap.grantSegments],

@@ -1,7 +1,7 @@
 // Opti ID Admin Center (seeds 001, 002): four admin levels plus Roles Admin, granted at the scopes they administer.
 // Custom-role management needs super admin, or Roles Admin together with an admin level covering the scope.
 import { actionId, actionsOf, allExcept, productId, role, roleId } from "../define.ts";
-import type { ProductDef } from "../types.ts";
+import type { AdminLevelRoles, ProductDef } from "../types.ts";
 
 const P = "admin-center";
 
@@ -20,13 +20,21 @@ const actions = actionsOf(P, [
 ]);
 
 const userActions = ["user.invite", "user.view", "user.edit-role", "user.remove-access", "user.delete"];
-const adminLevels = [roleId(P, "product-admin"), roleId(P, "instance-admin"), roleId(P, "project-owner")];
+const adminLevels: AdminLevelRoles = {
+  superAdmin: roleId(P, "super-admin"),
+  productAdmin: roleId(P, "product-admin"),
+  instanceAdmin: roleId(P, "instance-admin"),
+  projectOwner: roleId(P, "project-owner"),
+};
+/** Custom-role management needs one of these below super admin (a super admin holds every action anyway). */
+const scopedLevels = [adminLevels.productAdmin, adminLevels.instanceAdmin, adminLevels.projectOwner];
 
 export const adminCenter: ProductDef = {
   id: productId(P),
   label: "Opti ID Admin Center",
   source: "001_6d5d832df44f4736.txt",
   customRoles: true,
+  adminLevels,
   actions,
   roles: [
     role(
@@ -70,7 +78,7 @@ export const adminCenter: ProductDef = {
     ),
   ],
   conjunctions: [
-    { action: actionId(P, "custom-role.create"), allOf: [[roleId(P, "roles-admin")], adminLevels] },
-    { action: actionId(P, "custom-role.delete"), allOf: [[roleId(P, "roles-admin")], adminLevels] },
+    { action: actionId(P, "custom-role.create"), allOf: [[roleId(P, "roles-admin")], scopedLevels] },
+    { action: actionId(P, "custom-role.delete"), allOf: [[roleId(P, "roles-admin")], scopedLevels] },
   ],
 };

@@ -377,6 +377,8 @@ export const experimentation: ProductDef = {
   label: "Experimentation",
   source: "003_377ca983540ea55d.txt",
   customRoles: false,
+  administrator: roleId(P, "administrator"),
+  projectOwnersGive: [roleId(P, "editor"), roleId(P, "viewer")],
   actions: [...featureActions, ...webActions],
   roles: [...projectRoles, ...environmentRoles, ...flagRoles],
 };

@@ -25,6 +25,7 @@ export const missionControl: ProductDef = {
   label: "Mission Control",
   source: "000_2cd7b24583309545.txt",
   customRoles: true,
+  partnerRoles: true,
   actions,
   roles: [
     role(P, "customerUser", "customerUser", "Restart the site and back up the database.", userActions, {
