@@ -1,6 +1,6 @@
 // Random check queries over a fixture: a user, an action and a resource with its attributes.
 // A share of them aim inside one of the user's own grants, so that about 15% end up allowed.
-import { products, type Resource } from "@gatehouse/domain";
+import { FlagStatus, products, type Resource } from "@gatehouse/domain";
 import {
   ENVIRONMENTS,
   type Fixture,
@@ -38,7 +38,6 @@ const instanceActions = new Map(
   (["mission-control", "odp", "pim", "cms"] as const).map((p) => [p, actionIds(p, () => true)]),
 );
 
-const FLAG_STATUSES = ["draft", "running", "paused"] as const;
 const CHANGE_KINDS = ["visual-editor", "code-editor", "extension"] as const;
 
 const projectTarget = (project: Project, random: Random): Target =>
@@ -94,7 +93,7 @@ const queryAt = (user: string, target: Target, random: Random): Query => {
         resource: resourceAt(
           project.scope,
           feature
-            ? { platform: "feature", flagStatus: pick(random, FLAG_STATUSES) }
+            ? { platform: "feature", flagStatus: pick(random, FlagStatus.literals) }
             : { platform: "web", changeKind: pick(random, CHANGE_KINDS) },
         ),
       };

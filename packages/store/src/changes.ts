@@ -1,17 +1,9 @@
 // The vocabulary of change notifications: what a committed mutation did, in terms the engine applies.
 // Sent as JSON on the `gatehouse_changes` channel inside the mutation's transaction.
-import type { Scope } from "@gatehouse/domain";
+import type { GrantInput } from "@gatehouse/domain";
 
 /** The channel every committed change is announced on. */
 export const changesChannel = "gatehouse_changes";
-
-/** A grant as the engine takes it, in JSON-safe form (`expiresAt` in epoch ms). */
-export type GrantChange = {
-  readonly id: string;
-  readonly subject: string;
-  readonly scope: Scope;
-  readonly expiresAt?: number;
-} & ({ readonly role: string } | { readonly permission: string });
 
 export type Change =
   | {
@@ -25,7 +17,7 @@ export type Change =
   | { readonly type: "subject.removed"; readonly subject: string }
   | { readonly type: "member.added"; readonly group: string; readonly user: string }
   | { readonly type: "member.removed"; readonly group: string; readonly user: string }
-  | { readonly type: "grant.added"; readonly grant: GrantChange }
+  | { readonly type: "grant.added"; readonly grant: GrantInput }
   | { readonly type: "grant.removed"; readonly grant: string }
   | {
       readonly type: "role.set";

@@ -1,5 +1,6 @@
 // Feature flags of a project with their status, and each flag's state per environment (on/off and
 // whether its ruleset is published, the `rulesetPublished` condition attribute). No row means off.
+import type { FlagStatus } from "@gatehouse/domain";
 import { Context, Effect, Layer } from "effect";
 import { SqlClient, type Statement } from "effect/sql";
 import type { Written } from "./changes.ts";
@@ -8,7 +9,6 @@ import { newId } from "./ids.ts";
 import { constraintsAs } from "./sql-failures.ts";
 import { found, updated } from "./versioned.ts";
 
-export type FlagStatus = "draft" | "running" | "paused";
 
 export interface FlagEnvironmentState {
   readonly environment: string;

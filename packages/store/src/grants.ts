@@ -1,10 +1,10 @@
 // Grants of a role or one extra permission to a user or group at a scope path, optionally expiring.
 // Direct grants of system roles without expiry keep the organization's product groups in step (product-groups.ts).
-import type { Scope } from "@gatehouse/domain";
+import type { GrantInput, Scope } from "@gatehouse/domain";
 import { products } from "@gatehouse/domain";
 import { Context, Effect, Layer } from "effect";
 import { SqlClient, type Statement } from "effect/sql";
-import type { Change, GrantChange, Written } from "./changes.ts";
+import type { Change, Written } from "./changes.ts";
 import { type AlreadyExists, InvalidChange, type NotFound, type VersionConflict } from "./errors.ts";
 import { newId } from "./ids.ts";
 import { joinProductGroup, leaveProductGroup } from "./product-groups.ts";
@@ -105,7 +105,7 @@ export const grantFromRow = (row: GrantRow): GrantRecord => ({
 });
 
 /** The grant as the engine takes it. */
-export const grantChange = (grant: GrantRecord): GrantChange => ({
+export const grantChange = (grant: GrantRecord): GrantInput => ({
   id: grant.id,
   subject: grant.subject.id,
   scope: grant.scope,

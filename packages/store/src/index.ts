@@ -5,7 +5,7 @@ export { type ApiKeyRecord, ApiKeys, type ApiKeysShape, type NewApiKey } from ".
 export { applyChange } from "./apply-change.ts";
 export * from "./audit-log.ts";
 export * from "./change-feed.ts";
-export { type Change, type ChangeNotice, changesChannel, type GrantChange, type Written } from "./changes.ts";
+export { type Change, type ChangeNotice, changesChannel, type Written } from "./changes.ts";
 export { Credentials, type CredentialsShape, type SignedInAccount } from "./credentials.ts";
 export * from "./demo-data.ts";
 export { EngineSync, type EngineSyncShape } from "./engine-sync.ts";

@@ -1,6 +1,7 @@
 // The operator gives a newly provisioned organization its first super admin: a user invited with
 // `admin-center:super-admin` at the organization, only while no super admin holds it there; the link is shown once.
 import { Id, InviteEmail, InviteLanguage, InviteName } from "@gatehouse/contracts";
+import { inForce } from "@gatehouse/domain";
 import { AlreadyExists, EngineSync, Grants, Mutations, Organizations } from "@gatehouse/store";
 import { Effect, Schema } from "effect";
 import { hashToken, newToken } from "../auth/tokens.ts";
@@ -25,7 +26,7 @@ const noSuperAdmin = (org: string) =>
     yield* (yield* Organizations).serialize(org, "first-admin");
     const held = yield* (yield* Grants).list({ org, role: SUPER_ADMIN });
     const now = Date.now();
-    if (held.some((grant) => grant.expiresAt === null || grant.expiresAt.getTime() > now))
+    if (held.some((grant) => inForce(grant.expiresAt?.getTime() ?? 0, now)))
       return yield* new AlreadyExists({
         kind: "super admin",
         constraint: org,

@@ -10,6 +10,7 @@ import {
   type ProjectRecord,
   Projects,
 } from "@gatehouse/store";
+import { FlagStatus } from "@gatehouse/domain";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import {
@@ -29,11 +30,10 @@ import { declareProject } from "./projects.ts";
 
 const Name = TrimmedText(100);
 const Key = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9_-]{0,63}$/)));
-const Status = Schema.Literals(["draft", "running", "paused"]);
 
 const ListInput = Schema.Struct({ project: Id });
 const CreateInput = Schema.Struct({ project: Id, key: Key, name: Name });
-const SetStatusInput = Schema.Struct({ id: Id, version: Version, status: Status });
+const SetStatusInput = Schema.Struct({ id: Id, version: Version, status: FlagStatus });
 const ToggleInput = Schema.Struct({ id: Id, environment: Id, enabled: Schema.Boolean });
 
 const view = (f: FlagRecord) => ({

@@ -64,7 +64,7 @@ const validity = (
   const owned = catalog.adminLevels.ownerGives;
   if (role.index === catalog.adminLevels.projectOwner && !owned.has(a.scope.product ?? ""))
     return invalid(
-      `the Admin Center project owner exists only for ${labels(catalog, owned.keys())} projects`,
+      `the Admin Center project owner exists only for ${labels(catalog, owned.keys()) || "no product's"} projects`,
     );
   if (role.levels !== undefined && !role.levels.includes(level))
     return invalid(`${role.id} is granted at ${role.levels.join(" or ")} level, not at ${level} level`);

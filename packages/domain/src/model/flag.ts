@@ -2,9 +2,7 @@
 // Whoever creates a flag becomes its flag admin.
 import { Schema } from "effect";
 import { FlagId, ProjectId } from "./ids.ts";
-
-export const FlagStatus = Schema.Literals(["draft", "running", "paused"]);
-export type FlagStatus = typeof FlagStatus.Type;
+import { FlagStatus } from "./resource.ts";
 
 export class Flag extends Schema.Class<Flag>("Flag")({
   id: FlagId,

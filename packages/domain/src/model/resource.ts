@@ -3,9 +3,13 @@
 import { Schema } from "effect";
 import { Scope } from "./scope.ts";
 
+/** A Feature Experimentation flag's status: the one list the store, the API and conditions use. */
+export const FlagStatus = Schema.Literals(["draft", "running", "paused"]);
+export type FlagStatus = typeof FlagStatus.Type;
+
 export const ResourceAttributes = Schema.Struct({
   production: Schema.optionalKey(Schema.Boolean),
-  flagStatus: Schema.optionalKey(Schema.Literals(["draft", "running", "paused"])),
+  flagStatus: Schema.optionalKey(FlagStatus),
   rulesetPublished: Schema.optionalKey(Schema.Boolean),
   flagHasExperiment: Schema.optionalKey(Schema.Boolean),
   changeKind: Schema.optionalKey(Schema.Literals(["visual-editor", "code-editor", "extension"])),

@@ -1,6 +1,7 @@
 // Expiry: a grant whose expiresAt has passed never counts, for check, whoCan, landing or assign;
 // one that expires later counts. `now` is always passed explicitly, never read from the clock.
 import { describe, expect, it } from "vitest";
+import { inForce } from "../../src/index.ts";
 import { path, res } from "../support/scopes.ts";
 import { FUTURE, HOUR, NOW, PAST, world } from "../support/world.ts";
 
@@ -57,5 +58,19 @@ describe("expiry", () => {
     });
     expect(v.engine.check("ed", "experimentation:flag.toggle", flag, NOW)).toBe("allow");
     expect(v.engine.check("ed", "experimentation:flag.toggle", flag, PAST - HOUR)).toBe("deny");
+  });
+});
+
+describe("inForce, the one expiry rule", () => {
+  it("never expires at 0 and counts strictly before its instant", () => {
+    expect(inForce(0, NOW)).toBe(true);
+    expect(inForce(NOW + 1, NOW)).toBe(true);
+    expect(inForce(NOW, NOW)).toBe(false);
+    expect(inForce(PAST, NOW)).toBe(false);
+  });
+
+  it("reads the clock when now is 0", () => {
+    expect(inForce(Date.now() + HOUR, 0)).toBe(true);
+    expect(inForce(Date.now() - HOUR, 0)).toBe(false);
   });
 });
