@@ -3,14 +3,19 @@
 import { SUMMARY_INTS, type Summarised, writeSummary } from "./grant-summary.ts";
 import { hashId } from "./path-hash.ts";
 
-/** Ints per slot, and the slot's fields: id hash (0 = empty), grant count, flags, overflow offset, summaries. */
+/** Ints per slot (64 bytes); the slot's fields follow, by offset. */
 const SLOT = 16;
+/** The subject id's hash; 0 marks an empty slot. */
 const TAG = 0;
+/** How many grant summaries the subject has. */
 const COUNT = 1;
+/** The slot flags, IN_GROUPS | HOLDS_SINGLES. */
 const FLAGS = 2;
+/** Where the summaries past the inline ones start in the overflow array (-1: none). */
 const OVERFLOW = 3;
+/** The first of the summaries held in the slot itself. */
 const FIRST_SUMMARY = 4;
-/** Summaries held in the slot itself; the rest go to the overflow array. */
+/** How many summaries the slot holds; the rest go to the overflow array. */
 const INLINE = 4;
 
 /** Slot flag: the subject belongs to groups. */

@@ -1,9 +1,13 @@
 // One grant as the check path stores it: SUMMARY_INTS ints, so a decision reads grants without touching objects.
 // The layout lives here only; every other module reads a summary through these accessors.
-/** Ints per summary: head (role index | depth << 16 | flags), prefix hash at the grant's depth, grant ordinal. */
+
+/** Ints per summary; the fields follow, by offset. */
 export const SUMMARY_INTS = 3;
+/** Role index in the low 16 bits, the scope's depth above them, then the EXPIRES and CROSS_ORG flags. */
 const HEAD = 0;
+/** The hash of the grant's scope path, compared with the decision path's prefix hash at the same depth. */
 const HASH = 1;
+/** The grant's position in the snapshot's grant table and segment rows. */
 const ORDINAL = 2;
 
 const ROLE_MASK = 0xffff;

@@ -2,26 +2,26 @@
 // Role ids read `product:role`, action ids `product:entity.verb` (spec section 3).
 import { Schema } from "effect";
 
-export const OrgId = Schema.String.pipe(Schema.check(Schema.isMinLength(1)), Schema.brand("OrgId"));
+/** Most ids are any non-empty string; role and action ids follow `product:name`. */
+const nonEmpty = Schema.String.pipe(Schema.check(Schema.isMinLength(1)));
+
+export const OrgId = nonEmpty.pipe(Schema.brand("OrgId"));
 export type OrgId = typeof OrgId.Type;
-export const ProductId = Schema.String.pipe(Schema.check(Schema.isMinLength(1)), Schema.brand("ProductId"));
+export const ProductId = nonEmpty.pipe(Schema.brand("ProductId"));
 export type ProductId = typeof ProductId.Type;
-export const InstanceId = Schema.String.pipe(Schema.check(Schema.isMinLength(1)), Schema.brand("InstanceId"));
+export const InstanceId = nonEmpty.pipe(Schema.brand("InstanceId"));
 export type InstanceId = typeof InstanceId.Type;
-export const ProjectId = Schema.String.pipe(Schema.check(Schema.isMinLength(1)), Schema.brand("ProjectId"));
+export const ProjectId = nonEmpty.pipe(Schema.brand("ProjectId"));
 export type ProjectId = typeof ProjectId.Type;
-export const EnvironmentId = Schema.String.pipe(
-  Schema.check(Schema.isMinLength(1)),
-  Schema.brand("EnvironmentId"),
-);
+export const EnvironmentId = nonEmpty.pipe(Schema.brand("EnvironmentId"));
 export type EnvironmentId = typeof EnvironmentId.Type;
-export const FlagId = Schema.String.pipe(Schema.check(Schema.isMinLength(1)), Schema.brand("FlagId"));
+export const FlagId = nonEmpty.pipe(Schema.brand("FlagId"));
 export type FlagId = typeof FlagId.Type;
-export const UserId = Schema.String.pipe(Schema.check(Schema.isMinLength(1)), Schema.brand("UserId"));
+export const UserId = nonEmpty.pipe(Schema.brand("UserId"));
 export type UserId = typeof UserId.Type;
-export const GroupId = Schema.String.pipe(Schema.check(Schema.isMinLength(1)), Schema.brand("GroupId"));
+export const GroupId = nonEmpty.pipe(Schema.brand("GroupId"));
 export type GroupId = typeof GroupId.Type;
-export const GrantId = Schema.String.pipe(Schema.check(Schema.isMinLength(1)), Schema.brand("GrantId"));
+export const GrantId = nonEmpty.pipe(Schema.brand("GrantId"));
 export type GrantId = typeof GrantId.Type;
 export const RoleId = Schema.String.pipe(
   Schema.check(Schema.isPattern(/^[a-z][a-z-]*:.+$/)),

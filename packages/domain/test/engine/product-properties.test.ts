@@ -37,6 +37,7 @@ const give = (role: string, scope: Scope, targetOrg = scope.org): Assignment => 
 
 describe("ProductDef.partnerRoles", () => {
   const superAdmin: [string, string, Scope] = ["boss", "admin-center:super-admin", path("acme")];
+  const partnerUser = give("mission-control:partnerUser", path("acme", "mission-control", "prod"), "agency");
 
   it("lets a partner's users hold the declaring product's roles at a customer's scopes, and no other's", () => {
     const catalog = declared("cms", (p) => ({ ...p, partnerRoles: true })).map((p) =>
@@ -49,12 +50,7 @@ describe("ProductDef.partnerRoles", () => {
       decision: "allow",
       reason: "a super admin may give any role or permission in its organization",
     });
-    expect(
-      engine.assign(
-        "boss",
-        give("mission-control:partnerUser", path("acme", "mission-control", "prod"), "agency"),
-      ),
-    ).toEqual({
+    expect(engine.assign("boss", partnerUser, NOW)).toEqual({
       decision: "invalid",
       reason: "only CMS roles reach across organizations, and only for partner users",
     });
@@ -63,12 +59,7 @@ describe("ProductDef.partnerRoles", () => {
   it("needs the partner to have enabled the declaring product", () => {
     const engine = engineOver(products, [superAdmin]);
     engine.snapshot.setOrg("agency", { kind: "partner", products: new Set(["cms"]) });
-    expect(
-      engine.assign(
-        "boss",
-        give("mission-control:partnerUser", path("acme", "mission-control", "prod"), "agency"),
-      ),
-    ).toEqual({
+    expect(engine.assign("boss", partnerUser, NOW)).toEqual({
       decision: "invalid",
       reason: "partner agency must enable Mission Control before its users hold Mission Control roles",
     });
