@@ -9,7 +9,6 @@ import { newId } from "./ids.ts";
 import { constraintsAs } from "./sql-failures.ts";
 import { found, updated } from "./versioned.ts";
 
-
 export interface FlagEnvironmentState {
   readonly environment: string;
   readonly enabled: boolean;

@@ -2,6 +2,7 @@
 // authorized through authorizedMutation with resource attributes taken from the stored rows, and audited.
 import { randomUUID } from "node:crypto";
 import { Id, TrimmedText, Version } from "@gatehouse/contracts";
+import { FlagStatus } from "@gatehouse/domain";
 import {
   type EnvironmentRecord,
   Environments,
@@ -10,7 +11,6 @@ import {
   type ProjectRecord,
   Projects,
 } from "@gatehouse/store";
-import { FlagStatus } from "@gatehouse/domain";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import {
