@@ -1,7 +1,6 @@
 // @gatehouse/domain: the permission model's vocabulary, catalog and decision engine.
 // Everything a product backend, the API or a UI needs to ask "may this subject do this here?".
 
-export * from "./authorizer.ts";
 export * from "./catalog/condition.ts";
 export { products } from "./catalog/index.ts";
 export type * from "./catalog/types.ts";
@@ -11,18 +10,8 @@ export type * from "./engine/explanation.ts";
 export type { Landing } from "./engine/landing.ts";
 export type { CustomRoleInput, GrantInput, OrgSettings } from "./engine/snapshot.ts";
 export type { ActionsDiff, GrantChange, SubjectDiff, WhatIf } from "./engine/what-if.ts";
-export * from "./model/environment.ts";
 export * from "./model/errors.ts";
 export * from "./model/expiry.ts";
-export * from "./model/flag.ts";
-export * from "./model/grant.ts";
-export * from "./model/group.ts";
 export * from "./model/ids.ts";
-export * from "./model/instance.ts";
-export * from "./model/organization.ts";
-export * from "./model/product.ts";
-export * from "./model/project.ts";
 export * from "./model/resource.ts";
-export * from "./model/role.ts";
 export * from "./model/scope.ts";
-export * from "./model/user.ts";

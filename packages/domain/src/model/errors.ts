@@ -73,14 +73,3 @@ export class GrantNotHeld extends Schema.TaggedError<GrantNotHeld>()("GrantNotHe
     return `Grant "${this.grant}" is not held by ${this.subject}`;
   }
 }
-
-/** Every error the engine raises for bad vocabulary or shape. */
-export type ModelError =
-  | UnknownAction
-  | UnknownRole
-  | UnknownSubject
-  | InvalidScope
-  | RoleDefinitionRejected
-  | InvalidMembership
-  | UnknownGrant
-  | GrantNotHeld;
