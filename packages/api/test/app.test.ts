@@ -1,4 +1,4 @@
-// The API through app.request: health, the public catalog over tRPC (with input validation), and the
+// The API through app.request: health, the public catalog over tRPC (with input validation, Feature role facts), the
 // apps' pages (placeholders until an app is built). No server is started.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,6 +35,30 @@ describe("the API app", () => {
     expect(products).toHaveLength(11);
     const mc = products.find((p) => p.id === "mission-control");
     expect(mc?.roles.map((r) => r.id)).toContain("mission-control:customerDev");
+  });
+
+  it("serves the Feature project roles' defaults and locks from the catalog", async () => {
+    const { status, body } = await trpcGet("catalog.featureRoles");
+    expect(status).toBe(200);
+    const x = (name: string) => `experimentation:${name}`;
+    const facts = body.result?.data as {
+      projectRoles: ReadonlyArray<{ id: string; entityRolesLocked: boolean; defaultFlagRole: string }>;
+      environmentRoles: ReadonlyArray<string>;
+      flagRoles: ReadonlyArray<string>;
+    };
+    expect(facts.projectRoles.map((r) => [r.id, r.entityRolesLocked, r.defaultFlagRole])).toEqual([
+      [x("administrator"), true, x("flag-admin")],
+      [x("project-owner"), true, x("flag-admin")],
+      [x("publisher"), false, x("flag-editor")],
+      [x("editor"), false, x("flag-editor")],
+      [x("viewer"), false, x("flag-viewer")],
+    ]);
+    // Editors are env-editor only in production: elsewhere their default lets them publish.
+    expect(facts.projectRoles.find((r) => r.id === x("editor"))).toMatchObject({
+      defaultEnvironmentRole: { production: x("env-editor"), other: x("env-publisher") },
+    });
+    expect(facts.environmentRoles).toEqual(["env-admin", "env-publisher", "env-editor", "env-viewer"].map(x));
+    expect(facts.flagRoles).toEqual(["flag-admin", "flag-editor", "flag-viewer", "flag-none"].map(x));
   });
 
   it("returns one system role with its actions", async () => {

@@ -34,6 +34,7 @@ export { type OperatorRecord, Operators, type OperatorsShape } from "./operators
 export * from "./organizations.ts";
 export { hashPassword, verifyPassword } from "./password.ts";
 export * from "./projects.ts";
+export * from "./resources.ts";
 export * from "./roles.ts";
 export { createDemoAccount, type DemoSeedResult, seedDemo } from "./seed-demo.ts";
 export {

@@ -19,6 +19,7 @@ import { Operations } from "./operations.ts";
 import { Operators } from "./operators.ts";
 import { Organizations } from "./organizations.ts";
 import { Projects } from "./projects.ts";
+import { Resources } from "./resources.ts";
 import { Roles } from "./roles.ts";
 import { Sessions } from "./sessions.ts";
 import { UserDirectory } from "./user-directory.ts";
@@ -47,4 +48,5 @@ export const StoreLive = Layer.mergeAll(
   GroupEdits.layer,
   Operations.layer,
   AccessRequests.layer,
+  Resources.layer,
 );

@@ -20,6 +20,7 @@ import type {
   Operators,
   Organizations,
   Projects,
+  Resources,
   Roles,
   Sessions,
   UserDirectory,
@@ -48,6 +49,7 @@ export type StoreServices =
   | Operators
   | Organizations
   | Projects
+  | Resources
   | Roles
   | Sessions
   | UserDirectory

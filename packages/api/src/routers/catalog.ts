@@ -1,7 +1,7 @@
 // The public vocabulary: products, their actions and their system roles, as the UIs render them.
 // Read-only and the same for everyone (it is the documented model, not anyone's data).
 import { Id } from "@gatehouse/contracts";
-import { products } from "@gatehouse/domain";
+import { featureRoles, products } from "@gatehouse/domain";
 import { TRPCError } from "@trpc/server";
 import { Schema } from "effect";
 import { publicAccess } from "../authorize.ts";
@@ -27,6 +27,8 @@ const vocabulary = publicAccess("the catalog is the documented model, the same f
 
 export const catalogRouter = router({
   products: vocabulary.query(() => productView),
+  /** The Feature project's roles: the default environment and flag roles each gives, and which are locked. */
+  featureRoles: vocabulary.query(() => featureRoles),
   role: vocabulary.input(Schema.toStandardSchemaV1(RoleQuery)).query(({ input }) => {
     for (const p of productView) {
       const role = p.roles.find((r) => r.id === input.id);

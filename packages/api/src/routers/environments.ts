@@ -2,12 +2,18 @@
 // remove, each asked of the engine with the project's environment actions on stored rows, and audited.
 import { randomUUID } from "node:crypto";
 import { Id, TrimmedText, Version } from "@gatehouse/contracts";
-import { type EnvironmentRecord, Environments, type ProjectRecord, Projects } from "@gatehouse/store";
+import {
+  type EnvironmentRecord,
+  Environments,
+  environmentResource,
+  type ProjectRecord,
+  Projects,
+} from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { type AskContext, authorizedMutation, type DeclaredChange } from "../authorize.ts";
 import { router } from "../trpc.ts";
-import { askInFeatureProject, projectScope } from "./feature-project.ts";
+import { askInFeatureProject } from "./feature-project.ts";
 
 // Rules: docs/decisions.md#feature-experimentation (environments). Listing stays `projects.environments.list`.
 
@@ -45,14 +51,7 @@ const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `
 
 /** The question for an action on a stored environment. */
 const onEnvironment = (action: string, environment: EnvironmentRecord, project: ProjectRecord) => ({
-  check: {
-    action,
-    resource: {
-      ...projectScope(project),
-      environment: environment.id,
-      attrs: { platform: project.platform, production: environment.production },
-    },
-  },
+  check: { action, resource: environmentResource(project, environment) },
 });
 
 /**

@@ -1,6 +1,6 @@
 // What the Feature project routers (environments, flags) share: a project's scope as the engine reads it, and
 // the question "may the actor create <entity> in this Feature project?", inside the project's organization.
-import { type ProjectRecord, Projects } from "@gatehouse/store";
+import { type ProjectRecord, Projects, projectResource } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect } from "effect";
 import type { AskContext, DeclaredChange } from "../authorize.ts";
@@ -30,9 +30,7 @@ export const askInFeatureProject =
             code: "BAD_REQUEST",
             message: `project: "${project.name}" is not a Feature project`,
           });
-        return {
-          check: { action, resource: { ...projectScope(project), attrs: { platform: project.platform } } },
-        };
+        return { check: { action, resource: projectResource(project) } };
       },
     };
   };

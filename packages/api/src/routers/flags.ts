@@ -8,6 +8,7 @@ import {
   Environments,
   type FlagRecord,
   Flags,
+  flagResource,
   type ProjectRecord,
   Projects,
 } from "@gatehouse/store";
@@ -26,7 +27,8 @@ import { router } from "../trpc.ts";
 import { askInFeatureProject, projectScope } from "./feature-project.ts";
 import { declareProject } from "./projects.ts";
 
-// Rules: docs/decisions.md#feature-experimentation (flag status, toggle). Resources come from stored rows only.
+// Rules: docs/decisions.md#feature-experimentation (flag status, toggle). Resources come from stored rows
+// (store/resources.ts); list sends each flag's resource per environment with `viewable` (flag.view there).
 
 const Name = TrimmedText(100);
 const Key = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9_-]{0,63}$/)));
@@ -67,22 +69,9 @@ const flagOf = async (
   };
 };
 
-/** The flag in one environment of its project, as the engine reads it, attributes from the stored rows. */
-const flagIn = (project: ProjectRecord, environment: EnvironmentRecord, flag: FlagRecord) => ({
-  ...projectScope(project),
-  environment: environment.id,
-  flag: flag.id,
-  attrs: {
-    platform: project.platform,
-    production: environment.production,
-    flagStatus: flag.status,
-    rulesetPublished: flag.states.find((s) => s.environment === environment.id)?.rulesetPublished ?? false,
-  },
-});
-
 /** `experimentation:flag.toggle` for the flag in one environment. */
 const toggleAsk = (project: ProjectRecord, environment: EnvironmentRecord, flag: FlagRecord): Ask => ({
-  check: { action: "experimentation:flag.toggle", resource: flagIn(project, environment, flag) },
+  check: { action: "experimentation:flag.toggle", resource: flagResource(project, flag, environment) },
 });
 
 const org = (context: { readonly actor: { readonly org: string } }) => context.actor.org;
@@ -92,25 +81,34 @@ const inProject = (input: { readonly project: string }, context: QueryContext) =
   declareProject(input.project, context);
 
 export const flagsRouter = router({
-  /** The project's flags with status and per-environment on/off state. */
+  /**
+   * The project's flags with status and per-environment on/off state, and the flag's resource in each environment
+   * (built here from the stored rows, for the apps' guards and previews) with whether the actor may view it there.
+   */
   list: authorizedQuery(ListInput, inProject).query(async ({ ctx }) => {
     const project = ctx.declared;
-    const rows = await ctx.store.run(Effect.flatMap(Effect.service(Flags), (f) => f.list(project.id)));
-    // Whoever manages the project's collaborators (and so sets their flag roles) sees every flag.
-    if (ctx.may(USER_VIEW, projectScope(project))) return rows.map(view);
-    // Anyone else sees a flag's state only in the environments where the engine lets it view the flag
-    // (flag-none hides it there), and a flag hidden in every environment not at all.
-    const environments = await ctx.store.run(
-      Effect.flatMap(Effect.service(Environments), (e) => e.list(project.id)),
+    const [rows, environments] = await ctx.store.run(
+      Effect.all([
+        Effect.flatMap(Effect.service(Flags), (f) => f.list(project.id)),
+        Effect.flatMap(Effect.service(Environments), (e) => e.list(project.id)),
+      ]),
     );
+    // Whoever manages the project's collaborators (and so sets their flag roles) sees every flag everywhere.
+    const managesAll = ctx.may(USER_VIEW, projectScope(project));
     return rows.flatMap((flag) => {
-      const visibleIn = new Set(
-        environments
-          .filter((environment) => ctx.may(FLAG_VIEW, flagIn(project, environment, flag)))
-          .map((environment) => environment.id),
-      );
-      if (visibleIn.size === 0) return [];
-      return [{ ...view(flag), states: flag.states.filter((state) => visibleIn.has(state.environment)) }];
+      const resources = environments.map((environment) => {
+        const resource = flagResource(project, flag, environment);
+        return { environment: environment.id, resource, viewable: ctx.may(FLAG_VIEW, resource) };
+      });
+      if (managesAll) return [{ ...view(flag), resources }];
+      // Anyone else sees a flag only in the environments where the engine lets it view the flag (flag-none hides
+      // it there), and a flag hidden in every environment not at all.
+      const shown = resources.filter((r) => r.viewable);
+      if (shown.length === 0) return [];
+      const visibleIn = new Set(shown.map((r) => r.environment));
+      return [
+        { ...view(flag), states: flag.states.filter((s) => visibleIn.has(s.environment)), resources: shown },
+      ];
     });
   }),
 
@@ -138,15 +136,8 @@ export const flagsRouter = router({
           code: "CONFLICT",
           message: `The flag "${input.id}" was changed since version ${input.version} was read (it is at version ${flag.version}); reload it and try again`,
         });
-      const edit = [flag.status, input.status].map((flagStatus) => ({
-        check: {
-          action: "experimentation:flag.edit",
-          resource: {
-            ...projectScope(project),
-            flag: flag.id,
-            attrs: { platform: project.platform, flagStatus },
-          },
-        },
+      const edit = [flag.status, input.status].map((status) => ({
+        check: { action: "experimentation:flag.edit", resource: flagResource(project, { ...flag, status }) },
       }));
       if (flag.status === input.status || (flag.status !== "running" && input.status !== "running"))
         return edit;

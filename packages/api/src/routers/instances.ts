@@ -2,7 +2,7 @@
 // by a Super Admin of the organization, each authorized through authorizedMutation and audited.
 import { randomUUID } from "node:crypto";
 import { Id, TrimmedText, Version } from "@gatehouse/contracts";
-import { type InstanceRecord, Instances, Organizations } from "@gatehouse/store";
+import { type InstanceRecord, Instances, instanceResource, Organizations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { type AskContext, authorizedMutation, authorizedQuery, type DeclaredChange } from "../authorize.ts";
@@ -32,6 +32,8 @@ const view = (i: InstanceRecord) => ({
   name: i.name,
   production: i.production,
   version: i.version,
+  /** The instance as the engine is asked about it (the apps' guards and access matrix ask the same). */
+  resource: instanceResource(i),
 });
 
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });

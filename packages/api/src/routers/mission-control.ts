@@ -7,6 +7,7 @@ import {
   Groups,
   type InstanceRecord,
   Instances,
+  instanceResource,
   Operations,
   Organizations,
   Users,
@@ -40,13 +41,6 @@ const roleOf = (g: GrantRecord): RoleHeld => ({
   role: g.role ?? "",
   instance: g.scope.instance ?? null,
   expiresAt: g.expiresAt === null ? null : g.expiresAt.toISOString(),
-});
-
-const resourceOf = (i: InstanceRecord) => ({
-  org: i.org,
-  product: PRODUCT,
-  instance: i.id,
-  attrs: { production: i.production === true },
 });
 
 /** The user's unexpired Mission Control grants: its own and those of its home organization's groups. */
@@ -104,7 +98,7 @@ const reach = async (store: Store, actor: Actor, customer: string): Promise<Decl
 
 /** Mission Control's own view, or the Admin Center's view of the instance (its admins see who holds roles). */
 const mayView = (may: May, i: InstanceRecord) =>
-  may(VIEW, resourceOf(i)) || may(INSTANCE_VIEW, { org: i.org, product: PRODUCT, instance: i.id });
+  may(VIEW, instanceResource(i)) || may(INSTANCE_VIEW, { org: i.org, product: PRODUCT, instance: i.id });
 
 /** The customer's Mission Control instance `id`, or NOT_FOUND in the words a made-up id gets. */
 const customerInstance = async (store: Store, customer: string, id: string) => {
@@ -159,6 +153,8 @@ export const missionControlRouter = router({
         name: i.name,
         production: i.production === true,
         environment: i.production === true ? "production" : "sandbox",
+        /** What the engine is asked about for an action on the instance (the app's guards ask the same). */
+        resource: instanceResource(i),
         facts: await factsOf(ctx.store, i, org.name),
       })),
     );
@@ -212,6 +208,6 @@ export const missionControlRouter = router({
       }),
     );
     // A fact about each holder (the answer itself), not a decision about the actor.
-    return holders.rows.filter((h) => ctx.engine.allows(h.user, VIEW, resourceOf(holders.instance)));
+    return holders.rows.filter((h) => ctx.engine.allows(h.user, VIEW, instanceResource(holders.instance)));
   }),
 });

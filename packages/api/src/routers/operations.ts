@@ -1,7 +1,13 @@
 // Mission Control operations: run (or schedule) an action on an instance, cancel one not yet started, page
 // the history and read one with its status changes. Runs are authorized by engine.check on the stored instance.
 import { OperationHistoryInput, OperationIdInput, OperationRunInput } from "@gatehouse/contracts";
-import { type InstanceRecord, Instances, type OperationRecord, Operations } from "@gatehouse/store";
+import {
+  type InstanceRecord,
+  Instances,
+  instanceResource,
+  type OperationRecord,
+  Operations,
+} from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Option } from "effect";
 import {
@@ -60,18 +66,11 @@ const loadInstance = async (store: Store, id: string, home?: string): Promise<In
   return instance;
 };
 
-const resourceOf = (instance: InstanceRecord) => ({
-  org: instance.org,
-  product: PRODUCT,
-  instance: instance.id,
-  attrs: { production: instance.production === true },
-});
-
 const loadOperation = (store: Store, id: string) =>
   store.run(Effect.flatMap(Effect.service(Operations), (ops) => ops.get(id)));
 
 const viewing = (instance: InstanceRecord): Ask => ({
-  check: { action: VIEW, resource: resourceOf(instance) },
+  check: { action: VIEW, resource: instanceResource(instance) },
 });
 
 /** The stored operation and its instance; a made-up id answers what another organization's does. */
@@ -84,7 +83,7 @@ const storedOperation = async (store: Store, id: string) => {
 
 const cancelAsk = async (input: { readonly id: string }, { store }: AskContext): Promise<Ask> => {
   const { op, instance, missing } = await storedOperation(store, input.id);
-  return { check: { action: op.action, resource: resourceOf(instance) }, missing };
+  return { check: { action: op.action, resource: instanceResource(instance) }, missing };
 };
 
 /** The instances of `org` the actor may view, declared: users are asked about each one they see. */
@@ -96,7 +95,9 @@ const historyOf = async (
     Effect.flatMap(Effect.service(Instances), (i) => i.list(input.org, PRODUCT)),
   );
   const seen =
-    actor.kind === "user" ? instances.filter((i) => engine.allows(actor.id, VIEW, resourceOf(i))) : instances;
+    actor.kind === "user"
+      ? instances.filter((i) => engine.allows(actor.id, VIEW, instanceResource(i)))
+      : instances;
   const visible = new Map(seen.map((i) => [i.id, i] as const));
   const refuse =
     input.instance !== undefined && !visible.has(input.instance)
@@ -121,7 +122,7 @@ export const operationsRouter = router({
   run: authorizedMutation(RunInput, async (input, { actor, store }) => {
     const instance = await loadInstance(store, input.instance, actor.org);
     return {
-      check: { action: `${PRODUCT}:${input.action}`, resource: resourceOf(instance) },
+      check: { action: `${PRODUCT}:${input.action}`, resource: instanceResource(instance) },
       missing: `No instance "${input.instance}"`,
     };
   }).mutation(async ({ ctx, input }) => {

@@ -2,7 +2,7 @@
 // (a Feature project gets production and development), rename and remove through authorizedMutation, audited.
 import { randomUUID } from "node:crypto";
 import { Id, TrimmedText, Version } from "@gatehouse/contracts";
-import { Environments, Instances, type ProjectRecord, Projects } from "@gatehouse/store";
+import { Environments, Instances, type ProjectRecord, Projects, projectResource } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import {
@@ -39,6 +39,8 @@ const view = (p: ProjectRecord) => ({
   name: p.name,
   platform: p.platform,
   version: p.version,
+  /** The project as the engine is asked about it (the apps' guards and access matrix ask the same). */
+  resource: projectResource(p),
 });
 
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });

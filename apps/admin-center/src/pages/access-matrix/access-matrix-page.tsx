@@ -49,14 +49,10 @@ const Matrix = ({ org, scope, product }: { org: string; scope: MatrixScope; prod
   );
   const instance = instances.data?.find((i) => i.id === scope.instance);
   const project = projects.data?.find((p) => p.id === scope.project);
-  const resource: Resource = {
+  // The place as the engine is asked about it: the server's resource of the project or instance picked.
+  const resource: Resource = (scope.project === undefined ? instance?.resource : project?.resource) ?? {
     org,
     ...scope,
-    ...(project !== undefined
-      ? { attrs: { platform: project.platform } }
-      : instance?.production === null || instance === undefined
-        ? {}
-        : { attrs: { production: instance.production } }),
   };
   return (
     <Stack gap="lg">

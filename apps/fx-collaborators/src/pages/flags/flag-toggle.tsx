@@ -1,37 +1,26 @@
-// One flag's on/off switch in one environment, Guarded on `experimentation:flag.toggle` with the resource the
-// server asks about (project, environment with `production`, flag with `flagStatus` and `rulesetPublished`).
-import { type Resource, type RouterOutputs, useGatehouse } from "@gatehouse/client";
+// One flag's on/off switch in one environment, Guarded on `experimentation:flag.toggle` with the flag's resource
+// there exactly as the server built it (flags.list: project, environment with `production`, flag with its status).
+import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
 import { Guarded, toast } from "@gatehouse/ui";
 import { Switch } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 export type FlagRow = RouterOutputs["flags"]["list"][number];
 export type EnvironmentRow = RouterOutputs["projects"]["environments"]["list"][number];
+/** The flag in one environment: the server's resource and whether the signed-in user may view it there. */
+export type FlagPlace = FlagRow["resources"][number];
 
 /** The flag's state in the environment: no stored row means off and unpublished. */
-export const stateIn = (flag: FlagRow, environment: string) =>
+const stateIn = (flag: FlagRow, environment: string) =>
   flag.states.find((s) => s.environment === environment) ?? { enabled: false, rulesetPublished: false };
 
-/** The resource `flags.toggle` is decided on, built as the server builds it from its rows. */
-export const toggleResource = (scope: Resource, flag: FlagRow, environment: EnvironmentRow): Resource => ({
-  ...scope,
-  environment: environment.id,
-  flag: flag.id,
-  attrs: {
-    platform: "feature",
-    production: environment.production,
-    flagStatus: flag.status,
-    rulesetPublished: stateIn(flag, environment.id).rulesetPublished,
-  },
-});
-
 export interface FlagToggleProps {
-  readonly scope: Resource;
   readonly flag: FlagRow;
   readonly environment: EnvironmentRow;
+  readonly place: FlagPlace;
 }
 
-export const FlagToggle = ({ scope, flag, environment }: FlagToggleProps) => {
+export const FlagToggle = ({ flag, environment, place }: FlagToggleProps) => {
   const client = useGatehouse();
   const queryClient = useQueryClient();
   const enabled = stateIn(flag, environment.id).enabled;
@@ -45,7 +34,7 @@ export const FlagToggle = ({ scope, flag, environment }: FlagToggleProps) => {
     onError: toast.failure,
   });
   return (
-    <Guarded action="experimentation:flag.toggle" resource={toggleResource(scope, flag, environment)}>
+    <Guarded action="experimentation:flag.toggle" resource={place.resource}>
       {(disabled) => (
         <Switch
           aria-label={`${flag.name} in ${environment.name}`}

@@ -4,44 +4,46 @@ import type { Column } from "@gatehouse/ui";
 import { Crumbs, DataTable, ErrorState, LoadingState } from "@gatehouse/ui";
 import { Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { useParams } from "react-router";
-import { type EnvironmentRow, FlagToggle } from "./flag-toggle.tsx";
+import { type EnvironmentRow, type FlagRow, FlagToggle } from "./flag-toggle.tsx";
 import { useEnvironments, useFlags, useProjectPlace } from "./project-place.ts";
-import { useVisibleFlags, type VisibleFlag } from "./visible-flags.ts";
 
 const statusColor = { draft: "gray", running: "green", paused: "orange" } as const;
 
-const environmentColumn =
-  (scope: NonNullable<ReturnType<typeof useProjectPlace>["data"]>["scope"]) =>
-  (environment: EnvironmentRow): Column<VisibleFlag> => ({
-    id: `env-${environment.id}`,
-    header: () => (
-      <Group gap={4} wrap="nowrap">
-        <Text size="sm" fw={600}>
-          {environment.name}
-        </Text>
-        {environment.production ? (
-          <Badge size="xs" color="red" variant="light">
-            {environment.primary ? "primary · production" : "production"}
-          </Badge>
-        ) : null}
-      </Group>
-    ),
-    cell: ({ row }) =>
-      row.original.environments.has(environment.id) ? (
-        <FlagToggle scope={scope} flag={row.original.flag} environment={environment} />
-      ) : (
-        <Text size="sm" c="dimmed">
-          Hidden from you (flag-none)
-        </Text>
-      ),
-  });
+/** Where the server says the signed-in user may view the flag (flag-none hides it there). */
+const viewableIn = (flag: FlagRow, environment: string) =>
+  flag.resources.find((place) => place.environment === environment && place.viewable);
+
+const environmentColumn = (environment: EnvironmentRow): Column<FlagRow> => ({
+  id: `env-${environment.id}`,
+  header: () => (
+    <Group gap={4} wrap="nowrap">
+      <Text size="sm" fw={600}>
+        {environment.name}
+      </Text>
+      {environment.production ? (
+        <Badge size="xs" color="red" variant="light">
+          {environment.primary ? "primary · production" : "production"}
+        </Badge>
+      ) : null}
+    </Group>
+  ),
+  cell: ({ row }) => {
+    const place = viewableIn(row.original, environment.id);
+    return place === undefined ? (
+      <Text size="sm" c="dimmed">
+        Hidden from you (flag-none)
+      </Text>
+    ) : (
+      <FlagToggle flag={row.original} environment={environment} place={place} />
+    );
+  },
+});
 
 export const FlagsPage = () => {
   const project = useParams().project ?? "";
   const place = useProjectPlace(project);
   const environments = useEnvironments(project);
   const flags = useFlags(project);
-  const visible = useVisibleFlags(place.data?.scope, flags.data, environments.data);
   if (place.isLoading || environments.isLoading) return <LoadingState label="Loading the project…" />;
   const failed = place.error ?? environments.error;
   if (failed !== null || place.data === undefined || environments.data === undefined)
@@ -54,18 +56,20 @@ export const FlagsPage = () => {
         }}
       />
     );
-  const { scope, name } = place.data;
-  const columns: Array<Column<VisibleFlag>> = [
+  const { name } = place.data;
+  // A flag the user may view nowhere is left out (the server sends it to who manages the collaborators).
+  const visible = flags.data?.filter((flag) => flag.resources.some((r) => r.viewable));
+  const columns: Array<Column<FlagRow>> = [
     {
       id: "flag",
       header: "Flag",
       cell: ({ row }) => (
         <Stack gap={0}>
           <Text size="sm" fw={500}>
-            {row.original.flag.name}
+            {row.original.name}
           </Text>
           <Text size="xs" c="dimmed">
-            {row.original.flag.key}
+            {row.original.key}
           </Text>
         </Stack>
       ),
@@ -74,12 +78,12 @@ export const FlagsPage = () => {
       id: "status",
       header: "Status",
       cell: ({ row }) => (
-        <Badge variant="light" color={statusColor[row.original.flag.status]}>
-          {row.original.flag.status}
+        <Badge variant="light" color={statusColor[row.original.status]}>
+          {row.original.status}
         </Badge>
       ),
     },
-    ...environments.data.map(environmentColumn(scope)),
+    ...environments.data.map(environmentColumn),
   ];
   return (
     <Stack>
@@ -98,9 +102,9 @@ export const FlagsPage = () => {
       <DataTable
         label="Flags"
         columns={columns}
-        rows={visible.data}
-        rowKey={(row) => row.flag.id}
-        error={flags.error ?? visible.error}
+        rows={visible}
+        rowKey={(row) => row.id}
+        error={flags.error}
         onRetry={() => void flags.refetch()}
         empty={{ title: "No flags", hint: "This project has no flags you may see." }}
       />

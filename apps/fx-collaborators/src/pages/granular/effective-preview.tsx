@@ -1,12 +1,12 @@
 // Effective permissions preview: pick an environment and a flag and see every Feature Experimentation action
-// for the collaborator with allow/deny and the engine's reason (authz.explain per action, in batched rounds).
+// for the collaborator with allow/deny and the engine's reason (authz.explain per action, in batched rounds),
+// about the flag's resource there as the server built it.
 import { errorCode, errorMessage, type Resource, useGatehouse } from "@gatehouse/client";
 import { type Column, DataTable, ErrorState, LoadingState } from "@gatehouse/ui";
 import { Alert, Badge, Card, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { stateIn } from "../flags/flag-toggle.tsx";
-import { useEnvironments, useFlags, useProjectPlace } from "../flags/project-place.ts";
+import { useEnvironments, useFlags } from "../flags/project-place.ts";
 
 /** Explanations asked per round: each round is one batched request. */
 const ROUND = 10;
@@ -46,7 +46,6 @@ const columns: Array<Column<Row>> = [
 
 export const EffectivePreview = ({ project, user }: { project: string; user: string }) => {
   const client = useGatehouse();
-  const place = useProjectPlace(project);
   const environments = useEnvironments(project);
   const flags = useFlags(project);
   const actions = useFeatureActions();
@@ -54,20 +53,8 @@ export const EffectivePreview = ({ project, user }: { project: string; user: str
   const [flagId, setFlag] = useState<string | null>(null);
   const environment = environments.data?.find((e) => e.id === (environmentId ?? environments.data?.[0]?.id));
   const flag = flags.data?.find((f) => f.id === (flagId ?? flags.data?.[0]?.id));
-  const resource: Resource | undefined =
-    place.data === undefined || environment === undefined || flag === undefined
-      ? undefined
-      : {
-          ...place.data.scope,
-          environment: environment.id,
-          flag: flag.id,
-          attrs: {
-            platform: "feature",
-            production: environment.production,
-            flagStatus: flag.status,
-            rulesetPublished: stateIn(flag, environment.id).rulesetPublished,
-          },
-        };
+  // The flag in the environment exactly as the server asks about it (flags.list builds it from its rows).
+  const resource = flag?.resources.find((r) => r.environment === environment?.id)?.resource;
   const rows = useQuery({
     // "explain" first: live updates refresh it whenever decisions may have changed.
     queryKey: ["explain", "preview", user, resource, actions.data],
@@ -91,7 +78,7 @@ export const EffectivePreview = ({ project, user }: { project: string; user: str
       return out;
     },
   });
-  const failed = place.error ?? environments.error ?? flags.error ?? actions.error;
+  const failed = environments.error ?? flags.error ?? actions.error;
   if (failed !== null) return <ErrorState error={failed} />;
   if (environments.data === undefined || flags.data === undefined) return <LoadingState />;
   return (

@@ -55,15 +55,3 @@ export const actions: ReadonlyArray<ActionInfo> = [
     destructive: false,
   },
 ];
-
-/** The engine's resource for an action on the instance, with `production` exactly as the server asks. */
-export const resourceOf = (instance: {
-  readonly org: string;
-  readonly id: string;
-  readonly production: boolean;
-}) => ({
-  org: instance.org,
-  product: "mission-control",
-  instance: instance.id,
-  attrs: { production: instance.production },
-});

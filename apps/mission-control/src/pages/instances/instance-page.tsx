@@ -7,7 +7,7 @@ import { useParams } from "react-router";
 import { useCustomers, useInstances } from "../customers/customer-queries.ts";
 import { EnvironmentBadge } from "../customers/environment-badge.tsx";
 import { ActionButtons } from "./action-buttons.tsx";
-import { type ActionInfo, resourceOf } from "./actions.ts";
+import type { ActionInfo } from "./actions.ts";
 import { type Credentials, CredentialsDialog, credentialsOf } from "./credentials-dialog.tsx";
 import { HoldersList } from "./holders-list.tsx";
 import { InstanceFacts } from "./instance-facts.tsx";
@@ -47,7 +47,8 @@ export const InstancePage = () => {
         <EmptyState title="No such environment">It does not exist, or your roles do not reach it.</EmptyState>
       </Stack>
     );
-  const resource = resourceOf(instance);
+  // What the server asks about for an action here, as it built it: the guards ask the same.
+  const resource = instance.resource;
   const submit = (request: RunRequest) =>
     run.mutate(request, {
       onSuccess: (answer) => {
