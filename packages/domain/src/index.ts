@@ -2,6 +2,7 @@
 // Everything a product backend, the API or a UI needs to ask "may this subject do this here?".
 
 export * from "./catalog/condition.ts";
+export * from "./catalog/feature-roles.ts";
 export { products } from "./catalog/index.ts";
 export type * from "./catalog/types.ts";
 export type { AssignDecision, Assignment } from "./engine/assign.ts";

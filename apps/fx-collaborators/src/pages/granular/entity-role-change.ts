@@ -3,12 +3,12 @@
 import { type Resource, useGatehouse } from "@gatehouse/client";
 import { toast } from "@gatehouse/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type EntityRole, explicitAt, fullRole, type GrantRow } from "./granular-model.ts";
+import { explicitAt, type GrantRow, shortRole } from "./entity-grants.ts";
 
 export interface EntityRoleChange {
   readonly scopes: ReadonlyArray<Resource>;
-  /** The role to give, or "default" to remove the explicit grant. */
-  readonly role: EntityRole | "default";
+  /** The role to give (its id), or "default" to remove the explicit grant. */
+  readonly role: string;
   /** What the toast names, e.g. "Production". */
   readonly where: string;
 }
@@ -26,19 +26,17 @@ export const useEntityRoleChange = (user: string, grants: ReadonlyArray<GrantRow
         } else if (current === undefined)
           await client.grants.create.mutate({
             subject: { kind: "user", id: user },
-            role: fullRole(role),
+            role,
             scope,
           });
-        else if (current.role !== fullRole(role))
-          await client.grants.update.mutate({
-            id: current.id,
-            version: current.version,
-            role: fullRole(role),
-          });
+        else if (current.role !== role)
+          await client.grants.update.mutate({ id: current.id, version: current.version, role });
       }
     },
     onSuccess: (_done, { role, where }) =>
-      toast.success(role === "default" ? `${where} follows the project role again` : `${where}: ${role}`),
+      toast.success(
+        role === "default" ? `${where} follows the project role again` : `${where}: ${shortRole(role)}`,
+      ),
     onError: toast.failure,
     onSettled: () => queryClient.invalidateQueries(),
   });

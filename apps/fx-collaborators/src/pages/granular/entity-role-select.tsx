@@ -1,18 +1,20 @@
 // One entity's role for the collaborator: the default the project role gives, or an explicit role shown as
 // an override; locked for administrators and project owners, disabled with the reason when the admin may not give it.
 import { Badge, Group, Select, Text, Tooltip } from "@mantine/core";
-import type { EntityRole } from "./granular-model.ts";
+import { shortRole } from "./entity-grants.ts";
 
 export interface EntityRoleSelectProps {
   readonly label: string;
-  readonly roles: ReadonlyArray<EntityRole>;
+  /** The roles that may be picked (ids), from the catalog. */
+  readonly roles: ReadonlyArray<string>;
+  /** The role the project role gives by default (id), from the catalog. */
   readonly defaultRole: string;
-  /** The explicit role, or undefined when the default applies ("mixed" when environments differ). */
+  /** The explicit role (id), or undefined when the default applies ("mixed" when environments differ). */
   readonly explicit: string | undefined;
   /** Why the control is disabled (locked, or the admin may not give these roles), or undefined. */
   readonly disabledReason: string | undefined;
   readonly busy: boolean;
-  readonly onChange: (role: EntityRole | "default") => void;
+  readonly onChange: (role: string) => void;
 }
 
 export const EntityRoleSelect = (props: EntityRoleSelectProps) => {
@@ -25,14 +27,14 @@ export const EntityRoleSelect = (props: EntityRoleSelectProps) => {
       disabled={disabledReason !== undefined || busy}
       value={explicit === undefined ? "default" : explicit}
       data={[
-        { value: "default", label: `Default (${defaultRole})` },
+        { value: "default", label: `Default (${shortRole(defaultRole)})` },
         ...(explicit === "mixed"
           ? [{ value: "mixed", label: "Differs per environment", disabled: true }]
           : []),
-        ...roles.map((r) => ({ value: r, label: r })),
+        ...roles.map((r) => ({ value: r, label: shortRole(r) })),
       ]}
       onChange={(value) => {
-        if (value !== null && value !== "mixed") onChange(value as EntityRole | "default");
+        if (value !== null && value !== "mixed") onChange(value);
       }}
     />
   );
@@ -44,11 +46,11 @@ export const EntityRoleSelect = (props: EntityRoleSelectProps) => {
         </Text>
         {explicit === undefined ? (
           <Badge size="sm" variant="light" color="gray">
-            default: {defaultRole}
+            default: {shortRole(defaultRole)}
           </Badge>
         ) : (
           <Badge size="sm" variant="filled" color="indigo">
-            overrides {defaultRole}
+            overrides {shortRole(defaultRole)}
           </Badge>
         )}
       </Group>

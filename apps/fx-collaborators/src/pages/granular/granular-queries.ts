@@ -1,5 +1,6 @@
 // The panel's reads: the collaborator with its grants on the project and, when the viewer may see the
-// instance, instance-wide (administrators); and which entity roles and permissions the signed-in admin may give.
+// instance, instance-wide (administrators); the catalog's Feature role facts; and which entity roles and
+// permissions the signed-in admin may give.
 import { errorCode, type Resource, useGatehouse } from "@gatehouse/client";
 import { useQuery } from "@tanstack/react-query";
 
@@ -26,6 +27,16 @@ export const useCollaborator = (user: string, projectScope: Resource | undefined
       );
       return { user: inProject.user, grants: [...inProject.grants, ...instanceWide] };
     },
+  });
+};
+
+/** The Feature project roles' defaults and locks, from the catalog (the same for everyone, never stale). */
+export const useFeatureRoles = () => {
+  const client = useGatehouse();
+  return useQuery({
+    queryKey: ["catalog.featureRoles"],
+    queryFn: () => client.catalog.featureRoles.query(),
+    staleTime: Number.POSITIVE_INFINITY,
   });
 };
 

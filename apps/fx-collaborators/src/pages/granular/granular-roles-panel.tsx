@@ -1,36 +1,30 @@
 // Granular roles of one collaborator on a Feature project: per environment and per flag, the default the
-// project role gives or an explicit override; locked for administrators and project owners; plus the extra permission.
+// project role gives or an explicit override, locked where the catalog locks them (served: catalog.featureRoles).
 import type { Resource } from "@gatehouse/client";
 import { ErrorState, LoadingState } from "@gatehouse/ui";
 import { Alert, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useEnvironments, useFlags, useProjectPlace } from "../flags/project-place.ts";
-import { useEntityRoleChange } from "./entity-role-change.ts";
-import { EntityRoleSelect } from "./entity-role-select.tsx";
 import {
-  defaultEnvironmentRole,
-  defaultFlagRole,
-  type EntityRole,
-  environmentRoles,
   explicitAt,
-  flagRoles,
+  type FeatureProjectRole,
   type GrantRow,
-  isLocked,
-  lockReason,
   projectRoleOf,
   shortRole,
-} from "./granular-model.ts";
-import { useAssignable, useCollaborator } from "./granular-queries.ts";
+} from "./entity-grants.ts";
+import { useEntityRoleChange } from "./entity-role-change.ts";
+import { EntityRoleSelect } from "./entity-role-select.tsx";
+import { useAssignable, useCollaborator, useFeatureRoles } from "./granular-queries.ts";
 import { MultipleExperiments } from "./multiple-experiments.tsx";
 
 /** Why the signed-in admin may not give these roles at those scopes, or undefined when it may give them all. */
 const refusal = (
   answer: ReturnType<typeof useAssignable>["data"],
-  roles: ReadonlyArray<EntityRole>,
+  roles: ReadonlyArray<string>,
 ): string | undefined => {
   if (answer === undefined) return "Checking what you may give…";
   for (const role of roles) {
-    const found = answer.roles.find((r) => r.id === `experimentation:${role}`);
-    if (found === undefined) return `${role} cannot be given here`;
+    const found = answer.roles.find((r) => r.id === role);
+    if (found === undefined) return `${shortRole(role)} cannot be given here`;
     if (found.decision === "deny") return found.reason;
   }
   return undefined;
@@ -41,8 +35,14 @@ const explicitAcross = (grants: ReadonlyArray<GrantRow>, scopes: ReadonlyArray<R
   const roles = new Set(scopes.map((s) => explicitAt(grants, s)?.role ?? null));
   if (roles.size > 1) return "mixed";
   const [only] = roles;
-  return only === null || only === undefined ? undefined : shortRole(only);
+  return only === null || only === undefined ? undefined : only;
 };
+
+/** Why the holder's entity roles cannot be changed, when the catalog locks them. */
+const lockOf = (role: FeatureProjectRole) =>
+  role.entityRolesLocked
+    ? `A ${shortRole(role.id)} holds ${shortRole(role.defaultEnvironmentRole.production)} and ${shortRole(role.defaultFlagRole)} everywhere; their entity roles cannot be changed.`
+    : undefined;
 
 export const GranularRolesPanel = ({ project, user }: { project: string; user: string }) => {
   const place = useProjectPlace(project);
@@ -50,6 +50,7 @@ export const GranularRolesPanel = ({ project, user }: { project: string; user: s
   const flags = useFlags(project);
   const scope = place.data?.scope;
   const collaborator = useCollaborator(user, scope);
+  const featureRoles = useFeatureRoles();
   const envScopes = (environments.data ?? []).map((e) => ({ ...(scope as Resource), environment: e.id }));
   const flagScopes = (flags.data ?? []).flatMap((f) => envScopes.map((s) => ({ ...s, flag: f.id })));
   const envAssignable = useAssignable(scope === undefined ? [] : envScopes);
@@ -57,18 +58,20 @@ export const GranularRolesPanel = ({ project, user }: { project: string; user: s
   const grants = collaborator.data?.grants ?? [];
   const change = useEntityRoleChange(user, grants);
 
-  const failed = place.error ?? environments.error ?? flags.error ?? collaborator.error;
+  const failed = place.error ?? environments.error ?? flags.error ?? collaborator.error ?? featureRoles.error;
   if (failed !== null) return <ErrorState error={failed} onRetry={() => void collaborator.refetch()} />;
   if (
     scope === undefined ||
     environments.data === undefined ||
     flags.data === undefined ||
-    collaborator.data === undefined
+    collaborator.data === undefined ||
+    featureRoles.data === undefined
   )
     return <LoadingState label="Loading granular roles…" />;
 
   const who = collaborator.data.user.name;
-  const projectRole = projectRoleOf(grants, project);
+  const { environmentRoles, flagRoles } = featureRoles.data;
+  const projectRole = projectRoleOf(featureRoles.data, grants, project);
   if (projectRole === undefined)
     return (
       <Alert color="gray" title="No project role">
@@ -76,7 +79,7 @@ export const GranularRolesPanel = ({ project, user }: { project: string; user: s
         role first.
       </Alert>
     );
-  const locked = isLocked(projectRole) ? lockReason(projectRole) : undefined;
+  const locked = lockOf(projectRole);
   const envReason = locked ?? refusal(envAssignable.data, environmentRoles);
   const flagReason = locked ?? refusal(flagAssignable.data, flagRoles);
 
@@ -85,7 +88,7 @@ export const GranularRolesPanel = ({ project, user }: { project: string; user: s
       <Stack>
         <Group justify="space-between">
           <Title order={3}>Granular roles</Title>
-          <Badge variant="light">Project role: {projectRole}</Badge>
+          <Badge variant="light">Project role: {shortRole(projectRole.id)}</Badge>
         </Group>
         {locked === undefined ? (
           <Text size="sm" c="dimmed">
@@ -105,7 +108,11 @@ export const GranularRolesPanel = ({ project, user }: { project: string; user: s
               key={environment.id}
               label={environment.name}
               roles={environmentRoles}
-              defaultRole={defaultEnvironmentRole(projectRole, environment.production)}
+              defaultRole={
+                environment.production
+                  ? projectRole.defaultEnvironmentRole.production
+                  : projectRole.defaultEnvironmentRole.other
+              }
               explicit={explicitAcross(grants, [at])}
               disabledReason={envReason}
               busy={change.isPending}
@@ -126,7 +133,7 @@ export const GranularRolesPanel = ({ project, user }: { project: string; user: s
               key={flag.id}
               label={flag.name}
               roles={flagRoles}
-              defaultRole={defaultFlagRole(projectRole)}
+              defaultRole={projectRole.defaultFlagRole}
               explicit={explicitAcross(grants, at)}
               disabledReason={flagReason}
               busy={change.isPending}

@@ -5,7 +5,7 @@ import { type Resource, useGatehouse } from "@gatehouse/client";
 import { confirm, toast } from "@gatehouse/ui";
 import { Anchor, Group, Popover, Stack, Switch, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type GrantRow, MULTIPLE_EXPERIMENTS } from "./granular-model.ts";
+import { type GrantRow, MULTIPLE_EXPERIMENTS } from "./entity-grants.ts";
 import { useAssignablePermission } from "./granular-queries.ts";
 
 /** "Why?" next to a refused control: the engine's reason for the refusal. */
