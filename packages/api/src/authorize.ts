@@ -14,7 +14,7 @@ import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { type RequestAuth, requestAuth } from "./auth/request-auth.ts";
 import type { StoreServices } from "./auth/store-runner.ts";
-import type { Authorization } from "./authorization.ts";
+import type { Authorization, RehearsalContext } from "./authorization.ts";
 import type { Actor, ApiContext } from "./context.ts";
 import { toTrpcError } from "./errors.ts";
 import { baseProcedure, failureOf } from "./trpc.ts";
@@ -392,21 +392,32 @@ const questionsOf = async (engine: Engine, actor: UserActor, change: Change): Pr
 export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
   schema: S,
   declare: (input: S["Type"], context: AskContext) => Promise<Change> | Change,
-) =>
-  tagged({ kind: "mutation" })
-    .input(Schema.toStandardSchemaV1(schema))
+) => {
+  const standard = Schema.toStandardSchemaV1(schema);
+  /** The boundary and every question for `input`, as the call asks them; throws the refusal. */
+  const authorize = async (ctx: RehearsalContext, input: S["Type"]) => {
+    if (ctx.actor === undefined) throw unauthorized();
+    const store = storeFor(ctx);
+    try {
+      const actor = mutatingActor(ctx.actor);
+      const questions = await questionsOf(ctx.engine, actor, await declare(input, { actor, store }));
+      for (const question of questions) askWithin(ctx.engine, actor, question);
+      return { actor, store, questions };
+    } catch (cause) {
+      throw toTrpcError(cause);
+    }
+  };
+  /** The same, for raw input: decoded as the call decodes it (bad input is BAD_REQUEST naming the problem). */
+  const rehearse = async (raw: unknown, ctx: RehearsalContext) => {
+    const decoded = await standard["~standard"].validate(raw);
+    if (decoded.issues !== undefined)
+      throw new TRPCError({ code: "BAD_REQUEST", message: decoded.issues.map((i) => i.message).join("; ") });
+    await authorize(ctx, decoded.value);
+  };
+  return tagged({ kind: "mutation", rehearse })
+    .input(standard)
     .use(async ({ ctx, input, next }) => {
-      if (ctx.actor === undefined) throw unauthorized();
-      const store = storeFor(ctx);
-      let questions: ReadonlyArray<Ask>;
-      let actor: UserActor;
-      try {
-        actor = mutatingActor(ctx.actor);
-        questions = await questionsOf(ctx.engine, actor, await declare(input, { actor, store }));
-        for (const question of questions) askWithin(ctx.engine, actor, question);
-      } catch (cause) {
-        throw toTrpcError(cause);
-      }
+      const { actor, store, questions } = await authorize(ctx, input);
       // `asked` lets a handler refuse to act on anything the engine was not asked about.
       const write = writeFor(store, actor, ctx.requestId);
       const writeAll = writeAllFor(store, actor, ctx.requestId);
@@ -414,3 +425,4 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
       if (result.ok) return result;
       throw failureOf(result.error);
     });
+};

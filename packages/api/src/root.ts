@@ -13,6 +13,7 @@ import { grantsRouter } from "./routers/grants.ts";
 import { groupsRouter } from "./routers/groups.ts";
 import { instancesRouter } from "./routers/instances.ts";
 import { invitationsRouter } from "./routers/invitations.ts";
+import { mayProcedure, type Procedures } from "./routers/may.ts";
 import { missionControlRouter } from "./routers/mission-control.ts";
 import { operationsRouter } from "./routers/operations.ts";
 import { organizationsRouter } from "./routers/organizations.ts";
@@ -43,6 +44,8 @@ export const appRouter = router({
   environments: environmentsRouter,
   flags: flagsRouter,
   whatIf: whatIfRouter,
+  /** Whether the actor may call a mutation with an input: its own authorization, without its handler. */
+  may: mayProcedure((): Procedures => appRouter._def.procedures as unknown as Procedures),
 });
 
 export type AppRouter = typeof appRouter;

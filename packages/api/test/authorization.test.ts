@@ -56,6 +56,14 @@ describe("the router tree", () => {
     expect(ofKind("mutation")).toContain("grants.create");
   });
 
+  it("lets every mutation be rehearsed (may): its authorization runs without its handler", () => {
+    const mutations = ofKind("mutation");
+    expect(mutations.length).toBeGreaterThan(30);
+    expect(
+      mutations.filter((path) => authorizationOf(tree[path] ?? { _def: {} })?.rehearse === undefined),
+    ).toEqual([]);
+  });
+
   it("leaves the organization boundary to the builders: no router compares the actor's organization", () => {
     expect(comparesActorOrg("if (group.org !== context.actor.org) throw notFound(id);")).toBe(true);
     expect(comparesActorOrg("if (actor.org !== request.partnerOrg) throw notFound(input.id);")).toBe(true);

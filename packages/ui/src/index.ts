@@ -5,6 +5,7 @@ export { type ConfirmOptions, confirm } from "./confirm.tsx";
 export { CursorPager, type CursorPagerProps, useCursorPages } from "./cursor-pager.tsx";
 export { type Column, DataTable, type DataTableProps, type DataTableSorting } from "./data-table.tsx";
 export { Guarded, type GuardedProps, WhyLink } from "./guarded.tsx";
+export { GuardedCall, type GuardedCallProps, WhyRefused } from "./guarded-call.tsx";
 export { useSchemaForm } from "./schema-form.ts";
 export { SignInPage } from "./sign-in-page.tsx";
 export { SignedInApp, type SignedInAppProps } from "./signed-in-app.tsx";

@@ -2,7 +2,7 @@
 // details were opened from (seed 001), editing or deleting a role (with the what-if preview), removing access
 // from the instance or project, and deleting the user from the account, each confirmed.
 import { useGatehouse, useSignedInOrg } from "@gatehouse/client";
-import { Crumbs, confirm, ErrorState, Guarded, LoadingState, toast } from "@gatehouse/ui";
+import { Crumbs, confirm, ErrorState, GuardedCall, LoadingState, toast } from "@gatehouse/ui";
 import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -98,7 +98,7 @@ export const UserDetailsPage = () => {
         </div>
         <Group gap="xs">
           {scope.instance === undefined ? null : (
-            <Guarded action="admin-center:user.remove-access" resource={context}>
+            <GuardedCall procedure="users.removeAccess" input={{ userId: user.id, scope: context }}>
               {(disabled) => (
                 <Button
                   variant="default"
@@ -109,9 +109,9 @@ export const UserDetailsPage = () => {
                   Remove access
                 </Button>
               )}
-            </Guarded>
+            </GuardedCall>
           )}
-          <Guarded action="admin-center:user.delete" resource={context}>
+          <GuardedCall procedure="users.removeFromAccount" input={{ userId: user.id }}>
             {(disabled) => (
               <Button
                 color="red"
@@ -123,7 +123,7 @@ export const UserDetailsPage = () => {
                 Delete user
               </Button>
             )}
-          </Guarded>
+          </GuardedCall>
         </Group>
       </Group>
       <div>

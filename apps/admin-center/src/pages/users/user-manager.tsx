@@ -1,6 +1,6 @@
 // The User Manager: the users holding a role inside an instance or project (or every user of the organization),
 // a page at a time from the server (keyset cursor), searched and sorted there; never the whole list.
-import { type RouterInputs, type RouterOutputs, useCan, useGatehouse } from "@gatehouse/client";
+import { type RouterInputs, type RouterOutputs, useGatehouse } from "@gatehouse/client";
 import { type Column, CursorPager, DataTable, type Sort, useCursorPages } from "@gatehouse/ui";
 import { Anchor, Badge, Group, Stack, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
@@ -54,9 +54,6 @@ export const UserManager = ({ org, scope, placeName }: UserManagerProps) => {
       }),
   });
 
-  const resource = { org, ...scope };
-  const mayRemoveAccess = useCan("admin-center:user.remove-access", resource).allowed === true;
-  const mayDelete = useCan("admin-center:user.delete", resource).allowed === true;
   const removeAccess = useRemoveAccess(org, scope, placeName);
   const deleteUser = useDeleteUser();
 
@@ -87,11 +84,10 @@ export const UserManager = ({ org, scope, placeName }: UserManagerProps) => {
         <Group justify="flex-end">
           <UserRowMenu
             user={row.original}
+            org={org}
             scope={scope}
             onRemoveAccess={scope.instance === undefined ? undefined : removeAccess.ask}
             onDelete={deleteUser.ask}
-            mayRemoveAccess={mayRemoveAccess}
-            mayDelete={mayDelete}
           />
         </Group>
       ),

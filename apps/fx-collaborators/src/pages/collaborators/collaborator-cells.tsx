@@ -1,6 +1,7 @@
 // A collaborator row's cells that read its grants in the project: its project role (a role picker for those
-// allowed to change it), its granular roles, and Remove from project / Remove from account.
-import { Guarded } from "@gatehouse/ui";
+// allowed to change it), its granular roles, and Remove from project / Remove from account (each guarded by the
+// server's answer for that very call).
+import { Guarded, GuardedCall } from "@gatehouse/ui";
 import { Badge, Button, Group, Select, Stack, Text } from "@mantine/core";
 import type { FeatureProject } from "../projects/feature-projects.ts";
 import {
@@ -12,8 +13,6 @@ import {
 import { granularLabels, projectRoleGrant, useCollaboratorGrants, useRoleOptions } from "./project-roles.ts";
 
 const EDIT_ROLE = "admin-center:user.edit-role";
-const REMOVE_ACCESS = "admin-center:user.remove-access";
-const DELETE_USER = "admin-center:user.delete";
 
 interface CellProps {
   readonly project: FeatureProject;
@@ -68,7 +67,7 @@ export const RemoveCell = ({ project, user }: CellProps) => {
   const removeFromAccount = useRemoveFromAccount();
   return (
     <Stack gap={4} align="flex-end">
-      <Guarded action={REMOVE_ACCESS} resource={project.scope}>
+      <GuardedCall procedure="users.removeAccess" input={{ userId: user.id, scope: project.scope }}>
         {(disabled) => (
           <Button
             size="xs"
@@ -80,8 +79,8 @@ export const RemoveCell = ({ project, user }: CellProps) => {
             Remove from project
           </Button>
         )}
-      </Guarded>
-      <Guarded action={DELETE_USER} resource={project.scope}>
+      </GuardedCall>
+      <GuardedCall procedure="users.removeFromAccount" input={{ userId: user.id }}>
         {(disabled) => (
           <Button
             size="xs"
@@ -94,7 +93,7 @@ export const RemoveCell = ({ project, user }: CellProps) => {
             Remove from account
           </Button>
         )}
-      </Guarded>
+      </GuardedCall>
     </Stack>
   );
 };

@@ -2,27 +2,11 @@
 // it (a grant carrying `permission` at the project) or revokes it after a confirmation, disabled with the server's
 // reason ("Why?") when the signed-in admin may not give it there.
 import { type Resource, useGatehouse } from "@gatehouse/client";
-import { confirm, toast } from "@gatehouse/ui";
-import { Anchor, Group, Popover, Stack, Switch, Text } from "@mantine/core";
+import { confirm, toast, WhyRefused } from "@gatehouse/ui";
+import { Group, Stack, Switch, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type GrantRow, MULTIPLE_EXPERIMENTS } from "./entity-grants.ts";
 import { useAssignablePermission } from "./granular-queries.ts";
-
-/** "Why?" next to a refused control: the engine's reason for the refusal. */
-const WhyRefused = ({ reason }: { reason: string }) => (
-  <Popover width={360} position="bottom-start" shadow="md">
-    <Popover.Target>
-      <Anchor component="button" type="button" size="xs">
-        Why?
-      </Anchor>
-    </Popover.Target>
-    <Popover.Dropdown>
-      <Text size="sm" data-testid="why-refused">
-        {reason}
-      </Text>
-    </Popover.Dropdown>
-  </Popover>
-);
 
 export interface MultipleExperimentsProps {
   readonly user: string;
