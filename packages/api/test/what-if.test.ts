@@ -109,6 +109,19 @@ describe("whatIf.preview", () => {
     expect(await editorActions(admin)).toContain("experimentation:project.view");
   });
 
+  it("previews a flag in an environment with the attributes the toggle asks with (rulesetPublished too)", async () => {
+    const admin = await signIn("admin@acme.example");
+    // Dark mode has no state in production: unpublished, so the editor's default env-editor may create experiments
+    // there, which a flag-viewer role on the flag takes away (without the attribute both sides failed closed).
+    const darkMode = { ...checkout, environment: "acme-checkout-production", flag: "acme-dark-mode" };
+    const capped = await preview(admin, {
+      subject: EDITOR,
+      change: { kind: "create", role: "experimentation:flag-viewer", scope: darkMode },
+    });
+    expect(capped.status).toBe(200);
+    expect(ids(capped.data.scopes[0]?.lost ?? [])).toContain("experimentation:experiment.create");
+  });
+
   it("previews a new grant, and an Experimentation instance-wide one on each of its projects", async () => {
     const admin = await signIn("admin@acme.example");
     const onHomepage = await preview(admin, {

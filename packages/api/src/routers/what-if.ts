@@ -7,16 +7,14 @@ import {
   GrantNotHeld,
   products,
   type Resource,
-  type ResourceAttributes,
   type Scope,
   scopeDepth,
   UnknownGrant,
   type WhatIf,
 } from "@gatehouse/domain";
-import { Environments, Flags, Instances, Projects } from "@gatehouse/store";
+import { Environments, environmentResource, Projects, projectResource, Resources } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Option } from "effect";
-import type { StoreServices } from "../auth/store-runner.ts";
+import { Effect } from "effect";
 import { authorizedQuery, type Declared, type QueryContext, type Store } from "../authorize.ts";
 import { router } from "../trpc.ts";
 
@@ -64,96 +62,34 @@ const previewing = (input: WhatIfInput, { actor, engine }: QueryContext): Declar
   };
 };
 
-/** The stored row `id`, when `belongs` says it lies where the scope puts it; NOT_FOUND otherwise, as if missing. */
-const rowIn = async <A>(
-  store: Store,
-  read: Effect.Effect<A, unknown, StoreServices>,
-  belongs: (row: A) => boolean,
-  missing: string,
-): Promise<A> => {
-  const row = await store.run(Effect.option(read));
-  if (Option.isNone(row) || !belongs(row.value)) throw notFound(missing);
-  return row.value;
-};
-
 /**
- * The resources to ask whatCan about: the change's scope with the attributes its stored rows carry (platform,
- * production, flagStatus); for an Experimentation instance its projects too, and for a Feature project its
- * environments (where the rules' actions are decided). A new grant's instance and
- * project must exist in the organization (so a preview never invents scopes).
+ * The resources to ask whatCan about: the change's scope with the attributes its stored rows carry (store's
+ * Resources, as every router builds them); for an Experimentation instance its projects too, and for a Feature
+ * project its environments (where the rules' actions are decided). A new grant's instance and project must exist
+ * in the organization (so a preview never invents scopes); another organization's row answers as a made-up id.
  */
 const affectedResources = async (store: Store, scope: Scope): Promise<ReadonlyArray<Resource>> => {
   if (scopeDepth(scope) < 0) throw badRequest("change.scope: a scope key is set below a missing one");
-  let attrs: ResourceAttributes = {};
-  // A row of another instance, project or organization answers exactly as a made-up id does.
-  if (scope.instance !== undefined) {
-    const id = scope.instance;
-    const instance = await rowIn(
-      store,
-      Effect.flatMap(Effect.service(Instances), (i) => i.get(id)),
-      (i) => i.org === scope.org && i.product === scope.product,
-      `No instance "${id}"`,
-    );
-    if (instance.production !== null) attrs = { ...attrs, production: instance.production };
-  }
-  if (scope.project !== undefined) {
-    const id = scope.project;
-    const project = await rowIn(
-      store,
-      Effect.flatMap(Effect.service(Projects), (p) => p.get(id)),
-      (p) => p.instance === scope.instance,
-      `No project "${id}"`,
-    );
-    attrs = { ...attrs, platform: project.platform };
-  }
-  if (scope.environment !== undefined) {
-    const id = scope.environment;
-    const env = await rowIn(
-      store,
-      Effect.flatMap(Effect.service(Environments), (e) => e.get(id)),
-      (e) => e.project === scope.project,
-      `No environment "${id}"`,
-    );
-    attrs = { ...attrs, production: env.production };
-  }
-  if (scope.flag !== undefined) {
-    const id = scope.flag;
-    const flag = await rowIn(
-      store,
-      Effect.flatMap(Effect.service(Flags), (f) => f.get(id)),
-      (f) => f.project === scope.project,
-      `No flag "${id}"`,
-    );
-    attrs = { ...attrs, flagStatus: flag.status };
-  }
-  const own: Resource = { ...scope, ...(Object.keys(attrs).length > 0 ? { attrs } : {}) };
+  const own = await store.run(Effect.flatMap(Effect.service(Resources), (r) => r.resolve(scope)));
   if (scope.product !== "experimentation" || scope.instance === undefined) return [own];
   if (scope.project !== undefined) {
     // A Feature project's rules live in its environments: a project role changes what it may do there too.
-    if (scope.environment !== undefined || attrs.platform !== "feature") return [own];
-    const environments = await store.run(
-      Effect.flatMap(Effect.service(Environments), (e) => e.list(scope.project ?? "")),
+    if (scope.environment !== undefined || own.attrs?.platform !== "feature") return [own];
+    const project = scope.project;
+    const [stored, environments] = await store.run(
+      Effect.all([
+        Effect.flatMap(Effect.service(Projects), (p) => p.get(project)),
+        Effect.flatMap(Effect.service(Environments), (e) => e.list(project)),
+      ]),
     );
-    return [
-      own,
-      ...environments.map((e) => ({
-        ...scope,
-        environment: e.id,
-        attrs: { platform: "feature" as const, production: e.production },
-      })),
-    ];
+    return [own, ...environments.map((e) => environmentResource(stored, e))];
   }
   const projects = await store.run(
     Effect.flatMap(Effect.service(Projects), (p) =>
       p.list({ org: scope.org, instance: scope.instance ?? "" }),
     ),
   );
-  return [
-    own,
-    ...projects
-      .slice(0, MAX_PROJECTS)
-      .map((p) => ({ ...scope, project: p.id, attrs: { platform: p.platform } })),
-  ];
+  return [own, ...projects.slice(0, MAX_PROJECTS).map(projectResource)];
 };
 
 /** The engine's what-if, its refusals of the named grant worded as the preview always has (the rest map as usual). */
