@@ -43,8 +43,7 @@ const start = async (database: Awaited<ReturnType<typeof sharedDatabase>>): Prom
 
 const base = { org: "acme", instance: "acme-mc-sandbox", requestedBy: "demo-customeruser", simulated: true };
 
-const operation = (server: Server, id: string) =>
-  server.runPromise(Effect.flatMap(Effect.service(Operations), (ops) => ops.get(id)));
+const operation = (server: Server, id: string) => server.runPromise(Operations.use((ops) => ops.get(id)));
 
 /** Reads the operation until it is no longer open (bounded: at most 200 polls of 25 ms). */
 const finished = async (server: Server, id: string): Promise<OperationRecord> => {
@@ -69,7 +68,7 @@ const auditedActions = (server: Server, id: string) =>
 const statusesOf = (server: Server, id: string) =>
   server.runPromise(
     Effect.map(
-      Effect.flatMap(Effect.service(Operations), (ops) => ops.events(id)),
+      Operations.use((ops) => ops.events(id)),
       (events) => events.map((e) => e.status),
     ),
   );
@@ -187,9 +186,7 @@ describe("server start-up", () => {
       ]);
       // Both servers' executors read the same operation as submitted: one claims it, the other gives up.
       const racing = await one.runPromise(
-        Effect.flatMap(Effect.service(Operations), (ops) =>
-          ops.create({ ...base, action: "mission-control:database.backup" }),
-        ),
+        Operations.use((ops) => ops.create({ ...base, action: "mission-control:database.backup" })),
       );
       const executor = new SimulatedExecutor({ timeScale: 0.001, failureRate: 0 });
       const bothRead = barrier(2);
@@ -217,9 +214,7 @@ describe("server start-up", () => {
       const slow = { "site.restart": [1.5, 1.5] } as const;
       const create = () =>
         server.runPromise(
-          Effect.flatMap(Effect.service(Operations), (ops) =>
-            ops.create({ ...base, action: "mission-control:site.restart" }),
-          ),
+          Operations.use((ops) => ops.create({ ...base, action: "mission-control:site.restart" })),
         );
       const beating = (await create()).value;
       const quiet = (await create()).value;

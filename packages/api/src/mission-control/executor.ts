@@ -106,8 +106,7 @@ export class SimulatedExecutor implements OperationExecutor {
 
   submit(operation: OperationRecord, run: RunStore): void {
     const due = operation.scheduledFor === null ? 0 : operation.scheduledFor.getTime() - Date.now();
-    const heartbeat = () =>
-      run(Effect.flatMap(Effect.service(Operations), (ops) => ops.heartbeat(operation.id)));
+    const heartbeat = () => run(Operations.use((ops) => ops.heartbeat(operation.id)));
     /** Works for `ms`, signalling every `heartbeatMs` that this process still runs the operation. */
     const work = async (ms: number) => {
       for (let left = ms; left > 0; left -= this.heartbeatMs) {
@@ -143,7 +142,7 @@ export class SimulatedExecutor implements OperationExecutor {
       );
     const go = async () => {
       await wait(due * this.timeScale);
-      const current = await run(Effect.flatMap(Effect.service(Operations), (ops) => ops.get(operation.id)));
+      const current = await run(Operations.use((ops) => ops.get(operation.id)));
       if (current.status !== "submitted") return;
       // The claim: of several processes holding this operation, only one moves it out of `submitted`.
       await step("submitted", "in-progress", "started (simulated)");

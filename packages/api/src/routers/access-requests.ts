@@ -72,8 +72,7 @@ const scopeOf = (r: AccessRequestRecord): Scope => ({
 
 /** The partner-side checks: a partner organization with Mission Control, a customer, the customer's instance. */
 const requestAsk = async (input: typeof RequestInput.Type, { actor, store }: AskContext) => {
-  const organization = (id: string) =>
-    store.run(Effect.flatMap(Effect.service(Organizations), (orgs) => orgs.get(id)));
+  const organization = (id: string) => store.run(Organizations.use((orgs) => orgs.get(id)));
   // The caller's own organization first: whether the customer exists is told only to a partner's user.
   const partner = await organization(actor.org);
   if (partner.kind !== "partner") throw forbidden("Only users of a partner organization request access");
@@ -83,7 +82,7 @@ const requestAsk = async (input: typeof RequestInput.Type, { actor, store }: Ask
   if (customer.kind !== "customer") throw bad(`customerOrg: ${customer.id} is not a customer organization`);
   if (input.instance !== undefined) {
     const instanceId = input.instance;
-    const instance = await store.run(Effect.flatMap(Effect.service(Instances), (i) => i.get(instanceId)));
+    const instance = await store.run(Instances.use((i) => i.get(instanceId)));
     if (instance.org !== customer.id || instance.product !== PRODUCT)
       throw bad(`instance: ${instanceId} is not a Mission Control instance of ${customer.id}`);
   }
@@ -103,7 +102,7 @@ const decideAsk = async (
   input: { readonly id: string; readonly role?: string },
   { store }: AskContext,
 ): Promise<DeclaredChange> => {
-  const request = await store.run(Effect.flatMap(Effect.service(AccessRequests), (a) => a.get(input.id)));
+  const request = await store.run(AccessRequests.use((a) => a.get(input.id)));
   return {
     orgs: [request.customerOrg],
     missing: notFound(input.id).message,
@@ -135,7 +134,7 @@ const cancelAsk = async (
   input: { readonly id: string },
   { actor, store }: AskContext,
 ): Promise<DeclaredChange> => {
-  const request = await store.run(Effect.flatMap(Effect.service(AccessRequests), (a) => a.get(input.id)));
+  const request = await store.run(AccessRequests.use((a) => a.get(input.id)));
   return {
     orgs: [request.partnerOrg, request.customerOrg],
     shared: true,
@@ -179,7 +178,7 @@ export const accessRequestsRouter = router({
       org: input.customerOrg,
       action: "access-request.create",
       target: { kind: "access-request", id: null },
-      run: Effect.flatMap(Effect.service(AccessRequests), (a) =>
+      run: AccessRequests.use((a) =>
         a.create({
           partnerOrg: ctx.actor.org,
           customerOrg: input.customerOrg,
@@ -199,9 +198,7 @@ export const accessRequestsRouter = router({
   mine: authorizedRead(ownRequester).query(async ({ ctx }) => {
     const userId = ctx.declared;
     if (userId === undefined) return [];
-    const requests = await ctx.store.run(
-      Effect.flatMap(Effect.service(AccessRequests), (a) => a.list({ userId })),
-    );
+    const requests = await ctx.store.run(AccessRequests.use((a) => a.list({ userId })));
     return requests.map(view);
   }),
 
@@ -216,28 +213,22 @@ export const accessRequestsRouter = router({
     ],
   })).query(async ({ ctx, input }) => {
     const requests = await ctx.store.run(
-      Effect.flatMap(Effect.service(AccessRequests), (a) =>
-        a.list({ customerOrg: input.org, status: input.status }),
-      ),
+      AccessRequests.use((a) => a.list({ customerOrg: input.org, status: input.status })),
     );
     return pageOf(requests, input).map(view);
   }),
 
   /** The customer's answer: approve (direct → grant now; support ticket → customer-approved) or deny. */
   decide: authorizedMutation(DecideInput, decideAsk).mutation(async ({ ctx, input }) => {
-    const request = await ctx.store.run(
-      Effect.flatMap(Effect.service(AccessRequests), (a) => a.get(input.id)),
-    );
+    const request = await ctx.store.run(AccessRequests.use((a) => a.get(input.id)));
     if (request.status !== "pending")
       throw bad(`access request ${request.id} is ${request.status}, not pending`);
     const by = ctx.actor.id;
     const run = !input.approve
-      ? Effect.flatMap(Effect.service(AccessRequests), (a) =>
-          a.transition(request.id, { from: ["pending"], to: "denied", by }),
-        )
+      ? AccessRequests.use((a) => a.transition(request.id, { from: ["pending"], to: "denied", by }))
       : request.path === "direct"
         ? grantAndMove(request, by, "approved", grantedRole(request, input))
-        : Effect.flatMap(Effect.service(AccessRequests), (a) =>
+        : AccessRequests.use((a) =>
             a.transition(request.id, {
               from: ["pending"],
               to: "customer-approved",
@@ -257,7 +248,7 @@ export const accessRequestsRouter = router({
   /** The partner user withdraws its own pending request; the status re-read in the write keeps a race a CONFLICT. */
   cancel: authorizedMutation(CancelInput, cancelAsk).mutation(async ({ ctx, input }) => {
     const by = ctx.actor.id;
-    const read = await ctx.store.run(Effect.flatMap(Effect.service(AccessRequests), (a) => a.get(input.id)));
+    const read = await ctx.store.run(AccessRequests.use((a) => a.get(input.id)));
     const { value } = await ctx.write({
       org: read.customerOrg,
       action: "access-request.cancel",

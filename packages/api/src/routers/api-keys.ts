@@ -57,7 +57,7 @@ const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No
 
 /** Revoking the stored key `id`, declared: its organization is the boundary, then the super admin question there. */
 const revoking = async (input: { readonly id: string }, { store }: AskContext): Promise<DeclaredChange> => {
-  const key = await store.run(Effect.flatMap(Effect.service(ApiKeys), (keys) => keys.get(input.id)));
+  const key = await store.run(ApiKeys.use((keys) => keys.get(input.id)));
   return { orgs: [key.org], missing: notFound(input.id).message, ask: superAdmin(key.org) };
 };
 

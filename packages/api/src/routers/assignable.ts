@@ -97,9 +97,9 @@ export const assignableRouter = router({
     const org = actor.org;
     const [organization, instances, projects] = await ctx.store.run(
       Effect.all([
-        Effect.flatMap(Effect.service(Organizations), (o) => o.get(org)),
-        Effect.flatMap(Effect.service(Instances), (i) => i.list(org)),
-        Effect.flatMap(Effect.service(Projects), (p) => p.list({ org })),
+        Organizations.use((o) => o.get(org)),
+        Instances.use((i) => i.list(org)),
+        Projects.use((p) => p.list({ org })),
       ]),
     );
     const may = (scope: Scope) => ctx.may(USER_INVITE, scope);
@@ -134,10 +134,10 @@ export const assignableRouter = router({
       throw new TRPCError({ code: "BAD_REQUEST", message: "scopes: one product, named in every scope" });
     const [candidates, projects] = await ctx.store.run(
       Effect.all([
-        Effect.flatMap(Effect.service(Roles), (roles) =>
+        Roles.use((roles) =>
           Effect.all([roles.list({ org: actor.org, product }), roles.list({ product: ADMIN_CENTER })]),
         ),
-        Effect.flatMap(Effect.service(Projects), (p) => p.list({ org: actor.org })),
+        Projects.use((p) => p.list({ org: actor.org })),
       ]),
     );
     // A project's platform decides whether Web-only roles are valid there.

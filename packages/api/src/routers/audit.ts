@@ -3,7 +3,6 @@
 import { AuditListInput } from "@gatehouse/contracts";
 import { type AuditEntry, AuditLog, type AuditReach } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect } from "effect";
 import { isSuperAdmin } from "../auth/super-admin.ts";
 import { authorizedQuery, type Declared, type QueryContext } from "../authorize.ts";
 import { router } from "../trpc.ts";
@@ -40,7 +39,7 @@ const reading = async (
   if (actor.kind === "api-key") throw new TRPCError({ code: "FORBIDDEN", message: refused });
   const within = { orgs: [org] };
   if (isSuperAdmin(engine, actor.id, org)) return within;
-  const places = await store.run(Effect.flatMap(Effect.service(AuditLog), (log) => log.places(org)));
+  const places = await store.run(AuditLog.use((log) => log.places(org)));
   const reach = auditReach(engine, actor.id, org, places);
   return reach === undefined ? { ...within, refuse: refused } : { ...within, value: reach };
 };
@@ -52,7 +51,7 @@ export const auditRouter = router({
     const limit = input.limit ?? 50;
     // One row more than asked tells whether another page follows.
     const entries = await ctx.store.run(
-      Effect.flatMap(Effect.service(AuditLog), (log) =>
+      AuditLog.use((log) =>
         log.list({
           org: input.org,
           actor: input.actor,

@@ -2,7 +2,6 @@
 // `admin-center:group.manage` at the organization, who decides who is in them (Everyone and product groups follow grants).
 import type { Scope } from "@gatehouse/domain";
 import { Groups } from "@gatehouse/store";
-import { Effect } from "effect";
 import type { Ask, Store } from "../authorize.ts";
 
 export const GROUP_MANAGE = "admin-center:group.manage";
@@ -12,6 +11,6 @@ export const manageGroups = (scope: Scope): Ask => ({ check: { action: GROUP_MAN
 
 /** The organization's custom groups `userId` belongs to. */
 export const customGroupsOf = async (store: Store, org: string, userId: string) =>
-  (await store.run(Effect.flatMap(Effect.service(Groups), (groups) => groups.list(org)))).filter(
+  (await store.run(Groups.use((groups) => groups.list(org)))).filter(
     (group) => group.kind === "custom" && group.members.includes(userId),
   );

@@ -16,9 +16,7 @@ const unknownRole = (role: string) =>
  * call it before authorization without telling whether another organization has that role.
  */
 export const roleIn = async (store: Store, role: string, org: string): Promise<RoleRecord> => {
-  const found = await store.run(
-    Effect.option(Effect.flatMap(Effect.service(Roles), (roles) => roles.get(role))),
-  );
+  const found = await store.run(Effect.option(Roles.use((roles) => roles.get(role))));
   if (Option.isNone(found) || (found.value.type === "custom" && found.value.org !== org))
     throw unknownRole(role);
   return found.value;

@@ -10,7 +10,7 @@ import {
   Projects,
 } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Schema } from "effect";
+import { Schema } from "effect";
 import { type AskContext, authorizedMutation, type DeclaredChange } from "../authorize.ts";
 import { router } from "../trpc.ts";
 import { askInFeatureProject } from "./feature-project.ts";
@@ -64,10 +64,8 @@ const environmentAt = async (
   version: number,
   action: string,
 ): Promise<DeclaredChange> => {
-  const environment = await store.run(Effect.flatMap(Effect.service(Environments), (e) => e.get(id)));
-  const project = await store.run(
-    Effect.flatMap(Effect.service(Projects), (p) => p.get(environment.project)),
-  );
+  const environment = await store.run(Environments.use((e) => e.get(id)));
+  const project = await store.run(Projects.use((p) => p.get(environment.project)));
   return {
     orgs: [project.org],
     missing: notFound(`environment "${id}"`).message,
@@ -93,7 +91,7 @@ export const environmentsRouter = router({
         org: org(ctx),
         action: "environment.create",
         target: { kind: "environment", id },
-        run: Effect.flatMap(Effect.service(Environments), (e) =>
+        run: Environments.use((e) =>
           e.create({
             id,
             project: input.project,
@@ -121,7 +119,7 @@ export const environmentsRouter = router({
       org: org(ctx),
       action: "environment.update",
       target: { kind: "environment", id },
-      run: Effect.flatMap(Effect.service(Environments), (e) => e.update(id, version, patch)),
+      run: Environments.use((e) => e.update(id, version, patch)),
     });
     return environmentView(value);
   }),
@@ -134,7 +132,7 @@ export const environmentsRouter = router({
       org: org(ctx),
       action: "environment.remove",
       target: { kind: "environment", id: input.id },
-      run: Effect.flatMap(Effect.service(Environments), (e) => e.remove(input.id, input.version)),
+      run: Environments.use((e) => e.remove(input.id, input.version)),
     });
     return environmentView(value);
   }),

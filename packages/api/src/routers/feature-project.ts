@@ -2,7 +2,6 @@
 // the question "may the actor create <entity> in this Feature project?", inside the project's organization.
 import { type ProjectRecord, Projects, projectResource } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect } from "effect";
 import type { AskContext, DeclaredChange } from "../authorize.ts";
 
 /** The project's place: organization, Experimentation, its instance and itself. */
@@ -20,7 +19,7 @@ export const projectScope = (project: ProjectRecord) => ({
 export const askInFeatureProject =
   (action: string) =>
   async (input: { readonly project: string }, { store }: AskContext): Promise<DeclaredChange> => {
-    const project = await store.run(Effect.flatMap(Effect.service(Projects), (p) => p.get(input.project)));
+    const project = await store.run(Projects.use((p) => p.get(input.project)));
     return {
       orgs: [project.org],
       missing: `No project "${input.project}"`,

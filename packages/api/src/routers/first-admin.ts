@@ -41,7 +41,7 @@ export const inviteFirstAdmin = async (
   input: typeof FirstAdminInput.Type,
 ) => {
   const { store } = context;
-  await store.run(Effect.flatMap(Effect.service(Organizations), (o) => o.get(input.org)));
+  await store.run(Organizations.use((o) => o.get(input.org)));
   await invitableAccount(store, input.org, input.email);
   const token = newToken();
   const invited = await store.run(

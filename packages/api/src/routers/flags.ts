@@ -60,8 +60,8 @@ const flagOf = async (
   id: string,
   questions: (flag: FlagRecord, project: ProjectRecord) => Promise<Change> | Change,
 ): Promise<DeclaredChange> => {
-  const flag = await store.run(Effect.flatMap(Effect.service(Flags), (f) => f.get(id)));
-  const project = await store.run(Effect.flatMap(Effect.service(Projects), (p) => p.get(flag.project)));
+  const flag = await store.run(Flags.use((f) => f.get(id)));
+  const project = await store.run(Projects.use((p) => p.get(flag.project)));
   return {
     orgs: [project.org],
     missing: notFound(`flag "${id}"`).message,
@@ -88,10 +88,7 @@ export const flagsRouter = router({
   list: authorizedQuery(ListInput, inProject).query(async ({ ctx }) => {
     const project = ctx.declared;
     const [rows, environments] = await ctx.store.run(
-      Effect.all([
-        Effect.flatMap(Effect.service(Flags), (f) => f.list(project.id)),
-        Effect.flatMap(Effect.service(Environments), (e) => e.list(project.id)),
-      ]),
+      Effect.all([Flags.use((f) => f.list(project.id)), Environments.use((e) => e.list(project.id))]),
     );
     // Whoever manages the project's collaborators (and so sets their flag roles) sees every flag everywhere.
     const managesAll = ctx.may(USER_VIEW, projectScope(project));
@@ -120,9 +117,7 @@ export const flagsRouter = router({
         org: org(ctx),
         action: "flag.create",
         target: { kind: "flag", id },
-        run: Effect.flatMap(Effect.service(Flags), (f) =>
-          f.create({ id, project: input.project, key: input.key, name: input.name }),
-        ),
+        run: Flags.use((f) => f.create({ id, project: input.project, key: input.key, name: input.name })),
       });
       return view(value);
     },
@@ -141,9 +136,7 @@ export const flagsRouter = router({
       }));
       if (flag.status === input.status || (flag.status !== "running" && input.status !== "running"))
         return edit;
-      const environments = await context.store.run(
-        Effect.flatMap(Effect.service(Environments), (e) => e.list(project.id)),
-      );
+      const environments = await context.store.run(Environments.use((e) => e.list(project.id)));
       return [
         ...edit,
         ...environments.map((environment) =>
@@ -156,7 +149,7 @@ export const flagsRouter = router({
       org: org(ctx),
       action: "flag.status.set",
       target: { kind: "flag", id: input.id },
-      run: Effect.flatMap(Effect.service(Flags), (f) => f.setStatus(input.id, input.version, input.status)),
+      run: Flags.use((f) => f.setStatus(input.id, input.version, input.status)),
     });
     return view(value);
   }),
@@ -164,9 +157,7 @@ export const flagsRouter = router({
   /** Turns the flag on or off in one environment of its project. */
   toggle: authorizedMutation(ToggleInput, (input, context) =>
     flagOf(context, input.id, async (flag, project) => {
-      const environment = await context.store.run(
-        Effect.flatMap(Effect.service(Environments), (e) => e.get(input.environment)),
-      );
+      const environment = await context.store.run(Environments.use((e) => e.get(input.environment)));
       if (environment.project !== project.id)
         throw notFound(`environment "${input.environment}" in ${project.name}`);
       return toggleAsk(project, environment, flag);

@@ -92,7 +92,7 @@ const storedGrant = async (
   { store }: AskContext,
   questions: (grant: GrantRecord, targetOrg: string) => Promise<Change> | Change,
 ): Promise<DeclaredChange> => {
-  const grant = await store.run(Effect.flatMap(Effect.service(Grants), (grants) => grants.get(id)));
+  const grant = await store.run(Grants.use((grants) => grants.get(id)));
   return {
     orgs: [grant.scope.org],
     missing: notFound(id).message,
@@ -139,9 +139,7 @@ export const grantsRouter = router({
   /** The grants of `org` whose scope lies within `scope`, optionally of one subject. */
   list: authorizedQuery(ListInput, listing).query(async ({ ctx, input }) => {
     const scope = ctx.declared;
-    const grants = await ctx.store.run(
-      Effect.flatMap(Effect.service(Grants), (g) => g.list({ org: input.org, subject: input.subject })),
-    );
+    const grants = await ctx.store.run(Grants.use((g) => g.list({ org: input.org, subject: input.subject })));
     return pageOf(
       grants.filter((g) => scopeCovers(scope, g.scope)),
       input,
@@ -163,7 +161,7 @@ export const grantsRouter = router({
       org: input.scope.org,
       action: "grant.create",
       target: { kind: "grant", id },
-      run: Effect.flatMap(Effect.service(Grants), (grants) =>
+      run: Grants.use((grants) =>
         grants.create({
           id,
           subject: input.subject,
@@ -194,7 +192,7 @@ export const grantsRouter = router({
         org: ctx.actor.org,
         action: "grant.update",
         target: { kind: "grant", id: input.id },
-        run: Effect.flatMap(Effect.service(Grants), (grants) =>
+        run: Grants.use((grants) =>
           grants.update(input.id, input.version, { role: input.role, expiresAt: input.expiresAt }),
         ),
       })
@@ -213,7 +211,7 @@ export const grantsRouter = router({
         org: ctx.actor.org,
         action: "grant.remove",
         target: { kind: "grant", id: input.id },
-        run: Effect.flatMap(Effect.service(Grants), (grants) => grants.remove(input.id, input.version)),
+        run: Grants.use((grants) => grants.remove(input.id, input.version)),
       })
       .catch(conflict(input.id));
     return { removed: view(value) };

@@ -64,7 +64,7 @@ const reading = (actor: { readonly id: string }, org: string, missing: string): 
 const manage = (org: string): Ask => ({ check: { action: MANAGE, resource: { org } } });
 
 const loadGroup = (context: Pick<AskContext, "store">, id: string) =>
-  context.store.run(Effect.flatMap(Effect.service(Groups), (groups) => groups.get(id)));
+  context.store.run(Groups.use((groups) => groups.get(id)));
 
 /**
  * The stored group `id`, declared: its organization is the boundary; once inside it, a custom group only
@@ -102,7 +102,7 @@ const listing = (input: { readonly org: string }, { actor }: QueryContext) =>
 export const groupsRouter = router({
   /** The organization's groups (custom, Everyone, product groups), by name, with member counts. */
   list: authorizedQuery(ListGroupsInput, listing).query(async ({ ctx, input }) => {
-    const groups = await ctx.store.run(Effect.flatMap(Effect.service(Groups), (g) => g.list(input.org)));
+    const groups = await ctx.store.run(Groups.use((g) => g.list(input.org)));
     return pageOf(groups, input).map(summary);
   }),
 
@@ -155,9 +155,7 @@ export const groupsRouter = router({
       org: input.org,
       action: "group.create",
       target: { kind: "group", id },
-      run: Effect.flatMap(Effect.service(Groups), (groups) =>
-        groups.create({ id, org: input.org, name: input.name }),
-      ),
+      run: Groups.use((groups) => groups.create({ id, org: input.org, name: input.name })),
     });
     return summary(value);
   }),
@@ -170,9 +168,7 @@ export const groupsRouter = router({
       org: ctx.actor.org,
       action: "group.rename",
       target: { kind: "group", id: input.id },
-      run: Effect.flatMap(Effect.service(GroupEdits), (edits) =>
-        edits.rename(input.id, input.version, input.name),
-      ),
+      run: GroupEdits.use((edits) => edits.rename(input.id, input.version, input.name)),
     });
     return summary(value);
   }),
@@ -185,7 +181,7 @@ export const groupsRouter = router({
       org: ctx.actor.org,
       action: "group.remove",
       target: { kind: "group", id: input.id },
-      run: Effect.flatMap(Effect.service(GroupEdits), (edits) => edits.remove(input.id, input.version)),
+      run: GroupEdits.use((edits) => edits.remove(input.id, input.version)),
     });
     return { removed: summary(value) };
   }),
@@ -202,7 +198,7 @@ export const groupsRouter = router({
       org: ctx.actor.org,
       action: "group.member.add",
       target: { kind: "group", id: input.groupId },
-      run: Effect.flatMap(Effect.service(Groups), (groups) => groups.addMember(input.groupId, input.userId)),
+      run: Groups.use((groups) => groups.addMember(input.groupId, input.userId)),
     });
     return summary(value);
   }),
@@ -215,9 +211,7 @@ export const groupsRouter = router({
       org: ctx.actor.org,
       action: "group.member.remove",
       target: { kind: "group", id: input.groupId },
-      run: Effect.flatMap(Effect.service(Groups), (groups) =>
-        groups.removeMember(input.groupId, input.userId),
-      ),
+      run: Groups.use((groups) => groups.removeMember(input.groupId, input.userId)),
     });
     return summary(value);
   }),

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { Id, TrimmedText, Version } from "@gatehouse/contracts";
 import { type InstanceRecord, Instances, instanceResource, Organizations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Schema } from "effect";
+import { Schema } from "effect";
 import { type AskContext, authorizedMutation, authorizedQuery, type DeclaredChange } from "../authorize.ts";
 import { router } from "../trpc.ts";
 
@@ -44,7 +44,7 @@ const superAdmin = (org: string) => ({ check: { action: SUPER_ADMIN, resource: {
  * (CONFLICT otherwise) and the Super Admin question there.
  */
 const instanceAt = async ({ store }: AskContext, id: string, version: number): Promise<DeclaredChange> => {
-  const instance = await store.run(Effect.flatMap(Effect.service(Instances), (i) => i.get(id)));
+  const instance = await store.run(Instances.use((i) => i.get(id)));
   return {
     orgs: [instance.org],
     missing: notFound(`instance "${id}"`).message,
@@ -62,9 +62,7 @@ const instanceAt = async ({ store }: AskContext, id: string, version: number): P
 export const instancesRouter = router({
   /** The organization's instances (of one product when given) the actor may view. */
   list: authorizedQuery(ListInput, (input) => ({ orgs: [input.org] })).query(async ({ ctx, input }) => {
-    const rows = await ctx.store.run(
-      Effect.flatMap(Effect.service(Instances), (i) => i.list(input.org, input.product)),
-    );
+    const rows = await ctx.store.run(Instances.use((i) => i.list(input.org, input.product)));
     return rows.filter((i) => ctx.may(VIEW, { org: i.org, product: i.product, instance: i.id })).map(view);
   }),
 
@@ -72,7 +70,7 @@ export const instancesRouter = router({
   create: authorizedMutation(CreateInput, (input, { store }) => ({
     orgs: [input.org],
     ask: async () => {
-      const org = await store.run(Effect.flatMap(Effect.service(Organizations), (o) => o.get(input.org)));
+      const org = await store.run(Organizations.use((o) => o.get(input.org)));
       if (!org.products.includes(input.product))
         throw new TRPCError({
           code: "BAD_REQUEST",
@@ -86,7 +84,7 @@ export const instancesRouter = router({
       org: input.org,
       action: "instance.create",
       target: { kind: "instance", id },
-      run: Effect.flatMap(Effect.service(Instances), (i) =>
+      run: Instances.use((i) =>
         i.create({
           id,
           org: input.org,
@@ -107,7 +105,7 @@ export const instancesRouter = router({
       org: ctx.actor.org,
       action: "instance.rename",
       target: { kind: "instance", id: input.id },
-      run: Effect.flatMap(Effect.service(Instances), (i) => i.rename(input.id, input.version, input.name)),
+      run: Instances.use((i) => i.rename(input.id, input.version, input.name)),
     });
     return view(value);
   }),
@@ -120,7 +118,7 @@ export const instancesRouter = router({
       org: ctx.actor.org,
       action: "instance.remove",
       target: { kind: "instance", id: input.id },
-      run: Effect.flatMap(Effect.service(Instances), (i) => i.remove(input.id, input.version)),
+      run: Instances.use((i) => i.remove(input.id, input.version)),
     });
     return view(value);
   }),

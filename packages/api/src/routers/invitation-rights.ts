@@ -58,7 +58,7 @@ export const claimAsks = async (
 ): Promise<ReadonlyArray<Ask>> => {
   const groups = await customGroupsOf(store, user.org, user.id);
   const [held, carried] = await store.run(
-    Effect.flatMap(Effect.service(Grants), (grants) =>
+    Grants.use((grants) =>
       Effect.all([
         grants.list({ subject: { kind: "user", id: user.id } }),
         Effect.forEach(groups, (group) => grants.list({ subject: { kind: "group", id: group.id } })),

@@ -63,7 +63,7 @@ const storedInvitation = async (
   { store }: AskContext,
   questions: (invitation: InvitationRecord) => Promise<Change> | Change,
 ): Promise<DeclaredChange> => {
-  const invitation = await store.run(Effect.flatMap(Effect.service(Invitations), (i) => i.get(id)));
+  const invitation = await store.run(Invitations.use((i) => i.get(id)));
   return { orgs: [invitation.org], missing: `No invitation "${id}"`, ask: () => questions(invitation) };
 };
 
@@ -81,7 +81,7 @@ const revokeRight = (id: string, context: AskContext) => storedInvitation(id, co
 /** The invitation's version now (read in the handler; a change in between is a CONFLICT from the write). */
 const currentVersion = (id: string) =>
   Effect.map(
-    Effect.flatMap(Effect.service(Invitations), (i) => i.get(id)),
+    Invitations.use((i) => i.get(id)),
     (i) => i.version,
   );
 
@@ -96,7 +96,7 @@ const raced =
   (id: string) =>
   <E>(error: E) =>
     Effect.flatMap(
-      Effect.flatMap(Effect.service(Invitations), (i) => i.get(id)),
+      Invitations.use((i) => i.get(id)),
       (now) => Effect.fail(now.status === "pending" ? error : unusable(now)),
     );
 
@@ -106,9 +106,7 @@ const byToken = publicAccess("the token is the credential; failures are rate-lim
 export const invitationsRouter = router({
   /** The organization's invitations the actor may see, newest first; `status` as they read now. */
   list: authorizedQuery(ListInput, (input) => ({ orgs: [input.org] })).query(async ({ ctx, input }) => {
-    const all = await ctx.store.run(
-      Effect.flatMap(Effect.service(Invitations), (i) => i.list(input.org, input.status)),
-    );
+    const all = await ctx.store.run(Invitations.use((i) => i.list(input.org, input.status)));
     return pageOf(
       all.filter((i) => mayView(ctx.may, i)),
       input,
@@ -156,12 +154,11 @@ export const invitationsRouter = router({
   /** Public: a valid, unexpired, pending token sets the invited user's password and activates it, once. */
   accept: byToken.input(Schema.toStandardSchemaV1(AcceptInput)).mutation(async ({ ctx, input }) => {
     const auth = requestAuth(ctx);
-    const invitations = Effect.service(Invitations);
     // Only a token that matches no invitation is a failed attempt; a used or revoked one is no guess.
     const lookup = limitedAttempt(
       [{ key: `accept:${auth.client.address}`, limit: acceptFailureLimit, sinceSuccess: false }],
       () => tooManyAttempts("attempts"),
-      Effect.flatMap(invitations, (i) => i.byTokenHash(hashToken(input.token))).pipe(
+      Invitations.use((i) => i.byTokenHash(hashToken(input.token))).pipe(
         Effect.catchTag("NotFound", () => Effect.fail(badRequest("invalid invitation token"))),
       ),
     );
@@ -180,7 +177,7 @@ export const invitationsRouter = router({
           action: "invitation.accept",
           target: { kind: "invitation", id: invitation.id },
           run: Effect.gen(function* () {
-            const done = yield* (yield* invitations).accept(invitation.id, invitation.version, input.name);
+            const done = yield* (yield* Invitations).accept(invitation.id, invitation.version, input.name);
             const user = yield* users.get(userId);
             yield* users.setPassword(userId, user.version, passwordHash);
             return done;

@@ -61,7 +61,7 @@ const grantsOf = (store: Store, user: { readonly id: string; readonly org: strin
 /** The organizations `actor` reaches in Mission Control, with its roles in each. */
 const customersOf = async (store: Store, actor: Actor) => {
   if (actor.kind === "operator") return [];
-  const orgs = await store.run(Effect.flatMap(Effect.service(Organizations), (o) => o.list()));
+  const orgs = await store.run(Organizations.use((o) => o.list()));
   const byId = new Map(orgs.map((o) => [o.id, o] as const));
   const enabled = (id: string) => byId.get(id)?.products.includes(PRODUCT) === true;
   if (!enabled(actor.org)) return [];
@@ -103,7 +103,7 @@ const mayView = (may: May, i: InstanceRecord) =>
 /** The customer's Mission Control instance `id`, or NOT_FOUND in the words a made-up id gets. */
 const customerInstance = async (store: Store, customer: string, id: string) => {
   const missing = `No Mission Control instance "${id}"`;
-  const found = await store.run(Effect.option(Effect.flatMap(Effect.service(Instances), (i) => i.get(id))));
+  const found = await store.run(Effect.option(Instances.use((i) => i.get(id))));
   if (Option.isNone(found) || found.value.org !== customer || found.value.product !== PRODUCT)
     throw new TRPCError({ code: "NOT_FOUND", message: missing });
   return { instance: found.value, missing };
@@ -114,9 +114,7 @@ const utc = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UT
 
 /** What a user expects to read about an environment, from stored rows only. */
 const factsOf = async (store: Store, i: InstanceRecord, customerName: string) => {
-  const [last] = await store.run(
-    Effect.flatMap(Effect.service(Operations), (o) => o.list({ org: i.org, instance: i.id, limit: 1 })),
-  );
+  const [last] = await store.run(Operations.use((o) => o.list({ org: i.org, instance: i.id, limit: 1 })));
   return {
     Customer: customerName,
     Environment: i.production === true ? "Production" : "Sandbox",

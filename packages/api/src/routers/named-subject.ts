@@ -15,13 +15,13 @@ export const namedSubjectOrg = async (
     Effect.gen(function* () {
       const read: Effect.Effect<{ readonly org: string }, NotFound, Users | Groups> =
         subject.kind === "user"
-          ? Effect.flatMap(Effect.service(Users), (users) => users.get(subject.id))
-          : Effect.flatMap(Effect.service(Groups), (groups) => groups.get(subject.id));
+          ? Users.use((users) => users.get(subject.id))
+          : Groups.use((groups) => groups.get(subject.id));
       const found = yield* Effect.option(read);
       if (Option.isNone(found)) return undefined;
       if (found.value.org === home) return home;
       if (subject.kind === "group") return undefined;
-      const owner = yield* Effect.flatMap(Effect.service(Organizations), (orgs) => orgs.get(found.value.org));
+      const owner = yield* Organizations.use((orgs) => orgs.get(found.value.org));
       return owner.kind === "partner" ? owner.id : undefined;
     }),
   );

@@ -55,7 +55,7 @@ const view = (op: OperationRecord) => ({
  * (`home`) and, in any other, NOT_FOUND as a made-up id (its kind is not told across the boundary).
  */
 const loadInstance = async (store: Store, id: string, home?: string): Promise<InstanceRecord> => {
-  const instance = await store.run(Effect.flatMap(Effect.service(Instances), (i) => i.get(id)));
+  const instance = await store.run(Instances.use((i) => i.get(id)));
   if (instance.product !== PRODUCT && home !== undefined && instance.org !== home)
     throw new TRPCError({ code: "NOT_FOUND", message: `No instance "${id}"` });
   if (instance.product !== PRODUCT)
@@ -66,8 +66,7 @@ const loadInstance = async (store: Store, id: string, home?: string): Promise<In
   return instance;
 };
 
-const loadOperation = (store: Store, id: string) =>
-  store.run(Effect.flatMap(Effect.service(Operations), (ops) => ops.get(id)));
+const loadOperation = (store: Store, id: string) => store.run(Operations.use((ops) => ops.get(id)));
 
 const viewing = (instance: InstanceRecord): Ask => ({
   check: { action: VIEW, resource: instanceResource(instance) },
@@ -76,7 +75,7 @@ const viewing = (instance: InstanceRecord): Ask => ({
 /** The stored operation and its instance; a made-up id answers what another organization's does. */
 const storedOperation = async (store: Store, id: string) => {
   const missing = `No operation "${id}"`;
-  const op = await store.run(Effect.option(Effect.flatMap(Effect.service(Operations), (ops) => ops.get(id))));
+  const op = await store.run(Effect.option(Operations.use((ops) => ops.get(id))));
   if (Option.isNone(op)) throw new TRPCError({ code: "NOT_FOUND", message: missing });
   return { op: op.value, instance: await loadInstance(store, op.value.instance), missing };
 };
@@ -91,9 +90,7 @@ const historyOf = async (
   input: typeof HistoryInput.Type,
   { actor, engine, store }: QueryContext,
 ): Promise<Declared<ReadonlyMap<string, InstanceRecord>>> => {
-  const instances = await store.run(
-    Effect.flatMap(Effect.service(Instances), (i) => i.list(input.org, PRODUCT)),
-  );
+  const instances = await store.run(Instances.use((i) => i.list(input.org, PRODUCT)));
   const seen =
     actor.kind === "user"
       ? instances.filter((i) => engine.allows(actor.id, VIEW, instanceResource(i)))
@@ -144,7 +141,7 @@ export const operationsRouter = router({
       org: instance.org,
       action: "operation.run",
       target: { kind: "operation", id: null },
-      run: Effect.flatMap(Effect.service(Operations), (ops) =>
+      run: Operations.use((ops) =>
         ops.create({
           org: instance.org,
           instance: instance.id,
@@ -167,7 +164,7 @@ export const operationsRouter = router({
       org: op.org,
       action: "operation.cancel",
       target: { kind: "operation", id: op.id },
-      run: Effect.flatMap(Effect.service(Operations), (ops) =>
+      run: Operations.use((ops) =>
         ops.transition(op.id, {
           from: ["submitted"],
           to: "cancelled",
@@ -183,7 +180,7 @@ export const operationsRouter = router({
   history: authorizedQuery(HistoryInput, historyOf).query(async ({ ctx, input }) => {
     const visible = ctx.declared;
     const ops = await ctx.store.run(
-      Effect.flatMap(Effect.service(Operations), (o) =>
+      Operations.use((o) =>
         o.list({
           org: input.org,
           instance: input.instance,
@@ -207,7 +204,7 @@ export const operationsRouter = router({
     return { orgs: [op.org], acrossOrgs: true, ask: [viewing(instance)], hidden: true, missing, value: op };
   }).query(async ({ ctx }) => {
     const op = ctx.declared;
-    const events = await ctx.store.run(Effect.flatMap(Effect.service(Operations), (o) => o.events(op.id)));
+    const events = await ctx.store.run(Operations.use((o) => o.events(op.id)));
     return {
       ...view(op),
       events: events.map((e) => ({

@@ -39,9 +39,6 @@ const view = (org: OrganizationRecord) => ({
 /** Provisioning: the operator only, by its actor kind. */
 const provisioning = operatorOnly("provisions organizations, enables products and invites first admins");
 
-const orgs = <A, E>(f: (o: Organizations["Service"]) => Effect.Effect<A, E>) =>
-  Effect.flatMap(Effect.service(Organizations), f);
-
 export const organizationsRouter = router({
   /** A new organization (with its Everyone group) and the products it enables. Operator only. */
   create: provisioning.input(Schema.toStandardSchemaV1(CreateInput)).mutation(async ({ ctx, input }) => {
@@ -55,7 +52,9 @@ export const organizationsRouter = router({
           org: input.id,
           action: "organization.create",
           target: { kind: "organization", id: input.id },
-          run: orgs((o) => o.create({ id: input.id, name: input.name, kind: input.kind, products })),
+          run: Organizations.use((o) =>
+            o.create({ id: input.id, name: input.name, kind: input.kind, products }),
+          ),
         });
         yield* (yield* EngineSync).awaitApplied(mutated.auditId);
         return mutated.value;
@@ -78,7 +77,7 @@ export const organizationsRouter = router({
             org: input.id,
             action: "organization.products.set",
             target: { kind: "organization", id: input.id },
-            run: orgs((o) => o.setProducts(input.id, input.version, products)),
+            run: Organizations.use((o) => o.setProducts(input.id, input.version, products)),
           });
           yield* (yield* EngineSync).awaitApplied(mutated.auditId);
           return mutated.value;
@@ -97,15 +96,15 @@ export const organizationsRouter = router({
     if (actor.kind === "operator")
       throw new TRPCError({ code: "NOT_FOUND", message: "The platform operator belongs to no organization" });
     return { value: actor.org };
-  }).query(async ({ ctx }) => view(await ctx.store.run(orgs((o) => o.get(ctx.declared))))),
+  }).query(async ({ ctx }) => view(await ctx.store.run(Organizations.use((o) => o.get(ctx.declared))))),
 
   /** One organization: its members or the operator. */
   get: authorizedQuery(GetInput, (input) => ({ orgs: [input.id] })).query(async ({ ctx, input }) =>
-    view(await ctx.store.run(orgs((o) => o.get(input.id)))),
+    view(await ctx.store.run(Organizations.use((o) => o.get(input.id)))),
   ),
 
   /** Every organization. Operator only. */
   list: operatorOnly("lists organizations").query(async ({ ctx }) =>
-    (await ctx.store.run(orgs((o) => o.list()))).map(view),
+    (await ctx.store.run(Organizations.use((o) => o.list()))).map(view),
   ),
 });

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { Id, TrimmedText, Version } from "@gatehouse/contracts";
 import { Environments, Instances, type ProjectRecord, Projects, projectResource } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Schema } from "effect";
+import { Schema } from "effect";
 import {
   type AskContext,
   authorizedMutation,
@@ -54,7 +54,7 @@ const createIn = (org: string, instance: string) => ({
  * (CONFLICT otherwise) and the question of who may create projects at its instance.
  */
 const projectAt = async ({ store }: AskContext, id: string, version: number): Promise<DeclaredChange> => {
-  const project = await store.run(Effect.flatMap(Effect.service(Projects), (p) => p.get(id)));
+  const project = await store.run(Projects.use((p) => p.get(id)));
   return {
     orgs: [project.org],
     missing: notFound(`project "${id}"`).message,
@@ -71,7 +71,7 @@ const projectAt = async ({ store }: AskContext, id: string, version: number): Pr
 
 /** Declares the stored project `id`: its organization is the boundary; another's answers like a missing one. */
 export const declareProject = async (id: string, { store }: Pick<QueryContext, "store">) => {
-  const project = await store.run(Effect.flatMap(Effect.service(Projects), (p) => p.get(id)));
+  const project = await store.run(Projects.use((p) => p.get(id)));
   return { orgs: [project.org], missing: notFound(`project "${id}"`).message, value: project };
 };
 
@@ -79,7 +79,7 @@ export const projectsRouter = router({
   /** The projects of one instance of the organization. */
   list: authorizedQuery(ListInput, (input) => ({ orgs: [input.org] })).query(async ({ ctx, input }) => {
     const rows = await ctx.store.run(
-      Effect.flatMap(Effect.service(Projects), (p) => p.list({ org: input.org, instance: input.instance })),
+      Projects.use((p) => p.list({ org: input.org, instance: input.instance })),
     );
     return rows.map(view);
   }),
@@ -90,9 +90,7 @@ export const projectsRouter = router({
       declareProject(input.project, context),
     ).query(async ({ ctx }) => {
       const project = ctx.declared;
-      const rows = await ctx.store.run(
-        Effect.flatMap(Effect.service(Environments), (e) => e.list(project.id)),
-      );
+      const rows = await ctx.store.run(Environments.use((e) => e.list(project.id)));
       return rows.map(environmentView);
     }),
   }),
@@ -102,9 +100,7 @@ export const projectsRouter = router({
     orgs: [input.org],
     // Inside the organization, the instance: another organization's is NOT_FOUND like a made-up one.
     ask: async (): Promise<DeclaredChange> => {
-      const instance = await store.run(
-        Effect.flatMap(Effect.service(Instances), (i) => i.get(input.instance)),
-      );
+      const instance = await store.run(Instances.use((i) => i.get(input.instance)));
       return {
         orgs: [instance.org],
         missing: notFound(`instance "${input.instance}"`).message,
@@ -124,7 +120,7 @@ export const projectsRouter = router({
       org: input.org,
       action: "project.create",
       target: { kind: "project", id },
-      run: Effect.flatMap(Effect.service(Projects), (p) =>
+      run: Projects.use((p) =>
         p.create({
           id,
           org: input.org,
@@ -145,7 +141,7 @@ export const projectsRouter = router({
       org: ctx.actor.org,
       action: "project.rename",
       target: { kind: "project", id: input.id },
-      run: Effect.flatMap(Effect.service(Projects), (p) => p.rename(input.id, input.version, input.name)),
+      run: Projects.use((p) => p.rename(input.id, input.version, input.name)),
     });
     return view(value);
   }),
@@ -158,7 +154,7 @@ export const projectsRouter = router({
       org: ctx.actor.org,
       action: "project.remove",
       target: { kind: "project", id: input.id },
-      run: Effect.flatMap(Effect.service(Projects), (p) => p.remove(input.id, input.version)),
+      run: Projects.use((p) => p.remove(input.id, input.version)),
     });
     return view(value);
   }),

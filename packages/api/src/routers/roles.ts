@@ -11,7 +11,6 @@ import {
 import { products } from "@gatehouse/domain";
 import { type RoleRecord, Roles } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect } from "effect";
 import {
   type AskContext,
   authorizedMutation,
@@ -65,7 +64,7 @@ const orgOf = ({ actor }: Pick<QueryContext, "actor">): string | undefined =>
 const ownCustomRoles = (_input: unknown, context: QueryContext) => ({ value: orgOf(context) });
 
 const readRole = (context: Pick<AskContext, "store">, id: string) =>
-  context.store.run(Effect.flatMap(Effect.service(Roles), (roles) => roles.get(id)));
+  context.store.run(Roles.use((roles) => roles.get(id)));
 
 /**
  * The custom role `id`, declared (system → 400): its organization is the boundary (another's is 404); once inside
@@ -113,9 +112,7 @@ export const rolesRouter = router({
   list: authorizedQuery(ListRolesInput, ownCustomRoles).query(async ({ ctx, input }) => {
     const org = ctx.declared;
     const roles = await ctx.store.run(
-      Effect.flatMap(Effect.service(Roles), (r) =>
-        r.list({ org, product: input.product, instance: input.instance, type: input.type }),
-      ),
+      Roles.use((r) => r.list({ org, product: input.product, instance: input.instance, type: input.type })),
     );
     return pageOf(roles, input).map(view);
   }),
@@ -168,7 +165,7 @@ export const rolesRouter = router({
       org: ctx.actor.org,
       action: "role.create",
       target: { kind: "role", id },
-      run: Effect.flatMap(Effect.service(Roles), (roles) =>
+      run: Roles.use((roles) =>
         roles.createCustom({
           id,
           org: ctx.actor.org,
@@ -197,7 +194,7 @@ export const rolesRouter = router({
       org: ctx.actor.org,
       action: "role.update",
       target: { kind: "role", id: input.id },
-      run: Effect.flatMap(Effect.service(Roles), (roles) =>
+      run: Roles.use((roles) =>
         roles.updateCustom(input.id, input.version, {
           name: input.name,
           description: input.description,
@@ -218,7 +215,7 @@ export const rolesRouter = router({
       org: ctx.actor.org,
       action: "role.delete",
       target: { kind: "role", id: input.id },
-      run: Effect.flatMap(Effect.service(Roles), (roles) => roles.removeCustom(input.id, input.version)),
+      run: Roles.use((roles) => roles.removeCustom(input.id, input.version)),
     });
     return { removed: view(value) };
   }),

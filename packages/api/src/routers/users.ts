@@ -115,11 +115,7 @@ const grantView = (grant: GrantRecord) => ({
 });
 
 const userGrants = (store: Store, userId: string) =>
-  store.run(
-    Effect.flatMap(Effect.service(Grants), (grants) =>
-      grants.list({ subject: { kind: "user", id: userId } }),
-    ),
-  );
+  store.run(Grants.use((grants) => grants.list({ subject: { kind: "user", id: userId } })));
 
 const whatOf = (grant: GrantRecord) =>
   grant.role === null ? { permission: grant.permission ?? "" } : { role: grant.role };
@@ -182,7 +178,7 @@ const grantsWithin = (
 ): DeclaredChange => ({
   orgs: [scope.org],
   ask: async () => {
-    const user = await store.run(Effect.flatMap(Effect.service(Users), (users) => users.get(userId)));
+    const user = await store.run(Users.use((users) => users.get(userId)));
     const grants = (await userGrants(store, userId)).filter((g) => scopeCovers(scope, g.scope));
     if (user.org !== scope.org && grants.length === 0)
       throw new TRPCError({ code: "NOT_FOUND", message: `No user "${userId}"` });
@@ -218,9 +214,7 @@ export const invitableAccount = async (
   email: string,
   elsewhere: "conflict" | "unseen" = "conflict",
 ) => {
-  const account = await store.run(
-    Effect.option(Effect.flatMap(Effect.service(Users), (users) => users.credentials(email))),
-  );
+  const account = await store.run(Effect.option(Users.use((users) => users.credentials(email))));
   if (Option.isNone(account)) return undefined;
   if (account.value.org !== org) {
     if (elsewhere === "unseen") return undefined;
@@ -325,7 +319,7 @@ export const usersRouter = router({
     const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, sort);
     // One row more than asked tells whether another page follows.
     const rows = await ctx.store.run(
-      Effect.flatMap(Effect.service(UserDirectory), (directory) =>
+      UserDirectory.use((directory) =>
         directory.page({
           org: input.org,
           scope: input.scope,
@@ -348,7 +342,7 @@ export const usersRouter = router({
   get: authorizedQuery(GetInput, (input, { actor }) =>
     reading(actor, input.context.org, input.context),
   ).query(async ({ ctx, input }) => {
-    const user = await ctx.store.run(Effect.flatMap(Effect.service(Users), (users) => users.get(input.id)));
+    const user = await ctx.store.run(Users.use((users) => users.get(input.id)));
     const grants = (await userGrants(ctx.store, input.id)).filter((g) => scopeCovers(input.context, g.scope));
     if (user.org !== input.context.org && grants.length === 0)
       throw new TRPCError({ code: "NOT_FOUND", message: `No user "${input.id}"` });

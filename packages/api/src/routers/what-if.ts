@@ -70,24 +70,19 @@ const previewing = (input: WhatIfInput, { actor, engine }: QueryContext): Declar
  */
 const affectedResources = async (store: Store, scope: Scope): Promise<ReadonlyArray<Resource>> => {
   if (scopeDepth(scope) < 0) throw badRequest("change.scope: a scope key is set below a missing one");
-  const own = await store.run(Effect.flatMap(Effect.service(Resources), (r) => r.resolve(scope)));
+  const own = await store.run(Resources.use((r) => r.resolve(scope)));
   if (scope.product !== "experimentation" || scope.instance === undefined) return [own];
   if (scope.project !== undefined) {
     // A Feature project's rules live in its environments: a project role changes what it may do there too.
     if (scope.environment !== undefined || own.attrs?.platform !== "feature") return [own];
     const project = scope.project;
     const [stored, environments] = await store.run(
-      Effect.all([
-        Effect.flatMap(Effect.service(Projects), (p) => p.get(project)),
-        Effect.flatMap(Effect.service(Environments), (e) => e.list(project)),
-      ]),
+      Effect.all([Projects.use((p) => p.get(project)), Environments.use((e) => e.list(project))]),
     );
     return [own, ...environments.map((e) => environmentResource(stored, e))];
   }
   const projects = await store.run(
-    Effect.flatMap(Effect.service(Projects), (p) =>
-      p.list({ org: scope.org, instance: scope.instance ?? "" }),
-    ),
+    Projects.use((p) => p.list({ org: scope.org, instance: scope.instance ?? "" })),
   );
   return [own, ...projects.slice(0, MAX_PROJECTS).map(projectResource)];
 };

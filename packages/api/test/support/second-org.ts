@@ -61,7 +61,7 @@ export const provisionGlobex = async (api: Api, partner: string): Promise<Globex
   const admin = await asOperator(
     api,
     "test.user",
-    Effect.flatMap(Effect.service(Users), (users) =>
+    Users.use((users) =>
       users.create({
         id: "globex-admin",
         org: "globex",
@@ -76,16 +76,14 @@ export const provisionGlobex = async (api: Api, partner: string): Promise<Globex
     asOperator(
       api,
       "test.grant",
-      Effect.flatMap(Effect.service(Grants), (grants) =>
-        grants.create({ subject: { kind: "user", id: user }, role, scope }),
-      ),
+      Grants.use((grants) => grants.create({ subject: { kind: "user", id: user }, role, scope })),
     );
   const grant = await grantTo(admin.id, "admin-center:super-admin", { org: "globex" });
   await grantTo(partner, "mission-control:partnerUser", { org: "globex", product: "mission-control" });
   const instance = await asOperator(
     api,
     "test.instance",
-    Effect.flatMap(Effect.service(Instances), (instances) =>
+    Instances.use((instances) =>
       instances.create({
         id: "globex-mc",
         org: "globex",
@@ -99,7 +97,7 @@ export const provisionGlobex = async (api: Api, partner: string): Promise<Globex
   const operation = await asOperator(
     api,
     "test.operation",
-    Effect.flatMap(Effect.service(Operations), (operations) =>
+    Operations.use((operations) =>
       operations.create({
         org: "globex",
         instance: instance.id,

@@ -2,7 +2,6 @@
 // judged by the reference model (reference-delegation.ts) and by the rights every subject holds afterwards.
 import type { Scope } from "@gatehouse/domain";
 import { Credentials } from "@gatehouse/store";
-import { Effect } from "effect";
 import type { AsyncCommand } from "fast-check";
 import type { Answer, Call } from "../../support/demo-api.ts";
 import { type Api, keyOf, places, type Rights, targetOf, type WorldReads } from "./escalation-world.ts";
@@ -482,9 +481,7 @@ const checkRemoved = async (run: Run, text: string, user: string) => {
     if (key.startsWith("acme") && actions.size > 0) left.push(`${[...actions].join(", ")} at ${key}`);
   const account = (await run.reads.users()).find((u) => u.id === user);
   if (account?.org === "acme") {
-    const verify = Effect.flatMap(Effect.service(Credentials), (c) =>
-      c.verify(account.email, "gatehouse-demo"),
-    );
+    const verify = Credentials.use((c) => c.verify(account.email, "gatehouse-demo"));
     if ((await run.api.runtime.runPromise(verify)) !== undefined) left.push("its password still signs in");
     const session = run.actors.find((a) => a.id === user);
     if (

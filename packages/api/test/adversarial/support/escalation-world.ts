@@ -108,9 +108,7 @@ export const worldReads = (api: Api) => {
   const store = <A>(effect: Effect.Effect<A, unknown, Grants | Flags | Environments>) =>
     api.runtime.runPromise(effect);
   const grants = (filter: GrantFilter) =>
-    cached(`grants ${JSON.stringify(filter)}`, () =>
-      store(Effect.flatMap(Effect.service(Grants), (g) => g.list(filter))),
-    );
+    cached(`grants ${JSON.stringify(filter)}`, () => store(Grants.use((g) => g.list(filter))));
   const groupsOf = (user: string) =>
     cached(`groups of ${user}`, () =>
       api
@@ -138,13 +136,8 @@ export const worldReads = (api: Api) => {
     },
     /** The Feature project's environments, and its flags (status and version). */
     environments: () =>
-      cached("environments", () =>
-        store(Effect.flatMap(Effect.service(Environments), (e) => e.list(places.checkout.project))),
-      ),
-    flags: () =>
-      cached("flags", () =>
-        store(Effect.flatMap(Effect.service(Flags), (f) => f.list(places.checkout.project))),
-      ),
+      cached("environments", () => store(Environments.use((e) => e.list(places.checkout.project)))),
+    flags: () => cached("flags", () => store(Flags.use((f) => f.list(places.checkout.project)))),
     users: () =>
       cached("users", () =>
         api.rows<{ id: string; org: string; email: string; status: string }>(
@@ -338,7 +331,7 @@ const restoreRows = async (
     );
   if (statements.length === 0) return [];
   for (const statement of statements) await api.rows(statement);
-  await api.runtime.runPromise(Effect.flatMap(Effect.service(EngineSync), (sync) => sync.reload()));
+  await api.runtime.runPromise(EngineSync.use((sync) => sync.reload()));
   return restored.map((a) => a.id);
 };
 
