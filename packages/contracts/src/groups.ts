@@ -1,10 +1,9 @@
 // Inputs of the groups router: listing and reading groups, and managing custom groups and their members.
 // The API decodes with these and the Admin Center's group forms validate with the same schemas.
 import { Schema } from "effect";
-import { Id, PageSize, TrimmedText, Version } from "./fields.ts";
+import { Id, Name, PageSize } from "./fields.ts";
 import { ListPage } from "./list-page.ts";
 
-const Name = TrimmedText(100);
 const Limit = PageSize(200);
 
 export const ListGroupsInput = Schema.Struct({ ...ListPage.fields, org: Id });
@@ -14,6 +13,4 @@ export const GetGroupInput = Schema.Struct({
   limit: Schema.optionalKey(Limit),
 });
 export const CreateGroupInput = Schema.Struct({ org: Id, name: Name });
-export const RenameGroupInput = Schema.Struct({ id: Id, version: Version, name: Name });
-export const RemoveGroupInput = Schema.Struct({ id: Id, version: Version });
 export const GroupMemberInput = Schema.Struct({ groupId: Id, userId: Id });

@@ -16,7 +16,9 @@ export {
   Cursor,
   Id,
   Instant,
+  Key,
   MAX_ID_LENGTH,
+  Name,
   PageSize,
   SequenceCursor,
   Text,
@@ -28,8 +30,6 @@ export {
   GetGroupInput,
   GroupMemberInput,
   ListGroupsInput,
-  RemoveGroupInput,
-  RenameGroupInput,
 } from "./groups.ts";
 export {
   AcceptInput,
@@ -49,12 +49,12 @@ export {
 } from "./operations.ts";
 export {
   CreateCustomRoleInput,
-  DeleteCustomRoleInput,
   GetRoleInput,
   ListRolesInput,
   UpdateCustomRoleInput,
 } from "./roles.ts";
 export { GrantScope } from "./scope.ts";
+export { AtVersionInput, RenameInput } from "./stored-object.ts";
 export {
   InviteEmail,
   InviteeForm,

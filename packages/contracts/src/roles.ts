@@ -36,4 +36,3 @@ export const UpdateCustomRoleInput = Schema.Struct({
   /** The role's new action ids (all of the role's product), replacing the old set. */
   permissions: Schema.optionalKey(Permissions),
 });
-export const DeleteCustomRoleInput = Schema.Struct({ id: Id, version: Version });

@@ -1,7 +1,7 @@
 // Environments of a Feature Experimentation project: create, update (name, key, production, primary) and
 // remove, each asked of the engine with the project's environment actions on stored rows, and audited.
 import { randomUUID } from "node:crypto";
-import { Id, TrimmedText, Version } from "@gatehouse/contracts";
+import { AtVersionInput, Id, Key, Name, Version } from "@gatehouse/contracts";
 import {
   type EnvironmentRecord,
   Environments,
@@ -17,9 +17,6 @@ import { askInFeatureProject } from "./feature-project.ts";
 
 // Rules: docs/decisions.md#feature-experimentation (environments). Listing stays `projects.environments.list`.
 
-const Name = TrimmedText(100);
-const Key = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9_-]{0,63}$/)));
-
 const CreateInput = Schema.Struct({
   project: Id,
   key: Key,
@@ -34,7 +31,6 @@ const UpdateInput = Schema.Struct({
   production: Schema.optionalKey(Schema.Boolean),
   primary: Schema.optionalKey(Schema.Literal(true)),
 });
-const RemoveInput = Schema.Struct({ id: Id, version: Version });
 
 export const environmentView = (e: EnvironmentRecord) => ({
   id: e.id,
@@ -125,7 +121,7 @@ export const environmentsRouter = router({
   }),
 
   /** Removes a non-primary environment with its flag states and the grants on it. */
-  remove: authorizedMutation(RemoveInput, (input, context) =>
+  remove: authorizedMutation(AtVersionInput, (input, context) =>
     environmentAt(context, input.id, input.version, "experimentation:environment.archive"),
   ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({

@@ -1,7 +1,7 @@
 // Feature flags of a project: list with status and per-environment state, create, setStatus and toggle, each
 // authorized through authorizedMutation with resource attributes taken from the stored rows, and audited.
 import { randomUUID } from "node:crypto";
-import { Id, TrimmedText, Version } from "@gatehouse/contracts";
+import { Id, Key, Name, Version } from "@gatehouse/contracts";
 import { FlagStatus } from "@gatehouse/domain";
 import {
   type EnvironmentRecord,
@@ -29,9 +29,6 @@ import { declareProject } from "./projects.ts";
 
 // Rules: docs/decisions.md#feature-experimentation (flag status, toggle). Resources come from stored rows
 // (store/resources.ts); list sends each flag's resource per environment with `viewable` (flag.view there).
-
-const Name = TrimmedText(100);
-const Key = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9_-]{0,63}$/)));
 
 const ListInput = Schema.Struct({ project: Id });
 const CreateInput = Schema.Struct({ project: Id, key: Key, name: Name });

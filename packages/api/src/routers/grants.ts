@@ -1,7 +1,7 @@
 // Grants of a role or one permission to a user or group at a scope, optionally expiring: list, create,
 // update and remove. Every change is authorized by engine.assign (authorize.ts), audited and applied before it answers.
 import { randomUUID } from "node:crypto";
-import { GrantScope, Id, Instant, ListPage, Version } from "@gatehouse/contracts";
+import { AtVersionInput, GrantScope, Id, Instant, ListPage, Version } from "@gatehouse/contracts";
 import { type Assignment, type Scope, scopeCovers } from "@gatehouse/domain";
 import { type GrantRecord, type GrantSubjectRef, Grants, Groups, Users } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
@@ -43,7 +43,6 @@ const UpdateInput = Schema.Struct({
   role: Schema.optionalKey(Id),
   expiresAt: Schema.optionalKey(Schema.NullOr(Instant)),
 });
-const RemoveInput = Schema.Struct({ id: Id, version: Version });
 
 /** A grant as clients see it. */
 const view = (grant: GrantRecord) => ({
@@ -201,7 +200,7 @@ export const grantsRouter = router({
   }),
 
   /** Removes a grant, given the version read; the same rule as giving it. */
-  remove: authorizedMutation(RemoveInput, (input, context) =>
+  remove: authorizedMutation(AtVersionInput, (input, context) =>
     storedGrant(input.id, input.version, context, (grant, targetOrg) =>
       assignment(grant.subject, targetOrg, grant.scope, whatOf(grant)),
     ),

@@ -2,12 +2,12 @@
 // their roles, paged), and custom-group changes, each authorized through authorizedMutation and audited.
 import { randomUUID } from "node:crypto";
 import {
+  AtVersionInput,
   CreateGroupInput,
   GetGroupInput,
   GroupMemberInput,
   ListGroupsInput,
-  RemoveGroupInput,
-  RenameGroupInput,
+  RenameInput,
 } from "@gatehouse/contracts";
 import { Grants, GroupEdits, type GroupRecord, Groups, Users } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
@@ -161,7 +161,7 @@ export const groupsRouter = router({
   }),
 
   /** Renames a custom group, given the version read. */
-  rename: authorizedMutation(RenameGroupInput, (input, context) =>
+  rename: authorizedMutation(RenameInput, (input, context) =>
     customGroup(context, input.id, input.version),
   ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
@@ -174,7 +174,7 @@ export const groupsRouter = router({
   }),
 
   /** Deletes a custom group (its memberships and grants go with it), given the version read. */
-  remove: authorizedMutation(RemoveGroupInput, (input, context) =>
+  remove: authorizedMutation(AtVersionInput, (input, context) =>
     customGroup(context, input.id, input.version),
   ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({

@@ -1,7 +1,7 @@
 // Product instances of an organization: list (rows the engine lets the actor view); create, rename and remove
 // by a Super Admin of the organization, each authorized through authorizedMutation and audited.
 import { randomUUID } from "node:crypto";
-import { Id, TrimmedText, Version } from "@gatehouse/contracts";
+import { AtVersionInput, Id, Name, RenameInput } from "@gatehouse/contracts";
 import { type InstanceRecord, Instances, instanceResource, Organizations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Schema } from "effect";
@@ -10,8 +10,6 @@ import { router } from "../trpc.ts";
 
 // Rules: docs/decisions.md#admin-center (instances: the super admin test).
 
-const Name = TrimmedText(100);
-
 const ListInput = Schema.Struct({ org: Id, product: Schema.optionalKey(Id) });
 const CreateInput = Schema.Struct({
   org: Id,
@@ -19,8 +17,6 @@ const CreateInput = Schema.Struct({
   name: Name,
   production: Schema.optionalKey(Schema.Boolean),
 });
-const RenameInput = Schema.Struct({ id: Id, version: Version, name: Name });
-const RemoveInput = Schema.Struct({ id: Id, version: Version });
 
 const SUPER_ADMIN = "admin-center:custom-role.create";
 const VIEW = "admin-center:instance.view";
@@ -111,7 +107,7 @@ export const instancesRouter = router({
   }),
 
   /** Removes an instance with everything below it, given the version read. */
-  remove: authorizedMutation(RemoveInput, (input, context) =>
+  remove: authorizedMutation(AtVersionInput, (input, context) =>
     instanceAt(context, input.id, input.version),
   ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({

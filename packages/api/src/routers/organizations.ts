@@ -1,6 +1,6 @@
 // Organizations and the products they enable: the platform operator provisions and enables (by its kind, not
 // the engine: it is a member of no organization); members read their own organization, the operator any.
-import { MAX_ID_LENGTH, Text, TrimmedText, Version } from "@gatehouse/contracts";
+import { MAX_ID_LENGTH, Name, Text, Version } from "@gatehouse/contracts";
 import { products as catalogProducts } from "@gatehouse/domain";
 import { EngineSync, Mutations, type OrganizationRecord, Organizations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
@@ -11,8 +11,8 @@ import { FirstAdminInput, inviteFirstAdmin } from "./first-admin.ts";
 
 // Rules: docs/decisions.md#tenancy (the operator provisions; the first super admin).
 
-const Id = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,62}$/)));
-const Name = TrimmedText(100);
+/** A new organization's id: a lower-case letter or digit, then up to 62 of those or `-`. */
+const OrgSlug = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,62}$/)));
 const knownProducts = catalogProducts.map((p) => p.id as string);
 const Product = Text(MAX_ID_LENGTH).pipe(
   Schema.check(Schema.makeFilter((p: string) => knownProducts.includes(p) || `unknown product "${p}"`)),
@@ -20,12 +20,12 @@ const Product = Text(MAX_ID_LENGTH).pipe(
 const Products = Schema.Array(Product).pipe(Schema.check(Schema.isMaxLength(catalogProducts.length)));
 
 const CreateInput = Schema.Struct({
-  id: Id,
+  id: OrgSlug,
   name: Name,
   kind: Schema.Literals(["customer", "partner"]),
   products: Schema.optionalKey(Products),
 });
-const SetProductsInput = Schema.Struct({ id: Id, version: Version, products: Products });
+const SetProductsInput = Schema.Struct({ id: OrgSlug, version: Version, products: Products });
 const GetInput = Schema.Struct({ id: Text(MAX_ID_LENGTH) });
 
 const view = (org: OrganizationRecord) => ({

@@ -1,7 +1,7 @@
 // Experimentation projects of an instance and their environments: list for members of the organization; create
 // (a Feature project gets production and development), rename and remove through authorizedMutation, audited.
 import { randomUUID } from "node:crypto";
-import { Id, TrimmedText, Version } from "@gatehouse/contracts";
+import { AtVersionInput, Id, Name, RenameInput } from "@gatehouse/contracts";
 import { Environments, Instances, type ProjectRecord, Projects, projectResource } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Schema } from "effect";
@@ -17,8 +17,6 @@ import { environmentView } from "./environments.ts";
 
 // Rules: docs/decisions.md#feature-experimentation (projects).
 
-const Name = TrimmedText(100);
-
 const ListInput = Schema.Struct({ org: Id, instance: Id });
 const CreateInput = Schema.Struct({
   org: Id,
@@ -27,8 +25,6 @@ const CreateInput = Schema.Struct({
   platform: Schema.Literals(["web", "feature"]),
 });
 const EnvironmentsInput = Schema.Struct({ project: Id });
-const RenameInput = Schema.Struct({ id: Id, version: Version, name: Name });
-const RemoveInput = Schema.Struct({ id: Id, version: Version });
 
 const CREATE = "experimentation:project.create";
 
@@ -147,7 +143,7 @@ export const projectsRouter = router({
   }),
 
   /** Removes a project with everything below it, given the version read. */
-  remove: authorizedMutation(RemoveInput, (input, context) =>
+  remove: authorizedMutation(AtVersionInput, (input, context) =>
     projectAt(context, input.id, input.version),
   ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({

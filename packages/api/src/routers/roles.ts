@@ -2,8 +2,8 @@
 // grouped by entity, create a custom role (from scratch or as a duplicate), edit and delete one, engine-authorized.
 import { randomUUID } from "node:crypto";
 import {
+  AtVersionInput,
   CreateCustomRoleInput,
-  DeleteCustomRoleInput,
   GetRoleInput,
   ListRolesInput,
   UpdateCustomRoleInput,
@@ -206,7 +206,7 @@ export const rolesRouter = router({
   }),
 
   /** Deletes a custom role of the organization (and its grants), given the version read. */
-  deleteCustom: authorizedMutation(DeleteCustomRoleInput, (input, context) =>
+  deleteCustom: authorizedMutation(AtVersionInput, (input, context) =>
     customRole(context, input.id, input.version, (role) => ({
       check: { action: DELETE, resource: scopeOfRole(role) },
     })),

@@ -1,7 +1,7 @@
 // The modal that names a custom group: creating one (groups.create) or renaming one (groups.rename at the
 // version read), validated by the router's own schemas; the outcome is a toast.
 import { useGatehouse } from "@gatehouse/client";
-import { CreateGroupInput, RenameGroupInput } from "@gatehouse/contracts";
+import { CreateGroupInput, RenameInput } from "@gatehouse/contracts";
 import { toast, useSchemaForm } from "@gatehouse/ui";
 import { Button, Group, Modal, Stack, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -55,9 +55,9 @@ const RenameForm = ({
 }) => {
   const client = useGatehouse();
   const queryClient = useQueryClient();
-  const form = useSchemaForm(RenameGroupInput, { id: target.id, version: target.version, name: target.name });
+  const form = useSchemaForm(RenameInput, { id: target.id, version: target.version, name: target.name });
   const rename = useMutation({
-    mutationFn: (input: typeof RenameGroupInput.Type) => client.groups.rename.mutate(input),
+    mutationFn: (input: typeof RenameInput.Type) => client.groups.rename.mutate(input),
     onSuccess: (group) => {
       toast.success(`Renamed the group to "${group.name}"`);
       void queryClient.invalidateQueries({ queryKey: groupsKey });
