@@ -106,12 +106,15 @@ export type WriteAll = <A, E, R extends StoreServices>(
   inputs: ReadonlyArray<Omit<MutationInput<A, E, R>, "actor" | "requestId">>,
 ) => Promise<ReadonlyArray<{ readonly value: A; readonly auditId: string }>>;
 
+/** Who writes (the audit row's actor): a signed-in user, or the platform operator provisioning. */
+type Writer = Extract<Actor, { readonly kind: "user" | "operator" }>;
+
 const writeAllFor =
-  (store: Store, actor: UserActor, requestId: string): WriteAll =>
+  (store: Store, writer: Writer, requestId: string): WriteAll =>
   (inputs) =>
     store.run(
       Effect.gen(function* () {
-        const by = { actor: { kind: "user", id: actor.id }, requestId } as const;
+        const by = { actor: { kind: writer.kind, id: writer.id }, requestId } as const;
         const mutated = yield* (yield* Mutations).mutateAll(inputs.map((input) => ({ ...input, ...by })));
         // The caller's next check must see the changes: wait until this process's engine applied them.
         const sync = yield* EngineSync;
@@ -121,13 +124,13 @@ const writeAllFor =
     );
 
 const writeFor =
-  (store: Store, actor: UserActor, requestId: string): Write =>
+  (store: Store, writer: Writer, requestId: string): Write =>
   (input) =>
     store.run(
       Effect.gen(function* () {
         const mutated = yield* (yield* Mutations).mutate({
           ...input,
-          actor: { kind: "user", id: actor.id },
+          actor: { kind: writer.kind, id: writer.id },
           requestId,
         });
         // The caller's next check must see the change: wait until this process's engine applied it.
@@ -178,13 +181,17 @@ export const selfAccess = (reason: string) =>
     throw failureOf(result.error);
   });
 
-/** The platform operator only: `what` it does, for the refusal everyone else gets (FORBIDDEN). */
+/**
+ * The platform operator only: `what` it does, for the refusal everyone else gets (FORBIDDEN). The handler gets
+ * `ctx.write`, the audited write as the operator (audit row's org: the organization it provisions).
+ */
 export const operatorOnly = (what: string) =>
   tagged({ kind: "operator", reason: `the platform operator ${what}` }).use(async ({ ctx, next }) => {
     const actor = ctx.actor;
     if (actor === undefined) throw unauthorized();
     if (actor.kind !== "operator") throw forbidden(`Only the platform operator ${what}`);
-    const result = await next({ ctx: { actor, store: storeFor(ctx) } });
+    const store = storeFor(ctx);
+    const result = await next({ ctx: { actor, store, write: writeFor(store, actor, ctx.requestId) } });
     if (result.ok) return result;
     throw failureOf(result.error);
   });

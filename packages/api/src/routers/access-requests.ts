@@ -12,10 +12,8 @@ import type { Scope } from "@gatehouse/domain";
 import {
   type AccessRequestRecord,
   AccessRequests,
-  EngineSync,
   Grants,
   Instances,
-  Mutations,
   Organizations,
   VersionConflict,
 } from "@gatehouse/store";
@@ -268,26 +266,15 @@ export const accessRequestsRouter = router({
   complete: operatorOnly("completes support tickets")
     .input(Schema.toStandardSchemaV1(CompleteInput))
     .mutation(async ({ ctx, input }) => {
-      const { actor } = ctx;
-      const value = await ctx.store.run(
-        Effect.gen(function* () {
-          const request = yield* (yield* AccessRequests).get(input.id);
-          if (request.path !== "support-ticket" || request.status !== "customer-approved")
-            return yield* Effect.fail(
-              bad(`access request ${request.id} is not a customer-approved support ticket`),
-            );
-          const mutated = yield* (yield* Mutations).mutate({
-            actor: { kind: "operator", id: actor.id },
-            requestId: ctx.requestId,
-            org: request.customerOrg,
-            action: "access-request.complete",
-            target: { kind: "access-request", id: request.id },
-            run: grantAndMove(request, actor.id, "completed"),
-          });
-          yield* (yield* EngineSync).awaitApplied(mutated.auditId);
-          return mutated.value;
-        }),
-      );
+      const request = await ctx.store.run(AccessRequests.use((a) => a.get(input.id)));
+      if (request.path !== "support-ticket" || request.status !== "customer-approved")
+        throw bad(`access request ${request.id} is not a customer-approved support ticket`);
+      const { value } = await ctx.write({
+        org: request.customerOrg,
+        action: "access-request.complete",
+        target: { kind: "access-request", id: request.id },
+        run: grantAndMove(request, ctx.actor.id, "completed"),
+      });
       return view(value);
     }),
 });

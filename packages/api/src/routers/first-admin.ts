@@ -2,10 +2,10 @@
 // `admin-center:super-admin` at the organization, only while no super admin holds it there; the link is shown once.
 import { Id, InviteEmail, InviteLanguage, InviteName } from "@gatehouse/contracts";
 import { inForce } from "@gatehouse/domain";
-import { AlreadyExists, EngineSync, Grants, Mutations, Organizations } from "@gatehouse/store";
+import { AlreadyExists, Grants, Organizations } from "@gatehouse/store";
 import { Effect, Schema } from "effect";
 import { hashToken, newToken } from "../auth/tokens.ts";
-import type { Store } from "../authorize.ts";
+import type { Store, Write } from "../authorize.ts";
 import { acceptUrl, expiryIn, invitableAccount, inviteOne, userView } from "./users.ts";
 
 const SUPER_ADMIN = "admin-center:super-admin";
@@ -34,42 +34,33 @@ const noSuperAdmin = (org: string) =>
       });
   });
 
-/** Invites the first super admin of `input.org` as `operator`, audited as the operator; the link once. */
+/** Invites the first super admin of `input.org` as the operator, audited as the operator; the link once. */
 export const inviteFirstAdmin = async (
-  context: { readonly store: Store; readonly requestId: string },
-  operator: { readonly id: string },
+  context: { readonly actor: { readonly id: string }; readonly store: Store; readonly write: Write },
   input: typeof FirstAdminInput.Type,
 ) => {
   const { store } = context;
   await store.run(Organizations.use((o) => o.get(input.org)));
   await invitableAccount(store, input.org, input.email);
   const token = newToken();
-  const invited = await store.run(
-    Effect.gen(function* () {
-      const mutated = yield* (yield* Mutations).mutate({
-        actor: { kind: "operator", id: operator.id },
-        requestId: context.requestId,
+  const { value: invited } = await context.write({
+    org: input.org,
+    action: "user.invite",
+    target: { kind: "invitation", id: null },
+    run: Effect.andThen(
+      noSuperAdmin(input.org),
+      inviteOne({
         org: input.org,
-        action: "user.invite",
-        target: { kind: "invitation", id: null },
-        run: Effect.andThen(
-          noSuperAdmin(input.org),
-          inviteOne({
-            org: input.org,
-            email: input.email,
-            name: input.name,
-            language: input.language ?? "en",
-            grants: [{ role: SUPER_ADMIN, scope: { org: input.org } }],
-            tokenHash: hashToken(token),
-            expiresAt: expiryIn(7),
-            invitedBy: operator.id,
-          }),
-        ),
-      });
-      yield* (yield* EngineSync).awaitApplied(mutated.auditId);
-      return mutated.value;
-    }),
-  );
+        email: input.email,
+        name: input.name,
+        language: input.language ?? "en",
+        grants: [{ role: SUPER_ADMIN, scope: { org: input.org } }],
+        tokenHash: hashToken(token),
+        expiresAt: expiryIn(7),
+        invitedBy: context.actor.id,
+      }),
+    ),
+  });
   return {
     invitationId: invited.invitation.id,
     user: userView(invited.user),

@@ -2,9 +2,9 @@
 // the engine: it is a member of no organization); members read their own organization, the operator any.
 import { MAX_ID_LENGTH, Name, Text, Version } from "@gatehouse/contracts";
 import { products as catalogProducts } from "@gatehouse/domain";
-import { EngineSync, Mutations, type OrganizationRecord, Organizations } from "@gatehouse/store";
+import { type OrganizationRecord, Organizations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Schema } from "effect";
+import { Schema } from "effect";
 import { authorizedQuery, authorizedRead, operatorOnly } from "../authorize.ts";
 import { router } from "../trpc.ts";
 import { FirstAdminInput, inviteFirstAdmin } from "./first-admin.ts";
@@ -42,24 +42,13 @@ const provisioning = operatorOnly("provisions organizations, enables products an
 export const organizationsRouter = router({
   /** A new organization (with its Everyone group) and the products it enables. Operator only. */
   create: provisioning.input(Schema.toStandardSchemaV1(CreateInput)).mutation(async ({ ctx, input }) => {
-    const operator = ctx.actor;
     const products = [...new Set(input.products ?? [])];
-    const value = await ctx.store.run(
-      Effect.gen(function* () {
-        const mutated = yield* (yield* Mutations).mutate({
-          actor: { kind: "operator", id: operator.id },
-          requestId: ctx.requestId,
-          org: input.id,
-          action: "organization.create",
-          target: { kind: "organization", id: input.id },
-          run: Organizations.use((o) =>
-            o.create({ id: input.id, name: input.name, kind: input.kind, products }),
-          ),
-        });
-        yield* (yield* EngineSync).awaitApplied(mutated.auditId);
-        return mutated.value;
-      }),
-    );
+    const { value } = await ctx.write({
+      org: input.id,
+      action: "organization.create",
+      target: { kind: "organization", id: input.id },
+      run: Organizations.use((o) => o.create({ id: input.id, name: input.name, kind: input.kind, products })),
+    });
     return view(value);
   }),
 
@@ -67,29 +56,20 @@ export const organizationsRouter = router({
   setProducts: provisioning
     .input(Schema.toStandardSchemaV1(SetProductsInput))
     .mutation(async ({ ctx, input }) => {
-      const operator = ctx.actor;
       const products = [...new Set(input.products)];
-      const value = await ctx.store.run(
-        Effect.gen(function* () {
-          const mutated = yield* (yield* Mutations).mutate({
-            actor: { kind: "operator", id: operator.id },
-            requestId: ctx.requestId,
-            org: input.id,
-            action: "organization.products.set",
-            target: { kind: "organization", id: input.id },
-            run: Organizations.use((o) => o.setProducts(input.id, input.version, products)),
-          });
-          yield* (yield* EngineSync).awaitApplied(mutated.auditId);
-          return mutated.value;
-        }),
-      );
+      const { value } = await ctx.write({
+        org: input.id,
+        action: "organization.products.set",
+        target: { kind: "organization", id: input.id },
+        run: Organizations.use((o) => o.setProducts(input.id, input.version, products)),
+      });
       return view(value);
     }),
 
   /** Invites an organization's first super admin; the accept link is returned once. Operator only. */
   inviteFirstAdmin: provisioning
     .input(Schema.toStandardSchemaV1(FirstAdminInput))
-    .mutation(async ({ ctx, input }) => inviteFirstAdmin(ctx, ctx.actor, input)),
+    .mutation(async ({ ctx, input }) => inviteFirstAdmin(ctx, input)),
 
   /** The actor's own organization with its enabled products. */
   mine: authorizedRead(({ actor }) => {
