@@ -7,6 +7,7 @@ import { SqlClient } from "effect/sql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import { serverLayer } from "../src/server-layer.ts";
+import { type Answer, type Call, cookieOf, trpcRequest } from "./support/trpc-request.ts";
 
 const password = "gatehouse-demo";
 const runtime = ManagedRuntime.make(serverLayer(layerPglite()));
@@ -20,52 +21,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => runtime.dispose());
 
-interface Call {
-  readonly cookie?: string;
-  readonly csrf?: string;
-  readonly bearer?: string;
-  /** The client address (x-forwarded-for; the app trusts the proxy). */
-  readonly ip?: string;
-  readonly origin?: string;
-  readonly headers?: Record<string, string>;
-}
-
-interface Answer {
-  readonly status: number;
-  readonly data: unknown;
-  readonly error: { readonly message: string; readonly data: { readonly code: string } } | undefined;
-  readonly cookies: ReadonlyArray<string>;
-}
-
-const send = async (method: "GET" | "POST", path: string, input: unknown, call: Call): Promise<Answer> => {
-  const headers: Record<string, string> = { "x-forwarded-for": call.ip ?? "192.0.2.1", ...call.headers };
-  if (call.cookie !== undefined) headers.cookie = call.cookie;
-  if (call.csrf !== undefined) headers["x-csrf-token"] = call.csrf;
-  if (call.bearer !== undefined) headers.authorization = `Bearer ${call.bearer}`;
-  const query =
-    method === "GET" && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : "";
-  const init: RequestInit = { method, headers };
-  if (method === "POST") {
-    headers["content-type"] = "application/json";
-    init.body = JSON.stringify(input ?? {});
-  }
-  const res = await app.request(`${call.origin ?? "http://localhost"}/trpc/${path}${query}`, init);
-  const body = (await res.json()) as { result?: { data: unknown }; error?: Answer["error"] };
-  return {
-    status: res.status,
-    data: body.result?.data,
-    error: body.error,
-    cookies: res.headers.getSetCookie(),
-  };
-};
+/** Every call comes from a client address (the app trusts the proxy); the limiter counts by it. */
+const send = (method: "GET" | "POST", path: string, input: unknown, call: Call) =>
+  trpcRequest(app, method, path, input, { ...call, ip: call.ip ?? "192.0.2.1" });
 const mutate = (path: string, input: unknown, call: Call = {}) => send("POST", path, input, call);
 const query = (path: string, call: Call = {}) => send("GET", path, undefined, call);
-
-/** The value of cookie `name` among Set-Cookie headers, and the header itself. */
-const cookieOf = (answer: Answer, name: string) => {
-  const header = answer.cookies.find((c) => c.startsWith(`${name}=`));
-  return { header, value: header?.slice(name.length + 1).split(";")[0] };
-};
 
 interface Session {
   readonly cookie: string;

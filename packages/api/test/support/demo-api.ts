@@ -8,17 +8,9 @@ import { SqlClient } from "effect/sql";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { serverLayer } from "../../src/server-layer.ts";
+import { type Call, cookieOf, trpcRequest } from "./trpc-request.ts";
 
-export interface Call {
-  readonly cookie?: string;
-  readonly csrf?: string;
-  readonly bearer?: string;
-}
-export interface Answer {
-  readonly status: number;
-  readonly data: unknown;
-  readonly error: { readonly message: string; readonly data: { readonly code: string } } | undefined;
-}
+export type { Answer, Call } from "./trpc-request.ts";
 
 /** The PostgreSQL server the global setup started (or DATABASE_URL); a missing one fails the suite loudly. */
 const postgresServer = (): string => {
@@ -53,37 +45,15 @@ export const demoApi = (backend: BackendName = "pglite") => {
   }, 180_000);
   afterAll(() => runtime.dispose());
 
-  const send = async (method: "GET" | "POST", path: string, input: unknown, call: Call): Promise<Answer> => {
-    const headers: Record<string, string> = {};
-    if (call.cookie !== undefined) headers.cookie = call.cookie;
-    if (call.csrf !== undefined) headers["x-csrf-token"] = call.csrf;
-    if (call.bearer !== undefined) headers.authorization = `Bearer ${call.bearer}`;
-    const query =
-      method === "GET" && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : "";
-    const init: RequestInit = { method, headers };
-    if (method === "POST") {
-      headers["content-type"] = "application/json";
-      init.body = JSON.stringify(input ?? {});
-    }
-    const res = await app.request(`http://localhost/trpc/${path}${query}`, init);
-    const body = (await res.json()) as { result?: { data: unknown }; error?: Answer["error"] };
-    return { status: res.status, data: body.result?.data, error: body.error };
-  };
+  const send = (method: "GET" | "POST", path: string, input: unknown, call: Call) =>
+    trpcRequest(app, method, path, input, call);
 
   const signIn = async (email: string): Promise<Call> => {
-    const login = await app.request("http://localhost/trpc/auth.login", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email, password: "gatehouse-demo" }),
-    });
-    const token = login.headers
-      .getSetCookie()
-      .find((c) => c.startsWith("gatehouse_session="))
-      ?.slice("gatehouse_session=".length)
-      .split(";")[0];
+    const login = await send("POST", "auth.login", { email, password: "gatehouse-demo" }, {});
     expect(login.status).toBe(200);
-    const { result } = (await login.json()) as { result: { data: { csrfToken: string } } };
-    return { cookie: `gatehouse_session=${token ?? ""}`, csrf: result.data.csrfToken };
+    const token = cookieOf(login, "gatehouse_session").value;
+    const { csrfToken } = login.data as { csrfToken: string };
+    return { cookie: `gatehouse_session=${token ?? ""}`, csrf: csrfToken };
   };
 
   const rows = <A extends object>(statement: string) =>
