@@ -15,13 +15,16 @@ const productGroupName = (role: string): string | undefined => {
   return product === undefined || def === undefined ? undefined : `${product.label} ${def.label}`;
 };
 
-/** Puts `user` in the product group of system role `role` in `org`; no change for custom roles or other orgs' users. */
-export const joinProductGroup = (
+/** One step of the rule for `user` and system role `role` in `org`, inside the caller's transaction: its changes. */
+type MembershipStep = (
   sql: SqlClient.SqlClient,
   org: string,
   role: string,
   user: string,
-): Effect.Effect<ReadonlyArray<Change>, SqlError.SqlError> =>
+) => Effect.Effect<ReadonlyArray<Change>, SqlError.SqlError>;
+
+/** Puts `user` in the product group of system role `role` in `org`; no change for custom roles or other orgs' users. */
+export const joinProductGroup: MembershipStep = (sql, org, role, user) =>
   Effect.gen(function* () {
     const name = productGroupName(role);
     if (name === undefined) return [];
@@ -45,12 +48,7 @@ export const joinProductGroup = (
   });
 
 /** Takes `user` out of the product group of `role` in `org` when no direct grant of the role without expiry remains. */
-export const leaveProductGroup = (
-  sql: SqlClient.SqlClient,
-  org: string,
-  role: string,
-  user: string,
-): Effect.Effect<ReadonlyArray<Change>, SqlError.SqlError> =>
+export const leaveProductGroup: MembershipStep = (sql, org, role, user) =>
   Effect.gen(function* () {
     const still = yield* sql`select 1 from grants
                              where subject_kind = 'user' and subject_id = ${user} and org = ${org} and role = ${role}

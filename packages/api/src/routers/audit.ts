@@ -5,6 +5,7 @@ import { type AuditEntry, AuditLog, type AuditReach } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { isSuperAdmin } from "../auth/super-admin.ts";
 import { authorizedQuery, type Declared, type QueryContext } from "../authorize.ts";
+import { keysetPage } from "../list-page.ts";
 import { router } from "../trpc.ts";
 import { auditReach } from "./audit-reach.ts";
 
@@ -67,11 +68,7 @@ export const auditRouter = router({
         }),
       ),
     );
-    const page = entries.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(view),
-      nextCursor: entries.length > limit && last !== undefined ? last.id : null,
-    };
+    const { page, nextCursor } = keysetPage(entries, limit, (last) => last.id);
+    return { items: page.map(view), nextCursor };
   }),
 });

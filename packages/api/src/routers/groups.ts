@@ -22,7 +22,7 @@ import {
   type DeclaredChange,
   type QueryContext,
 } from "../authorize.ts";
-import { pageOf } from "../list-page.ts";
+import { keysetPage, pageOf } from "../list-page.ts";
 import { viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
 import { namedSubjectOrg } from "./named-subject.ts";
@@ -115,7 +115,7 @@ export const groupsRouter = router({
     const limit = input.limit ?? 50;
     const after = input.cursor;
     const ids = group.members.filter((m) => after === undefined || m > after);
-    const page = ids.slice(0, limit);
+    const { page, nextCursor } = keysetPage(ids, limit, (last) => last);
     const { users, grants } = await ctx.store.run(
       Effect.gen(function* () {
         const usersRepo = yield* Users;
@@ -136,12 +136,7 @@ export const groupsRouter = router({
           .map((g) => ({ grant: g.id, role: g.role, permission: g.permission, scope: g.scope })),
       };
     });
-    const last = page.at(-1);
-    return {
-      group: summary(group),
-      members,
-      nextCursor: ids.length > limit && last !== undefined ? last : null,
-    };
+    return { group: summary(group), members, nextCursor };
   }),
 
   /** A new custom group of the actor's organization. */

@@ -29,6 +29,7 @@ import {
   type DeclaredChange,
   type Store,
 } from "../authorize.ts";
+import { keysetPage } from "../list-page.ts";
 import { viewPeopleAt } from "../read-questions.ts";
 import { router } from "../trpc.ts";
 import { customGroupsOf, GROUP_MANAGE, manageGroups } from "./custom-groups.ts";
@@ -330,12 +331,8 @@ export const usersRouter = router({
         }),
       ),
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(userView),
-      nextCursor: rows.length > limit && last !== undefined ? encodeCursor(sort, last.position) : null,
-    };
+    const { page, nextCursor } = keysetPage(rows, limit, (last) => encodeCursor(sort, last.position));
+    return { items: page.map(userView), nextCursor };
   }),
 
   /** The user and its entitlements as seen from `context`: only the grants within it, with their expiry. */
