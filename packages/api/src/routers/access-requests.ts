@@ -33,12 +33,6 @@ import { router } from "../trpc.ts";
 
 // Rules: docs/decisions.md#partner-access
 
-const RequestInput = AccessRequestInput;
-const ListInput = AccessRequestListInput;
-const DecideInput = AccessRequestDecideInput;
-const CompleteInput = AccessRequestCompleteInput;
-const CancelInput = AccessRequestCancelInput;
-
 const PRODUCT = "mission-control";
 const USER_VIEW = "admin-center:user.view";
 
@@ -69,7 +63,7 @@ const scopeOf = (r: AccessRequestRecord): Scope => ({
 });
 
 /** The partner-side checks: a partner organization with Mission Control, a customer, the customer's instance. */
-const requestAsk = async (input: typeof RequestInput.Type, { actor, store }: AskContext) => {
+const requestAsk = async (input: typeof AccessRequestInput.Type, { actor, store }: AskContext) => {
   const organization = (id: string) => store.run(Organizations.use((orgs) => orgs.get(id)));
   // The caller's own organization first: whether the customer exists is told only to a partner's user.
   const partner = await organization(actor.org);
@@ -171,7 +165,7 @@ const grantAndMove = (
 
 export const accessRequestsRouter = router({
   /** A partner user asks `customerOrg` for a partner role (product-wide or on one instance). */
-  request: authorizedMutation(RequestInput, requestAsk).mutation(async ({ ctx, input }) => {
+  request: authorizedMutation(AccessRequestInput, requestAsk).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: input.customerOrg,
       action: "access-request.create",
@@ -201,7 +195,7 @@ export const accessRequestsRouter = router({
   }),
 
   /** The requests addressed to `org`, optionally of one status. */
-  list: authorizedQuery(ListInput, (input, { actor }) => ({
+  list: authorizedQuery(AccessRequestListInput, (input, { actor }) => ({
     orgs: [input.org],
     ask: [
       {
@@ -217,7 +211,7 @@ export const accessRequestsRouter = router({
   }),
 
   /** The customer's answer: approve (direct → grant now; support ticket → customer-approved) or deny. */
-  decide: authorizedMutation(DecideInput, decideAsk).mutation(async ({ ctx, input }) => {
+  decide: authorizedMutation(AccessRequestDecideInput, decideAsk).mutation(async ({ ctx, input }) => {
     const request = await ctx.store.run(AccessRequests.use((a) => a.get(input.id)));
     if (request.status !== "pending")
       throw bad(`access request ${request.id} is ${request.status}, not pending`);
@@ -244,7 +238,7 @@ export const accessRequestsRouter = router({
   }),
 
   /** The partner user withdraws its own pending request; the status re-read in the write keeps a race a CONFLICT. */
-  cancel: authorizedMutation(CancelInput, cancelAsk).mutation(async ({ ctx, input }) => {
+  cancel: authorizedMutation(AccessRequestCancelInput, cancelAsk).mutation(async ({ ctx, input }) => {
     const by = ctx.actor.id;
     const read = await ctx.store.run(AccessRequests.use((a) => a.get(input.id)));
     const { value } = await ctx.write({
@@ -264,7 +258,7 @@ export const accessRequestsRouter = router({
 
   /** The operator completes a customer-approved support ticket: the grant is created. */
   complete: operatorOnly("completes support tickets")
-    .input(Schema.toStandardSchemaV1(CompleteInput))
+    .input(Schema.toStandardSchemaV1(AccessRequestCompleteInput))
     .mutation(async ({ ctx, input }) => {
       const request = await ctx.store.run(AccessRequests.use((a) => a.get(input.id)));
       if (request.path !== "support-ticket" || request.status !== "customer-approved")

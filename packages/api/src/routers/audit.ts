@@ -11,8 +11,6 @@ import { auditReach } from "./audit-reach.ts";
 
 // Rules: docs/decisions.md#admin-center (audit log: who reads which entries; audit-reach.ts).
 
-const ListInput = AuditListInput;
-
 /** An entry as clients see it: the bigint id as a string, the time in ISO form. */
 const view = (entry: AuditEntry) => ({
   id: entry.id,
@@ -47,7 +45,7 @@ const reading = async (
 
 export const auditRouter = router({
   /** One page of `org`'s audit log, newest first unless `order` is "oldest"; `nextCursor` is null on the last page. */
-  list: authorizedQuery(ListInput, reading).query(async ({ ctx, input }) => {
+  list: authorizedQuery(AuditListInput, reading).query(async ({ ctx, input }) => {
     const within = ctx.declared;
     const limit = input.limit ?? 50;
     // One row more than asked tells whether another page follows.

@@ -14,18 +14,17 @@ import { router } from "../trpc.ts";
 /** At most this many checks per checkMany call. */
 export const MAX_CHECKS = 1000;
 
-const NonEmpty = Id;
 /** A resource as inputs name it: a bounded scope path plus the attributes conditions read. */
 const ResourceInput = Schema.Struct({ ...GrantScope.fields, attrs: Schema.optional(ResourceAttributes) });
-const Check = Schema.Struct({ action: NonEmpty, resource: ResourceInput });
+const Check = Schema.Struct({ action: Id, resource: ResourceInput });
 
-const CheckInput = Schema.Struct({ subject: Schema.optionalKey(NonEmpty), ...Check.fields });
+const CheckInput = Schema.Struct({ subject: Schema.optionalKey(Id), ...Check.fields });
 const CheckManyInput = Schema.Struct({
-  subject: Schema.optionalKey(NonEmpty),
+  subject: Schema.optionalKey(Id),
   checks: Schema.Array(Check).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(MAX_CHECKS))),
 });
 const WhoCanInput = Schema.Struct({ ...ListPage.fields, ...Check.fields });
-const WhatCanInput = Schema.Struct({ subject: Schema.optionalKey(NonEmpty), resource: ResourceInput });
+const WhatCanInput = Schema.Struct({ subject: Schema.optionalKey(Id), resource: ResourceInput });
 
 const USER_VIEW = "admin-center:user.view";
 

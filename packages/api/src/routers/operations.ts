@@ -24,11 +24,6 @@ import { router } from "../trpc.ts";
 
 // Rules: docs/decisions.md#mission-control
 
-const RunInput = OperationRunInput;
-const CancelInput = OperationIdInput;
-const HistoryInput = OperationHistoryInput;
-const GetInput = OperationIdInput;
-
 const PRODUCT = "mission-control";
 const VIEW = "mission-control:site.view";
 
@@ -87,7 +82,7 @@ const cancelAsk = async (input: { readonly id: string }, { store }: AskContext):
 
 /** The instances of `org` the actor may view, declared: users are asked about each one they see. */
 const historyOf = async (
-  input: typeof HistoryInput.Type,
+  input: typeof OperationHistoryInput.Type,
   { actor, engine, store }: QueryContext,
 ): Promise<Declared<ReadonlyMap<string, InstanceRecord>>> => {
   const instances = await store.run(Instances.use((i) => i.list(input.org, PRODUCT)));
@@ -116,7 +111,7 @@ const syncs: ReadonlySet<string> = new Set(["database.sync", "userfiles.sync"]);
 
 export const operationsRouter = router({
   /** Runs `action` on `instance` now, or at `scheduledFor`; generated credentials are in `once`, only here. */
-  run: authorizedMutation(RunInput, async (input, { actor, store }) => {
+  run: authorizedMutation(OperationRunInput, async (input, { actor, store }) => {
     const instance = await loadInstance(store, input.instance, actor.org);
     return {
       check: { action: `${PRODUCT}:${input.action}`, resource: instanceResource(instance) },
@@ -158,7 +153,7 @@ export const operationsRouter = router({
   }),
 
   /** Cancels an operation that has not started yet. */
-  cancel: authorizedMutation(CancelInput, cancelAsk).mutation(async ({ ctx, input }) => {
+  cancel: authorizedMutation(OperationIdInput, cancelAsk).mutation(async ({ ctx, input }) => {
     const op = await loadOperation(ctx.store, input.id);
     const { value } = await ctx.write({
       org: op.org,
@@ -177,7 +172,7 @@ export const operationsRouter = router({
   }),
 
   /** The operations of `org` (optionally one instance or status), newest first; `next` pages on. */
-  history: authorizedQuery(HistoryInput, historyOf).query(async ({ ctx, input }) => {
+  history: authorizedQuery(OperationHistoryInput, historyOf).query(async ({ ctx, input }) => {
     const visible = ctx.declared;
     const ops = await ctx.store.run(
       Operations.use((o) =>
@@ -198,7 +193,7 @@ export const operationsRouter = router({
   }),
 
   /** One operation with its status changes, oldest first. */
-  get: authorizedQuery(GetInput, async (input, { store }) => {
+  get: authorizedQuery(OperationIdInput, async (input, { store }) => {
     const { op, instance, missing } = await storedOperation(store, input.id);
     // Only those who may view the instance learn the operation exists.
     return { orgs: [op.org], acrossOrgs: true, ask: [viewing(instance)], hidden: true, missing, value: op };

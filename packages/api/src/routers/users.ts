@@ -38,7 +38,6 @@ import { claimAsks, grantAsks } from "./invitation-rights.ts";
 
 // Rules: docs/decisions.md#users (directory, removal) and docs/decisions.md#invitations (invite, claims).
 
-const ListInput = UserListInput;
 const GetInput = Schema.Struct({ id: Id, context: GrantScope });
 const RemoveAccessInput = Schema.Struct({
   userId: Id,
@@ -312,7 +311,7 @@ export const usersRouter = router({
    * Users holding a grant inside `scope` (all users of `org` without one), `limit` per page, sorted by email
    * (default), name or status either way, ties by email; `nextCursor` continues the same sort.
    */
-  list: authorizedQuery(ListInput, (input, { actor }) =>
+  list: authorizedQuery(UserListInput, (input, { actor }) =>
     reading(actor, input.org, { org: input.org, ...input.scope }),
   ).query(async ({ ctx, input }) => {
     const limit = input.limit ?? 50;
