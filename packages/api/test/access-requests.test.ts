@@ -38,31 +38,42 @@ const removeGrants = async (admin: Call, user: string) => {
   }
 };
 
+/** Acme's super admin, and agency's partner user `name` with every grant in acme removed: an outsider there. */
+const partnerOutsideAcme = async (name: string) => {
+  const admin = await signIn("admin@acme.example");
+  const partner = await signIn(`${name}@agency.example`);
+  await removeGrants(admin, `demo-${name}`);
+  return { admin, partner };
+};
+
+/** `call` asks acme for partner access. */
+const requestAccess = (
+  call: Call,
+  request: {
+    readonly role: string;
+    readonly path: string;
+    readonly instance?: string;
+    readonly note?: string;
+  },
+) => send("POST", "accessRequests.request", { customerOrg: "acme", ...request }, call);
+
 describe("access requests", () => {
   it("a partner user without a grant asks; acme's super admin approves directly; the partner restarts", async () => {
-    const admin = await signIn("admin@acme.example");
-    const partner = await signIn("partneruser@agency.example");
-    await removeGrants(admin, "demo-partneruser");
+    const { admin, partner } = await partnerOutsideAcme("partneruser");
     // Without a grant in acme the partner is an outsider: acme's instance answers like a made-up one.
     expect((await run(partner, "site.restart")).status).toBe(404);
 
     const before = await auditCount();
-    const asked = await send(
-      "POST",
-      "accessRequests.request",
-      { customerOrg: "acme", role: "mission-control:partnerUser", path: "direct", note: "weekly restarts" },
-      partner,
-    );
+    const asked = await requestAccess(partner, {
+      role: "mission-control:partnerUser",
+      path: "direct",
+      note: "weekly restarts",
+    });
     expect(asked.status).toBe(200);
     const request = asked.data as RequestView;
     expect(request.status).toBe("pending");
     expect(await auditCount()).toBe(before + 1);
-    const duplicate = await send(
-      "POST",
-      "accessRequests.request",
-      { customerOrg: "acme", role: "mission-control:partnerUser", path: "direct" },
-      partner,
-    );
+    const duplicate = await requestAccess(partner, { role: "mission-control:partnerUser", path: "direct" });
     expect(duplicate.status).toBe(409);
 
     const mine = await send("GET", "accessRequests.mine", undefined, partner);
@@ -96,20 +107,12 @@ describe("access requests", () => {
   });
 
   it("approving a direct request with another partner role grants that role, in one audited write", async () => {
-    const admin = await signIn("admin@acme.example");
-    const partner = await signIn("partneradmin@agency.example");
-    await removeGrants(admin, "demo-partneradmin");
-    const asked = await send(
-      "POST",
-      "accessRequests.request",
-      {
-        customerOrg: "acme",
-        role: "mission-control:partnerDev",
-        instance: "acme-mc-sandbox",
-        path: "direct",
-      },
-      partner,
-    );
+    const { admin, partner } = await partnerOutsideAcme("partneradmin");
+    const asked = await requestAccess(partner, {
+      role: "mission-control:partnerDev",
+      instance: "acme-mc-sandbox",
+      path: "direct",
+    });
     const request = asked.data as RequestView;
     const audits = await auditCount();
     const chosen = { id: request.id, approve: true, role: "mission-control:partnerUser" };
@@ -125,22 +128,14 @@ describe("access requests", () => {
   });
 
   it("the support-ticket path: customer-approved, then the operator completes it and the grant exists", async () => {
-    const admin = await signIn("admin@acme.example");
-    const partner = await signIn("partnerdev@agency.example");
-    await removeGrants(admin, "demo-partnerdev");
+    const { admin, partner } = await partnerOutsideAcme("partnerdev");
     expect((await run(partner, "code.deploy")).status).toBe(404);
 
-    const asked = await send(
-      "POST",
-      "accessRequests.request",
-      {
-        customerOrg: "acme",
-        role: "mission-control:partnerDev",
-        instance: "acme-mc-sandbox",
-        path: "support-ticket",
-      },
-      partner,
-    );
+    const asked = await requestAccess(partner, {
+      role: "mission-control:partnerDev",
+      instance: "acme-mc-sandbox",
+      path: "support-ticket",
+    });
     expect(asked.status).toBe(200);
     const request = asked.data as RequestView;
 
@@ -177,12 +172,7 @@ describe("access requests", () => {
   it("denied requests give nothing; customers and partners without Mission Control may not request", async () => {
     const admin = await signIn("admin@acme.example");
     const partner = await signIn("partneradmin@agency.example");
-    const asked = await send(
-      "POST",
-      "accessRequests.request",
-      { customerOrg: "acme", role: "mission-control:partnerAdmin", path: "direct" },
-      partner,
-    );
+    const asked = await requestAccess(partner, { role: "mission-control:partnerAdmin", path: "direct" });
     expect(asked.status).toBe(200);
     const request = asked.data as RequestView;
     const denied = await send("POST", "accessRequests.decide", { id: request.id, approve: false }, admin);
@@ -192,19 +182,12 @@ describe("access requests", () => {
     ).toBe(400);
 
     const customer = await signIn("customeruser@acme.example");
-    const fromCustomer = await send(
-      "POST",
-      "accessRequests.request",
-      { customerOrg: "acme", role: "mission-control:partnerUser", path: "direct" },
-      customer,
-    );
+    const fromCustomer = await requestAccess(customer, {
+      role: "mission-control:partnerUser",
+      path: "direct",
+    });
     expect(fromCustomer.status).toBe(403);
-    const badRole = await send(
-      "POST",
-      "accessRequests.request",
-      { customerOrg: "acme", role: "admin-center:super-admin", path: "direct" },
-      partner,
-    );
+    const badRole = await requestAccess(partner, { role: "admin-center:super-admin", path: "direct" });
     expect(badRole.status).toBe(400);
   });
 
@@ -212,13 +195,7 @@ describe("access requests", () => {
     const admin = await signIn("admin@acme.example");
     const asker = await signIn("partneruser@agency.example");
     const colleague = await signIn("partnerdev@agency.example");
-    const ask = () =>
-      send(
-        "POST",
-        "accessRequests.request",
-        { customerOrg: "acme", role: "mission-control:partnerUser", path: "support-ticket" },
-        asker,
-      );
+    const ask = () => requestAccess(asker, { role: "mission-control:partnerUser", path: "support-ticket" });
     const request = (await ask()).data as RequestView;
     const cancel = (id: string, call: Call) => send("POST", "accessRequests.cancel", { id }, call);
     const before = await auditCount();
