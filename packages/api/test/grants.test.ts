@@ -15,6 +15,10 @@ const cms = { org: "acme", product: "cms", instance: "acme-cms" };
 const check = (call: Call, action: string) =>
   send("GET", "authz.check", { action, resource: cms }, call).then((a) => a.data);
 
+/** `call` gives user `user` role `role` at acme's CMS instance. */
+const grantAtCms = (call: Call, user: string, role: string) =>
+  send("POST", "grants.create", { subject: { kind: "user", id: user }, role, scope: cms }, call);
+
 interface GrantView {
   readonly id: string;
   readonly role: string | null;
@@ -28,12 +32,7 @@ describe("grants", () => {
     const grantee = await signIn("customeruser@acme.example");
     expect(await check(grantee, "cms:edit-view.access")).toBe("deny");
 
-    const created = await send(
-      "POST",
-      "grants.create",
-      { subject: { kind: "user", id: "demo-customeruser" }, role: "cms:content-editors", scope: cms },
-      admin,
-    );
+    const created = await grantAtCms(admin, "demo-customeruser", "cms:content-editors");
     expect(created.status).toBe(200);
     const grant = created.data as GrantView;
     expect(grant).toMatchObject({ role: "cms:content-editors", version: 1, grantedBy: "demo-admin" });
@@ -91,12 +90,7 @@ describe("grants", () => {
   it("an instance admin cannot grant an Admin Center role: 403 with the engine's reason, nothing written", async () => {
     const ian = await signIn("instance-admin@acme.example");
     const before = await auditCount();
-    const refused = await send(
-      "POST",
-      "grants.create",
-      { subject: { kind: "user", id: "demo-customeruser" }, role: "admin-center:instance-admin", scope: cms },
-      ian,
-    );
+    const refused = await grantAtCms(ian, "demo-customeruser", "admin-center:instance-admin");
     expect(refused.status).toBe(403);
     expect(refused.error?.data.code).toBe("FORBIDDEN");
     const sync = await runtime.runPromise(Effect.service(EngineSync));
@@ -116,12 +110,7 @@ describe("grants", () => {
     ).toEqual([]);
 
     // Its own instance's product roles it may give.
-    const allowed = await send(
-      "POST",
-      "grants.create",
-      { subject: { kind: "user", id: "demo-customerdev" }, role: "cms:content-editors", scope: cms },
-      ian,
-    );
+    const allowed = await grantAtCms(ian, "demo-customerdev", "cms:content-editors");
     expect(allowed.status).toBe(200);
     expect(await auditCount()).toBe(before + 1);
   });
@@ -129,12 +118,7 @@ describe("grants", () => {
   it("refuses an invalid assignment (another product's role at a CMS scope) with 400, writing nothing", async () => {
     const admin = await signIn("admin@acme.example");
     const before = await auditCount();
-    const invalid = await send(
-      "POST",
-      "grants.create",
-      { subject: { kind: "user", id: "demo-customeruser" }, role: "experimentation:editor", scope: cms },
-      admin,
-    );
+    const invalid = await grantAtCms(admin, "demo-customeruser", "experimentation:editor");
     expect(invalid.status).toBe(400);
     expect(invalid.error?.data.code).toBe("BAD_REQUEST");
     expect(await auditCount()).toBe(before);
@@ -151,12 +135,7 @@ describe("grants", () => {
       admin,
     );
     expect(both.status).toBe(400);
-    const nobody = await send(
-      "POST",
-      "grants.create",
-      { subject: { kind: "user", id: "demo-nobody" }, role: "cms:content-editors", scope: cms },
-      admin,
-    );
+    const nobody = await grantAtCms(admin, "demo-nobody", "cms:content-editors");
     expect(nobody.status).toBe(404);
     expect(await auditCount()).toBe(before);
   });
@@ -166,29 +145,14 @@ describe("grants", () => {
     const key = await send("POST", "apiKeys.create", { name: "backend" }, admin);
     expect(key.status).toBe(200);
     const bearer = (key.data as { key: string }).key;
-    const refused = await send(
-      "POST",
-      "grants.create",
-      { subject: { kind: "user", id: "demo-customeruser" }, role: "cms:content-editors", scope: cms },
-      { bearer },
-    );
+    const refused = await grantAtCms({ bearer }, "demo-customeruser", "cms:content-editors");
     expect(refused.status).toBe(403);
     expect(refused.error?.message).toContain("read-only");
     expect((await send("GET", "grants.list", { org: "acme" }, { bearer })).status).toBe(200);
     const operator = await signIn("operator@gatehouse.example");
-    const byOperator = await send(
-      "POST",
-      "grants.create",
-      { subject: { kind: "user", id: "demo-customeruser" }, role: "cms:content-editors", scope: cms },
-      operator,
-    );
+    const byOperator = await grantAtCms(operator, "demo-customeruser", "cms:content-editors");
     expect(byOperator.status).toBe(403);
-    const unknownRole = await send(
-      "POST",
-      "grants.create",
-      { subject: { kind: "user", id: "demo-customeruser" }, role: "cms:nope", scope: cms },
-      admin,
-    );
+    const unknownRole = await grantAtCms(admin, "demo-customeruser", "cms:nope");
     expect(unknownRole.status).toBe(400);
     const badInput = await send("POST", "grants.remove", { id: "x" }, admin);
     expect(badInput.status).toBe(400);
