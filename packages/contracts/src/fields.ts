@@ -25,10 +25,10 @@ export const Version = Schema.Int.pipe(
   Schema.check(Schema.isBetween({ minimum: 0, maximum: 2_147_483_647 })),
 );
 
-/** A display name (of an organization, instance, project, environment, flag or group): trimmed, 1 to 100 characters. */
+/** A display name (an organization's, a project's, a group's, an API key's…): trimmed, then 1 to 100 characters. */
 export const Name = TrimmedText(100);
 
-/** A key code refers to (an environment's, a flag's): a lower-case letter or digit, then up to 63 of those, `_` or `-`. */
+/** An environment's or a flag's key: a lower-case letter or digit, then up to 63 of those, `_` or `-`. */
 export const Key = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9_-]{0,63}$/)));
 
 /** How many entries one page holds, 1 to `max`. */

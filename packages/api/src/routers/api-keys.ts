@@ -1,7 +1,7 @@
 // API keys of the caller's organization, for product backends (`Authorization: Bearer gh_…`): create (the
 // key is shown once), list (never a secret) and revoke. Super admins only; every change is audited.
 import { randomUUID } from "node:crypto";
-import { Id, TrimmedText } from "@gatehouse/contracts";
+import { Id, Name } from "@gatehouse/contracts";
 import { type ApiKeyRecord, ApiKeys, Mutations } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
@@ -18,7 +18,7 @@ import {
 import { router } from "../trpc.ts";
 
 const CreateInput = Schema.Struct({
-  name: TrimmedText(100),
+  name: Name,
 });
 const RevokeInput = Schema.Struct({ id: Id });
 
