@@ -3,8 +3,9 @@
 export { type Explanation, type MayAnswer, useCan, useExplain, useMay } from "./can.ts";
 export type { Resource } from "./check-batcher.ts";
 export { useGatehouse } from "./client-context.ts";
+export { type ChangeType, type RouterName, routersAffectedBy } from "./invalidation.ts";
 export { GatehouseProvider } from "./provider.tsx";
-export { type Me, sessionKey, useSession, useSignedInOrg, useSignIn, useSignOut } from "./session.ts";
+export { type Me, useSession, useSignedInOrg, useSignIn, useSignOut } from "./session.ts";
 export {
   createGatehouseClient,
   errorCode,
@@ -13,3 +14,4 @@ export {
   type RouterInputs,
   type RouterOutputs,
 } from "./trpc.ts";
+export { type GatehouseTRPC, useTRPC } from "./trpc-react.ts";

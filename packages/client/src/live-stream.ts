@@ -1,8 +1,9 @@
 // The connection behind live updates: one EventSource on /events for the signed-in person, turning committed
-// changes into cache invalidations (a burst costs one refetch) and a lost session into the sign-in page.
+// changes into invalidations by router key (invalidation.ts) and a lost session into the sign-in page.
 import type { QueryClient } from "@tanstack/react-query";
-import { isPermissionAnswer } from "./can.ts";
+import { allReads, type RouterName, routersAffectedBy } from "./invalidation.ts";
 import { recheckSession } from "./session.ts";
+import type { GatehouseTRPC } from "./trpc-react.ts";
 
 /** Changes arriving within this window are answered with one invalidation. */
 const coalesceMs = 100;
@@ -14,49 +15,33 @@ export interface LiveStreamOptions {
   /** Who the stream is opened for: a different session afterwards means a different person. */
   readonly userId: string;
   readonly queryClient: QueryClient;
+  readonly trpc: GatehouseTRPC;
 }
 
-/**
- * Whether an event's changes may alter the engine's decisions. Every change type is one the engine applies,
- * so only an event without changes (a rename, an invitation, a session) leaves the permission answers alone.
- */
-const changesDecisions = (data: string): boolean => {
-  try {
-    const parsed: unknown = JSON.parse(data);
-    const changes =
-      typeof parsed === "object" && parsed !== null && "changes" in parsed ? parsed.changes : undefined;
-    return !Array.isArray(changes) || changes.length > 0;
-  } catch {
-    return true;
-  }
-};
-
 /** Opens the stream; returns what closes it for good (sign-out, another person, unmount). */
-export const openLiveStream = ({ origin, userId, queryClient }: LiveStreamOptions): (() => void) => {
+export const openLiveStream = ({ origin, userId, queryClient, trpc }: LiveStreamOptions): (() => void) => {
   let source: EventSource | undefined;
   let stopped = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
   let invalidation: ReturnType<typeof setTimeout> | undefined;
-  let decisionsChanged = false;
+  let pending = new Set<RouterName>();
 
-  /** Invalidates soon: everything when decisions may have changed, else all but the permission answers. */
-  const invalidateSoon = (decisions: boolean): void => {
-    decisionsChanged ||= decisions;
+  /** Invalidates soon, by router path key, the reads of every router the changes so far may have altered. */
+  const invalidateSoon = (routers: ReadonlySet<RouterName>): void => {
+    for (const router of routers) pending.add(router);
     if (invalidation !== undefined) return;
     invalidation = setTimeout(() => {
       invalidation = undefined;
-      const all = decisionsChanged;
-      decisionsChanged = false;
-      void queryClient.invalidateQueries(
-        all ? undefined : { predicate: (query) => !isPermissionAnswer(query) },
-      );
+      const due = pending;
+      pending = new Set();
+      for (const router of due) void queryClient.invalidateQueries(trpc[router].pathFilter());
     }, coalesceMs);
   };
 
   /** After news that the session may have ended: whether the stream should go on for the same person. */
   const sessionStillOurs = async (): Promise<boolean> =>
-    (await recheckSession(queryClient)) === userId && !stopped;
+    (await recheckSession(queryClient, trpc)) === userId && !stopped;
 
   const connect = (): void => {
     const stream = new EventSource(`${origin}/events`, { withCredentials: true });
@@ -64,11 +49,11 @@ export const openLiveStream = ({ origin, userId, queryClient }: LiveStreamOption
     // Set when the browser is reconnecting by itself (a dropped connection): changes may have been missed.
     let dropped = false;
     stream.onopen = () => {
-      if (dropped || failures > 0) invalidateSoon(true);
+      if (dropped || failures > 0) invalidateSoon(allReads);
       dropped = false;
       failures = 0;
     };
-    stream.onmessage = (event: MessageEvent<string>) => invalidateSoon(changesDecisions(event.data));
+    stream.onmessage = (event: MessageEvent<string>) => invalidateSoon(routersAffectedBy(event.data));
     // The server re-checked the credentials on a heartbeat and they no longer name this person.
     stream.addEventListener("signed-out", () => {
       stream.close();

@@ -6,22 +6,27 @@ import { useEffect, useRef } from "react";
 import { openLiveStream } from "./live-stream.ts";
 import { forgetAllButSession, recheckSession, useSession } from "./session.ts";
 import { onSessionChangeElsewhere } from "./session-channel.ts";
+import { useTRPC } from "./trpc-react.ts";
 
 /** Renders nothing; opens the stream for the signed-in person and closes it when they change or leave. */
 export const LiveUpdates = ({ origin }: { origin: string }): null => {
   const queryClient = useQueryClient();
+  const trpc = useTRPC();
   const session = useSession().data;
   const userId = session?.id;
-  useEffect(() => onSessionChangeElsewhere(() => void recheckSession(queryClient)), [queryClient]);
+  useEffect(
+    () => onSessionChangeElsewhere(() => void recheckSession(queryClient, trpc)),
+    [queryClient, trpc],
+  );
   // However a session ended (here, in another tab, on the server), nothing its person saw is kept.
   const lastUserId = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (session === null && lastUserId.current !== undefined) forgetAllButSession(queryClient);
+    if (session === null && lastUserId.current !== undefined) forgetAllButSession(queryClient, trpc);
     if (session !== undefined) lastUserId.current = session?.id;
-  }, [queryClient, session]);
+  }, [queryClient, trpc, session]);
   useEffect(() => {
     if (userId === undefined) return;
-    return openLiveStream({ origin, userId, queryClient });
-  }, [origin, queryClient, userId]);
+    return openLiveStream({ origin, userId, queryClient, trpc });
+  }, [origin, queryClient, trpc, userId]);
   return null;
 };

@@ -1,11 +1,12 @@
-// The provider every app wraps itself in: one QueryClient, one tRPC client and one check batcher, shared by
-// all hooks below it; live updates from /events keep the cached answers current while it is mounted.
+// The provider every app wraps itself in: one QueryClient, one tRPC client (with its TanStack Query options
+// proxy, useTRPC) and one check batcher for all hooks below; live updates from /events keep answers current.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { createCheckBatcher } from "./check-batcher.ts";
 import { ClientContext, type ClientServices } from "./client-context.ts";
 import { LiveUpdates } from "./live.tsx";
 import { createGatehouseClient, errorCode } from "./trpc.ts";
+import { TRPCProvider } from "./trpc-react.ts";
 
 /** Retries only what may succeed on retry: never a refusal, bad input or a missing session. */
 const retry = (failures: number, error: unknown): boolean => {
@@ -25,8 +26,10 @@ export const GatehouseProvider = ({ children, origin = "" }: { children: ReactNo
   return (
     <ClientContext.Provider value={services}>
       <QueryClientProvider client={queryClient}>
-        <LiveUpdates origin={origin} />
-        {children}
+        <TRPCProvider trpcClient={services.client} queryClient={queryClient}>
+          <LiveUpdates origin={origin} />
+          {children}
+        </TRPCProvider>
       </QueryClientProvider>
     </ClientContext.Provider>
   );

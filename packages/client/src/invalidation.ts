@@ -1,0 +1,93 @@
+// Which cached reads a committed change may have altered, by the tRPC router that serves them: one table from
+// the change stream's change types (packages/store/src/changes.ts) to router path keys, read by live-stream.ts.
+import type { VisibleEvent } from "@gatehouse/api";
+import type { RouterOutputs } from "./trpc.ts";
+
+/** A top-level router of the app router; its path key covers every query beneath it. */
+export type RouterName = keyof RouterOutputs;
+
+/** The change types the stream sends (packages/store's Change), and "changed" for those a subscriber may not read. */
+export type ChangeType = VisibleEvent["changes"][number]["type"];
+
+/** Reads that are the engine's decisions themselves: permission answers, explanations, what one may assign or call. */
+const decisions = ["authz", "assignable", "may", "whatIf"] as const satisfies ReadonlyArray<RouterName>;
+
+/**
+ * Reads of stored records, each filtered by what the reader may view. The session (`auth`) is never among them:
+ * it is asked again only on news that it may have ended; the catalog is fixed while the server runs.
+ */
+const records = [
+  "accessRequests",
+  "apiKeys",
+  "audit",
+  "environments",
+  "flags",
+  "grants",
+  "groups",
+  "instances",
+  "invitations",
+  "missionControl",
+  "operations",
+  "organizations",
+  "projects",
+  "roles",
+  "users",
+] as const satisfies ReadonlyArray<RouterName>;
+
+/** Every read a change of decisions may alter: the decisions, and every record list filtered by them. */
+const everyRead: ReadonlyArray<RouterName> = [...decisions, ...records];
+
+/**
+ * What each change type may alter. A change the engine applies (grants, memberships, roles, a subject or an
+ * organization's products) may change any decision, and every list is filtered by decisions, so it reaches
+ * every read; an added user or group without grants changes only the people lists (and the audit trail).
+ */
+export const affectedBy: Readonly<Record<ChangeType, ReadonlyArray<RouterName>>> = {
+  "org.set": everyRead,
+  "user.added": ["users", "groups", "audit"],
+  "group.added": ["groups", "audit"],
+  "subject.removed": everyRead,
+  "member.added": everyRead,
+  "member.removed": everyRead,
+  "grant.added": everyRead,
+  "grant.removed": everyRead,
+  "role.set": everyRead,
+  "role.removed": everyRead,
+  resync: everyRead,
+  changed: everyRead,
+};
+
+/**
+ * A committed mutation without engine changes (a rename, a flag, an invitation, an operation, an access request,
+ * a project): stored records changed and decisions did not, so every record read but no decision.
+ */
+export const affectedByRecordsOnly: ReadonlyArray<RouterName> = records;
+
+const isChangeType = (type: unknown): type is ChangeType =>
+  typeof type === "string" && Object.hasOwn(affectedBy, type);
+
+/**
+ * The routers whose reads an event of the stream (its JSON `data`, `{ audit, changes }`) may have altered. An
+ * event that cannot be read, or names a change type this client does not know, reaches every read.
+ */
+export const routersAffectedBy = (data: string): ReadonlySet<RouterName> => {
+  let changes: unknown;
+  try {
+    const parsed: unknown = JSON.parse(data);
+    changes =
+      typeof parsed === "object" && parsed !== null && "changes" in parsed ? parsed.changes : undefined;
+  } catch {
+    return new Set(everyRead);
+  }
+  if (!Array.isArray(changes)) return new Set(everyRead);
+  if (changes.length === 0) return new Set(affectedByRecordsOnly);
+  const routers = new Set<RouterName>();
+  for (const change of changes) {
+    const type: unknown = typeof change === "object" && change !== null ? change.type : undefined;
+    for (const router of isChangeType(type) ? affectedBy[type] : everyRead) routers.add(router);
+  }
+  return routers;
+};
+
+/** Every read, for a stream that reconnected and may have missed changes. */
+export const allReads: ReadonlySet<RouterName> = new Set(everyRead);

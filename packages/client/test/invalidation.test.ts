@@ -1,0 +1,72 @@
+// The change stream's invalidation table: which routers' reads each event reaches, read from the events the
+// API sends (`{ audit, changes }`), so a page stays live without refetching what a change cannot alter.
+import { describe, expect, it } from "vitest";
+import { affectedBy, type ChangeType, type RouterName, routersAffectedBy } from "../src/invalidation.ts";
+
+const event = (...changes: ReadonlyArray<{ readonly type: string }>) =>
+  JSON.stringify({ audit: "7", changes });
+const sorted = (routers: ReadonlySet<RouterName>) => [...routers].sort();
+
+const decisions: ReadonlyArray<RouterName> = ["assignable", "authz", "may", "whatIf"];
+const records: ReadonlyArray<RouterName> = [
+  "accessRequests",
+  "apiKeys",
+  "audit",
+  "environments",
+  "flags",
+  "grants",
+  "groups",
+  "instances",
+  "invitations",
+  "missionControl",
+  "operations",
+  "organizations",
+  "projects",
+  "roles",
+  "users",
+];
+const everyRead = [...decisions, ...records].sort();
+
+describe("routersAffectedBy", () => {
+  it.each<[ChangeType, ReadonlyArray<RouterName>]>([
+    ["grant.added", everyRead],
+    ["grant.removed", everyRead],
+    ["member.added", everyRead],
+    ["member.removed", everyRead],
+    ["subject.removed", everyRead],
+    ["role.set", everyRead],
+    ["role.removed", everyRead],
+    ["org.set", everyRead],
+    ["resync", everyRead],
+    ["changed", everyRead],
+    ["user.added", ["audit", "groups", "users"]],
+    ["group.added", ["audit", "groups"]],
+  ])("%s reaches %j", (type, routers) => {
+    expect(sorted(routersAffectedBy(event({ type })))).toEqual([...routers].sort());
+  });
+
+  it("an event without engine changes (a flag, an invitation, a rename) reaches every record but no decision", () => {
+    const routers = routersAffectedBy(event());
+    expect(sorted(routers)).toEqual([...records].sort());
+    for (const decision of decisions) expect(routers.has(decision)).toBe(false);
+  });
+
+  it("never reaches the session, so a change does not ask who is signed in", () => {
+    for (const type of Object.keys(affectedBy) as ChangeType[])
+      expect(routersAffectedBy(event({ type })).has("auth")).toBe(false);
+  });
+
+  it("an event of several changes reaches the union of theirs", () => {
+    expect(sorted(routersAffectedBy(event({ type: "group.added" }, { type: "user.added" })))).toEqual([
+      "audit",
+      "groups",
+      "users",
+    ]);
+  });
+
+  it("an unknown change type, or an event that cannot be read, reaches every read", () => {
+    expect(sorted(routersAffectedBy(event({ type: "flag.set" })))).toEqual(everyRead);
+    expect(sorted(routersAffectedBy("not json"))).toEqual(everyRead);
+    expect(sorted(routersAffectedBy(JSON.stringify({ audit: "7" })))).toEqual(everyRead);
+  });
+});
