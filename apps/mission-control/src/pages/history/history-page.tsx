@@ -1,6 +1,6 @@
 // History of operations (route /history, narrowed by ?customer=…&instance=…&status=…): who ran what, when,
 // and the outcome, per customer and per instance, newest first, keyset-paged, refreshed on every change.
-import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import {
   type Crumb,
   Crumbs,
@@ -48,11 +48,8 @@ const useFilters = (customers: ReadonlyArray<Customer>) => {
 };
 
 export const HistoryPage = () => {
-  const client = useGatehouse();
-  const customers = useQuery({
-    queryKey: ["missionControl.customers"],
-    queryFn: () => client.missionControl.customers.query(),
-  });
+  const trpc = useTRPC();
+  const customers = useQuery(trpc.missionControl.customers.queryOptions());
   return (
     <Stack>
       {customers.error !== null ? (
@@ -74,7 +71,7 @@ export const HistoryPage = () => {
 };
 
 const History = ({ customers }: { customers: ReadonlyArray<Customer> }) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const [filters, setFilters] = useFilters(customers);
   const { customer, instance, status } = filters;
   const pages = useCursorPages(filters);
@@ -82,20 +79,17 @@ const History = ({ customers }: { customers: ReadonlyArray<Customer> }) => {
   const customerName = reached?.name ?? customer;
   const relation = reached?.relation;
   const instances = useQuery({
-    queryKey: ["missionControl.instances", customer],
-    queryFn: () => client.missionControl.instances.query({ customer }),
+    ...trpc.missionControl.instances.queryOptions({ customer }),
     enabled: reached !== undefined,
   });
   const history = useQuery({
-    queryKey: ["operations.history", customer, instance, status, pages.cursor],
-    queryFn: () =>
-      client.operations.history.query({
-        org: customer,
-        limit: pageSize,
-        ...(instance === undefined ? {} : { instance }),
-        ...(status === undefined ? {} : { status }),
-        ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
-      }),
+    ...trpc.operations.history.queryOptions({
+      org: customer,
+      limit: pageSize,
+      ...(instance === undefined ? {} : { instance }),
+      ...(status === undefined ? {} : { status }),
+      ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
+    }),
     placeholderData: keepPreviousData,
     enabled: reached !== undefined,
     refetchInterval: relation === "partner" ? partnerPollMs : false,

@@ -1,20 +1,17 @@
 // An operation's status changes, oldest first (operations.get): when, to which status, by whom and what the
 // executor said; refreshed with the page as the operation moves on.
-import { useGatehouse, useSession } from "@gatehouse/client";
+import { useSession, useTRPC } from "@gatehouse/client";
 import { ErrorState, LoadingState } from "@gatehouse/ui";
 import { Code, Stack, Text, Timeline } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { statusLabel, when } from "./operation-words.ts";
 
 export const OperationEvents = ({ id }: { id: string }) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const me = useSession().data?.id;
   const by = (actor: string | null) =>
     actor === null ? " · by the executor" : ` · by ${actor === me ? "you" : actor}`;
-  const operation = useQuery({
-    queryKey: ["operations.get", id],
-    queryFn: () => client.operations.get.query({ id }),
-  });
+  const operation = useQuery(trpc.operations.get.queryOptions({ id }));
   if (operation.error !== null)
     return <ErrorState error={operation.error} onRetry={() => void operation.refetch()} />;
   if (operation.data === undefined) return <LoadingState label="Loading its status changes…" />;

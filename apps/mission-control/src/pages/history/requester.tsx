@@ -1,16 +1,15 @@
 // Who asked for an operation: the signed-in user itself, or the name and email the directory shows (to
 // those allowed to view the customer's users), else the stored id.
-import { useGatehouse, useSession } from "@gatehouse/client";
+import { useSession, useTRPC } from "@gatehouse/client";
 import { Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 
 export const Requester = ({ userId, org }: { userId: string; org: string }) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const me = useSession().data;
   const self = me !== null && me !== undefined && me.id === userId;
   const user = useQuery({
-    queryKey: ["users.get", userId, org],
-    queryFn: () => client.users.get.query({ id: userId, context: { org } }),
+    ...trpc.users.get.queryOptions({ id: userId, context: { org } }),
     enabled: !self,
     retry: false,
     staleTime: 5 * 60_000,

@@ -2,7 +2,7 @@
 // marked), shown to the customer's admins, with the way to the Admin Center to grant or revoke partner access.
 
 import type { RouterOutputs } from "@gatehouse/client";
-import { useCan, useGatehouse } from "@gatehouse/client";
+import { useCan, useTRPC } from "@gatehouse/client";
 import { type Column, DataTable } from "@gatehouse/ui";
 import { Anchor, Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
@@ -46,11 +46,10 @@ const columns: Array<Column<Holder>> = [
 ];
 
 export const HoldersList = ({ org, instance }: { org: string; instance: string }) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const { allowed } = useCan("admin-center:user.view", { org });
   const holders = useQuery({
-    queryKey: ["missionControl", "holders", org, instance],
-    queryFn: () => client.missionControl.holders.query({ customer: org, instance }),
+    ...trpc.missionControl.holders.queryOptions({ customer: org, instance }),
     enabled: allowed === true,
   });
   if (allowed !== true) return null;

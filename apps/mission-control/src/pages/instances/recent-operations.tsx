@@ -1,6 +1,6 @@
 // The instance's latest operations (who ran what, when, the outcome), newest first, with Cancel on the ones not
 // started yet; read again every few seconds while one is active. The History page has the full, filterable list.
-import { useCan, useGatehouse } from "@gatehouse/client";
+import { useCan, useTRPC } from "@gatehouse/client";
 import { type Column, DataTable, type GuardedProps } from "@gatehouse/ui";
 import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
@@ -20,11 +20,10 @@ export interface RecentOperationsProps {
 const limit = 8;
 
 export const RecentOperations = ({ org, instance, resource }: RecentOperationsProps) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const { allowed } = useCan("mission-control:site.view", resource);
   const history = useQuery({
-    queryKey: ["operations", "history", org, instance, "recent"],
-    queryFn: () => client.operations.history.query({ org, instance, limit }),
+    ...trpc.operations.history.queryOptions({ org, instance, limit }),
     enabled: allowed === true,
     refetchInterval: (query) =>
       query.state.data?.items.some((op) => isActive(op.status) && op.scheduledFor === null) === true

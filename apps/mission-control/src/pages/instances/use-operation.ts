@@ -1,6 +1,6 @@
 // One operation with its status changes, read again every second while it is active (bounded: at most ten
 // minutes of polling) so a run shows submitted → in-progress → its outcome even without a live update.
-import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { useQuery } from "@tanstack/react-query";
 
 export type OperationDetail = RouterOutputs["operations"]["get"];
@@ -10,10 +10,9 @@ export const isActive = (status: string) => status === "submitted" || status ===
 const maxPolls = 600;
 
 export const useOperation = (id: string) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   return useQuery({
-    queryKey: ["operations", "get", id],
-    queryFn: () => client.operations.get.query({ id }),
+    ...trpc.operations.get.queryOptions({ id }),
     refetchInterval: (query) => {
       const op = query.state.data;
       const scheduled =

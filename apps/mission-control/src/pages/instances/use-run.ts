@@ -1,8 +1,8 @@
 // Running, scheduling and cancelling operations on an instance: the mutations with their toasts; every cached
-// query is invalidated after, so the recent operations and the tracked one show the new state.
-import { useGatehouse } from "@gatehouse/client";
+// Mission Control read is invalidated after, so the recent operations and the tracked one show the new state.
+import { type GatehouseTRPC, useGatehouse, useTRPC } from "@gatehouse/client";
 import { toast } from "@gatehouse/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import { actionLabel } from "../history/operation-words.ts";
 import type { RunnableAction } from "./actions.ts";
 
@@ -12,8 +12,16 @@ export interface RunRequest {
   readonly confirmName?: string;
 }
 
+/** The reads an operation run or cancelled changes: operations, and the instances Mission Control shows. */
+const refreshOperations = (queryClient: QueryClient, trpc: GatehouseTRPC) =>
+  Promise.all([
+    queryClient.invalidateQueries(trpc.operations.pathFilter()),
+    queryClient.invalidateQueries(trpc.missionControl.pathFilter()),
+  ]);
+
 export const useRun = (instance: string) => {
   const client = useGatehouse();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: RunRequest) => client.operations.run.mutate({ instance, ...request }),
@@ -26,17 +34,18 @@ export const useRun = (instance: string) => {
           : `${actionLabel(operation.action)} scheduled for ${new Date(operation.scheduledFor).toLocaleString()}`,
       ),
     onError: (error) => toast.failure(error),
-    onSettled: () => queryClient.invalidateQueries(),
+    onSettled: () => refreshOperations(queryClient, trpc),
   });
 };
 
 export const useCancel = () => {
   const client = useGatehouse();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => client.operations.cancel.mutate({ id }),
     onSuccess: (operation) => toast.success(`${actionLabel(operation.action)} cancelled`),
     onError: (error) => toast.failure(error),
-    onSettled: () => queryClient.invalidateQueries(),
+    onSettled: () => refreshOperations(queryClient, trpc),
   });
 };

@@ -1,6 +1,6 @@
 // The customers that granted the partner user Mission Control access, with its roles there (product-wide or
 // on one instance, and until when); each links to the customer's instances.
-import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { type Column, DataTable } from "@gatehouse/ui";
 import { Anchor, Stack, Text } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -44,17 +44,15 @@ const columns: Array<Column<Customer>> = [
 ];
 
 export const GrantedCustomers = () => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const customers = useQuery({
-    queryKey: ["missionControl.customers"],
-    queryFn: () => client.missionControl.customers.query(),
-  });
+  const customers = useQuery(trpc.missionControl.customers.queryOptions());
   // A request approved or completed since gave a grant: ask again for the customers it reaches.
   const granted = useMyRequests().data?.filter((r) => r.grantId !== null).length;
   useEffect(() => {
-    if (granted !== undefined) void queryClient.invalidateQueries({ queryKey: ["missionControl.customers"] });
-  }, [granted, queryClient]);
+    if (granted !== undefined)
+      void queryClient.invalidateQueries(trpc.missionControl.customers.queryFilter());
+  }, [granted, queryClient, trpc]);
   return (
     <DataTable
       label="Customers that granted you access"

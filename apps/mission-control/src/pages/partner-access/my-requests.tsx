@@ -1,6 +1,6 @@
 // The partner user's own access requests, newest first, with their state; a pending one can be withdrawn (confirmed), and
 // the list follows the customer's and the operator's decisions (see use-my-requests.ts).
-import { useGatehouse } from "@gatehouse/client";
+import { useGatehouse, useTRPC } from "@gatehouse/client";
 import { type Column, confirm, DataTable, toast } from "@gatehouse/ui";
 import { Button } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -10,12 +10,13 @@ import { useMyRequests } from "./use-my-requests.ts";
 
 const useCancel = () => {
   const client = useGatehouse();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: MyRequest) => client.accessRequests.cancel.mutate({ id: request.id }),
     onSuccess: (request) => toast.success(`Withdrew your request to ${request.customerOrg}`),
     onError: (error) => toast.failure(error),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["accessRequests.mine"] }),
+    onSettled: () => queryClient.invalidateQueries(trpc.accessRequests.mine.queryFilter()),
   });
 };
 

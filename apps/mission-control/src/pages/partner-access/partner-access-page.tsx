@@ -1,6 +1,6 @@
 // Partner access (route /partner-access): a partner user sees the customers that granted it access, asks a
 // customer for access and follows its requests; a customer's user is pointed to the Admin Center.
-import { useGatehouse } from "@gatehouse/client";
+import { useTRPC } from "@gatehouse/client";
 import { Crumbs, ErrorState, LoadingState } from "@gatehouse/ui";
 import { Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
@@ -24,11 +24,8 @@ const PartnerSide = () => (
 );
 
 export const PartnerAccessPage = () => {
-  const client = useGatehouse();
-  const org = useQuery({
-    queryKey: ["organizations.mine"],
-    queryFn: () => client.organizations.mine.query(),
-  });
+  const trpc = useTRPC();
+  const org = useQuery(trpc.organizations.mine.queryOptions());
   return (
     <Stack>
       <Crumbs items={[{ label: "Partner access" }]} />

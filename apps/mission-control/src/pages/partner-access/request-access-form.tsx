@@ -1,6 +1,6 @@
 // The form a partner user asks a customer for Mission Control access with (customer, partner role, optional
 // instance, direct or support-ticket path, note), validated by the API's own AccessRequestInput schema.
-import { useGatehouse } from "@gatehouse/client";
+import { useTRPC } from "@gatehouse/client";
 import { AccessRequestInput, PartnerRole } from "@gatehouse/contracts";
 import { toast, useSchemaForm } from "@gatehouse/ui";
 import { Button, Group, Paper, Radio, Select, Stack, Textarea, TextInput, Title } from "@mantine/core";
@@ -31,22 +31,23 @@ const blank = { customerOrg: "", role: "mission-control:partnerUser", path: "dir
 const optional = (value: string): string | undefined => (value.trim() === "" ? undefined : value);
 
 export const RequestAccessForm = () => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
   const form = useSchemaForm(RequestForm, blank);
-  const send = useMutation({
-    mutationFn: (input: typeof AccessRequestInput.Type) => client.accessRequests.request.mutate(input),
-    onSuccess: (request) => {
-      toast.success(
-        request.path === "direct"
-          ? `Asked ${request.customerOrg} for ${roleName(request.role)}; its admins decide`
-          : `Opened a support ticket request to ${request.customerOrg} for ${roleName(request.role)}`,
-      );
-      form.reset(blank);
-    },
-    onError: (error) => toast.failure(error),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["accessRequests.mine"] }),
-  });
+  const send = useMutation(
+    trpc.accessRequests.request.mutationOptions({
+      onSuccess: (request) => {
+        toast.success(
+          request.path === "direct"
+            ? `Asked ${request.customerOrg} for ${roleName(request.role)}; its admins decide`
+            : `Opened a support ticket request to ${request.customerOrg} for ${roleName(request.role)}`,
+        );
+        form.reset(blank);
+      },
+      onError: (error) => toast.failure(error),
+      onSettled: () => queryClient.invalidateQueries(trpc.accessRequests.mine.queryFilter()),
+    }),
+  );
   const errors = form.formState.errors;
   return (
     <Paper withBorder p="md">

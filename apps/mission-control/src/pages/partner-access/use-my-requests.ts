@@ -1,6 +1,6 @@
 // The partner user's own requests, polled every few seconds while one awaits the customer or the operator:
 // those decisions are changes of the customer's organization, whose live stream a partner user does not hear.
-import { useGatehouse } from "@gatehouse/client";
+import { useTRPC } from "@gatehouse/client";
 import { useQuery } from "@tanstack/react-query";
 import type { MyRequest } from "./request-words.ts";
 
@@ -11,10 +11,9 @@ const awaitingDecision = (requests: ReadonlyArray<MyRequest> | undefined): boole
   requests?.some((r) => r.status === "pending" || r.status === "customer-approved") === true;
 
 export const useMyRequests = () => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   return useQuery({
-    queryKey: ["accessRequests.mine"],
-    queryFn: () => client.accessRequests.mine.query(),
+    ...trpc.accessRequests.mine.queryOptions(),
     refetchInterval: (query) => (awaitingDecision(query.state.data) ? pollMs : false),
   });
 };
