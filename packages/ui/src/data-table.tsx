@@ -5,8 +5,8 @@
 import { Table } from "@mantine/core";
 import { type ColumnDef, type RowData, tableFeatures, useTable } from "@tanstack/react-table";
 import type { ReactNode } from "react";
+import { Loaded } from "./query-state.tsx";
 import { nextSort, type Sort, SortableHeader } from "./sortable-header.tsx";
-import { EmptyState, ErrorState, LoadingState } from "./states.tsx";
 
 const features = tableFeatures({});
 
@@ -53,48 +53,44 @@ export const DataTable = <T extends RowData, K extends string = string>({
     data: (rows ?? noRows) as Array<T>,
     getRowId: (row) => rowKey(row),
   });
-  if (error !== undefined && error !== null)
-    return onRetry === undefined ? (
-      <ErrorState error={error} />
-    ) : (
-      <ErrorState error={error} onRetry={onRetry} />
-    );
-  if (rows === undefined) return <LoadingState />;
-  if (rows.length === 0) return <EmptyState title={empty.title}>{empty.hint}</EmptyState>;
   return (
-    <Table striped highlightOnHover aria-label={label} verticalSpacing="xs">
-      <Table.Thead>
-        {table.getHeaderGroups().map((group) => (
-          <Table.Tr key={group.id}>
-            {group.headers.map((header) => {
-              const content = header.isPlaceholder ? null : <table.FlexRender header={header} />;
-              const sortKey = sorting?.columns.find((key) => key === header.column.id);
-              if (sorting === undefined || sortKey === undefined)
-                return <Table.Th key={header.id}>{content}</Table.Th>;
-              return (
-                <SortableHeader
-                  key={header.id}
-                  sorted={sorting.sort.by === sortKey ? sorting.sort.direction : undefined}
-                  onSort={() => sorting.onSortChange(nextSort(sorting.sort, sortKey))}
-                >
-                  {content}
-                </SortableHeader>
-              );
-            })}
-          </Table.Tr>
-        ))}
-      </Table.Thead>
-      <Table.Tbody>
-        {table.getRowModel().rows.map((row) => (
-          <Table.Tr key={row.id}>
-            {row.getAllCells().map((cell) => (
-              <Table.Td key={cell.id}>
-                <table.FlexRender cell={cell} />
-              </Table.Td>
+    <Loaded data={rows} error={error} onRetry={onRetry} empty={empty}>
+      {() => (
+        <Table striped highlightOnHover aria-label={label} verticalSpacing="xs">
+          <Table.Thead>
+            {table.getHeaderGroups().map((group) => (
+              <Table.Tr key={group.id}>
+                {group.headers.map((header) => {
+                  const content = header.isPlaceholder ? null : <table.FlexRender header={header} />;
+                  const sortKey = sorting?.columns.find((key) => key === header.column.id);
+                  if (sorting === undefined || sortKey === undefined)
+                    return <Table.Th key={header.id}>{content}</Table.Th>;
+                  return (
+                    <SortableHeader
+                      key={header.id}
+                      sorted={sorting.sort.by === sortKey ? sorting.sort.direction : undefined}
+                      onSort={() => sorting.onSortChange(nextSort(sorting.sort, sortKey))}
+                    >
+                      {content}
+                    </SortableHeader>
+                  );
+                })}
+              </Table.Tr>
             ))}
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {table.getRowModel().rows.map((row) => (
+              <Table.Tr key={row.id}>
+                {row.getAllCells().map((cell) => (
+                  <Table.Td key={cell.id}>
+                    <table.FlexRender cell={cell} />
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Loaded>
   );
 };

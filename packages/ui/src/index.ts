@@ -2,10 +2,19 @@
 // shell and breadcrumbs, data table and keyset pager, confirmations, toasts, states, forms and "Why?".
 export { type Crumb, Crumbs, type NavItem, Shell, type ShellProps } from "./app-shell.tsx";
 export { type ConfirmOptions, confirm } from "./confirm.tsx";
+export { ConfirmButton, type ConfirmButtonProps } from "./confirm-button.tsx";
 export { CursorPager, type CursorPagerProps, useCursorPages } from "./cursor-pager.tsx";
 export { type Column, DataTable, type DataTableProps, type DataTableSorting } from "./data-table.tsx";
 export { Guarded, type GuardedProps, WhyLink } from "./guarded.tsx";
 export { GuardedCall, type GuardedCallProps, WhyRefused } from "./guarded-call.tsx";
+export {
+  type EmptyProps,
+  Loaded,
+  type LoadedProps,
+  type QueryLike,
+  QueryState,
+  type QueryStateProps,
+} from "./query-state.tsx";
 export { useSchemaForm } from "./schema-form.ts";
 export { SignInPage } from "./sign-in-page.tsx";
 export { SignedInApp, type SignedInAppProps } from "./signed-in-app.tsx";

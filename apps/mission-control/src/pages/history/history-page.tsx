@@ -1,15 +1,7 @@
 // History of operations (route /history, narrowed by ?customer=…&instance=…&status=…): who ran what, when,
 // and the outcome, per customer and per instance, newest first, keyset-paged, refreshed on every change.
 import { type RouterOutputs, useTRPC } from "@gatehouse/client";
-import {
-  type Crumb,
-  Crumbs,
-  CursorPager,
-  EmptyState,
-  ErrorState,
-  LoadingState,
-  useCursorPages,
-} from "@gatehouse/ui";
+import { type Crumb, Crumbs, CursorPager, EmptyState, QueryState, useCursorPages } from "@gatehouse/ui";
 import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
@@ -52,20 +44,16 @@ export const HistoryPage = () => {
   const customers = useQuery(trpc.missionControl.customers.queryOptions());
   return (
     <Stack>
-      {customers.error !== null ? (
-        <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />
-      ) : customers.data === undefined ? (
-        <LoadingState />
-      ) : customers.data.length === 0 ? (
-        <>
-          <Crumbs items={[{ label: "History" }]} />
-          <EmptyState title="No Mission Control customer">
-            You reach no organization in Mission Control, so there is no history to show.
-          </EmptyState>
-        </>
-      ) : (
-        <History customers={customers.data} />
-      )}
+      {customers.data?.length === 0 ? <Crumbs items={[{ label: "History" }]} /> : null}
+      <QueryState
+        query={customers}
+        empty={{
+          title: "No Mission Control customer",
+          hint: "You reach no organization in Mission Control, so there is no history to show.",
+        }}
+      >
+        {(reached) => <History customers={reached} />}
+      </QueryState>
     </Stack>
   );
 };
@@ -125,20 +113,20 @@ const History = ({ customers }: { customers: ReadonlyArray<Customer> }) => {
           </Anchor>
           .
         </EmptyState>
-      ) : history.error !== null ? (
-        <ErrorState error={history.error} onRetry={() => void history.refetch()} />
-      ) : history.data === undefined ? (
-        <LoadingState />
       ) : (
-        <>
-          <OperationsTable operations={history.data.items} instanceName={instanceName} />
-          <CursorPager
-            page={pages.page}
-            nextCursor={history.data.next}
-            onNext={pages.next}
-            onPrevious={pages.previous}
-          />
-        </>
+        <QueryState query={history}>
+          {(page) => (
+            <>
+              <OperationsTable operations={page.items} instanceName={instanceName} />
+              <CursorPager
+                page={pages.page}
+                nextCursor={page.next}
+                onNext={pages.next}
+                onPrevious={pages.previous}
+              />
+            </>
+          )}
+        </QueryState>
       )}
     </>
   );

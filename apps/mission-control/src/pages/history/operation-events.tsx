@@ -1,7 +1,7 @@
 // An operation's status changes, oldest first (operations.get): when, to which status, by whom and what the
 // executor said; refreshed with the page as the operation moves on.
 import { useSession, useTRPC } from "@gatehouse/client";
-import { ErrorState, LoadingState } from "@gatehouse/ui";
+import { QueryState } from "@gatehouse/ui";
 import { Code, Stack, Text, Timeline } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { statusLabel, when } from "./operation-words.ts";
@@ -12,31 +12,31 @@ export const OperationEvents = ({ id }: { id: string }) => {
   const by = (actor: string | null) =>
     actor === null ? " · by the executor" : ` · by ${actor === me ? "you" : actor}`;
   const operation = useQuery(trpc.operations.get.queryOptions({ id }));
-  if (operation.error !== null)
-    return <ErrorState error={operation.error} onRetry={() => void operation.refetch()} />;
-  if (operation.data === undefined) return <LoadingState label="Loading its status changes…" />;
-  const { events, result } = operation.data;
   return (
-    <Stack gap="sm" aria-label="Status changes">
-      <Timeline active={events.length - 1} bulletSize={14} lineWidth={2}>
-        {events.map((event) => (
-          <Timeline.Item key={`${event.status} ${event.at}`} title={statusLabel[event.status]}>
-            <Text size="xs" c="dimmed">
-              {when(event.at)}
-              {by(event.actor)}
-            </Text>
-            {event.message === null ? null : <Text size="sm">{event.message}</Text>}
-          </Timeline.Item>
-        ))}
-      </Timeline>
-      {result === null || result === undefined ? null : (
-        <Stack gap={2}>
-          <Text size="xs" fw={600}>
-            Result
-          </Text>
-          <Code block>{JSON.stringify(result, null, 2)}</Code>
+    <QueryState query={operation} loading="Loading its status changes…">
+      {({ events, result }) => (
+        <Stack gap="sm" aria-label="Status changes">
+          <Timeline active={events.length - 1} bulletSize={14} lineWidth={2}>
+            {events.map((event) => (
+              <Timeline.Item key={`${event.status} ${event.at}`} title={statusLabel[event.status]}>
+                <Text size="xs" c="dimmed">
+                  {when(event.at)}
+                  {by(event.actor)}
+                </Text>
+                {event.message === null ? null : <Text size="sm">{event.message}</Text>}
+              </Timeline.Item>
+            ))}
+          </Timeline>
+          {result === null || result === undefined ? null : (
+            <Stack gap={2}>
+              <Text size="xs" fw={600}>
+                Result
+              </Text>
+              <Code block>{JSON.stringify(result, null, 2)}</Code>
+            </Stack>
+          )}
         </Stack>
       )}
-    </Stack>
+    </QueryState>
   );
 };

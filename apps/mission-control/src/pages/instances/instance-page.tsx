@@ -1,10 +1,10 @@
 // An instance (route /customers/:customer/instances/:instance): its environment facts, the actions the user's
 // role allows (confirm, optionally schedule, then follow the run live), its recent operations and its role holders.
-import { Crumbs, EmptyState, ErrorState, LoadingState } from "@gatehouse/ui";
+import { type Crumb, Crumbs, QueryState } from "@gatehouse/ui";
 import { Group, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useParams } from "react-router";
-import { useCustomers, useInstances } from "../customers/customer-queries.ts";
+import { type Instance, useCustomers, useInstances } from "../customers/customer-queries.ts";
 import { EnvironmentBadge } from "../customers/environment-badge.tsx";
 import { ActionButtons } from "./action-buttons.tsx";
 import type { ActionInfo } from "./actions.ts";
@@ -22,31 +22,36 @@ export const InstancePage = () => {
   const id = params.instance ?? "";
   const instances = useInstances(customer);
   const customerName = useCustomers().data?.find((c) => c.org === customer)?.name ?? customer;
-  const run = useRun(id);
-  const [choosing, setChoosing] = useState<ActionInfo | null>(null);
-  const [tracked, setTracked] = useState<string | null>(null);
-  const [credentials, setCredentials] = useState<Credentials | null>(null);
   const instance = instances.data?.find((i) => i.id === id);
   const crumbs = [
     { label: "Customers", to: "/customers" },
     { label: customerName, to: `/customers/${encodeURIComponent(customer)}` },
     { label: instance?.name ?? id },
   ];
-  if (instances.error !== null)
-    return (
-      <Stack>
-        <Crumbs items={crumbs} />
-        <ErrorState error={instances.error} onRetry={() => void instances.refetch()} />
-      </Stack>
-    );
-  if (instances.data === undefined) return <LoadingState label="Loading the environment…" />;
-  if (instance === undefined)
-    return (
-      <Stack>
-        <Crumbs items={crumbs} />
-        <EmptyState title="No such environment">It does not exist, or your roles do not reach it.</EmptyState>
-      </Stack>
-    );
+  if (instance !== undefined) return <InstanceView instance={instance} crumbs={crumbs} />;
+  return (
+    <Stack>
+      <Crumbs items={crumbs} />
+      <QueryState
+        query={instances}
+        loading="Loading the environment…"
+        empty={{
+          title: "No such environment",
+          hint: "It does not exist, or your roles do not reach it.",
+          when: () => true,
+        }}
+      >
+        {() => null}
+      </QueryState>
+    </Stack>
+  );
+};
+
+const InstanceView = ({ instance, crumbs }: { instance: Instance; crumbs: ReadonlyArray<Crumb> }) => {
+  const run = useRun(instance.id);
+  const [choosing, setChoosing] = useState<ActionInfo | null>(null);
+  const [tracked, setTracked] = useState<string | null>(null);
+  const [credentials, setCredentials] = useState<Credentials | null>(null);
   // What the server asks about for an action here, as it built it: the guards ask the same.
   const resource = instance.resource;
   const submit = (request: RunRequest) =>

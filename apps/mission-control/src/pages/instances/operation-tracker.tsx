@@ -1,6 +1,6 @@
 // The operation just submitted from this page: its live status (submitted → in-progress → completed, failed or
 // cancelled) with the time of each change, the schedule when it waits, and Cancel while it has not started.
-import { ErrorState, type GuardedProps, LoadingState } from "@gatehouse/ui";
+import { type GuardedProps, QueryState } from "@gatehouse/ui";
 import { Card, CloseButton, Group, Stack, Stepper, Text } from "@mantine/core";
 import { actionLabel, when } from "../history/operation-words.ts";
 import { StatusBadge } from "../history/status-badge.tsx";
@@ -30,41 +30,39 @@ export const OperationTracker = ({ id, resource, onDismiss }: OperationTrackerPr
         </Group>
         <CloseButton aria-label="Dismiss" onClick={onDismiss} />
       </Group>
-      {operation.error !== null ? (
-        <ErrorState error={operation.error} onRetry={() => void operation.refetch()} />
-      ) : op === undefined ? (
-        <LoadingState />
-      ) : (
-        <Stack gap="sm">
-          <Stepper
-            active={active}
-            size="sm"
-            color={finished === "completed" ? "green" : finished === undefined ? "indigo" : "red"}
-          >
-            {steps.map((step) => {
-              const label = step === "finished" ? (finished ?? "completed / failed") : step;
-              const time = at(step === "finished" ? (finished ?? "") : step);
-              return (
-                <Stepper.Step
-                  key={step}
-                  label={label}
-                  description={time === undefined ? undefined : new Date(time).toLocaleTimeString()}
-                  loading={step === "in-progress" && op.status === "in-progress"}
-                />
-              );
-            })}
-          </Stepper>
-          {op.scheduledFor !== null && op.status === "submitted" ? (
-            <Text size="sm">Scheduled for {when(op.scheduledFor)}.</Text>
-          ) : null}
-          {op.error === null ? null : (
-            <Text size="sm" c="red">
-              {op.error}
-            </Text>
-          )}
-          {op.status === "submitted" ? <CancelButton operation={op} resource={resource} /> : null}
-        </Stack>
-      )}
+      <QueryState query={operation}>
+        {(op) => (
+          <Stack gap="sm">
+            <Stepper
+              active={active}
+              size="sm"
+              color={finished === "completed" ? "green" : finished === undefined ? "indigo" : "red"}
+            >
+              {steps.map((step) => {
+                const label = step === "finished" ? (finished ?? "completed / failed") : step;
+                const time = at(step === "finished" ? (finished ?? "") : step);
+                return (
+                  <Stepper.Step
+                    key={step}
+                    label={label}
+                    description={time === undefined ? undefined : new Date(time).toLocaleTimeString()}
+                    loading={step === "in-progress" && op.status === "in-progress"}
+                  />
+                );
+              })}
+            </Stepper>
+            {op.scheduledFor !== null && op.status === "submitted" ? (
+              <Text size="sm">Scheduled for {when(op.scheduledFor)}.</Text>
+            ) : null}
+            {op.error === null ? null : (
+              <Text size="sm" c="red">
+                {op.error}
+              </Text>
+            )}
+            {op.status === "submitted" ? <CancelButton operation={op} resource={resource} /> : null}
+          </Stack>
+        )}
+      </QueryState>
     </Card>
   );
 };

@@ -1,7 +1,7 @@
 // Partner access (route /partner-access): a partner user sees the customers that granted it access, asks a
 // customer for access and follows its requests; a customer's user is pointed to the Admin Center.
 import { useTRPC } from "@gatehouse/client";
-import { Crumbs, ErrorState, LoadingState } from "@gatehouse/ui";
+import { Crumbs, QueryState } from "@gatehouse/ui";
 import { Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { CustomerSide } from "./customer-side.tsx";
@@ -34,15 +34,9 @@ export const PartnerAccessPage = () => {
         Partner organizations work on their customers' Configured Commerce environments with the Mission
         Control role each customer grants them.
       </Text>
-      {org.error !== null ? (
-        <ErrorState error={org.error} onRetry={() => void org.refetch()} />
-      ) : org.data === undefined ? (
-        <LoadingState />
-      ) : org.data.kind === "partner" ? (
-        <PartnerSide />
-      ) : (
-        <CustomerSide />
-      )}
+      <QueryState query={org}>
+        {(mine) => (mine.kind === "partner" ? <PartnerSide /> : <CustomerSide />)}
+      </QueryState>
     </Stack>
   );
 };
