@@ -5,6 +5,7 @@ export type { Resource } from "./check-batcher.ts";
 export { useGatehouse } from "./client-context.ts";
 export { type ChangeType, type RouterName, routersAffectedBy } from "./invalidation.ts";
 export { GatehouseProvider } from "./provider.tsx";
+export { useRefresh } from "./refresh.ts";
 export { type Me, useSession, useSignedInOrg, useSignIn, useSignOut } from "./session.ts";
 export {
   createGatehouseClient,

@@ -2,6 +2,7 @@
 // changes into invalidations by router key (invalidation.ts) and a lost session into the sign-in page.
 import type { QueryClient } from "@tanstack/react-query";
 import { allReads, type RouterName, routersAffectedBy } from "./invalidation.ts";
+import { invalidateRouters } from "./refresh.ts";
 import { recheckSession } from "./session.ts";
 import type { GatehouseTRPC } from "./trpc-react.ts";
 
@@ -35,7 +36,7 @@ export const openLiveStream = ({ origin, userId, queryClient, trpc }: LiveStream
       invalidation = undefined;
       const due = pending;
       pending = new Set();
-      for (const router of due) void queryClient.invalidateQueries(trpc[router].pathFilter());
+      void invalidateRouters(queryClient, trpc, due);
     }, coalesceMs);
   };
 

@@ -3,6 +3,7 @@
 export { type Crumb, Crumbs, type NavItem, Shell, type ShellProps } from "./app-shell.tsx";
 export { type ConfirmOptions, confirm } from "./confirm.tsx";
 export { ConfirmButton, type ConfirmButtonProps } from "./confirm-button.tsx";
+export { type ConfirmedMutationOptions, useConfirmedMutation } from "./confirmed-mutation.ts";
 export { CursorPager, type CursorPagerProps, useCursorPages } from "./cursor-pager.tsx";
 export { type Column, DataTable, type DataTableProps, type DataTableSorting } from "./data-table.tsx";
 export { Guarded, type GuardedProps, WhyLink } from "./guarded.tsx";
@@ -22,5 +23,12 @@ export { nextSort, type Sort, SortableHeader, type SortDirection } from "./sorta
 export { EmptyState, ErrorState, LoadingState } from "./states.tsx";
 export { toast } from "./toasts.ts";
 export { UiProvider } from "./ui-provider.tsx";
+export {
+  type RemovalScope,
+  type RemovalWords,
+  type UserRef,
+  useRemoveAccess,
+  useRemoveFromAccount,
+} from "./user-mutations.ts";
 export { VirtualList, type VirtualListProps } from "./virtual-list.tsx";
 export { WhyPanel } from "./why-panel.tsx";

@@ -7,7 +7,7 @@ import type { FeatureProject } from "../projects/feature-projects.ts";
 import {
   type Collaborator,
   useChangeRole,
-  useRemoveFromAccount,
+  useRemoveCollaboratorFromAccount,
   useRemoveFromProject,
 } from "./collaborator-mutations.ts";
 import { granularLabels, projectRoleGrant, useCollaboratorGrants, useRoleOptions } from "./project-roles.ts";
@@ -64,7 +64,7 @@ export const GranularCell = ({ project, user }: CellProps) => {
 
 export const RemoveCell = ({ project, user }: CellProps) => {
   const removeFromProject = useRemoveFromProject(project);
-  const removeFromAccount = useRemoveFromAccount();
+  const removeFromAccount = useRemoveCollaboratorFromAccount();
   return (
     <Stack gap={4} align="flex-end">
       <GuardedCall procedure="users.removeAccess" input={{ userId: user.id, scope: project.scope }}>

@@ -1,6 +1,6 @@
 // The project's collaborators, a keyset page at a time from users.list with the project scope, searched on the
 // server: name, email, project role, granular roles, invited/active, and the change and remove controls.
-import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { type Column, CursorPager, DataTable, useCursorPages } from "@gatehouse/ui";
 import { Anchor, Badge, Stack, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
@@ -18,23 +18,23 @@ const PAGE_SIZE = 20;
 const statusColor: Record<string, string> = { active: "green", invited: "blue" };
 
 export const CollaboratorList = ({ project }: { readonly project: FeatureProject }) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const pages = useCursorPages(debounced);
   const { org, ...scope } = project.scope;
-  const users = useQuery({
-    queryKey: ["users.list", org, scope, debounced, pages.cursor],
-    placeholderData: keepPreviousData,
-    queryFn: () =>
-      client.users.list.query({
+  const users = useQuery(
+    trpc.users.list.queryOptions(
+      {
         org,
         scope,
         limit: PAGE_SIZE,
         ...(debounced === "" ? {} : { search: debounced }),
         ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
-      }),
-  });
+      },
+      { placeholderData: keepPreviousData },
+    ),
+  );
 
   const columns: Array<Column<Row>> = [
     {

@@ -1,9 +1,9 @@
 // Invite a collaborator (seed 003): emails (the plus button adds a row), a permission level, a language and the
 // projects to invite to, several at once; one users.invite call, so a refused email invites nobody.
-import { useGatehouse } from "@gatehouse/client";
+import { useGatehouse, useRefresh } from "@gatehouse/client";
 import { toast, useSchemaForm } from "@gatehouse/ui";
 import { ActionIcon, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { Controller, useFieldArray } from "react-hook-form";
 import type { FeatureProject } from "../projects/feature-projects.ts";
 import {
@@ -25,7 +25,7 @@ export interface InviteModalProps {
 
 export const InviteModal = ({ opened, onClose, project, projects }: InviteModalProps) => {
   const client = useGatehouse();
-  const queryClient = useQueryClient();
+  const refresh = useRefresh();
   const form = useSchemaForm(InviteCollaboratorsForm, {
     emails: [{ email: "" }],
     role: "experimentation:editor",
@@ -48,7 +48,7 @@ export const InviteModal = ({ opened, onClose, project, projects }: InviteModalP
       }),
     onSuccess: async (result) => {
       toast.success(`Invited ${result.invited.map((i) => i.email).join(", ")}`);
-      await queryClient.invalidateQueries({ queryKey: ["users.list"] });
+      await refresh.after("user.added", "grant.added");
       form.reset();
       onClose();
     },

@@ -1,6 +1,6 @@
 // Feature Experimentation's project roles (seed 003: each includes the one before it) and how a collaborator's
 // grants in a project read: its project role, and its granular environment, flag and permission grants.
-import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { useQuery } from "@tanstack/react-query";
 import type { FeatureProject } from "../projects/feature-projects.ts";
 
@@ -39,12 +39,13 @@ export const granularLabels = (grants: ReadonlyArray<ProjectGrant>, project: str
 
 /** The project roles as select options, disabled where assignable.roles says the user may not give them. */
 export const useRoleOptions = (projects: ReadonlyArray<FeatureProject>, enabled = true) => {
-  const client = useGatehouse();
-  const assignable = useQuery({
-    queryKey: ["assignable.roles", projects.map((p) => p.id)],
-    enabled: enabled && projects.length > 0,
-    queryFn: () => client.assignable.roles.query({ scopes: projects.map((p) => p.scope) }),
-  });
+  const trpc = useTRPC();
+  const assignable = useQuery(
+    trpc.assignable.roles.queryOptions(
+      { scopes: projects.map((p) => p.scope) },
+      { enabled: enabled && projects.length > 0 },
+    ),
+  );
   return projectRoles.map((role) => {
     const refused = assignable.data?.roles.find((r) => r.id === role.id)?.decision === "deny";
     return { value: role.id, label: role.name, disabled: refused };
@@ -53,9 +54,6 @@ export const useRoleOptions = (projects: ReadonlyArray<FeatureProject>, enabled 
 
 /** One collaborator's grants inside the project (users.get seen from the project). */
 export const useCollaboratorGrants = (project: FeatureProject, userId: string) => {
-  const client = useGatehouse();
-  return useQuery({
-    queryKey: ["users.get", userId, project.scope],
-    queryFn: () => client.users.get.query({ id: userId, context: project.scope }),
-  });
+  const trpc = useTRPC();
+  return useQuery(trpc.users.get.queryOptions({ id: userId, context: project.scope }));
 };

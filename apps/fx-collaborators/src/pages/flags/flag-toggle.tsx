@@ -1,9 +1,9 @@
 // One flag's on/off switch in one environment, Guarded on `experimentation:flag.toggle` with the flag's resource
 // there exactly as the server built it (flags.list: project, environment with `production`, flag with its status).
-import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { type RouterOutputs, useGatehouse, useRefresh } from "@gatehouse/client";
 import { Guarded, toast } from "@gatehouse/ui";
 import { Switch } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 
 export type FlagRow = RouterOutputs["flags"]["list"][number];
 export type EnvironmentRow = RouterOutputs["projects"]["environments"]["list"][number];
@@ -22,14 +22,14 @@ export interface FlagToggleProps {
 
 export const FlagToggle = ({ flag, environment, place }: FlagToggleProps) => {
   const client = useGatehouse();
-  const queryClient = useQueryClient();
+  const refresh = useRefresh();
   const enabled = stateIn(flag, environment.id).enabled;
   const toggle = useMutation({
     mutationFn: (on: boolean) =>
       client.flags.toggle.mutate({ id: flag.id, environment: environment.id, enabled: on }),
     onSuccess: (_flag, on) => {
       toast.success(`${flag.name} is ${on ? "on" : "off"} in ${environment.name}`);
-      return queryClient.invalidateQueries({ queryKey: ["flags.list", flag.project] });
+      return refresh.routers("flags");
     },
     onError: toast.failure,
   });

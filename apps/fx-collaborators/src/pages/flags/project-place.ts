@@ -1,6 +1,6 @@
 // Where a Feature project sits (organization and instance), with its environments: the instances the user may
 // view plus those its own grants name (explain lists them), then the instance whose projects include it.
-import { type Resource, useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { type Resource, useGatehouse, useSignedInOrg, useTRPC } from "@gatehouse/client";
 import { useQuery } from "@tanstack/react-query";
 
 export interface ProjectPlace {
@@ -14,9 +14,11 @@ export interface ProjectPlace {
 /** The project `project` of the signed-in user's organization with its instance; errors when none holds it. */
 export const useProjectPlace = (project: string) => {
   const client = useGatehouse();
+  const trpc = useTRPC();
   const org = useSignedInOrg();
   return useQuery({
-    queryKey: ["fx.project-place", org, project],
+    // Read from three procedures: keyed under projects, whose path key the change stream invalidates.
+    queryKey: [...trpc.projects.pathKey(), "place", org, project],
     enabled: org !== undefined,
     queryFn: async (): Promise<ProjectPlace> => {
       const home = org ?? "";
@@ -50,18 +52,12 @@ export const useProjectPlace = (project: string) => {
 
 /** The project's environments, primary first. */
 export const useEnvironments = (project: string) => {
-  const client = useGatehouse();
-  return useQuery({
-    queryKey: ["projects.environments.list", project],
-    queryFn: () => client.projects.environments.list.query({ project }),
-  });
+  const trpc = useTRPC();
+  return useQuery(trpc.projects.environments.list.queryOptions({ project }));
 };
 
 /** The project's flags with status and per-environment state. */
 export const useFlags = (project: string) => {
-  const client = useGatehouse();
-  return useQuery({
-    queryKey: ["flags.list", project],
-    queryFn: () => client.flags.list.query({ project }),
-  });
+  const trpc = useTRPC();
+  return useQuery(trpc.flags.list.queryOptions({ project }));
 };

@@ -1,9 +1,9 @@
 // One collaborator of a Feature project (route /projects/:project/collaborators/:user): its granular
 // environment and flag roles, the extra permission, and the effective permissions preview.
-import { useGatehouse } from "@gatehouse/client";
+import { useTRPC } from "@gatehouse/client";
 import { Crumbs } from "@gatehouse/ui";
 import { Stack, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 import { useProjectPlace } from "../flags/project-place.ts";
 import { EffectivePreview } from "./effective-preview.tsx";
@@ -13,14 +13,12 @@ export const CollaboratorPage = () => {
   const params = useParams();
   const project = params.project ?? "";
   const user = params.user ?? "";
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const place = useProjectPlace(project);
   const scope = place.data?.scope;
-  const details = useQuery({
-    queryKey: ["users.get", user, scope],
-    enabled: scope !== undefined,
-    queryFn: () => client.users.get.query({ id: user, context: scope ?? { org: "" } }),
-  });
+  const details = useQuery(
+    trpc.users.get.queryOptions(scope === undefined ? skipToken : { id: user, context: scope }),
+  );
   const name = details.data?.user.name ?? user;
   return (
     <Stack>

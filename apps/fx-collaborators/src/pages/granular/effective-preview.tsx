@@ -1,7 +1,7 @@
 // Effective permissions preview: pick an environment and a flag and see every Feature Experimentation action
 // for the collaborator with allow/deny and the engine's reason (authz.explain per action, in batched rounds),
 // about the flag's resource there as the server built it.
-import { errorCode, errorMessage, type Resource, useGatehouse } from "@gatehouse/client";
+import { errorCode, errorMessage, type Resource, useGatehouse, useTRPC } from "@gatehouse/client";
 import { type Column, DataTable, ErrorState, LoadingState } from "@gatehouse/ui";
 import { Alert, Badge, Card, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
@@ -20,10 +20,9 @@ interface Row {
 
 /** The Feature project's actions (every Experimentation action not limited to Web), from the public catalog. */
 const useFeatureActions = () => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   return useQuery({
-    queryKey: ["catalog.products"],
-    queryFn: () => client.catalog.products.query(),
+    ...trpc.catalog.products.queryOptions(),
     staleTime: Number.POSITIVE_INFINITY,
     select: (products) =>
       (products.find((p) => p.id === "experimentation")?.actions ?? []).filter((a) => a.platform !== "web"),
@@ -46,6 +45,7 @@ const columns: Array<Column<Row>> = [
 
 export const EffectivePreview = ({ project, user }: { project: string; user: string }) => {
   const client = useGatehouse();
+  const trpc = useTRPC();
   const environments = useEnvironments(project);
   const flags = useFlags(project);
   const actions = useFeatureActions();
@@ -56,8 +56,8 @@ export const EffectivePreview = ({ project, user }: { project: string; user: str
   // The flag in the environment exactly as the server asks about it (flags.list builds it from its rows).
   const resource = flag?.resources.find((r) => r.environment === environment?.id)?.resource;
   const rows = useQuery({
-    // "explain" first: live updates refresh it whenever decisions may have changed.
-    queryKey: ["explain", "preview", user, resource, actions.data],
+    // Under authz: live updates refresh it whenever decisions may have changed.
+    queryKey: [...trpc.authz.pathKey(), "preview", user, resource, actions.data],
     enabled: resource !== undefined && actions.data !== undefined,
     queryFn: async (): Promise<Row[]> => {
       const all = actions.data ?? [];

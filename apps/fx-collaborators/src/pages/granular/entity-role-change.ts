@@ -1,8 +1,8 @@
 // Setting an entity role at one or more scopes (a flag's role is set in every environment of the project):
 // creates, updates or removes the collaborator's explicit grant at each, so "Default" removes the override.
-import { type Resource, useGatehouse } from "@gatehouse/client";
+import { type Resource, useGatehouse, useRefresh } from "@gatehouse/client";
 import { toast } from "@gatehouse/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { explicitAt, type GrantRow, shortRole } from "./entity-grants.ts";
 
 export interface EntityRoleChange {
@@ -15,7 +15,7 @@ export interface EntityRoleChange {
 
 export const useEntityRoleChange = (user: string, grants: ReadonlyArray<GrantRow>) => {
   const client = useGatehouse();
-  const queryClient = useQueryClient();
+  const refresh = useRefresh();
   return useMutation({
     mutationFn: async ({ scopes, role }: EntityRoleChange) => {
       for (const scope of scopes) {
@@ -38,6 +38,6 @@ export const useEntityRoleChange = (user: string, grants: ReadonlyArray<GrantRow
         role === "default" ? `${where} follows the project role again` : `${where}: ${shortRole(role)}`,
       ),
     onError: toast.failure,
-    onSettled: () => queryClient.invalidateQueries(),
+    onSettled: () => refresh.after("grant.added", "grant.removed"),
   });
 };

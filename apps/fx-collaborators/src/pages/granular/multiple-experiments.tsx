@@ -1,10 +1,10 @@
 // The extra `flags_multiple_experiments` permission for one collaborator on the project: a switch that grants
 // it (a grant carrying `permission` at the project) or revokes it after a confirmation, disabled with the server's
 // reason ("Why?") when the signed-in admin may not give it there.
-import { type Resource, useGatehouse } from "@gatehouse/client";
+import { type Resource, useGatehouse, useRefresh } from "@gatehouse/client";
 import { confirm, toast, WhyRefused } from "@gatehouse/ui";
 import { Group, Stack, Switch, Text } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { type GrantRow, MULTIPLE_EXPERIMENTS } from "./entity-grants.ts";
 import { useAssignablePermission } from "./granular-queries.ts";
 
@@ -17,7 +17,7 @@ export interface MultipleExperimentsProps {
 
 export const MultipleExperiments = ({ user, userName, projectScope, grants }: MultipleExperimentsProps) => {
   const client = useGatehouse();
-  const queryClient = useQueryClient();
+  const refresh = useRefresh();
   const held = grants.find(
     (g) => g.permission === MULTIPLE_EXPERIMENTS && g.scope.project === projectScope.project,
   );
@@ -37,7 +37,7 @@ export const MultipleExperiments = ({ user, userName, projectScope, grants }: Mu
     onSuccess: (_done, grant) =>
       toast.success(`${userName} ${grant ? "may now" : "may no longer"} create several experiments per flag`),
     onError: toast.failure,
-    onSettled: () => queryClient.invalidateQueries(),
+    onSettled: () => refresh.after("grant.added", "grant.removed"),
   });
   return (
     <Stack gap={4}>

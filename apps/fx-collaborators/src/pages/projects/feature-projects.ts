@@ -1,6 +1,6 @@
 // The Feature Experimentation projects the signed-in user manages collaborators of (assignable.scopes: where the
 // engine allows it admin-center:user.invite), each with the scope its grants and checks use.
-import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { useQuery } from "@tanstack/react-query";
 
 type Scopes = RouterOutputs["assignable"]["scopes"];
@@ -37,10 +37,11 @@ const featureProjects = (org: string, scopes: Scopes): ReadonlyArray<FeatureProj
     );
 
 export const useFeatureProjects = (org: string | undefined) => {
-  const client = useGatehouse();
-  return useQuery({
-    queryKey: ["assignable.scopes", org],
-    enabled: org !== undefined,
-    queryFn: async () => featureProjects(org ?? "", await client.assignable.scopes.query()),
-  });
+  const trpc = useTRPC();
+  return useQuery(
+    trpc.assignable.scopes.queryOptions(undefined, {
+      enabled: org !== undefined,
+      select: (scopes) => featureProjects(org ?? "", scopes),
+    }),
+  );
 };

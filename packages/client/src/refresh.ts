@@ -1,0 +1,32 @@
+// Invalidating cached reads by router path key: what the change stream does with invalidation.ts's table, and
+// what a mutation does after it succeeded (the same table, so a button and the stream refresh the same reads).
+import { type QueryClient, useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { affectedBy, type ChangeType, type RouterName } from "./invalidation.ts";
+import { type GatehouseTRPC, useTRPC } from "./trpc-react.ts";
+
+/** Invalidates every cached read of `routers` (active ones are fetched again). */
+export const invalidateRouters = (
+  queryClient: QueryClient,
+  trpc: GatehouseTRPC,
+  routers: Iterable<RouterName>,
+): Promise<unknown> =>
+  Promise.all([...routers].map((router) => queryClient.invalidateQueries(trpc[router].pathFilter())));
+
+/**
+ * For a mutation's `onSuccess`/`onSettled`: `refresh.after("grant.added")` invalidates what that change may alter
+ * (the table the change stream uses); `refresh.routers("flags")` names the routers of a change without engine
+ * changes (a flag, an invitation, a rename).
+ */
+export const useRefresh = () => {
+  const queryClient = useQueryClient();
+  const trpc = useTRPC();
+  return useMemo(
+    () => ({
+      after: (...changes: ReadonlyArray<ChangeType>) =>
+        invalidateRouters(queryClient, trpc, new Set(changes.flatMap((change) => affectedBy[change]))),
+      routers: (...names: ReadonlyArray<RouterName>) => invalidateRouters(queryClient, trpc, names),
+    }),
+    [queryClient, trpc],
+  );
+};

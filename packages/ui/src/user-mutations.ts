@@ -1,0 +1,57 @@
+// Taking a user's roles away, after a confirmation: from one place (users.removeAccess at an instance or
+// project) or from the whole account (users.removeFromAccount); each app words the confirmation and the toast.
+import { type RouterOutputs, useGatehouse, useRefresh } from "@gatehouse/client";
+import type { ConfirmOptions } from "./confirm.tsx";
+import { useConfirmedMutation } from "./confirmed-mutation.ts";
+
+export interface UserRef {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+}
+
+/** A place below the organization whose roles users.removeAccess takes away. */
+export interface RemovalScope {
+  readonly org: string;
+  readonly product: string;
+  readonly instance: string;
+  readonly project?: string;
+}
+
+export interface RemovalWords<R> {
+  readonly confirm: (user: UserRef) => Omit<ConfirmOptions, "onConfirm">;
+  readonly done: (result: R, user: UserRef) => string;
+  readonly onDone?: () => void;
+}
+
+type Removed = RouterOutputs["users"]["removeAccess"];
+
+/** Asks, then removes every grant the user holds inside `scope`; the reads its grants reach are refreshed. */
+export const useRemoveAccess = (scope: RemovalScope, words: RemovalWords<Removed>) => {
+  const client = useGatehouse();
+  const refresh = useRefresh();
+  return useConfirmedMutation({
+    mutationFn: (user: UserRef) => client.users.removeAccess.mutate({ userId: user.id, scope }),
+    confirm: words.confirm,
+    done: words.done,
+    onDone: async () => {
+      await refresh.after("grant.removed");
+      words.onDone?.();
+    },
+  });
+};
+
+/** Asks, then removes every grant the user holds in its organization (the account and its history stay). */
+export const useRemoveFromAccount = (words: RemovalWords<RouterOutputs["users"]["removeFromAccount"]>) => {
+  const client = useGatehouse();
+  const refresh = useRefresh();
+  return useConfirmedMutation({
+    mutationFn: (user: UserRef) => client.users.removeFromAccount.mutate({ userId: user.id }),
+    confirm: words.confirm,
+    done: words.done,
+    onDone: async () => {
+      await refresh.after("grant.removed");
+      words.onDone?.();
+    },
+  });
+};
