@@ -1,6 +1,6 @@
 // Taking a user's roles away, after a confirmation: from one place (users.removeAccess at an instance or
 // project) or from the whole account (users.removeFromAccount); each app words the confirmation and the toast.
-import { type RouterOutputs, useGatehouse, useRefresh } from "@gatehouse/client";
+import { type RouterInputs, type RouterOutputs, useGatehouse, useRefresh } from "@gatehouse/client";
 import type { ConfirmOptions } from "./confirm.tsx";
 import { useConfirmedMutation } from "./confirmed-mutation.ts";
 
@@ -10,13 +10,8 @@ export interface UserRef {
   readonly email: string;
 }
 
-/** A place below the organization whose roles users.removeAccess takes away. */
-export interface RemovalScope {
-  readonly org: string;
-  readonly product: string;
-  readonly instance: string;
-  readonly project?: string;
-}
+/** The place (an instance or a project) whose roles users.removeAccess takes away. */
+export type RemovalScope = RouterInputs["users"]["removeAccess"]["scope"];
 
 export interface RemovalWords<R> {
   readonly confirm: (user: UserRef) => Omit<ConfirmOptions, "onConfirm">;

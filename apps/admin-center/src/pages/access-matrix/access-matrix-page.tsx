@@ -1,6 +1,6 @@
 // Access matrix (route /access-matrix): pick a scope (product → instance → project) and see who holds which
 // role there, paged from the server, and who the engine allows a chosen action there.
-import { type Resource, useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { type Resource, useSignedInOrg, useTRPC } from "@gatehouse/client";
 import { Crumbs, EmptyState } from "@gatehouse/ui";
 import { Divider, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
@@ -39,8 +39,8 @@ export const AccessMatrixPage = () => {
 };
 
 const Matrix = ({ org, scope, product }: { org: string; scope: MatrixScope; product: string }) => {
-  const client = useGatehouse();
-  const roles = useQuery({ queryKey: ["roles.list", "all"], queryFn: () => client.roles.list.query({}) });
+  const trpc = useTRPC();
+  const roles = useQuery(trpc.roles.list.queryOptions({}));
   const instances = useInstances(org, product);
   const projects = useProjects(org, scope.instance, product === "experimentation");
   const roleNames = new Map((roles.data ?? []).map((r) => [r.id, r.name] as const));

@@ -1,6 +1,6 @@
 // Picks the access matrix's scope: a product the organization enabled, then optionally one of its instances
 // the admin may view, then (Experimentation) one of the instance's projects.
-import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { Group, Select } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { MatrixScope } from "./matrix-scope.ts";
@@ -15,15 +15,9 @@ export interface ScopePickerProps {
 }
 
 export const ScopePicker = ({ org, scope, onChoose }: ScopePickerProps) => {
-  const client = useGatehouse();
-  const catalog = useQuery({
-    queryKey: ["catalog.products"],
-    queryFn: () => client.catalog.products.query(),
-  });
-  const mine = useQuery({
-    queryKey: ["organizations.mine"],
-    queryFn: () => client.organizations.mine.query(),
-  });
+  const trpc = useTRPC();
+  const catalog = useQuery(trpc.catalog.products.queryOptions());
+  const mine = useQuery(trpc.organizations.mine.queryOptions());
   const instances = useInstances(org, scope.product);
   const projects = useProjects(org, scope.instance, scope.product === "experimentation");
   const enabled = new Set<string>(mine.data?.products ?? []);
@@ -69,20 +63,18 @@ export const ScopePicker = ({ org, scope, onChoose }: ScopePickerProps) => {
 
 /** The product's instances the admin may view (none before a product is chosen). */
 export const useInstances = (org: string, product: string | undefined) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   return useQuery({
-    queryKey: ["instances.list", org, product],
-    queryFn: () => client.instances.list.query({ org, product: product ?? "" }),
+    ...trpc.instances.list.queryOptions({ org, product: product ?? "" }),
     enabled: product !== undefined,
   });
 };
 
 /** The instance's projects (Experimentation only). */
 export const useProjects = (org: string, instance: string | undefined, experimentation: boolean) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   return useQuery({
-    queryKey: ["projects.list", org, instance],
-    queryFn: () => client.projects.list.query({ org, instance: instance ?? "" }),
+    ...trpc.projects.list.queryOptions({ org, instance: instance ?? "" }),
     enabled: experimentation && instance !== undefined,
   });
 };

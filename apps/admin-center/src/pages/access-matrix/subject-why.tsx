@@ -1,6 +1,6 @@
 // "Why?" for another user's decision in the matrix: the engine's explanation of why that user may do the
 // chosen action here (which grant decides), fetched when the popover opens.
-import { type Resource, useGatehouse } from "@gatehouse/client";
+import { type Resource, useTRPC } from "@gatehouse/client";
 import { LoadingState, WhyPanel } from "@gatehouse/ui";
 import { Anchor, Popover } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
@@ -13,11 +13,10 @@ export interface SubjectWhyProps {
 }
 
 export const SubjectWhy = ({ subject, action, resource }: SubjectWhyProps) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const [opened, setOpened] = useState(false);
   const explanation = useQuery({
-    queryKey: ["authz.explain", subject, action, resource],
-    queryFn: () => client.authz.explain.query({ subject, action, resource }),
+    ...trpc.authz.explain.queryOptions({ subject, action, resource }),
     enabled: opened,
   });
   return (

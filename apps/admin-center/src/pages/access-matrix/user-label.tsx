@@ -1,14 +1,13 @@
 // A user of the matrix by name and email (from the directory, seen from the organization), or by id
 // while it loads or when the directory does not show it.
-import { useGatehouse } from "@gatehouse/client";
+import { useTRPC } from "@gatehouse/client";
 import { Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 
 export const UserLabel = ({ userId, org }: { userId: string; org: string }) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const user = useQuery({
-    queryKey: ["users.get", userId, org],
-    queryFn: () => client.users.get.query({ id: userId, context: { org } }),
+    ...trpc.users.get.queryOptions({ id: userId, context: { org } }),
     retry: false,
   });
   if (user.data === undefined) return <Text size="sm">{userId}</Text>;

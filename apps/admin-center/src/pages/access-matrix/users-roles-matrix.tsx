@@ -1,6 +1,6 @@
 // Users × roles for the chosen scope: a server-side page of the users holding a grant inside it (searchable),
 // and for each the roles it holds there; a column per role found on the page, each cell saying where.
-import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { type Column, CursorPager, DataTable, useCursorPages } from "@gatehouse/ui";
 import { Badge, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
@@ -35,27 +35,24 @@ const below = (grant: Grant, scope: MatrixScope, placeNames: ReadonlyMap<string,
 };
 
 export const UsersRolesMatrix = ({ org, scope, roleNames, placeNames }: UsersRolesMatrixProps) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const pages = useCursorPages();
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const users = useQuery({
-    queryKey: ["users.list", org, scope, debounced, pages.cursor],
-    queryFn: () =>
-      client.users.list.query({
-        org,
-        scope,
-        limit: pageSize,
-        ...(debounced === "" ? {} : { search: debounced }),
-        ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
-      }),
+    ...trpc.users.list.queryOptions({
+      org,
+      scope,
+      limit: pageSize,
+      ...(debounced === "" ? {} : { search: debounced }),
+      ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
+    }),
     placeholderData: keepPreviousData,
   });
   const context = { org, ...scope };
   const grants = useQueries({
     queries: (users.data?.items ?? []).map((user) => ({
-      queryKey: ["users.get", user.id, context],
-      queryFn: () => client.users.get.query({ id: user.id, context }),
+      ...trpc.users.get.queryOptions({ id: user.id, context }),
     })),
   });
   const grantsOf = new Map<string, ReadonlyArray<Grant>>();

@@ -1,6 +1,6 @@
 // "Who can do this here": the admin picks an action of the scope's product and the engine lists every user
 // allowed it (directly, through groups or across organizations); the ids are shown a page at a time.
-import { type Resource, useGatehouse } from "@gatehouse/client";
+import { type Resource, useTRPC } from "@gatehouse/client";
 import { EmptyState, ErrorState, LoadingState } from "@gatehouse/ui";
 import { Group, Pagination, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
@@ -20,20 +20,16 @@ export interface WhoCanPanelProps {
 }
 
 export const WhoCanPanel = ({ org, product, resource, platform }: WhoCanPanelProps) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const [action, setAction] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const catalog = useQuery({
-    queryKey: ["catalog.products"],
-    queryFn: () => client.catalog.products.query(),
-  });
+  const catalog = useQuery(trpc.catalog.products.queryOptions());
   const actions = (catalog.data?.find((p) => p.id === product)?.actions ?? [])
     .filter((a) => platform === undefined || a.platform === null || a.platform === platform)
     .map((a) => ({ value: a.id, label: `${a.label} (${a.id})` }));
   const chosen = action !== null && actions.some((a) => a.value === action) ? action : null;
   const who = useQuery({
-    queryKey: ["authz.whoCan", chosen, resource],
-    queryFn: () => client.authz.whoCan.query({ action: chosen ?? "", resource }),
+    ...trpc.authz.whoCan.queryOptions({ action: chosen ?? "", resource }),
     enabled: chosen !== null,
   });
   const users = who.data ?? [];

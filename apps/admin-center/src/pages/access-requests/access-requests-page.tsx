@@ -1,6 +1,6 @@
 // Partner access requests (route /access-requests): the requests partner users sent to this organization,
 // with approve (choosing the Mission Control role) and deny, each guarded by the engine and confirmed.
-import { type RouterInputs, useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { type RouterInputs, useSignedInOrg, useTRPC } from "@gatehouse/client";
 import { type Column, Crumbs, DataTable, EmptyState } from "@gatehouse/ui";
 import { SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
@@ -42,18 +42,14 @@ export const AccessRequestsPage = () => {
 };
 
 const RequestsTable = ({ org }: { org: string }) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const [status, setStatus] = useState<StatusFilter>("pending");
   const [approving, setApproving] = useState<AccessRequest | undefined>(undefined);
   const decide = useDecide();
-  const requests = useQuery({
-    queryKey: ["accessRequests.list", org, status],
-    queryFn: () => client.accessRequests.list.query(status === "all" ? { org } : { org, status }),
-  });
-  const instances = useQuery({
-    queryKey: ["instances.list", org, missionControl],
-    queryFn: () => client.instances.list.query({ org, product: missionControl }),
-  });
+  const requests = useQuery(
+    trpc.accessRequests.list.queryOptions(status === "all" ? { org } : { org, status }),
+  );
+  const instances = useQuery(trpc.instances.list.queryOptions({ org, product: missionControl }));
   const instanceName = (request: AccessRequest): string =>
     request.instance === null
       ? "All environments"

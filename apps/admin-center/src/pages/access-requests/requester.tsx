@@ -1,15 +1,14 @@
 // The partner user a request is for, by name and email when the directory shows it to the admin (the
 // user holds access in this organization already), else by its id.
-import { useGatehouse } from "@gatehouse/client";
+import { useTRPC } from "@gatehouse/client";
 import { Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 
 /** The directory's answer about the requester (shared by the table cell, the dialog and the confirmation). */
 export const useRequester = (userId: string, org: string) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   return useQuery({
-    queryKey: ["users.get", userId, org],
-    queryFn: () => client.users.get.query({ id: userId, context: { org } }),
+    ...trpc.users.get.queryOptions({ id: userId, context: { org } }),
     retry: false,
   });
 };

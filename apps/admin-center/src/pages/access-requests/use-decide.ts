@@ -1,9 +1,9 @@
 // Deciding a partner access request: deny, or approve with the Mission Control role the admin chose (for a
 // direct request; the API grants it in the same audited write, asking the engine about that role).
-import { useGatehouse } from "@gatehouse/client";
+import { useGatehouse, useRefresh } from "@gatehouse/client";
 import type { PartnerRole } from "@gatehouse/contracts";
 import { toast } from "@gatehouse/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { type AccessRequest, roleName } from "./request-view.ts";
 
 export interface Decision {
@@ -17,7 +17,7 @@ export interface Decision {
 
 export const useDecide = () => {
   const client = useGatehouse();
-  const queryClient = useQueryClient();
+  const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ request, approve, role }: Decision) =>
       client.accessRequests.decide.mutate({
@@ -36,6 +36,6 @@ export const useDecide = () => {
       );
     },
     onError: (error) => toast.failure(error),
-    onSettled: () => queryClient.invalidateQueries(),
+    onSettled: () => refresh.after("grant.added"),
   });
 };

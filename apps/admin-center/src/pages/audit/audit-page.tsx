@@ -1,6 +1,6 @@
 // Audit log (route /audit): the organization's entries, newest (or oldest) first, filtered by actor, action,
 // target and time, keyset-paged; what a lower admin level sees is what the server gives it.
-import { useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { useSignedInOrg, useTRPC } from "@gatehouse/client";
 import { Crumbs, CursorPager, EmptyState, ErrorState, LoadingState, useCursorPages } from "@gatehouse/ui";
 import { Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -32,7 +32,7 @@ export const AuditPage = () => {
 };
 
 const AuditLog = ({ org }: { org: string }) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const [order, setOrder] = useState<AuditOrder>("newest");
   // Turning the order starts again from the first page.
   const pages = useCursorPages(order);
@@ -45,15 +45,13 @@ const AuditLog = ({ org }: { org: string }) => {
     pages.reset();
   };
   const entries = useQuery({
-    queryKey: ["audit.list", org, filters, order, pages.cursor],
-    queryFn: () =>
-      client.audit.list.query({
-        org,
-        ...filters,
-        order,
-        limit: pageSize,
-        ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
-      }),
+    ...trpc.audit.list.queryOptions({
+      org,
+      ...filters,
+      order,
+      limit: pageSize,
+      ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
+    }),
     placeholderData: keepPreviousData,
   });
   return (

@@ -1,12 +1,11 @@
 // Adds a user of the organization to a custom group: a server-side search over users.list (never the whole
 // list), then Add member, guarded by `admin-center:group.manage` at the organization.
-import { useGatehouse } from "@gatehouse/client";
+import { useGatehouse, useRefresh, useTRPC } from "@gatehouse/client";
 import { Guarded, toast } from "@gatehouse/ui";
 import { Button, Group, Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { groupsKey } from "./group-queries.ts";
 
 export const AddMember = ({
   groupId,
@@ -18,13 +17,13 @@ export const AddMember = ({
   org: string;
 }) => {
   const client = useGatehouse();
-  const queryClient = useQueryClient();
+  const trpc = useTRPC();
+  const refresh = useRefresh();
   const [search, setSearch] = useState("");
   const [userId, setUserId] = useState<string | null>(null);
   const [debounced] = useDebouncedValue(search, 250);
   const users = useQuery({
-    queryKey: ["users", "list", org, "search", debounced],
-    queryFn: () => client.users.list.query({ org, search: debounced, limit: 10 }),
+    ...trpc.users.list.queryOptions({ org, search: debounced, limit: 10 }),
     placeholderData: (previous) => previous,
   });
   const options = (users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }));
@@ -35,7 +34,7 @@ export const AddMember = ({
       toast.success(`Added ${label} to ${groupName}`);
       setUserId(null);
       setSearch("");
-      void queryClient.invalidateQueries({ queryKey: groupsKey });
+      void refresh.after("member.added");
     },
     onError: (error) => toast.failure(error),
   });

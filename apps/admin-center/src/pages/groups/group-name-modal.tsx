@@ -1,29 +1,29 @@
 // The modal that names a custom group: creating one (groups.create) or renaming one (groups.rename at the
 // version read), validated by the router's own schemas; the outcome is a toast.
-import { useGatehouse } from "@gatehouse/client";
+import { useRefresh, useTRPC } from "@gatehouse/client";
 import { CreateGroupInput, RenameInput } from "@gatehouse/contracts";
 import { toast, useSchemaForm } from "@gatehouse/ui";
 import { Button, Group, Modal, Stack, TextInput } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { groupsKey } from "./group-queries.ts";
+import { useMutation } from "@tanstack/react-query";
 
 export type GroupNameTarget =
   | { readonly kind: "create"; readonly org: string }
   | { readonly kind: "rename"; readonly id: string; readonly version: number; readonly name: string };
 
 const CreateForm = ({ org, onClose }: { org: string; onClose: () => void }) => {
-  const client = useGatehouse();
-  const queryClient = useQueryClient();
+  const trpc = useTRPC();
+  const refresh = useRefresh();
   const form = useSchemaForm(CreateGroupInput, { org, name: "" });
-  const create = useMutation({
-    mutationFn: (input: typeof CreateGroupInput.Type) => client.groups.create.mutate(input),
-    onSuccess: (group) => {
-      toast.success(`Created the group "${group.name}"`);
-      void queryClient.invalidateQueries({ queryKey: groupsKey });
-      onClose();
-    },
-    onError: (error) => toast.failure(error),
-  });
+  const create = useMutation(
+    trpc.groups.create.mutationOptions({
+      onSuccess: (group) => {
+        toast.success(`Created the group "${group.name}"`);
+        void refresh.after("group.added");
+        onClose();
+      },
+      onError: (error) => toast.failure(error),
+    }),
+  );
   return (
     <form onSubmit={form.handleSubmit((values) => create.mutate(values))} noValidate>
       <Stack>
@@ -53,18 +53,19 @@ const RenameForm = ({
   target: Extract<GroupNameTarget, { kind: "rename" }>;
   onClose: () => void;
 }) => {
-  const client = useGatehouse();
-  const queryClient = useQueryClient();
+  const trpc = useTRPC();
+  const refresh = useRefresh();
   const form = useSchemaForm(RenameInput, { id: target.id, version: target.version, name: target.name });
-  const rename = useMutation({
-    mutationFn: (input: typeof RenameInput.Type) => client.groups.rename.mutate(input),
-    onSuccess: (group) => {
-      toast.success(`Renamed the group to "${group.name}"`);
-      void queryClient.invalidateQueries({ queryKey: groupsKey });
-      onClose();
-    },
-    onError: (error) => toast.failure(error),
-  });
+  const rename = useMutation(
+    trpc.groups.rename.mutationOptions({
+      onSuccess: (group) => {
+        toast.success(`Renamed the group to "${group.name}"`);
+        void refresh.routers("groups");
+        onClose();
+      },
+      onError: (error) => toast.failure(error),
+    }),
+  );
   return (
     <form onSubmit={form.handleSubmit((values) => rename.mutate(values))} noValidate>
       <Stack>

@@ -1,38 +1,37 @@
 // A group (route /groups/:id): the roles the group gives, and its members (paged) with their own roles;
 // members of a custom group can be added (server-side user search) and removed after a confirmation.
-import { useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { useGatehouse, useRefresh, useSignedInOrg, useTRPC } from "@gatehouse/client";
 import {
   type Column,
+  ConfirmButton,
   Crumbs,
   CursorPager,
-  confirm,
   DataTable,
   ErrorState,
-  Guarded,
   LoadingState,
   toast,
   useCursorPages,
 } from "@gatehouse/ui";
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 import { useCatalog, useRoles } from "../roles/role-queries.ts";
 import { AddMember } from "./add-member.tsx";
-import { groupsKey, kindLabel, type Member, useGroup } from "./group-queries.ts";
+import { kindLabel, type Member, useGroup } from "./group-queries.ts";
 import { scopeText } from "./scope-text.ts";
 
 export const GroupPage = () => {
   const { id } = useParams();
   const org = useSignedInOrg();
   const client = useGatehouse();
-  const queryClient = useQueryClient();
+  const trpc = useTRPC();
+  const refresh = useRefresh();
   const pages = useCursorPages();
   const group = useGroup(id, pages.cursor);
   const roles = useRoles({});
   const catalog = useCatalog();
   const groupGrants = useQuery({
-    queryKey: ["grants", "list", org, "group", id],
-    queryFn: () => client.grants.list.query({ org: org ?? "", subject: { kind: "group", id: id ?? "" } }),
+    ...trpc.grants.list.queryOptions({ org: org ?? "", subject: { kind: "group", id: id ?? "" } }),
     enabled: org !== undefined && id !== undefined,
   });
   const removeMember = useMutation({
@@ -40,7 +39,7 @@ export const GroupPage = () => {
       client.groups.removeMember.mutate({ groupId: id ?? "", userId: member.id }),
     onSuccess: (_, member) => {
       toast.success(`Removed ${member.name ?? member.id} from the group`);
-      void queryClient.invalidateQueries({ queryKey: groupsKey });
+      void refresh.after("member.removed");
     },
     onError: (error) => toast.failure(error),
   });
@@ -94,28 +93,19 @@ export const GroupPage = () => {
             id: "actions",
             header: "Actions",
             cell: ({ row }) => (
-              <Guarded action="admin-center:group.manage" resource={{ org }}>
-                {(disabled) => (
-                  <Button
-                    size="xs"
-                    color="red"
-                    variant="light"
-                    disabled={disabled}
-                    aria-label={`Remove ${row.original.name ?? row.original.id}`}
-                    onClick={() =>
-                      confirm({
-                        title: "Remove member",
-                        message: `Remove ${row.original.name ?? row.original.id} from "${data.group.name}"? They lose the roles the group gives; their own roles stay.`,
-                        confirmLabel: "Remove member",
-                        destructive: true,
-                        onConfirm: () => removeMember.mutate(row.original),
-                      })
-                    }
-                  >
-                    Remove
-                  </Button>
-                )}
-              </Guarded>
+              <ConfirmButton
+                action="admin-center:group.manage"
+                resource={{ org }}
+                ariaLabel={`Remove ${row.original.name ?? row.original.id}`}
+                confirm={{
+                  title: "Remove member",
+                  message: `Remove ${row.original.name ?? row.original.id} from "${data.group.name}"? They lose the roles the group gives; their own roles stay.`,
+                  confirmLabel: "Remove member",
+                }}
+                onConfirm={() => removeMember.mutate(row.original)}
+              >
+                Remove
+              </ConfirmButton>
             ),
           } satisfies Column<Member>,
         ]

@@ -1,30 +1,25 @@
 // The queries the group pages share: the organization's groups and one group's page of members.
-// Live updates invalidate them on every change, so a member added elsewhere shows up here.
-import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
+// Live updates invalidate them by the groups path key, so a member added elsewhere shows up here.
+import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { useQuery } from "@tanstack/react-query";
 
 export type GroupRow = RouterOutputs["groups"]["list"][number];
 export type GroupPageData = RouterOutputs["groups"]["get"];
 export type Member = GroupPageData["members"][number];
 
-export const groupsKey = ["groups"] as const;
-
 export const useGroups = (org: string | undefined) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   return useQuery({
-    queryKey: [...groupsKey, "list", org],
-    queryFn: () => client.groups.list.query({ org: org ?? "" }),
+    ...trpc.groups.list.queryOptions({ org: org ?? "" }),
     enabled: org !== undefined,
   });
 };
 
 /** One page of the group's members (by user id, after `cursor`). */
 export const useGroup = (id: string | undefined, cursor: string | undefined) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   return useQuery({
-    queryKey: [...groupsKey, "get", id, cursor ?? null],
-    queryFn: () =>
-      client.groups.get.query({ id: id ?? "", limit: 25, ...(cursor === undefined ? {} : { cursor }) }),
+    ...trpc.groups.get.queryOptions({ id: id ?? "", limit: 25, ...(cursor === undefined ? {} : { cursor }) }),
     enabled: id !== undefined,
     placeholderData: (previous) => previous,
   });

@@ -1,9 +1,9 @@
 // Resend and revoke for one invitation, each guarded by the engine (`admin-center:user.invite` at the
 // invitation's scope, as the API asks) and confirmed first; a resend hands the new accept link up.
-import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
-import { confirm, Guarded, toast } from "@gatehouse/ui";
-import { Button, Group } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type RouterOutputs, useGatehouse, useRefresh } from "@gatehouse/client";
+import { ConfirmButton, toast } from "@gatehouse/ui";
+import { Group } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
 import type { SentLink } from "../invite/accept-links.tsx";
 import { USER_INVITE } from "../invite/invitable-scopes.ts";
 
@@ -20,14 +20,13 @@ export const InvitationActions = ({
   onResent: (link: SentLink) => void;
 }) => {
   const client = useGatehouse();
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["invitations"] });
+  const refresh = useRefresh();
   const resend = useMutation({
     mutationFn: () => client.invitations.resend.mutate({ id: invitation.id }),
     onSuccess: ({ acceptUrl }) => {
       onResent({ email: invitation.email, acceptUrl });
       toast.success(`Resent the invitation to ${invitation.email}`);
-      void refresh();
+      void refresh.routers("invitations");
     },
     onError: toast.failure,
   });
@@ -35,7 +34,7 @@ export const InvitationActions = ({
     mutationFn: () => client.invitations.revoke.mutate({ id: invitation.id }),
     onSuccess: () => {
       toast.success(`Revoked the invitation to ${invitation.email}`);
-      void refresh();
+      void refresh.routers("invitations");
     },
     onError: toast.failure,
   });
@@ -44,52 +43,37 @@ export const InvitationActions = ({
   return (
     <Group gap="xs" wrap="nowrap">
       {canResend ? (
-        <Guarded action={USER_INVITE} resource={resource}>
-          {(disabled) => (
-            <Button
-              size="xs"
-              variant="light"
-              disabled={disabled}
-              loading={resend.isPending}
-              aria-label={`Resend invitation to ${invitation.email}`}
-              onClick={() =>
-                confirm({
-                  title: "Resend invitation",
-                  message: `Send ${invitation.email} a new link? The current link stops working.`,
-                  confirmLabel: "Resend",
-                  onConfirm: () => resend.mutate(),
-                })
-              }
-            >
-              Resend
-            </Button>
-          )}
-        </Guarded>
+        <ConfirmButton
+          action={USER_INVITE}
+          resource={resource}
+          ariaLabel={`Resend invitation to ${invitation.email}`}
+          pending={resend.isPending}
+          confirm={{
+            title: "Resend invitation",
+            message: `Send ${invitation.email} a new link? The current link stops working.`,
+            confirmLabel: "Resend",
+            destructive: false,
+          }}
+          onConfirm={() => resend.mutate()}
+        >
+          Resend
+        </ConfirmButton>
       ) : null}
       {invitation.status === "pending" ? (
-        <Guarded action={USER_INVITE} resource={resource}>
-          {(disabled) => (
-            <Button
-              size="xs"
-              variant="light"
-              color="red"
-              disabled={disabled}
-              loading={revoke.isPending}
-              aria-label={`Revoke invitation to ${invitation.email}`}
-              onClick={() =>
-                confirm({
-                  title: "Revoke invitation",
-                  message: `Revoke the invitation to ${invitation.email}? Its link stops working at once. The roles it gave stay until you remove them on the user's details.`,
-                  confirmLabel: "Revoke",
-                  destructive: true,
-                  onConfirm: () => revoke.mutate(),
-                })
-              }
-            >
-              Revoke
-            </Button>
-          )}
-        </Guarded>
+        <ConfirmButton
+          action={USER_INVITE}
+          resource={resource}
+          ariaLabel={`Revoke invitation to ${invitation.email}`}
+          pending={revoke.isPending}
+          confirm={{
+            title: "Revoke invitation",
+            message: `Revoke the invitation to ${invitation.email}? Its link stops working at once. The roles it gave stay until you remove them on the user's details.`,
+            confirmLabel: "Revoke",
+          }}
+          onConfirm={() => revoke.mutate()}
+        >
+          Revoke
+        </ConfirmButton>
       ) : null}
     </Group>
   );

@@ -1,9 +1,9 @@
 // Invitations (route /invitations): the organization's invitations the admin may see, by status (pending,
 // expired, accepted, revoked); resend (pending or expired) shows the new link once, revoke (pending) confirms.
-import { useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { useSignedInOrg, useTRPC } from "@gatehouse/client";
 import { type Column, Crumbs, DataTable, EmptyState } from "@gatehouse/ui";
 import { Anchor, Badge, Group, SegmentedControl, Stack, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { AcceptLinks, type SentLink } from "../invite/accept-links.tsx";
@@ -28,16 +28,14 @@ const statusColor: Record<Status, string> = {
 const dateText = (iso: string | null): string => (iso === null ? "—" : new Date(iso).toLocaleString());
 
 export const InvitationsPage = () => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const org = useSignedInOrg();
   const [status, setStatus] = useState<Status>("pending");
   const [resent, setResent] = useState<SentLink | undefined>();
-  const invitations = useQuery({
-    queryKey: ["invitations", org, status],
-    enabled: org !== undefined,
-    queryFn: () => client.invitations.list.query({ org: org ?? "", status }),
-  });
-  const roles = useQuery({ queryKey: ["roles", "names"], queryFn: () => client.roles.list.query({}) });
+  const invitations = useQuery(
+    trpc.invitations.list.queryOptions(org === undefined ? skipToken : { org, status }),
+  );
+  const roles = useQuery(trpc.roles.list.queryOptions({}));
   const roleNames = useMemo(() => new Map((roles.data ?? []).map((r) => [r.id, r.name])), [roles.data]);
   const places = useInvitableScopes(org);
   const placeNames = useMemo(

@@ -1,6 +1,6 @@
 // The role to give at one access row's scopes: every role grantable there, as the engine answers through
 // assignable.roles; a role the admin may not give stays visible, disabled, with its "Why?".
-import { type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { ErrorState, LoadingState } from "@gatehouse/ui";
 import { Group, Radio, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
@@ -41,11 +41,8 @@ const RoleSection = ({ title, roles }: { title: string; roles: ReadonlyArray<Off
   );
 
 export const RolePicker = ({ scopes, value, onChange, label }: RolePickerProps) => {
-  const client = useGatehouse();
-  const offered = useQuery({
-    queryKey: ["assignable-roles", scopes],
-    queryFn: () => client.assignable.roles.query({ scopes: [...scopes] }),
-  });
+  const trpc = useTRPC();
+  const offered = useQuery(trpc.assignable.roles.queryOptions({ scopes: [...scopes] }));
   if (offered.error !== null)
     return <ErrorState error={offered.error} onRetry={() => void offered.refetch()} />;
   if (offered.data === undefined) return <LoadingState label="Finding the roles you may give…" />;

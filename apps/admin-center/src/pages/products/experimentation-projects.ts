@@ -1,6 +1,6 @@
 // Every Experimentation project of the organization with its instance: the instances the admin may view, plus
 // those its own grants lie in (a project owner views no instance, yet its projects' instances are known to it).
-import { useGatehouse } from "@gatehouse/client";
+import { useGatehouse, useTRPC } from "@gatehouse/client";
 import { useQuery } from "@tanstack/react-query";
 import { EXPERIMENTATION } from "./org-queries.ts";
 
@@ -16,8 +16,10 @@ export interface ExperimentationProject {
 /** The Experimentation projects of `org`, by instance then name. */
 export const useExperimentationProjects = (org: string | undefined) => {
   const client = useGatehouse();
+  const trpc = useTRPC();
   return useQuery({
-    queryKey: ["experimentation-projects", org],
+    // Read from three procedures: keyed under projects, whose path key the change stream invalidates.
+    queryKey: [...trpc.projects.pathKey(), "experimentation", org],
     enabled: org !== undefined,
     queryFn: async (): Promise<ReadonlyArray<ExperimentationProject>> => {
       const orgId = org ?? "";

@@ -1,45 +1,43 @@
 // The queries the product, instance and project pages share: the product catalog, the instances the engine lets the admin view, and the projects of an Experimentation instance.
-import { useGatehouse } from "@gatehouse/client";
-import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "@gatehouse/client";
+import { skipToken, useQuery } from "@tanstack/react-query";
 
 export const EXPERIMENTATION = "experimentation";
 export const ADMIN_CENTER = "admin-center";
 
 /** Every product of the catalog with its label, actions and system roles (the same for everyone). */
 export const useCatalog = () => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   return useQuery({
-    queryKey: ["catalog.products"],
-    queryFn: () => client.catalog.products.query(),
+    ...trpc.catalog.products.queryOptions(),
     staleTime: Number.POSITIVE_INFINITY,
   });
 };
 
 /** The products the organization has enabled. */
 export const useOrganization = () => {
-  const client = useGatehouse();
-  return useQuery({ queryKey: ["organizations.mine"], queryFn: () => client.organizations.mine.query() });
+  const trpc = useTRPC();
+  return useQuery(trpc.organizations.mine.queryOptions());
 };
 
 /** The instances of `org` (of one product when given) the engine lets the admin view. */
 export const useInstances = (org: string | undefined, product?: string) => {
-  const client = useGatehouse();
-  return useQuery({
-    queryKey: ["instances.list", org, product],
-    enabled: org !== undefined,
-    queryFn: () =>
-      client.instances.list.query({ org: org ?? "", ...(product === undefined ? {} : { product }) }),
-  });
+  const trpc = useTRPC();
+  return useQuery(
+    trpc.instances.list.queryOptions(
+      org === undefined ? skipToken : { org, ...(product === undefined ? {} : { product }) },
+    ),
+  );
 };
 
 /** The projects of one Experimentation instance. */
 export const useProjects = (org: string | undefined, instance: string | undefined) => {
-  const client = useGatehouse();
-  return useQuery({
-    queryKey: ["projects.list", org, instance],
-    enabled: org !== undefined && instance !== undefined,
-    queryFn: () => client.projects.list.query({ org: org ?? "", instance: instance ?? "" }),
-  });
+  const trpc = useTRPC();
+  return useQuery(
+    trpc.projects.list.queryOptions(
+      org === undefined || instance === undefined ? skipToken : { org, instance },
+    ),
+  );
 };
 
 /** A product's label from the catalog, its id until the catalog has loaded. */

@@ -1,6 +1,6 @@
 // Products (route /products, the super and product admins' landing): the organization's enabled products that
 // the admin administers or sees instances of, each with its number of instances and a link to them.
-import { useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { useGatehouse, useSignedInOrg, useTRPC } from "@gatehouse/client";
 import { type Column, Crumbs, DataTable, EmptyState } from "@gatehouse/ui";
 import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
@@ -29,13 +29,15 @@ const columns: Array<Column<ProductRow>> = [
 export const ProductsPage = () => {
   const org = useSignedInOrg();
   const client = useGatehouse();
+  const trpc = useTRPC();
   const organization = useOrganization();
   const instances = useInstances(org);
   const productLabel = useProductLabel();
   const enabled = (organization.data?.products ?? []).filter((p) => p !== ADMIN_CENTER);
   // A product is listed when the admin may view it, or sees one of its instances.
   const viewable = useQuery({
-    queryKey: ["can-view-products", org, enabled],
+    // Keyed under authz: live updates refresh it whenever decisions may have changed.
+    queryKey: [...trpc.authz.pathKey(), "product.view", org, enabled],
     enabled: org !== undefined && enabled.length > 0,
     queryFn: () =>
       client.authz.checkMany.mutate({

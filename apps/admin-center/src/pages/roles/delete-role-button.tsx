@@ -1,9 +1,8 @@
 // Deletes a custom role after a confirmation naming what goes with it (the role's grants); guarded by the
 // engine's `admin-center:custom-role.delete` at the role's scope, and refused by the server anyway.
-import { useGatehouse } from "@gatehouse/client";
-import { confirm, Guarded, toast } from "@gatehouse/ui";
-import { Button } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useGatehouse, useRefresh } from "@gatehouse/client";
+import { ConfirmButton, toast } from "@gatehouse/ui";
+import { useMutation } from "@tanstack/react-query";
 
 export interface DeletableRole {
   readonly id: string;
@@ -23,12 +22,12 @@ export const DeleteRoleButton = ({
   onDeleted?: () => void;
 }) => {
   const client = useGatehouse();
-  const queryClient = useQueryClient();
+  const refresh = useRefresh();
   const remove = useMutation({
     mutationFn: () => client.roles.deleteCustom.mutate({ id: role.id, version: role.version }),
     onSuccess: () => {
       toast.success(`Deleted the custom role "${role.name}"`);
-      void queryClient.invalidateQueries({ queryKey: ["roles"] });
+      void refresh.after("role.removed");
       onDeleted?.();
     },
     onError: (error) => toast.failure(error),
@@ -39,28 +38,19 @@ export const DeleteRoleButton = ({
     ...(role.instance === null ? {} : { instance: role.instance }),
   };
   return (
-    <Guarded action="admin-center:custom-role.delete" resource={scope}>
-      {(disabled) => (
-        <Button
-          size="xs"
-          color="red"
-          variant="light"
-          disabled={disabled}
-          loading={remove.isPending}
-          aria-label={`Delete ${role.name}`}
-          onClick={() =>
-            confirm({
-              title: "Delete custom role",
-              message: `Delete "${role.name}"? Everyone holding it loses its permissions: its grants are removed too. This cannot be undone.`,
-              confirmLabel: "Delete role",
-              destructive: true,
-              onConfirm: () => remove.mutate(),
-            })
-          }
-        >
-          Delete
-        </Button>
-      )}
-    </Guarded>
+    <ConfirmButton
+      action="admin-center:custom-role.delete"
+      resource={scope}
+      ariaLabel={`Delete ${role.name}`}
+      pending={remove.isPending}
+      confirm={{
+        title: "Delete custom role",
+        message: `Delete "${role.name}"? Everyone holding it loses its permissions: its grants are removed too. This cannot be undone.`,
+        confirmLabel: "Delete role",
+      }}
+      onConfirm={() => remove.mutate()}
+    >
+      Delete
+    </ConfirmButton>
   );
 };

@@ -1,6 +1,6 @@
 // Create a custom role (routes /roles/new and /roles/new?duplicate=<roleId>): name, description, product and
 // instance, duplicate an existing role or start empty, and its permissions; Save is guarded at the chosen place.
-import { useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { useRefresh, useSignedInOrg, useTRPC } from "@gatehouse/client";
 import { CreateCustomRoleInput } from "@gatehouse/contracts";
 import { Crumbs, EmptyState, Guarded, toast, useSchemaForm } from "@gatehouse/ui";
 import {
@@ -16,7 +16,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { PermissionPicker } from "./permission-picker.tsx";
@@ -34,8 +34,8 @@ type NewRole = typeof CreateCustomRoleInput.Encoded;
 export const NewRolePage = () => {
   const org = useSignedInOrg();
   const navigate = useNavigate();
-  const client = useGatehouse();
-  const queryClient = useQueryClient();
+  const trpc = useTRPC();
+  const refresh = useRefresh();
   const [params] = useSearchParams();
   const duplicateParam = params.get("duplicate") ?? undefined;
   const [duplicate, setDuplicate] = useState(duplicateParam === undefined ? "no" : "yes");
@@ -70,15 +70,16 @@ export const NewRolePage = () => {
     setValue("permissions", [...role.permissions]);
   }, [origin.data, setValue]);
 
-  const create = useMutation({
-    mutationFn: (input: typeof CreateCustomRoleInput.Type) => client.roles.createCustom.mutate(input),
-    onSuccess: (role) => {
-      toast.success(`Created the custom role "${role.name}"`);
-      void queryClient.invalidateQueries({ queryKey: ["roles"] });
-      navigate(`/roles/${encodeURIComponent(role.id)}`);
-    },
-    onError: (error) => toast.failure(error),
-  });
+  const create = useMutation(
+    trpc.roles.createCustom.mutationOptions({
+      onSuccess: (role) => {
+        toast.success(`Created the custom role "${role.name}"`);
+        void refresh.after("role.set");
+        navigate(`/roles/${encodeURIComponent(role.id)}`);
+      },
+      onError: (error) => toast.failure(error),
+    }),
+  );
 
   if (org === undefined)
     return <EmptyState title="Custom roles belong to an organization">Sign in as a user of one.</EmptyState>;

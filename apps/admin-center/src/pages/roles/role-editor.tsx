@@ -1,10 +1,10 @@
 // Edits a custom role (name, description, permissions) at the version read; a CONFLICT (someone changed it
 // meanwhile) says so and offers to reload, instead of overwriting their change.
-import { errorCode, useGatehouse } from "@gatehouse/client";
+import { errorCode, useRefresh, useTRPC } from "@gatehouse/client";
 import { UpdateCustomRoleInput } from "@gatehouse/contracts";
 import { Guarded, toast, useSchemaForm } from "@gatehouse/ui";
 import { Alert, Button, Group, Stack, Textarea, TextInput } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { PermissionPicker, type PickableAction } from "./permission-picker.tsx";
 import type { RoleDetails } from "./role-queries.ts";
@@ -18,8 +18,8 @@ export interface RoleEditorProps {
 }
 
 export const RoleEditor = ({ role, org, actions, onDone, onReload }: RoleEditorProps) => {
-  const client = useGatehouse();
-  const queryClient = useQueryClient();
+  const trpc = useTRPC();
+  const refresh = useRefresh();
   const [conflict, setConflict] = useState(false);
   const form = useSchemaForm(UpdateCustomRoleInput, {
     id: role.id,
@@ -30,18 +30,19 @@ export const RoleEditor = ({ role, org, actions, onDone, onReload }: RoleEditorP
   });
   const { errors } = form.formState;
   const permissions = form.watch("permissions") ?? [];
-  const save = useMutation({
-    mutationFn: (input: typeof UpdateCustomRoleInput.Type) => client.roles.updateCustom.mutate(input),
-    onSuccess: (saved) => {
-      toast.success(`Saved the custom role "${saved.name}"`);
-      void queryClient.invalidateQueries({ queryKey: ["roles"] });
-      onDone();
-    },
-    onError: (error) => {
-      if (errorCode(error) === "CONFLICT") setConflict(true);
-      else toast.failure(error);
-    },
-  });
+  const save = useMutation(
+    trpc.roles.updateCustom.mutationOptions({
+      onSuccess: (saved) => {
+        toast.success(`Saved the custom role "${saved.name}"`);
+        void refresh.after("role.set");
+        onDone();
+      },
+      onError: (error) => {
+        if (errorCode(error) === "CONFLICT") setConflict(true);
+        else toast.failure(error);
+      },
+    }),
+  );
   const scope = {
     org,
     product: role.product,

@@ -1,6 +1,6 @@
 // The queries the role pages share: the product catalog (labels, actions, which products allow custom roles),
 // the organization's enabled products and visible instances, and the roles list and one role.
-import { type RouterInputs, type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { type RouterInputs, type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { useQuery } from "@tanstack/react-query";
 
 export type CatalogProduct = RouterOutputs["catalog"]["products"][number];
@@ -21,49 +21,43 @@ export const entityOf = (action: string): string =>
   action.slice(action.indexOf(":") + 1).split(".")[0] ?? action;
 
 export const useCatalog = () => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   return useQuery({
-    queryKey: ["catalog", "products"],
-    queryFn: () => client.catalog.products.query(),
+    ...trpc.catalog.products.queryOptions(),
     staleTime: Number.POSITIVE_INFINITY,
   });
 };
 
 /** The products the organization has enabled. */
 export const useEnabledProducts = () => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   return useQuery({
-    queryKey: ["organizations", "mine"],
-    queryFn: () => client.organizations.mine.query(),
+    ...trpc.organizations.mine.queryOptions(),
     select: (org) => org.products,
   });
 };
 
 /** The instances of `org` (of one product when given) the admin may view. */
 export const useInstances = (org: string | undefined, product?: string) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   return useQuery({
-    queryKey: ["instances", org, product ?? null],
-    queryFn: () =>
-      client.instances.list.query({ org: org ?? "", ...(product === undefined ? {} : { product }) }),
+    ...trpc.instances.list.queryOptions({ org: org ?? "", ...(product === undefined ? {} : { product }) }),
     enabled: org !== undefined,
   });
 };
 
 export const useRoles = (filter: RouterInputs["roles"]["list"], enabled = true) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   return useQuery({
-    queryKey: ["roles", "list", filter],
-    queryFn: () => client.roles.list.query(filter),
+    ...trpc.roles.list.queryOptions(filter),
     enabled,
   });
 };
 
 export const useRole = (id: string | undefined) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   return useQuery({
-    queryKey: ["roles", "get", id],
-    queryFn: () => client.roles.get.query({ id: id ?? "" }),
+    ...trpc.roles.get.queryOptions({ id: id ?? "" }),
     enabled: id !== undefined && id !== "",
   });
 };

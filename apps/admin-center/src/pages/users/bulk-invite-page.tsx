@@ -1,6 +1,6 @@
 // Invite users from pasted CSV (route /invite/bulk): `email,name,role,scope[,language]` lines are previewed with
 // their problems, then each ready row is its own users.invite call, so one refusal never blocks the others.
-import { errorMessage, useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { errorMessage, useGatehouse, useSignedInOrg, useTRPC } from "@gatehouse/client";
 import { type Column, Crumbs, DataTable, EmptyState, toast } from "@gatehouse/ui";
 import { Button, Code, Group, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
@@ -10,11 +10,12 @@ import { type BulkOutcome, BulkResult } from "../invite/bulk-result.tsx";
 
 export const BulkInvitePage = () => {
   const client = useGatehouse();
+  const trpc = useTRPC();
   const org = useSignedInOrg();
   const [text, setText] = useState("");
   const [outcomes, setOutcomes] = useState<ReadonlyMap<number, BulkOutcome>>(new Map());
   const [sending, setSending] = useState(false);
-  const roles = useQuery({ queryKey: ["roles", "names"], queryFn: () => client.roles.list.query({}) });
+  const roles = useQuery(trpc.roles.list.queryOptions({}));
   const rows = useMemo(() => parseBulkCsv(text, roles.data ?? []), [text, roles.data]);
   const roleNames = useMemo(() => new Map((roles.data ?? []).map((r) => [r.id, r.name])), [roles.data]);
   const ready = rows.filter((r) => r.problem === undefined);

@@ -1,6 +1,6 @@
 // Invite a user (route /invite, optionally ?product=…&instance=…&project=… from an instance or project page):
 // name, email, language and one or more access rows; "Invite another" keeps the access rows for the next invite.
-import { errorMessage, useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { errorMessage, useSignedInOrg, useTRPC } from "@gatehouse/client";
 import { InviteeForm } from "@gatehouse/contracts";
 import { EmptyState, ErrorState, LoadingState, toast, useSchemaForm } from "@gatehouse/ui";
 import { Alert, Anchor, Button, Checkbox, Group, Select, Stack, TextInput, Title } from "@mantine/core";
@@ -48,17 +48,14 @@ const InviteForm = ({
   origin: InviteOrigin;
   products: ReadonlyArray<InvitableProduct>;
 }) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const form = useSchemaForm(InviteeForm, { name: "", email: "", language: "en" });
   const { errors } = form.formState;
   const [rows, setRows] = useState<ReadonlyArray<AccessRow>>(() => [firstRow(origin, products)]);
   const [another, setAnother] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
   const [sent, setSent] = useState<ReadonlyArray<SentLink>>([]);
-  const invite = useMutation({
-    mutationFn: (input: Parameters<typeof client.users.invite.mutate>[0]) =>
-      client.users.invite.mutate(input),
-  });
+  const invite = useMutation(trpc.users.invite.mutationOptions());
 
   const submit = form.handleSubmit(async (values) => {
     const grants = grantsOf(rows, org);

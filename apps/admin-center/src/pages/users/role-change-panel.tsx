@@ -1,9 +1,9 @@
 // Changing one grant's role (seed 001: edit icon, pick the role, confirm): the roles offered are the grant
 // product's roles the engine lets the admin give there; the what-if preview shows what changes before saving.
-import { type Resource, useGatehouse } from "@gatehouse/client";
+import { type Resource, useGatehouse, useRefresh } from "@gatehouse/client";
 import { toast } from "@gatehouse/ui";
 import { Button, Group, Paper, Select, Stack, Text } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useAssignableRoles } from "./entitlement-queries.ts";
 import { WhatIfPreview } from "./what-if-preview.tsx";
@@ -27,7 +27,7 @@ export interface RoleChangePanelProps {
 
 export const RoleChangePanel = ({ org, user, grant, roleName, placeName, onClose }: RoleChangePanelProps) => {
   const client = useGatehouse();
-  const queryClient = useQueryClient();
+  const refresh = useRefresh();
   const [role, setRole] = useState<string | null>(null);
   const assignable = useAssignableRoles(grant.scope);
   const roles = assignable.data?.roles ?? [];
@@ -46,10 +46,7 @@ export const RoleChangePanel = ({ org, user, grant, roleName, placeName, onClose
       client.grants.update.mutate({ id: grant.id, version: grant.version, role: newRole }),
     onSuccess: async () => {
       toast.success(`${user.name} is now ${chosen?.name ?? role} in ${placeName}`);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["users.get"] }),
-        queryClient.invalidateQueries({ queryKey: ["whatIf.preview"] }),
-      ]);
+      await refresh.after("grant.removed", "grant.added");
       onClose();
     },
     onError: (error) => toast.failure(error),

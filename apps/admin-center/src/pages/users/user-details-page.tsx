@@ -1,10 +1,10 @@
 // A user's details (route /users/:id?context=product/instance/project): the entitlements seen from the place the
 // details were opened from (seed 001), editing or deleting a role (with the what-if preview), removing access
 // from the instance or project, and deleting the user from the account, each confirmed.
-import { useGatehouse, useSignedInOrg } from "@gatehouse/client";
+import { useGatehouse, useRefresh, useSignedInOrg } from "@gatehouse/client";
 import { Crumbs, confirm, ErrorState, GuardedCall, LoadingState, toast } from "@gatehouse/ui";
 import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { ScopeCrumbs } from "../products/scope-crumbs.tsx";
@@ -40,7 +40,7 @@ export const UserDetailsPage = () => {
   const org = useSignedInOrg() ?? "";
   const context = { org, ...scope };
   const client = useGatehouse();
-  const queryClient = useQueryClient();
+  const refresh = useRefresh();
   const navigate = useNavigate();
   const details = useUserDetails(id, context);
   const roleName = useRoleNames();
@@ -57,7 +57,7 @@ export const UserDetailsPage = () => {
       toast.success(
         `Deleted the role ${roleName(grant.role, grant.permission)} in ${scopeName(grant.scope)}`,
       );
-      await queryClient.invalidateQueries({ queryKey: ["users.get"] });
+      await refresh.after("grant.removed");
     },
     onError: (error) => toast.failure(error),
   });

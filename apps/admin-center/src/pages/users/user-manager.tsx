@@ -1,6 +1,6 @@
 // The User Manager: the users holding a role inside an instance or project (or every user of the organization),
 // a page at a time from the server (keyset cursor), searched and sorted there; never the whole list.
-import { type RouterInputs, type RouterOutputs, useGatehouse } from "@gatehouse/client";
+import { type RouterInputs, type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { type Column, CursorPager, DataTable, type Sort, useCursorPages } from "@gatehouse/ui";
 import { Anchor, Badge, Group, Stack, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
@@ -32,7 +32,7 @@ export interface UserManagerProps {
 }
 
 export const UserManager = ({ org, scope, placeName }: UserManagerProps) => {
-  const client = useGatehouse();
+  const trpc = useTRPC();
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [sort, setSort] = useState(byEmail);
@@ -40,19 +40,19 @@ export const UserManager = ({ org, scope, placeName }: UserManagerProps) => {
   const pages = useCursorPages([debounced, sort]);
 
   const hasScope = scope.product !== undefined;
-  const users = useQuery({
-    queryKey: ["users.list", org, scope, debounced, sort, pages.cursor],
-    placeholderData: keepPreviousData,
-    queryFn: () =>
-      client.users.list.query({
+  const users = useQuery(
+    trpc.users.list.queryOptions(
+      {
         org,
         limit: PAGE_SIZE,
         sort,
         ...(hasScope ? { scope } : {}),
         ...(debounced === "" ? {} : { search: debounced }),
         ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
-      }),
-  });
+      },
+      { placeholderData: keepPreviousData },
+    ),
+  );
 
   const removeAccess = useRemoveAccess(org, scope, placeName);
   const deleteUser = useDeleteUser();

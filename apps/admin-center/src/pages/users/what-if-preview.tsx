@@ -1,9 +1,9 @@
 // The what-if preview of a role change, before it is saved: per affected scope, the actions the user would
 // gain (green) and lose (red), as the engine answers with the change applied (whatIf.preview; nothing is written).
-import { type RouterInputs, useGatehouse } from "@gatehouse/client";
+import { type RouterInputs, useTRPC } from "@gatehouse/client";
 import { ErrorState, LoadingState } from "@gatehouse/ui";
 import { Badge, Group, Paper, Stack, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import { useScopeNames } from "./scope-names.ts";
 
 type Change = RouterInputs["whatIf"]["preview"]["change"];
@@ -33,17 +33,12 @@ const Actions = ({
   );
 
 export const WhatIfPreview = ({ org, subject, change }: { org: string; subject: string; change: Change }) => {
-  const client = useGatehouse();
-  const preview = useQuery({
-    queryKey: ["whatIf.preview", subject, change],
-    queryFn: () => client.whatIf.preview.query({ subject, change }),
-  });
+  const trpc = useTRPC();
+  const preview = useQuery(trpc.whatIf.preview.queryOptions({ subject, change }));
   const project = preview.data?.scopes.find((s) => s.scope.environment !== undefined)?.scope.project;
-  const environments = useQuery({
-    queryKey: ["projects.environments.list", project],
-    enabled: project !== undefined,
-    queryFn: () => client.projects.environments.list.query({ project: project ?? "" }),
-  });
+  const environments = useQuery(
+    trpc.projects.environments.list.queryOptions(project === undefined ? skipToken : { project }),
+  );
   const scopeName = useScopeNames(org, new Map(environments.data?.map((e) => [e.id, e.name])));
   if (preview.error !== null)
     return <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />;
