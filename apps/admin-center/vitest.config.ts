@@ -1,12 +1,5 @@
-// Vitest config for the Admin Center's browser tests: real headless Chromium against the server `pnpm start`
-// runs, one per file on a copy of a template database seeded once per run (see @gatehouse/e2e).
-import { definePackageConfig } from "@gatehouse/vitest-config";
+// Vitest config for the Admin Center's browser tests: the apps' shared browser-suite settings
+// (headless Chromium against the real server on a copy of a seeded template database).
+import { defineBrowserConfig } from "@gatehouse/vitest-config";
 
-export default definePackageConfig({
-  globalSetup: ["@gatehouse/e2e/global-setup"],
-  testTimeout: 90_000,
-  hookTimeout: 240_000,
-  fileParallelism: false,
-  // Waits for the UI are bounded, but generously: CI runs the three apps' suites on a loaded 2-core machine.
-  expect: { poll: { timeout: 15_000 } },
-});
+export default defineBrowserConfig();

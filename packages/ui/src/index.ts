@@ -20,6 +20,7 @@ export { useSchemaForm } from "./schema-form.ts";
 export { SignInPage } from "./sign-in-page.tsx";
 export { SignedInApp, type SignedInAppProps } from "./signed-in-app.tsx";
 export { nextSort, type Sort, SortableHeader, type SortDirection } from "./sortable-header.tsx";
+export { startApp } from "./start-app.tsx";
 export { EmptyState, ErrorState, LoadingState } from "./states.tsx";
 export { toast } from "./toasts.ts";
 export { UiProvider } from "./ui-provider.tsx";

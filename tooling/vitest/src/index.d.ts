@@ -5,3 +5,4 @@ import type { ViteUserConfig } from "vitest/config";
 type TestOptions = NonNullable<ViteUserConfig["test"]>;
 export declare const gatehouseTest: TestOptions;
 export declare const definePackageConfig: (overrides?: TestOptions) => ViteUserConfig;
+export declare const defineBrowserConfig: () => ViteUserConfig;

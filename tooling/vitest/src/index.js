@@ -16,3 +16,17 @@ export const gatehouseTest = {
 /** Builds a package's Vitest config from the shared defaults. */
 export const definePackageConfig = (overrides = {}) =>
   defineConfig({ test: { ...gatehouseTest, ...overrides } });
+
+/**
+ * An app's browser tests: real headless Chromium against the server `pnpm start` runs, one file at a time on a
+ * copy of a template database seeded once per run (see @gatehouse/e2e).
+ */
+export const defineBrowserConfig = () =>
+  definePackageConfig({
+    globalSetup: ["@gatehouse/e2e/global-setup"],
+    testTimeout: 90_000,
+    hookTimeout: 240_000,
+    fileParallelism: false,
+    // Waits for the UI are bounded, but generously: CI runs the three apps' suites on a loaded 2-core machine.
+    expect: { poll: { timeout: 15_000 } },
+  });

@@ -1,8 +1,8 @@
 // Running, scheduling and cancelling operations on an instance: the mutations with their toasts; every cached
 // Mission Control read is invalidated after, so the recent operations and the tracked one show the new state.
-import { type GatehouseTRPC, useGatehouse, useTRPC } from "@gatehouse/client";
+import { useGatehouse, useRefresh } from "@gatehouse/client";
 import { toast } from "@gatehouse/ui";
-import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { actionLabel } from "../history/operation-words.ts";
 import type { RunnableAction } from "./actions.ts";
 
@@ -12,17 +12,9 @@ export interface RunRequest {
   readonly confirmName?: string;
 }
 
-/** The reads an operation run or cancelled changes: operations, and the instances Mission Control shows. */
-const refreshOperations = (queryClient: QueryClient, trpc: GatehouseTRPC) =>
-  Promise.all([
-    queryClient.invalidateQueries(trpc.operations.pathFilter()),
-    queryClient.invalidateQueries(trpc.missionControl.pathFilter()),
-  ]);
-
 export const useRun = (instance: string) => {
   const client = useGatehouse();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refresh = useRefresh();
   return useMutation({
     mutationFn: (request: RunRequest) => client.operations.run.mutate({ instance, ...request }),
     // The answer may hold generated credentials: the page takes them, then nothing keeps the mutation.
@@ -34,18 +26,17 @@ export const useRun = (instance: string) => {
           : `${actionLabel(operation.action)} scheduled for ${new Date(operation.scheduledFor).toLocaleString()}`,
       ),
     onError: (error) => toast.failure(error),
-    onSettled: () => refreshOperations(queryClient, trpc),
+    onSettled: () => refresh.routers("operations", "missionControl"),
   });
 };
 
 export const useCancel = () => {
   const client = useGatehouse();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refresh = useRefresh();
   return useMutation({
     mutationFn: (id: string) => client.operations.cancel.mutate({ id }),
     onSuccess: (operation) => toast.success(`${actionLabel(operation.action)} cancelled`),
     onError: (error) => toast.failure(error),
-    onSettled: () => refreshOperations(queryClient, trpc),
+    onSettled: () => refresh.routers("operations", "missionControl"),
   });
 };
