@@ -6,6 +6,11 @@ export { ConfirmButton, type ConfirmButtonProps } from "./confirm-button.tsx";
 export { type ConfirmedMutationOptions, useConfirmedMutation } from "./confirmed-mutation.ts";
 export { CursorPager, type CursorPagerProps, useCursorPages } from "./cursor-pager.tsx";
 export { type Column, DataTable, type DataTableProps, type DataTableSorting } from "./data-table.tsx";
+export {
+  type ExpandableColumn,
+  ExpandableTable,
+  type ExpandableTableProps,
+} from "./expandable-table.tsx";
 export { Guarded, type GuardedProps, WhyLink } from "./guarded.tsx";
 export { GuardedCall, type GuardedCallProps, WhyRefused } from "./guarded-call.tsx";
 export {
