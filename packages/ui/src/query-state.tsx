@@ -19,7 +19,8 @@ export interface LoadedProps<T> {
   readonly loading?: string;
   /** Without it, an empty answer is shown like any other. */
   readonly empty?: EmptyProps<T>;
-  readonly children: (data: T) => ReactNode;
+  /** The view once there is data; omitted where a page returns this only while it has none (an early return). */
+  readonly children?: (data: T) => ReactNode;
 }
 
 const noItems = (data: unknown): boolean => Array.isArray(data) && data.length === 0;
@@ -34,7 +35,7 @@ export const Loaded = <T,>({ data, error, onRetry, loading, empty, children }: L
   if (data === undefined) return loading === undefined ? <LoadingState /> : <LoadingState label={loading} />;
   if (empty !== undefined && (empty.when ?? noItems)(data))
     return <EmptyState title={empty.title}>{empty.hint}</EmptyState>;
-  return <>{children(data)}</>;
+  return <>{children?.(data)}</>;
 };
 
 /** The part of a TanStack Query result QueryState reads. */

@@ -1,7 +1,7 @@
 // "Who can do this here": the admin picks an action of the scope's product and the engine lists every user
 // allowed it (directly, through groups or across organizations); the ids are shown a page at a time.
 import { type Resource, useTRPC } from "@gatehouse/client";
-import { EmptyState, ErrorState, LoadingState } from "@gatehouse/ui";
+import { QueryState } from "@gatehouse/ui";
 import { Group, Pagination, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -53,48 +53,49 @@ export const WhoCanPanel = ({ org, product, resource, platform }: WhoCanPanelPro
         <Text size="sm" c="dimmed">
           Choose an action to list everyone the engine allows it on this scope.
         </Text>
-      ) : who.error !== null ? (
-        <ErrorState error={who.error} onRetry={() => void who.refetch()} />
-      ) : who.data === undefined ? (
-        <LoadingState />
-      ) : users.length === 0 ? (
-        <EmptyState title="Nobody">No user may do this here.</EmptyState>
       ) : (
-        <Stack gap="xs">
-          <Text size="sm" data-testid="who-can-count">
-            {users.length === 1 ? "1 user may do this here." : `${users.length} users may do this here.`}
-          </Text>
-          <Table aria-label="Who can do it" verticalSpacing="xs" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>User</Table.Th>
-                <Table.Th>Explanation</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shown.map((userId) => (
-                <Table.Tr key={userId}>
-                  <Table.Td>
-                    <UserLabel userId={userId} org={org} />
-                  </Table.Td>
-                  <Table.Td>
-                    <SubjectWhy subject={userId} action={chosen} resource={resource} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {users.length > pageSize ? (
-            <Group justify="flex-end">
-              <Pagination
-                total={Math.ceil(users.length / pageSize)}
-                value={page}
-                onChange={setPage}
-                size="sm"
-              />
-            </Group>
-          ) : null}
-        </Stack>
+        <QueryState
+          query={who}
+          empty={{ title: "Nobody", hint: "No user may do this here.", when: () => users.length === 0 }}
+        >
+          {() => (
+            <Stack gap="xs">
+              <Text size="sm" data-testid="who-can-count">
+                {users.length === 1 ? "1 user may do this here." : `${users.length} users may do this here.`}
+              </Text>
+              <Table aria-label="Who can do it" verticalSpacing="xs" striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>User</Table.Th>
+                    <Table.Th>Explanation</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {shown.map((userId) => (
+                    <Table.Tr key={userId}>
+                      <Table.Td>
+                        <UserLabel userId={userId} org={org} />
+                      </Table.Td>
+                      <Table.Td>
+                        <SubjectWhy subject={userId} action={chosen} resource={resource} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              {users.length > pageSize ? (
+                <Group justify="flex-end">
+                  <Pagination
+                    total={Math.ceil(users.length / pageSize)}
+                    value={page}
+                    onChange={setPage}
+                    size="sm"
+                  />
+                </Group>
+              ) : null}
+            </Stack>
+          )}
+        </QueryState>
       )}
     </Stack>
   );

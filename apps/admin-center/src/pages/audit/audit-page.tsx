@@ -1,7 +1,7 @@
 // Audit log (route /audit): the organization's entries, newest (or oldest) first, filtered by actor, action,
 // target and time, keyset-paged; what a lower admin level sees is what the server gives it.
 import { useSignedInOrg, useTRPC } from "@gatehouse/client";
-import { Crumbs, CursorPager, EmptyState, ErrorState, LoadingState, useCursorPages } from "@gatehouse/ui";
+import { Crumbs, CursorPager, EmptyState, QueryState, useCursorPages } from "@gatehouse/ui";
 import { Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -57,32 +57,30 @@ const AuditLog = ({ org }: { org: string }) => {
   return (
     <Stack>
       <AuditFiltersForm values={form} onApply={(values, next) => void apply(values, next)} />
-      {entries.error !== null ? (
-        <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />
-      ) : entries.data === undefined ? (
-        <LoadingState />
-      ) : (
-        <>
-          <AuditEntries
-            entries={entries.data.items}
-            order={order}
-            onOrderChange={setOrder}
-            onActor={(actor) => void apply({ ...noFilters, actor }, { actor })}
-            onTarget={(targetKind, targetId) =>
-              void apply(
-                { ...noFilters, targetKind, targetId: targetId ?? "" },
-                targetId === null ? { targetKind } : { targetKind, targetId },
-              )
-            }
-          />
-          <CursorPager
-            page={pages.page}
-            nextCursor={entries.data.nextCursor}
-            onNext={pages.next}
-            onPrevious={pages.previous}
-          />
-        </>
-      )}
+      <QueryState query={entries}>
+        {(page) => (
+          <>
+            <AuditEntries
+              entries={page.items}
+              order={order}
+              onOrderChange={setOrder}
+              onActor={(actor) => void apply({ ...noFilters, actor }, { actor })}
+              onTarget={(targetKind, targetId) =>
+                void apply(
+                  { ...noFilters, targetKind, targetId: targetId ?? "" },
+                  targetId === null ? { targetKind } : { targetKind, targetId },
+                )
+              }
+            />
+            <CursorPager
+              page={pages.page}
+              nextCursor={page.nextCursor}
+              onNext={pages.next}
+              onPrevious={pages.previous}
+            />
+          </>
+        )}
+      </QueryState>
     </Stack>
   );
 };

@@ -9,6 +9,7 @@ import {
   DataTable,
   ErrorState,
   LoadingState,
+  QueryState,
   toast,
   useCursorPages,
 } from "@gatehouse/ui";
@@ -137,10 +138,8 @@ export const GroupPage = () => {
         <Title order={4} mb="xs">
           Roles this group gives
         </Title>
-        {groupGrants.error !== null ? (
-          <ErrorState error={groupGrants.error} onRetry={() => void groupGrants.refetch()} />
-        ) : groupGrants.data === undefined ? (
-          <LoadingState />
+        {groupGrants.error !== null || groupGrants.data === undefined ? (
+          <QueryState query={groupGrants} />
         ) : groupGrants.data.length === 0 ? (
           <Text size="sm" c="dimmed">
             {data.group.kind === "product" && data.group.role !== null

@@ -1,7 +1,7 @@
 // The role to give at one access row's scopes: every role grantable there, as the engine answers through
 // assignable.roles; a role the admin may not give stays visible, disabled, with its "Why?".
 import { type RouterOutputs, useTRPC } from "@gatehouse/client";
-import { ErrorState, LoadingState } from "@gatehouse/ui";
+import { QueryState } from "@gatehouse/ui";
 import { Group, Radio, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { GrantScope } from "./access-row-model.ts";
@@ -43,9 +43,8 @@ const RoleSection = ({ title, roles }: { title: string; roles: ReadonlyArray<Off
 export const RolePicker = ({ scopes, value, onChange, label }: RolePickerProps) => {
   const trpc = useTRPC();
   const offered = useQuery(trpc.assignable.roles.queryOptions({ scopes: [...scopes] }));
-  if (offered.error !== null)
-    return <ErrorState error={offered.error} onRetry={() => void offered.refetch()} />;
-  if (offered.data === undefined) return <LoadingState label="Finding the roles you may give…" />;
+  if (offered.error !== null || offered.data === undefined)
+    return <QueryState query={offered} loading="Finding the roles you may give…" />;
   const roles = offered.data.roles;
   const admin = roles.filter((r) => r.product === "admin-center");
   const product = roles.filter((r) => r.product !== "admin-center");

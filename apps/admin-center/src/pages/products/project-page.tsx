@@ -1,7 +1,7 @@
 // A project's users (route /projects/:project; a project owner's landing when it owns one project): the User
 // Manager of the Experimentation project, with Invite user, under Products › Experimentation › instance › project.
 import { useSignedInOrg } from "@gatehouse/client";
-import { EmptyState, ErrorState, Guarded, LoadingState } from "@gatehouse/ui";
+import { EmptyState, Guarded, QueryState } from "@gatehouse/ui";
 import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useNavigate, useParams } from "react-router";
 import { UserManager } from "../users/user-manager.tsx";
@@ -15,9 +15,7 @@ export const ProjectPage = () => {
   const org = useSignedInOrg() ?? "";
   const navigate = useNavigate();
   const projects = useExperimentationProjects(org);
-  if (projects.error !== null)
-    return <ErrorState error={projects.error} onRetry={() => void projects.refetch()} />;
-  if (projects.data === undefined) return <LoadingState />;
+  if (projects.error !== null || projects.data === undefined) return <QueryState query={projects} />;
   const project = projects.data.find((p) => p.id === projectId);
   if (project === undefined)
     return (

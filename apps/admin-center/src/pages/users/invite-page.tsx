@@ -2,7 +2,7 @@
 // name, email, language and one or more access rows; "Invite another" keeps the access rows for the next invite.
 import { errorMessage, useSignedInOrg, useTRPC } from "@gatehouse/client";
 import { InviteeForm } from "@gatehouse/contracts";
-import { EmptyState, ErrorState, LoadingState, toast, useSchemaForm } from "@gatehouse/ui";
+import { EmptyState, QueryState, toast, useSchemaForm } from "@gatehouse/ui";
 import { Alert, Anchor, Button, Checkbox, Group, Select, Stack, TextInput, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
@@ -162,16 +162,17 @@ export const InvitePage = () => {
       </Group>
       {org === undefined ? (
         <EmptyState title="No organization">The platform operator invites no one.</EmptyState>
-      ) : scopes.error !== null ? (
-        <ErrorState error={scopes.error} onRetry={() => void scopes.refetch()} />
-      ) : scopes.data === undefined ? (
-        <LoadingState label="Finding where you may invite users…" />
-      ) : scopes.data.length === 0 ? (
-        <EmptyState title="Nowhere to invite">
-          You may not invite users to any product, instance or project.
-        </EmptyState>
       ) : (
-        <InviteForm org={org} origin={origin} products={scopes.data} />
+        <QueryState
+          query={scopes}
+          loading="Finding where you may invite users…"
+          empty={{
+            title: "Nowhere to invite",
+            hint: "You may not invite users to any product, instance or project.",
+          }}
+        >
+          {(products) => <InviteForm org={org} origin={origin} products={products} />}
+        </QueryState>
       )}
     </Stack>
   );

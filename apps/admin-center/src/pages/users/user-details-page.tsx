@@ -2,7 +2,7 @@
 // details were opened from (seed 001), editing or deleting a role (with the what-if preview), removing access
 // from the instance or project, and deleting the user from the account, each confirmed.
 import { useGatehouse, useRefresh, useSignedInOrg } from "@gatehouse/client";
-import { Crumbs, confirm, ErrorState, GuardedCall, LoadingState, toast } from "@gatehouse/ui";
+import { Crumbs, confirm, Guarded, GuardedCall, QueryState, toast } from "@gatehouse/ui";
 import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
@@ -62,9 +62,7 @@ export const UserDetailsPage = () => {
     onError: (error) => toast.failure(error),
   });
 
-  if (details.error !== null)
-    return <ErrorState error={details.error} onRetry={() => void details.refetch()} />;
-  if (details.data === undefined) return <LoadingState />;
+  if (details.error !== null || details.data === undefined) return <QueryState query={details} />;
   const { user, grants } = details.data;
 
   const askDeleteGrant = (grant: GrantRow) =>

@@ -1,7 +1,7 @@
 // The what-if preview of a role change, before it is saved: per affected scope, the actions the user would
 // gain (green) and lose (red), as the engine answers with the change applied (whatIf.preview; nothing is written).
 import { type RouterInputs, useTRPC } from "@gatehouse/client";
-import { ErrorState, LoadingState } from "@gatehouse/ui";
+import { QueryState } from "@gatehouse/ui";
 import { Badge, Group, Paper, Stack, Text } from "@mantine/core";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { useScopeNames } from "./scope-names.ts";
@@ -40,9 +40,7 @@ export const WhatIfPreview = ({ org, subject, change }: { org: string; subject: 
     trpc.projects.environments.list.queryOptions(project === undefined ? skipToken : { project }),
   );
   const scopeName = useScopeNames(org, new Map(environments.data?.map((e) => [e.id, e.name])));
-  if (preview.error !== null)
-    return <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />;
-  if (preview.data === undefined) return <LoadingState label="Working out what changes…" />;
+  if (preview.data === undefined) return <QueryState query={preview} loading="Working out what changes…" />;
   const changed = preview.data.scopes.filter((s) => s.gained.length > 0 || s.lost.length > 0);
   return (
     <Stack gap="xs" data-testid="what-if-preview">

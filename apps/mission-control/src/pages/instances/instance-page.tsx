@@ -40,9 +40,7 @@ export const InstancePage = () => {
           hint: "It does not exist, or your roles do not reach it.",
           when: () => true,
         }}
-      >
-        {() => null}
-      </QueryState>
+      />
     </Stack>
   );
 };
