@@ -9,8 +9,7 @@ const suite = browserSuite();
 let page: Page;
 
 beforeEach(async () => {
-  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
+  page = await suite.newPage();
 });
 
 const app = (path = "") => `${suite.origin}/admin-center/${path}`;

@@ -8,8 +8,7 @@ const suite = browserSuite();
 let page: Page;
 
 beforeEach(async () => {
-  const context = await suite.browser.newContext({ viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
+  page = await suite.newPage({ width: 1400, height: 900 });
 });
 
 const app = () => `${suite.origin}/fx-collaborators/`;

@@ -41,8 +41,7 @@ const pickOption = async (label: string, option: string) => {
 };
 
 beforeAll(async () => {
-  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
+  page = await suite.newPage();
   await signIn(page, `${suite.origin}/mission-control/`, "customerdev@acme.example");
   await expect(
     finished((await run({ instance: "acme-mc-sandbox", action: "site.restart" })).id),

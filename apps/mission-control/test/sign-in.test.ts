@@ -1,40 +1,14 @@
-// Browser tests of signing in to Mission Control (real headless Chromium against the `pnpm start` server): a
-// customer's user lands on its customers, a wrong password is refused, signing out returns to sign-in.
-import { browserSuite, screenshot, signIn } from "@gatehouse/e2e";
-import type { Page } from "playwright-core";
-import { beforeEach, describe, expect, it } from "vitest";
+// Browser tests of signing in to Mission Control (real headless Chromium against the `pnpm start` server): the
+// suite every app shares (@gatehouse/e2e's describeSignIn), run with this app's user and landing page.
+import { describeSignIn } from "@gatehouse/e2e";
 
-const suite = browserSuite();
-let page: Page;
-
-beforeEach(async () => {
-  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-});
-
-const app = () => `${suite.origin}/mission-control/`;
-
-describe("Mission Control sign-in", () => {
-  it("a customer's user lands on the customers page", async () => {
-    await signIn(page, app(), "customeruser@acme.example");
-    await page.waitForURL("**/mission-control/customers");
-    await expect(page.getByTestId("signed-in-as").textContent()).resolves.toContain(
-      "customeruser@acme.example",
-    );
-    await screenshot(page, "mission-control-landing");
-  });
-
-  it("refuses a wrong password and stays on sign-in", async () => {
-    await page.goto(app());
-    await page.getByLabel("Email", { exact: true }).fill("customeruser@acme.example");
-    await page.getByLabel("Password", { exact: true }).fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert").textContent()).resolves.toMatch(/email or password/i);
-  });
-
-  it("signing out returns to the sign-in page", async () => {
-    await signIn(page, app(), "customeruser@acme.example");
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await page.getByRole("button", { name: "Sign in" }).waitFor();
-  });
+describeSignIn({
+  app: "Mission Control",
+  path: "/mission-control/",
+  who: {
+    title: "a customer's user lands on the customers page",
+    email: "customeruser@acme.example",
+    lands: "**/mission-control/customers",
+  },
+  screenshot: "mission-control-landing",
 });

@@ -2,4 +2,5 @@
 // throwaway database, and Debian's headless Chromium with sign-in and screenshot helpers.
 export { callApi, chromiumPath, demoPassword, launchChromium, screenshot, signIn } from "./browser.ts";
 export { type RunningServer, startGatehouse } from "./server.ts";
+export { describeSignIn, type SignInSuiteOptions } from "./sign-in-suite.ts";
 export { type BrowserSuite, browserSuite } from "./suite.ts";

@@ -1,6 +1,6 @@
 // One Gatehouse server and one Chromium per browser-test file: registers the file's beforeAll and afterAll
 // hooks and hands back the origin and the browser (each test opens its own contexts).
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { launchChromium } from "./browser.ts";
 import { type RunningServer, startGatehouse } from "./server.ts";
@@ -9,6 +9,8 @@ export interface BrowserSuite {
   /** The server's origin, e.g. http://127.0.0.1:41234 (inside tests and hooks). */
   readonly origin: string;
   readonly browser: Browser;
+  /** A page in a new browser context (its own cookies), 1280×900 unless `viewport` says otherwise. */
+  readonly newPage: (viewport?: { readonly width: number; readonly height: number }) => Promise<Page>;
 }
 
 export const browserSuite = (): BrowserSuite => {
@@ -32,5 +34,7 @@ export const browserSuite = (): BrowserSuite => {
     get browser() {
       return started(browser);
     },
+    newPage: async (viewport = { width: 1280, height: 900 }) =>
+      (await started(browser).newContext({ viewport })).newPage(),
   };
 };

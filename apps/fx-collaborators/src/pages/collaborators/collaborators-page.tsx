@@ -1,7 +1,7 @@
 // Settings › Collaborators (route /projects/:project/collaborators): the project's collaborators with their
 // roles, and Invite a collaborator; administrators and project owners manage them, others see why not.
 import { useSignedInOrg } from "@gatehouse/client";
-import { Crumbs, ErrorState, Guarded, LoadingState } from "@gatehouse/ui";
+import { Crumbs, Guarded, QueryState } from "@gatehouse/ui";
 import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useParams } from "react-router";
@@ -23,9 +23,8 @@ export const CollaboratorsPage = () => {
     { label: "Settings › Collaborators" },
   ];
 
-  if (projects.isLoading) return <LoadingState label="Loading the project…" />;
-  if (projects.error !== null)
-    return <ErrorState error={projects.error} onRetry={() => void projects.refetch()} />;
+  if (projects.isLoading || projects.error !== null)
+    return <QueryState query={projects} loading="Loading the project…" />;
   if (project === undefined) return <NotManaged projectId={projectId ?? ""} />;
 
   return (
