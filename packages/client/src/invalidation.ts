@@ -34,6 +34,14 @@ const records = [
   "users",
 ] as const satisfies ReadonlyArray<RouterName>;
 
+/** A router neither listed above nor left out on purpose: a new router must be placed in one of the lists. */
+type Unplaced = Exclude<
+  RouterName,
+  (typeof decisions)[number] | (typeof records)[number] | "auth" | "catalog"
+>;
+const everyRouterPlaced: [Unplaced] extends [never] ? true : Unplaced = true;
+void everyRouterPlaced;
+
 /** Every read a change of decisions may alter: the decisions, and every record list filtered by them. */
 const everyRead: ReadonlyArray<RouterName> = [...decisions, ...records];
 
