@@ -5,10 +5,37 @@ import { CreateGroupInput, RenameInput } from "@gatehouse/contracts";
 import { toast, useSchemaForm } from "@gatehouse/ui";
 import { Button, Group, Modal, Stack, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
+import type { UseFormRegisterReturn } from "react-hook-form";
 
 export type GroupNameTarget =
   | { readonly kind: "create"; readonly org: string }
   | { readonly kind: "rename"; readonly id: string; readonly version: number; readonly name: string };
+
+/** The name field and the form's buttons, the same for creating and renaming. */
+const NameFields = (props: {
+  field: UseFormRegisterReturn<"name">;
+  invalid: boolean;
+  submit: string;
+  pending: boolean;
+  onClose: () => void;
+}) => (
+  <Stack>
+    <TextInput
+      label="Group name"
+      data-autofocus
+      error={props.invalid ? "Enter a name of 1 to 100 characters" : undefined}
+      {...props.field}
+    />
+    <Group justify="flex-end">
+      <Button variant="default" onClick={props.onClose}>
+        Cancel
+      </Button>
+      <Button type="submit" loading={props.pending}>
+        {props.submit}
+      </Button>
+    </Group>
+  </Stack>
+);
 
 const CreateForm = ({ org, onClose }: { org: string; onClose: () => void }) => {
   const trpc = useTRPC();
@@ -26,22 +53,13 @@ const CreateForm = ({ org, onClose }: { org: string; onClose: () => void }) => {
   );
   return (
     <form onSubmit={form.handleSubmit((values) => create.mutate(values))} noValidate>
-      <Stack>
-        <TextInput
-          label="Group name"
-          data-autofocus
-          error={form.formState.errors.name === undefined ? undefined : "Enter a name of 1 to 100 characters"}
-          {...form.register("name")}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Create group
-          </Button>
-        </Group>
-      </Stack>
+      <NameFields
+        field={form.register("name")}
+        invalid={form.formState.errors.name !== undefined}
+        submit="Create group"
+        pending={create.isPending}
+        onClose={onClose}
+      />
     </form>
   );
 };
@@ -68,22 +86,13 @@ const RenameForm = ({
   );
   return (
     <form onSubmit={form.handleSubmit((values) => rename.mutate(values))} noValidate>
-      <Stack>
-        <TextInput
-          label="Group name"
-          data-autofocus
-          error={form.formState.errors.name === undefined ? undefined : "Enter a name of 1 to 100 characters"}
-          {...form.register("name")}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={rename.isPending}>
-            Rename group
-          </Button>
-        </Group>
-      </Stack>
+      <NameFields
+        field={form.register("name")}
+        invalid={form.formState.errors.name !== undefined}
+        submit="Rename group"
+        pending={rename.isPending}
+        onClose={onClose}
+      />
     </form>
   );
 };

@@ -1,14 +1,13 @@
 // An instance (route /products/:product/instances/:instance): its User Manager (the users holding a role in it),
 // or for Experimentation its projects, each leading to its own users. Invite user starts from here.
 import { useSignedInOrg } from "@gatehouse/client";
-import { Guarded } from "@gatehouse/ui";
-import { Button, Group, Stack, Text, Title } from "@mantine/core";
-import { useNavigate, useParams } from "react-router";
+import { Group, Stack, Text, Title } from "@mantine/core";
+import { useParams } from "react-router";
 import { UserManager } from "../users/user-manager.tsx";
+import { InviteUserButton } from "./invite-user-button.tsx";
 import { EXPERIMENTATION, useInstances, useProductLabel, useProjects } from "./org-queries.ts";
 import { ProjectTable } from "./project-table.tsx";
 import { ScopeCrumbs } from "./scope-crumbs.tsx";
-import { invitePath } from "./scope-paths.ts";
 
 const ExperimentationProjects = ({
   org,
@@ -34,7 +33,6 @@ const ExperimentationProjects = ({
 export const InstancePage = () => {
   const { product = "", instance = "" } = useParams();
   const org = useSignedInOrg() ?? "";
-  const navigate = useNavigate();
   const instances = useInstances(org, product);
   const productLabel = useProductLabel();
   const name = instances.data?.find((i) => i.id === instance)?.name ?? instance;
@@ -53,13 +51,7 @@ export const InstancePage = () => {
               : `User Manager: the users holding a role in this ${productLabel(product)} instance.`}
           </Text>
         </div>
-        <Guarded action="admin-center:user.invite" resource={{ org, ...scope }}>
-          {(disabled) => (
-            <Button disabled={disabled} onClick={() => navigate(invitePath(scope))}>
-              Invite user
-            </Button>
-          )}
-        </Guarded>
+        <InviteUserButton org={org} scope={scope} />
       </Group>
       {isExperimentation ? (
         <ExperimentationProjects org={org} instance={instance} instanceName={name} />

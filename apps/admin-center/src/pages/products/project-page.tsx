@@ -1,19 +1,18 @@
 // A project's users (route /projects/:project; a project owner's landing when it owns one project): the User
 // Manager of the Experimentation project, with Invite user, under Products › Experimentation › instance › project.
 import { useSignedInOrg } from "@gatehouse/client";
-import { EmptyState, Guarded, QueryState } from "@gatehouse/ui";
-import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
-import { useNavigate, useParams } from "react-router";
+import { EmptyState, QueryState } from "@gatehouse/ui";
+import { Badge, Group, Stack, Text, Title } from "@mantine/core";
+import { useParams } from "react-router";
 import { UserManager } from "../users/user-manager.tsx";
 import { useExperimentationProjects } from "./experimentation-projects.ts";
+import { InviteUserButton } from "./invite-user-button.tsx";
 import { EXPERIMENTATION } from "./org-queries.ts";
 import { ScopeCrumbs } from "./scope-crumbs.tsx";
-import { invitePath } from "./scope-paths.ts";
 
 export const ProjectPage = () => {
   const { project: projectId = "" } = useParams();
   const org = useSignedInOrg() ?? "";
-  const navigate = useNavigate();
   const projects = useExperimentationProjects(org);
   if (projects.error !== null || projects.data === undefined) return <QueryState query={projects} />;
   const project = projects.data.find((p) => p.id === projectId);
@@ -39,13 +38,7 @@ export const ProjectPage = () => {
             User Manager: the users holding a role in this project of {project.instanceName}.
           </Text>
         </div>
-        <Guarded action="admin-center:user.invite" resource={{ org, ...scope }}>
-          {(disabled) => (
-            <Button disabled={disabled} onClick={() => navigate(invitePath(scope))}>
-              Invite user
-            </Button>
-          )}
-        </Guarded>
+        <InviteUserButton org={org} scope={scope} />
       </Group>
       <UserManager org={org} scope={scope} placeName={project.name} />
     </Stack>
