@@ -22,6 +22,7 @@ export {
   type QueryStateProps,
 } from "./query-state.tsx";
 export { useSchemaForm } from "./schema-form.ts";
+export { PagedTable, type PagedTableProps, useSearchedPages } from "./searched-pages.tsx";
 export { SignInPage } from "./sign-in-page.tsx";
 export { SignedInApp, type SignedInAppProps } from "./signed-in-app.tsx";
 export { nextSort, type Sort, SortableHeader, type SortDirection } from "./sortable-header.tsx";

@@ -1,11 +1,9 @@
 // Users × roles for the chosen scope: a server-side page of the users holding a grant inside it (searchable),
 // and for each the roles it holds there; a column per role found on the page, each cell saying where.
 import { type RouterOutputs, useTRPC } from "@gatehouse/client";
-import { type Column, CursorPager, DataTable, useCursorPages } from "@gatehouse/ui";
-import { Badge, Group, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { type Column, PagedTable, useSearchedPages } from "@gatehouse/ui";
+import { Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import type { MatrixScope } from "./matrix-scope.ts";
 import { UserLabel } from "./user-label.tsx";
 
@@ -36,16 +34,13 @@ const below = (grant: Grant, scope: MatrixScope, placeNames: ReadonlyMap<string,
 
 export const UsersRolesMatrix = ({ org, scope, roleNames, placeNames }: UsersRolesMatrixProps) => {
   const trpc = useTRPC();
-  const pages = useCursorPages();
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const { searchBox, searched, pages, pageInput } = useSearchedPages("Search users");
   const users = useQuery({
     ...trpc.users.list.queryOptions({
       org,
       scope,
       limit: pageSize,
-      ...(debounced === "" ? {} : { search: debounced }),
-      ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
+      ...pageInput,
     }),
     placeholderData: keepPreviousData,
   });
@@ -97,25 +92,15 @@ export const UsersRolesMatrix = ({ org, scope, roleNames, placeNames }: UsersRol
   return (
     <Stack>
       <Title order={3}>Users and their roles here</Title>
-      <TextInput
-        label="Search users"
-        placeholder="Name or email"
-        value={search}
-        onChange={(event) => {
-          setSearch(event.currentTarget.value);
-          pages.reset();
-        }}
-        maw={360}
-      />
-      <DataTable
+      {searchBox}
+      <PagedTable
         label="Users and roles"
         columns={columns}
-        rows={users.data?.items}
+        query={users}
+        pages={pages}
         rowKey={(user) => user.id}
-        error={users.error}
-        onRetry={() => void users.refetch()}
         empty={{
-          title: debounced === "" ? "Nobody holds a role here" : "No user matches",
+          title: searched === "" ? "Nobody holds a role here" : "No user matches",
           hint: "Only users with a role granted directly inside this scope are listed; group members are not.",
         }}
       />
@@ -124,12 +109,6 @@ export const UsersRolesMatrix = ({ org, scope, roleNames, placeNames }: UsersRol
         granted. Orange marks expire (hover for when). Roles granted above this scope or through groups are
         not listed here; "Who can do an action here" counts them.
       </Text>
-      <CursorPager
-        page={pages.page}
-        nextCursor={users.data?.nextCursor}
-        onNext={pages.next}
-        onPrevious={pages.previous}
-      />
     </Stack>
   );
 };

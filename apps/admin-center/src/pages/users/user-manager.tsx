@@ -1,9 +1,8 @@
 // The User Manager: the users holding a role inside an instance or project (or every user of the organization),
 // a page at a time from the server (keyset cursor), searched and sorted there; never the whole list.
 import { type RouterInputs, type RouterOutputs, useTRPC } from "@gatehouse/client";
-import { type Column, CursorPager, DataTable, type Sort, useCursorPages } from "@gatehouse/ui";
-import { Anchor, Badge, Group, Stack, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { type Column, PagedTable, type Sort, useSearchedPages } from "@gatehouse/ui";
+import { Anchor, Badge, Group, Stack } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -33,11 +32,9 @@ export interface UserManagerProps {
 
 export const UserManager = ({ org, scope, placeName }: UserManagerProps) => {
   const trpc = useTRPC();
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search.trim(), 300);
   const [sort, setSort] = useState(byEmail);
   // A new search or sort starts again from the first page (a cursor only continues its own sort).
-  const pages = useCursorPages([debounced, sort]);
+  const { searchBox, searched, pages, pageInput } = useSearchedPages("Search users", sort);
 
   const hasScope = scope.product !== undefined;
   const users = useQuery(
@@ -47,8 +44,7 @@ export const UserManager = ({ org, scope, placeName }: UserManagerProps) => {
         limit: PAGE_SIZE,
         sort,
         ...(hasScope ? { scope } : {}),
-        ...(debounced === "" ? {} : { search: debounced }),
-        ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
+        ...pageInput,
       },
       { placeholderData: keepPreviousData },
     ),
@@ -96,32 +92,19 @@ export const UserManager = ({ org, scope, placeName }: UserManagerProps) => {
 
   return (
     <Stack gap="sm">
-      <TextInput
-        label="Search users"
-        placeholder="Name or email"
-        value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
-        maw={360}
-      />
-      <DataTable
+      {searchBox}
+      <PagedTable
         label={`Users of ${placeName}`}
         columns={columns}
-        rows={users.data?.items}
+        query={users}
+        pages={pages}
         rowKey={(row) => row.id}
-        error={users.error}
-        onRetry={() => void users.refetch()}
         sorting={{ columns: sortableColumns, sort, onSortChange: setSort }}
         empty={
-          debounced === ""
+          searched === ""
             ? { title: "No users here yet", hint: "Invite a user to give them a role here." }
-            : { title: `No user matches "${debounced}"`, hint: "Search by part of a name or an email." }
+            : { title: `No user matches "${searched}"`, hint: "Search by part of a name or an email." }
         }
-      />
-      <CursorPager
-        page={pages.page}
-        nextCursor={users.data?.nextCursor}
-        onNext={pages.next}
-        onPrevious={pages.previous}
       />
     </Stack>
   );

@@ -1,11 +1,9 @@
 // The project's collaborators, a keyset page at a time from users.list with the project scope, searched on the
 // server: name, email, project role, granular roles, invited/active, and the change and remove controls.
 import { type RouterOutputs, useTRPC } from "@gatehouse/client";
-import { type Column, CursorPager, DataTable, useCursorPages } from "@gatehouse/ui";
-import { Anchor, Badge, Stack, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { type Column, PagedTable, useSearchedPages } from "@gatehouse/ui";
+import { Anchor, Badge, Stack } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { Link } from "react-router";
 import type { FeatureProject } from "../projects/feature-projects.ts";
 import { GranularCell, RemoveCell, RoleCell } from "./collaborator-cells.tsx";
@@ -19,9 +17,7 @@ const statusColor: Record<string, string> = { active: "green", invited: "blue" }
 
 export const CollaboratorList = ({ project }: { readonly project: FeatureProject }) => {
   const trpc = useTRPC();
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search.trim(), 300);
-  const pages = useCursorPages(debounced);
+  const { searchBox, searched, pages, pageInput } = useSearchedPages("Search collaborators");
   const { org, ...scope } = project.scope;
   const users = useQuery(
     trpc.users.list.queryOptions(
@@ -29,8 +25,7 @@ export const CollaboratorList = ({ project }: { readonly project: FeatureProject
         org,
         scope,
         limit: PAGE_SIZE,
-        ...(debounced === "" ? {} : { search: debounced }),
-        ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
+        ...pageInput,
       },
       { placeholderData: keepPreviousData },
     ),
@@ -75,34 +70,21 @@ export const CollaboratorList = ({ project }: { readonly project: FeatureProject
 
   return (
     <Stack gap="sm">
-      <TextInput
-        label="Search collaborators"
-        placeholder="Name or email"
-        value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
-        maw={360}
-      />
-      <DataTable
+      {searchBox}
+      <PagedTable
         label={`Collaborators of ${project.name}`}
         columns={columns}
-        rows={users.data?.items}
+        query={users}
+        pages={pages}
         rowKey={(row) => row.id}
-        error={users.error}
-        onRetry={() => void users.refetch()}
         empty={
-          debounced === ""
+          searched === ""
             ? { title: "No collaborators yet", hint: "Invite a collaborator to give them a project role." }
             : {
-                title: `No collaborator matches "${debounced}"`,
+                title: `No collaborator matches "${searched}"`,
                 hint: "Search by part of a name or an email.",
               }
         }
-      />
-      <CursorPager
-        page={pages.page}
-        nextCursor={users.data?.nextCursor}
-        onNext={pages.next}
-        onPrevious={pages.previous}
       />
     </Stack>
   );
