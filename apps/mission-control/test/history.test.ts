@@ -1,16 +1,10 @@
 // Browser tests of the history of operations: a customer's developer runs, schedules and cancels operations, then
 // filters by instance and status, expands an entry, pages, and sees a new operation appear without reloading.
-import { browserSuite, callApi, screenshot, signIn } from "@gatehouse/e2e";
+import { browserSuite, callApi, fastOperations, screenshot, signIn } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
-// Fast, never-failing simulated operations on this file's server.
-process.env.GATEHOUSE_EXECUTOR_TIME_SCALE = "0.02";
-process.env.GATEHOUSE_EXECUTOR_FAILURE_RATE = "0";
-afterAll(() => {
-  delete process.env.GATEHOUSE_EXECUTOR_TIME_SCALE;
-  delete process.env.GATEHOUSE_EXECUTOR_FAILURE_RATE;
-});
+fastOperations(0.02);
 
 const suite = browserSuite();
 let page: Page;

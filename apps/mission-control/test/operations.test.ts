@@ -1,12 +1,11 @@
 // Browser tests of customers, instances and running operations (headless Chromium against the `pnpm start`
 // server, the simulated executor sped up tenfold): guarded actions, confirmations, live status, credentials, cancel.
-import { browserSuite, callApi, screenshot, signIn } from "@gatehouse/e2e";
+import { browserSuite, callApi, fastOperations, screenshot, signIn } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 
-// Read by the server this file starts: restarts take under a second, deploys a few seconds; nothing fails at random.
-process.env.GATEHOUSE_EXECUTOR_TIME_SCALE = "0.1";
-process.env.GATEHOUSE_EXECUTOR_FAILURE_RATE = "0";
+// Restarts take under a second, deploys a few seconds; nothing fails at random.
+fastOperations(0.1);
 
 const suite = browserSuite();
 let page: Page;

@@ -1,16 +1,10 @@
 // Browser tests of partner access: a partner user without access sees nothing of acme; it asks in the UI, acme's
 // admin approves in the Admin Center, and the partner reaches acme and runs what its role allows, nothing more.
-import { browserSuite, callApi, screenshot, signIn } from "@gatehouse/e2e";
+import { browserSuite, callApi, fastOperations, screenshot, signIn } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
-// Fast, never-failing simulated operations on this file's server.
-process.env.GATEHOUSE_EXECUTOR_TIME_SCALE = "0.02";
-process.env.GATEHOUSE_EXECUTOR_FAILURE_RATE = "0";
-afterAll(() => {
-  delete process.env.GATEHOUSE_EXECUTOR_TIME_SCALE;
-  delete process.env.GATEHOUSE_EXECUTOR_FAILURE_RATE;
-});
+fastOperations(0.02);
 
 const suite = browserSuite();
 const partnerId = "demo-partneruser";

@@ -1,6 +1,6 @@
 // A control the engine guards: rendered enabled when the signed-in user may do the action on the resource,
 // disabled (never hidden) with a "Why?" popover holding the explanation otherwise. The server refuses anyway.
-import { type Resource, useCan, useExplain } from "@gatehouse/client";
+import { type Explanation, type Resource, useCan, useExplain } from "@gatehouse/client";
 import { Anchor, Group, Popover } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { LoadingState } from "./states.tsx";
@@ -15,21 +15,47 @@ export interface GuardedProps {
   readonly explainAllowed?: boolean;
 }
 
+export interface WhyPopoverProps {
+  readonly opened: boolean;
+  readonly onOpenedChange: (opened: boolean) => void;
+  /** The explanation once it has loaded (fetched while `opened`). */
+  readonly explanation: Explanation | undefined;
+  /** The link's accessible name when "Why?" alone would not say whose decision it explains. */
+  readonly label?: string;
+  readonly position?: "bottom-start" | "bottom-end";
+}
+
+/** A "Why?" link opening the engine's explanation of one decision. */
+export const WhyPopover = ({ opened, onOpenedChange, explanation, label, position }: WhyPopoverProps) => (
+  <Popover
+    width={420}
+    position={position ?? "bottom-start"}
+    shadow="md"
+    opened={opened}
+    onChange={onOpenedChange}
+  >
+    <Popover.Target>
+      <Anchor
+        component="button"
+        type="button"
+        size="xs"
+        aria-label={label}
+        onClick={() => onOpenedChange(!opened)}
+      >
+        Why?
+      </Anchor>
+    </Popover.Target>
+    <Popover.Dropdown>
+      {explanation === undefined ? <LoadingState /> : <WhyPanel explanation={explanation} />}
+    </Popover.Dropdown>
+  </Popover>
+);
+
+/** "Why?" for the signed-in user's own decision. */
 export const WhyLink = ({ action, resource }: { action: string; resource: Resource }) => {
   const [opened, setOpened] = useState(false);
   const explanation = useExplain(action, resource, opened);
-  return (
-    <Popover width={420} position="bottom-start" shadow="md" opened={opened} onChange={setOpened}>
-      <Popover.Target>
-        <Anchor component="button" type="button" size="xs" onClick={() => setOpened((o) => !o)}>
-          Why?
-        </Anchor>
-      </Popover.Target>
-      <Popover.Dropdown>
-        {explanation.data === undefined ? <LoadingState /> : <WhyPanel explanation={explanation.data} />}
-      </Popover.Dropdown>
-    </Popover>
-  );
+  return <WhyPopover opened={opened} onOpenedChange={setOpened} explanation={explanation.data} />;
 };
 
 export const Guarded = ({ action, resource, children, explainAllowed = false }: GuardedProps) => {

@@ -1,5 +1,12 @@
 // @gatehouse/ui: the kit the three apps share, on Mantine, TanStack Table and TanStack Virtual: provider,
 // shell and breadcrumbs, data table and keyset pager, confirmations, toasts, states, forms and "Why?".
+export {
+  type AccessRequestStatus,
+  partnerRoleName,
+  requestPathLabel,
+  requestStatusColor,
+  requestStatusLabel,
+} from "./access-request-words.ts";
 export { type Crumb, Crumbs, type NavItem, Shell, type ShellProps } from "./app-shell.tsx";
 export { type ConfirmOptions, confirm } from "./confirm.tsx";
 export { ConfirmButton, type ConfirmButtonProps } from "./confirm-button.tsx";
@@ -11,7 +18,7 @@ export {
   ExpandableTable,
   type ExpandableTableProps,
 } from "./expandable-table.tsx";
-export { Guarded, type GuardedProps, WhyLink } from "./guarded.tsx";
+export { Guarded, type GuardedProps, WhyLink, WhyPopover, type WhyPopoverProps } from "./guarded.tsx";
 export { GuardedCall, type GuardedCallProps, WhyRefused } from "./guarded-call.tsx";
 export {
   type EmptyProps,

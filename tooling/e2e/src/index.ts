@@ -3,4 +3,4 @@
 export { callApi, chromiumPath, demoPassword, launchChromium, screenshot, signIn } from "./browser.ts";
 export { type RunningServer, startGatehouse } from "./server.ts";
 export { describeSignIn, type SignInSuiteOptions } from "./sign-in-suite.ts";
-export { type BrowserSuite, browserSuite } from "./suite.ts";
+export { type BrowserSuite, browserSuite, fastOperations } from "./suite.ts";

@@ -38,3 +38,16 @@ export const browserSuite = (): BrowserSuite => {
       (await started(browser).newContext({ viewport })).newPage(),
   };
 };
+
+/**
+ * Fast, never-failing simulated operations on the file's server (call before browserSuite): each lasts
+ * `timeScale` of its usual time; the settings are dropped after the file.
+ */
+export const fastOperations = (timeScale: number): void => {
+  process.env.GATEHOUSE_EXECUTOR_TIME_SCALE = String(timeScale);
+  process.env.GATEHOUSE_EXECUTOR_FAILURE_RATE = "0";
+  afterAll(() => {
+    delete process.env.GATEHOUSE_EXECUTOR_TIME_SCALE;
+    delete process.env.GATEHOUSE_EXECUTOR_FAILURE_RATE;
+  });
+};

@@ -1,8 +1,7 @@
 // "Why?" for another user's decision in the matrix: the engine's explanation of why that user may do the
 // chosen action here (which grant decides), fetched when the popover opens.
 import { type Resource, useTRPC } from "@gatehouse/client";
-import { LoadingState, WhyPanel } from "@gatehouse/ui";
-import { Anchor, Popover } from "@mantine/core";
+import { WhyPopover } from "@gatehouse/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
@@ -20,21 +19,12 @@ export const SubjectWhy = ({ subject, action, resource }: SubjectWhyProps) => {
     enabled: opened,
   });
   return (
-    <Popover width={420} position="bottom-end" shadow="md" opened={opened} onChange={setOpened}>
-      <Popover.Target>
-        <Anchor
-          component="button"
-          type="button"
-          size="xs"
-          aria-label={`Why can ${subject} do it?`}
-          onClick={() => setOpened((o) => !o)}
-        >
-          Why?
-        </Anchor>
-      </Popover.Target>
-      <Popover.Dropdown>
-        {explanation.data === undefined ? <LoadingState /> : <WhyPanel explanation={explanation.data} />}
-      </Popover.Dropdown>
-    </Popover>
+    <WhyPopover
+      opened={opened}
+      onOpenedChange={setOpened}
+      explanation={explanation.data}
+      label={`Why can ${subject} do it?`}
+      position="bottom-end"
+    />
   );
 };

@@ -2,7 +2,7 @@
 // details were opened from (seed 001), editing or deleting a role (with the what-if preview), removing access
 // from the instance or project, and deleting the user from the account, each confirmed.
 import { useGatehouse, useRefresh, useSignedInOrg } from "@gatehouse/client";
-import { Crumbs, confirm, Guarded, GuardedCall, QueryState, toast } from "@gatehouse/ui";
+import { Crumbs, confirm, GuardedCall, QueryState, toast } from "@gatehouse/ui";
 import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
