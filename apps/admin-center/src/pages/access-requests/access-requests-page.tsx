@@ -1,14 +1,14 @@
 // Partner access requests (route /access-requests): the requests partner users sent to this organization,
 // with approve (choosing the Mission Control role) and deny, each guarded by the engine and confirmed.
 import { type RouterInputs, useSignedInOrg, useTRPC } from "@gatehouse/client";
-import { type Column, Crumbs, DataTable, EmptyState } from "@gatehouse/ui";
+import { type Column, Crumbs, DataTable, EmptyState, partnerRoleName, requestPathLabel } from "@gatehouse/ui";
 import { SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApproveDialog } from "./approve-dialog.tsx";
 import { DecisionButtons } from "./decision-buttons.tsx";
 import { RequestStatus } from "./request-status.tsx";
-import { type AccessRequest, missionControl, pathLabel, roleName } from "./request-view.ts";
+import { type AccessRequest, missionControl } from "./request-view.ts";
 import { Requester } from "./requester.tsx";
 import { useDecide } from "./use-decide.ts";
 
@@ -62,9 +62,9 @@ const RequestsTable = ({ org }: { org: string }) => {
       header: "Requester",
       cell: ({ row }) => <Requester userId={row.original.user} org={org} />,
     },
-    { id: "role", header: "Requested role", cell: ({ row }) => roleName(row.original.role) },
+    { id: "role", header: "Requested role", cell: ({ row }) => partnerRoleName(row.original.role) },
     { id: "instance", header: "Instance", cell: ({ row }) => instanceName(row.original) },
-    { id: "path", header: "Path", cell: ({ row }) => pathLabel(row.original.path) },
+    { id: "path", header: "Path", cell: ({ row }) => requestPathLabel(row.original.path) },
     { id: "status", header: "Status", cell: ({ row }) => <RequestStatus request={row.original} /> },
     { id: "note", header: "Note", cell: ({ row }) => row.original.note ?? "" },
     {

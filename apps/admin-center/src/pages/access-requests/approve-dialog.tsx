@@ -2,16 +2,16 @@
 // preselected) for a direct request; a support ticket gets the requested role from the platform operator.
 
 import { PartnerRole } from "@gatehouse/contracts";
-import { useSchemaForm } from "@gatehouse/ui";
+import { partnerRoleName, requestPathLabel, useSchemaForm } from "@gatehouse/ui";
 import { Button, Group, Modal, Select, Stack, Text } from "@mantine/core";
 import { Schema } from "effect";
 import { Controller } from "react-hook-form";
-import { type AccessRequest, pathLabel, roleName } from "./request-view.ts";
+import type { AccessRequest } from "./request-view.ts";
 import { useRequesterName } from "./requester.tsx";
 import type { Decision } from "./use-decide.ts";
 
 const ApproveForm = Schema.Struct({ role: PartnerRole });
-const roleOptions = PartnerRole.literals.map((role) => ({ value: role, label: roleName(role) }));
+const roleOptions = PartnerRole.literals.map((role) => ({ value: role, label: partnerRoleName(role) }));
 const isPartnerRole = Schema.is(PartnerRole);
 
 export interface ApproveDialogProps {
@@ -34,8 +34,8 @@ export const ApproveDialog = ({ request, instanceName, pending, onDecide, onClos
       <form onSubmit={submit}>
         <Stack>
           <Text size="sm">
-            {requester} of {request.partnerOrg} asked for {roleName(request.role)} on {instanceName} (
-            {pathLabel(request.path)}).
+            {requester} of {request.partnerOrg} asked for {partnerRoleName(request.role)} on {instanceName} (
+            {requestPathLabel(request.path)}).
           </Text>
           <Controller
             control={form.control}

@@ -1,8 +1,8 @@
 // Approve and Deny for one pending request, enabled only when the engine lets the admin give Mission
 // Control roles at the request's scope (disabled with "Why?" otherwise); denying asks for confirmation.
-import { confirm, Guarded } from "@gatehouse/ui";
+import { confirm, Guarded, partnerRoleName } from "@gatehouse/ui";
 import { Button, Group } from "@mantine/core";
-import { type AccessRequest, requestScope, roleName } from "./request-view.ts";
+import { type AccessRequest, requestScope } from "./request-view.ts";
 import { useRequesterName } from "./requester.tsx";
 import type { Decision } from "./use-decide.ts";
 
@@ -21,7 +21,7 @@ export const DecisionButtons = ({ request, instanceName, onApprove, onDecide }: 
   const deny = () =>
     confirm({
       title: "Deny partner access",
-      message: `Deny ${requester} of ${request.partnerOrg} the role ${roleName(request.role)} on ${instanceName}? They can ask again later.`,
+      message: `Deny ${requester} of ${request.partnerOrg} the role ${partnerRoleName(request.role)} on ${instanceName}? They can ask again later.`,
       confirmLabel: "Deny",
       destructive: true,
       onConfirm: () => onDecide({ request, requester, approve: false }),

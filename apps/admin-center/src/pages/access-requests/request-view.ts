@@ -1,5 +1,5 @@
-// What the Access requests page shows of a partner access request: its type from the API, where it applies,
-// and the words for its role, path and status (shared with Mission Control, from @gatehouse/ui).
+// What the Access requests page knows of a partner access request: its type from the API and where it applies
+// (the words and colours of its role, path and status come from @gatehouse/ui, shared with Mission Control).
 import type { RouterOutputs } from "@gatehouse/client";
 
 export type AccessRequest = RouterOutputs["accessRequests"]["list"][number];
@@ -12,10 +12,3 @@ export const requestScope = (request: AccessRequest) => ({
   product: missionControl,
   ...(request.instance === null ? {} : { instance: request.instance }),
 });
-
-export {
-  partnerRoleName as roleName,
-  requestPathLabel as pathLabel,
-  requestStatusColor as statusColor,
-  requestStatusLabel as statusLabel,
-} from "@gatehouse/ui";

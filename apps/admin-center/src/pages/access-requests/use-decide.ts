@@ -2,9 +2,9 @@
 // direct request; the API grants it in the same audited write, asking the engine about that role).
 import { useGatehouse, useRefresh } from "@gatehouse/client";
 import type { PartnerRole } from "@gatehouse/contracts";
-import { toast } from "@gatehouse/ui";
+import { partnerRoleName, toast } from "@gatehouse/ui";
 import { useMutation } from "@tanstack/react-query";
-import { type AccessRequest, roleName } from "./request-view.ts";
+import type { AccessRequest } from "./request-view.ts";
 
 export interface Decision {
   readonly request: AccessRequest;
@@ -32,7 +32,7 @@ export const useDecide = () => {
           ? `Denied the request of ${requester}`
           : decided.status === "customer-approved"
             ? `Approved; support ticket ${decided.ticket ?? ""} waits for the platform operator`
-            : `Approved: ${requester} is now ${roleName(given)}`,
+            : `Approved: ${requester} is now ${partnerRoleName(given)}`,
       );
     },
     onError: (error) => toast.failure(error),

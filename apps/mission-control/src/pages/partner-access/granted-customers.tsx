@@ -1,19 +1,18 @@
 // The customers that granted the partner user Mission Control access, with its roles there (product-wide or
 // on one instance, and until when); each links to the customer's instances.
 import { type RouterOutputs, useTRPC } from "@gatehouse/client";
-import { type Column, DataTable } from "@gatehouse/ui";
+import { type Column, DataTable, partnerRoleName } from "@gatehouse/ui";
 import { Anchor, Stack, Text } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Link } from "react-router";
-import { roleName } from "./request-words.ts";
 import { useMyRequests } from "./use-my-requests.ts";
 
 type Customer = RouterOutputs["missionControl"]["customers"][number];
 type RoleHeld = Customer["roles"][number];
 
 const roleText = (held: RoleHeld): string =>
-  `${roleName(held.role)} on ${held.instance ?? "every environment"}${
+  `${partnerRoleName(held.role)} on ${held.instance ?? "every environment"}${
     held.expiresAt === null ? "" : ` until ${new Date(held.expiresAt).toLocaleDateString()}`
   }`;
 

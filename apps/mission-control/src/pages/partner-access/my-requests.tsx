@@ -1,11 +1,11 @@
 // The partner user's own access requests, newest first, with their state; a pending one can be withdrawn (confirmed), and
 // the list follows the customer's and the operator's decisions (see use-my-requests.ts).
 import { useGatehouse, useTRPC } from "@gatehouse/client";
-import { type Column, confirm, DataTable, toast } from "@gatehouse/ui";
+import { type Column, confirm, DataTable, partnerRoleName, requestPathLabel, toast } from "@gatehouse/ui";
 import { Button } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { RequestStatusCell } from "./request-status.tsx";
-import { type MyRequest, pathLabel, roleName } from "./request-words.ts";
+import type { MyRequest } from "./request-words.ts";
 import { useMyRequests } from "./use-my-requests.ts";
 
 const useCancel = () => {
@@ -26,20 +26,20 @@ export const MyRequests = () => {
   const withdraw = (request: MyRequest) =>
     confirm({
       title: "Withdraw the request",
-      message: `Withdraw your request for ${roleName(request.role)} at ${request.customerOrg}? You can ask again later.`,
+      message: `Withdraw your request for ${partnerRoleName(request.role)} at ${request.customerOrg}? You can ask again later.`,
       confirmLabel: "Withdraw",
       destructive: true,
       onConfirm: () => cancel.mutate(request),
     });
   const columns: Array<Column<MyRequest>> = [
     { id: "customer", header: "Customer", cell: ({ row }) => row.original.customerOrg },
-    { id: "role", header: "Role", cell: ({ row }) => roleName(row.original.role) },
+    { id: "role", header: "Role", cell: ({ row }) => partnerRoleName(row.original.role) },
     {
       id: "instance",
       header: "Instance",
       cell: ({ row }) => row.original.instance ?? "All environments",
     },
-    { id: "path", header: "Path", cell: ({ row }) => pathLabel(row.original.path) },
+    { id: "path", header: "Path", cell: ({ row }) => requestPathLabel(row.original.path) },
     { id: "status", header: "Status", cell: ({ row }) => <RequestStatusCell request={row.original} /> },
     { id: "note", header: "Note", cell: ({ row }) => row.original.note ?? "" },
     {

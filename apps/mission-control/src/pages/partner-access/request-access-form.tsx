@@ -2,12 +2,11 @@
 // instance, direct or support-ticket path, note), validated by the API's own AccessRequestInput schema.
 import { useTRPC } from "@gatehouse/client";
 import { AccessRequestInput, PartnerRole } from "@gatehouse/contracts";
-import { toast, useSchemaForm } from "@gatehouse/ui";
+import { partnerRoleName, toast, useSchemaForm } from "@gatehouse/ui";
 import { Button, Group, Paper, Radio, Select, Stack, Textarea, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Schema } from "effect";
 import { Controller } from "react-hook-form";
-import { roleName } from "./request-words.ts";
 
 /**
  * The API's schema, where the optional instance and note may also be present but undefined (an emptied field):
@@ -24,7 +23,7 @@ const toInput = ({ instance, note, ...rest }: typeof RequestForm.Type): typeof A
   ...(note === undefined ? {} : { note }),
 });
 
-const roleOptions = PartnerRole.literals.map((role) => ({ value: role, label: roleName(role) }));
+const roleOptions = PartnerRole.literals.map((role) => ({ value: role, label: partnerRoleName(role) }));
 const blank = { customerOrg: "", role: "mission-control:partnerUser", path: "direct" } as const;
 
 /** An empty optional text is no value at all (the schema refuses an empty instance id). */
@@ -39,8 +38,8 @@ export const RequestAccessForm = () => {
       onSuccess: (request) => {
         toast.success(
           request.path === "direct"
-            ? `Asked ${request.customerOrg} for ${roleName(request.role)}; its admins decide`
-            : `Opened a support ticket request to ${request.customerOrg} for ${roleName(request.role)}`,
+            ? `Asked ${request.customerOrg} for ${partnerRoleName(request.role)}; its admins decide`
+            : `Opened a support ticket request to ${request.customerOrg} for ${partnerRoleName(request.role)}`,
         );
         form.reset(blank);
       },

@@ -1,7 +1,9 @@
 // A request's state: a badge, and for the support-ticket path the three steps with the current one marked
 // (none reached for a denied or cancelled ticket), plus the ticket reference once the customer approved.
+
+import { requestStatusColor, requestStatusLabel } from "@gatehouse/ui";
 import { Badge, Stack, Text } from "@mantine/core";
-import { type MyRequest, statusColor, statusLabel, ticketSteps } from "./request-words.ts";
+import { type MyRequest, ticketSteps } from "./request-words.ts";
 
 /** ✓ for the steps passed, ● for the current one, ○ for those ahead. */
 const mark = (index: number, reached: number): string =>
@@ -20,7 +22,7 @@ const TicketSteps = ({ status }: { status: MyRequest["status"] }) => {
           aria-current={index === reached ? "step" : undefined}
           {...(index <= reached ? {} : { c: "dimmed" })}
         >
-          {mark(index, reached)} {statusLabel[step]}
+          {mark(index, reached)} {requestStatusLabel[step]}
         </Text>
       ))}
     </Stack>
@@ -29,8 +31,8 @@ const TicketSteps = ({ status }: { status: MyRequest["status"] }) => {
 
 export const RequestStatusCell = ({ request }: { request: MyRequest }) => (
   <Stack gap={4}>
-    <Badge color={statusColor[request.status]} variant="light" w="fit-content">
-      {statusLabel[request.status]}
+    <Badge color={requestStatusColor[request.status]} variant="light" w="fit-content">
+      {requestStatusLabel[request.status]}
     </Badge>
     {request.path === "support-ticket" ? <TicketSteps status={request.status} /> : null}
     {request.ticket === null ? null : (
