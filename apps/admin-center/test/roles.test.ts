@@ -326,7 +326,8 @@ describe("Groups", () => {
 
     await page.goto(app("groups"));
     await page.getByRole("link", { name: "Everyone", exact: true }).click();
-    await page.getByText("Managed by Gatehouse").waitFor();
+    // The list names "Managed by Gatehouse" on every managed group's row: wait for the group's own notice.
+    await page.getByRole("alert").filter({ hasText: "Managed by Gatehouse" }).waitFor();
     expect(await page.getByRole("button", { name: "Add member" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: /^Remove / }).count()).toBe(0);
   });
