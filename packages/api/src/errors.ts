@@ -1,6 +1,7 @@
 // Domain errors mapped to tRPC error codes, in one place: bad vocabulary is the caller's mistake
 // (BAD_REQUEST, with the engine's message), and so is a value the database refuses; anything else stays internal.
 import {
+  CustomRoleRejected,
   InvalidMembership,
   InvalidScope,
   RoleDefinitionRejected,
@@ -18,6 +19,7 @@ const badRequest = [
   InvalidScope,
   RoleDefinitionRejected,
   InvalidMembership,
+  CustomRoleRejected,
 ];
 
 /**

@@ -162,7 +162,9 @@ describe("roles", () => {
       admin,
     );
     expect(adminCenter.status).toBe(400);
-    expect(adminCenter.error?.message).toContain("Admin Center custom roles");
+    expect(adminCenter.error?.message).toContain(
+      "product: Opti ID Admin Center does not support custom roles: restricted admin access is given with the admin levels",
+    );
     expect(await auditCount()).toBe(before);
     expect(await rows("select id from roles where type = 'custom' and name like '%-Mine'")).toEqual([]);
   });

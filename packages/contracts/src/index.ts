@@ -52,6 +52,7 @@ export {
   GetRoleInput,
   ListRolesInput,
   UpdateCustomRoleInput,
+  ValidateCustomRoleInput,
 } from "./roles.ts";
 export { GrantScope } from "./scope.ts";
 export { AtVersionInput, RenameInput } from "./stored-object.ts";

@@ -28,6 +28,13 @@ export const CreateCustomRoleInput = Schema.Struct({
   /** Action ids of the product; a duplicate defaults to its origin's. */
   permissions: Schema.optionalKey(Permissions),
 });
+/** A custom role as the new-role form has it so far: what `roles.validate` answers about before saving. */
+export const ValidateCustomRoleInput = Schema.Struct({
+  product: Id,
+  instance: Id,
+  roleName: Schema.optionalKey(Text),
+  permissions: Schema.optionalKey(Permissions),
+});
 export const UpdateCustomRoleInput = Schema.Struct({
   id: Id,
   version: Version,

@@ -3,7 +3,8 @@
 
 export * from "./catalog/condition.ts";
 export * from "./catalog/feature-roles.ts";
-export { products } from "./catalog/index.ts";
+export { products, productsById } from "./catalog/index.ts";
+export * from "./rules/custom-role.ts";
 export type * from "./catalog/types.ts";
 export type { AssignDecision, Assignment } from "./engine/assign.ts";
 export { type Decision, Engine, type SubjectFacts } from "./engine/engine.ts";
@@ -16,3 +17,4 @@ export * from "./model/expiry.ts";
 export * from "./model/ids.ts";
 export * from "./model/resource.ts";
 export * from "./model/scope.ts";
+export * from "./rules/custom-role.ts";

@@ -1,7 +1,13 @@
 // Roles: the catalog's system roles (seeded idempotently, read-only) and organizations' custom roles.
-// A custom role is named `<Product>-<Instance>-<Role>` by default; its permissions are its product's actions.
-import { products } from "@gatehouse/domain";
-import { Context, Effect, Layer } from "effect";
+// Custom roles follow the domain's rule (rules/custom-role.ts): their product's actions, `<Product>-<Instance>-<Role>`.
+import {
+  type CustomRoleRejected,
+  checkCustomRole,
+  customRoleName,
+  products,
+  productsById,
+} from "@gatehouse/domain";
+import { Context, Effect, Layer, type Result } from "effect";
 import { SqlClient, type Statement } from "effect/sql";
 import type { Change, Written } from "./changes.ts";
 import { type AlreadyExists, InvalidChange, type NotFound, type VersionConflict } from "./errors.ts";
@@ -83,17 +89,9 @@ const roleChange = (role: RoleRecord): Change => ({
   permissions: role.permissions,
 });
 
-/** The product's definition, when it allows custom roles and every permission is one of its actions. */
-const checkCustom = (product: string, permissions: ReadonlyArray<string>) => {
-  const def = products.find((p) => p.id === product);
-  if (def === undefined) return Effect.fail(new InvalidChange({ reason: `unknown product "${product}"` }));
-  if (!def.customRoles)
-    return Effect.fail(new InvalidChange({ reason: `${def.label} does not support custom roles` }));
-  const foreign = permissions.find((action) => !def.actions.some((a) => a.id === action));
-  if (foreign !== undefined)
-    return Effect.fail(new InvalidChange({ reason: `"${foreign}" is not an action of ${def.label}` }));
-  return Effect.succeed(def);
-};
+/** The custom-role rule's refusal (rules/custom-role.ts in the domain) as the store's InvalidChange. */
+const ruled = <A>(result: Result.Result<A, CustomRoleRejected>) =>
+  Effect.mapError(Effect.fromResult(result), (rejected) => new InvalidChange({ reason: rejected.message }));
 
 const make = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient;
@@ -164,13 +162,14 @@ const make = Effect.gen(function* () {
     if (origin !== undefined && origin.product !== input.product)
       return yield* new InvalidChange({ reason: `${origin.id} is not a role of ${input.product}` });
     const permissions = input.permissions ?? origin?.permissions ?? [];
-    const def = yield* checkCustom(input.product, permissions);
-    const roleName = input.roleName ?? origin?.name;
-    if (input.name === undefined && roleName === undefined)
-      return yield* new InvalidChange({ reason: "a custom role needs a name" });
-    const where =
-      input.instance === undefined ? [] : [yield* instanceName(input.org, input.product, input.instance)];
-    const name = input.name ?? [def.label, ...where, roleName].join("-");
+    const def = yield* ruled(checkCustomRole(productsById, { product: input.product, permissions }));
+    const instance =
+      input.instance === undefined
+        ? undefined
+        : yield* instanceName(input.org, input.product, input.instance);
+    const name =
+      input.name ??
+      (yield* ruled(customRoleName({ product: def.label, instance, role: input.roleName ?? origin?.name })));
     const id = input.id ?? `${input.product}:${newId("custom")}`;
     yield* sql`insert into roles (id, product, type, name, description, org, instance, duplicated_from, created_by)
                values (${id}, ${input.product}, 'custom', ${name}, ${input.description ?? ""}, ${input.org},
@@ -198,7 +197,10 @@ const make = Effect.gen(function* () {
     patch: CustomRolePatch,
   ) {
     const before = yield* customRole(id);
-    if (patch.permissions !== undefined) yield* checkCustom(before.product, patch.permissions);
+    if (patch.permissions !== undefined)
+      yield* ruled(
+        checkCustomRole(productsById, { product: before.product, permissions: patch.permissions }),
+      );
     yield* updated(
       "custom role",
       id,

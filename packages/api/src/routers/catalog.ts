@@ -1,7 +1,7 @@
 // The public vocabulary: products, their actions and their system roles, as the UIs render them.
 // Read-only and the same for everyone (it is the documented model, not anyone's data).
 import { Id } from "@gatehouse/contracts";
-import { featureRoles, products } from "@gatehouse/domain";
+import { featureRoles, noCustomRoles, products } from "@gatehouse/domain";
 import { TRPCError } from "@trpc/server";
 import { Schema } from "effect";
 import { publicAccess } from "../authorize.ts";
@@ -11,6 +11,8 @@ const productView = products.map((p) => ({
   id: p.id,
   label: p.label,
   customRoles: p.customRoles,
+  /** Why the product has no custom roles (the domain's words), or null. */
+  noCustomRoles: noCustomRoles(p) ?? null,
   actions: p.actions.map((a) => ({ id: a.id, label: a.label, platform: a.platform ?? null })),
   roles: p.roles.map((r) => ({
     id: r.id,

@@ -1,9 +1,9 @@
 // Roles as one organization sees them: a custom role of another organization is as unknown as a made-up role,
 // and a custom role is granted only in its organization and inside the instance it was created for (its projects).
-import type { Scope } from "@gatehouse/domain";
+import { checkCustomRolePlacement as checkPlacement, type Scope } from "@gatehouse/domain";
 import { type RoleRecord, Roles } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Option } from "effect";
+import { Effect, identity, Option, Result } from "effect";
 import type { Store } from "../authorize.ts";
 
 /** What a made-up role gets from the engine (UnknownRole), word for word. */
@@ -24,15 +24,11 @@ export const roleIn = async (store: Store, role: string, org: string): Promise<R
 
 /**
  * BAD_REQUEST naming `field` when `role` (as `roleIn` found it) cannot be granted at `scope`: a custom role of
- * another organization than the scope's is unknown there (as a made-up one), one made for an instance is granted
- * only there or on its projects. It tells the instance of a role of the actor's own organization only.
+ * another organization than the scope's is unknown there (as a made-up one); inside it, the domain's placement
+ * rule (rules/custom-role.ts). It tells the instance of a role of the actor's own organization only.
  */
 export const checkCustomRolePlacement = (role: RoleRecord, scope: Scope, field = "role"): void => {
   if (role.type === "system") return;
   if (role.org !== scope.org) throw unknownRole(role.id);
-  if (role.instance !== null && scope.instance !== role.instance)
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `${field}: the custom role "${role.name}" belongs to instance ${role.instance}: it can be granted only there or on its projects`,
-    });
+  Result.getOrThrowWith(checkPlacement(role, scope, field), identity);
 };

@@ -7,10 +7,18 @@ import {
   GetRoleInput,
   ListRolesInput,
   UpdateCustomRoleInput,
+  ValidateCustomRoleInput,
 } from "@gatehouse/contracts";
-import { products } from "@gatehouse/domain";
-import { type RoleRecord, Roles } from "@gatehouse/store";
+import {
+  type CustomRoleRejected,
+  checkCustomRole,
+  customRoleName,
+  products,
+  productsById,
+} from "@gatehouse/domain";
+import { Instances, type RoleRecord, Roles } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
+import { Effect, identity, Option, Result } from "effect";
 import {
   type AskContext,
   authorizedMutation,
@@ -99,13 +107,8 @@ const scopeOfRole = (role: RoleRecord) => ({
   ...(role.instance === null ? {} : { instance: role.instance }),
 });
 
-/** The first permission that is not an action of `product`, as a BAD_REQUEST naming it. */
-const checkPermissions = (product: string, permissions: ReadonlyArray<string>) => {
-  const def = products.find((p) => p.id === product);
-  const foreign = permissions.find((action) => !def?.actions.some((a) => a.id === action));
-  if (foreign !== undefined)
-    throw badRequest(`permissions: "${foreign}" is not an action of ${def?.label ?? product}`);
-};
+/** The custom-role rule's answer (rules/custom-role.ts in the domain), or its refusal thrown: BAD_REQUEST. */
+const ruled = <A>(result: Result.Result<A, CustomRoleRejected>): A => Result.getOrThrowWith(result, identity);
 
 export const rolesRouter = router({
   /** System roles and the organization's custom roles, filtered by product, instance and type. */
@@ -135,16 +138,9 @@ export const rolesRouter = router({
   /** A custom role for one instance of a product, from scratch or duplicating another role of the product. */
   createCustom: authorizedMutation(CreateCustomRoleInput, async (input, context) => {
     const { actor } = context;
-    const product = products.find((p) => p.id === input.product);
-    if (product === undefined) throw badRequest(`product: unknown product "${input.product}"`);
-    if (!product.customRoles) throw badRequest(`${product.label} does not support custom roles`);
-    if (product.id === "admin-center")
-      throw badRequest(
-        "product: Admin Center custom roles (restricted admin access) are not supported: grant admin-center:instance-admin or admin-center:project-owner where the access should reach",
-      );
     if (input.duplicateFrom === undefined && input.permissions === undefined)
       throw badRequest("permissions: required unless duplicateFrom is given");
-    if (input.permissions !== undefined) checkPermissions(input.product, input.permissions);
+    ruled(checkCustomRole(productsById, { product: input.product, permissions: input.permissions ?? [] }));
     const create = {
       check: {
         action: CREATE,
@@ -183,10 +179,41 @@ export const rolesRouter = router({
     return view(value);
   }),
 
+  /**
+   * createCustom's dry run for the new-role form: the domain's custom-role rule on what the form has so far and
+   * the name the role would be saved under, or the first problem (the field and the message a person reads).
+   * Asked what Save asks: custom-role.create at the place.
+   */
+  validate: authorizedQuery(ValidateCustomRoleInput, (input, { actor }) => {
+    if (actor.kind === "operator")
+      throw new TRPCError({ code: "FORBIDDEN", message: "The platform operator has no custom roles" });
+    const resource = { org: actor.org, product: input.product, instance: input.instance };
+    return { orgs: [actor.org], ask: [{ check: { action: CREATE, resource } }], value: actor.org };
+  }).query(async ({ ctx, input }) => {
+    const found = await ctx.store.run(Effect.option(Instances.use((i) => i.get(input.instance))));
+    const instance = Option.filter(found, (i) => i.org === ctx.declared && i.product === input.product);
+    const named = Result.flatMap(
+      checkCustomRole(productsById, { product: input.product, permissions: input.permissions ?? [] }),
+      (def) =>
+        Option.isNone(instance)
+          ? Result.succeed(null)
+          : customRoleName({ product: def.label, instance: instance.value.name, role: input.roleName }),
+    );
+    if (Result.isFailure(named))
+      return { name: null, problem: { field: named.failure.field, message: named.failure.message } };
+    if (named.success === null) {
+      // Another organization's instance reads as a missing one: the same words the store's write gives.
+      const message = `instance: no ${input.product} instance "${input.instance}" in ${ctx.declared}`;
+      return { name: null, problem: { field: "instance", message } };
+    }
+    return { name: named.success, problem: null };
+  }),
+
   /** Renames, re-describes or redefines a custom role of the organization, given the version read. */
   updateCustom: authorizedMutation(UpdateCustomRoleInput, (input, context) =>
     customRole(context, input.id, input.version, (role) => {
-      if (input.permissions !== undefined) checkPermissions(role.product, input.permissions);
+      if (input.permissions !== undefined)
+        ruled(checkCustomRole(productsById, { product: role.product, permissions: input.permissions }));
       return { check: { action: CREATE, resource: scopeOfRole(role) } };
     }),
   ).mutation(async ({ ctx, input }) => {

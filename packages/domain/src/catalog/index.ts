@@ -26,3 +26,6 @@ export const products: ReadonlyArray<ProductDef> = [
   cms,
   configuredCommerce,
 ];
+
+/** The catalog's products by id. */
+export const productsById: ReadonlyMap<string, ProductDef> = new Map(products.map((p) => [p.id, p]));

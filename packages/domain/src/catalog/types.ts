@@ -67,8 +67,13 @@ export interface ProductDef {
   readonly source: string;
   readonly actions: ReadonlyArray<ActionDef>;
   readonly roles: ReadonlyArray<RoleDef>;
-  /** Whether custom roles may be created for the product (false for Configured Commerce and Experimentation). */
+  /**
+   * Whether custom roles may be created for the product (false for Admin Center, Configured Commerce and
+   * Experimentation, seed 002). The one truth the custom-role rule (rules/custom-role.ts) and the apps read.
+   */
   readonly customRoles: boolean;
+  /** For a product without custom roles: what gives the access instead, told to whoever asks for one. */
+  readonly customRolesInstead?: string;
   readonly conjunctions?: ReadonlyArray<ConjunctionDef>;
   /** Per-instance seat limits: at most `limit` holders of `roles` together. */
   readonly seatLimits?: ReadonlyArray<{ readonly roles: ReadonlyArray<RoleId>; readonly limit: number }>;

@@ -4,6 +4,7 @@ import type { ProductDef, ScopeLevel } from "../catalog/types.ts";
 import { inForce } from "../model/expiry.ts";
 import type { ResourceAttributes } from "../model/resource.ts";
 import { type Scope, scopeDepth, scopeKeys } from "../model/scope.ts";
+import { noCustomRoles } from "../rules/custom-role.ts";
 import { bestProjectRole } from "./decide-feature.ts";
 import { type DecisionContext, roleAt } from "./decision-context.ts";
 import { delegation } from "./delegation.ts";
@@ -75,8 +76,8 @@ const validity = (
   if (policy.isWebOnly(role) && depth >= PROJECT_DEPTH && a.target?.platform === "feature")
     return invalid(`${role.id} exists only on Web projects`);
   const product = catalog.products.get(role.product);
-  if (product && !product.customRoles && !role.system)
-    return invalid(`${product.label} does not support custom roles`);
+  const noCustom = product === undefined || role.system ? undefined : noCustomRoles(product);
+  if (noCustom !== undefined) return invalid(noCustom);
   for (const limit of product?.seatLimits ?? []) {
     if (!limit.roles.includes(role.id)) continue;
     const used = a.seatsInUse ?? seatsTaken(snap, limit.roles, a.scope, now);

@@ -1,5 +1,6 @@
 // The engine's world: organizations, subjects, roles and grants, indexed for decisions.
 // Every change is incremental (add or remove one grant, role, member), never a rebuild.
+import { Result } from "effect";
 import type { ProductDef } from "../catalog/types.ts";
 import {
   InvalidMembership,
@@ -10,6 +11,7 @@ import {
 } from "../model/errors.ts";
 import type { ActionId, RoleId } from "../model/ids.ts";
 import { type Scope, scopeDepth } from "../model/scope.ts";
+import { checkCustomRole } from "../rules/custom-role.ts";
 import { CheckIndex } from "./check-index.ts";
 import { CompiledCatalog, type RoleSource } from "./compiled-catalog.ts";
 import type { Grant, Subject } from "./grant-entry.ts";
@@ -206,22 +208,9 @@ export class Snapshot {
     const existing = this.catalog.roles.get(input.id);
     if (existing?.system)
       throw new RoleDefinitionRejected({ role: input.id, reason: "system roles cannot be changed" });
-    const product = this.catalog.products.get(input.product);
-    if (product === undefined)
-      throw new RoleDefinitionRejected({ role: input.id, reason: `unknown product ${input.product}` });
-    if (!product.customRoles)
-      throw new RoleDefinitionRejected({
-        role: input.id,
-        reason: `${product.label} does not support custom roles`,
-      });
-    for (const action of input.permissions) {
-      const ref = this.catalog.action(action);
-      if (ref.product !== input.product)
-        throw new RoleDefinitionRejected({
-          role: input.id,
-          reason: `${action} is not an action of ${input.product}`,
-        });
-    }
+    const definition = checkCustomRole(this.catalog.products, input);
+    if (Result.isFailure(definition))
+      throw new RoleDefinitionRejected({ role: input.id, reason: definition.failure.detail });
     for (const implied of input.implies ?? []) {
       const r = this.catalog.role(implied);
       if (r.product !== input.product)

@@ -21,8 +21,8 @@ import { useEffect, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { PermissionPicker } from "./permission-picker.tsx";
 import {
-  noCustomRolesReason,
   useCatalog,
+  useCustomRoleCheck,
   useEnabledProducts,
   useInstances,
   useRole,
@@ -58,6 +58,12 @@ export const NewRolePage = () => {
   const instances = useInstances(org, product === "" ? undefined : product);
   const productRoles = useRoles({ product }, product !== "");
   const origin = useRole(duplicateParam);
+  // The name the role would be saved under, or why not: the server's custom-role rule, never a copy of it.
+  const check = useCustomRoleCheck({
+    ...(product === "" ? {} : { product }),
+    ...(instance === "" ? {} : { instance }),
+    ...(roleName.trim() === "" ? {} : { roleName: roleName.trim() }),
+  });
 
   // Opened as "duplicate this role": its product, its instance (custom roles have one) and its permissions.
   const { setValue } = form;
@@ -88,28 +94,24 @@ export const NewRolePage = () => {
   const productOptions = (enabled.data ?? []).flatMap((id) => {
     const def = catalog.data?.find((p) => p.id === id);
     if (def === undefined) return [];
-    const reason = noCustomRolesReason(def);
     return [
       {
         value: id,
-        label: reason === undefined ? def.label : `${def.label} (no custom roles)`,
-        disabled: reason !== undefined,
+        label: def.customRoles ? def.label : `${def.label} (no custom roles)`,
+        disabled: !def.customRoles,
       },
     ];
   });
-  const withoutCustomRoles = (catalog.data ?? []).filter(
-    (p) => (enabled.data ?? []).includes(p.id) && noCustomRolesReason(p) !== undefined,
+  const withoutCustomRoles = (catalog.data ?? []).flatMap((p) =>
+    (enabled.data ?? []).includes(p.id) && p.noCustomRoles !== null ? [p.noCustomRoles] : [],
   );
   const instanceOptions = (instances.data ?? []).map((i) => ({ value: i.id, label: i.name }));
   const duplicateOptions = (product === "" ? [] : (productRoles.data ?? [])).map((r) => ({
     value: r.id,
     label: `${r.name} (${r.type})`,
   }));
-  const instanceName = instances.data?.find((i) => i.id === instance)?.name;
-  const fullName =
-    productDef === undefined || instanceName === undefined || roleName.trim() === ""
-      ? undefined
-      : `${productDef.label}-${instanceName}-${roleName.trim()}`;
+  const fullName = check.data?.name ?? undefined;
+  const problem = check.data?.problem?.field === "roleName" ? undefined : check.data?.problem?.message;
 
   const chooseProduct = (value: string | null) => {
     form.setValue("product", value ?? "", { shouldValidate: form.formState.isSubmitted });
@@ -183,10 +185,14 @@ export const NewRolePage = () => {
                   nothingFoundMessage="No instance of this product that you may see"
                 />
               </Group>
+              {problem === undefined ? null : (
+                <Text size="sm" c="red">
+                  {problem}
+                </Text>
+              )}
               {withoutCustomRoles.length === 0 ? null : (
                 <Text size="xs" c="dimmed">
-                  Not offered:{" "}
-                  {withoutCustomRoles.map((p) => `${p.label}, ${noCustomRolesReason(p)}`).join("; ")}.
+                  Not offered: {withoutCustomRoles.join("; ")}.
                 </Text>
               )}
               <Text size="xs" c="dimmed">

@@ -9,7 +9,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { DeleteRoleButton } from "./delete-role-button.tsx";
 import { RoleActions } from "./role-actions.tsx";
 import { RoleEditor } from "./role-editor.tsx";
-import { noCustomRolesReason, useCatalog, useInstances, useRole } from "./role-queries.ts";
+import { useCatalog, useInstances, useRole } from "./role-queries.ts";
 import { RoleTypeBadge } from "./role-type-badge.tsx";
 
 export const RolePage = () => {
@@ -43,7 +43,7 @@ export const RolePage = () => {
     product: data.product,
     ...(data.instance === null ? {} : { instance: data.instance }),
   };
-  const canDuplicate = product !== undefined && noCustomRolesReason(product) === undefined;
+  const canDuplicate = product?.customRoles === true;
 
   return (
     <Stack>

@@ -1,5 +1,5 @@
 // The queries the role pages share: the product catalog (labels, actions, which products allow custom roles),
-// the organization's enabled products and visible instances, and the roles list and one role.
+// the organization's enabled products and visible instances, the roles list and one role, and a new role's dry run.
 import { type RouterInputs, type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { useQuery } from "@tanstack/react-query";
 
@@ -7,14 +7,6 @@ export type CatalogProduct = RouterOutputs["catalog"]["products"][number];
 export type RoleRow = RouterOutputs["roles"]["list"][number];
 export type RoleDetails = RouterOutputs["roles"]["get"];
 export type Instance = RouterOutputs["instances"]["list"][number];
-
-/** Products without custom roles, with the reason shown next to them. */
-export const noCustomRolesReason = (product: CatalogProduct): string | undefined => {
-  if (product.id === "admin-center")
-    return "restricted admin access is given with the admin levels (Instance Admin, Project Owner)";
-  if (!product.customRoles) return "the product has no custom roles";
-  return undefined;
-};
 
 /** The entity of an action id `product:entity.verb`. */
 export const entityOf = (action: string): string =>
@@ -59,5 +51,16 @@ export const useRole = (id: string | undefined) => {
   return useQuery({
     ...trpc.roles.get.queryOptions({ id: id ?? "" }),
     enabled: id !== undefined && id !== "",
+  });
+};
+
+/** The server's dry run of a new custom role (its name, or the first problem), once product and instance are chosen. */
+export const useCustomRoleCheck = (input: Partial<RouterInputs["roles"]["validate"]>) => {
+  const trpc = useTRPC();
+  const { product, instance } = input;
+  return useQuery({
+    ...trpc.roles.validate.queryOptions({ ...input, product: product ?? "", instance: instance ?? "" }),
+    enabled: product !== undefined && instance !== undefined,
+    retry: false,
   });
 };

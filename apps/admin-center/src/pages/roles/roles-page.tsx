@@ -7,14 +7,7 @@ import { Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Text, Ti
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { DeleteRoleButton } from "./delete-role-button.tsx";
-import {
-  noCustomRolesReason,
-  type RoleRow,
-  useCatalog,
-  useEnabledProducts,
-  useInstances,
-  useRoles,
-} from "./role-queries.ts";
+import { type RoleRow, useCatalog, useEnabledProducts, useInstances, useRoles } from "./role-queries.ts";
 import { RoleTypeBadge } from "./role-type-badge.tsx";
 
 type TypeFilter = "all" | "system" | "custom";
@@ -39,10 +32,7 @@ export const RolesPage = () => {
   );
   const productLabel = (id: string) => catalog.data?.find((p) => p.id === id)?.label ?? id;
   const instanceName = (id: string) => instances.data?.find((i) => i.id === id)?.name ?? id;
-  const allowsCustomRoles = (id: string) => {
-    const def = catalog.data?.find((p) => p.id === id);
-    return def !== undefined && noCustomRolesReason(def) === undefined;
-  };
+  const allowsCustomRoles = (id: string) => catalog.data?.find((p) => p.id === id)?.customRoles === true;
 
   if (org === undefined)
     return <EmptyState title="Roles belong to an organization">Sign in as a user of one.</EmptyState>;

@@ -33,7 +33,10 @@ export const adminCenter: ProductDef = {
   id: productId(P),
   label: "Opti ID Admin Center",
   source: "001_6d5d832df44f4736.txt",
-  customRoles: true,
+  // Seed 002: no custom Admin Center roles; seed 001's "restricted admin access" is an admin level at a place.
+  customRoles: false,
+  customRolesInstead:
+    "restricted admin access is given with the admin levels: grant admin-center:instance-admin or admin-center:project-owner where the access should reach",
   adminLevels,
   actions,
   roles: [

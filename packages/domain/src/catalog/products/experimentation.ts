@@ -377,6 +377,7 @@ export const experimentation: ProductDef = {
   label: "Experimentation",
   source: "003_377ca983540ea55d.txt",
   customRoles: false,
+  customRolesInstead: "access is refined with the granular environment and flag roles",
   administrator: roleId(P, "administrator"),
   projectOwnersGive: [roleId(P, "editor"), roleId(P, "viewer")],
   actions: [...featureActions, ...webActions],
