@@ -385,3 +385,65 @@ describe("where a custom role is granted", () => {
     ).toEqual([{ action: "grant.create", actor_id: "demo-instance-admin" }]);
   });
 });
+
+describe("roles.validate (the new-role form's dry run)", () => {
+  const check = (input: object, who: Awaited<ReturnType<typeof signIn>>) =>
+    send("GET", "roles.validate", input, who);
+
+  it("answers the name the role would be saved under, or the domain rule's first problem, writing nothing", async () => {
+    const admin = await signIn("admin@acme.example");
+    const before = await auditCount();
+    const site = { product: "cms", instance: "acme-cms" };
+    expect((await check({ ...site, roleName: "Reviewers" }, admin)).data).toEqual({
+      name: "CMS-Acme Site-Reviewers",
+      problem: null,
+    });
+    expect((await check(site, admin)).data).toEqual({
+      name: null,
+      problem: { field: "roleName", message: "roleName: a custom role needs a name" },
+    });
+    expect((await check({ ...site, roleName: "R", permissions: ["pim:product.edit"] }, admin)).data).toEqual({
+      name: null,
+      problem: { field: "permissions", message: 'permissions: "pim:product.edit" is not an action of CMS' },
+    });
+    const adminCenter = await check({ product: "admin-center", instance: "acme-cms", roleName: "R" }, admin);
+    expect(adminCenter.data).toMatchObject({ name: null, problem: { field: "product" } });
+    // An instance of another product reads as a made-up one.
+    const wrong = await check({ ...site, instance: "acme-pim", roleName: "R" }, admin);
+    const madeUp = await check({ ...site, instance: "made-up", roleName: "R" }, admin);
+    expect(wrong.data).toEqual({
+      name: null,
+      problem: { field: "instance", message: 'instance: no cms instance "acme-pim" in acme' },
+    });
+    expect(madeUp.data).toEqual({
+      name: null,
+      problem: { field: "instance", message: 'instance: no cms instance "made-up" in acme' },
+    });
+    expect(await auditCount()).toBe(before);
+  });
+
+  it("asks what Save asks: a user who may not create the role there is refused", async () => {
+    const plain = await signIn("customeruser@acme.example");
+    const refused = await check({ product: "cms", instance: "acme-cms", roleName: "R" }, plain);
+    expect(refused.status).toBe(403);
+    expect(refused.error?.message).toContain("admin-center:custom-role.create");
+  });
+
+  it("the catalog serves why a product has no custom roles, in the domain's words", async () => {
+    const plain = await signIn("customeruser@acme.example");
+    const catalog = (await send("GET", "catalog.products", undefined, plain)).data as ReadonlyArray<{
+      id: string;
+      customRoles: boolean;
+      noCustomRoles: string | null;
+    }>;
+    const byId = new Map(catalog.map((p) => [p.id, p]));
+    expect(byId.get("cms")).toMatchObject({ customRoles: true, noCustomRoles: null });
+    expect(byId.get("admin-center")).toMatchObject({ customRoles: false });
+    expect(byId.get("admin-center")?.noCustomRoles).toContain(
+      "Opti ID Admin Center does not support custom roles",
+    );
+    expect(byId.get("configured-commerce")?.noCustomRoles).toBe(
+      "Configured Commerce does not support custom roles",
+    );
+  });
+});
