@@ -1,5 +1,11 @@
-// A partner's requests for access in a customer organization: the customer admin approves (direct path,
-// the grant made in the same write) or the operator completes after the customer approved (support ticket).
+// A partner's requests for access in a customer organization, stored; which event moves a request to which
+// status is the domain's machine (rules/access-request.ts), asked again inside the write.
+import {
+  type AccessRequestEvent,
+  type AccessRequestPath,
+  type AccessRequestStatus,
+  nextAccessRequest,
+} from "@gatehouse/domain";
 import { Context, Effect, Layer } from "effect";
 import { SqlClient, type Statement } from "effect/sql";
 import type { Written } from "./changes.ts";
@@ -7,15 +13,6 @@ import { type AlreadyExists, InvalidChange, type NotFound } from "./errors.ts";
 import { newId } from "./ids.ts";
 import { constraintsAs } from "./sql-failures.ts";
 import { found } from "./versioned.ts";
-
-export type AccessRequestPath = "direct" | "support-ticket";
-export type AccessRequestStatus =
-  | "pending"
-  | "approved"
-  | "denied"
-  | "customer-approved"
-  | "completed"
-  | "cancelled";
 
 export interface AccessRequestRecord {
   readonly id: string;
@@ -46,9 +43,9 @@ export interface NewAccessRequest {
   readonly note?: string | null | undefined;
 }
 
-export interface AccessRequestChange {
-  readonly from: ReadonlyArray<AccessRequestStatus>;
-  readonly to: AccessRequestStatus;
+/** An event on a request, who made it and what it recorded (the grant made, the support ticket opened). */
+export interface AccessRequestMove {
+  readonly event: AccessRequestEvent;
   readonly by: string;
   readonly grantId?: string | undefined;
   readonly ticket?: string | undefined;
@@ -64,10 +61,10 @@ export interface AccessRequestsShape {
     readonly userId?: string | undefined;
     readonly status?: AccessRequestStatus | undefined;
   }) => Effect.Effect<ReadonlyArray<AccessRequestRecord>>;
-  /** Moves the request from one of `from` to `to`, recording who decided (or completed) it. */
+  /** Moves the request as the domain's machine says `move.event` does, recording who decided (or completed) it. */
   readonly transition: (
     id: string,
-    change: AccessRequestChange,
+    move: AccessRequestMove,
   ) => Effect.Effect<Written<AccessRequestRecord>, NotFound | InvalidChange>;
 }
 
@@ -151,24 +148,20 @@ const make = Effect.gen(function* () {
     return yield* select(conditions.length === 0 ? sql`true` : sql.and(conditions));
   });
 
-  const transition = Effect.fn("AccessRequests.transition")(function* (
-    id: string,
-    change: AccessRequestChange,
-  ) {
+  const transition = Effect.fn("AccessRequests.transition")(function* (id: string, move: AccessRequestMove) {
     const before = yield* get(id);
-    if (!change.from.includes(before.status))
-      return yield* new InvalidChange({
-        reason: `access request ${id} is ${before.status}, not ${change.from.join(" or ")}`,
-      });
-    const completing = change.to === "completed";
+    const to = yield* Effect.mapError(
+      Effect.fromResult(nextAccessRequest(before, move.event)),
+      (refused) => new InvalidChange({ reason: refused.message }),
+    );
     const rows = yield* Effect.orDie(
-      completing
-        ? sql`update access_requests set status = ${change.to}, completed_by = ${change.by}, completed_at = now(),
-                     grant_id = coalesce(${change.grantId ?? null}, grant_id), version = version + 1, updated_at = now()
+      move.event === "complete"
+        ? sql`update access_requests set status = ${to}, completed_by = ${move.by}, completed_at = now(),
+                     grant_id = coalesce(${move.grantId ?? null}, grant_id), version = version + 1, updated_at = now()
               where id = ${id} and status = ${before.status} returning id`
-        : sql`update access_requests set status = ${change.to}, decided_by = ${change.by}, decided_at = now(),
-                     grant_id = coalesce(${change.grantId ?? null}, grant_id),
-                     ticket = coalesce(${change.ticket ?? null}, ticket), version = version + 1, updated_at = now()
+        : sql`update access_requests set status = ${to}, decided_by = ${move.by}, decided_at = now(),
+                     grant_id = coalesce(${move.grantId ?? null}, grant_id),
+                     ticket = coalesce(${move.ticket ?? null}, ticket), version = version + 1, updated_at = now()
               where id = ${id} and status = ${before.status} returning id`,
     );
     if (rows.length === 0)

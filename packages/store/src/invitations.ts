@@ -1,8 +1,14 @@
 // Invitations: a single-use, expiring token kept only as its hash, and the grants it gives on acceptance.
 // A pending invitation past `expires_at` reads as expired; resend, revoke and accept are versioned writes that
-// keep the invited account's grants in step (see invitation-grants.ts).
-import type { Scope } from "@gatehouse/domain";
-import { Context, Effect, Layer } from "effect";
+// move it as the domain's machine says (rules/invitation.ts) and keep the account's grants in step.
+import {
+  type InvitationEvent,
+  type InvitationStatus,
+  invitationSources,
+  nextInvitation,
+  type Scope,
+} from "@gatehouse/domain";
+import { Context, Effect, Layer, Result } from "effect";
 import { SqlClient, type Statement } from "effect/sql";
 import type { Written } from "./changes.ts";
 import { AlreadyExists, InvalidChange, type NotFound, type VersionConflict } from "./errors.ts";
@@ -12,8 +18,6 @@ import { holdUntil, invitedGrants, stillInvited, withdraw } from "./invitation-g
 import { toJson } from "./json.ts";
 import { constraintsAs } from "./sql-failures.ts";
 import { found, updated } from "./versioned.ts";
-
-export type InvitationStatus = "pending" | "accepted" | "expired" | "revoked";
 
 /** A grant the invitation gave, in the API's grant-input shape (recorded; the grants are made up front). */
 export interface InvitationGrant {
@@ -190,24 +194,30 @@ const make = Effect.gen(function* () {
     } satisfies Written<InvitationRecord>;
   }, constraintsAs("invitation"));
 
-  /** A versioned update allowed only from `allowed` (effective) statuses. */
+  /** The machine's refusal of `event` in `status` as an InvalidChange, or the status it leads to. */
+  const next = (status: InvitationStatus, event: InvitationEvent) =>
+    Effect.mapError(
+      Effect.fromResult(nextInvitation(status, event)),
+      (refused) => new InvalidChange({ reason: refused.message }),
+    );
+
+  /** Where the invitation is (as it reads now) in a status `event` may happen in: the write's own guard. */
+  const movable = (event: InvitationEvent) => sql`${effective} in ${sql.in(invitationSources(event))}`;
+
+  /**
+   * A versioned update making `event`, from a status the machine allows it in; `statement` sets the status the
+   * machine gives and repeats the guard (`movable`), so a change in between is a conflict, not a second move.
+   */
   const transition = <E>(
     id: string,
     version: number,
-    allowed: ReadonlyArray<InvitationStatus>,
-    verb: string,
-    statement: Effect.Effect<ReadonlyArray<unknown>, E>,
+    event: InvitationEvent,
+    statement: (to: InvitationStatus) => Effect.Effect<ReadonlyArray<unknown>, E>,
   ) =>
     Effect.gen(function* () {
       const before = yield* get(id);
-      if (!allowed.includes(before.status))
-        return yield* new InvalidChange({
-          reason:
-            before.status === "accepted" && verb === "accept"
-              ? "invitation already used"
-              : `the invitation is ${before.status}: only a ${allowed.join(" or ")} invitation can be ${verb}ed`,
-        });
-      yield* updated("invitation", id, version, yield* statement);
+      const to = yield* next(before.status, event);
+      yield* updated("invitation", id, version, yield* statement(to));
       const after = yield* Effect.orDie(get(id));
       return { value: after, before, after, changes: [] } satisfies Written<InvitationRecord>;
     });
@@ -223,11 +233,11 @@ const make = Effect.gen(function* () {
     const written = yield* transition(
       id,
       version,
-      ["pending", "expired"],
       "resend",
-      sql`update invitations set token_hash = ${tokenHash}, expires_at = ${expiresAt}, status = 'pending',
-            resent_at = now(), resend_count = resend_count + 1, version = version + 1, updated_at = now()
-          where id = ${id} and version = ${version} and status in ('pending', 'expired') returning id`,
+      (to) =>
+        sql`update invitations set token_hash = ${tokenHash}, expires_at = ${expiresAt}, status = ${to},
+              resent_at = now(), resend_count = resend_count + 1, version = version + 1, updated_at = now()
+            where id = ${id} and version = ${version} and ${movable("resend")} returning id`,
     );
     const held = yield* invitedGrants(sql, grants, invitation.userId, invitation.grants);
     return { ...written, changes: yield* holdUntil(grants, held, expiresAt) };
@@ -236,15 +246,10 @@ const make = Effect.gen(function* () {
   const revoke = Effect.fn("Invitations.revoke")(function* (id: string, version: number) {
     const invitation = yield* get(id);
     const held = yield* invitedGrants(sql, grants, invitation.userId, invitation.grants);
-    const written = yield* transition(
-      id,
-      version,
-      ["pending"],
-      "revok",
-      Effect.orDie(sql`update invitations set status = 'revoked', revoked_at = now(), version = version + 1,
+    const written = yield* transition(id, version, "revoke", (to) =>
+      Effect.orDie(sql`update invitations set status = ${to}, revoked_at = now(), version = version + 1,
                          updated_at = now()
-                       where id = ${id} and version = ${version} and status = 'pending' and expires_at > now()
-                       returning id`),
+                       where id = ${id} and version = ${version} and ${movable("revoke")} returning id`),
     );
     return { ...written, changes: yield* withdraw(grants, held) };
   });
@@ -252,17 +257,15 @@ const make = Effect.gen(function* () {
   const accept = Effect.fn("Invitations.accept")(function* (id: string, version: number, name?: string) {
     const invitation = yield* get(id);
     const held = yield* invitedGrants(sql, grants, invitation.userId, invitation.grants);
-    if (invitation.status === "pending" && !(yield* stillInvited(sql, invitation.userId)))
+    if (
+      Result.isSuccess(nextInvitation(invitation.status, "accept")) &&
+      !(yield* stillInvited(sql, invitation.userId))
+    )
       return yield* signedIn();
-    const written = yield* transition(
-      id,
-      version,
-      ["pending"],
-      "accept",
-      Effect.orDie(sql`update invitations set status = 'accepted', accepted_at = now(), version = version + 1,
+    const written = yield* transition(id, version, "accept", (to) =>
+      Effect.orDie(sql`update invitations set status = ${to}, accepted_at = now(), version = version + 1,
                          updated_at = now()
-                       where id = ${id} and version = ${version} and status = 'pending' and expires_at > now()
-                       returning id`),
+                       where id = ${id} and version = ${version} and ${movable("accept")} returning id`),
     );
     const user = written.value.userId;
     if (name !== undefined && user !== null)
@@ -273,24 +276,29 @@ const make = Effect.gen(function* () {
 
   const replaceExpired = Effect.fn("Invitations.replaceExpired")(function* (userId: string) {
     const all = yield* selectWhere(sql`user_id = ${userId}`);
-    const pending = all.find((i) => i.status === "pending");
-    if (pending !== undefined)
+    const moves = all.map((invitation) => ({ invitation, to: nextInvitation(invitation.status, "replace") }));
+    const refused = moves.find((m) => Result.isFailure(m.to));
+    if (refused !== undefined)
       return yield* new AlreadyExists({
         kind: "invitation",
         constraint: "invitations_one_pending",
-        reason: `${pending.email} has a pending invitation (perhaps sent meanwhile): resend it instead`,
+        reason: `${refused.invitation.email} has a pending invitation (perhaps sent meanwhile): resend it instead`,
       });
-    const open = all.filter((i) => i.status === "expired");
+    // What the machine moves (an expired one, revoked): its lapsed grants are withdrawn. History stays as it is.
+    const open = moves.flatMap((m) =>
+      Result.isSuccess(m.to) && m.to.success !== m.invitation.status ? [{ ...m, to: m.to.success }] : [],
+    );
     const changes = [];
-    for (const invitation of open) {
+    for (const { invitation, to } of open) {
       changes.push(
         ...(yield* withdraw(grants, yield* invitedGrants(sql, grants, userId, invitation.grants))),
       );
-      yield* Effect.orDie(sql`update invitations set status = 'revoked', revoked_at = now(), version = version + 1,
+      yield* Effect.orDie(sql`update invitations set status = ${to}, revoked_at = now(), version = version + 1,
                                 updated_at = now()
-                              where id = ${invitation.id} and status = 'pending' and expires_at <= now()`);
+                              where id = ${invitation.id} and ${effective} = ${invitation.status}`);
     }
-    return { value: open, before: open, after: null, changes } satisfies Written<
+    const replaced = open.map((m) => m.invitation);
+    return { value: replaced, before: replaced, after: null, changes } satisfies Written<
       ReadonlyArray<InvitationRecord>
     >;
   });

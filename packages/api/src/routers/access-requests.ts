@@ -8,7 +8,15 @@ import {
   AccessRequestInput,
   AccessRequestListInput,
 } from "@gatehouse/contracts";
-import type { Scope } from "@gatehouse/domain";
+import {
+  type AccessRequestEvent,
+  type AccessRequestStatus,
+  accessRequestEffects,
+  accessRequestMovers,
+  grantedRole,
+  nextAccessRequest,
+  type Scope,
+} from "@gatehouse/domain";
 import {
   type AccessRequestRecord,
   AccessRequests,
@@ -18,7 +26,7 @@ import {
   VersionConflict,
 } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Schema } from "effect";
+import { Effect, Result, Schema } from "effect";
 import {
   type AskContext,
   authorizedMutation,
@@ -27,11 +35,12 @@ import {
   type DeclaredChange,
   operatorOnly,
   type QueryContext,
+  type UserActor,
 } from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
 import { router } from "../trpc.ts";
 
-// Rules: docs/decisions.md#partner-access
+// Rules: docs/decisions.md#partner-access; the request's states, events and movers: the domain's rules/access-request.ts.
 
 const PRODUCT = "mission-control";
 const USER_VIEW = "admin-center:user.view";
@@ -81,42 +90,66 @@ const requestAsk = async (input: typeof AccessRequestInput.Type, { actor, store 
   return [];
 };
 
-/** The role an approval grants: the one chosen by the customer (a direct request only), else the one asked for. */
-const grantedRole = (request: AccessRequestRecord, input: { readonly role?: string }): string => {
-  if (input.role === undefined || input.role === request.requestedRole) return request.requestedRole;
-  if (request.path !== "direct")
-    throw bad("role: a support-ticket request is completed with the role it asked for");
-  return input.role;
+/** The role an approval grants (the domain's rule: another than the one asked for on the direct path only). */
+const roleGranted = (request: AccessRequestRecord, input: { readonly role?: string }): string =>
+  Result.getOrThrowWith(grantedRole(request, input.role), (refused) => bad(refused.message));
+
+/** The status `event` moves `request` to, or the machine's refusal as `code` (the words are the domain's). */
+const moved = (
+  request: AccessRequestRecord,
+  event: AccessRequestEvent,
+  code: "BAD_REQUEST" | "CONFLICT",
+): AccessRequestStatus =>
+  Result.getOrThrowWith(
+    nextAccessRequest(request, event),
+    (refused) => new TRPCError({ code, message: refused.message }),
+  );
+
+/**
+ * What the API asks before `actor` makes `event` on `request`, for the mover the domain names: the grantor's
+ * engine.assign of `role` at the request's scope to the partner user, or being the requester.
+ */
+const rightTo = (event: AccessRequestEvent, request: AccessRequestRecord, actor: UserActor, role: string) => {
+  switch (accessRequestMovers[event]) {
+    case "grantor":
+      return [
+        {
+          assign: {
+            role,
+            scope: scopeOf(request),
+            targetOrg: request.partnerOrg,
+            targetUser: request.userId,
+          },
+        },
+      ];
+    case "requester":
+      if (request.userId !== actor.id)
+        throw forbidden(`Only ${request.userId}, who asked, may ${event} access request ${request.id}`);
+      return [];
+    case "operator":
+      // Asked by the procedure's builder (operatorOnly): the operator is no subject of the engine.
+      return [];
+  }
 };
+
+const decision = (input: { readonly approve: boolean }): AccessRequestEvent =>
+  input.approve ? "approve" : "deny";
 
 /** The stored request, declared: the customer organization decides, so it is the boundary; then its assignment. */
 const decideAsk = async (
-  input: { readonly id: string; readonly role?: string },
-  { store }: AskContext,
+  input: { readonly id: string; readonly role?: string; readonly approve: boolean },
+  { actor, store }: AskContext,
 ): Promise<DeclaredChange> => {
   const request = await store.run(AccessRequests.use((a) => a.get(input.id)));
   return {
     orgs: [request.customerOrg],
     missing: notFound(input.id).message,
-    ask: () => ({
-      assign: {
-        role: grantedRole(request, input),
-        scope: scopeOf(request),
-        targetOrg: request.partnerOrg,
-        targetUser: request.userId,
-      },
-    }),
+    ask: () => rightTo(decision(input), request, actor, roleGranted(request, input)),
   };
 };
 
 /** A user's own requests: only users have any. */
 const ownRequester = ({ actor }: QueryContext) => ({ value: actor.kind === "user" ? actor.id : undefined });
-
-const notPending = (r: AccessRequestRecord) =>
-  new TRPCError({
-    code: "CONFLICT",
-    message: `access request ${r.id} is ${r.status}: only a pending request can be cancelled`,
-  });
 
 /**
  * The stored request, declared: it lies in its partner's and its customer's organizations (one of them is the
@@ -132,34 +165,40 @@ const cancelAsk = async (
     shared: true,
     missing: notFound(input.id).message,
     ask: () => {
-      if (request.userId !== actor.id)
-        throw forbidden(`Only ${request.userId}, who asked, may cancel access request ${request.id}`);
-      if (request.status !== "pending") throw notPending(request);
-      return [];
+      const questions = rightTo("cancel", request, actor, request.requestedRole);
+      moved(request, "cancel", "CONFLICT");
+      return questions;
     },
   };
 };
 
-/** The grant an approved request gives, and the request moved to `to`, as one written change. */
-const grantAndMove = (
+/**
+ * `event` on `request` by `by`, as one written change with what reaching `to` does (the domain's effects): the
+ * grant of `role` made, or the support ticket opened. The store asks the machine again inside the write.
+ */
+const move = (
   request: AccessRequestRecord,
+  event: AccessRequestEvent,
+  to: AccessRequestStatus,
   by: string,
-  to: "approved" | "completed",
   role: string = request.requestedRole,
 ) =>
   Effect.gen(function* () {
+    const requests = yield* AccessRequests;
+    const effect = accessRequestEffects[to];
+    if (effect !== "grant")
+      return yield* requests.transition(request.id, {
+        event,
+        by,
+        ...(effect === "ticket" ? { ticket: `GH-${request.id.slice(-8).toUpperCase()}` } : {}),
+      });
     const grant = yield* (yield* Grants).create({
       subject: { kind: "user", id: request.userId },
       role,
       scope: scopeOf(request),
       grantedBy: by,
     });
-    const moved = yield* (yield* AccessRequests).transition(request.id, {
-      from: [to === "approved" ? "pending" : "customer-approved"],
-      to,
-      by,
-      grantId: grant.value.id,
-    });
+    const moved = yield* requests.transition(request.id, { event, by, grantId: grant.value.id });
     return { ...moved, changes: [...grant.changes, ...moved.changes] };
   });
 
@@ -213,26 +252,13 @@ export const accessRequestsRouter = router({
   /** The customer's answer: approve (direct → grant now; support ticket → customer-approved) or deny. */
   decide: authorizedMutation(AccessRequestDecideInput, decideAsk).mutation(async ({ ctx, input }) => {
     const request = await ctx.store.run(AccessRequests.use((a) => a.get(input.id)));
-    if (request.status !== "pending")
-      throw bad(`access request ${request.id} is ${request.status}, not pending`);
-    const by = ctx.actor.id;
-    const run = !input.approve
-      ? AccessRequests.use((a) => a.transition(request.id, { from: ["pending"], to: "denied", by }))
-      : request.path === "direct"
-        ? grantAndMove(request, by, "approved", grantedRole(request, input))
-        : AccessRequests.use((a) =>
-            a.transition(request.id, {
-              from: ["pending"],
-              to: "customer-approved",
-              by,
-              ticket: `GH-${request.id.slice(-8).toUpperCase()}`,
-            }),
-          );
+    const event = decision(input);
+    const to = moved(request, event, "BAD_REQUEST");
     const { value } = await ctx.write({
       org: request.customerOrg,
       action: input.approve ? "access-request.approve" : "access-request.deny",
       target: { kind: "access-request", id: request.id },
-      run,
+      run: move(request, event, to, ctx.actor.id, roleGranted(request, input)),
     });
     return view(value);
   }),
@@ -245,13 +271,12 @@ export const accessRequestsRouter = router({
       org: read.customerOrg,
       action: "access-request.cancel",
       target: { kind: "access-request", id: read.id },
-      run: Effect.gen(function* () {
-        const requests = yield* AccessRequests;
-        const request = yield* requests.get(read.id);
-        if (request.status !== "pending")
-          return yield* new VersionConflict({ kind: "access request", id: read.id, expected: read.version });
-        return yield* requests.transition(read.id, { from: ["pending"], to: "cancelled", by });
-      }),
+      // Refused inside the write, the request changed since it was read: a CONFLICT.
+      run: move(read, "cancel", moved(read, "cancel", "CONFLICT"), by).pipe(
+        Effect.catchTag("InvalidChange", () =>
+          Effect.fail(new VersionConflict({ kind: "access request", id: read.id, expected: read.version })),
+        ),
+      ),
     });
     return view(value);
   }),
@@ -261,13 +286,12 @@ export const accessRequestsRouter = router({
     .input(Schema.toStandardSchemaV1(AccessRequestCompleteInput))
     .mutation(async ({ ctx, input }) => {
       const request = await ctx.store.run(AccessRequests.use((a) => a.get(input.id)));
-      if (request.path !== "support-ticket" || request.status !== "customer-approved")
-        throw bad(`access request ${request.id} is not a customer-approved support ticket`);
+      const to = moved(request, "complete", "BAD_REQUEST");
       const { value } = await ctx.write({
         org: request.customerOrg,
         action: "access-request.complete",
         target: { kind: "access-request", id: request.id },
-        run: grantAndMove(request, ctx.actor.id, "completed"),
+        run: move(request, "complete", to, ctx.actor.id),
       });
       return view(value);
     }),

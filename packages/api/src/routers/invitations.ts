@@ -5,6 +5,7 @@ import {
   InvitationIdInput as IdInput,
   InvitationsListInput as ListInput,
 } from "@gatehouse/contracts";
+import { invitationMovers, nextInvitation } from "@gatehouse/domain";
 import {
   EngineSync,
   hashPassword,
@@ -32,7 +33,8 @@ import { router } from "../trpc.ts";
 import { claimAsks, invitationAsks, mayView } from "./invitation-rights.ts";
 import { acceptUrl, expiryIn } from "./users.ts";
 
-// Rules: docs/decisions.md#invitations (an invitation is authorized whole: invitation-rights.ts).
+// Rules: docs/decisions.md#invitations (an invitation is authorized whole: invitation-rights.ts); its states,
+// events and movers: the domain's rules/invitation.ts.
 
 /** Failed accepts allowed per client address within the login window; the next is refused. */
 export const acceptFailureLimit = 20;
@@ -67,16 +69,20 @@ const storedInvitation = async (
   return { orgs: [invitation.org], missing: `No invitation "${id}"`, ask: () => questions(invitation) };
 };
 
-/** Resending: every grant of the invitation and of the account a new token hands over. */
-const resendRight = (id: string, context: AskContext) =>
+/**
+ * What the API asks before `event` on the stored invitation `id`, for the mover the domain names: a grantor gives
+ * every grant of the invitation (revoking withdraws them); a claimant also every grant of the account a new token
+ * hands over.
+ */
+const rightTo = (event: "resend" | "revoke", id: string, context: AskContext) =>
   storedInvitation(id, context, async (invitation) => {
     const { userId, org } = invitation;
-    const account = userId === null ? [] : await claimAsks(context.store, { id: userId, org });
-    return [...invitationAsks(invitation), ...account];
+    const claims =
+      invitationMovers[event] === "claimant" && userId !== null
+        ? await claimAsks(context.store, { id: userId, org })
+        : [];
+    return [...invitationAsks(invitation), ...claims];
   });
-
-/** Revoking: every grant of the invitation (revoking withdraws them). */
-const revokeRight = (id: string, context: AskContext) => storedInvitation(id, context, invitationAsks);
 
 /** The invitation's version now (read in the handler; a change in between is a CONFLICT from the write). */
 const currentVersion = (id: string) =>
@@ -85,19 +91,19 @@ const currentVersion = (id: string) =>
     (i) => i.version,
   );
 
-/** Why an invitation that is no longer pending cannot be accepted. */
-const unusable = (invitation: InvitationRecord) =>
-  badRequest(
-    invitation.status === "accepted" ? "invitation already used" : `invitation ${invitation.status}`,
+/** Whether the invitation can be accepted (the domain's machine), or why not: "invitation already used", … */
+const acceptable = (invitation: InvitationRecord) =>
+  Effect.mapError(Effect.fromResult(nextInvitation(invitation.status, "accept")), (refused) =>
+    badRequest(refused.message),
   );
 
-/** An accept's write refused: if the invitation is no longer pending, another request won; say why as it reads now. */
+/** An accept's write refused: if the invitation can no longer be accepted, another request won; say why as it reads now. */
 const raced =
   (id: string) =>
   <E>(error: E) =>
     Effect.flatMap(
       Invitations.use((i) => i.get(id)),
-      (now) => Effect.fail(now.status === "pending" ? error : unusable(now)),
+      (now) => Effect.flatMap(acceptable(now), () => Effect.fail(error)),
     );
 
 /** Accepting is public: the token is the credential. */
@@ -114,7 +120,7 @@ export const invitationsRouter = router({
   }),
 
   /** A new token and expiry for a pending or expired invitation; the new `acceptUrl` is shown once. */
-  resend: authorizedMutation(IdInput, (input, context) => resendRight(input.id, context)).mutation(
+  resend: authorizedMutation(IdInput, (input, context) => rightTo("resend", input.id, context)).mutation(
     async ({ ctx, input }) => {
       const token = newToken();
       const { value } = await ctx.write({
@@ -136,7 +142,7 @@ export const invitationsRouter = router({
   ),
 
   /** Revokes a pending invitation: its token no longer works. */
-  revoke: authorizedMutation(IdInput, (input, context) => revokeRight(input.id, context)).mutation(
+  revoke: authorizedMutation(IdInput, (input, context) => rightTo("revoke", input.id, context)).mutation(
     async ({ ctx, input }) => {
       const { value } = await ctx.write({
         org: ctx.actor.org,
@@ -164,7 +170,7 @@ export const invitationsRouter = router({
     );
     const accepted = Effect.gen(function* () {
       const invitation = yield* lookup;
-      if (invitation.status !== "pending") return yield* Effect.fail(unusable(invitation));
+      yield* acceptable(invitation);
       const userId = invitation.userId;
       if (userId === null) return yield* Effect.fail(badRequest("invitation has no user"));
       const passwordHash = yield* hashPassword(input.password);

@@ -1,0 +1,125 @@
+// The partner access request machine as a decision table over every path × status × event: the status it leads
+// to (and what reaching it does), or the refusal the API answers, and who makes each event.
+import { Result } from "effect";
+import { describe, expect, it } from "vitest";
+import {
+  type AccessRequestEvent,
+  type AccessRequestPath,
+  type AccessRequestStatus,
+  accessRequestEffects,
+  accessRequestEvents,
+  accessRequestMovers,
+  accessRequestPaths,
+  accessRequestStatuses,
+  grantedRole,
+  nextAccessRequest,
+} from "../../src/index.ts";
+
+type Expected = AccessRequestStatus | { readonly refused: "status" | "path" };
+
+const notPending = { refused: "status" } as const;
+const notOnPath = { refused: "path" } as const;
+
+/** Every status of both paths (a direct request is never customer-approved or completed: the database agrees). */
+const table: Readonly<
+  Record<
+    AccessRequestPath,
+    Readonly<Record<AccessRequestStatus, Readonly<Record<AccessRequestEvent, Expected>>>>
+  >
+> = {
+  direct: {
+    pending: { approve: "approved", deny: "denied", complete: notOnPath, cancel: "cancelled" },
+    approved: { approve: notPending, deny: notPending, complete: notOnPath, cancel: notPending },
+    denied: { approve: notPending, deny: notPending, complete: notOnPath, cancel: notPending },
+    "customer-approved": { approve: notPending, deny: notPending, complete: notOnPath, cancel: notPending },
+    completed: { approve: notPending, deny: notPending, complete: notOnPath, cancel: notPending },
+    cancelled: { approve: notPending, deny: notPending, complete: notOnPath, cancel: notPending },
+  },
+  "support-ticket": {
+    pending: { approve: "customer-approved", deny: "denied", complete: notPending, cancel: "cancelled" },
+    approved: { approve: notPending, deny: notPending, complete: notPending, cancel: notPending },
+    denied: { approve: notPending, deny: notPending, complete: notPending, cancel: notPending },
+    "customer-approved": { approve: notPending, deny: notPending, complete: "completed", cancel: notPending },
+    completed: { approve: notPending, deny: notPending, complete: notPending, cancel: notPending },
+    cancelled: { approve: notPending, deny: notPending, complete: notPending, cancel: notPending },
+  },
+};
+
+const id = "acr_1";
+const refusals: Readonly<Record<AccessRequestEvent, (status: AccessRequestStatus) => string>> = {
+  approve: (status) => `access request ${id} is ${status}, not pending`,
+  deny: (status) => `access request ${id} is ${status}, not pending`,
+  complete: () => `access request ${id} is not a customer-approved support ticket`,
+  cancel: (status) => `access request ${id} is ${status}: only a pending request can be cancelled`,
+};
+
+describe("access request: path × status × event", () => {
+  it("the table covers every path, status and event", () => {
+    expect(Object.keys(table).sort()).toEqual([...accessRequestPaths].sort());
+    for (const path of accessRequestPaths) {
+      expect(Object.keys(table[path]).sort()).toEqual([...accessRequestStatuses].sort());
+      for (const status of accessRequestStatuses)
+        expect(Object.keys(table[path][status]).sort()).toEqual([...accessRequestEvents].sort());
+    }
+  });
+
+  for (const path of accessRequestPaths)
+    for (const status of accessRequestStatuses)
+      for (const event of accessRequestEvents) {
+        const expected = table[path][status][event];
+        const shown = typeof expected === "string" ? expected : `refused (${expected.refused})`;
+        it(`${path} · ${status} · ${event} → ${shown}`, () => {
+          const next = nextAccessRequest({ id, path, status }, event);
+          if (typeof expected === "string") expect(Result.getOrThrow(next)).toBe(expected);
+          else {
+            expect(Result.isFailure(next)).toBe(true);
+            if (Result.isFailure(next)) {
+              expect(next.failure).toMatchObject({
+                _tag: "InvalidTransition",
+                reason: expected.refused,
+                machine: "access request",
+                status,
+                event,
+              });
+              expect(next.failure.message).toBe(refusals[event](status));
+            }
+          }
+        });
+      }
+});
+
+describe("access request: what reaching a status does, and who makes each event", () => {
+  it("a direct approval and a completed ticket grant; a customer-approved ticket opens a ticket", () => {
+    expect(accessRequestEffects).toEqual({
+      pending: "none",
+      approved: "grant",
+      denied: "none",
+      "customer-approved": "ticket",
+      completed: "grant",
+      cancelled: "none",
+    });
+  });
+
+  it.each([
+    ["approve", "grantor"],
+    ["deny", "grantor"],
+    ["complete", "operator"],
+    ["cancel", "requester"],
+  ] as const)("%s is made by the %s", (event, mover) => {
+    expect(accessRequestMovers[event]).toBe(mover);
+  });
+
+  it("the customer chooses another role on the direct path only", () => {
+    const asked = "mission-control:partnerUser";
+    const other = "mission-control:partnerAdmin";
+    const direct = { id, path: "direct", status: "pending", requestedRole: asked } as const;
+    const ticket = { ...direct, path: "support-ticket" } as const;
+    expect(Result.getOrThrow(grantedRole(direct, undefined))).toBe(asked);
+    expect(Result.getOrThrow(grantedRole(direct, other))).toBe(other);
+    expect(Result.getOrThrow(grantedRole(ticket, asked))).toBe(asked);
+    const refused = grantedRole(ticket, other);
+    expect(Result.isFailure(refused) && refused.failure.message).toBe(
+      "role: a support-ticket request is completed with the role it asked for",
+    );
+  });
+});
