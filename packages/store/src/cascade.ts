@@ -3,6 +3,7 @@
 import { Effect } from "effect";
 import type { SqlClient, SqlError } from "effect/sql";
 import type { Change } from "./changes.ts";
+import { movable } from "./invitation-status.ts";
 
 export type TreeLevel = "instance" | "project" | "environment" | "flag";
 
@@ -24,8 +25,8 @@ export const cascadeChanges = (
   });
 
 /**
- * Revokes the pending invitations whose every grant lies at or below the node (their grants, made up front, go
- * with the node, so accepting would give nothing). Invitations with a grant elsewhere stay pending.
+ * Revokes the open invitations whose every grant lies at or below the node (the machine's "orphan": their grants,
+ * made up front, go with the node, so accepting would give nothing). Invitations with a grant elsewhere stay.
  * Returns the revoked invitations' ids.
  */
 export const revokeInvitationsWithin = (
@@ -36,7 +37,7 @@ export const revokeInvitationsWithin = (
   Effect.map(
     sql<{ readonly id: string }>`
       update invitations set status = 'revoked', revoked_at = now(), version = version + 1, updated_at = now()
-      where status = 'pending' and jsonb_array_length(grants) > 0
+      where ${movable(sql, "orphan")} and jsonb_array_length(grants) > 0
         and not exists (select 1 from jsonb_array_elements(grants) g
                         where (g -> 'scope' ->> ${level}::text) is distinct from ${id})
       returning id`,

@@ -1,13 +1,7 @@
 // Invitations: a single-use, expiring token kept only as its hash, and the grants it gives on acceptance.
 // A pending invitation past `expires_at` reads as expired; resend, revoke and accept are versioned writes that
 // move it as the domain's machine says (rules/invitation.ts) and keep the account's grants in step.
-import {
-  type InvitationEvent,
-  type InvitationStatus,
-  invitationSources,
-  nextInvitation,
-  type Scope,
-} from "@gatehouse/domain";
+import { type InvitationEvent, type InvitationStatus, nextInvitation, type Scope } from "@gatehouse/domain";
 import { Context, Effect, Layer, Result } from "effect";
 import { SqlClient, type Statement } from "effect/sql";
 import type { Written } from "./changes.ts";
@@ -15,6 +9,7 @@ import { AlreadyExists, InvalidChange, type NotFound, type VersionConflict } fro
 import { Grants } from "./grants.ts";
 import { newId } from "./ids.ts";
 import { holdUntil, invitedGrants, stillInvited, withdraw } from "./invitation-grants.ts";
+import { effectiveStatus, movable } from "./invitation-status.ts";
 import { toJson } from "./json.ts";
 import { constraintsAs } from "./sql-failures.ts";
 import { found, updated } from "./versioned.ts";
@@ -152,9 +147,7 @@ const signedIn = () =>
 const make = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient;
   const grants = yield* Grants;
-  const effective = sql.unsafe(
-    "(case when status = 'pending' and expires_at <= now() then 'expired' else status end)",
-  );
+  const effective = effectiveStatus(sql);
   const columns = sql`id, org, user_id, email, name, language, grants, ${effective} as status, invited_by,
     expires_at, accepted_at, revoked_at, resent_at, resend_count, version, created_at`;
 
@@ -201,9 +194,6 @@ const make = Effect.gen(function* () {
       (refused) => new InvalidChange({ reason: refused.message }),
     );
 
-  /** Where the invitation is (as it reads now) in a status `event` may happen in: the write's own guard. */
-  const movable = (event: InvitationEvent) => sql`${effective} in ${sql.in(invitationSources(event))}`;
-
   /**
    * A versioned update making `event`, from a status the machine allows it in; `statement` sets the status the
    * machine gives and repeats the guard (`movable`), so a change in between is a conflict, not a second move.
@@ -237,7 +227,7 @@ const make = Effect.gen(function* () {
       (to) =>
         sql`update invitations set token_hash = ${tokenHash}, expires_at = ${expiresAt}, status = ${to},
               resent_at = now(), resend_count = resend_count + 1, version = version + 1, updated_at = now()
-            where id = ${id} and version = ${version} and ${movable("resend")} returning id`,
+            where id = ${id} and version = ${version} and ${movable(sql, "resend")} returning id`,
     );
     const held = yield* invitedGrants(sql, grants, invitation.userId, invitation.grants);
     return { ...written, changes: yield* holdUntil(grants, held, expiresAt) };
@@ -249,7 +239,7 @@ const make = Effect.gen(function* () {
     const written = yield* transition(id, version, "revoke", (to) =>
       Effect.orDie(sql`update invitations set status = ${to}, revoked_at = now(), version = version + 1,
                          updated_at = now()
-                       where id = ${id} and version = ${version} and ${movable("revoke")} returning id`),
+                       where id = ${id} and version = ${version} and ${movable(sql, "revoke")} returning id`),
     );
     return { ...written, changes: yield* withdraw(grants, held) };
   });
@@ -265,7 +255,7 @@ const make = Effect.gen(function* () {
     const written = yield* transition(id, version, "accept", (to) =>
       Effect.orDie(sql`update invitations set status = ${to}, accepted_at = now(), version = version + 1,
                          updated_at = now()
-                       where id = ${id} and version = ${version} and ${movable("accept")} returning id`),
+                       where id = ${id} and version = ${version} and ${movable(sql, "accept")} returning id`),
     );
     const user = written.value.userId;
     if (name !== undefined && user !== null)

@@ -20,24 +20,34 @@ const table: Readonly<Record<InvitationStatus, Readonly<Record<InvitationEvent, 
     revoke: "revoked",
     accept: "accepted",
     replace: { refused: "the account has a pending invitation: resend it instead" },
+    orphan: "revoked",
   },
   expired: {
     resend: "pending",
     revoke: { refused: "the invitation is expired: only a pending invitation can be revoked" },
     accept: { refused: "invitation expired" },
     replace: "revoked",
+    orphan: "revoked",
   },
   accepted: {
     resend: { refused: "the invitation is accepted: only a pending or expired invitation can be resent" },
     revoke: { refused: "the invitation is accepted: only a pending invitation can be revoked" },
     accept: { refused: "invitation already used" },
     replace: "accepted",
+    orphan: {
+      refused:
+        "the invitation is accepted: only an open (pending or expired) invitation is revoked with its places",
+    },
   },
   revoked: {
     resend: { refused: "the invitation is revoked: only a pending or expired invitation can be resent" },
     revoke: { refused: "the invitation is revoked: only a pending invitation can be revoked" },
     accept: { refused: "invitation revoked" },
     replace: "revoked",
+    orphan: {
+      refused:
+        "the invitation is revoked: only an open (pending or expired) invitation is revoked with its places",
+    },
   },
 };
 
@@ -74,6 +84,7 @@ describe("invitation: status × event", () => {
     expect(invitationSources("resend")).toEqual(["pending", "expired"]);
     expect(invitationSources("revoke")).toEqual(["pending"]);
     expect(invitationSources("accept")).toEqual(["pending"]);
+    expect(invitationSources("orphan")).toEqual(["pending", "expired"]);
   });
 });
 
@@ -83,6 +94,7 @@ describe("invitation: who makes each event", () => {
     ["revoke", "grantor"],
     ["accept", "token-holder"],
     ["replace", "claimant"],
+    ["orphan", "cascade"],
   ] as const)("%s is made by the %s", (event, mover) => {
     expect(invitationMovers[event]).toBe(mover);
   });
