@@ -85,6 +85,30 @@ describe("assignable.roles", () => {
     );
   });
 
+  it("offers a custom role only at the instance it was made for (the engine's placement rule)", async () => {
+    const admin = await signIn("admin@acme.example");
+    const made = await send(
+      "POST",
+      "roles.createCustom",
+      { product: "cms", instance: "acme-cms", roleName: "Offered here", permissions: ["cms:content.edit"] },
+      admin,
+    );
+    expect(made.status).toBe(200);
+    const other = await send(
+      "POST",
+      "instances.create",
+      { org: "acme", product: "cms", name: "Other site" },
+      admin,
+    );
+    expect(other.status).toBe(200);
+    const role = (made.data as { id: string }).id;
+    expect((await offered(admin, [cms])).get(role)?.decision).toBe("allow");
+    expect((await offered(admin, [{ ...cms, instance: (other.data as { id: string }).id }])).has(role)).toBe(
+      false,
+    );
+    expect((await offered(admin, [{ org: "acme", product: "cms" }])).has(role)).toBe(false);
+  });
+
   it("an instance admin sees the admin role refused with the engine's reason, and invite refuses it too", async () => {
     const instanceAdmin = await signIn("instance-admin@acme.example");
     const roles = await offered(instanceAdmin, [cms]);

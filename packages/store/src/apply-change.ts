@@ -37,6 +37,7 @@ export const applyChange = (engine: Engine, change: Change): boolean => {
         id: change.role,
         product: change.product,
         ...(change.org === undefined ? {} : { org: change.org }),
+        ...(change.instance === undefined ? {} : { instance: change.instance }),
         label: change.label,
         permissions: change.permissions,
       });

@@ -25,6 +25,8 @@ export type Change =
       readonly product: string;
       /** The organization a custom role belongs to (absent in notices written before it was sent). */
       readonly org?: string;
+      /** The instance a custom role was made for (absent for one made product-wide, and in older notices). */
+      readonly instance?: string;
       readonly label: string;
       readonly permissions: ReadonlyArray<string>;
     }

@@ -27,8 +27,9 @@ export const loadEngine = Effect.fn("Store.loadEngine")(function* () {
         readonly name: string;
         readonly description: string;
         readonly org: string | null;
+        readonly instance: string | null;
         readonly permissions: ReadonlyArray<string>;
-      }>`select r.id, r.product, r.name, r.description, r.org,
+      }>`select r.id, r.product, r.name, r.description, r.org, r.instance,
                 coalesce(array_agg(p.action) filter (where p.action is not null), '{}') as permissions
          from roles r left join role_permissions p on p.role = r.id
          where r.type = 'custom' group by r.id`,
@@ -52,6 +53,7 @@ export const loadEngine = Effect.fn("Store.loadEngine")(function* () {
         id: role.id,
         product: role.product,
         ...(role.org === null ? {} : { org: role.org }),
+        ...(role.instance === null ? {} : { instance: role.instance }),
         label: role.name,
         description: role.description,
         permissions: role.permissions,

@@ -85,6 +85,7 @@ const roleChange = (role: RoleRecord): Change => ({
   role: role.id,
   product: role.product,
   ...(role.org === null ? {} : { org: role.org }),
+  ...(role.instance === null ? {} : { instance: role.instance }),
   label: role.name,
   permissions: role.permissions,
 });

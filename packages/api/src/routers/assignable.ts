@@ -16,7 +16,8 @@ import { authorizedQuery, authorizedRead, type Declared, type QueryContext } fro
 import { router } from "../trpc.ts";
 
 // Rules: docs/decisions.md#delegation. Each answer is the question users.invite or grants.create asks
-// (engine.assign), for a signed-in user about scopes of its own organization; nothing is written.
+// (engine.assign), for a signed-in user about scopes of its own organization; nothing is written. A custom role
+// outside its instance is invalid there (the domain's rules/custom-role.ts), so it is not offered.
 
 const AssignableInput = Schema.Struct({
   scopes: Schema.Array(GrantScope).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(20))),
@@ -56,11 +57,6 @@ export interface AssignableRole {
   readonly reason: string;
 }
 
-/** Whether the custom-role placement rule lets `role` be granted at `scope`. */
-const placedAt = (role: RoleRecord, scope: Scope): boolean =>
-  role.type === "system" ||
-  (role.org === scope.org && (role.instance === null || role.instance === scope.instance));
-
 /** The engine's combined answer for `role` over `scopes`: undefined when invalid at one of them. */
 const decide = (
   engine: Engine,
@@ -72,7 +68,6 @@ const decide = (
   let refused: string | undefined;
   let allowed = "";
   for (const scope of scopes) {
-    if (!placedAt(role, scope)) return undefined;
     const platform = scope.project === undefined ? undefined : platforms.get(scope.project);
     const answer = engine.assign(actor, {
       role: role.id,

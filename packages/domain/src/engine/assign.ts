@@ -1,10 +1,11 @@
 // May an actor give a role (or one extra permission) at a scope to a user or group of some organization?
 // First the assignment must be valid for anyone (spec section 6), then the delegation rule decides (delegation.ts).
+import { Result } from "effect";
 import type { ProductDef, ScopeLevel } from "../catalog/types.ts";
 import { inForce } from "../model/expiry.ts";
 import type { ResourceAttributes } from "../model/resource.ts";
 import { type Scope, scopeDepth, scopeKeys } from "../model/scope.ts";
-import { noCustomRoles } from "../rules/custom-role.ts";
+import { checkCustomRolePlacement, noCustomRoles } from "../rules/custom-role.ts";
 import { bestProjectRole } from "./decide-feature.ts";
 import { type DecisionContext, roleAt } from "./decision-context.ts";
 import { delegation } from "./delegation.ts";
@@ -78,6 +79,10 @@ const validity = (
   const product = catalog.products.get(role.product);
   const noCustom = product === undefined || role.system ? undefined : noCustomRoles(product);
   if (noCustom !== undefined) return invalid(noCustom);
+  const instance = snap.customRoleInstance(role.id);
+  const placed =
+    instance === undefined ? undefined : checkCustomRolePlacement({ name: role.label, instance }, a.scope);
+  if (placed !== undefined && Result.isFailure(placed)) return invalid(placed.failure.message);
   for (const limit of product?.seatLimits ?? []) {
     if (!limit.roles.includes(role.id)) continue;
     const used = a.seatsInUse ?? seatsTaken(snap, limit.roles, a.scope, now);

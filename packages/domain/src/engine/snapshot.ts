@@ -40,6 +40,8 @@ export interface CustomRoleInput {
   readonly product: string;
   /** The organization the role belongs to: nowhere else is it known (see `roleIn`). */
   readonly org?: string;
+  /** The instance the role was made for: it is granted only there or below (see `customRoleInstance`). */
+  readonly instance?: string;
   readonly label?: string;
   readonly description?: string;
   readonly permissions: ReadonlyArray<string>;
@@ -72,6 +74,8 @@ export class Snapshot {
   private readonly orgs: Map<string, OrgSettings>;
   /** The organization each custom role belongs to, for those that were given one. */
   private readonly customRoleOrgs = new Map<string, string>();
+  /** The instance each custom role was made for, for those that were given one. */
+  private readonly customRoleInstances = new Map<string, string>();
 
   /**
    * A snapshot of `products`; or, given another snapshot, an empty one over that one's catalog and organization
@@ -230,6 +234,8 @@ export class Snapshot {
     const entry = this.catalog.compileCustomRole(source);
     if (input.org === undefined) this.customRoleOrgs.delete(input.id);
     else this.customRoleOrgs.set(input.id, input.org);
+    if (input.instance === undefined) this.customRoleInstances.delete(input.id);
+    else this.customRoleInstances.set(input.id, input.instance);
     if (existing) this.rebindGrants(existing, entry);
     return entry;
   }
@@ -244,6 +250,11 @@ export class Snapshot {
     return this.catalog.role(id);
   }
 
+  /** The instance custom role `id` was made for, or undefined (a system role, or one given no instance). */
+  customRoleInstance(id: string): string | undefined {
+    return this.customRoleInstances.get(id);
+  }
+
   /** Removes a custom role and every grant of it; returns how many grants went with it. */
   removeCustomRole(id: string): number {
     const entry = this.catalog.role(id);
@@ -253,6 +264,7 @@ export class Snapshot {
     for (const g of doomed) this.removeGrant(g.id);
     this.catalog.dropRole(id);
     this.customRoleOrgs.delete(id);
+    this.customRoleInstances.delete(id);
     return doomed.length;
   }
 
