@@ -14,6 +14,7 @@ import {
   grantedRole,
   nextAccessRequest,
 } from "../../src/index.ts";
+import { expectMove } from "../support/transitions.ts";
 
 type Expected = AccessRequestStatus | { readonly refused: "status" | "path" };
 
@@ -69,21 +70,10 @@ describe("access request: path × status × event", () => {
         const expected = table[path][status][event];
         const shown = typeof expected === "string" ? expected : `refused (${expected.refused})`;
         it(`${path} · ${status} · ${event} → ${shown}`, () => {
-          const next = nextAccessRequest({ id, path, status }, event);
-          if (typeof expected === "string") expect(Result.getOrThrow(next)).toBe(expected);
-          else {
-            expect(Result.isFailure(next)).toBe(true);
-            if (Result.isFailure(next)) {
-              expect(next.failure).toMatchObject({
-                _tag: "InvalidTransition",
-                reason: expected.refused,
-                machine: "access request",
-                status,
-                event,
-              });
-              expect(next.failure.message).toBe(refusals[event](status));
-            }
-          }
+          const move = nextAccessRequest({ id, path, status }, event);
+          if (typeof expected === "string") return expectMove(move, expected);
+          const message = refusals[event](status);
+          expectMove(move, { reason: expected.refused, machine: "access request", status, event, message });
         });
       }
 });
