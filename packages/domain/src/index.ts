@@ -4,7 +4,6 @@
 export * from "./catalog/condition.ts";
 export * from "./catalog/feature-roles.ts";
 export { products, productsById } from "./catalog/index.ts";
-export * from "./rules/custom-role.ts";
 export type * from "./catalog/types.ts";
 export type { AssignDecision, Assignment } from "./engine/assign.ts";
 export { type Decision, Engine, type SubjectFacts } from "./engine/engine.ts";
@@ -18,6 +17,7 @@ export * from "./model/ids.ts";
 export * from "./model/resource.ts";
 export * from "./model/scope.ts";
 export * from "./rules/access-request.ts";
+export * from "./rules/custom-role.ts";
 export * from "./rules/custom-role.ts";
 export * from "./rules/invalid-transition.ts";
 export * from "./rules/invitation.ts";
