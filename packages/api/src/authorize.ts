@@ -17,6 +17,7 @@ import type { StoreServices } from "./auth/store-runner.ts";
 import type { Authorization, RehearsalContext } from "./authorization.ts";
 import type { Actor, ApiContext } from "./context.ts";
 import { toTrpcError } from "./errors.ts";
+import { badRequest, forbidden, notFound, nothing, unauthorized } from "./refusals.ts";
 import { baseProcedure, failureOf } from "./trpc.ts";
 
 /*
@@ -80,8 +81,6 @@ export interface AskContext {
   readonly store: Store;
 }
 
-const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });
-
 /** The engine's answer to every question, or the refusal thrown: deny → FORBIDDEN, invalid → BAD_REQUEST. */
 const ask = (engine: ApiContext["engine"], actor: UserActor, question: Ask): void => {
   if ("check" in question) {
@@ -92,8 +91,8 @@ const ask = (engine: ApiContext["engine"], actor: UserActor, question: Ask): voi
     throw forbidden(`${actor.id} may not ${action}: ${reason}`);
   }
   const { decision, reason } = engine.assign(actor.id, question.assign);
-  if (decision === "deny") throw new TRPCError({ code: "FORBIDDEN", message: reason });
-  if (decision === "invalid") throw new TRPCError({ code: "BAD_REQUEST", message: reason });
+  if (decision === "deny") throw forbidden(reason);
+  if (decision === "invalid") throw badRequest(reason);
 };
 
 /** The audited write a handler makes: `Mutations.mutate` for the actor and request, then `awaitApplied`. */
@@ -142,16 +141,12 @@ const writeFor =
 /** Only signed-in users mutate; API keys are read-only and the operator is not a subject of any organization. */
 const mutatingActor = (actor: Actor): UserActor => {
   if (actor.kind === "user") return actor;
-  throw new TRPCError({
-    code: "FORBIDDEN",
-    message:
-      actor.kind === "api-key"
-        ? "API keys are read-only: sign in as a user to change anything"
-        : "The platform operator does not change an organization's roles and grants",
-  });
+  throw forbidden(
+    actor.kind === "api-key"
+      ? "API keys are read-only: sign in as a user to change anything"
+      : "The platform operator does not change an organization's roles and grants",
+  );
 };
-
-const unauthorized = () => new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send an API key" });
 
 /** The request's store, or one that says sign-in is not configured (a server without a store, as in tests). */
 const storeFor = (ctx: { readonly auth?: RequestAuth | undefined }): Store =>
@@ -232,8 +227,8 @@ export interface QueryContext {
 const NOTHING: ReadonlyArray<never> = [];
 
 /** Another organization's object (or a missing one), answered alike: NOT_FOUND with the made-up id's words. */
-const outside = (missing: string | undefined, org: string) =>
-  new TRPCError({ code: "NOT_FOUND", message: missing ?? `No organization "${org}"` });
+const outside = (words: string | undefined, org: string) =>
+  words === undefined ? notFound("organization", org) : nothing(words);
 
 const orgOfAsk = (question: Ask): string =>
   "check" in question ? question.check.resource.org : question.assign.scope.org;
@@ -417,8 +412,7 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
   /** The same, for raw input: decoded as the call decodes it (bad input is BAD_REQUEST naming the problem). */
   const rehearse = async (raw: unknown, ctx: RehearsalContext) => {
     const decoded = await standard["~standard"].validate(raw);
-    if (decoded.issues !== undefined)
-      throw new TRPCError({ code: "BAD_REQUEST", message: decoded.issues.map((i) => i.message).join("; ") });
+    if (decoded.issues !== undefined) throw badRequest(decoded.issues.map((i) => i.message).join("; "));
     await authorize(ctx, decoded.value);
   };
   return tagged({ kind: "mutation", rehearse })

@@ -11,6 +11,7 @@ import { sessionCookie } from "./auth/policy.ts";
 import { resolveActor } from "./auth/resolve-actor.ts";
 import { runWith, type StoreRunner } from "./auth/store-runner.ts";
 import { concerns, visibleEvent } from "./event-visibility.ts";
+import { SIGN_IN } from "./refusals.ts";
 import { defaultStreamLimits, type StreamLimits, streamQuota } from "./stream-quota.ts";
 
 export interface EventsOptions {
@@ -36,7 +37,7 @@ export const heartbeatInterval = Duration.seconds(15);
  */
 const appliedWait = Duration.seconds(5);
 
-const unauthorized = { error: { code: "UNAUTHORIZED", message: "Sign in or send an API key" } };
+const unauthorized = { error: { code: "UNAUTHORIZED", message: SIGN_IN } };
 const tooMany = (limits: StreamLimits, refused: "actor" | "total") => ({
   error: {
     code: "TOO_MANY_REQUESTS",

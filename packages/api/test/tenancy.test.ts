@@ -185,6 +185,30 @@ describe("projects and flags", () => {
     expect(other.status).toBe(404);
   });
 
+  it("flags.toggle answers an environment outside the flag's project as a made-up one (another organization's too)", async () => {
+    const admin = await signIn("exp-administrator@acme.example");
+    const created = await send(
+      "POST",
+      "projects.create",
+      { org: "acme", instance: "acme-exp", name: "Elsewhere", platform: "feature" },
+      admin,
+    );
+    expect(created.status).toBe(200);
+    const project = (created.data as { readonly id: string }).id;
+    const envs = (await send("GET", "projects.environments.list", { project }, admin)).data as ReadonlyArray<{
+      readonly id: string;
+    }>;
+    const elsewhere = envs[0]?.id ?? "";
+    const toggle = (environment: string) =>
+      send("POST", "flags.toggle", { id: "acme-new-cart", environment, enabled: false }, admin);
+    const before = await auditCount();
+    const outside = await toggle(elsewhere);
+    const madeUp = await toggle("env_madeup");
+    expect([outside.status, outside.error?.message]).toEqual([404, `No environment "${elsewhere}"`]);
+    expect([madeUp.status, madeUp.error?.message]).toEqual([404, 'No environment "env_madeup"']);
+    expect(await auditCount()).toBe(before);
+  });
+
   it("exp-publisher and exp-env-publisher (editor + env-publisher on production) toggle in production, audited", async () => {
     for (const [email, actor] of [
       ["exp-publisher@acme.example", "demo-exp-publisher"],

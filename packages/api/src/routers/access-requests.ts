@@ -38,6 +38,7 @@ import {
   type UserActor,
 } from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
+import { badRequest, forbidden, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 
 // Rules: docs/decisions.md#partner-access; the request's states, events and movers: the domain's rules/access-request.ts.
@@ -61,10 +62,6 @@ const view = (r: AccessRequestRecord) => ({
   grantId: r.grantId,
 });
 
-const bad = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
-const forbidden = (message: string) => new TRPCError({ code: "FORBIDDEN", message });
-const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No access request "${id}"` });
-
 const scopeOf = (r: AccessRequestRecord): Scope => ({
   org: r.customerOrg,
   product: PRODUCT,
@@ -80,19 +77,20 @@ const requestAsk = async (input: typeof AccessRequestInput.Type, { actor, store 
   if (!partner.products.includes(PRODUCT))
     throw forbidden(`${partner.id} has not enabled Mission Control: enable it before requesting access`);
   const customer = await organization(input.customerOrg);
-  if (customer.kind !== "customer") throw bad(`customerOrg: ${customer.id} is not a customer organization`);
+  if (customer.kind !== "customer")
+    throw badRequest(`customerOrg: ${customer.id} is not a customer organization`);
   if (input.instance !== undefined) {
     const instanceId = input.instance;
     const instance = await store.run(Instances.use((i) => i.get(instanceId)));
     if (instance.org !== customer.id || instance.product !== PRODUCT)
-      throw bad(`instance: ${instanceId} is not a Mission Control instance of ${customer.id}`);
+      throw badRequest(`instance: ${instanceId} is not a Mission Control instance of ${customer.id}`);
   }
   return [];
 };
 
 /** The role an approval grants (the domain's rule: another than the one asked for on the direct path only). */
 const roleGranted = (request: AccessRequestRecord, input: { readonly role?: string }): string =>
-  Result.getOrThrowWith(grantedRole(request, input.role), (refused) => bad(refused.message));
+  Result.getOrThrowWith(grantedRole(request, input.role), (refused) => badRequest(refused.message));
 
 /** The status `event` moves `request` to, or the machine's refusal as `code` (the words are the domain's). */
 const moved = (
@@ -143,7 +141,7 @@ const decideAsk = async (
   const request = await store.run(AccessRequests.use((a) => a.get(input.id)));
   return {
     orgs: [request.customerOrg],
-    missing: notFound(input.id).message,
+    missing: missing("access request", input.id),
     ask: () => rightTo(decision(input), request, actor, roleGranted(request, input)),
   };
 };
@@ -163,7 +161,7 @@ const cancelAsk = async (
   return {
     orgs: [request.partnerOrg, request.customerOrg],
     shared: true,
-    missing: notFound(input.id).message,
+    missing: missing("access request", input.id),
     ask: () => {
       const questions = rightTo("cancel", request, actor, request.requestedRole);
       moved(request, "cancel", "CONFLICT");

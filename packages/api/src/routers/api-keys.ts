@@ -3,7 +3,6 @@
 import { randomUUID } from "node:crypto";
 import { Id, Name } from "@gatehouse/contracts";
 import { type ApiKeyRecord, ApiKeys, Mutations } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { apiKeyCacheOf } from "../auth/api-key-cache.ts";
 import { hashToken, newApiKey } from "../auth/tokens.ts";
@@ -15,6 +14,7 @@ import {
   type DeclaredChange,
   type QueryContext,
 } from "../authorize.ts";
+import { conflict, forbidden, missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
 
 const CreateInput = Schema.Struct({
@@ -46,19 +46,17 @@ const superAdmin = (org: string) => ({
 
 /** Listing is for signed-in users who are super admins of their organization. */
 const superAdminReads = ({ actor }: QueryContext): Declared<string> => {
-  if (actor.kind !== "user") throw new TRPCError({ code: "FORBIDDEN", message: onlySuperAdmins });
+  if (actor.kind !== "user") throw forbidden(onlySuperAdmins);
   return { ask: [superAdmin(actor.org)], value: actor.org };
 };
 
 /** Creating a key asks the super admin question at the actor's organization. */
 const managing = (_input: unknown, { actor }: AskContext) => superAdmin(actor.org);
 
-const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No API key "${id}"` });
-
 /** Revoking the stored key `id`, declared: its organization is the boundary, then the super admin question there. */
 const revoking = async (input: { readonly id: string }, { store }: AskContext): Promise<DeclaredChange> => {
   const key = await store.run(ApiKeys.use((keys) => keys.get(input.id)));
-  return { orgs: [key.org], missing: notFound(input.id).message, ask: superAdmin(key.org) };
+  return { orgs: [key.org], missing: missing("API key", input.id), ask: superAdmin(key.org) };
 };
 
 export const apiKeysRouter = router({
@@ -119,11 +117,9 @@ export const apiKeysRouter = router({
         apiKeyCacheOf(keys).forget(key.id);
         return view(revoked.value);
       }).pipe(
-        Effect.catchTag("NotFound", () => Effect.fail(notFound(input.id))),
+        Effect.catchTag("NotFound", () => Effect.fail(notFound("API key", input.id))),
         Effect.catchTag("VersionConflict", () =>
-          Effect.fail(
-            new TRPCError({ code: "CONFLICT", message: `The API key "${input.id}" is already revoked` }),
-          ),
+          Effect.fail(conflict(`The API key "${input.id}" is already revoked`)),
         ),
       ),
     );

@@ -10,9 +10,9 @@ import {
   type RoleRecord,
   Roles,
 } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { authorizedQuery, authorizedRead, type Declared, type QueryContext } from "../authorize.ts";
+import { badRequest, forbidden } from "../refusals.ts";
 import { router } from "../trpc.ts";
 
 // Rules: docs/decisions.md#delegation. Each answer is the question users.invite or grants.create asks
@@ -38,8 +38,7 @@ interface Assigner {
 
 /** A signed-in user (the only actor that assigns), or FORBIDDEN; `scopes` must lie in its organization. */
 const assigner = ({ actor }: QueryContext, scopes: ReadonlyArray<Scope> = []): Declared<Assigner> => {
-  if (actor.kind !== "user")
-    throw new TRPCError({ code: "FORBIDDEN", message: "only a signed-in user assigns roles" });
+  if (actor.kind !== "user") throw forbidden("only a signed-in user assigns roles");
   return { orgs: scopes.map((s) => s.org), value: { id: actor.id, org: actor.org } };
 };
 
@@ -126,7 +125,7 @@ export const assignableRouter = router({
     const products = new Set(scopes.map((s) => s.product));
     const product = scopes[0]?.product;
     if (products.size !== 1 || product === undefined)
-      throw new TRPCError({ code: "BAD_REQUEST", message: "scopes: one product, named in every scope" });
+      throw badRequest("scopes: one product, named in every scope");
     const [candidates, projects] = await ctx.store.run(
       Effect.all([
         Roles.use((roles) =>

@@ -2,10 +2,10 @@
 // The super admin and the operator read all of it; other admin levels the entries about the places they administer.
 import { AuditListInput } from "@gatehouse/contracts";
 import { type AuditEntry, AuditLog, type AuditReach } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { isSuperAdmin } from "../auth/super-admin.ts";
 import { authorizedQuery, type Declared, type QueryContext } from "../authorize.ts";
 import { keysetPage } from "../list-page.ts";
+import { forbidden } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { auditReach } from "./audit-reach.ts";
 
@@ -35,7 +35,7 @@ const reading = async (
 ): Promise<Declared<AuditReach | undefined>> => {
   const refused = `${actor.id} may not read the audit log of ${org}: only its administrators and the platform operator may`;
   if (actor.kind === "operator") return {};
-  if (actor.kind === "api-key") throw new TRPCError({ code: "FORBIDDEN", message: refused });
+  if (actor.kind === "api-key") throw forbidden(refused);
   const within = { orgs: [org] };
   if (isSuperAdmin(engine, actor.id, org)) return within;
   const places = await store.run(AuditLog.use((log) => log.places(org)));

@@ -4,16 +4,13 @@
 import { LoginInput } from "@gatehouse/contracts";
 import { type Engine, type Landing, UnknownSubject } from "@gatehouse/domain";
 import { Mutations, Operators, Sessions, Users } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { login } from "../auth/login.ts";
 import { requestAuth } from "../auth/request-auth.ts";
 import { publicAccess, selfAccess } from "../authorize.ts";
 import type { Actor } from "../context.ts";
+import { unauthorized } from "../refusals.ts";
 import { router } from "../trpc.ts";
-
-/** The actor's account is gone (deleted since the session began): the same answer as no session. */
-const gone = () => new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send an API key" });
 
 const landingOf = (engine: Engine, user: string): Landing => {
   try {
@@ -41,7 +38,7 @@ const describe = (actor: Actor, engine: Engine) =>
       org: user.org,
       landing: landingOf(engine, user.id),
     } as const;
-  }).pipe(Effect.catchTag("NotFound", () => Effect.fail(gone())));
+  }).pipe(Effect.catchTag("NotFound", () => Effect.fail(unauthorized())));
 
 /** Signing in is how an anonymous client becomes an actor: the password is the credential. */
 const signingIn = publicAccess(
@@ -89,7 +86,7 @@ export const authRouter = router({
 
   /** The signed-in user (with its landing page), operator or API key; UNAUTHORIZED without one. */
   me: selfAccess("it describes only the request's own actor").query(({ ctx }) => {
-    if (ctx.actor === undefined) throw gone();
+    if (ctx.actor === undefined) throw unauthorized();
     return ctx.auth.run(describe(ctx.actor, ctx.engine));
   }),
 });

@@ -2,11 +2,11 @@
 // Who may ask about whom is declared here and decided by authorizedQuery before any question reaches the engine.
 import { GrantScope, Id, ListPage } from "@gatehouse/contracts";
 import { type Explanation, type Resource, ResourceAttributes } from "@gatehouse/domain";
-import { TRPCError } from "@trpc/server";
 import { Schema } from "effect";
 import { type Ask, authorizedQuery, type Declared, type QueryContext, seenBy } from "../authorize.ts";
 import type { Actor } from "../context.ts";
 import { pageOf } from "../list-page.ts";
+import { badRequest } from "../refusals.ts";
 import { router } from "../trpc.ts";
 
 // Rules: docs/decisions.md#api-authz-questions (who may ask about whom; declared through authorizedQuery).
@@ -61,8 +61,7 @@ const adminScope = (r: Resource): Resource =>
     ...(r.project === undefined ? {} : { project: r.project }),
   });
 
-const required = (kind: string) =>
-  new TRPCError({ code: "BAD_REQUEST", message: `subject: required for ${kind}` });
+const required = (kind: string) => badRequest(`subject: required for ${kind}`);
 
 /** A user's question about itself: nothing to declare (the engine answers; see `seenBy`). */
 const SELF: Declared = {};

@@ -2,9 +2,9 @@
 // Read-only and the same for everyone (it is the documented model, not anyone's data).
 import { Id } from "@gatehouse/contracts";
 import { featureRoles, noCustomRoles, products } from "@gatehouse/domain";
-import { TRPCError } from "@trpc/server";
 import { Schema } from "effect";
 import { publicAccess } from "../authorize.ts";
+import { nothing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 
 const productView = products.map((p) => ({
@@ -36,6 +36,6 @@ export const catalogRouter = router({
       const role = p.roles.find((r) => r.id === input.id);
       if (role) return { ...role, product: p.id };
     }
-    throw new TRPCError({ code: "NOT_FOUND", message: `No system role ${input.id}` });
+    throw nothing(`No system role ${input.id}`);
   }),
 });

@@ -2,13 +2,12 @@
 // and a custom role is granted only in its organization and inside the instance it was created for (its projects).
 import { checkCustomRolePlacement as checkPlacement, type Scope } from "@gatehouse/domain";
 import { type RoleRecord, Roles } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Effect, identity, Option, Result } from "effect";
 import type { Store } from "../authorize.ts";
+import { badRequest } from "../refusals.ts";
 
 /** What a made-up role gets from the engine (UnknownRole), word for word. */
-const unknownRole = (role: string) =>
-  new TRPCError({ code: "BAD_REQUEST", message: `Unknown role "${role}"` });
+const unknownRole = (role: string) => badRequest(`Unknown role "${role}"`);
 
 /**
  * The role `role` as `org` sees it: a system role or one of `org`'s custom roles. Any other (missing, or another

@@ -9,9 +9,9 @@ import {
   type ProjectRecord,
   Projects,
 } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Schema } from "effect";
 import { type AskContext, authorizedMutation, type DeclaredChange } from "../authorize.ts";
+import { badRequest, conflict, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { askInFeatureProject } from "./feature-project.ts";
 
@@ -43,8 +43,6 @@ export const environmentView = (e: EnvironmentRecord) => ({
   version: e.version,
 });
 
-const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
-
 /** The question for an action on a stored environment. */
 const onEnvironment = (action: string, environment: EnvironmentRecord, project: ProjectRecord) => ({
   check: { action, resource: environmentResource(project, environment) },
@@ -64,13 +62,12 @@ const environmentAt = async (
   const project = await store.run(Projects.use((p) => p.get(environment.project)));
   return {
     orgs: [project.org],
-    missing: notFound(`environment "${id}"`).message,
+    missing: missing("environment", id),
     ask: () => {
       if (environment.version !== version)
-        throw new TRPCError({
-          code: "CONFLICT",
-          message: `The environment "${id}" was changed since version ${version} was read (it is at version ${environment.version}); reload it and try again`,
-        });
+        throw conflict(
+          `The environment "${id}" was changed since version ${version} was read (it is at version ${environment.version}); reload it and try again`,
+        );
       return onEnvironment(action, environment, project);
     },
   };
@@ -104,10 +101,7 @@ export const environmentsRouter = router({
   /** Renames, re-keys, marks or unmarks production, or makes the environment primary. */
   update: authorizedMutation(UpdateInput, async (input, context) => {
     if ([input.name, input.key, input.production, input.primary].every((field) => field === undefined))
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: "name, key, production or primary: nothing to change",
-      });
+      throw badRequest("name, key, production or primary: nothing to change");
     return environmentAt(context, input.id, input.version, "experimentation:environment.edit");
   }).mutation(async ({ ctx, input }) => {
     const { id, version, ...patch } = input;

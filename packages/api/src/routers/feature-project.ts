@@ -1,8 +1,8 @@
 // What the Feature project routers (environments, flags) share: a project's scope as the engine reads it, and
 // the question "may the actor create <entity> in this Feature project?", inside the project's organization.
 import { type ProjectRecord, Projects, projectResource } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import type { AskContext, DeclaredChange } from "../authorize.ts";
+import { badRequest } from "../refusals.ts";
 
 /** The project's place: organization, Experimentation, its instance and itself. */
 export const projectScope = (project: ProjectRecord) => ({
@@ -25,10 +25,7 @@ export const askInFeatureProject =
       missing: `No project "${input.project}"`,
       ask: () => {
         if (project.platform !== "feature")
-          throw new TRPCError({
-            code: "BAD_REQUEST",
-            message: `project: "${project.name}" is not a Feature project`,
-          });
+          throw badRequest(`project: "${project.name}" is not a Feature project`);
         return { check: { action, resource: projectResource(project) } };
       },
     };

@@ -12,7 +12,6 @@ import {
   type ProjectRecord,
   Projects,
 } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import {
   type Ask,
@@ -23,6 +22,7 @@ import {
   type DeclaredChange,
   type QueryContext,
 } from "../authorize.ts";
+import { conflict, missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { askInFeatureProject, projectScope } from "./feature-project.ts";
 import { declareProject } from "./projects.ts";
@@ -49,8 +49,6 @@ const view = (f: FlagRecord) => ({
 const FLAG_VIEW = "experimentation:flag.view";
 const USER_VIEW = "admin-center:user.view";
 
-const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
-
 /** The stored flag `id`, declared: its project's organization is the boundary; once inside it, `questions`. */
 const flagOf = async (
   { store }: AskContext,
@@ -61,7 +59,7 @@ const flagOf = async (
   const project = await store.run(Projects.use((p) => p.get(flag.project)));
   return {
     orgs: [project.org],
-    missing: notFound(`flag "${id}"`).message,
+    missing: missing("flag", id),
     ask: () => questions(flag, project),
   };
 };
@@ -124,10 +122,9 @@ export const flagsRouter = router({
   setStatus: authorizedMutation(SetStatusInput, (input, context) =>
     flagOf(context, input.id, async (flag, project) => {
       if (flag.version !== input.version)
-        throw new TRPCError({
-          code: "CONFLICT",
-          message: `The flag "${input.id}" was changed since version ${input.version} was read (it is at version ${flag.version}); reload it and try again`,
-        });
+        throw conflict(
+          `The flag "${input.id}" was changed since version ${input.version} was read (it is at version ${flag.version}); reload it and try again`,
+        );
       const edit = [flag.status, input.status].map((status) => ({
         check: { action: "experimentation:flag.edit", resource: flagResource(project, { ...flag, status }) },
       }));
@@ -155,8 +152,7 @@ export const flagsRouter = router({
   toggle: authorizedMutation(ToggleInput, (input, context) =>
     flagOf(context, input.id, async (flag, project) => {
       const environment = await context.store.run(Environments.use((e) => e.get(input.environment)));
-      if (environment.project !== project.id)
-        throw notFound(`environment "${input.environment}" in ${project.name}`);
+      if (environment.project !== project.id) throw notFound("environment", input.environment);
       return toggleAsk(project, environment, flag);
     }),
   ).mutation(async ({ ctx, input }) => {

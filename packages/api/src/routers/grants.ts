@@ -16,6 +16,7 @@ import {
 } from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
 import { viewPeopleAt } from "../read-questions.ts";
+import { badRequest, conflict, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
 import { namedSubjectOrg } from "./named-subject.ts";
@@ -56,8 +57,6 @@ const view = (grant: GrantRecord) => ({
   version: grant.version,
 });
 
-const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No grant "${id}"` });
-
 /** The subject's home organization, from the store. */
 const homeOrg = (store: Store, subject: GrantSubjectRef): Promise<string> =>
   store.run(
@@ -94,13 +93,12 @@ const storedGrant = async (
   const grant = await store.run(Grants.use((grants) => grants.get(id)));
   return {
     orgs: [grant.scope.org],
-    missing: notFound(id).message,
+    missing: missing("grant", id),
     ask: async () => {
       if (grant.version !== version)
-        throw new TRPCError({
-          code: "CONFLICT",
-          message: `The grant "${id}" was changed or deleted since version ${version} was read (it is at version ${grant.version}); reload it and try again`,
-        });
+        throw conflict(
+          `The grant "${id}" was changed or deleted since version ${version} was read (it is at version ${grant.version}); reload it and try again`,
+        );
       return questions(grant, await homeOrg(store, grant.subject));
     },
   };
@@ -109,8 +107,7 @@ const storedGrant = async (
 /** Reading grants at `scope` of `org` (default the organization) is viewing the users there. */
 const listing = (input: typeof ListInput.Type, { actor }: { readonly actor: { readonly id: string } }) => {
   const scope = input.scope ?? { org: input.org };
-  if (scope.org !== input.org)
-    throw new TRPCError({ code: "BAD_REQUEST", message: "scope.org: must be org" });
+  if (scope.org !== input.org) throw badRequest("scope.org: must be org");
   const question = viewPeopleAt(scope);
   return {
     orgs: [input.org],
@@ -128,9 +125,8 @@ const conflictMessage = (id: string) =>
   `The grant "${id}" was changed or deleted since that version was read; reload it and try again`;
 
 /** VersionConflict from the write itself (a change between the check and the write) reads like the early one. */
-const conflict = (id: string) => (error: unknown) => {
-  if (error instanceof TRPCError && error.code === "CONFLICT")
-    throw new TRPCError({ code: "CONFLICT", message: conflictMessage(id), cause: error });
+const staleWrite = (id: string) => (error: unknown) => {
+  if (error instanceof TRPCError && error.code === "CONFLICT") throw conflict(conflictMessage(id), error);
   throw error;
 };
 
@@ -148,7 +144,7 @@ export const grantsRouter = router({
   /** Gives `subject` a role or one permission at `scope`, optionally until `expiresAt`. */
   create: authorizedMutation(CreateInput, async (input, { actor, store }) => {
     if ((input.role === undefined) === (input.permission === undefined))
-      throw new TRPCError({ code: "BAD_REQUEST", message: "role: give exactly one of role and permission" });
+      throw badRequest("role: give exactly one of role and permission");
     const targetOrg = await namedSubjectOrg(store, actor.org, input.subject);
     if (input.role !== undefined)
       checkCustomRolePlacement(await roleIn(store, input.role, actor.org), input.scope);
@@ -195,7 +191,7 @@ export const grantsRouter = router({
           grants.update(input.id, input.version, { role: input.role, expiresAt: input.expiresAt }),
         ),
       })
-      .catch(conflict(input.id));
+      .catch(staleWrite(input.id));
     return view(value);
   }),
 
@@ -212,7 +208,7 @@ export const grantsRouter = router({
         target: { kind: "grant", id: input.id },
         run: Grants.use((grants) => grants.remove(input.id, input.version)),
       })
-      .catch(conflict(input.id));
+      .catch(staleWrite(input.id));
     return { removed: view(value) };
   }),
 });

@@ -10,7 +10,6 @@ import {
   RenameInput,
 } from "@gatehouse/contracts";
 import { Grants, GroupEdits, type GroupRecord, Groups, Users } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Effect } from "effect";
 import {
   type Ask,
@@ -24,6 +23,7 @@ import {
 } from "../authorize.ts";
 import { keysetPage, pageOf } from "../list-page.ts";
 import { viewPeopleAt } from "../read-questions.ts";
+import { badRequest, conflict, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { namedSubjectOrg } from "./named-subject.ts";
 
@@ -43,11 +43,9 @@ const summary = (group: GroupRecord) => ({
   version: group.version,
 });
 
-const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No group "${id}"` });
-const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
-
-/** Reading the groups of `org` asks `admin-center:user.view` at the organization; `missing` names the object. */
-const reading = (actor: { readonly id: string }, org: string, missing: string): Declared => {
+/** Reading the groups of `org` asks `admin-center:user.view` at the organization; `id` is the object a refusal names
+ * as missing (the group, or the organization listed). */
+const reading = (actor: { readonly id: string }, org: string, id: string): Declared => {
   const question = viewPeopleAt({ org });
   return {
     orgs: [org],
@@ -57,7 +55,7 @@ const reading = (actor: { readonly id: string }, org: string, missing: string): 
         refusal: `${actor.id} may not view the groups of ${org} (needs ${question.check.action} at the organization)`,
       },
     ],
-    missing: notFound(missing).message,
+    missing: missing("group", id),
   };
 };
 
@@ -79,17 +77,16 @@ const customGroup = async (
   const group = await loadGroup(context, id);
   return {
     orgs: [group.org],
-    missing: notFound(id).message,
+    missing: missing("group", id),
     ask: () => {
       if (group.kind !== "custom")
         throw badRequest(
           `the ${group.kind} group "${group.name}" is managed by Gatehouse and cannot be changed`,
         );
       if (version !== undefined && group.version !== version)
-        throw new TRPCError({
-          code: "CONFLICT",
-          message: `The group "${id}" was changed or deleted since version ${version} was read (it is at version ${group.version}); reload it and try again`,
-        });
+        throw conflict(
+          `The group "${id}" was changed or deleted since version ${version} was read (it is at version ${group.version}); reload it and try again`,
+        );
       return questions(group);
     },
   };
@@ -142,7 +139,7 @@ export const groupsRouter = router({
   /** A new custom group of the actor's organization. */
   create: authorizedMutation(CreateGroupInput, (input) => ({
     orgs: [input.org],
-    missing: notFound(input.org).message,
+    missing: missing("group", input.org),
     ask: manage(input.org),
   })).mutation(async ({ ctx, input }) => {
     const id = `grp_${randomUUID().replaceAll("-", "")}`;

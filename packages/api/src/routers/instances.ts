@@ -3,9 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { AtVersionInput, Id, Name, RenameInput } from "@gatehouse/contracts";
 import { type InstanceRecord, Instances, instanceResource, Organizations } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Schema } from "effect";
 import { type AskContext, authorizedMutation, authorizedQuery, type DeclaredChange } from "../authorize.ts";
+import { badRequest, conflict, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 
 // Rules: docs/decisions.md#admin-center (instances: the super admin test).
@@ -32,7 +32,6 @@ const view = (i: InstanceRecord) => ({
   resource: instanceResource(i),
 });
 
-const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
 const superAdmin = (org: string) => ({ check: { action: SUPER_ADMIN, resource: { org } } });
 
 /**
@@ -43,13 +42,12 @@ const instanceAt = async ({ store }: AskContext, id: string, version: number): P
   const instance = await store.run(Instances.use((i) => i.get(id)));
   return {
     orgs: [instance.org],
-    missing: notFound(`instance "${id}"`).message,
+    missing: missing("instance", id),
     ask: () => {
       if (instance.version !== version)
-        throw new TRPCError({
-          code: "CONFLICT",
-          message: `The instance "${id}" was changed since version ${version} was read (it is at version ${instance.version}); reload it and try again`,
-        });
+        throw conflict(
+          `The instance "${id}" was changed since version ${version} was read (it is at version ${instance.version}); reload it and try again`,
+        );
       return superAdmin(instance.org);
     },
   };
@@ -68,10 +66,7 @@ export const instancesRouter = router({
     ask: async () => {
       const org = await store.run(Organizations.use((o) => o.get(input.org)));
       if (!org.products.includes(input.product))
-        throw new TRPCError({
-          code: "BAD_REQUEST",
-          message: `product: "${input.product}" is not enabled for ${input.org}`,
-        });
+        throw badRequest(`product: "${input.product}" is not enabled for ${input.org}`);
       return superAdmin(input.org);
     },
   })).mutation(async ({ ctx, input }) => {

@@ -14,7 +14,6 @@ import {
   Mutations,
   Users,
 } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import { limitedAttempt, tooManyAttempts } from "../auth/limiter.ts";
 import { requestAuth } from "../auth/request-auth.ts";
@@ -29,6 +28,7 @@ import {
   storeError,
 } from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
+import { badRequest, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { claimAsks, invitationAsks, mayView } from "./invitation-rights.ts";
 import { acceptUrl, expiryIn } from "./users.ts";
@@ -57,8 +57,6 @@ const view = (invitation: InvitationRecord) => ({
   version: invitation.version,
 });
 
-const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
-
 /** The stored invitation `id`, declared: its organization is the boundary; once inside it, `questions`. */
 const storedInvitation = async (
   id: string,
@@ -66,7 +64,7 @@ const storedInvitation = async (
   questions: (invitation: InvitationRecord) => Promise<Change> | Change,
 ): Promise<DeclaredChange> => {
   const invitation = await store.run(Invitations.use((i) => i.get(id)));
-  return { orgs: [invitation.org], missing: `No invitation "${id}"`, ask: () => questions(invitation) };
+  return { orgs: [invitation.org], missing: missing("invitation", id), ask: () => questions(invitation) };
 };
 
 /**

@@ -1,11 +1,12 @@
 // "May I call this?": runs a mutation's own authorization (its declaration, boundary and engine questions) for an
 // input without its handler, so a button asks exactly the question the server asks when it is pressed.
 import { Id } from "@gatehouse/contracts";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { Schema } from "effect";
 import { authorizationOf } from "../authorization.ts";
 import { authorizedQuery } from "../authorize.ts";
 import { toTrpcError } from "../errors.ts";
+import { badRequest } from "../refusals.ts";
 
 const MayInput = Schema.Struct({ procedure: Id, input: Schema.Unknown });
 
@@ -26,8 +27,7 @@ export const mayProcedure = (procedures: () => Procedures) =>
   authorizedQuery(MayInput, () => ({})).query(async ({ ctx, input }): Promise<MayAnswer> => {
     const found = Object.hasOwn(procedures(), input.procedure) ? procedures()[input.procedure] : undefined;
     const rehearse = found === undefined ? undefined : authorizationOf(found)?.rehearse;
-    if (rehearse === undefined)
-      throw new TRPCError({ code: "BAD_REQUEST", message: `procedure: "${input.procedure}" is no mutation` });
+    if (rehearse === undefined) throw badRequest(`procedure: "${input.procedure}" is no mutation`);
     try {
       await rehearse(input.input, ctx);
       return { allowed: true };

@@ -12,10 +12,10 @@ import {
   Organizations,
   Users,
 } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Effect, Option, Schema } from "effect";
 import { authorizedQuery, authorizedRead, type Declared, type May, type Store } from "../authorize.ts";
 import type { Actor } from "../context.ts";
+import { missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
 
 // Rules: docs/decisions.md#mission-control (customers, instances, holders).
@@ -82,7 +82,7 @@ const customersOf = async (store: Store, actor: Actor) => {
     }));
 };
 
-const noCustomer = (customer: string) => `No Mission Control customer "${customer}"`;
+const noCustomer = (customer: string) => missing("Mission Control customer", customer);
 
 /**
  * `customer` as Mission Control's boundary: the organization is declared (the builder keeps the user inside the
@@ -91,8 +91,7 @@ const noCustomer = (customer: string) => `No Mission Control customer "${custome
  */
 const reach = async (store: Store, actor: Actor, customer: string): Promise<Declared> => {
   const customers = await customersOf(store, actor);
-  if (!customers.some((c) => c.org === customer))
-    throw new TRPCError({ code: "NOT_FOUND", message: noCustomer(customer) });
+  if (!customers.some((c) => c.org === customer)) throw notFound("Mission Control customer", customer);
   return { orgs: [customer], acrossOrgs: true, missing: noCustomer(customer) };
 };
 
@@ -102,11 +101,11 @@ const mayView = (may: May, i: InstanceRecord) =>
 
 /** The customer's Mission Control instance `id`, or NOT_FOUND in the words a made-up id gets. */
 const customerInstance = async (store: Store, customer: string, id: string) => {
-  const missing = `No Mission Control instance "${id}"`;
+  const words = missing("Mission Control instance", id);
   const found = await store.run(Effect.option(Instances.use((i) => i.get(id))));
   if (Option.isNone(found) || found.value.org !== customer || found.value.product !== PRODUCT)
-    throw new TRPCError({ code: "NOT_FOUND", message: missing });
-  return { instance: found.value, missing };
+    throw notFound("Mission Control instance", id);
+  return { instance: found.value, missing: words };
 };
 
 /** "2026-11-22 15:02 UTC": the server does not know the reader's time zone, so it says which one it uses. */

@@ -1,9 +1,9 @@
 // Whom an actor may name as the subject of a grant or a group membership: the users and groups of its own
 // organization, and partner organizations' users (Mission Control roles reach them); any other is a made-up id.
 import { type GrantSubjectRef, Groups, type NotFound, Organizations, Users } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Effect, Option } from "effect";
 import type { Store } from "../authorize.ts";
+import { notFound } from "../refusals.ts";
 
 /** The subject's home organization, when someone of `home` may name it; NOT_FOUND as a made-up id otherwise. */
 export const namedSubjectOrg = async (
@@ -25,7 +25,6 @@ export const namedSubjectOrg = async (
       return owner.kind === "partner" ? owner.id : undefined;
     }),
   );
-  if (org === undefined)
-    throw new TRPCError({ code: "NOT_FOUND", message: `No ${subject.kind} "${subject.id}"` });
+  if (org === undefined) throw notFound(subject.kind, subject.id);
   return org;
 };

@@ -8,7 +8,6 @@ import {
   type OperationRecord,
   Operations,
 } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Effect, Option } from "effect";
 import {
   type Ask,
@@ -20,6 +19,7 @@ import {
   type Store,
 } from "../authorize.ts";
 import { operationExecutor } from "../mission-control/executor.ts";
+import { badRequest, missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
 
 // Rules: docs/decisions.md#mission-control
@@ -52,12 +52,8 @@ const view = (op: OperationRecord) => ({
 const loadInstance = async (store: Store, id: string, home?: string): Promise<InstanceRecord> => {
   const instance = await store.run(Instances.use((i) => i.get(id)));
   if (instance.product !== PRODUCT && home !== undefined && instance.org !== home)
-    throw new TRPCError({ code: "NOT_FOUND", message: `No instance "${id}"` });
-  if (instance.product !== PRODUCT)
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `instance: ${id} is not a Mission Control instance`,
-    });
+    throw notFound("instance", id);
+  if (instance.product !== PRODUCT) throw badRequest(`instance: ${id} is not a Mission Control instance`);
   return instance;
 };
 
@@ -69,10 +65,10 @@ const viewing = (instance: InstanceRecord): Ask => ({
 
 /** The stored operation and its instance; a made-up id answers what another organization's does. */
 const storedOperation = async (store: Store, id: string) => {
-  const missing = `No operation "${id}"`;
+  const words = missing("operation", id);
   const op = await store.run(Effect.option(Operations.use((ops) => ops.get(id))));
-  if (Option.isNone(op)) throw new TRPCError({ code: "NOT_FOUND", message: missing });
-  return { op: op.value, instance: await loadInstance(store, op.value.instance), missing };
+  if (Option.isNone(op)) throw notFound("operation", id);
+  return { op: op.value, instance: await loadInstance(store, op.value.instance), missing: words };
 };
 
 const cancelAsk = async (input: { readonly id: string }, { store }: AskContext): Promise<Ask> => {
@@ -115,20 +111,18 @@ export const operationsRouter = router({
     const instance = await loadInstance(store, input.instance, actor.org);
     return {
       check: { action: `${PRODUCT}:${input.action}`, resource: instanceResource(instance) },
-      missing: `No instance "${input.instance}"`,
+      missing: missing("instance", input.instance),
     };
   }).mutation(async ({ ctx, input }) => {
     const instance = await loadInstance(ctx.store, input.instance);
     if (syncs.has(input.action) && instance.production)
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: `action: ${input.action} copies production over a sandbox; run it on a sandbox instance, not on production ${instance.name}`,
-      });
+      throw badRequest(
+        `action: ${input.action} copies production over a sandbox; run it on a sandbox instance, not on production ${instance.name}`,
+      );
     if (input.action === "database.sync" && input.confirmName !== instance.name)
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: `confirmName: type the instance's name ("${instance.name}") to overwrite its database`,
-      });
+      throw badRequest(
+        `confirmName: type the instance's name ("${instance.name}") to overwrite its database`,
+      );
     const executor = operationExecutor();
     const action = `${PRODUCT}:${input.action}`;
     const prepared = executor.prepare(action, instance.id);

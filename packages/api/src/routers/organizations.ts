@@ -3,9 +3,9 @@
 import { MAX_ID_LENGTH, Name, Text, Version } from "@gatehouse/contracts";
 import { products as catalogProducts } from "@gatehouse/domain";
 import { type OrganizationRecord, Organizations } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Schema } from "effect";
 import { authorizedQuery, authorizedRead, operatorOnly } from "../authorize.ts";
+import { nothing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { FirstAdminInput, inviteFirstAdmin } from "./first-admin.ts";
 
@@ -73,8 +73,7 @@ export const organizationsRouter = router({
 
   /** The actor's own organization with its enabled products. */
   mine: authorizedRead(({ actor }) => {
-    if (actor.kind === "operator")
-      throw new TRPCError({ code: "NOT_FOUND", message: "The platform operator belongs to no organization" });
+    if (actor.kind === "operator") throw nothing("The platform operator belongs to no organization");
     return { value: actor.org };
   }).query(async ({ ctx }) => view(await ctx.store.run(Organizations.use((o) => o.get(ctx.declared))))),
 

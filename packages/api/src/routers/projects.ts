@@ -3,7 +3,6 @@
 import { randomUUID } from "node:crypto";
 import { AtVersionInput, Id, Name, RenameInput } from "@gatehouse/contracts";
 import { Environments, Instances, type ProjectRecord, Projects, projectResource } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Schema } from "effect";
 import {
   type AskContext,
@@ -12,6 +11,7 @@ import {
   type DeclaredChange,
   type QueryContext,
 } from "../authorize.ts";
+import { badRequest, conflict, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { environmentView } from "./environments.ts";
 
@@ -39,8 +39,6 @@ const view = (p: ProjectRecord) => ({
   resource: projectResource(p),
 });
 
-const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `No ${what}` });
-
 const createIn = (org: string, instance: string) => ({
   check: { action: CREATE, resource: { org, product: "experimentation", instance } },
 });
@@ -53,13 +51,12 @@ const projectAt = async ({ store }: AskContext, id: string, version: number): Pr
   const project = await store.run(Projects.use((p) => p.get(id)));
   return {
     orgs: [project.org],
-    missing: notFound(`project "${id}"`).message,
+    missing: missing("project", id),
     ask: () => {
       if (project.version !== version)
-        throw new TRPCError({
-          code: "CONFLICT",
-          message: `The project "${id}" was changed since version ${version} was read (it is at version ${project.version}); reload it and try again`,
-        });
+        throw conflict(
+          `The project "${id}" was changed since version ${version} was read (it is at version ${project.version}); reload it and try again`,
+        );
       return createIn(project.org, project.instance);
     },
   };
@@ -68,7 +65,7 @@ const projectAt = async ({ store }: AskContext, id: string, version: number): Pr
 /** Declares the stored project `id`: its organization is the boundary; another's answers like a missing one. */
 export const declareProject = async (id: string, { store }: Pick<QueryContext, "store">) => {
   const project = await store.run(Projects.use((p) => p.get(id)));
-  return { orgs: [project.org], missing: notFound(`project "${id}"`).message, value: project };
+  return { orgs: [project.org], missing: missing("project", id), value: project };
 };
 
 export const projectsRouter = router({
@@ -99,13 +96,10 @@ export const projectsRouter = router({
       const instance = await store.run(Instances.use((i) => i.get(input.instance)));
       return {
         orgs: [instance.org],
-        missing: notFound(`instance "${input.instance}"`).message,
+        missing: missing("instance", input.instance),
         ask: () => {
           if (instance.product !== "experimentation")
-            throw new TRPCError({
-              code: "BAD_REQUEST",
-              message: `instance: "${input.instance}" is not an Experimentation instance`,
-            });
+            throw badRequest(`instance: "${input.instance}" is not an Experimentation instance`);
           return createIn(instance.org, instance.id);
         },
       };

@@ -17,7 +17,6 @@ import {
   productsById,
 } from "@gatehouse/domain";
 import { Instances, type RoleRecord, Roles } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Effect, identity, Option, Result } from "effect";
 import {
   type AskContext,
@@ -28,6 +27,7 @@ import {
   type QueryContext,
 } from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
+import { badRequest, conflict, forbidden, missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
 
 // Rules: docs/decisions.md#custom-roles
@@ -61,9 +61,6 @@ const byEntity = (permissions: ReadonlyArray<string>) => {
   return [...groups].map(([entity, actions]) => ({ entity, actions }));
 };
 
-const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No role "${id}"` });
-const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
-
 /** The organization whose custom roles `actor` sees (none for the operator). */
 const orgOf = ({ actor }: Pick<QueryContext, "actor">): string | undefined =>
   actor.kind === "operator" ? undefined : actor.org;
@@ -88,13 +85,12 @@ const customRole = async (
   if (role.type === "system") throw badRequest(`${role.id}: system roles cannot be changed`);
   return {
     orgs: [role.org ?? ""],
-    missing: notFound(id).message,
+    missing: missing("role", id),
     ask: () => {
       if (role.version !== version)
-        throw new TRPCError({
-          code: "CONFLICT",
-          message: `The custom role "${role.id}" was changed since version ${version} was read (it is at version ${role.version}); reload it and try again`,
-        });
+        throw conflict(
+          `The custom role "${role.id}" was changed since version ${version} was read (it is at version ${role.version}); reload it and try again`,
+        );
       return questions(role);
     },
   };
@@ -124,10 +120,10 @@ export const rolesRouter = router({
   get: authorizedQuery(GetRoleInput, async (input, context) => {
     const role = await readRole(context, input.id);
     // A system role is everyone's vocabulary; a custom role lies in its organization (the operator sees none).
-    if (role.type === "custom" && orgOf(context) === undefined) throw notFound(input.id);
+    if (role.type === "custom" && orgOf(context) === undefined) throw notFound("role", input.id);
     return {
       orgs: role.type === "custom" ? [role.org ?? ""] : [],
-      missing: notFound(input.id).message,
+      missing: missing("role", input.id),
       value: role,
     };
   }).query(({ ctx }) => {
@@ -152,7 +148,7 @@ export const rolesRouter = router({
     const origin = await readRole(context, input.duplicateFrom);
     return {
       orgs: origin.type === "custom" ? [origin.org ?? ""] : [],
-      missing: notFound(input.duplicateFrom).message,
+      missing: missing("role", input.duplicateFrom),
       ask: create,
     };
   }).mutation(async ({ ctx, input }) => {
@@ -185,8 +181,7 @@ export const rolesRouter = router({
    * Asked what Save asks: custom-role.create at the place.
    */
   validate: authorizedQuery(ValidateCustomRoleInput, (input, { actor }) => {
-    if (actor.kind === "operator")
-      throw new TRPCError({ code: "FORBIDDEN", message: "The platform operator has no custom roles" });
+    if (actor.kind === "operator") throw forbidden("The platform operator has no custom roles");
     const resource = { org: actor.org, product: input.product, instance: input.instance };
     return { orgs: [actor.org], ask: [{ check: { action: CREATE, resource } }], value: actor.org };
   }).query(async ({ ctx, input }) => {

@@ -16,7 +16,6 @@ import {
   Users,
   type Written,
 } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Effect, Option, Schema } from "effect";
 import { hashToken, newToken } from "../auth/tokens.ts";
 import {
@@ -31,6 +30,7 @@ import {
 } from "../authorize.ts";
 import { keysetPage } from "../list-page.ts";
 import { viewPeopleAt } from "../read-questions.ts";
+import { badRequest, conflict, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { customGroupsOf, GROUP_MANAGE, manageGroups } from "./custom-groups.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
@@ -49,8 +49,6 @@ const RemoveFromAccountInput = Schema.Struct({ userId: Id });
 
 const REMOVE_ACCESS = "admin-center:user.remove-access";
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
 
 /** The accept link carrying the token: shown once, never stored. */
 export const acceptUrl = (token: string): string => `/admin-center/accept?token=${encodeURIComponent(token)}`;
@@ -143,10 +141,7 @@ const onlyAsked = (grants: ReadonlyArray<GrantRecord>, asked: ReadonlyArray<Ask>
 };
 
 const changedMeanwhile = () =>
-  new TRPCError({
-    code: "CONFLICT",
-    message: "the user's grants or groups changed while access was being removed; read them again",
-  });
+  conflict("the user's grants or groups changed while access was being removed; read them again");
 
 /** Removes the user's `grants` and takes it out of `org` (groups, and sign-in when it is its home). */
 const removeFromOrg = (grants: ReadonlyArray<GrantRecord>, userId: string, org: string) =>
@@ -180,8 +175,7 @@ const grantsWithin = (
   ask: async () => {
     const user = await store.run(Users.use((users) => users.get(userId)));
     const grants = (await userGrants(store, userId)).filter((g) => scopeCovers(scope, g.scope));
-    if (user.org !== scope.org && grants.length === 0)
-      throw new TRPCError({ code: "NOT_FOUND", message: `No user "${userId}"` });
+    if (user.org !== scope.org && grants.length === 0) throw notFound("user", userId);
     return questions(user, grants);
   },
 });
@@ -195,10 +189,9 @@ const checkVersions = (
   for (const grant of grants) {
     const read = versions[grant.id];
     if (read !== undefined && read !== grant.version)
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: `The grant "${grant.id}" was changed since version ${read} was read; reload it and try again`,
-      });
+      throw conflict(
+        `The grant "${grant.id}" was changed since version ${read} was read; reload it and try again`,
+      );
   }
 };
 
@@ -218,13 +211,10 @@ export const invitableAccount = async (
   if (Option.isNone(account)) return undefined;
   if (account.value.org !== org) {
     if (elsewhere === "unseen") return undefined;
-    throw new TRPCError({ code: "CONFLICT", message: `${email} belongs to another organization` });
+    throw conflict(`${email} belongs to another organization`);
   }
   if (account.value.status !== "invited")
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `${email} already has an account: give it roles with grants.create`,
-    });
+    throw conflict(`${email} already has an account: give it roles with grants.create`);
   return account.value;
 };
 
@@ -340,8 +330,7 @@ export const usersRouter = router({
   ).query(async ({ ctx, input }) => {
     const user = await ctx.store.run(Users.use((users) => users.get(input.id)));
     const grants = (await userGrants(ctx.store, input.id)).filter((g) => scopeCovers(input.context, g.scope));
-    if (user.org !== input.context.org && grants.length === 0)
-      throw new TRPCError({ code: "NOT_FOUND", message: `No user "${input.id}"` });
+    if (user.org !== input.context.org && grants.length === 0) throw notFound("user", input.id);
     return { user: userView(user), context: input.context, grants: grants.map(grantView) };
   }),
 

@@ -13,9 +13,9 @@ import {
   type WhatIf,
 } from "@gatehouse/domain";
 import { Environments, environmentResource, Projects, projectResource, Resources } from "@gatehouse/store";
-import { TRPCError } from "@trpc/server";
 import { Effect } from "effect";
 import { authorizedQuery, type Declared, type QueryContext, type Store } from "../authorize.ts";
+import { badRequest, missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
 
 // Rules: docs/decisions.md#users (what-if preview). Nothing is written: the router resolves the affected
@@ -31,14 +31,11 @@ const actionLabels = new Map<string, string>(
   products.flatMap((p) => p.actions.map((a) => [a.id as string, a.label] as const)),
 );
 
-const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
-const notFound = (message: string) => new TRPCError({ code: "NOT_FOUND", message });
-
 /** The scope the change happens at: the stored grant's own (NOT_FOUND when there is none), else the new one's. */
 const changedScope = (engine: Engine, change: Change): Scope => {
   if (change.kind === "create") return change.scope;
   const grant = engine.grant(change.grant);
-  if (grant === undefined) throw notFound(`No grant "${change.grant}"`);
+  if (grant === undefined) throw notFound("grant", change.grant);
   return grant.scope;
 };
 
@@ -58,7 +55,7 @@ const previewing = (input: WhatIfInput, { actor, engine }: QueryContext): Declar
         refusal: `${actor.id} may not view the users there (needs ${USER_VIEW})`,
       },
     ],
-    ...(change.kind === "create" ? {} : { missing: `No grant "${change.grant}"` }),
+    ...(change.kind === "create" ? {} : { missing: missing("grant", change.grant) }),
   };
 };
 
@@ -92,7 +89,7 @@ const whatIf = (engine: Engine, input: WhatIfInput, resources: ReadonlyArray<Res
   try {
     return engine.whatIf(input.subject, input.change, resources);
   } catch (cause) {
-    if (cause instanceof UnknownGrant) throw notFound(cause.message);
+    if (cause instanceof UnknownGrant) throw notFound("grant", cause.grant);
     if (cause instanceof GrantNotHeld)
       throw badRequest(`change.grant: "${cause.grant}" is not held by ${cause.subject}`);
     throw cause;
