@@ -3,7 +3,7 @@
 
 export * from "./catalog/condition.ts";
 export * from "./catalog/feature-roles.ts";
-export { products, productsById } from "./catalog/index.ts";
+export { products, productsById, spanningProducts, spansProducts } from "./catalog/index.ts";
 export type * from "./catalog/types.ts";
 export type { AssignDecision, Assignment } from "./engine/assign.ts";
 export { type Decision, Engine, type SubjectFacts } from "./engine/engine.ts";

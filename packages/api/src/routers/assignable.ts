@@ -1,7 +1,13 @@
 // Where the signed-in admin may invite users, which roles and single permissions it may give there (read-only):
 // the engine's user.invite and assign answers, so a form offers exactly what users.invite or grants.create accept.
 import { GrantScope, Id } from "@gatehouse/contracts";
-import { products as catalog, type Engine, type Scope } from "@gatehouse/domain";
+import {
+  products as catalog,
+  type Engine,
+  type Scope,
+  spanningProducts,
+  spansProducts,
+} from "@gatehouse/domain";
 import {
   Instances,
   Organizations,
@@ -28,7 +34,6 @@ const PermissionsInput = Schema.Struct({
   permissions: Schema.Array(Id).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(20))),
 });
 
-const ADMIN_CENTER = "admin-center";
 const USER_INVITE = "admin-center:user.invite";
 
 interface Assigner {
@@ -98,7 +103,7 @@ export const assignableRouter = router({
     );
     const may = (scope: Scope) => ctx.may(USER_INVITE, scope);
     return organization.products
-      .filter((product) => product !== ADMIN_CENTER)
+      .filter((product) => !spansProducts(product))
       .map((product) => ({
         id: product,
         label: catalog.find((p) => p.id === product)?.label ?? product,
@@ -129,7 +134,10 @@ export const assignableRouter = router({
     const [candidates, projects] = await ctx.store.run(
       Effect.all([
         Roles.use((roles) =>
-          Effect.all([roles.list({ org: actor.org, product }), roles.list({ product: ADMIN_CENTER })]),
+          Effect.all([
+            roles.list({ org: actor.org, product }),
+            ...spanningProducts.map((admin) => roles.list({ product: admin.id })),
+          ]),
         ),
         Projects.use((p) => p.list({ org: actor.org })),
       ]),

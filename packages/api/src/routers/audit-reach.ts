@@ -1,6 +1,6 @@
 // The part of an organization's audit log an admin level below Super Admin may read: the products, instances
 // and projects where the engine allows the user `admin-center:user.view` (what every admin level holds).
-import { type Engine, products, UnknownSubject } from "@gatehouse/domain";
+import { type Engine, products, spansProducts, UnknownSubject } from "@gatehouse/domain";
 import type { AuditPlace, AuditReach } from "@gatehouse/store";
 
 const USER_VIEW = "admin-center:user.view";
@@ -20,7 +20,7 @@ export const auditReach = (
       throw cause;
     }
   };
-  const productIds = products.map((p) => p.id as string).filter((id) => id !== "admin-center");
+  const productIds = products.map((p) => p.id as string).filter((id) => !spansProducts(id));
   const wholeProducts = new Set(productIds.filter((product) => allows({ org, product })));
   const instances = new Set<string>();
   const projects = new Set<string>();

@@ -29,3 +29,13 @@ export const products: ReadonlyArray<ProductDef> = [
 
 /** The catalog's products by id. */
 export const productsById: ReadonlyMap<string, ProductDef> = new Map(products.map((p) => [p.id, p]));
+
+/**
+ * Whether `product` administers the others (`ProductDef.adminLevels`: the Admin Center): its roles are given at
+ * every product's scopes, so it is no place of its own to invite to or to read an audit reach at.
+ */
+export const spansProducts = (product: string): boolean =>
+  productsById.get(product)?.adminLevels !== undefined;
+
+/** The products that administer the others (see `spansProducts`). */
+export const spanningProducts: ReadonlyArray<ProductDef> = products.filter((p) => spansProducts(p.id));
