@@ -1,6 +1,6 @@
 // The escalation search's world: the demo organization read back from the store (grants, groups, role
 // actions), the rights every subject holds (authz.whatCan's engine), a reset to the baseline and the fixture.
-import type { Engine, Resource, Scope } from "@gatehouse/domain";
+import { type Engine, inForce, type Resource, type Scope } from "@gatehouse/domain";
 import {
   EngineSync,
   Environments,
@@ -132,7 +132,7 @@ export const worldReads = (api: Api) => {
       const now = Date.now();
       return (await Promise.all(subjects.map((subject) => grants({ subject }))))
         .flat()
-        .filter((g) => g.expiresAt === null || g.expiresAt.getTime() > now);
+        .filter((g) => inForce(g.expiresAt?.getTime() ?? 0, now));
     },
     /** The Feature project's environments, and its flags (status and version). */
     environments: () =>
