@@ -1,7 +1,7 @@
 // Instances, projects and flags through app.request over a demo database: reads within the organization,
 // writes asked of the engine with resource attributes from stored rows (toggle in production by role), audited.
 import { describe, expect, it } from "vitest";
-import { demoApi } from "./support/demo-api.ts";
+import { type Call, demoApi } from "./support/demo-api.ts";
 
 const { send, signIn, rows, auditCount } = demoApi();
 
@@ -33,6 +33,20 @@ const stateOf = async (flag: string, environment: string) =>
       `select enabled from flag_environment_states where flag = '${flag}' and environment = '${environment}'`,
     )
   )[0]?.enabled;
+
+/** The environments of a new Feature project `name` of acme's Experimentation instance, created by `admin`. */
+const featureProjectEnvironments = async (admin: Call, name: string) => {
+  const created = await send(
+    "POST",
+    "projects.create",
+    { org: "acme", instance: "acme-exp", name, platform: "feature" },
+    admin,
+  );
+  expect(created.status).toBe(200);
+  const project = (created.data as { readonly id: string }).id;
+  const listed = await send("GET", "projects.environments.list", { project }, admin);
+  return listed.data as ReadonlyArray<{ readonly id: string; readonly key: string }>;
+};
 
 describe("instances", () => {
   it("the super admin lists, creates and renames instances (audited); others see only what they may view", async () => {
@@ -131,18 +145,7 @@ describe("projects and flags", () => {
 
   it("a Feature project created by the Experimentation administrator gets production and development", async () => {
     const admin = await signIn("exp-administrator@acme.example");
-    const created = await send(
-      "POST",
-      "projects.create",
-      { org: "acme", instance: "acme-exp", name: "Mobile", platform: "feature" },
-      admin,
-    );
-    expect(created.status).toBe(200);
-    const id = (created.data as { id: string }).id;
-    const envs = (await send("GET", "projects.environments.list", { project: id }, admin))
-      .data as ReadonlyArray<{
-      key: string;
-    }>;
+    const envs = await featureProjectEnvironments(admin, "Mobile");
     expect(envs.map((e) => e.key)).toEqual(["production", "development"]);
     const cms = await send(
       "POST",
@@ -187,18 +190,7 @@ describe("projects and flags", () => {
 
   it("flags.toggle answers an environment outside the flag's project as a made-up one (another organization's too)", async () => {
     const admin = await signIn("exp-administrator@acme.example");
-    const created = await send(
-      "POST",
-      "projects.create",
-      { org: "acme", instance: "acme-exp", name: "Elsewhere", platform: "feature" },
-      admin,
-    );
-    expect(created.status).toBe(200);
-    const project = (created.data as { readonly id: string }).id;
-    const envs = (await send("GET", "projects.environments.list", { project }, admin)).data as ReadonlyArray<{
-      readonly id: string;
-    }>;
-    const elsewhere = envs[0]?.id ?? "";
+    const elsewhere = (await featureProjectEnvironments(admin, "Elsewhere"))[0]?.id ?? "";
     const toggle = (environment: string) =>
       send("POST", "flags.toggle", { id: "acme-new-cart", environment, enabled: false }, admin);
     const before = await auditCount();
