@@ -18,6 +18,5 @@ export * from "./model/resource.ts";
 export * from "./model/scope.ts";
 export * from "./rules/access-request.ts";
 export * from "./rules/custom-role.ts";
-export * from "./rules/custom-role.ts";
 export * from "./rules/invalid-transition.ts";
 export * from "./rules/invitation.ts";
