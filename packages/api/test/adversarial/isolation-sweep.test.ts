@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { demoApi } from "../support/demo-api.ts";
 import { digest } from "./support/isolation/digest.ts";
 import { madeUpIds } from "./support/isolation/made-up.ts";
+import { coverage } from "./support/isolation/meta.ts";
 import { openFindings } from "./support/isolation/open-findings.ts";
 import { procedures } from "./support/isolation/procedures.ts";
 import { type Actor, type Direction, sweep } from "./support/isolation/sweep.ts";
@@ -55,6 +56,8 @@ describe("isolation sweep", () => {
             )
           ).map((r) => r.value),
         ]);
+      const both = (own: string, victim: string) => async () =>
+        `${await digest(api.rows, own)}\n==\n${await digest(api.rows, victim)}`;
       const directions: ReadonlyArray<Direction & { readonly without: ReadonlyArray<string> }> = [
         {
           name: "acme → globex",
@@ -62,6 +65,7 @@ describe("isolation sweep", () => {
           own: world.acme,
           victim: world.globex,
           secrets: distinguishing(world.globex, world.acme, vocabulary, new Set()),
+          fingerprint: both("acme", "globex"),
           without: [],
         },
         {
@@ -70,6 +74,7 @@ describe("isolation sweep", () => {
           own: world.globex,
           victim: world.acme,
           secrets: distinguishing(world.acme, world.globex, vocabulary, new Set()),
+          fingerprint: both("globex", "acme"),
           without: [],
         },
         {
@@ -79,6 +84,7 @@ describe("isolation sweep", () => {
           victim: world.globex,
           secrets: distinguishing(world.globex, world.agency, vocabulary, await partnerKnows("globex")),
           existenceMayShow: partnerFlow,
+          fingerprint: both("agency", "globex"),
           without: ["access_requests"],
         },
         {
@@ -93,20 +99,21 @@ describe("isolation sweep", () => {
             new Set([...world.partnerReach, ...(await partnerKnows("acme"))]),
           ),
           existenceMayShow: partnerFlow,
+          fingerprint: both("agency", "acme"),
           // What its Mission Control roles let it do there (run and cancel operations, ask for access) changes acme.
           without: ["access_requests", "operations"],
         },
       ];
       const findings: Finding[] = [];
-      const refused: string[] = [];
+      const unaudited: string[] = [];
       let calls = 0;
       for (const direction of directions) {
         const before = await digest(api.rows, direction.victim.org, direction.without);
         const result = await sweep(app, all, direction, madeUp);
-        // Every procedure of the router tree was called in this direction.
-        expect([...result.swept].sort()).toEqual(all.map((p) => p.path).sort());
+        // Every procedure of the router tree was called in this direction, each meta-procedure about each subject.
+        expect([...result.swept].sort()).toEqual([...coverage(all)].sort());
         calls += result.calls;
-        refused.push(...result.refused);
+        unaudited.push(...result.unaudited);
         findings.push(...result.findings.map((f) => ({ ...f, actor: `${direction.name}: ${f.actor}` })));
         if ((await digest(api.rows, direction.victim.org, direction.without)) !== before)
           findings.push({
@@ -118,9 +125,9 @@ describe("isolation sweep", () => {
             detail: `${direction.victim.org}'s rows changed`,
           });
       }
-      // No refused call wrote an audit row.
+      // No refused call and no meta-procedure call wrote an audit row.
       const audited = await api.rows<{ request_id: string; action: string }>(
-        `select request_id, action from audit_log where request_id in (${refused.map((r) => `'${r}'`).join(",")})`,
+        `select request_id, action from audit_log where request_id in (${unaudited.map((r) => `'${r}'`).join(",")})`,
       );
       for (const a of audited)
         findings.push({
@@ -129,7 +136,7 @@ describe("isolation sweep", () => {
           actor: "",
           variant: "",
           input: null,
-          detail: `refused request ${a.request_id} was audited`,
+          detail: `request ${a.request_id} (refused, or a meta-procedure's) was audited`,
         });
 
       const swept = Object.values(world.actors)
@@ -141,7 +148,8 @@ describe("isolation sweep", () => {
       const ids = (org: "acme" | "globex" | "agency") =>
         [...world[org].values.values()].reduce((n, values) => n + values.length, 0);
       console.log(
-        `isolation sweep on ${backend}: ${all.length} procedures swept (${declared}), ${swept.length} actors, ${calls} calls, ` +
+        `isolation sweep on ${backend}: ${all.length} procedures swept (${declared}; meta-procedures asked about ` +
+          `${coverage(all).length - all.length} procedures), ${swept.length} actors, ${calls} calls, ` +
           `${findings.length} findings; ids, names and emails collected: acme ${ids("acme")}, globex ${ids("globex")}, agency ${ids("agency")}`,
       );
       const byKey = new Map<string, Finding[]>();

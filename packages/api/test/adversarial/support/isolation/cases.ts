@@ -22,6 +22,8 @@ export interface Case {
   readonly pairs: ReadonlyArray<readonly [string, string]>;
   /** The product of the place the input names below the organization (undefined: the organization or none). */
   readonly product: string | undefined;
+  /** For a meta-procedure's case (meta.ts), the procedure it asks about. */
+  readonly about?: string;
 }
 
 /** The places a sweep visits, by the demo's id pattern: a Mission Control, Experimentation, CMS or ODP place. */

@@ -202,6 +202,10 @@ const stringField = (name: string, parent: string, required: boolean, walk: Walk
     walk.uses.place = true;
     return actionOf(assignment);
   }
+  if (name === "procedure")
+    throw new CannotBuild(
+      `${procedure.path}: "${parent}.procedure" names another procedure: a meta-procedure the sweep must list (meta.ts)`,
+    );
   const plain = plainStrings[name];
   if (plain !== undefined) return required ? plain : undefined;
   if (!required) return undefined;

@@ -1,9 +1,11 @@
 // One direction of the isolation sweep: every actor of one organization calls every procedure with the cases of
-// cases.ts against another organization; the findings, the figures, and the request ids of refused calls.
-import { confirmingInput } from "./by-design.ts";
-import { casesOf } from "./cases.ts";
+// cases.ts against another organization (a meta-procedure with its subjects' cases, meta.ts); the findings, the
+// figures, and the request ids of the calls that must not have been audited.
+import { confirmation } from "./by-design.ts";
+import { type Case, casesOf } from "./cases.ts";
 import { type App, type Credentials, call, type Reply } from "./http.ts";
 import type { Inventory } from "./inventory.ts";
+import { askedAbout, metaCasesOf, metaProcedures } from "./meta.ts";
 import type { Procedure } from "./procedures.ts";
 import { type Finding, judge } from "./verdicts.ts";
 
@@ -26,17 +28,20 @@ export interface Direction {
   readonly secrets: ReadonlyArray<string>;
   /**
    * Procedures whose answer may depend on the victim's objects existing: a partner asking a customer for access
-   * names the customer (and may withdraw its own request). Their replies are still searched for leaks.
+   * names the customer (and may withdraw its own request); a meta-procedure asked about one of them too. Their
+   * replies are still searched for leaks.
    */
   readonly existenceMayShow?: ReadonlySet<string>;
+  /** A fingerprint of both organizations' rows (digest.ts): a meta-procedure's calls must leave it as it was. */
+  readonly fingerprint: () => Promise<string>;
 }
 
 export interface SweepResult {
   readonly findings: ReadonlyArray<Finding>;
   readonly calls: number;
-  /** Request ids of the calls refused (any 4xx): none may have written an audit row. */
-  readonly refused: ReadonlyArray<string>;
-  /** The procedures called at least once. */
+  /** Request ids of the calls refused (any 4xx) and of every meta-procedure call: none may have written an audit row. */
+  readonly unaudited: ReadonlyArray<string>;
+  /** The procedures called at least once, and each meta-procedure's subjects asked about (meta.ts, coverage). */
   readonly swept: ReadonlySet<string>;
 }
 
@@ -54,32 +59,41 @@ export const sweep = async (
   madeUp: (value: string) => string,
 ): Promise<SweepResult> => {
   const findings: Finding[] = [];
-  const refused: string[] = [];
+  const unaudited: string[] = [];
   let calls = 0;
   const send = async (procedure: Procedure, input: unknown, actor: Actor): Promise<Reply> => {
     calls++;
     const reply = await call(app, procedure.type, procedure.path, input, actor.credentials);
-    if (reply.status >= 400) refused.push(reply.requestId);
+    if (reply.status >= 400 || metaProcedures.has(procedure.path)) unaudited.push(reply.requestId);
     return reply;
   };
   const ordered = lastly(procedures);
-  const cases = new Map(ordered.map((p) => [p.path, casesOf(p, direction.own, direction.victim, madeUp)]));
+  const cases = new Map<string, ReadonlyArray<Case>>();
+  for (const p of ordered)
+    if (!metaProcedures.has(p.path)) cases.set(p.path, casesOf(p, direction.own, direction.victim, madeUp));
+  for (const [path, meta] of metaProcedures)
+    cases.set(
+      path,
+      metaCasesOf(meta, ordered, (p) => cases.get(p.path) ?? []),
+    );
   for (const [path, built] of cases)
     if (built.length === 0) throw new Error(`${path}: the sweep built no input for ${direction.name}`);
   const swept = new Set<string>();
   for (const actor of direction.actors)
-    for (const procedure of ordered)
+    for (const procedure of ordered) {
+      const meta = metaProcedures.has(procedure.path);
+      const before = meta ? await direction.fingerprint() : undefined;
       for (const c of cases.get(procedure.path) ?? []) {
         if (c.product !== undefined && actor.products !== undefined && !actor.products.has(c.product))
           continue;
         swept.add(procedure.path);
+        if (c.about !== undefined) swept.add(askedAbout(procedure.path, c.about));
         const foreign = await send(procedure, c.foreign, actor);
         const twin = c.madeUp === undefined ? undefined : await send(procedure, c.madeUp, actor);
         // An answer told by design to an entitled caller (by-design.ts) is compared only if the caller is not.
-        const confirming = confirmingInput(procedure.path, foreign, c.foreign);
-        const entitled =
-          confirming !== undefined && (await send(procedure, confirming, actor)).status === 200;
-        const compare = direction.existenceMayShow?.has(procedure.path) !== true && !entitled;
+        const confirming = confirmation(procedure.path, foreign, c.foreign);
+        const entitled = confirming?.allowed(await send(procedure, confirming.input, actor)) === true;
+        const compare = direction.existenceMayShow?.has(c.about ?? procedure.path) !== true && !entitled;
         const probe = {
           procedure: procedure.path,
           type: procedure.type,
@@ -89,5 +103,15 @@ export const sweep = async (
         };
         findings.push(...judge(probe, foreign, twin, direction.secrets));
       }
-  return { findings, calls, refused, swept };
+      if (before !== undefined && (await direction.fingerprint()) !== before)
+        findings.push({
+          kind: "changed",
+          procedure: procedure.path,
+          actor: actor.name,
+          variant: "",
+          input: null,
+          detail: "a meta-procedure's calls changed the organizations' rows",
+        });
+    }
+  return { findings, calls, unaudited, swept };
 };
