@@ -44,7 +44,7 @@ const search = (backend: "pglite" | "postgres", target: number) =>
         if (user !== undefined) actors.push({ id: user.id, email, call: await api.signIn(email) });
       }
       const demoSubjects = (await reads.users()).map((u) => u.id).filter((id) => id.startsWith("demo-"));
-      const totals = { attempts: 0, accepted: 0, refused: 0, stricter: 0, failures: 0 };
+      const totals = { attempts: 0, accepted: 0, refused: 0, stricter: 0, asked: 0, failures: 0 };
       let runs = 0;
 
       let last: { readonly changes: string; readonly run: Run } | undefined;
@@ -122,7 +122,8 @@ const search = (backend: "pglite" | "postgres", target: number) =>
       } finally {
         console.log(
           `escalation search on ${backend}: seed ${seed}, ${totals.attempts} attempts in ${runs} runs, ` +
-            `${totals.accepted} accepted, ${totals.refused} refused (${totals.stricter} of them allowed by the reference model)`,
+            `${totals.accepted} accepted, ${totals.refused} refused (${totals.stricter} of them allowed by the reference model), ` +
+            `${totals.asked} of them asked of may first`,
         );
       }
     }, 600_000);

@@ -1,8 +1,10 @@
 // The escalation search's commands: one attempt of a mutation by a non-super-admin actor through the API,
-// judged by the reference model (reference-delegation.ts) and by the rights every subject holds afterwards.
+// judged by the reference model (reference-delegation.ts), by the rights every subject holds afterwards, and by
+// what `may` said of the same call just before it.
 import type { Scope } from "@gatehouse/domain";
 import { Credentials } from "@gatehouse/store";
 import type { AsyncCommand } from "fast-check";
+import type { MayAnswer } from "../../../src/routers/may.ts";
 import type { Answer, Call } from "../../support/demo-api.ts";
 import { type Api, keyOf, places, type Rights, targetOf, type WorldReads } from "./escalation-world.ts";
 import {
@@ -130,14 +132,23 @@ export interface Run {
     accepted: number;
     refused: number;
     stricter: number;
+    /** Attempts `may` was asked about first (those of a signed-in actor). */
+    asked: number;
     failures: number;
   };
+}
+
+/** One mutation call: its path, its input, and who sends it. */
+interface Request {
+  readonly path: string;
+  readonly input: unknown;
+  readonly as: Call;
 }
 
 /** What one resolved attempt sends, and what the reference model says of it. */
 interface Plan {
   readonly text: string;
-  readonly send: () => Promise<Answer>;
+  readonly request: Request;
   /** The reference model's verdict (true: the actor may do it), or undefined when it has none. */
   readonly allowed: boolean | undefined;
   readonly onAccept?: (answer: Answer) => Promise<void>;
@@ -184,11 +195,7 @@ const plan = async (
   held: ReadonlyArray<HeldGrant>,
   p: Picks,
 ): Promise<Plan | undefined> => {
-  const { api } = run;
-  const post =
-    (path: string, input: unknown, call: Call = actor.call) =>
-    () =>
-      api.send("POST", path, input, call);
+  const post = (path: string, input: unknown): Request => ({ path, input, as: actor.call });
   const by = `${actor.email}:`;
   switch (p.kind) {
     case "grant": {
@@ -214,7 +221,7 @@ const plan = async (
       const targets = await reachedBy(run, subject);
       return {
         text: `${by} grants.create ${subject.kind} ${subject.id} ${what.role ?? what.permission} @ ${keyOf(scope)}`,
-        send: post("grants.create", {
+        request: post("grants.create", {
           subject,
           scope,
           ...(what.role === null ? { permission: what.permission } : { role: what.role }),
@@ -232,13 +239,13 @@ const plan = async (
       if (p.kind === "remove")
         return {
           text: base,
-          send: post("grants.remove", { id: grant.id, version: grant.version }),
+          request: post("grants.remove", { id: grant.id, version: grant.version }),
           allowed: old,
         };
       const role = pick(roles, p.b) ?? "";
       return {
         text: `${base} → ${role}`,
-        send: post("grants.update", { id: grant.id, version: grant.version, role }),
+        request: post("grants.update", { id: grant.id, version: grant.version, role }),
         allowed: old && mayGive(run, held, { role, permission: null }, grant.scope, targets),
       };
     }
@@ -259,7 +266,7 @@ const plan = async (
       const { grants } = await run.reads.invitation(id);
       return {
         text: `${by} invitations.${p.kind} ${id} [${grants.map((g) => `${g.role} @ ${keyOf(g.scope)}`).join(", ")}]`,
-        send: post(`invitations.${p.kind}`, { id }),
+        request: post(`invitations.${p.kind}`, { id }),
         allowed: grants.every((g) => mayGiveRole(held, g.role, g.scope, targetOf({ org: "acme" }))),
         onAccept: async (answer) => {
           if (p.kind === "resend")
@@ -282,7 +289,7 @@ const plan = async (
       const verb = p.c % 2 === 0 ? "addMember" : "removeMember";
       return {
         text: `${by} groups.${verb} ${group.name} ${user}`,
-        send: post(`groups.${verb}`, { groupId: group.id, userId: user }),
+        request: post(`groups.${verb}`, { groupId: group.id, userId: user }),
         allowed: mayManageGroups(held, "acme"),
       };
     }
@@ -295,7 +302,7 @@ const plan = async (
       if (p.d % 2 === 0 || existing === undefined)
         return {
           text: `${by} roles.createCustom ${product}/${instance} [${perms.join(", ")}]`,
-          send: post("roles.createCustom", {
+          request: post("roles.createCustom", {
             roleName: `r${p.e % 1000}`,
             product,
             instance,
@@ -306,7 +313,7 @@ const plan = async (
       const permsOfRole = existing.product === "cms" ? chosen : ["pim:hangfire.view"];
       return {
         text: `${by} roles.updateCustom ${existing.id} [${permsOfRole.join(", ")}]`,
-        send: post("roles.updateCustom", {
+        request: post("roles.updateCustom", {
           id: existing.id,
           version: existing.version,
           permissions: permsOfRole,
@@ -323,7 +330,7 @@ const plan = async (
       const instance = p.b % 2 === 0 ? { instance: "acme-mc-production" } : {};
       return {
         text: `${by} accessRequests.request ${role} ${instance.instance ?? "(product)"}`,
-        send: post("accessRequests.request", { customerOrg: "acme", role, path: "direct", ...instance }),
+        request: post("accessRequests.request", { customerOrg: "acme", role, path: "direct", ...instance }),
         allowed: undefined,
       };
     }
@@ -331,7 +338,7 @@ const plan = async (
       const id = pick(await run.reads.pendingRequests(), p.a);
       if (id === undefined) return undefined;
       const row = (
-        await api.rows<{ requested_role: string; instance: string | null; user_id: string }>(
+        await run.api.rows<{ requested_role: string; instance: string | null; user_id: string }>(
           `select requested_role, instance, user_id from access_requests where id = '${id}'`,
         )
       )[0];
@@ -339,7 +346,7 @@ const plan = async (
       const scope = { ...places.mc, ...(row.instance === null ? {} : { instance: row.instance }) };
       return {
         text: `${by} accessRequests.decide ${id} (${row.requested_role} for ${row.user_id}) approve`,
-        send: post("accessRequests.decide", { id, approve: true }),
+        request: post("accessRequests.decide", { id, approve: true }),
         allowed: mayGiveRole(held, row.requested_role, scope, targetOf({ org: "agency" })),
       };
     }
@@ -361,7 +368,10 @@ const plan = async (
       const text = `${by} users.${p.kind} ${user}${p.kind === "removeAccess" ? ` @ ${keyOf(scope)}` : ""}`;
       return {
         text,
-        send: post(`users.${p.kind}`, p.kind === "removeAccess" ? { userId: user, scope } : { userId: user }),
+        request: post(
+          `users.${p.kind}`,
+          p.kind === "removeAccess" ? { userId: user, scope } : { userId: user },
+        ),
         allowed,
         ...(p.kind === "removeFromAccount" ? { onAccept: () => checkRemoved(run, text, user) } : {}),
       };
@@ -374,7 +384,7 @@ const plan = async (
       const place = { project: places.checkout, flag: flag.id, environments };
       return {
         text: `${by} flags.setStatus ${flag.id} ${flag.status} → ${to}`,
-        send: post("flags.setStatus", { id: flag.id, version: flag.version, status: to }),
+        request: post("flags.setStatus", { id: flag.id, version: flag.version, status: to }),
         allowed: mayMoveFlag(held, place, flag.status, to),
       };
     }
@@ -390,13 +400,11 @@ const invitePlan = (
   grants: ReadonlyArray<{ readonly role: string; readonly scope: Scope }>,
 ): Plan => ({
   text: `${actor.email}: users.invite ${email} [${grants.map((g) => `${g.role} @ ${keyOf(g.scope)}`).join(", ")}]`,
-  send: () =>
-    run.api.send(
-      "POST",
-      "users.invite",
-      { org: "acme", emails: [email], language: "en", grants },
-      actor.call,
-    ),
+  request: {
+    path: "users.invite",
+    input: { org: "acme", emails: [email], language: "en", grants },
+    as: actor.call,
+  },
   allowed: grants.every((g) => mayGiveRole(held, g.role, g.scope, targetOf({ org: "acme" }))),
   onAccept: async (answer) => {
     const invited = (
@@ -502,7 +510,7 @@ const acceptPlan = (
   const text = `${run.actors.find((a) => a.id === holder)?.email ?? holder}: invitations.accept ${id}`;
   return {
     text,
-    send: () => run.api.send("POST", "invitations.accept", { token, password: "gatehouse-demo" }, {}),
+    request: { path: "invitations.accept", input: { token, password: "gatehouse-demo" }, as: {} },
     allowed: undefined,
     onAccept: async (answer: Answer) => {
       const { userId, email } = answer.data as { userId: string; email: string };
@@ -525,13 +533,41 @@ const acceptPlan = (
 };
 
 /**
+ * How `may`, asked just before, disagrees with the call's answer (undefined: it agrees): it allows an accepted call,
+ * refuses in the call's own code and words, and where it cannot answer (a signed-out session) the call answers the
+ * same. It may allow a call the handler then refuses (a conflict found after authorization), never one refused as
+ * FORBIDDEN, which only authorization answers.
+ */
+const disagreement = (asked: Answer, answer: Answer): string | undefined => {
+  const code = answer.error?.data.code;
+  const message = answer.error?.message;
+  const said = asked.status === 200 ? (asked.data as MayAnswer) : undefined;
+  const agrees =
+    said === undefined
+      ? asked.status === answer.status && asked.error?.message === message
+      : said.allowed
+        ? code !== "FORBIDDEN"
+        : said.code === code && said.reason === message;
+  return agrees
+    ? undefined
+    : `may answered ${asked.status} ${JSON.stringify(asked.data ?? asked.error)}, the call ${answer.status} ${code} "${message}"`;
+};
+
+/**
  * Sends one planned step and judges it: an accepted one must be allowed by the model, pass its own check and
- * leave no unexplained gain; a refused one must answer 4xx and write no audit row.
+ * leave no unexplained gain; a refused one must answer 4xx and write no audit row. A signed-in actor's step is
+ * first asked of `may`, which must agree with the call (disagreement).
  */
 const attempt = async (run: Run, held: ReadonlyArray<HeldGrant>, planned: Plan): Promise<Answer> => {
   const audits = await run.reads.lastAudit();
-  const answer = await planned.send();
+  const { path, input, as } = planned.request;
+  const asked =
+    as.cookie === undefined ? undefined : await run.api.send("GET", "may", { procedure: path, input }, as);
+  const answer = await run.api.send("POST", path, input, as);
   run.totals.attempts += 1;
+  if (asked !== undefined) run.totals.asked += 1;
+  const disagrees = asked === undefined ? undefined : disagreement(asked, answer);
+  if (disagrees !== undefined) throw failure(run, planned.text, disagrees);
   if (answer.status === 200) {
     run.totals.accepted += 1;
     run.reads.invalidate();
