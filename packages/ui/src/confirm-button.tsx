@@ -1,15 +1,14 @@
 // A guarded button that asks before it acts (delete, remove, revoke, cancel, resend): disabled with its "Why?"
-// until the engine allows the action, then a confirmation naming what will happen, then `onConfirm`.
-import type { Resource } from "@gatehouse/client";
+// until the server allows the very call it makes (GuardedCall), then a confirmation naming what will happen.
 import { Button } from "@mantine/core";
 import type { ReactNode } from "react";
 import { type ConfirmOptions, confirm } from "./confirm.tsx";
-import { Guarded } from "./guarded.tsx";
+import { GuardedCall } from "./guarded-call.tsx";
 
 export interface ConfirmButtonProps {
-  /** The engine's action guarding the button, on `resource`. */
-  readonly action: string;
-  readonly resource: Resource;
+  /** The mutation `onConfirm` calls, by path, and the input it calls it with: what guards the button. */
+  readonly procedure: string;
+  readonly input: unknown;
   /** The button's text, and its accessible name when it names the object (`Delete Support team`). */
   readonly children: ReactNode;
   readonly ariaLabel?: string;
@@ -22,8 +21,8 @@ export interface ConfirmButtonProps {
 }
 
 export const ConfirmButton = ({
-  action,
-  resource,
+  procedure,
+  input,
   children,
   ariaLabel,
   confirm: question,
@@ -33,7 +32,7 @@ export const ConfirmButton = ({
 }: ConfirmButtonProps) => {
   const destructive = question.destructive ?? true;
   return (
-    <Guarded action={action} resource={resource}>
+    <GuardedCall procedure={procedure} input={input}>
       {(disabled) => (
         <Button
           size="xs"
@@ -47,6 +46,6 @@ export const ConfirmButton = ({
           {children}
         </Button>
       )}
-    </Guarded>
+    </GuardedCall>
   );
 };

@@ -1,13 +1,11 @@
-// Approve and Deny for one pending request, enabled only when the engine lets the admin give Mission
-// Control roles at the request's scope (disabled with "Why?" otherwise); denying asks for confirmation.
-import { confirm, Guarded, partnerRoleName } from "@gatehouse/ui";
+// Approve and Deny for one pending request, each enabled when the server would take its accessRequests.decide
+// call (engine.assign of the requested role to the requester), disabled with "Why?" otherwise; Deny confirms first.
+import { useMay } from "@gatehouse/client";
+import { confirm, partnerRoleName, WhyRefused } from "@gatehouse/ui";
 import { Button, Group } from "@mantine/core";
-import { type AccessRequest, requestScope } from "./request-view.ts";
+import type { AccessRequest } from "./request-view.ts";
 import { useRequesterName } from "./requester.tsx";
 import type { Decision } from "./use-decide.ts";
-
-/** The action whose holders may give Mission Control roles at a scope: what the buttons ask the engine. */
-const decideAction = "admin-center:user.invite";
 
 export interface DecisionButtonsProps {
   readonly request: AccessRequest;
@@ -18,6 +16,9 @@ export interface DecisionButtonsProps {
 
 export const DecisionButtons = ({ request, instanceName, onApprove, onDecide }: DecisionButtonsProps) => {
   const requester = useRequesterName(request.user, request.customerOrg);
+  const approve = useMay("accessRequests.decide", { id: request.id, approve: true });
+  const refuse = useMay("accessRequests.decide", { id: request.id, approve: false });
+  const refusal = [approve.answer, refuse.answer].find((answer) => answer?.allowed === false);
   const deny = () =>
     confirm({
       title: "Deny partner access",
@@ -27,29 +28,26 @@ export const DecisionButtons = ({ request, instanceName, onApprove, onDecide }: 
       onConfirm: () => onDecide({ request, requester, approve: false }),
     });
   return (
-    <Guarded action={decideAction} resource={requestScope(request)}>
-      {(disabled) => (
-        <Group gap="xs" wrap="nowrap">
-          <Button
-            size="xs"
-            disabled={disabled}
-            aria-label={`Approve the request of ${request.user}`}
-            onClick={() => onApprove(request)}
-          >
-            Approve…
-          </Button>
-          <Button
-            size="xs"
-            color="red"
-            variant="light"
-            disabled={disabled}
-            aria-label={`Deny the request of ${request.user}`}
-            onClick={deny}
-          >
-            Deny
-          </Button>
-        </Group>
-      )}
-    </Guarded>
+    <Group gap="xs" wrap="nowrap">
+      <Button
+        size="xs"
+        disabled={approve.allowed !== true}
+        aria-label={`Approve the request of ${request.user}`}
+        onClick={() => onApprove(request)}
+      >
+        Approve…
+      </Button>
+      <Button
+        size="xs"
+        color="red"
+        variant="light"
+        disabled={refuse.allowed !== true}
+        aria-label={`Deny the request of ${request.user}`}
+        onClick={deny}
+      >
+        Deny
+      </Button>
+      {refusal?.allowed === false ? <WhyRefused reason={refusal.reason} /> : null}
+    </Group>
   );
 };

@@ -1,7 +1,7 @@
 // Adds a user of the organization to a custom group: a server-side search over users.list (never the whole
-// list), then Add member, guarded by `admin-center:group.manage` at the organization.
+// list), then Add member, guarded by the server's answer for adding the picked user (groups.addMember).
 import { useGatehouse, useRefresh, useTRPC } from "@gatehouse/client";
-import { Guarded, toast } from "@gatehouse/ui";
+import { GuardedCall, toast } from "@gatehouse/ui";
 import { Button, Group, Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery } from "@tanstack/react-query";
@@ -54,19 +54,17 @@ export const AddMember = ({
         filter={({ options: found }) => found}
         nothingFoundMessage={users.isFetching ? "Searching…" : "No user matches"}
       />
-      <Guarded action="admin-center:group.manage" resource={{ org }}>
-        {(disabled) => (
-          <Button
-            disabled={disabled || userId === null}
-            loading={add.isPending}
-            onClick={() => {
-              if (userId !== null) add.mutate(userId);
-            }}
-          >
-            Add member
-          </Button>
-        )}
-      </Guarded>
+      {userId === null ? (
+        <Button disabled>Add member</Button>
+      ) : (
+        <GuardedCall procedure="groups.addMember" input={{ groupId, userId }}>
+          {(disabled) => (
+            <Button disabled={disabled} loading={add.isPending} onClick={() => add.mutate(userId)}>
+              Add member
+            </Button>
+          )}
+        </GuardedCall>
+      )}
     </Group>
   );
 };

@@ -1,5 +1,5 @@
 // Deletes a custom group after a confirmation saying what goes with it (its memberships and the roles it
-// gives); guarded by `admin-center:group.manage` at the organization, and refused by the server anyway.
+// gives); guarded by the server's own answer for `groups.remove` on this group at this version.
 import { useGatehouse, useRefresh } from "@gatehouse/client";
 import { ConfirmButton, toast } from "@gatehouse/ui";
 import { useMutation } from "@tanstack/react-query";
@@ -32,8 +32,8 @@ export const DeleteGroupButton = ({
   });
   return (
     <ConfirmButton
-      action="admin-center:group.manage"
-      resource={{ org: group.org }}
+      procedure="groups.remove"
+      input={{ id: group.id, version: group.version }}
       ariaLabel={`Delete ${group.name}`}
       pending={remove.isPending}
       confirm={{

@@ -95,8 +95,8 @@ export const GroupPage = () => {
             header: "Actions",
             cell: ({ row }) => (
               <ConfirmButton
-                action="admin-center:group.manage"
-                resource={{ org }}
+                procedure="groups.removeMember"
+                input={{ groupId: data.group.id, userId: row.original.id }}
                 ariaLabel={`Remove ${row.original.name ?? row.original.id}`}
                 confirm={{
                   title: "Remove member",

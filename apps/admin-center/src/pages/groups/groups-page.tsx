@@ -1,8 +1,8 @@
-// Groups (route /groups): the organization's custom groups, Everyone and product groups with member counts;
-// custom groups can be created, renamed and deleted (guarded by group.manage), the others are read-only.
+// Groups (route /groups): custom groups (created from a form opened under group.manage, renamed and deleted as the
+// server answers those very calls), Everyone and product groups (read-only), each with its member count.
 
 import { useSignedInOrg } from "@gatehouse/client";
-import { type Column, Crumbs, DataTable, EmptyState, Guarded } from "@gatehouse/ui";
+import { type Column, Crumbs, DataTable, EmptyState, Guarded, GuardedCall } from "@gatehouse/ui";
 import { Anchor, Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -59,7 +59,10 @@ export const GroupsPage = () => {
       cell: ({ row }) =>
         row.original.kind === "custom" ? (
           <Group gap="xs" wrap="nowrap">
-            <Guarded action="admin-center:group.manage" resource={{ org }}>
+            <GuardedCall
+              procedure="groups.rename"
+              input={{ id: row.original.id, version: row.original.version, name: row.original.name }}
+            >
               {(disabled) => (
                 <Button
                   size="xs"
@@ -78,7 +81,7 @@ export const GroupsPage = () => {
                   Rename
                 </Button>
               )}
-            </Guarded>
+            </GuardedCall>
             <DeleteGroupButton group={row.original} />
           </Group>
         ) : (

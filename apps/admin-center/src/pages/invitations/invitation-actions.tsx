@@ -1,16 +1,12 @@
-// Resend and revoke for one invitation, each guarded by the engine (`admin-center:user.invite` at the
-// invitation's scope, as the API asks) and confirmed first; a resend hands the new accept link up.
+// Resend and revoke for one invitation, each guarded by the server's answer for its very call (engine.assign for
+// every grant the invitation gives, as the API asks) and confirmed first; a resend hands the new accept link up.
 import { type RouterOutputs, useGatehouse, useRefresh } from "@gatehouse/client";
 import { ConfirmButton, toast } from "@gatehouse/ui";
 import { Group } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import type { SentLink } from "../invite/accept-links.tsx";
-import { USER_INVITE } from "../invite/invitable-scopes.ts";
 
 export type Invitation = RouterOutputs["invitations"]["list"][number];
-
-/** Where the API judges an invitation: its first grant's scope, else the organization. */
-const scopeOf = (invitation: Invitation) => invitation.grants[0]?.scope ?? { org: invitation.org };
 
 export const InvitationActions = ({
   invitation,
@@ -38,14 +34,13 @@ export const InvitationActions = ({
     },
     onError: toast.failure,
   });
-  const resource = scopeOf(invitation);
   const canResend = invitation.status === "pending" || invitation.status === "expired";
   return (
     <Group gap="xs" wrap="nowrap">
       {canResend ? (
         <ConfirmButton
-          action={USER_INVITE}
-          resource={resource}
+          procedure="invitations.resend"
+          input={{ id: invitation.id }}
           ariaLabel={`Resend invitation to ${invitation.email}`}
           pending={resend.isPending}
           confirm={{
@@ -61,13 +56,13 @@ export const InvitationActions = ({
       ) : null}
       {invitation.status === "pending" ? (
         <ConfirmButton
-          action={USER_INVITE}
-          resource={resource}
+          procedure="invitations.revoke"
+          input={{ id: invitation.id }}
           ariaLabel={`Revoke invitation to ${invitation.email}`}
           pending={revoke.isPending}
           confirm={{
             title: "Revoke invitation",
-            message: `Revoke the invitation to ${invitation.email}? Its link stops working at once. The roles it gave stay until you remove them on the user's details.`,
+            message: `Revoke the invitation to ${invitation.email}? Its link stops working at once, and the roles it gave are removed.`,
             confirmLabel: "Revoke",
           }}
           onConfirm={() => revoke.mutate()}

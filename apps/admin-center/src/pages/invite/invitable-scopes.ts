@@ -3,8 +3,6 @@
 import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { useQuery } from "@tanstack/react-query";
 
-export const USER_INVITE = "admin-center:user.invite";
-
 export type InvitableProduct = RouterOutputs["assignable"]["scopes"][number];
 
 /** Every product, instance and project of the organization below which the admin may invite someone. */

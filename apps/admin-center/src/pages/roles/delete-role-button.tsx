@@ -1,5 +1,5 @@
 // Deletes a custom role after a confirmation naming what goes with it (the role's grants); guarded by the
-// engine's `admin-center:custom-role.delete` at the role's scope, and refused by the server anyway.
+// server's own answer for `roles.deleteCustom` on this role at this version.
 import { useGatehouse, useRefresh } from "@gatehouse/client";
 import { ConfirmButton, toast } from "@gatehouse/ui";
 import { useMutation } from "@tanstack/react-query";
@@ -7,20 +7,10 @@ import { useMutation } from "@tanstack/react-query";
 export interface DeletableRole {
   readonly id: string;
   readonly name: string;
-  readonly product: string;
-  readonly instance: string | null;
   readonly version: number;
 }
 
-export const DeleteRoleButton = ({
-  role,
-  org,
-  onDeleted,
-}: {
-  role: DeletableRole;
-  org: string;
-  onDeleted?: () => void;
-}) => {
+export const DeleteRoleButton = ({ role, onDeleted }: { role: DeletableRole; onDeleted?: () => void }) => {
   const client = useGatehouse();
   const refresh = useRefresh();
   const remove = useMutation({
@@ -32,15 +22,10 @@ export const DeleteRoleButton = ({
     },
     onError: (error) => toast.failure(error),
   });
-  const scope = {
-    org,
-    product: role.product,
-    ...(role.instance === null ? {} : { instance: role.instance }),
-  };
   return (
     <ConfirmButton
-      action="admin-center:custom-role.delete"
-      resource={scope}
+      procedure="roles.deleteCustom"
+      input={{ id: role.id, version: role.version }}
       ariaLabel={`Delete ${role.name}`}
       pending={remove.isPending}
       confirm={{

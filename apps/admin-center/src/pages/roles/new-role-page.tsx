@@ -1,8 +1,8 @@
 // Create a custom role (routes /roles/new and /roles/new?duplicate=<roleId>): name, description, product and
-// instance, duplicate an existing role or start empty, and its permissions; Save is guarded at the chosen place.
+// instance, duplicate an existing role or start empty, and its permissions; Save asks roles.createCustom's server.
 import { useRefresh, useSignedInOrg, useTRPC } from "@gatehouse/client";
 import { CreateCustomRoleInput } from "@gatehouse/contracts";
-import { Crumbs, EmptyState, Guarded, toast, useSchemaForm } from "@gatehouse/ui";
+import { Crumbs, EmptyState, GuardedCall, toast, useSchemaForm } from "@gatehouse/ui";
 import {
   Alert,
   Button,
@@ -130,7 +130,16 @@ export const NewRolePage = () => {
       return form.setError("permissions", { message: "Pick at least one permission" });
     create.mutate(values);
   };
-  const resource = { org, ...(product === "" ? {} : { product }), ...(instance === "" ? {} : { instance }) };
+  // What createCustom's authorization reads, once the place is chosen (until then the form names what is missing).
+  const asked =
+    product === "" || instance === ""
+      ? undefined
+      : { product, instance, permissions, ...(duplicateFrom === undefined ? {} : { duplicateFrom }) };
+  const save = (disabled: boolean) => (
+    <Button type="submit" disabled={disabled} loading={create.isPending}>
+      Save
+    </Button>
+  );
   const message = (field: keyof NewRole, text: string) => (errors[field] === undefined ? undefined : text);
 
   return (
@@ -259,13 +268,13 @@ export const NewRolePage = () => {
             <Button variant="default" onClick={() => navigate("/roles")}>
               Cancel
             </Button>
-            <Guarded action="admin-center:custom-role.create" resource={resource}>
-              {(disabled) => (
-                <Button type="submit" disabled={disabled} loading={create.isPending}>
-                  Save
-                </Button>
-              )}
-            </Guarded>
+            {asked === undefined ? (
+              save(false)
+            ) : (
+              <GuardedCall procedure="roles.createCustom" input={asked}>
+                {save}
+              </GuardedCall>
+            )}
           </Group>
         </Stack>
       </form>

@@ -1,8 +1,8 @@
-// Edits a custom role (name, description, permissions) at the version read; a CONFLICT (someone changed it
-// meanwhile) says so and offers to reload, instead of overwriting their change.
+// Edits a custom role (name, description, permissions) at the version read, Save guarded by the server's answer
+// for roles.updateCustom; a CONFLICT (someone changed it meanwhile) says so and offers to reload.
 import { errorCode, useRefresh, useTRPC } from "@gatehouse/client";
 import { UpdateCustomRoleInput } from "@gatehouse/contracts";
-import { Guarded, toast, useSchemaForm } from "@gatehouse/ui";
+import { GuardedCall, toast, useSchemaForm } from "@gatehouse/ui";
 import { Alert, Button, Group, Stack, Textarea, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
@@ -11,13 +11,12 @@ import type { RoleDetails } from "./role-queries.ts";
 
 export interface RoleEditorProps {
   readonly role: RoleDetails;
-  readonly org: string;
   readonly actions: ReadonlyArray<PickableAction>;
   readonly onDone: () => void;
   readonly onReload: () => void;
 }
 
-export const RoleEditor = ({ role, org, actions, onDone, onReload }: RoleEditorProps) => {
+export const RoleEditor = ({ role, actions, onDone, onReload }: RoleEditorProps) => {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const [conflict, setConflict] = useState(false);
@@ -43,11 +42,6 @@ export const RoleEditor = ({ role, org, actions, onDone, onReload }: RoleEditorP
       },
     }),
   );
-  const scope = {
-    org,
-    product: role.product,
-    ...(role.instance === null ? {} : { instance: role.instance }),
-  };
   return (
     <form onSubmit={form.handleSubmit((values) => save.mutate(values))} noValidate>
       <Stack>
@@ -80,13 +74,17 @@ export const RoleEditor = ({ role, org, actions, onDone, onReload }: RoleEditorP
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Guarded action="admin-center:custom-role.create" resource={scope}>
+          {/* What the call's authorization reads: the role at its version and the permissions picked. */}
+          <GuardedCall
+            procedure="roles.updateCustom"
+            input={{ id: role.id, version: role.version, permissions }}
+          >
             {(disabled) => (
               <Button type="submit" disabled={disabled || conflict} loading={save.isPending}>
                 Save changes
               </Button>
             )}
-          </Guarded>
+          </GuardedCall>
         </Group>
       </Stack>
     </form>

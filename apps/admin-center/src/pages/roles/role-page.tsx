@@ -1,8 +1,8 @@
 // A role (route /roles/:id): every action grouped by entity. System roles are read-only and can be duplicated;
-// custom roles can be edited (guarded by custom-role.create at their scope) and deleted with confirmation.
+// custom roles can be edited and deleted (with confirmation) as the server answers roles.updateCustom/deleteCustom.
 
 import { useSignedInOrg } from "@gatehouse/client";
-import { Crumbs, EmptyState, ErrorState, Guarded, LoadingState } from "@gatehouse/ui";
+import { Crumbs, EmptyState, ErrorState, GuardedCall, LoadingState } from "@gatehouse/ui";
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
@@ -38,11 +38,6 @@ export const RolePage = () => {
     data.instance === null
       ? null
       : (instances.data?.find((i) => i.id === data.instance)?.name ?? data.instance);
-  const scope = {
-    org,
-    product: data.product,
-    ...(data.instance === null ? {} : { instance: data.instance }),
-  };
   const canDuplicate = product?.customRoles === true;
 
   return (
@@ -80,14 +75,14 @@ export const RolePage = () => {
           ) : null}
           {data.type === "custom" && !editing ? (
             <>
-              <Guarded action="admin-center:custom-role.create" resource={scope}>
+              <GuardedCall procedure="roles.updateCustom" input={{ id: data.id, version: data.version }}>
                 {(disabled) => (
                   <Button variant="light" disabled={disabled} onClick={() => setEditing(true)}>
                     Edit
                   </Button>
                 )}
-              </Guarded>
-              <DeleteRoleButton role={data} org={org} onDeleted={() => navigate("/roles")} />
+              </GuardedCall>
+              <DeleteRoleButton role={data} onDeleted={() => navigate("/roles")} />
             </>
           ) : null}
         </Group>
@@ -101,7 +96,6 @@ export const RolePage = () => {
       {editing ? (
         <RoleEditor
           role={data}
-          org={org}
           actions={product?.actions ?? []}
           onDone={() => setEditing(false)}
           onReload={() => {

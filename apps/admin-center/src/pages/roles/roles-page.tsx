@@ -77,7 +77,7 @@ export const RolesPage = () => {
               Duplicate
             </Button>
           ) : null}
-          {row.original.type === "custom" ? <DeleteRoleButton role={row.original} org={org} /> : null}
+          {row.original.type === "custom" ? <DeleteRoleButton role={row.original} /> : null}
         </Group>
       ),
     },

@@ -29,7 +29,6 @@ const Expiry = ({ at }: { at: string | null }) => {
 };
 
 export interface EntitlementsTableProps {
-  readonly org: string;
   readonly grants: ReadonlyArray<GrantRow> | undefined;
   readonly error: unknown;
   readonly onRetry: () => void;
@@ -40,7 +39,6 @@ export interface EntitlementsTableProps {
 }
 
 export const EntitlementsTable = ({
-  org,
   grants,
   error,
   onRetry,
@@ -58,9 +56,9 @@ export const EntitlementsTable = ({
       header: "",
       cell: ({ row }) => (
         <GrantActions
-          role={row.original.role}
+          grant={row.original}
+          editable={row.original.role !== null && row.original.scope.product !== undefined}
           roleName={roleName(row.original.role, row.original.permission)}
-          scope={{ ...row.original.scope, org }}
           onEdit={() => onEdit(row.original)}
           onDelete={() => onDelete(row.original)}
         />

@@ -1,54 +1,47 @@
-// Edit role and Delete role for one grant: open when the engine allows admin-center:user.edit-role at the grant's
-// place and lets the admin give the grant's role there (changing or removing a role follows the rule for giving
-// it); otherwise disabled with the "Why?" of whichever refused.
-import type { Resource } from "@gatehouse/client";
-import { Guarded } from "@gatehouse/ui";
+// Edit role and Delete role for one grant, each guarded by the server's answer for its very call on this grant
+// at this version (grants.update, grants.remove: engine.assign for the grant's role there); "Why?" gives a refusal.
+import { useMay } from "@gatehouse/client";
+import { WhyRefused } from "@gatehouse/ui";
 import { ActionIcon, Group, Tooltip } from "@mantine/core";
-import { AssignWhy } from "../invite/assign-why.tsx";
-import { useAssignableRoles } from "./entitlement-queries.ts";
 
 export interface GrantActionsProps {
-  readonly role: string | null;
+  readonly grant: { readonly id: string; readonly version: number };
+  /** Only roles at a product's scope are edited in place; an organization-wide role is deleted and given again. */
+  readonly editable: boolean;
   readonly roleName: string;
-  readonly scope: Resource;
   readonly onEdit: () => void;
   readonly onDelete: () => void;
 }
 
-export const GrantActions = ({ role, roleName, scope, onEdit, onDelete }: GrantActionsProps) => {
-  // Only roles at a product's scope are edited in place; an organization-wide role is deleted and given again.
-  const editable = role !== null && scope.product !== undefined;
-  const assignable = useAssignableRoles(editable ? scope : undefined);
-  const refusal = assignable.data?.roles.find((r) => r.id === role && r.decision === "deny");
-  const waiting = editable && assignable.data === undefined;
+export const GrantActions = ({ grant, editable, roleName, onEdit, onDelete }: GrantActionsProps) => {
+  const at = { id: grant.id, version: grant.version };
+  const edit = useMay("grants.update", at);
+  const remove = useMay("grants.remove", at);
+  const refusal = [remove.answer, edit.answer].find((answer) => answer?.allowed === false);
   return (
-    <Guarded action="admin-center:user.edit-role" resource={scope}>
-      {(disabled) => (
-        <Group gap={4} wrap="nowrap">
-          <Tooltip label={editable ? "Edit role" : "An organization-wide role is deleted, not edited"}>
-            <ActionIcon
-              variant="subtle"
-              aria-label={`Edit role ${roleName}`}
-              disabled={disabled || !editable || waiting || refusal !== undefined}
-              onClick={onEdit}
-            >
-              ✎
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label="Delete role">
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={`Delete role ${roleName}`}
-              disabled={disabled || waiting || refusal !== undefined}
-              onClick={onDelete}
-            >
-              ✕
-            </ActionIcon>
-          </Tooltip>
-          {refusal === undefined ? null : <AssignWhy roleName={roleName} reason={refusal.reason} />}
-        </Group>
-      )}
-    </Guarded>
+    <Group gap={4} wrap="nowrap">
+      <Tooltip label={editable ? "Edit role" : "An organization-wide role is deleted, not edited"}>
+        <ActionIcon
+          variant="subtle"
+          aria-label={`Edit role ${roleName}`}
+          disabled={edit.allowed !== true || !editable}
+          onClick={onEdit}
+        >
+          ✎
+        </ActionIcon>
+      </Tooltip>
+      <Tooltip label="Delete role">
+        <ActionIcon
+          variant="subtle"
+          color="red"
+          aria-label={`Delete role ${roleName}`}
+          disabled={remove.allowed !== true}
+          onClick={onDelete}
+        >
+          ✕
+        </ActionIcon>
+      </Tooltip>
+      {refusal?.allowed === false ? <WhyRefused reason={refusal.reason} /> : null}
+    </Group>
   );
 };

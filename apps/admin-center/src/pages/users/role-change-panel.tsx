@@ -1,7 +1,7 @@
 // Changing one grant's role (seed 001: edit icon, pick the role, confirm): the roles offered are the grant
 // product's roles the engine lets the admin give there; the what-if preview shows what changes before saving.
 import { type Resource, useGatehouse, useRefresh } from "@gatehouse/client";
-import { toast } from "@gatehouse/ui";
+import { GuardedCall, toast } from "@gatehouse/ui";
 import { Button, Group, Paper, Select, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
@@ -73,15 +73,17 @@ export const RoleChangePanel = ({ org, user, grant, roleName, placeName, onClose
           <WhatIfPreview org={org} subject={user.id} change={{ kind: "update", grant: grant.id, role }} />
         )}
         <Group gap="xs">
-          <Button
-            disabled={role === null}
-            loading={save.isPending}
-            onClick={() => {
-              if (role !== null) save.mutate(role);
-            }}
-          >
-            Save role change
-          </Button>
+          {role === null ? (
+            <Button disabled>Save role change</Button>
+          ) : (
+            <GuardedCall procedure="grants.update" input={{ id: grant.id, version: grant.version, role }}>
+              {(disabled) => (
+                <Button disabled={disabled} loading={save.isPending} onClick={() => save.mutate(role)}>
+                  Save role change
+                </Button>
+              )}
+            </GuardedCall>
+          )}
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>

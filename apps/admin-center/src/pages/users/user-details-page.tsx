@@ -132,7 +132,6 @@ export const UserDetailsPage = () => {
         </Text>
       </div>
       <EntitlementsTable
-        org={org}
         grants={grants}
         error={null}
         onRetry={() => void details.refetch()}

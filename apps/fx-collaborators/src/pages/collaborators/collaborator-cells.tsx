@@ -1,7 +1,6 @@
-// A collaborator row's cells that read its grants in the project: its project role (a role picker for those
-// allowed to change it), its granular roles, and Remove from project / Remove from account (each guarded by the
-// server's answer for that very call).
-import { Guarded, GuardedCall } from "@gatehouse/ui";
+// A collaborator row's cells that read its grants in the project: its project role (a picker), its granular
+// roles, and Remove from project / Remove from account, each control guarded by the server's answer for its call.
+import { GuardedCall } from "@gatehouse/ui";
 import { Badge, Button, Group, Select, Stack, Text } from "@mantine/core";
 import type { FeatureProject } from "../projects/feature-projects.ts";
 import {
@@ -11,8 +10,6 @@ import {
   useRemoveFromProject,
 } from "./collaborator-mutations.ts";
 import { granularLabels, projectRoleGrant, useCollaboratorGrants, useRoleOptions } from "./project-roles.ts";
-
-const EDIT_ROLE = "admin-center:user.edit-role";
 
 interface CellProps {
   readonly project: FeatureProject;
@@ -28,7 +25,7 @@ export const RoleCell = ({ project, user }: CellProps) => {
   if (grant === undefined || grant.role === null) return <Text size="sm">No project role</Text>;
   const current = grant.role;
   return (
-    <Guarded action={EDIT_ROLE} resource={project.scope}>
+    <GuardedCall procedure="grants.update" input={{ id: grant.id, version: grant.version }}>
       {(disabled) => (
         <Select
           aria-label={`Project role of ${user.email}`}
@@ -43,7 +40,7 @@ export const RoleCell = ({ project, user }: CellProps) => {
           w={150}
         />
       )}
-    </Guarded>
+    </GuardedCall>
   );
 };
 

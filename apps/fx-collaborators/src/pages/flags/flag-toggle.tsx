@@ -1,7 +1,7 @@
-// One flag's on/off switch in one environment, Guarded on `experimentation:flag.toggle` with the flag's resource
-// there exactly as the server built it (flags.list: project, environment with `production`, flag with its status).
+// One flag's on/off switch in one environment, guarded by the server's answer for the very flags.toggle call the
+// switch makes (engine `experimentation:flag.toggle` on the flag's resource there, as the server builds it).
 import { type RouterOutputs, useGatehouse, useRefresh } from "@gatehouse/client";
-import { Guarded, toast } from "@gatehouse/ui";
+import { GuardedCall, toast } from "@gatehouse/ui";
 import { Switch } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 
@@ -17,10 +17,9 @@ const stateIn = (flag: FlagRow, environment: string) =>
 export interface FlagToggleProps {
   readonly flag: FlagRow;
   readonly environment: EnvironmentRow;
-  readonly place: FlagPlace;
 }
 
-export const FlagToggle = ({ flag, environment, place }: FlagToggleProps) => {
+export const FlagToggle = ({ flag, environment }: FlagToggleProps) => {
   const client = useGatehouse();
   const refresh = useRefresh();
   const enabled = stateIn(flag, environment.id).enabled;
@@ -34,7 +33,10 @@ export const FlagToggle = ({ flag, environment, place }: FlagToggleProps) => {
     onError: toast.failure,
   });
   return (
-    <Guarded action="experimentation:flag.toggle" resource={place.resource}>
+    <GuardedCall
+      procedure="flags.toggle"
+      input={{ id: flag.id, environment: environment.id, enabled: !enabled }}
+    >
       {(disabled) => (
         <Switch
           aria-label={`${flag.name} in ${environment.name}`}
@@ -44,6 +46,6 @@ export const FlagToggle = ({ flag, environment, place }: FlagToggleProps) => {
           onChange={(event) => toggle.mutate(event.currentTarget.checked)}
         />
       )}
-    </Guarded>
+    </GuardedCall>
   );
 };

@@ -34,7 +34,7 @@ const environmentColumn = (environment: EnvironmentRow): Column<FlagRow> => ({
         Hidden from you (flag-none)
       </Text>
     ) : (
-      <FlagToggle flag={row.original} environment={environment} place={place} />
+      <FlagToggle flag={row.original} environment={environment} />
     );
   },
 });

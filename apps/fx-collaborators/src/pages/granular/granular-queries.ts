@@ -1,6 +1,5 @@
-// The panel's reads: the collaborator with its grants on the project and, when the viewer may see the
-// instance, instance-wide (administrators); the catalog's Feature role facts; and which entity roles and
-// permissions the signed-in admin may give.
+// The panel's reads: the collaborator with its grants on the project and, when the viewer may see the instance,
+// instance-wide (administrators); the catalog's Feature role facts; and which entity roles the admin may give.
 import { errorCode, type Resource, useTRPC } from "@gatehouse/client";
 import { skipToken, useQueries, useQuery } from "@tanstack/react-query";
 
@@ -49,16 +48,5 @@ export const useAssignable = (scopes: ReadonlyArray<Resource>) => {
   const trpc = useTRPC();
   return useQuery(
     trpc.assignable.roles.queryOptions({ scopes: scopes.slice(0, 20) }, { enabled: scopes.length > 0 }),
-  );
-};
-
-/** Whether the signed-in admin may give (or take back) the single `permission` at `scope`, and why not. */
-export const useAssignablePermission = (permission: string, scope: Resource) => {
-  const trpc = useTRPC();
-  return useQuery(
-    trpc.assignable.permissions.queryOptions(
-      { scope, permissions: [permission] },
-      { select: ({ permissions }) => permissions[0] },
-    ),
   );
 };

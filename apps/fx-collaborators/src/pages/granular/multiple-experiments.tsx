@@ -1,12 +1,10 @@
-// The extra `flags_multiple_experiments` permission for one collaborator on the project: a switch that grants
-// it (a grant carrying `permission` at the project) or revokes it after a confirmation, disabled with the server's
-// reason ("Why?") when the signed-in admin may not give it there.
-import { type Resource, useGatehouse, useRefresh } from "@gatehouse/client";
+// The extra `flags_multiple_experiments` permission for one collaborator on the project: a switch that grants it
+// (grants.create) or revokes it after a confirmation (grants.remove), disabled with the server's "Why?" for that call.
+import { type Resource, useGatehouse, useMay, useRefresh } from "@gatehouse/client";
 import { confirm, toast, WhyRefused } from "@gatehouse/ui";
 import { Group, Stack, Switch, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { type GrantRow, MULTIPLE_EXPERIMENTS } from "./entity-grants.ts";
-import { useAssignablePermission } from "./granular-queries.ts";
 
 export interface MultipleExperimentsProps {
   readonly user: string;
@@ -21,17 +19,19 @@ export const MultipleExperiments = ({ user, userName, projectScope, grants }: Mu
   const held = grants.find(
     (g) => g.permission === MULTIPLE_EXPERIMENTS && g.scope.project === projectScope.project,
   );
-  // Giving and taking back ask the same question (engine.assign); the server answers it, the app does not guess.
-  const assignable = useAssignablePermission(MULTIPLE_EXPERIMENTS, projectScope);
-  const refusal = assignable.data?.decision === "allow" ? undefined : assignable.data?.reason;
+  const give = {
+    subject: { kind: "user" as const, id: user },
+    permission: MULTIPLE_EXPERIMENTS,
+    scope: projectScope,
+  };
+  // The call the switch makes next, asked of the server with its very input.
+  const may = useMay(
+    held === undefined ? "grants.create" : "grants.remove",
+    held === undefined ? give : { id: held.id, version: held.version },
+  );
   const change = useMutation({
     mutationFn: async (grant: boolean) => {
-      if (grant)
-        await client.grants.create.mutate({
-          subject: { kind: "user", id: user },
-          permission: MULTIPLE_EXPERIMENTS,
-          scope: projectScope,
-        });
+      if (grant) await client.grants.create.mutate(give);
       else if (held !== undefined) await client.grants.remove.mutate({ id: held.id, version: held.version });
     },
     onSuccess: (_done, grant) =>
@@ -45,7 +45,7 @@ export const MultipleExperiments = ({ user, userName, projectScope, grants }: Mu
         <Switch
           label="Multiple experiments per flag (flags_multiple_experiments)"
           checked={held !== undefined}
-          disabled={change.isPending || assignable.data?.decision !== "allow"}
+          disabled={change.isPending || may.allowed !== true}
           onChange={(event) => {
             const grant = event.currentTarget.checked;
             if (grant) change.mutate(true);
@@ -59,7 +59,7 @@ export const MultipleExperiments = ({ user, userName, projectScope, grants }: Mu
               });
           }}
         />
-        {refusal === undefined ? null : <WhyRefused reason={refusal} />}
+        {may.answer?.allowed === false ? <WhyRefused reason={may.answer.reason} /> : null}
       </Group>
       <Text size="xs" c="dimmed">
         Needed, besides the role, to create a second experiment on a flag.

@@ -1,18 +1,19 @@
-// The actions of the spec on this environment, each a button the engine guards for the signed-in user (disabled
+// The actions of the spec on this environment, each a button asking the server about running it here (disabled
 // with its "Why?" otherwise). The production syncs copy production over a sandbox, so on production they are off.
-import { Guarded, type GuardedProps } from "@gatehouse/ui";
+import { GuardedCall } from "@gatehouse/ui";
 import { Button, Card, SimpleGrid, Stack, Text } from "@mantine/core";
 import { type ActionInfo, actions } from "./actions.ts";
 
 export interface ActionButtonsProps {
   readonly production: boolean;
-  readonly resource: GuardedProps["resource"];
+  /** The instance's id: each button asks `operations.run` for its action here. */
+  readonly instance: string;
   readonly onChoose: (info: ActionInfo) => void;
 }
 
 const syncs = new Set(["database.sync", "userfiles.sync"]);
 
-export const ActionButtons = ({ production, resource, onChoose }: ActionButtonsProps) => (
+export const ActionButtons = ({ production, instance, onChoose }: ActionButtonsProps) => (
   <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
     {actions.map((info) => {
       const notHere = production && syncs.has(info.action);
@@ -22,7 +23,7 @@ export const ActionButtons = ({ production, resource, onChoose }: ActionButtonsP
             <Text size="xs" c="dimmed">
               {notHere ? "Copies production over a sandbox: run it from the sandbox." : info.description}
             </Text>
-            <Guarded action={`mission-control:${info.action}`} resource={resource}>
+            <GuardedCall procedure="operations.run" input={{ instance, action: info.action }}>
               {(disabled) => (
                 <Button
                   size="sm"
@@ -37,7 +38,7 @@ export const ActionButtons = ({ production, resource, onChoose }: ActionButtonsP
                   {info.label}
                 </Button>
               )}
-            </Guarded>
+            </GuardedCall>
           </Stack>
         </Card>
       );

@@ -50,8 +50,6 @@ const InstanceView = ({ instance, crumbs }: { instance: Instance; crumbs: Readon
   const [choosing, setChoosing] = useState<ActionInfo | null>(null);
   const [tracked, setTracked] = useState<string | null>(null);
   const [credentials, setCredentials] = useState<Credentials | null>(null);
-  // What the server asks about for an action here, as it built it: the guards ask the same.
-  const resource = instance.resource;
   const submit = (request: RunRequest) =>
     run.mutate(request, {
       onSuccess: (answer) => {
@@ -74,12 +72,10 @@ const InstanceView = ({ instance, crumbs }: { instance: Instance; crumbs: Readon
         <Text size="sm" c="dimmed" mb="xs">
           Every role sees the same views; the actions your role does not allow are disabled, with why.
         </Text>
-        <ActionButtons production={instance.production} resource={resource} onChoose={setChoosing} />
+        <ActionButtons production={instance.production} instance={instance.id} onChoose={setChoosing} />
       </div>
-      {tracked === null ? null : (
-        <OperationTracker id={tracked} resource={resource} onDismiss={() => setTracked(null)} />
-      )}
-      <RecentOperations org={instance.org} instance={instance.id} resource={resource} />
+      {tracked === null ? null : <OperationTracker id={tracked} onDismiss={() => setTracked(null)} />}
+      <RecentOperations org={instance.org} instance={instance.id} resource={instance.resource} />
       <HoldersList org={instance.org} instance={instance.id} />
       {choosing === null ? null : (
         <RunDialog

@@ -1,6 +1,6 @@
 // The operation just submitted from this page: its live status (submitted → in-progress → completed, failed or
 // cancelled) with the time of each change, the schedule when it waits, and Cancel while it has not started.
-import { type GuardedProps, QueryState } from "@gatehouse/ui";
+import { QueryState } from "@gatehouse/ui";
 import { Card, CloseButton, Group, Stack, Stepper, Text } from "@mantine/core";
 import { actionLabel, when } from "../history/operation-words.ts";
 import { StatusBadge } from "../history/status-badge.tsx";
@@ -9,13 +9,12 @@ import { isActive, useOperation } from "./use-operation.ts";
 
 export interface OperationTrackerProps {
   readonly id: string;
-  readonly resource: GuardedProps["resource"];
   readonly onDismiss: () => void;
 }
 
 const steps = ["submitted", "in-progress", "finished"] as const;
 
-export const OperationTracker = ({ id, resource, onDismiss }: OperationTrackerProps) => {
+export const OperationTracker = ({ id, onDismiss }: OperationTrackerProps) => {
   const operation = useOperation(id);
   const op = operation.data;
   const at = (status: string) => op?.events.find((e) => e.status === status)?.at;
@@ -59,7 +58,7 @@ export const OperationTracker = ({ id, resource, onDismiss }: OperationTrackerPr
                 {op.error}
               </Text>
             )}
-            {op.status === "submitted" ? <CancelButton operation={op} resource={resource} /> : null}
+            {op.status === "submitted" ? <CancelButton operation={op} /> : null}
           </Stack>
         )}
       </QueryState>

@@ -53,9 +53,7 @@ export const RecentOperations = ({ org, instance, resource }: RecentOperationsPr
       id: "cancel",
       header: "",
       cell: ({ row }) =>
-        row.original.status === "submitted" ? (
-          <CancelButton operation={row.original} resource={resource} />
-        ) : null,
+        row.original.status === "submitted" ? <CancelButton operation={row.original} /> : null,
     },
   ];
   // An Admin Center admin without a Mission Control role sees the environment and its holders, not its operations.

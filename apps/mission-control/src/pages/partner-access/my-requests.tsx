@@ -1,7 +1,15 @@
-// The partner user's own access requests, newest first, with their state; a pending one can be withdrawn (confirmed), and
-// the list follows the customer's and the operator's decisions (see use-my-requests.ts).
+// The partner user's own access requests, newest first, with their state; a pending one can be withdrawn (confirmed,
+// as the server answers accessRequests.cancel), and the list follows the decisions (see use-my-requests.ts).
 import { useGatehouse, useTRPC } from "@gatehouse/client";
-import { type Column, confirm, DataTable, partnerRoleName, requestPathLabel, toast } from "@gatehouse/ui";
+import {
+  type Column,
+  confirm,
+  DataTable,
+  GuardedCall,
+  partnerRoleName,
+  requestPathLabel,
+  toast,
+} from "@gatehouse/ui";
 import { Button } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { RequestStatusCell } from "./request-status.tsx";
@@ -47,16 +55,21 @@ export const MyRequests = () => {
       header: "",
       cell: ({ row }) =>
         row.original.status !== "pending" ? null : (
-          <Button
-            size="xs"
-            color="red"
-            variant="light"
-            loading={cancel.isPending && cancel.variables?.id === row.original.id}
-            aria-label={`Withdraw the request to ${row.original.customerOrg}`}
-            onClick={() => withdraw(row.original)}
-          >
-            Withdraw
-          </Button>
+          <GuardedCall procedure="accessRequests.cancel" input={{ id: row.original.id }}>
+            {(disabled) => (
+              <Button
+                size="xs"
+                color="red"
+                variant="light"
+                disabled={disabled}
+                loading={cancel.isPending && cancel.variables?.id === row.original.id}
+                aria-label={`Withdraw the request to ${row.original.customerOrg}`}
+                onClick={() => withdraw(row.original)}
+              >
+                Withdraw
+              </Button>
+            )}
+          </GuardedCall>
         ),
     },
   ];
