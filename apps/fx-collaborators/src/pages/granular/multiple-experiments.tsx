@@ -25,10 +25,11 @@ export const MultipleExperiments = ({ user, userName, projectScope, grants }: Mu
     scope: projectScope,
   };
   // The call the switch makes next, asked of the server with its very input.
-  const may = useMay(
-    held === undefined ? "grants.create" : "grants.remove",
-    held === undefined ? give : { id: held.id, version: held.version },
-  );
+  const next =
+    held === undefined
+      ? { procedure: "grants.create", input: give }
+      : { procedure: "grants.remove", input: { id: held.id, version: held.version } };
+  const may = useMay(next.procedure, next.input);
   const change = useMutation({
     mutationFn: async (grant: boolean) => {
       if (grant) await client.grants.create.mutate(give);
