@@ -30,11 +30,16 @@ describe("the API app", () => {
   it("lists every product of the catalog with its roles and actions", async () => {
     const { status, body } = await trpcGet("catalog.products");
     expect(status).toBe(200);
-    const products = body.result?.data as ReadonlyArray<{ id: string; roles: ReadonlyArray<{ id: string }> }>;
+    const products = body.result?.data as ReadonlyArray<{
+      id: string;
+      administers: boolean;
+      roles: ReadonlyArray<{ id: string }>;
+    }>;
     expect(products.map((p) => p.id)).toContain("mission-control");
     expect(products).toHaveLength(11);
     const mc = products.find((p) => p.id === "mission-control");
     expect(mc?.roles.map((r) => r.id)).toContain("mission-control:customerDev");
+    expect(products.filter((p) => p.administers).map((p) => p.id)).toEqual(["admin-center"]);
   });
 
   it("serves the Feature project roles' defaults and locks from the catalog", async () => {

@@ -9,6 +9,9 @@ import { useTRPC } from "./trpc-react.ts";
 
 export type Explanation = RouterOutputs["authz"]["explain"];
 
+/** A grant as an explanation names it (the domain's ExplainedGrant, as the API serves it). */
+export type ExplainedGrant = Explanation["deciding"][number];
+
 export type MayAnswer = RouterOutputs["may"];
 
 /**

@@ -1,17 +1,15 @@
 // The "Why?" panel: the engine's explanation of one decision, as people read it: the verdict and its reason,
 // the deciding grants (allow) or the nearest one and the failed condition (deny), then every grant considered.
-import type { Explanation } from "@gatehouse/client";
+import type { ExplainedGrant, Explanation } from "@gatehouse/client";
 import { Badge, Group, List, Stack, Text } from "@mantine/core";
 
-type GrantView = Explanation["deciding"][number];
-
-const scopeText = (scope: GrantView["scope"]): string =>
+const scopeText = (scope: ExplainedGrant["scope"]): string =>
   (["org", "product", "instance", "project", "environment", "flag"] as const)
     .map((key) => scope[key])
     .filter((part): part is string => part !== undefined)
     .join(" › ");
 
-const grantText = (grant: GrantView): string =>
+const grantText = (grant: ExplainedGrant): string =>
   `${grant.role} on ${scopeText(grant.scope)}${grant.via === undefined ? "" : ` (through group ${grant.via})`}` +
   (grant.expiresAt === undefined ? "" : `, until ${new Date(grant.expiresAt).toLocaleString()}`);
 

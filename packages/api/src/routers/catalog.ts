@@ -13,6 +13,8 @@ const productView = products.map((p) => ({
   customRoles: p.customRoles,
   /** Why the product has no custom roles (the domain's words), or null. */
   noCustomRoles: noCustomRoles(p) ?? null,
+  /** The product that administers the others (it confers the admin levels): Admin Center. */
+  administers: p.adminLevels !== undefined,
   actions: p.actions.map((a) => ({ id: a.id, label: a.label, platform: a.platform ?? null })),
   roles: p.roles.map((r) => ({
     id: r.id,

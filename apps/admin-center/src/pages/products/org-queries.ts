@@ -3,7 +3,6 @@ import { useTRPC } from "@gatehouse/client";
 import { skipToken, useQuery } from "@tanstack/react-query";
 
 export const EXPERIMENTATION = "experimentation";
-export const ADMIN_CENTER = "admin-center";
 
 /** Every product of the catalog with its label, actions and system roles (the same for everyone). */
 export const useCatalog = () => {

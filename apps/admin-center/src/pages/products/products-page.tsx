@@ -5,7 +5,7 @@ import { type Column, Crumbs, DataTable, EmptyState } from "@gatehouse/ui";
 import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { ADMIN_CENTER, useInstances, useOrganization, useProductLabel } from "./org-queries.ts";
+import { useCatalog, useInstances, useOrganization, useProductLabel } from "./org-queries.ts";
 
 interface ProductRow {
   readonly id: string;
@@ -33,7 +33,13 @@ export const ProductsPage = () => {
   const organization = useOrganization();
   const instances = useInstances(org);
   const productLabel = useProductLabel();
-  const enabled = (organization.data?.products ?? []).filter((p) => p !== ADMIN_CENTER);
+  const catalog = useCatalog();
+  // The product administering the others (the catalog says which) is not one of the products it lists.
+  const administering = new Set<string>(catalog.data?.filter((p) => p.administers).map((p) => p.id));
+  const enabled =
+    catalog.data === undefined
+      ? []
+      : (organization.data?.products ?? []).filter((p) => !administering.has(p));
   // A product is listed when the admin may view it, or sees one of its instances.
   const viewable = useQuery({
     // Keyed under authz: live updates refresh it whenever decisions may have changed.
@@ -52,7 +58,10 @@ export const ProductsPage = () => {
     return <EmptyState title="Products belong to an organization">Sign in as a user of one.</EmptyState>;
 
   const ready =
-    organization.data !== undefined && instances.data !== undefined && viewable.data !== undefined;
+    catalog.data !== undefined &&
+    organization.data !== undefined &&
+    instances.data !== undefined &&
+    viewable.data !== undefined;
   const rows: ReadonlyArray<ProductRow> | undefined = ready
     ? enabled
         .map((id, i) => ({

@@ -7,8 +7,8 @@ import { useMutation } from "@tanstack/react-query";
 
 export type FlagRow = RouterOutputs["flags"]["list"][number];
 export type EnvironmentRow = RouterOutputs["projects"]["environments"]["list"][number];
-/** The flag in one environment: the server's resource and whether the signed-in user may view it there. */
-export type FlagPlace = FlagRow["resources"][number];
+/** The domain's FlagStatus (draft, running, paused), as flags.list serves it. */
+export type FlagStatus = FlagRow["status"];
 
 /** The flag's state in the environment: no stored row means off and unpublished. */
 const stateIn = (flag: FlagRow, environment: string) =>

@@ -1,13 +1,12 @@
 // Flags (route /projects/:project/flags): each flag's status and its on/off state per environment, with
 // toggles the engine guards; flags the user may not view (flag-none) are left out; the change stream refreshes it.
-import type { Column } from "@gatehouse/ui";
-import { Crumbs, DataTable, ErrorState, LoadingState } from "@gatehouse/ui";
+import { type Column, Crumbs, DataTable, QueryState } from "@gatehouse/ui";
 import { Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { useParams } from "react-router";
-import { type EnvironmentRow, type FlagRow, FlagToggle } from "./flag-toggle.tsx";
+import { type EnvironmentRow, type FlagRow, type FlagStatus, FlagToggle } from "./flag-toggle.tsx";
 import { useEnvironments, useFlags, useProjectPlace } from "./project-place.ts";
 
-const statusColor = { draft: "gray", running: "green", paused: "orange" } as const;
+const statusColor: Record<FlagStatus, string> = { draft: "gray", running: "green", paused: "orange" };
 
 /** Where the server says the signed-in user may view the flag (flag-none hides it there). */
 const viewableIn = (flag: FlagRow, environment: string) =>
@@ -43,20 +42,25 @@ export const FlagsPage = () => {
   const project = useParams().project ?? "";
   const place = useProjectPlace(project);
   const environments = useEnvironments(project);
+  return (
+    <QueryState query={place} loading="Loading the project…">
+      {({ name }) => (
+        <QueryState query={environments} loading="Loading the project…">
+          {(list) => <Flags project={project} name={name} environments={list} />}
+        </QueryState>
+      )}
+    </QueryState>
+  );
+};
+
+interface FlagsProps {
+  readonly project: string;
+  readonly name: string;
+  readonly environments: ReadonlyArray<EnvironmentRow>;
+}
+
+const Flags = ({ project, name, environments }: FlagsProps) => {
   const flags = useFlags(project);
-  if (place.isLoading || environments.isLoading) return <LoadingState label="Loading the project…" />;
-  const failed = place.error ?? environments.error;
-  if (failed !== null || place.data === undefined || environments.data === undefined)
-    return (
-      <ErrorState
-        error={failed}
-        onRetry={() => {
-          void place.refetch();
-          void environments.refetch();
-        }}
-      />
-    );
-  const { name } = place.data;
   // A flag the user may view nowhere is left out (the server sends it to who manages the collaborators).
   const visible = flags.data?.filter((flag) => flag.resources.some((r) => r.viewable));
   const columns: Array<Column<FlagRow>> = [
@@ -83,7 +87,7 @@ export const FlagsPage = () => {
         </Badge>
       ),
     },
-    ...environments.data.map(environmentColumn),
+    ...environments.map(environmentColumn),
   ];
   return (
     <Stack>

@@ -2,7 +2,7 @@
 // for the collaborator with allow/deny and the engine's reason (authz.explain per action, in batched rounds),
 // about the flag's resource there as the server built it.
 import { errorCode, errorMessage, type Resource, useGatehouse, useTRPC } from "@gatehouse/client";
-import { type Column, DataTable, ErrorState, LoadingState } from "@gatehouse/ui";
+import { type Column, DataTable, Loaded } from "@gatehouse/ui";
 import { Alert, Badge, Card, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -79,48 +79,59 @@ export const EffectivePreview = ({ project, user }: { project: string; user: str
     },
   });
   const failed = environments.error ?? flags.error ?? actions.error;
-  if (failed !== null) return <ErrorState error={failed} />;
-  if (environments.data === undefined || flags.data === undefined) return <LoadingState />;
+  const lists =
+    environments.data === undefined || flags.data === undefined
+      ? undefined
+      : { environments: environments.data, flags: flags.data };
+  const retry = () => void Promise.all([environments.refetch(), flags.refetch(), actions.refetch()]);
   return (
-    <Card withBorder data-testid="effective-preview">
-      <Stack>
-        <Title order={3}>Effective permissions</Title>
-        <Group>
-          <Select
-            label="Environment"
-            allowDeselect={false}
-            value={environment?.id ?? null}
-            data={environments.data.map((e) => ({
-              value: e.id,
-              label: e.production ? `${e.name} (production)` : e.name,
-            }))}
-            onChange={setEnvironment}
-          />
-          <Select
-            label="Flag"
-            allowDeselect={false}
-            value={flag?.id ?? null}
-            data={flags.data.map((f) => ({ value: f.id, label: `${f.name} (${f.status})` }))}
-            onChange={setFlag}
-          />
-        </Group>
-        {errorCode(rows.error) === "FORBIDDEN" ? (
-          <Alert color="yellow" title="You do not administer this project's users">
-            Another person's decisions are shown to those who may view the users of the project (its project
-            owners and administrators, and the organization's super admins). {errorMessage(rows.error)}.
-          </Alert>
-        ) : (
-          <DataTable
-            label="Effective permissions"
-            columns={columns}
-            rows={rows.data}
-            rowKey={(row) => row.id}
-            error={rows.error}
-            onRetry={() => void rows.refetch()}
-            empty={{ title: "Pick an environment and a flag", hint: "The project needs at least one flag." }}
-          />
-        )}
-      </Stack>
-    </Card>
+    <Loaded data={lists} error={failed} onRetry={retry}>
+      {(loaded) => (
+        <Card withBorder data-testid="effective-preview">
+          <Stack>
+            <Title order={3}>Effective permissions</Title>
+            <Group>
+              <Select
+                label="Environment"
+                allowDeselect={false}
+                value={environment?.id ?? null}
+                data={loaded.environments.map((e) => ({
+                  value: e.id,
+                  label: e.production ? `${e.name} (production)` : e.name,
+                }))}
+                onChange={setEnvironment}
+              />
+              <Select
+                label="Flag"
+                allowDeselect={false}
+                value={flag?.id ?? null}
+                data={loaded.flags.map((f) => ({ value: f.id, label: `${f.name} (${f.status})` }))}
+                onChange={setFlag}
+              />
+            </Group>
+            {errorCode(rows.error) === "FORBIDDEN" ? (
+              <Alert color="yellow" title="You do not administer this project's users">
+                Another person's decisions are shown to those who may view the users of the project (its
+                project owners and administrators, and the organization's super admins).{" "}
+                {errorMessage(rows.error)}.
+              </Alert>
+            ) : (
+              <DataTable
+                label="Effective permissions"
+                columns={columns}
+                rows={rows.data}
+                rowKey={(row) => row.id}
+                error={rows.error}
+                onRetry={() => void rows.refetch()}
+                empty={{
+                  title: "Pick an environment and a flag",
+                  hint: "The project needs at least one flag.",
+                }}
+              />
+            )}
+          </Stack>
+        </Card>
+      )}
+    </Loaded>
   );
 };

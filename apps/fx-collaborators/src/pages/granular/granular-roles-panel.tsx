@@ -1,7 +1,7 @@
 // Granular roles of one collaborator on a Feature project: per environment and per flag, the default the
 // project role gives or an explicit override, locked where the catalog locks them (served: catalog.featureRoles).
 import type { Resource } from "@gatehouse/client";
-import { ErrorState, LoadingState } from "@gatehouse/ui";
+import { Loaded } from "@gatehouse/ui";
 import { Alert, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useEnvironments, useFlags, useProjectPlace } from "../flags/project-place.ts";
 import {
@@ -59,15 +59,22 @@ export const GranularRolesPanel = ({ project, user }: { project: string; user: s
   const change = useEntityRoleChange(user, grants);
 
   const failed = place.error ?? environments.error ?? flags.error ?? collaborator.error ?? featureRoles.error;
-  if (failed !== null) return <ErrorState error={failed} onRetry={() => void collaborator.refetch()} />;
   if (
+    failed !== null ||
     scope === undefined ||
     environments.data === undefined ||
     flags.data === undefined ||
     collaborator.data === undefined ||
     featureRoles.data === undefined
   )
-    return <LoadingState label="Loading granular roles…" />;
+    return (
+      <Loaded
+        data={undefined}
+        error={failed}
+        onRetry={() => void collaborator.refetch()}
+        loading="Loading granular roles…"
+      />
+    );
 
   const who = collaborator.data.user.name;
   const { environmentRoles, flagRoles } = featureRoles.data;
