@@ -172,6 +172,8 @@ describe("Admin Center invitations", () => {
     await page.reload();
 
     await page.getByRole("button", { name: "Revoke invitation to revoke.me@acme.example" }).click();
+    // Revoking withdraws the grants the invitation gave the never-signed-in account, and the question says so.
+    await expect(page.getByRole("dialog").textContent()).resolves.toContain("the roles it gave are removed");
     await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
     await invitationRow(page, "revoke.me@acme.example").waitFor({ state: "detached" });
     await showStatus(page, "Revoked");
@@ -186,6 +188,29 @@ describe("Admin Center invitations", () => {
     await invitationRow(page, "resend.me@acme.example").filter({ hasText: "resent 1×" }).waitFor();
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await shoot(page, "invitations-list-resent");
+  });
+
+  it("offers Revoke only to who could make every grant of the invitation, as the server asks", async () => {
+    await signIn(page, app(), "admin@acme.example");
+    const answer = await callApi(page, "users.invite", {
+      org: "acme",
+      emails: ["two.grants@acme.example"],
+      language: "en",
+      grants: [
+        { role: "cms:content-editors", scope: cmsInstance },
+        { role: "admin-center:instance-admin", scope: cmsInstance },
+      ],
+    });
+    expect(answer.status).toBe(200);
+    await context.clearCookies();
+    // The instance admin may invite at the first grant's place, but not make the second (an admin).
+    await signIn(page, app("invitations"), "instance-admin@acme.example");
+    const revoke = page.getByRole("button", { name: "Revoke invitation to two.grants@acme.example" });
+    const row = invitationRow(page, "two.grants@acme.example");
+    await row.getByRole("button", { name: "Why?" }).first().waitFor();
+    await expect(revoke.isDisabled()).resolves.toBe(true);
+    await row.getByRole("button", { name: "Why?" }).first().click();
+    await expect(page.getByTestId("why-refused").textContent()).resolves.toContain("only a super admin");
   });
 
   it("accepts an invitation in a fresh browser, then signs in as the new user", async () => {
