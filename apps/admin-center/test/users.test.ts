@@ -270,8 +270,13 @@ describe("user details", () => {
     await table("Users of Acme Site").getByRole("link", { name: "Ian Instance" }).click();
     const edit = page.getByRole("button", { name: "Edit role Instance Admin" });
     await edit.waitFor();
-    await page.getByRole("button", { name: "Why can't I give Instance Admin?" }).click();
-    await page.getByTestId("assign-why").waitFor();
+    // "Why?" gives the refusal grants.update and grants.remove would get for this grant.
+    await page
+      .getByRole("table", { name: "Entitlements" })
+      .getByRole("button", { name: "Why?" })
+      .first()
+      .click();
+    await page.getByTestId("why-refused").waitFor();
     await page.waitForTimeout(300); // the popover's fade-in, for the screenshot
     expect(await edit.isDisabled()).toBe(true);
     expect(await page.getByRole("button", { name: "Delete role Instance Admin" }).isDisabled()).toBe(true);
