@@ -22,7 +22,7 @@ export const ScopePicker = ({ org, scope, onChoose }: ScopePickerProps) => {
   const projects = useProjects(org, scope.instance, scope.product === "experimentation");
   const enabled = new Set<string>(mine.data?.products ?? []);
   const productOptions = (catalog.data ?? [])
-    .filter((p) => enabled.has(p.id) && p.id !== "admin-center")
+    .filter((p) => enabled.has(p.id) && !p.administers)
     .map((p) => ({ value: p.id, label: p.label }));
   return (
     <Group align="flex-end">

@@ -66,19 +66,31 @@ export interface KnownRole {
   readonly product: string;
 }
 
-/** The id of the role `text` names (an id, or a name of `product`'s or Admin Center's roles). */
-const resolveRole = (text: string, product: string | undefined, roles: ReadonlyArray<KnownRole>) =>
+/**
+ * The id of the role `text` names: an id, or a name of `product`'s roles or of the roles of a product that
+ * administers the others (`administering`, served by the catalog).
+ */
+const resolveRole = (
+  text: string,
+  product: string | undefined,
+  roles: ReadonlyArray<KnownRole>,
+  administering: ReadonlySet<string>,
+) =>
   roles.find((r) => r.id === text)?.id ??
   roles.find(
     (r) =>
-      (r.product === product || r.product === "admin-center") && r.name.toLowerCase() === text.toLowerCase(),
+      (r.product === product || administering.has(r.product)) && r.name.toLowerCase() === text.toLowerCase(),
   )?.id;
 
 /**
  * Parses pasted CSV into rows, resolving role names to ids and marking what cannot be sent: a malformed
  * email, a scope that is not a path, an unknown role, or an email given twice.
  */
-export const parseBulkCsv = (text: string, roles: ReadonlyArray<KnownRole>): ReadonlyArray<BulkRow> => {
+export const parseBulkCsv = (
+  text: string,
+  roles: ReadonlyArray<KnownRole>,
+  administering: ReadonlySet<string>,
+): ReadonlyArray<BulkRow> => {
   const seen = new Set<string>();
   const rows: BulkRow[] = [];
   for (const [index, raw] of text.split(/\r?\n/).entries()) {
@@ -86,7 +98,7 @@ export const parseBulkCsv = (text: string, roles: ReadonlyArray<KnownRole>): Rea
     const [email = "", name = "", roleText = "", scopeText = "", language = ""] = splitCsvLine(raw);
     if (rows.length === 0 && email.toLowerCase() === "email") continue;
     const scope = scopeOf(scopeText);
-    const role = resolveRole(roleText, scope?.product, roles);
+    const role = resolveRole(roleText, scope?.product, roles, administering);
     const key = email.toLowerCase();
     const problem = !validEmail(email)
       ? "not an email address"

@@ -4,6 +4,7 @@ import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { QueryState } from "@gatehouse/ui";
 import { Group, Radio, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useAdministering } from "../products/org-queries.ts";
 import type { GrantScope } from "./access-row-model.ts";
 import { AssignWhy } from "./assign-why.tsx";
 
@@ -43,11 +44,12 @@ const RoleSection = ({ title, roles }: { title: string; roles: ReadonlyArray<Off
 export const RolePicker = ({ scopes, value, onChange, label }: RolePickerProps) => {
   const trpc = useTRPC();
   const offered = useQuery(trpc.assignable.roles.queryOptions({ scopes: [...scopes] }));
+  const administering = useAdministering();
   if (offered.error !== null || offered.data === undefined)
     return <QueryState query={offered} loading="Finding the roles you may give…" />;
   const roles = offered.data.roles;
-  const admin = roles.filter((r) => r.product === "admin-center");
-  const product = roles.filter((r) => r.product !== "admin-center");
+  const admin = roles.filter((r) => administering.has(r.product));
+  const product = roles.filter((r) => !administering.has(r.product));
   return (
     <Radio.Group label={label} value={value} onChange={onChange} withAsterisk>
       <Stack gap="sm" mt="xs">

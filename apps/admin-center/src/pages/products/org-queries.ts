@@ -13,6 +13,12 @@ export const useCatalog = () => {
   });
 };
 
+/** The products that administer the others (they confer the admin levels), as the catalog serves them. */
+export const useAdministering = (): ReadonlySet<string> => {
+  const catalog = useCatalog();
+  return new Set(catalog.data?.filter((p) => p.administers).map((p) => p.id));
+};
+
 /** The products the organization has enabled. */
 export const useOrganization = () => {
   const trpc = useTRPC();

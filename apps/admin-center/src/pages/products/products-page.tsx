@@ -5,7 +5,13 @@ import { type Column, Crumbs, DataTable, EmptyState } from "@gatehouse/ui";
 import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { useCatalog, useInstances, useOrganization, useProductLabel } from "./org-queries.ts";
+import {
+  useAdministering,
+  useCatalog,
+  useInstances,
+  useOrganization,
+  useProductLabel,
+} from "./org-queries.ts";
 
 interface ProductRow {
   readonly id: string;
@@ -35,7 +41,7 @@ export const ProductsPage = () => {
   const productLabel = useProductLabel();
   const catalog = useCatalog();
   // The product administering the others (the catalog says which) is not one of the products it lists.
-  const administering = new Set<string>(catalog.data?.filter((p) => p.administers).map((p) => p.id));
+  const administering = useAdministering();
   const enabled =
     catalog.data === undefined
       ? []

@@ -7,6 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { type BulkRow, csvExample, parseBulkCsv } from "../invite/bulk-csv.ts";
 import { type BulkOutcome, BulkResult } from "../invite/bulk-result.tsx";
+import { useAdministering } from "../products/org-queries.ts";
 
 export const BulkInvitePage = () => {
   const client = useGatehouse();
@@ -16,7 +17,11 @@ export const BulkInvitePage = () => {
   const [outcomes, setOutcomes] = useState<ReadonlyMap<number, BulkOutcome>>(new Map());
   const [sending, setSending] = useState(false);
   const roles = useQuery(trpc.roles.list.queryOptions({}));
-  const rows = useMemo(() => parseBulkCsv(text, roles.data ?? []), [text, roles.data]);
+  const administering = useAdministering();
+  const rows = useMemo(
+    () => parseBulkCsv(text, roles.data ?? [], administering),
+    [text, roles.data, administering],
+  );
   const roleNames = useMemo(() => new Map((roles.data ?? []).map((r) => [r.id, r.name])), [roles.data]);
   const ready = rows.filter((r) => r.problem === undefined);
 
