@@ -7,8 +7,6 @@ import {
   Crumbs,
   CursorPager,
   DataTable,
-  ErrorState,
-  LoadingState,
   QueryState,
   toast,
   useCursorPages,
@@ -53,13 +51,12 @@ export const GroupPage = () => {
     return `${catalog.data?.find((p) => p.id === found.product)?.label ?? found.product} ${found.name}`;
   };
 
-  if (group.isLoading) return <LoadingState label="Loading the group…" />;
   const data = group.data;
   if (group.error !== null || data === undefined || org === undefined)
     return (
       <Stack>
         <Crumbs items={[{ label: "Groups", to: "/groups" }, { label: id ?? "Group" }]} />
-        <ErrorState error={group.error} onRetry={() => void group.refetch()} />
+        <QueryState query={group} loading="Loading the group…" />
       </Stack>
     );
   const custom = data.group.kind === "custom";

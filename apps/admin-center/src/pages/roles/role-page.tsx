@@ -2,7 +2,7 @@
 // custom roles can be edited and deleted (with confirmation) as the server answers roles.updateCustom/deleteCustom.
 
 import { useSignedInOrg } from "@gatehouse/client";
-import { Crumbs, EmptyState, ErrorState, GuardedCall, LoadingState } from "@gatehouse/ui";
+import { Crumbs, EmptyState, GuardedCall, QueryState } from "@gatehouse/ui";
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
@@ -22,16 +22,15 @@ export const RolePage = () => {
   const instances = useInstances(org);
   const crumbs = (name: string) => <Crumbs items={[{ label: "Roles", to: "/roles" }, { label: name }]} />;
 
-  if (role.isLoading) return <LoadingState label="Loading the role…" />;
-  if (role.error !== null)
+  const data = role.data;
+  if (role.error !== null || data === undefined)
     return (
       <Stack>
         {crumbs(id ?? "Role")}
-        <ErrorState error={role.error} onRetry={() => void role.refetch()} />
+        <QueryState query={role} loading="Loading the role…" />
       </Stack>
     );
-  const data = role.data;
-  if (data === undefined || org === undefined) return <EmptyState title="No such role" />;
+  if (org === undefined) return <EmptyState title="No such role" />;
 
   const product = catalog.data?.find((p) => p.id === data.product);
   const instanceName =
