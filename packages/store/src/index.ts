@@ -45,4 +45,5 @@ export {
   type SessionsShape,
 } from "./sessions.ts";
 export * from "./user-directory.ts";
+export type { ListedPlace } from "./user-reach.ts";
 export * from "./users.ts";

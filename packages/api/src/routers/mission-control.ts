@@ -17,6 +17,7 @@ import { authorizedQuery, authorizedRead, type Declared, type May, type Store } 
 import type { Actor } from "../context.ts";
 import { missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
+import { partnerHolders } from "./partner-holders.ts";
 
 // Rules: docs/decisions.md#mission-control (customers, instances, holders).
 
@@ -127,6 +128,8 @@ const factsOf = async (store: Store, i: InstanceRecord, customerName: string) =>
 };
 
 export const missionControlRouter = router({
+  partnerHolders,
+
   /** The organizations the user reaches in Mission Control, with its roles there. */
   customers: authorizedRead(() => ({})).query(({ ctx }) => customersOf(ctx.store, ctx.actor)),
 

@@ -9,6 +9,8 @@ import {
   Grants,
   type InvitationGrant,
   Invitations,
+  type ListedPlace,
+  type ReachingGrant,
   UserDirectory,
   type UserPagePosition,
   type UserRecord,
@@ -35,6 +37,7 @@ import { router } from "../trpc.ts";
 import { customGroupsOf, GROUP_MANAGE, manageGroups } from "./custom-groups.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
 import { claimAsks, grantAsks } from "./invitation-rights.ts";
+import { whereItSits } from "./reach-words.ts";
 
 // Rules: docs/decisions.md#users (directory, removal) and docs/decisions.md#invitations (invite, claims).
 
@@ -55,6 +58,16 @@ export const acceptUrl = (token: string): string => `/admin-center/accept?token=
 
 /** The expiry of a token issued now for `days` days. */
 export const expiryIn = (days: number): Date => new Date(Date.now() + days * DAY_MS);
+
+/** A grant reaching a listed place and one user: what it gives, where it sits, and the group it comes through. */
+const accessView = (place: ListedPlace, reach: ReachingGrant) => ({
+  grant: reach.grant,
+  role: reach.role,
+  roleName: reach.roleName ?? reach.permission ?? "",
+  permission: reach.permission,
+  where: whereItSits(place, reach),
+  via: reach.group,
+});
 
 /** Reading users at `scope` of `org` asks `admin-center:user.view` there. */
 const reading = (actor: { readonly id: string }, org: string, scope: Scope): Declared => {
@@ -298,8 +311,9 @@ export const inviteOne = (input: {
 
 export const usersRouter = router({
   /**
-   * Users holding a grant inside `scope` (all users of `org` without one), `limit` per page, sorted by email
-   * (default), name or status either way, ties by email; `nextCursor` continues the same sort.
+   * Users whose grants reach `scope` (directly or through a group: docs/decisions.md#users; all users of `org`
+   * without one), each with those grants (`access`: role, where it sits, via which group), `limit` per page,
+   * sorted by email (default), name or status either way, ties by email; `nextCursor` continues the same sort.
    */
   list: authorizedQuery(UserListInput, (input, { actor }) =>
     reading(actor, input.org, { org: input.org, ...input.scope }),
@@ -321,7 +335,23 @@ export const usersRouter = router({
       ),
     );
     const { page, nextCursor } = keysetPage(rows, limit, (last) => encodeCursor(sort, last.position));
-    return { items: page.map(userView), nextCursor };
+    const place = input.scope;
+    if (place === undefined)
+      return { items: page.map((user) => ({ ...userView(user), access: [] })), nextCursor };
+    const reaching = await ctx.store.run(
+      UserDirectory.use((directory) =>
+        directory.reach(
+          input.org,
+          place,
+          page.map((user) => user.id),
+        ),
+      ),
+    );
+    const items = page.map((user) => ({
+      ...userView(user),
+      access: reaching.filter((r) => r.user === user.id).map((r) => accessView(place, r)),
+    }));
+    return { items, nextCursor };
   }),
 
   /** The user and its entitlements as seen from `context`: only the grants within it, with their expiry. */

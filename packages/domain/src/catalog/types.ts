@@ -74,6 +74,8 @@ export interface ProductDef {
   readonly customRoles: boolean;
   /** For a product without custom roles: what gives the access instead, told to whoever asks for one. */
   readonly customRolesInstead?: string;
+  /** How people name a grant over the whole product ("all environments"); "product-wide" when not set. */
+  readonly productWide?: string;
   readonly conjunctions?: ReadonlyArray<ConjunctionDef>;
   /** Per-instance seat limits: at most `limit` holders of `roles` together. */
   readonly seatLimits?: ReadonlyArray<{ readonly roles: ReadonlyArray<RoleId>; readonly limit: number }>;

@@ -26,6 +26,8 @@ export const missionControl: ProductDef = {
   source: "000_2cd7b24583309545.txt",
   customRoles: true,
   partnerRoles: true,
+  // Seed 000: every Mission Control instance is one of the customer's environments.
+  productWide: "all environments",
   actions,
   roles: [
     role(P, "customerUser", "customerUser", "Restart the site and back up the database.", userActions, {
