@@ -57,7 +57,7 @@ describe("missionControl.partnerHolders", () => {
     const audits = await auditCount();
     const refused = await send("GET", "missionControl.partnerHolders", { customer: "acme" }, customerAdmin);
     expect(refused.status).toBe(403);
-    expect(refused.error?.message).toContain("may not view who holds Mission Control roles");
+    expect(refused.error?.message).toContain("may not see who holds Mission Control roles");
 
     alike(
       await send("GET", "missionControl.partnerHolders", { customer: "acme" }, partner),

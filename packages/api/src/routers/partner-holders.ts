@@ -18,14 +18,14 @@ const PartnerHoldersInput = Schema.Struct({ customer: Id });
  * (what grants.remove takes), by partner organization, name and environment. Asks `admin-center:user.view` on
  * the customer's Mission Control; another organization is NOT_FOUND like a made-up one.
  */
-export const partnerHolders = authorizedQuery(PartnerHoldersInput, (input, { actor }) => {
+export const partnerHolders = authorizedQuery(PartnerHoldersInput, (input) => {
   const question = viewPeopleAt({ org: input.customer, product: PRODUCT });
   return {
     orgs: [input.customer],
     ask: [
       {
         ...question,
-        refusal: `${actor.id} may not view who holds Mission Control roles in ${input.customer} (needs ${question.check.action})`,
+        refusal: `You may not see who holds Mission Control roles in this organization: that takes viewing its users (${question.check.action})`,
       },
     ],
     missing: missing("Mission Control customer", input.customer),

@@ -1,6 +1,6 @@
-// A group (route /groups/:id): the roles the group gives, and its members (paged) with their own roles;
-// members of a custom group can be added (server-side user search) and removed after a confirmation.
-import { useGatehouse, useRefresh, useSignedInOrg, useTRPC } from "@gatehouse/client";
+// A group (route /groups/:id): the roles the group gives (given and removed with the members' what-if), and its
+// members (paged) with their own roles; a custom group's members are added (user search) and removed (confirmed).
+import { useGatehouse, useRefresh, useSignedInOrg } from "@gatehouse/client";
 import {
   type Column,
   ConfirmButton,
@@ -11,28 +11,25 @@ import {
   toast,
   useCursorPages,
 } from "@gatehouse/ui";
-import { Alert, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { Alert, Badge, Group, Stack, Text, Title } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
 import { useParams } from "react-router";
 import { useCatalog, useRoles } from "../roles/role-queries.ts";
+import { useScopeNames } from "../users/scope-names.ts";
 import { AddMember } from "./add-member.tsx";
 import { kindLabel, type Member, useGroup } from "./group-queries.ts";
-import { scopeText } from "./scope-text.ts";
+import { GroupRoles } from "./group-roles.tsx";
 
 export const GroupPage = () => {
   const { id } = useParams();
   const org = useSignedInOrg();
   const client = useGatehouse();
-  const trpc = useTRPC();
   const refresh = useRefresh();
   const pages = useCursorPages();
   const group = useGroup(id, pages.cursor);
   const roles = useRoles({});
   const catalog = useCatalog();
-  const groupGrants = useQuery({
-    ...trpc.grants.list.queryOptions({ org: org ?? "", subject: { kind: "group", id: id ?? "" } }),
-    enabled: org !== undefined && id !== undefined,
-  });
+  const scopeName = useScopeNames(org ?? "");
   const removeMember = useMutation({
     mutationFn: (member: Member) =>
       client.groups.removeMember.mutate({ groupId: id ?? "", userId: member.id }),
@@ -78,7 +75,7 @@ export const GroupPage = () => {
               <Text key={r.grant} size="sm">
                 {roleName(r.role, r.permission)}{" "}
                 <Text span size="xs" c="dimmed">
-                  on {scopeText(r.scope)}
+                  on {scopeName(r.scope)}
                 </Text>
               </Text>
             ))}
@@ -131,32 +128,12 @@ export const GroupPage = () => {
           Its members cannot be changed by hand.
         </Alert>
       )}
-      <Paper withBorder p="md">
-        <Title order={4} mb="xs">
-          Roles this group gives
-        </Title>
-        {groupGrants.error !== null || groupGrants.data === undefined ? (
-          <QueryState query={groupGrants} />
-        ) : groupGrants.data.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {data.group.kind === "product" && data.group.role !== null
-              ? `Its members hold ${roleName(data.group.role, null)} through their own grants.`
-              : "No roles are granted to this group: its members hold only their own roles."}
-          </Text>
-        ) : (
-          <Stack gap={4} aria-label="Roles this group gives">
-            {groupGrants.data.map((g) => (
-              <Text key={g.id} size="sm">
-                {roleName(g.role, g.permission)}{" "}
-                <Text span size="xs" c="dimmed">
-                  on {scopeText(g.scope)}
-                  {g.expiresAt === null ? "" : `, until ${new Date(g.expiresAt).toLocaleString()}`}
-                </Text>
-              </Text>
-            ))}
-          </Stack>
-        )}
-      </Paper>
+      <GroupRoles
+        org={org}
+        group={data.group}
+        roleName={roleName}
+        names={new Map(data.members.map((m) => [m.id, m.name ?? m.email ?? "a member"]))}
+      />
       {custom ? <AddMember groupId={data.group.id} groupName={data.group.name} org={org} /> : null}
       <DataTable
         label="Members"

@@ -1,4 +1,4 @@
-// An instance (route /products/:product/instances/:instance): its User Manager (the users holding a role in it),
+// An instance (route /products/:product/instances/:instance): its User Manager (everyone whose roles reach it),
 // or for Experimentation its projects, each leading to its own users. Invite user starts from here.
 import { useSignedInOrg } from "@gatehouse/client";
 import { Group, Stack, Text, Title } from "@mantine/core";
@@ -48,7 +48,7 @@ export const InstancePage = () => {
           <Text size="sm" c="dimmed">
             {isExperimentation
               ? `The projects of this ${productLabel(product)} instance. Open a project to manage its users.`
-              : `User Manager: the users holding a role in this ${productLabel(product)} instance.`}
+              : `User Manager: everyone whose roles reach this ${productLabel(product)} instance, here, product-wide or through a group.`}
           </Text>
         </div>
         <InviteUserButton org={org} scope={scope} />

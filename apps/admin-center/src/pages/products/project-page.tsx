@@ -35,7 +35,8 @@ export const ProjectPage = () => {
             </Badge>
           </Group>
           <Text size="sm" c="dimmed">
-            User Manager: the users holding a role in this project of {project.instanceName}.
+            User Manager: everyone whose roles reach this project of {project.instanceName}, here,
+            instance-wide or through a group.
           </Text>
         </div>
         <InviteUserButton org={org} scope={scope} />

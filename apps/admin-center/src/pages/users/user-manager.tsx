@@ -1,5 +1,5 @@
-// The User Manager: the users holding a role inside an instance or project (or every user of the organization),
-// a page at a time from the server (keyset cursor), searched and sorted there; never the whole list.
+// The User Manager: everyone whose grants reach an instance or project, with their roles there and where each sits
+// (or every user of the organization), a page at a time from the server (keyset cursor), searched and sorted there.
 import { type RouterInputs, type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { type Column, PagedTable, type Sort, useSearchedPages } from "@gatehouse/ui";
 import { Anchor, Badge, Group, Stack } from "@mantine/core";
@@ -7,6 +7,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { type UserScope, userDetailsPath } from "../products/scope-paths.ts";
+import { AccessCell } from "./access-cell.tsx";
 import { useDeleteUser, useRemoveAccess } from "./user-mutations.ts";
 import { UserRowMenu } from "./user-row-menu.tsx";
 
@@ -64,6 +65,15 @@ export const UserManager = ({ org, scope, placeName }: UserManagerProps) => {
       ),
     },
     { id: "email", header: "Email", cell: ({ row }) => row.original.email },
+    ...(hasScope
+      ? [
+          {
+            id: "roles",
+            header: "Role",
+            cell: ({ row }) => <AccessCell access={row.original.access} />,
+          } satisfies Column<UserRow>,
+        ]
+      : []),
     {
       id: "status",
       header: "Status",

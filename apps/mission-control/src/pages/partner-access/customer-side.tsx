@@ -1,23 +1,30 @@
-// What a customer organization's user reads on the partner access page: partners ask for access, and the
-// customer's admins grant or revoke it in the Admin Center; who holds it is on each instance's page.
+// What a customer organization's user reads on the partner access page: the partner users holding roles in its
+// environments now, each revocable here; requests are approved or denied in the Admin Center.
 import { Anchor, Paper, Stack, Text, Title } from "@mantine/core";
+import { PartnerHolders } from "./partner-holders.tsx";
 
 export const CustomerSide = () => (
-  <Paper withBorder p="md">
+  <Stack gap="lg">
     <Stack gap="xs">
-      <Title order={4}>Partners working on your instances</Title>
-      <Text size="sm">
-        A partner organization's users ask your organization for a Mission Control partner role, on every
-        environment or on one instance. Your super admins approve or deny those requests, and revoke partner
-        access, in the Admin Center.
+      <Title order={3}>Partners holding access now</Title>
+      <Text size="sm" c="dimmed">
+        Partner organizations' users with a Mission Control role in your environments. Revoke ends a role at
+        once.
       </Text>
-      <Text size="sm">
-        Who currently holds Mission Control roles on an instance, partners included, is shown on that
-        instance's page.
-      </Text>
-      <Anchor href="/admin-center/access-requests" fw={600}>
-        Grant or revoke partner access in the Admin Center
-      </Anchor>
+      <PartnerHolders />
     </Stack>
-  </Paper>
+    <Paper withBorder p="md">
+      <Stack gap="xs">
+        <Title order={4}>Requests from partners</Title>
+        <Text size="sm">
+          A partner organization's users ask your organization for a Mission Control partner role, on every
+          environment or on one instance. Your super admins approve or deny those requests in the Admin
+          Center.
+        </Text>
+        <Anchor href="/admin-center/access-requests" fw={600}>
+          Approve or deny partner requests in the Admin Center
+        </Anchor>
+      </Stack>
+    </Paper>
+  </Stack>
 );
