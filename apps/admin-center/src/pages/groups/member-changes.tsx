@@ -2,8 +2,9 @@
 // members whose actions change the same way together, each change once per place, gains green and losses red.
 import { type RouterInputs, type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { QueryState } from "@gatehouse/ui";
-import { Badge, Group, Paper, Stack, Text } from "@mantine/core";
+import { Paper, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { ActionBadges } from "../users/action-badges.tsx";
 import { useScopeNames } from "../users/scope-names.ts";
 
 type Change = RouterInputs["whatIf"]["preview"]["change"];
@@ -30,16 +31,6 @@ const alikeChanges = (members: ReadonlyArray<{ subject: string; scopes: Readonly
   }
   return [...byChange.values()];
 };
-
-const Badges = ({ actions, color }: { actions: ScopeDiff["gained"]; color: string }) => (
-  <Group gap={4}>
-    {actions.map((a) => (
-      <Badge key={a.id} color={color} variant="light" tt="none" title={a.id}>
-        {a.label}
-      </Badge>
-    ))}
-  </Group>
-);
 
 export const MemberChanges = ({ org, groupId, change, names }: MemberChangesProps) => {
   const trpc = useTRPC();
@@ -83,22 +74,18 @@ export const MemberChanges = ({ org, groupId, change, names }: MemberChangesProp
                   <Text size="xs" c="dimmed">
                     {scopeName(s.scope)}
                   </Text>
-                  {s.gained.length === 0 ? null : (
-                    <Stack gap={2} role="group" aria-label={`Gains on ${scopeName(s.scope)}`}>
-                      <Text size="xs" fw={600} c="green">
-                        Gains ({s.gained.length})
-                      </Text>
-                      <Badges actions={s.gained} color="green" />
-                    </Stack>
-                  )}
-                  {s.lost.length === 0 ? null : (
-                    <Stack gap={2} role="group" aria-label={`Loses on ${scopeName(s.scope)}`}>
-                      <Text size="xs" fw={600} c="red">
-                        Loses ({s.lost.length})
-                      </Text>
-                      <Badges actions={s.lost} color="red" />
-                    </Stack>
-                  )}
+                  <ActionBadges
+                    title="Gains"
+                    label={`Gains on ${scopeName(s.scope)}`}
+                    color="green"
+                    actions={s.gained}
+                  />
+                  <ActionBadges
+                    title="Loses"
+                    label={`Loses on ${scopeName(s.scope)}`}
+                    color="red"
+                    actions={s.lost}
+                  />
                 </Stack>
               ))}
             </Stack>

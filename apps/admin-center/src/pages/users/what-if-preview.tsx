@@ -2,35 +2,12 @@
 // gain (green) and lose (red), as the engine answers with the change applied (whatIf.preview; nothing is written).
 import { type RouterInputs, useTRPC } from "@gatehouse/client";
 import { QueryState } from "@gatehouse/ui";
-import { Badge, Group, Paper, Stack, Text } from "@mantine/core";
+import { Paper, Stack, Text } from "@mantine/core";
 import { skipToken, useQuery } from "@tanstack/react-query";
+import { ActionBadges } from "./action-badges.tsx";
 import { useScopeNames } from "./scope-names.ts";
 
 type Change = RouterInputs["whatIf"]["preview"]["change"];
-
-const Actions = ({
-  title,
-  color,
-  actions,
-}: {
-  title: string;
-  color: string;
-  actions: ReadonlyArray<{ id: string; label: string }>;
-}) =>
-  actions.length === 0 ? null : (
-    <Stack gap={4} role="group" aria-label={title}>
-      <Text size="xs" fw={600} c={color}>
-        {title} ({actions.length})
-      </Text>
-      <Group gap={4}>
-        {actions.map((a) => (
-          <Badge key={a.id} color={color} variant="light" tt="none" title={a.id}>
-            {a.label}
-          </Badge>
-        ))}
-      </Group>
-    </Stack>
-  );
 
 export const WhatIfPreview = ({ org, subject, change }: { org: string; subject: string; change: Change }) => {
   const trpc = useTRPC();
@@ -58,8 +35,8 @@ export const WhatIfPreview = ({ org, subject, change }: { org: string; subject: 
               <Text size="sm" fw={500}>
                 {scopeName(s.scope)}
               </Text>
-              <Actions title="Gains" color="green" actions={s.gained} />
-              <Actions title="Loses" color="red" actions={s.lost} />
+              <ActionBadges title="Gains" color="green" actions={s.gained} />
+              <ActionBadges title="Loses" color="red" actions={s.lost} />
             </Stack>
           </Paper>
         ))
