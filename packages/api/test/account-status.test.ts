@@ -141,6 +141,26 @@ const suite = (backend: "pglite" | "postgres") =>
       expect((await me(admin)).status).toBe(200);
     });
 
+    it("shows a deactivated account as such in the user list and among Mission Control's holders", async () => {
+      const admin = await signIn("admin@acme.example");
+      expect((await send("POST", "users.deactivate", { userId: "demo-customeruser" }, admin)).status).toBe(
+        200,
+      );
+      const list = await send("GET", "users.list", { org: "acme", search: "customeruser" }, admin);
+      expect((list.data as { items: Array<{ status: string }> }).items.map((u) => u.status)).toEqual([
+        "deactivated",
+      ]);
+      const holders = await send(
+        "GET",
+        "missionControl.holders",
+        { customer: "acme", instance: "acme-mc-production" },
+        admin,
+      );
+      expect(holders.data).toEqual(
+        expect.arrayContaining([expect.objectContaining({ user: "demo-customeruser", deactivated: true })]),
+      );
+    });
+
     it("a request that began before the deactivation may finish; none after its answer is served", async () => {
       const admin = await signIn("admin@acme.example");
       const user = await signIn("exp-viewer@acme.example");
