@@ -1,7 +1,7 @@
 // The whole-account actions on a user's details, set apart from the place's: Deactivate or Reactivate, and Remove
 // from account; each guarded by the server's answer for its very call, then confirmed saying what it does.
-import { GuardedCall } from "@gatehouse/ui";
-import { Button, Group, Text } from "@mantine/core";
+import { Group, Text } from "@mantine/core";
+import { GuardedButton } from "./guarded-button.tsx";
 import { type UserRef, useAccountStatus, useRemoveFromAccount } from "./user-mutations.ts";
 
 export interface AccountActionsProps {
@@ -20,35 +20,23 @@ export const AccountActions = ({ user, onRemoved }: AccountActionsProps) => {
         Whole account:
       </Text>
       {user.status === "active" || deactivated ? (
-        <GuardedCall
+        <GuardedButton
           procedure={deactivated ? "users.reactivate" : "users.deactivate"}
           input={{ userId: user.id }}
-        >
-          {(disabled) => (
-            <Button
-              variant={deactivated ? "filled" : "default"}
-              disabled={disabled}
-              loading={status.pending}
-              onClick={() => status.ask(user)}
-            >
-              {deactivated ? "Reactivate" : "Deactivate"}
-            </Button>
-          )}
-        </GuardedCall>
+          label={deactivated ? "Reactivate" : "Deactivate"}
+          tone={deactivated ? "primary" : "quiet"}
+          pending={status.pending}
+          onClick={() => status.ask(user)}
+        />
       ) : null}
-      <GuardedCall procedure="users.removeFromAccount" input={{ userId: user.id }}>
-        {(disabled) => (
-          <Button
-            color="red"
-            variant="light"
-            disabled={disabled}
-            loading={removeFromAccount.pending}
-            onClick={() => removeFromAccount.ask(user)}
-          >
-            Remove from account
-          </Button>
-        )}
-      </GuardedCall>
+      <GuardedButton
+        procedure="users.removeFromAccount"
+        input={{ userId: user.id }}
+        label="Remove from account"
+        tone="danger"
+        pending={removeFromAccount.pending}
+        onClick={() => removeFromAccount.ask(user)}
+      />
     </Group>
   );
 };

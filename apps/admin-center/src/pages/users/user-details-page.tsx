@@ -3,8 +3,8 @@
 // or deleting the user from the instance or project, and, for the whole account, deactivating, reactivating and
 // removing it from the account, each confirmed.
 import { useGatehouse, useRefresh, useSignedInOrg } from "@gatehouse/client";
-import { Crumbs, confirm, GuardedCall, QueryState, toast } from "@gatehouse/ui";
-import { Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Crumbs, confirm, QueryState, toast } from "@gatehouse/ui";
+import { Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
@@ -13,6 +13,7 @@ import { instancePath, parseContext, projectPath, type UserScope } from "../prod
 import { AccountActions } from "./account-actions.tsx";
 import { useRoleNames, useUserDetails } from "./entitlement-queries.ts";
 import { EntitlementsTable, type GrantRow } from "./entitlements-table.tsx";
+import { GuardedButton } from "./guarded-button.tsx";
 import { RoleChangePanel } from "./role-change-panel.tsx";
 import { useScopeNames } from "./scope-names.ts";
 import { useDeleteUser, useRemoveAccess } from "./user-mutations.ts";
@@ -104,33 +105,24 @@ export const UserDetailsPage = () => {
         </div>
         <Group gap="xs">
           {scope.instance === undefined ? null : (
-            <GuardedCall procedure="users.removeAccess" input={{ userId: user.id, scope: context }}>
-              {(disabled) => (
-                <Button
-                  variant="default"
-                  disabled={disabled}
-                  loading={removeAccess.pending}
-                  onClick={() => removeAccess.ask(user)}
-                >
-                  Remove access
-                </Button>
-              )}
-            </GuardedCall>
-          )}
-          {scope.instance === undefined ? null : (
-            <GuardedCall procedure="users.delete" input={{ userId: user.id, scope: context }}>
-              {(disabled) => (
-                <Button
-                  color="red"
-                  variant="light"
-                  disabled={disabled}
-                  loading={deleteUser.pending}
-                  onClick={() => deleteUser.ask(user)}
-                >
-                  Delete user
-                </Button>
-              )}
-            </GuardedCall>
+            <>
+              <GuardedButton
+                procedure="users.removeAccess"
+                input={{ userId: user.id, scope: context }}
+                label="Remove access"
+                tone="quiet"
+                pending={removeAccess.pending}
+                onClick={() => removeAccess.ask(user)}
+              />
+              <GuardedButton
+                procedure="users.delete"
+                input={{ userId: user.id, scope: context }}
+                label="Delete user"
+                tone="danger"
+                pending={deleteUser.pending}
+                onClick={() => deleteUser.ask(user)}
+              />
+            </>
           )}
           <AccountActions user={user} onRemoved={backToList} />
         </Group>
