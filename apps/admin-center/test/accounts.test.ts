@@ -49,6 +49,7 @@ describe("Delete user and Remove from account", () => {
     // Its role on Checkout stays: it is still listed there.
     await page.goto(app("projects/acme-checkout"));
     await page.getByLabel("Search users").fill("exp-viewer");
+    await expect.poll(() => page.getByRole("row").count()).toBe(2);
     await table("Users of Checkout").getByText("exp-viewer@acme.example").waitFor();
     await screenshot(page, "accounts-delete-user-other-place-kept");
   });
