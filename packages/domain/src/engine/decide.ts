@@ -2,7 +2,7 @@
 // gather the subject's grants over the resource's path, then apply the generic or the Feature Experimentation rule.
 import type { Resource } from "../model/resource.ts";
 import type { ActionEntry, ActionRef } from "./compiled-catalog.ts";
-import { deactivatedReason } from "./deactivation.ts";
+import { DEACTIVATED_REASON } from "./deactivation.ts";
 import { decideFeature } from "./decide-feature.ts";
 import { decideGeneric } from "./decide-generic.ts";
 import type { DecisionContext } from "./decision-context.ts";
@@ -23,7 +23,7 @@ export const decide = (cx: DecisionContext): boolean => {
   const { ref, resource, trace } = cx;
   const subject = cx.snap.index.owners[cx.slot] as Subject;
   if (subject.deactivated) {
-    trace?.miss(undefined, deactivatedReason(subject), {}, Closeness.Deactivated);
+    trace?.miss(undefined, DEACTIVATED_REASON, {}, Closeness.Deactivated);
     return false;
   }
   const entry = variantFor(ref, resource);
