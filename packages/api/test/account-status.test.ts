@@ -161,6 +161,23 @@ const suite = (backend: "pglite" | "postgres") =>
       );
     });
 
+    it("removes a deactivated account from the account like any other", async () => {
+      const admin = await signIn("admin@acme.example");
+      expect((await send("POST", "users.deactivate", { userId: "demo-exp-flag-none" }, admin)).status).toBe(
+        200,
+      );
+      expect(
+        (await send("POST", "users.removeFromAccount", { userId: "demo-exp-flag-none" }, admin)).status,
+      ).toBe(200);
+      expect(await status("demo-exp-flag-none")).toBe("disabled");
+      expect((await engine()).isDeactivated("demo-exp-flag-none")).toBe(false);
+      const again = await send("POST", "users.reactivate", { userId: "demo-exp-flag-none" }, admin);
+      expect([again.status, again.error?.message]).toEqual([
+        409,
+        "exp-flag-none@acme.example was removed from the account: invite it again instead",
+      ]);
+    });
+
     it("a request that began before the deactivation may finish; none after its answer is served", async () => {
       const admin = await signIn("admin@acme.example");
       const user = await signIn("exp-viewer@acme.example");

@@ -152,13 +152,17 @@ const make = Effect.gen(function* () {
     if (before.org === org)
       yield* Effect.orDie(
         Effect.andThen(
-          sql`update users set status = 'disabled', password_hash = null, version = version + 1, updated_at = now()
+          sql`update users set status = 'disabled', password_hash = null, deactivated_at = null, deactivated_by = null,
+                               version = version + 1, updated_at = now()
             where id = ${id}`,
           sql`delete from sessions where user_id = ${id}`,
         ),
       );
     const after = yield* get(id);
     const changes = left.map((row): Change => ({ type: "member.removed", group: row.group_id, user: id }));
+    // A removed account is no longer a deactivated one: were it invited and activated again, its grants count.
+    if (before.org === org && before.status === "deactivated")
+      changes.push({ type: "user.reactivated", user: id });
     return { value: after, before, after, changes } satisfies Written<UserRecord>;
   });
 
