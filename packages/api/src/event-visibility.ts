@@ -41,7 +41,9 @@ const readersOf = (change: Change, org: string): Readers => {
     case "user.added":
     case "group.added":
       return { asked: viewPeopleAt({ org: change.org }) };
-    // Users, groups, members and grants of the organization (the notice has no narrower scope).
+    // Users, groups, members and grants of the organization (the notice has no narrower scope); an account's status.
+    case "user.deactivated":
+    case "user.reactivated":
     case "subject.removed":
     case "member.added":
     case "member.removed":

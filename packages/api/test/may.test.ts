@@ -1,5 +1,5 @@
 // `may` answers what calling the mutation would answer, without writing: the button asks the server's question.
-// "Delete user" is users.removeFromAccount, which asks for every grant and the custom groups, not `user.delete`.
+// "Remove from account" (users.removeFromAccount) asks for every grant and the custom groups, not `user.delete`.
 import { EngineSync } from "@gatehouse/store";
 import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
@@ -14,7 +14,7 @@ const grantsOf = (userId: string) => rows(`select id from grants where subject_u
 const checkout = { org: "acme", product: "experimentation", instance: "acme-exp", project: "acme-checkout" };
 
 describe("may", () => {
-  it("refuses the project owner's Delete user of a user in a custom group as the call does, which user.delete allowed", async () => {
+  it("refuses the project owner's Remove from account of a user in a custom group as the call does, which user.delete allowed", async () => {
     const admin = await signIn("admin@acme.example");
     const group = await send("POST", "groups.create", { org: "acme", name: "Viewers" }, admin);
     const groupId = (group.data as { id: string }).id;

@@ -53,6 +53,8 @@ const everyRead: ReadonlyArray<RouterName> = [...decisions, ...records];
 export const affectedBy: Readonly<Record<ChangeType, ReadonlyArray<RouterName>>> = {
   "org.set": everyRead,
   "user.added": ["users", "groups", "audit"],
+  "user.deactivated": everyRead,
+  "user.reactivated": everyRead,
   "group.added": ["groups", "audit"],
   "subject.removed": everyRead,
   "member.added": everyRead,

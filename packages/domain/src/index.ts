@@ -17,6 +17,7 @@ export * from "./model/ids.ts";
 export * from "./model/resource.ts";
 export * from "./model/scope.ts";
 export * from "./rules/access-request.ts";
+export * from "./rules/account-status.ts";
 export * from "./rules/custom-role.ts";
 export * from "./rules/invalid-transition.ts";
 export * from "./rules/invitation.ts";

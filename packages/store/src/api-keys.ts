@@ -1,5 +1,5 @@
-// API keys of one organization, for product backends calling the API with a bearer header. Stored by a
-// hash of the key with a short prefix to tell keys apart; a revoked key is kept but never resolves again.
+// API keys of one organization, for product backends calling the API with a bearer header. Stored by a hash of the
+// key with a short prefix; a revoked key (or one whose creator is deactivated) is kept but does not resolve.
 import { Notifications } from "@gatehouse/db";
 import { Cause, Context, Effect, Layer, Stream } from "effect";
 import { SqlClient } from "effect/sql";
@@ -42,7 +42,12 @@ export interface ApiKeysShape {
    * database when the surrounding transaction commits (see `onRevoked`).
    */
   readonly revoke: (id: string) => Effect.Effect<Written<ApiKeyRecord>, NotFound | VersionConflict>;
-  /** The unrevoked key `keyHash` names. A read only: `markUsed` records the use. */
+  /**
+   * Tells every process on the database, once the surrounding transaction commits, to forget the unrevoked keys
+   * `user` created (as `revoke` does one key): its deactivation stops them at once, everywhere. Their ids.
+   */
+  readonly forgetCreatedBy: (user: string) => Effect.Effect<Written<ReadonlyArray<string>>>;
+  /** The unrevoked key `keyHash` names, unless its creator is deactivated. A read only: `markUsed` records the use. */
   readonly resolve: (
     keyHash: string,
   ) => Effect.Effect<{ readonly id: string; readonly org: string } | undefined>;
@@ -105,10 +110,21 @@ const make = Effect.gen(function* () {
   const resolve = Effect.fn("ApiKeys.resolve")(function* (keyHash: string) {
     const rows = yield* Effect.orDie(
       sql<{ readonly id: string; readonly org: string }>`
-        select id, org from api_keys where key_hash = ${keyHash} and revoked_at is null`,
+        select k.id, k.org from api_keys k
+        where k.key_hash = ${keyHash} and k.revoked_at is null
+          and not exists (select 1 from users u where u.id = k.created_by and u.status = 'deactivated')`,
     );
     const row = rows[0];
     return row === undefined ? undefined : { id: row.id, org: row.org };
+  });
+
+  const forgetCreatedBy = Effect.fn("ApiKeys.forgetCreatedBy")(function* (user: string) {
+    const keys = yield* Effect.orDie(
+      sql<{ readonly id: string }>`select id from api_keys where created_by = ${user} and revoked_at is null`,
+    );
+    for (const key of keys) yield* Effect.orDie(notifications.notify(revokedKeysChannel, key.id));
+    const ids = keys.map((key) => key.id);
+    return { value: ids, before: null, after: null, changes: [] } satisfies Written<ReadonlyArray<string>>;
   });
 
   const markUsed = Effect.fn("ApiKeys.markUsed")(function* (id: string) {
@@ -141,7 +157,7 @@ const make = Effect.gen(function* () {
     listeners.add(listener);
   };
 
-  return { create, get, list, revoke, resolve, markUsed, onRevoked } satisfies ApiKeysShape;
+  return { create, get, list, revoke, forgetCreatedBy, resolve, markUsed, onRevoked } satisfies ApiKeysShape;
 });
 
 export class ApiKeys extends Context.Service<ApiKeys, ApiKeysShape>()("@gatehouse/store/ApiKeys") {

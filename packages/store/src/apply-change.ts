@@ -13,6 +13,11 @@ export const applyChange = (engine: Engine, change: Change): boolean => {
     case "user.added":
       snapshot.addUser(change.user, change.org);
       return true;
+    case "user.deactivated":
+    case "user.reactivated":
+      if (snapshot.subjects.has(change.user))
+        snapshot.setDeactivated(change.user, change.type === "user.deactivated");
+      return true;
     case "group.added":
       snapshot.addGroup(change.group, change.org);
       return true;

@@ -13,6 +13,8 @@ export type Change =
       readonly products: ReadonlyArray<string>;
     }
   | { readonly type: "user.added"; readonly user: string; readonly org: string }
+  | { readonly type: "user.deactivated"; readonly user: string }
+  | { readonly type: "user.reactivated"; readonly user: string }
   | { readonly type: "group.added"; readonly group: string; readonly org: string }
   | { readonly type: "subject.removed"; readonly subject: string }
   | { readonly type: "member.added"; readonly group: string; readonly user: string }

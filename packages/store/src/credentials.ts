@@ -14,9 +14,13 @@ export type SignedInAccount =
 export interface CredentialsShape {
   /**
    * The account `email` (case-insensitive) and `password` sign in as, or undefined for an unknown email, a
-   * wrong password, or a user who is not active: the same scrypt work in every case.
+   * wrong password, or a user who is not active: the same scrypt work in every case. `"deactivated"` only for
+   * the right password of a deactivated account: whoever knows it learns nothing a sign-in would not tell.
    */
-  readonly verify: (email: string, password: string) => Effect.Effect<SignedInAccount | undefined>;
+  readonly verify: (
+    email: string,
+    password: string,
+  ) => Effect.Effect<SignedInAccount | "deactivated" | undefined>;
   /** Records a successful sign-in (`last_login_at`); meant to run inside the login's mutation. */
   readonly markSignedIn: (account: SignedInAccount) => Effect.Effect<Written<null>>;
 }
@@ -45,8 +49,9 @@ const make = Effect.gen(function* () {
     // Users come first: the application refuses an operator email that a user already has.
     const row = rows.find((r) => r.kind === "user") ?? rows[0];
     const matches = yield* verifyPassword(password, row?.passwordHash ?? dummyHash);
-    if (!matches || row === undefined || row.passwordHash === null || row.status !== "active")
-      return undefined;
+    if (!matches || row === undefined || row.passwordHash === null) return undefined;
+    if (row.status === "deactivated") return "deactivated";
+    if (row.status !== "active") return undefined;
     if (row.kind === "operator") return { kind: "operator", id: row.id } satisfies SignedInAccount;
     if (row.org === null) return undefined;
     return { kind: "user", id: row.id, org: row.org } satisfies SignedInAccount;

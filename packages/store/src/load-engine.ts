@@ -1,4 +1,4 @@
-// Builds a fresh decision engine from the database: organizations and their products, users, groups and
+// Builds a fresh decision engine from the database: organizations and their products, users (deactivated or not), groups and
 // members, custom roles, then grants, all inside one `snapshot.batch` so each subject is indexed once.
 import { Engine } from "@gatehouse/domain";
 import { Effect } from "effect";
@@ -17,7 +17,8 @@ export const loadEngine = Effect.fn("Store.loadEngine")(function* () {
       }>`select o.id, o.kind,
                 coalesce(array_agg(p.product) filter (where p.enabled), '{}') as products
          from organizations o left join organization_products p on p.org = o.id group by o.id`,
-      users: sql<{ readonly id: string; readonly org: string }>`select id, org from users`,
+      users: sql<{ readonly id: string; readonly org: string; readonly status: string }>`
+        select id, org, status from users`,
       groups: sql<{ readonly id: string; readonly org: string }>`select id, org from groups`,
       members: sql<{ readonly group_id: string; readonly user_id: string }>`
         select group_id, user_id from group_members`,
@@ -45,7 +46,8 @@ export const loadEngine = Effect.fn("Store.loadEngine")(function* () {
   const snapshot = engine.snapshot;
   snapshot.batch(() => {
     for (const org of rows.orgs) snapshot.setOrg(org.id, { kind: org.kind, products: new Set(org.products) });
-    for (const user of rows.users) snapshot.addUser(user.id, user.org);
+    for (const user of rows.users)
+      snapshot.addUser(user.id, user.org).deactivated = user.status === "deactivated";
     for (const group of rows.groups) snapshot.addGroup(group.id, group.org);
     for (const m of rows.members) snapshot.addMember(m.group_id, m.user_id);
     for (const role of rows.roles)

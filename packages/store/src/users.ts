@@ -8,7 +8,13 @@ import { newId } from "./ids.ts";
 import { constraintsAs } from "./sql-failures.ts";
 import { found, updated } from "./versioned.ts";
 
-export type UserStatus = "invited" | "active" | "disabled";
+export type UserStatus = "invited" | "active" | "deactivated" | "disabled";
+
+/** When a deactivated account was deactivated, and by whom (a user id; null when it was no user). */
+export interface Deactivation {
+  readonly at: Date;
+  readonly by: string | null;
+}
 
 export interface UserRecord {
   readonly id: string;
@@ -55,6 +61,22 @@ export interface UsersShape {
    * home, disabled with no password and no sessions, so it cannot sign in again. Its grants are the caller's.
    */
   readonly leave: (id: string, org: string) => Effect.Effect<Written<UserRecord>, NotFound>;
+  /**
+   * Deactivates the active account at `version` (`by` is who did it): it signs in no more, its sessions end at
+   * once, and the engine is told (`user.deactivated`). Its grants and memberships stay. API keys are `ApiKeys`'.
+   */
+  readonly deactivate: (
+    id: string,
+    version: number,
+    by: string,
+  ) => Effect.Effect<Written<UserRecord>, NotFound | VersionConflict>;
+  /** Reactivates the deactivated account at `version`: it signs in again and its grants count again. */
+  readonly reactivate: (
+    id: string,
+    version: number,
+  ) => Effect.Effect<Written<UserRecord>, NotFound | VersionConflict>;
+  /** When and by whom the account was deactivated; undefined when it is not deactivated. */
+  readonly deactivation: (id: string) => Effect.Effect<Deactivation | undefined>;
   /** Deletes the user with its grants and memberships. */
   readonly remove: (id: string) => Effect.Effect<Written<UserRecord>, NotFound>;
 }
@@ -114,7 +136,8 @@ const make = Effect.gen(function* () {
       version,
       yield* Effect.orDie(sql`update users set password_hash = ${passwordHash}, status = 'active',
                                 version = version + 1, updated_at = now()
-                              where id = ${id} and version = ${version} returning id`),
+                              where id = ${id} and version = ${version} and status <> 'deactivated'
+                              returning id`),
     );
     const after = yield* get(id);
     // The audit snapshots never hold the hash; the engine is unaffected.
@@ -129,14 +152,57 @@ const make = Effect.gen(function* () {
     if (before.org === org)
       yield* Effect.orDie(
         Effect.andThen(
-          sql`update users set status = 'disabled', password_hash = null, version = version + 1, updated_at = now()
+          sql`update users set status = 'disabled', password_hash = null, deactivated_at = null, deactivated_by = null,
+                               version = version + 1, updated_at = now()
             where id = ${id}`,
           sql`delete from sessions where user_id = ${id}`,
         ),
       );
     const after = yield* get(id);
     const changes = left.map((row): Change => ({ type: "member.removed", group: row.group_id, user: id }));
+    // A removed account is no longer a deactivated one: were it invited and activated again, its grants count.
+    if (before.org === org && before.status === "deactivated")
+      changes.push({ type: "user.reactivated", user: id });
     return { value: after, before, after, changes } satisfies Written<UserRecord>;
+  });
+
+  const deactivate = Effect.fn("Users.deactivate")(function* (id: string, version: number, by: string) {
+    const before = yield* get(id);
+    yield* updated(
+      "user",
+      id,
+      version,
+      yield* Effect.orDie(sql`update users set status = 'deactivated', deactivated_at = now(), deactivated_by = ${by},
+                                version = version + 1, updated_at = now()
+                              where id = ${id} and version = ${version} and status = 'active' returning id`),
+    );
+    yield* Effect.orDie(sql`delete from sessions where user_id = ${id}`);
+    const after = yield* get(id);
+    const changes: ReadonlyArray<Change> = [{ type: "user.deactivated", user: id }];
+    return { value: after, before, after, changes } satisfies Written<UserRecord>;
+  });
+
+  const reactivate = Effect.fn("Users.reactivate")(function* (id: string, version: number) {
+    const before = yield* get(id);
+    yield* updated(
+      "user",
+      id,
+      version,
+      yield* Effect.orDie(sql`update users set status = 'active', deactivated_at = null, deactivated_by = null,
+                                version = version + 1, updated_at = now()
+                              where id = ${id} and version = ${version} and status = 'deactivated' returning id`),
+    );
+    const after = yield* get(id);
+    const changes: ReadonlyArray<Change> = [{ type: "user.reactivated", user: id }];
+    return { value: after, before, after, changes } satisfies Written<UserRecord>;
+  });
+
+  const deactivation = Effect.fn("Users.deactivation")(function* (id: string) {
+    const rows = yield* Effect.orDie(
+      sql<Deactivation>`select deactivated_at as "at", deactivated_by as "by" from users
+                        where id = ${id} and status = 'deactivated'`,
+    );
+    return rows[0];
   });
 
   const remove = Effect.fn("Users.remove")(function* (id: string) {
@@ -146,7 +212,18 @@ const make = Effect.gen(function* () {
     return { value: user, before: user, after: null, changes } satisfies Written<UserRecord>;
   });
 
-  return { create, get, list, credentials, setPassword, leave, remove } satisfies UsersShape;
+  return {
+    create,
+    get,
+    list,
+    credentials,
+    setPassword,
+    leave,
+    deactivate,
+    reactivate,
+    deactivation,
+    remove,
+  } satisfies UsersShape;
 });
 
 export class Users extends Context.Service<Users, UsersShape>()("@gatehouse/store/Users") {

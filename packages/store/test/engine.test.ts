@@ -154,6 +154,44 @@ describeBothBackends(
       }).pipe(Effect.provide(StoreLive)),
     );
 
+    it.effect(
+      "a deactivation is heard by a second process and loaded from storage; reactivation restores",
+      () =>
+        Effect.gen(function* () {
+          yield* seedDemo();
+          const database = yield* TestDatabase;
+          const mutations = yield* Mutations;
+          const users = yield* Users;
+          const there = Context.get(
+            yield* Layer.build(EngineSync.layer.pipe(Layer.provide(database.secondClient))),
+            EngineSync,
+          );
+          const commit = <A, E, R>(action: string, run: Effect.Effect<Written<A>, E, R>) =>
+            Effect.tap(
+              mutations.mutate({
+                actor: system,
+                org: "acme",
+                action,
+                target: { kind: "test", id: null },
+                run,
+              }),
+              (done) => there.awaitApplied(done.auditId),
+            );
+          const user = yield* users.get("demo-customeruser");
+          yield* commit("user.deactivate", users.deactivate(user.id, user.version, "demo-admin"));
+          expect(there.engine.check(user.id, "mission-control:site.restart", production)).toBe("deny");
+          expect(there.engine.explain(user.id, "mission-control:site.restart", production).reason).toContain(
+            "deactivated",
+          );
+          expect((yield* loadEngine()).isDeactivated(user.id)).toBe(true);
+          expect(yield* users.deactivation(user.id)).toMatchObject({ by: "demo-admin" });
+          yield* commit("user.reactivate", users.reactivate(user.id, user.version + 1));
+          expect(there.engine.check(user.id, "mission-control:site.restart", production)).toBe("allow");
+          expect((yield* loadEngine()).isDeactivated(user.id)).toBe(false);
+          expect(yield* users.deactivation(user.id)).toBeUndefined();
+        }).pipe(Effect.provide(StoreLive)),
+    );
+
     it.effect("awaitApplied gives up when interrupted, and a reload answers every waiter", () =>
       Effect.gen(function* () {
         const roles = yield* Roles;

@@ -41,6 +41,7 @@ export {
   type RemovalScope,
   type RemovalWords,
   type UserRef,
+  useDeleteFromPlace,
   useRemoveAccess,
   useRemoveFromAccount,
 } from "./user-mutations.ts";

@@ -1,5 +1,5 @@
-// Taking a user's roles away, after a confirmation: from one place (users.removeAccess at an instance or
-// project) or from the whole account (users.removeFromAccount); each app words the confirmation and the toast.
+// Taking a user's roles away, after a confirmation: from one place (users.removeAccess, or users.delete which also
+// withdraws its invitations there) or from the whole account (users.removeFromAccount); apps word each one.
 import { type RouterInputs, type RouterOutputs, useGatehouse, useRefresh } from "@gatehouse/client";
 import type { ConfirmOptions } from "./confirm.tsx";
 import { useConfirmedMutation } from "./confirmed-mutation.ts";
@@ -27,6 +27,24 @@ export const useRemoveAccess = (scope: RemovalScope, words: RemovalWords<Removed
   const refresh = useRefresh();
   return useConfirmedMutation({
     mutationFn: (user: UserRef) => client.users.removeAccess.mutate({ userId: user.id, scope }),
+    confirm: words.confirm,
+    done: words.done,
+    onDone: async () => {
+      await refresh.after("grant.removed");
+      words.onDone?.();
+    },
+  });
+};
+
+/** Asks, then deletes the user from `scope`: its grants there and its pending invitations only there. */
+export const useDeleteFromPlace = (
+  scope: RemovalScope,
+  words: RemovalWords<RouterOutputs["users"]["delete"]>,
+) => {
+  const client = useGatehouse();
+  const refresh = useRefresh();
+  return useConfirmedMutation({
+    mutationFn: (user: UserRef) => client.users.delete.mutate({ userId: user.id, scope }),
     confirm: words.confirm,
     done: words.done,
     onDone: async () => {

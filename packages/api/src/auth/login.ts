@@ -32,6 +32,12 @@ export interface LoginResult {
 }
 
 const wrongCredentials = () => new TRPCError({ code: "UNAUTHORIZED", message: "Wrong email or password" });
+/** Said only to whoever gave the account's right password, who learns nothing a sign-in would not tell. */
+const deactivatedAccount = () =>
+  new TRPCError({
+    code: "UNAUTHORIZED",
+    message: "This account is deactivated: ask an administrator of your organization to reactivate it",
+  });
 
 /**
  * The counters of one sign-in. Per account: 5 failures since its latest success. Per (address, account): the
@@ -57,6 +63,7 @@ export const login = Effect.fn("Auth.login")(function* (input: LoginInput) {
     () => tooManyAttempts("sign-ins"),
     Effect.gen(function* () {
       const account = yield* (yield* Credentials).verify(email, input.password);
+      if (account === "deactivated") return yield* Effect.fail(deactivatedAccount());
       return account === undefined ? yield* Effect.fail(wrongCredentials()) : account;
     }),
   );

@@ -198,6 +198,7 @@ export const missionControlRouter = router({
                 email: u.email,
                 org: u.org,
                 partner: u.org !== input.customer,
+                deactivated: u.status === "deactivated",
                 via: group === null ? null : group.name,
                 ...roleOf(g),
               })),
@@ -207,7 +208,10 @@ export const missionControlRouter = router({
         return { instance, rows: rows.flat() };
       }),
     );
-    // A fact about each holder (the answer itself), not a decision about the actor.
-    return holders.rows.filter((h) => ctx.engine.allows(h.user, VIEW, instanceResource(holders.instance)));
+    // A fact about each holder (the answer itself), not a decision about the actor. A deactivated holder is shown
+    // as such: its grant stays, counting for nothing until it is reactivated.
+    return holders.rows.filter(
+      (h) => h.deactivated || ctx.engine.allows(h.user, VIEW, instanceResource(holders.instance)),
+    );
   }),
 });

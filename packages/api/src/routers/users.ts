@@ -1,5 +1,5 @@
 // Users of an organization: a keyset-paged directory per scope (searched, sorted), one user's entitlements seen from
-// a context, inviting (users, grants and single-use invitation tokens), removing access and removing from the account.
+// a context, inviting, removing access from or deleting from a place, deactivating, and removing from the account.
 import { GrantScope, Id, InviteInput, UserListInput, Version } from "@gatehouse/contracts";
 import { type Scope, scopeCovers } from "@gatehouse/domain";
 import {
@@ -8,6 +8,7 @@ import {
   type GrantRecord,
   Grants,
   type InvitationGrant,
+  type InvitationRecord,
   Invitations,
   type ListedPlace,
   type ReachingGrant,
@@ -34,9 +35,10 @@ import { keysetPage } from "../list-page.ts";
 import { viewPeopleAt } from "../read-questions.ts";
 import { badRequest, conflict, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
+import { accountStatusChange } from "./account-status.ts";
 import { customGroupsOf, GROUP_MANAGE, manageGroups } from "./custom-groups.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
-import { claimAsks, grantAsks } from "./invitation-rights.ts";
+import { claimAsks, grantAsks, invitationAsks } from "./invitation-rights.ts";
 import { whereItSits } from "./reach-words.ts";
 
 // Rules: docs/decisions.md#users (directory, removal) and docs/decisions.md#invitations (invite, claims).
@@ -51,6 +53,7 @@ const RemoveAccessInput = Schema.Struct({
 const RemoveFromAccountInput = Schema.Struct({ userId: Id });
 
 const REMOVE_ACCESS = "admin-center:user.remove-access";
+const DELETE_USER = "admin-center:user.delete";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The accept link carrying the token: shown once, never stored. */
@@ -116,6 +119,23 @@ export const userView = (user: UserRecord) => ({
   version: user.version,
 });
 
+/** When a deactivated account was deactivated and by whom (named); null for any other account. */
+const deactivationOf = async (store: Store, user: UserRecord) => {
+  if (user.status !== "deactivated") return null;
+  const found = await store.run(Users.use((users) => users.deactivation(user.id)));
+  if (found === undefined) return null;
+  const by =
+    found.by === null
+      ? null
+      : await store.run(
+          Users.use((users) => users.get(found.by ?? "")).pipe(
+            Effect.map((u) => ({ id: u.id, name: u.name })),
+            Effect.orElseSucceed(() => null),
+          ),
+        );
+  return { at: new Date(found.at).toISOString(), by };
+};
+
 const grantView = (grant: GrantRecord) => ({
   id: grant.id,
   role: grant.role,
@@ -155,6 +175,34 @@ const onlyAsked = (grants: ReadonlyArray<GrantRecord>, asked: ReadonlyArray<Ask>
 
 const changedMeanwhile = () =>
   conflict("the user's grants or groups changed while access was being removed; read them again");
+
+/** The user's pending invitations to `place` (every grant of theirs inside it): Delete user withdraws them. */
+const invitationsWithin = async (store: Store, userId: string, place: Scope) =>
+  (await store.run(Invitations.use((invitations) => invitations.list(place.org, "pending")))).filter(
+    (invitation) =>
+      invitation.userId === userId && invitation.grants.every((grant) => scopeCovers(place, grant.scope)),
+  );
+
+/**
+ * Revokes `invitations` (withdrawing the grants they gave), then removes what is left of `grants`: the user's
+ * grants inside the place, read before, each at the version read.
+ */
+const deleteFromPlace = (
+  invitations: ReadonlyArray<InvitationRecord>,
+  grants: ReadonlyArray<GrantRecord>,
+  userId: string,
+) =>
+  Effect.gen(function* () {
+    const changes: Array<Written<unknown>["changes"][number]> = [];
+    for (const invitation of invitations)
+      changes.push(...(yield* (yield* Invitations).revoke(invitation.id, invitation.version)).changes);
+    const left = new Set(
+      (yield* (yield* Grants).list({ subject: { kind: "user", id: userId } })).map((grant) => grant.id),
+    );
+    const removed = yield* removeAll(grants.filter((grant) => left.has(grant.id)));
+    const value = { removed: grants.map(grantView), invitations: invitations.map((i) => i.id) };
+    return { value, before: value, after: null, changes: [...changes, ...removed.changes] };
+  });
 
 /** Removes the user's `grants` and takes it out of `org` (groups, and sign-in when it is its home). */
 const removeFromOrg = (grants: ReadonlyArray<GrantRecord>, userId: string, org: string) =>
@@ -361,7 +409,8 @@ export const usersRouter = router({
     const user = await ctx.store.run(Users.use((users) => users.get(input.id)));
     const grants = (await userGrants(ctx.store, input.id)).filter((g) => scopeCovers(input.context, g.scope));
     if (user.org !== input.context.org && grants.length === 0) throw notFound("user", input.id);
-    return { user: userView(user), context: input.context, grants: grants.map(grantView) };
+    const deactivation = await deactivationOf(ctx.store, user);
+    return { user: userView(user), deactivation, context: input.context, grants: grants.map(grantView) };
   }),
 
   /** Invites each email with the same grants; every token is returned once, as `acceptUrl`. */
@@ -443,7 +492,46 @@ export const usersRouter = router({
     return { removed: value };
   }),
 
-  /** Removes every grant the user holds in the actor's organization (this is "delete user"). */
+  /**
+   * Delete user (seed 001): takes the user out of an instance or project, its grants there and its pending
+   * invitations that grant only there; asks `user.delete` there, each grant as giving it and each invitation
+   * as revoking it. The account, and its roles elsewhere, stay.
+   */
+  delete: authorizedMutation(RemoveAccessInput, (input, context) => {
+    if (input.scope.instance === undefined)
+      throw badRequest("scope.instance: delete the user from one instance or project");
+    return grantsWithin(input.userId, input.scope, context, async (user, grants) => {
+      checkVersions(grants, input.versions);
+      const invitations = await invitationsWithin(context.store, user.id, input.scope);
+      return [
+        { check: { action: DELETE_USER, resource: input.scope } },
+        ...grantAsks(grants, user),
+        ...invitations.flatMap(invitationAsks),
+      ];
+    });
+  }).mutation(async ({ ctx, input }) => {
+    const grants = (await userGrants(ctx.store, input.userId)).filter((g) =>
+      scopeCovers(input.scope, g.scope),
+    );
+    checkVersions(grants, input.versions);
+    onlyAsked(grants, ctx.asked);
+    const invitations = await invitationsWithin(ctx.store, input.userId, input.scope);
+    const { value } = await ctx.write({
+      org: input.scope.org,
+      action: "user.delete",
+      target: { kind: "user", id: input.userId },
+      run: deleteFromPlace(invitations, grants, input.userId),
+    });
+    return value;
+  }),
+
+  /** Deactivates an account of the organization: it signs in no more and its grants count for nothing. */
+  deactivate: accountStatusChange("deactivate"),
+
+  /** Reactivates a deactivated account: everything it held counts again. */
+  reactivate: accountStatusChange("reactivate"),
+
+  /** Remove from account: every grant the user holds in the actor's organization, and its memberships there. */
   removeFromAccount: authorizedMutation(RemoveFromAccountInput, (input, context) => {
     const scope: Scope = { org: context.actor.org };
     return grantsWithin(input.userId, scope, context, async (user, grants) => {

@@ -14,6 +14,7 @@ import attemptsInFlight, { statements as attemptsInFlightStatements } from "./00
 import productGroupsInForce, {
   statements as productGroupsInForceStatements,
 } from "./0011_product_groups_in_force.ts";
+import accountStatus, { statements as accountStatusStatements } from "./0012_account_status.ts";
 
 /** Where the Migrator records the applied migration ids. */
 export const migrationsTable = "gatehouse_migrations";
@@ -31,6 +32,7 @@ export const migrations: Migrator.Loader = Migrator.fromRecord({
   "0009_group_home_members": groupHomeMembers,
   "0010_attempts_in_flight": attemptsInFlight,
   "0011_product_groups_in_force": productGroupsInForce,
+  "0012_account_status": accountStatus,
 });
 
 /** One migration's name and its DDL statements, run in order. */
@@ -49,6 +51,7 @@ export const migrationStatements: ReadonlyArray<MigrationStatements> = [
   ["0009_group_home_members", groupHomeMembersStatements],
   ["0010_attempts_in_flight", attemptsInFlightStatements],
   ["0011_product_groups_in_force", productGroupsInForceStatements],
+  ["0012_account_status", accountStatusStatements],
 ];
 
 /**

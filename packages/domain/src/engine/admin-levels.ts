@@ -50,9 +50,10 @@ export const makesAdmin = (levels: AdminLevels, role: RoleEntry): boolean =>
         i === levels.projectOwner),
   );
 
-/** The subject's grants (direct and through groups) that count at `now`, wherever they are. */
+/** The subject's grants (direct and through groups) that count at `now`, wherever they are; none when deactivated. */
 export const grantsInForce = (snap: Snapshot, subject: Subject, now: number): ReadonlyArray<Grant> => {
   const out: Grant[] = [];
+  if (subject.deactivated) return out;
   for (const holder of [subject, ...subject.groups])
     for (const g of holder.grants) if (countsAt(snap, g, now)) out.push(g);
   return out;

@@ -1,10 +1,12 @@
-// One decision, start to finish: pick the action's variant for the resource, gather the subject's grants
-// over the resource's path, then apply the generic or the Feature Experimentation rule.
+// One decision, start to finish: a deactivated subject is denied; else pick the action's variant for the resource,
+// gather the subject's grants over the resource's path, then apply the generic or the Feature Experimentation rule.
 import type { Resource } from "../model/resource.ts";
 import type { ActionEntry, ActionRef } from "./compiled-catalog.ts";
+import { DEACTIVATED_REASON } from "./deactivation.ts";
 import { decideFeature } from "./decide-feature.ts";
 import { decideGeneric } from "./decide-generic.ts";
 import type { DecisionContext } from "./decision-context.ts";
+import type { Subject } from "./grant-entry.ts";
 import { Closeness } from "./trace.ts";
 
 /** The variant of an action that applies to the resource; Experimentation picks by `platform`. */
@@ -19,6 +21,11 @@ export const variantFor = (ref: ActionRef, resource: Resource): ActionEntry | un
 /** Answers the question `cx` was asked (see `DecisionContext.ask`). */
 export const decide = (cx: DecisionContext): boolean => {
   const { ref, resource, trace } = cx;
+  const subject = cx.snap.index.owners[cx.slot] as Subject;
+  if (subject.deactivated) {
+    trace?.miss(undefined, DEACTIVATED_REASON, {}, Closeness.Deactivated);
+    return false;
+  }
   const entry = variantFor(ref, resource);
   if (entry === undefined) {
     const missing = resource.attrs?.platform === undefined;

@@ -3,6 +3,7 @@
 import type { Scope } from "../model/scope.ts";
 import { formatScope, scopeDepth } from "../model/scope.ts";
 import { countingAs, grantsInForce, makesAdmin } from "./admin-levels.ts";
+import { DEACTIVATED_REASON } from "./deactivation.ts";
 import type { Grant, Subject } from "./grant-entry.ts";
 import { PRODUCT_DEPTH } from "./resource-path.ts";
 import { isEntityRole, type RoleEntry } from "./role-entry.ts";
@@ -28,6 +29,7 @@ export const delegation = (
   scope: Scope,
   now: number,
 ): Delegation => {
+  if (actor.deactivated) return deny(DEACTIVATED_REASON);
   const levels = snap.catalog.adminLevels;
   const over = grantsOver(snap, actor, scope, now);
   if (countingAs(over, levels.superAdmin).length > 0)

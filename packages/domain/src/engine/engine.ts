@@ -5,6 +5,7 @@ import type { ProductDef } from "../catalog/types.ts";
 import { UnknownSubject } from "../model/errors.ts";
 import type { Resource } from "../model/resource.ts";
 import { type AssignDecision, type Assignment, decideAssignment } from "./assign.ts";
+import { DEACTIVATED } from "./deactivation.ts";
 import { decide } from "./decide.ts";
 import { DecisionContext } from "./decision-context.ts";
 import type { ConsideredGrant, ExplainedGrant, Explanation } from "./explanation.ts";
@@ -98,6 +99,11 @@ export class Engine {
     return grant === undefined ? undefined : inputOf(this.snapshot, grant);
   }
 
+  /** Is user `id` deactivated? False for a user the engine does not know. */
+  isDeactivated(id: string): boolean {
+    return this.snapshot.subjects.get(id)?.deactivated === true;
+  }
+
   /** A user's or group's kind and home organization, or undefined for an id the engine does not know. */
   findSubject(id: string): SubjectFacts | undefined {
     return this.snapshot.subjects.get(id);
@@ -126,7 +132,10 @@ export class Engine {
     const out: ConsideredGrant[] = [];
     for (const holder of [s, ...s.groups])
       for (const g of holder.grants)
-        out.push({ grant: this.view(s, g), ...(standing(this.snapshot, g, path, now) ?? IN_FORCE) });
+        out.push({
+          grant: this.view(s, g),
+          ...(s.deactivated ? DEACTIVATED : (standing(this.snapshot, g, path, now) ?? IN_FORCE)),
+        });
     return out;
   }
 

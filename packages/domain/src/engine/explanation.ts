@@ -17,7 +17,7 @@ export interface ExplainedGrant {
 export interface ConsideredGrant {
   readonly grant: ExplainedGrant;
   /** `counts` when it covers the resource and is in force; otherwise why it was set aside. */
-  readonly status: "counts" | "out-of-scope" | "expired" | "partner-product-disabled";
+  readonly status: "counts" | "out-of-scope" | "expired" | "partner-product-disabled" | "deactivated";
   readonly note: string;
 }
 

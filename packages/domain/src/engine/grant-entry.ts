@@ -17,6 +17,8 @@ export interface Subject {
   readonly groups: Subject[];
   /** For groups: their members. */
   readonly members: Set<Subject>;
+  /** A deactivated user's grants (its own and its groups') count for nothing until it is reactivated. */
+  deactivated: boolean;
 }
 
 export interface Grant {

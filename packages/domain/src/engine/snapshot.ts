@@ -111,6 +111,15 @@ export class Snapshot {
     return this.addSubject(id, "user", org);
   }
 
+  /**
+   * Deactivates (or reactivates) user `id`: while deactivated, every decision whose subject it is denies, and
+   * its grants confer no authority; they stay, so reactivating restores everything.
+   */
+  setDeactivated(id: string, deactivated: boolean): void {
+    const s = this.subject(id);
+    if (s.kind === "user") s.deactivated = deactivated;
+  }
+
   addGroup(id: string, org: string): Subject {
     return this.addSubject(id, "group", org);
   }
@@ -288,6 +297,7 @@ export class Snapshot {
       slot: -1,
       groups: [],
       members: kind === "group" ? new Set() : NO_MEMBERS,
+      deactivated: false,
     };
     s.slot = this.index.claim(indexKey(s), s);
     this.subjects.set(id, s);

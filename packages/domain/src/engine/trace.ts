@@ -2,8 +2,11 @@
 // One evaluator with an optional trace is what keeps `check` and `explain` from ever disagreeing.
 import type { Grant } from "./grant-entry.ts";
 
-/** How close a near miss came: a failed condition beats a role lacking the action, which beats no grant. */
-export const Closeness = { NoGrant: 0, LacksAction: 1, ConditionFailed: 2 } as const;
+/**
+ * How close a near miss came: a failed condition beats a role lacking the action, which beats no grant; a
+ * deactivated subject is decided before any grant is read, so nothing else is recorded.
+ */
+export const Closeness = { NoGrant: 0, LacksAction: 1, ConditionFailed: 2, Deactivated: 3 } as const;
 export type Closeness = (typeof Closeness)[keyof typeof Closeness];
 
 export class Trace {

@@ -1,19 +1,23 @@
 // A user's details (route /users/:id?context=product/instance/project): the entitlements seen from the place the
-// details were opened from (seed 001), editing or deleting a role (with the what-if preview), removing access
-// from the instance or project, and deleting the user from the account, each confirmed.
+// details were opened from (seed 001), editing or deleting a role (with the what-if preview), removing access from
+// or deleting the user from the instance or project, and, for the whole account, deactivating, reactivating and
+// removing it from the account, each confirmed.
 import { useGatehouse, useRefresh, useSignedInOrg } from "@gatehouse/client";
-import { Crumbs, confirm, GuardedCall, QueryState, toast } from "@gatehouse/ui";
-import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Crumbs, confirm, QueryState, toast } from "@gatehouse/ui";
+import { Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { ScopeCrumbs } from "../products/scope-crumbs.tsx";
 import { instancePath, parseContext, projectPath, type UserScope } from "../products/scope-paths.ts";
+import { AccountActions } from "./account-actions.tsx";
 import { useRoleNames, useUserDetails } from "./entitlement-queries.ts";
 import { EntitlementsTable, type GrantRow } from "./entitlements-table.tsx";
+import { GuardedButton } from "./guarded-button.tsx";
 import { RoleChangePanel } from "./role-change-panel.tsx";
 import { useScopeNames } from "./scope-names.ts";
 import { useDeleteUser, useRemoveAccess } from "./user-mutations.ts";
+import { UserStatusBadge } from "./user-status-badge.tsx";
 
 /** The list the details were opened from, where a deleted user's admin goes back to. */
 const listPath = (scope: UserScope): string => {
@@ -49,7 +53,7 @@ export const UserDetailsPage = () => {
   const placeName = scope.product === undefined ? "the organization" : scopeName(context);
   const backToList = () => navigate(listPath(scope));
   const removeAccess = useRemoveAccess(org, scope, placeName, backToList);
-  const deleteUser = useDeleteUser(backToList);
+  const deleteUser = useDeleteUser(org, scope, placeName, backToList);
 
   const removeGrant = useMutation({
     mutationFn: (grant: GrantRow) => client.grants.remove.mutate({ id: grant.id, version: grant.version }),
@@ -63,7 +67,7 @@ export const UserDetailsPage = () => {
   });
 
   if (details.error !== null || details.data === undefined) return <QueryState query={details} />;
-  const { user, grants } = details.data;
+  const { user, grants, deactivation } = details.data;
 
   const askDeleteGrant = (grant: GrantRow) =>
     confirm({
@@ -85,43 +89,42 @@ export const UserDetailsPage = () => {
         <div>
           <Group gap="xs">
             <Title order={2}>{user.name}</Title>
-            <Badge variant="light" color={user.status === "active" ? "green" : "blue"}>
-              {user.status}
-            </Badge>
+            <UserStatusBadge status={user.status} />
           </Group>
           <Text size="sm" c="dimmed">
             {user.email}
             {user.org === org ? "" : ` · from ${user.org}`}
           </Text>
+          {deactivation === null ? null : (
+            <Text size="sm" c="red">
+              Deactivated {deactivation.by === null ? "" : `by ${deactivation.by.name} `}on{" "}
+              {new Date(deactivation.at).toLocaleString()}: cannot sign in, and its roles count for nothing
+              until it is reactivated.
+            </Text>
+          )}
         </div>
         <Group gap="xs">
           {scope.instance === undefined ? null : (
-            <GuardedCall procedure="users.removeAccess" input={{ userId: user.id, scope: context }}>
-              {(disabled) => (
-                <Button
-                  variant="default"
-                  disabled={disabled}
-                  loading={removeAccess.pending}
-                  onClick={() => removeAccess.ask(user)}
-                >
-                  Remove access
-                </Button>
-              )}
-            </GuardedCall>
-          )}
-          <GuardedCall procedure="users.removeFromAccount" input={{ userId: user.id }}>
-            {(disabled) => (
-              <Button
-                color="red"
-                variant="light"
-                disabled={disabled}
-                loading={deleteUser.pending}
+            <>
+              <GuardedButton
+                procedure="users.removeAccess"
+                input={{ userId: user.id, scope: context }}
+                label="Remove access"
+                tone="quiet"
+                pending={removeAccess.pending}
+                onClick={() => removeAccess.ask(user)}
+              />
+              <GuardedButton
+                procedure="users.delete"
+                input={{ userId: user.id, scope: context }}
+                label="Delete user"
+                tone="danger"
+                pending={deleteUser.pending}
                 onClick={() => deleteUser.ask(user)}
-              >
-                Delete user
-              </Button>
-            )}
-          </GuardedCall>
+              />
+            </>
+          )}
+          <AccountActions user={user} onRemoved={backToList} />
         </Group>
       </Group>
       <div>

@@ -2,14 +2,15 @@
 // (or every user of the organization), a page at a time from the server (keyset cursor), searched and sorted there.
 import { type RouterInputs, type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { type Column, PagedTable, type Sort, useSearchedPages } from "@gatehouse/ui";
-import { Anchor, Badge, Group, Stack } from "@mantine/core";
+import { Anchor, Group, Stack } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { type UserScope, userDetailsPath } from "../products/scope-paths.ts";
 import { AccessCell } from "./access-cell.tsx";
-import { useDeleteUser, useRemoveAccess } from "./user-mutations.ts";
+import { useAccountStatus, useDeleteUser, useRemoveAccess, useRemoveFromAccount } from "./user-mutations.ts";
 import { UserRowMenu } from "./user-row-menu.tsx";
+import { UserStatusBadge } from "./user-status-badge.tsx";
 
 type UserRow = RouterOutputs["users"]["list"]["items"][number];
 type UserSortBy = NonNullable<RouterInputs["users"]["list"]["sort"]>["by"];
@@ -20,8 +21,6 @@ const byEmail: Sort<UserSortBy> = { by: "email", direction: "asc" };
 
 /** Users per page. */
 const PAGE_SIZE = 25;
-
-const statusColor: Record<string, string> = { active: "green", invited: "blue" };
 
 export interface UserManagerProps {
   readonly org: string;
@@ -52,7 +51,19 @@ export const UserManager = ({ org, scope, placeName }: UserManagerProps) => {
   );
 
   const removeAccess = useRemoveAccess(org, scope, placeName);
-  const deleteUser = useDeleteUser();
+  const deleteUser = useDeleteUser(org, scope, placeName);
+  const removeFromAccount = useRemoveFromAccount();
+  const deactivate = useAccountStatus("deactivate");
+  const reactivate = useAccountStatus("reactivate");
+  // Remove access and Delete user act on one instance or project: not on a product's or the organization's list.
+  const atPlace = scope.instance !== undefined;
+  const actions = {
+    removeAccess: atPlace ? removeAccess.ask : undefined,
+    deleteUser: atPlace ? deleteUser.ask : undefined,
+    deactivate: deactivate.ask,
+    reactivate: reactivate.ask,
+    removeFromAccount: removeFromAccount.ask,
+  };
 
   const columns: Array<Column<UserRow>> = [
     {
@@ -77,24 +88,14 @@ export const UserManager = ({ org, scope, placeName }: UserManagerProps) => {
     {
       id: "status",
       header: "Status",
-      cell: ({ row }) => (
-        <Badge variant="light" color={statusColor[row.original.status] ?? "gray"}>
-          {row.original.status}
-        </Badge>
-      ),
+      cell: ({ row }) => <UserStatusBadge status={row.original.status} />,
     },
     {
       id: "options",
       header: "",
       cell: ({ row }) => (
         <Group justify="flex-end">
-          <UserRowMenu
-            user={row.original}
-            org={org}
-            scope={scope}
-            onRemoveAccess={scope.instance === undefined ? undefined : removeAccess.ask}
-            onDelete={deleteUser.ask}
-          />
+          <UserRowMenu user={row.original} org={org} scope={scope} actions={actions} />
         </Group>
       ),
     },

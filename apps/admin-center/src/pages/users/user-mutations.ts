@@ -1,6 +1,13 @@
-// Removing a user's access from an instance or project, and deleting a user from the account, each after a
-// confirmation naming what goes; the outcome is a toast, and the reads the user's grants reach refresh.
-import { type UserRef, useRemoveAccess as useRemoveAccessAt, useRemoveFromAccount } from "@gatehouse/ui";
+// What an admin does to a user, each after a confirmation saying what it does: remove its access from or delete it
+// from this instance or project, remove it from the whole account, deactivate or reactivate its account.
+import { useGatehouse, useRefresh } from "@gatehouse/client";
+import {
+  type UserRef,
+  useConfirmedMutation,
+  useDeleteFromPlace,
+  useRemoveAccess as useRemoveAccessAt,
+  useRemoveFromAccount as useRemoveFromAccountAt,
+} from "@gatehouse/ui";
 import type { UserScope } from "../products/scope-paths.ts";
 
 export type { UserRef };
@@ -21,16 +28,58 @@ export const useRemoveAccess = (org: string, scope: UserScope, placeName: string
     },
   );
 
-/** Asks for confirmation, then deletes the user from the account: every role it holds in the organization goes. */
-export const useDeleteUser = (onDone?: () => void) =>
-  useRemoveFromAccount({
+/** Asks for confirmation, then deletes the user from `scope`: its roles there and its invitations only there. */
+export const useDeleteUser = (org: string, scope: UserScope, placeName: string, onDone?: () => void) =>
+  useDeleteFromPlace(
+    { org, ...scope },
+    {
+      confirm: (user) => ({
+        title: `Delete ${user.name} from ${placeName}?`,
+        message: `${user.name} (${user.email}) loses every role in ${placeName}, and a pending invitation to ${placeName} is withdrawn. Roles elsewhere and the account stay; the user can be invited here again.`,
+        confirmLabel: "Delete user",
+        destructive: true,
+      }),
+      done: (result, user) =>
+        `Deleted ${user.name} from ${placeName} (${result.removed.length} role(s) removed)`,
+      ...(onDone === undefined ? {} : { onDone }),
+    },
+  );
+
+/** Asks for confirmation, then removes the user from the whole account: every role and group, and its sign-in. */
+export const useRemoveFromAccount = (onDone?: () => void) =>
+  useRemoveFromAccountAt({
     confirm: (user) => ({
-      title: `Delete ${user.name}?`,
-      message: `${user.name} (${user.email}) loses every role in the organization. The account and its history stay, so the user can be invited again.`,
-      confirmLabel: "Delete user",
+      title: `Remove ${user.name} from the account?`,
+      message: `${user.name} (${user.email}) loses every role and group in the whole organization, in every product, instance and project, and can no longer sign in. Its history stays; the user can be invited again.`,
+      confirmLabel: "Remove from account",
       destructive: true,
     }),
     done: (result, user) =>
-      `Deleted ${user.name} from the account (${result.removed.length} role(s) removed)`,
+      `Removed ${user.name} from the account (${result.removed.length} role(s) removed)`,
     ...(onDone === undefined ? {} : { onDone }),
   });
+
+/** Asks for confirmation, then deactivates the account (`deactivate`) or reactivates it. */
+export const useAccountStatus = (event: "deactivate" | "reactivate") => {
+  const client = useGatehouse();
+  const refresh = useRefresh();
+  return useConfirmedMutation({
+    mutationFn: (user: UserRef) => client.users[event].mutate({ userId: user.id }),
+    confirm: (user) =>
+      event === "deactivate"
+        ? {
+            title: `Deactivate ${user.name}?`,
+            message: `${user.name} (${user.email}) is signed out at once and cannot sign in; the API keys it created stop working. Its roles stay but count for nothing until it is reactivated.`,
+            confirmLabel: "Deactivate",
+            destructive: true,
+          }
+        : {
+            title: `Reactivate ${user.name}?`,
+            message: `${user.name} (${user.email}) can sign in again, and every role it holds counts again.`,
+            confirmLabel: "Reactivate",
+            destructive: false,
+          },
+    done: (_result, user) => `${event === "deactivate" ? "Deactivated" : "Reactivated"} ${user.name}`,
+    onDone: () => refresh.after(event === "deactivate" ? "user.deactivated" : "user.reactivated"),
+  });
+};

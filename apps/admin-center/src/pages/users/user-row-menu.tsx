@@ -1,5 +1,6 @@
-// A user row's "More options" menu (seed 001): View details, Remove access (from this instance or project) and
-// Delete user; each option asks the server about its very call when the menu opens (useMay), and a refused one is
+// A user row's "More options" menu (seed 001): View details, then Remove access and Delete user (both on this
+// instance or project), then the account-wide options, set apart: Deactivate or Reactivate, and Remove from
+// account. Each option asks the server about its very call when the menu opens (useMay); a refused one is
 // disabled with the server's reason.
 import { useMay } from "@gatehouse/client";
 import { ActionIcon, Menu } from "@mantine/core";
@@ -7,42 +8,77 @@ import { Link } from "react-router";
 import { type UserScope, userDetailsPath } from "../products/scope-paths.ts";
 import type { UserRef } from "./user-mutations.ts";
 
+/** What each option does once chosen (each asks for confirmation); undefined hides a place's options. */
+export interface UserRowActions {
+  readonly removeAccess: ((user: UserRef) => void) | undefined;
+  readonly deleteUser: ((user: UserRef) => void) | undefined;
+  readonly deactivate: (user: UserRef) => void;
+  readonly reactivate: (user: UserRef) => void;
+  readonly removeFromAccount: (user: UserRef) => void;
+}
+
 export interface UserRowMenuProps {
-  readonly user: UserRef;
-  /** The organization whose list this is (access is removed at `{ org, ...scope }`). */
+  readonly user: UserRef & { readonly status: string };
+  /** The organization whose list this is (the place's options act at `{ org, ...scope }`). */
   readonly org: string;
   readonly scope: UserScope;
-  /** Undefined on the organization's list (access is removed from one instance or project). */
-  readonly onRemoveAccess: ((user: UserRef) => void) | undefined;
-  readonly onDelete: (user: UserRef) => void;
+  readonly actions: UserRowActions;
 }
 
 /** The server's refusal of the call, as the option's hint; undefined while asking or when allowed. */
 const hintOf = (may: ReturnType<typeof useMay>) =>
   may.answer?.allowed === false ? may.answer.reason : undefined;
 
-/** The options that call a mutation: rendered (and so asked about) only while the menu is open. */
-const CallingItems = ({ user, org, scope, onRemoveAccess, onDelete }: UserRowMenuProps) => {
-  const removeAccess = useMay("users.removeAccess", { userId: user.id, scope: { org, ...scope } });
+const PlaceItems = ({ user, org, scope, actions }: UserRowMenuProps) => {
+  const at = { userId: user.id, scope: { org, ...scope } };
+  const removeAccess = useMay("users.removeAccess", at);
+  const deleteUser = useMay("users.delete", at);
+  const { removeAccess: onRemoveAccess, deleteUser: onDelete } = actions;
+  if (onRemoveAccess === undefined || onDelete === undefined) return null;
+  return (
+    <>
+      <Menu.Item
+        disabled={removeAccess.allowed !== true}
+        title={hintOf(removeAccess)}
+        onClick={() => onRemoveAccess(user)}
+      >
+        Remove access
+      </Menu.Item>
+      <Menu.Item
+        color="red"
+        disabled={deleteUser.allowed !== true}
+        title={hintOf(deleteUser)}
+        onClick={() => onDelete(user)}
+      >
+        Delete user
+      </Menu.Item>
+    </>
+  );
+};
+
+const AccountItems = ({ user, actions }: UserRowMenuProps) => {
+  const deactivated = user.status === "deactivated";
+  const status = useMay(deactivated ? "users.reactivate" : "users.deactivate", { userId: user.id });
   const removeFromAccount = useMay("users.removeFromAccount", { userId: user.id });
   return (
     <>
-      {onRemoveAccess === undefined ? null : (
+      <Menu.Label>Whole account</Menu.Label>
+      {user.status === "active" || deactivated ? (
         <Menu.Item
-          disabled={removeAccess.allowed !== true}
-          title={hintOf(removeAccess)}
-          onClick={() => onRemoveAccess(user)}
+          disabled={status.allowed !== true}
+          title={hintOf(status)}
+          onClick={() => (deactivated ? actions.reactivate(user) : actions.deactivate(user))}
         >
-          Remove access
+          {deactivated ? "Reactivate" : "Deactivate"}
         </Menu.Item>
-      )}
+      ) : null}
       <Menu.Item
         color="red"
         disabled={removeFromAccount.allowed !== true}
         title={hintOf(removeFromAccount)}
-        onClick={() => onDelete(user)}
+        onClick={() => actions.removeFromAccount(user)}
       >
-        Delete user
+        Remove from account
       </Menu.Item>
     </>
   );
@@ -59,7 +95,10 @@ export const UserRowMenu = (props: UserRowMenuProps) => (
       <Menu.Item component={Link} to={userDetailsPath(props.user.id, props.scope)}>
         View details
       </Menu.Item>
-      <CallingItems {...props} />
+      {/* Rendered (and so asked about) only while the menu is open. */}
+      <PlaceItems {...props} />
+      <Menu.Divider />
+      <AccountItems {...props} />
     </Menu.Dropdown>
   </Menu>
 );

@@ -50,7 +50,7 @@ export const useRemoveCollaboratorFromAccount = () =>
   useRemoveFromAccount({
     confirm: (user) => ({
       title: `Remove ${user.name} from the account?`,
-      message: `${user.name} (${user.email}) loses access to every project of the account.`,
+      message: `${user.name} (${user.email}) loses every role and group in the whole organization, every project and product included, and can no longer sign in.`,
       confirmLabel: "Remove from account",
       destructive: true,
     }),

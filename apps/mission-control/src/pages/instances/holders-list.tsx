@@ -16,7 +16,14 @@ const columns: Array<Column<Holder>> = [
     header: "User",
     cell: ({ row }) => (
       <Stack gap={0}>
-        <Text size="sm">{row.original.name}</Text>
+        <Group gap={6}>
+          <Text size="sm">{row.original.name}</Text>
+          {row.original.deactivated ? (
+            <Badge variant="light" color="red" title="Its roles count for nothing until it is reactivated">
+              Deactivated
+            </Badge>
+          ) : null}
+        </Group>
         <Text size="xs" c="dimmed">
           {row.original.email}
         </Text>

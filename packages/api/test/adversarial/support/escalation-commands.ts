@@ -11,6 +11,7 @@ import {
   type Catalog,
   delegable,
   type HeldGrant,
+  mayChangeAccountStatus,
   mayGivePermission,
   mayGiveRole,
   mayManageCustomRole,
@@ -90,6 +91,8 @@ const kinds = [
   "removeFromAccount",
   "removeFromAccount",
   "removeAccess",
+  "deleteUser",
+  "deactivate",
   "setStatus",
   "setStatus",
 ] as const;
@@ -351,13 +354,15 @@ const plan = async (
       };
     }
     case "removeFromAccount":
-    case "removeAccess": {
+    case "removeAccess":
+    case "deleteUser": {
       const user = pick([...run.subjects], p.a);
       if (user === undefined) return undefined;
-      const scope =
-        p.kind === "removeAccess"
-          ? (pick([places.cms, places.exp, places.checkout, places.mcProduction], p.b) ?? places.cms)
-          : places.acme;
+      const atPlace = p.kind !== "removeFromAccount";
+      const path = p.kind === "deleteUser" ? "delete" : p.kind;
+      const scope = atPlace
+        ? (pick([places.cms, places.exp, places.checkout, places.mcProduction], p.b) ?? places.cms)
+        : places.acme;
       const theirs = (await run.reads.grants({ org: "acme", subject: { kind: "user", id: user } })).filter(
         (g) => keyOf(g.scope).startsWith(keyOf(scope)),
       );
@@ -365,15 +370,24 @@ const plan = async (
       // Nothing to remove changes nothing: the model has no verdict (R9 judges removals), the invariants watch.
       const allowed =
         theirs.length === 0 ? undefined : theirs.every((g) => mayGive(run, held, g, g.scope, targets));
-      const text = `${by} users.${p.kind} ${user}${p.kind === "removeAccess" ? ` @ ${keyOf(scope)}` : ""}`;
+      const text = `${by} users.${path} ${user}${atPlace ? ` @ ${keyOf(scope)}` : ""}`;
       return {
         text,
-        request: post(
-          `users.${p.kind}`,
-          p.kind === "removeAccess" ? { userId: user, scope } : { userId: user },
-        ),
+        request: post(`users.${path}`, atPlace ? { userId: user, scope } : { userId: user }),
         allowed,
         ...(p.kind === "removeFromAccount" ? { onAccept: () => checkRemoved(run, text, user) } : {}),
+      };
+    }
+    case "deactivate": {
+      // Deactivating takes rights away and reactivating restores what the account held: only a super admin of
+      // acme may do either (never to itself); the rights watch checks what a reactivation brings back.
+      const user = pick([...run.subjects], p.a);
+      if (user === undefined) return undefined;
+      const event = p.b % 2 === 0 ? "deactivate" : "reactivate";
+      return {
+        text: `${by} users.${event} ${user}`,
+        request: post(`users.${event}`, { userId: user }),
+        allowed: user !== actor.id && mayChangeAccountStatus(held, "acme"),
       };
     }
     case "setStatus": {

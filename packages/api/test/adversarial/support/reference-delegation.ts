@@ -177,6 +177,10 @@ export const mayManageCustomRole = (held: ReadonlyArray<HeldGrant>, place: Scope
 export const mayManageGroups = (held: ReadonlyArray<HeldGrant>, org: string): boolean =>
   levelsOf(held).some(({ level, at }) => level === "super-admin" && at.org === org);
 
+/** Deactivating or reactivating an account of `org`: its super admin only (admin-center:user.deactivate). */
+export const mayChangeAccountStatus = (held: ReadonlyArray<HeldGrant>, org: string): boolean =>
+  levelsOf(held).some(({ level, at }) => level === "super-admin" && at.org === org);
+
 /**
  * Everything the actor could give `target` that may show at `resource`: the actions of every role (and
  * single permission) it may give at a place on the resource's path, above or below it. An upper bound:

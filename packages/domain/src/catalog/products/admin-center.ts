@@ -13,6 +13,7 @@ const actions = actionsOf(P, [
   ["user.edit-role", "Change a user's role"],
   ["user.remove-access", "Remove a user's access from an instance or project"],
   ["user.delete", "Delete a user from an instance or project"],
+  ["user.deactivate", "Deactivate and reactivate accounts"],
   ["group.manage", "Manage groups"],
   ["role.view", "View roles"],
   ["custom-role.create", "Create custom roles"],
