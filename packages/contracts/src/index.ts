@@ -54,6 +54,7 @@ export {
   UpdateCustomRoleInput,
   ValidateCustomRoleInput,
 } from "./roles.ts";
+export { InviteLanguage, type Language, languageChoices, languageNames, languageOf, languageTags } from "./languages.ts";
 export { GrantScope } from "./scope.ts";
 export { AtVersionInput, RenameInput } from "./stored-object.ts";
 export {
@@ -61,7 +62,6 @@ export {
   InviteeForm,
   InviteGrant,
   InviteInput,
-  InviteLanguage,
   InviteName,
   SortDirection,
   UserListInput,

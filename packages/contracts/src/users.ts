@@ -2,14 +2,13 @@
 // forms decode the same fields, so the browser refuses what the API would (an email's shape, lengths, counts).
 import { Schema } from "effect";
 import { Cursor, Id, PageSize, Text } from "./fields.ts";
+import { InviteLanguage } from "./languages.ts";
 import { GrantScope } from "./scope.ts";
 
 /** One invitee's email, as `users.invite` accepts it. */
 export const InviteEmail = Text(320, 3).pipe(Schema.check(Schema.isPattern(/^[^@\s]+@[^@\s]+$/)));
 /** The invitee's display name (the email's local part when omitted). */
 export const InviteName = Text(200);
-/** A language tag such as `en` or `pt-BR`. */
-export const InviteLanguage = Text(35, 2);
 
 export const InviteGrant = Schema.Struct({ role: Id, scope: GrantScope });
 

@@ -24,6 +24,7 @@ export {
 export * from "./group-edits.ts";
 export * from "./groups.ts";
 export * from "./instances.ts";
+export * from "./invitation-mail.ts";
 export * from "./invitations.ts";
 export { StoreLive } from "./layer.ts";
 export { loadEngine } from "./load-engine.ts";

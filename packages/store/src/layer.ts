@@ -12,6 +12,7 @@ import { Grants } from "./grants.ts";
 import { GroupEdits } from "./group-edits.ts";
 import { Groups } from "./groups.ts";
 import { Instances } from "./instances.ts";
+import { InvitationMail } from "./invitation-mail.ts";
 import { Invitations } from "./invitations.ts";
 import { LoginAttempts } from "./login-attempts.ts";
 import { Mutations } from "./mutations.ts";
@@ -34,6 +35,7 @@ export const StoreLive = Layer.mergeAll(
   Flags.layer,
   Users.layer,
   Invitations.layer,
+  InvitationMail.layer,
   UserDirectory.layer,
   Groups.layer,
   Roles.layer,

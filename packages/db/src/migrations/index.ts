@@ -15,6 +15,7 @@ import productGroupsInForce, {
   statements as productGroupsInForceStatements,
 } from "./0011_product_groups_in_force.ts";
 import accountStatus, { statements as accountStatusStatements } from "./0012_account_status.ts";
+import invitationMail, { statements as invitationMailStatements } from "./0013_invitation_mail.ts";
 
 /** Where the Migrator records the applied migration ids. */
 export const migrationsTable = "gatehouse_migrations";
@@ -33,6 +34,7 @@ export const migrations: Migrator.Loader = Migrator.fromRecord({
   "0010_attempts_in_flight": attemptsInFlight,
   "0011_product_groups_in_force": productGroupsInForce,
   "0012_account_status": accountStatus,
+  "0013_invitation_mail": invitationMail,
 });
 
 /** One migration's name and its DDL statements, run in order. */
@@ -52,6 +54,7 @@ export const migrationStatements: ReadonlyArray<MigrationStatements> = [
   ["0010_attempts_in_flight", attemptsInFlightStatements],
   ["0011_product_groups_in_force", productGroupsInForceStatements],
   ["0012_account_status", accountStatusStatements],
+  ["0013_invitation_mail", invitationMailStatements],
 ];
 
 /**
