@@ -1,10 +1,11 @@
 // Runs Gatehouse: opens the database (PGlite in GATEHOUSE_DATA_DIR, or PostgreSQL at DATABASE_URL), prepares it
-// (migrations, system roles, demo data outside production), loads the engine and serves on HOST:PORT.
+// (migrations, system roles, demo data outside production), loads the engine, sets up mail and serves on HOST:PORT.
 import { DatabaseLive } from "@gatehouse/db";
 import { EngineSync } from "@gatehouse/store";
 import { serve } from "@hono/node-server";
 import { Duration, Effect, ManagedRuntime } from "effect";
 import { createApp } from "./app.ts";
+import { Mailer, mailSettingsFromEnv } from "./mail/mailer.ts";
 import { serverLayer } from "./server-layer.ts";
 
 const port = Number(process.env.PORT ?? 4000);
@@ -14,7 +15,11 @@ const eventsHeartbeatSeconds = Number(process.env.GATEHOUSE_EVENTS_HEARTBEAT_SEC
 if (!(Number.isFinite(eventsHeartbeatSeconds) && eventsHeartbeatSeconds > 0))
   throw new Error("GATEHOUSE_EVENTS_HEARTBEAT_SECONDS must be a positive number of seconds");
 
-const runtime = ManagedRuntime.make(serverLayer(DatabaseLive));
+/** Where the server listens, once it does: invitation links point there unless GATEHOUSE_PUBLIC_URL says otherwise. */
+let listeningOn = `http://${hostname}:${port}`;
+const runtime = ManagedRuntime.make(
+  serverLayer(DatabaseLive, Mailer.layer(mailSettingsFromEnv(() => listeningOn))),
+);
 const sync = await runtime.runPromise(Effect.service(EngineSync));
 
 const app = createApp({
@@ -23,6 +28,7 @@ const app = createApp({
   eventsHeartbeat: Duration.seconds(eventsHeartbeatSeconds),
 });
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+  listeningOn = `http://${hostname}:${info.port}`;
   console.log(`Gatehouse listening on http://${hostname}:${info.port} (/healthz, /trpc, /admin-center/)`);
 });
 

@@ -17,6 +17,7 @@ import { mayProcedure, type Procedures } from "./routers/may.ts";
 import { missionControlRouter } from "./routers/mission-control.ts";
 import { operationsRouter } from "./routers/operations.ts";
 import { organizationsRouter } from "./routers/organizations.ts";
+import { outboxRouter } from "./routers/outbox.ts";
 import { projectsRouter } from "./routers/projects.ts";
 import { rolesRouter } from "./routers/roles.ts";
 import { usersRouter } from "./routers/users.ts";
@@ -33,6 +34,7 @@ export const appRouter = router({
   audit: auditRouter,
   users: usersRouter,
   invitations: invitationsRouter,
+  outbox: outboxRouter,
   assignable: assignableRouter,
   roles: rolesRouter,
   operations: operationsRouter,

@@ -1,8 +1,9 @@
 // Everything the server holds, as one layer over a database layer: the store, the engine kept current by
-// EngineSync (built after the migrations, system roles and demo data), and the Mission Control operations sweeper.
+// EngineSync (built after the migrations, system roles and demo data), the Mailer and the operations sweeper.
 import { type Database, runMigrations } from "@gatehouse/db";
 import { EngineSync, Roles, StoreLive, seedDemo } from "@gatehouse/store";
 import { Effect, Layer } from "effect";
+import { Mailer, mailSettingsFromEnv } from "./mail/mailer.ts";
 import { operationsSweeper } from "./mission-control/sweeper.ts";
 
 /** Migrations, system roles and demo data, before the engine is loaded from the database. */
@@ -18,9 +19,18 @@ export const prepareDatabase = Effect.gen(function* () {
   );
 });
 
-/** The server's services over `database` (DatabaseLive in production, a test database in tests). */
-export const serverLayer = <E>(database: Layer.Layer<Database, E>) => {
-  const base = StoreLive.pipe(Layer.provideMerge(database));
+/** Without settings: the environment's, links on the default HOST:PORT (main.ts passes the address it listens on). */
+const mailFromEnv = () =>
+  Mailer.layer(
+    mailSettingsFromEnv(() => `http://${process.env.HOST ?? "127.0.0.1"}:${process.env.PORT ?? "4000"}`),
+  );
+
+/** The server's services over `database` (DatabaseLive in production, a test database in tests), mail by `mail`. */
+export const serverLayer = <E>(
+  database: Layer.Layer<Database, E>,
+  mail: Layer.Layer<Mailer> = mailFromEnv(),
+) => {
+  const base = Layer.merge(StoreLive, mail).pipe(Layer.provideMerge(database));
   const ready = EngineSync.layer.pipe(
     Layer.provide(Layer.effectDiscard(prepareDatabase)),
     Layer.provideMerge(base),

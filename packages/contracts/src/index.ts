@@ -38,7 +38,17 @@ export {
   InvitationIdInput,
   InvitationStatus,
   InvitationsListInput,
+  OpeningInput,
+  OutboxInput,
 } from "./invitations.ts";
+export {
+  InviteLanguage,
+  type Language,
+  languageChoices,
+  languageNames,
+  languageOf,
+  languageTags,
+} from "./languages.ts";
 export { ListPage, MAX_LIST_PAGE } from "./list-page.ts";
 export {
   OperationAction,
@@ -54,7 +64,6 @@ export {
   UpdateCustomRoleInput,
   ValidateCustomRoleInput,
 } from "./roles.ts";
-export { InviteLanguage, type Language, languageChoices, languageNames, languageOf, languageTags } from "./languages.ts";
 export { GrantScope } from "./scope.ts";
 export { AtVersionInput, RenameInput } from "./stored-object.ts";
 export {

@@ -24,3 +24,9 @@ export const AcceptInput = Schema.Struct({
   password: AcceptPassword,
   name: Schema.optionalKey(AcceptName),
 });
+
+/** The accept page's look at its invitation, by the token in its link. */
+export const OpeningInput = Schema.Struct({ token: AcceptInput.fields.token });
+
+/** The dev outbox of an organization's invitation emails. */
+export const OutboxInput = Schema.Struct({ org: Id });

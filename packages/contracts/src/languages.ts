@@ -21,9 +21,8 @@ export const languageNames: Readonly<Record<Language, string>> = {
 };
 
 /** The picker's choices, in `languageTags` order. */
-export const languageChoices: ReadonlyArray<{ readonly value: Language; readonly label: string }> = languageTags.map(
-  (value) => ({ value, label: languageNames[value] }),
-);
+export const languageChoices: ReadonlyArray<{ readonly value: Language; readonly label: string }> =
+  languageTags.map((value) => ({ value, label: languageNames[value] }));
 
 /** `tag` when it is a supported language, else English (an invitation stored before the list was fixed). */
 export const languageOf = (tag: string): Language =>

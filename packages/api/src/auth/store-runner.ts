@@ -13,6 +13,7 @@ import type {
   GroupEdits,
   Groups,
   Instances,
+  InvitationMail,
   Invitations,
   LoginAttempts,
   Mutations,
@@ -27,8 +28,9 @@ import type {
   Users,
 } from "@gatehouse/store";
 import { Cause, type Effect, Exit } from "effect";
+import type { Mailer } from "../mail/mailer.ts";
 
-/** The store services the API's procedures use; the server runtime (server-layer.ts) provides them all. */
+/** The store services the API's procedures use, and the Mailer; the server runtime (server-layer.ts) provides them all. */
 export type StoreServices =
   | AccessRequests
   | ApiKeys
@@ -42,8 +44,10 @@ export type StoreServices =
   | GroupEdits
   | Groups
   | Instances
+  | InvitationMail
   | Invitations
   | LoginAttempts
+  | Mailer
   | Mutations
   | Operations
   | Operators

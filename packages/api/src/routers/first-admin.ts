@@ -6,6 +6,7 @@ import { AlreadyExists, Grants, Organizations } from "@gatehouse/store";
 import { Effect, Schema } from "effect";
 import { hashToken, newToken } from "../auth/tokens.ts";
 import type { Store, Write } from "../authorize.ts";
+import { deliverInvitation } from "../mail/deliver.ts";
 import { acceptUrl, expiryIn, invitableAccount, inviteOne, userView } from "./users.ts";
 
 const SUPER_ADMIN = "admin-center:super-admin";
@@ -34,7 +35,7 @@ const noSuperAdmin = (org: string) =>
       });
   });
 
-/** Invites the first super admin of `input.org` as the operator, audited as the operator; the link once. */
+/** Invites (and emails) the first super admin of `input.org` as the operator, audited as the operator; the link once. */
 export const inviteFirstAdmin = async (
   context: { readonly actor: { readonly id: string }; readonly store: Store; readonly write: Write },
   input: typeof FirstAdminInput.Type,
@@ -61,10 +62,13 @@ export const inviteFirstAdmin = async (
       }),
     ),
   });
+  const url = acceptUrl(token);
+  const email = await deliverInvitation(store, { invitationId: invited.invitation.id, acceptUrl: url });
   return {
     invitationId: invited.invitation.id,
     user: userView(invited.user),
     expiresAt: invited.invitation.expiresAt.toISOString(),
-    acceptUrl: acceptUrl(token),
+    acceptUrl: url,
+    email,
   };
 };

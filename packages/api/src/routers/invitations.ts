@@ -1,9 +1,11 @@
-// Invitations: list by status, resend (a new token and expiry), revoke, and accept — the one public mutation,
-// rate-limited per address, which sets the invited user's password and uses the token up.
+// Invitations: list by status, resend (a new token and expiry, emailed), revoke, and accept — the one public
+// mutation, rate-limited per address, which sets the invited user's password and uses the token up.
 import {
   AcceptInput,
   InvitationIdInput as IdInput,
   InvitationsListInput as ListInput,
+  languageOf,
+  OpeningInput,
 } from "@gatehouse/contracts";
 import { invitationMovers, nextInvitation } from "@gatehouse/domain";
 import {
@@ -28,6 +30,7 @@ import {
   storeError,
 } from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
+import { deliverInvitation } from "../mail/deliver.ts";
 import { badRequest, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { claimAsks, invitationAsks, mayView } from "./invitation-rights.ts";
@@ -104,7 +107,20 @@ const raced =
       (now) => Effect.flatMap(acceptable(now), () => Effect.fail(error)),
     );
 
-/** Accepting is public: the token is the credential. */
+/**
+ * The invitation of `token`, as one attempt of the client at `address`: only a token that matches no invitation
+ * is a failed attempt (a used or revoked one is no guess), and too many refuse the next.
+ */
+const lookup = (address: string, token: string) =>
+  limitedAttempt(
+    [{ key: `accept:${address}`, limit: acceptFailureLimit, sinceSuccess: false }],
+    () => tooManyAttempts("attempts"),
+    Invitations.use((i) => i.byTokenHash(hashToken(token))).pipe(
+      Effect.catchTag("NotFound", () => Effect.fail(badRequest("invalid invitation token"))),
+    ),
+  );
+
+/** Accepting (and the accept page's look at its invitation) is public: the token is the credential. */
 const byToken = publicAccess("the token is the credential; failures are rate-limited per address");
 
 export const invitationsRouter = router({
@@ -117,7 +133,7 @@ export const invitationsRouter = router({
     ).map(view);
   }),
 
-  /** A new token and expiry for a pending or expired invitation; the new `acceptUrl` is shown once. */
+  /** A new token and expiry for a pending or expired invitation, emailed again; the new `acceptUrl` is shown once. */
   resend: authorizedMutation(IdInput, (input, context) => rightTo("resend", input.id, context)).mutation(
     async ({ ctx, input }) => {
       const token = newToken();
@@ -135,7 +151,9 @@ export const invitationsRouter = router({
           );
         }),
       });
-      return { invitation: view(value), acceptUrl: acceptUrl(token) };
+      const url = acceptUrl(token);
+      const email = await deliverInvitation(ctx.store, { invitationId: value.id, acceptUrl: url });
+      return { invitation: view(value), acceptUrl: url, email };
     },
   ),
 
@@ -156,18 +174,26 @@ export const invitationsRouter = router({
   ),
 
   /** Public: a valid, unexpired, pending token sets the invited user's password and activates it, once. */
+  /**
+   * Public: what the accept page needs before the invitee types anything: the invitation's language (the page
+   * speaks it), the name the inviter wrote and whether it can still be accepted. Guesses count as accepts do.
+   */
+  opening: byToken.input(Schema.toStandardSchemaV1(OpeningInput)).query(async ({ ctx, input }) => {
+    const auth = requestAuth(ctx);
+    const opened = Effect.map(lookup(auth.client.address, input.token), (invitation) => ({
+      language: languageOf(invitation.language),
+      name: invitation.name,
+      status: invitation.status,
+    }));
+    return auth.run(opened).catch((cause: unknown) => {
+      throw storeError(cause);
+    });
+  }),
+
   accept: byToken.input(Schema.toStandardSchemaV1(AcceptInput)).mutation(async ({ ctx, input }) => {
     const auth = requestAuth(ctx);
-    // Only a token that matches no invitation is a failed attempt; a used or revoked one is no guess.
-    const lookup = limitedAttempt(
-      [{ key: `accept:${auth.client.address}`, limit: acceptFailureLimit, sinceSuccess: false }],
-      () => tooManyAttempts("attempts"),
-      Invitations.use((i) => i.byTokenHash(hashToken(input.token))).pipe(
-        Effect.catchTag("NotFound", () => Effect.fail(badRequest("invalid invitation token"))),
-      ),
-    );
     const accepted = Effect.gen(function* () {
-      const invitation = yield* lookup;
+      const invitation = yield* lookup(auth.client.address, input.token);
       yield* acceptable(invitation);
       const userId = invitation.userId;
       if (userId === null) return yield* Effect.fail(badRequest("invitation has no user"));

@@ -32,6 +32,7 @@ import {
   type Store,
 } from "../authorize.ts";
 import { keysetPage } from "../list-page.ts";
+import { deliverInvitations } from "../mail/deliver.ts";
 import { viewPeopleAt } from "../read-questions.ts";
 import { badRequest, conflict, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
@@ -413,7 +414,7 @@ export const usersRouter = router({
     return { user: userView(user), deactivation, context: input.context, grants: grants.map(grantView) };
   }),
 
-  /** Invites each email with the same grants; every token is returned once, as `acceptUrl`. */
+  /** Invites each email with the same grants and emails each; every token is returned once, as `acceptUrl`. */
   invite: authorizedMutation(InviteInput, (input, { store }) => ({
     orgs: [input.org],
     ask: async () => {
@@ -466,7 +467,7 @@ export const usersRouter = router({
       expiresAt: value.invitation.expiresAt.toISOString(),
       acceptUrl: acceptUrl(invites[i]?.token ?? ""),
     }));
-    return { invited };
+    return { invited: await deliverInvitations(ctx.store, invited) };
   }),
 
   /** Removes the user's grants inside an instance or project scope; each removal is asked like its assignment. */
