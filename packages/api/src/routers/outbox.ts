@@ -5,6 +5,7 @@ import { InvitationMail, type InvitationMailRecord, Invitations } from "@gatehou
 import { Effect } from "effect";
 import { authorizedQuery } from "../authorize.ts";
 import { Mailer } from "../mail/mailer.ts";
+import { forbidden } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { mayView } from "./invitation-rights.ts";
 
@@ -28,10 +29,11 @@ export const outboxRouter = router({
    * `org`'s outbox, newest first: the messages whose invitation the actor may see. With SMTP there is none
    * (`transport: "smtp"`, no messages): emails went to the mail server.
    */
-  list: authorizedQuery(OutboxInput, (input, { actor }) => ({
-    orgs: [input.org],
-    ...(actor.kind === "user" ? {} : { refuse: tokensOnlyForPeople }),
-  })).query(async ({ ctx, input }) => {
+  list: authorizedQuery(OutboxInput, (input, { actor }) => {
+    // Refused alike for every organization, so the refusal tells nothing about any.
+    if (actor.kind !== "user") throw forbidden(tokensOnlyForPeople);
+    return { orgs: [input.org] };
+  }).query(async ({ ctx, input }) => {
     const { transport } = await ctx.store.run(Effect.service(Mailer));
     if (transport === "smtp") return { transport, messages: [] };
     const [messages, invitations] = await ctx.store.run(

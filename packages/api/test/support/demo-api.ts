@@ -7,6 +7,7 @@ import { Effect, Layer, ManagedRuntime } from "effect";
 import { SqlClient } from "effect/sql";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { createApp } from "../../src/app.ts";
+import { Mailer } from "../../src/mail/mailer.ts";
 import { serverLayer } from "../../src/server-layer.ts";
 import { type Call, cookieOf, trpcRequest } from "./trpc-request.ts";
 
@@ -33,10 +34,20 @@ const postgresDatabase = Layer.unwrap(
   }),
 );
 
-/** A demo database on `backend`, the app over it and HTTP helpers; registers its own setup and teardown. */
-export const demoApi = (backend: BackendName = "pglite") => {
+/** Links in the tests' emails point here. */
+export const testOrigin = "http://gatehouse.test";
+
+/** Mail through the SMTP server at `smtpUrl`, or without one into the dev outbox; links on `testOrigin`. */
+export const testMail = (smtpUrl?: string) =>
+  Mailer.layer({ smtpUrl, from: "Gatehouse <no-reply@gatehouse.test>", origin: () => testOrigin });
+
+/**
+ * A demo database on `backend`, the app over it (mail by `mail`: the dev outbox unless given) and HTTP helpers;
+ * registers its own setup and teardown.
+ */
+export const demoApi = (backend: BackendName = "pglite", mail: Layer.Layer<Mailer> = testMail()) => {
   const database = backend === "pglite" ? layerPglite() : Layer.orDie(postgresDatabase);
-  const runtime = ManagedRuntime.make(serverLayer(database));
+  const runtime = ManagedRuntime.make(serverLayer(database, mail));
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
