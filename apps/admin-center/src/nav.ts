@@ -8,6 +8,7 @@ export const nav: ReadonlyArray<NavItem> = [
   { label: "Groups", to: "/groups" },
   { label: "Roles", to: "/roles" },
   { label: "Invitations", to: "/invitations" },
+  { label: "Outbox", to: "/outbox" },
   { label: "Partner access", to: "/access-requests" },
   { label: "Access matrix", to: "/access-matrix" },
   { label: "Audit log", to: "/audit" },

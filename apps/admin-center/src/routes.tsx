@@ -18,6 +18,7 @@ const AuditPage = page(() => import("./pages/audit/audit-page.tsx"), "AuditPage"
 const GroupPage = page(() => import("./pages/groups/group-page.tsx"), "GroupPage");
 const GroupsPage = page(() => import("./pages/groups/groups-page.tsx"), "GroupsPage");
 const InvitationsPage = page(() => import("./pages/invitations/invitations-page.tsx"), "InvitationsPage");
+const OutboxPage = page(() => import("./pages/outbox/outbox-page.tsx"), "OutboxPage");
 const InstancePage = page(() => import("./pages/products/instance-page.tsx"), "InstancePage");
 const InstancesPage = page(() => import("./pages/products/instances-page.tsx"), "InstancesPage");
 const ProductsPage = page(() => import("./pages/products/products-page.tsx"), "ProductsPage");
@@ -47,6 +48,7 @@ export const routes: ReadonlyArray<{ readonly path: string; readonly element: Re
   { path: "/roles/new", element: <NewRolePage /> },
   { path: "/roles/:id", element: <RolePage /> },
   { path: "/invitations", element: <InvitationsPage /> },
+  { path: "/outbox", element: <OutboxPage /> },
   { path: "/access-requests", element: <AccessRequestsPage /> },
   { path: "/audit", element: <AuditPage /> },
   { path: "/access-matrix", element: <AccessMatrixPage /> },

@@ -18,7 +18,7 @@ interface Delivery {
 }
 interface Invited {
   readonly invitationId: string;
-  readonly email: Delivery;
+  readonly delivery: Delivery;
   readonly acceptUrl: string;
 }
 
@@ -63,7 +63,7 @@ describe("invitation emails over SMTP", () => {
     const answer = await invite(admin, "greta@acme.example", "de");
     expect(answer.status).toBe(200);
     const invited = invitedOf(answer);
-    expect(invited.email).toEqual({
+    expect(invited.delivery).toEqual({
       status: "sent",
       message: "An invitation email was sent to greta@acme.example.",
     });
@@ -107,7 +107,7 @@ describe("invitation emails over SMTP", () => {
     const firstLink = linkIn((await lastTo("sven@acme.example")).text);
     const resent = await send("POST", "invitations.resend", { id: first.invitationId }, admin);
     expect(resent.status).toBe(200);
-    expect((resent.data as { email: Delivery }).email.status).toBe("sent");
+    expect((resent.data as { delivery: Delivery }).delivery.status).toBe("sent");
     const mail = await lastTo("sven@acme.example");
     expect(mail.subject).toBe("Inbjudan till Acme i Gatehouse");
     const secondLink = linkIn(mail.text);
@@ -133,7 +133,7 @@ describe("invitation emails over SMTP", () => {
       operator,
     );
     expect(invited.status).toBe(200);
-    expect((invited.data as { email: Delivery }).email.status).toBe("sent");
+    expect((invited.data as { delivery: Delivery }).delivery.status).toBe("sent");
     const mail = await lastTo("boss@globex.example");
     expect(mail.subject).toBe("Invitation à Globex sur Gatehouse");
     expect(mail.text).toContain("Vous êtes invité à administrer Globex sur Gatehouse.");
@@ -145,7 +145,7 @@ describe("invitation emails over SMTP", () => {
     const answer = await invite(admin, "nobody@acme.example", "es");
     expect(answer.status).toBe(200);
     const invited = invitedOf(answer);
-    expect(invited.email).toEqual({
+    expect(invited.delivery).toEqual({
       status: "failed",
       message:
         "The invitation was created but the email to nobody@acme.example could not be sent: the mail server refused the recipient's address. Copy the link or resend the invitation.",

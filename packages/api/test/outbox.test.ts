@@ -37,8 +37,9 @@ describe("the dev outbox", () => {
       scope: cms,
     });
     expect(answer.status).toBe(200);
-    const [invited] = (answer.data as { invited: Array<{ invitationId: string; email: unknown }> }).invited;
-    expect(invited?.email).toEqual({
+    const [invited] = (answer.data as { invited: Array<{ invitationId: string; delivery: unknown }> })
+      .invited;
+    expect(invited?.delivery).toEqual({
       status: "outbox",
       message:
         "No mail server is set up (SMTP_URL): the invitation email to greta@acme.example is in the Outbox.",

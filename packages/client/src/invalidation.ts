@@ -29,6 +29,7 @@ const records = [
   "missionControl",
   "operations",
   "organizations",
+  "outbox",
   "projects",
   "roles",
   "users",

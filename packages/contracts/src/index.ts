@@ -43,6 +43,7 @@ export {
 } from "./invitations.ts";
 export {
   InviteLanguage,
+  isLanguage,
   type Language,
   languageChoices,
   languageNames,

@@ -24,6 +24,9 @@ export const languageNames: Readonly<Record<Language, string>> = {
 export const languageChoices: ReadonlyArray<{ readonly value: Language; readonly label: string }> =
   languageTags.map((value) => ({ value, label: languageNames[value] }));
 
+/** Whether `tag` is a supported language. */
+export const isLanguage = (tag: string): tag is Language =>
+  (languageTags as ReadonlyArray<string>).includes(tag);
+
 /** `tag` when it is a supported language, else English (an invitation stored before the list was fixed). */
-export const languageOf = (tag: string): Language =>
-  (languageTags as ReadonlyArray<string>).includes(tag) ? (tag as Language) : "en";
+export const languageOf = (tag: string): Language => (isLanguage(tag) ? tag : "en");

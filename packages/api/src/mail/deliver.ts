@@ -84,13 +84,17 @@ const deliverOne = ({ invitationId, acceptUrl }: Invited) =>
 export const deliverInvitation = (store: Store, invited: Invited): Promise<Delivery> =>
   store.run(deliverOne(invited));
 
-/** Delivers the email of each invitation just written; each entry comes back with its `email` outcome. */
+/** Delivers the email of each invitation just written; each entry comes back with its `delivery`. */
 export const deliverInvitations = <T extends Invited>(
   store: Store,
   invited: ReadonlyArray<T>,
-): Promise<ReadonlyArray<T & { readonly email: Delivery }>> =>
+): Promise<ReadonlyArray<T & { readonly delivery: Delivery }>> =>
   store.run(
-    Effect.forEach(invited, (entry) => Effect.map(deliverOne(entry), (email) => ({ ...entry, email })), {
-      concurrency,
-    }),
+    Effect.forEach(
+      invited,
+      (entry) => Effect.map(deliverOne(entry), (delivery) => ({ ...entry, delivery })),
+      {
+        concurrency,
+      },
+    ),
   );

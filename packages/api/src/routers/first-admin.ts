@@ -63,12 +63,12 @@ export const inviteFirstAdmin = async (
     ),
   });
   const url = acceptUrl(token);
-  const email = await deliverInvitation(store, { invitationId: invited.invitation.id, acceptUrl: url });
+  const delivery = await deliverInvitation(store, { invitationId: invited.invitation.id, acceptUrl: url });
   return {
     invitationId: invited.invitation.id,
     user: userView(invited.user),
     expiresAt: invited.invitation.expiresAt.toISOString(),
     acceptUrl: url,
-    email,
+    delivery,
   };
 };

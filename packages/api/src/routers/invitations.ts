@@ -152,8 +152,8 @@ export const invitationsRouter = router({
         }),
       });
       const url = acceptUrl(token);
-      const email = await deliverInvitation(ctx.store, { invitationId: value.id, acceptUrl: url });
-      return { invitation: view(value), acceptUrl: url, email };
+      const delivery = await deliverInvitation(ctx.store, { invitationId: value.id, acceptUrl: url });
+      return { invitation: view(value), acceptUrl: url, delivery };
     },
   ),
 

@@ -1,29 +1,31 @@
-// Accepting an invitation (route /accept?token=…), open without a session: the invitee sets a password (and may
-// correct their name), invitations.accept activates the account, and they are signed in with that password.
-import { errorMessage, useGatehouse, useSignIn } from "@gatehouse/client";
+// Accepting an invitation (route /accept?token=…), open without a session, in the invitation's language (served by
+// invitations.opening): the invitee sets a password (and may correct their name), then is signed in with it.
+import { errorMessage, useGatehouse, useSignIn, useTRPC } from "@gatehouse/client";
 import { AcceptName, AcceptPassword } from "@gatehouse/contracts";
-import { ErrorState, useSchemaForm } from "@gatehouse/ui";
+import { ErrorState, LoadingState, useSchemaForm } from "@gatehouse/ui";
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
+import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
 import { Schema } from "effect";
 import { useNavigate, useSearchParams } from "react-router";
+import { type AcceptTexts, acceptTexts } from "./accept-texts/index.ts";
 
-const AcceptForm = Schema.Struct({
+const AcceptFields = Schema.Struct({
   name: Schema.Union([Schema.Literal(""), AcceptName]),
   password: AcceptPassword,
   confirmPassword: Schema.String,
 });
 
-export const AcceptPage = () => {
-  const [params] = useSearchParams();
-  const token = params.get("token") ?? "";
+const noInvitation =
+  "This link holds no valid invitation: a newer email may have replaced it. Open the link from your latest invitation email.";
+
+const InvitationForm = ({ token, texts, name }: { token: string; texts: AcceptTexts; name: string }) => {
   const client = useGatehouse();
   const signIn = useSignIn();
   const navigate = useNavigate();
-  const form = useSchemaForm(AcceptForm, { name: "", password: "", confirmPassword: "" });
+  const form = useSchemaForm(AcceptFields, { name: "", password: "", confirmPassword: "" });
   const { errors } = form.formState;
   const accept = useMutation({
-    mutationFn: async (values: typeof AcceptForm.Type) => {
+    mutationFn: async (values: typeof AcceptFields.Type) => {
       const accepted = await client.invitations.accept.mutate({
         token,
         password: values.password,
@@ -37,53 +39,80 @@ export const AcceptPage = () => {
 
   const submit = form.handleSubmit((values) => {
     if (values.confirmPassword !== values.password)
-      return form.setError("confirmPassword", { message: "The passwords differ" });
+      return form.setError("confirmPassword", { message: texts.passwordsDiffer });
     accept.mutate(values);
   });
 
   return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Title order={1} size="h3">
+          {texts.title}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {texts.intro}
+        </Text>
+        <TextInput
+          label={texts.nameLabel}
+          placeholder={name === "" ? texts.namePlaceholder : name}
+          autoComplete="name"
+          error={errors.name?.message}
+          {...form.register("name")}
+        />
+        <PasswordInput
+          label={texts.passwordLabel}
+          autoComplete="new-password"
+          error={errors.password === undefined ? undefined : texts.passwordRule}
+          {...form.register("password")}
+        />
+        <PasswordInput
+          label={texts.confirmLabel}
+          autoComplete="new-password"
+          error={errors.confirmPassword?.message}
+          {...form.register("confirmPassword")}
+        />
+        {accept.error === null ? null : (
+          <Alert color="red" role="alert" title={texts.notAccepted}>
+            {errorMessage(accept.error)}
+          </Alert>
+        )}
+        <Button type="submit" loading={accept.isPending}>
+          {texts.submit}
+        </Button>
+      </Stack>
+    </form>
+  );
+};
+
+export const AcceptPage = () => {
+  const [params] = useSearchParams();
+  const token = params.get("token") ?? "";
+  const trpc = useTRPC();
+  const opening = useQuery({
+    ...trpc.invitations.opening.queryOptions(token === "" ? skipToken : { token }),
+    retry: false,
+  });
+  const invitation = opening.data;
+  const texts = acceptTexts[invitation?.language ?? "en"];
+
+  return (
     <Center mih="100vh" bg="gray.0">
-      <Paper withBorder shadow="sm" p="xl" w={420}>
-        {token === "" ? (
-          <ErrorState
-            error={new Error("This link holds no invitation. Open the link from your invitation.")}
-          />
+      <Paper withBorder shadow="sm" p="xl" w={420} maw="100%" lang={invitation?.language ?? "en"}>
+        {token === "" || opening.isError ? (
+          <ErrorState error={new Error(noInvitation)} />
+        ) : invitation === undefined ? (
+          <LoadingState />
+        ) : invitation.status === "pending" ? (
+          <InvitationForm token={token} texts={texts} name={invitation.name} />
         ) : (
-          <form onSubmit={submit} noValidate>
-            <Stack>
-              <Title order={3}>Accept your invitation</Title>
-              <Text size="sm" c="dimmed">
-                Choose a password of at least 12 characters to activate your Gatehouse account.
-              </Text>
-              <TextInput
-                label="Your name"
-                placeholder="As the inviter wrote it"
-                autoComplete="name"
-                error={errors.name?.message}
-                {...form.register("name")}
-              />
-              <PasswordInput
-                label="Password"
-                autoComplete="new-password"
-                error={errors.password?.message}
-                {...form.register("password")}
-              />
-              <PasswordInput
-                label="Confirm password"
-                autoComplete="new-password"
-                error={errors.confirmPassword?.message}
-                {...form.register("confirmPassword")}
-              />
-              {accept.error === null ? null : (
-                <Alert color="red" role="alert" title="Not accepted">
-                  {errorMessage(accept.error)}
-                </Alert>
-              )}
-              <Button type="submit" loading={accept.isPending}>
-                Accept and sign in
-              </Button>
-            </Stack>
-          </form>
+          <Stack>
+            <Title order={1} size="h3">
+              {texts.title}
+            </Title>
+            <Alert color="yellow" role="alert">
+              {texts.closed[invitation.status]}
+            </Alert>
+          </Stack>
         )}
       </Paper>
     </Center>

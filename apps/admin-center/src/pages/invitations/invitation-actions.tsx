@@ -19,8 +19,8 @@ export const InvitationActions = ({
   const refresh = useRefresh();
   const resend = useMutation({
     mutationFn: () => client.invitations.resend.mutate({ id: invitation.id }),
-    onSuccess: ({ acceptUrl }) => {
-      onResent({ email: invitation.email, acceptUrl });
+    onSuccess: ({ acceptUrl, delivery }) => {
+      onResent({ email: invitation.email, acceptUrl, delivery });
       toast.success(`Resent the invitation to ${invitation.email}`);
       void refresh.routers("invitations");
     },

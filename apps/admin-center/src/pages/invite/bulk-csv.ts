@@ -3,7 +3,7 @@
 // `product`, `product/instance` or `product/instance/project`; `role` is a role id or the name of one of the
 // scope product's roles (or an Admin Center role), case-insensitively.
 
-import { InviteEmail } from "@gatehouse/contracts";
+import { InviteEmail, isLanguage, type Language, languageTags } from "@gatehouse/contracts";
 import { Schema } from "effect";
 
 export interface BulkRow {
@@ -12,7 +12,7 @@ export interface BulkRow {
   readonly name: string;
   readonly role: string;
   readonly scopeText: string;
-  readonly language: string;
+  readonly language: Language;
   readonly scope?: { readonly product: string; readonly instance?: string; readonly project?: string };
   /** Why the row cannot be sent; undefined when it is ready. */
   readonly problem?: string;
@@ -100,6 +100,7 @@ export const parseBulkCsv = (
     const scope = scopeOf(scopeText);
     const role = resolveRole(roleText, scope?.product, roles, administering);
     const key = email.toLowerCase();
+    const tag = language === "" ? "en" : language;
     const problem = !validEmail(email)
       ? "not an email address"
       : seen.has(key)
@@ -108,7 +109,9 @@ export const parseBulkCsv = (
           ? `scope "${scopeText}" is not product[/instance[/project]]`
           : role === undefined
             ? `unknown role "${roleText}"`
-            : undefined;
+            : !isLanguage(tag)
+              ? `language "${tag}" is not one of ${languageTags.join(", ")}`
+              : undefined;
     seen.add(key);
     rows.push({
       line: index + 1,
@@ -116,7 +119,7 @@ export const parseBulkCsv = (
       name,
       role: role ?? roleText,
       scopeText,
-      language: language === "" ? "en" : language,
+      language: isLanguage(tag) ? tag : "en",
       ...(scope === undefined ? {} : { scope }),
       ...(problem === undefined ? {} : { problem }),
     });

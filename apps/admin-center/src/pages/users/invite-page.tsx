@@ -1,7 +1,7 @@
 // Invite a user (route /invite, optionally ?product=…&instance=…&project=… from an instance or project page):
 // name, email, language and one or more access rows; "Invite another" keeps the access rows for the next invite.
 import { errorMessage, useSignedInOrg, useTRPC } from "@gatehouse/client";
-import { InviteeForm } from "@gatehouse/contracts";
+import { InviteeForm, languageChoices, languageOf } from "@gatehouse/contracts";
 import { EmptyState, QueryState, toast, useSchemaForm } from "@gatehouse/ui";
 import { Alert, Anchor, Button, Checkbox, Group, Select, Stack, TextInput, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
@@ -12,7 +12,6 @@ import { AccessRowEditor } from "../invite/access-row-editor.tsx";
 import { type AccessRow, grantsOf, newAccessRow } from "../invite/access-row-model.ts";
 import { type InvitableProduct, useInvitableScopes } from "../invite/invitable-scopes.ts";
 import { InviteCrumbs, type InviteOrigin } from "../invite/invite-crumbs.tsx";
-import { languages } from "../invite/languages.ts";
 
 /** The scope the page was opened from, when the query string names one the admin may invite to. */
 const originOf = (params: URLSearchParams): InviteOrigin => {
@@ -69,7 +68,10 @@ const InviteForm = ({
         language: values.language,
         grants: grants.grants,
       });
-      setSent((earlier) => [...invited.map((i) => ({ email: i.email, acceptUrl: i.acceptUrl })), ...earlier]);
+      setSent((earlier) => [
+        ...invited.map((i) => ({ email: i.email, acceptUrl: i.acceptUrl, delivery: i.delivery })),
+        ...earlier,
+      ]);
       toast.success(`Invited ${values.email}`);
       form.reset({ name: "", email: "", language: values.language });
       if (!another) setRows([firstRow(origin, products)]);
@@ -100,9 +102,9 @@ const InviteForm = ({
           />
           <Select
             label="Language"
-            data={languages}
+            data={languageChoices}
             value={form.watch("language")}
-            onChange={(value) => form.setValue("language", value ?? "en")}
+            onChange={(value) => form.setValue("language", languageOf(value ?? "en"))}
             allowDeselect={false}
             error={errors.language?.message}
           />

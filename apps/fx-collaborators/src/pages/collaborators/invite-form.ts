@@ -1,4 +1,4 @@
-// The Invite a collaborator form's schema and choices: one or more emails, a permission level (project role),
+// The Invite a collaborator form's schema: one or more emails, a permission level (project role),
 // a language and one or more Feature projects; every email is invited with the role in every project.
 import { InviteEmail, InviteLanguage } from "@gatehouse/contracts";
 import { Schema } from "effect";
@@ -10,14 +10,6 @@ export const InviteCollaboratorsForm = Schema.Struct({
   projects: Schema.Array(Schema.String).pipe(Schema.check(Schema.isMinLength(1))),
 });
 export type InviteCollaboratorsValues = typeof InviteCollaboratorsForm.Type;
-
-export const languages: ReadonlyArray<{ readonly value: string; readonly label: string }> = [
-  { value: "en", label: "English" },
-  { value: "de", label: "Deutsch" },
-  { value: "es", label: "Español" },
-  { value: "fr", label: "Français" },
-  { value: "ja", label: "日本語" },
-];
 
 /** Emails appearing more than once (the API invites each email once per call). */
 export const repeatedEmails = (emails: ReadonlyArray<{ readonly email: string }>): ReadonlyArray<string> => {

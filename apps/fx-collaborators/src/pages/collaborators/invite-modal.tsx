@@ -1,18 +1,16 @@
 // Invite a collaborator (seed 003): emails (the plus button adds a row), a permission level, a language and the
-// projects to invite to, several at once; one users.invite call, so a refused email invites nobody.
+// projects, several at once; one users.invite call (a refused email invites nobody), then what became of each email.
 import { useGatehouse, useRefresh } from "@gatehouse/client";
+import { languageChoices, languageOf } from "@gatehouse/contracts";
 import { toast, useSchemaForm } from "@gatehouse/ui";
 import { ActionIcon, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { Controller, useFieldArray } from "react-hook-form";
 import type { FeatureProject } from "../projects/feature-projects.ts";
-import {
-  InviteCollaboratorsForm,
-  type InviteCollaboratorsValues,
-  languages,
-  repeatedEmails,
-} from "./invite-form.ts";
+import { InviteCollaboratorsForm, type InviteCollaboratorsValues, repeatedEmails } from "./invite-form.ts";
 import { useRoleOptions } from "./project-roles.ts";
+import { type Invited, SentInvitations } from "./sent-invitations.tsx";
 
 export interface InviteModalProps {
   readonly opened: boolean;
@@ -32,6 +30,11 @@ export const InviteModal = ({ opened, onClose, project, projects }: InviteModalP
     language: "en",
     projects: [project.id],
   });
+  const [sent, setSent] = useState<Invited | undefined>();
+  const close = () => {
+    setSent(undefined);
+    onClose();
+  };
   const emails = useFieldArray({ control: form.control, name: "emails" });
   const chosen = projects.filter((p) => form.watch("projects").includes(p.id));
   const roleOptions = useRoleOptions(chosen, opened);
@@ -50,7 +53,7 @@ export const InviteModal = ({ opened, onClose, project, projects }: InviteModalP
       toast.success(`Invited ${result.invited.map((i) => i.email).join(", ")}`);
       await refresh.after("user.added", "grant.added");
       form.reset();
-      onClose();
+      setSent(result.invited);
     },
     onError: (error) => toast.failure(error),
   });
@@ -65,8 +68,9 @@ export const InviteModal = ({ opened, onClose, project, projects }: InviteModalP
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Invite a collaborator" size="lg">
-      <form onSubmit={(event) => void submit(event)} noValidate>
+    <Modal opened={opened} onClose={close} title="Invite a collaborator" size="lg">
+      {sent === undefined ? null : <SentInvitations invited={sent} onDone={close} />}
+      <form hidden={sent !== undefined} onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="sm">
           {emails.fields.map((field, index) => (
             <Group key={field.id} align="flex-end" gap="xs" wrap="nowrap">
@@ -119,9 +123,9 @@ export const InviteModal = ({ opened, onClose, project, projects }: InviteModalP
             render={({ field }) => (
               <Select
                 label="Language"
-                data={[...languages]}
+                data={[...languageChoices]}
                 value={field.value}
-                onChange={(value) => field.onChange(value ?? "en")}
+                onChange={(value) => field.onChange(languageOf(value ?? "en"))}
                 allowDeselect={false}
               />
             )}
@@ -140,7 +144,7 @@ export const InviteModal = ({ opened, onClose, project, projects }: InviteModalP
             )}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               Cancel
             </Button>
             <Button type="submit" loading={invite.isPending}>

@@ -1,0 +1,21 @@
+// The accept page in German.
+// Addressed with "Sie", like the German invitation email.
+import type { AcceptTexts } from "./accept-texts.ts";
+
+export const de: AcceptTexts = {
+  title: "Einladung annehmen",
+  intro: "Wählen Sie ein Passwort mit mindestens 12 Zeichen, um Ihr Gatehouse-Konto zu aktivieren.",
+  nameLabel: "Ihr Name",
+  namePlaceholder: "Wie die einladende Person ihn geschrieben hat",
+  passwordLabel: "Passwort",
+  passwordRule: "Verwenden Sie mindestens 12 Zeichen",
+  confirmLabel: "Passwort bestätigen",
+  passwordsDiffer: "Die Passwörter stimmen nicht überein",
+  submit: "Annehmen und anmelden",
+  notAccepted: "Nicht angenommen",
+  closed: {
+    accepted: "Diese Einladung wurde bereits verwendet. Melden Sie sich mit Ihrem Passwort an.",
+    expired: "Diese Einladung ist abgelaufen. Bitten Sie die einladende Person, sie erneut zu senden.",
+    revoked: "Diese Einladung wurde zurückgezogen. Bitten Sie die einladende Person um eine neue.",
+  },
+};

@@ -1,0 +1,21 @@
+// The accept page in English.
+// Also the page's words before it knows the invitation's language (and for a link that holds none).
+import type { AcceptTexts } from "./accept-texts.ts";
+
+export const en: AcceptTexts = {
+  title: "Accept your invitation",
+  intro: "Choose a password of at least 12 characters to activate your Gatehouse account.",
+  nameLabel: "Your name",
+  namePlaceholder: "As the inviter wrote it",
+  passwordLabel: "Password",
+  passwordRule: "Use at least 12 characters",
+  confirmLabel: "Confirm password",
+  passwordsDiffer: "The passwords differ",
+  submit: "Accept and sign in",
+  notAccepted: "Not accepted",
+  closed: {
+    accepted: "This invitation was already used. Sign in with the password you chose.",
+    expired: "This invitation has expired. Ask the person who invited you to send it again.",
+    revoked: "This invitation was withdrawn. Ask the person who invited you for a new one.",
+  },
+};
