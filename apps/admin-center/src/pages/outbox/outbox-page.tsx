@@ -20,7 +20,6 @@ const Body = ({ text }: { text: string }) => (
           {part}
         </Anchor>
       ) : (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
         <Fragment key={i}>{part}</Fragment>
       ),
     )}
