@@ -3,10 +3,21 @@
 import { errorMessage, useGatehouse, useSignIn, useTRPC } from "@gatehouse/client";
 import { AcceptName, AcceptPassword } from "@gatehouse/contracts";
 import { ErrorState, LoadingState, useSchemaForm } from "@gatehouse/ui";
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
 import { Schema } from "effect";
-import { useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { type AcceptTexts, acceptTexts } from "./accept-texts/index.ts";
 
 const AcceptFields = Schema.Struct({
@@ -112,6 +123,11 @@ export const AcceptPage = () => {
             <Alert color="yellow" role="alert">
               {texts.closed[invitation.status]}
             </Alert>
+            {invitation.status === "accepted" ? (
+              <Anchor component={Link} to="/">
+                {texts.toSignIn}
+              </Anchor>
+            ) : null}
           </Stack>
         )}
       </Paper>

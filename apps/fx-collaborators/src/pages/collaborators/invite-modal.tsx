@@ -49,11 +49,11 @@ export const InviteModal = ({ opened, onClose, project, projects }: InviteModalP
           .filter((p) => values.projects.includes(p.id))
           .map((p) => ({ role: values.role, scope: p.scope })),
       }),
-    onSuccess: async (result) => {
+    onSuccess: (result) => {
       toast.success(`Invited ${result.invited.map((i) => i.email).join(", ")}`);
-      await refresh.after("user.added", "grant.added");
-      form.reset();
       setSent(result.invited);
+      form.reset();
+      void refresh.after("user.added", "grant.added");
     },
     onError: (error) => toast.failure(error),
   });

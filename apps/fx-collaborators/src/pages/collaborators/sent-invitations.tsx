@@ -14,7 +14,6 @@ export const SentInvitations = ({ invited, onDone }: { invited: Invited; onDone:
         key={one.invitationId}
         color={one.delivery.status === "failed" ? "yellow" : "green"}
         title={one.email}
-        aria-label={`Invitation of ${one.email}`}
       >
         <Stack gap="xs">
           <Text size="sm" role={one.delivery.status === "failed" ? "alert" : undefined}>
@@ -24,12 +23,12 @@ export const SentInvitations = ({ invited, onDone }: { invited: Invited; onDone:
             The link is shown only now and works once.
           </Text>
           <Group gap="xs" wrap="nowrap">
-            <Code aria-label={`Accept link for ${one.email}`} style={{ wordBreak: "break-all" }}>
+            <Code aria-label={`Accept link for ${one.email}`} style={{ wordBreak: "break-all", flex: 1 }}>
               {fullUrl(one.acceptUrl)}
             </Code>
             <CopyButton value={fullUrl(one.acceptUrl)}>
               {({ copied, copy }) => (
-                <Button size="xs" variant="light" onClick={copy}>
+                <Button size="xs" variant="light" onClick={copy} style={{ flexShrink: 0 }}>
                   {copied ? "Copied" : "Copy"}
                 </Button>
               )}

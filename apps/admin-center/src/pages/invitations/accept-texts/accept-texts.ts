@@ -12,6 +12,8 @@ export interface AcceptTexts {
   readonly confirmLabel: string;
   readonly passwordsDiffer: string;
   readonly submit: string;
+  /** The way to sign in, once the invitation was used. */
+  readonly toSignIn: string;
   readonly notAccepted: string;
   /** Why an invitation that is no longer pending cannot be accepted, and what to do. */
   readonly closed: Readonly<Record<Exclude<typeof InvitationStatus.Type, "pending">, string>>;

@@ -12,6 +12,7 @@ export const de: AcceptTexts = {
   confirmLabel: "Passwort bestätigen",
   passwordsDiffer: "Die Passwörter stimmen nicht überein",
   submit: "Annehmen und anmelden",
+  toSignIn: "Zur Anmeldung",
   notAccepted: "Nicht angenommen",
   closed: {
     accepted: "Diese Einladung wurde bereits verwendet. Melden Sie sich mit Ihrem Passwort an.",

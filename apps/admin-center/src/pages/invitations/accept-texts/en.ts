@@ -12,6 +12,7 @@ export const en: AcceptTexts = {
   confirmLabel: "Confirm password",
   passwordsDiffer: "The passwords differ",
   submit: "Accept and sign in",
+  toSignIn: "Go to sign-in",
   notAccepted: "Not accepted",
   closed: {
     accepted: "This invitation was already used. Sign in with the password you chose.",

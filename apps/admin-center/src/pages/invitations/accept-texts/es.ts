@@ -12,6 +12,7 @@ export const es: AcceptTexts = {
   confirmLabel: "Confirmar contraseña",
   passwordsDiffer: "Las contraseñas no coinciden",
   submit: "Aceptar e iniciar sesión",
+  toSignIn: "Ir al inicio de sesión",
   notAccepted: "No aceptada",
   closed: {
     accepted: "Esta invitación ya se usó. Inicie sesión con la contraseña que eligió.",

@@ -12,6 +12,7 @@ export const fr: AcceptTexts = {
   confirmLabel: "Confirmer le mot de passe",
   passwordsDiffer: "Les mots de passe ne correspondent pas",
   submit: "Accepter et se connecter",
+  toSignIn: "Aller à la connexion",
   notAccepted: "Non acceptée",
   closed: {
     accepted: "Cette invitation a déjà été utilisée. Connectez-vous avec le mot de passe choisi.",

@@ -12,6 +12,7 @@ export const sv: AcceptTexts = {
   confirmLabel: "Bekräfta lösenord",
   passwordsDiffer: "Lösenorden stämmer inte överens",
   submit: "Acceptera och logga in",
+  toSignIn: "Gå till inloggningen",
   notAccepted: "Inte accepterad",
   closed: {
     accepted: "Den här inbjudan har redan använts. Logga in med lösenordet du valde.",
