@@ -31,7 +31,7 @@ describe("invitation email", () => {
     await page.getByRole("button", { name: "Send invite" }).click();
     await page
       .getByText(
-        "No mail server is set up (SMTP_URL): the invitation email to greta.gast@acme.example is in the Outbox.",
+        "No mail server is set up (SMTP_URL): the invitation email to greta.gast@acme.example is in the Admin Center's Outbox.",
       )
       .waitFor();
     await shoot(page, "invitation-mail-sent");

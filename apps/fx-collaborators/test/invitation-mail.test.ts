@@ -33,7 +33,7 @@ describe("inviting a collaborator by email", () => {
 
     await dialog
       .getByText(
-        "No mail server is set up (SMTP_URL): the invitation email to lena.lind@acme.example is in the Outbox.",
+        "No mail server is set up (SMTP_URL): the invitation email to lena.lind@acme.example is in the Admin Center's Outbox.",
       )
       .waitFor();
     const link = (await dialog.getByLabel("Accept link for lena.lind@acme.example").textContent()) ?? "";

@@ -42,7 +42,7 @@ describe("the dev outbox", () => {
     expect(invited?.delivery).toEqual({
       status: "outbox",
       message:
-        "No mail server is set up (SMTP_URL): the invitation email to greta@acme.example is in the Outbox.",
+        "No mail server is set up (SMTP_URL): the invitation email to greta@acme.example is in the Admin Center's Outbox.",
     });
     const listed = await outbox(admin);
     expect(listed.status).toBe(200);

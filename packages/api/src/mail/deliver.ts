@@ -28,7 +28,7 @@ const notice = (status: Delivery["status"], to: string, reason?: string): Delive
     status === "sent"
       ? `An invitation email was sent to ${to}.`
       : status === "outbox"
-        ? `No mail server is set up (SMTP_URL): the invitation email to ${to} is in the Outbox.`
+        ? `No mail server is set up (SMTP_URL): the invitation email to ${to} is in the Admin Center's Outbox.`
         : `The invitation was created but the email to ${to} could not be sent: ${reason}. Copy the link or resend the invitation.`,
 });
 

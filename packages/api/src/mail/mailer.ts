@@ -29,7 +29,7 @@ export interface MailSettings {
   readonly origin: () => string;
 }
 
-/** Seconds nodemailer waits for the server before giving up: a dead server fails the send, not the request. */
+/** How long nodemailer waits for the server (ms) before giving up: a dead server fails the send, not the request. */
 const timeoutMs = 10_000;
 
 /** Nodemailer's error codes in words an administrator can act on; anything else as nodemailer said it. */
