@@ -1,11 +1,12 @@
 // The outcome of one bulk-invite row, as the Result column shows it: ready or not (before sending), then
-// invited with its accept link (shown once) or refused with the API's reason.
+// invited with what became of its email and its accept link (shown once), or refused with the API's reason.
 import { Badge, Button, Code, CopyButton, Group, Stack, Text } from "@mantine/core";
 import type { BulkRow } from "./bulk-csv.ts";
+import { type Delivery, DeliveryNote } from "./delivery-note.tsx";
 
 export type BulkOutcome =
   | { readonly kind: "sending" }
-  | { readonly kind: "invited"; readonly acceptUrl: string }
+  | { readonly kind: "invited"; readonly acceptUrl: string; readonly delivery: Delivery }
   | { readonly kind: "refused"; readonly reason: string };
 
 export const BulkResult = ({ row, outcome }: { row: BulkRow; outcome: BulkOutcome | undefined }) => {
@@ -54,6 +55,7 @@ export const BulkResult = ({ row, outcome }: { row: BulkRow; outcome: BulkOutcom
           )}
         </CopyButton>
       </Group>
+      <DeliveryNote delivery={outcome.delivery} />
       <Code aria-label={`Accept link for ${row.email}`} style={{ wordBreak: "break-all" }}>
         {url}
       </Code>

@@ -43,7 +43,9 @@ export const BulkInvitePage = () => {
           language: row.language,
           grants: [{ role: row.role, scope: { org, ...row.scope } }],
         });
-        record(row.line, { kind: "invited", acceptUrl: answer.invited[0]?.acceptUrl ?? "" });
+        const [one] = answer.invited;
+        if (one !== undefined)
+          record(row.line, { kind: "invited", acceptUrl: one.acceptUrl, delivery: one.delivery });
         invited += 1;
       } catch (error) {
         record(row.line, { kind: "refused", reason: errorMessage(error) });
