@@ -2,7 +2,7 @@
 // its grants changed (a new grant, an edited one, a removed one), answered on an overlay: nothing live is written.
 import { GrantNotHeld, InvalidScope, UnknownGrant } from "../model/errors.ts";
 import type { Resource } from "../model/resource.ts";
-import { type Scope, scopeDepth } from "../model/scope.ts";
+import { type Scope, scopeCovers, scopeDepth } from "../model/scope.ts";
 import { DecisionContext } from "./decision-context.ts";
 import type { Subject } from "./grant-entry.ts";
 import { inputOf } from "./grant-input.ts";
@@ -39,7 +39,10 @@ export interface ActionsDiff {
 
 export interface SubjectDiff {
   readonly subject: string;
-  /** One diff per resource asked about, in the order given. */
+  /**
+   * One diff per resource asked about, in the order given. Each action is told once, at the widest resource that
+   * gains (loses) it: a resource within another one asked about lists only what that one does not already list.
+   */
   readonly resources: ReadonlyArray<ActionsDiff>;
 }
 
@@ -101,6 +104,27 @@ const diff = (resource: Resource, before: ReadonlyArray<string>, after: Readonly
   };
 };
 
+const sameScope = (a: Scope, b: Scope): boolean => scopeCovers(a, b) && scopeCovers(b, a);
+
+/**
+ * The diffs with each action told once: on a resource within another asked about (a project's environment), an
+ * action that the wider one gains (loses) too is left out, since the wider one says it already.
+ */
+const onceEach = (diffs: ReadonlyArray<ActionsDiff>): ReadonlyArray<ActionsDiff> =>
+  diffs.map((d) => {
+    const wider = diffs.filter(
+      (w) => w !== d && scopeCovers(w.resource, d.resource) && !sameScope(w.resource, d.resource),
+    );
+    if (wider.length === 0) return d;
+    const gainedAbove = new Set(wider.flatMap((w) => w.gained));
+    const lostAbove = new Set(wider.flatMap((w) => w.lost));
+    return {
+      resource: d.resource,
+      gained: d.gained.filter((a) => !gainedAbove.has(a)),
+      lost: d.lost.filter((a) => !lostAbove.has(a)),
+    };
+  });
+
 /**
  * Per resource, what `subjectId` (and, for a group, each member) may do now on `live` against what it could do
  * with `change` made on an overlay of the affected subjects. `now` is read once, so both sides see one moment.
@@ -124,8 +148,8 @@ export const whatIf = (
     const twin = overlay.subject(s.id);
     return {
       subject: s.id,
-      resources: resources.map((r) =>
-        diff(r, actionsAllowed(cx, s, r, at), actionsAllowed(onOverlay, twin, r, at)),
+      resources: onceEach(
+        resources.map((r) => diff(r, actionsAllowed(cx, s, r, at), actionsAllowed(onOverlay, twin, r, at))),
       ),
     };
   };
