@@ -2,7 +2,7 @@
 // its grants changed (a new grant, an edited one, a removed one), answered on an overlay: nothing live is written.
 import { GrantNotHeld, InvalidScope, UnknownGrant } from "../model/errors.ts";
 import type { Resource } from "../model/resource.ts";
-import { type Scope, scopeCovers, scopeDepth } from "../model/scope.ts";
+import { type Scope, sameScope, scopeCovers, scopeDepth } from "../model/scope.ts";
 import { DecisionContext } from "./decision-context.ts";
 import type { Subject } from "./grant-entry.ts";
 import { inputOf } from "./grant-input.ts";
@@ -103,8 +103,6 @@ const diff = (resource: Resource, before: ReadonlyArray<string>, after: Readonly
     lost: before.filter((a) => !will.has(a)),
   };
 };
-
-const sameScope = (a: Scope, b: Scope): boolean => scopeCovers(a, b) && scopeCovers(b, a);
 
 /**
  * The diffs with each action told once: on a resource within another asked about (a project's environment), an
