@@ -217,6 +217,29 @@ describe("engine.whatIf", () => {
     expect(onSibling).toEqual({ resource: sibling, gained: [], lost: [] });
   });
 
+  it("whatIfGranted: a newcomer gains what the grants give; an existing user only what it lacks", () => {
+    const { engine } = build();
+    const grants = [
+      { role: mc("customerUser"), scope: prodScope },
+      { permission: mc("code.deploy"), scope: sandboxScope },
+    ];
+    const newcomer = untouched(engine, RESOURCES, NOW, () =>
+      engine.whatIfGranted("acme", undefined, grants, RESOURCES, NOW),
+    );
+    expect(newcomer.resources).toEqual([
+      { resource: prod, gained: USER, lost: [] },
+      { resource: sandbox, gained: [mc("code.deploy")], lost: [] },
+    ]);
+    // ann holds the User role on production already: only the sandbox permission is new.
+    expect(engine.whatIfGranted("acme", "ann", grants, RESOURCES, NOW).resources).toEqual([
+      { resource: prod, gained: [], lost: [] },
+      { resource: sandbox, gained: [mc("code.deploy")], lost: [] },
+    ]);
+    expect(() =>
+      engine.whatIfGranted("acme", undefined, [{ role: "made-up", scope: prodScope }], RESOURCES, NOW),
+    ).toThrow(UnknownRole);
+  });
+
   it("answers several what-ifs in a row, each against the unchanged snapshot", () => {
     const { engine } = build();
     const promote: GrantChange = { kind: "update", grant: "ann-user", role: mc("customerAdmin") };
