@@ -33,7 +33,8 @@ export const BulkInvitePage = () => {
     setSending(true);
     let invited = 0;
     for (const row of ready) {
-      if (row.scope === undefined || outcomes.get(row.line)?.kind === "invited") continue;
+      const done = outcomes.get(row.line)?.kind;
+      if (row.scope === undefined || done === "invited" || done === "added") continue;
       record(row.line, { kind: "sending" });
       try {
         const answer = await client.users.invite.mutate({
@@ -43,7 +44,13 @@ export const BulkInvitePage = () => {
           language: row.language,
           grants: [{ role: row.role, scope: { org, ...row.scope } }],
         });
-        record(row.line, { kind: "invited", acceptUrl: answer.invited[0]?.acceptUrl ?? "" });
+        const existing = answer.added[0];
+        record(
+          row.line,
+          existing === undefined
+            ? { kind: "invited", acceptUrl: answer.invited[0]?.acceptUrl ?? "" }
+            : { kind: "added", already: existing.grants.length === 0 },
+        );
         invited += 1;
       } catch (error) {
         record(row.line, { kind: "refused", reason: errorMessage(error) });

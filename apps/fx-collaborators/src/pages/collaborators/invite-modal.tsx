@@ -1,5 +1,5 @@
-// Invite a collaborator (seed 003): emails (the plus button adds a row), a permission level, a language and the
-// projects to invite to, several at once; one users.invite call, so a refused email invites nobody.
+// Invite a collaborator (seed 003): emails (+ adds a row), a permission level, a language and projects, several at
+// once; one users.invite call (a refused email invites nobody); an existing account gets the level, and is told so.
 import { useGatehouse, useRefresh } from "@gatehouse/client";
 import { toast, useSchemaForm } from "@gatehouse/ui";
 import { ActionIcon, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from "@mantine/core";
@@ -12,6 +12,7 @@ import {
   languages,
   repeatedEmails,
 } from "./invite-form.ts";
+import { inviteSummary } from "./invite-summary.ts";
 import { useRoleOptions } from "./project-roles.ts";
 
 export interface InviteModalProps {
@@ -46,8 +47,9 @@ export const InviteModal = ({ opened, onClose, project, projects }: InviteModalP
           .filter((p) => values.projects.includes(p.id))
           .map((p) => ({ role: values.role, scope: p.scope })),
       }),
-    onSuccess: async (result) => {
-      toast.success(`Invited ${result.invited.map((i) => i.email).join(", ")}`);
+    onSuccess: async (result, values) => {
+      const level = roleOptions.find((o) => o.value === values.role)?.label ?? values.role;
+      toast.success(inviteSummary(result, level));
       await refresh.after("user.added", "grant.added");
       form.reset();
       onClose();
