@@ -39,12 +39,15 @@ export const scopesOf = (row: AccessRow, org: string): ReadonlyArray<GrantScope>
 export const grantsOf = (
   rows: ReadonlyArray<AccessRow>,
   org: string,
+  productLabel: (product: string) => string = (product) => product,
 ): { grants: Array<{ role: string; scope: GrantScope }> } | { problem: string } => {
   const grants: Array<{ role: string; scope: GrantScope }> = [];
   for (const [i, row] of rows.entries()) {
     if (row.product === "") return { problem: `Access ${i + 1}: choose a product` };
-    if (row.instance === "")
-      return { problem: `Access ${i + 1}: choose an instance, or all of the product's instances` };
+    if (row.instance === "") {
+      const label = productLabel(row.product);
+      return { problem: `Access ${i + 1}: choose a ${label} instance, or All ${label} instances` };
+    }
     if (row.role === "") return { problem: `Access ${i + 1}: choose a role` };
     for (const scope of scopesOf(row, org)) grants.push({ role: row.role, scope });
   }

@@ -28,8 +28,9 @@ export const AddedRolesNotice = ({ org, added }: { org: string; added: ReadonlyA
       data-testid="added-roles"
     >
       <Stack gap="xs">
-        {added.map((a) => (
-          <Stack key={a.email} gap={2}>
+        {added.map((a, i) => (
+          // The same email may be listed twice (invited again): newest first, by position.
+          <Stack key={`${added.length - i} ${a.email}`} gap={2}>
             <Text size="sm" fw={500}>
               {a.email} already has an account: no invitation was needed.
             </Text>

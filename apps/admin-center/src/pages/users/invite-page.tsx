@@ -59,12 +59,12 @@ const InviteForm = ({
   const [problem, setProblem] = useState<string | undefined>();
   const [sent, setSent] = useState<ReadonlyArray<SentLink>>([]);
   const [added, setAdded] = useState<ReadonlyArray<AddedRoles>>([]);
-  const chosen = grantsOf(rows, org);
+  const productLabel = (id: string) => products.find((p) => p.id === id)?.label ?? id;
+  const chosen = grantsOf(rows, org, productLabel);
   const invite = useMutation(trpc.users.invite.mutationOptions());
 
   const submit = form.handleSubmit(async (values) => {
-    const grants = grantsOf(rows, org);
-    if ("problem" in grants) return setProblem(grants.problem);
+    if ("problem" in chosen) return setProblem(chosen.problem);
     setProblem(undefined);
     try {
       const answer = await invite.mutateAsync({
@@ -72,7 +72,7 @@ const InviteForm = ({
         emails: [values.email],
         ...(values.name.trim() === "" ? {} : { name: values.name.trim() }),
         language: values.language,
-        grants: grants.grants,
+        grants: chosen.grants,
       });
       const links = answer.invited.map((i) => ({ email: i.email, acceptUrl: i.acceptUrl }));
       setSent((earlier) => [...links, ...earlier]);
