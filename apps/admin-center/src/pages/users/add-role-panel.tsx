@@ -1,12 +1,13 @@
 // Adding a role to a user at the place its details were opened from (an instance or a project): pick one of the
 // roles the server says may be given there, read the what-if preview, then confirm (grants.create, asked by may).
 import { useGatehouse, useRefresh } from "@gatehouse/client";
-import { GuardedCall, toast } from "@gatehouse/ui";
-import { Button, Group, Paper, Stack, Text } from "@mantine/core";
+import { toast } from "@gatehouse/ui";
+import { Paper, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import type { GrantScope } from "../invite/access-row-model.ts";
 import { RolePicker } from "../invite/role-picker.tsx";
+import { PanelActions } from "./panel-actions.tsx";
 import { WhatIfPreview } from "./what-if-preview.tsx";
 
 export interface AddRolePanelProps {
@@ -44,22 +45,14 @@ export const AddRolePanel = ({ org, user, place, placeName, roleName, onClose }:
         {role === "" ? null : (
           <WhatIfPreview org={org} subject={user.id} change={{ kind: "create", role, scope: place }} />
         )}
-        <Group gap="xs">
-          {role === "" ? (
-            <Button disabled>Add role</Button>
-          ) : (
-            <GuardedCall procedure="grants.create" input={input}>
-              {(disabled) => (
-                <Button disabled={disabled} loading={add.isPending} onClick={() => add.mutate()}>
-                  Add {roleName(role)}
-                </Button>
-              )}
-            </GuardedCall>
-          )}
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-        </Group>
+        <PanelActions
+          procedure="grants.create"
+          input={role === "" ? undefined : input}
+          label={role === "" ? "Add role" : `Add ${roleName(role)}`}
+          pending={add.isPending}
+          onConfirm={() => add.mutate()}
+          onClose={onClose}
+        />
       </Stack>
     </Paper>
   );
