@@ -27,19 +27,23 @@ const pick = async (scope: ReturnType<Page["getByRole"]> | Page, label: string, 
 const settled = () =>
   page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
 
+/** A new Feature project of Acme Experimentation, made through the API with the page's session. */
+const featureProject = async (name: string) =>
+  (await callApi(
+    page,
+    suite.origin,
+    "projects.create",
+    { org: "acme", instance: "acme-exp", name, platform: "feature" },
+    "POST",
+  )) as { id: string };
+
 /** The table row of the collaborator with `email`. */
 const row = (email: string) => page.getByRole("row").filter({ hasText: email });
 
 describe("Settings › Collaborators", () => {
   it("invites two collaborators to two projects in one go", async () => {
     await signIn(page, app(), "exp-administrator@acme.example");
-    const mobile = (await callApi(
-      page,
-      suite.origin,
-      "projects.create",
-      { org: "acme", instance: "acme-exp", name: "Acme Mobile", platform: "feature" },
-      "POST",
-    )) as { id: string };
+    const mobile = await featureProject("Acme Mobile");
     await page.goto(`${app()}projects`);
     await page.getByRole("cell", { name: "Acme Mobile" }).waitFor();
     await screenshot(page, "fx-projects");
@@ -146,13 +150,7 @@ describe("Settings › Collaborators", () => {
 
   it("inviting an existing account adds the project role and says so; the list shows it with that role", async () => {
     await signIn(page, app(), "exp-administrator@acme.example");
-    const project = (await callApi(
-      page,
-      suite.origin,
-      "projects.create",
-      { org: "acme", instance: "acme-exp", name: "Acme Kiosk", platform: "feature" },
-      "POST",
-    )) as { id: string };
+    const project = await featureProject("Acme Kiosk");
     await page.goto(collaborators(project.id));
     await page.getByRole("button", { name: "Invite a collaborator" }).click();
     const dialog = page.getByRole("dialog", { name: "Invite a collaborator" });
