@@ -1,6 +1,6 @@
 // Browser tests of inviting (real headless Chromium against the `pnpm start` server): "Invite another" keeps the
 // role selection, an instance admin cannot make an admin (UI and API), revoke and resend, accepting an
-// invitation then signing in, and a bulk invite where one row is refused and the other goes through.
+// invitation then signing in, and a bulk invite where one row is invited and an existing account is given the role.
 import { browserSuite, screenshot, signIn } from "@gatehouse/e2e";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -244,7 +244,7 @@ describe("Admin Center invitations", () => {
     await invitationRow(page, "fresh.user@acme.example").waitFor();
   });
 
-  it("bulk invites from CSV: one row invited, one refused with the API's reason, a malformed one not sent", async () => {
+  it("bulk invites from CSV: one row invited, one existing account given the role, a malformed one not sent", async () => {
     await signIn(page, app("invite/bulk"), "admin@acme.example");
     await page
       .getByLabel("CSV")
@@ -263,10 +263,10 @@ describe("Admin Center invitations", () => {
     await expect(invalid.textContent()).resolves.toContain("not an email address");
     await page.getByRole("button", { name: "Send 2 invite(s)" }).click();
     const good = preview.getByRole("row").filter({ hasText: "bulk.good@acme.example" });
-    const bad = preview.getByRole("row").filter({ hasText: "instance-admin@acme.example" });
+    const existing = preview.getByRole("row").filter({ hasText: "instance-admin@acme.example" });
     await good.getByText("Invited").waitFor();
-    await bad.getByText("Refused").waitFor();
-    await expect(bad.textContent()).resolves.toContain("already has an account");
+    await existing.getByText("Role added").waitFor();
+    await expect(existing.textContent()).resolves.toContain("Existing account");
     await good.getByLabel("Accept link for bulk.good@acme.example").waitFor();
     await expect(invalid.textContent()).resolves.toContain("Invalid");
     await shoot(page, "invitations-bulk-result");

@@ -1,5 +1,6 @@
 // Browser tests of Settings › Collaborators (real headless Chromium against the `pnpm start` server): inviting two
-// collaborators to two projects at once, an editor refused with the reason, an administrator changing and removing.
+// collaborators to two projects at once, an editor refused with why, an administrator changing and removing, and
+// inviting an existing account (its project role added at once, and said so).
 import { browserSuite, callApi, screenshot, signIn } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -26,19 +27,23 @@ const pick = async (scope: ReturnType<Page["getByRole"]> | Page, label: string, 
 const settled = () =>
   page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
 
+/** A new Feature project of Acme Experimentation, made through the API with the page's session. */
+const featureProject = async (name: string) =>
+  (await callApi(
+    page,
+    suite.origin,
+    "projects.create",
+    { org: "acme", instance: "acme-exp", name, platform: "feature" },
+    "POST",
+  )) as { id: string };
+
 /** The table row of the collaborator with `email`. */
 const row = (email: string) => page.getByRole("row").filter({ hasText: email });
 
 describe("Settings › Collaborators", () => {
   it("invites two collaborators to two projects in one go", async () => {
     await signIn(page, app(), "exp-administrator@acme.example");
-    const mobile = (await callApi(
-      page,
-      suite.origin,
-      "projects.create",
-      { org: "acme", instance: "acme-exp", name: "Acme Mobile", platform: "feature" },
-      "POST",
-    )) as { id: string };
+    const mobile = await featureProject("Acme Mobile");
     await page.goto(`${app()}projects`);
     await page.getByRole("cell", { name: "Acme Mobile" }).waitFor();
     await screenshot(page, "fx-projects");
@@ -141,5 +146,27 @@ describe("Settings › Collaborators", () => {
     await row(publisher).waitFor({ state: "detached" });
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "fx-collaborators-admin");
+  });
+
+  it("inviting an existing account adds the project role and says so; the list shows it with that role", async () => {
+    await signIn(page, app(), "exp-administrator@acme.example");
+    const project = await featureProject("Acme Kiosk");
+    await page.goto(collaborators(project.id));
+    await page.getByRole("button", { name: "Invite a collaborator" }).click();
+    const dialog = page.getByRole("dialog", { name: "Invite a collaborator" });
+    await dialog.getByLabel("Email 1").fill("exp-viewer@acme.example");
+    await pick(dialog, "Permission level", "Editor");
+    await dialog.getByRole("button", { name: "Send invitations" }).click();
+    await page.getByText("Added Editor to exp-viewer@acme.example (existing account).").waitFor();
+    await screenshot(page, "fx-invite-existing-added");
+
+    await page.getByLabel("Search collaborators").fill("exp-viewer");
+    await expect(
+      row("exp-viewer@acme.example")
+        .getByRole("combobox", { name: "Project role of exp-viewer@acme.example" })
+        .inputValue(),
+    ).resolves.toBe("Editor");
+    await expect(row("exp-viewer@acme.example").textContent()).resolves.not.toContain("invited");
+    await screenshot(page, "fx-invite-existing-listed");
   });
 });

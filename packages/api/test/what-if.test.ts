@@ -122,6 +122,24 @@ describe("whatIf.preview", () => {
     expect(ids(capped.data.scopes[0]?.lost ?? [])).toContain("experimentation:experiment.create");
   });
 
+  it("lists each gain once: a Feature project's environments show only what the project does not", async () => {
+    const admin = await signIn("admin@acme.example");
+    const answer = await preview(admin, {
+      subject: "demo-customeruser",
+      change: { kind: "create", role: "experimentation:editor", scope: checkout },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.data.scopes.map((s) => s.scope.environment)).toEqual([
+      undefined,
+      "acme-checkout-production",
+      "acme-checkout-development",
+    ]);
+    const told = answer.data.scopes.flatMap((s) => ids(s.gained));
+    expect(told.length).toBeGreaterThan(30);
+    expect(new Set(told).size).toBe(told.length);
+    expect(ids(answer.data.scopes[2]?.gained ?? [])).toContain("experimentation:flag.toggle");
+  });
+
   it("previews a new grant, and an Experimentation instance-wide one on each of its projects", async () => {
     const admin = await signIn("admin@acme.example");
     const onHomepage = await preview(admin, {
@@ -137,9 +155,13 @@ describe("whatIf.preview", () => {
       change: { kind: "create", role: "experimentation:administrator", scope: exp },
     });
     expect(instanceWide.data.scopes.map((s) => s.scope)).toEqual([exp, checkout, homepage]);
-    const [, onCheckout, onWeb] = instanceWide.data.scopes;
-    expect(ids(onCheckout?.gained ?? [])).toContain("experimentation:environment.create");
-    expect(ids(onWeb?.gained ?? [])).toContain("experimentation:billing.view");
+    const [onInstance, onCheckout, onWeb] = instanceWide.data.scopes;
+    // Each gain is told once, at the widest scope: the instance's are not repeated on its projects.
+    const wide = ids(onInstance?.gained ?? []);
+    expect(wide).toContain("experimentation:environment.create");
+    expect(ids(onCheckout?.gained ?? []).filter((a) => wide.includes(a))).toEqual([]);
+    expect(wide).toContain("experimentation:billing.view");
+    expect(ids(onWeb?.gained ?? []).filter((a) => wide.includes(a))).toEqual([]);
     // The preview grant is gone again.
     const after = await send(
       "GET",

@@ -78,4 +78,4 @@ export {
   UserSort,
   UserSortBy,
 } from "./users.ts";
-export { WhatIfChange, WhatIfInput } from "./what-if.ts";
+export { WhatIfChange, WhatIfInput, WhatIfInviteInput } from "./what-if.ts";

@@ -1,8 +1,9 @@
-// Input of the what-if preview (`whatIf.preview`): a user and one grant change (a grant's new role, a new
-// grant, or a removed grant); the API decodes with it and the role editor builds its question with it.
+// Inputs of the what-if previews: `whatIf.preview`, a user and one grant change (a grant's new role, a new grant, or
+// a removed grant), and `whatIf.invite`, an invitation's email and grants; the API and the forms decode them.
 import { Schema } from "effect";
 import { Id } from "./fields.ts";
 import { GrantScope as ScopePath } from "./scope.ts";
+import { InviteEmail, InviteInput } from "./users.ts";
 
 export const WhatIfChange = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("update"), grant: Id, role: Id }),
@@ -13,3 +14,11 @@ export type WhatIfChange = typeof WhatIfChange.Type;
 
 export const WhatIfInput = Schema.Struct({ subject: Id, change: WhatIfChange });
 export type WhatIfInput = typeof WhatIfInput.Type;
+
+/** The preview of an invitation: what the person with `email` would gain from `grants` (the invite's own fields). */
+export const WhatIfInviteInput = Schema.Struct({
+  org: InviteInput.fields.org,
+  email: InviteEmail,
+  grants: InviteInput.fields.grants,
+});
+export type WhatIfInviteInput = typeof WhatIfInviteInput.Type;

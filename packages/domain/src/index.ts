@@ -10,7 +10,7 @@ export { type Decision, Engine, type SubjectFacts } from "./engine/engine.ts";
 export type * from "./engine/explanation.ts";
 export type { Landing } from "./engine/landing.ts";
 export type { CustomRoleInput, GrantInput, OrgSettings } from "./engine/snapshot.ts";
-export type { ActionsDiff, GrantChange, SubjectDiff, WhatIf } from "./engine/what-if.ts";
+export type { ActionsDiff, GrantChange, NewGrant, SubjectDiff, WhatIf } from "./engine/what-if.ts";
 export * from "./model/errors.ts";
 export * from "./model/expiry.ts";
 export * from "./model/ids.ts";

@@ -77,6 +77,14 @@ export interface UsersShape {
   ) => Effect.Effect<Written<UserRecord>, NotFound | VersionConflict>;
   /** When and by whom the account was deactivated; undefined when it is not deactivated. */
   readonly deactivation: (id: string) => Effect.Effect<Deactivation | undefined>;
+  /**
+   * Makes an account that cannot sign in (no password: taken out of its organization) invited again: status
+   * `invited` and back in its organization's Everyone, so a new invitation lets it set a password. Given its version.
+   */
+  readonly reinvite: (
+    id: string,
+    version: number,
+  ) => Effect.Effect<Written<UserRecord>, NotFound | VersionConflict>;
   /** Deletes the user with its grants and memberships. */
   readonly remove: (id: string) => Effect.Effect<Written<UserRecord>, NotFound>;
 }
@@ -205,6 +213,24 @@ const make = Effect.gen(function* () {
     return rows[0];
   });
 
+  const reinvite = Effect.fn("Users.reinvite")(function* (id: string, version: number) {
+    const before = yield* get(id);
+    yield* updated(
+      "user",
+      id,
+      version,
+      yield* Effect.orDie(sql`update users set status = 'invited', version = version + 1, updated_at = now()
+                              where id = ${id} and version = ${version} and password_hash is null returning id`),
+    );
+    const joined = yield* Effect.orDie(sql<{ readonly group_id: string }>`
+      insert into group_members (group_id, user_id, org)
+      select g.id, ${id}, g.org from groups g where g.org = ${before.org} and g.kind = 'everyone'
+      on conflict do nothing returning group_id`);
+    const after = yield* get(id);
+    const changes = joined.map((row): Change => ({ type: "member.added", group: row.group_id, user: id }));
+    return { value: after, before, after, changes } satisfies Written<UserRecord>;
+  });
+
   const remove = Effect.fn("Users.remove")(function* (id: string) {
     const user = yield* get(id);
     yield* Effect.orDie(sql`delete from users where id = ${id}`);
@@ -222,6 +248,7 @@ const make = Effect.gen(function* () {
     deactivate,
     reactivate,
     deactivation,
+    reinvite,
     remove,
   } satisfies UsersShape;
 });

@@ -11,6 +11,7 @@ import {
   type InvitationRecord,
   Invitations,
   type ListedPlace,
+  type MutationInput,
   type ReachingGrant,
   UserDirectory,
   type UserPagePosition,
@@ -20,6 +21,7 @@ import {
   type Written,
 } from "@gatehouse/store";
 import { Effect, Option, Schema } from "effect";
+import type { StoreServices } from "../auth/store-runner.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
 import {
   type Ask,
@@ -40,6 +42,7 @@ import { accountStatusChange } from "./account-status.ts";
 import { customGroupsOf, GROUP_MANAGE, manageGroups } from "./custom-groups.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
 import { claimAsks, grantAsks, invitationAsks } from "./invitation-rights.ts";
+import { addAsks, addGrants, addWasAsked, type Invitee, inviteeOf } from "./invitee.ts";
 import { whereItSits } from "./reach-words.ts";
 
 // Rules: docs/decisions.md#users (directory, removal) and docs/decisions.md#invitations (invite, claims).
@@ -319,6 +322,21 @@ export const inviteOne = (input: {
       changes.push(...created.changes);
     } else {
       user = existing;
+      if (existing.status !== "invited") {
+        // Taken out of the organization (no password): invited again, back in Everyone.
+        const again = yield* users.reinvite(existing.id, existing.version).pipe(
+          Effect.mapError(
+            () =>
+              new AlreadyExists({
+                kind: "user",
+                constraint: "users_reinvite",
+                reason: `${input.email} signed in meanwhile: invite it again`,
+              }),
+          ),
+        );
+        user = again.value;
+        changes.push(...again.changes);
+      }
       // The new invitation replaces the account's expired ones (the actor may give all their grants).
       changes.push(...(yield* (yield* Invitations).replaceExpired(user.id)).changes);
     }
@@ -357,6 +375,16 @@ export const inviteOne = (input: {
       changes,
     };
   });
+
+/** What inviting one email wrote: a new invitation (with its token, shown once) or grants added to an account. */
+type InviteOutcome =
+  | ({ readonly kind: "invited"; readonly token: string } & Effect.Success<
+      ReturnType<typeof inviteOne>
+    >["value"])
+  | ({ readonly kind: "added"; readonly email: string } & Effect.Success<
+      ReturnType<typeof addGrants>
+    >["value"]);
+type InviteWrite = Omit<MutationInput<InviteOutcome, unknown, StoreServices>, "actor" | "requestId">;
 
 export const usersRouter = router({
   /**
@@ -414,7 +442,11 @@ export const usersRouter = router({
     return { user: userView(user), deactivation, context: input.context, grants: grants.map(grantView) };
   }),
 
-  /** Invites each email with the same grants and emails each; every token is returned once, as `acceptUrl`. */
+  /**
+   * Invites each email with the same grants and emails each; every token is returned once, as `acceptUrl`
+   * (`invited`). An account of the organization that signs in gets the grants at once instead (`added`: the grants
+   * given, and those it held already); it is sent no email.
+   */
   invite: authorizedMutation(InviteInput, (input, { store }) => ({
     orgs: [input.org],
     ask: async () => {
@@ -425,49 +457,89 @@ export const usersRouter = router({
       const lower = input.emails.map((e) => e.toLowerCase());
       if (new Set(lower).size !== lower.length) throw badRequest("emails: each email once");
       // Another organization's email is told (CONFLICT) only to an actor allowed every grant: in the handler.
-      const claims: Ask[] = [];
+      const accounts: Ask[] = [];
       for (const email of input.emails) {
-        const account = await invitableAccount(store, input.org, email, "unseen");
-        if (account !== undefined) claims.push(...(await claimAsks(store, account)));
+        const invitee = await inviteeOf(store, input.org, email, "unseen");
+        if (invitee.kind === "invite") accounts.push(...(await claimAsks(store, invitee.account)));
+        if (invitee.kind === "add") accounts.push(...addAsks(input.org, invitee.account.id, input.grants));
       }
       return [
         ...input.grants.map((grant) => ({
           assign: { role: grant.role, scope: grant.scope, targetOrg: input.org },
         })),
-        ...claims,
+        ...accounts,
       ];
     },
   })).mutation(async ({ ctx, input }) => {
-    for (const email of input.emails) await invitableAccount(ctx.store, input.org, email);
+    const invitees: Invitee[] = [];
+    for (const email of input.emails) invitees.push(await inviteeOf(ctx.store, input.org, email, "conflict"));
+    invitees.forEach((invitee, i) => {
+      if (invitee.kind === "add")
+        addWasAsked(ctx.asked, input.emails[i] ?? "", invitee.account.id, input.grants);
+    });
     const expiresAt = expiryIn(input.expiresInDays ?? 7);
-    const invites = input.emails.map((email) => ({ email, token: newToken() }));
     // One audit row per email, all in one transaction: a failure on any email invites nobody.
     const written = await ctx.writeAll(
-      invites.map(({ email, token }) => ({
-        org: input.org,
-        action: "user.invite",
-        target: { kind: "invitation", id: null },
-        run: inviteOne({
+      input.emails.map((email, i): InviteWrite => {
+        const invitee = invitees[i];
+        if (invitee?.kind === "add")
+          return {
+            org: input.org,
+            action: "grant.create",
+            target: { kind: "user", id: invitee.account.id },
+            run: addGrants({
+              email,
+              userId: invitee.account.id,
+              grants: input.grants,
+              grantedBy: ctx.actor.id,
+            }).pipe(Effect.map((w) => ({ ...w, value: { kind: "added" as const, email, ...w.value } }))),
+          };
+        const token = newToken();
+        return {
           org: input.org,
-          email,
-          name: input.name,
-          language: input.language,
-          grants: input.grants,
-          tokenHash: hashToken(token),
-          expiresAt,
-          invitedBy: ctx.actor.id,
-        }),
-      })),
+          action: "user.invite",
+          target: { kind: "invitation", id: null },
+          run: inviteOne({
+            org: input.org,
+            email,
+            name: input.name,
+            language: input.language,
+            grants: input.grants,
+            tokenHash: hashToken(token),
+            expiresAt,
+            invitedBy: ctx.actor.id,
+          }).pipe(Effect.map((w) => ({ ...w, value: { kind: "invited" as const, token, ...w.value } }))),
+        };
+      }),
     );
-    const invited = written.map(({ value }, i) => ({
-      invitationId: value.invitation.id,
-      email: value.invitation.email,
-      user: userView(value.user),
-      grants: value.grants.map(grantView),
-      expiresAt: value.invitation.expiresAt.toISOString(),
-      acceptUrl: acceptUrl(invites[i]?.token ?? ""),
-    }));
-    return { invited: await deliverInvitations(ctx.store, invited) };
+    const outcomes = written.map(({ value }) => value);
+    const invited = outcomes.flatMap((o) =>
+      o.kind === "invited"
+        ? [
+            {
+              invitationId: o.invitation.id,
+              email: o.invitation.email,
+              user: userView(o.user),
+              grants: o.grants.map(grantView),
+              expiresAt: o.invitation.expiresAt.toISOString(),
+              acceptUrl: acceptUrl(o.token),
+            },
+          ]
+        : [],
+    );
+    const added = outcomes.flatMap((o) =>
+      o.kind === "added"
+        ? [
+            {
+              email: o.email,
+              user: userView(o.user),
+              grants: o.added.map(grantView),
+              alreadyHad: o.alreadyHad.map(grantView),
+            },
+          ]
+        : [],
+    );
+    return { invited: await deliverInvitations(ctx.store, invited), added };
   }),
 
   /** Removes the user's grants inside an instance or project scope; each removal is asked like its assignment. */

@@ -1,6 +1,6 @@
-// The what-if preview: which actions a subject would gain and lose on each affected scope if one grant changed
-// (a new role, a new grant, a removed grant). Read-only: the engine answers on an overlay (engine.whatIf).
-import { WhatIfInput } from "@gatehouse/contracts";
+// The what-if previews: which actions a subject would gain and lose on each affected scope if one grant changed
+// (a new role, a new grant, a removed grant), or an invitation's grants were given. Read-only: engine overlays.
+import { WhatIfInput, WhatIfInviteInput } from "@gatehouse/contracts";
 import {
   type ActionsDiff,
   type Engine,
@@ -14,9 +14,11 @@ import {
 } from "@gatehouse/domain";
 import { Environments, environmentResource, Projects, projectResource, Resources } from "@gatehouse/store";
 import { Effect } from "effect";
-import { authorizedQuery, type Declared, type QueryContext, type Store } from "../authorize.ts";
+import { type Ask, authorizedQuery, type Declared, type QueryContext, type Store } from "../authorize.ts";
 import { badRequest, missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
+import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
+import { inviteeOf } from "./invitee.ts";
 
 // Rules: docs/decisions.md#users (what-if preview). Nothing is written: the router resolves the affected
 // resources and engine.whatIf answers on a copy-on-write overlay of the subject's grants (docs/engine.md#what-if).
@@ -104,6 +106,34 @@ const scopeDiff = ({ resource, gained, lost }: ActionsDiff) => {
   return { scope: scope satisfies Scope, gained: gained.map(label), lost: lost.map(label) };
 };
 
+/**
+ * Previewing an invitation is asked what making it asks (users.invite): engine.assign for every grant, inside the
+ * organization. Who may not invite with these grants learns nothing about the email.
+ */
+const previewingInvite = (input: WhatIfInviteInput): Declared => {
+  for (const grant of input.grants)
+    if (grant.scope.org !== input.org) throw badRequest("grants.scope.org: must be org");
+  const ask: Ask[] = input.grants.map((grant) => ({
+    assign: { role: grant.role, scope: grant.scope, targetOrg: input.org },
+  }));
+  return { orgs: [input.org], ask };
+};
+
+/** The affected resources of every scope, each once (several grants may share a place). */
+const resourcesOfAll = async (
+  store: Store,
+  scopes: ReadonlyArray<Scope>,
+): Promise<ReadonlyArray<Resource>> => {
+  const seen = new Map<string, Resource>();
+  for (const scope of scopes)
+    for (const resource of await affectedResources(store, scope)) {
+      const { attrs: _attrs, ...path } = resource;
+      const key = JSON.stringify(path);
+      if (!seen.has(key)) seen.set(key, resource);
+    }
+  return [...seen.values()];
+};
+
 export const whatIfRouter = router({
   /**
    * Per affected scope, the actions `subject` would gain and lose if `change` were made; for a group, also each
@@ -118,5 +148,26 @@ export const whatIfRouter = router({
       scopes: answer.resources.map(scopeDiff),
       members: answer.members.map((m) => ({ subject: m.subject, scopes: m.resources.map(scopeDiff) })),
     };
+  }),
+
+  /**
+   * Per affected scope, what the person with `email` would gain from the invitation's `grants`, and whether the
+   * invite would add them to its account (`outcome: "added"`) or invite it: an account of the organization gains
+   * what it lacks; a new person, everything they give.
+   * Another organization's email is no account here (as users.invite tells it only once allowed).
+   */
+  invite: authorizedQuery(WhatIfInviteInput, previewingInvite).query(async ({ ctx, input }) => {
+    // Inside the organization now: a custom role out of its place is refused as users.invite refuses it.
+    for (const grant of input.grants)
+      checkCustomRolePlacement(await roleIn(ctx.store, grant.role, input.org), grant.scope, "grants.role");
+    const invitee = await inviteeOf(ctx.store, input.org, input.email, "unseen");
+    const subject = invitee.kind === "new" ? undefined : invitee.account.id;
+    const resources = await resourcesOfAll(
+      ctx.store,
+      input.grants.map((g) => g.scope),
+    );
+    const answer = ctx.engine.whatIfGranted(input.org, subject, input.grants, resources);
+    const outcome = invitee.kind === "add" ? ("added" as const) : ("invited" as const);
+    return { outcome, scopes: answer.resources.map(scopeDiff) };
   }),
 });

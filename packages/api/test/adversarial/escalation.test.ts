@@ -83,7 +83,13 @@ const search = (backend: "pglite" | "postgres", target: number) =>
           actors,
           tokens: new Map(),
           invitations: fromAdmin.map((i) => i.invitationId),
-          emails: [`r${runs}a@acme.example`, `r${runs}b@acme.example`, ...fixtureEmails],
+          // New emails, the pending invitations' and a signed-in account's (inviting it adds the grants).
+          emails: [
+            `r${runs}a@acme.example`,
+            `r${runs}b@acme.example`,
+            ...fixtureEmails,
+            "exp-viewer@acme.example",
+          ],
           subjects,
           legit: new Map(),
           rights,

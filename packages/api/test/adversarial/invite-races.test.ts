@@ -44,6 +44,35 @@ for (const backend of ["pglite", "postgres"] as const) {
       ).toHaveLength(1);
     });
 
+    it("20 invitations of one signed-in account: the role added once, the rest 'already had' or CONFLICT", async () => {
+      const admin = await signIn("admin@acme.example");
+      const email = "exp-viewer@acme.example";
+      const invitation = {
+        org: "acme",
+        emails: [email],
+        language: "en",
+        grants: [{ role: "cms:content-editors", scope: cms }],
+      };
+      const answers = await race(20, () => send("POST", "users.invite", invitation, admin));
+      const added = answers.flatMap((a) =>
+        a.status === 200
+          ? (a.data as { added: Array<{ grants: unknown[] }> }).added.map((x) => x.grants.length)
+          : [],
+      );
+      expect(added.filter((n) => n === 1)).toHaveLength(1);
+      for (const loser of answers.filter((a) => a.status !== 200)) {
+        expect([loser.status, loser.error?.data.code]).toEqual([409, "CONFLICT"]);
+        expect(loser.error?.message).toContain(email);
+        expect(loser.error?.message).not.toMatch(internals);
+      }
+      expect(
+        await rows(
+          "select id from grants where subject_user = 'demo-exp-viewer' and role = 'cms:content-editors'",
+        ),
+      ).toHaveLength(1);
+      expect(await rows(`select id from invitations where email = '${email}'`)).toHaveLength(0);
+    });
+
     it("20 first super admins of one new organization: exactly one invitation, the rest CONFLICT", async () => {
       const operator = await signIn("operator@gatehouse.example");
       const org = { id: "initech", name: "Initech", kind: "customer", products: ["cms"] };

@@ -18,7 +18,14 @@ import { type GrantInput, Snapshot } from "./snapshot.ts";
 import { Trace } from "./trace.ts";
 import { IN_FORCE, standing } from "./usable-grants.ts";
 import { actionsAllowed } from "./what-can.ts";
-import { type GrantChange, type WhatIf, whatIf } from "./what-if.ts";
+import {
+  type GrantChange,
+  type NewGrant,
+  type SubjectDiff,
+  type WhatIf,
+  whatIf,
+  whatIfGranted,
+} from "./what-if.ts";
 
 export type Decision = "allow" | "deny";
 
@@ -91,6 +98,20 @@ export class Engine {
    */
   whatIf(subject: string, change: GrantChange, resources: ReadonlyArray<Resource>, now = 0): WhatIf {
     return whatIf(this.cx, subject, change, resources, now);
+  }
+
+  /**
+   * What `subject` of `org` (undefined: a person without an account yet) would gain on each of `resources` with
+   * every one of `grants` added, as inviting it would give them. Answered on an overlay, like whatIf.
+   */
+  whatIfGranted(
+    org: string,
+    subject: string | undefined,
+    grants: ReadonlyArray<NewGrant>,
+    resources: ReadonlyArray<Resource>,
+    now = 0,
+  ): SubjectDiff {
+    return whatIfGranted(this.cx, org, subject, grants, resources, now);
   }
 
   /** The grant `id` as the input that made it (role or permission, holder, scope, expiry), or undefined. */

@@ -2,11 +2,11 @@
 // its grants changed (a new grant, an edited one, a removed one), answered on an overlay: nothing live is written.
 import { GrantNotHeld, InvalidScope, UnknownGrant } from "../model/errors.ts";
 import type { Resource } from "../model/resource.ts";
-import { type Scope, scopeDepth } from "../model/scope.ts";
+import { type Scope, sameScope, scopeCovers, scopeDepth } from "../model/scope.ts";
 import { DecisionContext } from "./decision-context.ts";
 import type { Subject } from "./grant-entry.ts";
 import { inputOf } from "./grant-input.ts";
-import type { GrantInput, Snapshot } from "./snapshot.ts";
+import { type GrantInput, Snapshot } from "./snapshot.ts";
 import { actionsAllowed } from "./what-can.ts";
 import { overlayFor } from "./what-if-overlay.ts";
 
@@ -39,7 +39,10 @@ export interface ActionsDiff {
 
 export interface SubjectDiff {
   readonly subject: string;
-  /** One diff per resource asked about, in the order given. */
+  /**
+   * One diff per resource asked about, in the order given. Each action is told once, at the widest resource that
+   * gains (loses) it: a resource within another one asked about lists only what that one does not already list.
+   */
   readonly resources: ReadonlyArray<ActionsDiff>;
 }
 
@@ -50,6 +53,11 @@ export interface WhatIf extends SubjectDiff {
 
 /** The id a new grant has on the overlay: stored ids hold no NUL, so it never replaces one. */
 const NEW_GRANT = "\u0000what-if";
+/** The id of a person who has no account yet (inviting): no stored id holds a NUL. */
+const NEWCOMER = "\u0000newcomer";
+
+/** A new grant: a role or one single permission at a scope. */
+export type NewGrant = { readonly scope: Scope } & Gives;
 
 const givesOf = (g: Gives): Gives => ("role" in g ? { role: g.role } : { permission: g.permission });
 
@@ -58,11 +66,16 @@ const givesOf = (g: Gives): Gives => ("role" in g ? { role: g.role } : { permiss
  * unknown grant or one another subject holds, an invalid scope, an unknown role (another organization's custom
  * role is unknown) or action. Reads `live` only.
  */
-const grantAfter = (live: Snapshot, subject: Subject, change: GrantChange): GrantInput | undefined => {
+const grantAfter = (
+  live: Snapshot,
+  subject: Subject,
+  change: GrantChange,
+  id = NEW_GRANT,
+): GrantInput | undefined => {
   let next: GrantInput;
   if (change.kind === "create") {
     const expiry = change.expiresAt === undefined ? {} : { expiresAt: change.expiresAt };
-    next = { id: NEW_GRANT, subject: subject.id, scope: change.scope, ...givesOf(change), ...expiry };
+    next = { id, subject: subject.id, scope: change.scope, ...givesOf(change), ...expiry };
   } else {
     const stored = live.grants.get(change.grant);
     if (stored === undefined) throw new UnknownGrant({ grant: change.grant });
@@ -102,6 +115,25 @@ const diff = (resource: Resource, before: ReadonlyArray<string>, after: Readonly
 };
 
 /**
+ * The diffs with each action told once: on a resource within another asked about (a project's environment), an
+ * action that the wider one gains (loses) too is left out, since the wider one says it already.
+ */
+const onceEach = (diffs: ReadonlyArray<ActionsDiff>): ReadonlyArray<ActionsDiff> =>
+  diffs.map((d) => {
+    const wider = diffs.filter(
+      (w) => w !== d && scopeCovers(w.resource, d.resource) && !sameScope(w.resource, d.resource),
+    );
+    if (wider.length === 0) return d;
+    const gainedAbove = new Set(wider.flatMap((w) => w.gained));
+    const lostAbove = new Set(wider.flatMap((w) => w.lost));
+    return {
+      resource: d.resource,
+      gained: d.gained.filter((a) => !gainedAbove.has(a)),
+      lost: d.lost.filter((a) => !lostAbove.has(a)),
+    };
+  });
+
+/**
  * Per resource, what `subjectId` (and, for a group, each member) may do now on `live` against what it could do
  * with `change` made on an overlay of the affected subjects. `now` is read once, so both sides see one moment.
  */
@@ -124,12 +156,53 @@ export const whatIf = (
     const twin = overlay.subject(s.id);
     return {
       subject: s.id,
-      resources: resources.map((r) =>
-        diff(r, actionsAllowed(cx, s, r, at), actionsAllowed(onOverlay, twin, r, at)),
+      resources: onceEach(
+        resources.map((r) => diff(r, actionsAllowed(cx, s, r, at), actionsAllowed(onOverlay, twin, r, at))),
       ),
     };
   };
   // Ids are unique: no two members compare equal.
   const members = [...subject.members].sort((a, b) => (a.id < b.id ? -1 : 1));
   return { ...diffs(subject), members: members.map(diffs) };
+};
+
+/**
+ * What `subjectId` of `org` would gain on each of `resources` with every one of `grants` added (inviting someone
+ * to several places at once); with no subject, a person without an account yet, who can do nothing before. Each
+ * grant is refused as the engine refuses a grant; answered on an overlay: nothing live is written.
+ */
+export const whatIfGranted = (
+  cx: DecisionContext,
+  org: string,
+  subjectId: string | undefined,
+  grants: ReadonlyArray<NewGrant>,
+  resources: ReadonlyArray<Resource>,
+  now: number,
+): SubjectDiff => {
+  const live = cx.snap;
+  const existing = subjectId === undefined ? undefined : live.subject(subjectId);
+  const overlay = existing === undefined ? new Snapshot(live) : overlayFor(live, existing);
+  let twin = existing === undefined ? undefined : overlay.subject(existing.id);
+  overlay.batch(() => {
+    twin ??= overlay.addUser(NEWCOMER, org);
+    for (const [i, grant] of grants.entries()) {
+      const next = grantAfter(live, twin, { kind: "create", ...grant }, `${NEW_GRANT}${i}`);
+      if (next !== undefined) overlay.addGrant(next);
+    }
+  });
+  const onOverlay = new DecisionContext(overlay, cx.policy);
+  const at = now || Date.now();
+  const after = overlay.subject(twin?.id ?? NEWCOMER);
+  return {
+    subject: subjectId ?? "",
+    resources: onceEach(
+      resources.map((r) =>
+        diff(
+          r,
+          existing === undefined ? [] : actionsAllowed(cx, existing, r, at),
+          actionsAllowed(onOverlay, after, r, at),
+        ),
+      ),
+    ),
+  };
 };

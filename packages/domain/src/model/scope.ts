@@ -42,6 +42,9 @@ export const scopeCovers = (outer: Scope, inner: Scope): boolean => {
   return true;
 };
 
+/** Whether `a` and `b` are the same place (each covers the other). */
+export const sameScope = (a: Scope, b: Scope): boolean => scopeCovers(a, b) && scopeCovers(b, a);
+
 /** `acme/cms/cms1` style text for logs and explanations. */
 export const formatScope = (scope: Scope): string =>
   scopeKeys

@@ -190,6 +190,56 @@ describe("engine.whatIf", () => {
     ]);
   });
 
+  it("tells each action once, at the widest scope asked about: an environment lists only what its project does not", () => {
+    const X = "experimentation";
+    const { engine } = world().users("acme", "fay");
+    const feature = (scope: ReturnType<typeof path>, production?: boolean) =>
+      res(scope, { platform: "feature", ...(production === undefined ? {} : { production }) });
+    const project = feature(path("acme", X, "e1", "p1"));
+    const production = feature(path("acme", X, "e1", "p1", "production"), true);
+    const development = feature(path("acme", X, "e1", "p1", "development"), false);
+    const sibling = feature(path("acme", X, "e1", "p2"));
+    const change: GrantChange = { kind: "create", role: `${X}:editor`, scope: path("acme", X, "e1", "p1") };
+    const each = engine.whatIf("fay", change, [project], NOW).resources[0]?.gained ?? [];
+    const asked = [project, production, development, sibling];
+    const [onProject, onProduction, onDevelopment, onSibling] = engine.whatIf(
+      "fay",
+      change,
+      asked,
+      NOW,
+    ).resources;
+    expect(onProject?.gained).toEqual(each);
+    expect(each).toContain(`${X}:flag.create`);
+    for (const env of [onProduction, onDevelopment])
+      expect(env?.gained.filter((a) => each.includes(a))).toEqual([]);
+    // What only an environment decides is told there, and the sibling project is no environment of p1.
+    expect(onDevelopment?.gained).toContain(`${X}:flag.toggle`);
+    expect(onSibling).toEqual({ resource: sibling, gained: [], lost: [] });
+  });
+
+  it("whatIfGranted: a newcomer gains what the grants give; an existing user only what it lacks", () => {
+    const { engine } = build();
+    const grants = [
+      { role: mc("customerUser"), scope: prodScope },
+      { permission: mc("code.deploy"), scope: sandboxScope },
+    ];
+    const newcomer = untouched(engine, RESOURCES, NOW, () =>
+      engine.whatIfGranted("acme", undefined, grants, RESOURCES, NOW),
+    );
+    expect(newcomer.resources).toEqual([
+      { resource: prod, gained: USER, lost: [] },
+      { resource: sandbox, gained: [mc("code.deploy")], lost: [] },
+    ]);
+    // ann holds the User role on production already: only the sandbox permission is new.
+    expect(engine.whatIfGranted("acme", "ann", grants, RESOURCES, NOW).resources).toEqual([
+      { resource: prod, gained: [], lost: [] },
+      { resource: sandbox, gained: [mc("code.deploy")], lost: [] },
+    ]);
+    expect(() =>
+      engine.whatIfGranted("acme", undefined, [{ role: "made-up", scope: prodScope }], RESOURCES, NOW),
+    ).toThrow(UnknownRole);
+  });
+
   it("answers several what-ifs in a row, each against the unchanged snapshot", () => {
     const { engine } = build();
     const promote: GrantChange = { kind: "update", grant: "ann-user", role: mc("customerAdmin") };

@@ -1,7 +1,7 @@
 // Editing one access row: product, instance and projects among the scopes the admin may invite to (a wider
 // choice is offered only where the engine allows inviting to it), then the role to give there.
 import { Button, Group, MultiSelect, Paper, Select, Stack, Text } from "@mantine/core";
-import { type AccessRow, scopesOf } from "./access-row-model.ts";
+import { type AccessRow, ALL_INSTANCES, scopesOf } from "./access-row-model.ts";
 import type { InvitableProduct } from "./invitable-scopes.ts";
 import { RolePicker } from "./role-picker.tsx";
 
@@ -15,22 +15,24 @@ export interface AccessRowEditorProps {
   readonly onRemove?: () => void;
 }
 
-const WHOLE = "";
-
 export const AccessRowEditor = ({ org, row, index, products, onChange, onRemove }: AccessRowEditorProps) => {
   const product = products.find((p) => p.id === row.product);
   const instance = product?.instances.find((i) => i.id === row.instance);
   const instanceOptions = [
-    ...(product?.invitable === true ? [{ value: WHOLE, label: `All ${product.label} instances` }] : []),
+    ...(product?.invitable === true
+      ? [{ value: ALL_INSTANCES, label: `All ${product.label} instances` }]
+      : []),
     ...(product?.instances ?? [])
       .filter((i) => i.invitable || i.projects.length > 0)
       .map((i) => ({ value: i.id, label: i.name })),
   ];
   const scopes = scopesOf(row, org);
+  // The place is the admin's explicit choice: nothing is picked for them (not even "All … instances").
   const scopeChosen =
     product !== undefined &&
-    (row.instance !== WHOLE || product.invitable) &&
-    (row.instance === WHOLE || row.projects.length > 0 || instance?.invitable === true);
+    (row.instance === ALL_INSTANCES
+      ? product.invitable
+      : instance !== undefined && (row.projects.length > 0 || instance.invitable));
   return (
     <Paper withBorder p="md" role="group" aria-label={`Access ${index + 1}`}>
       <Stack gap="sm">
@@ -48,20 +50,18 @@ export const AccessRowEditor = ({ org, row, index, products, onChange, onRemove 
             placeholder="Choose a product"
             data={products.map((p) => ({ value: p.id, label: p.label }))}
             value={row.product === "" ? null : row.product}
-            onChange={(value) => {
-              const next = products.find((p) => p.id === value);
-              const firstInstance = next?.invitable === false ? (next.instances[0]?.id ?? WHOLE) : WHOLE;
-              onChange({ ...row, product: value ?? "", instance: firstInstance, projects: [], role: "" });
-            }}
+            onChange={(value) =>
+              onChange({ ...row, product: value ?? "", instance: "", projects: [], role: "" })
+            }
             allowDeselect={false}
           />
           <Select
             label="Instance"
             placeholder={product === undefined ? "Choose a product first" : "Choose an instance"}
             data={instanceOptions}
-            value={product === undefined ? null : row.instance}
+            value={product === undefined || row.instance === "" ? null : row.instance}
             disabled={product === undefined}
-            onChange={(value) => onChange({ ...row, instance: value ?? WHOLE, projects: [], role: "" })}
+            onChange={(value) => onChange({ ...row, instance: value ?? "", projects: [], role: "" })}
             allowDeselect={false}
           />
           {instance === undefined || instance.projects.length === 0 ? null : (
@@ -84,7 +84,11 @@ export const AccessRowEditor = ({ org, row, index, products, onChange, onRemove 
           />
         ) : (
           <Text size="sm" c="dimmed">
-            Choose where the access applies to see the roles you may give.
+            {product === undefined
+              ? "Choose a product, then where the access applies, to see the roles you may give."
+              : product.invitable
+                ? `Choose an instance, or All ${product.label} instances, to see the roles you may give.`
+                : "Choose an instance to see the roles you may give."}
           </Text>
         )}
       </Stack>

@@ -1,5 +1,6 @@
-// The outcome of one bulk-invite row, as the Result column shows it: ready or not (before sending), then
-// invited with what became of its email and its accept link (shown once), or refused with the API's reason.
+// The outcome of one bulk-invite row, as the Result column shows it: ready or not (before sending), then invited
+// with what became of its email and its accept link (shown once), the role added to an existing account (or
+// already held), or refused with the API's reason.
 import { Badge, Button, Code, CopyButton, Group, Stack, Text } from "@mantine/core";
 import type { BulkRow } from "./bulk-csv.ts";
 import { type Delivery, DeliveryNote } from "./delivery-note.tsx";
@@ -7,6 +8,7 @@ import { type Delivery, DeliveryNote } from "./delivery-note.tsx";
 export type BulkOutcome =
   | { readonly kind: "sending" }
   | { readonly kind: "invited"; readonly acceptUrl: string; readonly delivery: Delivery }
+  | { readonly kind: "added"; readonly already: boolean }
   | { readonly kind: "refused"; readonly reason: string };
 
 export const BulkResult = ({ row, outcome }: { row: BulkRow; outcome: BulkOutcome | undefined }) => {
@@ -38,6 +40,15 @@ export const BulkResult = ({ row, outcome }: { row: BulkRow; outcome: BulkOutcom
           Refused
         </Badge>
         <Text size="sm">{outcome.reason}</Text>
+      </Stack>
+    );
+  if (outcome.kind === "added")
+    return (
+      <Stack gap={4} align="flex-start">
+        <Badge color="green" variant="light">
+          {outcome.already ? "Already had the role" : "Role added"}
+        </Badge>
+        <Text size="sm">Existing account: no invitation needed</Text>
       </Stack>
     );
   const url = new URL(outcome.acceptUrl, window.location.origin).toString();

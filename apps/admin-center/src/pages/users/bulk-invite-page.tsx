@@ -33,7 +33,8 @@ export const BulkInvitePage = () => {
     setSending(true);
     let invited = 0;
     for (const row of ready) {
-      if (row.scope === undefined || outcomes.get(row.line)?.kind === "invited") continue;
+      const done = outcomes.get(row.line)?.kind;
+      if (row.scope === undefined || done === "invited" || done === "added") continue;
       record(row.line, { kind: "sending" });
       try {
         const answer = await client.users.invite.mutate({
@@ -43,8 +44,11 @@ export const BulkInvitePage = () => {
           language: row.language,
           grants: [{ role: row.role, scope: { org, ...row.scope } }],
         });
+        const existing = answer.added[0];
         const [one] = answer.invited;
-        if (one !== undefined)
+        if (existing !== undefined)
+          record(row.line, { kind: "added", already: existing.grants.length === 0 });
+        else if (one !== undefined)
           record(row.line, { kind: "invited", acceptUrl: one.acceptUrl, delivery: one.delivery });
         invited += 1;
       } catch (error) {

@@ -10,8 +10,10 @@ import { Link, useSearchParams } from "react-router";
 import { AcceptLinks, type SentLink } from "../invite/accept-links.tsx";
 import { AccessRowEditor } from "../invite/access-row-editor.tsx";
 import { type AccessRow, grantsOf, newAccessRow } from "../invite/access-row-model.ts";
+import { type AddedRoles, AddedRolesNotice } from "../invite/added-roles.tsx";
 import { type InvitableProduct, useInvitableScopes } from "../invite/invitable-scopes.ts";
 import { InviteCrumbs, type InviteOrigin } from "../invite/invite-crumbs.tsx";
+import { InvitePreview } from "../invite/invite-preview.tsx";
 
 /** The scope the page was opened from, when the query string names one the admin may invite to. */
 const originOf = (params: URLSearchParams): InviteOrigin => {
@@ -31,9 +33,10 @@ const firstRow = (origin: InviteOrigin, products: ReadonlyArray<InvitableProduct
   if (product === undefined) return newAccessRow();
   const instance = product.instances.find((i) => i.id === origin.instance);
   const project = instance?.projects.find((p) => p.id === origin.project);
+  // Opened from an instance or project: that place; from a product, the admin still chooses the instance.
   return newAccessRow({
     product: product.id,
-    instance: instance?.id ?? (product.invitable ? "" : (product.instances[0]?.id ?? "")),
+    instance: instance?.id ?? "",
     projects: project === undefined ? [] : [project.id],
   });
 };
@@ -54,25 +57,30 @@ const InviteForm = ({
   const [another, setAnother] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
   const [sent, setSent] = useState<ReadonlyArray<SentLink>>([]);
+  const [added, setAdded] = useState<ReadonlyArray<AddedRoles>>([]);
+  const productLabel = (id: string) => products.find((p) => p.id === id)?.label ?? id;
+  const chosen = grantsOf(rows, org, productLabel);
   const invite = useMutation(trpc.users.invite.mutationOptions());
 
   const submit = form.handleSubmit(async (values) => {
-    const grants = grantsOf(rows, org);
-    if ("problem" in grants) return setProblem(grants.problem);
+    if ("problem" in chosen) return setProblem(chosen.problem);
     setProblem(undefined);
     try {
-      const { invited } = await invite.mutateAsync({
+      const answer = await invite.mutateAsync({
         org,
         emails: [values.email],
         ...(values.name.trim() === "" ? {} : { name: values.name.trim() }),
         language: values.language,
-        grants: grants.grants,
+        grants: chosen.grants,
       });
-      setSent((earlier) => [
-        ...invited.map((i) => ({ email: i.email, acceptUrl: i.acceptUrl, delivery: i.delivery })),
-        ...earlier,
-      ]);
-      toast.success(`Invited ${values.email}`);
+      const links = answer.invited.map((i) => ({
+        email: i.email,
+        acceptUrl: i.acceptUrl,
+        delivery: i.delivery,
+      }));
+      setSent((earlier) => [...links, ...earlier]);
+      setAdded((earlier) => [...answer.added, ...earlier]);
+      toast.success(links.length > 0 ? `Invited ${values.email}` : `Added roles to ${values.email}`);
       form.reset({ name: "", email: "", language: values.language });
       if (!another) setRows([firstRow(origin, products)]);
     } catch (error) {
@@ -86,6 +94,7 @@ const InviteForm = ({
         {sent.length === 0 ? null : (
           <AcceptLinks title={sent.length === 1 ? "Invitation sent" : "Invitations sent"} links={sent} />
         )}
+        {added.length === 0 ? null : <AddedRolesNotice org={org} added={added} />}
         <Group grow align="flex-start">
           <TextInput
             label="Name"
@@ -122,6 +131,11 @@ const InviteForm = ({
               : {})}
           />
         ))}
+        <InvitePreview
+          org={org}
+          email={form.watch("email")}
+          grants={"grants" in chosen ? chosen.grants : undefined}
+        />
         <Group>
           <Button variant="default" onClick={() => setRows((all) => [...all, newAccessRow()])}>
             Add access to another product, instance or project

@@ -1,11 +1,12 @@
 // Changing one grant's role (seed 001: edit icon, pick the role, confirm): the roles offered are the grant
 // product's roles the engine lets the admin give there; the what-if preview shows what changes before saving.
 import { type Resource, useGatehouse, useRefresh } from "@gatehouse/client";
-import { GuardedCall, toast } from "@gatehouse/ui";
-import { Button, Group, Paper, Select, Stack, Text } from "@mantine/core";
+import { toast } from "@gatehouse/ui";
+import { Paper, Select, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useAssignableRoles } from "./entitlement-queries.ts";
+import { PanelActions } from "./panel-actions.tsx";
 import { WhatIfPreview } from "./what-if-preview.tsx";
 
 export interface EditedGrant {
@@ -72,22 +73,14 @@ export const RoleChangePanel = ({ org, user, grant, roleName, placeName, onClose
         {role === null ? null : (
           <WhatIfPreview org={org} subject={user.id} change={{ kind: "update", grant: grant.id, role }} />
         )}
-        <Group gap="xs">
-          {role === null ? (
-            <Button disabled>Save role change</Button>
-          ) : (
-            <GuardedCall procedure="grants.update" input={{ id: grant.id, version: grant.version, role }}>
-              {(disabled) => (
-                <Button disabled={disabled} loading={save.isPending} onClick={() => save.mutate(role)}>
-                  Save role change
-                </Button>
-              )}
-            </GuardedCall>
-          )}
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-        </Group>
+        <PanelActions
+          procedure="grants.update"
+          input={role === null ? undefined : { id: grant.id, version: grant.version, role }}
+          label="Save role change"
+          pending={save.isPending}
+          onConfirm={() => role !== null && save.mutate(role)}
+          onClose={onClose}
+        />
       </Stack>
     </Paper>
   );

@@ -1,16 +1,17 @@
 // A user's details (route /users/:id?context=product/instance/project): the entitlements seen from the place the
-// details were opened from (seed 001), editing or deleting a role (with the what-if preview), removing access from
-// or deleting the user from the instance or project, and, for the whole account, deactivating, reactivating and
-// removing it from the account, each confirmed.
+// details were opened from (seed 001), adding a role there or editing or deleting one (with the what-if preview),
+// removing access from or deleting the user from the instance or project, and, for the whole account, deactivating,
+// reactivating and removing it from the account, each confirmed.
 import { useGatehouse, useRefresh, useSignedInOrg } from "@gatehouse/client";
 import { Crumbs, confirm, QueryState, toast } from "@gatehouse/ui";
-import { Group, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { ScopeCrumbs } from "../products/scope-crumbs.tsx";
 import { instancePath, parseContext, projectPath, type UserScope } from "../products/scope-paths.ts";
 import { AccountActions } from "./account-actions.tsx";
+import { AddRolePanel } from "./add-role-panel.tsx";
 import { useRoleNames, useUserDetails } from "./entitlement-queries.ts";
 import { EntitlementsTable, type GrantRow } from "./entitlements-table.tsx";
 import { GuardedButton } from "./guarded-button.tsx";
@@ -50,6 +51,7 @@ export const UserDetailsPage = () => {
   const roleName = useRoleNames();
   const scopeName = useScopeNames(org);
   const [editing, setEditing] = useState<GrantRow | null>(null);
+  const [adding, setAdding] = useState(false);
   const placeName = scope.product === undefined ? "the organization" : scopeName(context);
   const backToList = () => navigate(listPath(scope));
   const removeAccess = useRemoveAccess(org, scope, placeName, backToList);
@@ -127,13 +129,29 @@ export const UserDetailsPage = () => {
           <AccountActions user={user} onRemoved={backToList} />
         </Group>
       </Group>
-      <div>
-        <Title order={4}>Entitlements in {placeName}</Title>
-        <Text size="sm" c="dimmed">
-          The roles {user.name} holds in {contextText(scope)}. To add a role elsewhere, invite from that
-          instance or project.
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={4}>Entitlements in {placeName}</Title>
+          <Text size="sm" c="dimmed">
+            The roles {user.name} holds in {contextText(scope)}.
+          </Text>
+        </div>
+        {scope.instance === undefined || adding ? null : (
+          <Button variant="light" onClick={() => setAdding(true)}>
+            Add role
+          </Button>
+        )}
+      </Group>
+      {!adding ? null : (
+        <AddRolePanel
+          org={org}
+          user={user}
+          place={context}
+          placeName={placeName}
+          roleName={(role) => roleName(role, null)}
+          onClose={() => setAdding(false)}
+        />
+      )}
       <EntitlementsTable
         grants={grants}
         error={null}

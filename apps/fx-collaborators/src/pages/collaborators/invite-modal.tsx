@@ -1,5 +1,6 @@
-// Invite a collaborator (seed 003): emails (the plus button adds a row), a permission level, a language and the
-// projects, several at once; one users.invite call (a refused email invites nobody), then what became of each email.
+// Invite a collaborator (seed 003): emails (+ adds a row), a permission level, a language and projects, several at
+// once; one users.invite call (a refused email invites nobody), then what became of each email (an existing account
+// gets the level at once, and is told so).
 import { useGatehouse, useRefresh } from "@gatehouse/client";
 import { languageChoices, languageOf } from "@gatehouse/contracts";
 import { toast, useSchemaForm } from "@gatehouse/ui";
@@ -9,6 +10,7 @@ import { useState } from "react";
 import { Controller, useFieldArray } from "react-hook-form";
 import type { FeatureProject } from "../projects/feature-projects.ts";
 import { InviteCollaboratorsForm, type InviteCollaboratorsValues, repeatedEmails } from "./invite-form.ts";
+import { inviteSummary } from "./invite-summary.ts";
 import { useRoleOptions } from "./project-roles.ts";
 import { type Invited, SentInvitations } from "./sent-invitations.tsx";
 
@@ -49,9 +51,12 @@ export const InviteModal = ({ opened, onClose, project, projects }: InviteModalP
           .filter((p) => values.projects.includes(p.id))
           .map((p) => ({ role: values.role, scope: p.scope })),
       }),
-    onSuccess: (result) => {
-      toast.success(`Invited ${result.invited.map((i) => i.email).join(", ")}`);
-      setSent(result.invited);
+    onSuccess: (result, values) => {
+      const level = roleOptions.find((o) => o.value === values.role)?.label ?? values.role;
+      toast.success(inviteSummary(result, level));
+      // Existing accounts got the level at once: only new invitations have an email and a link to show.
+      if (result.invited.length > 0) setSent(result.invited);
+      else close();
       form.reset();
       void refresh.after("user.added", "grant.added");
     },

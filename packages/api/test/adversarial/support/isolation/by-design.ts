@@ -1,5 +1,6 @@
 // What the sweep accepts where a foreign answer differs from its made-up twin's, because it is told by design and
-// only to a caller entitled to it: emails are unique, so an inviter allowed every grant learns an email is taken.
+// only to a caller entitled to it: emails are unique, so an inviter allowed every grant learns an email is taken;
+// an invite preview answers another organization's email exactly as a never-used one.
 import type { Reply } from "./http.ts";
 
 let fresh = 0;
@@ -16,6 +17,12 @@ const freshInvite = (input: unknown) => {
   return { ...invite, emails: invite.emails.map(() => `sweep-fresh-${++fresh}@fresh.example`) };
 };
 
+/** The invite preview with a never-used email. */
+const freshPreview = (input: unknown) => ({
+  ...(input as object),
+  email: `sweep-fresh-${++fresh}@fresh.example`,
+});
+
 const saysAllowed = (reply: Reply) =>
   reply.status === 200 && (reply.data as { readonly allowed?: unknown }).allowed === true;
 
@@ -28,6 +35,14 @@ const saysAllowed = (reply: Reply) =>
  * emails must be allowed by `may` too.
  */
 export const confirmation = (procedure: string, foreign: Reply, input: unknown): Confirmation | undefined => {
+  // whatIf.invite: another organization's email is a new person here, so its answer must be a never-used email's
+  // (its made-up twin may by then be an account the sweep invited into the caller's own organization).
+  if (procedure === "whatIf.invite")
+    return {
+      input: freshPreview(input),
+      allowed: (reply) =>
+        reply.status === foreign.status && JSON.stringify(reply.data) === JSON.stringify(foreign.data),
+    };
   if (procedure === "users.invite") {
     if (foreign.status !== 409 || !/ belongs to another organization$/.test(foreign.message ?? ""))
       return undefined;

@@ -1,0 +1,59 @@
+// Adding a role to a user at the place its details were opened from (an instance or a project): pick one of the
+// roles the server says may be given there, read the what-if preview, then confirm (grants.create, asked by may).
+import { useGatehouse, useRefresh } from "@gatehouse/client";
+import { toast } from "@gatehouse/ui";
+import { Paper, Stack, Text } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import type { GrantScope } from "../invite/access-row-model.ts";
+import { RolePicker } from "../invite/role-picker.tsx";
+import { PanelActions } from "./panel-actions.tsx";
+import { WhatIfPreview } from "./what-if-preview.tsx";
+
+export interface AddRolePanelProps {
+  readonly org: string;
+  readonly user: { readonly id: string; readonly name: string };
+  /** The place the details were opened from, and its name. */
+  readonly place: GrantScope;
+  readonly placeName: string;
+  readonly roleName: (role: string) => string;
+  readonly onClose: () => void;
+}
+
+export const AddRolePanel = ({ org, user, place, placeName, roleName, onClose }: AddRolePanelProps) => {
+  const client = useGatehouse();
+  const refresh = useRefresh();
+  const [role, setRole] = useState("");
+  const input = { subject: { kind: "user" as const, id: user.id }, role, scope: place };
+  const add = useMutation({
+    mutationFn: () => client.grants.create.mutate(input),
+    onSuccess: async () => {
+      toast.success(`${user.name} now has ${roleName(role)} in ${placeName}`);
+      await refresh.after("grant.added");
+      onClose();
+    },
+    onError: (error) => toast.failure(error),
+  });
+
+  return (
+    <Paper withBorder p="md" role="region" aria-label="Add role">
+      <Stack gap="sm">
+        <Text fw={600}>
+          Add a role for {user.name} in {placeName}
+        </Text>
+        <RolePicker scopes={[place]} value={role} onChange={setRole} label="Role to add" />
+        {role === "" ? null : (
+          <WhatIfPreview org={org} subject={user.id} change={{ kind: "create", role, scope: place }} />
+        )}
+        <PanelActions
+          procedure="grants.create"
+          input={role === "" ? undefined : input}
+          label={role === "" ? "Add role" : `Add ${roleName(role)}`}
+          pending={add.isPending}
+          onConfirm={() => add.mutate()}
+          onClose={onClose}
+        />
+      </Stack>
+    </Paper>
+  );
+};
