@@ -30,7 +30,7 @@ const person = (id: string) =>
   );
 
 /** `id` named by `read`, or nothing for no id. */
-const maybe = <R>(id: string | null, read: (id: string) => Effect.Effect<Named | Person, never, R>) =>
+const maybe = <A, R>(id: string | null, read: (id: string) => Effect.Effect<A, never, R>) =>
   id === null ? Effect.succeed(null) : read(id);
 
 const roleName = (role: string): string =>
