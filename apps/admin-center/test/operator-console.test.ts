@@ -29,6 +29,10 @@ describe("The operator's console", () => {
     ]);
     const table = operator.getByRole("table", { name: "Organizations" });
     await table.getByRole("row", { name: /Agency.*Partner.*Mission Control/ }).waitFor();
+    // Acme has its super admin: only an organization without one is offered the invitation.
+    await expect(
+      operator.getByRole("button", { name: "Invite the first super admin of Acme" }).count(),
+    ).resolves.toBe(0);
 
     await operator.getByRole("button", { name: "Provision an organization" }).click();
     const dialog = operator.getByRole("dialog", { name: "Provision an organization" });
@@ -83,6 +87,11 @@ describe("The operator's console", () => {
     const link = await invite.getByLabel("Accept link for gina@globex.example").textContent();
     expect(link).toMatch(/\/admin-center\/accept\?token=/);
     await screenshot(operator, "operator-first-admin-invited");
+    await invite.getByRole("button", { name: "Done" }).click();
+    await globex.getByText("Has one (or is invited)").waitFor();
+    await expect(
+      operator.getByRole("button", { name: "Invite the first super admin of Globex Corporation" }).count(),
+    ).resolves.toBe(0);
   });
 
   it("completes and denies support tickets a customer approved; the partner sees the outcome", async () => {

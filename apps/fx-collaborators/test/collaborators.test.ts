@@ -40,7 +40,7 @@ describe("Settings › Collaborators", () => {
       "POST",
     )) as { id: string };
     await page.goto(`${app()}projects`);
-    await page.getByRole("cell", { name: "Acme Mobile" }).waitFor();
+    await page.getByRole("cell", { name: "Acme Mobile", exact: true }).waitFor();
     await screenshot(page, "fx-projects");
 
     await page.goto(collaborators("acme-checkout"));

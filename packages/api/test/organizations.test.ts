@@ -11,6 +11,7 @@ interface OrgView {
   readonly kind: string;
   readonly products: ReadonlyArray<string>;
   readonly version: number;
+  readonly superAdmin?: boolean;
 }
 
 describe("organizations", () => {
@@ -65,7 +66,11 @@ describe("organizations", () => {
     const got = await send("GET", "organizations.get", { id: "globex" }, operator);
     expect(got.data).toMatchObject({ products: ["admin-center", "experimentation"], version: 2 });
     const all = (await send("GET", "organizations.list", undefined, operator)).data as ReadonlyArray<OrgView>;
-    expect(all.map((o) => o.id)).toEqual(["acme", "agency", "globex"]);
+    expect(all.map((o) => [o.id, o.superAdmin])).toEqual([
+      ["acme", true],
+      ["agency", false],
+      ["globex", false],
+    ]);
 
     const audit = await rows<{ action: string; actor_kind: string; actor_id: string; org: string }>(
       "select action, actor_kind, actor_id, org from audit_log where target_kind = 'organization' and target_id = 'globex' order by id",

@@ -3,11 +3,11 @@
 import { MAX_ID_LENGTH, OrganizationCreateInput, OrganizationId, Text, Version } from "@gatehouse/contracts";
 import { products as catalogProducts } from "@gatehouse/domain";
 import { type OrganizationRecord, Organizations } from "@gatehouse/store";
-import { Schema } from "effect";
+import { Effect, Schema } from "effect";
 import { authorizedQuery, authorizedRead, operatorMutation, operatorOnly } from "../authorize.ts";
 import { nothing } from "../refusals.ts";
 import { router } from "../trpc.ts";
-import { FirstAdminInput, inviteFirstAdmin } from "./first-admin.ts";
+import { FirstAdminInput, inviteFirstAdmin, superAdminHeld } from "./first-admin.ts";
 
 // Rules: docs/decisions.md#tenancy (the operator provisions; the first super admin).
 
@@ -76,8 +76,14 @@ export const organizationsRouter = router({
     view(await ctx.store.run(Organizations.use((o) => o.get(input.id)))),
   ),
 
-  /** Every organization. Operator only. */
+  /** Every organization, each with whether a super admin (or a pending invitation of one) is in force there. */
   list: operatorOnly("lists organizations").query(async ({ ctx }) =>
-    (await ctx.store.run(Organizations.use((o) => o.list()))).map(view),
+    ctx.store.run(
+      Effect.gen(function* () {
+        const orgs = yield* Organizations.use((o) => o.list());
+        const held = yield* Effect.all(orgs.map((org) => superAdminHeld(org.id)));
+        return orgs.map((org, i) => ({ ...view(org), superAdmin: held[i] === true }));
+      }),
+    ),
   ),
 });

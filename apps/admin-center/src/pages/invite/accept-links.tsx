@@ -31,7 +31,10 @@ export const AcceptLinks = ({ title, links }: { title: string; links: ReadonlyAr
           </Text>
           {link.delivery === undefined ? null : <DeliveryNote delivery={link.delivery} />}
           <Group gap="xs" wrap="nowrap">
-            <Code aria-label={`Accept link for ${link.email}`} style={{ wordBreak: "break-all", flex: 1, minWidth: 0 }}>
+            <Code
+              aria-label={`Accept link for ${link.email}`}
+              style={{ wordBreak: "break-all", flex: 1, minWidth: 0 }}
+            >
               {fullUrl(link.acceptUrl)}
             </Code>
             <CopyButton value={fullUrl(link.acceptUrl)}>

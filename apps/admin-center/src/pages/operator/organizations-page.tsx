@@ -1,5 +1,6 @@
-// The operator's Organizations (route /organizations): every organization with its kind and enabled products;
-// provision a new one, change an organization's products, and invite its first super admin.
+// The operator's Organizations (route /organizations): every organization with its kind, enabled products and
+// whether it has a super admin; provision a new one, change its products, and invite the first super admin of
+// one that has none.
 import { type Column, Crumbs, DataTable } from "@gatehouse/ui";
 import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
@@ -55,6 +56,18 @@ export const OrganizationsPage = () => {
         ),
     },
     {
+      id: "super-admin",
+      header: "Super admin",
+      cell: ({ row }) =>
+        row.original.superAdmin ? (
+          <Text size="sm">Has one (or is invited)</Text>
+        ) : (
+          <Text size="sm" c="orange">
+            None yet
+          </Text>
+        ),
+    },
+    {
       id: "actions",
       header: "",
       cell: ({ row }) => (
@@ -67,14 +80,16 @@ export const OrganizationsPage = () => {
           >
             Products…
           </Button>
-          <Button
-            size="xs"
-            variant="default"
-            aria-label={`Invite the first super admin of ${row.original.name}`}
-            onClick={() => setDialog({ kind: "first-admin", org: row.original })}
-          >
-            Invite first super admin…
-          </Button>
+          {row.original.superAdmin ? null : (
+            <Button
+              size="xs"
+              variant="default"
+              aria-label={`Invite the first super admin of ${row.original.name}`}
+              onClick={() => setDialog({ kind: "first-admin", org: row.original })}
+            >
+              Invite first super admin…
+            </Button>
+          )}
         </Group>
       ),
     },

@@ -79,7 +79,12 @@ const Answers = ({ ticket }: { ticket: Ticket }) => {
 };
 
 export const TicketCard = ({ ticket }: { ticket: Ticket }) => (
-  <Card component="article" withBorder padding="md" aria-label={`Ticket ${ticket.ticket ?? ""} of ${ticket.requester.name}`}>
+  <Card
+    component="article"
+    withBorder
+    padding="md"
+    aria-label={`Ticket ${ticket.ticket ?? ""} of ${ticket.requester.name}`}
+  >
     <Stack gap="sm">
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
