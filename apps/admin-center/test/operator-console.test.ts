@@ -88,7 +88,7 @@ describe("The operator's console", () => {
     expect(link).toMatch(/\/admin-center\/accept\?token=/);
     await screenshot(operator, "operator-first-admin-invited");
     await invite.getByRole("button", { name: "Done" }).click();
-    await globex.getByText("Has one (or is invited)").waitFor();
+    await globex.getByText("Yes", { exact: true }).waitFor();
     await expect(
       operator.getByRole("button", { name: "Invite the first super admin of Globex Corporation" }).count(),
     ).resolves.toBe(0);

@@ -60,7 +60,7 @@ export const OrganizationsPage = () => {
       header: "Super admin",
       cell: ({ row }) =>
         row.original.superAdmin ? (
-          <Text size="sm">Has one (or is invited)</Text>
+          <Text size="sm">Yes</Text>
         ) : (
           <Text size="sm" c="orange">
             None yet
