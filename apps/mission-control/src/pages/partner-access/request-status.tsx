@@ -40,7 +40,9 @@ export const RequestStatusCell = ({ request }: { request: MyRequest }) => (
       <Text size="xs" c="dimmed">
         Ticket {request.ticket}
         {request.status === "customer-approved" ? ", waiting for the platform operator" : ""}
-        {request.status === "denied" && request.completedBy !== null ? ", denied by the platform operator" : ""}
+        {request.status === "denied" && request.completedBy !== null
+          ? ", denied by the platform operator"
+          : ""}
       </Text>
     )}
   </Stack>
