@@ -54,6 +54,7 @@ describe("Collaborators who do not manage", () => {
     await dialog.getByText(`New cart will be ${word} in Production, a production environment`).waitFor();
     await screenshot(page, "fx-publisher-confirm-production");
     await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "hidden" });
     await expect(prod.isChecked()).resolves.toBe(before);
 
     await prod.click({ force: true });
