@@ -3,7 +3,7 @@
 import { type ComponentType, lazy, type ReactElement } from "react";
 
 /** A page component loaded on first render from its module's named export. */
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+export const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
 
 const AccessMatrixPage = page(

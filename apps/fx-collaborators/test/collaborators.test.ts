@@ -45,7 +45,7 @@ describe("Settings › Collaborators", () => {
     await signIn(page, app(), "exp-administrator@acme.example");
     const mobile = await featureProject("Acme Mobile");
     await page.goto(`${app()}projects`);
-    await page.getByRole("cell", { name: "Acme Mobile" }).waitFor();
+    await page.getByRole("cell", { name: "Acme Mobile", exact: true }).waitFor();
     await screenshot(page, "fx-projects");
 
     await page.goto(collaborators("acme-checkout"));

@@ -83,6 +83,10 @@ describe("Flags and granular roles", () => {
     // The editor's open page hears the change and enables the production toggle.
     await expect.poll(() => prod.isDisabled(), { timeout: 15_000 }).toBe(false);
     await prod.click({ force: true });
+    await editor
+      .getByRole("dialog", { name: "Turn New cart off in Production?" })
+      .getByRole("button", { name: "Turn off in Production" })
+      .click();
     await editor.getByText("New cart is off in Production").waitFor();
     await screenshot(editor, "fx-flags-editor-env-publisher");
     await editor.context().close();

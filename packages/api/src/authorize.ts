@@ -11,19 +11,20 @@ import {
   VersionConflict,
 } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Schema } from "effect";
+import { Effect, Schema, type StandardSchema } from "effect";
 import { type RequestAuth, requestAuth } from "./auth/request-auth.ts";
 import type { StoreServices } from "./auth/store-runner.ts";
 import type { Authorization, RehearsalContext } from "./authorization.ts";
 import type { Actor, ApiContext } from "./context.ts";
 import { toTrpcError } from "./errors.ts";
 import { badRequest, forbidden, notFound, nothing, unauthorized } from "./refusals.ts";
-import { baseProcedure, failureOf } from "./trpc.ts";
+import { baseProcedure, failureOf, issuesMessage, issuesOf } from "./trpc.ts";
 
 /*
  * How to read it (rules: docs/decisions.md#api-authorization):
  * - publicAccess(reason), selfAccess(reason): no engine question, and the reason says why.
- * - operatorOnly(what): the platform operator, by its actor kind (it is no subject of any organization).
+ * - operatorOnly(what), operatorMutation(what, schema): the platform operator, by its actor kind (it is no
+ *   subject of any organization); its mutations are rehearsable like authorizedMutation's.
  * - authorizedQuery(schema, declare): any actor kind; `declare` names the organizations the objects lie in, the
  *   subject asked about and the engine questions, and the builder decides: another organization's object is
  *   NOT_FOUND with the words a made-up id gets (unless the engine allows every question: partner access); a
@@ -176,20 +177,52 @@ export const selfAccess = (reason: string) =>
     throw failureOf(result.error);
   });
 
-/**
- * The platform operator only: `what` it does, for the refusal everyone else gets (FORBIDDEN). The handler gets
- * `ctx.write`, the audited write as the operator (audit row's org: the organization it provisions).
- */
-export const operatorOnly = (what: string) =>
-  tagged({ kind: "operator", reason: `the platform operator ${what}` }).use(async ({ ctx, next }) => {
-    const actor = ctx.actor;
-    if (actor === undefined) throw unauthorized();
-    if (actor.kind !== "operator") throw forbidden(`Only the platform operator ${what}`);
+/** `raw` decoded as a call decodes its input: bad input is BAD_REQUEST naming the field, in the call's words. */
+const decode = async <T>(standard: StandardSchema.StandardSchemaV1<unknown, T>, raw: unknown): Promise<T> => {
+  const decoded = await standard["~standard"].validate(raw);
+  if (decoded.issues !== undefined) throw badRequest(issuesMessage(issuesOf(decoded) ?? []));
+  return decoded.value;
+};
+
+/** The operator, or the refusal anyone else gets: `what` only the platform operator does. */
+const requireOperator = (actor: Actor | undefined, what: string) => {
+  if (actor === undefined) throw unauthorized();
+  if (actor.kind !== "operator") throw forbidden(`Only the platform operator ${what}`);
+  return actor;
+};
+
+const operatorTagged = (what: string, rehearse?: Authorization["rehearse"]) =>
+  tagged({
+    kind: "operator",
+    reason: `the platform operator ${what}`,
+    ...(rehearse === undefined ? {} : { rehearse }),
+  }).use(async ({ ctx, next }) => {
+    const actor = requireOperator(ctx.actor, what);
     const store = storeFor(ctx);
     const result = await next({ ctx: { actor, store, write: writeFor(store, actor, ctx.requestId) } });
     if (result.ok) return result;
     throw failureOf(result.error);
   });
+
+/**
+ * The platform operator only: `what` it does, for the refusal everyone else gets (FORBIDDEN). The handler gets
+ * `ctx.write`, the audited write as the operator (audit row's org: the organization it provisions).
+ */
+export const operatorOnly = (what: string) => operatorTagged(what);
+
+/**
+ * The platform operator's mutation with its input's Effect `schema`: as operatorOnly, and rehearsable (`may`):
+ * bad input is BAD_REQUEST naming the problem, anyone but the operator FORBIDDEN, as the call answers.
+ */
+export const operatorMutation = <S extends Schema.ConstraintDecoder<unknown>>(what: string, schema: S) => {
+  const standard = Schema.toStandardSchemaV1(schema);
+  // As the call: the actor first (the builder's middleware), then the input.
+  const rehearse = async (raw: unknown, ctx: RehearsalContext) => {
+    requireOperator(ctx.actor, what);
+    await decode(standard, raw);
+  };
+  return operatorTagged(what, rehearse).input(standard);
+};
 
 /** Where the objects a procedure is about lie: the organization boundary, decided by the builder (`within`). */
 export interface Boundary {
@@ -411,9 +444,7 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
   };
   /** The same, for raw input: decoded as the call decodes it (bad input is BAD_REQUEST naming the problem). */
   const rehearse = async (raw: unknown, ctx: RehearsalContext) => {
-    const decoded = await standard["~standard"].validate(raw);
-    if (decoded.issues !== undefined) throw badRequest(decoded.issues.map((i) => i.message).join("; "));
-    await authorize(ctx, decoded.value);
+    await authorize(ctx, await decode(standard, raw));
   };
   return tagged({ kind: "mutation", rehearse })
     .input(standard)

@@ -6,7 +6,7 @@ import type { ApiContext } from "./context.ts";
 import { toTrpcError } from "./errors.ts";
 
 /** The schema issues behind a validation failure, when that is what the error is. */
-const issuesOf = (
+export const issuesOf = (
   cause: unknown,
 ): ReadonlyArray<{ readonly path: string; readonly message: string }> | undefined => {
   if (typeof cause !== "object" || cause === null || !("issues" in cause) || !Array.isArray(cause.issues))
@@ -18,6 +18,10 @@ const issuesOf = (
     }),
   );
 };
+
+/** The issues as one message naming each field: "id: Expected string; name: …". */
+export const issuesMessage = (issues: ReadonlyArray<{ readonly path: string; readonly message: string }>) =>
+  issues.map((i) => (i.path === "" ? i.message : `${i.path}: ${i.message}`)).join("; ");
 
 /** What every procedure says about itself: how it is authorized (set by the builders of authorize.ts). */
 export interface ProcedureMeta {
@@ -41,8 +45,7 @@ const t = initTRPC
         };
       const issues = error.code === "BAD_REQUEST" ? issuesOf(error.cause) : undefined;
       if (issues === undefined) return shape;
-      const message = issues.map((i) => (i.path === "" ? i.message : `${i.path}: ${i.message}`)).join("; ");
-      return { ...shape, message, data: { ...shape.data, issues } };
+      return { ...shape, message: issuesMessage(issues), data: { ...shape.data, issues } };
     },
   });
 

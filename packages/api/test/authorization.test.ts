@@ -7,7 +7,7 @@ import { type AuthorizationKind, authorizationOf } from "../src/authorization.ts
 import { appRouter } from "../src/root.ts";
 import { baseProcedure, router } from "../src/trpc.ts";
 
-type Walked = Record<string, { readonly _def: { readonly meta?: unknown } }>;
+type Walked = Record<string, { readonly _def: { readonly meta?: unknown; readonly type?: string } }>;
 const tree = appRouter._def.procedures as unknown as Walked;
 const procedures = Object.entries(tree);
 const ofKind = (kind: AuthorizationKind) =>
@@ -41,6 +41,8 @@ describe("the router tree", () => {
     expect(ofKind("self").sort()).toEqual(["auth.logout", "auth.me"]);
     expect(ofKind("operator").sort()).toEqual([
       "accessRequests.complete",
+      "accessRequests.queue",
+      "accessRequests.reject",
       "organizations.create",
       "organizations.inviteFirstAdmin",
       "organizations.list",
@@ -52,13 +54,16 @@ describe("the router tree", () => {
 
   it("lets every other procedure declare its engine questions as a query or a mutation", () => {
     const declared = [...ofKind("query"), ...ofKind("mutation")];
-    expect(declared.length + 6 + 2 + 5).toBe(procedures.length);
+    expect(declared.length + 6 + 2 + 7).toBe(procedures.length);
     expect(ofKind("query")).toContain("authz.check");
     expect(ofKind("mutation")).toContain("grants.create");
   });
 
   it("lets every mutation be rehearsed (may): its authorization runs without its handler", () => {
-    const mutations = ofKind("mutation");
+    // The operator's mutations too (operatorMutation): its console's buttons ask `may` like every other.
+    const operatorMutations = ofKind("operator").filter((path) => tree[path]?._def.type === "mutation");
+    const mutations = [...ofKind("mutation"), ...operatorMutations];
+    expect(mutations).toContain("accessRequests.reject");
     expect(mutations.length).toBeGreaterThan(30);
     expect(
       mutations.filter((path) => authorizationOf(tree[path] ?? { _def: {} })?.rehearse === undefined),

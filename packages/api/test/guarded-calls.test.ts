@@ -21,6 +21,10 @@ const rehearsable = new Set(
 const formSubmissions: Record<string, string> = {
   "accessRequests.request": "Mission Control's request form: the partner picks customer, role and place",
   "groups.create": "Create group's name form, opened under admin-center:group.manage",
+  "organizations.create":
+    "the operator's Provision form: id, name, kind and products typed (its console only)",
+  "organizations.inviteFirstAdmin":
+    "the operator's first super admin form: the invitee's email and name typed",
   "users.invite": "invite forms (one, bulk, collaborators): emails and roles typed, opened under user.invite",
 };
 

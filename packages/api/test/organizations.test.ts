@@ -11,6 +11,7 @@ interface OrgView {
   readonly kind: string;
   readonly products: ReadonlyArray<string>;
   readonly version: number;
+  readonly superAdmin?: boolean;
 }
 
 describe("organizations", () => {
@@ -65,7 +66,11 @@ describe("organizations", () => {
     const got = await send("GET", "organizations.get", { id: "globex" }, operator);
     expect(got.data).toMatchObject({ products: ["admin-center", "experimentation"], version: 2 });
     const all = (await send("GET", "organizations.list", undefined, operator)).data as ReadonlyArray<OrgView>;
-    expect(all.map((o) => o.id)).toEqual(["acme", "agency", "globex"]);
+    expect(all.map((o) => [o.id, o.superAdmin])).toEqual([
+      ["acme", true],
+      ["agency", false],
+      ["globex", false],
+    ]);
 
     const audit = await rows<{ action: string; actor_kind: string; actor_id: string; org: string }>(
       "select action, actor_kind, actor_id, org from audit_log where target_kind = 'organization' and target_id = 'globex' order by id",
@@ -115,5 +120,51 @@ describe("organizations", () => {
     expect((await send("GET", "organizations.get", { id: "acme" }, partner)).status).toBe(404);
     const operator = await signIn("operator@gatehouse.example");
     expect((await send("GET", "organizations.mine", undefined, operator)).status).toBe(404);
+  });
+
+  it("refuses bad provisioning input naming the field, with the words the console shows, and writes nothing", async () => {
+    const operator = await signIn("operator@gatehouse.example");
+    const before = await auditCount();
+    const create = (input: unknown) => send("POST", "organizations.create", input, operator);
+    const badId = await create({ id: "Initech Inc", name: "Initech", kind: "customer" });
+    expect(badId.status).toBe(400);
+    expect(badId.error?.message).toBe(
+      "id: use 1 to 63 lower-case letters, digits and dashes, starting with a letter or digit",
+    );
+    const noName = await create({ id: "initech", name: "  ", kind: "customer" });
+    expect(noName.status).toBe(400);
+    expect(noName.error?.message).toMatch(/^name: /);
+    const badKind = await create({ id: "initech", name: "Initech", kind: "vendor" });
+    expect(badKind.error?.message).toMatch(/^kind: /);
+    const badProduct = await create({ id: "initech", name: "Initech", kind: "customer", products: ["nope"] });
+    expect(badProduct.error?.message).toBe('products.0: unknown product "nope"');
+    const firstAdmin = await send(
+      "POST",
+      "organizations.inviteFirstAdmin",
+      { org: "acme", email: "not-an-email", name: "X" },
+      operator,
+    );
+    expect(firstAdmin.status).toBe(400);
+    expect(firstAdmin.error?.message).toMatch(/^email: /);
+    expect(await auditCount()).toBe(before);
+    expect(await rows("select id from organizations where id = 'initech'")).toEqual([]);
+  });
+
+  it("may answers the provisioning calls as they answer: the operator allowed, an admin refused", async () => {
+    const operator = await signIn("operator@gatehouse.example");
+    const admin = await signIn("admin@acme.example");
+    const input = { id: "acme", version: 1, products: ["admin-center"] };
+    const may = (call: typeof operator, procedure: string, asked: unknown) =>
+      send("GET", "may", { procedure, input: asked }, call).then((answer) => answer.data);
+    expect(await may(operator, "organizations.setProducts", input)).toEqual({ allowed: true });
+    const refused = await may(admin, "organizations.setProducts", input);
+    expect(refused).toMatchObject({ allowed: false, code: "FORBIDDEN" });
+    expect(
+      await may(operator, "organizations.create", { id: "Bad Id", name: "x", kind: "customer" }),
+    ).toEqual({
+      allowed: false,
+      code: "BAD_REQUEST",
+      reason: "id: use 1 to 63 lower-case letters, digits and dashes, starting with a letter or digit",
+    });
   });
 });

@@ -40,4 +40,8 @@ export const AccessRequestDecideInput = Schema.Struct({
   role: Schema.optionalKey(PartnerRole),
 });
 export const AccessRequestCompleteInput = Schema.Struct({ id: Id });
+/** The operator's queue of support tickets: those waiting for it (the default), or those it answered. */
+export const SupportTicketQueueInput = Schema.Struct({
+  status: Schema.optionalKey(Schema.Literals(["customer-approved", "completed", "denied"])),
+});
 export const AccessRequestCancelInput = Schema.Struct({ id: Id });

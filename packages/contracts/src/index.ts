@@ -9,6 +9,7 @@ export {
   AccessRequestListInput,
   AccessRequestStatus,
   PartnerRole,
+  SupportTicketQueueInput,
 } from "./access-requests.ts";
 export { AuditFilters, AuditListInput, AuditOrder } from "./audit.ts";
 export { LoginInput } from "./auth.ts";
@@ -58,6 +59,12 @@ export {
   OperationRunInput,
   OperationStatus,
 } from "./operations.ts";
+export {
+  EnabledProducts,
+  OrganizationCreateInput,
+  OrganizationId,
+  OrganizationKind,
+} from "./organizations.ts";
 export {
   CreateCustomRoleInput,
   GetRoleInput,

@@ -4,6 +4,7 @@ import {
   type AccessRequestEvent,
   type AccessRequestPath,
   type AccessRequestStatus,
+  accessRequestMovers,
   nextAccessRequest,
 } from "@gatehouse/domain";
 import { Context, Effect, Layer } from "effect";
@@ -25,7 +26,13 @@ export interface AccessRequestRecord {
   readonly path: AccessRequestPath;
   readonly status: AccessRequestStatus;
   readonly decidedBy: string | null;
+  /** When the customer decided, null while pending. */
+  readonly decidedAt: Date | null;
+  /** The operator who completed or rejected a support ticket, and when. */
   readonly completedBy: string | null;
+  readonly completedAt: Date | null;
+  /** When the partner user asked. */
+  readonly createdAt: Date;
   readonly ticket: string | null;
   readonly note: string | null;
   readonly grantId: string | null;
@@ -59,9 +66,10 @@ export interface AccessRequestsShape {
   readonly list: (filter: {
     readonly customerOrg?: string | undefined;
     readonly userId?: string | undefined;
+    readonly path?: AccessRequestPath | undefined;
     readonly status?: AccessRequestStatus | undefined;
   }) => Effect.Effect<ReadonlyArray<AccessRequestRecord>>;
-  /** Moves the request as the domain's machine says `move.event` does, recording who decided (or completed) it. */
+  /** Moves the request as the domain's machine says `move.event` does, recording who decided it (the operator's events: who completed or rejected it). */
   readonly transition: (
     id: string,
     move: AccessRequestMove,
@@ -79,12 +87,17 @@ interface Row {
   readonly path: AccessRequestPath;
   readonly status: AccessRequestStatus;
   readonly decided_by: string | null;
+  readonly decided_at: Date | string | null;
   readonly completed_by: string | null;
+  readonly completed_at: Date | string | null;
+  readonly created_at: Date | string;
   readonly ticket: string | null;
   readonly note: string | null;
   readonly grant_id: string | null;
   readonly version: number;
 }
+
+const dateOf = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
 
 const fromRow = (r: Row): AccessRequestRecord => ({
   id: r.id,
@@ -97,7 +110,10 @@ const fromRow = (r: Row): AccessRequestRecord => ({
   path: r.path,
   status: r.status,
   decidedBy: r.decided_by,
+  decidedAt: dateOf(r.decided_at),
   completedBy: r.completed_by,
+  completedAt: dateOf(r.completed_at),
+  createdAt: new Date(r.created_at),
   ticket: r.ticket,
   note: r.note,
   grantId: r.grant_id,
@@ -110,7 +126,7 @@ const make = Effect.gen(function* () {
     Effect.map(
       Effect.orDie(
         sql<Row>`select id, partner_org, customer_org, user_id, requested_by, requested_role, instance, path, status,
-                        decided_by, completed_by, ticket, note, grant_id, version
+                        decided_by, decided_at, completed_by, completed_at, created_at, ticket, note, grant_id, version
                  from access_requests where ${where} order by created_at desc, id desc`,
       ),
       (rows) => rows.map(fromRow),
@@ -138,11 +154,13 @@ const make = Effect.gen(function* () {
   const list = Effect.fn("AccessRequests.list")(function* (filter: {
     readonly customerOrg?: string | undefined;
     readonly userId?: string | undefined;
+    readonly path?: AccessRequestPath | undefined;
     readonly status?: AccessRequestStatus | undefined;
   }) {
     const conditions = [
       ...(filter.customerOrg === undefined ? [] : [sql`customer_org = ${filter.customerOrg}`]),
       ...(filter.userId === undefined ? [] : [sql`user_id = ${filter.userId}`]),
+      ...(filter.path === undefined ? [] : [sql`path = ${filter.path}`]),
       ...(filter.status === undefined ? [] : [sql`status = ${filter.status}`]),
     ];
     return yield* select(conditions.length === 0 ? sql`true` : sql.and(conditions));
@@ -155,7 +173,7 @@ const make = Effect.gen(function* () {
       (refused) => new InvalidChange({ reason: refused.message }),
     );
     const rows = yield* Effect.orDie(
-      move.event === "complete"
+      accessRequestMovers[move.event] === "operator"
         ? sql`update access_requests set status = ${to}, completed_by = ${move.by}, completed_at = now(),
                      grant_id = coalesce(${move.grantId ?? null}, grant_id), version = version + 1, updated_at = now()
               where id = ${id} and status = ${before.status} returning id`

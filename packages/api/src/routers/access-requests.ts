@@ -7,6 +7,7 @@ import {
   AccessRequestDecideInput,
   AccessRequestInput,
   AccessRequestListInput,
+  SupportTicketQueueInput,
 } from "@gatehouse/contracts";
 import {
   type AccessRequestEvent,
@@ -33,13 +34,17 @@ import {
   authorizedQuery,
   authorizedRead,
   type DeclaredChange,
+  operatorMutation,
   operatorOnly,
   type QueryContext,
+  type Store,
   type UserActor,
+  type Write,
 } from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
 import { badRequest, forbidden, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
+import { ticketView } from "./support-tickets.ts";
 
 // Rules: docs/decisions.md#partner-access; the request's states, events and movers: the domain's rules/access-request.ts.
 
@@ -200,6 +205,25 @@ const move = (
     return { ...moved, changes: [...grant.changes, ...moved.changes] };
   });
 
+const SUPPORT = "works the support-ticket queue: completes or rejects what customers approved";
+
+/** The operator's answer to a support ticket (complete or reject), audited in the customer's organization. */
+const operatorAnswer = async (
+  ctx: { readonly actor: { readonly id: string }; readonly store: Store; readonly write: Write },
+  id: string,
+  event: "complete" | "reject",
+) => {
+  const request = await ctx.store.run(AccessRequests.use((a) => a.get(id)));
+  const to = moved(request, event, "BAD_REQUEST");
+  const { value } = await ctx.write({
+    org: request.customerOrg,
+    action: `access-request.${event}`,
+    target: { kind: "access-request", id: request.id },
+    run: move(request, event, to, ctx.actor.id),
+  });
+  return view(value);
+};
+
 export const accessRequestsRouter = router({
   /** A partner user asks `customerOrg` for a partner role (product-wide or on one instance). */
   request: authorizedMutation(AccessRequestInput, requestAsk).mutation(async ({ ctx, input }) => {
@@ -279,18 +303,26 @@ export const accessRequestsRouter = router({
     return view(value);
   }),
 
-  /** The operator completes a customer-approved support ticket: the grant is created. */
-  complete: operatorOnly("completes support tickets")
-    .input(Schema.toStandardSchemaV1(AccessRequestCompleteInput))
-    .mutation(async ({ ctx, input }) => {
-      const request = await ctx.store.run(AccessRequests.use((a) => a.get(input.id)));
-      const to = moved(request, "complete", "BAD_REQUEST");
-      const { value } = await ctx.write({
-        org: request.customerOrg,
-        action: "access-request.complete",
-        target: { kind: "access-request", id: request.id },
-        run: move(request, "complete", to, ctx.actor.id),
-      });
-      return view(value);
+  /** The operator's queue: support tickets waiting for it (customer-approved, the default) or those it answered. */
+  queue: operatorOnly(SUPPORT)
+    .input(Schema.toStandardSchemaV1(SupportTicketQueueInput))
+    .query(async ({ ctx, input }) => {
+      const status = input.status ?? "customer-approved";
+      return ctx.store.run(
+        Effect.flatMap(
+          AccessRequests.use((a) => a.list({ path: "support-ticket", status })),
+          (requests) => Effect.forEach(requests, ticketView),
+        ),
+      );
     }),
+
+  /** The operator completes a customer-approved support ticket: the grant is created. */
+  complete: operatorMutation(SUPPORT, AccessRequestCompleteInput).mutation(async ({ ctx, input }) =>
+    operatorAnswer(ctx, input.id, "complete"),
+  ),
+
+  /** The operator rejects a customer-approved support ticket: it ends denied, nothing is granted. */
+  reject: operatorMutation(SUPPORT, AccessRequestCompleteInput).mutation(async ({ ctx, input }) =>
+    operatorAnswer(ctx, input.id, "reject"),
+  ),
 });

@@ -18,6 +18,14 @@ export const FirstAdminInput = Schema.Struct({
   language: Schema.optionalKey(InviteLanguage),
 });
 
+/** Whether a grant of super admin in `org` is in force: a user's, a group's or a pending invitation's. */
+export const superAdminHeld = (org: string) =>
+  Effect.gen(function* () {
+    const held = yield* (yield* Grants).list({ org, role: SUPER_ADMIN });
+    const now = Date.now();
+    return held.some((grant) => inForce(grant.expiresAt?.getTime() ?? 0, now));
+  });
+
 /**
  * Fails (CONFLICT) when a grant of super admin in `org` is in force: a user's, a group's or a pending invitation's.
  * Concurrent first admins of one organization queue on its lock, so the second sees the first's grant.
@@ -25,9 +33,7 @@ export const FirstAdminInput = Schema.Struct({
 const noSuperAdmin = (org: string) =>
   Effect.gen(function* () {
     yield* (yield* Organizations).serialize(org, "first-admin");
-    const held = yield* (yield* Grants).list({ org, role: SUPER_ADMIN });
-    const now = Date.now();
-    if (held.some((grant) => inForce(grant.expiresAt?.getTime() ?? 0, now)))
+    if (yield* superAdminHeld(org))
       return yield* new AlreadyExists({
         kind: "super admin",
         constraint: org,

@@ -1,18 +1,16 @@
 // Organizations and the products they enable: the platform operator provisions and enables (by its kind, not
 // the engine: it is a member of no organization); members read their own organization, the operator any.
-import { MAX_ID_LENGTH, Name, Text, Version } from "@gatehouse/contracts";
+import { MAX_ID_LENGTH, OrganizationCreateInput, OrganizationId, Text, Version } from "@gatehouse/contracts";
 import { products as catalogProducts } from "@gatehouse/domain";
 import { type OrganizationRecord, Organizations } from "@gatehouse/store";
-import { Schema } from "effect";
-import { authorizedQuery, authorizedRead, operatorOnly } from "../authorize.ts";
+import { Effect, Schema } from "effect";
+import { authorizedQuery, authorizedRead, operatorMutation, operatorOnly } from "../authorize.ts";
 import { nothing } from "../refusals.ts";
 import { router } from "../trpc.ts";
-import { FirstAdminInput, inviteFirstAdmin } from "./first-admin.ts";
+import { FirstAdminInput, inviteFirstAdmin, superAdminHeld } from "./first-admin.ts";
 
 // Rules: docs/decisions.md#tenancy (the operator provisions; the first super admin).
 
-/** A new organization's id: a lower-case letter or digit, then up to 62 of those or `-`. */
-const OrgSlug = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,62}$/)));
 const knownProducts = catalogProducts.map((p) => p.id as string);
 const Product = Text(MAX_ID_LENGTH).pipe(
   Schema.check(Schema.makeFilter((p: string) => knownProducts.includes(p) || `unknown product "${p}"`)),
@@ -20,12 +18,10 @@ const Product = Text(MAX_ID_LENGTH).pipe(
 const Products = Schema.Array(Product).pipe(Schema.check(Schema.isMaxLength(catalogProducts.length)));
 
 const CreateInput = Schema.Struct({
-  id: OrgSlug,
-  name: Name,
-  kind: Schema.Literals(["customer", "partner"]),
+  ...OrganizationCreateInput.fields,
   products: Schema.optionalKey(Products),
 });
-const SetProductsInput = Schema.Struct({ id: OrgSlug, version: Version, products: Products });
+const SetProductsInput = Schema.Struct({ id: OrganizationId, version: Version, products: Products });
 const GetInput = Schema.Struct({ id: Text(MAX_ID_LENGTH) });
 
 const view = (org: OrganizationRecord) => ({
@@ -37,11 +33,11 @@ const view = (org: OrganizationRecord) => ({
 });
 
 /** Provisioning: the operator only, by its actor kind. */
-const provisioning = operatorOnly("provisions organizations, enables products and invites first admins");
+const PROVISIONS = "provisions organizations, enables products and invites first admins";
 
 export const organizationsRouter = router({
   /** A new organization (with its Everyone group) and the products it enables. Operator only. */
-  create: provisioning.input(Schema.toStandardSchemaV1(CreateInput)).mutation(async ({ ctx, input }) => {
+  create: operatorMutation(PROVISIONS, CreateInput).mutation(async ({ ctx, input }) => {
     const products = [...new Set(input.products ?? [])];
     const { value } = await ctx.write({
       org: input.id,
@@ -53,23 +49,21 @@ export const organizationsRouter = router({
   }),
 
   /** Enables exactly `products` for the organization, given the version read. Operator only. */
-  setProducts: provisioning
-    .input(Schema.toStandardSchemaV1(SetProductsInput))
-    .mutation(async ({ ctx, input }) => {
-      const products = [...new Set(input.products)];
-      const { value } = await ctx.write({
-        org: input.id,
-        action: "organization.products.set",
-        target: { kind: "organization", id: input.id },
-        run: Organizations.use((o) => o.setProducts(input.id, input.version, products)),
-      });
-      return view(value);
-    }),
+  setProducts: operatorMutation(PROVISIONS, SetProductsInput).mutation(async ({ ctx, input }) => {
+    const products = [...new Set(input.products)];
+    const { value } = await ctx.write({
+      org: input.id,
+      action: "organization.products.set",
+      target: { kind: "organization", id: input.id },
+      run: Organizations.use((o) => o.setProducts(input.id, input.version, products)),
+    });
+    return view(value);
+  }),
 
   /** Invites an organization's first super admin; the accept link is returned once. Operator only. */
-  inviteFirstAdmin: provisioning
-    .input(Schema.toStandardSchemaV1(FirstAdminInput))
-    .mutation(async ({ ctx, input }) => inviteFirstAdmin(ctx, input)),
+  inviteFirstAdmin: operatorMutation(PROVISIONS, FirstAdminInput).mutation(async ({ ctx, input }) =>
+    inviteFirstAdmin(ctx, input),
+  ),
 
   /** The actor's own organization with its enabled products. */
   mine: authorizedRead(({ actor }) => {
@@ -82,8 +76,14 @@ export const organizationsRouter = router({
     view(await ctx.store.run(Organizations.use((o) => o.get(input.id)))),
   ),
 
-  /** Every organization. Operator only. */
+  /** Every organization, each with whether a super admin (or a pending invitation of one) is in force there. */
   list: operatorOnly("lists organizations").query(async ({ ctx }) =>
-    (await ctx.store.run(Organizations.use((o) => o.list()))).map(view),
+    ctx.store.run(
+      Effect.gen(function* () {
+        const orgs = yield* Organizations.use((o) => o.list());
+        const held = yield* Effect.all(orgs.map((org) => superAdminHeld(org.id)));
+        return orgs.map((org, i) => ({ ...view(org), superAdmin: held[i] === true }));
+      }),
+    ),
   ),
 });

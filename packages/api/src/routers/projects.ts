@@ -13,6 +13,7 @@ import {
 } from "../authorize.ts";
 import { badRequest, conflict, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
+import { collaboratingProcedure } from "./collaborating.ts";
 import { environmentView } from "./environments.ts";
 
 // Rules: docs/decisions.md#feature-experimentation (projects).
@@ -76,6 +77,9 @@ export const projectsRouter = router({
     );
     return rows.map(view);
   }),
+
+  /** The Feature projects the signed-in collaborator may view, and which of them it manages. */
+  collaborating: collaboratingProcedure,
 
   /** The environments of a project (primary first). */
   environments: router({

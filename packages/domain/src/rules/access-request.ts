@@ -23,11 +23,12 @@ export const accessRequestStatuses: ReadonlyArray<AccessRequestStatus> = [
   "cancelled",
 ];
 
-export type AccessRequestEvent = "approve" | "deny" | "complete" | "cancel";
+export type AccessRequestEvent = "approve" | "deny" | "complete" | "reject" | "cancel";
 export const accessRequestEvents: ReadonlyArray<AccessRequestEvent> = [
   "approve",
   "deny",
   "complete",
+  "reject",
   "cancel",
 ];
 
@@ -35,7 +36,8 @@ export const accessRequestEvents: ReadonlyArray<AccessRequestEvent> = [
  * Who makes each event, which the API's declarations ask for:
  * - "grantor": the customer, whoever engine.assign allows to give the granted role at the request's scope to
  *   the partner user (approving and denying ask the same question);
- * - "operator": the platform operator, completing a support ticket the customer approved;
+ * - "operator": the platform operator, completing a support ticket the customer approved or rejecting it (the
+ *   request ends denied; the customer's approval stays recorded);
  * - "requester": the partner user the request is for, withdrawing its own request (it gives nothing, so no
  *   engine question).
  */
@@ -44,6 +46,7 @@ export const accessRequestMovers: Readonly<Record<AccessRequestEvent, AccessRequ
   approve: "grantor",
   deny: "grantor",
   complete: "operator",
+  reject: "operator",
   cancel: "requester",
 };
 
@@ -52,7 +55,7 @@ const moves: Readonly<Record<AccessRequestPath, Moves>> = {
   direct: { pending: { approve: "approved", deny: "denied", cancel: "cancelled" } },
   "support-ticket": {
     pending: { approve: "customer-approved", deny: "denied", cancel: "cancelled" },
-    "customer-approved": { complete: "completed" },
+    "customer-approved": { complete: "completed", reject: "denied" },
   },
 };
 
@@ -77,6 +80,7 @@ export interface AccessRequestState {
 const refusal = (request: AccessRequestState, event: AccessRequestEvent): string => {
   switch (event) {
     case "complete":
+    case "reject":
       return `access request ${request.id} is not a customer-approved support ticket`;
     case "cancel":
       return `access request ${request.id} is ${request.status}: only a pending request can be cancelled`;

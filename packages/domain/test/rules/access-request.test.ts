@@ -29,20 +29,92 @@ const table: Readonly<
   >
 > = {
   direct: {
-    pending: { approve: "approved", deny: "denied", complete: notOnPath, cancel: "cancelled" },
-    approved: { approve: notPending, deny: notPending, complete: notOnPath, cancel: notPending },
-    denied: { approve: notPending, deny: notPending, complete: notOnPath, cancel: notPending },
-    "customer-approved": { approve: notPending, deny: notPending, complete: notOnPath, cancel: notPending },
-    completed: { approve: notPending, deny: notPending, complete: notOnPath, cancel: notPending },
-    cancelled: { approve: notPending, deny: notPending, complete: notOnPath, cancel: notPending },
+    pending: {
+      approve: "approved",
+      deny: "denied",
+      complete: notOnPath,
+      reject: notOnPath,
+      cancel: "cancelled",
+    },
+    approved: {
+      approve: notPending,
+      deny: notPending,
+      complete: notOnPath,
+      reject: notOnPath,
+      cancel: notPending,
+    },
+    denied: {
+      approve: notPending,
+      deny: notPending,
+      complete: notOnPath,
+      reject: notOnPath,
+      cancel: notPending,
+    },
+    "customer-approved": {
+      approve: notPending,
+      deny: notPending,
+      complete: notOnPath,
+      reject: notOnPath,
+      cancel: notPending,
+    },
+    completed: {
+      approve: notPending,
+      deny: notPending,
+      complete: notOnPath,
+      reject: notOnPath,
+      cancel: notPending,
+    },
+    cancelled: {
+      approve: notPending,
+      deny: notPending,
+      complete: notOnPath,
+      reject: notOnPath,
+      cancel: notPending,
+    },
   },
   "support-ticket": {
-    pending: { approve: "customer-approved", deny: "denied", complete: notPending, cancel: "cancelled" },
-    approved: { approve: notPending, deny: notPending, complete: notPending, cancel: notPending },
-    denied: { approve: notPending, deny: notPending, complete: notPending, cancel: notPending },
-    "customer-approved": { approve: notPending, deny: notPending, complete: "completed", cancel: notPending },
-    completed: { approve: notPending, deny: notPending, complete: notPending, cancel: notPending },
-    cancelled: { approve: notPending, deny: notPending, complete: notPending, cancel: notPending },
+    pending: {
+      approve: "customer-approved",
+      deny: "denied",
+      complete: notPending,
+      reject: notPending,
+      cancel: "cancelled",
+    },
+    approved: {
+      approve: notPending,
+      deny: notPending,
+      complete: notPending,
+      reject: notPending,
+      cancel: notPending,
+    },
+    denied: {
+      approve: notPending,
+      deny: notPending,
+      complete: notPending,
+      reject: notPending,
+      cancel: notPending,
+    },
+    "customer-approved": {
+      approve: notPending,
+      deny: notPending,
+      complete: "completed",
+      reject: "denied",
+      cancel: notPending,
+    },
+    completed: {
+      approve: notPending,
+      deny: notPending,
+      complete: notPending,
+      reject: notPending,
+      cancel: notPending,
+    },
+    cancelled: {
+      approve: notPending,
+      deny: notPending,
+      complete: notPending,
+      reject: notPending,
+      cancel: notPending,
+    },
   },
 };
 
@@ -51,6 +123,7 @@ const refusals: Readonly<Record<AccessRequestEvent, (status: AccessRequestStatus
   approve: (status) => `access request ${id} is ${status}, not pending`,
   deny: (status) => `access request ${id} is ${status}, not pending`,
   complete: () => `access request ${id} is not a customer-approved support ticket`,
+  reject: () => `access request ${id} is not a customer-approved support ticket`,
   cancel: (status) => `access request ${id} is ${status}: only a pending request can be cancelled`,
 };
 
@@ -94,6 +167,7 @@ describe("access request: what reaching a status does, and who makes each event"
     ["approve", "grantor"],
     ["deny", "grantor"],
     ["complete", "operator"],
+    ["reject", "operator"],
     ["cancel", "requester"],
   ] as const)("%s is made by the %s", (event, mover) => {
     expect(accessRequestMovers[event]).toBe(mover);

@@ -6,6 +6,7 @@ export const auditActions = [
   "access-request.cancel",
   "access-request.complete",
   "access-request.create",
+  "access-request.reject",
   "access-request.deny",
   "api-key.create",
   "api-key.revoke",

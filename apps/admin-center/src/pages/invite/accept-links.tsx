@@ -31,12 +31,15 @@ export const AcceptLinks = ({ title, links }: { title: string; links: ReadonlyAr
           </Text>
           {link.delivery === undefined ? null : <DeliveryNote delivery={link.delivery} />}
           <Group gap="xs" wrap="nowrap">
-            <Code aria-label={`Accept link for ${link.email}`} style={{ wordBreak: "break-all" }}>
+            <Code
+              aria-label={`Accept link for ${link.email}`}
+              style={{ wordBreak: "break-all", flex: 1, minWidth: 0 }}
+            >
               {fullUrl(link.acceptUrl)}
             </Code>
             <CopyButton value={fullUrl(link.acceptUrl)}>
               {({ copied, copy }) => (
-                <Button size="xs" variant="light" onClick={copy}>
+                <Button size="xs" variant="light" onClick={copy} style={{ flexShrink: 0 }}>
                   {copied ? "Copied" : "Copy"}
                 </Button>
               )}

@@ -25,7 +25,7 @@ export const CollaboratorsPage = () => {
 
   if (projects.isLoading || projects.error !== null)
     return <QueryState query={projects} loading="Loading the project…" />;
-  if (project === undefined) return <NotManaged projectId={projectId ?? ""} />;
+  if (project === undefined || !project.manages) return <NotManaged projectId={projectId ?? ""} />;
 
   return (
     <Stack>
@@ -50,7 +50,7 @@ export const CollaboratorsPage = () => {
         opened={inviting}
         onClose={() => setInviting(false)}
         project={project}
-        projects={projects.data ?? []}
+        projects={(projects.data ?? []).filter((p) => p.manages)}
       />
     </Stack>
   );

@@ -1,7 +1,8 @@
 // One flag's on/off switch in one environment, guarded by the server's answer for the very flags.toggle call the
-// switch makes (engine `experimentation:flag.toggle` on the flag's resource there, as the server builds it).
+// switch makes (engine `experimentation:flag.toggle` on the flag's resource there, as the server builds it); in a
+// production environment it asks for confirmation naming the flag and the environment before calling.
 import { type RouterOutputs, useGatehouse, useRefresh } from "@gatehouse/client";
-import { GuardedCall, toast } from "@gatehouse/ui";
+import { confirm, GuardedCall, toast } from "@gatehouse/ui";
 import { Switch } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 
@@ -32,6 +33,16 @@ export const FlagToggle = ({ flag, environment }: FlagToggleProps) => {
     },
     onError: toast.failure,
   });
+  const change = (on: boolean) => {
+    if (!environment.production) return toggle.mutate(on);
+    confirm({
+      title: `Turn ${flag.name} ${on ? "on" : "off"} in ${environment.name}?`,
+      message: `${flag.name} will be ${on ? "on" : "off"} in ${environment.name}, a production environment: your visitors see the change at once.`,
+      confirmLabel: `Turn ${on ? "on" : "off"} in ${environment.name}`,
+      destructive: !on,
+      onConfirm: () => toggle.mutate(on),
+    });
+  };
   return (
     <GuardedCall
       procedure="flags.toggle"
@@ -43,7 +54,7 @@ export const FlagToggle = ({ flag, environment }: FlagToggleProps) => {
           label={enabled ? "On" : "Off"}
           checked={enabled}
           disabled={disabled || toggle.isPending}
-          onChange={(event) => toggle.mutate(event.currentTarget.checked)}
+          onChange={(event) => change(event.currentTarget.checked)}
         />
       )}
     </GuardedCall>

@@ -1,5 +1,5 @@
-// Your Feature Experimentation projects (route /projects): the Feature projects whose collaborators you manage,
-// each linking to its Settings › Collaborators and its flags.
+// Your Feature Experimentation projects (route /projects): every Feature project you work in, each linking to
+// its flags, and to its Settings › Collaborators where you manage them.
 import { useSignedInOrg } from "@gatehouse/client";
 import { type Column, Crumbs, DataTable } from "@gatehouse/ui";
 import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
@@ -14,12 +14,24 @@ const columns: Array<Column<FeatureProject>> = [
     header: "",
     cell: ({ row }) => (
       <Group gap="md" justify="flex-end">
-        <Anchor component={Link} to={`/projects/${row.original.id}/collaborators`} size="sm">
-          Collaborators
-        </Anchor>
-        <Anchor component={Link} to={`/projects/${row.original.id}/flags`} size="sm">
+        <Anchor
+          component={Link}
+          to={`/projects/${row.original.id}/flags`}
+          size="sm"
+          aria-label={`Flags of ${row.original.name}`}
+        >
           Flags
         </Anchor>
+        {row.original.manages ? (
+          <Anchor
+            component={Link}
+            to={`/projects/${row.original.id}/collaborators`}
+            size="sm"
+            aria-label={`Collaborators of ${row.original.name}`}
+          >
+            Collaborators
+          </Anchor>
+        ) : null}
       </Group>
     ),
   },
@@ -33,7 +45,8 @@ export const ProjectsPage = () => {
       <Crumbs items={[{ label: "Projects" }]} />
       <Title order={2}>Your Feature Experimentation projects</Title>
       <Text c="dimmed" size="sm">
-        Projects whose collaborators you manage: administrators of the instance and owners of a project.
+        The Feature projects you collaborate on. The instance's administrators and the project's owners also
+        manage who collaborates.
       </Text>
       <DataTable
         label="Feature projects"
@@ -43,8 +56,8 @@ export const ProjectsPage = () => {
         error={projects.error}
         onRetry={() => void projects.refetch()}
         empty={{
-          title: "No Feature projects to manage",
-          hint: "Collaborators are managed by the instance's administrators and the project's owners.",
+          title: "No Feature projects yet",
+          hint: "Ask an administrator of the Experimentation instance or a project's owner to add you to a project.",
         }}
       />
     </Stack>
