@@ -134,7 +134,7 @@ export class CompiledCatalog {
       {
         id: `${SINGLE_PREFIX}${actionId}` as RoleId,
         product: ref.product,
-        label: actionId,
+        label: this.variants(ref)[0]?.label ?? actionId,
         description: `The single permission ${actionId}`,
         system: true,
         single: true,

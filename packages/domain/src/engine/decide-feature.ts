@@ -59,7 +59,7 @@ export const decideFeature = (cx: DecisionContext): boolean => {
     const flagAt = explicit >= 0 ? explicit : at;
     if (explicit >= 0 && trace) deciding.push(grantAt(cx, explicit));
     if (entry.layer === "ruleset" && !policy.flagAllowsRulesetChanges(flagRole)) {
-      trace?.miss(grantAt(cx, flagAt), `flag role ${flagRole.id} does not allow changing the flag's rules`);
+      trace?.miss(grantAt(cx, flagAt), `flag role ${flagRole.label} does not allow changing the flag's rules`);
       return false;
     }
     if (entry.layer === "flag" && !entityRoleAllows(cx, "flag", flagRole, flagAt)) return false;
@@ -71,7 +71,7 @@ export const decideFeature = (cx: DecisionContext): boolean => {
 /** The environment or flag role in effect (given by gathered grant `b`) holds the action, and its conditions pass. */
 const entityRoleAllows = (cx: DecisionContext, kind: string, role: RoleEntry, b: number): boolean => {
   if (roleHas(role, cx.entry.bit)) return conditionsHoldAt(cx, b, role);
-  cx.trace?.miss(grantAt(cx, b), `${kind} role ${role.id} does not include ${cx.entry.id}`);
+  cx.trace?.miss(grantAt(cx, b), `${kind} role ${role.label} does not include ${cx.entry.label}`);
   return false;
 };
 

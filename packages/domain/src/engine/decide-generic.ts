@@ -14,7 +14,7 @@ export const decideGeneric = (cx: DecisionContext): boolean => {
   if (oneGrantAllows(cx, false)) return true;
   const { entry, trace } = cx;
   if (entry.conjunctions.length > 0 && conjunctionHolds(cx)) return true;
-  trace?.miss(undefined, `no grant covering the resource holds ${entry.id}`, {}, Closeness.NoGrant);
+  trace?.miss(undefined, `no grant covering the resource holds ${entry.label}`, {}, Closeness.NoGrant);
   return false;
 };
 
@@ -29,7 +29,7 @@ export const oneGrantAllows = (cx: DecisionContext, singlesOnly: boolean): boole
     if (singlesOnly && !role.single) continue;
     if (!roleHas(role, entry.bit)) {
       if (trace && !singlesOnly && usable(cx, b))
-        trace.miss(grantAt(cx, b), `${role.id} does not include ${entry.id}`, {}, Closeness.LacksAction);
+        trace.miss(grantAt(cx, b), `${role.label} does not include ${entry.label}`, {}, Closeness.LacksAction);
       continue;
     }
     if (usable(cx, b) && conditionsHoldAt(cx, b, role)) {
@@ -53,7 +53,7 @@ const conjunctionHolds = (cx: DecisionContext): boolean => {
     if (found.length !== clause.length) {
       trace?.miss(
         found[0],
-        `${entry.id} needs a role from each of ${describeClause(cx, clause)} together`,
+        `${entry.label} needs a role from each of ${describeClause(cx, clause)} together`,
         {},
         Closeness.LacksAction,
       );
@@ -91,4 +91,4 @@ const conditionPasses = (cx: DecisionContext, condition: Condition, g: Grant): b
 };
 
 const describeClause = (cx: DecisionContext, clause: ReadonlyArray<ReadonlySet<number>>): string =>
-  clause.map((term) => `[${[...term].map((i) => cx.snap.catalog.roleList[i]?.id).join(" | ")}]`).join(", ");
+  clause.map((term) => `[${[...term].map((i) => cx.snap.catalog.roleList[i]?.label).join(" | ")}]`).join(", ");

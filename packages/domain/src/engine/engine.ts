@@ -63,8 +63,9 @@ export class Engine {
       decision: allowed ? "allow" : "deny",
       subject,
       action,
+      actionName: this.actionName(action),
       resource: stripAttrs(resource),
-      reason: allowed ? `allowed by ${trace.deciding.map((g) => g.role.id).join(" + ")}` : trace.reason,
+      reason: allowed ? `allowed by ${trace.deciding.map((g) => g.role.label).join(" + ")}` : trace.reason,
       considered: this.considered(s, path, now),
       deciding: allowed ? trace.deciding.map((g) => this.view(s, g)) : [],
       nearest: !allowed && trace.nearest ? this.view(s, trace.nearest) : undefined,
@@ -149,6 +150,12 @@ export class Engine {
     return landingOf(this.snapshot, this.snapshot.subject(subject), now);
   }
 
+  /** The action's label as the catalog names it (its id when the catalog gives none). */
+  private actionName(action: string): string {
+    const ref = this.snapshot.catalog.action(action);
+    return (ref.plain ?? ref.web ?? ref.feature)?.label ?? action;
+  }
+
   private considered(s: Subject, path: Path, now: number): ReadonlyArray<ConsideredGrant> {
     const out: ConsideredGrant[] = [];
     for (const holder of [s, ...s.groups])
@@ -166,6 +173,7 @@ export class Engine {
       holder: g.subject.id,
       via: g.subject === s ? undefined : g.subject.id,
       role: g.role.id,
+      roleName: g.role.label,
       scope: this.snapshot.tree.scopeOf(g.node),
       expiresAt: g.expiresAt === 0 ? undefined : g.expiresAt,
     };

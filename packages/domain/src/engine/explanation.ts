@@ -10,6 +10,8 @@ export interface ExplainedGrant {
   /** Set when the grant reaches the subject through a group. */
   readonly via: string | undefined;
   readonly role: string;
+  /** The role's display name (the catalog's label, or the custom role's name). */
+  readonly roleName: string;
   readonly scope: Scope;
   readonly expiresAt: number | undefined;
 }
@@ -25,6 +27,8 @@ export interface Explanation {
   readonly decision: "allow" | "deny";
   readonly subject: string;
   readonly action: string;
+  /** The action's display name from the catalog. */
+  readonly actionName: string;
   readonly resource: Scope;
   readonly reason: string;
   readonly considered: ReadonlyArray<ConsideredGrant>;

@@ -42,10 +42,14 @@ describe("explain", () => {
         holder: "mgr",
         via: undefined,
         role: "pim:PIM_Manager",
+        roleName: "PIM_Manager",
         scope: i1,
         expiresAt: undefined,
       },
     ]);
+    // Names as people read them: the catalog's labels of the action and of the deciding role.
+    expect(why.actionName).toBe("Approve products assigned to the user");
+    expect(why.reason).toBe("allowed by PIM_Manager");
     expect(why.nearest).toBeUndefined();
     expect(why.failedCondition).toBeUndefined();
     expect(why.missingAttribute).toBeUndefined();
