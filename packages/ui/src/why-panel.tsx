@@ -1,17 +1,25 @@
 // The "Why?" panel: the engine's explanation of one decision, as people read it: the verdict and its reason,
 // the deciding grants (allow) or the nearest one and the failed condition (deny), then every grant considered.
+// Roles, places, groups and the action appear by the names the server gives; their ids on hover.
 import type { ExplainedGrant, Explanation } from "@gatehouse/client";
 import { Badge, Group, List, Stack, Text } from "@mantine/core";
 
-const scopeText = (scope: ExplainedGrant["scope"]): string =>
-  (["org", "product", "instance", "project", "environment", "flag"] as const)
-    .map((key) => scope[key])
-    .filter((part): part is string => part !== undefined)
-    .join(" › ");
+/** One grant: its role and place by name (ids in the title), the group it comes through, its expiry. */
+const GrantText = ({ grant }: { grant: ExplainedGrant }) => (
+  <span title={`${grant.role} at ${Object.values(grant.scope).join("/")} (grant ${grant.id})`}>
+    {grant.roleName} on {grant.where}
+    {grant.viaName === undefined ? "" : ` (through group ${grant.viaName})`}
+    {grant.expiresAt === undefined ? "" : `, until ${new Date(grant.expiresAt).toLocaleString()}`}
+  </span>
+);
 
-const grantText = (grant: ExplainedGrant): string =>
-  `${grant.role} on ${scopeText(grant.scope)}${grant.via === undefined ? "" : ` (through group ${grant.via})`}` +
-  (grant.expiresAt === undefined ? "" : `, until ${new Date(grant.expiresAt).toLocaleString()}`);
+const Grants = ({ grants }: { grants: ReadonlyArray<ExplainedGrant> }) =>
+  grants.map((grant, i) => (
+    <span key={grant.id}>
+      {i === 0 ? "" : "; "}
+      <GrantText grant={grant} />
+    </span>
+  ));
 
 export const WhyPanel = ({ explanation }: { explanation: Explanation }) => {
   const allowed = explanation.decision === "allow";
@@ -19,16 +27,20 @@ export const WhyPanel = ({ explanation }: { explanation: Explanation }) => {
     <Stack gap="xs" data-testid="why-panel">
       <Group gap="xs">
         <Badge color={allowed ? "green" : "red"}>{allowed ? "Allowed" : "Not allowed"}</Badge>
-        <Text size="sm" fw={500}>
-          {explanation.action}
+        <Text size="sm" fw={500} title={explanation.action}>
+          {explanation.actionName}
         </Text>
       </Group>
       <Text size="sm">{explanation.reason}</Text>
       {explanation.deciding.length > 0 ? (
-        <Text size="sm">Decided by: {explanation.deciding.map(grantText).join("; ")}</Text>
+        <Text size="sm">
+          Decided by: <Grants grants={explanation.deciding} />
+        </Text>
       ) : null}
       {explanation.nearest === undefined ? null : (
-        <Text size="sm">Nearest grant: {grantText(explanation.nearest)}</Text>
+        <Text size="sm">
+          Nearest grant: <GrantText grant={explanation.nearest} />
+        </Text>
       )}
       {explanation.failedCondition === undefined ? null : (
         <Text size="sm">Failed condition: {explanation.failedCondition}</Text>
@@ -44,7 +56,7 @@ export const WhyPanel = ({ explanation }: { explanation: Explanation }) => {
         <List size="sm" className="gh-why-considered">
           {explanation.considered.map((c) => (
             <List.Item key={c.grant.id}>
-              [{c.status}] {grantText(c.grant)}: {c.note}
+              [{c.status}] <GrantText grant={c.grant} />: {c.note}
             </List.Item>
           ))}
         </List>

@@ -5,21 +5,25 @@ import { type AuditEntry, AuditLog, type AuditReach } from "@gatehouse/store";
 import { isSuperAdmin } from "../auth/super-admin.ts";
 import { authorizedQuery, type Declared, type QueryContext } from "../authorize.ts";
 import { keysetPage } from "../list-page.ts";
+import { auditNamer } from "../names/audit-names.ts";
 import { forbidden } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { auditReach } from "./audit-reach.ts";
 
 // Rules: docs/decisions.md#admin-center (audit log: who reads which entries; audit-reach.ts).
 
-/** An entry as clients see it: the bigint id as a string, the time in ISO form. */
-const view = (entry: AuditEntry) => ({
+/**
+ * An entry as clients see it: the bigint id as a string, the time in ISO form, the actor and the target with
+ * their names where the reader may see them (`names`, audit-names.ts; null otherwise).
+ */
+const view = (entry: AuditEntry, names: { actorName: string | null; targetName: string | null }) => ({
   id: entry.id,
   at: entry.at.toISOString(),
   requestId: entry.requestId,
-  actor: { kind: entry.actorKind, id: entry.actorId },
+  actor: { kind: entry.actorKind, id: entry.actorId, name: names.actorName },
   org: entry.org,
   action: entry.action,
-  target: { kind: entry.targetKind, id: entry.targetId },
+  target: { kind: entry.targetKind, id: entry.targetId, name: names.targetName },
   before: entry.before,
   after: entry.after,
 });
@@ -67,6 +71,7 @@ export const auditRouter = router({
       ),
     );
     const { page, nextCursor } = keysetPage(entries, limit, (last) => last.id);
-    return { items: page.map(view), nextCursor };
+    const names = await auditNamer(ctx.store, ctx.engine, ctx.actor, page);
+    return { items: page.map((entry) => view(entry, names(entry))), nextCursor };
   }),
 });

@@ -6,6 +6,7 @@ import { Schema } from "effect";
 import { type Ask, authorizedQuery, type Declared, type QueryContext, seenBy } from "../authorize.ts";
 import type { Actor } from "../context.ts";
 import { pageOf } from "../list-page.ts";
+import { namedExplanation } from "../names/explanation-names.ts";
 import { badRequest } from "../refusals.ts";
 import { router } from "../trpc.ts";
 
@@ -144,7 +145,7 @@ export const authzRouter = router({
       engine.check(subject, c.action, seenBy(engine, actor, subject, oneShape(c.resource))),
     );
   }),
-  explain: authorizedQuery(CheckInput, aboutOne).query(({ ctx, input }) => {
+  explain: authorizedQuery(CheckInput, aboutOne).query(async ({ ctx, input }) => {
     const subject = subjectOf(ctx.actor, input.subject);
     const seen = seenBy(ctx.engine, ctx.actor, subject, oneShape(input.resource));
     const explanation = ctx.engine.explain(subject, input.action, seen);
@@ -152,9 +153,11 @@ export const authzRouter = router({
       seen.org === input.resource.org
         ? explanation
         : { ...explanation, resource: { ...explanation.resource, org: input.resource.org } };
-    return subject === ctx.actor.id || ctx.actor.kind === "operator"
-      ? answer
-      : withinOrg(answer, input.resource.org);
+    const shown =
+      subject === ctx.actor.id || ctx.actor.kind === "operator"
+        ? answer
+        : withinOrg(answer, input.resource.org);
+    return namedExplanation(ctx.store, shown);
   }),
   whoCan: authorizedQuery(WhoCanInput, (input, { actor }) => aboutOthers(actor, input.resource)).query(
     ({ ctx, input }) => pageOf(ctx.engine.whoCan(input.action, oneShape(input.resource)), input),

@@ -31,6 +31,8 @@ import {
 } from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
 import { deliverInvitation } from "../mail/deliver.ts";
+import { grantNamer } from "../names/invitation-names.ts";
+import { peopleNamer } from "../names/people.ts";
 import { badRequest, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { claimAsks, invitationAsks, mayView } from "./invitation-rights.ts";
@@ -127,10 +129,23 @@ export const invitationsRouter = router({
   /** The organization's invitations the actor may see, newest first; `status` as they read now. */
   list: authorizedQuery(ListInput, (input) => ({ orgs: [input.org] })).query(async ({ ctx, input }) => {
     const all = await ctx.store.run(Invitations.use((i) => i.list(input.org, input.status)));
-    return pageOf(
+    const page = pageOf(
       all.filter((i) => mayView(ctx.may, i)),
       input,
-    ).map(view);
+    );
+    // Names next to the ids: the role's and the place's, and who invited (as far as the reader may see people).
+    const named = await grantNamer(ctx.store, ctx.engine, input.org, page);
+    const person = await peopleNamer(
+      ctx.store,
+      ctx.engine,
+      ctx.actor,
+      page.map((i) => i.invitedBy),
+    );
+    return page.map((i) => ({
+      ...view(i),
+      grants: i.grants.map(named),
+      invitedByPerson: i.invitedBy === null ? null : person(i.invitedBy),
+    }));
   }),
 
   /** A new token and expiry for a pending or expired invitation, emailed again; the new `acceptUrl` is shown once. */

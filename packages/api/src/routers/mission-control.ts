@@ -15,6 +15,7 @@ import {
 import { Effect, Option, Schema } from "effect";
 import { authorizedQuery, authorizedRead, type Declared, type May, type Store } from "../authorize.ts";
 import type { Actor } from "../context.ts";
+import { operationName } from "../names/operation-name.ts";
 import { missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { partnerHolders } from "./partner-holders.ts";
@@ -123,7 +124,7 @@ const factsOf = async (store: Store, i: InstanceRecord, customerName: string) =>
     "Last operation":
       last === undefined
         ? "None yet"
-        : `${last.action.replace(`${PRODUCT}:`, "")}, ${last.status}, ${utc(last.createdAt)}`,
+        : `${operationName(last.action)}, ${last.status}, ${utc(last.createdAt)}`,
   };
 };
 
@@ -131,7 +132,22 @@ export const missionControlRouter = router({
   partnerHolders,
 
   /** The organizations the user reaches in Mission Control, with its roles there. */
-  customers: authorizedRead(() => ({})).query(({ ctx }) => customersOf(ctx.store, ctx.actor)),
+  customers: authorizedRead(() => ({})).query(async ({ ctx }) => {
+    const customers = await customersOf(ctx.store, ctx.actor);
+    // The roles and instances by name: the instances are those the user holds a role on (it may see them).
+    const instances = await ctx.store.run(
+      Effect.forEach(customers, (c) => Instances.use((i) => i.list(c.org, PRODUCT))),
+    );
+    const instanceName = new Map(instances.flat().map((i) => [i.id, i.name] as const));
+    return customers.map((c) => ({
+      ...c,
+      roles: c.roles.map((r) => ({
+        ...r,
+        roleName: ctx.engine.roleName(r.role) ?? r.role,
+        instanceName: r.instance === null ? null : (instanceName.get(r.instance) ?? r.instance),
+      })),
+    }));
+  }),
 
   /** The customer's Mission Control instances the user may view, with their facts. */
   instances: authorizedQuery(InstancesInput, (input, { actor, store }) =>
@@ -210,8 +226,15 @@ export const missionControlRouter = router({
     );
     // A fact about each holder (the answer itself), not a decision about the actor. A deactivated holder is shown
     // as such: its grant stays, counting for nothing until it is reactivated.
-    return holders.rows.filter(
-      (h) => h.deactivated || ctx.engine.allows(h.user, VIEW, instanceResource(holders.instance)),
-    );
+    const orgs = await ctx.store.run(Organizations.use((o) => o.list()));
+    const orgName = new Map(orgs.map((o) => [o.id, o.name] as const));
+    return holders.rows
+      .filter((h) => h.deactivated || ctx.engine.allows(h.user, VIEW, instanceResource(holders.instance)))
+      .map((h) => ({
+        ...h,
+        roleName: ctx.engine.roleName(h.role) ?? h.role,
+        // A partner holding roles here is seen with its organization's name.
+        orgName: orgName.get(h.org) ?? h.org,
+      }));
   }),
 });

@@ -19,6 +19,8 @@ import {
   type Store,
 } from "../authorize.ts";
 import { operationExecutor } from "../mission-control/executor.ts";
+import { operationName } from "../names/operation-name.ts";
+import { peopleNamer } from "../names/people.ts";
 import { badRequest, missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
 
@@ -33,6 +35,7 @@ const view = (op: OperationRecord) => ({
   org: op.org,
   instance: op.instance,
   action: op.action,
+  actionName: operationName(op.action),
   params: op.params,
   requestedBy: op.requestedBy,
   status: op.status,
@@ -158,7 +161,8 @@ export const operationsRouter = router({
           from: ["submitted"],
           to: "cancelled",
           actor: ctx.actor.id,
-          message: `cancelled by ${ctx.actor.id}`,
+          // Who cancelled is the event's actor, named when read (operations.get).
+          message: "cancelled before it started",
         }),
       ),
     });
@@ -180,8 +184,15 @@ export const operationsRouter = router({
       ),
     );
     const last = ops.at(-1);
+    const shown = ops.filter((op) => visible.has(op.instance));
+    const person = await peopleNamer(
+      ctx.store,
+      ctx.engine,
+      ctx.actor,
+      shown.map((op) => op.requestedBy),
+    );
     return {
-      items: ops.filter((op) => visible.has(op.instance)).map(view),
+      items: shown.map((op) => ({ ...view(op), requester: person(op.requestedBy) })),
       next: ops.length === input.limit && last !== undefined ? last.id : null,
     };
   }),
@@ -194,12 +205,17 @@ export const operationsRouter = router({
   }).query(async ({ ctx }) => {
     const op = ctx.declared;
     const events = await ctx.store.run(Operations.use((o) => o.events(op.id)));
+    const person = await peopleNamer(ctx.store, ctx.engine, ctx.actor, [
+      op.requestedBy,
+      ...events.map((e) => e.actor),
+    ]);
     return {
       ...view(op),
+      requester: person(op.requestedBy),
       events: events.map((e) => ({
         status: e.status,
         at: e.at.toISOString(),
-        actor: e.actor,
+        actor: e.actor === null ? null : person(e.actor),
         message: e.message,
       })),
     };

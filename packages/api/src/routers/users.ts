@@ -44,6 +44,7 @@ import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
 import { claimAsks, grantAsks, invitationAsks } from "./invitation-rights.ts";
 import { addAsks, addGrants, addWasAsked, type Invitee, inviteeOf } from "./invitee.ts";
 import { whereItSits } from "./reach-words.ts";
+import { checkPlaces } from "./scope-places.ts";
 
 // Rules: docs/decisions.md#users (directory, removal) and docs/decisions.md#invitations (invite, claims).
 
@@ -452,8 +453,10 @@ export const usersRouter = router({
     ask: async () => {
       for (const grant of input.grants)
         if (grant.scope.org !== input.org) throw badRequest("grants.scope.org: must be org");
-      for (const grant of input.grants)
+      for (const grant of input.grants) {
+        await checkPlaces(store, grant.scope, "grants.scope");
         checkCustomRolePlacement(await roleIn(store, grant.role, input.org), grant.scope, "grants.role");
+      }
       const lower = input.emails.map((e) => e.toLowerCase());
       if (new Set(lower).size !== lower.length) throw badRequest("emails: each email once");
       // Another organization's email is told (CONFLICT) only to an actor allowed every grant: in the handler.

@@ -1,0 +1,74 @@
+// Places by name for what an actor reads (a grant's scope in an explanation, an invitation's grants): "Acme ›
+// CMS › Acme Site", from the catalog's product labels and the stored organization, instance and project names.
+import { productsById, type Scope } from "@gatehouse/domain";
+import { Environments, Instances, Organizations, Projects } from "@gatehouse/store";
+import { Effect, Option } from "effect";
+import type { Store } from "../authorize.ts";
+
+type Kind = "org" | "instance" | "project" | "environment";
+
+/**
+ * Names the places of `scopes` (each stored object read once); a place with no row keeps its id. Callers pass
+ * only scopes the reader may see: its organization's places, or the grants it holds itself. A place inside
+ * `home` leaves the organization's name out ("CMS › Acme Site"), as the reader is there already.
+ */
+export const placeNamer = async (
+  store: Store,
+  scopes: ReadonlyArray<Scope>,
+  home?: string,
+): Promise<(scope: Scope) => string> => {
+  const ids = (pick: (s: Scope) => string | undefined) =>
+    new Set(scopes.map(pick).filter((id): id is string => id !== undefined));
+  const names = await store.run(
+    Effect.gen(function* () {
+      const orgs = yield* Organizations;
+      const instances = yield* Instances;
+      const projects = yield* Projects;
+      const environments = yield* Environments;
+      const out = new Map<string, string>();
+      const read = function* (
+        kind: Kind,
+        wanted: ReadonlySet<string>,
+        get: (id: string) => Effect.Effect<{ readonly name: string }, unknown>,
+      ) {
+        for (const id of wanted) {
+          const found = yield* Effect.option(get(id));
+          if (Option.isSome(found)) out.set(`${kind}:${id}`, found.value.name);
+        }
+      };
+      yield* read(
+        "org",
+        ids((s) => s.org),
+        orgs.get,
+      );
+      yield* read(
+        "instance",
+        ids((s) => s.instance),
+        instances.get,
+      );
+      yield* read(
+        "project",
+        ids((s) => s.project),
+        projects.get,
+      );
+      yield* read(
+        "environment",
+        ids((s) => s.environment),
+        environments.get,
+      );
+      return out;
+    }),
+  );
+  const name = (kind: Kind, id: string) => names.get(`${kind}:${id}`) ?? id;
+  return (scope) =>
+    [
+      scope.org === home && scope.product !== undefined ? undefined : name("org", scope.org),
+      scope.product === undefined ? undefined : (productsById.get(scope.product)?.label ?? scope.product),
+      scope.instance === undefined ? undefined : name("instance", scope.instance),
+      scope.project === undefined ? undefined : name("project", scope.project),
+      scope.environment === undefined ? undefined : `${name("environment", scope.environment)} environment`,
+      scope.flag === undefined ? undefined : `flag ${scope.flag}`,
+    ]
+      .filter((part): part is string => part !== undefined)
+      .join(" › ");
+};
