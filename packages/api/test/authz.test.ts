@@ -88,7 +88,10 @@ describe("authz.explain, whoCan and whatCan", () => {
     const allow = await alice.authz.explain({ action: `${MC}:site.view`, resource: mc1 });
     expect(allow.decision).toBe("allow");
     expect(allow.deciding.map((g) => g.id)).toEqual(["g-alice"]);
-    expect(allow.reason).toContain(`${MC}:customerUser`);
+    // Roles and actions by their catalog names, the ids alongside.
+    expect(allow.reason).toBe("allowed by customerUser");
+    expect(allow.deciding[0]).toMatchObject({ role: `${MC}:customerUser`, roleName: "customerUser" });
+    expect(allow.actionName).toBe("View the site and its environment");
     const deny = await alice.authz.explain({ action: `${MC}:code.deploy`, resource: mc1 });
     expect(deny.decision).toBe("deny");
     expect(deny.nearest?.id).toBe("g-alice");

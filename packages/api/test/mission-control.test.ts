@@ -32,7 +32,15 @@ describe("missionControl", () => {
         org: "acme",
         name: expect.any(String),
         relation: "own",
-        roles: [{ role: "mission-control:customerUser", instance: null, expiresAt: null }],
+        roles: [
+          {
+            role: "mission-control:customerUser",
+            roleName: "customerUser",
+            instance: null,
+            instanceName: null,
+            expiresAt: null,
+          },
+        ],
       },
     ]);
     const instances = await send("GET", "missionControl.instances", { customer: "acme" }, user);

@@ -157,7 +157,7 @@ export const authzRouter = router({
       subject === ctx.actor.id || ctx.actor.kind === "operator"
         ? answer
         : withinOrg(answer, input.resource.org);
-    return namedExplanation(ctx.store, shown);
+    return namedExplanation(ctx.auth === undefined ? undefined : ctx.store, shown);
   }),
   whoCan: authorizedQuery(WhoCanInput, (input, { actor }) => aboutOthers(actor, input.resource)).query(
     ({ ctx, input }) => pageOf(ctx.engine.whoCan(input.action, oneShape(input.resource)), input),

@@ -150,6 +150,11 @@ export class Engine {
     return landingOf(this.snapshot, this.snapshot.subject(subject), now);
   }
 
+  /** The display name of role `id` (a system role's label, a custom role's name), or undefined when unknown. */
+  roleName(id: string): string | undefined {
+    return this.snapshot.catalog.roles.get(id)?.label;
+  }
+
   /** The action's label as the catalog names it (its id when the catalog gives none). */
   private actionName(action: string): string {
     const ref = this.snapshot.catalog.action(action);

@@ -32,6 +32,30 @@ const Snapshot = ({ label, value }: { label: string; value: unknown }) => (
 
 const when = (at: string) => new Date(at).toLocaleString();
 
+/**
+ * Who acted, by name with the id on hover: a user narrows the log to it; another organization's user the reader
+ * may not see, the platform operator and API keys are said as such.
+ */
+const ActorCell = ({ actor, onActor }: { actor: AuditEntry["actor"]; onActor: (actor: string) => void }) => {
+  if (actor.kind === "user" && actor.id !== null)
+    return (
+      <Anchor component="button" size="sm" title={`User id ${actor.id}`} onClick={() => onActor(actor.id ?? "")}>
+        {actor.name ?? "A user of another organization"}
+      </Anchor>
+    );
+  return (
+    <Text size="sm" title={actor.id === null ? undefined : `${actor.kind} ${actor.id}`}>
+      {actorKinds[actor.kind] ?? actor.kind}
+    </Text>
+  );
+};
+
+const actorKinds: Record<string, string> = {
+  operator: "The platform operator",
+  "api-key": "An API key",
+  system: "Gatehouse",
+};
+
 export const AuditEntries = ({ entries, order, onOrderChange, onActor, onTarget }: AuditEntriesProps) => {
   const columns: ReadonlyArray<ExpandableColumn<AuditEntry>> = [
     {
@@ -46,31 +70,21 @@ export const AuditEntries = ({ entries, order, onOrderChange, onActor, onTarget 
     {
       id: "actor",
       header: "Actor",
-      cell: (entry) => (
-        <>
-          {entry.actor.id === null || entry.actor.kind !== "user" ? (
-            <Text size="sm">{entry.actor.id ?? entry.actor.kind}</Text>
-          ) : (
-            <Anchor component="button" size="sm" onClick={() => onActor(entry.actor.id ?? "")}>
-              {entry.actor.id}
-            </Anchor>
-          )}
-          {entry.actor.kind === "user" ? null : (
-            <Text size="xs" c="dimmed">
-              {entry.actor.kind}
-            </Text>
-          )}
-        </>
-      ),
+      cell: (entry) => <ActorCell actor={entry.actor} onActor={onActor} />,
     },
     { id: "action", header: "Action", cell: (entry) => <Code>{entry.action}</Code> },
     {
       id: "target",
       header: "Target",
       cell: (entry) => (
-        <Anchor component="button" size="sm" onClick={() => onTarget(entry.target.kind, entry.target.id)}>
+        <Anchor
+          component="button"
+          size="sm"
+          title={entry.target.id === null ? undefined : `${entry.target.kind} ${entry.target.id}`}
+          onClick={() => onTarget(entry.target.kind, entry.target.id)}
+        >
           {entry.target.kind}
-          {entry.target.id === null ? "" : ` ${entry.target.id}`}
+          {entry.target.id === null ? "" : ` ${entry.target.name ?? entry.target.id}`}
         </Anchor>
       ),
     },

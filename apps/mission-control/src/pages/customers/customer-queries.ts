@@ -15,6 +15,3 @@ export const useInstances = (customer: string) => {
   const trpc = useTRPC();
   return useQuery(trpc.missionControl.instances.queryOptions({ customer }));
 };
-
-/** "customerDev" from "mission-control:customerDev". */
-export const roleName = (role: string): string => role.replace(/^mission-control:/, "");

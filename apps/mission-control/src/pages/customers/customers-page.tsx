@@ -3,7 +3,7 @@
 import { type Column, Crumbs, DataTable } from "@gatehouse/ui";
 import { Anchor, Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
-import { type Customer, roleName, useCustomers } from "./customer-queries.ts";
+import { type Customer, useCustomers } from "./customer-queries.ts";
 
 const RoleList = ({ customer }: { customer: Customer }) =>
   customer.roles.length === 0 ? (
@@ -13,9 +13,9 @@ const RoleList = ({ customer }: { customer: Customer }) =>
   ) : (
     <Group gap={4}>
       {customer.roles.map((r) => (
-        <Badge key={`${r.role}-${r.instance ?? ""}`} variant="light" color="indigo" tt="none">
-          {roleName(r.role)}
-          {r.instance === null ? " · all environments" : ` · ${r.instance}`}
+        <Badge key={`${r.role}-${r.instance ?? ""}`} variant="light" color="indigo" tt="none" title={r.role}>
+          {r.roleName}
+          {r.instanceName === null ? " · all environments" : ` · ${r.instanceName}`}
           {r.expiresAt === null ? "" : ` · until ${new Date(r.expiresAt).toLocaleDateString()}`}
         </Badge>
       ))}

@@ -1,5 +1,5 @@
-// The words the history uses for an operation: its action, its status (with colour), how long it ran and
-// what came of it, from the fields operations.history answers.
+// The words the history uses for an operation: its status (with colour), how long it ran and what came of
+// it, from the fields operations.history answers (which names the action itself: actionName).
 import type { RouterOutputs } from "@gatehouse/client";
 
 export type Operation = RouterOutputs["operations"]["history"]["items"][number];
@@ -28,21 +28,6 @@ export const statusColor: Record<OperationStatus, string> = {
   failed: "red",
   cancelled: "yellow",
 };
-
-const actionLabels: Record<string, string> = {
-  "site.view": "View site",
-  "site.restart": "Restart site",
-  "database.backup": "Database backup",
-  "database.credentials": "Generate database credentials",
-  "database.sync": "Production database sync",
-  "userfiles.sync": "Production user files sync",
-  "code.deploy": "Base code deploy",
-  "extension.deploy": "Extension deployment",
-};
-
-/** "Restart site" from "mission-control:site.restart" (the stored action id when unknown). */
-export const actionLabel = (action: string): string =>
-  actionLabels[action.replace(/^mission-control:/, "")] ?? action;
 
 export const when = (at: string): string => new Date(at).toLocaleString();
 

@@ -3,7 +3,7 @@
 import { type ExpandableColumn, ExpandableTable } from "@gatehouse/ui";
 import { Text } from "@mantine/core";
 import { OperationEvents } from "./operation-events.tsx";
-import { actionLabel, duration, type Operation, outcome, when } from "./operation-words.ts";
+import { duration, type Operation, outcome, when } from "./operation-words.ts";
 import { Requester } from "./requester.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 
@@ -16,8 +16,8 @@ export interface OperationsTableProps {
 export const OperationsTable = ({ operations, instanceName }: OperationsTableProps) => {
   const columns: ReadonlyArray<ExpandableColumn<Operation>> = [
     { id: "when", header: "When", cell: (op) => <Text size="sm">{when(op.createdAt)}</Text> },
-    { id: "who", header: "Who", cell: (op) => <Requester userId={op.requestedBy} org={op.org} /> },
-    { id: "action", header: "Action", cell: (op) => <Text size="sm">{actionLabel(op.action)}</Text> },
+    { id: "who", header: "Who", cell: (op) => <Requester person={op.requester} /> },
+    { id: "action", header: "Action", cell: (op) => <Text size="sm">{op.actionName}</Text> },
     { id: "instance", header: "Instance", cell: (op) => <Text size="sm">{instanceName(op.instance)}</Text> },
     { id: "status", header: "Status", cell: (op) => <StatusBadge operation={op} /> },
     { id: "duration", header: "Duration", cell: (op) => <Text size="sm">{duration(op) ?? "—"}</Text> },
@@ -39,7 +39,7 @@ export const OperationsTable = ({ operations, instanceName }: OperationsTablePro
       columns={columns}
       detailsHeader="Details"
       toggleLabel={(op, expanded) =>
-        `${expanded ? "Hide" : "Show"} the status changes of ${actionLabel(op.action)} at ${when(op.createdAt)}`
+        `${expanded ? "Hide" : "Show"} the status changes of ${op.actionName} at ${when(op.createdAt)}`
       }
       details={(op) => <OperationEvents id={op.id} />}
       empty={{ title: "No operations", hint: "Nothing was run here that matches these filters." }}

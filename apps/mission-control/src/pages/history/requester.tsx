@@ -1,27 +1,24 @@
-// Who asked for an operation: the signed-in user itself, or the name and email the directory shows (to
-// those allowed to view the customer's users), else the stored id.
-import { useSession, useTRPC } from "@gatehouse/client";
+// Who asked for an operation, as the server names it: the signed-in user itself, else the person's name and
+// email (the user id on hover); someone the reader may not see (another organization's user) is said as such.
+import type { RouterOutputs } from "@gatehouse/client";
+import { useSession } from "@gatehouse/client";
 import { Stack, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 
-export const Requester = ({ userId, org }: { userId: string; org: string }) => {
-  const trpc = useTRPC();
+type Person = RouterOutputs["operations"]["history"]["items"][number]["requester"];
+
+export const Requester = ({ person }: { person: Person }) => {
   const me = useSession().data;
-  const self = me !== null && me !== undefined && me.id === userId;
-  const user = useQuery({
-    ...trpc.users.get.queryOptions({ id: userId, context: { org } }),
-    enabled: !self,
-    retry: false,
-    staleTime: 5 * 60_000,
-  }).data?.user;
-  const shown = self && me.kind === "user" ? { name: `${me.name} (you)`, email: me.email } : user;
-  if (shown === undefined) return <Text size="sm">{userId}</Text>;
+  const self = me !== null && me !== undefined && me.id === person.id;
   return (
-    <Stack gap={0}>
-      <Text size="sm">{shown.name}</Text>
-      <Text size="xs" c="dimmed">
-        {shown.email}
+    <Stack gap={0} title={`User id ${person.id}`}>
+      <Text size="sm">
+        {person.name === null ? "A user of another organization" : `${person.name}${self ? " (you)" : ""}`}
       </Text>
+      {person.email === null ? null : (
+        <Text size="xs" c="dimmed">
+          {person.email}
+        </Text>
+      )}
     </Stack>
   );
 };

@@ -1,16 +1,15 @@
 // Cancel for an operation that has not started yet, after a confirmation; enabled when the server would take
 // `operations.cancel` for it (who could have run it), disabled with its "Why?" otherwise.
 import { ConfirmButton } from "@gatehouse/ui";
-import { actionLabel } from "../history/operation-words.ts";
 import { useCancel } from "./use-run.ts";
 
 export interface CancelButtonProps {
-  readonly operation: { readonly id: string; readonly action: string };
+  readonly operation: { readonly id: string; readonly actionName: string };
 }
 
 export const CancelButton = ({ operation }: CancelButtonProps) => {
   const cancel = useCancel();
-  const label = actionLabel(operation.action);
+  const label = operation.actionName;
   return (
     <ConfirmButton
       procedure="operations.cancel"

@@ -6,7 +6,6 @@ import { useCan, useTRPC } from "@gatehouse/client";
 import { type Column, DataTable } from "@gatehouse/ui";
 import { Anchor, Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { roleName } from "../customers/customer-queries.ts";
 
 type Holder = RouterOutputs["missionControl"]["holders"][number];
 
@@ -30,7 +29,11 @@ const columns: Array<Column<Holder>> = [
       </Stack>
     ),
   },
-  { id: "role", header: "Role", cell: ({ row }) => roleName(row.original.role) },
+  {
+    id: "role",
+    header: "Role",
+    cell: ({ row }) => <span title={row.original.role}>{row.original.roleName}</span>,
+  },
   {
     id: "where",
     header: "On",
@@ -43,7 +46,7 @@ const columns: Array<Column<Holder>> = [
       <Group gap={4}>
         {row.original.partner ? (
           <Badge variant="light" color="violet">
-            Partner · {row.original.org}
+            Partner · {row.original.orgName}
           </Badge>
         ) : null}
         <Text size="sm">{row.original.via === null ? "Direct grant" : `Group ${row.original.via}`}</Text>

@@ -2,7 +2,7 @@
 // cancelled) with the time of each change, the schedule when it waits, and Cancel while it has not started.
 import { QueryState } from "@gatehouse/ui";
 import { Card, CloseButton, Group, Stack, Stepper, Text } from "@mantine/core";
-import { actionLabel, when } from "../history/operation-words.ts";
+import { when } from "../history/operation-words.ts";
 import { StatusBadge } from "../history/status-badge.tsx";
 import { CancelButton } from "./cancel-button.tsx";
 import { isActive, useOperation } from "./use-operation.ts";
@@ -24,7 +24,7 @@ export const OperationTracker = ({ id, onDismiss }: OperationTrackerProps) => {
     <Card withBorder aria-label="Running operation" role="region">
       <Group justify="space-between" mb="sm">
         <Group gap="sm">
-          <Text fw={600}>{op === undefined ? "Operation" : actionLabel(op.action)}</Text>
+          <Text fw={600}>{op === undefined ? "Operation" : op.actionName}</Text>
           {op === undefined ? null : <StatusBadge operation={op} />}
         </Group>
         <CloseButton aria-label="Dismiss" onClick={onDismiss} />

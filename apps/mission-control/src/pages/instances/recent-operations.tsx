@@ -5,7 +5,7 @@ import { type Column, DataTable, type GuardedProps } from "@gatehouse/ui";
 import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { actionLabel, type Operation, when } from "../history/operation-words.ts";
+import { type Operation, when } from "../history/operation-words.ts";
 import { Requester } from "../history/requester.tsx";
 import { StatusBadge } from "../history/status-badge.tsx";
 import { CancelButton } from "./cancel-button.tsx";
@@ -31,12 +31,12 @@ export const RecentOperations = ({ org, instance, resource }: RecentOperationsPr
         : false,
   });
   const columns: Array<Column<Operation>> = [
-    { id: "action", header: "Action", cell: ({ row }) => actionLabel(row.original.action) },
+    { id: "action", header: "Action", cell: ({ row }) => row.original.actionName },
     { id: "status", header: "Status", cell: ({ row }) => <StatusBadge operation={row.original} /> },
     {
       id: "by",
       header: "Requested by",
-      cell: ({ row }) => <Requester userId={row.original.requestedBy} org={org} />,
+      cell: ({ row }) => <Requester person={row.original.requester} />,
     },
     {
       id: "when",

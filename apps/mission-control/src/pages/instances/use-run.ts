@@ -3,7 +3,6 @@
 import { useGatehouse, useRefresh } from "@gatehouse/client";
 import { toast } from "@gatehouse/ui";
 import { useMutation } from "@tanstack/react-query";
-import { actionLabel } from "../history/operation-words.ts";
 import type { RunnableAction } from "./actions.ts";
 
 export interface RunRequest {
@@ -22,8 +21,8 @@ export const useRun = (instance: string) => {
     onSuccess: ({ operation }) =>
       toast.success(
         operation.scheduledFor === null
-          ? `${actionLabel(operation.action)} submitted`
-          : `${actionLabel(operation.action)} scheduled for ${new Date(operation.scheduledFor).toLocaleString()}`,
+          ? `${operation.actionName} submitted`
+          : `${operation.actionName} scheduled for ${new Date(operation.scheduledFor).toLocaleString()}`,
       ),
     onError: (error) => toast.failure(error),
     onSettled: () => refresh.routers("operations", "missionControl"),
@@ -35,7 +34,7 @@ export const useCancel = () => {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (id: string) => client.operations.cancel.mutate({ id }),
-    onSuccess: (operation) => toast.success(`${actionLabel(operation.action)} cancelled`),
+    onSuccess: (operation) => toast.success(`${operation.actionName} cancelled`),
     onError: (error) => toast.failure(error),
     onSettled: () => refresh.routers("operations", "missionControl"),
   });

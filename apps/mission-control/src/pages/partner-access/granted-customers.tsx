@@ -1,7 +1,7 @@
 // The customers that granted the partner user Mission Control access, with its roles there (product-wide or
 // on one instance, and until when); each links to the customer's instances.
 import { type RouterOutputs, useTRPC } from "@gatehouse/client";
-import { type Column, DataTable, partnerRoleName } from "@gatehouse/ui";
+import { type Column, DataTable } from "@gatehouse/ui";
 import { Anchor, Stack, Text } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
@@ -12,7 +12,7 @@ type Customer = RouterOutputs["missionControl"]["customers"][number];
 type RoleHeld = Customer["roles"][number];
 
 const roleText = (held: RoleHeld): string =>
-  `${partnerRoleName(held.role)} on ${held.instance ?? "every environment"}${
+  `${held.roleName} on ${held.instanceName ?? "every environment"}${
     held.expiresAt === null ? "" : ` until ${new Date(held.expiresAt).toLocaleDateString()}`
   }`;
 
