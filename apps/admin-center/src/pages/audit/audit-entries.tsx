@@ -39,7 +39,12 @@ const when = (at: string) => new Date(at).toLocaleString();
 const ActorCell = ({ actor, onActor }: { actor: AuditEntry["actor"]; onActor: (actor: string) => void }) => {
   if (actor.kind === "user" && actor.id !== null)
     return (
-      <Anchor component="button" size="sm" title={`User id ${actor.id}`} onClick={() => onActor(actor.id ?? "")}>
+      <Anchor
+        component="button"
+        size="sm"
+        title={`User id ${actor.id}`}
+        onClick={() => onActor(actor.id ?? "")}
+      >
         {actor.name ?? "A user of another organization"}
       </Anchor>
     );

@@ -7,8 +7,7 @@ import { skipToken, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { AcceptLinks, type SentLink } from "../invite/accept-links.tsx";
-import { useInvitableScopes } from "../invite/invitable-scopes.ts";
-import { grantText } from "./grant-text.ts";
+import { scopePath } from "./grant-text.ts";
 import { type Invitation, InvitationActions } from "./invitation-actions.tsx";
 
 type Status = Invitation["status"];
@@ -35,22 +34,6 @@ export const InvitationsPage = () => {
   const invitations = useQuery(
     trpc.invitations.list.queryOptions(org === undefined ? skipToken : { org, status }),
   );
-  const roles = useQuery(trpc.roles.list.queryOptions({}));
-  const roleNames = useMemo(() => new Map((roles.data ?? []).map((r) => [r.id, r.name])), [roles.data]);
-  const places = useInvitableScopes(org);
-  const placeNames = useMemo(
-    () =>
-      new Map(
-        (places.data ?? []).flatMap((p) =>
-          p.instances.flatMap((i) => [
-            [i.id, i.name] as const,
-            ...i.projects.map((j) => [j.id, j.name] as const),
-          ]),
-        ),
-      ),
-    [places.data],
-  );
-
   const columns = useMemo(
     (): ReadonlyArray<Column<Invitation>> => [
       {
@@ -73,8 +56,12 @@ export const InvitationsPage = () => {
         cell: ({ row }) => (
           <Stack gap={0}>
             {row.original.grants.map((grant) => (
-              <Text key={JSON.stringify(grant)} size="sm">
-                {grantText(grant, roleNames, placeNames)}
+              <Text
+                key={JSON.stringify(grant)}
+                size="sm"
+                title={`${grant.role} at ${scopePath(grant.scope)}`}
+              >
+                {grant.roleName} at {grant.where}
               </Text>
             ))}
           </Stack>
@@ -102,6 +89,7 @@ export const InvitationsPage = () => {
                   ? `Revoked ${dateText(i.revokedAt)}`
                   : `Expires ${dateText(i.expiresAt)}`}
               {i.resendCount > 0 ? ` · resent ${i.resendCount}×` : ""}
+              {i.invitedByPerson?.name == null ? "" : ` · invited by ${i.invitedByPerson.name}`}
             </Text>
           );
         },
@@ -112,7 +100,7 @@ export const InvitationsPage = () => {
         cell: ({ row }) => <InvitationActions invitation={row.original} onResent={setResent} />,
       },
     ],
-    [roleNames, placeNames],
+    [],
   );
 
   return (
