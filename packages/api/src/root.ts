@@ -8,6 +8,7 @@ import { authRouter } from "./routers/auth.ts";
 import { authzRouter } from "./routers/authz.ts";
 import { catalogRouter } from "./routers/catalog.ts";
 import { environmentsRouter } from "./routers/environments.ts";
+import { exportsRouter } from "./routers/exports.ts";
 import { flagsRouter } from "./routers/flags.ts";
 import { grantsRouter } from "./routers/grants.ts";
 import { groupsRouter } from "./routers/groups.ts";
@@ -32,6 +33,7 @@ export const appRouter = router({
   grants: grantsRouter,
   groups: groupsRouter,
   audit: auditRouter,
+  exports: exportsRouter,
   users: usersRouter,
   invitations: invitationsRouter,
   outbox: outboxRouter,

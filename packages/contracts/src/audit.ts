@@ -26,3 +26,10 @@ export const AuditListInput = Schema.Struct({
   cursor: Schema.optionalKey(SequenceCursor),
   limit: Schema.optionalKey(PageSize(200)),
 });
+
+/** `exports.audit`: the same entries as `audit.list` with these filters and order, every page, as CSV. */
+export const AuditExportInput = Schema.Struct({
+  org: Text,
+  ...AuditFilters.fields,
+  order: Schema.optionalKey(AuditOrder),
+});

@@ -11,7 +11,7 @@ export {
   PartnerRole,
   SupportTicketQueueInput,
 } from "./access-requests.ts";
-export { AuditFilters, AuditListInput, AuditOrder } from "./audit.ts";
+export { AuditExportInput, AuditFilters, AuditListInput, AuditOrder } from "./audit.ts";
 export { LoginInput } from "./auth.ts";
 export {
   Cursor,
@@ -81,6 +81,7 @@ export {
   InviteInput,
   InviteName,
   SortDirection,
+  UserExportInput,
   UserListInput,
   UserSort,
   UserSortBy,

@@ -48,3 +48,11 @@ export const UserListInput = Schema.Struct({
   cursor: Schema.optionalKey(Cursor),
   limit: Schema.optionalKey(PageSize(200)),
 });
+
+/** `exports.users`: the same users as `users.list` with that input (scope, search, sort), every page, as CSV. */
+export const UserExportInput = Schema.Struct({
+  org: UserListInput.fields.org,
+  scope: UserListInput.fields.scope,
+  search: UserListInput.fields.search,
+  sort: UserListInput.fields.sort,
+});

@@ -19,10 +19,12 @@ export const namedExplanation = async (store: Store | undefined, explanation: Ex
   const where =
     store === undefined
       ? (scope: Scope) => Object.values(scope).join(" › ")
-      : await placeNamer(
-          store,
-          grants.map((g) => g.scope),
-        );
+      : (
+          await placeNamer(
+            store,
+            grants.map((g) => g.scope),
+          )
+        ).where;
   const groupIds = [...new Set(grants.flatMap((g) => (g.via === undefined ? [] : [g.via])))];
   const groups = new Map<string, string>();
   await store?.run(

@@ -16,7 +16,7 @@ export const grantNamer = async (
   org: string,
   invitations: ReadonlyArray<{ readonly grants: ReadonlyArray<Granted> }>,
 ) => {
-  const where = await placeNamer(
+  const { where } = await placeNamer(
     store,
     invitations.flatMap((i) => i.grants.map((g) => g.scope)),
     org,

@@ -7,6 +7,11 @@ import type { Store } from "../authorize.ts";
 
 type Kind = "org" | "instance" | "project" | "environment";
 
+export interface PlaceNames {
+  readonly name: (kind: Kind, id: string) => string;
+  readonly where: (scope: Scope) => string;
+}
+
 /**
  * Names the places of `scopes` (each stored object read once); a place with no row keeps its id. Callers pass
  * only scopes the reader may see: its organization's places, or the grants it holds itself. A place inside
@@ -16,7 +21,7 @@ export const placeNamer = async (
   store: Store,
   scopes: ReadonlyArray<Scope>,
   home?: string,
-): Promise<(scope: Scope) => string> => {
+): Promise<PlaceNames> => {
   const ids = (pick: (s: Scope) => string | undefined) =>
     new Set(scopes.map(pick).filter((id): id is string => id !== undefined));
   const names = await store.run(
@@ -60,15 +65,23 @@ export const placeNamer = async (
     }),
   );
   const name = (kind: Kind, id: string) => names.get(`${kind}:${id}`) ?? id;
-  return (scope) =>
-    [
-      scope.org === home && scope.product !== undefined ? undefined : name("org", scope.org),
-      scope.product === undefined ? undefined : (productsById.get(scope.product)?.label ?? scope.product),
-      scope.instance === undefined ? undefined : name("instance", scope.instance),
-      scope.project === undefined ? undefined : name("project", scope.project),
-      scope.environment === undefined ? undefined : `${name("environment", scope.environment)} environment`,
-      scope.flag === undefined ? undefined : `flag ${scope.flag}`,
-    ]
-      .filter((part): part is string => part !== undefined)
-      .join(" › ");
+  return {
+    /** One place's name: an organization, instance, project or environment (its id when none is stored). */
+    name,
+    /** The scope as a path of names. */
+    where: (scope: Scope) =>
+      [
+        scope.org === home && scope.product !== undefined ? undefined : name("org", scope.org),
+        scope.product === undefined ? undefined : productName(scope.product),
+        scope.instance === undefined ? undefined : name("instance", scope.instance),
+        scope.project === undefined ? undefined : name("project", scope.project),
+        scope.environment === undefined ? undefined : `${name("environment", scope.environment)} environment`,
+        scope.flag === undefined ? undefined : `flag ${scope.flag}`,
+      ]
+        .filter((part): part is string => part !== undefined)
+        .join(" › "),
+  };
 };
+
+/** A product's label from the catalog (its id when the catalog has none). */
+export const productName = (product: string): string => productsById.get(product)?.label ?? product;

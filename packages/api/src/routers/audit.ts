@@ -33,7 +33,7 @@ const view = (entry: AuditEntry, names: { actorName: string | null; targetName: 
  * `org` (the boundary, the builder's); the reach is the engine's `user.view` answers (audit-reach.ts). Whoever
  * reaches none of it is refused once the boundary passed.
  */
-const reading = async (
+export const reading = async (
   { org }: { readonly org: string },
   { actor, engine, store }: QueryContext,
 ): Promise<Declared<AuditReach | undefined>> => {

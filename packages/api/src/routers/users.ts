@@ -78,7 +78,7 @@ const accessView = (place: ListedPlace, reach: ReachingGrant) => ({
 });
 
 /** Reading users at `scope` of `org` asks `admin-center:user.view` there. */
-const reading = (actor: { readonly id: string }, org: string, scope: Scope): Declared => {
+export const reading = (actor: { readonly id: string }, org: string, scope: Scope): Declared => {
   if (scope.org !== org) throw badRequest("scope.org: must be org");
   const question = viewPeopleAt(scope);
   return {
