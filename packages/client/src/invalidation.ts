@@ -14,7 +14,8 @@ const decisions = ["authz", "assignable", "may", "whatIf"] as const satisfies Re
 
 /**
  * Reads of stored records, each filtered by what the reader may view. The session (`auth`) is never among them:
- * it is asked again only on news that it may have ended; the catalog is fixed while the server runs.
+ * it is asked again only on news that it may have ended; the catalog is fixed while the server runs; exports are
+ * downloaded when asked for, never cached.
  */
 const records = [
   "accessRequests",
@@ -38,7 +39,7 @@ const records = [
 /** A router neither listed above nor left out on purpose: a new router must be placed in one of the lists. */
 type Unplaced = Exclude<
   RouterName,
-  (typeof decisions)[number] | (typeof records)[number] | "auth" | "catalog"
+  (typeof decisions)[number] | (typeof records)[number] | "auth" | "catalog" | "exports"
 >;
 const everyRouterPlaced: [Unplaced] extends [never] ? true : Unplaced = true;
 void everyRouterPlaced;

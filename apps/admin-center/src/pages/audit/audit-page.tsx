@@ -1,10 +1,12 @@
 // Audit log (route /audit): the organization's entries, newest (or oldest) first, filtered by actor, action,
-// target and time, keyset-paged; what a lower admin level sees is what the server gives it.
-import { useSignedInOrg, useTRPC } from "@gatehouse/client";
+// target and time, keyset-paged, and exported as CSV with the same filters; what a lower admin level sees is what
+// the server gives it.
+import { useGatehouse, useSignedInOrg, useTRPC } from "@gatehouse/client";
 import { Crumbs, CursorPager, EmptyState, QueryState, useCursorPages } from "@gatehouse/ui";
-import { Stack, Text, Title } from "@mantine/core";
+import { Group, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { ExportButton } from "../export-button.tsx";
 import { AuditEntries, type AuditOrder } from "./audit-entries.tsx";
 import { AuditFiltersForm } from "./audit-filters-form.tsx";
 import { type AuditQueryFilters, type FilterValues, noFilters } from "./filters-resolver.ts";
@@ -33,6 +35,7 @@ export const AuditPage = () => {
 
 const AuditLog = ({ org }: { org: string }) => {
   const trpc = useTRPC();
+  const client = useGatehouse();
   const [order, setOrder] = useState<AuditOrder>("newest");
   // Turning the order starts again from the first page.
   const pages = useCursorPages(order);
@@ -57,6 +60,12 @@ const AuditLog = ({ org }: { org: string }) => {
   return (
     <Stack>
       <AuditFiltersForm values={form} onApply={(values, next) => void apply(values, next)} />
+      <Group justify="flex-end">
+        <ExportButton
+          label="Export the log as CSV"
+          load={() => client.exports.audit.query({ org, ...filters, order })}
+        />
+      </Group>
       <QueryState query={entries}>
         {(page) => (
           <>

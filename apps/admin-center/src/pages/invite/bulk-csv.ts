@@ -1,10 +1,12 @@
 // The bulk-invite CSV: one invitee per line, `email,name,role,scope[,language]`, an optional header line, and
-// double quotes around a field that holds a comma. `scope` is a path below the organization:
+// double quotes around a field that holds a comma (read by papaparse). `scope` is a path below the organization:
 // `product`, `product/instance` or `product/instance/project`; `role` is a role id or the name of one of the
-// scope product's roles (or an Admin Center role), case-insensitively.
+// scope product's roles (or an Admin Center role), case-insensitively. Only the line's shape is checked here:
+// whether the role, the place and the admin's right to give it hold, the server answers per row (bulk-checks.ts).
 
 import { InviteEmail, isLanguage, type Language, languageTags } from "@gatehouse/contracts";
 import { Schema } from "effect";
+import Papa from "papaparse";
 
 export interface BulkRow {
   readonly line: number;
@@ -23,29 +25,6 @@ export const csvExample = [
   "ada@acme.example,Ada Lovelace,cms:content-editors,cms/acme-cms,en",
   '"grace@acme.example","Hopper, Grace",Viewer,experimentation/acme-exp/acme-checkout',
 ].join("\n");
-
-/** The fields of one CSV line (RFC 4180 quoting: "" is a quote inside a quoted field). */
-export const splitCsvLine = (line: string): string[] => {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      fields.push(field.trim());
-      field = "";
-    } else field += c;
-  }
-  fields.push(field.trim());
-  return fields;
-};
 
 const validEmail = Schema.is(InviteEmail);
 
@@ -83,8 +62,8 @@ const resolveRole = (
   )?.id;
 
 /**
- * Parses pasted CSV into rows, resolving role names to ids and marking what cannot be sent: a malformed
- * email, a scope that is not a path, an unknown role, or an email given twice.
+ * Parses pasted CSV into rows, resolving role names to ids and marking what cannot be sent as typed: a malformed
+ * email, an email given twice, a scope that is not a path. An unresolved role goes to the server as typed.
  */
 export const parseBulkCsv = (
   text: string,
@@ -93,9 +72,10 @@ export const parseBulkCsv = (
 ): ReadonlyArray<BulkRow> => {
   const seen = new Set<string>();
   const rows: BulkRow[] = [];
-  for (const [index, raw] of text.split(/\r?\n/).entries()) {
-    if (raw.trim() === "") continue;
-    const [email = "", name = "", roleText = "", scopeText = "", language = ""] = splitCsvLine(raw);
+  const records = Papa.parse<string[]>(text, { skipEmptyLines: false }).data;
+  for (const [index, record] of records.entries()) {
+    if (record.every((field) => field.trim() === "")) continue;
+    const [email = "", name = "", roleText = "", scopeText = "", language = ""] = record.map((f) => f.trim());
     if (rows.length === 0 && email.toLowerCase() === "email") continue;
     const scope = scopeOf(scopeText);
     const role = resolveRole(roleText, scope?.product, roles, administering);
@@ -107,8 +87,8 @@ export const parseBulkCsv = (
         ? "this email is already on an earlier line"
         : scope === undefined
           ? `scope "${scopeText}" is not product[/instance[/project]]`
-          : role === undefined
-            ? `unknown role "${roleText}"`
+          : roleText === ""
+            ? "no role: give a role name or id"
             : !isLanguage(tag)
               ? `language "${tag}" is not one of ${languageTags.join(", ")}`
               : undefined;

@@ -1,7 +1,9 @@
-// The outcome of one bulk-invite row, as the Result column shows it: ready or not (before sending), then invited
-// with what became of its email and its accept link (shown once), the role added to an existing account (or
-// already held), or refused with the API's reason.
+// The outcome of one bulk-invite row, as the Result column shows it: invalid (its own problem, or the server's
+// refusal when asked beforehand), checking or ready (before sending), then invited with what became of its email
+// and its accept link (shown once), the role added to an existing account (or already held), or refused with the
+// API's reason.
 import { Badge, Button, Code, CopyButton, Group, Stack, Text } from "@mantine/core";
+import type { RowCheck } from "./bulk-checks.ts";
 import type { BulkRow } from "./bulk-csv.ts";
 import { type Delivery, DeliveryNote } from "./delivery-note.tsx";
 
@@ -11,15 +13,28 @@ export type BulkOutcome =
   | { readonly kind: "added"; readonly already: boolean }
   | { readonly kind: "refused"; readonly reason: string };
 
-export const BulkResult = ({ row, outcome }: { row: BulkRow; outcome: BulkOutcome | undefined }) => {
-  if (row.problem !== undefined)
+export interface BulkResultProps {
+  readonly row: BulkRow;
+  readonly check: RowCheck | undefined;
+  readonly outcome: BulkOutcome | undefined;
+}
+
+export const BulkResult = ({ row, check, outcome }: BulkResultProps) => {
+  const problem = row.problem ?? (check?.kind === "refused" ? check.reason : undefined);
+  if (problem !== undefined && outcome === undefined)
     return (
       <Stack gap={4} align="flex-start">
         <Badge color="orange" variant="light">
           Invalid
         </Badge>
-        <Text size="sm">{row.problem}</Text>
+        <Text size="sm">{problem}</Text>
       </Stack>
+    );
+  if (outcome === undefined && check?.kind !== "ready")
+    return (
+      <Badge color="gray" variant="light">
+        Checking…
+      </Badge>
     );
   if (outcome === undefined)
     return (

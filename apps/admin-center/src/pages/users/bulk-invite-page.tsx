@@ -1,49 +1,58 @@
-// Invite users from pasted CSV (route /invite/bulk): `email,name,role,scope[,language]` lines are previewed with
-// their problems, then each ready row is its own users.invite call, so one refusal never blocks the others.
+// Invite users from pasted CSV (route /invite/bulk): `email,name,role,scope[,language]` lines are previewed, and
+// every line is asked of the server (`may` on its own users.invite call) before anything is sent; Send is offered
+// only once every line is valid (the admin fixes or removes the others), then each row is its own call.
 import { errorMessage, useGatehouse, useSignedInOrg, useTRPC } from "@gatehouse/client";
 import { type Column, Crumbs, DataTable, EmptyState, toast } from "@gatehouse/ui";
 import { Button, Code, Group, Stack, Text, Textarea, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
+import { inviteInputOf, useBulkChecks } from "../invite/bulk-checks.ts";
 import { type BulkRow, csvExample, parseBulkCsv } from "../invite/bulk-csv.ts";
 import { type BulkOutcome, BulkResult } from "../invite/bulk-result.tsx";
 import { useAdministering } from "../products/org-queries.ts";
+
+/** `text` without the given (1-based) lines. */
+const withoutLines = (text: string, lines: ReadonlySet<number>): string =>
+  text
+    .split(/\r?\n/)
+    .filter((_, i) => !lines.has(i + 1))
+    .join("\n");
 
 export const BulkInvitePage = () => {
   const client = useGatehouse();
   const trpc = useTRPC();
   const org = useSignedInOrg();
   const [text, setText] = useState("");
+  const [checkedText] = useDebouncedValue(text, 300);
   const [outcomes, setOutcomes] = useState<ReadonlyMap<number, BulkOutcome>>(new Map());
   const [sending, setSending] = useState(false);
   const roles = useQuery(trpc.roles.list.queryOptions({}));
   const administering = useAdministering();
   const rows = useMemo(
-    () => parseBulkCsv(text, roles.data ?? [], administering),
-    [text, roles.data, administering],
+    () => parseBulkCsv(checkedText, roles.data ?? [], administering),
+    [checkedText, roles.data, administering],
   );
+  const checks = useBulkChecks(org, rows);
   const roleNames = useMemo(() => new Map((roles.data ?? []).map((r) => [r.id, r.name])), [roles.data]);
-  const ready = rows.filter((r) => r.problem === undefined);
+  const invalid = rows.filter((r) => r.problem !== undefined || checks.get(r.line)?.kind === "refused");
+  const ready = rows.filter((r) => checks.get(r.line)?.kind === "ready");
+  const checking = text !== checkedText || rows.length - invalid.length - ready.length > 0;
+  const sendable = rows.length > 0 && invalid.length === 0 && !checking;
 
   const record = (line: number, outcome: BulkOutcome) =>
     setOutcomes((all) => new Map(all).set(line, outcome));
 
   const send = async () => {
-    if (org === undefined) return;
+    if (org === undefined || !sendable) return;
     setSending(true);
     let invited = 0;
     for (const row of ready) {
       const done = outcomes.get(row.line)?.kind;
-      if (row.scope === undefined || done === "invited" || done === "added") continue;
+      if (done === "invited" || done === "added") continue;
       record(row.line, { kind: "sending" });
       try {
-        const answer = await client.users.invite.mutate({
-          org,
-          emails: [row.email],
-          ...(row.name === "" ? {} : { name: row.name }),
-          language: row.language,
-          grants: [{ role: row.role, scope: { org, ...row.scope } }],
-        });
+        const answer = await client.users.invite.mutate(inviteInputOf(org, row));
         const existing = answer.added[0];
         const [one] = answer.invited;
         if (existing !== undefined)
@@ -67,16 +76,24 @@ export const BulkInvitePage = () => {
       {
         id: "role",
         header: "Role",
-        cell: ({ row }) => roleNames.get(row.original.role) ?? row.original.role,
+        cell: ({ row }) => (
+          <span title={row.original.role}>{roleNames.get(row.original.role) ?? row.original.role}</span>
+        ),
       },
       { id: "scope", header: "Scope", cell: ({ row }) => row.original.scopeText },
       {
         id: "result",
         header: "Result",
-        cell: ({ row }) => <BulkResult row={row.original} outcome={outcomes.get(row.original.line)} />,
+        cell: ({ row }) => (
+          <BulkResult
+            row={row.original}
+            check={checks.get(row.original.line)}
+            outcome={outcomes.get(row.original.line)}
+          />
+        ),
       },
     ],
-    [roleNames, outcomes],
+    [roleNames, outcomes, checks],
   );
 
   return (
@@ -97,11 +114,12 @@ export const BulkInvitePage = () => {
             One user per line: <Code>email,name,role,scope[,language]</Code>. The role is a role id or a role
             name of the scope's product; the scope is <Code>product</Code>, <Code>product/instance</Code> or{" "}
             <Code>product/instance/project</Code>; the language defaults to <Code>en</Code>. A header line is
-            optional; quote a field that holds a comma.
+            optional; quote a field that holds a comma. Every line is checked with the server first: nothing
+            is sent until every line is valid, so fix the invalid lines or remove them.
           </Text>
           <Textarea
             label="CSV"
-            description="Paste the lines here; the preview below shows what will be sent."
+            description="Paste the lines here; the preview below shows what will be sent and what is wrong."
             placeholder={csvExample}
             autosize
             minRows={5}
@@ -113,12 +131,26 @@ export const BulkInvitePage = () => {
             styles={{ input: { fontFamily: "monospace" } }}
           />
           <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {rows.length} line(s): {ready.length} ready, {rows.length - ready.length} invalid
+            <Text size="sm" c="dimmed" role="status">
+              {rows.length} line(s): {ready.length} ready, {invalid.length} invalid
+              {checking ? ", checking…" : ""}
             </Text>
-            <Button onClick={() => void send()} loading={sending} disabled={ready.length === 0}>
-              Send {ready.length} invite(s)
-            </Button>
+            <Group gap="xs">
+              {invalid.length === 0 ? null : (
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    setText(withoutLines(text, new Set(invalid.map((r) => r.line))));
+                    setOutcomes(new Map());
+                  }}
+                >
+                  Remove {invalid.length} invalid line(s)
+                </Button>
+              )}
+              <Button onClick={() => void send()} loading={sending} disabled={!sendable}>
+                Send {rows.length} invite(s)
+              </Button>
+            </Group>
           </Group>
           <DataTable
             label="Bulk invite preview"

@@ -1,11 +1,13 @@
 // The User Manager: everyone whose grants reach an instance or project, with their roles there and where each sits
-// (or every user of the organization), a page at a time from the server (keyset cursor), searched and sorted there.
-import { type RouterInputs, type RouterOutputs, useTRPC } from "@gatehouse/client";
+// (or every user of the organization), a page at a time from the server (keyset cursor), searched and sorted there;
+// exported as CSV with the same place, search and sort.
+import { type RouterInputs, type RouterOutputs, useGatehouse, useTRPC } from "@gatehouse/client";
 import { type Column, PagedTable, type Sort, useSearchedPages } from "@gatehouse/ui";
 import { Anchor, Group, Stack } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
+import { ExportButton } from "../export-button.tsx";
 import { type UserScope, userDetailsPath } from "../products/scope-paths.ts";
 import { AccessCell } from "./access-cell.tsx";
 import { useAccountStatus, useDeleteUser, useRemoveAccess, useRemoveFromAccount } from "./user-mutations.ts";
@@ -22,6 +24,10 @@ const byEmail: Sort<UserSortBy> = { by: "email", direction: "asc" };
 /** Users per page. */
 const PAGE_SIZE = 25;
 
+/** The search of a list input (the export takes it, never the page's cursor: it reads every page). */
+const searchOf = (input: { readonly search?: string }) =>
+  input.search === undefined ? {} : { search: input.search };
+
 export interface UserManagerProps {
   readonly org: string;
   /** The instance or project (or product) whose users to list; the whole organization when empty. */
@@ -32,6 +38,7 @@ export interface UserManagerProps {
 
 export const UserManager = ({ org, scope, placeName }: UserManagerProps) => {
   const trpc = useTRPC();
+  const client = useGatehouse();
   const [sort, setSort] = useState(byEmail);
   // A new search or sort starts again from the first page (a cursor only continues its own sort).
   const { searchBox, searched, pages, pageInput } = useSearchedPages("Search users", sort);
@@ -103,7 +110,15 @@ export const UserManager = ({ org, scope, placeName }: UserManagerProps) => {
 
   return (
     <Stack gap="sm">
-      {searchBox}
+      <Group justify="space-between" align="flex-end">
+        {searchBox}
+        <ExportButton
+          label="Export users as CSV"
+          load={() =>
+            client.exports.users.query({ org, sort, ...(hasScope ? { scope } : {}), ...searchOf(pageInput) })
+          }
+        />
+      </Group>
       <PagedTable
         label={`Users of ${placeName}`}
         columns={columns}
