@@ -28,11 +28,13 @@ export const ExportButton = ({ label, load }: { label: string; load: () => Promi
     try {
       const file = await load();
       save(file);
-      if (file.truncated)
-        toast.error(`Exported the first ${file.rows} rows only: narrow the list to export the rest`);
-      else toast.success(`Exported ${file.rows} row(s) to ${file.name}`);
+      toast.success(
+        file.truncated
+          ? `Exported the first ${file.rows} rows only: narrow the list to export the rest`
+          : `Exported ${file.rows} row(s) to ${file.name}`,
+      );
     } catch (error) {
-      toast.error(`Export failed: ${errorMessage(error)}`);
+      toast.failure(error);
     } finally {
       setLoading(false);
     }
