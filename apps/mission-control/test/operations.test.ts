@@ -52,7 +52,7 @@ describe("Mission Control customers and operations", () => {
     await expect(deploy.isDisabled()).resolves.toBe(true);
     await deploy.locator("xpath=..").getByRole("button", { name: "Why?" }).click();
     await page
-      .getByText("mission-control:customerUser does not include mission-control:code.deploy")
+      .getByText("customerUser does not include Base code deploy")
       .waitFor();
     await page.waitForTimeout(300);
     await screenshot(page, "mission-control-deploy-why");
@@ -76,7 +76,7 @@ describe("Mission Control customers and operations", () => {
         { instance: "acme-mc-sandbox", action: "code.deploy" },
         "POST",
       ),
-    ).rejects.toThrow(/may not mission-control:code\.deploy/);
+    ).rejects.toThrow('You may not "Base code deploy" here: customerUser does not include Base code deploy');
     const history = (await callApi(
       page,
       suite.origin,

@@ -89,7 +89,8 @@ const ask = (engine: ApiContext["engine"], actor: UserActor, question: Ask): voi
     if (engine.allows(actor.id, action, resource)) return;
     if (question.refusal !== undefined) throw forbidden(question.refusal);
     const { reason } = engine.explain(actor.id, action, resource);
-    throw forbidden(`${actor.id} may not ${action}: ${reason}`);
+    // In the words people read: the action by its catalog name, the engine's reason by role and action names.
+    throw forbidden(`You may not "${engine.actionName(action)}" here: ${reason}`);
   }
   const { decision, reason } = engine.assign(actor.id, question.assign);
   if (decision === "deny") throw forbidden(reason);

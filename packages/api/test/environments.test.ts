@@ -57,7 +57,7 @@ describe("environments.create", () => {
       editor,
     );
     expect(refused.status).toBe(403);
-    expect(refused.error?.message).toContain("demo-exp-editor may not experimentation:environment.create");
+    expect(refused.error?.message).toContain('You may not "Create environments" here:');
     const foreign = await send(
       "POST",
       "environments.create",

@@ -155,8 +155,8 @@ export class Engine {
     return this.snapshot.catalog.roles.get(id)?.label;
   }
 
-  /** The action's label as the catalog names it (its id when the catalog gives none). */
-  private actionName(action: string): string {
+  /** The action's label as the catalog names it (its id when the catalog gives none); throws for an unknown id. */
+  actionName(action: string): string {
     const ref = this.snapshot.catalog.action(action);
     return (ref.plain ?? ref.web ?? ref.feature)?.label ?? action;
   }
