@@ -184,12 +184,12 @@ describe("Audit log", () => {
       .first()
       .waitFor();
 
-    // An actor given by email is searched by the user's id.
+    // An actor given by email is searched by the user's id; the actor is shown by name.
     await admin.getByLabel("Actor", { exact: true }).fill("admin@acme.example");
     await admin.getByRole("button", { name: "Apply filters" }).click();
     await admin.waitForFunction(() => {
       const rows = [...document.querySelectorAll("table[aria-label='Audit entries'] tbody tr")];
-      return rows.length > 0 && rows.every((row) => row.textContent?.includes("demo-admin"));
+      return rows.length > 0 && rows.every((row) => row.textContent?.includes("Ada Admin"));
     });
     await expect(
       admin.getByRole("table", { name: "Audit entries" }).getByText("access-request.approve").count(),

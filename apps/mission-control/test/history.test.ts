@@ -69,7 +69,12 @@ describe("History of operations", () => {
 
     await table.getByRole("button", { name: /Show the status changes of Base code deploy/ }).click();
     const changes = table.getByLabel("Status changes");
-    await changes.getByText("cancelled by demo-customerdev").waitFor();
+    // Who changed the status is named ("you" for oneself), never by id.
+    await changes
+      .getByText(/· by you/)
+      .first()
+      .waitFor();
+    await expect(changes.textContent()).resolves.not.toContain("demo-customerdev");
     await expect(changes.getByText("Submitted", { exact: true }).count()).resolves.toBe(1);
     await expect(changes.getByText("Cancelled", { exact: true }).count()).resolves.toBe(1);
     await screenshot(page, "mission-control-history-expanded");
@@ -103,5 +108,34 @@ describe("History of operations", () => {
     await finished((await run({ instance: "acme-mc-sandbox", action: "site.restart" })).id);
     await expect.poll(() => restarts.count(), { timeout: 15_000 }).toBe(2);
     await screenshot(page, "mission-control-history-live");
+  });
+
+  it("names who ran an operation, a partner's user too, with the id on hover; Last operation by its name", async () => {
+    const partner = await suite.newPage();
+    await signIn(partner, `${suite.origin}/mission-control/`, "partnerdev@agency.example");
+    const ran = (await callApi(
+      partner,
+      suite.origin,
+      "operations.run",
+      { instance: "acme-mc-production", action: "database.backup" },
+      "POST",
+    )) as { operation: Operation };
+    await expect(finished(ran.operation.id)).resolves.toBe("completed");
+
+    await page.goto(`${suite.origin}/mission-control/history?customer=acme&instance=acme-mc-production`);
+    const table = page.getByRole("table", { name: "Operations" });
+    const who = table.getByText("Agency partnerDev", { exact: true }).first();
+    await who.waitFor();
+    await expect(who.locator("xpath=..").getAttribute("title")).resolves.toBe("User id demo-partnerdev");
+    await expect(table.textContent()).resolves.not.toMatch(/demo-|mission-control:/);
+    await screenshot(page, "mission-control-history-names");
+
+    await page.goto(`${suite.origin}/mission-control/customers/acme`);
+    const instances = page.getByRole("table", { name: "Instances" });
+    await instances
+      .getByText(/^Database backup, completed/)
+      .first()
+      .waitFor();
+    await screenshot(page, "mission-control-last-operation");
   });
 });

@@ -51,9 +51,7 @@ describe("Mission Control customers and operations", () => {
     const deploy = page.getByRole("button", { name: "Base code deploy" });
     await expect(deploy.isDisabled()).resolves.toBe(true);
     await deploy.locator("xpath=..").getByRole("button", { name: "Why?" }).click();
-    await page
-      .getByText("customerUser does not include Base code deploy")
-      .waitFor();
+    await page.getByText("customerUser does not include Base code deploy").waitFor();
     await page.waitForTimeout(300);
     await screenshot(page, "mission-control-deploy-why");
     await page.keyboard.press("Escape");
