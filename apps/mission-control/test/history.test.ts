@@ -74,7 +74,7 @@ describe("History of operations", () => {
       .getByText(/· by you/)
       .first()
       .waitFor();
-    await expect(changes.textContent()).resolves.not.toContain("demo-customerdev");
+    await expect(changes.first().textContent()).resolves.not.toContain("demo-customerdev");
     await expect(changes.getByText("Submitted", { exact: true }).count()).resolves.toBe(1);
     await expect(changes.getByText("Cancelled", { exact: true }).count()).resolves.toBe(1);
     await screenshot(page, "mission-control-history-expanded");
