@@ -47,29 +47,36 @@ export const reading = async (
   return reach === undefined ? { ...within, refuse: refused } : { ...within, value: reach };
 };
 
+/** The entries of `input`'s organization through its filters and order, within the reader's reach, after `after`. */
+export const auditPage = (
+  input: Omit<typeof AuditListInput.Type, "cursor" | "limit">,
+  within: AuditReach | undefined,
+  after: string | undefined,
+  limit: number,
+) =>
+  AuditLog.use((log) =>
+    log.list({
+      org: input.org,
+      actor: input.actor,
+      targetKind: input.targetKind,
+      targetId: input.targetId,
+      action: input.action,
+      from: input.from,
+      to: input.to,
+      order: input.order,
+      after,
+      within,
+      limit,
+    }),
+  );
+
 export const auditRouter = router({
   /** One page of `org`'s audit log, newest first unless `order` is "oldest"; `nextCursor` is null on the last page. */
   list: authorizedQuery(AuditListInput, reading).query(async ({ ctx, input }) => {
     const within = ctx.declared;
     const limit = input.limit ?? 50;
     // One row more than asked tells whether another page follows.
-    const entries = await ctx.store.run(
-      AuditLog.use((log) =>
-        log.list({
-          org: input.org,
-          actor: input.actor,
-          targetKind: input.targetKind,
-          targetId: input.targetId,
-          action: input.action,
-          from: input.from,
-          to: input.to,
-          order: input.order,
-          after: input.cursor,
-          within,
-          limit: limit + 1,
-        }),
-      ),
-    );
+    const entries = await ctx.store.run(auditPage(input, within, input.cursor, limit + 1));
     const { page, nextCursor } = keysetPage(entries, limit, (last) => last.id);
     const names = await auditNamer(ctx.store, ctx.engine, ctx.actor, page);
     return { items: page.map((entry) => view(entry, names(entry))), nextCursor };

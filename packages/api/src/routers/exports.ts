@@ -1,14 +1,7 @@
 // CSV exports of what the Admin Center lists: a place's users with product, instance and role, and the audit log.
 // Each asks exactly what its on-screen list asks (the same declaration) and reads the same pages, to a bound.
 import { AuditExportInput, UserExportInput } from "@gatehouse/contracts";
-import {
-  AuditLog,
-  type DirectoryUser,
-  defaultUserSort,
-  type GrantRecord,
-  Grants,
-  UserDirectory,
-} from "@gatehouse/store";
+import { type DirectoryUser, defaultUserSort, type GrantRecord, Grants } from "@gatehouse/store";
 import { authorizedQuery } from "../authorize.ts";
 import { allPages } from "../exports/all-pages.ts";
 import { auditCsvHeader, auditCsvRow } from "../exports/audit-csv.ts";
@@ -17,8 +10,8 @@ import { touches, userCsvHeader, userCsvRows } from "../exports/users-csv.ts";
 import { auditNamer } from "../names/audit-names.ts";
 import { placeNamer } from "../names/place-names.ts";
 import { router } from "../trpc.ts";
-import { reading as readingAudit } from "./audit.ts";
-import { reading as readingUsers } from "./users.ts";
+import { auditPage, reading as readingAudit } from "./audit.ts";
+import { directoryPage, reading as readingUsers } from "./users.ts";
 
 // Rules: docs/decisions.md#exports (the same questions and filters as the lists; bounded; formulas defused).
 
@@ -38,19 +31,7 @@ export const exportsRouter = router({
     const sort = input.sort ?? defaultUserSort;
     const place = { org: input.org, ...input.scope };
     const { items: users, truncated } = await allPages<DirectoryUser, DirectoryUser["position"]>(
-      (after, limit) =>
-        ctx.store.run(
-          UserDirectory.use((d) =>
-            d.page({
-              org: input.org,
-              scope: input.scope,
-              search: input.search === undefined || input.search === "" ? undefined : input.search,
-              sort,
-              after,
-              limit,
-            }),
-          ),
-        ),
+      (after, limit) => ctx.store.run(directoryPage(input, sort, after, limit)),
       (last) => last.position,
       MAX_EXPORT_ROWS,
     );
@@ -74,24 +55,7 @@ export const exportsRouter = router({
   /** The entries `audit.list` lists with these filters and order (every page), by name where the reader may see. */
   audit: authorizedQuery(AuditExportInput, readingAudit).query(async ({ ctx, input }) => {
     const { items: entries, truncated } = await allPages(
-      (after: string | undefined, limit) =>
-        ctx.store.run(
-          AuditLog.use((log) =>
-            log.list({
-              org: input.org,
-              actor: input.actor,
-              targetKind: input.targetKind,
-              targetId: input.targetId,
-              action: input.action,
-              from: input.from,
-              to: input.to,
-              order: input.order,
-              after,
-              within: ctx.declared,
-              limit,
-            }),
-          ),
-        ),
+      (after: string | undefined, limit) => ctx.store.run(auditPage(input, ctx.declared, after, limit)),
       (last) => last.id,
       MAX_EXPORT_ROWS,
     );

@@ -387,6 +387,24 @@ type InviteOutcome =
     >["value"]);
 type InviteWrite = Omit<MutationInput<InviteOutcome, unknown, StoreServices>, "actor" | "requestId">;
 
+/** The users `input` lists (its place and search) in `sort`, after `after`: one page of the directory. */
+export const directoryPage = (
+  input: Pick<typeof UserListInput.Type, "org" | "scope" | "search">,
+  sort: UserSort,
+  after: UserPagePosition | undefined,
+  limit: number,
+) =>
+  UserDirectory.use((directory) =>
+    directory.page({
+      org: input.org,
+      scope: input.scope,
+      search: input.search === undefined || input.search === "" ? undefined : input.search,
+      sort,
+      after,
+      limit,
+    }),
+  );
+
 export const usersRouter = router({
   /**
    * Users whose grants reach `scope` (directly or through a group: docs/decisions.md#users; all users of `org`
@@ -400,18 +418,7 @@ export const usersRouter = router({
     const sort = input.sort ?? defaultUserSort;
     const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, sort);
     // One row more than asked tells whether another page follows.
-    const rows = await ctx.store.run(
-      UserDirectory.use((directory) =>
-        directory.page({
-          org: input.org,
-          scope: input.scope,
-          search: input.search === undefined || input.search === "" ? undefined : input.search,
-          sort,
-          after,
-          limit: limit + 1,
-        }),
-      ),
-    );
+    const rows = await ctx.store.run(directoryPage(input, sort, after, limit + 1));
     const { page, nextCursor } = keysetPage(rows, limit, (last) => encodeCursor(sort, last.position));
     const place = input.scope;
     if (place === undefined)
