@@ -175,7 +175,9 @@ describe("projects and flags", () => {
       editor,
     );
     expect(prod.status).toBe(403);
-    expect(prod.error?.message).toContain('You may not "Launch: turn a flag on or off in an environment" here:');
+    expect(prod.error?.message).toContain(
+      'You may not "Launch: turn a flag on or off in an environment" here:',
+    );
     expect(await auditCount()).toBe(before);
     expect(await stateOf("acme-new-cart", PROD)).toBe(true);
 

@@ -59,7 +59,10 @@ export const decideFeature = (cx: DecisionContext): boolean => {
     const flagAt = explicit >= 0 ? explicit : at;
     if (explicit >= 0 && trace) deciding.push(grantAt(cx, explicit));
     if (entry.layer === "ruleset" && !policy.flagAllowsRulesetChanges(flagRole)) {
-      trace?.miss(grantAt(cx, flagAt), `flag role ${flagRole.label} does not allow changing the flag's rules`);
+      trace?.miss(
+        grantAt(cx, flagAt),
+        `flag role ${flagRole.label} does not allow changing the flag's rules`,
+      );
       return false;
     }
     if (entry.layer === "flag" && !entityRoleAllows(cx, "flag", flagRole, flagAt)) return false;

@@ -29,7 +29,12 @@ export const oneGrantAllows = (cx: DecisionContext, singlesOnly: boolean): boole
     if (singlesOnly && !role.single) continue;
     if (!roleHas(role, entry.bit)) {
       if (trace && !singlesOnly && usable(cx, b))
-        trace.miss(grantAt(cx, b), `${role.label} does not include ${entry.label}`, {}, Closeness.LacksAction);
+        trace.miss(
+          grantAt(cx, b),
+          `${role.label} does not include ${entry.label}`,
+          {},
+          Closeness.LacksAction,
+        );
       continue;
     }
     if (usable(cx, b) && conditionsHoldAt(cx, b, role)) {
@@ -91,4 +96,6 @@ const conditionPasses = (cx: DecisionContext, condition: Condition, g: Grant): b
 };
 
 const describeClause = (cx: DecisionContext, clause: ReadonlyArray<ReadonlySet<number>>): string =>
-  clause.map((term) => `[${[...term].map((i) => cx.snap.catalog.roleList[i]?.label).join(" | ")}]`).join(", ");
+  clause
+    .map((term) => `[${[...term].map((i) => cx.snap.catalog.roleList[i]?.label).join(" | ")}]`)
+    .join(", ");
