@@ -74,7 +74,9 @@ describe("Mission Control customers and operations", () => {
         { instance: "acme-mc-sandbox", action: "code.deploy" },
         "POST",
       ),
-    ).rejects.toThrow('You may not "Base code deploy" here: customerUser does not include Base code deploy');
+    ).rejects.toThrow(
+      'You may not "Base code deploy" here (mission-control:code.deploy): customerUser does not include Base code deploy',
+    );
     const history = (await callApi(
       page,
       suite.origin,

@@ -89,8 +89,8 @@ const ask = (engine: ApiContext["engine"], actor: UserActor, question: Ask): voi
     if (engine.allows(actor.id, action, resource)) return;
     if (question.refusal !== undefined) throw forbidden(question.refusal);
     const { reason } = engine.explain(actor.id, action, resource);
-    // In the words people read: the action by its catalog name, the engine's reason by role and action names.
-    throw forbidden(`You may not "${engine.actionName(action)}" here: ${reason}`);
+    // In the words people read: the action by its catalog name (its id after it, for support), the reason by names.
+    throw forbidden(`You may not "${engine.actionName(action)}" here (${action}): ${reason}`);
   }
   const { decision, reason } = engine.assign(actor.id, question.assign);
   if (decision === "deny") throw forbidden(reason);

@@ -57,7 +57,7 @@ describe("environments.create", () => {
       editor,
     );
     expect(refused.status).toBe(403);
-    expect(refused.error?.message).toContain('You may not "Create environments" here:');
+    expect(refused.error?.message).toContain('You may not "Create environments" here');
     const foreign = await send(
       "POST",
       "environments.create",
@@ -112,7 +112,7 @@ describe("environments.update", () => {
       editor,
     );
     expect(byEditor.status).toBe(403);
-    expect(byEditor.error?.message).toContain("experimentation:environment.edit");
+    expect(byEditor.error?.message).toContain('You may not "Edit environments" here');
     const primary = (await environments(owner)).find((e) => e.id === PROD);
     const unmarkPrimary = await send(
       "POST",
