@@ -25,7 +25,6 @@ const formSubmissions: Record<string, string> = {
     "the operator's Provision form: id, name, kind and products typed (its console only)",
   "organizations.inviteFirstAdmin":
     "the operator's first super admin form: the invitee's email and name typed",
-  "users.invite": "invite forms (one, bulk, collaborators): emails and roles typed, opened under user.invite",
 };
 
 /** The UI's source files: the three apps and the shared client and UI packages. */
