@@ -28,6 +28,7 @@ export {
   QueryState,
   type QueryStateProps,
 } from "./query-state.tsx";
+export { actionsOn, type ServedAction } from "./platform-actions.ts";
 export { useSchemaForm } from "./schema-form.ts";
 export { PagedTable, type PagedTableProps, useSearchedPages } from "./searched-pages.tsx";
 export { SignInPage } from "./sign-in-page.tsx";

@@ -1,5 +1,5 @@
 // Where a signed-in admin lands (spec: the landing page of each admin level): Products for a super admin, the
-// instances of the only product for a product admin, the users of the only project for a project admin.
+// instances of the only product for a product admin, the users of the only instance or project below that.
 import type { Me } from "@gatehouse/client";
 import { EmptyState } from "@gatehouse/ui";
 import { Navigate } from "react-router";
@@ -9,6 +9,10 @@ export const landingPath = (landing: string): string | undefined => {
   if (landing === "products") return "/products";
   if (landing === "projects") return "/projects";
   if (landing.startsWith("instances:")) return `/products/${landing.slice("instances:".length)}`;
+  if (landing.startsWith("users:instance:")) {
+    const [product, instance] = landing.slice("users:instance:".length).split("/");
+    return `/products/${product}/instances/${instance}`;
+  }
   if (landing.startsWith("users:project:")) return `/projects/${landing.slice("users:project:".length)}`;
   return undefined;
 };
