@@ -82,6 +82,7 @@ export {
   InviteName,
   SortDirection,
   UserListInput,
+  UserSearchInput,
   UserSort,
   UserSortBy,
 } from "./users.ts";

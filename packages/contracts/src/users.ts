@@ -48,3 +48,10 @@ export const UserListInput = Schema.Struct({
   cursor: Schema.optionalKey(Cursor),
   limit: Schema.optionalKey(PageSize(200)),
 });
+
+/** `users.search`: the header's user search, by name or email, over the users the actor may view. */
+export const UserSearchInput = Schema.Struct({
+  org: Id,
+  search: Text(200, 1),
+  limit: Schema.optionalKey(PageSize(20)),
+});

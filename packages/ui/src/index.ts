@@ -32,7 +32,7 @@ export { actionsOn, type ServedAction } from "./platform-actions.ts";
 export { useSchemaForm } from "./schema-form.ts";
 export { PagedTable, type PagedTableProps, useSearchedPages } from "./searched-pages.tsx";
 export { SignInPage } from "./sign-in-page.tsx";
-export { SignedInApp, type SignedInAppProps } from "./signed-in-app.tsx";
+export { type AppRoute, SignedInApp, type SignedInAppProps } from "./signed-in-app.tsx";
 export { nextSort, type Sort, SortableHeader, type SortDirection } from "./sortable-header.tsx";
 export { startApp } from "./start-app.tsx";
 export { EmptyState, ErrorState, LoadingState } from "./states.tsx";
