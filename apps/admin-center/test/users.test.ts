@@ -251,7 +251,7 @@ describe("user details", () => {
     await dialog.getByText("Exp editor loses Viewer").waitFor();
     await page.waitForTimeout(300); // the modal's fade-in, for the screenshot
     await screenshot(page, "users-delete-role-confirm");
-    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.getByRole("button", { name: "Keep role" }).click();
     expect((await grantsOf(EDITOR)).filter((g) => g.scope.project === "acme-homepage")).toHaveLength(1);
 
     await page.getByRole("button", { name: "Delete role Viewer" }).click();

@@ -20,6 +20,7 @@ export {
 } from "./expandable-table.tsx";
 export { Guarded, type GuardedProps, WhyLink, WhyPopover, type WhyPopoverProps } from "./guarded.tsx";
 export { GuardedCall, type GuardedCallProps, WhyRefused } from "./guarded-call.tsx";
+export { actionsOn, type ServedAction } from "./platform-actions.ts";
 export {
   type EmptyProps,
   Loaded,
@@ -28,7 +29,6 @@ export {
   QueryState,
   type QueryStateProps,
 } from "./query-state.tsx";
-export { actionsOn, type ServedAction } from "./platform-actions.ts";
 export { useSchemaForm } from "./schema-form.ts";
 export { PagedTable, type PagedTableProps, useSearchedPages } from "./searched-pages.tsx";
 export { SignInPage } from "./sign-in-page.tsx";

@@ -44,12 +44,7 @@ export const SignedInApp = ({ product, nav, home, routes, open = {}, tools }: Si
     return <QueryState query={session} loading="Checking your session…" />;
   if (me === null) return <SignInPage product={product} />;
   return (
-    <Shell
-      product={product}
-      me={me}
-      nav={nav.filter((item) => mayUse(me, item.section))}
-      tools={tools?.(me)}
-    >
+    <Shell product={product} me={me} nav={nav.filter((item) => mayUse(me, item.section))} tools={tools?.(me)}>
       <PageBoundary>
         <Suspense fallback={<LoadingState />}>
           <Routes>

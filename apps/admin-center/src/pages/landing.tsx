@@ -2,6 +2,7 @@
 // instances of the only product for a product admin, the users of the only instance or project below that.
 import type { Me } from "@gatehouse/client";
 import { EmptyState } from "@gatehouse/ui";
+import { Stack, Title } from "@mantine/core";
 import { Navigate } from "react-router";
 
 /** The path of the page `landing` names. */
@@ -21,8 +22,13 @@ export const Landing = ({ me }: { me: Me }) => {
   const path = "landing" in me ? landingPath(me.landing) : undefined;
   if (path !== undefined) return <Navigate to={path} replace />;
   return (
-    <EmptyState title="No administration here">
-      Your account holds no admin role in the Admin Center. Ask a super admin of your organization for one.
-    </EmptyState>
+    <Stack>
+      <Title order={1} size="h2">
+        Admin Center
+      </Title>
+      <EmptyState title="No administration here">
+        Your account holds no admin role in the Admin Center. Ask a super admin of your organization for one.
+      </EmptyState>
+    </Stack>
   );
 };

@@ -25,10 +25,12 @@ export const WhoCanPanel = ({ org, product, resource, platform }: WhoCanPanelPro
   const [page, setPage] = useState(1);
   const catalog = useQuery(trpc.catalog.products.queryOptions());
   // One option per engine action (the served catalog lists each id once), in the project's platform's words.
-  const actions = actionsOn(catalog.data?.find((p) => p.id === product)?.actions ?? [], platform).map((a) => ({
-    value: a.id,
-    label: `${a.label} (${a.id})`,
-  }));
+  const actions = actionsOn(catalog.data?.find((p) => p.id === product)?.actions ?? [], platform).map(
+    (a) => ({
+      value: a.id,
+      label: `${a.label} (${a.id})`,
+    }),
+  );
   const chosen = action !== null && actions.some((a) => a.value === action) ? action : null;
   const who = useQuery({
     ...trpc.authz.whoCan.queryOptions({ action: chosen ?? "", resource }),
