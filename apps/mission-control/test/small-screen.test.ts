@@ -1,0 +1,31 @@
+// Mission Control on a 390 px wide phone: every page visited has exactly one h1, "Skip to content" first for the
+// keyboard and no sideways scroll, for a customer's admin and for a partner's user.
+import { browserSuite, checkPage, phone, screenshot, signIn } from "@gatehouse/e2e";
+import { describe, it } from "vitest";
+
+const suite = browserSuite();
+const app = (path = "") => `${suite.origin}/mission-control/${path}`;
+
+describe("Mission Control at 390 px", () => {
+  it.each([
+    [
+      "customeradmin@acme.example",
+      [
+        "customers",
+        "customers/acme",
+        "customers/acme/instances/acme-mc-production",
+        "history",
+        "partner-access",
+      ],
+    ],
+    ["partneruser@agency.example", ["customers", "partner-access"]],
+  ])("%s: one h1, the skip link and no sideways scroll on every page", async (email, paths) => {
+    const page = await suite.newPage(phone);
+    await signIn(page, app(), email);
+    for (const path of paths) {
+      await page.goto(app(path));
+      await checkPage(page);
+      await screenshot(page, `small-mission-control-${email.split("@")[0]}-${path.replaceAll("/", "-")}`);
+    }
+  });
+});
