@@ -129,7 +129,7 @@ describe("a page that fails", () => {
 describe("the header's user search", () => {
   it("finds a user of the organization by name and opens its details", async () => {
     await signIn(page, app(), "admin@acme.example");
-    const search = page.getByRole("combobox", { name: "Search users" });
+    const search = page.getByRole("combobox", { name: "Find a user" });
     await search.fill("pat prod");
     await page.getByRole("option", { name: /Pat Product/ }).waitFor();
     await screenshot(page, "shell-user-search");
@@ -141,7 +141,7 @@ describe("the header's user search", () => {
 
   it("finds a partner user holding roles here, marked as such, and opens it", async () => {
     await signIn(page, app(), "admin@acme.example");
-    await page.getByRole("combobox", { name: "Search users" }).fill("partnerdev");
+    await page.getByRole("combobox", { name: "Find a user" }).fill("partnerdev");
     const option = page.getByRole("option", { name: /Agency partnerDev/ });
     await option.getByText("partner user of Agency").waitFor();
     await option.click();
@@ -152,7 +152,7 @@ describe("the header's user search", () => {
 
   it("a product admin finds only the users it may view and opens them at its product", async () => {
     await signIn(page, app(), "product-admin@acme.example");
-    const search = page.getByRole("combobox", { name: "Search users" });
+    const search = page.getByRole("combobox", { name: "Find a user" });
     await search.fill("agency");
     await page.getByText("No user you may view matches").waitFor();
     await search.fill("ian");

@@ -23,8 +23,8 @@ export const UserSearch = () => {
   const byId = new Map(users.map((user) => [user.id, user] as const));
   return (
     <Select
-      aria-label="Search users"
-      placeholder="Search users"
+      aria-label="Find a user"
+      placeholder="Find a user"
       size="xs"
       w={{ base: 130, sm: 260 }}
       searchable
