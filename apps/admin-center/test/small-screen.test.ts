@@ -1,6 +1,6 @@
 // The Admin Center on a 390 px wide phone: the navigation folds behind a menu button, and every page visited has
 // exactly one h1, "Skip to content" first for the keyboard, and no sideways scroll (tables scroll by themselves).
-import { browserSuite, checkPage, phone, screenshot, signIn } from "@gatehouse/e2e";
+import { browserSuite, checkPages, phone, screenshot, signIn } from "@gatehouse/e2e";
 import { describe, expect, it } from "vitest";
 
 const suite = browserSuite();
@@ -40,10 +40,6 @@ describe("the Admin Center at 390 px", () => {
   it("keeps one h1, the skip link and no sideways scroll on every page", async () => {
     const page = await suite.newPage(phone);
     await signIn(page, app(), "admin@acme.example");
-    for (const path of pages) {
-      await page.goto(app(path));
-      await checkPage(page);
-      await screenshot(page, `small-admin-center-${path.replaceAll(/[/?=]/g, "-")}`);
-    }
+    await checkPages(page, app, pages, "small-admin-center");
   });
 });

@@ -1,6 +1,6 @@
 // The collaborators app on a 390 px wide phone: every page visited has exactly one h1, "Skip to content" first
 // for the keyboard and no sideways scroll (tables scroll by themselves).
-import { browserSuite, checkPage, phone, screenshot, signIn } from "@gatehouse/e2e";
+import { browserSuite, checkPages, phone, signIn } from "@gatehouse/e2e";
 import { describe, it } from "vitest";
 
 const suite = browserSuite();
@@ -17,10 +17,6 @@ describe("the collaborators app at 390 px", () => {
   it("keeps one h1, the skip link and no sideways scroll on every page", async () => {
     const page = await suite.newPage(phone);
     await signIn(page, app(), "exp-administrator@acme.example");
-    for (const path of pages) {
-      await page.goto(app(path));
-      await checkPage(page);
-      await screenshot(page, `small-fx-${path.replaceAll("/", "-")}`);
-    }
+    await checkPages(page, app, pages, "small-fx");
   });
 });

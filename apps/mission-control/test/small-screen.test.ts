@@ -1,6 +1,6 @@
 // Mission Control on a 390 px wide phone: every page visited has exactly one h1, "Skip to content" first for the
 // keyboard and no sideways scroll, for a customer's admin and for a partner's user.
-import { browserSuite, checkPage, phone, screenshot, signIn } from "@gatehouse/e2e";
+import { browserSuite, checkPages, phone, signIn } from "@gatehouse/e2e";
 import { describe, it } from "vitest";
 
 const suite = browserSuite();
@@ -22,10 +22,6 @@ describe("Mission Control at 390 px", () => {
   ])("%s: one h1, the skip link and no sideways scroll on every page", async (email, paths) => {
     const page = await suite.newPage(phone);
     await signIn(page, app(), email);
-    for (const path of paths) {
-      await page.goto(app(path));
-      await checkPage(page);
-      await screenshot(page, `small-mission-control-${email.split("@")[0]}-${path.replaceAll("/", "-")}`);
-    }
+    await checkPages(page, app, paths, `small-mission-control-${email.split("@")[0]}`);
   });
 });
