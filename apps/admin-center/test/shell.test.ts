@@ -89,9 +89,12 @@ describe("the access matrix on Experimentation", () => {
     await choose("Action", "View the project", "project.view");
     await page.getByTestId("who-can-count").waitFor();
     await choose("Project", "Checkout");
-    await page.getByRole("combobox", { name: "Action" }).click();
+    // The Feature project's words for the action the Web calls "Create experiments and campaigns".
+    const action = page.getByRole("combobox", { name: "Action" });
+    await action.click();
+    await action.fill("experiment.create");
     await page
-      .getByRole("option", { name: "Create experiments (experimentation:experiment.create)" })
+      .getByRole("option", { name: "Create experiments (experimentation:experiment.create)", exact: true })
       .waitFor();
     await screenshot(page, "shell-access-matrix-experimentation");
   });
