@@ -9,7 +9,7 @@ export const nav: ReadonlyArray<NavItem> = [
   { label: "Groups", to: "/groups", section: "groups" },
   { label: "Roles", to: "/roles", section: "roles" },
   { label: "Invitations", to: "/invitations", section: "invitations" },
-  { label: "Outbox", to: "/outbox" },
+  { label: "Outbox", to: "/outbox", section: "invitations" },
   { label: "Partner access", to: "/access-requests", section: "access-requests" },
   { label: "Access matrix", to: "/access-matrix", section: "access-matrix" },
   { label: "Audit log", to: "/audit", section: "audit" },
