@@ -1,6 +1,8 @@
 // The Admin Center's pages by path (inside the router's /admin-center basename), one module per page, each
-// loaded when first visited (its own chunk), so signing in downloads only the shell.
-import { type ComponentType, lazy, type ReactElement } from "react";
+// loaded when first visited (its own chunk), so signing in downloads only the shell. A section's own pages name
+// it: a direct visit by an admin level without it shows "not available to your role".
+import type { AppRoute } from "@gatehouse/ui";
+import { type ComponentType, lazy } from "react";
 
 /** A page component loaded on first render from its module's named export. */
 export const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
@@ -32,24 +34,35 @@ const InvitePage = page(() => import("./pages/users/invite-page.tsx"), "InvitePa
 const UserDetailsPage = page(() => import("./pages/users/user-details-page.tsx"), "UserDetailsPage");
 const UsersPage = page(() => import("./pages/users/users-page.tsx"), "UsersPage");
 
-export const routes: ReadonlyArray<{ readonly path: string; readonly element: ReactElement }> = [
-  { path: "/products", element: <ProductsPage /> },
+const section = {
+  products: { id: "products", name: "Products" },
+  users: { id: "users", name: "Users" },
+  groups: { id: "groups", name: "Groups" },
+  roles: { id: "roles", name: "Roles" },
+  invitations: { id: "invitations", name: "Invitations" },
+  accessRequests: { id: "access-requests", name: "Partner access" },
+  accessMatrix: { id: "access-matrix", name: "The access matrix" },
+  audit: { id: "audit", name: "The audit log" },
+} as const;
+
+export const routes: ReadonlyArray<AppRoute> = [
+  { path: "/products", element: <ProductsPage />, section: section.products },
   { path: "/products/:product", element: <InstancesPage /> },
   { path: "/products/:product/instances/:instance", element: <InstancePage /> },
   { path: "/projects", element: <ProjectsPage /> },
   { path: "/projects/:project", element: <ProjectPage /> },
-  { path: "/users", element: <UsersPage /> },
+  { path: "/users", element: <UsersPage />, section: section.users },
   { path: "/users/:id", element: <UserDetailsPage /> },
   { path: "/invite", element: <InvitePage /> },
   { path: "/invite/bulk", element: <BulkInvitePage /> },
-  { path: "/groups", element: <GroupsPage /> },
-  { path: "/groups/:id", element: <GroupPage /> },
-  { path: "/roles", element: <RolesPage /> },
-  { path: "/roles/new", element: <NewRolePage /> },
-  { path: "/roles/:id", element: <RolePage /> },
-  { path: "/invitations", element: <InvitationsPage /> },
+  { path: "/groups", element: <GroupsPage />, section: section.groups },
+  { path: "/groups/:id", element: <GroupPage />, section: section.groups },
+  { path: "/roles", element: <RolesPage />, section: section.roles },
+  { path: "/roles/new", element: <NewRolePage />, section: section.roles },
+  { path: "/roles/:id", element: <RolePage />, section: section.roles },
+  { path: "/invitations", element: <InvitationsPage />, section: section.invitations },
   { path: "/outbox", element: <OutboxPage /> },
-  { path: "/access-requests", element: <AccessRequestsPage /> },
-  { path: "/audit", element: <AuditPage /> },
-  { path: "/access-matrix", element: <AccessMatrixPage /> },
+  { path: "/access-requests", element: <AccessRequestsPage />, section: section.accessRequests },
+  { path: "/audit", element: <AuditPage />, section: section.audit },
+  { path: "/access-matrix", element: <AccessMatrixPage />, section: section.accessMatrix },
 ];

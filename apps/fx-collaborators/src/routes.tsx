@@ -1,6 +1,7 @@
 // The collaborators app's pages by path (inside the router's /fx-collaborators basename), one module per
 // page, each loaded when first visited: projects, a project's collaborators, its flags.
-import { type ComponentType, lazy, type ReactElement } from "react";
+import type { AppRoute } from "@gatehouse/ui";
+import { type ComponentType, lazy } from "react";
 
 /** A page component loaded on first render from its module's named export. */
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
@@ -13,7 +14,7 @@ const CollaboratorsPage = page(
 );
 const FlagsPage = page(() => import("./pages/flags/flags-page.tsx"), "FlagsPage");
 
-export const routes: ReadonlyArray<{ readonly path: string; readonly element: ReactElement }> = [
+export const routes: ReadonlyArray<AppRoute> = [
   { path: "/projects", element: <ProjectsPage /> },
   { path: "/projects/:project/collaborators", element: <CollaboratorsPage /> },
   { path: "/projects/:project/flags", element: <FlagsPage /> },

@@ -1,6 +1,7 @@
 // Mission Control's pages by path (inside the router's /mission-control basename), one module per page, each
 // loaded when first visited: customers → instances → instance detail, history, partner access.
-import { type ComponentType, lazy, type ReactElement } from "react";
+import type { AppRoute } from "@gatehouse/ui";
+import { type ComponentType, lazy } from "react";
 
 /** A page component loaded on first render from its module's named export. */
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
@@ -15,7 +16,7 @@ const PartnerAccessPage = page(
   "PartnerAccessPage",
 );
 
-export const routes: ReadonlyArray<{ readonly path: string; readonly element: ReactElement }> = [
+export const routes: ReadonlyArray<AppRoute> = [
   { path: "/customers", element: <CustomersPage /> },
   { path: "/customers/:customer", element: <CustomerPage /> },
   { path: "/customers/:customer/instances/:instance", element: <InstancePage /> },

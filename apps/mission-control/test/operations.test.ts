@@ -176,10 +176,11 @@ describe("Mission Control customers and operations", () => {
       .getByText(/Scheduled for/)
       .waitFor();
     await tracker().getByRole("button", { name: "Cancel Database backup" }).click();
-    await page
-      .getByRole("dialog", { name: "Cancel Database backup?" })
-      .getByRole("button", { name: "Cancel operation" })
-      .click();
+    // Both buttons say what they do: keeping it, or cancelling it.
+    const cancelDialog = page.getByRole("dialog", { name: "Cancel Database backup?" });
+    await cancelDialog.getByRole("button", { name: "Keep operation" }).waitFor();
+    await screenshot(page, "operations-cancel-dialog");
+    await cancelDialog.getByRole("button", { name: "Cancel operation" }).click();
     await trackedStatus("Cancelled");
     await page.getByRole("table", { name: "Recent operations" }).getByText("Cancelled").first().waitFor();
   });

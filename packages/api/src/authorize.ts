@@ -42,6 +42,8 @@ import { baseProcedure, failureOf, issuesMessage, issuesOf } from "./trpc.ts";
 /** What to ask the engine before a procedure runs. */
 export type Ask = (
   | { readonly check: { readonly action: string; readonly resource: Resource } }
+  /** The action allowed at some place of the organization (where one of the actor's grants sits). */
+  | { readonly somewhere: { readonly action: string; readonly org: string } }
   | { readonly assign: Assignment }
 ) & {
   /** Replaces the engine's reason in a FORBIDDEN. */
@@ -91,6 +93,11 @@ const ask = (engine: ApiContext["engine"], actor: UserActor, question: Ask): voi
     const { reason } = engine.explain(actor.id, action, resource);
     // In the words people read: the action by its catalog name (its id after it, for support), the reason by names.
     throw forbidden(`You may not "${engine.actionName(action)}" here (${action}): ${reason}`);
+  }
+  if ("somewhere" in question) {
+    const { action, org } = question.somewhere;
+    if (engine.allowsSomewhere(actor.id, action, org)) return;
+    throw forbidden(question.refusal ?? `${actor.id} may not ${action} anywhere in ${org}`);
   }
   const { decision, reason } = engine.assign(actor.id, question.assign);
   if (decision === "deny") throw forbidden(reason);
@@ -264,8 +271,10 @@ const NOTHING: ReadonlyArray<never> = [];
 const outside = (words: string | undefined, org: string) =>
   words === undefined ? notFound("organization", org) : nothing(words);
 
-const orgOfAsk = (question: Ask): string =>
-  "check" in question ? question.check.resource.org : question.assign.scope.org;
+const orgOfAsk = (question: Ask): string => {
+  if ("check" in question) return question.check.resource.org;
+  return "somewhere" in question ? question.somewhere.org : question.assign.scope.org;
+};
 
 /** Does the user know `org`: its home, or one where it holds grants (a partner's customer)? */
 const reaches = (engine: Engine, actor: UserActor, org: string): boolean =>
@@ -341,10 +350,12 @@ const enforce = (engine: Engine, actor: Actor, declared: Declared<unknown>): voi
   if (declared.refuse !== undefined) throw forbidden(declared.refuse);
 };
 
-const allows = (engine: Engine, actor: UserActor, question: Ask): boolean =>
-  "check" in question
-    ? engine.allows(actor.id, question.check.action, question.check.resource)
-    : engine.assign(actor.id, question.assign).decision === "allow";
+const allows = (engine: Engine, actor: UserActor, question: Ask): boolean => {
+  if ("check" in question) return engine.allows(actor.id, question.check.action, question.check.resource);
+  if ("somewhere" in question)
+    return engine.allowsSomewhere(actor.id, question.somewhere.action, question.somewhere.org);
+  return engine.assign(actor.id, question.assign).decision === "allow";
+};
 
 /** A signed-in user's own question about one object of a list the query already authorized (row filters). */
 export type May = (action: string, resource: Resource) => boolean;

@@ -42,6 +42,30 @@ describe("the API app", () => {
     expect(products.filter((p) => p.administers).map((p) => p.id)).toEqual(["admin-center"]);
   });
 
+  it("serves each product's actions once by id, with each platform's words (the access matrix's options)", async () => {
+    const { body } = await trpcGet("catalog.products");
+    const products = body.result?.data as ReadonlyArray<{
+      id: string;
+      actions: ReadonlyArray<{
+        id: string;
+        label: string;
+        platforms: ReadonlyArray<{ platform: string; label: string }> | null;
+      }>;
+    }>;
+    for (const product of products) {
+      const ids = product.actions.map((a) => a.id);
+      expect(new Set(ids).size, product.id).toBe(ids.length);
+    }
+    const create = products
+      .find((p) => p.id === "experimentation")
+      ?.actions.find((a) => a.id === "experimentation:experiment.create");
+    expect(create?.platforms).toEqual([
+      { platform: "feature", label: "Create experiments" },
+      { platform: "web", label: "Create experiments and campaigns" },
+    ]);
+    expect(create?.label).toBe("Create experiments / Create experiments and campaigns");
+  });
+
   it("serves the Feature project roles' defaults and locks from the catalog", async () => {
     const { status, body } = await trpcGet("catalog.featureRoles");
     expect(status).toBe(200);

@@ -73,10 +73,38 @@ describe("sign-in", () => {
       name: expect.any(String),
       org: "acme",
       landing: "products",
+      sections: [
+        "products",
+        "users",
+        "groups",
+        "roles",
+        "invitations",
+        "access-requests",
+        "access-matrix",
+        "audit",
+      ],
     });
     expect((await query("auth.me")).status).toBe(401);
     expect((await query("auth.me", { cookie: "gatehouse_session=forged" })).status).toBe(401);
   });
+
+  it.each([
+    [
+      "product-admin@acme.example",
+      "instances:cms",
+      ["products", "groups", "roles", "invitations", "access-matrix", "audit"],
+    ],
+    ["instance-admin@acme.example", "users:instance:cms/acme-cms", ["products", "invitations", "audit"]],
+    ["project-owner@acme.example", "users:project:acme-checkout", ["projects", "invitations", "audit"]],
+    ["customeruser@acme.example", "none", []],
+  ])(
+    "me tells %s its landing (%s) and the Admin Center sections it may use",
+    async (email, landing, sections) => {
+      const { cookie } = await signIn(email, { ip: "192.0.2.12" });
+      const me = await query("auth.me", { cookie });
+      expect(me.data).toMatchObject({ landing, sections });
+    },
+  );
 
   it("marks the cookies Secure over https, and believes x-forwarded-proto only behind a trusted proxy", async () => {
     const direct = await signIn("customeruser@acme.example", {

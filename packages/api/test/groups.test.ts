@@ -128,6 +128,27 @@ describe("groups", () => {
     expect((await send("GET", "groups.list", { org: "acme" }, customer)).status).toBe(403);
   });
 
+  it("a product admin reads the groups (seed 001: products, groups and roles), members' roles only in its product", async () => {
+    const productAdmin = await signIn("product-admin@acme.example");
+    const listed = await send("GET", "groups.list", { org: "acme" }, productAdmin);
+    expect(listed.status).toBe(200);
+    const groups = listed.data as ReadonlyArray<GroupView>;
+    const everyone = groups.find((g) => g.kind === "everyone");
+    expect(everyone?.memberCount).toBeGreaterThan(0);
+    const got = await send("GET", "groups.get", { id: everyone?.id ?? "", limit: 200 }, productAdmin);
+    expect(got.status).toBe(200);
+    const scopes = (
+      got.data as { members: ReadonlyArray<{ roles: ReadonlyArray<{ scope: { product?: string } }> }> }
+    ).members.flatMap((m) => m.roles.map((r) => r.scope.product));
+    expect(scopes.length).toBeGreaterThan(0);
+    expect(new Set(scopes)).toEqual(new Set(["cms"]));
+    // An instance admin manages no group anywhere: refused in words.
+    const instanceAdmin = await signIn("instance-admin@acme.example");
+    const refused = await send("GET", "groups.list", { org: "acme" }, instanceAdmin);
+    expect(refused.status).toBe(403);
+    expect(refused.error?.message).toContain("admin-center:group.manage");
+  });
+
   it("Everyone and product groups are read-only (400); without group.manage at the org it is 403; nothing written", async () => {
     const admin = await signIn("admin@acme.example");
     // Signing in is audited (auth.login), so both sign in before counting.

@@ -83,6 +83,7 @@ export {
   SortDirection,
   UserExportInput,
   UserListInput,
+  UserSearchInput,
   UserSort,
   UserSortBy,
 } from "./users.ts";

@@ -56,3 +56,10 @@ export const UserExportInput = Schema.Struct({
   search: UserListInput.fields.search,
   sort: UserListInput.fields.sort,
 });
+
+/** `users.search`: the header's user search, by name or email, over the users the actor may view. */
+export const UserSearchInput = Schema.Struct({
+  org: Id,
+  search: Text(200, 1),
+  limit: Schema.optionalKey(PageSize(20)),
+});

@@ -9,6 +9,7 @@ export type { AssignDecision, Assignment } from "./engine/assign.ts";
 export { type Decision, Engine, type SubjectFacts } from "./engine/engine.ts";
 export type * from "./engine/explanation.ts";
 export type { Landing } from "./engine/landing.ts";
+export type { AdminSection } from "./engine/sections.ts";
 export type { CustomRoleInput, GrantInput, OrgSettings } from "./engine/snapshot.ts";
 export type { ActionsDiff, GrantChange, NewGrant, SubjectDiff, WhatIf } from "./engine/what-if.ts";
 export * from "./model/errors.ts";

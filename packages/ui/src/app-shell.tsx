@@ -1,13 +1,16 @@
-// The frame of every page: the product's name, its navigation, the signed-in account with sign-out, and
-// the breadcrumbs of where the page sits (Products › instance › users).
+// The frame of every page: a "Skip to content" link, the product's name, the app's header tools (a search), its
+// navigation (a menu button below 48em wide), the signed-in account with sign-out, and the page's breadcrumbs.
 import { type Me, useSignOut } from "@gatehouse/client";
-import { Anchor, AppShell, Breadcrumbs, Button, Group, NavLink, Text, Title } from "@mantine/core";
+import { Anchor, AppShell, Breadcrumbs, Burger, Button, Group, NavLink, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";
 
 export interface NavItem {
   readonly label: string;
   readonly to: string;
+  /** The section of the signed-in user's (auth.me `sections`) that offers it; shown to everyone without one. */
+  readonly section?: string;
 }
 export interface Crumb {
   readonly label: string;
@@ -19,19 +22,44 @@ export interface ShellProps {
   readonly product: string;
   readonly me: Me;
   readonly nav: ReadonlyArray<NavItem>;
+  /** Tools in the header beside the account (the Admin Center's user search). */
+  readonly tools?: ReactNode;
   readonly children: ReactNode;
 }
 
-export const Shell = ({ product, me, nav, children }: ShellProps) => {
+/** The id of the page's main region, where "Skip to content" leads. */
+const MAIN = "main-content";
+
+export const Shell = ({ product, me, nav, tools, children }: ShellProps) => {
   const signOut = useSignOut();
   const { pathname } = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: "sm" }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a href={`#${MAIN}`} className="gh-skip-link">
+        Skip to content
+      </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Title order={4}>Gatehouse · {product}</Title>
-          <Group gap="sm">
-            <Text size="sm" data-testid="signed-in-as">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? "Close navigation" : "Open navigation"}
+            />
+            <Text fw={700} visibleFrom="xs">
+              Gatehouse · {product}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap" miw={0}>
+            {tools}
+            <Text size="sm" data-testid="signed-in-as" truncate="end" maw={{ base: 90, md: 420 }}>
               {me.name} ({me.email}){"org" in me ? ` · ${me.org}` : ""}
             </Text>
             <Button size="xs" variant="default" onClick={() => signOut.mutate()} loading={signOut.isPending}>
@@ -47,18 +75,21 @@ export const Shell = ({ product, me, nav, children }: ShellProps) => {
             component={Link}
             to={item.to}
             label={item.label}
+            onClick={close}
             active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main id={MAIN} tabIndex={-1}>
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 };
 
 /** Breadcrumbs above a page's title: every crumb but the last is a link. */
 export const Crumbs = ({ items }: { items: ReadonlyArray<Crumb> }) => (
-  <Breadcrumbs mb="sm" aria-label="Breadcrumbs">
+  <Breadcrumbs mb="sm" aria-label="Breadcrumbs" style={{ flexWrap: "wrap" }}>
     {items.map((crumb) =>
       crumb.to === undefined ? (
         <Text key={crumb.label} size="sm">

@@ -56,40 +56,43 @@ export const DataTable = <T extends RowData, K extends string = string>({
   return (
     <Loaded data={rows} error={error} onRetry={onRetry} empty={empty}>
       {() => (
-        <Table striped highlightOnHover aria-label={label} verticalSpacing="xs">
-          <Table.Thead>
-            {table.getHeaderGroups().map((group) => (
-              <Table.Tr key={group.id}>
-                {group.headers.map((header) => {
-                  const content = header.isPlaceholder ? null : <table.FlexRender header={header} />;
-                  const sortKey = sorting?.columns.find((key) => key === header.column.id);
-                  if (sorting === undefined || sortKey === undefined)
-                    return <Table.Th key={header.id}>{content}</Table.Th>;
-                  return (
-                    <SortableHeader
-                      key={header.id}
-                      sorted={sorting.sort.by === sortKey ? sorting.sort.direction : undefined}
-                      onSort={() => sorting.onSortChange(nextSort(sorting.sort, sortKey))}
-                    >
-                      {content}
-                    </SortableHeader>
-                  );
-                })}
-              </Table.Tr>
-            ))}
-          </Table.Thead>
-          <Table.Tbody>
-            {table.getRowModel().rows.map((row) => (
-              <Table.Tr key={row.id}>
-                {row.getAllCells().map((cell) => (
-                  <Table.Td key={cell.id}>
-                    <table.FlexRender cell={cell} />
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        // Scrolls sideways on a small screen rather than squeezing its columns.
+        <Table.ScrollContainer minWidth={560} type="native">
+          <Table striped highlightOnHover aria-label={label} verticalSpacing="xs">
+            <Table.Thead>
+              {table.getHeaderGroups().map((group) => (
+                <Table.Tr key={group.id}>
+                  {group.headers.map((header) => {
+                    const content = header.isPlaceholder ? null : <table.FlexRender header={header} />;
+                    const sortKey = sorting?.columns.find((key) => key === header.column.id);
+                    if (sorting === undefined || sortKey === undefined)
+                      return <Table.Th key={header.id}>{content}</Table.Th>;
+                    return (
+                      <SortableHeader
+                        key={header.id}
+                        sorted={sorting.sort.by === sortKey ? sorting.sort.direction : undefined}
+                        onSort={() => sorting.onSortChange(nextSort(sorting.sort, sortKey))}
+                      >
+                        {content}
+                      </SortableHeader>
+                    );
+                  })}
+                </Table.Tr>
+              ))}
+            </Table.Thead>
+            <Table.Tbody>
+              {table.getRowModel().rows.map((row) => (
+                <Table.Tr key={row.id}>
+                  {row.getAllCells().map((cell) => (
+                    <Table.Td key={cell.id}>
+                      <table.FlexRender cell={cell} />
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Loaded>
   );

@@ -51,52 +51,54 @@ export const ExpandableTable = <T,>({
   const { isOpen, toggle } = useOpenRows();
   if (rows.length === 0) return <EmptyState title={empty.title}>{empty.hint}</EmptyState>;
   return (
-    <Table aria-label={label} verticalSpacing="xs" highlightOnHover>
-      <Table.Thead>
-        <Table.Tr>
-          {columns.map((column) =>
-            column.sort === undefined ? (
-              <Table.Th key={column.id}>{column.header}</Table.Th>
-            ) : (
-              <SortableHeader key={column.id} sorted={column.sort.sorted} onSort={column.sort.onSort}>
-                {column.header}
-              </SortableHeader>
-            ),
-          )}
-          <Table.Th>{detailsHeader}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row) => {
-          const key = rowKey(row);
-          const expanded = isOpen(key);
-          return (
-            <Fragment key={key}>
-              <Table.Tr>
-                {columns.map((column) => (
-                  <Table.Td key={column.id}>{column.cell(row)}</Table.Td>
-                ))}
-                <Table.Td>
-                  <Button
-                    variant="subtle"
-                    size="compact-sm"
-                    onClick={() => toggle(key)}
-                    aria-expanded={expanded}
-                    aria-label={toggleLabel(row, expanded)}
-                  >
-                    {expanded ? "Hide" : "Show"}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-              {expanded ? (
+    <Table.ScrollContainer minWidth={560} type="native">
+      <Table aria-label={label} verticalSpacing="xs" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column) =>
+              column.sort === undefined ? (
+                <Table.Th key={column.id}>{column.header}</Table.Th>
+              ) : (
+                <SortableHeader key={column.id} sorted={column.sort.sorted} onSort={column.sort.onSort}>
+                  {column.header}
+                </SortableHeader>
+              ),
+            )}
+            <Table.Th>{detailsHeader}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => {
+            const key = rowKey(row);
+            const expanded = isOpen(key);
+            return (
+              <Fragment key={key}>
                 <Table.Tr>
-                  <Table.Td colSpan={columns.length + 1}>{details(row)}</Table.Td>
+                  {columns.map((column) => (
+                    <Table.Td key={column.id}>{column.cell(row)}</Table.Td>
+                  ))}
+                  <Table.Td>
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      onClick={() => toggle(key)}
+                      aria-expanded={expanded}
+                      aria-label={toggleLabel(row, expanded)}
+                    >
+                      {expanded ? "Hide" : "Show"}
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
-              ) : null}
-            </Fragment>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+                {expanded ? (
+                  <Table.Tr>
+                    <Table.Td colSpan={columns.length + 1}>{details(row)}</Table.Td>
+                  </Table.Tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 };

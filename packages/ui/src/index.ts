@@ -20,6 +20,7 @@ export {
 } from "./expandable-table.tsx";
 export { Guarded, type GuardedProps, WhyLink, WhyPopover, type WhyPopoverProps } from "./guarded.tsx";
 export { GuardedCall, type GuardedCallProps, WhyRefused } from "./guarded-call.tsx";
+export { actionsOn, type ServedAction } from "./platform-actions.ts";
 export {
   type EmptyProps,
   Loaded,
@@ -31,7 +32,7 @@ export {
 export { useSchemaForm } from "./schema-form.ts";
 export { PagedTable, type PagedTableProps, useSearchedPages } from "./searched-pages.tsx";
 export { SignInPage } from "./sign-in-page.tsx";
-export { SignedInApp, type SignedInAppProps } from "./signed-in-app.tsx";
+export { type AppRoute, SignedInApp, type SignedInAppProps } from "./signed-in-app.tsx";
 export { nextSort, type Sort, SortableHeader, type SortDirection } from "./sortable-header.tsx";
 export { startApp } from "./start-app.tsx";
 export { EmptyState, ErrorState, LoadingState } from "./states.tsx";

@@ -14,7 +14,9 @@ export const SignInPage = ({ product }: { product: string }) => {
       <Paper withBorder shadow="sm" p="xl" w={380}>
         <form onSubmit={form.handleSubmit((values) => signIn.mutate(values))} noValidate>
           <Stack>
-            <Title order={3}>Sign in to {product}</Title>
+            <Title order={1} size="h3">
+              Sign in to {product}
+            </Title>
             <TextInput
               label="Email"
               type="email"

@@ -1,5 +1,6 @@
 // @gatehouse/e2e: what the apps' browser tests share: a Gatehouse server as `pnpm start` runs it, on a
 // throwaway database, and Debian's headless Chromium with sign-in and screenshot helpers.
+export { checkPage, checkPages, phone } from "./a11y.ts";
 export { callApi, chromiumPath, demoPassword, launchChromium, screenshot, signIn } from "./browser.ts";
 export { type RunningServer, startGatehouse } from "./server.ts";
 export { describeSignIn, type SignInSuiteOptions } from "./sign-in-suite.ts";

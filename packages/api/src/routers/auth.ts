@@ -1,8 +1,9 @@
 // Sign-in: login (rate-limited, constant work for every failure, a new session in cookies), logout, and me
-// (the actor with, for a user, the Admin Center page it lands on). Rules: docs/decisions.md#sign-in.
+// (the actor with, for a user, the Admin Center page it lands on and the sections it may use).
+// Rules: docs/decisions.md#sign-in.
 
 import { LoginInput } from "@gatehouse/contracts";
-import { type Engine, type Landing, UnknownSubject } from "@gatehouse/domain";
+import { type AdminSection, type Engine, type Landing, UnknownSubject } from "@gatehouse/domain";
 import { Mutations, Operators, Sessions, Users } from "@gatehouse/store";
 import { Effect, Schema } from "effect";
 import { login } from "../auth/login.ts";
@@ -12,14 +13,21 @@ import type { Actor } from "../context.ts";
 import { unauthorized } from "../refusals.ts";
 import { router } from "../trpc.ts";
 
-const landingOf = (engine: Engine, user: string): Landing => {
+/** The engine's answer about `user`, or `none` for a user the engine does not know yet. */
+const known = <A>(answer: () => A, none: A): A => {
   try {
-    return engine.landing(user);
+    return answer();
   } catch (cause) {
-    if (cause instanceof UnknownSubject) return "none";
+    if (cause instanceof UnknownSubject) return none;
     throw cause;
   }
 };
+
+const landingOf = (engine: Engine, user: string): Landing => known(() => engine.landing(user), "none");
+
+/** The Admin Center sections the user may use, each answered by the engine (the shell shows only these). */
+const sectionsOf = (engine: Engine, user: string): ReadonlyArray<AdminSection> =>
+  known(() => engine.sections(user), []);
 
 /** What `me` tells about the actor. */
 const describe = (actor: Actor, engine: Engine) =>
@@ -37,6 +45,7 @@ const describe = (actor: Actor, engine: Engine) =>
       name: user.name,
       org: user.org,
       landing: landingOf(engine, user.id),
+      sections: sectionsOf(engine, user.id),
     } as const;
   }).pipe(Effect.catchTag("NotFound", () => Effect.fail(unauthorized())));
 
@@ -84,7 +93,7 @@ export const authRouter = router({
     return { signedOut: idHash !== undefined };
   }),
 
-  /** The signed-in user (with its landing page), operator or API key; UNAUTHORIZED without one. */
+  /** The signed-in user (with its landing page and sections), operator or API key; UNAUTHORIZED without one. */
   me: selfAccess("it describes only the request's own actor").query(({ ctx }) => {
     if (ctx.actor === undefined) throw unauthorized();
     return ctx.auth.run(describe(ctx.actor, ctx.engine));

@@ -6,6 +6,7 @@ import { Schema } from "effect";
 import { publicAccess } from "../authorize.ts";
 import { nothing } from "../refusals.ts";
 import { router } from "../trpc.ts";
+import { servedActions } from "./served-actions.ts";
 
 const productView = products.map((p) => ({
   id: p.id,
@@ -15,7 +16,8 @@ const productView = products.map((p) => ({
   noCustomRoles: noCustomRoles(p) ?? null,
   /** The product that administers the others (it confers the admin levels): Admin Center. */
   administers: p.adminLevels !== undefined,
-  actions: p.actions.map((a) => ({ id: a.id, label: a.label, platform: a.platform ?? null })),
+  /** Each action once (option values and keys are its id), with its words per platform. */
+  actions: servedActions(p),
   roles: p.roles.map((r) => ({
     id: r.id,
     label: r.label,

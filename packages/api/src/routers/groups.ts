@@ -22,7 +22,6 @@ import {
   type QueryContext,
 } from "../authorize.ts";
 import { keysetPage, pageOf } from "../list-page.ts";
-import { viewPeopleAt } from "../read-questions.ts";
 import { badRequest, conflict, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { namedSubjectOrg } from "./named-subject.ts";
@@ -30,6 +29,7 @@ import { namedSubjectOrg } from "./named-subject.ts";
 // Rules: docs/decisions.md#groups
 
 const MANAGE = "admin-center:group.manage";
+const USER_VIEW = "admin-center:user.view";
 
 /** A group as clients see it, with its member count (members come from `get`). */
 const summary = (group: GroupRecord) => ({
@@ -43,21 +43,21 @@ const summary = (group: GroupRecord) => ({
   version: group.version,
 });
 
-/** Reading the groups of `org` asks `admin-center:user.view` at the organization; `id` is the object a refusal names
- * as missing (the group, or the organization listed). */
-const reading = (actor: { readonly id: string }, org: string, id: string): Declared => {
-  const question = viewPeopleAt({ org });
-  return {
-    orgs: [org],
-    ask: [
-      {
-        ...question,
-        refusal: `${actor.id} may not view the groups of ${org} (needs ${question.check.action} at the organization)`,
-      },
-    ],
-    missing: missing("group", id),
-  };
-};
+/**
+ * Reading the groups of `org` asks `admin-center:group.manage` somewhere in it: the super admin (at the
+ * organization) and product admins (seed 001: "access to products, groups, and roles"); `id` is the object a
+ * refusal names as missing (the group, or the organization listed).
+ */
+const reading = (actor: { readonly id: string }, org: string, id: string): Declared => ({
+  orgs: [org],
+  ask: [
+    {
+      somewhere: { action: MANAGE, org },
+      refusal: `${actor.id} may not view the groups of ${org} (needs ${MANAGE} somewhere in it)`,
+    },
+  ],
+  missing: missing("group", id),
+});
 
 const manage = (org: string): Ask => ({ check: { action: MANAGE, resource: { org } } });
 
@@ -128,8 +128,9 @@ export const groupsRouter = router({
         id,
         name: found?.name ?? null,
         email: found?.email ?? null,
+        // Only the grants at places the reader may view people (a product admin: its products').
         roles: grants
-          .filter((g) => g.subject.kind === "user" && g.subject.id === id)
+          .filter((g) => g.subject.kind === "user" && g.subject.id === id && ctx.may(USER_VIEW, g.scope))
           .map((g) => ({ grant: g.id, role: g.role, permission: g.permission, scope: g.scope })),
       };
     });

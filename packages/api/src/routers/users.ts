@@ -45,6 +45,7 @@ import { claimAsks, grantAsks, invitationAsks } from "./invitation-rights.ts";
 import { addAsks, addGrants, addWasAsked, type Invitee, inviteeOf } from "./invitee.ts";
 import { whereItSits } from "./reach-words.ts";
 import { checkPlaces } from "./scope-places.ts";
+import { userSearch } from "./user-search.ts";
 
 // Rules: docs/decisions.md#users (directory, removal) and docs/decisions.md#invitations (invite, claims).
 
@@ -438,6 +439,9 @@ export const usersRouter = router({
     }));
     return { items, nextCursor };
   }),
+
+  /** The header's search: users the actor may view, by name or email, with the place to open each from. */
+  search: userSearch,
 
   /** The user and its entitlements as seen from `context`: only the grants within it, with their expiry. */
   get: authorizedQuery(GetInput, (input, { actor }) =>

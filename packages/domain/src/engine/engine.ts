@@ -4,6 +4,7 @@ import { products as allProducts } from "../catalog/index.ts";
 import type { ProductDef } from "../catalog/types.ts";
 import { UnknownSubject } from "../model/errors.ts";
 import type { Resource } from "../model/resource.ts";
+import { grantsInForce } from "./admin-levels.ts";
 import { type AssignDecision, type Assignment, decideAssignment } from "./assign.ts";
 import { DEACTIVATED } from "./deactivation.ts";
 import { decide } from "./decide.ts";
@@ -14,6 +15,7 @@ import type { Grant, Subject } from "./grant-entry.ts";
 import { inputOf } from "./grant-input.ts";
 import { type Landing, landingOf } from "./landing.ts";
 import { newPath, ORG_DEPTH, type Path, readPath } from "./resource-path.ts";
+import { type AdminSection, sectionsOf } from "./sections.ts";
 import { type GrantInput, Snapshot } from "./snapshot.ts";
 import { Trace } from "./trace.ts";
 import { IN_FORCE, standing } from "./usable-grants.ts";
@@ -143,6 +145,28 @@ export class Engine {
   /** May `actor` make `assignment`: allow, deny (lacks authority) or invalid (nobody could). */
   assign(actor: string, assignment: Assignment, now = 0): AssignDecision {
     return decideAssignment(this.cx, this.snapshot.subject(actor), assignment, now);
+  }
+
+  /**
+   * True when `subject` may perform `action` somewhere in `org`: at the place of one of its grants in force there
+   * (a permission starts where a grant sits, so no other place can allow what none of those does).
+   */
+  allowsSomewhere(subject: string, action: string, org: string, now = 0): boolean {
+    const s = this.snapshot.subject(subject);
+    return grantsInForce(this.snapshot, s, now).some(
+      (g) =>
+        g.node.ancestors[ORG_DEPTH]?.key === org &&
+        this.allows(subject, action, this.snapshot.tree.scopeOf(g.node), now),
+    );
+  }
+
+  /** The Admin Center sections `subject` may use in its organization, in navigation order. */
+  sections(subject: string, now = 0): ReadonlyArray<AdminSection> {
+    const org = this.snapshot.subject(subject).org;
+    return sectionsOf(org, {
+      allows: (action, scope) => this.allows(subject, action, scope, now),
+      allowsSomewhere: (action, inOrg) => this.allowsSomewhere(subject, action, inOrg, now),
+    });
   }
 
   /** The Admin Center page the subject starts on. */

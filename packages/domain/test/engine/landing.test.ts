@@ -1,5 +1,6 @@
 // Landing pages (spec section 3, admin-center): the widest admin level decides; a product admin of one product
-// lands on its instances, a project owner of one project on its users; no admin level lands nowhere.
+// lands on its instances, an instance admin of one instance and a project owner of one project on its users;
+// no admin level lands nowhere.
 import { describe, expect, it } from "vitest";
 import { path } from "../support/scopes.ts";
 import { NOW, world } from "../support/world.ts";
@@ -15,6 +16,7 @@ const w = world()
     "pa-one",
     "pa-two",
     "ia-one",
+    "ia-two",
     "po-one",
     "po-two",
     "po-same-id",
@@ -34,6 +36,8 @@ const w = world()
   .grant("pa-two", `${A}:product-admin`, path("acme", "cms"))
   .grant("pa-two", `${A}:product-admin`, path("acme", "odp"))
   .grant("ia-one", `${A}:instance-admin`, path("acme", "odp", "o1"))
+  .grant("ia-two", `${A}:instance-admin`, path("acme", "odp", "o1"))
+  .grant("ia-two", `${A}:instance-admin`, path("acme", "odp", "o2"))
   .grant("po-one", `${A}:project-owner`, p("e1", "p1"))
   .grant("po-two", `${A}:project-owner`, p("e1", "p1"))
   .grant("po-two", `${A}:project-owner`, p("e1", "p2"))
@@ -52,10 +56,11 @@ describe("landing", () => {
     ["group-super", "products"],
     ["pa-one", "instances:cms"],
     ["pa-two", "products"],
-    ["ia-one", "instances:odp"],
+    ["ia-one", "users:instance:odp/o1"],
+    ["ia-two", "instances:odp"],
     ["po-one", "users:project:p1"],
     ["po-two", "projects"],
-    ["exp-admin", "instances:experimentation"],
+    ["exp-admin", "users:instance:experimentation/e1"],
     ["exp-owner", "users:project:p3"],
     ["roles-only", "none"],
     ["plain", "none"],

@@ -15,7 +15,9 @@ export const AccessMatrixPage = () => {
   return (
     <Stack>
       <Crumbs items={[{ label: "Admin Center", to: "/" }, { label: "Access matrix" }]} />
-      <Title order={2}>Access matrix</Title>
+      <Title order={1} size="h2">
+        Access matrix
+      </Title>
       <Text size="sm" c="dimmed">
         Choose a product, and optionally an instance and a project, to see who holds which role there and who
         may do a given action.

@@ -1,7 +1,7 @@
 // "Who can do this here": the admin picks an action of the scope's product and the engine lists every user
 // allowed it (directly, through groups or across organizations); the ids are shown a page at a time.
 import { type Resource, useTRPC } from "@gatehouse/client";
-import { QueryState } from "@gatehouse/ui";
+import { actionsOn, QueryState } from "@gatehouse/ui";
 import { Group, Pagination, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -24,9 +24,13 @@ export const WhoCanPanel = ({ org, product, resource, platform }: WhoCanPanelPro
   const [action, setAction] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const catalog = useQuery(trpc.catalog.products.queryOptions());
-  const actions = (catalog.data?.find((p) => p.id === product)?.actions ?? [])
-    .filter((a) => platform === undefined || a.platform === null || a.platform === platform)
-    .map((a) => ({ value: a.id, label: `${a.label} (${a.id})` }));
+  // One option per engine action (the served catalog lists each id once), in the project's platform's words.
+  const actions = actionsOn(catalog.data?.find((p) => p.id === product)?.actions ?? [], platform).map(
+    (a) => ({
+      value: a.id,
+      label: `${a.label} (${a.id})`,
+    }),
+  );
   const chosen = action !== null && actions.some((a) => a.value === action) ? action : null;
   const who = useQuery({
     ...trpc.authz.whoCan.queryOptions({ action: chosen ?? "", resource }),

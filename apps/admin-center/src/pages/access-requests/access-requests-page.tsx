@@ -25,7 +25,9 @@ export const AccessRequestsPage = () => {
   return (
     <Stack>
       <Crumbs items={[{ label: "Admin Center", to: "/" }, { label: "Partner access" }]} />
-      <Title order={2}>Partner access requests</Title>
+      <Title order={1} size="h2">
+        Partner access requests
+      </Title>
       <Text size="sm" c="dimmed">
         Partner users ask for a Mission Control role in your organization. Approve a direct request to grant
         it now; an approved support ticket waits for the platform operator.

@@ -59,7 +59,7 @@ export const ApproveDialog = ({ request, instanceName, pending, onDecide, onClos
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              Close without approving
             </Button>
             <Button type="submit" loading={pending}>
               Approve

@@ -19,7 +19,9 @@ export const AuditPage = () => {
   return (
     <Stack>
       <Crumbs items={[{ label: "Admin Center", to: "/" }, { label: "Audit log" }]} />
-      <Title order={2}>Audit log</Title>
+      <Title order={1} size="h2">
+        Audit log
+      </Title>
       <Text size="sm" c="dimmed">
         Every change made in your organization, newest first (sort by Time for the oldest first). Admins below
         super admin see the entries about the products, instances and projects they administer.

@@ -40,6 +40,7 @@ export const DeleteGroupButton = ({
         title: "Delete group",
         message: `Delete "${group.name}"? Its ${group.memberCount} members lose the roles the group gives them. This cannot be undone.`,
         confirmLabel: "Delete group",
+        cancelLabel: "Keep group",
       }}
       onConfirm={() => remove.mutate()}
     >

@@ -28,7 +28,7 @@ const NameFields = (props: {
     />
     <Group justify="flex-end">
       <Button variant="default" onClick={props.onClose}>
-        Cancel
+        Close without saving
       </Button>
       <Button type="submit" loading={props.pending}>
         {props.submit}

@@ -96,6 +96,7 @@ export const GroupPage = () => {
                   title: "Remove member",
                   message: `Remove ${row.original.name ?? row.original.id} from "${data.group.name}"? They lose the roles the group gives; their own roles stay.`,
                   confirmLabel: "Remove member",
+                  cancelLabel: "Keep member",
                 }}
                 onConfirm={() => removeMember.mutate(row.original)}
               >
@@ -112,7 +113,9 @@ export const GroupPage = () => {
       <Crumbs items={[{ label: "Groups", to: "/groups" }, { label: data.group.name }]} />
       <Stack gap={4}>
         <Group gap="xs">
-          <Title order={2}>{data.group.name}</Title>
+          <Title order={1} size="h2">
+            {data.group.name}
+          </Title>
           <Badge variant="light">{kindLabel(data.group.kind)}</Badge>
         </Group>
         <Text size="sm" c="dimmed">

@@ -97,7 +97,9 @@ export const GroupsPage = () => {
       <Crumbs items={[{ label: "Groups" }]} />
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Groups</Title>
+          <Title order={1} size="h2">
+            Groups
+          </Title>
           <Text size="sm" c="dimmed">
             Members inherit every role given to their groups. Everyone and product groups follow the users'
             grants.

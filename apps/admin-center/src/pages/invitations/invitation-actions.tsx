@@ -64,6 +64,7 @@ export const InvitationActions = ({
             title: "Revoke invitation",
             message: `Revoke the invitation to ${invitation.email}? Its link stops working at once, and the roles it gave are removed.`,
             confirmLabel: "Revoke",
+            cancelLabel: "Keep invitation",
           }}
           onConfirm={() => revoke.mutate()}
         >

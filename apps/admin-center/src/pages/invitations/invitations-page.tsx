@@ -107,7 +107,9 @@ export const InvitationsPage = () => {
     <Stack>
       <Crumbs items={[{ label: "Users", to: "/users" }, { label: "Invitations" }]} />
       <Group justify="space-between">
-        <Title order={2}>Invitations</Title>
+        <Title order={1} size="h2">
+          Invitations
+        </Title>
         <Group gap="md">
           <Anchor component={Link} to="/invite">
             Invite user

@@ -100,7 +100,9 @@ export const OrganizationsPage = () => {
       <Crumbs items={[{ label: "Platform" }, { label: "Organizations" }]} />
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Organizations</Title>
+          <Title order={1} size="h2">
+            Organizations
+          </Title>
           <Text size="sm" c="dimmed">
             Customers and partners on this platform, and the products each has enabled.
           </Text>

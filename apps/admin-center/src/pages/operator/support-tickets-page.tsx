@@ -29,7 +29,9 @@ export const SupportTicketsPage = () => {
   return (
     <Stack>
       <Crumbs items={[{ label: "Platform" }, { label: "Support tickets" }]} />
-      <Title order={2}>Support tickets</Title>
+      <Title order={1} size="h2">
+        Support tickets
+      </Title>
       <Text size="sm" c="dimmed">
         Partner users ask a customer for Mission Control access through a support ticket. Once the customer
         approved, complete the ticket to grant the role, or deny it.

@@ -44,7 +44,9 @@ export const InstancePage = () => {
       <ScopeCrumbs org={org} scope={scope} />
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>{name}</Title>
+          <Title order={1} size="h2">
+            {name}
+          </Title>
           <Text size="sm" c="dimmed">
             {isExperimentation
               ? `The projects of this ${productLabel(product)} instance. Open a project to manage its users.`

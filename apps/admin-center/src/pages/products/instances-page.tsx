@@ -88,7 +88,9 @@ export const InstancesPage = () => {
     <Stack>
       <ScopeCrumbs org={org} scope={{ product }} />
       <div>
-        <Title order={2}>{label}</Title>
+        <Title order={1} size="h2">
+          {label}
+        </Title>
         <Text size="sm" c="dimmed">
           The instances of {label} you may view. Open one to manage its {shows}.
         </Text>

@@ -85,7 +85,9 @@ export const ProductsPage = () => {
     <Stack>
       <Crumbs items={[{ label: "Products" }]} />
       <div>
-        <Title order={2}>Products</Title>
+        <Title order={1} size="h2">
+          Products
+        </Title>
         <Text size="sm" c="dimmed">
           The products {organization.data?.name ?? org} has enabled that you administer. Open one to see its
           instances.

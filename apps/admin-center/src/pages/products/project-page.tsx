@@ -29,7 +29,9 @@ export const ProjectPage = () => {
       <Group justify="space-between" align="flex-end">
         <div>
           <Group gap="xs">
-            <Title order={2}>{project.name}</Title>
+            <Title order={1} size="h2">
+              {project.name}
+            </Title>
             <Badge variant="light" color={project.platform === "feature" ? "grape" : "cyan"}>
               {project.platform === "feature" ? "Feature" : "Web"}
             </Badge>

@@ -15,7 +15,9 @@ export const ProjectsPage = () => {
     <Stack>
       <Crumbs items={[{ label: "Projects" }]} />
       <div>
-        <Title order={2}>Projects</Title>
+        <Title order={1} size="h2">
+          Projects
+        </Title>
         <Text size="sm" c="dimmed">
           The organization's Experimentation projects. You manage the users of the projects you are entitled
           to.

@@ -32,6 +32,7 @@ export const DeleteRoleButton = ({ role, onDeleted }: { role: DeletableRole; onD
         title: "Delete custom role",
         message: `Delete "${role.name}"? Everyone holding it loses its permissions: its grants are removed too. This cannot be undone.`,
         confirmLabel: "Delete role",
+        cancelLabel: "Keep role",
       }}
       onConfirm={() => remove.mutate()}
     >

@@ -145,7 +145,9 @@ export const NewRolePage = () => {
   return (
     <Stack maw={1100}>
       <Crumbs items={[{ label: "Roles", to: "/roles" }, { label: "Add role" }]} />
-      <Title order={2}>Add a custom role</Title>
+      <Title order={1} size="h2">
+        Add a custom role
+      </Title>
       <form onSubmit={form.handleSubmit(submit)} noValidate>
         <Stack>
           <Paper withBorder p="md">

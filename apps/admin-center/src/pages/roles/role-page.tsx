@@ -45,7 +45,9 @@ export const RolePage = () => {
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Group gap="xs">
-            <Title order={2}>{data.name}</Title>
+            <Title order={1} size="h2">
+              {data.name}
+            </Title>
             <RoleTypeBadge type={data.type} />
           </Group>
           <Text size="sm" c="dimmed">

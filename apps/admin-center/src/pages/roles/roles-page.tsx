@@ -98,7 +98,9 @@ export const RolesPage = () => {
       <Crumbs items={[{ label: "Roles" }]} />
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Roles</Title>
+          <Title order={1} size="h2">
+            Roles
+          </Title>
           <Text size="sm" c="dimmed">
             System roles come with each product and cannot be changed; custom roles are yours.
           </Text>

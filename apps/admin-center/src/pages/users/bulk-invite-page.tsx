@@ -105,7 +105,9 @@ export const BulkInvitePage = () => {
           { label: "Invite from CSV" },
         ]}
       />
-      <Title order={2}>Invite users from CSV</Title>
+      <Title order={1} size="h2">
+        Invite users from CSV
+      </Title>
       {org === undefined ? (
         <EmptyState title="No organization">The platform operator invites no one.</EmptyState>
       ) : (

@@ -171,7 +171,9 @@ export const InvitePage = () => {
     <Stack>
       <InviteCrumbs origin={origin} products={scopes.data} current="Invite user" />
       <Group justify="space-between">
-        <Title order={2}>Invite user</Title>
+        <Title order={1} size="h2">
+          Invite user
+        </Title>
         <Anchor component={Link} to="/invite/bulk">
           Invite several users from CSV
         </Anchor>

@@ -76,6 +76,7 @@ export const UserDetailsPage = () => {
       title: `Delete the role ${roleName(grant.role, grant.permission)}?`,
       message: `${user.name} loses ${roleName(grant.role, grant.permission)} in ${scopeName(grant.scope)}. Other roles stay.`,
       confirmLabel: "Delete role",
+      cancelLabel: "Keep role",
       destructive: true,
       onConfirm: () => removeGrant.mutate(grant),
     });
@@ -90,7 +91,9 @@ export const UserDetailsPage = () => {
       <Group justify="space-between" align="flex-end">
         <div>
           <Group gap="xs">
-            <Title order={2}>{user.name}</Title>
+            <Title order={1} size="h2">
+              {user.name}
+            </Title>
             <UserStatusBadge status={user.status} />
           </Group>
           <Text size="sm" c="dimmed">

@@ -21,6 +21,7 @@ export const useRemoveAccess = (org: string, scope: UserScope, placeName: string
         title: `Remove access from ${placeName}?`,
         message: `${user.name} (${user.email}) loses every role in ${placeName}. Roles elsewhere stay.`,
         confirmLabel: "Remove access",
+        cancelLabel: "Keep access",
         destructive: true,
       }),
       done: (result, user) => `Removed ${result.removed.length} role(s) of ${user.name} from ${placeName}`,
@@ -37,6 +38,7 @@ export const useDeleteUser = (org: string, scope: UserScope, placeName: string, 
         title: `Delete ${user.name} from ${placeName}?`,
         message: `${user.name} (${user.email}) loses every role in ${placeName}, and a pending invitation to ${placeName} is withdrawn. Roles elsewhere and the account stay; the user can be invited here again.`,
         confirmLabel: "Delete user",
+        cancelLabel: "Keep user",
         destructive: true,
       }),
       done: (result, user) =>
@@ -52,6 +54,7 @@ export const useRemoveFromAccount = (onDone?: () => void) =>
       title: `Remove ${user.name} from the account?`,
       message: `${user.name} (${user.email}) loses every role and group in the whole organization, in every product, instance and project, and can no longer sign in. Its history stays; the user can be invited again.`,
       confirmLabel: "Remove from account",
+      cancelLabel: "Keep in the account",
       destructive: true,
     }),
     done: (result, user) =>

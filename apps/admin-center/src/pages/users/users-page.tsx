@@ -23,7 +23,9 @@ export const UsersPage = () => {
       <Crumbs items={[{ label: "Users" }]} />
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Users</Title>
+          <Title order={1} size="h2">
+            Users
+          </Title>
           <Text size="sm" c="dimmed">
             Everyone with an account in {name}. Open a user to see and change their roles.
           </Text>

@@ -32,7 +32,9 @@ export const CollaboratorsPage = () => {
       <Crumbs items={crumbs} />
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Collaborators</Title>
+          <Title order={1} size="h2">
+            Collaborators
+          </Title>
           <Text c="dimmed" size="sm">
             {project.name} ({project.instanceName}): who works on the project, with which permission level.
           </Text>

@@ -150,7 +150,7 @@ export const InviteModal = ({ opened, onClose, project, projects }: InviteModalP
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              Close without inviting
             </Button>
             <Button type="submit" loading={invite.isPending}>
               Send invitations

@@ -19,7 +19,9 @@ export const NotManaged = ({ projectId }: { readonly projectId: string }) => (
           ]}
         />
         <Group justify="space-between" align="flex-end">
-          <Title order={2}>Collaborators</Title>
+          <Title order={1} size="h2">
+            Collaborators
+          </Title>
           <Guarded action={INVITE} resource={scope}>
             {(disabled) => <Button disabled={disabled}>Invite a collaborator</Button>}
           </Guarded>

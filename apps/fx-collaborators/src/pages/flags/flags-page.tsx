@@ -98,7 +98,9 @@ const Flags = ({ project, name, environments }: FlagsProps) => {
           { label: "Flags" },
         ]}
       />
-      <Title order={2}>Flags</Title>
+      <Title order={1} size="h2">
+        Flags
+      </Title>
       <Text size="sm" c="dimmed">
         Turn a flag on or off per environment. In production (primary) environments editors cannot launch
         flags: a publisher, or an env-publisher role on the environment, is needed.

@@ -30,7 +30,9 @@ export const CollaboratorPage = () => {
           { label: name },
         ]}
       />
-      <Title order={2}>{name}</Title>
+      <Title order={1} size="h2">
+        {name}
+      </Title>
       {details.data === undefined ? null : (
         <Text size="sm" c="dimmed">
           {details.data.user.email} · {details.data.user.status}

@@ -2,7 +2,7 @@
 // for the collaborator with allow/deny and the engine's reason (authz.explain per action, in batched rounds),
 // about the flag's resource there as the server built it.
 import { errorCode, errorMessage, type Resource, useGatehouse, useTRPC } from "@gatehouse/client";
-import { type Column, DataTable, Loaded } from "@gatehouse/ui";
+import { actionsOn, type Column, DataTable, Loaded } from "@gatehouse/ui";
 import { Alert, Badge, Card, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -25,7 +25,7 @@ const useFeatureActions = () => {
     ...trpc.catalog.products.queryOptions(),
     staleTime: Number.POSITIVE_INFINITY,
     select: (products) =>
-      (products.find((p) => p.id === "experimentation")?.actions ?? []).filter((a) => a.platform !== "web"),
+      actionsOn(products.find((p) => p.id === "experimentation")?.actions ?? [], "feature"),
   });
 };
 

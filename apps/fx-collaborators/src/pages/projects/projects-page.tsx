@@ -43,7 +43,9 @@ export const ProjectsPage = () => {
   return (
     <Stack>
       <Crumbs items={[{ label: "Projects" }]} />
-      <Title order={2}>Your Feature Experimentation projects</Title>
+      <Title order={1} size="h2">
+        Your Feature Experimentation projects
+      </Title>
       <Text c="dimmed" size="sm">
         The Feature projects you collaborate on. The instance's administrators and the project's owners also
         manage who collaborates.

@@ -44,7 +44,9 @@ export const CustomerPage = () => {
     <Stack>
       <Crumbs items={[{ label: "Customers", to: "/customers" }, { label: name }]} />
       <div>
-        <Title order={2}>{name}</Title>
+        <Title order={1} size="h2">
+          {name}
+        </Title>
         <Text size="sm" c="dimmed">
           Configured Commerce environments. Every role sees the same views; what you may run depends on your
           role.

@@ -50,7 +50,9 @@ export const CustomersPage = () => {
     <Stack>
       <Crumbs items={[{ label: "Customers" }]} />
       <div>
-        <Title order={2}>Customers</Title>
+        <Title order={1} size="h2">
+          Customers
+        </Title>
         <Text size="sm" c="dimmed">
           The organizations whose Configured Commerce environments you can open: your own, and every customer
           that granted you partner access.

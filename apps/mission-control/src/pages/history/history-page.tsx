@@ -94,7 +94,9 @@ const History = ({ customers }: { customers: ReadonlyArray<Customer> }) => {
   return (
     <>
       <Crumbs items={crumbs} />
-      <Title order={2}>History of operations</Title>
+      <Title order={1} size="h2">
+        History of operations
+      </Title>
       <Text size="sm" c="dimmed">
         {customerName}, {instance === undefined ? "all instances" : instanceName(instance)}: who ran what,
         when, and what came of it, newest first. Show a row's details for its status changes.

@@ -20,6 +20,7 @@ export const CancelButton = ({ operation }: CancelButtonProps) => {
         title: `Cancel ${label}?`,
         message: `The ${label.toLowerCase()} has not started; cancelling means it will not run.`,
         confirmLabel: "Cancel operation",
+        cancelLabel: "Keep operation",
       }}
       onConfirm={() => cancel.mutate(operation.id)}
     >

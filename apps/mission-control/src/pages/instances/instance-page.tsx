@@ -63,7 +63,9 @@ const InstanceView = ({ instance, crumbs }: { instance: Instance; crumbs: Readon
     <Stack>
       <Crumbs items={crumbs} />
       <Group gap="sm" align="center">
-        <Title order={2}>{instance.name}</Title>
+        <Title order={1} size="h2">
+          {instance.name}
+        </Title>
         <EnvironmentBadge production={instance.production} />
       </Group>
       <InstanceFacts facts={instance.facts} />

@@ -72,7 +72,7 @@ export const RunDialog = ({ instance, info, pending, onRun, onClose }: RunDialog
         ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            Close without running
           </Button>
           <Button
             color={info.destructive || instance.production ? "red" : "indigo"}

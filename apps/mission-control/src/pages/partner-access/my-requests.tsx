@@ -36,6 +36,7 @@ export const MyRequests = () => {
       title: "Withdraw the request",
       message: `Withdraw your request for ${partnerRoleName(request.role)} at ${request.customerOrg}? You can ask again later.`,
       confirmLabel: "Withdraw",
+      cancelLabel: "Keep request",
       destructive: true,
       onConfirm: () => cancel.mutate(request),
     });

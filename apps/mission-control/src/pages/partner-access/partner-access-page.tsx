@@ -29,7 +29,9 @@ export const PartnerAccessPage = () => {
   return (
     <Stack>
       <Crumbs items={[{ label: "Partner access" }]} />
-      <Title order={2}>Partner access</Title>
+      <Title order={1} size="h2">
+        Partner access
+      </Title>
       <Text size="sm" c="dimmed">
         Partner organizations work on their customers' Configured Commerce environments with the Mission
         Control role each customer grants them.

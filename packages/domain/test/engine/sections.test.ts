@@ -1,0 +1,47 @@
+// The Admin Center sections each admin level may use (seed 001: super admin everything, product admin "products,
+// groups, and roles", instance admin "only your product instances and users", project owner its projects).
+import { describe, expect, it } from "vitest";
+import { path } from "../support/scopes.ts";
+import { NOW, world } from "../support/world.ts";
+
+const A = "admin-center";
+
+const w = world()
+  .users("acme", "super", "product", "instance", "owner", "roles-only", "plain")
+  .grant("super", `${A}:super-admin`, path("acme"))
+  .grant("product", `${A}:product-admin`, path("acme", "cms"))
+  .grant("instance", `${A}:instance-admin`, path("acme", "cms", "site"))
+  .grant("owner", `${A}:project-owner`, path("acme", "experimentation", "e1", "p1"))
+  .grant("roles-only", `${A}:roles-admin`, path("acme"))
+  .grant("plain", "cms:commerce-admins", path("acme", "cms"));
+
+describe("Admin Center sections", () => {
+  it.each([
+    [
+      "super",
+      ["products", "users", "groups", "roles", "invitations", "access-requests", "access-matrix", "audit"],
+    ],
+    ["product", ["products", "groups", "roles", "invitations", "access-matrix", "audit"]],
+    ["instance", ["products", "invitations", "audit"]],
+    ["owner", ["projects", "invitations", "audit"]],
+    ["roles-only", ["roles"]],
+    ["plain", []],
+  ])("%s may use %j", (who, sections) => {
+    expect(w.engine.sections(who, NOW)).toEqual(sections);
+  });
+
+  it("asks somewhere only inside the subject's organization", () => {
+    expect(w.engine.allowsSomewhere("product", `${A}:group.manage`, "acme", NOW)).toBe(true);
+    expect(w.engine.allowsSomewhere("product", `${A}:group.manage`, "globex", NOW)).toBe(false);
+    expect(w.engine.allowsSomewhere("instance", `${A}:group.manage`, "acme", NOW)).toBe(false);
+  });
+
+  it("follows the grants as they change", () => {
+    const v = world()
+      .user("u", "acme")
+      .grant("u", `${A}:instance-admin`, path("acme", "cms", "site"), { id: "g" });
+    expect(v.engine.sections("u", NOW)).toContain("products");
+    v.snapshot.removeGrant("g");
+    expect(v.engine.sections("u", NOW)).toEqual([]);
+  });
+});
