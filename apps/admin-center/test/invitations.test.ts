@@ -93,7 +93,7 @@ describe("Admin Center invitations", () => {
       const row = invitationRow(page, email);
       await row.waitFor();
       await expect(row.textContent()).resolves.toMatch(/pending.*/);
-      await expect(row.textContent()).resolves.toContain("Content Editors at Acme Site");
+      await expect(row.textContent()).resolves.toContain("Content Editors at CMS › Acme Site");
     }
   });
 
@@ -143,7 +143,9 @@ describe("Admin Center invitations", () => {
     await page.getByRole("link", { name: "Invitations" }).first().click();
     const row = invitationRow(page, "two.projects@acme.example");
     await row.waitFor();
-    await expect(row.textContent()).resolves.toMatch(/Viewer at Checkout.*Viewer at Homepage/);
+    await expect(row.textContent()).resolves.toMatch(
+      /Viewer at Experimentation › Acme Experimentation › Checkout.*Viewer at Experimentation › Acme Experimentation › Homepage/,
+    );
   });
 
   it("a project owner is offered its project only, and editors but not publishers", async () => {

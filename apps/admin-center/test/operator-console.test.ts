@@ -21,7 +21,7 @@ const post = (page: Page, procedure: string, input: unknown) =>
 describe("The operator's console", () => {
   it("lands on Organizations, provisions one with products, enables another and invites its first super admin", async () => {
     const operator = await signedIn("operator@gatehouse.example", `${suite.origin}/admin-center/`);
-    await operator.getByRole("heading", { name: "Organizations", level: 2 }).waitFor();
+    await operator.getByRole("heading", { name: "Organizations", level: 1 }).waitFor();
     const nav = operator.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link").allTextContents()).resolves.toEqual([
       "Organizations",
@@ -115,7 +115,7 @@ describe("The operator's console", () => {
       .getByRole("navigation", { name: "Main" })
       .getByRole("link", { name: "Support tickets" })
       .click();
-    await operator.getByRole("heading", { name: "Support tickets", level: 2 }).waitFor();
+    await operator.getByRole("heading", { name: "Support tickets", level: 1 }).waitFor();
     const stuck = operator.getByRole("article").filter({ hasText: "Ticket 4711: stuck deploy" });
     const routine = operator.getByRole("article").filter({ hasText: "Routine check" });
     await stuck.getByText("Agency asks Acme for partnerAdmin").waitFor();

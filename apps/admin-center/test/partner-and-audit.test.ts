@@ -236,12 +236,12 @@ describe("Access matrix", () => {
     await admin.waitForURL(/product=mission-control&instance=acme-mc-production/);
     const partnerRow = matrix.getByRole("row").filter({ hasText: "partneruser@agency.example" });
     await partnerRow.waitFor();
-    // A column is headed by the role's id until the role names have loaded, then by its name.
-    await matrix.locator("thead th", { hasText: /^partnerAdmin$/ }).waitFor();
-    const headers = await matrix.locator("thead th").allTextContents();
-    const column = headers.indexOf("partnerAdmin");
-    expect(column).toBeGreaterThan(0);
-    await expect(partnerRow.locator("td").nth(column).textContent()).resolves.toContain("✓");
+    // The columns follow the roles of the rows loaded so far: read the partnerAdmin column once it has settled.
+    const partnerAdminCell = async () => {
+      const column = (await matrix.locator("thead th").allTextContents()).indexOf("partnerAdmin");
+      return column > 0 ? ((await partnerRow.locator("td").nth(column).textContent()) ?? "") : "";
+    };
+    await expect.poll(partnerAdminCell, { timeout: 30_000 }).toContain("✓");
 
     await admin.getByRole("combobox", { name: "Action" }).fill("site.restart");
     await admin.getByRole("option", { name: "Restart site (mission-control:site.restart)" }).click();

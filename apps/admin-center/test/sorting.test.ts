@@ -24,7 +24,7 @@ interface UserPage {
 interface AuditPage {
   readonly items: ReadonlyArray<{
     readonly action: string;
-    readonly target: { readonly kind: string; readonly id: string | null };
+    readonly target: { readonly kind: string; readonly id: string | null; readonly name?: string | null };
   }>;
 }
 
@@ -115,7 +115,7 @@ describe("sorting on the server", () => {
     const entries = page.getByRole("table", { name: "Audit entries" });
     await entries.waitFor();
     const time = entries.getByRole("columnheader", { name: "Time" });
-    // Each row as its action and target ("user.invite user u_1"), as the server's entries read.
+    // Each row as its action and target by name ("group.create group Sorters A"), as the server's entries read.
     const shownEntries = async () =>
       (await entries.locator("tbody tr").all()).length === 0
         ? []
@@ -126,7 +126,8 @@ describe("sorting on the server", () => {
             );
     const serverEntries = async (order: string) =>
       ((await api("audit.list", { org: "acme", order, limit: pageSize })) as AuditPage).items.map(
-        (e) => `${e.action} ${e.target.kind}${e.target.id === null ? "" : ` ${e.target.id}`}`,
+        (e) =>
+          `${e.action} ${e.target.kind}${e.target.id === null ? "" : ` ${e.target.name ?? e.target.id}`}`,
       );
 
     expect(await time.getAttribute("aria-sort")).toBe("descending");

@@ -11,7 +11,7 @@ const sorted = (routers: ReadonlySet<RouterName>) => [...routers].sort();
 const decisions: ReadonlyArray<RouterName> = ["assignable", "authz", "may", "whatIf"];
 const records = (
   "accessRequests apiKeys audit environments flags grants groups instances invitations missionControl " +
-  "operations organizations projects roles users"
+  "operations organizations outbox projects roles users"
 ).split(" ") as ReadonlyArray<RouterName>;
 const everyRead = [...decisions, ...records].sort();
 
