@@ -150,16 +150,16 @@ describe("Partner access", () => {
     await production.getByText("Completed", { exact: true }).first().waitFor();
     await expect(production.getByText(/waiting for the platform operator/).count()).resolves.toBe(0);
     const granted = partner.getByRole("table", { name: "Customers that granted you access" });
-    await granted.getByText("partnerDev on acme-mc-production").waitFor();
+    await granted.getByText("partnerDev on production").waitFor();
     await screenshot(partner, "mission-control-partner-ticket-completed");
     const mine = (await get(partner, "accessRequests.mine")) as ReadonlyArray<{ status: string }>;
     expect(mine.map((r) => r.status).sort()).toEqual(["approved", "cancelled", "completed"]);
   });
 
-  it("a customer's user is pointed to the Admin Center to grant or revoke partner access", async () => {
+  it("a customer's user is pointed to the Admin Center to approve or deny partner requests", async () => {
     const customer = await open("customeradmin@acme.example", "mission-control");
     await customer.goto(`${suite.origin}/mission-control/partner-access`);
-    const link = customer.getByRole("link", { name: "Grant or revoke partner access in the Admin Center" });
+    const link = customer.getByRole("link", { name: "Approve or deny partner requests in the Admin Center" });
     await expect(link.getAttribute("href")).resolves.toBe("/admin-center/access-requests");
     await screenshot(customer, "mission-control-partner-customer-side");
   });
