@@ -34,7 +34,7 @@ describe("Collaborators who do not manage", () => {
     const page = await signedIn("exp-project-owner@acme.example");
     const projects = page.getByRole("table", { name: "Feature projects" });
     await projects.getByRole("link", { name: "Collaborators of Checkout" }).click();
-    await page.getByRole("heading", { name: "Collaborators", level: 2 }).waitFor();
+    await page.getByRole("heading", { name: "Collaborators", level: 1 }).waitFor();
     await page.context().close();
   });
 
@@ -53,7 +53,7 @@ describe("Collaborators who do not manage", () => {
     const dialog = page.getByRole("dialog", { name: `Turn New cart ${word} in Production?` });
     await dialog.getByText(`New cart will be ${word} in Production, a production environment`).waitFor();
     await screenshot(page, "fx-publisher-confirm-production");
-    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.getByRole("button", { name: `Leave it ${before ? "on" : "off"}` }).click();
     await dialog.waitFor({ state: "hidden" });
     await expect(prod.isChecked()).resolves.toBe(before);
 

@@ -54,7 +54,7 @@ describe("Flags and granular roles", () => {
     await page.getByRole("button", { name: "Why?" }).first().click();
     const why = page.getByTestId("why-refused");
     await expect.poll(() => why.textContent()).toMatch(/experimentation:flag\.toggle/);
-    await expect.poll(() => why.textContent()).toMatch(/env-editor/);
+    await expect.poll(() => why.textContent()).toMatch(/Environment Editor/);
     await screenshot(page, "fx-flags-editor");
 
     const forced = await refused(page, "flags.toggle", {
@@ -62,7 +62,7 @@ describe("Flags and granular roles", () => {
       environment: production,
       enabled: false,
     });
-    expect(forced).toMatch(/env-editor/);
+    expect(forced).toMatch(/Environment Editor/);
     await page.context().close();
   });
 
@@ -163,7 +163,7 @@ describe("Flags and granular roles", () => {
     const card = owner.getByTestId("granular-roles");
     await card.getByRole("button", { name: "Why?" }).click();
     const why = owner.getByTestId("why-refused");
-    await expect.poll(() => why.textContent()).toMatch(/flags_multiple_experiments/);
+    await expect.poll(() => why.textContent()).toMatch(/Create more than one experiment on a flag/);
     await screenshot(owner, "fx-granular-multiple-experiments-owner");
     const forced = await refused(owner, "grants.create", {
       subject: { kind: "user", id: "demo-exp-viewer" },
@@ -184,7 +184,7 @@ describe("Flags and granular roles", () => {
     const page = await open("admin@acme.example", collaboratorUrl("demo-exp-viewer"));
     const preview = page.getByTestId("effective-preview");
     await preview
-      .getByRole("row", { name: /Toggle|flag\.toggle/i })
+      .getByRole("row", { name: /turn a flag on or off/i })
       .first()
       .waitFor();
     const text = (await preview.textContent()) ?? "";

@@ -39,6 +39,7 @@ export const FlagToggle = ({ flag, environment }: FlagToggleProps) => {
       title: `Turn ${flag.name} ${on ? "on" : "off"} in ${environment.name}?`,
       message: `${flag.name} will be ${on ? "on" : "off"} in ${environment.name}, a production environment: your visitors see the change at once.`,
       confirmLabel: `Turn ${on ? "on" : "off"} in ${environment.name}`,
+      cancelLabel: `Leave it ${on ? "off" : "on"}`,
       destructive: !on,
       onConfirm: () => toggle.mutate(on),
     });
