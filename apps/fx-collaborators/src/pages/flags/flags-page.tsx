@@ -94,7 +94,7 @@ const Flags = ({ project, name, environments }: FlagsProps) => {
       <Crumbs
         items={[
           { label: "Projects", to: "/projects" },
-          { label: name, to: `/projects/${project}/collaborators` },
+          { label: name, to: `/projects/${project}/flags` },
           { label: "Flags" },
         ]}
       />
