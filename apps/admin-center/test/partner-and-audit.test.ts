@@ -68,7 +68,7 @@ describe("Partner access requests", () => {
     await row.getByText("Agency partnerUser").waitFor();
     await expect(row.textContent()).resolves.toContain("production");
     await screenshot(admin, "partner-access-requests");
-    await row.getByRole("button", { name: "Approve the request of demo-partneruser" }).click();
+    await row.getByRole("button", { name: "Approve the request of Agency partnerUser" }).click();
     const dialog = admin.getByRole("dialog", { name: "Approve partner access" });
     await expect(dialog.getByRole("combobox", { name: "Mission Control role" }).inputValue()).resolves.toBe(
       "partnerDev",
@@ -108,7 +108,7 @@ describe("Partner access requests", () => {
     const denied = admin.getByRole("row").filter({ hasText: "Look at the sandbox logs" });
     // The requester's name comes from the directory after the row: the outcome names whoever the row shows.
     await denied.getByText("partneradmin@agency.example").waitFor();
-    await denied.getByRole("button", { name: "Deny the request of demo-partneradmin" }).click();
+    await denied.getByRole("button", { name: "Deny the request of Agency partnerAdmin" }).click();
     const confirmation = admin.getByRole("dialog", { name: "Deny partner access" });
     await expect(confirmation.textContent()).resolves.toContain("sandbox");
     await confirmation.getByRole("button", { name: "Deny", exact: true }).click();
@@ -119,7 +119,7 @@ describe("Partner access requests", () => {
 
     const supportTicket = admin.getByRole("row").filter({ hasText: "Run the yearly database sync" });
     await expect(supportTicket.textContent()).resolves.toContain("Support ticket");
-    await supportTicket.getByRole("button", { name: "Approve the request of demo-partnerdev" }).click();
+    await supportTicket.getByRole("button", { name: "Approve the request of Agency partnerDev" }).click();
     const dialog = admin.getByRole("dialog", { name: "Approve partner access" });
     await expect(dialog.getByRole("combobox", { name: "Mission Control role" }).isDisabled()).resolves.toBe(
       true,

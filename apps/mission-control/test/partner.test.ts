@@ -78,7 +78,7 @@ describe("Partner access", () => {
 
     // The request shows up in acme's Admin Center, where its admin approves it.
     await admin.goto(`${suite.origin}/admin-center/access-requests`);
-    await admin.getByRole("button", { name: `Approve the request of ${partnerId}` }).click();
+    await admin.getByRole("button", { name: "Approve the request of Agency partnerUser" }).click();
     await admin.getByRole("dialog").getByRole("button", { name: "Approve" }).click();
     await admin.getByText(/Approved:/).waitFor();
 
@@ -135,10 +135,10 @@ describe("Partner access", () => {
     await form.getByLabel("Customer organization").fill("acme");
     await form.getByLabel("Instance (optional)").fill("acme-mc-sandbox");
     await form.getByRole("button", { name: "Send request" }).click();
-    const sandbox = requests.getByRole("row", { name: /acme-mc-sandbox/ });
+    const sandbox = requests.getByRole("row", { name: /sandbox/ });
     await sandbox.getByText("Pending", { exact: true }).waitFor();
     await screenshot(partner, "mission-control-partner-ticket");
-    await partner.getByRole("button", { name: "Withdraw the request to acme" }).click();
+    await partner.getByRole("button", { name: "Withdraw the request to Acme" }).click();
     await partner.getByRole("dialog").getByRole("button", { name: "Withdraw" }).click();
     await sandbox.getByText("Cancelled", { exact: true }).waitFor();
     await expect(requests.getByRole("button", { name: /Withdraw/ }).count()).resolves.toBe(0);
@@ -146,7 +146,7 @@ describe("Partner access", () => {
     // The platform operator completes the ticket: the partner's page shows it and the new role.
     const operator = await open("operator@gatehouse.example", "admin-center");
     await post(operator, "accessRequests.complete", { id: ticket.id });
-    const production = requests.getByRole("row", { name: /acme-mc-production/ });
+    const production = requests.getByRole("row", { name: /production/ });
     await production.getByText("Completed", { exact: true }).first().waitFor();
     await expect(production.getByText(/waiting for the platform operator/).count()).resolves.toBe(0);
     const granted = partner.getByRole("table", { name: "Customers that granted you access" });

@@ -106,6 +106,30 @@ describe("access requests", () => {
     expect((await run(partner, "code.deploy")).status).toBe(403);
   });
 
+  it("requests are served with names: the customer, the instance, the role and the requester", async () => {
+    const { admin, partner } = await partnerOutsideAcme("partneradmin");
+    const asked = await requestAccess(partner, {
+      role: "mission-control:partnerUser",
+      path: "direct",
+      instance: "acme-mc-production",
+    });
+    expect(asked.status).toBe(200);
+    const named = {
+      customerName: "Acme",
+      instanceName: "production",
+      roleName: "partnerUser",
+      requester: {
+        id: "demo-partneradmin",
+        name: "Agency partnerAdmin",
+        email: "partneradmin@agency.example",
+      },
+    };
+    const mine = await send("GET", "accessRequests.mine", undefined, partner);
+    expect(mine.data).toEqual([expect.objectContaining(named)]);
+    const listed = await send("GET", "accessRequests.list", { org: "acme", status: "pending" }, admin);
+    expect(listed.data).toEqual([expect.objectContaining(named)]);
+  });
+
   it("approving a direct request with another partner role grants that role, in one audited write", async () => {
     const { admin, partner } = await partnerOutsideAcme("partneradmin");
     const asked = await requestAccess(partner, {

@@ -42,6 +42,7 @@ import {
   type Write,
 } from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
+import { accessRequestNamer } from "../names/access-request-names.ts";
 import { badRequest, forbidden, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { ticketView } from "./support-tickets.ts";
@@ -252,7 +253,8 @@ export const accessRequestsRouter = router({
     const userId = ctx.declared;
     if (userId === undefined) return [];
     const requests = await ctx.store.run(AccessRequests.use((a) => a.list({ userId })));
-    return requests.map(view);
+    const names = await accessRequestNamer(ctx.store, ctx.engine, requests);
+    return requests.map((r) => ({ ...view(r), ...names(r) }));
   }),
 
   /** The requests addressed to `org`, optionally of one status. */
@@ -268,7 +270,9 @@ export const accessRequestsRouter = router({
     const requests = await ctx.store.run(
       AccessRequests.use((a) => a.list({ customerOrg: input.org, status: input.status })),
     );
-    return pageOf(requests, input).map(view);
+    const page = pageOf(requests, input);
+    const names = await accessRequestNamer(ctx.store, ctx.engine, page);
+    return page.map((r) => ({ ...view(r), ...names(r) }));
   }),
 
   /** The customer's answer: approve (direct → grant now; support ticket → customer-approved) or deny. */

@@ -1,14 +1,14 @@
 // Partner access requests (route /access-requests): the requests partner users sent to this organization,
 // with approve (choosing the Mission Control role) and deny, each guarded by the engine and confirmed.
 import { type RouterInputs, useSignedInOrg, useTRPC } from "@gatehouse/client";
-import { type Column, Crumbs, DataTable, EmptyState, partnerRoleName, requestPathLabel } from "@gatehouse/ui";
+import { type Column, Crumbs, DataTable, EmptyState, requestPathLabel } from "@gatehouse/ui";
 import { SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApproveDialog } from "./approve-dialog.tsx";
 import { DecisionButtons } from "./decision-buttons.tsx";
 import { RequestStatus } from "./request-status.tsx";
-import { type AccessRequest, missionControl } from "./request-view.ts";
+import type { AccessRequest } from "./request-view.ts";
 import { Requester } from "./requester.tsx";
 import { useDecide } from "./use-decide.ts";
 
@@ -51,20 +51,20 @@ const RequestsTable = ({ org }: { org: string }) => {
   const requests = useQuery(
     trpc.accessRequests.list.queryOptions(status === "all" ? { org } : { org, status }),
   );
-  const instances = useQuery(trpc.instances.list.queryOptions({ org, product: missionControl }));
-  const instanceName = (request: AccessRequest): string =>
-    request.instance === null
-      ? "All environments"
-      : (instances.data?.find((i) => i.id === request.instance)?.name ?? request.instance);
+  const instanceName = (request: AccessRequest): string => request.instanceName ?? "All environments";
 
   const columns: Array<Column<AccessRequest>> = [
     { id: "partner", header: "Partner", cell: ({ row }) => row.original.partnerOrg },
     {
       id: "requester",
       header: "Requester",
-      cell: ({ row }) => <Requester userId={row.original.user} org={org} />,
+      cell: ({ row }) => <Requester request={row.original} />,
     },
-    { id: "role", header: "Requested role", cell: ({ row }) => partnerRoleName(row.original.role) },
+    {
+      id: "role",
+      header: "Requested role",
+      cell: ({ row }) => <span title={row.original.role}>{row.original.roleName}</span>,
+    },
     { id: "instance", header: "Instance", cell: ({ row }) => instanceName(row.original) },
     { id: "path", header: "Path", cell: ({ row }) => requestPathLabel(row.original.path) },
     { id: "status", header: "Status", cell: ({ row }) => <RequestStatus request={row.original} /> },

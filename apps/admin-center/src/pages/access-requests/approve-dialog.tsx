@@ -7,7 +7,7 @@ import { Button, Group, Modal, Select, Stack, Text } from "@mantine/core";
 import { Schema } from "effect";
 import { Controller } from "react-hook-form";
 import type { AccessRequest } from "./request-view.ts";
-import { useRequesterName } from "./requester.tsx";
+import { requesterName } from "./requester.tsx";
 import type { Decision } from "./use-decide.ts";
 
 const ApproveForm = Schema.Struct({ role: PartnerRole });
@@ -26,7 +26,7 @@ export const ApproveDialog = ({ request, instanceName, pending, onDecide, onClos
   const form = useSchemaForm(ApproveForm, {
     role: isPartnerRole(request.role) ? request.role : "mission-control:partnerUser",
   });
-  const requester = useRequesterName(request.user, request.customerOrg);
+  const requester = requesterName(request);
   const direct = request.path === "direct";
   const submit = form.handleSubmit(({ role }) => onDecide({ request, requester, approve: true, role }));
   return (
@@ -34,7 +34,7 @@ export const ApproveDialog = ({ request, instanceName, pending, onDecide, onClos
       <form onSubmit={submit}>
         <Stack>
           <Text size="sm">
-            {requester} of {request.partnerOrg} asked for {partnerRoleName(request.role)} on {instanceName} (
+            {requester} of {request.partnerOrg} asked for {request.roleName} on {instanceName} (
             {requestPathLabel(request.path)}).
           </Text>
           <Controller

@@ -1,10 +1,10 @@
 // Approve and Deny for one pending request, each enabled when the server would take its accessRequests.decide
 // call (engine.assign of the requested role to the requester), disabled with "Why?" otherwise; Deny confirms first.
 import { useMay } from "@gatehouse/client";
-import { confirm, partnerRoleName, WhyRefused } from "@gatehouse/ui";
+import { confirm, WhyRefused } from "@gatehouse/ui";
 import { Button, Group } from "@mantine/core";
 import type { AccessRequest } from "./request-view.ts";
-import { useRequesterName } from "./requester.tsx";
+import { requesterName } from "./requester.tsx";
 import type { Decision } from "./use-decide.ts";
 
 export interface DecisionButtonsProps {
@@ -15,14 +15,14 @@ export interface DecisionButtonsProps {
 }
 
 export const DecisionButtons = ({ request, instanceName, onApprove, onDecide }: DecisionButtonsProps) => {
-  const requester = useRequesterName(request.user, request.customerOrg);
+  const requester = requesterName(request);
   const approve = useMay("accessRequests.decide", { id: request.id, approve: true });
   const refuse = useMay("accessRequests.decide", { id: request.id, approve: false });
   const refusal = [approve.answer, refuse.answer].find((answer) => answer?.allowed === false);
   const deny = () =>
     confirm({
       title: "Deny partner access",
-      message: `Deny ${requester} of ${request.partnerOrg} the role ${partnerRoleName(request.role)} on ${instanceName}? They can ask again later.`,
+      message: `Deny ${requester} of ${request.partnerOrg} the role ${request.roleName} on ${instanceName}? They can ask again later.`,
       confirmLabel: "Deny",
       destructive: true,
       onConfirm: () => onDecide({ request, requester, approve: false }),
@@ -32,7 +32,7 @@ export const DecisionButtons = ({ request, instanceName, onApprove, onDecide }: 
       <Button
         size="xs"
         disabled={approve.allowed !== true}
-        aria-label={`Approve the request of ${request.user}`}
+        aria-label={`Approve the request of ${request.requester.name ?? request.user}`}
         onClick={() => onApprove(request)}
       >
         Approve…
@@ -42,7 +42,7 @@ export const DecisionButtons = ({ request, instanceName, onApprove, onDecide }: 
         color="red"
         variant="light"
         disabled={refuse.allowed !== true}
-        aria-label={`Deny the request of ${request.user}`}
+        aria-label={`Deny the request of ${request.requester.name ?? request.user}`}
         onClick={deny}
       >
         Deny

@@ -1,32 +1,20 @@
-// The partner user a request is for, by name and email when the directory shows it to the admin (the
-// user holds access in this organization already), else by its id.
-import { useTRPC } from "@gatehouse/client";
+// The partner user a request is for, by the name and email the API serves with the request (a partner user
+// who asked this customer is visible to its admins); its id on hover, or shown when no user is stored.
 import { Stack, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import type { AccessRequest } from "./request-view.ts";
 
-/** The directory's answer about the requester (shared by the table cell, the dialog and the confirmation). */
-export const useRequester = (userId: string, org: string) => {
-  const trpc = useTRPC();
-  return useQuery({
-    ...trpc.users.get.queryOptions({ id: userId, context: { org } }),
-    retry: false,
-  });
-};
+/** "Name (email)", or the id when the user is gone. */
+export const requesterName = ({ requester }: AccessRequest): string =>
+  requester.name === null ? requester.id : `${requester.name} (${requester.email})`;
 
-/** "Name (email)" when the directory shows the user, else its id. */
-export const useRequesterName = (userId: string, org: string): string => {
-  const user = useRequester(userId, org).data?.user;
-  return user === undefined ? userId : `${user.name} (${user.email})`;
-};
-
-export const Requester = ({ userId, org }: { userId: string; org: string }) => {
-  const user = useRequester(userId, org).data?.user;
-  if (user === undefined) return <Text size="sm">{userId}</Text>;
+export const Requester = ({ request }: { request: AccessRequest }) => {
+  const { requester } = request;
+  if (requester.name === null) return <Text size="sm">{requester.id}</Text>;
   return (
-    <Stack gap={0}>
-      <Text size="sm">{user.name}</Text>
+    <Stack gap={0} title={requester.id}>
+      <Text size="sm">{requester.name}</Text>
       <Text size="xs" c="dimmed">
-        {user.email}
+        {requester.email}
       </Text>
     </Stack>
   );

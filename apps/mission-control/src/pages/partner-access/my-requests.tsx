@@ -1,15 +1,7 @@
 // The partner user's own access requests, newest first, with their state; a pending one can be withdrawn (confirmed,
 // as the server answers accessRequests.cancel), and the list follows the decisions (see use-my-requests.ts).
 import { useGatehouse, useTRPC } from "@gatehouse/client";
-import {
-  type Column,
-  confirm,
-  DataTable,
-  GuardedCall,
-  partnerRoleName,
-  requestPathLabel,
-  toast,
-} from "@gatehouse/ui";
+import { type Column, confirm, DataTable, GuardedCall, requestPathLabel, toast } from "@gatehouse/ui";
 import { Button } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { RequestStatusCell } from "./request-status.tsx";
@@ -22,7 +14,7 @@ const useCancel = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: MyRequest) => client.accessRequests.cancel.mutate({ id: request.id }),
-    onSuccess: (request) => toast.success(`Withdrew your request to ${request.customerOrg}`),
+    onSuccess: (_, request) => toast.success(`Withdrew your request to ${request.customerName}`),
     onError: (error) => toast.failure(error),
     onSettled: () => queryClient.invalidateQueries(trpc.accessRequests.mine.queryFilter()),
   });
@@ -34,19 +26,32 @@ export const MyRequests = () => {
   const withdraw = (request: MyRequest) =>
     confirm({
       title: "Withdraw the request",
-      message: `Withdraw your request for ${partnerRoleName(request.role)} at ${request.customerOrg}? You can ask again later.`,
+      message: `Withdraw your request for ${request.roleName} at ${request.customerName}? You can ask again later.`,
       confirmLabel: "Withdraw",
       cancelLabel: "Keep request",
       destructive: true,
       onConfirm: () => cancel.mutate(request),
     });
   const columns: Array<Column<MyRequest>> = [
-    { id: "customer", header: "Customer", cell: ({ row }) => row.original.customerOrg },
-    { id: "role", header: "Role", cell: ({ row }) => partnerRoleName(row.original.role) },
+    {
+      id: "customer",
+      header: "Customer",
+      cell: ({ row }) => <span title={row.original.customerOrg}>{row.original.customerName}</span>,
+    },
+    {
+      id: "role",
+      header: "Role",
+      cell: ({ row }) => <span title={row.original.role}>{row.original.roleName}</span>,
+    },
     {
       id: "instance",
       header: "Instance",
-      cell: ({ row }) => row.original.instance ?? "All environments",
+      cell: ({ row }) =>
+        row.original.instance === null ? (
+          "All environments"
+        ) : (
+          <span title={row.original.instance}>{row.original.instanceName}</span>
+        ),
     },
     { id: "path", header: "Path", cell: ({ row }) => requestPathLabel(row.original.path) },
     { id: "status", header: "Status", cell: ({ row }) => <RequestStatusCell request={row.original} /> },
@@ -64,7 +69,7 @@ export const MyRequests = () => {
                 variant="light"
                 disabled={disabled}
                 loading={cancel.isPending && cancel.variables?.id === row.original.id}
-                aria-label={`Withdraw the request to ${row.original.customerOrg}`}
+                aria-label={`Withdraw the request to ${row.original.customerName}`}
                 onClick={() => withdraw(row.original)}
               >
                 Withdraw
