@@ -103,9 +103,7 @@ describe("the access matrix on Experimentation", () => {
     const action = page.getByRole("combobox", { name: "Action" });
     await action.click();
     await action.fill("experiment.create");
-    await page
-      .getByRole("option", { name: "Create experiments (experimentation:experiment.create)", exact: true })
-      .waitFor();
+    await page.getByRole("option", { name: "Create experiments", exact: true }).waitFor();
     await screenshot(page, "shell-access-matrix-experimentation");
   });
 });

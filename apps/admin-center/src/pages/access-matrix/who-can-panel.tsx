@@ -5,6 +5,7 @@ import { actionsOn, QueryState } from "@gatehouse/ui";
 import { Group, Pagination, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { actionOptions, byLabelOrId } from "./action-options.ts";
 import { SubjectWhy } from "./subject-why.tsx";
 import { UserLabel } from "./user-label.tsx";
 
@@ -25,11 +26,8 @@ export const WhoCanPanel = ({ org, product, resource, platform }: WhoCanPanelPro
   const [page, setPage] = useState(1);
   const catalog = useQuery(trpc.catalog.products.queryOptions());
   // One option per engine action (the served catalog lists each id once), in the project's platform's words.
-  const actions = actionsOn(catalog.data?.find((p) => p.id === product)?.actions ?? [], platform).map(
-    (a) => ({
-      value: a.id,
-      label: `${a.label} (${a.id})`,
-    }),
+  const actions = actionOptions(
+    actionsOn(catalog.data?.find((p) => p.id === product)?.actions ?? [], platform),
   );
   const chosen = action !== null && actions.some((a) => a.value === action) ? action : null;
   const who = useQuery({
@@ -51,6 +49,8 @@ export const WhoCanPanel = ({ org, product, resource, platform }: WhoCanPanelPro
           setPage(1);
         }}
         searchable
+        filter={byLabelOrId}
+        renderOption={({ option }) => <span title={option.value}>{option.label}</span>}
         maw={520}
       />
       {chosen === null ? (
@@ -81,7 +81,7 @@ export const WhoCanPanel = ({ org, product, resource, platform }: WhoCanPanelPro
                         <UserLabel userId={userId} org={org} />
                       </Table.Td>
                       <Table.Td>
-                        <SubjectWhy subject={userId} action={chosen} resource={resource} />
+                        <SubjectWhy subject={userId} org={org} action={chosen} resource={resource} />
                       </Table.Td>
                     </Table.Tr>
                   ))}
