@@ -32,10 +32,14 @@ describe("Names, not ids", () => {
   it("the audit log shows people by name, the id on hover, and exports what it shows", async () => {
     const admin = await signedIn("admin@acme.example", "audit");
     const entries = admin.getByRole("table", { name: "Audit entries" });
-    await admin.getByRole("combobox", { name: "Action" }).fill("auth.login");
+    await admin.getByRole("combobox", { name: "Action" }).fill("Signed in");
     await admin.getByRole("button", { name: "Apply filters" }).click();
     const actor = entries.getByRole("button", { name: "Ada Admin" }).first();
     await actor.waitFor();
+    // The action by its label, its code on hover.
+    const action = entries.getByText("Signed in", { exact: true }).first();
+    await expect(action.getAttribute("title")).resolves.toBe("auth.login");
+    await expect(entries.getByText("auth.login", { exact: true }).count()).resolves.toBe(0);
     await expect(actor.getAttribute("title")).resolves.toBe("User id demo-admin");
     await expect(entries.getByText("demo-admin", { exact: true }).count()).resolves.toBe(0);
     await actor.hover();

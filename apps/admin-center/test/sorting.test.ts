@@ -23,8 +23,8 @@ interface UserPage {
 }
 interface AuditPage {
   readonly items: ReadonlyArray<{
-    readonly action: string;
-    readonly target: { readonly kind: string; readonly id: string | null; readonly name?: string | null };
+    readonly actionName: string;
+    readonly target: { readonly kind: string; readonly id: string | null; readonly name: string | null };
   }>;
 }
 
@@ -115,7 +115,7 @@ describe("sorting on the server", () => {
     const entries = page.getByRole("table", { name: "Audit entries" });
     await entries.waitFor();
     const time = entries.getByRole("columnheader", { name: "Time" });
-    // Each row as its action and target by name ("group.create group Sorters A"), as the server's entries read.
+    // Each row as its action and target by name ("Group created group Sorters A"), as the server's entries read.
     const shownEntries = async () =>
       (await entries.locator("tbody tr").all()).length === 0
         ? []
@@ -127,7 +127,7 @@ describe("sorting on the server", () => {
     const serverEntries = async (order: string) =>
       ((await api("audit.list", { org: "acme", order, limit: pageSize })) as AuditPage).items.map(
         (e) =>
-          `${e.action} ${e.target.kind}${e.target.id === null ? "" : ` ${e.target.name ?? e.target.id}`}`,
+          `${e.actionName} ${e.target.kind}${e.target.id === null ? "" : ` ${e.target.name ?? e.target.id}`}`,
       );
 
     expect(await time.getAttribute("aria-sort")).toBe("descending");
@@ -138,7 +138,7 @@ describe("sorting on the server", () => {
     const oldest = await serverEntries("oldest");
     await expect.poll(shownEntries).toEqual(oldest);
     // The group made last leads the newest first; it is not where the oldest first starts.
-    expect(newest[0]).toMatch(/^group\.create group /);
+    expect(newest[0]).toMatch(/^Group created group /);
     expect(oldest[0]).not.toEqual(newest[0]);
     await screenshot(page, "sorting-audit-oldest-first");
   });

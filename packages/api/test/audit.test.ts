@@ -12,6 +12,7 @@ interface Entry {
   readonly actor: { readonly kind: string; readonly id: string | null };
   readonly org: string | null;
   readonly action: string;
+  readonly actionName: string;
   readonly target: { readonly kind: string; readonly id: string | null };
   readonly before: unknown;
   readonly after: unknown;
@@ -86,6 +87,9 @@ describe("audit", () => {
       await send("GET", "audit.list", { org: "acme", targetKind: "group", targetId: ids[1] }, admin)
     ).data as Page;
     expect(byTarget.items.map((e) => e.action)).toEqual(["group.create"]);
+    // Every entry is served with its action's label: none of the seeded log reads as a code.
+    expect(byTarget.items.map((e) => e.actionName)).toEqual(["Group created"]);
+    expect(seen.filter((e) => e.actionName === e.action)).toEqual([]);
     const byActor = (await send("GET", "audit.list", { org: "acme", actor: "demo-admin", limit: 200 }, admin))
       .data as Page;
     expect(byActor.items.length).toBeGreaterThanOrEqual(4);

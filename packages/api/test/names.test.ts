@@ -13,6 +13,7 @@ interface Person {
 }
 interface AuditItem {
   readonly action: string;
+  readonly actionName: string;
   readonly actor: Person & { readonly kind: string };
   readonly target: { readonly kind: string; readonly id: string | null; readonly name: string | null };
 }
@@ -45,11 +46,15 @@ describe("names served next to ids", () => {
     expect(log.status).toBe(200);
     const [entry] = (log.data as { items: AuditItem[] }).items;
     expect(entry?.actor).toMatchObject({ kind: "user", id: "demo-admin", name: "Ada Admin" });
+    // The action by its label, the code alongside.
+    expect(entry).toMatchObject({ action: "user.invite", actionName: "User invited" });
     // A sign-in's target is the user: named too.
     await signIn("partnerdev@agency.example");
     const logins = await send("GET", "audit.list", { org: "acme", action: "auth.login", limit: 50 }, admin);
     const targets = (logins.data as { items: AuditItem[] }).items.map((i) => i.target);
     expect(targets).toContainEqual({ kind: "user", id: "demo-admin", name: "Ada Admin" });
+    const loginNames = (logins.data as { items: AuditItem[] }).items.map((i) => i.actionName);
+    expect(new Set(loginNames)).toEqual(new Set(["Signed in"]));
     // Another organization's log is not acme's to read, and neither are the names in it.
     const foreign = await send("GET", "audit.list", { org: "agency", limit: 50 }, admin);
     expect(foreign.status).toBe(404);

@@ -12,6 +12,7 @@ export {
   SupportTicketQueueInput,
 } from "./access-requests.ts";
 export { AuditExportInput, AuditFilters, AuditListInput, AuditOrder } from "./audit.ts";
+export { auditActionCode, auditActionLabels } from "./audit-actions.ts";
 export { LoginInput } from "./auth.ts";
 export {
   Cursor,

@@ -5,6 +5,7 @@ import { type AuditEntry, AuditLog, type AuditReach } from "@gatehouse/store";
 import { isSuperAdmin } from "../auth/super-admin.ts";
 import { authorizedQuery, type Declared, type QueryContext } from "../authorize.ts";
 import { keysetPage } from "../list-page.ts";
+import { auditActionName } from "../names/audit-action-name.ts";
 import { auditNamer } from "../names/audit-names.ts";
 import { forbidden } from "../refusals.ts";
 import { router } from "../trpc.ts";
@@ -14,7 +15,7 @@ import { auditReach } from "./audit-reach.ts";
 
 /**
  * An entry as clients see it: the bigint id as a string, the time in ISO form, the actor and the target with
- * their names where the reader may see them (`names`, audit-names.ts; null otherwise).
+ * their names where the reader may see them (`names`, audit-names.ts; null otherwise), the action by its label.
  */
 const view = (entry: AuditEntry, names: { actorName: string | null; targetName: string | null }) => ({
   id: entry.id,
@@ -23,6 +24,7 @@ const view = (entry: AuditEntry, names: { actorName: string | null; targetName: 
   actor: { kind: entry.actorKind, id: entry.actorId, name: names.actorName },
   org: entry.org,
   action: entry.action,
+  actionName: auditActionName(entry.action),
   target: { kind: entry.targetKind, id: entry.targetId, name: names.targetName },
   before: entry.before,
   after: entry.after,

@@ -77,7 +77,11 @@ export const AuditEntries = ({ entries, order, onOrderChange, onActor, onTarget 
       header: "Actor",
       cell: (entry) => <ActorCell actor={entry.actor} onActor={onActor} />,
     },
-    { id: "action", header: "Action", cell: (entry) => <Code>{entry.action}</Code> },
+    {
+      id: "action",
+      header: "Action",
+      cell: (entry) => <span title={entry.action}>{entry.actionName}</span>,
+    },
     {
       id: "target",
       header: "Target",
@@ -102,7 +106,7 @@ export const AuditEntries = ({ entries, order, onOrderChange, onActor, onTarget 
       columns={columns}
       detailsHeader="Changes"
       toggleLabel={(entry, expanded) =>
-        `${expanded ? "Hide" : "Show"} the changes of ${entry.action} at ${when(entry.at)}`
+        `${expanded ? "Hide" : "Show"} the changes of ${entry.actionName} at ${when(entry.at)}`
       }
       details={(entry) => (
         <SimpleGrid cols={2} spacing="sm">

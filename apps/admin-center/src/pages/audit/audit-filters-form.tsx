@@ -26,7 +26,7 @@ export const AuditFiltersForm = ({ values, onApply }: AuditFiltersFormProps) => 
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <TextInput
             label="Actor"
-            placeholder="Email or user id"
+            placeholder="Name or email"
             error={errors.actor?.message}
             {...form.register("actor")}
           />
@@ -36,7 +36,7 @@ export const AuditFiltersForm = ({ values, onApply }: AuditFiltersFormProps) => 
             render={({ field }) => (
               <Autocomplete
                 label="Action"
-                placeholder="e.g. access-request.approve"
+                placeholder="e.g. Role given"
                 data={auditActions}
                 value={field.value}
                 onChange={field.onChange}

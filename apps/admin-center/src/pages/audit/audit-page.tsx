@@ -1,7 +1,9 @@
 // Audit log (route /audit): the organization's entries, newest (or oldest) first, filtered by actor, action,
 // target and time, keyset-paged, and exported as CSV with the same filters; what a lower admin level sees is what
 // the server gives it.
+
 import { useGatehouse, useSignedInOrg, useTRPC } from "@gatehouse/client";
+import { auditActionCode } from "@gatehouse/contracts";
 import { Crumbs, CursorPager, EmptyState, QueryState, useCursorPages } from "@gatehouse/ui";
 import { Group, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -46,7 +48,10 @@ const AuditLog = ({ org }: { org: string }) => {
   const toActorId = useActorId(org);
   const apply = async (values: FilterValues, next: AuditQueryFilters) => {
     setForm(values);
-    setFilters(next.actor === undefined ? next : { ...next, actor: await toActorId(next.actor) });
+    const actor = next.actor === undefined ? {} : { actor: await toActorId(next.actor) };
+    // An action typed or picked by its label is searched by its code (a code typed as such stays).
+    const action = next.action === undefined ? {} : { action: auditActionCode(next.action) ?? next.action };
+    setFilters({ ...next, ...actor, ...action });
     pages.reset();
   };
   const entries = useQuery({

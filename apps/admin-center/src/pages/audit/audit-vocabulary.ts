@@ -1,54 +1,9 @@
-// The audit log's vocabulary the filters offer: the actions the API records and the kinds of target they
-// are about (free text is accepted too, so an action added later is still searchable).
+// The audit log's vocabulary the filters offer: the actions the API records, by label, and the kinds of target
+// they are about (free text is accepted too, so an action added later is still searchable by its code).
+import { auditActionLabels } from "@gatehouse/contracts";
 
-export const auditActions = [
-  "access-request.approve",
-  "access-request.cancel",
-  "access-request.complete",
-  "access-request.create",
-  "access-request.reject",
-  "access-request.deny",
-  "api-key.create",
-  "api-key.revoke",
-  "auth.login",
-  "auth.logout",
-  "environment.create",
-  "environment.remove",
-  "environment.update",
-  "flag.create",
-  "flag.status.set",
-  "flag.toggle",
-  "grant.create",
-  "grant.remove",
-  "grant.update",
-  "group.create",
-  "group.member.add",
-  "group.member.remove",
-  "group.remove",
-  "group.rename",
-  "instance.create",
-  "instance.remove",
-  "instance.rename",
-  "invitation.accept",
-  "invitation.resend",
-  "invitation.revoke",
-  "operation.cancel",
-  "operation.completed",
-  "operation.failed",
-  "operation.in-progress",
-  "operation.run",
-  "organization.create",
-  "organization.products.set",
-  "project.create",
-  "project.remove",
-  "project.rename",
-  "role.create",
-  "role.delete",
-  "role.update",
-  "user.invite",
-  "user.remove-access",
-  "user.remove-from-account",
-];
+/** The actions offered by their labels (the contracts' table); a code typed instead is accepted too. */
+export const auditActions = Object.values(auditActionLabels).sort();
 
 export const targetKinds = [
   "access-request",
