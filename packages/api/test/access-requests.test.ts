@@ -116,6 +116,7 @@ describe("access requests", () => {
     expect(asked.status).toBe(200);
     const named = {
       customerName: "Acme",
+      partnerName: "Agency",
       instanceName: "production",
       roleName: "partnerUser",
       requester: {

@@ -1,5 +1,5 @@
-// Partner access requests as people read them: the customer organization, the instance and the role by name,
-// and the requester by name and email (its own request, or a partner user who asked the reader's customer).
+// Partner access requests as people read them: the customer and partner organizations, the instance and the
+// role by name, and the requester by name and email (its own request, or a partner user who asked the customer).
 import type { Engine } from "@gatehouse/domain";
 import { type AccessRequestRecord, Users } from "@gatehouse/store";
 import { Effect, Option } from "effect";
@@ -18,7 +18,10 @@ export const accessRequestNamer = async (
 ) => {
   const places = await placeNamer(
     store,
-    requests.map((r) => ({ org: r.customerOrg, ...(r.instance === null ? {} : { instance: r.instance }) })),
+    requests.flatMap((r) => [
+      { org: r.customerOrg, ...(r.instance === null ? {} : { instance: r.instance }) },
+      { org: r.partnerOrg },
+    ]),
   );
   const people = new Map<string, Person>();
   await store.run(
@@ -32,6 +35,7 @@ export const accessRequestNamer = async (
   );
   return (request: AccessRequestRecord) => ({
     customerName: places.name("org", request.customerOrg),
+    partnerName: places.name("org", request.partnerOrg),
     instanceName: request.instance === null ? null : places.name("instance", request.instance),
     roleName: engine.roleName(request.requestedRole) ?? request.requestedRole,
     requester: people.get(request.userId) ?? { id: request.userId, name: null, email: null },

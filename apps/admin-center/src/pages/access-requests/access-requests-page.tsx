@@ -54,7 +54,11 @@ const RequestsTable = ({ org }: { org: string }) => {
   const instanceName = (request: AccessRequest): string => request.instanceName ?? "All environments";
 
   const columns: Array<Column<AccessRequest>> = [
-    { id: "partner", header: "Partner", cell: ({ row }) => row.original.partnerOrg },
+    {
+      id: "partner",
+      header: "Partner",
+      cell: ({ row }) => <span title={row.original.partnerOrg}>{row.original.partnerName}</span>,
+    },
     {
       id: "requester",
       header: "Requester",

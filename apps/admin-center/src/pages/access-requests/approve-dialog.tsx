@@ -34,7 +34,7 @@ export const ApproveDialog = ({ request, instanceName, pending, onDecide, onClos
       <form onSubmit={submit}>
         <Stack>
           <Text size="sm">
-            {requester} of {request.partnerOrg} asked for {request.roleName} on {instanceName} (
+            {requester} of {request.partnerName} asked for {request.roleName} on {instanceName} (
             {requestPathLabel(request.path)}).
           </Text>
           <Controller

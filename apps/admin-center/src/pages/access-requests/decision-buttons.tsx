@@ -22,7 +22,7 @@ export const DecisionButtons = ({ request, instanceName, onApprove, onDecide }: 
   const deny = () =>
     confirm({
       title: "Deny partner access",
-      message: `Deny ${requester} of ${request.partnerOrg} the role ${request.roleName} on ${instanceName}? They can ask again later.`,
+      message: `Deny ${requester} of ${request.partnerName} the role ${request.roleName} on ${instanceName}? They can ask again later.`,
       confirmLabel: "Deny",
       destructive: true,
       onConfirm: () => onDecide({ request, requester, approve: false }),
