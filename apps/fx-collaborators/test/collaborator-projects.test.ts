@@ -27,6 +27,9 @@ describe("Collaborators who do not manage", () => {
     await page.waitForURL("**/fx-collaborators/projects/acme-checkout/flags");
     await page.getByRole("switch", { name: "New cart in Development" }).waitFor();
     await screenshot(page, "fx-flags-from-projects");
+    // The breadcrumb's project leads to what an editor may use (its flags), not to Collaborators.
+    const crumb = page.getByRole("link", { name: "Checkout", exact: true });
+    await expect(crumb.getAttribute("href")).resolves.toBe("/fx-collaborators/projects/acme-checkout/flags");
     await page.context().close();
   });
 
