@@ -41,6 +41,7 @@ import { router } from "../trpc.ts";
 import { accountStatusChange } from "./account-status.ts";
 import { customGroupsOf, GROUP_MANAGE, manageGroups } from "./custom-groups.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
+import { refuseHeldElsewhere } from "./held-elsewhere.ts";
 import { claimAsks, grantAsks, invitationAsks } from "./invitation-rights.ts";
 import { addAsks, addGrants, addWasAsked, type Invitee, inviteeOf } from "./invitee.ts";
 import { whereItSits } from "./reach-words.ts";
@@ -230,18 +231,22 @@ const removeAll = (grants: ReadonlyArray<GrantRecord>) =>
 
 /**
  * Declares `scope`'s organization as the boundary; inside it, the user and its grants within `scope` (a user of
- * another organization without any is NOT_FOUND like a made-up one) and `questions` about them.
+ * another organization without any is NOT_FOUND like a made-up one) and `questions` about them. With `place`
+ * (removing from an instance or project), a user with no grant inside it whose roles there come from elsewhere
+ * is refused saying where they come from.
  */
 const grantsWithin = (
   userId: string,
   scope: Scope,
   { store }: AskContext,
   questions: (user: UserRecord, grants: ReadonlyArray<GrantRecord>) => Promise<Change> | Change,
+  place = false,
 ): DeclaredChange => ({
   orgs: [scope.org],
   ask: async () => {
     const user = await store.run(Users.use((users) => users.get(userId)));
     const grants = (await userGrants(store, userId)).filter((g) => scopeCovers(scope, g.scope));
+    if (place && grants.length === 0) await refuseHeldElsewhere(store, scope, user);
     if (user.org !== scope.org && grants.length === 0) throw notFound("user", userId);
     return questions(user, grants);
   },
@@ -560,10 +565,16 @@ export const usersRouter = router({
   removeAccess: authorizedMutation(RemoveAccessInput, (input, context) => {
     if (input.scope.instance === undefined)
       throw badRequest("scope.instance: remove access from one instance or project");
-    return grantsWithin(input.userId, input.scope, context, (user, grants) => {
-      checkVersions(grants, input.versions);
-      return [{ check: { action: REMOVE_ACCESS, resource: input.scope } }, ...grantAsks(grants, user)];
-    });
+    return grantsWithin(
+      input.userId,
+      input.scope,
+      context,
+      (user, grants) => {
+        checkVersions(grants, input.versions);
+        return [{ check: { action: REMOVE_ACCESS, resource: input.scope } }, ...grantAsks(grants, user)];
+      },
+      true,
+    );
   }).mutation(async ({ ctx, input }) => {
     const grants = (await userGrants(ctx.store, input.userId)).filter((g) =>
       scopeCovers(input.scope, g.scope),
@@ -587,15 +598,21 @@ export const usersRouter = router({
   delete: authorizedMutation(RemoveAccessInput, (input, context) => {
     if (input.scope.instance === undefined)
       throw badRequest("scope.instance: delete the user from one instance or project");
-    return grantsWithin(input.userId, input.scope, context, async (user, grants) => {
-      checkVersions(grants, input.versions);
-      const invitations = await invitationsWithin(context.store, user.id, input.scope);
-      return [
-        { check: { action: DELETE_USER, resource: input.scope } },
-        ...grantAsks(grants, user),
-        ...invitations.flatMap(invitationAsks),
-      ];
-    });
+    return grantsWithin(
+      input.userId,
+      input.scope,
+      context,
+      async (user, grants) => {
+        checkVersions(grants, input.versions);
+        const invitations = await invitationsWithin(context.store, user.id, input.scope);
+        return [
+          { check: { action: DELETE_USER, resource: input.scope } },
+          ...grantAsks(grants, user),
+          ...invitations.flatMap(invitationAsks),
+        ];
+      },
+      true,
+    );
   }).mutation(async ({ ctx, input }) => {
     const grants = (await userGrants(ctx.store, input.userId)).filter((g) =>
       scopeCovers(input.scope, g.scope),
