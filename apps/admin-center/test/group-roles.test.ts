@@ -107,6 +107,7 @@ describe("a group's roles", () => {
     await expect(admin.getByTestId("why-refused").textContent()).resolves.toContain(
       "Exp viewer holds no role at sandbox itself: customerUser comes from group Release crew (this instance). To take it away, remove them from group Release crew.",
     );
+    await admin.getByTestId("why-refused").waitFor();
     await screenshot(admin, "user-details-role-via-group");
     await admin.keyboard.press("Escape");
 
@@ -114,7 +115,7 @@ describe("a group's roles", () => {
     await rowOf("customeradmin@acme.example").getByRole("link").first().click();
     const above = roles.getByRole("row").filter({ hasText: "customerAdmin" });
     await above.getByText("all environments", { exact: true }).waitFor();
-    await above.getByRole("link", { name: "Open all environments" }).waitFor();
+    await above.getByRole("link", { name: "Open Mission Control" }).waitFor();
     await expect.poll(() => admin.getByRole("button", { name: "Delete user" }).isDisabled()).toBe(true);
     await expect(admin.getByText("No roles here").count()).resolves.toBe(0);
     await screenshot(admin, "user-details-role-from-above");
