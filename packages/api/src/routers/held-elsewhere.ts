@@ -6,6 +6,7 @@ import type { Store } from "../authorize.ts";
 import { placeNamer } from "../names/place-names.ts";
 import { badRequest } from "../refusals.ts";
 import { heldElsewhere } from "./reach-words.ts";
+import { checkPlaces } from "./scope-places.ts";
 
 /** The place of a user list that `scope` is (its product, instance and project). */
 export const listedPlace = (scope: Scope): ListedPlace => ({
@@ -24,9 +25,15 @@ export const reachingUser = (
 
 /**
  * Refuses (BAD_REQUEST) removing `user`, holding no grant inside `scope`, from it when roles reach it from
- * elsewhere (above it, or through a group), saying where they come from.
+ * elsewhere (above it, or through a group), saying where they come from. A place that is not the organization's
+ * is left to the call's own answer (another organization's place answers as a made-up one).
  */
 export const refuseHeldElsewhere = async (store: Store, scope: Scope, user: UserRecord): Promise<void> => {
+  const ours = await checkPlaces(store, scope, "scope").then(
+    () => true,
+    () => false,
+  );
+  if (!ours) return;
   const reaching = await reachingUser(store, scope, user.id);
   if (reaching.length === 0) return;
   const names = await placeNamer(store, [scope]);
