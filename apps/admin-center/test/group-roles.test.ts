@@ -93,6 +93,34 @@ describe("a group's roles", () => {
     await screenshot(admin, "instance-users-covering-grants");
   });
 
+  it("a user listed via a group or from above shows those roles in its details, and Remove access says why not", async () => {
+    await admin.goto(`${suite.origin}/admin-center/products/mission-control/instances/acme-mc-sandbox`);
+    await rowOf("exp-viewer@acme.example").getByRole("link", { name: "Exp viewer" }).click();
+    await admin.getByRole("heading", { name: "Exp viewer", level: 1 }).waitFor();
+    const roles = admin.getByRole("table", { name: "Entitlements" });
+    const viaGroup = roles.getByRole("row").filter({ hasText: "customerUser" });
+    await viaGroup.getByText("this instance via group Release crew").waitFor();
+    await viaGroup.getByRole("link", { name: "Open group Release crew" }).waitFor();
+    const remove = admin.getByRole("button", { name: "Remove access" });
+    await expect.poll(() => remove.isDisabled()).toBe(true);
+    await remove.locator("xpath=..").getByRole("button", { name: "Why?" }).click();
+    await expect(admin.getByTestId("why-refused").textContent()).resolves.toContain(
+      "Exp viewer holds no role at sandbox itself: customerUser comes from group Release crew (this instance). To take it away, remove them from group Release crew.",
+    );
+    await admin.getByTestId("why-refused").waitFor();
+    await screenshot(admin, "user-details-role-via-group");
+    await admin.keyboard.press("Escape");
+
+    await admin.goto(`${suite.origin}/admin-center/products/mission-control/instances/acme-mc-sandbox`);
+    await rowOf("customeradmin@acme.example").getByRole("link").first().click();
+    const above = roles.getByRole("row").filter({ hasText: "customerAdmin" });
+    await above.getByText("all environments", { exact: true }).waitFor();
+    await above.getByRole("link", { name: "Open Mission Control" }).waitFor();
+    await expect.poll(() => admin.getByRole("button", { name: "Delete user" }).isDisabled()).toBe(true);
+    await expect(admin.getByText("No roles here").count()).resolves.toBe(0);
+    await screenshot(admin, "user-details-role-from-above");
+  });
+
   it("removes the group's role after previewing what its members lose and confirming", async () => {
     await admin.goto(`${suite.origin}/admin-center/groups/${group}`);
     const roles = admin.getByRole("list", { name: "Roles this group gives" });

@@ -27,6 +27,20 @@ describe("the Admin Center at 390 px", () => {
     const page = await suite.newPage(phone);
     await signIn(page, app(), "admin@acme.example");
     const nav = page.getByRole("navigation", { name: "Main" });
+    // Folded, its links are out of the Tab order: Tab from "Skip to content" goes through the header to the page.
+    await page.getByRole("link", { name: "Skip to content" }).focus();
+    const tabbed: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press("Tab");
+      tabbed.push(
+        await page.evaluate(() => {
+          const focused = document.activeElement;
+          const where = focused?.closest('[aria-label="Main"]') === null ? "" : "navigation: ";
+          return `${where}${focused?.textContent ?? ""}`;
+        }),
+      );
+    }
+    expect(tabbed.filter((focused) => focused.startsWith("navigation: "))).toEqual([]);
     await page.getByRole("button", { name: "Open navigation" }).click();
     await nav.getByRole("link", { name: "Groups" }).waitFor();
     await screenshot(page, "small-admin-center-navigation");

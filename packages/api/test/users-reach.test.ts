@@ -107,6 +107,32 @@ describe("users.list reach", () => {
     expect(bare["exp-administrator@acme.example"]).toEqual(checkout["exp-administrator@acme.example"]);
   });
 
+  it("users.get from a place answers the same reaching rows as the list; a user reached by none stays unknown", async () => {
+    const admin = await signIn("admin@acme.example");
+    const details = async (id: string, context: Record<string, string>) =>
+      send("GET", "users.get", { id, context: { ...org, ...context } }, admin);
+    /** users.get's answer as a list row: the user with its access. */
+    const asRow = (data: unknown) => {
+      const { user, access } = data as { user: Row; access: Row["access"] };
+      return { ...user, access };
+    };
+    const listed = reachOf(await list(admin, sandbox));
+    for (const [id, email] of [
+      ["demo-customeruser", "customeruser@acme.example"],
+      ["demo-exp-editor", "exp-editor@acme.example"],
+      ["demo-partneradmin", "partneradmin@agency.example"],
+    ] as const) {
+      const answer = await details(id, sandbox);
+      expect(answer.status).toBe(200);
+      expect(reachOf({ items: [asRow(answer.data)], nextCursor: null })[email]).toEqual(listed[email]);
+    }
+    const partner = (await details("demo-partneradmin", sandbox)).data as { grants: unknown[] };
+    expect(partner.grants).toEqual([]);
+    expect(asRow(partner).access.map((a) => a.where)).toEqual(["all environments"]);
+    // The partner's user reaches no CMS instance of acme: as unknown there as a made-up id.
+    expect((await details("demo-partneradmin", { product: "cms", instance: "acme-cms" })).status).toBe(404);
+  });
+
   it("pages the reached users by keyset in every sort; view rights are still asked", async () => {
     const admin = await signIn("admin@acme.example");
     for (const sort of [

@@ -1,8 +1,18 @@
 // The frame of every page: a "Skip to content" link, the product's name, the app's header tools (a search), its
 // navigation (a menu button below 48em wide), the signed-in account with sign-out, and the page's breadcrumbs.
 import { type Me, useSignOut } from "@gatehouse/client";
-import { Anchor, AppShell, Breadcrumbs, Burger, Button, Group, NavLink, Text } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import {
+  Anchor,
+  AppShell,
+  Breadcrumbs,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  Text,
+  useMantineTheme,
+} from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";
 
@@ -34,6 +44,11 @@ export const Shell = ({ product, me, nav, tools, children }: ShellProps) => {
   const signOut = useSignOut();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const wide = useMediaQuery(`(min-width: ${useMantineTheme().breakpoints.sm})`, true, {
+    getInitialValueInEffect: false,
+  });
+  // Folded off-screen below the breakpoint, the navigation is inert: out of the Tab order and the a11y tree.
+  const folded = !wide && !opened;
   return (
     <AppShell
       header={{ height: 56 }}
@@ -68,7 +83,7 @@ export const Shell = ({ product, me, nav, tools, children }: ShellProps) => {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main">
+      <AppShell.Navbar p="xs" aria-label="Main" inert={folded}>
         {nav.map((item) => (
           <NavLink
             key={item.to}

@@ -25,3 +25,32 @@ export const whereItSits = (place: ListedPlace, grant: ReachingGrant): string =>
   const environment = `environment ${names.environment ?? scope.environment}`;
   return at === 4 ? environment : `flag ${scope.flag} in ${environment}`;
 };
+
+/** Where a role reaching `place` from elsewhere comes from: "Mission Control (all environments)", "group Ops". */
+const originOf = (place: ListedPlace, grant: ReachingGrant): string => {
+  const where = whereItSits(place, grant);
+  if (grant.group !== null) return `group ${grant.group.name} (${where})`;
+  const product = products.find((p) => p.id === grant.scope.product);
+  return depthOf(grant.scope) === 1 && product !== undefined ? `${product.label} (${where})` : where;
+};
+
+/**
+ * Why Remove access / Delete user has nothing to remove at `placeName`: `who` holds its roles there only from
+ * above the place or through groups; says where each comes from and where to remove it instead.
+ */
+export const heldElsewhere = (
+  who: string,
+  placeName: string,
+  place: ListedPlace,
+  reaching: ReadonlyArray<ReachingGrant>,
+): string => {
+  const comes = reaching.map(
+    (grant) => `${grant.roleName ?? grant.permission} comes from ${originOf(place, grant)}`,
+  );
+  const groups = [...new Set(reaching.flatMap((grant) => (grant.group === null ? [] : [grant.group.name])))];
+  const todo = [
+    ...(reaching.some((grant) => grant.group === null) ? ["remove it where it is given"] : []),
+    ...(groups.length === 0 ? [] : [`remove them from group ${groups.join(", ")}`]),
+  ].join(", or ");
+  return `${who} holds no role at ${placeName} itself: ${comes.join("; ")}. To take it away, ${todo}.`;
+};

@@ -41,6 +41,7 @@ import { router } from "../trpc.ts";
 import { accountStatusChange } from "./account-status.ts";
 import { customGroupsOf, GROUP_MANAGE, manageGroups } from "./custom-groups.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
+import { listedPlace, reachingUser, refuseHeldElsewhere } from "./held-elsewhere.ts";
 import { claimAsks, grantAsks, invitationAsks } from "./invitation-rights.ts";
 import { addAsks, addGrants, addWasAsked, type Invitee, inviteeOf } from "./invitee.ts";
 import { whereItSits } from "./reach-words.ts";
@@ -76,6 +77,8 @@ const accessView = (place: ListedPlace, reach: ReachingGrant) => ({
   permission: reach.permission,
   where: whereItSits(place, reach),
   via: reach.group,
+  /** The grant's own place (its product, instance and project), to open where it sits. */
+  sitsAt: { product: reach.scope.product, instance: reach.scope.instance, project: reach.scope.project },
 });
 
 /** Reading users at `scope` of `org` asks `admin-center:user.view` there. */
@@ -230,18 +233,22 @@ const removeAll = (grants: ReadonlyArray<GrantRecord>) =>
 
 /**
  * Declares `scope`'s organization as the boundary; inside it, the user and its grants within `scope` (a user of
- * another organization without any is NOT_FOUND like a made-up one) and `questions` about them.
+ * another organization without any is NOT_FOUND like a made-up one) and `questions` about them. With `place`
+ * (removing from an instance or project), a user with no grant inside it whose roles there come from elsewhere
+ * is refused saying where they come from.
  */
 const grantsWithin = (
   userId: string,
   scope: Scope,
   { store }: AskContext,
   questions: (user: UserRecord, grants: ReadonlyArray<GrantRecord>) => Promise<Change> | Change,
+  place = false,
 ): DeclaredChange => ({
   orgs: [scope.org],
   ask: async () => {
     const user = await store.run(Users.use((users) => users.get(userId)));
     const grants = (await userGrants(store, userId)).filter((g) => scopeCovers(scope, g.scope));
+    if (place && grants.length === 0) await refuseHeldElsewhere(store, scope, user);
     if (user.org !== scope.org && grants.length === 0) throw notFound("user", userId);
     return questions(user, grants);
   },
@@ -443,15 +450,29 @@ export const usersRouter = router({
   /** The header's search: users the actor may view, by name or email, with the place to open each from. */
   search: userSearch,
 
-  /** The user and its entitlements as seen from `context`: only the grants within it, with their expiry. */
+  /**
+   * The user and its entitlements as seen from `context`: the grants within it, with their expiry, and (in a
+   * product, instance or project) every grant reaching it as the list shows them (`access`: where each sits, via
+   * which group). Another organization's user reached by none is NOT_FOUND like a made-up one.
+   */
   get: authorizedQuery(GetInput, (input, { actor }) =>
     reading(actor, input.context.org, input.context),
   ).query(async ({ ctx, input }) => {
     const user = await ctx.store.run(Users.use((users) => users.get(input.id)));
     const grants = (await userGrants(ctx.store, input.id)).filter((g) => scopeCovers(input.context, g.scope));
-    if (user.org !== input.context.org && grants.length === 0) throw notFound("user", input.id);
+    const place = listedPlace(input.context);
+    const reaching = place.product === undefined ? [] : await reachingUser(ctx.store, input.context, user.id);
+    if (user.org !== input.context.org && grants.length === 0 && reaching.length === 0)
+      throw notFound("user", input.id);
     const deactivation = await deactivationOf(ctx.store, user);
-    return { user: userView(user), deactivation, context: input.context, grants: grants.map(grantView) };
+    const access = reaching.map((reach) => accessView(place, reach));
+    return {
+      user: userView(user),
+      deactivation,
+      context: input.context,
+      grants: grants.map(grantView),
+      access,
+    };
   }),
 
   /**
@@ -560,10 +581,16 @@ export const usersRouter = router({
   removeAccess: authorizedMutation(RemoveAccessInput, (input, context) => {
     if (input.scope.instance === undefined)
       throw badRequest("scope.instance: remove access from one instance or project");
-    return grantsWithin(input.userId, input.scope, context, (user, grants) => {
-      checkVersions(grants, input.versions);
-      return [{ check: { action: REMOVE_ACCESS, resource: input.scope } }, ...grantAsks(grants, user)];
-    });
+    return grantsWithin(
+      input.userId,
+      input.scope,
+      context,
+      (user, grants) => {
+        checkVersions(grants, input.versions);
+        return [{ check: { action: REMOVE_ACCESS, resource: input.scope } }, ...grantAsks(grants, user)];
+      },
+      true,
+    );
   }).mutation(async ({ ctx, input }) => {
     const grants = (await userGrants(ctx.store, input.userId)).filter((g) =>
       scopeCovers(input.scope, g.scope),
@@ -587,15 +614,21 @@ export const usersRouter = router({
   delete: authorizedMutation(RemoveAccessInput, (input, context) => {
     if (input.scope.instance === undefined)
       throw badRequest("scope.instance: delete the user from one instance or project");
-    return grantsWithin(input.userId, input.scope, context, async (user, grants) => {
-      checkVersions(grants, input.versions);
-      const invitations = await invitationsWithin(context.store, user.id, input.scope);
-      return [
-        { check: { action: DELETE_USER, resource: input.scope } },
-        ...grantAsks(grants, user),
-        ...invitations.flatMap(invitationAsks),
-      ];
-    });
+    return grantsWithin(
+      input.userId,
+      input.scope,
+      context,
+      async (user, grants) => {
+        checkVersions(grants, input.versions);
+        const invitations = await invitationsWithin(context.store, user.id, input.scope);
+        return [
+          { check: { action: DELETE_USER, resource: input.scope } },
+          ...grantAsks(grants, user),
+          ...invitations.flatMap(invitationAsks),
+        ];
+      },
+      true,
+    );
   }).mutation(async ({ ctx, input }) => {
     const grants = (await userGrants(ctx.store, input.userId)).filter((g) =>
       scopeCovers(input.scope, g.scope),

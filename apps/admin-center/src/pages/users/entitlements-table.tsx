@@ -1,11 +1,13 @@
 // A user's entitlements in the context the details were opened from: role, place, expiry (expiring grants say
-// when), and per grant Edit role and Delete role (grant-actions.tsx).
+// when), per grant Edit role and Delete role (grant-actions.tsx); roles reaching it from elsewhere link there.
 import type { Resource, RouterOutputs } from "@gatehouse/client";
 import { type Column, DataTable } from "@gatehouse/ui";
 import { Badge, Group, Text } from "@mantine/core";
 import { GrantActions } from "./grant-actions.tsx";
+import { ReachedFrom, type ReachRow, whereReached } from "./reached-from.tsx";
 
 export type GrantRow = RouterOutputs["users"]["get"]["grants"][number];
+type Row = { readonly held: GrantRow } | { readonly reached: ReachRow };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -30,6 +32,8 @@ const Expiry = ({ at }: { at: string | null }) => {
 
 export interface EntitlementsTableProps {
   readonly grants: ReadonlyArray<GrantRow> | undefined;
+  /** The roles reaching the place from above it or through a group (users.get `access` not among `grants`). */
+  readonly reached: ReadonlyArray<ReachRow>;
   readonly error: unknown;
   readonly onRetry: () => void;
   readonly roleName: (role: string | null, permission: string | null) => string;
@@ -40,6 +44,7 @@ export interface EntitlementsTableProps {
 
 export const EntitlementsTable = ({
   grants,
+  reached,
   error,
   onRetry,
   roleName,
@@ -47,30 +52,53 @@ export const EntitlementsTable = ({
   onEdit,
   onDelete,
 }: EntitlementsTableProps) => {
-  const columns: Array<Column<GrantRow>> = [
-    { id: "role", header: "Role", cell: ({ row }) => roleName(row.original.role, row.original.permission) },
-    { id: "where", header: "Where", cell: ({ row }) => placeName(row.original.scope) },
-    { id: "expires", header: "Expires", cell: ({ row }) => <Expiry at={row.original.expiresAt} /> },
+  const columns: Array<Column<Row>> = [
+    {
+      id: "role",
+      header: "Role",
+      cell: ({ row: { original } }) =>
+        "held" in original
+          ? roleName(original.held.role, original.held.permission)
+          : original.reached.roleName,
+    },
+    {
+      id: "where",
+      header: "Where",
+      cell: ({ row: { original } }) =>
+        "held" in original ? placeName(original.held.scope) : whereReached(original.reached),
+    },
+    {
+      id: "expires",
+      header: "Expires",
+      cell: ({ row: { original } }) => ("held" in original ? <Expiry at={original.held.expiresAt} /> : null),
+    },
     {
       id: "actions",
       header: "",
-      cell: ({ row }) => (
-        <GrantActions
-          grant={row.original}
-          editable={row.original.role !== null && row.original.scope.product !== undefined}
-          roleName={roleName(row.original.role, row.original.permission)}
-          onEdit={() => onEdit(row.original)}
-          onDelete={() => onDelete(row.original)}
-        />
-      ),
+      cell: ({ row: { original } }) =>
+        "held" in original ? (
+          <GrantActions
+            grant={original.held}
+            editable={original.held.role !== null && original.held.scope.product !== undefined}
+            roleName={roleName(original.held.role, original.held.permission)}
+            onEdit={() => onEdit(original.held)}
+            onDelete={() => onDelete(original.held)}
+          />
+        ) : (
+          <ReachedFrom row={original.reached} />
+        ),
     },
   ];
+  const rows =
+    grants === undefined
+      ? undefined
+      : [...grants.map((held) => ({ held })), ...reached.map((reach) => ({ reached: reach }))];
   return (
     <DataTable
       label="Entitlements"
       columns={columns}
-      rows={grants}
-      rowKey={(row) => row.id}
+      rows={rows}
+      rowKey={(row) => ("held" in row ? row.held.id : `${row.reached.grant}:${row.reached.via?.id ?? ""}`)}
       error={error}
       onRetry={onRetry}
       empty={{ title: "No roles here", hint: "The user holds no role in this place." }}

@@ -69,7 +69,10 @@ export const UserDetailsPage = () => {
   });
 
   if (details.error !== null || details.data === undefined) return <QueryState query={details} />;
-  const { user, grants, deactivation } = details.data;
+  const { user, grants, deactivation, access } = details.data;
+  // The roles reaching the place that are not the user's own grants inside it: above it, or through a group.
+  const held = new Set(grants.map((grant) => grant.id));
+  const reached = access.filter((row) => row.via !== null || !held.has(row.grant));
 
   const askDeleteGrant = (grant: GrantRow) =>
     confirm({
@@ -136,7 +139,7 @@ export const UserDetailsPage = () => {
         <div>
           <Title order={4}>Entitlements in {placeName}</Title>
           <Text size="sm" c="dimmed">
-            The roles {user.name} holds in {contextText(scope)}.
+            The roles {user.name} holds in {contextText(scope)}, and those reaching it from elsewhere.
           </Text>
         </div>
         {scope.instance === undefined || adding ? null : (
@@ -157,6 +160,7 @@ export const UserDetailsPage = () => {
       )}
       <EntitlementsTable
         grants={grants}
+        reached={reached}
         error={null}
         onRetry={() => void details.refetch()}
         roleName={roleName}

@@ -1,0 +1,45 @@
+// Remove access and Delete user act on grants inside a place: a user whose roles there all come from above it or
+// through a group has nothing there to remove, and is refused saying where they come from (docs/decisions.md#users).
+import type { Scope } from "@gatehouse/domain";
+import { type ListedPlace, type ReachingGrant, UserDirectory, type UserRecord } from "@gatehouse/store";
+import type { Store } from "../authorize.ts";
+import { placeNamer } from "../names/place-names.ts";
+import { badRequest } from "../refusals.ts";
+import { heldElsewhere } from "./reach-words.ts";
+import { checkPlaces } from "./scope-places.ts";
+
+/** The place of a user list that `scope` is (its product, instance and project). */
+export const listedPlace = (scope: Scope): ListedPlace => ({
+  product: scope.product,
+  instance: scope.instance,
+  project: scope.project,
+});
+
+/** The grants reaching `scope` that reach `userId`, directly or through its groups, wherever they sit. */
+export const reachingUser = (
+  store: Store,
+  scope: Scope,
+  userId: string,
+): Promise<ReadonlyArray<ReachingGrant>> =>
+  store.run(UserDirectory.use((directory) => directory.reach(scope.org, listedPlace(scope), [userId])));
+
+/**
+ * Refuses (BAD_REQUEST) removing `user`, holding no grant inside `scope`, from it when roles reach it from
+ * elsewhere (above it, or through a group), saying where they come from. A place that is not the organization's
+ * is left to the call's own answer (another organization's place answers as a made-up one).
+ */
+export const refuseHeldElsewhere = async (store: Store, scope: Scope, user: UserRecord): Promise<void> => {
+  const ours = await checkPlaces(store, scope, "scope").then(
+    () => true,
+    () => false,
+  );
+  if (!ours) return;
+  const reaching = await reachingUser(store, scope, user.id);
+  if (reaching.length === 0) return;
+  const names = await placeNamer(store, [scope]);
+  const placeName =
+    scope.project === undefined
+      ? names.name("instance", scope.instance ?? "")
+      : names.name("project", scope.project);
+  throw badRequest(heldElsewhere(user.name, placeName, listedPlace(scope), reaching));
+};
