@@ -145,11 +145,11 @@ describe("The operator's console", () => {
     await partner.goto(`${suite.origin}/mission-control/partner-access`);
     const requests = partner.getByRole("table", { name: "Your access requests" });
     await requests
-      .getByRole("row", { name: /acme-mc-sandbox/ })
+      .getByRole("row", { name: /sandbox/ })
       .getByText("Completed", { exact: true })
       .first()
       .waitFor();
-    const denied = requests.getByRole("row", { name: /acme-mc-production/ });
+    const denied = requests.getByRole("row", { name: /production/ });
     await denied.getByText(/denied by the platform operator/).waitFor();
     await screenshot(partner, "operator-partner-outcome");
   });

@@ -9,12 +9,15 @@ import { placeNamer } from "./place-names.ts";
 
 /**
  * Names the places, roles and requesters of `requests`; pass only requests the reader may see (its own, or
- * those addressed to an organization it administers: a requester is visible to the customer it asked).
+ * those addressed to an organization it administers: a requester is visible to the customer it asked). The
+ * customer's own names (the organization, the instance) only where `knows` says the reader knows that customer
+ * (its own organization, or one granting it roles): a pending request reveals nothing of the customer asked.
  */
 export const accessRequestNamer = async (
   store: Store,
   engine: Engine,
   requests: ReadonlyArray<AccessRequestRecord>,
+  knows: (customerOrg: string) => boolean,
 ) => {
   const places = await placeNamer(
     store,
@@ -33,11 +36,14 @@ export const accessRequestNamer = async (
       ),
     ),
   );
-  return (request: AccessRequestRecord) => ({
-    customerName: places.name("org", request.customerOrg),
-    partnerName: places.name("org", request.partnerOrg),
-    instanceName: request.instance === null ? null : places.name("instance", request.instance),
-    roleName: engine.roleName(request.requestedRole) ?? request.requestedRole,
-    requester: people.get(request.userId) ?? { id: request.userId, name: null, email: null },
-  });
+  return (request: AccessRequestRecord) => {
+    const known = knows(request.customerOrg);
+    return {
+      customerName: known ? places.name("org", request.customerOrg) : null,
+      partnerName: places.name("org", request.partnerOrg),
+      instanceName: known && request.instance !== null ? places.name("instance", request.instance) : null,
+      roleName: engine.roleName(request.requestedRole) ?? request.requestedRole,
+      requester: people.get(request.userId) ?? { id: request.userId, name: null, email: null },
+    };
+  };
 };

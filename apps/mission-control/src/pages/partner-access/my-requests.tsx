@@ -14,7 +14,8 @@ const useCancel = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: MyRequest) => client.accessRequests.cancel.mutate({ id: request.id }),
-    onSuccess: (_, request) => toast.success(`Withdrew your request to ${request.customerName}`),
+    onSuccess: (_, request) =>
+      toast.success(`Withdrew your request to ${request.customerName ?? request.customerOrg}`),
     onError: (error) => toast.failure(error),
     onSettled: () => queryClient.invalidateQueries(trpc.accessRequests.mine.queryFilter()),
   });
@@ -26,7 +27,7 @@ export const MyRequests = () => {
   const withdraw = (request: MyRequest) =>
     confirm({
       title: "Withdraw the request",
-      message: `Withdraw your request for ${request.roleName} at ${request.customerName}? You can ask again later.`,
+      message: `Withdraw your request for ${request.roleName} at ${request.customerName ?? request.customerOrg}? You can ask again later.`,
       confirmLabel: "Withdraw",
       cancelLabel: "Keep request",
       destructive: true,
@@ -36,7 +37,9 @@ export const MyRequests = () => {
     {
       id: "customer",
       header: "Customer",
-      cell: ({ row }) => <span title={row.original.customerOrg}>{row.original.customerName}</span>,
+      cell: ({ row }) => (
+        <span title={row.original.customerOrg}>{row.original.customerName ?? row.original.customerOrg}</span>
+      ),
     },
     {
       id: "role",
@@ -50,7 +53,7 @@ export const MyRequests = () => {
         row.original.instance === null ? (
           "All environments"
         ) : (
-          <span title={row.original.instance}>{row.original.instanceName}</span>
+          <span title={row.original.instance}>{row.original.instanceName ?? row.original.instance}</span>
         ),
     },
     { id: "path", header: "Path", cell: ({ row }) => requestPathLabel(row.original.path) },
@@ -69,7 +72,7 @@ export const MyRequests = () => {
                 variant="light"
                 disabled={disabled}
                 loading={cancel.isPending && cancel.variables?.id === row.original.id}
-                aria-label={`Withdraw the request to ${row.original.customerName}`}
+                aria-label={`Withdraw the request to ${row.original.customerName ?? row.original.customerOrg}`}
                 onClick={() => withdraw(row.original)}
               >
                 Withdraw
