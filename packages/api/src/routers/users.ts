@@ -413,6 +413,24 @@ export const directoryPage = (
     }),
   );
 
+/**
+ * The user's grants inside the place of a removal, at the versions the caller read, each one its declaration
+ * asked about (Remove access and Delete user alike).
+ */
+const askedGrantsAt = async (
+  ctx: { readonly store: Store; readonly asked: ReadonlyArray<Ask> },
+  input: {
+    readonly userId: string;
+    readonly scope: Scope;
+    readonly versions?: Readonly<Record<string, number>> | undefined;
+  },
+) => {
+  const grants = (await userGrants(ctx.store, input.userId)).filter((g) => scopeCovers(input.scope, g.scope));
+  checkVersions(grants, input.versions);
+  onlyAsked(grants, ctx.asked);
+  return grants;
+};
+
 export const usersRouter = router({
   /**
    * Users whose grants reach `scope` (directly or through a group: docs/decisions.md#users; all users of `org`
@@ -592,11 +610,7 @@ export const usersRouter = router({
       true,
     );
   }).mutation(async ({ ctx, input }) => {
-    const grants = (await userGrants(ctx.store, input.userId)).filter((g) =>
-      scopeCovers(input.scope, g.scope),
-    );
-    checkVersions(grants, input.versions);
-    onlyAsked(grants, ctx.asked);
+    const grants = await askedGrantsAt(ctx, input);
     const { value } = await ctx.write({
       org: input.scope.org,
       action: "user.remove-access",
@@ -630,11 +644,7 @@ export const usersRouter = router({
       true,
     );
   }).mutation(async ({ ctx, input }) => {
-    const grants = (await userGrants(ctx.store, input.userId)).filter((g) =>
-      scopeCovers(input.scope, g.scope),
-    );
-    checkVersions(grants, input.versions);
-    onlyAsked(grants, ctx.asked);
+    const grants = await askedGrantsAt(ctx, input);
     const invitations = await invitationsWithin(ctx.store, input.userId, input.scope);
     const { value } = await ctx.write({
       org: input.scope.org,
