@@ -17,7 +17,7 @@ export const buildWorld = (c: ConformanceCase): Engine => {
       products: org.products === undefined ? undefined : new Set(org.products),
     });
   for (const role of c.customRoles ?? [])
-    snap.upsertCustomRole({
+    snap.admitCustomRole({
       id: role.id,
       product: role.product,
       permissions: role.permissions,

@@ -1,16 +1,16 @@
 // May an actor give a role (or one extra permission) at a scope to a user or group of some organization?
 // First the assignment must be valid for anyone (spec section 6), then the delegation rule decides (delegation.ts).
 import { Result } from "effect";
-import type { ProductDef, ScopeLevel } from "../catalog/types.ts";
 import { inForce } from "../model/expiry.ts";
 import type { ResourceAttributes } from "../model/resource.ts";
-import { type Scope, scopeDepth, scopeKeys } from "../model/scope.ts";
-import { checkCustomRolePlacement, noCustomRoles } from "../rules/custom-role.ts";
+import { type Scope, scopeDepth } from "../model/scope.ts";
+import { checkCustomRolePlacement } from "../rules/custom-role.ts";
 import { bestProjectRole } from "./decide-feature.ts";
 import { type DecisionContext, roleAt } from "./decision-context.ts";
 import { delegation } from "./delegation.ts";
 import type { Subject } from "./grant-entry.ts";
-import { INSTANCE_DEPTH, PRODUCT_DEPTH, PROJECT_DEPTH } from "./resource-path.ts";
+import { impossibleGrant, partnerProductOf } from "./impossible-grant.ts";
+import { INSTANCE_DEPTH, PROJECT_DEPTH } from "./resource-path.ts";
 import { isEntityRole, type RoleEntry } from "./role-entry.ts";
 import type { ScopeNode } from "./scope-tree.ts";
 import type { Snapshot } from "./snapshot.ts";
@@ -55,30 +55,14 @@ const validity = (
 ): AssignDecision | undefined => {
   const { snap, policy } = cx;
   const catalog = snap.catalog;
+  const impossible = impossibleGrant(snap, role, a.scope, a.targetOrg);
+  if (impossible !== undefined) return invalid(impossible);
   const depth = scopeDepth(a.scope);
-  if (depth < 0) return invalid("the scope sets a key below a missing one");
-  const level = scopeKeys[depth] as ScopeLevel;
-  const spansProducts = catalog.spansProducts(role.product);
-  if (!spansProducts && a.scope.product !== role.product)
-    return invalid(
-      `a ${role.product} role cannot be granted at a scope of ${a.scope.product ?? "the whole organization"}`,
-    );
-  const owned = catalog.adminLevels.ownerGives;
-  if (role.index === catalog.adminLevels.projectOwner && !owned.has(a.scope.product ?? ""))
-    return invalid(
-      `the Admin Center project owner exists only for ${labels(catalog, owned.keys()) || "no product's"} projects`,
-    );
-  if (role.levels !== undefined && !role.levels.includes(level))
-    return invalid(`${role.id} is granted at ${role.levels.join(" or ")} level, not at ${level} level`);
-  if (role.levels === undefined && !role.single && !spansProducts && depth < PRODUCT_DEPTH)
-    return invalid(`${role.id} needs a scope of its product`);
   if (a.scope.product !== undefined && !snap.productEnabled(a.scope.org, a.scope.product))
     return invalid(`${a.scope.org} has not enabled ${a.scope.product}`);
   if (policy.isWebOnly(role) && depth >= PROJECT_DEPTH && a.target?.platform === "feature")
     return invalid(`${role.id} exists only on Web projects`);
   const product = catalog.products.get(role.product);
-  const noCustom = product === undefined || role.system ? undefined : noCustomRoles(product);
-  if (noCustom !== undefined) return invalid(noCustom);
   const instance = snap.customRoleInstance(role.id);
   const placed =
     instance === undefined ? undefined : checkCustomRolePlacement({ name: role.label, instance }, a.scope);
@@ -89,18 +73,10 @@ const validity = (
     if (used >= limit.limit)
       return invalid(`${limit.roles.join(" and ")} together are limited to ${limit.limit} seats`);
   }
-  const partnerProduct = catalog.partnerProducts.find((p) => p.id === role.product);
-  const toPartner = partnerProduct !== undefined && snap.org(a.targetOrg).kind === "partner";
-  if (toPartner && !snap.productEnabled(a.targetOrg, partnerProduct.id))
+  const partnerProduct = partnerProductOf(snap, role, a.targetOrg);
+  if (partnerProduct !== undefined && !snap.productEnabled(a.targetOrg, partnerProduct.id))
     return invalid(
       `partner ${a.targetOrg} must enable ${partnerProduct.label} before its users hold ${partnerProduct.label} roles`,
-    );
-  if (a.targetOrg !== a.scope.org && !toPartner)
-    return invalid(
-      `only ${labels(
-        catalog,
-        catalog.partnerProducts.map((p) => p.id),
-      )} roles reach across organizations, and only for partner users`,
     );
   if (isEntityRole(role) && a.targetUser !== undefined && snap.subjects.has(a.targetUser)) {
     cx.about(snap.subject(a.targetUser).slot, a.scope, now).gather();
@@ -111,10 +87,6 @@ const validity = (
   }
   return undefined;
 };
-
-/** The products' labels, for messages ("Mission Control", "A and B"). */
-const labels = (catalog: Snapshot["catalog"], ids: Iterable<string>): string =>
-  [...ids].map((id) => (catalog.products.get(id) as ProductDef).label).join(" and ");
 
 /** Distinct holders in force of any of `roles` at the instance of `scope`. */
 const seatsTaken = (snap: Snapshot, roles: ReadonlyArray<string>, scope: Scope, now: number): number => {

@@ -7,6 +7,7 @@ import { decideFeature } from "./decide-feature.ts";
 import { decideGeneric } from "./decide-generic.ts";
 import type { DecisionContext } from "./decision-context.ts";
 import type { Subject } from "./grant-entry.ts";
+import { impossibleResource } from "./impossible-grant.ts";
 import { Closeness } from "./trace.ts";
 
 /** The variant of an action that applies to the resource; Experimentation picks by `platform`. */
@@ -24,6 +25,11 @@ export const decide = (cx: DecisionContext): boolean => {
   const subject = cx.snap.index.owners[cx.slot] as Subject;
   if (subject.deactivated) {
     trace?.miss(undefined, DEACTIVATED_REASON, {}, Closeness.Deactivated);
+    return false;
+  }
+  const nowhere = impossibleResource(resource);
+  if (nowhere !== undefined) {
+    trace?.miss(undefined, nowhere, {}, Closeness.NoGrant);
     return false;
   }
   const entry = variantFor(ref, resource);

@@ -4,6 +4,7 @@ import { products as allProducts } from "../catalog/index.ts";
 import type { ProductDef } from "../catalog/types.ts";
 import { UnknownSubject } from "../model/errors.ts";
 import type { Resource } from "../model/resource.ts";
+import { formatScope } from "../model/scope.ts";
 import { grantsInForce } from "./admin-levels.ts";
 import { type AssignDecision, type Assignment, decideAssignment } from "./assign.ts";
 import { DEACTIVATED } from "./deactivation.ts";
@@ -13,10 +14,11 @@ import type { ConsideredGrant, ExplainedGrant, Explanation } from "./explanation
 import { FeaturePolicy } from "./feature-policy.ts";
 import type { Grant, Subject } from "./grant-entry.ts";
 import { inputOf } from "./grant-input.ts";
+import { heldAside } from "./impossible-grant.ts";
 import { type Landing, landingOf } from "./landing.ts";
 import { newPath, ORG_DEPTH, type Path, readPath } from "./resource-path.ts";
 import { type AdminSection, sectionsOf } from "./sections.ts";
-import { type GrantInput, Snapshot } from "./snapshot.ts";
+import { type GrantInput, type SetAsideGrant, Snapshot } from "./snapshot.ts";
 import { Trace } from "./trace.ts";
 import { IN_FORCE, standing } from "./usable-grants.ts";
 import { actionsAllowed } from "./what-can.ts";
@@ -61,14 +63,26 @@ export class Engine {
     const trace = new Trace();
     const allowed = decide(this.cx.ask(s.slot, this.snapshot.catalog.action(action), resource, now, trace));
     const path = readPath(resource, newPath());
+    const aside = heldAside(this.snapshot, s).filter((a) => a.input.scope.org === resource.org);
     return {
       decision: allowed ? "allow" : "deny",
       subject,
       action,
       actionName: this.actionName(action),
       resource: stripAttrs(resource),
-      reason: allowed ? `allowed by ${trace.deciding.map((g) => g.role.label).join(" + ")}` : trace.reason,
-      considered: this.considered(s, path, now),
+      reason: allowed
+        ? `allowed by ${trace.deciding.map((g) => g.role.label).join(" + ")}`
+        : [
+            trace.reason,
+            ...aside.map(
+              (a) =>
+                `${this.asideView(s, a).roleName} at ${formatScope(a.input.scope)} counts for nothing: ${a.reason}`,
+            ),
+          ].join("; "),
+      considered: [
+        ...this.considered(s, path, now),
+        ...aside.map((a) => ({ grant: this.asideView(s, a), status: "impossible" as const, note: a.reason })),
+      ],
       deciding: allowed ? trace.deciding.map((g) => this.view(s, g)) : [],
       nearest: !allowed && trace.nearest ? this.view(s, trace.nearest) : undefined,
       failedCondition: allowed ? undefined : trace.failedCondition,
@@ -120,7 +134,7 @@ export class Engine {
   /** The grant `id` as the input that made it (role or permission, holder, scope, expiry), or undefined. */
   grant(id: string): GrantInput | undefined {
     const grant = this.snapshot.grants.get(id);
-    return grant === undefined ? undefined : inputOf(this.snapshot, grant);
+    return grant === undefined ? this.snapshot.setAside.get(id)?.input : inputOf(this.snapshot, grant);
   }
 
   /** Is user `id` deactivated? False for a user the engine does not know. */
@@ -194,6 +208,20 @@ export class Engine {
           ...(s.deactivated ? DEACTIVATED : (standing(this.snapshot, g, path, now) ?? IN_FORCE)),
         });
     return out;
+  }
+
+  /** A grant held aside, as an explanation shows it (it counts for nothing; see `Snapshot.addGrant`). */
+  private asideView(s: Subject, { input, subject }: SetAsideGrant): ExplainedGrant {
+    const role = this.snapshot.roleOf(input);
+    return {
+      id: input.id,
+      holder: subject.id,
+      via: subject === s ? undefined : subject.id,
+      role: role.id,
+      roleName: role.label,
+      scope: input.scope,
+      expiresAt: input.expiresAt,
+    };
   }
 
   private view(s: Subject, g: Grant): ExplainedGrant {

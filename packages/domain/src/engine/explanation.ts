@@ -18,8 +18,14 @@ export interface ExplainedGrant {
 
 export interface ConsideredGrant {
   readonly grant: ExplainedGrant;
-  /** `counts` when it covers the resource and is in force; otherwise why it was set aside. */
-  readonly status: "counts" | "out-of-scope" | "expired" | "partner-product-disabled" | "deactivated";
+  /** `counts` when it covers the resource and is in force; otherwise why it was set aside (`impossible`: no actor could have made it). */
+  readonly status:
+    | "counts"
+    | "out-of-scope"
+    | "expired"
+    | "partner-product-disabled"
+    | "deactivated"
+    | "impossible";
   readonly note: string;
 }
 

@@ -2,19 +2,14 @@
 // Every change is incremental (add or remove one grant, role, member), never a rebuild.
 import { Result } from "effect";
 import type { ProductDef } from "../catalog/types.ts";
-import {
-  InvalidMembership,
-  InvalidScope,
-  RoleDefinitionRejected,
-  UnknownRole,
-  UnknownSubject,
-} from "../model/errors.ts";
+import { InvalidMembership, RoleDefinitionRejected, UnknownRole, UnknownSubject } from "../model/errors.ts";
 import type { ActionId, RoleId } from "../model/ids.ts";
 import { type Scope, scopeDepth } from "../model/scope.ts";
 import { checkCustomRole } from "../rules/custom-role.ts";
 import { CheckIndex } from "./check-index.ts";
 import { CompiledCatalog, type RoleSource } from "./compiled-catalog.ts";
 import type { Grant, Subject } from "./grant-entry.ts";
+import { impossibleGrant } from "./impossible-grant.ts";
 import { hashPrefixes } from "./path-hash.ts";
 import { PATH_LENGTH } from "./resource-path.ts";
 import type { RoleEntry } from "./role-entry.ts";
@@ -48,6 +43,13 @@ export interface CustomRoleInput {
   readonly implies?: ReadonlyArray<string>;
 }
 
+/** A grant no actor could have made (see `impossibleGrant`): held aside, counting for nothing, with why. */
+export interface SetAsideGrant {
+  readonly input: GrantInput;
+  readonly subject: Subject;
+  readonly reason: string;
+}
+
 const everything: OrgSettings = { kind: "customer", products: undefined };
 
 /** Users have no members; they all share this one empty set, which nothing ever adds to. */
@@ -76,6 +78,10 @@ export class Snapshot {
   private readonly customRoleOrgs = new Map<string, string>();
   /** The instance each custom role was made for, for those that were given one. */
   private readonly customRoleInstances = new Map<string, string>();
+  /** Custom roles no actor could have defined, with why (see `admitCustomRole`). */
+  private readonly unmade = new Map<string, string>();
+  /** Grants no actor could have made, by id: in no index, so no decision reads them; explanations tell why. */
+  readonly setAside = new Map<string, SetAsideGrant>();
 
   /**
    * A snapshot of `products`; or, given another snapshot, an empty one over that one's catalog and organization
@@ -129,6 +135,7 @@ export class Snapshot {
     const s = this.subjects.get(id);
     if (s === undefined) return;
     for (const g of [...s.grants]) this.removeGrant(g.id);
+    for (const [grant, aside] of this.setAside) if (aside.subject === s) this.setAside.delete(grant);
     for (const group of s.groups) group.members.delete(s);
     for (const member of s.members) {
       member.groups.splice(member.groups.indexOf(s), 1);
@@ -169,12 +176,20 @@ export class Snapshot {
     return "role" in input ? this.catalog.role(input.role) : this.catalog.single(input.permission);
   }
 
-  addGrant(input: GrantInput): Grant {
-    if (this.grants.size > 0 && this.grants.has(input.id)) this.removeGrant(input.id);
+  /**
+   * Adds (or replaces) a grant. One that no actor could have made (`impossibleGrant`: a scope with a gap, a role
+   * that cannot exist or cannot sit there) is held aside instead, counting for nothing: returns undefined.
+   */
+  addGrant(input: GrantInput): Grant | undefined {
+    if (this.grants.has(input.id) || this.setAside.has(input.id)) this.removeGrant(input.id);
     const subject = this.subject(input.subject);
     const role = this.roleOf(input);
+    const reason = impossibleGrant(this, role, input.scope, subject.org);
+    if (reason !== undefined) {
+      this.setAside.set(input.id, { input, subject, reason });
+      return undefined;
+    }
     const depth = scopeDepth(input.scope);
-    if (depth < 0) throw new InvalidScope({ reason: "a scope key is set below a missing one" });
     const node = this.tree.ensure(input.scope, depth);
     const path = node.ancestors.map((a) => a.key);
     hashPrefixes(path, this.hashes);
@@ -199,6 +214,7 @@ export class Snapshot {
   }
 
   removeGrant(id: string): boolean {
+    if (this.setAside.delete(id)) return true;
     const grant = this.grants.get(id);
     if (grant === undefined) return false;
     const list = grant.node.grants;
@@ -218,20 +234,53 @@ export class Snapshot {
 
   /** Adds or replaces a custom role. Its grants follow the new definition at once. */
   upsertCustomRole(input: CustomRoleInput): RoleEntry {
-    const existing = this.catalog.roles.get(input.id);
-    if (existing?.system)
-      throw new RoleDefinitionRejected({ role: input.id, reason: "system roles cannot be changed" });
-    const definition = checkCustomRole(this.catalog.products, input);
-    if (Result.isFailure(definition))
-      throw new RoleDefinitionRejected({ role: input.id, reason: definition.failure.detail });
-    for (const implied of input.implies ?? []) {
-      const r = this.catalog.role(implied);
-      if (r.product !== input.product)
-        throw new RoleDefinitionRejected({
-          role: input.id,
-          reason: `${implied} is not a role of ${input.product}`,
-        });
+    const refusal = this.refusalOf(input);
+    if (refusal !== undefined) throw new RoleDefinitionRejected({ role: input.id, reason: refusal });
+    this.unmade.delete(input.id);
+    return this.install(input);
+  }
+
+  /**
+   * Adds custom role `input` as `upsertCustomRole` does, except that one no actor could define (for a product
+   * without custom roles, with another product's action, over a system role) is kept as what the world claims:
+   * a role holding nothing whose grants count for nothing and whose assignment is invalid, with why
+   * (`unmadeRole`). Unknown vocabulary (product, action, implied role) still throws. For worlds given whole.
+   */
+  admitCustomRole(input: CustomRoleInput): RoleEntry {
+    for (const action of input.permissions) this.catalog.action(action);
+    const refusal = this.refusalOf(input);
+    if (refusal === undefined) return this.upsertCustomRole(input);
+    this.unmade.set(input.id, refusal);
+    const system = this.catalog.roles.get(input.id);
+    if (system?.system) {
+      this.readdGrantsOf(input.id);
+      return system;
     }
+    return this.install({ ...input, permissions: [], implies: [] });
+  }
+
+  /** Why no actor could have defined custom role `id` (see `admitCustomRole`), or undefined. */
+  unmadeRole(id: string): string | undefined {
+    return this.unmade.get(id);
+  }
+
+  /** Why custom role `input` cannot be defined, or undefined; throws for an unknown product or implied role. */
+  private refusalOf(input: CustomRoleInput): string | undefined {
+    const implied = (input.implies ?? []).map((id) => this.catalog.role(id));
+    if (this.catalog.roles.get(input.id)?.system)
+      return `${input.id} is a system role: system roles cannot be changed`;
+    const definition = checkCustomRole(this.catalog.products, input);
+    if (Result.isFailure(definition)) {
+      if (definition.failure.reason === "unknown-product")
+        throw new RoleDefinitionRejected({ role: input.id, reason: definition.failure.detail });
+      return definition.failure.detail;
+    }
+    const foreign = implied.find((r) => r.product !== input.product);
+    return foreign === undefined ? undefined : `${foreign.id} is not a role of ${input.product}`;
+  }
+
+  private install(input: CustomRoleInput): RoleEntry {
+    const existing = this.catalog.roles.get(input.id);
     const source: RoleSource = {
       id: input.id as RoleId,
       product: input.product,
@@ -245,7 +294,7 @@ export class Snapshot {
     else this.customRoleOrgs.set(input.id, input.org);
     if (input.instance === undefined) this.customRoleInstances.delete(input.id);
     else this.customRoleInstances.set(input.id, input.instance);
-    if (existing) this.rebindGrants(existing, entry);
+    if (existing !== undefined || this.setAside.size > 0) this.readdGrantsOf(input.id);
     return entry;
   }
 
@@ -269,20 +318,34 @@ export class Snapshot {
     const entry = this.catalog.role(id);
     if (entry.system)
       throw new RoleDefinitionRejected({ role: id, reason: "system roles cannot be deleted" });
-    const doomed = [...this.grants.values()].filter((g) => g.role === entry);
-    for (const g of doomed) this.removeGrant(g.id);
+    const doomed = [...this.grants.values()].filter((g) => g.role === entry).map((g) => g.id);
+    for (const [grant, aside] of this.setAside)
+      if ("role" in aside.input && aside.input.role === id) doomed.push(grant);
+    for (const grant of doomed) this.removeGrant(grant);
     this.catalog.dropRole(id);
     this.customRoleOrgs.delete(id);
     this.customRoleInstances.delete(id);
+    this.unmade.delete(id);
     return doomed.length;
   }
 
-  private rebindGrants(from: RoleEntry, to: RoleEntry): void {
-    for (const g of [...this.grants.values()]) {
-      if (g.role !== from) continue;
-      this.removeGrant(g.id);
-      const scope = this.tree.scopeOf(g.node);
-      this.addGrant({ id: g.id, subject: g.subject.id, scope, role: to.id, expiresAt: g.expiresAt });
+  /** Makes every grant of role `id` again, held aside or not, so it follows the role's definition. */
+  private readdGrantsOf(id: string): void {
+    const inputs: GrantInput[] = [];
+    for (const g of this.grants.values())
+      if (g.role.id === id)
+        inputs.push({
+          id: g.id,
+          subject: g.subject.id,
+          scope: this.tree.scopeOf(g.node),
+          role: id,
+          expiresAt: g.expiresAt,
+        });
+    for (const aside of this.setAside.values())
+      if ("role" in aside.input && aside.input.role === id) inputs.push(aside.input);
+    for (const input of inputs) {
+      this.removeGrant(input.id);
+      this.addGrant(input);
     }
   }
 

@@ -1,12 +1,13 @@
 // What-if: the actions a subject (and, for a group, each member) would gain and lose on given resources if one of
 // its grants changed (a new grant, an edited one, a removed one), answered on an overlay: nothing live is written.
-import { GrantNotHeld, InvalidScope, UnknownGrant } from "../model/errors.ts";
+import { GrantNotHeld, ImpossibleGrant, InvalidScope, UnknownGrant } from "../model/errors.ts";
 import type { Resource } from "../model/resource.ts";
 import { type Scope, sameScope, scopeCovers, scopeDepth } from "../model/scope.ts";
 import { DecisionContext } from "./decision-context.ts";
 import type { Subject } from "./grant-entry.ts";
 import { inputOf } from "./grant-input.ts";
-import { type GrantInput, Snapshot } from "./snapshot.ts";
+import { impossibleGrant } from "./impossible-grant.ts";
+import { type GrantInput, type SetAsideGrant, Snapshot } from "./snapshot.ts";
 import { actionsAllowed } from "./what-can.ts";
 import { overlayFor } from "./what-if-overlay.ts";
 
@@ -64,7 +65,7 @@ const givesOf = (g: Gives): Gives => ("role" in g ? { role: g.role } : { permiss
 /**
  * The grant `subject` holds after `change` (undefined after a removal), refused as the engine refuses a grant: an
  * unknown grant or one another subject holds, an invalid scope, an unknown role (another organization's custom
- * role is unknown) or action. Reads `live` only.
+ * role is unknown) or action, a grant no actor could make (`ImpossibleGrant`). Reads `live` only.
  */
 const grantAfter = (
   live: Snapshot,
@@ -78,10 +79,12 @@ const grantAfter = (
     next = { id, subject: subject.id, scope: change.scope, ...givesOf(change), ...expiry };
   } else {
     const stored = live.grants.get(change.grant);
-    if (stored === undefined) throw new UnknownGrant({ grant: change.grant });
-    if (stored.subject !== subject) throw new GrantNotHeld({ grant: change.grant, subject: subject.id });
+    const aside = live.setAside.get(change.grant);
+    const holder = stored?.subject ?? aside?.subject;
+    if (holder === undefined) throw new UnknownGrant({ grant: change.grant });
+    if (holder !== subject) throw new GrantNotHeld({ grant: change.grant, subject: subject.id });
     if (change.kind === "remove") return undefined;
-    const was = inputOf(live, stored);
+    const was = stored === undefined ? (aside as SetAsideGrant).input : inputOf(live, stored);
     const gives =
       change.role !== undefined
         ? { role: change.role }
@@ -99,8 +102,9 @@ const grantAfter = (
   }
   if (scopeDepth(next.scope) < 0)
     throw new InvalidScope({ reason: "a scope key is set below a missing one" });
-  if ("role" in next) live.roleIn(next.role, next.scope.org);
-  else live.catalog.single(next.permission);
+  const role = "role" in next ? live.roleIn(next.role, next.scope.org) : live.catalog.single(next.permission);
+  const impossible = impossibleGrant(live, role, next.scope, subject.org);
+  if (impossible !== undefined) throw new ImpossibleGrant({ reason: impossible });
   return next;
 };
 

@@ -73,3 +73,12 @@ export class GrantNotHeld extends Schema.TaggedError<GrantNotHeld>()("GrantNotHe
     return `Grant "${this.grant}" is not held by ${this.subject}`;
   }
 }
+
+/** A grant no actor could make (spec section 6): a what-if or other change asked about one is refused with why. */
+export class ImpossibleGrant extends Schema.TaggedError<ImpossibleGrant>()("ImpossibleGrant", {
+  reason: Schema.String,
+}) {
+  override get message() {
+    return `Invalid assignment: ${this.reason}`;
+  }
+}

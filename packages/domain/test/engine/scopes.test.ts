@@ -1,7 +1,6 @@
 // Scopes (spec section 1): a grant covers every resource whose path starts with its own, never a sibling
 // (p1 does not cover p2, one instance not another) nor another organization, and never reaches upwards.
 import { describe, expect, it } from "vitest";
-import { InvalidScope } from "../../src/index.ts";
 import { path, res } from "../support/scopes.ts";
 import { decisionTable } from "../support/table.ts";
 import { NOW, world } from "../support/world.ts";
@@ -75,11 +74,26 @@ describe("scopes", () => {
     ).toBe("deny");
   });
 
-  it("a scope with a gap (a key set below a missing one) is rejected with InvalidScope", () => {
-    const gap = { org: "acme", product: X, project: "p1" };
-    expect(() =>
-      w.snapshot.addGrant({ id: "gap", subject: "project-editor", role: `${X}:editor`, scope: gap }),
-    ).toThrow(InvalidScope);
+  it("a grant at a scope with a gap (a key set below a missing one) is held aside and counts for nothing", () => {
+    const v = world().user("u", "acme");
+    const gap = { org: "acme", product: "cms", instance: undefined, project: "p1" };
+    expect(
+      v.snapshot.addGrant({ id: "gap", subject: "u", role: "cms:commerce-admins", scope: gap }),
+    ).toBeUndefined();
+    expect(v.snapshot.setAside.get("gap")?.reason).toBe("the scope sets a key below a missing one");
+    const why = v.engine.explain("u", "cms:content.edit", res(path("acme", "cms", "s1")), NOW);
+    expect(why.decision).toBe("deny");
+    expect(why.considered).toContainEqual(
+      expect.objectContaining({ status: "impossible", note: "the scope sets a key below a missing one" }),
+    );
+  });
+
+  it("a resource with a gap is nowhere: denied, and explained", () => {
+    const nowhere = { org: "acme", product: X, project: "p1" };
+    expect(w.engine.check("project-editor", `${X}:project.view`, res(nowhere), NOW)).toBe("deny");
+    expect(w.engine.explain("project-editor", `${X}:project.view`, res(nowhere), NOW).reason).toBe(
+      "the resource sets a key below a missing one: no such place exists",
+    );
   });
 
   it("a product the organization has not enabled is denied even to a holder of its role", () => {

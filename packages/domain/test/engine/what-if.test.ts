@@ -315,6 +315,8 @@ describe("the engine's answers about stored grants and subjects", () => {
     const { engine } = build();
     expect(engine.findSubject("ops")).toMatchObject({ id: "ops", kind: "group", org: "acme" });
     expect(engine.findSubject("nobody")).toBeUndefined();
+    // Only a partner organization's users and groups hold Mission Control roles in another organization.
+    engine.snapshot.setOrg("acme", { kind: "partner", products: undefined });
     engine.snapshot.addGrant({
       id: "ops-globex",
       subject: "ops",

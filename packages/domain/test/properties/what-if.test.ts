@@ -1,9 +1,9 @@
 // What-if, as properties: on random worlds and random grant changes, engine.whatIf answers exactly the difference
 // between the live engine and a fresh one built with the change made (each action told once, at the widest
-// resource asked about that has it), and no live answer ever changes.
+// resource asked about that has it), and no live answer ever changes; a change no actor could make is refused.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { GrantChange, GrantInput, Resource } from "../../src/index.ts";
+import { type GrantChange, type GrantInput, ImpossibleGrant, type Resource } from "../../src/index.ts";
 import {
   build,
   grantArb,
@@ -131,6 +131,18 @@ describe("property: whatIf", () => {
             live.whoCan(action, r, NOW),
           ]);
         const allowedBefore = allows();
+        const made = change.kind === "create" ? NEW : change.kind === "update" ? change.grant : undefined;
+        const impossible = made === undefined ? undefined : fresh.snapshot.setAside.get(made)?.reason;
+        if (impossible !== undefined) {
+          // A grant no actor could make is refused with the reason the fresh engine set it aside for.
+          untouched(live, resources, NOW, () =>
+            expect(() => live.whatIf(subject, change, resources, NOW)).toThrow(
+              new ImpossibleGrant({ reason: impossible }),
+            ),
+          );
+          expect(allows()).toEqual(allowedBefore);
+          return;
+        }
         const answer = untouched(live, resources, NOW, () => live.whatIf(subject, change, resources, NOW));
         expect(allows()).toEqual(allowedBefore);
 

@@ -13,6 +13,7 @@ const MUTATORS = [
   "addGrant",
   "removeGrant",
   "upsertCustomRole",
+  "admitCustomRole",
   "removeCustomRole",
   "batch",
 ] as const;
