@@ -1,5 +1,6 @@
 // Answers one conformance case: parse it, build its world, ask the question.
-// A case that cannot be parsed or names unknown vocabulary is answered "error", never skipped.
+// A case that cannot be parsed or names unknown vocabulary is answered "error", never skipped; a well-formed one
+// never is: what no actor could make is `invalid` (assign) or counts for nothing (check, landing), with the reason.
 import { Schema } from "effect";
 import { buildWorld, SUBJECT, toMillis } from "./build-world.ts";
 import { ConformanceCase } from "./case-schema.ts";
@@ -7,6 +8,9 @@ import { ConformanceCase } from "./case-schema.ts";
 export interface Answer {
   readonly id: string;
   readonly decision: string;
+  /** Why: an assignment's reason (allow, deny or invalid), a check's explanation when it denies. */
+  readonly reason?: string;
+  /** What made the case an error: it could not be parsed or names unknown vocabulary. */
   readonly message?: string;
 }
 
@@ -23,10 +27,15 @@ export const answerCase = (raw: unknown): Answer => {
     const engine = buildWorld(c);
     const now = c.now === undefined ? 0 : toMillis(c.now);
     switch (c.kind) {
-      case "check":
-        return { id: c.id, decision: engine.check(SUBJECT, c.action, c.resource, now) };
-      case "assign":
-        return { id: c.id, decision: engine.assign(SUBJECT, c.assignment, now).decision };
+      case "check": {
+        const decision = engine.check(SUBJECT, c.action, c.resource, now);
+        if (decision === "allow") return { id: c.id, decision };
+        return { id: c.id, decision, reason: engine.explain(SUBJECT, c.action, c.resource, now).reason };
+      }
+      case "assign": {
+        const { decision, reason } = engine.assign(SUBJECT, c.assignment, now);
+        return { id: c.id, decision, reason };
+      }
       case "landing":
         return { id: c.id, decision: engine.landing(SUBJECT, now) };
     }
