@@ -1,6 +1,12 @@
 // The one place every procedure is authorized: each builder here declares how (tRPC meta, authorization.ts), and
 // the query and mutation builders ask the engine and enforce the organization boundary before any handler runs.
-import { type Assignment, type Engine, type Resource, UnknownSubject } from "@gatehouse/domain";
+import {
+  type Assignment,
+  type Engine,
+  impossibleResource,
+  type Resource,
+  UnknownSubject,
+} from "@gatehouse/domain";
 import {
   AlreadyExists,
   EngineSync,
@@ -89,6 +95,9 @@ const ask = (engine: ApiContext["engine"], actor: UserActor, question: Ask): voi
   if ("check" in question) {
     const { action, resource } = question.check;
     if (engine.allows(actor.id, action, resource)) return;
+    // A place with a gap is no place: the request is malformed, whatever the actor's rights.
+    const nowhere = impossibleResource(resource);
+    if (nowhere !== undefined) throw badRequest(nowhere);
     if (question.refusal !== undefined) throw forbidden(question.refusal);
     const { reason } = engine.explain(actor.id, action, resource);
     // In the words people read: the action by its catalog name (its id after it, for support), the reason by names.

@@ -2,6 +2,7 @@
 // (BAD_REQUEST, with the engine's message), and so is a value the database refuses; anything else stays internal.
 import {
   CustomRoleRejected,
+  ImpossibleGrant,
   InvalidMembership,
   InvalidScope,
   RoleDefinitionRejected,
@@ -20,6 +21,7 @@ const badRequest = [
   RoleDefinitionRejected,
   InvalidMembership,
   CustomRoleRejected,
+  ImpossibleGrant,
 ];
 
 /**

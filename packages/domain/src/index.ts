@@ -8,6 +8,7 @@ export type * from "./catalog/types.ts";
 export type { AssignDecision, Assignment } from "./engine/assign.ts";
 export { type Decision, Engine, type SubjectFacts } from "./engine/engine.ts";
 export type * from "./engine/explanation.ts";
+export { impossibleResource } from "./engine/impossible-grant.ts";
 export type { Landing } from "./engine/landing.ts";
 export type { AdminSection } from "./engine/sections.ts";
 export type { CustomRoleInput, GrantInput, OrgSettings } from "./engine/snapshot.ts";
