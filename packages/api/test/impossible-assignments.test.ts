@@ -1,10 +1,12 @@
 // Assignments no actor could make, through the API (docs/decisions.md#assignments): grants.create, whatIf, may and
 // the assignable questions answer a 400 naming the reason (or `invalid` where they return decisions), never a 500,
 // and nothing is written.
+import { EngineSync } from "@gatehouse/store";
+import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import { type Call, demoApi } from "./support/demo-api.ts";
 
-const { send, signIn, rows, auditCount } = demoApi();
+const { send, signIn, rows, auditCount, runtime } = demoApi();
 
 const cms = { org: "acme", product: "cms", instance: "acme-cms" };
 const checkout = { org: "acme", product: "experimentation", instance: "acme-exp", project: "acme-checkout" };
@@ -53,6 +55,12 @@ const refusal = async (call: Call, procedure: string, input: object) => {
 };
 
 describe("assignments no actor could make", () => {
+  it("the demo world stores none: the engine holds no grant aside", async () => {
+    const { engine } = await runtime.runPromise(Effect.service(EngineSync));
+    expect(engine.snapshot.grants.size).toBeGreaterThan(0);
+    expect([...engine.snapshot.setAside.values()].map((a) => a.reason)).toEqual([]);
+  });
+
   for (const [what, input, reason] of impossible)
     it(`${what}: grants.create and may answer 400 with the reason, whatIf 400; nothing written`, async () => {
       const admin = await signIn("admin@acme.example");
