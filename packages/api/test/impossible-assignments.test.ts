@@ -18,7 +18,7 @@ const impossible: ReadonlyArray<readonly [what: string, input: object, reason: s
   [
     "a scope with a gap",
     { subject: user, role: "cms:content-editors", scope: { org: "acme", product: "cms", project: "p1" } },
-    "the scope sets a key below a missing one",
+    "below a missing one",
   ],
   [
     "a role at another product's scope",
