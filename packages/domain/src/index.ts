@@ -12,6 +12,13 @@ export { impossibleResource } from "./engine/impossible-grant.ts";
 export type { Landing } from "./engine/landing.ts";
 export type { AdminSection } from "./engine/sections.ts";
 export type { CustomRoleInput, GrantInput, OrgSettings } from "./engine/snapshot.ts";
+export {
+  type MatrixCell,
+  type MatrixNote,
+  matrixNotes,
+  type WebRoleMatrix,
+  webRoleMatrix,
+} from "./engine/web-role-matrix.ts";
 export type { ActionsDiff, GrantChange, NewGrant, SubjectDiff, WhatIf } from "./engine/what-if.ts";
 export * from "./model/errors.ts";
 export * from "./model/expiry.ts";
