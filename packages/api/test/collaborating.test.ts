@@ -1,5 +1,5 @@
-// projects.collaborating through app.request over the demo database: every Feature collaborator sees the
-// projects it may view (managers marked as such), nothing of Web projects or of other organizations.
+// projects.collaborating through app.request over the demo database: every collaborator sees the Feature and Web
+// projects it may view, with their platform (managers marked as such), nothing of other organizations.
 import { describe, expect, it } from "vitest";
 import { demoApi } from "./support/demo-api.ts";
 
@@ -10,6 +10,7 @@ interface Collaborating {
   readonly name: string;
   readonly instance: { readonly name: string };
   readonly manages: boolean;
+  readonly platform: string;
 }
 
 const projectsOf = async (email: string) => {
@@ -40,8 +41,23 @@ describe("projects.collaborating", () => {
     expect(answer.data).toMatchObject([{ name: "Checkout", instance: { name: expect.any(String) } }]);
   });
 
-  it("lists no Web project, nothing to someone outside Experimentation, and refuses the operator", async () => {
-    expect(await projectsOf("exp-restricted-editor@acme.example")).toEqual([]);
+  it("lists Web projects next to Feature ones, each with its platform", async () => {
+    const all = await send(
+      "GET",
+      "projects.collaborating",
+      undefined,
+      await signIn("exp-administrator@acme.example"),
+    );
+    expect((all.data as ReadonlyArray<Collaborating>).map((p) => [p.id, p.platform, p.manages])).toEqual([
+      ["acme-checkout", "feature", true],
+      ["acme-homepage", "web", true],
+    ]);
+    expect(await projectsOf("exp-restricted-editor@acme.example")).toEqual([
+      { id: "acme-homepage", manages: false },
+    ]);
+  });
+
+  it("lists nothing to someone outside Experimentation, and refuses the operator", async () => {
     expect(await projectsOf("instance-admin@acme.example")).toEqual([]);
     expect(await projectsOf("partneradmin@agency.example")).toEqual([]);
     const operator = await signIn("operator@gatehouse.example");

@@ -20,6 +20,7 @@ import { Effect, Schema } from "effect";
 import { authorizedQuery, authorizedRead, type Declared, type QueryContext } from "../authorize.ts";
 import { badRequest, forbidden } from "../refusals.ts";
 import { router } from "../trpc.ts";
+import { projectRolesProcedure } from "./project-roles.ts";
 
 // Rules: docs/decisions.md#delegation. Each answer is the question users.invite or grants.create asks
 // (engine.assign), for a signed-in user about scopes of its own organization; nothing is written. A custom role
@@ -154,6 +155,9 @@ export const assignableRouter = router({
     }
     return { roles };
   }),
+
+  /** The Experimentation project roles at chosen projects, widest first, where each sits and whether it may be given. */
+  projectRoles: projectRolesProcedure,
 
   /** Whether the actor may give each single permission at `scope` (the question grants.create asks), and why. */
   permissions: authorizedQuery(PermissionsInput, (input, context) => assigner(context, [input.scope])).query(

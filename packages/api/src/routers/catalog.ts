@@ -1,7 +1,7 @@
 // The public vocabulary: products, their actions and their system roles, as the UIs render them.
 // Read-only and the same for everyone (it is the documented model, not anyone's data).
 import { Id } from "@gatehouse/contracts";
-import { featureRoles, noCustomRoles, products } from "@gatehouse/domain";
+import { featureRoles, noCustomRoles, products, webRoleMatrix } from "@gatehouse/domain";
 import { Schema } from "effect";
 import { publicAccess } from "../authorize.ts";
 import { nothing } from "../refusals.ts";
@@ -26,6 +26,9 @@ const productView = products.map((p) => ({
   })),
 }));
 
+/** Seed 004's Access by collaborator role table, asked of the engine once (the catalog is fixed while it runs). */
+const webMatrix = webRoleMatrix();
+
 const RoleQuery = Schema.Struct({ id: Id });
 
 /** The documented vocabulary, the same for everyone: nobody's data. */
@@ -35,6 +38,8 @@ export const catalogRouter = router({
   products: vocabulary.query(() => productView),
   /** The Feature project's roles: the default environment and flag roles each gives, and which are locked. */
   featureRoles: vocabulary.query(() => featureRoles),
+  /** The Web project roles × actions table (seed 004), each cell the engine's answer with its footnotes. */
+  webRoleMatrix: vocabulary.query(() => webMatrix),
   role: vocabulary.input(Schema.toStandardSchemaV1(RoleQuery)).query(({ input }) => {
     for (const p of productView) {
       const role = p.roles.find((r) => r.id === input.id);

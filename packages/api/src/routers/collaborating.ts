@@ -1,18 +1,19 @@
-// The Feature projects the signed-in collaborator works in: those of its organization the engine lets it view,
-// each with its instance's name and whether it manages the project's collaborators (the collaborators app's list).
+// The Experimentation projects the signed-in collaborator works in, Feature and Web: those of its organization the
+// engine lets it view, each with its platform, its instance's name and whether it manages its collaborators.
 import { Instances, Projects, projectResource } from "@gatehouse/store";
 import { Effect } from "effect";
 import { authorizedRead } from "../authorize.ts";
 import { nothing } from "../refusals.ts";
 import { projectScope } from "./feature-project.ts";
 
-// Rules: docs/decisions.md#feature-experimentation (projects).
+// Rules: docs/decisions.md#feature-experimentation (projects), docs/decisions.md#web-experimentation.
 
 const PRODUCT = "experimentation";
-const VIEW = "experimentation:project.view";
+/** Viewing a project, per platform: a Feature project's `project.view`, a Web project's experiments. */
+const VIEW = { feature: "experimentation:project.view", web: "experimentation:experiment.view" } as const;
 const INVITE = "admin-center:user.invite";
 
-/** The actor's Feature projects it may view, by instance then name; the operator has none. */
+/** The actor's projects it may view, by instance then name; the operator has none. */
 export const collaboratingProcedure = authorizedRead(({ actor }) => {
   if (actor.kind === "operator") throw nothing("The platform operator belongs to no organization");
   return { value: actor.org };
@@ -23,10 +24,11 @@ export const collaboratingProcedure = authorizedRead(({ actor }) => {
   );
   const instanceName = new Map(instances.map((i) => [i.id, i.name]));
   return projects
-    .filter((p) => p.platform === "feature" && ctx.may(VIEW, projectResource(p)))
+    .filter((p) => ctx.may(VIEW[p.platform], projectResource(p)))
     .map((p) => ({
       id: p.id,
       name: p.name,
+      platform: p.platform,
       instance: { id: p.instance, name: instanceName.get(p.instance) ?? p.instance },
       scope: projectScope(p),
       /** Whether it sees and invites the project's collaborators (Settings › Collaborators). */

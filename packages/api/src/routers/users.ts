@@ -45,7 +45,9 @@ import { listedPlace, reachingUser, refuseHeldElsewhere } from "./held-elsewhere
 import { claimAsks, grantAsks, invitationAsks } from "./invitation-rights.ts";
 import { addAsks, addGrants, addWasAsked, type Invitee, inviteeOf } from "./invitee.ts";
 import { whereItSits } from "./reach-words.ts";
+import { removeFromProjectsProcedure } from "./remove-from-projects.ts";
 import { checkPlaces } from "./scope-places.ts";
+import { grantView, removeAll, userGrants } from "./user-grants.ts";
 import { userSearch } from "./user-search.ts";
 
 // Rules: docs/decisions.md#users (directory, removal) and docs/decisions.md#invitations (invite, claims).
@@ -145,18 +147,6 @@ const deactivationOf = async (store: Store, user: UserRecord) => {
   return { at: new Date(found.at).toISOString(), by };
 };
 
-const grantView = (grant: GrantRecord) => ({
-  id: grant.id,
-  role: grant.role,
-  permission: grant.permission,
-  scope: grant.scope,
-  expiresAt: grant.expiresAt === null ? null : new Date(grant.expiresAt).toISOString(),
-  version: grant.version,
-});
-
-const userGrants = (store: Store, userId: string) =>
-  store.run(Grants.use((grants) => grants.list({ subject: { kind: "user", id: userId } })));
-
 const whatOf = (grant: GrantRecord) =>
   grant.role === null ? { permission: grant.permission ?? "" } : { role: grant.role };
 
@@ -222,15 +212,6 @@ const removeFromOrg = (grants: ReadonlyArray<GrantRecord>, userId: string, org: 
   });
 
 /** Removes `grants` (each at the version read) in one write's run. */
-const removeAll = (grants: ReadonlyArray<GrantRecord>) =>
-  Effect.gen(function* () {
-    const repo = yield* Grants;
-    const changes: Array<Written<GrantRecord>["changes"][number]> = [];
-    for (const grant of grants) changes.push(...(yield* repo.remove(grant.id, grant.version)).changes);
-    const removed = grants.map(grantView);
-    return { value: removed, before: removed, after: null, changes } satisfies Written<typeof removed>;
-  });
-
 /**
  * Declares `scope`'s organization as the boundary; inside it, the user and its grants within `scope` (a user of
  * another organization without any is NOT_FOUND like a made-up one) and `questions` about them. With `place`
@@ -654,6 +635,12 @@ export const usersRouter = router({
     });
     return value;
   }),
+
+  /**
+   * Remove from all projects (seed 004): the user's grants in every Experimentation project of an instance, each
+   * project's removal asked as Remove access asks it; answers what was removed and what was refused, by name.
+   */
+  removeFromProjects: removeFromProjectsProcedure,
 
   /** Deactivates an account of the organization: it signs in no more and its grants count for nothing. */
   deactivate: accountStatusChange("deactivate"),
