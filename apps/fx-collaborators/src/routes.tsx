@@ -1,5 +1,6 @@
 // The collaborators app's pages by path (inside the router's /fx-collaborators basename), one module per
-// page, each loaded when first visited: projects, a project's collaborators, its flags.
+// page, each loaded when first visited: projects, a project's collaborators, its flags; a Web project's
+// collaborators and the Web roles' access table.
 import type { AppRoute } from "@gatehouse/ui";
 import { type ComponentType, lazy } from "react";
 
@@ -13,11 +14,18 @@ const CollaboratorsPage = page(
   "CollaboratorsPage",
 );
 const FlagsPage = page(() => import("./pages/flags/flags-page.tsx"), "FlagsPage");
+const WebCollaboratorsPage = page(
+  () => import("./pages/web/web-collaborators-page.tsx"),
+  "WebCollaboratorsPage",
+);
+const WebRoleMatrixPage = page(() => import("./pages/web/web-role-matrix-page.tsx"), "WebRoleMatrixPage");
 
 export const routes: ReadonlyArray<AppRoute> = [
   { path: "/projects", element: <ProjectsPage /> },
   { path: "/projects/:project/collaborators", element: <CollaboratorsPage /> },
   { path: "/projects/:project/flags", element: <FlagsPage /> },
+  { path: "/web/:project/collaborators", element: <WebCollaboratorsPage /> },
+  { path: "/web/roles", element: <WebRoleMatrixPage /> },
   {
     path: "/projects/:project/collaborators/:user",
     element: ((Page) => <Page />)(

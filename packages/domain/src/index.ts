@@ -3,8 +3,8 @@
 
 export * from "./catalog/condition.ts";
 export * from "./catalog/feature-roles.ts";
-export { projectRoleOrder } from "./catalog/products/experimentation.ts";
 export { products, productsById, spanningProducts, spansProducts } from "./catalog/index.ts";
+export { projectRoleOrder } from "./catalog/products/experimentation.ts";
 export type * from "./catalog/types.ts";
 export type { AssignDecision, Assignment } from "./engine/assign.ts";
 export { type Decision, Engine, type SubjectFacts } from "./engine/engine.ts";

@@ -5,6 +5,7 @@ import { productsById, projectRoleOrder, type Scope } from "@gatehouse/domain";
 import { Projects } from "@gatehouse/store";
 import { Effect, Schema } from "effect";
 import { authorizedQuery, type QueryContext } from "../authorize.ts";
+import { reasonWords } from "../names/reason-words.ts";
 import { badRequest, forbidden } from "../refusals.ts";
 import { checkPlaces } from "./scope-places.ts";
 
@@ -49,6 +50,7 @@ export const projectRolesProcedure = authorizedQuery(ProjectRolesInput, declare)
     const instances = [
       ...new Map(scopes.map(({ org, product, instance }) => [instance, { org, product, instance }])).values(),
     ];
+    const words = await reasonWords(ctx.store, actor, [...instances, ...scopes]);
     const roles = [];
     for (const id of projectRoleOrder) {
       const at = sitsAt(id);
@@ -73,7 +75,7 @@ export const projectRolesProcedure = authorizedQuery(ProjectRolesInput, declare)
         description: definition?.description ?? "",
         sitsAt: at,
         decision: refused === undefined ? ("allow" as const) : ("deny" as const),
-        reason: (refused ?? answers[0])?.reason ?? "",
+        reason: words((refused ?? answers[0])?.reason ?? ""),
       });
     }
     return { roles };

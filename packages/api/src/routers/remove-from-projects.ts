@@ -5,6 +5,7 @@ import type { Engine, Scope } from "@gatehouse/domain";
 import { type GrantRecord, Instances, Projects, Users } from "@gatehouse/store";
 import { Effect, Option, Schema } from "effect";
 import { type Ask, authorizedMutation, type UserActor } from "../authorize.ts";
+import { reasonWords } from "../names/reason-words.ts";
 import { badRequest, forbidden, notFound } from "../refusals.ts";
 import { grantAsks } from "./invitation-rights.ts";
 import { removeAll, userGrants } from "./user-grants.ts";
@@ -68,6 +69,11 @@ export const removeFromProjectsProcedure = authorizedMutation(
     throw badRequest(`userId: ${user.name} holds no role in a project of this instance; nothing to remove`);
   const projects = await ctx.store.run(Projects.use((p) => p.list({ org: input.org })));
   const nameOf = (id: string) => projects.find((p) => p.id === id)?.name ?? id;
+  const words = await reasonWords(
+    ctx.store,
+    ctx.actor.id,
+    grants.map((g) => g.scope),
+  );
   const removable: GrantRecord[] = [];
   const refused: Array<{ project: { id: string; name: string }; reason: string }> = [];
   const removed: Array<{ project: { id: string; name: string }; roles: ReadonlyArray<string> }> = [];
@@ -79,7 +85,7 @@ export const removeFromProjectsProcedure = authorizedMutation(
     ];
     const reason = questions.map((q) => refusalOf(ctx.engine, ctx.actor, q)).find((r) => r !== undefined);
     const named = { id: project, name: nameOf(project) };
-    if (reason !== undefined) refused.push({ project: named, reason });
+    if (reason !== undefined) refused.push({ project: named, reason: words(reason) });
     else {
       removable.push(...held);
       const roles = held.map((g) =>

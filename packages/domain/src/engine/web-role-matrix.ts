@@ -93,11 +93,18 @@ const layout: ReadonlyArray<{ readonly group: string; readonly rows: ReadonlyArr
 export const matrixNotes: ReadonlyArray<{
   readonly id: MatrixNote;
   readonly mark: string;
+  /** The note in two words, for a cell's accessible name. */
+  readonly label: string;
   readonly text: string;
 }> = [
-  { id: "extensions", mark: "*", text: "Can only make changes within a variation using extensions" },
-  { id: "drafts", mark: "**", text: "Can draft changes but cannot publish them" },
-  { id: "owned", mark: "***", text: "On projects for which they are an owner" },
+  {
+    id: "extensions",
+    mark: "*",
+    label: "extensions only",
+    text: "Can only make changes within a variation using extensions",
+  },
+  { id: "drafts", mark: "**", label: "drafts only", text: "Can draft changes but cannot publish them" },
+  { id: "owned", mark: "***", label: "own projects only", text: "On projects for which they are an owner" },
 ];
 
 export interface MatrixCell {
