@@ -120,6 +120,10 @@ describe("Web project collaborators", () => {
     await page.goto(collaborators("acme-homepage"));
     const invite = page.getByRole("button", { name: "Invite collaborators" });
     await expect.poll(() => invite.isEnabled()).toBe(true);
+    const restricted = "exp-restricted-editor@acme.example";
+    const role = row(page, restricted).getByRole("combobox", { name: `Role of ${restricted}` });
+    await expect.poll(() => role.inputValue()).toBe("Restricted Editor");
+    await screenshot(page, "web-owner-collaborators");
     await invite.click();
     const dialog = page.getByRole("dialog", { name: "Invite collaborators" });
     await dialog.getByText("Roles you may not give here:").waitFor();

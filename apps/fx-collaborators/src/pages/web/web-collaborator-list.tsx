@@ -35,7 +35,7 @@ export const WebCollaboratorList = ({ project }: { readonly project: WebProject 
         <Badge
           variant="light"
           color={statusColor[row.original.status] ?? "gray"}
-          style={{ overflow: "visible" }}
+          style={{ overflow: "visible", minWidth: "max-content" }}
         >
           {row.original.status}
         </Badge>
