@@ -2,18 +2,17 @@
 // server: name, email, project role, granular roles, invited/active, and the change and remove controls.
 import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { type Column, PagedTable, useSearchedPages } from "@gatehouse/ui";
-import { Anchor, Badge, Stack } from "@mantine/core";
+import { Anchor, Stack } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { FeatureProject } from "../projects/feature-projects.ts";
 import { GranularCell, RemoveCell, RoleCell } from "./collaborator-cells.tsx";
+import { statusColumn } from "./status-column.tsx";
 
 type Row = RouterOutputs["users"]["list"]["items"][number];
 
 /** Collaborators per page. */
 const PAGE_SIZE = 20;
-
-const statusColor: Record<string, string> = { active: "green", invited: "blue" };
 
 export const CollaboratorList = ({ project }: { readonly project: FeatureProject }) => {
   const trpc = useTRPC();
@@ -52,19 +51,7 @@ export const CollaboratorList = ({ project }: { readonly project: FeatureProject
       header: "Granular roles",
       cell: ({ row }) => <GranularCell project={project} user={row.original} />,
     },
-    {
-      id: "status",
-      header: "Status",
-      cell: ({ row }) => (
-        <Badge
-          variant="light"
-          color={statusColor[row.original.status] ?? "gray"}
-          style={{ overflow: "visible" }}
-        >
-          {row.original.status}
-        </Badge>
-      ),
-    },
+    statusColumn<Row>(),
     { id: "remove", header: "", cell: ({ row }) => <RemoveCell project={project} user={row.original} /> },
   ];
 

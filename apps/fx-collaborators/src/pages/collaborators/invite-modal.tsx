@@ -2,13 +2,13 @@
 // once; one users.invite call (a refused email invites nobody), then what became of each email (an existing account
 // gets the level at once, and is told so).
 import { useGatehouse, useRefresh } from "@gatehouse/client";
-import { languageChoices, languageOf } from "@gatehouse/contracts";
 import { toast, useSchemaForm } from "@gatehouse/ui";
-import { ActionIcon, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Select, Stack } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Controller, useFieldArray } from "react-hook-form";
+import { Controller } from "react-hook-form";
 import type { FeatureProject } from "../projects/feature-projects.ts";
+import { EmailRows, LanguageAndProjects } from "./invite-fields.tsx";
 import { InviteCollaboratorsForm, type InviteCollaboratorsValues, repeatedEmails } from "./invite-form.ts";
 import { inviteSummary } from "./invite-summary.ts";
 import { useRoleOptions } from "./project-roles.ts";
@@ -37,7 +37,6 @@ export const InviteModal = ({ opened, onClose, project, projects }: InviteModalP
     setSent(undefined);
     onClose();
   };
-  const emails = useFieldArray({ control: form.control, name: "emails" });
   const chosen = projects.filter((p) => form.watch("projects").includes(p.id));
   const roleOptions = useRoleOptions(chosen, opened);
 
@@ -77,38 +76,7 @@ export const InviteModal = ({ opened, onClose, project, projects }: InviteModalP
       {sent === undefined ? null : <SentInvitations invited={sent} onDone={close} />}
       <form hidden={sent !== undefined} onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="sm">
-          {emails.fields.map((field, index) => (
-            <Group key={field.id} align="flex-end" gap="xs" wrap="nowrap">
-              <TextInput
-                label={`Email ${index + 1}`}
-                placeholder="name@example.com"
-                flex={1}
-                error={
-                  form.formState.errors.emails?.[index]?.email === undefined
-                    ? undefined
-                    : "Enter an email address"
-                }
-                {...form.register(`emails.${index}.email`)}
-              />
-              {emails.fields.length > 1 ? (
-                <Button variant="subtle" color="gray" onClick={() => emails.remove(index)}>
-                  Remove
-                </Button>
-              ) : null}
-            </Group>
-          ))}
-          <Group gap="xs">
-            <ActionIcon
-              variant="light"
-              aria-label="Add another collaborator"
-              onClick={() => emails.append({ email: "" })}
-            >
-              +
-            </ActionIcon>
-            {form.formState.errors.emails?.message === undefined ? null : (
-              <span role="alert">{form.formState.errors.emails.message}</span>
-            )}
-          </Group>
+          <EmailRows form={form} />
           <Controller
             control={form.control}
             name="role"
@@ -122,32 +90,7 @@ export const InviteModal = ({ opened, onClose, project, projects }: InviteModalP
               />
             )}
           />
-          <Controller
-            control={form.control}
-            name="language"
-            render={({ field }) => (
-              <Select
-                label="Language"
-                data={[...languageChoices]}
-                value={field.value}
-                onChange={(value) => field.onChange(languageOf(value ?? "en"))}
-                allowDeselect={false}
-              />
-            )}
-          />
-          <Controller
-            control={form.control}
-            name="projects"
-            render={({ field, fieldState }) => (
-              <MultiSelect
-                label="Projects"
-                data={projects.map((p) => ({ value: p.id, label: `${p.name} (${p.instanceName})` }))}
-                value={[...field.value]}
-                onChange={field.onChange}
-                error={fieldState.error === undefined ? undefined : "Pick at least one project"}
-              />
-            )}
-          />
+          <LanguageAndProjects form={form} projects={projects} projectsLabel="Projects" />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Close without inviting

@@ -2,8 +2,9 @@
 // server: name, email, role, invited/active, and the change and remove controls.
 import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { type Column, PagedTable, useSearchedPages } from "@gatehouse/ui";
-import { Badge, Stack } from "@mantine/core";
+import { Stack } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { statusColumn } from "../collaborators/status-column.tsx";
 import type { WebProject } from "../projects/feature-projects.ts";
 import { WebRemoveCell, WebRoleCell } from "./web-collaborator-cells.tsx";
 
@@ -11,8 +12,6 @@ type Row = RouterOutputs["users"]["list"]["items"][number];
 
 /** Collaborators per page. */
 const PAGE_SIZE = 20;
-
-const statusColor: Record<string, string> = { active: "green", invited: "blue" };
 
 export const WebCollaboratorList = ({ project }: { readonly project: WebProject }) => {
   const trpc = useTRPC();
@@ -28,19 +27,7 @@ export const WebCollaboratorList = ({ project }: { readonly project: WebProject 
     { id: "name", header: "Name", cell: ({ row }) => row.original.name },
     { id: "email", header: "Email", cell: ({ row }) => row.original.email },
     { id: "role", header: "Role", cell: ({ row }) => <WebRoleCell project={project} user={row.original} /> },
-    {
-      id: "status",
-      header: "Status",
-      cell: ({ row }) => (
-        <Badge
-          variant="light"
-          color={statusColor[row.original.status] ?? "gray"}
-          style={{ overflow: "visible", minWidth: "max-content" }}
-        >
-          {row.original.status}
-        </Badge>
-      ),
-    },
+    statusColumn<Row>(),
     { id: "remove", header: "", cell: ({ row }) => <WebRemoveCell project={project} user={row.original} /> },
   ];
   return (

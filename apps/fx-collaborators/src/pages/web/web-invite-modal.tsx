@@ -2,23 +2,12 @@
 // roles are the server's (those refused are shown disabled with the engine's reason); Administrator is given at the
 // projects' instance, every other role at each project, in one users.invite call.
 import { useGatehouse, useRefresh } from "@gatehouse/client";
-import { languageChoices, languageOf } from "@gatehouse/contracts";
 import { toast, useSchemaForm } from "@gatehouse/ui";
-import {
-  ActionIcon,
-  Button,
-  Group,
-  List,
-  Modal,
-  MultiSelect,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Button, Group, List, Modal, Select, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Controller, useFieldArray } from "react-hook-form";
+import { Controller } from "react-hook-form";
+import { EmailRows, LanguageAndProjects } from "../collaborators/invite-fields.tsx";
 import {
   InviteCollaboratorsForm,
   type InviteCollaboratorsValues,
@@ -59,7 +48,6 @@ export const WebInviteModal = ({ opened, onClose, project, projects }: WebInvite
     setSent(undefined);
     onClose();
   };
-  const emails = useFieldArray({ control: form.control, name: "emails" });
   const chosen = projects.filter((p) => form.watch("projects").includes(p.id));
   const served = useProjectRoles(chosen, opened);
   const roles = served.data?.roles ?? [];
@@ -103,38 +91,7 @@ export const WebInviteModal = ({ opened, onClose, project, projects }: WebInvite
       {sent === undefined ? null : <SentInvitations invited={sent} onDone={close} />}
       <form hidden={sent !== undefined} onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="sm">
-          {emails.fields.map((field, index) => (
-            <Group key={field.id} align="flex-end" gap="xs" wrap="nowrap">
-              <TextInput
-                label={`Email ${index + 1}`}
-                placeholder="name@example.com"
-                flex={1}
-                error={
-                  form.formState.errors.emails?.[index]?.email === undefined
-                    ? undefined
-                    : "Enter an email address"
-                }
-                {...form.register(`emails.${index}.email`)}
-              />
-              {emails.fields.length > 1 ? (
-                <Button variant="subtle" color="gray" onClick={() => emails.remove(index)}>
-                  Remove
-                </Button>
-              ) : null}
-            </Group>
-          ))}
-          <Group gap="xs">
-            <ActionIcon
-              variant="light"
-              aria-label="Add another collaborator"
-              onClick={() => emails.append({ email: "" })}
-            >
-              +
-            </ActionIcon>
-            {form.formState.errors.emails?.message === undefined ? null : (
-              <span role="alert">{form.formState.errors.emails.message}</span>
-            )}
-          </Group>
+          <EmailRows form={form} />
           <Controller
             control={form.control}
             name="role"
@@ -162,32 +119,7 @@ export const WebInviteModal = ({ opened, onClose, project, projects }: WebInvite
               </List>
             </Stack>
           )}
-          <Controller
-            control={form.control}
-            name="language"
-            render={({ field }) => (
-              <Select
-                label="Language"
-                data={[...languageChoices]}
-                value={field.value}
-                onChange={(value) => field.onChange(languageOf(value ?? "en"))}
-                allowDeselect={false}
-              />
-            )}
-          />
-          <Controller
-            control={form.control}
-            name="projects"
-            render={({ field, fieldState }) => (
-              <MultiSelect
-                label="Invite to projects"
-                data={projects.map((p) => ({ value: p.id, label: `${p.name} (${p.instanceName})` }))}
-                value={[...field.value]}
-                onChange={field.onChange}
-                error={fieldState.error === undefined ? undefined : "Pick at least one project"}
-              />
-            )}
-          />
+          <LanguageAndProjects form={form} projects={projects} projectsLabel="Invite to projects" />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Close without inviting
