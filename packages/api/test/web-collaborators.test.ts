@@ -179,6 +179,9 @@ describe("users.removeFromProjects", () => {
     const rita =
       (invite.data as { invited: ReadonlyArray<{ user: { id: string } }> }).invited[0]?.user.id ?? "";
     expect(await grantsOf(rita)).toHaveLength(2);
+    expect(await rows(`select language from invitations where email = 'rita.re@acme.example'`)).toEqual([
+      { language: "de" },
+    ]);
     const answer = await send(
       "POST",
       "users.removeFromProjects",
