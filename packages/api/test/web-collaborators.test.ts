@@ -108,7 +108,9 @@ describe("assignable.projectRoles", () => {
     expect(roles.filter((r) => r.decision === "allow").map((r) => r.name)).toEqual(["Editor", "Viewer"]);
     const administrator = roles.find((r) => r.name === "Administrator");
     // In the reader's words: no ids, the instance by name.
-    expect(administrator?.reason).toBe("You hold no admin level covering Experimentation › Acme Experimentation for Experimentation");
+    expect(administrator?.reason).toBe(
+      "You hold no admin level covering Experimentation › Acme Experimentation for Experimentation",
+    );
     // users.invite agrees with what was offered.
     const invite = await send(
       "POST",
