@@ -84,10 +84,14 @@ export const storeError = (cause: unknown): unknown => {
   return cause;
 };
 
-/** What a declaration may use to compute its questions: the actor and store reads. */
+/**
+ * What a declaration may use to compute its questions: the actor, store reads and the engine (to pick which of
+ * several independent parts it asks about, as Remove from all projects does; the builder still asks every one).
+ */
 export interface AskContext {
   readonly actor: UserActor;
   readonly store: Store;
+  readonly engine: Engine;
 }
 
 /** The engine's answer to every question, or the refusal thrown: deny → FORBIDDEN, invalid → BAD_REQUEST. */
@@ -456,7 +460,11 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
     const store = storeFor(ctx);
     try {
       const actor = mutatingActor(ctx.actor);
-      const questions = await questionsOf(ctx.engine, actor, await declare(input, { actor, store }));
+      const questions = await questionsOf(
+        ctx.engine,
+        actor,
+        await declare(input, { actor, store, engine: ctx.engine }),
+      );
       for (const question of questions) askWithin(ctx.engine, actor, question);
       return { actor, store, questions };
     } catch (cause) {

@@ -233,14 +233,13 @@ describe("users.removeFromProjects", () => {
   it("refuses a project owner who may remove none of them, writing nothing", async () => {
     const owner = await signIn("exp-project-owner@acme.example");
     const audits = await auditCount();
-    const answer = await send(
-      "POST",
-      "users.removeFromProjects",
-      { org: "acme", instance: "acme-exp", userId: "demo-exp-restricted-publisher" },
-      owner,
-    );
+    const input = { org: "acme", instance: "acme-exp", userId: "demo-exp-restricted-publisher" };
+    const answer = await send("POST", "users.removeFromProjects", input, owner);
     expect(answer.status).toBe(403);
-    expect(message(answer)).toContain("Removed nothing: Homepage:");
+    expect(message(answer)).toBe("Removed nothing: Homepage: a project owner adds only editors and viewers");
+    // may answers as the call does.
+    const may = await send("GET", "may", { procedure: "users.removeFromProjects", input }, owner);
+    expect(may.data).toEqual({ allowed: false, code: "FORBIDDEN", reason: message(answer) });
     expect(await grantsOf("demo-exp-restricted-publisher")).toHaveLength(1);
     expect(await auditCount()).toBe(audits);
   });

@@ -91,6 +91,7 @@ const kinds = [
   "removeFromAccount",
   "removeFromAccount",
   "removeAccess",
+  "removeFromProjects",
   "deleteUser",
   "deactivate",
   "setStatus",
@@ -376,6 +377,30 @@ const plan = async (
         request: post(`users.${path}`, atPlace ? { userId: user, scope } : { userId: user }),
         allowed,
         ...(p.kind === "removeFromAccount" ? { onAccept: () => checkRemoved(run, text, user) } : {}),
+      };
+    }
+    case "removeFromProjects": {
+      // Seed 004's Remove from all projects: accepted when some project's grants of the person may all be removed.
+      const user = pick([...run.subjects], p.a);
+      if (user === undefined) return undefined;
+      const theirs = (await run.reads.grants({ org: "acme", subject: { kind: "user", id: user } })).filter(
+        (g) => g.scope.instance === places.exp.instance && g.scope.project !== undefined,
+      );
+      const targets = await reachedBy(run, { kind: "user", id: user });
+      const projects = [...new Set(theirs.map((g) => g.scope.project))];
+      const removable = projects.some((project) =>
+        theirs
+          .filter((g) => g.scope.project === project)
+          .every((g) => mayGive(run, held, g, g.scope, targets)),
+      );
+      return {
+        text: `${by} users.removeFromProjects ${user} @ ${keyOf(places.exp)}`,
+        request: post("users.removeFromProjects", {
+          org: "acme",
+          instance: places.exp.instance,
+          userId: user,
+        }),
+        allowed: theirs.length === 0 ? undefined : removable,
       };
     }
     case "deactivate": {
