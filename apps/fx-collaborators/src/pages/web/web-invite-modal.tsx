@@ -1,20 +1,11 @@
 // Invite collaborators to Web projects (seed 004): emails, a role and a language, to several projects at once; the
 // roles are the server's (those refused are shown disabled with the engine's reason); Administrator is given at the
 // projects' instance, every other role at each project, in one users.invite call.
-import { useGatehouse, useRefresh } from "@gatehouse/client";
-import { toast, useSchemaForm } from "@gatehouse/ui";
 import { Button, Group, List, Modal, Select, Stack, Text } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
 import { Controller } from "react-hook-form";
 import { EmailRows, LanguageAndProjects } from "../collaborators/invite-fields.tsx";
-import {
-  InviteCollaboratorsForm,
-  type InviteCollaboratorsValues,
-  repeatedEmails,
-} from "../collaborators/invite-form.ts";
-import { inviteSummary } from "../collaborators/invite-summary.ts";
-import { type Invited, SentInvitations } from "../collaborators/sent-invitations.tsx";
+import { useInviteFlow } from "../collaborators/invite-flow.ts";
+import { SentInvitations } from "../collaborators/sent-invitations.tsx";
 import type { WebProject } from "../projects/feature-projects.ts";
 import { type OfferedRole, roleOptions, useProjectRoles } from "./web-project-roles.ts";
 
@@ -35,56 +26,25 @@ const grantsFor = (role: OfferedRole, chosen: ReadonlyArray<WebProject>) => {
 };
 
 export const WebInviteModal = ({ opened, onClose, project, projects }: WebInviteModalProps) => {
-  const client = useGatehouse();
-  const refresh = useRefresh();
-  const form = useSchemaForm(InviteCollaboratorsForm, {
-    emails: [{ email: "" }],
-    role: "experimentation:editor",
-    language: "en",
-    projects: [project.id],
+  const { form, sent, close, submit, pending } = useInviteFlow({
+    org: project.scope.org,
+    project: project.id,
+    onClose,
+    grants: (values) => {
+      const role = roles.find((r) => r.id === values.role);
+      return role === undefined
+        ? []
+        : grantsFor(
+            role,
+            projects.filter((p) => values.projects.includes(p.id)),
+          );
+    },
+    roleName: (role) => roles.find((r) => r.id === role)?.name ?? role,
   });
-  const [sent, setSent] = useState<Invited | undefined>();
-  const close = () => {
-    setSent(undefined);
-    onClose();
-  };
   const chosen = projects.filter((p) => form.watch("projects").includes(p.id));
   const served = useProjectRoles(chosen, opened);
   const roles = served.data?.roles ?? [];
   const refused = roles.filter((r) => r.decision === "deny");
-
-  const invite = useMutation({
-    mutationFn: (values: InviteCollaboratorsValues) => {
-      const role = roles.find((r) => r.id === values.role);
-      if (role === undefined) throw new Error("Pick a role the projects offer");
-      return client.users.invite.mutate({
-        org: project.scope.org,
-        emails: values.emails.map((row) => row.email.trim()),
-        language: values.language,
-        grants: grantsFor(
-          role,
-          projects.filter((p) => values.projects.includes(p.id)),
-        ),
-      });
-    },
-    onSuccess: (result, values) => {
-      toast.success(inviteSummary(result, roles.find((r) => r.id === values.role)?.name ?? values.role));
-      if (result.invited.length > 0) setSent(result.invited);
-      else close();
-      form.reset();
-      void refresh.after("user.added", "grant.added");
-    },
-    onError: (error) => toast.failure(error),
-  });
-
-  const submit = form.handleSubmit((values) => {
-    const repeated = repeatedEmails(values.emails);
-    if (repeated.length > 0) {
-      form.setError("emails", { message: `Each email once: ${repeated.join(", ")}` });
-      return;
-    }
-    invite.mutate(values);
-  });
 
   return (
     <Modal opened={opened} onClose={close} title="Invite collaborators" size="lg">
@@ -124,7 +84,7 @@ export const WebInviteModal = ({ opened, onClose, project, projects }: WebInvite
             <Button variant="default" onClick={close}>
               Close without inviting
             </Button>
-            <Button type="submit" loading={invite.isPending}>
+            <Button type="submit" loading={pending}>
               Invite
             </Button>
           </Group>
