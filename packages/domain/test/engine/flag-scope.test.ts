@@ -75,4 +75,13 @@ describe("the flag scope", () => {
     expect(diff.resources[1]?.lost).toContain(`${X}:flag.toggle`);
     expect(diff.resources[1]?.lost).not.toContain(`${X}:flag.view`);
   });
+
+  it("holds a flag role stored in one environment aside: it counts for nothing there or anywhere", () => {
+    const stored = world()
+      .user("old", "acme")
+      .grant("old", `${X}:editor`, p1)
+      .grant("old", `${X}:flag-none`, path("acme", X, "e1", "p1", "development", "checkout"));
+    expect(stored.engine.check("old", `${X}:flag.view`, inDev("checkout"), NOW)).toBe("allow");
+    expect(stored.engine.check("old", `${X}:flag.view`, checkout, NOW)).toBe("allow");
+  });
 });
