@@ -20,6 +20,7 @@ import { badRequest, conflict, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
 import { namedSubjectOrg } from "./named-subject.ts";
+import { checkPlaces } from "./scope-places.ts";
 
 // Rules: docs/decisions.md#assignments and docs/decisions.md#delegation (every change asks engine.assign).
 
@@ -146,10 +147,17 @@ export const grantsRouter = router({
     if ((input.role === undefined) === (input.permission === undefined))
       throw badRequest("role: give exactly one of role and permission");
     const targetOrg = await namedSubjectOrg(store, actor.org, input.subject);
-    if (input.role !== undefined)
-      checkCustomRolePlacement(await roleIn(store, input.role, actor.org), input.scope);
-    const what = input.role === undefined ? { permission: input.permission ?? "" } : { role: input.role };
-    return assignment(input.subject, targetOrg, input.scope, what);
+    return {
+      // the scope's organization is the boundary; inside it, its places must exist (another's answer as made-up)
+      orgs: [input.scope.org],
+      ask: async () => {
+        await checkPlaces(store, input.scope, "scope");
+        if (input.role !== undefined)
+          checkCustomRolePlacement(await roleIn(store, input.role, actor.org), input.scope);
+        const what = input.role === undefined ? { permission: input.permission ?? "" } : { role: input.role };
+        return assignment(input.subject, targetOrg, input.scope, what);
+      },
+    };
   }).mutation(async ({ ctx, input }) => {
     const id = `grt_${randomUUID().replaceAll("-", "")}`;
     const { value } = await ctx.write({

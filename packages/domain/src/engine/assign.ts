@@ -8,6 +8,7 @@ import { checkCustomRolePlacement } from "../rules/custom-role.ts";
 import { bestProjectRole } from "./decide-feature.ts";
 import { type DecisionContext, roleAt } from "./decision-context.ts";
 import { delegation } from "./delegation.ts";
+import { managesFlag } from "./flag-delegation.ts";
 import type { Subject } from "./grant-entry.ts";
 import { impossibleGrant, partnerProductOf } from "./impossible-grant.ts";
 import { INSTANCE_DEPTH, PROJECT_DEPTH } from "./resource-path.ts";
@@ -43,7 +44,14 @@ export const decideAssignment = (
 ): AssignDecision => {
   const snap = cx.snap;
   const role = "role" in a ? snap.roleIn(a.role, a.scope.org) : snap.catalog.single(a.permission);
-  return validity(cx, role, a, now) ?? delegation(snap, actor, role, a.scope, now);
+  const invalidity = validity(cx, role, a, now);
+  if (invalidity !== undefined) return invalidity;
+  const delegated = delegation(snap, actor, role, a.scope, now);
+  if (delegated.decision === "allow" || !managesFlag(cx, actor, role, a.scope, now)) return delegated;
+  return {
+    decision: "allow",
+    reason: "a flag admin manages its flag's permissions: it gives the flag's roles",
+  };
 };
 
 /** Why no actor could make the assignment, or undefined when it is valid. */

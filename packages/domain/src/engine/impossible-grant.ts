@@ -52,6 +52,8 @@ export const impossibleGrant = (
     return `the Admin Center project owner exists only for ${productLabels(snap, owned.keys()) || "no product's"} projects`;
   if (role.levels !== undefined && !role.levels.includes(level))
     return `${role.id} is granted at ${role.levels.join(" or ")} level, not at ${level} level`;
+  if (role.levels?.includes("flag") === true && scope.environment !== undefined)
+    return `${role.id} is granted at its flag, once for every environment ({…project, flag}), not in one environment`;
   if (role.levels === undefined && !role.single && !spansProducts && depth < PRODUCT_DEPTH)
     return `${role.id} needs a scope of its product`;
   if (holderOrg !== scope.org && partnerProductOf(snap, role, holderOrg) === undefined)

@@ -191,7 +191,7 @@ export class Snapshot {
     }
     const depth = scopeDepth(input.scope);
     const node = this.tree.ensure(input.scope, depth);
-    const path = node.ancestors.map((a) => a.key);
+    const path = node.ancestors.map((a) => a?.key);
     hashPrefixes(path, this.hashes);
     const grant: Grant = {
       id: input.id,

@@ -29,6 +29,10 @@ import { type Scope, scopeKeys } from "@gatehouse/domain";
  *    and edited by a super admin, or by a roles admin together with an admin level covering the role's
  *    instance (spec §3 "custom-role.{create,delete} at a scope needs super-admin, or roles-admin together with
  *    an admin level whose scope covers it"; seed 001 "if you are an Instance Admin and Roles Admin").
+ * R11 a flag admin manages its flag's permissions (spec §3 "flag-admin also manages the flag's permissions"):
+ *    holding experimentation:flag-admin at a flag scope {…project, flag} (a flag role applies in every
+ *    environment) and a Feature project role on the project (spec §3 "granular roles need a project role"), it
+ *    gives the flag-* roles at exactly that flag scope.
  * What a role holds (its actions) is read from the stored role definitions: that is catalog data, not a decision.
  */
 /** One grant the actor holds (directly or through a group): a role or a single permission at a place. */
@@ -101,6 +105,23 @@ const levelGivesRole = (level: Level, at: Scope, role: string): boolean => {
   }
 };
 
+/** The project roles below the owner's (R5 already covers administrators and owners). */
+const COLLABORATOR_ROLES = new Set([
+  "experimentation:publisher",
+  "experimentation:editor",
+  "experimentation:viewer",
+]);
+
+/** R11: a flag admin gives the flag roles of its own flag, at its flag scope. */
+const managesFlag = (held: ReadonlyArray<HeldGrant>, role: string, place: Scope): boolean =>
+  /^experimentation:flag-/.test(role) &&
+  place.flag !== undefined &&
+  place.environment === undefined &&
+  held.some(
+    (g) => g.role === "experimentation:flag-admin" && covers(g.scope, place) && covers(place, g.scope),
+  ) &&
+  held.some((g) => g.role !== null && COLLABORATOR_ROLES.has(g.role) && covers(g.scope, place));
+
 /** R8: may `role` reach `target` at `place` at all? */
 const reaches = (role: string, place: Scope, target: Target): boolean =>
   target.org === place.org || (target.partner && productOf(role) === "mission-control");
@@ -123,12 +144,13 @@ export const withImplied = (actionsOf: (role: string) => ReadonlyArray<string>) 
   return implied === undefined ? actionsOf(role) : [...actionsOf(role), ...actionsOf(implied)];
 };
 
-/** R1–R5, R8: may the actor holding `held` give `role` at `place` to `target`? */
+/** R1–R5, R8, R11: may the actor holding `held` give `role` at `place` to `target`? */
 export const mayGiveRole = (held: ReadonlyArray<HeldGrant>, role: string, place: Scope, target: Target) =>
   reaches(role, place, target) &&
-  levelsOf(held).some(
+  (levelsOf(held).some(
     ({ level, at }) => at.org === place.org && covers(at, place) && levelGivesRole(level, at, role),
-  );
+  ) ||
+    managesFlag(held, role, place));
 
 /** What the actor itself holds at `place` through grants of a product it administers there (R6). */
 const heldActions = (held: ReadonlyArray<HeldGrant>, place: Scope, catalog: Catalog) => {
@@ -203,5 +225,10 @@ export const delegable = (
   if (levelsOf(held).some(({ at }) => at.org === resource.org && covers(at, resource)))
     for (const action of heldActions(held, resource, catalog))
       if (reaches(action, resource, target)) out.add(action);
+  // R11: the flag roles of a flag it manages, on the flag and its ruleset in every environment
+  const { environment: _environment, ...flag } = resource;
+  for (const role of catalog.roles)
+    if (resource.flag !== undefined && managesFlag(held, role, flag) && reaches(role, flag, target))
+      for (const action of catalog.actionsOf(role)) out.add(action);
   return out;
 };
