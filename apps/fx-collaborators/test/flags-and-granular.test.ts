@@ -51,7 +51,7 @@ describe("Flags and granular roles", () => {
     await expect.poll(() => dev.isChecked()).toBe(false);
 
     // "Why?" gives the refusal the toggle itself would get (flags.toggle asked through may).
-    await page.getByRole("button", { name: "Why?" }).first().click();
+    await page.getByRole("table", { name: "Flags" }).getByRole("button", { name: "Why?" }).first().click();
     const why = page.getByTestId("why-refused");
     await expect.poll(() => why.textContent()).toMatch(/experimentation:flag\.toggle/);
     await expect.poll(() => why.textContent()).toMatch(/Environment Editor/);
@@ -73,9 +73,9 @@ describe("Flags and granular roles", () => {
 
     const admin = await open("exp-administrator@acme.example", collaboratorUrl("demo-exp-editor"));
     const row = admin.getByTestId("entity-role-Production");
-    await expect.poll(() => row.textContent()).toContain("default: env-editor");
-    await pickRole(admin, "Production", "env-publisher");
-    await expect.poll(() => row.textContent()).toContain("overrides env-editor");
+    await expect.poll(() => row.textContent()).toContain("default: Environment Editor");
+    await pickRole(admin, "Production", "Environment Publisher");
+    await expect.poll(() => row.textContent()).toContain("overrides Environment Editor");
     // The administrator views the project's users, so it previews the editor's decisions there.
     await admin.getByRole("table", { name: "Effective permissions" }).getByRole("row").nth(1).waitFor();
     await screenshot(admin, "fx-granular-env-publisher");
@@ -93,12 +93,27 @@ describe("Flags and granular roles", () => {
     await admin.context().close();
   });
 
-  it("flag-none hides the flag from the editor", async () => {
+  it("flag-none, set once on the flag, hides it from the editor in every environment", async () => {
     const admin = await open("exp-administrator@acme.example", collaboratorUrl("demo-exp-editor"));
-    await pickRole(admin, "Dark mode", "flag-none");
+    await pickRole(admin, "Dark mode", "No Flag Access");
     await expect
       .poll(() => admin.getByTestId("entity-role-Dark mode").textContent())
-      .toContain("overrides flag-editor");
+      .toContain("overrides Flag Editor");
+    // One grant at the flag itself (no environment), not one per environment.
+    const user = (await callApi(
+      admin,
+      suite.origin,
+      "users.get",
+      {
+        id: "demo-exp-editor",
+        context: { org: "acme", product: "experimentation", instance: "acme-exp", project },
+      },
+      "GET",
+    )) as { grants: ReadonlyArray<{ role: string | null; scope: { environment?: string; flag?: string } }> };
+    const darkMode = user.grants.filter((g) => g.scope.flag === "acme-dark-mode");
+    expect(darkMode.map((g) => [g.role, g.scope.environment])).toEqual([
+      ["experimentation:flag-none", undefined],
+    ]);
 
     const editor = await open("exp-editor@acme.example", flagsUrl());
     await toggle(editor, "New cart", "Development").waitFor();
@@ -160,8 +175,7 @@ describe("Flags and granular roles", () => {
     const multiple = owner.getByRole("switch", { name: /Multiple experiments per flag/ });
     await multiple.waitFor();
     await expect.poll(() => multiple.isDisabled()).toBe(true);
-    const card = owner.getByTestId("granular-roles");
-    await card.getByRole("button", { name: "Why?" }).click();
+    await owner.getByTestId("multiple-experiments").getByRole("button", { name: "Why?" }).click();
     const why = owner.getByTestId("why-refused");
     await expect.poll(() => why.textContent()).toMatch(/Create more than one experiment on a flag/);
     await screenshot(owner, "fx-granular-multiple-experiments-owner");

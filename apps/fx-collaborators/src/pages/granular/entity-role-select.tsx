@@ -65,7 +65,7 @@ export const EntityRoleSelect = (props: EntityRoleSelectProps) => {
       <Group gap={6} wrap="nowrap">
         <Select
           aria-label={`${label} role`}
-          w={240}
+          w={280}
           allowDeselect={false}
           disabled={locked !== undefined || noneAllowed || busy}
           value={value}
