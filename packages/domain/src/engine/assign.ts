@@ -9,6 +9,7 @@ import { checkCustomRolePlacement, noCustomRoles } from "../rules/custom-role.ts
 import { bestProjectRole } from "./decide-feature.ts";
 import { type DecisionContext, roleAt } from "./decision-context.ts";
 import { delegation } from "./delegation.ts";
+import { managesFlag } from "./flag-delegation.ts";
 import type { Subject } from "./grant-entry.ts";
 import { INSTANCE_DEPTH, PRODUCT_DEPTH, PROJECT_DEPTH } from "./resource-path.ts";
 import { isEntityRole, type RoleEntry } from "./role-entry.ts";
@@ -43,7 +44,14 @@ export const decideAssignment = (
 ): AssignDecision => {
   const snap = cx.snap;
   const role = "role" in a ? snap.roleIn(a.role, a.scope.org) : snap.catalog.single(a.permission);
-  return validity(cx, role, a, now) ?? delegation(snap, actor, role, a.scope, now);
+  const invalidity = validity(cx, role, a, now);
+  if (invalidity !== undefined) return invalidity;
+  const delegated = delegation(snap, actor, role, a.scope, now);
+  if (delegated.decision === "allow" || !managesFlag(cx, actor, role, a.scope, now)) return delegated;
+  return {
+    decision: "allow",
+    reason: "a flag admin manages its flag's permissions: it gives the flag's roles",
+  };
 };
 
 /** Why no actor could make the assignment, or undefined when it is valid. */
@@ -70,6 +78,10 @@ const validity = (
     );
   if (role.levels !== undefined && !role.levels.includes(level))
     return invalid(`${role.id} is granted at ${role.levels.join(" or ")} level, not at ${level} level`);
+  if (policy.isFlagRole(role) && a.scope.environment !== undefined)
+    return invalid(
+      `${role.id} is granted at its flag, once for every environment ({…project, flag}), not in one environment`,
+    );
   if (role.levels === undefined && !role.single && !spansProducts && depth < PRODUCT_DEPTH)
     return invalid(`${role.id} needs a scope of its product`);
   if (a.scope.product !== undefined && !snap.productEnabled(a.scope.org, a.scope.product))

@@ -12,7 +12,7 @@ import {
   summaryOrdinal,
   summaryRole,
 } from "./grant-summary.ts";
-import { newPath, PATH_LENGTH, type Path, readPath } from "./resource-path.ts";
+import { newPath, PATH_LENGTH, type Path, readPath, segmentCovers } from "./resource-path.ts";
 import type { RoleEntry } from "./role-entry.ts";
 import type { Snapshot } from "./snapshot.ts";
 import type { Trace } from "./trace.ts";
@@ -77,12 +77,15 @@ export const depthAt = (cx: DecisionContext, b: number): number => summaryDepth(
 export const grantAt = (cx: DecisionContext, b: number): Grant =>
   cx.snap.grantTable[summaryOrdinal(cx.grants.data, b)] as Grant;
 
-/** True when grant `b`'s scope and the path agree from the org down to `depth`. */
+/** True when grant `b`'s scope and the path agree from the org down to `depth` (see `segmentCovers`). */
 export const sharesPathTo = (cx: DecisionContext, b: number, depth: number): boolean => {
   const segments = cx.snap.grantSegments;
   const at = summaryOrdinal(cx.grants.data, b) * PATH_LENGTH;
   const path = cx.path;
-  for (let d = depth; d >= 0; d--) if (segments[at + d] !== path[d]) return false;
+  for (let d = depth; d >= 0; d--) {
+    const held = segments[at + d];
+    if (held !== path[d] && !segmentCovers(held, path[d], d)) return false;
+  }
   return true;
 };
 

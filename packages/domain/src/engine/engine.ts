@@ -83,7 +83,8 @@ export class Engine {
     const node = snap.tree.deepest(resource);
     if (node === undefined) return [];
     const candidates = new Set<Subject>();
-    for (const at of node.ancestors) for (const g of at.grants) addHolders(candidates, g.subject);
+    for (const at of [...node.ancestors, snap.tree.flagNode(resource)])
+      for (const g of at?.grants ?? []) addHolders(candidates, g.subject);
     const out: string[] = [];
     for (const user of candidates)
       if (decide(this.cx.ask(user.slot, ref, resource, now, null))) out.push(user.id);

@@ -5,6 +5,7 @@ import {
   defaultFlagRole,
   environmentEditorOrAbove,
   environmentRoleIds,
+  flagPermissionsAction,
   flagRoleIds,
   flagRolesAllowingRulesetChanges,
   lockedEntityRoles,
@@ -12,7 +13,7 @@ import {
   projectRoleOrder,
   webOnlyRoles,
 } from "../catalog/products/experimentation.ts";
-import type { CompiledCatalog } from "./compiled-catalog.ts";
+import type { ActionRef, CompiledCatalog } from "./compiled-catalog.ts";
 import type { RoleEntry } from "./role-entry.ts";
 
 export class FeaturePolicy {
@@ -28,6 +29,8 @@ export class FeaturePolicy {
   private readonly flagAllows: ReadonlySet<number>;
   readonly envEditors: ReadonlySet<number>;
   readonly openToEnvEditors: ReadonlySet<string>;
+  /** `flag.permissions.manage`: its holder on a flag gives that flag's flag roles. */
+  readonly flagPermissions: ActionRef;
   /** Default entity roles by project role index: [environment when production, when not, flag]. */
   private readonly defaults: Array<readonly [RoleEntry, RoleEntry, RoleEntry] | undefined> = [];
 
@@ -49,6 +52,7 @@ export class FeaturePolicy {
     this.flagAllows = new Set(flagRolesAllowingRulesetChanges.map((id) => catalog.role(id).index));
     this.envEditors = new Set(environmentEditorOrAbove.map((id) => catalog.role(id).index));
     this.openToEnvEditors = new Set(openToEnvironmentEditors);
+    this.flagPermissions = catalog.action(flagPermissionsAction);
     for (const id of projectRoleOrder) {
       const role = catalog.role(id);
       this.defaults[role.index] = [
@@ -62,6 +66,10 @@ export class FeaturePolicy {
   /** A project role whose holders' environment and flag roles are locked at the full default. */
   isLocked(projectRole: RoleEntry): boolean {
     return this.locked.has(projectRole.index);
+  }
+  /** A flag role (flag-admin … flag-none). */
+  isFlagRole(role: RoleEntry): boolean {
+    return (this.flagRanks[role.index] ?? -1) >= 0;
   }
   /** A role that exists only on Web projects. */
   isWebOnly(role: RoleEntry): boolean {

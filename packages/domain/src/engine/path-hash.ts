@@ -1,6 +1,6 @@
-// 32-bit FNV-1a hashes of a scope path's prefixes: org, org/product, … org/…/flag.
-// They only filter which grants might cover a resource; a match is always verified segment by segment.
-import { PATH_LENGTH, type Path } from "./resource-path.ts";
+// 32-bit FNV-1a hashes of a scope path's prefixes: org, org/product, … org/…/project/flag (the flag's leaves the
+// environment out). They only filter which grants might cover a resource; a match is always verified segment by segment.
+import { ENVIRONMENT_DEPTH, FLAG_DEPTH, PATH_LENGTH, type Path, PROJECT_DEPTH } from "./resource-path.ts";
 
 const OFFSET = 0x811c9dc5;
 const PRIME = 0x01000193;
@@ -24,16 +24,22 @@ const mixSample = (h: number, s: string): number => {
   return x;
 };
 
-/** Fills `into[d]` with the hash of the path's first d + 1 segments for d ≤ `upTo`, 0 past the path's depth. */
+/**
+ * Fills `into[d]` with the hash of the path's first d + 1 segments for d ≤ `upTo`, 0 past the path's depth; the
+ * flag's hash mixes the project's with the flag, leaving the environment out, so a flag grant (no environment)
+ * and every ruleset of its flag share it. A missing environment is 0 and the flag may still follow.
+ */
 export const hashPrefixes = (path: Path, into: Int32Array, upTo = PATH_LENGTH - 1): void => {
   let h = OFFSET;
   for (let d = 0; d <= upTo; d++) {
     const s = path[d];
     if (s === undefined) {
-      for (; d <= upTo; d++) into[d] = 0;
+      into[d] = 0;
+      if (d === ENVIRONMENT_DEPTH) continue;
+      for (d++; d <= upTo; d++) into[d] = 0;
       return;
     }
-    h = mixSample(h, s);
+    h = mixSample(d === FLAG_DEPTH ? (into[PROJECT_DEPTH] as number) : h, s);
     into[d] = h;
   }
 };

@@ -176,7 +176,7 @@ export class Snapshot {
     const depth = scopeDepth(input.scope);
     if (depth < 0) throw new InvalidScope({ reason: "a scope key is set below a missing one" });
     const node = this.tree.ensure(input.scope, depth);
-    const path = node.ancestors.map((a) => a.key);
+    const path = node.ancestors.map((a) => a?.key);
     hashPrefixes(path, this.hashes);
     const grant: Grant = {
       id: input.id,

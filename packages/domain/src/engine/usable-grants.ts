@@ -5,7 +5,7 @@ import { type DecisionContext, grantAt, roleAt, usable } from "./decision-contex
 import type { ConsideredGrant } from "./explanation.ts";
 import type { Grant } from "./grant-entry.ts";
 import { SUMMARY_INTS } from "./grant-summary.ts";
-import type { Path } from "./resource-path.ts";
+import { type Path, segmentCovers } from "./resource-path.ts";
 import { roleHas } from "./role-entry.ts";
 import type { Snapshot } from "./snapshot.ts";
 
@@ -19,7 +19,8 @@ const EXPIRED: GrantStanding = { status: "expired", note: "it has expired" };
 
 /** Why a grant does not count for the path, for explanations; undefined when it counts (see `countsAt`). */
 export const standing = (snap: Snapshot, g: Grant, path: Path, now: number): GrantStanding | undefined => {
-  for (let d = g.node.depth; d >= 0; d--) if (g.node.ancestors[d]?.key !== path[d]) return OUT_OF_SCOPE;
+  for (let d = g.node.depth; d >= 0; d--)
+    if (!segmentCovers(g.node.ancestors[d]?.key, path[d], d)) return OUT_OF_SCOPE;
   if (!inForce(g.expiresAt, now)) return EXPIRED;
   if (g.crossOrg && !snap.productEnabled(g.subject.org, g.role.product))
     return {

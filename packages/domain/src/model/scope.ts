@@ -1,5 +1,5 @@
-// A scope is a path {org, product?, instance?, project?, environment?, flag?} read left to right
-// (an absent key may also be given as undefined). A grant at a scope covers every resource whose path starts with it.
+// A scope is a path {org, product?, instance?, project?, environment?, flag?} read left to right (an absent key may
+// also be given as undefined); a flag scope {…project, flag} leaves the environment out: the flag in every environment.
 import { Schema } from "effect";
 
 export const scopeKeys = ["org", "product", "instance", "project", "environment", "flag"] as const;
@@ -17,12 +17,19 @@ export const Scope = Schema.Struct({
 });
 export type Scope = typeof Scope.Type;
 
-/** Index of the deepest key a scope sets (0 = org); -1 when a key is set after a gap. */
+const ENVIRONMENT = scopeKeys.indexOf("environment");
+const FLAG = scopeKeys.indexOf("flag");
+
+/**
+ * Index of the deepest key a scope sets (0 = org); -1 when a key is set after a gap. The one gap allowed is a
+ * flag scope's missing environment ({…project, flag}, depth of the flag).
+ */
 export const scopeDepth = (scope: Scope): number => {
   let depth = 0;
   for (let i = 1; i < scopeKeys.length; i++) {
     const key = scopeKeys[i] as ScopeKey;
     if (scope[key] === undefined) {
+      if (i === ENVIRONMENT && depth === i - 1 && scope.flag !== undefined) return FLAG;
       for (let j = i + 1; j < scopeKeys.length; j++)
         if (scope[scopeKeys[j] as ScopeKey] !== undefined) return -1;
       return depth;
@@ -32,12 +39,19 @@ export const scopeDepth = (scope: Scope): number => {
   return depth;
 };
 
-/** True when `outer` covers `inner`: same org and `outer`'s path is a prefix of `inner`'s. */
+/** A flag scope {…project, flag}: one flag in every environment of its project. */
+export const isFlagScope = (scope: Scope): boolean =>
+  scope.environment === undefined && scope.flag !== undefined && scopeDepth(scope) === FLAG;
+
+/**
+ * True when `outer` covers `inner`: same org and `outer`'s path is a prefix of `inner`'s, a flag scope's missing
+ * environment matching every environment (the flag's ruleset in each).
+ */
 export const scopeCovers = (outer: Scope, inner: Scope): boolean => {
   const depth = scopeDepth(outer);
   for (let i = 0; i <= depth; i++) {
     const key = scopeKeys[i] as ScopeKey;
-    if (outer[key] !== inner[key]) return false;
+    if (outer[key] !== inner[key] && !(i === ENVIRONMENT && outer[key] === undefined)) return false;
   }
   return true;
 };

@@ -14,6 +14,8 @@ const prodEnv = path("acme", X, "e1", "p1", "production");
 const devEnv = path("acme", X, "e1", "p1", "development");
 const prodFlag = (flag: string) => path("acme", X, "e1", "p1", "production", flag);
 const devFlag = (flag: string) => path("acme", X, "e1", "p1", "development", flag);
+/** A flag in every environment of p1: where flag roles are granted. */
+const flagScope = (flag: string) => path("acme", X, "e1", "p1", undefined, flag);
 
 type Status = NonNullable<ResourceAttributes["flagStatus"]>;
 /** A flag's ruleset in production; `extra` overrides or removes attributes. */
@@ -47,10 +49,10 @@ const w = world()
   )
   .grant("admin", `${X}:administrator`, e1)
   // entity roles of administrators and owners are locked: these explicit grants change nothing
-  .grant("admin", `${X}:flag-none`, prodFlag("checkout"))
+  .grant("admin", `${X}:flag-none`, flagScope("checkout"))
   .grant("admin", `${X}:env-viewer`, prodEnv)
   .grant("owner", `${X}:project-owner`, p1)
-  .grant("owner", `${X}:flag-none`, prodFlag("checkout"))
+  .grant("owner", `${X}:flag-none`, flagScope("checkout"))
   .grant("publisher", `${X}:publisher`, p1)
   .grant("publisher-multi", `${X}:publisher`, p1)
   .permission("publisher-multi", `${X}:flags_multiple_experiments`, p1)
@@ -63,17 +65,17 @@ const w = world()
   .grant("editor+env-admin", `${X}:editor`, p1)
   .grant("editor+env-admin", `${X}:env-admin`, devEnv)
   .grant("editor+flag-viewer", `${X}:editor`, p1)
-  .grant("editor+flag-viewer", `${X}:flag-viewer`, devFlag("checkout"))
+  .grant("editor+flag-viewer", `${X}:flag-viewer`, flagScope("checkout"))
   .grant("editor+flag-none", `${X}:editor`, p1)
-  .grant("editor+flag-none", `${X}:flag-none`, devFlag("banner"))
+  .grant("editor+flag-none", `${X}:flag-none`, flagScope("banner"))
   .grant("viewer+env-editor", `${X}:viewer`, p1)
   .grant("viewer+env-editor", `${X}:env-editor`, prodEnv)
   .grant("viewer+env-editor+flag-editor", `${X}:viewer`, p1)
   .grant("viewer+env-editor+flag-editor", `${X}:env-editor`, prodEnv)
-  .grant("viewer+env-editor+flag-editor", `${X}:flag-editor`, prodFlag("banner"))
+  .grant("viewer+env-editor+flag-editor", `${X}:flag-editor`, flagScope("banner"))
   .grant("outsider", `${X}:editor`, p2)
   .grant("editor+flag-admin", `${X}:editor`, p1)
-  .grant("editor+flag-admin", `${X}:flag-admin`, devFlag("checkout"));
+  .grant("editor+flag-admin", `${X}:flag-admin`, flagScope("checkout"));
 
 const prodRestricted = [
   "flag.toggle",

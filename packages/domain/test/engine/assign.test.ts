@@ -20,7 +20,8 @@ const p1 = path("acme", X, "e1", "p1");
 const p2 = path("acme", X, "e1", "p2");
 const w1 = path("acme", X, "e1", "w1");
 const p1prod = path("acme", X, "e1", "p1", "production");
-const p1flag = path("acme", X, "e1", "p1", "production", "checkout");
+const p1flag = path("acme", X, "e1", "p1", undefined, "checkout");
+const p1prodFlag = path("acme", X, "e1", "p1", "production", "checkout");
 const mcProd = path("acme", M, "production");
 const feature: ResourceAttributes = { platform: "feature" };
 const web: ResourceAttributes = { platform: "web" };
@@ -61,6 +62,8 @@ const w = world()
     "tgt-admin",
     "tgt-owner",
     "tgt-editor",
+    "flag-boss",
+    "flag-reader",
   )
   .users("agency", "agency-super")
   .group("supers", "acme")
@@ -75,6 +78,10 @@ const w = world()
   .grant("exp-owner", `${X}:project-owner`, p1)
   .grant("exp-owner", `${X}:project-owner`, w1)
   .grant("ac-owner", `${A}:project-owner`, p1)
+  .grant("flag-boss", `${X}:editor`, p1)
+  .grant("flag-boss", `${X}:flag-admin`, p1flag)
+  .grant("flag-reader", `${X}:editor`, p1)
+  .grant("flag-reader", `${X}:flag-viewer`, p1flag)
   .grant("roles-admin", `${A}:roles-admin`, acme)
   .grant("tgt-admin", `${X}:administrator`, e1)
   .grant("tgt-owner", `${X}:project-owner`, p1)
@@ -112,11 +119,19 @@ describe("assign", () => {
       // project roles below the project; entity roles anywhere but an environment or a flag
       ["super", give(`${X}:viewer`, p1prod), "invalid"],
       ["super", give(`${X}:project-owner`, p1flag), "invalid"],
+      ["super", give(`${X}:project-owner`, p1prodFlag), "invalid"],
       ["super", give(`${X}:editor`, p1, { target: feature }), "allow"],
       ["super", give(`${X}:env-editor`, p1), "invalid"],
       ["super", give(`${X}:flag-viewer`, e1), "invalid"],
       ["super", give(`${X}:env-editor`, p1prod), "allow"],
       ["super", give(`${X}:flag-editor`, p1flag), "allow"],
+      // a flag role is one role for the flag in every environment: never at a flag in one environment
+      ["super", give(`${X}:flag-editor`, p1prodFlag), "invalid"],
+      ["super", give(`${X}:flag-none`, p1prodFlag, { targetUser: "tgt-editor" }), "invalid"],
+      ["super", give(`${X}:env-editor`, p1flag), "invalid"],
+      ["super", give(`${X}:env-editor`, p1prodFlag), "invalid"],
+      // a flag with no project is a gap like any other
+      ["super", give(`${X}:flag-editor`, path("acme", X, "e1", undefined, undefined, "checkout")), "invalid"],
       // administrator below the instance
       ["super", give(`${X}:administrator`, p1), "invalid"],
       ["super", give(`${X}:administrator`, e1), "allow"],
@@ -224,6 +239,20 @@ describe("assign", () => {
       ["ac-owner", give(`${X}:editor`, p1), "allow"],
       ["ac-owner", give(`${X}:publisher`, p1), "deny"],
       ["ac-owner", give(`${X}:viewer`, p2), "deny"],
+    ]);
+  });
+
+  describe("a flag admin manages its flag's permissions: the flag's roles at its flag, nothing else", () => {
+    const other = path("acme", X, "e1", "p1", undefined, "banner");
+    assignTable([
+      ["flag-boss", give(`${X}:flag-none`, p1flag, { targetUser: "tgt-editor" }), "allow"],
+      ["flag-boss", give(`${X}:flag-admin`, p1flag, { targetUser: "tgt-editor" }), "allow"],
+      ["flag-boss", give(`${X}:flag-editor`, other), "deny"],
+      ["flag-boss", give(`${X}:env-viewer`, p1prod), "deny"],
+      ["flag-boss", give(`${X}:viewer`, p1), "deny"],
+      ["flag-boss", give(`${X}:flag-none`, p1flag, { targetUser: "tgt-owner" }), "invalid"],
+      ["flag-reader", give(`${X}:flag-none`, p1flag), "deny"],
+      ["tgt-editor", give(`${X}:flag-none`, p1flag), "deny"],
     ]);
   });
 

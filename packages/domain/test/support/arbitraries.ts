@@ -57,6 +57,8 @@ export interface Place {
   readonly level: ScopeLevel;
   /** Set on Experimentation project scopes and below. */
   readonly platform?: "web" | "feature";
+  /** A flag in one environment (`{…environment, flag}`): a place to ask about, where no flag role is granted. */
+  readonly ruleset?: true;
 }
 
 const placesOf = (org: string): ReadonlyArray<Place> => {
@@ -67,9 +69,12 @@ const placesOf = (org: string): ReadonlyArray<Place> => {
     for (const [i, p, platform] of projects ?? []) {
       out.push({ scope: path(org, product, i, p), level: "project", platform });
       if (platform === "web") continue;
+      for (const f of FLAGS)
+        out.push({ scope: path(org, product, i, p, undefined, f), level: "flag", platform });
       for (const env of ENVS) {
         out.push({ scope: path(org, product, i, p, env), level: "environment", platform });
-        for (const f of FLAGS) out.push({ scope: path(org, product, i, p, env, f), level: "flag", platform });
+        for (const f of FLAGS)
+          out.push({ scope: path(org, product, i, p, env, f), level: "flag", platform, ruleset: true });
       }
     }
   }
@@ -100,7 +105,7 @@ const validPlaces = (role: (typeof SYSTEM_ROLES)[number]): ReadonlyArray<Place> 
     if (role.product !== "admin-center" && p.scope.product !== role.product) return false;
     if (role.id === "admin-center:project-owner" && p.scope.product !== X) return false;
     if (role.levels !== undefined) {
-      if (!role.levels.includes(p.level)) return false;
+      if (!role.levels.includes(p.level) || p.ruleset) return false;
     } else if (role.product !== "admin-center" && p.level === "org") return false;
     return !(restricted.has(role.id) && p.platform === "feature");
   });
@@ -207,8 +212,7 @@ const collaboratorArb = (
     })
     .map(({ subject, project, projectRole, env, flag, envRole, flagRole, multi }) => {
       const at = { ...project.scope, org: subject.org };
-      const entityScope =
-        flag === undefined ? { ...at, environment: env } : { ...at, environment: env, flag };
+      const entityScope = flag === undefined ? { ...at, environment: env } : { ...at, flag };
       // administrator is instance-wide: it cannot be given for one project
       const { project: _project, ...instance } = at;
       const roleScope = projectRole === `${X}:administrator` ? instance : at;

@@ -45,6 +45,17 @@ const productOf = (g: Given): string => ("role" in g ? g.role : g.permission).sp
 const covered = (permission: string, roles: ReadonlyArray<string>, extra: ReadonlySet<string> = new Set()) =>
   (variantsOf.get(permission) ?? []).every((v) => extra.has(v) || roles.some((r) => heldBy(r).has(v)));
 
+const FEATURE_PROJECT_ROLES = ["administrator", "project-owner", "publisher", "editor", "viewer"].map(
+  (r) => `${X}:${r}`,
+);
+
+/** The actor holds flag-admin at exactly the flag scope `a` names, and a Feature project role over it. */
+const managesFlag = (over: WorldSpec["grants"], a: Assignment): boolean =>
+  a.scope.environment === undefined &&
+  a.scope.flag !== undefined &&
+  over.some((g) => "role" in g && g.role === `${X}:flag-admin` && g.scope.flag === a.scope.flag) &&
+  over.some((g) => "role" in g && FEATURE_PROJECT_ROLES.includes(g.role));
+
 /**
  * Whether the model lets `actor` give `a` (assumed valid): through the admin levels its home-organization grants
  * in force (its own and its own organization's groups') hold over the scope, by the table in docs/decisions.md#delegation.
@@ -72,6 +83,8 @@ export const modelMayGive = (spec: WorldSpec, actor: string, a: Assignment, now:
     const mayGive = (r: string) => !IMPLIES_ADMIN.has(r);
     if ("role" in a ? mayGive(a.role) : covered(a.permission, catalogRoles.filter(mayGive))) return true;
   }
+  // a flag admin manages its flag's permissions: it gives the flag's roles at its flag scope
+  if ("role" in a && /^experimentation:flag-/.test(a.role) && managesFlag(over, a)) return true;
   if (held.has("owner")) {
     if ("role" in a) return OWNER_ROLES(a.role);
     const own = new Set(

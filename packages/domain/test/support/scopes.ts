@@ -22,14 +22,20 @@ export const path = (
 export const res = (scope: Scope, attrs: ResourceAttributes = {}): Resource =>
   Object.keys(attrs).length === 0 ? { ...scope } : { ...scope, attrs };
 
-/** Whether `outer` covers `inner` by the model's rule: same organization, `outer`'s path a prefix of `inner`'s. */
+/**
+ * Whether `outer` covers `inner` by the model's rule: same organization, `outer`'s path a prefix of `inner`'s, a
+ * flag scope ({…project, flag}, no environment) covering its flag in every environment.
+ */
 export const covers = (outer: Scope, inner: Scope): boolean =>
   (["org", "product", "instance", "project", "environment", "flag"] as const).every(
     (k) => outer[k] === undefined || outer[k] === inner[k],
   ) && gapFree(outer);
 
+/** No key set below a missing one, but a flag scope's environment. */
 const gapFree = (scope: Scope): boolean => {
   const keys = ["product", "instance", "project", "environment", "flag"] as const;
-  const firstMissing = keys.findIndex((k) => scope[k] === undefined);
-  return firstMissing < 0 || keys.slice(firstMissing).every((k) => scope[k] === undefined);
+  const set: Scope =
+    scope.environment === undefined && scope.project !== undefined ? { ...scope, environment: "*" } : scope;
+  const firstMissing = keys.findIndex((k) => set[k] === undefined);
+  return firstMissing < 0 || keys.slice(firstMissing).every((k) => set[k] === undefined);
 };

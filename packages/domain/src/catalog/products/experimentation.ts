@@ -406,6 +406,9 @@ export const lockedEntityRoles = [r("administrator"), r("project-owner")] as con
 export const environmentRoleIds = environmentRoles.map((x) => x.id);
 export const flagRoleIds = flagRoles.map((x) => x.id);
 
+/** Whoever may do this on a flag gives and removes the flag roles of that flag (flag-admin). */
+export const flagPermissionsAction = actionId(P, "flag.permissions.manage");
+
 /** Flag roles that let ruleset actions through; flag-viewer caps at viewing and flag-none hides the flag. */
 export const flagRolesAllowingRulesetChanges = [r("flag-admin"), r("flag-editor")] as const;
 
