@@ -19,6 +19,7 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   "flag.status.set": "Flag status changed",
   "flag.toggle": "Flag turned on or off",
   "grant.create": "Role given",
+  "grant.flag-roles-merge": "Flag roles merged into one for every environment",
   "grant.remove": "Role removed",
   "grant.update": "Role changed",
   "group.create": "Group created",

@@ -63,7 +63,8 @@ const exp = { ...acme, product: "experimentation", instance: "acme-exp" };
 const checkout = { ...exp, project: "acme-checkout" };
 const homepage = { ...exp, project: "acme-homepage" };
 const production = { ...checkout, environment: "acme-checkout-production" };
-const newCart = { ...production, flag: "acme-new-cart" };
+/** The new-cart flag in every environment of Checkout: where its flag roles sit. */
+const newCart = { ...checkout, flag: "acme-new-cart" };
 
 export interface DemoUser {
   readonly id: string;

@@ -5,6 +5,7 @@ import { expect } from "@effect/vitest";
 import { describeBothBackends, TestDatabase } from "@gatehouse/db/testing";
 import { ConfigProvider, Effect, Layer } from "effect";
 import { demoOperator, demoPassword, demoUsers } from "../src/demo-data.ts";
+import { Grants } from "../src/grants.ts";
 import { StoreLive } from "../src/layer.ts";
 import { verifyPassword } from "../src/password.ts";
 import { seedDemo } from "../src/seed-demo.ts";
@@ -44,6 +45,27 @@ describeBothBackends(
         const partner = yield* users.credentials("partneruser@agency.example");
         expect(partner.org).toBe("agency");
         expect(demoOperator.email).toBe("operator@gatehouse.example");
+      }).pipe(Effect.provide(StoreLive)),
+    );
+
+    it.effect("writes each flag role once, at its flag in every environment ({…project, flag})", () =>
+      Effect.gen(function* () {
+        const grants = yield* Grants;
+        yield* seedDemo();
+        const flagRoles = (yield* grants.list({ org: "acme" })).filter((g) =>
+          g.role?.startsWith("experimentation:flag-"),
+        );
+        expect(flagRoles.map((g) => g.role).sort()).toEqual(
+          ["flag-admin", "flag-editor", "flag-none", "flag-viewer"].map((r) => `experimentation:${r}`),
+        );
+        for (const g of flagRoles)
+          expect(g.scope).toEqual({
+            org: "acme",
+            product: "experimentation",
+            instance: "acme-exp",
+            project: "acme-checkout",
+            flag: "acme-new-cart",
+          });
       }).pipe(Effect.provide(StoreLive)),
     );
 
