@@ -41,6 +41,10 @@ const mayView = (page: Page, environment: string) =>
     "GET",
   );
 
+/** The preview's row for viewing flags (its decision and the server's reason). */
+const viewFlags = (page: Page) =>
+  page.getByRole("table", { name: "Effective permissions" }).getByRole("row", { name: /View flags/ });
+
 describe("A flag hidden in every environment, including a new one", () => {
   it("No Flag Access set once hides the flag in production, development and an environment added later", async () => {
     // The administrator sets the publisher's role on Dark mode once: one select per flag, no per-environment copy.
@@ -62,6 +66,7 @@ describe("A flag hidden in every environment, including a new one", () => {
     const reach = admin.getByTestId("flag-reach");
     await expect.poll(() => reach.textContent()).toContain("Production: hidden");
     await expect.poll(() => reach.textContent()).toContain("Development: hidden");
+    await expect.poll(() => viewFlags(admin).textContent()).toMatch(/Denied.*No Flag Access/);
     await screenshot(admin, "fx-flag-none-set-once");
 
     // The publisher: New cart in both environments, Dark mode nowhere.
@@ -109,6 +114,10 @@ describe("A flag hidden in every environment, including a new one", () => {
     await admin.getByTestId("effective-preview").getByRole("combobox", { name: "Flag" }).click();
     await admin.getByRole("option", { name: /^Dark mode/ }).click();
     await expect.poll(() => admin.getByTestId("flag-reach").textContent()).toContain("Staging: hidden");
+    await admin.getByTestId("effective-preview").getByRole("combobox", { name: "Environment" }).click();
+    await admin.getByRole("option", { name: "Staging" }).click();
+    await expect.poll(() => viewFlags(admin).textContent()).toMatch(/Denied.*No Flag Access/);
+    await expect.poll(() => admin.getByRole("combobox", { name: "Dark mode role" }).isDisabled()).toBe(false);
     await screenshot(admin, "fx-flag-none-preview-new-environment");
     await publisher.context().close();
     await admin.context().close();
