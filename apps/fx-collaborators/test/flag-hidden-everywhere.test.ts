@@ -69,6 +69,12 @@ describe("A flag hidden in every environment, including a new one", () => {
     await expect.poll(() => viewFlags(admin).textContent()).toMatch(/Denied.*No Flag Access/);
     await screenshot(admin, "fx-flag-none-set-once");
 
+    // The collaborators list names the one flag role by its role and flag names.
+    await admin.goto(`${app()}projects/${project}/collaborators`);
+    const listed = admin.getByRole("row", { name: /exp-publisher@acme\.example/ });
+    await expect.poll(() => listed.textContent()).toContain("No Flag Access on Dark mode");
+    await screenshot(admin, "fx-flag-none-collaborators-list");
+
     // The publisher: New cart in both environments, Dark mode nowhere.
     const publisher = await open("exp-publisher@acme.example", flagsUrl());
     await toggle(publisher, "New cart", "Production").waitFor();
