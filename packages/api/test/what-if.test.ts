@@ -113,13 +113,15 @@ describe("whatIf.preview", () => {
     const admin = await signIn("admin@acme.example");
     // Dark mode has no state in production: unpublished, so the editor's default env-editor may create experiments
     // there, which a flag-viewer role on the flag takes away (without the attribute both sides failed closed).
-    const darkMode = { ...checkout, environment: "acme-checkout-production", flag: "acme-dark-mode" };
+    // The flag role sits at the flag (every environment): the preview shows the flag, then its ruleset in each.
+    const darkMode = { ...checkout, flag: "acme-dark-mode" };
     const capped = await preview(admin, {
       subject: EDITOR,
       change: { kind: "create", role: "experimentation:flag-viewer", scope: darkMode },
     });
     expect(capped.status).toBe(200);
-    expect(ids(capped.data.scopes[0]?.lost ?? [])).toContain("experimentation:experiment.create");
+    expect(capped.data.scopes[1]?.scope.environment).toBe("acme-checkout-production");
+    expect(ids(capped.data.scopes[1]?.lost ?? [])).toContain("experimentation:experiment.create");
   });
 
   it("lists each gain once: a Feature project's environments show only what the project does not", async () => {

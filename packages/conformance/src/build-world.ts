@@ -2,6 +2,7 @@
 // and one subject holding the case's grants. The same Engine the API uses answers it.
 import { Engine } from "@gatehouse/domain";
 import type { ConformanceCase } from "./case-schema.ts";
+import { flagRolesAtFlags } from "./flag-grants.ts";
 
 export const SUBJECT = "subject";
 
@@ -25,7 +26,7 @@ export const buildWorld = (c: ConformanceCase): Engine => {
       ...(role.description === undefined ? {} : { description: role.description }),
     });
   snap.addUser(SUBJECT, c.subject.org);
-  c.subject.grants.forEach((g, i) => {
+  flagRolesAtFlags(c.subject.grants).forEach((g, i) => {
     const base = {
       id: `g${i}`,
       subject: SUBJECT,

@@ -20,6 +20,7 @@ import { badRequest, conflict, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
 import { namedSubjectOrg } from "./named-subject.ts";
+import { checkPlaces } from "./scope-places.ts";
 
 // Rules: docs/decisions.md#assignments and docs/decisions.md#delegation (every change asks engine.assign).
 
@@ -146,6 +147,8 @@ export const grantsRouter = router({
     if ((input.role === undefined) === (input.permission === undefined))
       throw badRequest("role: give exactly one of role and permission");
     const targetOrg = await namedSubjectOrg(store, actor.org, input.subject);
+    // another organization's places are left to the engine's boundary, which answers them as made-up ones
+    if (input.scope.org === actor.org) await checkPlaces(store, input.scope, "scope");
     if (input.role !== undefined)
       checkCustomRolePlacement(await roleIn(store, input.role, actor.org), input.scope);
     const what = input.role === undefined ? { permission: input.permission ?? "" } : { role: input.role };

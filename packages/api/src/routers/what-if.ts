@@ -12,7 +12,15 @@ import {
   UnknownGrant,
   type WhatIf,
 } from "@gatehouse/domain";
-import { Environments, environmentResource, Projects, projectResource, Resources } from "@gatehouse/store";
+import {
+  Environments,
+  environmentResource,
+  Flags,
+  flagResource,
+  Projects,
+  projectResource,
+  Resources,
+} from "@gatehouse/store";
 import { Effect } from "effect";
 import { type Ask, authorizedQuery, type Declared, type QueryContext, type Store } from "../authorize.ts";
 import { badRequest, missing, notFound } from "../refusals.ts";
@@ -63,8 +71,9 @@ const previewing = (input: WhatIfInput, { actor, engine }: QueryContext): Declar
 
 /**
  * The resources to ask whatCan about: the change's scope with the attributes its stored rows carry (store's
- * Resources, as every router builds them); for an Experimentation instance its projects too, and for a Feature
- * project its environments (where the rules' actions are decided). A new grant's instance and project must exist
+ * Resources, as every router builds them); for an Experimentation instance its projects too, for a Feature
+ * project its environments (where the rules' actions are decided), and for a flag (a flag role, which applies in
+ * every environment) its ruleset in each environment. A new grant's instance and project must exist
  * in the organization (so a preview never invents scopes); another organization's row answers as a made-up id.
  */
 const affectedResources = async (store: Store, scope: Scope): Promise<ReadonlyArray<Resource>> => {
@@ -74,11 +83,13 @@ const affectedResources = async (store: Store, scope: Scope): Promise<ReadonlyAr
   if (scope.project !== undefined) {
     // A Feature project's rules live in its environments: a project role changes what it may do there too.
     if (scope.environment !== undefined || own.attrs?.platform !== "feature") return [own];
-    const project = scope.project;
+    const { project, flag } = scope;
     const [stored, environments] = await store.run(
       Effect.all([Projects.use((p) => p.get(project)), Environments.use((e) => e.list(project))]),
     );
-    return [own, ...environments.map((e) => environmentResource(stored, e))];
+    if (flag === undefined) return [own, ...environments.map((e) => environmentResource(stored, e))];
+    const flagRow = await store.run(Flags.use((f) => f.get(flag)));
+    return [own, ...environments.map((e) => flagResource(stored, flagRow, e))];
   }
   const projects = await store.run(
     Projects.use((p) => p.list({ org: scope.org, instance: scope.instance ?? "" })),
