@@ -23,7 +23,11 @@ export const whereItSits = (place: ListedPlace, grant: ReachingGrant): string =>
   if (at === 2) return `instance ${names.instance ?? scope.instance}`;
   if (at === 3) return `project ${names.project ?? scope.project}`;
   const environment = `environment ${names.environment ?? scope.environment}`;
-  return at === 4 ? environment : `flag ${scope.flag} in ${environment}`;
+  if (at === 4) return environment;
+  // A flag role sits at the flag, with no environment, and applies in every environment.
+  return scope.environment === null
+    ? `flag ${scope.flag} (every environment)`
+    : `flag ${scope.flag} in ${environment}`;
 };
 
 /** Where a role reaching `place` from elsewhere comes from: "Mission Control (all environments)", "group Ops". */
