@@ -1,8 +1,9 @@
 // Browser test of a flag role spanning environments: the administrator hides one flag from a collaborator once
 // (No Flag Access), the collaborator misses it in production and development, then in an environment added later.
-import { browserSuite, callApi, screenshot, signIn } from "@gatehouse/e2e";
+import { browserSuite, callApi, screenshot } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { darkModeIn, flagToggle, openAs } from "./support/pages.ts";
 
 const suite = browserSuite();
 const app = () => `${suite.origin}/fx-collaborators/`;
@@ -10,15 +11,8 @@ const project = "acme-checkout";
 const flagsUrl = () => `${app()}projects/${project}/flags`;
 const collaboratorUrl = `projects/${project}/collaborators/demo-exp-publisher`;
 
-const open = async (email: string, url: string): Promise<Page> => {
-  const page = await suite.newPage();
-  await signIn(page, app(), email);
-  await page.goto(url);
-  return page;
-};
-
-const toggle = (page: Page, flag: string, environment: string) =>
-  page.getByRole("switch", { name: `${flag} in ${environment}` });
+const open = (email: string, url: string) => openAs(suite, app(), email, url);
+const toggle = flagToggle;
 
 /** The collaborator's view of a flag in an environment, asked of the server as the collaborator itself. */
 const mayView = (page: Page, environment: string) =>
@@ -28,15 +22,7 @@ const mayView = (page: Page, environment: string) =>
     "authz.check",
     {
       action: "experimentation:flag.view",
-      resource: {
-        org: "acme",
-        product: "experimentation",
-        instance: "acme-exp",
-        project,
-        environment,
-        flag: "acme-dark-mode",
-        attrs: { platform: "feature", production: false, flagStatus: "draft", rulesetPublished: false },
-      },
+      resource: darkModeIn(environment, environment === "acme-checkout-production"),
     },
     "GET",
   );

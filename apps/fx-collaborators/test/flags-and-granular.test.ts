@@ -1,8 +1,9 @@
 // Browser tests of the flags page and the granular roles panel (headless Chromium against the `pnpm start` server):
 // production toggles for editors, env-publisher and flag-none overrides, locked project owners, the preview.
-import { browserSuite, callApi, screenshot, signIn } from "@gatehouse/e2e";
+import { browserSuite, callApi, screenshot } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { darkModeIn, flagToggle, openAs } from "./support/pages.ts";
 
 const suite = browserSuite();
 const app = () => `${suite.origin}/fx-collaborators/`;
@@ -12,16 +13,8 @@ const collaboratorUrl = (user: string) => `${app()}projects/${project}/collabora
 const production = "acme-checkout-production";
 const development = "acme-checkout-development";
 
-const open = async (email: string, url: string): Promise<Page> => {
-  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, app(), email);
-  await page.goto(url);
-  return page;
-};
-
-const toggle = (page: Page, flag: string, environment: string) =>
-  page.getByRole("switch", { name: `${flag} in ${environment}` });
+const open = (email: string, url: string) => openAs(suite, app(), email, url);
+const toggle = flagToggle;
 
 /** Picks `role` in the entity role select labelled `label` and waits for the change to be saved. */
 const pickRole = async (page: Page, label: string, role: string) => {
@@ -125,20 +118,7 @@ describe("Flags and granular roles", () => {
       {
         checks: [production, development].map((environment) => ({
           action: "experimentation:flag.toggle",
-          resource: {
-            org: "acme",
-            product: "experimentation",
-            instance: "acme-exp",
-            project,
-            environment,
-            flag: "acme-dark-mode",
-            attrs: {
-              platform: "feature",
-              production: environment === production,
-              flagStatus: "draft",
-              rulesetPublished: false,
-            },
-          },
+          resource: darkModeIn(environment, environment === production),
         })),
       },
       "POST",
