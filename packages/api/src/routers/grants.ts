@@ -147,12 +147,17 @@ export const grantsRouter = router({
     if ((input.role === undefined) === (input.permission === undefined))
       throw badRequest("role: give exactly one of role and permission");
     const targetOrg = await namedSubjectOrg(store, actor.org, input.subject);
-    // another organization's places are left to the engine's boundary, which answers them as made-up ones
-    if (input.scope.org === actor.org) await checkPlaces(store, input.scope, "scope");
-    if (input.role !== undefined)
-      checkCustomRolePlacement(await roleIn(store, input.role, actor.org), input.scope);
-    const what = input.role === undefined ? { permission: input.permission ?? "" } : { role: input.role };
-    return assignment(input.subject, targetOrg, input.scope, what);
+    return {
+      // the scope's organization is the boundary; inside it, its places must exist (another's answer as made-up)
+      orgs: [input.scope.org],
+      ask: async () => {
+        await checkPlaces(store, input.scope, "scope");
+        if (input.role !== undefined)
+          checkCustomRolePlacement(await roleIn(store, input.role, actor.org), input.scope);
+        const what = input.role === undefined ? { permission: input.permission ?? "" } : { role: input.role };
+        return assignment(input.subject, targetOrg, input.scope, what);
+      },
+    };
   }).mutation(async ({ ctx, input }) => {
     const id = `grt_${randomUUID().replaceAll("-", "")}`;
     const { value } = await ctx.write({

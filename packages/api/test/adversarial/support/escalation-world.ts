@@ -32,6 +32,8 @@ export const places = {
     environment: "acme-checkout-production",
     flag: "acme-new-cart",
   },
+  /** The flag in every environment: where flag roles are granted. */
+  newCartFlag: { ...exp, project: "acme-checkout", flag: "acme-new-cart" },
   mc: { ...acme, product: "mission-control" },
   mcProduction: { ...acme, product: "mission-control", instance: "acme-mc-production" },
   pim: { ...acme, product: "pim", instance: "acme-pim" },
@@ -61,6 +63,7 @@ const probes: ReadonlyArray<Resource> = [
     ...places.newCart,
     attrs: { ...feature, production: true, flagStatus: "running", rulesetPublished: true },
   },
+  { ...places.newCartFlag, attrs: { ...feature, flagStatus: "running" } },
   {
     ...places.checkout,
     environment: "acme-checkout-development",
