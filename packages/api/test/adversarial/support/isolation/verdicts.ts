@@ -43,14 +43,30 @@ export const distinguishing = (
   ];
 };
 
-/** The values of `secrets` a reply shows that its input did not carry. */
+/**
+ * The random secrets a reply may carry (an accept link's token, a new API key: 32 random bytes in base64url),
+ * masked before the leak search: 43 random characters contain a 4-letter name like "Acme" about once in
+ * 400,000 tokens, which is chance, not a leak.
+ */
+const randomSecrets = /(token=|gh_)[A-Za-z0-9_%-]{43,}/g;
+const masked = (raw: string): string => raw.replace(randomSecrets, "$1⟨random⟩");
+
+/** The values of `secrets` a reply shows that its input did not carry (outside its random secrets). */
 export const leaked = (
-  reply: Reply,
+  reply: { readonly raw: string },
   input: unknown,
   secrets: ReadonlyArray<string>,
 ): ReadonlyArray<string> => {
   const sent = JSON.stringify(input) ?? "";
-  return secrets.filter((v) => !sent.includes(v) && reply.raw.includes(v));
+  const shown = masked(reply.raw);
+  return secrets.filter((v) => !sent.includes(v) && shown.includes(v));
+};
+
+/** `value` in `raw` with the 120 characters either side, where a leak finding shows it. */
+const around = (raw: string, value: string): string => {
+  const text = masked(raw);
+  const at = text.indexOf(value);
+  return `${value}: …${text.slice(Math.max(0, at - 120), at + value.length + 120)}…`;
 };
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -98,7 +114,7 @@ export const judge = (
     if (reply.status >= 500) out.push(finding("5xx", `${reply.status} ${reply.message ?? ""}`, input));
     const shown = leaked(reply, input, secrets);
     if (shown.length > 0)
-      out.push(finding("leak", `shows ${shown.join(", ")}: ${reply.raw.slice(0, 400)}`, input));
+      out.push(finding("leak", `shows ${shown.map((v) => around(reply.raw, v)).join(" | ")}`, input));
   }
   if (madeUp === undefined || !probe.compare) return out;
   const a = normalized(
