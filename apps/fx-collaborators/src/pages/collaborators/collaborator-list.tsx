@@ -56,11 +56,7 @@ export const CollaboratorList = ({ project }: { readonly project: FeatureProject
       id: "status",
       header: "Status",
       cell: ({ row }) => (
-        <Badge
-          variant="light"
-          color={statusColor[row.original.status] ?? "gray"}
-          style={{ overflow: "visible" }}
-        >
+        <Badge variant="light" color={statusColor[row.original.status] ?? "gray"} miw="max-content">
           {row.original.status}
         </Badge>
       ),

@@ -36,7 +36,7 @@ const columns: Array<Column<Row>> = [
     id: "decision",
     header: "Decision",
     cell: ({ row }) => (
-      <Badge color={row.original.decision === "allow" ? "green" : "red"} miw={90}>
+      <Badge color={row.original.decision === "allow" ? "green" : "red"} miw="max-content">
         {row.original.decision === "allow" ? "Allowed" : "Denied"}
       </Badge>
     ),
