@@ -23,7 +23,9 @@ export const whereItSits = (place: ListedPlace, grant: ReachingGrant): string =>
   if (at === 2) return `instance ${names.instance ?? scope.instance}`;
   if (at === 3) return `project ${names.project ?? scope.project}`;
   const environment = `environment ${names.environment ?? scope.environment}`;
-  return at === 4 ? environment : `flag ${scope.flag} in ${environment}`;
+  if (at === 4) return environment;
+  // a flag role sits at the flag, in every environment (a permission may still sit at one environment's flag)
+  return `flag ${scope.flag} in ${scope.environment === null ? "every environment" : environment}`;
 };
 
 /** Where a role reaching `place` from elsewhere comes from: "Mission Control (all environments)", "group Ops". */
