@@ -2,6 +2,7 @@
 // environment; a flag admin manages its flag's roles; a flag role in one environment, a flag of another project
 // or organization, and a flag without its project are refused with 400 naming the field, writing nothing.
 import { describe, expect, it } from "vitest";
+import { whereItSits } from "../src/routers/reach-words.ts";
 import { type Call, demoApi } from "./support/demo-api.ts";
 
 const { send, signIn, rows, auditCount } = demoApi();
@@ -26,6 +27,10 @@ interface GrantView {
 const give = (call: Call, user: string, role: string, scope: Record<string, string | undefined>) =>
   send("POST", "grants.create", { subject: { kind: "user", id: user }, role, scope }, call);
 
+/** `call` gives `user` flag role `role` on `flag` (in every environment). */
+const giveFlagRole = (call: Call, user: string, role: string, flag: string) =>
+  give(call, user, `experimentation:${role}`, flagAt(flag));
+
 const check = (call: Call, action: string, resource: object) =>
   send("GET", "authz.check", { action, resource }, call).then((a) => a.data);
 
@@ -34,12 +39,7 @@ describe("flag roles at the flag scope", () => {
     const admin = await signIn("admin@acme.example");
     const editor = await signIn("exp-editor@acme.example");
     const before = await auditCount();
-    const created = await give(
-      admin,
-      "demo-exp-editor",
-      "experimentation:flag-none",
-      flagAt("acme-dark-mode"),
-    );
+    const created = await giveFlagRole(admin, "demo-exp-editor", "flag-none", "acme-dark-mode");
     expect(created.status).toBe(200);
     const grant = created.data as GrantView;
     expect(grant.scope).toEqual(flagAt("acme-dark-mode"));
@@ -70,43 +70,23 @@ describe("flag roles at the flag scope", () => {
 
   it("a flag admin gives and removes its own flag's roles, not another flag's nor other roles", async () => {
     const flagAdmin = await signIn("exp-flag-admin@acme.example");
-    const own = await give(
-      flagAdmin,
-      "demo-exp-editor",
-      "experimentation:flag-viewer",
-      flagAt("acme-new-cart"),
-    );
+    const own = await giveFlagRole(flagAdmin, "demo-exp-editor", "flag-viewer", "acme-new-cart");
     expect(own.status).toBe(200);
     const grant = own.data as GrantView;
     const before = await auditCount();
-    const other = await give(
-      flagAdmin,
-      "demo-exp-editor",
-      "experimentation:flag-viewer",
-      flagAt("acme-dark-mode"),
-    );
+    const other = await giveFlagRole(flagAdmin, "demo-exp-editor", "flag-viewer", "acme-dark-mode");
     expect(other.status).toBe(403);
     const project = await give(flagAdmin, "demo-exp-viewer", "experimentation:editor", checkout);
     expect(project.status).toBe(403);
     // the entity roles of a project owner cannot be changed, by anyone
-    const owner = await give(
-      flagAdmin,
-      "demo-exp-project-owner",
-      "experimentation:flag-none",
-      flagAt("acme-new-cart"),
-    );
+    const owner = await giveFlagRole(flagAdmin, "demo-exp-project-owner", "flag-none", "acme-new-cart");
     expect(owner.status).toBe(400);
     expect(await auditCount()).toBe(before);
     const removed = await send("POST", "grants.remove", { id: grant.id, version: grant.version }, flagAdmin);
     expect(removed.status).toBe(200);
     // a flag viewer does not manage the flag's permissions
     const viewer = await signIn("exp-flag-viewer@acme.example");
-    const refused = await give(
-      viewer,
-      "demo-exp-editor",
-      "experimentation:flag-none",
-      flagAt("acme-new-cart"),
-    );
+    const refused = await giveFlagRole(viewer, "demo-exp-editor", "flag-none", "acme-new-cart");
     expect(refused.status).toBe(403);
   });
 
@@ -121,7 +101,7 @@ describe("flag roles at the flag scope", () => {
     expect(perEnvironment.status).toBe(400);
     expect(perEnvironment.error?.message).toContain("every environment");
 
-    const made = await give(admin, "demo-exp-editor", "experimentation:flag-viewer", flagAt("no-such-flag"));
+    const made = await giveFlagRole(admin, "demo-exp-editor", "flag-viewer", "no-such-flag");
     expect(made.status).toBe(400);
     expect(made.error?.message).toContain("scope.flag");
 
@@ -159,8 +139,8 @@ describe("flag roles at the flag scope", () => {
     );
     const admin = await signIn("admin@acme.example");
     const before = await auditCount();
-    const foreign = await give(admin, "demo-exp-editor", "experimentation:flag-viewer", flagAt("ini-flag"));
-    const made = await give(admin, "demo-exp-editor", "experimentation:flag-viewer", flagAt("ini-flag-x"));
+    const foreign = await giveFlagRole(admin, "demo-exp-editor", "flag-viewer", "ini-flag");
+    const made = await giveFlagRole(admin, "demo-exp-editor", "flag-viewer", "ini-flag-x");
     expect(foreign.status).toBe(made.status);
     expect(foreign.error?.message).toBe(made.error?.message.replace("ini-flag-x", "ini-flag"));
     expect(await auditCount()).toBe(before);
@@ -186,5 +166,22 @@ describe("flag roles at the flag scope", () => {
     expect(scopes.map((s) => s.scope.environment)).toEqual([undefined, PROD, DEV]);
     expect(scopes[0]?.lost.map((a) => a.id)).toContain("experimentation:flag.edit");
     expect(scopes[2]?.lost.map((a) => a.id)).toContain("experimentation:flag.toggle");
+  });
+});
+
+describe("where a flag role sits, in the user list's words", () => {
+  it("is the flag in every environment", () => {
+    const names = { instance: "Exp", project: "Checkout", environment: null };
+    const scope = {
+      product: "experimentation",
+      instance: "acme-exp",
+      project: "acme-checkout",
+      environment: null,
+    };
+    const place = { product: "experimentation", instance: "acme-exp", project: undefined };
+    const grant = { user: "u", grant: "g", role: null, roleName: null, permission: null, group: null, names };
+    expect(whereItSits(place, { ...grant, scope: { ...scope, flag: "acme-new-cart" } })).toBe(
+      "flag acme-new-cart in every environment",
+    );
   });
 });

@@ -20,7 +20,7 @@ const project = { product: "experimentation", instance: "acme-exp", project: "ac
 describe("whereItSits", () => {
   it("names a flag role at the flag as applying in every environment", () => {
     const grant = at({ ...project, flag: "acme-dark-mode" });
-    expect(whereItSits(place, grant)).toBe("flag acme-dark-mode (every environment)");
+    expect(whereItSits(place, grant)).toBe("flag acme-dark-mode in every environment");
   });
 
   it("names an environment role by its environment", () => {

@@ -24,10 +24,8 @@ export const whereItSits = (place: ListedPlace, grant: ReachingGrant): string =>
   if (at === 3) return `project ${names.project ?? scope.project}`;
   const environment = `environment ${names.environment ?? scope.environment}`;
   if (at === 4) return environment;
-  // A flag role sits at the flag, with no environment, and applies in every environment.
-  return scope.environment === null
-    ? `flag ${scope.flag} (every environment)`
-    : `flag ${scope.flag} in ${environment}`;
+  // a flag role sits at the flag, in every environment (a permission may still sit at one environment's flag)
+  return `flag ${scope.flag} in ${scope.environment === null ? "every environment" : environment}`;
 };
 
 /** Where a role reaching `place` from elsewhere comes from: "Mission Control (all environments)", "group Ops". */
