@@ -1,8 +1,9 @@
 // Browser tests of the flags page and the granular roles panel (headless Chromium against the `pnpm start` server):
 // production toggles for editors, env-publisher and flag-none overrides, locked project owners, the preview.
-import { browserSuite, callApi, screenshot, signIn } from "@gatehouse/e2e";
+import { browserSuite, callApi, screenshot } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { darkModeIn, flagToggle, openAs } from "./support/pages.ts";
 
 const suite = browserSuite();
 const app = () => `${suite.origin}/fx-collaborators/`;
@@ -12,16 +13,8 @@ const collaboratorUrl = (user: string) => `${app()}projects/${project}/collabora
 const production = "acme-checkout-production";
 const development = "acme-checkout-development";
 
-const open = async (email: string, url: string): Promise<Page> => {
-  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, app(), email);
-  await page.goto(url);
-  return page;
-};
-
-const toggle = (page: Page, flag: string, environment: string) =>
-  page.getByRole("switch", { name: `${flag} in ${environment}` });
+const open = (email: string, url: string) => openAs(suite, app(), email, url);
+const toggle = flagToggle;
 
 /** Picks `role` in the entity role select labelled `label` and waits for the change to be saved. */
 const pickRole = async (page: Page, label: string, role: string) => {
@@ -51,7 +44,7 @@ describe("Flags and granular roles", () => {
     await expect.poll(() => dev.isChecked()).toBe(false);
 
     // "Why?" gives the refusal the toggle itself would get (flags.toggle asked through may).
-    await page.getByRole("button", { name: "Why?" }).first().click();
+    await page.getByRole("table", { name: "Flags" }).getByRole("button", { name: "Why?" }).first().click();
     const why = page.getByTestId("why-refused");
     await expect.poll(() => why.textContent()).toMatch(/experimentation:flag\.toggle/);
     await expect.poll(() => why.textContent()).toMatch(/Environment Editor/);
@@ -73,9 +66,9 @@ describe("Flags and granular roles", () => {
 
     const admin = await open("exp-administrator@acme.example", collaboratorUrl("demo-exp-editor"));
     const row = admin.getByTestId("entity-role-Production");
-    await expect.poll(() => row.textContent()).toContain("default: env-editor");
-    await pickRole(admin, "Production", "env-publisher");
-    await expect.poll(() => row.textContent()).toContain("overrides env-editor");
+    await expect.poll(() => row.textContent()).toContain("default: Environment Editor");
+    await pickRole(admin, "Production", "Environment Publisher");
+    await expect.poll(() => row.textContent()).toContain("overrides Environment Editor");
     // The administrator views the project's users, so it previews the editor's decisions there.
     await admin.getByRole("table", { name: "Effective permissions" }).getByRole("row").nth(1).waitFor();
     await screenshot(admin, "fx-granular-env-publisher");
@@ -93,12 +86,27 @@ describe("Flags and granular roles", () => {
     await admin.context().close();
   });
 
-  it("flag-none hides the flag from the editor", async () => {
+  it("flag-none, set once on the flag, hides it from the editor in every environment", async () => {
     const admin = await open("exp-administrator@acme.example", collaboratorUrl("demo-exp-editor"));
-    await pickRole(admin, "Dark mode", "flag-none");
+    await pickRole(admin, "Dark mode", "No Flag Access");
     await expect
       .poll(() => admin.getByTestId("entity-role-Dark mode").textContent())
-      .toContain("overrides flag-editor");
+      .toContain("overrides Flag Editor");
+    // One grant at the flag itself (no environment), not one per environment.
+    const user = (await callApi(
+      admin,
+      suite.origin,
+      "users.get",
+      {
+        id: "demo-exp-editor",
+        context: { org: "acme", product: "experimentation", instance: "acme-exp", project },
+      },
+      "GET",
+    )) as { grants: ReadonlyArray<{ role: string | null; scope: { environment?: string; flag?: string } }> };
+    const darkMode = user.grants.filter((g) => g.scope.flag === "acme-dark-mode");
+    expect(darkMode.map((g) => [g.role, g.scope.environment])).toEqual([
+      ["experimentation:flag-none", undefined],
+    ]);
 
     const editor = await open("exp-editor@acme.example", flagsUrl());
     await toggle(editor, "New cart", "Development").waitFor();
@@ -110,20 +118,7 @@ describe("Flags and granular roles", () => {
       {
         checks: [production, development].map((environment) => ({
           action: "experimentation:flag.toggle",
-          resource: {
-            org: "acme",
-            product: "experimentation",
-            instance: "acme-exp",
-            project,
-            environment,
-            flag: "acme-dark-mode",
-            attrs: {
-              platform: "feature",
-              production: environment === production,
-              flagStatus: "draft",
-              rulesetPublished: false,
-            },
-          },
+          resource: darkModeIn(environment, environment === production),
         })),
       },
       "POST",
@@ -160,8 +155,7 @@ describe("Flags and granular roles", () => {
     const multiple = owner.getByRole("switch", { name: /Multiple experiments per flag/ });
     await multiple.waitFor();
     await expect.poll(() => multiple.isDisabled()).toBe(true);
-    const card = owner.getByTestId("granular-roles");
-    await card.getByRole("button", { name: "Why?" }).click();
+    await owner.getByTestId("multiple-experiments").getByRole("button", { name: "Why?" }).click();
     const why = owner.getByTestId("why-refused");
     await expect.poll(() => why.textContent()).toMatch(/Create more than one experiment on a flag/);
     await screenshot(owner, "fx-granular-multiple-experiments-owner");

@@ -5,13 +5,21 @@ import { useMemo } from "react";
 import { affectedBy, type ChangeType, type RouterName } from "./invalidation.ts";
 import { type GatehouseTRPC, useTRPC } from "./trpc-react.ts";
 
-/** Invalidates every cached read of `routers` (active ones are fetched again). */
+/**
+ * Invalidates every cached read of `routers` (active ones are fetched again). A first fetch still in flight is
+ * cancelled first: invalidating alone would let it finish with answers read before the change and keep them.
+ */
 export const invalidateRouters = (
   queryClient: QueryClient,
   trpc: GatehouseTRPC,
   routers: Iterable<RouterName>,
 ): Promise<unknown> =>
-  Promise.all([...routers].map((router) => queryClient.invalidateQueries(trpc[router].pathFilter())));
+  Promise.all(
+    [...routers].map(async (router) => {
+      await queryClient.cancelQueries(trpc[router].pathFilter());
+      await queryClient.invalidateQueries(trpc[router].pathFilter());
+    }),
+  );
 
 /**
  * For a mutation's `onSuccess`/`onSettled`: `refresh.after("grant.added")` invalidates what that change may alter

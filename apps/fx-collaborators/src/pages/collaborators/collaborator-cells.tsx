@@ -1,7 +1,10 @@
 // A collaborator row's cells that read its grants in the project: its project role (a picker), its granular
 // roles, and Remove from project / Remove from account, each control guarded by the server's answer for its call.
+import { useTRPC } from "@gatehouse/client";
 import { GuardedCall } from "@gatehouse/ui";
-import { Badge, Button, Group, Select, Stack, Text } from "@mantine/core";
+import { Button, Select, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useRoleNames } from "../granular/granular-queries.ts";
 import type { FeatureProject } from "../projects/feature-projects.ts";
 import {
   type Collaborator,
@@ -9,7 +12,13 @@ import {
   useRemoveCollaboratorFromAccount,
   useRemoveFromProject,
 } from "./collaborator-mutations.ts";
-import { granularLabels, projectRoleGrant, useCollaboratorGrants, useRoleOptions } from "./project-roles.ts";
+import {
+  type GranularNames,
+  granularLabels,
+  projectRoleGrant,
+  useCollaboratorGrants,
+  useRoleOptions,
+} from "./project-roles.ts";
 
 interface CellProps {
   readonly project: FeatureProject;
@@ -44,18 +53,35 @@ export const RoleCell = ({ project, user }: CellProps) => {
   );
 };
 
+/** Names for granular labels: the catalog's role names, the project's flags and environments (once needed). */
+const useGranularNames = (project: string, needed: boolean): GranularNames => {
+  const trpc = useTRPC();
+  const roles = useRoleNames();
+  const flags = useQuery(trpc.flags.list.queryOptions({ project }, { enabled: needed }));
+  const environments = useQuery(
+    trpc.projects.environments.list.queryOptions({ project }, { enabled: needed }),
+  );
+  const places = new Map([...(flags.data ?? []), ...(environments.data ?? [])].map((p) => [p.id, p.name]));
+  return { role: (id) => roles.data?.get(id) ?? id, place: (id) => places.get(id) ?? id };
+};
+
 export const GranularCell = ({ project, user }: CellProps) => {
   const grants = useCollaboratorGrants(project, user.id);
-  const labels = granularLabels(grants.data?.grants ?? [], project.id);
+  const held = grants.data?.grants ?? [];
+  const names = useGranularNames(
+    project.id,
+    held.some((g) => g.scope.flag !== undefined || g.scope.environment !== undefined),
+  );
+  const labels = granularLabels(held, names);
   if (labels.length === 0) return <Text size="sm">Defaults of the project role</Text>;
   return (
-    <Group gap={4}>
+    <Stack gap={2}>
       {labels.map((label) => (
-        <Badge key={label} variant="outline" size="sm" tt="none" style={{ overflow: "visible" }}>
+        <Text key={label} size="xs">
           {label}
-        </Badge>
+        </Text>
       ))}
-    </Group>
+    </Stack>
   );
 };
 

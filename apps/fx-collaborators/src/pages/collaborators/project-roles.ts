@@ -29,12 +29,26 @@ export const projectRoleGrant = (grants: ReadonlyArray<ProjectGrant>): ProjectGr
 
 const short = (id: string, prefix: string): string => (id.startsWith(prefix) ? id.slice(prefix.length) : id);
 
-/** Granular grants (entity roles at an environment or flag, single permissions) as short labels. */
-export const granularLabels = (grants: ReadonlyArray<ProjectGrant>, project: string): ReadonlyArray<string> =>
+/** How granular labels name roles and places (catalog role names; the project's flags and environments). */
+export interface GranularNames {
+  readonly role: (id: string) => string;
+  readonly place: (id: string) => string;
+}
+
+/**
+ * Granular grants as short labels: "No Flag Access on Dark mode" (a flag role, in every environment),
+ * "Environment Publisher in Production", or a single permission.
+ */
+export const granularLabels = (
+  grants: ReadonlyArray<ProjectGrant>,
+  names: GranularNames,
+): ReadonlyArray<string> =>
   grants.flatMap((g) => {
     if (g.role === null) return g.permission === null ? [] : [short(g.permission, "experimentation:")];
-    const at = g.scope.flag ?? g.scope.environment;
-    return at === undefined ? [] : [`${short(g.role, "experimentation:")} · ${short(at, `${project}-`)}`];
+    if (g.scope.flag !== undefined) return [`${names.role(g.role)} on ${names.place(g.scope.flag)}`];
+    if (g.scope.environment !== undefined)
+      return [`${names.role(g.role)} in ${names.place(g.scope.environment)}`];
+    return [];
   });
 
 /** The project roles as select options, disabled where assignable.roles says the user may not give them. */

@@ -1,8 +1,9 @@
 // Flags (route /projects/:project/flags): each flag's status and its on/off state per environment, with
-// toggles the engine guards; flags the user may not view (flag-none) are left out; the change stream refreshes it.
+// toggles the engine guards, and Add environment; flags the user may not view (flag-none) are left out.
 import { type Column, Crumbs, DataTable, QueryState } from "@gatehouse/ui";
 import { Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { useParams } from "react-router";
+import { AddEnvironment } from "./add-environment.tsx";
 import { type EnvironmentRow, type FlagRow, type FlagStatus, FlagToggle } from "./flag-toggle.tsx";
 import { useEnvironments, useFlags, useProjectPlace } from "./project-place.ts";
 
@@ -98,12 +99,16 @@ const Flags = ({ project, name, environments }: FlagsProps) => {
           { label: "Flags" },
         ]}
       />
-      <Title order={1} size="h2">
-        Flags
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          Flags
+        </Title>
+        <AddEnvironment project={project} projectName={name} />
+      </Group>
       <Text size="sm" c="dimmed">
         Turn a flag on or off per environment. In production (primary) environments editors cannot launch
-        flags: a publisher, or an env-publisher role on the environment, is needed.
+        flags: a publisher, or an env-publisher role on the environment, is needed. A flag role applies in
+        every environment, new ones included: a flag hidden from you is hidden in all of them.
       </Text>
       <DataTable
         label="Flags"

@@ -1,12 +1,13 @@
 // Effective permissions preview: pick an environment and a flag and see every Feature Experimentation action
 // for the collaborator with allow/deny and the engine's reason (authz.explain per action, in batched rounds),
-// about the flag's resource there as the server built it.
+// about the flag's resource there as the server built it; above it, whether it sees the flag in each environment.
 import { errorCode, errorMessage, type Resource, useGatehouse, useTRPC } from "@gatehouse/client";
 import { actionsOn, type Column, DataTable, Loaded } from "@gatehouse/ui";
 import { Alert, Badge, Card, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useEnvironments, useFlags } from "../flags/project-place.ts";
+import { FlagReach } from "./flag-reach.tsx";
 
 /** Explanations asked per round: each round is one batched request. */
 const ROUND = 10;
@@ -35,7 +36,7 @@ const columns: Array<Column<Row>> = [
     id: "decision",
     header: "Decision",
     cell: ({ row }) => (
-      <Badge color={row.original.decision === "allow" ? "green" : "red"}>
+      <Badge color={row.original.decision === "allow" ? "green" : "red"} miw="max-content">
         {row.original.decision === "allow" ? "Allowed" : "Denied"}
       </Badge>
     ),
@@ -109,6 +110,13 @@ export const EffectivePreview = ({ project, user }: { project: string; user: str
                 onChange={setFlag}
               />
             </Group>
+            <Text size="sm" c="dimmed">
+              On a flag's rules in an environment the collaborator has the lower of its environment role and
+              its flag role; the flag role is the same in every environment.
+            </Text>
+            {flag === undefined ? null : (
+              <FlagReach user={user} flag={flag} environments={loaded.environments} />
+            )}
             {errorCode(rows.error) === "FORBIDDEN" ? (
               <Alert color="yellow" title="You do not administer this project's users">
                 Another person's decisions are shown to those who may view the users of the project (its

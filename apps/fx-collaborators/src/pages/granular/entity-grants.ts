@@ -25,6 +25,15 @@ export const projectRoleOf = (
     grants.some((g) => g.role === role.id && isProjectLevel(g.scope as Resource, project)),
   );
 
+/** Where an environment role sits: the environment of the project. */
+export const environmentScope = (project: Resource, environment: string): Resource => ({
+  ...project,
+  environment,
+});
+
+/** Where a flag role sits: the flag of the project, with no environment (it applies in every one). */
+export const flagScope = (project: Resource, flag: string): Resource => ({ ...project, flag });
+
 const sameScope = (a: Resource, b: Resource) =>
   (["org", "product", "instance", "project", "environment", "flag"] as const).every((k) => a[k] === b[k]);
 

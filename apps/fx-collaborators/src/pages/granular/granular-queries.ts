@@ -1,5 +1,5 @@
 // The panel's reads: the collaborator with its grants on the project and, when the viewer may see the instance,
-// instance-wide (administrators); the catalog's Feature role facts; and which entity roles the admin may give.
+// instance-wide (administrators); the catalog's Feature role facts and the roles' names.
 import { errorCode, type Resource, useTRPC } from "@gatehouse/client";
 import { skipToken, useQueries, useQuery } from "@tanstack/react-query";
 
@@ -43,10 +43,15 @@ export const useFeatureRoles = () => {
   return useQuery(trpc.catalog.featureRoles.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }));
 };
 
-/** Whether the signed-in admin may give each entity role at every one of `scopes`, and why not. */
-export const useAssignable = (scopes: ReadonlyArray<Resource>) => {
+/** Experimentation roles' names (catalog labels) by id, e.g. "No Flag Access" for flag-none. */
+export const useRoleNames = () => {
   const trpc = useTRPC();
-  return useQuery(
-    trpc.assignable.roles.queryOptions({ scopes: scopes.slice(0, 20) }, { enabled: scopes.length > 0 }),
-  );
+  return useQuery({
+    ...trpc.catalog.products.queryOptions(),
+    staleTime: Number.POSITIVE_INFINITY,
+    select: (products) =>
+      new Map<string, string>(
+        (products.find((p) => p.id === "experimentation")?.roles ?? []).map((r) => [r.id, r.label] as const),
+      ),
+  });
 };

@@ -1,47 +1,26 @@
-// Granular roles of one collaborator on a Feature project: per environment and per flag, the default the
-// project role gives or an explicit override, locked where the catalog locks them (served: catalog.featureRoles).
-import type { Resource } from "@gatehouse/client";
+// Granular roles of one collaborator on a Feature project: one role per environment and ONE per flag (it applies
+// in every environment), each the default its project role gives or an explicit override; locked where the
+// catalog locks them (served: catalog.featureRoles); every change is the call the server's `may` allowed.
 import { Loaded } from "@gatehouse/ui";
 import { Alert, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useEnvironments, useFlags, useProjectPlace } from "../flags/project-place.ts";
 import {
+  environmentScope,
   explicitAt,
   type FeatureProjectRole,
-  type GrantRow,
+  flagScope,
   projectRoleOf,
-  shortRole,
 } from "./entity-grants.ts";
+import type { EntityRoleCall } from "./entity-role-calls.ts";
 import { useEntityRoleChange } from "./entity-role-change.ts";
 import { EntityRoleSelect } from "./entity-role-select.tsx";
-import { useAssignable, useCollaborator, useFeatureRoles } from "./granular-queries.ts";
+import { useCollaborator, useFeatureRoles, useRoleNames } from "./granular-queries.ts";
 import { MultipleExperiments } from "./multiple-experiments.tsx";
 
-/** Why the signed-in admin may not give these roles at those scopes, or undefined when it may give them all. */
-const refusal = (
-  answer: ReturnType<typeof useAssignable>["data"],
-  roles: ReadonlyArray<string>,
-): string | undefined => {
-  if (answer === undefined) return "Checking what you may give…";
-  for (const role of roles) {
-    const found = answer.roles.find((r) => r.id === role);
-    if (found === undefined) return `${shortRole(role)} cannot be given here`;
-    if (found.decision === "deny") return found.reason;
-  }
-  return undefined;
-};
-
-/** The explicit role shared by every scope, undefined when none has one, "mixed" when they differ. */
-const explicitAcross = (grants: ReadonlyArray<GrantRow>, scopes: ReadonlyArray<Resource>) => {
-  const roles = new Set(scopes.map((s) => explicitAt(grants, s)?.role ?? null));
-  if (roles.size > 1) return "mixed";
-  const [only] = roles;
-  return only === null || only === undefined ? undefined : only;
-};
-
 /** Why the holder's entity roles cannot be changed, when the catalog locks them. */
-const lockOf = (role: FeatureProjectRole) =>
+const lockOf = (role: FeatureProjectRole, nameOf: (role: string) => string) =>
   role.entityRolesLocked
-    ? `A ${shortRole(role.id)} holds ${shortRole(role.defaultEnvironmentRole.production)} and ${shortRole(role.defaultFlagRole)} everywhere; their entity roles cannot be changed.`
+    ? `${nameOf(role.id)}s hold ${nameOf(role.defaultEnvironmentRole.production)} in every environment and ${nameOf(role.defaultFlagRole)} on every flag; their environment and flag roles cannot be changed.`
     : undefined;
 
 export const GranularRolesPanel = ({ project, user }: { project: string; user: string }) => {
@@ -51,21 +30,24 @@ export const GranularRolesPanel = ({ project, user }: { project: string; user: s
   const scope = place.data?.scope;
   const collaborator = useCollaborator(user, scope);
   const featureRoles = useFeatureRoles();
-  const envScopes = (environments.data ?? []).map((e) => ({ ...(scope as Resource), environment: e.id }));
-  const flagScopes = (flags.data ?? []).flatMap((f) => envScopes.map((s) => ({ ...s, flag: f.id })));
-  const envAssignable = useAssignable(scope === undefined ? [] : envScopes);
-  const flagAssignable = useAssignable(scope === undefined ? [] : flagScopes);
-  const grants = collaborator.data?.grants ?? [];
-  const change = useEntityRoleChange(user, grants);
+  const names = useRoleNames();
+  const change = useEntityRoleChange();
 
-  const failed = place.error ?? environments.error ?? flags.error ?? collaborator.error ?? featureRoles.error;
+  const failed =
+    place.error ??
+    environments.error ??
+    flags.error ??
+    collaborator.error ??
+    featureRoles.error ??
+    names.error;
   if (
     failed !== null ||
     scope === undefined ||
     environments.data === undefined ||
     flags.data === undefined ||
     collaborator.data === undefined ||
-    featureRoles.data === undefined
+    featureRoles.data === undefined ||
+    names.data === undefined
   )
     return (
       <Loaded
@@ -76,6 +58,9 @@ export const GranularRolesPanel = ({ project, user }: { project: string; user: s
       />
     );
 
+  const named = names.data;
+  const nameOf = (role: string) => named.get(role) ?? role;
+  const grants = collaborator.data.grants;
   const who = collaborator.data.user.name;
   const { environmentRoles, flagRoles } = featureRoles.data;
   const projectRole = projectRoleOf(featureRoles.data, grants, project);
@@ -86,65 +71,78 @@ export const GranularRolesPanel = ({ project, user }: { project: string; user: s
         role first.
       </Alert>
     );
-  const locked = lockOf(projectRole);
-  const envReason = locked ?? refusal(envAssignable.data, environmentRoles);
-  const flagReason = locked ?? refusal(flagAssignable.data, flagRoles);
+  const locked = lockOf(projectRole, nameOf);
+  const common = {
+    user,
+    nameOf,
+    locked,
+    busy: change.isPending,
+    onChange: (call: EntityRoleCall, done: string) => change.mutate({ call, done }),
+  };
 
   return (
     <Card withBorder data-testid="granular-roles">
       <Stack>
         <Group justify="space-between">
           <Title order={3}>Granular roles</Title>
-          <Badge variant="light">Project role: {shortRole(projectRole.id)}</Badge>
+          <Badge variant="light">Project role: {nameOf(projectRole.id)}</Badge>
         </Group>
         {locked === undefined ? (
           <Text size="sm" c="dimmed">
-            An explicit role replaces the default the project role gives. A flag's role applies in every
-            environment.
+            Each environment and each flag follows the default {nameOf(projectRole.id)} gives unless an
+            explicit role replaces it. On a flag's rules in an environment, {who} has the lower of the
+            environment role and the flag role.
           </Text>
         ) : (
-          <Alert color="yellow" title="Entity roles are locked" data-testid="entity-roles-locked">
+          <Alert
+            color="yellow"
+            title="Environment and flag roles are locked"
+            data-testid="entity-roles-locked"
+          >
             {locked}
           </Alert>
         )}
         <Title order={4}>Environments</Title>
-        {environments.data.map((environment, i) => {
-          const at = envScopes[i] as Resource;
+        {environments.data.map((environment) => {
+          const at = environmentScope(scope, environment.id);
           return (
             <EntityRoleSelect
               key={environment.id}
+              {...common}
               label={environment.name}
+              scope={at}
+              current={explicitAt(grants, at)}
               roles={environmentRoles}
               defaultRole={
                 environment.production
                   ? projectRole.defaultEnvironmentRole.production
                   : projectRole.defaultEnvironmentRole.other
               }
-              explicit={explicitAcross(grants, [at])}
-              disabledReason={envReason}
-              busy={change.isPending}
-              onChange={(role) => change.mutate({ scopes: [at], role, where: environment.name })}
             />
           );
         })}
-        <Title order={4}>Flags</Title>
+        <Group gap="xs" align="baseline">
+          <Title order={4}>Flags</Title>
+          <Text size="sm" c="dimmed">
+            one role per flag, in every environment
+          </Text>
+        </Group>
         {flags.data.length === 0 ? (
           <Text size="sm" c="dimmed">
             This project has no flags yet.
           </Text>
         ) : null}
         {flags.data.map((flag) => {
-          const at = envScopes.map((s) => ({ ...s, flag: flag.id }));
+          const at = flagScope(scope, flag.id);
           return (
             <EntityRoleSelect
               key={flag.id}
+              {...common}
               label={flag.name}
+              scope={at}
+              current={explicitAt(grants, at)}
               roles={flagRoles}
               defaultRole={projectRole.defaultFlagRole}
-              explicit={explicitAcross(grants, at)}
-              disabledReason={flagReason}
-              busy={change.isPending}
-              onChange={(role) => change.mutate({ scopes: at, role, where: flag.name })}
             />
           );
         })}

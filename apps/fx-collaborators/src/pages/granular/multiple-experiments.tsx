@@ -41,7 +41,7 @@ export const MultipleExperiments = ({ user, userName, projectScope, grants }: Mu
     onSettled: () => refresh.after("grant.added", "grant.removed"),
   });
   return (
-    <Stack gap={4}>
+    <Stack gap={4} data-testid="multiple-experiments">
       <Group gap={6} wrap="nowrap">
         <Switch
           label="Multiple experiments per flag (flags_multiple_experiments)"
