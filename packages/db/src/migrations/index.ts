@@ -16,6 +16,7 @@ import productGroupsInForce, {
 } from "./0011_product_groups_in_force.ts";
 import accountStatus, { statements as accountStatusStatements } from "./0012_account_status.ts";
 import invitationMail, { statements as invitationMailStatements } from "./0013_invitation_mail.ts";
+import audiences, { statements as audiencesStatements } from "./0015_audiences.ts";
 
 /** Where the Migrator records the applied migration ids. */
 export const migrationsTable = "gatehouse_migrations";
@@ -35,6 +36,7 @@ export const migrations: Migrator.Loader = Migrator.fromRecord({
   "0011_product_groups_in_force": productGroupsInForce,
   "0012_account_status": accountStatus,
   "0013_invitation_mail": invitationMail,
+  "0015_audiences": audiences,
 });
 
 /** One migration's name and its DDL statements, run in order. */
@@ -55,6 +57,7 @@ export const migrationStatements: ReadonlyArray<MigrationStatements> = [
   ["0011_product_groups_in_force", productGroupsInForceStatements],
   ["0012_account_status", accountStatusStatements],
   ["0013_invitation_mail", invitationMailStatements],
+  ["0015_audiences", audiencesStatements],
 ];
 
 /**
