@@ -84,6 +84,8 @@ export const audienceResource = (
           environment: environment.id,
           production: environment.production,
           flagStatus: flag.status,
+          flagName: flag.name,
+          environmentName: environment.name,
         },
       ];
     }),

@@ -61,7 +61,14 @@ describeBothBackends(
           attrs: {
             platform: "feature",
             usedBy: [
-              { flag: "banner", environment: "checkout-production", production: true, flagStatus: "running" },
+              {
+                flag: "banner",
+                environment: "checkout-production",
+                production: true,
+                flagStatus: "running",
+                flagName: "Banner",
+                environmentName: "Production",
+              },
             ],
           },
         });

@@ -115,8 +115,12 @@ const rulesetOf = (audience: Resource, use: AudienceUse): Resource => ({
 });
 
 /** A use as an explanation names it. */
-export const describeUse = (use: AudienceUse): string =>
-  use.environment === undefined ? `flag ${use.flag}` : `flag ${use.flag} in environment ${use.environment}`;
+export const describeUse = (use: AudienceUse): string => {
+  const flag = `flag ${use.flagName ?? use.flag}`;
+  return use.environment === undefined
+    ? flag
+    : `${flag} in environment ${use.environmentName ?? use.environment}`;
+};
 
 /** The audience role as callers see it: its rung, the role that set it and the use that lowered it (if one did). */
 export interface AudienceRoleAnswer {

@@ -9,13 +9,16 @@ export type FlagStatus = typeof FlagStatus.Type;
 
 /**
  * One place an audience is used: a flag's ruleset in one environment (the environment may be left out when only the
- * flag is known), with that environment's `production` and the flag's status there.
+ * flag is known), with that environment's `production` and the flag's status there; the names, when given, are how
+ * explanations name the use (else by its ids).
  */
 export const AudienceUse = Schema.Struct({
   flag: Schema.String,
   environment: Schema.optionalKey(Schema.String),
   production: Schema.optionalKey(Schema.Boolean),
   flagStatus: Schema.optionalKey(FlagStatus),
+  flagName: Schema.optionalKey(Schema.String),
+  environmentName: Schema.optionalKey(Schema.String),
 });
 export type AudienceUse = typeof AudienceUse.Type;
 
