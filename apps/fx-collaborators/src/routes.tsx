@@ -1,5 +1,5 @@
 // The collaborators app's pages by path (inside the router's /fx-collaborators basename), one module per
-// page, each loaded when first visited: projects, a project's collaborators, its flags.
+// page, each loaded when first visited: projects, a project's collaborators, its flags and audiences.
 import type { AppRoute } from "@gatehouse/ui";
 import { type ComponentType, lazy } from "react";
 
@@ -13,11 +13,13 @@ const CollaboratorsPage = page(
   "CollaboratorsPage",
 );
 const FlagsPage = page(() => import("./pages/flags/flags-page.tsx"), "FlagsPage");
+const AudiencesPage = page(() => import("./pages/audiences/audiences-page.tsx"), "AudiencesPage");
 
 export const routes: ReadonlyArray<AppRoute> = [
   { path: "/projects", element: <ProjectsPage /> },
   { path: "/projects/:project/collaborators", element: <CollaboratorsPage /> },
   { path: "/projects/:project/flags", element: <FlagsPage /> },
+  { path: "/projects/:project/audiences", element: <AudiencesPage /> },
   {
     path: "/projects/:project/collaborators/:user",
     element: ((Page) => <Page />)(
