@@ -72,7 +72,7 @@ describe("Audiences", () => {
     const roles = page.getByRole("table", { name: "Audience roles" });
     const returning = roles.getByRole("row", { name: /Returning customers/ });
     await returning.getByText("Viewer", { exact: true }).waitFor();
-    await returning.getByText("Flag Viewer on New cart in Production").waitFor();
+    await returning.getByText(/^Flag Viewer on New cart in (Development|Production)$/).waitFor();
     const mobile = roles.getByRole("row", { name: /Mobile visitors/ });
     await mobile.getByText("Editor, the project role (no using flag lowers it)").waitFor();
     await page.getByRole("heading", { name: "Exp flag-viewer" }).waitFor();
