@@ -33,7 +33,7 @@ describe("Audiences", () => {
     await expect.poll(() => why.textContent()).toMatch(/audience role Viewer/);
     await expect
       .poll(() => why.textContent())
-      .toMatch(/Flag Viewer on flag New cart in environment Production/);
+      .toMatch(/Flag Viewer on flag New cart in environment (Development|Production)/);
     await screenshot(page, "fx-audiences-flag-viewer-refused");
     await page.keyboard.press("Escape");
 
