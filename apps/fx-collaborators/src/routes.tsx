@@ -1,6 +1,6 @@
 // The collaborators app's pages by path (inside the router's /fx-collaborators basename), one module per
-// page, each loaded when first visited: projects, a project's collaborators, its flags; a Web project's
-// collaborators and the Web roles' access table.
+// page, each loaded when first visited: projects, a project's collaborators, its flags and audiences; a Web
+// project's collaborators and the Web roles' access table.
 import type { AppRoute } from "@gatehouse/ui";
 import { type ComponentType, lazy } from "react";
 
@@ -19,6 +19,7 @@ const WebCollaboratorsPage = page(
   "WebCollaboratorsPage",
 );
 const WebRoleMatrixPage = page(() => import("./pages/web/web-role-matrix-page.tsx"), "WebRoleMatrixPage");
+const AudiencesPage = page(() => import("./pages/audiences/audiences-page.tsx"), "AudiencesPage");
 
 export const routes: ReadonlyArray<AppRoute> = [
   { path: "/projects", element: <ProjectsPage /> },
@@ -26,6 +27,7 @@ export const routes: ReadonlyArray<AppRoute> = [
   { path: "/projects/:project/flags", element: <FlagsPage /> },
   { path: "/web/:project/collaborators", element: <WebCollaboratorsPage /> },
   { path: "/web/roles", element: <WebRoleMatrixPage /> },
+  { path: "/projects/:project/audiences", element: <AudiencesPage /> },
   {
     path: "/projects/:project/collaborators/:user",
     element: ((Page) => <Page />)(

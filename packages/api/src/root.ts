@@ -3,6 +3,7 @@
 import { accessRequestsRouter } from "./routers/access-requests.ts";
 import { apiKeysRouter } from "./routers/api-keys.ts";
 import { assignableRouter } from "./routers/assignable.ts";
+import { audiencesRouter } from "./routers/audiences.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { authzRouter } from "./routers/authz.ts";
@@ -47,6 +48,7 @@ export const appRouter = router({
   projects: projectsRouter,
   environments: environmentsRouter,
   flags: flagsRouter,
+  audiences: audiencesRouter,
   whatIf: whatIfRouter,
   /** Whether the actor may call a mutation with an input: its own authorization, without its handler. */
   may: mayProcedure((): Procedures => appRouter._def.procedures as unknown as Procedures),

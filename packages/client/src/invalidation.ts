@@ -20,6 +20,7 @@ const decisions = ["authz", "assignable", "may", "whatIf"] as const satisfies Re
 const records = [
   "accessRequests",
   "apiKeys",
+  "audiences",
   "audit",
   "environments",
   "flags",

@@ -1,12 +1,14 @@
 // @gatehouse/domain: the permission model's vocabulary, catalog and decision engine.
 // Everything a product backend, the API or a UI needs to ask "may this subject do this here?".
 
+export * from "./catalog/audience-roles.ts";
 export * from "./catalog/condition.ts";
 export * from "./catalog/feature-roles.ts";
 export { products, productsById, spanningProducts, spansProducts } from "./catalog/index.ts";
 export { projectRoleOrder } from "./catalog/products/experimentation.ts";
 export type * from "./catalog/types.ts";
 export type { AssignDecision, Assignment } from "./engine/assign.ts";
+export type { AudienceRoleAnswer } from "./engine/audience-role.ts";
 export { type Decision, Engine, type SubjectFacts } from "./engine/engine.ts";
 export type * from "./engine/explanation.ts";
 export { impossibleResource } from "./engine/impossible-grant.ts";

@@ -57,6 +57,19 @@ export const demoFlagStates = [
   { flag: "acme-new-cart", environment: "acme-checkout-development", enabled: true, rulesetPublished: false },
 ] as const;
 
+/** Checkout's audiences: returning customers target new-cart everywhere, beta testers dark-mode in development. */
+export const demoAudiences = [
+  { id: "acme-returning", project: "acme-checkout", key: "returning-customers", name: "Returning customers" },
+  { id: "acme-beta", project: "acme-checkout", key: "beta-testers", name: "Beta testers" },
+  { id: "acme-mobile", project: "acme-checkout", key: "mobile-visitors", name: "Mobile visitors" },
+] as const;
+
+export const demoAudienceUses = [
+  { audience: "acme-returning", flag: "acme-new-cart", environment: "acme-checkout-production" },
+  { audience: "acme-returning", flag: "acme-new-cart", environment: "acme-checkout-development" },
+  { audience: "acme-beta", flag: "acme-dark-mode", environment: "acme-checkout-development" },
+] as const;
+
 const acme = { org: "acme" };
 const mc = { ...acme, product: "mission-control" };
 const exp = { ...acme, product: "experimentation", instance: "acme-exp" };

@@ -3,6 +3,7 @@
 export * from "./access-requests.ts";
 export { type ApiKeyRecord, ApiKeys, type ApiKeysShape, type NewApiKey } from "./api-keys.ts";
 export { applyChange } from "./apply-change.ts";
+export * from "./audiences.ts";
 export * from "./audit-log.ts";
 export * from "./change-feed.ts";
 export { type Change, type ChangeNotice, changesChannel, type Written } from "./changes.ts";

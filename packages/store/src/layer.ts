@@ -3,6 +3,7 @@
 import { Layer } from "effect";
 import { AccessRequests } from "./access-requests.ts";
 import { ApiKeys } from "./api-keys.ts";
+import { Audiences } from "./audiences.ts";
 import { AuditLog } from "./audit-log.ts";
 import { ChangeFeed } from "./change-feed.ts";
 import { Credentials } from "./credentials.ts";
@@ -33,6 +34,7 @@ export const StoreLive = Layer.mergeAll(
   Projects.layer,
   Environments.layer,
   Flags.layer,
+  Audiences.layer,
   Users.layer,
   Invitations.layer,
   InvitationMail.layer,

@@ -1,7 +1,8 @@
-// The engine's resources built from stored rows, in one place: the scope path a row lies on and the attributes
-// its conditions read (production, platform, flagStatus, rulesetPublished). Routers and app views use nothing else.
+// The engine's resources built from stored rows, in one place: the scope path a row lies on and the attributes its
+// conditions read (production, platform, flagStatus, rulesetPublished, usedBy). Routers and app views use no other.
 import type { Resource, ResourceAttributes, Scope } from "@gatehouse/domain";
 import { Context, Effect, Layer } from "effect";
+import { type AudienceRecord, Audiences } from "./audiences.ts";
 import { type EnvironmentRecord, Environments } from "./environments.ts";
 import { NotFound } from "./errors.ts";
 import { type FlagRecord, Flags } from "./flags.ts";
@@ -59,12 +60,48 @@ export const flagResource = (
   return { ...projectResource(project), environment: environment.id, flag: flag.id, attrs };
 };
 
+/**
+ * An audience of `project`: the project's place with `usedBy`, each use's environment `production` and its flag's
+ * `flagStatus` (the audience role is the lowest over them; `[]` when no flag uses it). A use whose flag or
+ * environment is not among those given is left out.
+ */
+export const audienceResource = (
+  project: ProjectRecord,
+  audience: AudienceRecord,
+  flags: ReadonlyArray<FlagRecord>,
+  environments: ReadonlyArray<EnvironmentRecord>,
+): Resource => ({
+  ...projectResource(project),
+  attrs: {
+    platform: project.platform,
+    usedBy: audience.uses.flatMap((use) => {
+      const flag = flags.find((f) => f.id === use.flag);
+      const environment = environments.find((e) => e.id === use.environment);
+      if (flag === undefined || environment === undefined) return [];
+      return [
+        {
+          flag: flag.id,
+          environment: environment.id,
+          production: environment.production,
+          flagStatus: flag.status,
+          flagName: flag.name,
+          environmentName: environment.name,
+        },
+      ];
+    }),
+  },
+});
+
 export interface ResourcesShape {
   /**
    * The resource at `scope`, attributes read from the rows it names. A row that does not lie where the scope puts
    * it (another organization's instance, another instance's project, …) is NotFound exactly as a made-up id is.
    */
   readonly resolve: (scope: Scope) => Effect.Effect<Resource, NotFound>;
+  /** The audience `id` with its project and its resource (`audienceResource`, from the stored uses). */
+  readonly audience: (
+    id: string,
+  ) => Effect.Effect<{ audience: AudienceRecord; project: ProjectRecord; resource: Resource }, NotFound>;
 }
 
 /** `row`, when `belongs` says it lies where the scope puts it; otherwise the made-up id's NotFound. */
@@ -83,6 +120,7 @@ const make = Effect.gen(function* () {
   const projects = yield* Projects;
   const environments = yield* Environments;
   const flags = yield* Flags;
+  const audiences = yield* Audiences;
 
   const resolve = Effect.fn("Resources.resolve")(function* (scope: Scope) {
     const {
@@ -118,11 +156,23 @@ const make = Effect.gen(function* () {
     return environment === undefined ? projectResource(project) : environmentResource(project, environment);
   });
 
-  return { resolve } satisfies ResourcesShape;
+  const audience = Effect.fn("Resources.audience")(function* (id: string) {
+    const row = yield* audiences.get(id);
+    const project = yield* projects.get(row.project);
+    const [flagRows, environmentRows] = yield* Effect.all([
+      flags.list(project.id),
+      environments.list(project.id),
+    ]);
+    return { audience: row, project, resource: audienceResource(project, row, flagRows, environmentRows) };
+  });
+
+  return { resolve, audience } satisfies ResourcesShape;
 });
 
 export class Resources extends Context.Service<Resources, ResourcesShape>()("@gatehouse/store/Resources") {
   static readonly layer = Layer.effect(Resources, make).pipe(
-    Layer.provide(Layer.mergeAll(Instances.layer, Projects.layer, Environments.layer, Flags.layer)),
+    Layer.provide(
+      Layer.mergeAll(Instances.layer, Projects.layer, Environments.layer, Flags.layer, Audiences.layer),
+    ),
   );
 }

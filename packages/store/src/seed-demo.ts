@@ -2,9 +2,12 @@
 // another process, changes nothing. Refused when NODE_ENV=production: demo accounts share a published password.
 import { Config, Data, Effect } from "effect";
 import { SqlClient } from "effect/sql";
+import { Audiences } from "./audiences.ts";
 import type { Change } from "./changes.ts";
 import {
   type DemoUser,
+  demoAudiences,
+  demoAudienceUses,
   demoFlagStates,
   demoFlags,
   demoInstances,
@@ -80,12 +83,13 @@ export const seedDemo = Effect.fn("Store.seedDemo")(function* () {
   );
   if (yield* present) return notCreated;
 
-  const [mutations, organizations, instances, projects, flags] = yield* Effect.all([
+  const [mutations, organizations, instances, projects, flags, audiences] = yield* Effect.all([
     Mutations,
     Organizations,
     Instances,
     Projects,
     Flags,
+    Audiences,
   ]);
   // Hashing is slow on purpose: do it before the transaction, in parallel (one salt per account).
   const hashes = yield* Effect.forEach([...demoUsers, demoOperator], () => hashPassword(demoPassword), {
@@ -108,6 +112,11 @@ export const seedDemo = Effect.fn("Store.seedDemo")(function* () {
     for (const project of demoProjects) add(yield* projects.create({ ...project, org: "acme" }));
     for (const flag of demoFlags) add(yield* flags.create(flag));
     for (const state of demoFlagStates) add(yield* flags.setState(state.flag, state));
+    for (const audience of demoAudiences) add(yield* audiences.create(audience));
+    for (const use of demoAudienceUses) {
+      const { version } = yield* audiences.get(use.audience);
+      add(yield* audiences.setUse(use.audience, version, use, true));
+    }
     for (const [i, u] of demoUsers.entries()) changes.push(...(yield* createDemoAccount(u, hashOf(i))));
     yield* sql`insert into operators (id, email, name, password_hash)
                values (${demoOperator.id}, ${demoOperator.email}, ${demoOperator.name}, ${hashOf(demoUsers.length)})

@@ -3,6 +3,7 @@
 import type {
   AccessRequests,
   ApiKeys,
+  Audiences,
   AuditLog,
   ChangeFeed,
   Credentials,
@@ -34,6 +35,7 @@ import type { Mailer } from "../mail/mailer.ts";
 export type StoreServices =
   | AccessRequests
   | ApiKeys
+  | Audiences
   | AuditLog
   | ChangeFeed
   | Credentials

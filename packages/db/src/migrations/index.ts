@@ -17,6 +17,7 @@ import productGroupsInForce, {
 import accountStatus, { statements as accountStatusStatements } from "./0012_account_status.ts";
 import invitationMail, { statements as invitationMailStatements } from "./0013_invitation_mail.ts";
 import flagScope, { statements as flagScopeStatements } from "./0014_flag_scope.ts";
+import audiences, { statements as audiencesStatements } from "./0015_audiences.ts";
 
 /** Where the Migrator records the applied migration ids. */
 export const migrationsTable = "gatehouse_migrations";
@@ -37,6 +38,7 @@ export const migrations: Migrator.Loader = Migrator.fromRecord({
   "0012_account_status": accountStatus,
   "0013_invitation_mail": invitationMail,
   "0014_flag_scope": flagScope,
+  "0015_audiences": audiences,
 });
 
 /** One migration's name and its DDL statements, run in order. */
@@ -58,6 +60,7 @@ export const migrationStatements: ReadonlyArray<MigrationStatements> = [
   ["0012_account_status", accountStatusStatements],
   ["0013_invitation_mail", invitationMailStatements],
   ["0014_flag_scope", flagScopeStatements],
+  ["0015_audiences", audiencesStatements],
 ];
 
 /**

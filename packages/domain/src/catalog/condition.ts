@@ -11,7 +11,8 @@ export type AttributeName =
   | "changeKind"
   | "assignedToSubject"
   | "sharedWithSubject"
-  | "platform";
+  | "platform"
+  | "usedBy";
 
 export type AttributeValue = string | boolean;
 

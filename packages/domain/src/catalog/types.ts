@@ -11,7 +11,7 @@ export type Platform = "web" | "feature";
  * `ruleset` uses the environment role capped by the flag role, `environment` the environment role alone,
  * `flag` the flag role, `project` the project role.
  */
-export type FeatureLayer = "project" | "ruleset" | "environment" | "flag";
+export type FeatureLayer = "project" | "ruleset" | "environment" | "flag" | "audience";
 
 /** Where in the scope path a role may be granted. */
 export type ScopeLevel = "org" | "product" | "instance" | "project" | "environment" | "flag";

@@ -98,7 +98,7 @@ const decideProjectLayer = (cx: DecisionContext): boolean => {
 export const bestProjectRole = (cx: DecisionContext): number => widest(cx, cx.policy.projectRanks, -1);
 
 /** Offset of the widest usable entity grant made exactly at the resource's environment or flag, or -1. */
-const bestEntityGrant = (
+export const bestEntityGrant = (
   cx: DecisionContext,
   depth: typeof ENVIRONMENT_DEPTH | typeof FLAG_DEPTH,
 ): number => {

@@ -1,8 +1,9 @@
 // One decision, start to finish: a deactivated subject is denied; else pick the action's variant for the resource,
-// gather the subject's grants over the resource's path, then apply the generic or the Feature Experimentation rule.
+// gather the subject's grants over the resource's path, then apply the generic, Feature or audience rule.
 import type { Resource } from "../model/resource.ts";
 import type { ActionEntry, ActionRef } from "./compiled-catalog.ts";
 import { DEACTIVATED_REASON } from "./deactivation.ts";
+import { decideAudience } from "./decide-audience.ts";
 import { decideFeature } from "./decide-feature.ts";
 import { decideGeneric } from "./decide-generic.ts";
 import type { DecisionContext } from "./decision-context.ts";
@@ -60,5 +61,6 @@ export const decide = (cx: DecisionContext): boolean => {
   }
   cx.entry = entry;
   cx.gather();
+  if (entry.layer === "audience") return decideAudience(cx);
   return entry.layer === undefined ? decideGeneric(cx) : decideFeature(cx);
 };

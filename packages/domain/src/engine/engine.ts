@@ -7,6 +7,7 @@ import type { Resource } from "../model/resource.ts";
 import { formatScope } from "../model/scope.ts";
 import { grantsInForce } from "./admin-levels.ts";
 import { type AssignDecision, type Assignment, decideAssignment } from "./assign.ts";
+import { type AudienceRoleAnswer, answerAudienceRole } from "./audience-role.ts";
 import { DEACTIVATED } from "./deactivation.ts";
 import { decide } from "./decide.ts";
 import { DecisionContext } from "./decision-context.ts";
@@ -88,6 +89,15 @@ export class Engine {
       failedCondition: allowed ? undefined : trace.failedCondition,
       missingAttribute: allowed ? undefined : trace.missingAttribute,
     };
+  }
+
+  /**
+   * `subject`'s audience role on the Feature audience `resource` (uses in `attrs.usedBy`): the lowest of its
+   * project role and its environment and flag roles over the uses, with the use that lowered it.
+   */
+  audienceRole(subject: string, resource: Resource, now = 0): AudienceRoleAnswer {
+    const s = this.snapshot.subject(subject);
+    return answerAudienceRole(this.cx.about(s.slot, resource, now).gather(), s.deactivated);
   }
 
   /** Every user allowed to perform `action` on `resource`, sorted; candidates come from grants on its path. */

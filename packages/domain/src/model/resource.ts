@@ -7,6 +7,21 @@ import { Scope } from "./scope.ts";
 export const FlagStatus = Schema.Literals(["draft", "running", "paused"]);
 export type FlagStatus = typeof FlagStatus.Type;
 
+/**
+ * One place an audience is used: a flag's ruleset in one environment (the environment may be left out when only the
+ * flag is known), with that environment's `production` and the flag's status there; the names, when given, are how
+ * explanations name the use (else by its ids).
+ */
+export const AudienceUse = Schema.Struct({
+  flag: Schema.String,
+  environment: Schema.optionalKey(Schema.String),
+  production: Schema.optionalKey(Schema.Boolean),
+  flagStatus: Schema.optionalKey(FlagStatus),
+  flagName: Schema.optionalKey(Schema.String),
+  environmentName: Schema.optionalKey(Schema.String),
+});
+export type AudienceUse = typeof AudienceUse.Type;
+
 export const ResourceAttributes = Schema.Struct({
   production: Schema.optionalKey(Schema.Boolean),
   flagStatus: Schema.optionalKey(FlagStatus),
@@ -16,6 +31,8 @@ export const ResourceAttributes = Schema.Struct({
   assignedToSubject: Schema.optionalKey(Schema.Boolean),
   sharedWithSubject: Schema.optionalKey(Schema.Boolean),
   platform: Schema.optionalKey(Schema.Literals(["web", "feature"])),
+  /** An audience's uses (Feature projects): its role is the lowest over them; `[]` = no flag uses it. */
+  usedBy: Schema.optionalKey(Schema.Array(AudienceUse)),
 });
 export type ResourceAttributes = typeof ResourceAttributes.Type;
 

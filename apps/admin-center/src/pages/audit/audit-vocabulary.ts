@@ -8,6 +8,7 @@ export const auditActions = Object.values(auditActionLabels).sort();
 export const targetKinds = [
   "access-request",
   "api-key",
+  "audience",
   "environment",
   "flag",
   "grant",

@@ -1,10 +1,11 @@
 // One collaborator of a Feature project (route /projects/:project/collaborators/:user): its granular
-// environment and flag roles, the extra permission, and the effective permissions preview.
+// environment and flag roles, the extra permission, the effective permissions preview and its audience roles.
 import { useTRPC } from "@gatehouse/client";
 import { Crumbs } from "@gatehouse/ui";
 import { Stack, Text, Title } from "@mantine/core";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
+import { AudienceRolesPreview } from "../audiences/audience-roles-preview.tsx";
 import { useProjectPlace } from "../flags/project-place.ts";
 import { EffectivePreview } from "./effective-preview.tsx";
 import { GranularRolesPanel } from "./granular-roles-panel.tsx";
@@ -40,6 +41,7 @@ export const CollaboratorPage = () => {
       )}
       <GranularRolesPanel project={project} user={user} />
       <EffectivePreview project={project} user={user} />
+      <AudienceRolesPreview project={project} user={user} />
     </Stack>
   );
 };

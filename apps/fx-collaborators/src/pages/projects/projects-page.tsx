@@ -1,5 +1,6 @@
 // Your Experimentation projects (route /projects): every Feature project you work in, each linking to its flags and
-// to its Settings › Collaborators where you manage them, then every Web project, linking to its collaborators.
+// audiences, and to its Settings › Collaborators where you manage them; then every Web project, linking to its
+// collaborators.
 import { useSignedInOrg } from "@gatehouse/client";
 import { type Column, Crumbs, DataTable } from "@gatehouse/ui";
 import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
@@ -26,6 +27,14 @@ const columns: Array<Column<FeatureProject>> = [
           aria-label={`Flags of ${row.original.name}`}
         >
           Flags
+        </Anchor>
+        <Anchor
+          component={Link}
+          to={`/projects/${row.original.id}/audiences`}
+          size="sm"
+          aria-label={`Audiences of ${row.original.name}`}
+        >
+          Audiences
         </Anchor>
         {row.original.manages ? (
           <Anchor

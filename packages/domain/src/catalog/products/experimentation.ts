@@ -36,6 +36,8 @@ const flagActions = [
   "variable.delete",
   "flag.permissions.manage",
 ];
+/** Decided by the audience role (see decide-audience.ts); `audience.create` stays with the project role. */
+const audienceActions = ["audience.edit", "audience.archive"];
 const layerOf = (name: string): FeatureLayer =>
   rulesetActions.includes(name)
     ? "ruleset"
@@ -43,7 +45,9 @@ const layerOf = (name: string): FeatureLayer =>
       ? "flag"
       : name === "environment.permissions.manage"
         ? "environment"
-        : "project";
+        : audienceActions.includes(name)
+          ? "audience"
+          : "project";
 
 /** Creating a second experiment on a flag needs the extra `flags_multiple_experiments` permission. */
 const secondExperimentNeedsPermission = whenAttr(

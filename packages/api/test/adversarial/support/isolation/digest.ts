@@ -15,6 +15,8 @@ const tables = (org: string): ReadonlyArray<string> => {
     `select to_jsonb(t) as row from environments t where project in ${projects}`,
     `select to_jsonb(t) as row from flags t where project in ${projects}`,
     `select to_jsonb(t) as row from flag_environment_states t where project in ${projects}`,
+    `select to_jsonb(t) as row from audiences t where project in ${projects}`,
+    `select to_jsonb(t) as row from audience_uses t where project in ${projects}`,
     `select to_jsonb(t) - 'last_login_at' - 'updated_at' - 'version' as row from users t where org = ${o}`,
     `select to_jsonb(t) as row from groups t where org = ${o}`,
     `select to_jsonb(t) as row from group_members t where group_id in (select id from groups where org = ${o})`,

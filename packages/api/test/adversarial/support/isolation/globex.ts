@@ -1,10 +1,13 @@
 // The second customer organization, `globex`, mirroring the demo's acme: the operator provisions it through
-// organizations.create; its instances, projects, flags, users and their grants go in through the store's
+// organizations.create; its instances, projects, flags, audiences, users and grants go in through the store's
 // repositories in one audited mutation, as seedDemo does for acme (no API gives a new organization its users).
 import { products } from "@gatehouse/domain";
 import {
+  Audiences,
   type Change,
   createDemoAccount,
+  demoAudiences,
+  demoAudienceUses,
   demoFlagStates,
   demoFlags,
   demoInstances,
@@ -62,7 +65,12 @@ export const buildGlobex = async (app: App, run: Run): Promise<void> => {
     Effect.forEach(globexUsers, () => hashPassword("gatehouse-demo"), { concurrency: "unbounded" }),
   );
   const seed = Effect.gen(function* () {
-    const [instances, projects, flags] = yield* Effect.all([Instances, Projects, Flags]);
+    const [instances, projects, flags, audiences] = yield* Effect.all([
+      Instances,
+      Projects,
+      Flags,
+      Audiences,
+    ]);
     const changes: Array<Change> = [];
     const add = <A>(written: { readonly value: A; readonly changes: ReadonlyArray<Change> }) => {
       changes.push(...written.changes);
@@ -86,6 +94,27 @@ export const buildGlobex = async (app: App, run: Run): Promise<void> => {
       );
     for (const { flag, ...state } of demoFlagStates)
       add(yield* flags.setState(rename(flag), { ...state, environment: rename(state.environment) }));
+    for (const a of demoAudiences)
+      add(
+        yield* audiences.create({
+          ...a,
+          id: rename(a.id),
+          project: rename(a.project),
+          name: renameName(a.name),
+        }),
+      );
+    for (const use of demoAudienceUses) {
+      const id = rename(use.audience);
+      const { version } = yield* audiences.get(id);
+      add(
+        yield* audiences.setUse(
+          id,
+          version,
+          { flag: rename(use.flag), environment: rename(use.environment) },
+          true,
+        ),
+      );
+    }
     for (const [i, u] of globexUsers.entries())
       changes.push(...(yield* createDemoAccount({ ...u, org: "globex" }, hashes[i] ?? "")));
     return { value: globexUsers.length, before: null, after: { users: globexUsers.length }, changes };

@@ -16,6 +16,7 @@ export const objectKinds = [
   "operation",
   "accessRequest",
   "apiKey",
+  "audience",
 ] as const;
 export type ObjectKind = (typeof objectKinds)[number];
 
@@ -64,6 +65,7 @@ const idKinds: Readonly<Record<string, ObjectKind | PlaceKey | "systemRole">> = 
   projects: "project",
   environments: "environment",
   flags: "flag",
+  audiences: "audience",
   catalog: "systemRole",
 };
 

@@ -13,7 +13,7 @@ export interface Inventory {
   readonly org: string;
   /** Every id, name and email of the organization's objects, by kind (audit rows: ids only). */
   readonly values: ReadonlyMap<string, ReadonlyArray<string>>;
-  /** One object per kind: user, email, group, grant, customRole, invitation, operation, accessRequest, apiKey. */
+  /** One object per kind: user, email, group, grant, customRole, invitation, operation, accessRequest, apiKey, audience. */
   readonly objects: ReadonlyMap<string, Ref>;
   /** The organization's places by id: instances (with product), projects, environments, flags. */
   readonly places: ReadonlyMap<string, Ref>;
@@ -42,6 +42,10 @@ export const inventory = async (rows: Rows, org: string, superAdmin: string): Pr
     [
       "flag",
       `select f.id, f.name, f.version from flags f join projects p on p.id = f.project where p.org = ${o} order by f.id`,
+    ],
+    [
+      "audience",
+      `select a.id, a.key, a.name, a.version from audiences a join projects p on p.id = a.project where p.org = ${o} order by a.id`,
     ],
     ["operation", `select id, 1 as version from operations where org = ${o} order by id`],
     ["accessRequest", `select id, note, version from access_requests where customer_org = ${o} order by id`],
@@ -87,6 +91,7 @@ export const inventory = async (rows: Rows, org: string, superAdmin: string): Pr
   put("operation", first("operation"));
   put("accessRequest", first("accessRequest"));
   put("apiKey", first("apiKey"));
+  put("audience", first("audience"));
   const places = new Map<string, Ref>();
   for (const kind of ["instance", "project", "environment", "flag"])
     for (const r of byKind.get(kind) ?? [])
