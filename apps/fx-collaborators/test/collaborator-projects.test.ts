@@ -62,6 +62,8 @@ describe("Collaborators who do not manage", () => {
 
     await prod.click({ force: true });
     await dialog.getByRole("button", { name: `Turn ${word} in Production` }).click();
+    // The dialog closes before the next switch is reached, as a person waits for it.
+    await dialog.waitFor({ state: "hidden" });
     await page.getByText(`New cart is ${word} in Production`).waitFor();
     await expect.poll(() => prod.isChecked()).toBe(!before);
     // Development asks nothing.
