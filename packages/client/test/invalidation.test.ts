@@ -10,7 +10,7 @@ const sorted = (routers: ReadonlySet<RouterName>) => [...routers].sort();
 /** The engine's decisions, and the stored records (every router but the session and the catalog). */
 const decisions: ReadonlyArray<RouterName> = ["assignable", "authz", "may", "whatIf"];
 const records = (
-  "accessRequests apiKeys audit environments flags grants groups instances invitations missionControl " +
+  "accessRequests apiKeys audiences audit environments flags grants groups instances invitations missionControl " +
   "operations organizations outbox projects roles users"
 ).split(" ") as ReadonlyArray<RouterName>;
 const everyRead = [...decisions, ...records].sort();

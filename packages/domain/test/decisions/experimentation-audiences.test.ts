@@ -1,7 +1,7 @@
 // Decision table for Feature audience roles (spec section 3, "Granular roles"): an audience used by flags gets the
 // lowest of the project, environment and flag roles over its uses; an unused audience follows the project role.
 import { describe, expect, it } from "vitest";
-import type { AudienceUse } from "../../src/index.ts";
+import type { AudienceUse, Scope } from "../../src/index.ts";
 import { path, res } from "../support/scopes.ts";
 import { decisionTable } from "../support/table.ts";
 import { NOW, world } from "../support/world.ts";
@@ -9,11 +9,8 @@ import { NOW, world } from "../support/world.ts";
 const X = "experimentation";
 const p1 = path("acme", X, "e1", "p1");
 const env = (e: string) => path("acme", X, "e1", "p1", e);
-/** Where a flag role is granted: the flag's ruleset in each environment the tests use. */
-const flagGrants = (flag: string) => [
-  path("acme", X, "e1", "p1", "production", flag),
-  path("acme", X, "e1", "p1", "development", flag),
-];
+/** Where a flag role is granted: at the flag, once for every environment. */
+const flagAt = (flag: string): Scope => ({ ...p1, flag });
 
 const use = (
   flag: string,
@@ -55,11 +52,9 @@ w.grant("admin", `${X}:administrator`, path("acme", X, "e1"))
   .grant("viewer+env-admin", `${X}:env-admin`, env("development"))
   .grant("owner+flag-none", `${X}:project-owner`, p1)
   .grant("outsider", `${X}:publisher`, path("acme", X, "e1", "p2"));
-for (const at of flagGrants("checkout")) {
-  w.grant("publisher+flag-viewer", `${X}:flag-viewer`, at);
-  w.grant("editor+flag-none", `${X}:flag-none`, at);
-  w.grant("owner+flag-none", `${X}:flag-none`, at);
-}
+w.grant("publisher+flag-viewer", `${X}:flag-viewer`, flagAt("checkout"));
+w.grant("editor+flag-none", `${X}:flag-none`, flagAt("checkout"));
+w.grant("owner+flag-none", `${X}:flag-none`, flagAt("checkout"));
 
 const E = `${X}:audience.edit`;
 const A = `${X}:audience.archive`;
