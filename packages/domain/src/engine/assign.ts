@@ -1,5 +1,5 @@
 // May an actor give a role (or one extra permission) at a scope to a user or group of some organization?
-// First the assignment must be valid for anyone (spec section 6), then the delegation rule decides (delegation.ts).
+// First the assignment must be valid for anyone (spec section 6), then delegation.ts or entity-delegation.ts decides.
 import { Result } from "effect";
 import { inForce } from "../model/expiry.ts";
 import type { ResourceAttributes } from "../model/resource.ts";
@@ -8,7 +8,7 @@ import { checkCustomRolePlacement } from "../rules/custom-role.ts";
 import { bestProjectRole } from "./decide-feature.ts";
 import { type DecisionContext, roleAt } from "./decision-context.ts";
 import { delegation } from "./delegation.ts";
-import { managesFlag } from "./flag-delegation.ts";
+import { managedEntity } from "./entity-delegation.ts";
 import type { Subject } from "./grant-entry.ts";
 import { impossibleGrant, partnerProductOf } from "./impossible-grant.ts";
 import { INSTANCE_DEPTH, PROJECT_DEPTH } from "./resource-path.ts";
@@ -47,11 +47,9 @@ export const decideAssignment = (
   const invalidity = validity(cx, role, a, now);
   if (invalidity !== undefined) return invalidity;
   const delegated = delegation(snap, actor, role, a.scope, now);
-  if (delegated.decision === "allow" || !managesFlag(cx, actor, role, a.scope, now)) return delegated;
-  return {
-    decision: "allow",
-    reason: "a flag admin manages its flag's permissions: it gives the flag's roles",
-  };
+  if (delegated.decision === "allow") return delegated;
+  const managed = managedEntity(cx, actor, role, a.scope, now);
+  return managed === undefined ? delegated : { decision: "allow", reason: managed };
 };
 
 /** Why no actor could make the assignment, or undefined when it is valid. */

@@ -4,6 +4,7 @@ import {
   defaultEnvironmentRole,
   defaultFlagRole,
   environmentEditorOrAbove,
+  environmentPermissionsAction,
   environmentRoleIds,
   flagPermissionsAction,
   flagRoleIds,
@@ -31,6 +32,8 @@ export class FeaturePolicy {
   readonly openToEnvEditors: ReadonlySet<string>;
   /** `flag.permissions.manage`: its holder on a flag gives that flag's flag roles. */
   readonly flagPermissions: ActionRef;
+  /** `environment.permissions.manage`: its holder on an environment gives the environment roles there. */
+  readonly environmentPermissions: ActionRef;
   /** Default entity roles by project role index: [environment when production, when not, flag]. */
   private readonly defaults: Array<readonly [RoleEntry, RoleEntry, RoleEntry] | undefined> = [];
 
@@ -53,6 +56,7 @@ export class FeaturePolicy {
     this.envEditors = new Set(environmentEditorOrAbove.map((id) => catalog.role(id).index));
     this.openToEnvEditors = new Set(openToEnvironmentEditors);
     this.flagPermissions = catalog.action(flagPermissionsAction);
+    this.environmentPermissions = catalog.action(environmentPermissionsAction);
     for (const id of projectRoleOrder) {
       const role = catalog.role(id);
       this.defaults[role.index] = [
@@ -70,6 +74,10 @@ export class FeaturePolicy {
   /** A flag role (flag-admin … flag-none). */
   isFlagRole(role: RoleEntry): boolean {
     return (this.flagRanks[role.index] ?? -1) >= 0;
+  }
+  /** An environment role (env-admin … env-viewer). */
+  isEnvironmentRole(role: RoleEntry): boolean {
+    return (this.envRanks[role.index] ?? -1) >= 0;
   }
   /** A role that exists only on Web projects. */
   isWebOnly(role: RoleEntry): boolean {

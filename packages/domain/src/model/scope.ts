@@ -39,6 +39,10 @@ export const scopeDepth = (scope: Scope): number => {
   return depth;
 };
 
+/** An environment scope {…project, environment}: one environment of a project, no flag. */
+export const isEnvironmentScope = (scope: Scope): boolean =>
+  scope.flag === undefined && scopeDepth(scope) === ENVIRONMENT;
+
 /** A flag scope {…project, flag}: one flag in every environment of its project. */
 export const isFlagScope = (scope: Scope): boolean =>
   scope.environment === undefined && scope.flag !== undefined && scopeDepth(scope) === FLAG;

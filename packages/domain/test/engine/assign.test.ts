@@ -20,6 +20,7 @@ const p1 = path("acme", X, "e1", "p1");
 const p2 = path("acme", X, "e1", "p2");
 const w1 = path("acme", X, "e1", "w1");
 const p1prod = path("acme", X, "e1", "p1", "production");
+const p1dev = path("acme", X, "e1", "p1", "development");
 const p1flag = path("acme", X, "e1", "p1", undefined, "checkout");
 const p1prodFlag = path("acme", X, "e1", "p1", "production", "checkout");
 const mcProd = path("acme", M, "production");
@@ -64,6 +65,9 @@ const w = world()
     "tgt-editor",
     "flag-boss",
     "flag-reader",
+    "env-boss",
+    "env-reader",
+    "env-orphan",
   )
   .users("agency", "agency-super")
   .group("supers", "acme")
@@ -82,6 +86,11 @@ const w = world()
   .grant("flag-boss", `${X}:flag-admin`, p1flag)
   .grant("flag-reader", `${X}:editor`, p1)
   .grant("flag-reader", `${X}:flag-viewer`, p1flag)
+  .grant("env-boss", `${X}:editor`, p1)
+  .grant("env-boss", `${X}:env-admin`, p1prod)
+  .grant("env-reader", `${X}:editor`, p1)
+  .grant("env-reader", `${X}:env-viewer`, p1prod)
+  .grant("env-orphan", `${X}:env-admin`, p1prod)
   .grant("roles-admin", `${A}:roles-admin`, acme)
   .grant("tgt-admin", `${X}:administrator`, e1)
   .grant("tgt-owner", `${X}:project-owner`, p1)
@@ -254,6 +263,34 @@ describe("assign", () => {
       ["flag-reader", give(`${X}:flag-none`, p1flag), "deny"],
       ["tgt-editor", give(`${X}:flag-none`, p1flag), "deny"],
     ]);
+  });
+
+  describe("an environment admin manages its environment's permissions: its roles there, nothing else", () => {
+    const p2prod = path("acme", X, "e1", "p2", "production");
+    assignTable([
+      ["env-boss", give(`${X}:env-viewer`, p1prod, { targetUser: "tgt-editor" }), "allow"],
+      ["env-boss", give(`${X}:env-admin`, p1prod, { targetUser: "tgt-editor" }), "allow"],
+      ["env-boss", give(`${X}:env-editor`, p1prod), "allow"],
+      ["env-boss", give(`${X}:env-viewer`, p1dev, { targetUser: "tgt-editor" }), "deny"],
+      ["env-boss", give(`${X}:env-viewer`, p2prod), "deny"],
+      ["env-boss", give(`${X}:flag-viewer`, p1flag, { targetUser: "tgt-editor" }), "deny"],
+      ["env-boss", give(`${X}:viewer`, p1), "deny"],
+      ["env-boss", give(`${X}:editor`, p1), "deny"],
+      ["env-boss", grantPermission(`${X}:flag.toggle`, p1prod), "deny"],
+      // the entity roles of administrators and project owners stay locked, whoever gives them
+      ["env-boss", give(`${X}:env-viewer`, p1prod, { targetUser: "tgt-owner" }), "invalid"],
+      ["env-boss", give(`${X}:env-viewer`, p1prod, { targetUser: "tgt-admin" }), "invalid"],
+      ["env-reader", give(`${X}:env-viewer`, p1prod), "deny"],
+      // granular roles need a project role: an env-admin grant alone manages nothing
+      ["env-orphan", give(`${X}:env-viewer`, p1prod), "deny"],
+      ["flag-boss", give(`${X}:env-viewer`, p1prod), "deny"],
+      ["tgt-editor", give(`${X}:env-viewer`, p1prod), "deny"],
+    ]);
+    it("says why an environment admin may give the environment's roles", () => {
+      expect(w.engine.assign("env-boss", give(`${X}:env-viewer`, p1prod), NOW).reason).toContain(
+        "environment admin",
+      );
+    });
   });
 
   describe("delegation of single permissions: only what the actor could itself hold or delegate there", () => {

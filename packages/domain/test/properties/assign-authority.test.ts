@@ -24,6 +24,14 @@ import {
 import { modelMayGive } from "../support/delegation-model.ts";
 import { covers } from "../support/scopes.ts";
 
+/** `a` gives a flag or environment role that `actor` may manage there (flag / environment.permissions.manage). */
+const managesEntity = (engine: ReturnType<typeof build>, actor: string, a: Assignment): boolean =>
+  "role" in a &&
+  (a.role.startsWith("experimentation:flag-")
+    ? engine.allows(actor, "experimentation:flag.permissions.manage", a.scope, NOW)
+    : a.role.startsWith("experimentation:env-") &&
+      engine.allows(actor, "experimentation:environment.permissions.manage", a.scope, NOW));
+
 const productOf = (a: Assignment): string => ("role" in a ? a.role : a.permission).split(":")[0] ?? "";
 
 /** Roles the model lets be granted at each place. */
@@ -91,7 +99,7 @@ const scenario = worldArb.chain((spec) =>
 );
 
 describe("property: delegation", () => {
-  it("an allowed assignment is backed by a covering admin level of the right product, or by managing the flag", () => {
+  it("an allowed assignment is backed by a covering admin level of the right product, or by managing the flag or environment", () => {
     let allows = 0;
     fc.assert(
       fc.property(scenario, ([spec, assignments]) => {
@@ -114,11 +122,7 @@ describe("property: delegation", () => {
                 (g.role === "admin-center:super-admin" ||
                   (productOf(a) !== "admin-center" && productOf(a) === g.scope.product)),
             );
-            const managesFlag =
-              "role" in a &&
-              a.role.startsWith("experimentation:flag-") &&
-              engine.allows(actor, "experimentation:flag.permissions.manage", a.scope, NOW);
-            if (!managesFlag) expect(backing.map((g) => g.id)).not.toEqual([]);
+            if (!managesEntity(engine, actor, a)) expect(backing.map((g) => g.id)).not.toEqual([]);
           }
         }
       }),

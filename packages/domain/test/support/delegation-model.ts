@@ -49,12 +49,38 @@ const FEATURE_PROJECT_ROLES = ["administrator", "project-owner", "publisher", "e
   (r) => `${X}:${r}`,
 );
 
-/** The actor holds flag-admin at exactly the flag scope `a` names, and a Feature project role over it. */
-const managesFlag = (over: WorldSpec["grants"], a: Assignment): boolean =>
-  a.scope.environment === undefined &&
-  a.scope.flag !== undefined &&
-  over.some((g) => "role" in g && g.role === `${X}:flag-admin` && g.scope.flag === a.scope.flag) &&
-  over.some((g) => "role" in g && FEATURE_PROJECT_ROLES.includes(g.role));
+/** Entity roles, the scope holding them, the role managing them there and the action that role holds for it. */
+const ENTITIES = [
+  {
+    roles: /^experimentation:flag-/,
+    key: "flag",
+    admin: `${X}:flag-admin`,
+    action: `${X}:flag.permissions.manage`,
+  },
+  {
+    roles: /^experimentation:env-/,
+    key: "environment",
+    admin: `${X}:env-admin`,
+    action: `${X}:environment.permissions.manage`,
+  },
+] as const;
+
+/**
+ * The actor manages the entity (flag or environment) whose role `a` gives at exactly that entity's scope: it holds
+ * the entity's admin role there with a Feature project role over it, or the managing action as a single permission.
+ */
+const managesEntity = (over: WorldSpec["grants"], a: Assignment): boolean => {
+  if (!("role" in a)) return false;
+  const entity = ENTITIES.find((e) => e.roles.test(a.role));
+  const other = entity?.key === "flag" ? "environment" : "flag";
+  if (entity === undefined || a.scope[entity.key] === undefined || a.scope[other] !== undefined) return false;
+  const at = (g: WorldSpec["grants"][number]) => g.scope[entity.key] === a.scope[entity.key];
+  return (
+    over.some((g) => "permission" in g && g.permission === entity.action) ||
+    (over.some((g) => "role" in g && g.role === entity.admin && at(g)) &&
+      over.some((g) => "role" in g && FEATURE_PROJECT_ROLES.includes(g.role)))
+  );
+};
 
 /**
  * Whether the model lets `actor` give `a` (assumed valid): through the admin levels its home-organization grants
@@ -83,8 +109,8 @@ export const modelMayGive = (spec: WorldSpec, actor: string, a: Assignment, now:
     const mayGive = (r: string) => !IMPLIES_ADMIN.has(r);
     if ("role" in a ? mayGive(a.role) : covered(a.permission, catalogRoles.filter(mayGive))) return true;
   }
-  // a flag admin manages its flag's permissions: it gives the flag's roles at its flag scope
-  if ("role" in a && /^experimentation:flag-/.test(a.role) && managesFlag(over, a)) return true;
+  // a flag or environment admin manages its entity's permissions: it gives the entity's roles at its scope
+  if (managesEntity(over, a)) return true;
   if (held.has("owner")) {
     if ("role" in a) return OWNER_ROLES(a.role);
     const own = new Set(

@@ -412,6 +412,8 @@ export const flagRoleIds = flagRoles.map((x) => x.id);
 
 /** Whoever may do this on a flag gives and removes the flag roles of that flag (flag-admin). */
 export const flagPermissionsAction = actionId(P, "flag.permissions.manage");
+/** Whoever may do this on an environment gives and removes the environment roles there (env-admin). */
+export const environmentPermissionsAction = actionId(P, "environment.permissions.manage");
 
 /** Flag roles that let ruleset actions through; flag-viewer caps at viewing and flag-none hides the flag. */
 export const flagRolesAllowingRulesetChanges = [r("flag-admin"), r("flag-editor")] as const;
