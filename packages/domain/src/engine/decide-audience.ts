@@ -10,6 +10,7 @@ import {
   usesOf,
 } from "./audience-role.ts";
 import { type ConditionFailure, evaluateCondition, MISSING, PASS } from "./condition-eval.ts";
+import { missProjectRole } from "./decide-feature.ts";
 import { oneGrantAllows } from "./decide-generic.ts";
 import type { DecisionContext } from "./decision-context.ts";
 import type { Grant } from "./grant-entry.ts";
@@ -49,8 +50,7 @@ const origin = (found: FoundAudienceRole): string =>
     : `(lowered by ${found.from.label} on ${describeUse(found.use)})`;
 
 const missWithout = (cx: DecisionContext, found: AudienceRoleMiss): void => {
-  if (found.miss === "no-project-role")
-    cx.trace?.miss(undefined, "no role on this project", {}, Closeness.NoGrant);
+  if (found.miss === "no-project-role") missProjectRole(cx);
   else
     cx.trace?.miss(
       found.grant,

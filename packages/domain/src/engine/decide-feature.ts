@@ -24,7 +24,7 @@ export const decideFeature = (cx: DecisionContext): boolean => {
 
   const at = bestProjectRole(cx);
   if (at < 0) {
-    trace?.miss(undefined, "no role on this project", {}, Closeness.NoGrant);
+    if (trace) missProjectRole(cx);
     return false;
   }
   const projectRole = roleAt(cx, at);
@@ -81,7 +81,10 @@ const entityRoleAllows = (cx: DecisionContext, kind: string, role: RoleEntry, b:
 /** Project-layer actions: the generic rule, plus flag and audience creation for environment editors. */
 const decideProjectLayer = (cx: DecisionContext): boolean => {
   if (decideGeneric(cx)) return true;
-  const { policy, grants } = cx;
+  const { policy, grants, trace } = cx;
+  // the nearest miss was a Web-only role lacking the action: it lacks it because it is no role here
+  const web = trace ? webOnlyGrant(cx) : -1;
+  if (web >= 0) trace?.reword(grantAt(cx, web), webOnlyReason(roleAt(cx, web)));
   if (!policy.openToEnvEditors.has(cx.entry.id) || cx.path[PROJECT_DEPTH] === undefined) return false;
   const at = bestProjectRole(cx);
   if (at < 0) return false;
@@ -92,6 +95,26 @@ const decideProjectLayer = (cx: DecisionContext): boolean => {
     return true;
   }
   return false;
+};
+
+/**
+ * Records why no Feature project role applies (traces only): a Web-only role held over the resource is named, since
+ * it exists only on Web projects; otherwise there is no role on the project.
+ */
+export const missProjectRole = (cx: DecisionContext): void => {
+  const web = webOnlyGrant(cx);
+  if (web < 0) cx.trace?.miss(undefined, "no role on this project", {}, Closeness.NoGrant);
+  else cx.trace?.miss(grantAt(cx, web), webOnlyReason(roleAt(cx, web)), {}, Closeness.LacksAction);
+};
+
+const webOnlyReason = (role: RoleEntry): string =>
+  `${role.label} exists only on Web projects: it gives nothing on a Feature project`;
+
+/** Offset of a usable grant of a Web-only role (restricted publisher or editor) covering the path, or -1. */
+const webOnlyGrant = (cx: DecisionContext): number => {
+  for (let b = 0; b < cx.grants.end; b += SUMMARY_INTS)
+    if (cx.policy.isWebOnly(roleAt(cx, b)) && usable(cx, b)) return b;
+  return -1;
 };
 
 /** Offset of the widest usable Feature project role covering the path, or -1. */

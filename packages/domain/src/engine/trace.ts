@@ -30,6 +30,11 @@ export class Trace {
     this.deciding = [...grants, ...this.supporting.filter((g) => !grants.includes(g))];
   }
 
+  /** Rewords the near miss when `grant` is its grant: a rule that knows better why that grant fell short. */
+  reword(grant: Grant, reason: string): void {
+    if (this.nearest === grant) this.reason = reason;
+  }
+
   /** Records a near miss, keeping the closest (and, among equals, the first). */
   miss(
     grant: Grant | undefined,

@@ -164,4 +164,60 @@ describe("explain", () => {
     const why = w.engine.explain("mgr", "pim:product.approve", res(i1, { assignedToSubject: true }), NOW);
     expect(why.resource).toEqual(i1);
   });
+
+  describe("a Web-only role on a Feature project is named, not taken for no role", () => {
+    const webOnly = world()
+      .users("acme", "re", "rp", "both", "none")
+      .grant("re", `${X}:restricted-editor`, p1, { id: "re-p1" })
+      .grant("rp", `${X}:restricted-publisher`, p1, { id: "rp-p1" })
+      .grant("both", `${X}:restricted-editor`, p1, { id: "both-re" })
+      .grant("both", `${X}:viewer`, p1, { id: "both-viewer" })
+      .grant("none", "cms:content-editors", path("acme", "cms", "s1"));
+    const feature = { platform: "feature" } as const;
+    const asked = [
+      [`${X}:flag.view`, res(path("acme", X, "e1", "p1", undefined, "checkout"), feature)],
+      [`${X}:experiment.create`, flag("development", { flagStatus: "draft", rulesetPublished: false })],
+      [`${X}:environment.permissions.manage`, res(prodEnv, { ...feature, production: true })],
+      [`${X}:event.create`, res(p1, feature)],
+      [`${X}:audience.edit`, res(p1, { ...feature, usedBy: [] })],
+    ] as const;
+
+    for (const [action, resource] of asked)
+      it(`${action}: the restricted role exists only on Web projects`, () => {
+        for (const [who, label, id] of [
+          ["re", "Restricted Editor", "re-p1"],
+          ["rp", "Restricted Publisher", "rp-p1"],
+        ] as const) {
+          const why = webOnly.engine.explain(who, action, resource, NOW);
+          expect(why.decision).toBe("deny");
+          expect(why.reason).toBe(
+            `${label} exists only on Web projects: it gives nothing on a Feature project`,
+          );
+          expect(why.nearest?.id).toBe(id);
+        }
+        expect(webOnly.engine.explain("none", action, resource, NOW).reason).not.toContain("Web");
+      });
+
+    it("with a Feature project role beside it, the project role decides and explains", () => {
+      expect(webOnly.engine.explain("both", asked[0][0], asked[0][1], NOW).decision).toBe("allow");
+      const why = webOnly.engine.explain("both", `${X}:flag.edit`, asked[0][1], NOW);
+      expect(why.decision).toBe("deny");
+      expect(why.reason).toBe("flag role Flag Viewer does not include Edit flags");
+    });
+
+    it("someone with no role on the project still reads so", () => {
+      expect(webOnly.engine.explain("none", asked[0][0], asked[0][1], NOW).reason).toBe(
+        "no role on this project",
+      );
+    });
+
+    it("on a Web project the restricted role explains as before", () => {
+      const web = res(path("acme", X, "e1", "w1"), { platform: "web", changeKind: "visual-editor" });
+      const why = world()
+        .user("re", "acme")
+        .grant("re", `${X}:restricted-editor`, path("acme", X, "e1", "w1"), { id: "re-w1" })
+        .engine.explain("re", `${X}:experiment.publish`, web, NOW);
+      expect(why.reason).toBe("Restricted Editor does not include Publish experiments and campaigns");
+    });
+  });
 });
