@@ -46,6 +46,7 @@ const roles = [
   "experimentation:project-owner",
   "experimentation:administrator",
   "experimentation:env-admin",
+  "experimentation:env-viewer",
   "experimentation:flag-admin",
   "experimentation:flag-none",
   "mission-control:customerUser",

@@ -33,6 +33,9 @@ import { type Scope, scopeKeys } from "@gatehouse/domain";
  *    holding experimentation:flag-admin at a flag scope {…project, flag} (a flag role applies in every
  *    environment) and a Feature project role on the project (spec §3 "granular roles need a project role"), it
  *    gives the flag-* roles at exactly that flag scope.
+ * R12 an environment admin manages its environment's permissions (spec §3 "env-admin also manages the
+ *    environment's permissions"): holding experimentation:env-admin at an environment scope {…project,
+ *    environment} and a Feature project role on the project, it gives the env-* roles at exactly that environment.
  * What a role holds (its actions) is read from the stored role definitions: that is catalog data, not a decision.
  */
 /** One grant the actor holds (directly or through a group): a role or a single permission at a place. */
@@ -112,15 +115,30 @@ const COLLABORATOR_ROLES = new Set([
   "experimentation:viewer",
 ]);
 
-/** R11: a flag admin gives the flag roles of its own flag, at its flag scope. */
-const managesFlag = (held: ReadonlyArray<HeldGrant>, role: string, place: Scope): boolean =>
-  /^experimentation:flag-/.test(role) &&
-  place.flag !== undefined &&
-  place.environment === undefined &&
-  held.some(
-    (g) => g.role === "experimentation:flag-admin" && covers(g.scope, place) && covers(place, g.scope),
-  ) &&
-  held.some((g) => g.role !== null && COLLABORATOR_ROLES.has(g.role) && covers(g.scope, place));
+/** R11, R12: the entity roles, the admin role managing them and the scopes holding them (flag, environment). */
+const ENTITIES = [
+  {
+    roles: /^experimentation:flag-/,
+    admin: "experimentation:flag-admin",
+    at: (place: Scope) => place.flag !== undefined && place.environment === undefined,
+  },
+  {
+    roles: /^experimentation:env-/,
+    admin: "experimentation:env-admin",
+    at: (place: Scope) => place.environment !== undefined && place.flag === undefined,
+  },
+];
+
+/** R11, R12: a flag or environment admin gives its entity's roles, at exactly the entity's scope. */
+const managesEntity = (held: ReadonlyArray<HeldGrant>, role: string, place: Scope): boolean => {
+  const entity = ENTITIES.find((e) => e.roles.test(role));
+  return (
+    entity !== undefined &&
+    entity.at(place) &&
+    held.some((g) => g.role === entity.admin && covers(g.scope, place) && covers(place, g.scope)) &&
+    held.some((g) => g.role !== null && COLLABORATOR_ROLES.has(g.role) && covers(g.scope, place))
+  );
+};
 
 /** R8: may `role` reach `target` at `place` at all? */
 const reaches = (role: string, place: Scope, target: Target): boolean =>
@@ -144,13 +162,13 @@ export const withImplied = (actionsOf: (role: string) => ReadonlyArray<string>) 
   return implied === undefined ? actionsOf(role) : [...actionsOf(role), ...actionsOf(implied)];
 };
 
-/** R1–R5, R8, R11: may the actor holding `held` give `role` at `place` to `target`? */
+/** R1–R5, R8, R11, R12: may the actor holding `held` give `role` at `place` to `target`? */
 export const mayGiveRole = (held: ReadonlyArray<HeldGrant>, role: string, place: Scope, target: Target) =>
   reaches(role, place, target) &&
   (levelsOf(held).some(
     ({ level, at }) => at.org === place.org && covers(at, place) && levelGivesRole(level, at, role),
   ) ||
-    managesFlag(held, role, place));
+    managesEntity(held, role, place));
 
 /** What the actor itself holds at `place` through grants of a product it administers there (R6). */
 const heldActions = (held: ReadonlyArray<HeldGrant>, place: Scope, catalog: Catalog) => {
@@ -225,10 +243,13 @@ export const delegable = (
   if (levelsOf(held).some(({ at }) => at.org === resource.org && covers(at, resource)))
     for (const action of heldActions(held, resource, catalog))
       if (reaches(action, resource, target)) out.add(action);
-  // R11: the flag roles of a flag it manages, on the flag and its ruleset in every environment
+  // R11, R12: the roles of a flag it manages (on the flag and its ruleset in every environment) and of an
+  // environment it manages (on the environment and every ruleset in it)
   const { environment: _environment, ...flag } = resource;
-  for (const role of catalog.roles)
-    if (resource.flag !== undefined && managesFlag(held, role, flag) && reaches(role, flag, target))
-      for (const action of catalog.actionsOf(role)) out.add(action);
+  const { flag: _flag, ...environment } = resource;
+  for (const place of [flag, environment])
+    for (const role of catalog.roles)
+      if (managesEntity(held, role, place) && reaches(role, place, target))
+        for (const action of catalog.actionsOf(role)) out.add(action);
   return out;
 };
