@@ -133,8 +133,7 @@ const ENTITIES = [
 const managesEntity = (held: ReadonlyArray<HeldGrant>, role: string, place: Scope): boolean => {
   const entity = ENTITIES.find((e) => e.roles.test(role));
   return (
-    entity !== undefined &&
-    entity.at(place) &&
+    entity?.at(place) === true &&
     held.some((g) => g.role === entity.admin && covers(g.scope, place) && covers(place, g.scope)) &&
     held.some((g) => g.role !== null && COLLABORATOR_ROLES.has(g.role) && covers(g.scope, place))
   );
