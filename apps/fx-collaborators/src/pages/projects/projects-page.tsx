@@ -81,7 +81,7 @@ export const ProjectsPage = () => {
     <Stack>
       <Crumbs items={[{ label: "Projects" }]} />
       <Title order={1} size="h2">
-        Your Feature Experimentation projects
+        Your Experimentation projects
       </Title>
       <Text c="dimmed" size="sm">
         The Feature projects you collaborate on. The instance's administrators and the project's owners also
