@@ -2,7 +2,6 @@
 // environment; a flag admin manages its flag's roles; a flag role in one environment, a flag of another project
 // or organization, and a flag without its project are refused with 400 naming the field, writing nothing.
 import { describe, expect, it } from "vitest";
-import { whereItSits } from "../src/routers/reach-words.ts";
 import { type Call, demoApi } from "./support/demo-api.ts";
 
 const { send, signIn, rows, auditCount } = demoApi();
@@ -166,22 +165,5 @@ describe("flag roles at the flag scope", () => {
     expect(scopes.map((s) => s.scope.environment)).toEqual([undefined, PROD, DEV]);
     expect(scopes[0]?.lost.map((a) => a.id)).toContain("experimentation:flag.edit");
     expect(scopes[2]?.lost.map((a) => a.id)).toContain("experimentation:flag.toggle");
-  });
-});
-
-describe("where a flag role sits, in the user list's words", () => {
-  it("is the flag in every environment", () => {
-    const names = { instance: "Exp", project: "Checkout", environment: null };
-    const scope = {
-      product: "experimentation",
-      instance: "acme-exp",
-      project: "acme-checkout",
-      environment: null,
-    };
-    const place = { product: "experimentation", instance: "acme-exp", project: undefined };
-    const grant = { user: "u", grant: "g", role: null, roleName: null, permission: null, group: null, names };
-    expect(whereItSits(place, { ...grant, scope: { ...scope, flag: "acme-new-cart" } })).toBe(
-      "flag acme-new-cart in every environment",
-    );
   });
 });

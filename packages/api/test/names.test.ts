@@ -1,5 +1,6 @@
 // Names served next to ids (issue 12, item 9): audit actors and targets, who ran an operation, an invitation's
-// role and place, the Why? explanation's roles, action and places; another organization's people stay unnamed.
+// role and place, the Why? explanation's roles, action and places (flags too); another organization's people
+// stay unnamed.
 import { describe, expect, it } from "vitest";
 import { SimulatedExecutor, setOperationExecutor } from "../src/mission-control/executor.ts";
 import { demoApi } from "./support/demo-api.ts";
@@ -168,5 +169,46 @@ describe("names served next to ids", () => {
       roleName: "customerUser",
       where: "Acme › Mission Control",
     });
+  });
+
+  it("a flag role's place names the flag, in Why? and in the user list (the id stays in the scope)", async () => {
+    const admin = await signIn("admin@acme.example");
+    const checkout = {
+      org: "acme",
+      product: "experimentation",
+      instance: "acme-exp",
+      project: "acme-checkout",
+    };
+    const why = await send(
+      "GET",
+      "authz.explain",
+      {
+        action: "experimentation:flag.view",
+        resource: {
+          ...checkout,
+          environment: "acme-checkout-production",
+          flag: "acme-new-cart",
+          attrs: { platform: "feature", production: true, flagStatus: "running", rulesetPublished: true },
+        },
+        subject: "demo-exp-flag-none",
+      },
+      admin,
+    );
+    expect(why.status).toBe(200);
+    const considered = (
+      why.data as { considered: ReadonlyArray<{ grant: { scope: { flag?: string }; where: string } }> }
+    ).considered.map((c) => c.grant);
+    const atFlag = considered.find((g) => g.scope.flag === "acme-new-cart");
+    expect(atFlag?.where).toBe("Acme › Experimentation › Acme Experimentation › Checkout › flag New cart");
+    const list = await send(
+      "GET",
+      "users.list",
+      { org: "acme", scope: { product: "experimentation", instance: "acme-exp" }, search: "exp flag-none" },
+      admin,
+    );
+    expect(list.status).toBe(200);
+    const [user] = (list.data as { items: ReadonlyArray<{ access: ReadonlyArray<{ where: string }> }> })
+      .items;
+    expect(user?.access.map((a) => a.where)).toContain("flag New cart in every environment");
   });
 });

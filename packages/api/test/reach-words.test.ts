@@ -11,16 +11,21 @@ const at = (scope: Partial<ReachingGrant["scope"]>): ReachingGrant => ({
   roleName: "No Flag Access",
   permission: null,
   scope: { product: null, instance: null, project: null, environment: null, flag: null, ...scope },
-  names: { instance: "Acme Experimentation", project: "Checkout", environment: "Production" },
+  names: {
+    instance: "Acme Experimentation",
+    project: "Checkout",
+    environment: "Production",
+    flag: "Dark mode",
+  },
   group: null,
 });
 const place = { product: "experimentation", instance: "acme-exp" };
 const project = { product: "experimentation", instance: "acme-exp", project: "acme-checkout" };
 
 describe("whereItSits", () => {
-  it("names a flag role at the flag as applying in every environment", () => {
+  it("names a flag role at the flag by the flag's name, as applying in every environment", () => {
     const grant = at({ ...project, flag: "acme-dark-mode" });
-    expect(whereItSits(place, grant)).toBe("flag acme-dark-mode in every environment");
+    expect(whereItSits(place, grant)).toBe("flag Dark mode in every environment");
   });
 
   it("names an environment role by its environment", () => {

@@ -57,11 +57,12 @@ export interface ReachingGrant {
     readonly environment: string | null;
     readonly flag: string | null;
   };
-  /** The names of the scope's instance, project and environment, when it has them. */
+  /** The names of the scope's instance, project, environment and flag, when it has them. */
   readonly names: {
     readonly instance: string | null;
     readonly project: string | null;
     readonly environment: string | null;
+    readonly flag: string | null;
   };
   readonly group: { readonly id: string; readonly name: string } | null;
 }
@@ -90,6 +91,7 @@ interface ReachRow {
   readonly environment: string | null;
   readonly environment_name: string | null;
   readonly flag: string | null;
+  readonly flag_name: string | null;
   readonly group_id: string | null;
   readonly group_name: string | null;
 }
@@ -107,7 +109,12 @@ const reachingGrant = (row: ReachRow): ReachingGrant => ({
     environment: row.environment,
     flag: row.flag,
   },
-  names: { instance: row.instance_name, project: row.project_name, environment: row.environment_name },
+  names: {
+    instance: row.instance_name,
+    project: row.project_name,
+    environment: row.environment_name,
+    flag: row.flag_name,
+  },
   group: row.group_id === null ? null : { id: row.group_id, name: row.group_name ?? row.group_id },
 });
 

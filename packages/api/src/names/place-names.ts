@@ -1,11 +1,11 @@
 // Places by name for what an actor reads (a grant's scope in an explanation, an invitation's grants): "Acme ›
-// CMS › Acme Site", from the catalog's product labels and the stored organization, instance and project names.
+// CMS › Acme Site", from the catalog's product labels and the stored names of organizations down to flags.
 import { productsById, type Scope } from "@gatehouse/domain";
-import { Environments, Instances, Organizations, Projects } from "@gatehouse/store";
+import { Environments, Flags, Instances, Organizations, Projects } from "@gatehouse/store";
 import { Effect, Option } from "effect";
 import type { Store } from "../authorize.ts";
 
-type Kind = "org" | "instance" | "project" | "environment";
+type Kind = "org" | "instance" | "project" | "environment" | "flag";
 
 export interface PlaceNames {
   readonly name: (kind: Kind, id: string) => string;
@@ -30,6 +30,7 @@ export const placeNamer = async (
       const instances = yield* Instances;
       const projects = yield* Projects;
       const environments = yield* Environments;
+      const flags = yield* Flags;
       const out = new Map<string, string>();
       const read = function* (
         kind: Kind,
@@ -61,12 +62,17 @@ export const placeNamer = async (
         ids((s) => s.environment),
         environments.get,
       );
+      yield* read(
+        "flag",
+        ids((s) => s.flag),
+        flags.get,
+      );
       return out;
     }),
   );
   const name = (kind: Kind, id: string) => names.get(`${kind}:${id}`) ?? id;
   return {
-    /** One place's name: an organization, instance, project or environment (its id when none is stored). */
+    /** One place's name: an organization, instance, project, environment or flag (its id when none is stored). */
     name,
     /** The scope as a path of names. */
     where: (scope: Scope) =>
@@ -76,7 +82,7 @@ export const placeNamer = async (
         scope.instance === undefined ? undefined : name("instance", scope.instance),
         scope.project === undefined ? undefined : name("project", scope.project),
         scope.environment === undefined ? undefined : `${name("environment", scope.environment)} environment`,
-        scope.flag === undefined ? undefined : `flag ${scope.flag}`,
+        scope.flag === undefined ? undefined : `flag ${name("flag", scope.flag)}`,
       ]
         .filter((part): part is string => part !== undefined)
         .join(" › "),

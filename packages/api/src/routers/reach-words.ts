@@ -25,7 +25,7 @@ export const whereItSits = (place: ListedPlace, grant: ReachingGrant): string =>
   const environment = `environment ${names.environment ?? scope.environment}`;
   if (at === 4) return environment;
   // a flag role sits at the flag, in every environment (a permission may still sit at one environment's flag)
-  return `flag ${scope.flag} in ${scope.environment === null ? "every environment" : environment}`;
+  return `flag ${names.flag ?? scope.flag} in ${scope.environment === null ? "every environment" : environment}`;
 };
 
 /** Where a role reaching `place` from elsewhere comes from: "Mission Control (all environments)", "group Ops". */
