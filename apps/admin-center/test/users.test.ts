@@ -104,6 +104,17 @@ describe("browsing products and users", () => {
     await users.getByText("exp-flag-admin@acme.example").waitFor();
     await page.waitForFunction(() => !(document.body.textContent ?? "").includes("exp-viewer@acme.example"));
     expect(await users.getByRole("row").count()).toBe(1 + 4);
+    // flag roles sit at the flag, named as people know it (the id stays on hover in the details)
+    expect(await users.getByText("flag New cart in every environment").count()).toBe(4);
+    expect(await page.getByText("acme-new-cart").count()).toBe(0);
+    await screenshot(page, "users-flag-roles-by-name");
+    await users.getByRole("link", { name: "Exp flag-none" }).click();
+    const place = table("Entitlements").getByText(
+      "Experimentation › Acme Experimentation › Checkout › flag New cart",
+    );
+    await place.waitFor();
+    expect(await place.getAttribute("title")).toBe("acme-new-cart");
+    await screenshot(page, "users-details-flag-role");
   });
 
   it("a project owner sees every Experimentation project but manages only its own", async () => {

@@ -7,9 +7,13 @@ import type { Store } from "../authorize.ts";
 
 type Kind = "org" | "instance" | "project" | "environment" | "flag";
 
+/** The names of a scope's places below its product, each present when the scope has that key. */
+export type ScopeNames = Partial<Record<Exclude<Kind, "org">, string>>;
+
 export interface PlaceNames {
   readonly name: (kind: Kind, id: string) => string;
   readonly where: (scope: Scope) => string;
+  readonly names: (scope: Scope) => ScopeNames;
 }
 
 /**
@@ -71,6 +75,7 @@ export const placeNamer = async (
     }),
   );
   const name = (kind: Kind, id: string) => names.get(`${kind}:${id}`) ?? id;
+  const below = ["instance", "project", "environment", "flag"] as const;
   return {
     /** One place's name: an organization, instance, project, environment or flag (its id when none is stored). */
     name,
@@ -86,6 +91,14 @@ export const placeNamer = async (
       ]
         .filter((part): part is string => part !== undefined)
         .join(" › "),
+    /** The scope's instance, project, environment and flag by name, for an app to say its places its own way. */
+    names: (scope: Scope) =>
+      Object.fromEntries(
+        below.flatMap((kind) => {
+          const id = scope[kind];
+          return id === undefined ? [] : [[kind, name(kind, id)]];
+        }),
+      ),
   };
 };
 

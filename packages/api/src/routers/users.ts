@@ -35,6 +35,7 @@ import {
 } from "../authorize.ts";
 import { keysetPage } from "../list-page.ts";
 import { deliverInvitations } from "../mail/deliver.ts";
+import { placeNamer } from "../names/place-names.ts";
 import { viewPeopleAt } from "../read-questions.ts";
 import { badRequest, conflict, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
@@ -450,9 +451,10 @@ export const usersRouter = router({
   search: userSearch,
 
   /**
-   * The user and its entitlements as seen from `context`: the grants within it, with their expiry, and (in a
-   * product, instance or project) every grant reaching it as the list shows them (`access`: where each sits, via
-   * which group). Another organization's user reached by none is NOT_FOUND like a made-up one.
+   * The user and its entitlements as seen from `context`: the grants within it, with their expiry and their places'
+   * names (`names`: instance, project, environment, flag), and (in a product, instance or project) every grant
+   * reaching it as the list shows them (`access`: where each sits, via which group). Another organization's user
+   * reached by none is NOT_FOUND like a made-up one.
    */
   get: authorizedQuery(GetInput, (input, { actor }) =>
     reading(actor, input.context.org, input.context),
@@ -465,11 +467,16 @@ export const usersRouter = router({
       throw notFound("user", input.id);
     const deactivation = await deactivationOf(ctx.store, user);
     const access = reaching.map((reach) => accessView(place, reach));
+    const places = await placeNamer(
+      ctx.store,
+      grants.map((g) => g.scope),
+      input.context.org,
+    );
     return {
       user: userView(user),
       deactivation,
       context: input.context,
-      grants: grants.map(grantView),
+      grants: grants.map((grant) => ({ ...grantView(grant), names: places.names(grant.scope) })),
       access,
     };
   }),

@@ -46,9 +46,6 @@ const Matrix = ({ org, scope, product }: { org: string; scope: MatrixScope; prod
   const instances = useInstances(org, product);
   const projects = useProjects(org, scope.instance, product === "experimentation");
   const roleNames = new Map((roles.data ?? []).map((r) => [r.id, r.name] as const));
-  const placeNames = new Map(
-    [...(instances.data ?? []), ...(projects.data ?? [])].map((place) => [place.id, place.name] as const),
-  );
   const instance = instances.data?.find((i) => i.id === scope.instance);
   const project = projects.data?.find((p) => p.id === scope.project);
   // The place as the engine is asked about it: the server's resource of the project or instance picked.
@@ -59,13 +56,7 @@ const Matrix = ({ org, scope, product }: { org: string; scope: MatrixScope; prod
   return (
     <Stack gap="lg">
       {/* Keyed by the scope: a new scope starts again at the first page. */}
-      <UsersRolesMatrix
-        key={JSON.stringify(scope)}
-        org={org}
-        scope={scope}
-        roleNames={roleNames}
-        placeNames={placeNames}
-      />
+      <UsersRolesMatrix key={JSON.stringify(scope)} org={org} scope={scope} roleNames={roleNames} />
       <Divider />
       <WhoCanPanel
         org={org}

@@ -18,21 +18,25 @@ export interface UsersRolesMatrixProps {
   readonly scope: MatrixScope;
   /** Role id → the name people know it by (system and custom roles). */
   readonly roleNames: ReadonlyMap<string, string>;
-  /** Instance and project id → name, to say where a grant below the scope sits. */
-  readonly placeNames: ReadonlyMap<string, string>;
 }
 
-/** Where a grant sits, when it is below the chosen scope ("" when it is at the scope or above it). */
-const below = (grant: Grant, scope: MatrixScope, placeNames: ReadonlyMap<string, string>): string => {
+/**
+ * Where a grant sits, by the server's name for its deepest place, when it is below the chosen scope ("" when it
+ * is at the scope or above it).
+ */
+const below = (grant: Grant, scope: MatrixScope): string => {
   const deepest = depth.filter((key) => grant.scope[key] !== undefined).at(-1);
   const chosen = depth.filter((key) => scope[key as keyof MatrixScope] !== undefined).at(-1);
-  if (deepest === undefined || depth.indexOf(deepest) <= (chosen === undefined ? -1 : depth.indexOf(chosen)))
+  if (
+    deepest === undefined ||
+    deepest === "product" ||
+    depth.indexOf(deepest) <= (chosen === undefined ? -1 : depth.indexOf(chosen))
+  )
     return "";
-  const id = grant.scope[deepest] ?? "";
-  return placeNames.get(id) ?? id;
+  return grant.names[deepest] ?? grant.scope[deepest] ?? "";
 };
 
-export const UsersRolesMatrix = ({ org, scope, roleNames, placeNames }: UsersRolesMatrixProps) => {
+export const UsersRolesMatrix = ({ org, scope, roleNames }: UsersRolesMatrixProps) => {
   const trpc = useTRPC();
   const { searchBox, searched, pages, pageInput } = useSearchedPages("Search users");
   const users = useQuery({
@@ -67,7 +71,7 @@ export const UsersRolesMatrix = ({ org, scope, roleNames, placeNames }: UsersRol
           return (
             <Group gap={4}>
               {held.map((grant) => {
-                const where = below(grant, scope, placeNames);
+                const where = below(grant, scope);
                 return (
                   <Badge
                     key={grant.id}

@@ -1,6 +1,6 @@
 // A user's entitlements in the context the details were opened from: role, place, expiry (expiring grants say
 // when), per grant Edit role and Delete role (grant-actions.tsx); roles reaching it from elsewhere link there.
-import type { Resource, RouterOutputs } from "@gatehouse/client";
+import type { RouterOutputs } from "@gatehouse/client";
 import { type Column, DataTable } from "@gatehouse/ui";
 import { Badge, Group, Text } from "@mantine/core";
 import { GrantActions } from "./grant-actions.tsx";
@@ -37,7 +37,8 @@ export interface EntitlementsTableProps {
   readonly error: unknown;
   readonly onRetry: () => void;
   readonly roleName: (role: string | null, permission: string | null) => string;
-  readonly placeName: (scope: Resource) => string;
+  /** A held grant's place by name (its flag's id, if any, shows on hover). */
+  readonly placeName: (grant: GrantRow) => string;
   readonly onEdit: (grant: GrantRow) => void;
   readonly onDelete: (grant: GrantRow) => void;
 }
@@ -65,7 +66,11 @@ export const EntitlementsTable = ({
       id: "where",
       header: "Where",
       cell: ({ row: { original } }) =>
-        "held" in original ? placeName(original.held.scope) : whereReached(original.reached),
+        "held" in original ? (
+          <span title={original.held.scope.flag}>{placeName(original.held)}</span>
+        ) : (
+          whereReached(original.reached)
+        ),
     },
     {
       id: "expires",

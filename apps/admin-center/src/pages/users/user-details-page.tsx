@@ -61,7 +61,7 @@ export const UserDetailsPage = () => {
     mutationFn: (grant: GrantRow) => client.grants.remove.mutate({ id: grant.id, version: grant.version }),
     onSuccess: async (_result, grant) => {
       toast.success(
-        `Deleted the role ${roleName(grant.role, grant.permission)} in ${scopeName(grant.scope)}`,
+        `Deleted the role ${roleName(grant.role, grant.permission)} in ${scopeName(grant.scope, grant.names)}`,
       );
       await refresh.after("grant.removed");
     },
@@ -77,7 +77,7 @@ export const UserDetailsPage = () => {
   const askDeleteGrant = (grant: GrantRow) =>
     confirm({
       title: `Delete the role ${roleName(grant.role, grant.permission)}?`,
-      message: `${user.name} loses ${roleName(grant.role, grant.permission)} in ${scopeName(grant.scope)}. Other roles stay.`,
+      message: `${user.name} loses ${roleName(grant.role, grant.permission)} in ${scopeName(grant.scope, grant.names)}. Other roles stay.`,
       confirmLabel: "Delete role",
       cancelLabel: "Keep role",
       destructive: true,
@@ -164,7 +164,7 @@ export const UserDetailsPage = () => {
         error={null}
         onRetry={() => void details.refetch()}
         roleName={roleName}
-        placeName={scopeName}
+        placeName={(grant) => scopeName(grant.scope, grant.names)}
         onEdit={setEditing}
         onDelete={askDeleteGrant}
       />
@@ -175,7 +175,7 @@ export const UserDetailsPage = () => {
           user={user}
           grant={{ id: editing.id, version: editing.version, role: editing.role, scope: editing.scope }}
           roleName={roleName(editing.role, editing.permission)}
-          placeName={scopeName(editing.scope)}
+          placeName={scopeName(editing.scope, editing.names)}
           onClose={() => setEditing(null)}
         />
       )}
