@@ -23,9 +23,11 @@ const pick = async (scope: ReturnType<Page["getByRole"]> | Page, label: string, 
   await page.getByRole("option", { name: option, exact: true }).click();
 };
 
-/** Waits for running transitions (a modal opening) so a screenshot shows the settled page. */
+/** Waits for running transitions (a modal opening) so a screenshot shows the settled page; a cancelled one is done. */
 const settled = () =>
-  page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+  );
 
 /** A new Feature project of Acme Experimentation, made through the API with the page's session. */
 const featureProject = async (name: string) =>

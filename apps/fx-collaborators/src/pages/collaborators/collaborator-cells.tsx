@@ -17,7 +17,7 @@ import {
   granularLabels,
   projectRoleGrant,
   useCollaboratorGrants,
-  useRoleOptions,
+  useFeatureProjectRoles,
 } from "./project-roles.ts";
 
 interface CellProps {
@@ -27,10 +27,10 @@ interface CellProps {
 
 export const RoleCell = ({ project, user }: CellProps) => {
   const grants = useCollaboratorGrants(project, user.id);
-  const change = useChangeRole(project);
-  const options = useRoleOptions([project]);
-  const grant = projectRoleGrant(grants.data?.grants ?? []);
-  if (grants.isLoading) return <Text size="sm">…</Text>;
+  const { roles, options, isLoading } = useFeatureProjectRoles([project]);
+  const change = useChangeRole(project, (id) => roles.find((role) => role.id === id)?.name ?? id);
+  const grant = projectRoleGrant(grants.data?.grants ?? [], roles);
+  if (grants.isLoading || isLoading) return <Text size="sm">…</Text>;
   if (grant === undefined || grant.role === null) return <Text size="sm">No project role</Text>;
   const current = grant.role;
   return (

@@ -3,7 +3,7 @@
 import { useGatehouse, useRefresh } from "@gatehouse/client";
 import { type UserRef, useConfirmedMutation, useRemoveAccess, useRemoveFromAccount } from "@gatehouse/ui";
 import type { FeatureProject } from "../projects/feature-projects.ts";
-import { type ProjectGrant, roleName } from "./project-roles.ts";
+import type { ProjectGrant } from "./project-roles.ts";
 
 export type Collaborator = UserRef;
 
@@ -13,8 +13,11 @@ interface RoleChange {
   readonly role: string;
 }
 
-/** Asks for confirmation, then gives the collaborator's project-role grant the new role (grants.update). */
-export const useChangeRole = (project: FeatureProject) => {
+/**
+ * Asks for confirmation, then gives the collaborator's project-role grant the new role (grants.update); `roleName`
+ * names roles as the server serves them.
+ */
+export const useChangeRole = (project: FeatureProject, roleName: (role: string) => string) => {
   const client = useGatehouse();
   const refresh = useRefresh();
   const change = useConfirmedMutation({

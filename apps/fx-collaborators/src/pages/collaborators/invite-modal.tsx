@@ -7,7 +7,7 @@ import type { FeatureProject } from "../projects/feature-projects.ts";
 import { EmailRows, LanguageAndProjects } from "./invite-fields.tsx";
 import { useInviteFlow } from "./invite-flow.ts";
 import type { InviteCollaboratorsValues } from "./invite-form.ts";
-import { useRoleOptions } from "./project-roles.ts";
+import { useFeatureProjectRoles } from "./project-roles.ts";
 import { SentInvitations } from "./sent-invitations.tsx";
 
 export interface InviteModalProps {
@@ -27,10 +27,10 @@ export const InviteModal = ({ opened, onClose, project, projects }: InviteModalP
     project: project.id,
     onClose,
     grants: (values) => chosenIds(values).map((p) => ({ role: values.role, scope: p.scope })),
-    roleName: (role) => roleOptions.find((o) => o.value === role)?.label ?? role,
+    roleName: (role) => roles.find((r) => r.id === role)?.name ?? role,
   });
   const chosen = projects.filter((p) => form.watch("projects").includes(p.id));
-  const roleOptions = useRoleOptions(chosen, opened);
+  const { roles, options: roleOptions } = useFeatureProjectRoles(chosen, opened);
 
   return (
     <Modal opened={opened} onClose={close} title="Invite a collaborator" size="lg">

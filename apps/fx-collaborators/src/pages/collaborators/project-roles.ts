@@ -1,30 +1,24 @@
-// Feature Experimentation's project roles (seed 003: each includes the one before it) and how a collaborator's
-// grants in a project read: its project role, and its granular environment, flag and permission grants.
+// A Feature project's roles as the server serves them (seed 003: each includes the one before it) and how a
+// collaborator's grants in a project read: its project role and its granular environment, flag and permission
+// grants.
 import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { useQuery } from "@tanstack/react-query";
 import type { FeatureProject } from "../projects/feature-projects.ts";
+import { roleOptions, useProjectRoles } from "../web/web-project-roles.ts";
 
 export type ProjectGrant = RouterOutputs["users"]["get"]["grants"][number];
 
-/** Project roles, widest first, as a project (not an instance) can hold them. */
-export const projectRoles: ReadonlyArray<{ readonly id: string; readonly name: string }> = [
-  { id: "experimentation:project-owner", name: "Project Owner" },
-  { id: "experimentation:publisher", name: "Publisher" },
-  { id: "experimentation:editor", name: "Editor" },
-  { id: "experimentation:viewer", name: "Viewer" },
-];
-
-export const roleName = (id: string): string =>
-  projectRoles.find((role) => role.id === id)?.name ?? id.replace(/^experimentation:/, "");
-
-/** The collaborator's project-role grant: at the project itself, not below it. */
-export const projectRoleGrant = (grants: ReadonlyArray<ProjectGrant>): ProjectGrant | undefined =>
+/** The collaborator's project-role grant (one of the served `roles`): at the project itself, not below it. */
+export const projectRoleGrant = (
+  grants: ReadonlyArray<ProjectGrant>,
+  roles: ReadonlyArray<{ readonly id: string }>,
+): ProjectGrant | undefined =>
   grants.find(
     (g) =>
       g.role !== null &&
       g.scope.environment === undefined &&
       g.scope.flag === undefined &&
-      projectRoles.some((role) => role.id === g.role),
+      roles.some((role) => role.id === g.role),
   );
 
 const short = (id: string, prefix: string): string => (id.startsWith(prefix) ? id.slice(prefix.length) : id);
@@ -51,19 +45,14 @@ export const granularLabels = (
     return [];
   });
 
-/** The project roles as select options, disabled where assignable.roles says the user may not give them. */
-export const useRoleOptions = (projects: ReadonlyArray<FeatureProject>, enabled = true) => {
-  const trpc = useTRPC();
-  const assignable = useQuery(
-    trpc.assignable.roles.queryOptions(
-      { scopes: projects.map((p) => p.scope) },
-      { enabled: enabled && projects.length > 0 },
-    ),
-  );
-  return projectRoles.map((role) => {
-    const refused = assignable.data?.roles.find((r) => r.id === role.id)?.decision === "deny";
-    return { value: role.id, label: role.name, disabled: refused };
-  });
+/**
+ * The project roles served for `projects` (assignable.projectRoles: the catalog's names, widest first, the engine's
+ * answer) that a project holds, Administrator being its instance's; a role the user may not give is refused.
+ */
+export const useFeatureProjectRoles = (projects: ReadonlyArray<FeatureProject>, enabled = true) => {
+  const served = useProjectRoles(projects, enabled);
+  const roles = (served.data?.roles ?? []).filter((role) => role.sitsAt === "project");
+  return { roles, options: roleOptions(roles), isLoading: served.isLoading };
 };
 
 /** One collaborator's grants inside the project (users.get seen from the project). */

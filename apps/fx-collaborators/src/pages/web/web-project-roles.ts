@@ -1,5 +1,5 @@
-// The project roles the signed-in user may give at chosen Web projects, as the server answers them
-// (assignable.projectRoles: the seven of seed 004, widest first, where each sits and the engine's decision).
+// The project roles the signed-in user may give at chosen projects as the server answers them (assignable.
+// projectRoles: seed 004's seven on Web projects, Feature's five, widest first, where each sits, the answer).
 import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { useQuery } from "@tanstack/react-query";
 import type { WebProject } from "../projects/feature-projects.ts";
