@@ -48,6 +48,9 @@ describe("Settings › Collaborators", () => {
     const mobile = await featureProject("Acme Mobile");
     await page.goto(`${app()}projects`);
     await page.getByRole("cell", { name: "Acme Mobile", exact: true }).waitFor();
+    // one app for Feature and Web projects
+    await page.getByText("Gatehouse · Experimentation", { exact: true }).waitFor();
+    await page.getByRole("heading", { name: "Your Experimentation projects", level: 1 }).waitFor();
     await screenshot(page, "fx-projects");
 
     await page.goto(collaborators("acme-checkout"));

@@ -84,9 +84,12 @@ export const ProjectsPage = () => {
         Your Experimentation projects
       </Title>
       <Text c="dimmed" size="sm">
-        The Feature projects you collaborate on. The instance's administrators and the project's owners also
-        manage who collaborates.
+        The Feature and Web projects you collaborate on. The instance's administrators and the project's
+        owners also manage who collaborates.
       </Text>
+      <Title order={2} size="h3">
+        Feature Experimentation projects
+      </Title>
       <DataTable
         label="Feature projects"
         columns={columns}
