@@ -233,6 +233,17 @@ describe("Audit log", () => {
 });
 
 describe("Access matrix", () => {
+  it("names a flag role's flag where it sits below the scope, never its id", async () => {
+    const admin = await signedIn("admin@acme.example", "access-matrix");
+    await pick(admin, "Product", "Experimentation");
+    await admin.getByLabel("Search users").fill("exp-flag-none");
+    const matrix = admin.getByRole("table", { name: "Users and roles" });
+    const row = matrix.getByRole("row").filter({ hasText: "Exp flag-none" });
+    await row.getByText("✓ New cart").waitFor();
+    await expect(row.getByText("acme-new-cart").count()).resolves.toBe(0);
+    await screenshot(admin, "access-matrix-flag-role");
+  });
+
   it("shows users × roles on the production instance and who can restart its site", async () => {
     const admin = await signedIn("admin@acme.example", "access-matrix");
     await pick(admin, "Product", "Mission Control");
