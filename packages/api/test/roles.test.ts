@@ -331,9 +331,11 @@ describe("where a custom role is granted", () => {
       expect(refused.error?.message).toContain("belongs to instance acme-cms");
     }
     const elsewhere = await give({ org: "agency", product: "mission-control" }, admin, "demo-partneruser");
-    expect(elsewhere.status).toBe(400);
-    // Outside its organization a custom role is unknown, as a made-up one is.
-    expect(elsewhere.error?.message).toBe(`Unknown role "${role}"`);
+    // Another organization is the boundary: answered exactly as an organization that does not exist.
+    const madeUp = await give({ org: "no-such-org", product: "mission-control" }, admin, "demo-partneruser");
+    expect(elsewhere.status).toBe(404);
+    expect(madeUp.status).toBe(404);
+    expect(elsewhere.error?.message).toBe(madeUp.error?.message?.replace("no-such-org", "agency"));
     const invited = await send(
       "POST",
       "users.invite",

@@ -102,9 +102,15 @@ describe("users.list reach", () => {
     expect(checkout["exp-viewer@acme.example"]).toEqual(["Viewer @ this project"]);
     expect(checkout["exp-env-admin@acme.example"]).toContain("Environment Admin @ environment Production");
     expect(checkout["exp-restricted-editor@acme.example"]).toBeUndefined();
-    // A project given without its instance finds the same instance-wide grants.
-    const bare = reachOf(await list(admin, { product: "experimentation", project: "acme-checkout" }));
-    expect(bare["exp-administrator@acme.example"]).toEqual(checkout["exp-administrator@acme.example"]);
+    // A project given without its instance is a place with a gap: refused, naming it.
+    const bare = await send(
+      "GET",
+      "users.list",
+      { ...org, scope: { product: "experimentation", project: "acme-checkout" } },
+      admin,
+    );
+    expect(bare.status).toBe(400);
+    expect(bare.error?.message).toContain("no such place exists");
   });
 
   it("users.get from a place answers the same reaching rows as the list; a user reached by none stays unknown", async () => {

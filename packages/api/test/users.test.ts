@@ -58,7 +58,9 @@ describe("users", () => {
     expect(byName.items.map((u) => u.email)).toEqual(["project-owner@acme.example"]);
     expect((await list(admin, { search: "%" })).items).toEqual([]);
 
-    const inCheckout = await list(admin, { scope: { product: "experimentation", project: "acme-checkout" } });
+    const inCheckout = await list(admin, {
+      scope: { product: "experimentation", instance: "acme-exp", project: "acme-checkout" },
+    });
     const emails = inCheckout.items.map((u) => u.email);
     expect(emails).toContain("exp-editor@acme.example");
     expect(emails).toContain("project-owner@acme.example");
