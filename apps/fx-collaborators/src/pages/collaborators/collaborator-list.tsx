@@ -1,36 +1,15 @@
-// The project's collaborators, a keyset page at a time from users.list with the project scope, searched on the
-// server: name, email, project role, granular roles, invited/active, and the change and remove controls.
-import { type RouterOutputs, useTRPC } from "@gatehouse/client";
-import { type Column, PagedTable, useSearchedPages } from "@gatehouse/ui";
-import { Anchor, Stack } from "@mantine/core";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+// A Feature project's collaborators (the shared collaborator table): name, email, project role, granular roles,
+// invited/active, and the change and remove controls.
+import type { Column } from "@gatehouse/ui";
+import { Anchor } from "@mantine/core";
 import { Link } from "react-router";
 import type { FeatureProject } from "../projects/feature-projects.ts";
 import { GranularCell, RemoveCell, RoleCell } from "./collaborator-cells.tsx";
+import { type CollaboratorRow, CollaboratorTable } from "./collaborator-table.tsx";
 import { statusColumn } from "./status-column.tsx";
 
-type Row = RouterOutputs["users"]["list"]["items"][number];
-
-/** Collaborators per page. */
-const PAGE_SIZE = 20;
-
 export const CollaboratorList = ({ project }: { readonly project: FeatureProject }) => {
-  const trpc = useTRPC();
-  const { searchBox, searched, pages, pageInput } = useSearchedPages("Search collaborators");
-  const { org, ...scope } = project.scope;
-  const users = useQuery(
-    trpc.users.list.queryOptions(
-      {
-        org,
-        scope,
-        limit: PAGE_SIZE,
-        ...pageInput,
-      },
-      { placeholderData: keepPreviousData },
-    ),
-  );
-
-  const columns: Array<Column<Row>> = [
+  const columns: Array<Column<CollaboratorRow>> = [
     {
       id: "name",
       header: "Name",
@@ -51,28 +30,14 @@ export const CollaboratorList = ({ project }: { readonly project: FeatureProject
       header: "Granular roles",
       cell: ({ row }) => <GranularCell project={project} user={row.original} />,
     },
-    statusColumn<Row>(),
+    statusColumn<CollaboratorRow>(),
     { id: "remove", header: "", cell: ({ row }) => <RemoveCell project={project} user={row.original} /> },
   ];
-
   return (
-    <Stack gap="sm">
-      {searchBox}
-      <PagedTable
-        label={`Collaborators of ${project.name}`}
-        columns={columns}
-        query={users}
-        pages={pages}
-        rowKey={(row) => row.id}
-        empty={
-          searched === ""
-            ? { title: "No collaborators yet", hint: "Invite a collaborator to give them a project role." }
-            : {
-                title: `No collaborator matches "${searched}"`,
-                hint: "Search by part of a name or an email.",
-              }
-        }
-      />
-    </Stack>
+    <CollaboratorTable
+      project={project}
+      columns={columns}
+      emptyHint="Invite a collaborator to give them a project role."
+    />
   );
 };

@@ -1,7 +1,8 @@
 // The fields every Invite form of the collaborators app shares (seeds 003 and 004): one row per email with + to add
-// another, the invitation's language and the projects to invite to; the role picker sits between, each form its own.
+// another, the role picker (each form its label and the roles the server offers), the invitation's language and the
+// projects to invite to.
 import { languageChoices, languageOf } from "@gatehouse/contracts";
-import { ActionIcon, Button, Group, MultiSelect, Select, TextInput } from "@mantine/core";
+import { ActionIcon, Button, type ComboboxData, Group, MultiSelect, Select, TextInput } from "@mantine/core";
 import { Controller, type UseFormReturn, useFieldArray } from "react-hook-form";
 import type { FeatureProject } from "../projects/feature-projects.ts";
 import type { InviteCollaboratorsForm } from "./invite-form.ts";
@@ -89,4 +90,29 @@ export const LanguageAndProjects = ({
       )}
     />
   </>
+);
+
+/** The invite's role picker: the roles the server offers for the chosen projects, under the form's own label. */
+export const RoleField = ({
+  form,
+  label,
+  data,
+}: {
+  readonly form: Form;
+  readonly label: string;
+  readonly data: ComboboxData;
+}) => (
+  <Controller
+    control={form.control}
+    name="role"
+    render={({ field }) => (
+      <Select
+        label={label}
+        data={data}
+        value={field.value}
+        onChange={(value) => field.onChange(value ?? "")}
+        allowDeselect={false}
+      />
+    )}
+  />
 );

@@ -1,10 +1,9 @@
 // Invite a collaborator (seed 003): emails (+ adds a row), a permission level, a language and projects, several at
 // once; one users.invite call (a refused email invites nobody), then what became of each email (an existing account
 // gets the level at once, and is told so).
-import { Button, Group, Modal, Select, Stack } from "@mantine/core";
-import { Controller } from "react-hook-form";
+import { Button, Group, Modal, Stack } from "@mantine/core";
 import type { FeatureProject } from "../projects/feature-projects.ts";
-import { EmailRows, LanguageAndProjects } from "./invite-fields.tsx";
+import { EmailRows, LanguageAndProjects, RoleField } from "./invite-fields.tsx";
 import { useInviteFlow } from "./invite-flow.ts";
 import type { InviteCollaboratorsValues } from "./invite-form.ts";
 import { useFeatureProjectRoles } from "./project-roles.ts";
@@ -38,19 +37,7 @@ export const InviteModal = ({ opened, onClose, project, projects }: InviteModalP
       <form hidden={sent !== undefined} onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="sm">
           <EmailRows form={form} />
-          <Controller
-            control={form.control}
-            name="role"
-            render={({ field }) => (
-              <Select
-                label="Permission level"
-                data={roleOptions}
-                value={field.value}
-                onChange={(value) => field.onChange(value ?? "")}
-                allowDeselect={false}
-              />
-            )}
-          />
+          <RoleField form={form} label="Permission level" data={roleOptions} />
           <LanguageAndProjects form={form} projects={projects} projectsLabel="Projects" />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

@@ -1,9 +1,8 @@
 // Invite collaborators to Web projects (seed 004): emails, a role and a language, to several projects at once; the
 // roles are the server's (those refused are shown disabled with the engine's reason); Administrator is given at the
 // projects' instance, every other role at each project, in one users.invite call.
-import { Button, Group, List, Modal, Select, Stack, Text } from "@mantine/core";
-import { Controller } from "react-hook-form";
-import { EmailRows, LanguageAndProjects } from "../collaborators/invite-fields.tsx";
+import { Button, Group, List, Modal, Stack, Text } from "@mantine/core";
+import { EmailRows, LanguageAndProjects, RoleField } from "../collaborators/invite-fields.tsx";
 import { useInviteFlow } from "../collaborators/invite-flow.ts";
 import { SentInvitations } from "../collaborators/sent-invitations.tsx";
 import type { WebProject } from "../projects/feature-projects.ts";
@@ -52,19 +51,7 @@ export const WebInviteModal = ({ opened, onClose, project, projects }: WebInvite
       <form hidden={sent !== undefined} onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="sm">
           <EmailRows form={form} />
-          <Controller
-            control={form.control}
-            name="role"
-            render={({ field }) => (
-              <Select
-                label="Role"
-                data={roleOptions(roles)}
-                value={field.value}
-                onChange={(value) => field.onChange(value ?? "")}
-                allowDeselect={false}
-              />
-            )}
-          />
+          <RoleField form={form} label="Role" data={roleOptions(roles)} />
           {refused.length === 0 ? null : (
             <Stack gap={2} aria-label="Roles you may not give">
               <Text size="xs" c="dimmed">
