@@ -2,23 +2,34 @@
 // applies every committed change incrementally. Several processes on one database stay in agreement.
 import { Notifications } from "@gatehouse/db";
 import type { Engine } from "@gatehouse/domain";
-import { Cause, Context, Effect, Layer, Stream } from "effect";
+import { Cause, Context, type Duration, Effect, Layer, Stream } from "effect";
 import { SqlClient } from "effect/sql";
+import { AppliedPositions } from "./applied-positions.ts";
 import { applyChange } from "./apply-change.ts";
 import { type ChangeNotice, changesChannel } from "./changes.ts";
-import { loadEngine } from "./load-engine.ts";
+import { NotYetApplied } from "./errors.ts";
+import { loadEngineAt } from "./load-engine.ts";
 
 export interface EngineSyncShape {
   /** The current engine. Read it for each decision: a `resync` notice replaces it with a reloaded one. */
   readonly engine: Engine;
   /** Succeeds once the changes of audit row `auditId` (from `Mutations.mutate`) have been applied here. */
   readonly awaitApplied: (auditId: string) => Effect.Effect<void>;
+  /**
+   * Succeeds once this process has applied the change at `token` (a consistency token: an audit row id in
+   * decimal, from any process on the database), or fails with NotYetApplied after `within` (`late`) or at once
+   * when too many requests wait already (`crowded`). A token older than every id remembered counts as applied.
+   */
+  readonly awaitPosition: (token: string, within: Duration.Input) => Effect.Effect<void, NotYetApplied>;
   /** Replaces the engine with one freshly loaded from the database. */
   readonly reload: () => Effect.Effect<void>;
 }
 
-/** How many applied audit ids are remembered for `awaitApplied`. */
+/** How many applied audit ids are remembered (from notices, and the newest committed ones at each load). */
 const rememberedIds = 10_000;
+
+/** At most this many requests wait for a consistency token at once; more are answered `crowded`. */
+const maxTokenWaiters = 10_000;
 
 const isNotice = (value: unknown): value is ChangeNotice =>
   typeof value === "object" &&
@@ -40,30 +51,24 @@ const parse = (payload: string): ChangeNotice | undefined => {
 const make = Effect.gen(function* () {
   const notifications = yield* Notifications;
   const sql = yield* SqlClient.SqlClient;
-  const load = Effect.provideService(loadEngine(), SqlClient.SqlClient, sql);
+  const positions = new AppliedPositions(rememberedIds, maxTokenWaiters);
+  const loadAt = Effect.provideService(loadEngineAt(rememberedIds), SqlClient.SqlClient, sql);
   // Listen first, then load: a change committed in between is heard, and applying it again is harmless.
   const first = yield* notifications.subscribe(changesChannel);
-  let engine = yield* load;
-  const applied = new Set<string>();
-  /** Requests waiting for their change, by audit id; a waiter removes itself when interrupted. */
-  const waiters = new Map<string, Set<() => void>>();
-
-  const markApplied = (auditId: string) => {
-    applied.add(auditId);
-    if (applied.size > rememberedIds) {
-      const oldest = applied.values().next();
-      if (oldest.done !== true) applied.delete(oldest.value);
-    }
-    for (const wake of waiters.get(auditId) ?? []) wake();
-    waiters.delete(auditId);
-  };
+  const initial = yield* loadAt;
+  let engine = initial.engine;
+  positions.loaded(initial.newest, initial.newest.length < rememberedIds);
 
   // A reload reads every change committed before it began, so it answers everyone already waiting then:
-  // nobody waits forever for a notice that was lost while the listener reconnected.
+  // nobody waits forever for a notice that was lost while the listener reconnected. (A token a caller holds was
+  // committed before the caller could send it, so it is in that snapshot too.) The newest ids committed in the
+  // snapshot count as applied from then on.
   const reload = Effect.fn("EngineSync.reload")(function* () {
-    const answered = [...waiters.values()].flatMap((set) => [...set]);
-    engine = yield* load;
-    for (const wake of answered) wake();
+    const answer = positions.present();
+    const loaded = yield* loadAt;
+    engine = loaded.engine;
+    positions.loaded(loaded.newest, loaded.newest.length < rememberedIds);
+    answer();
   });
 
   const handle = Effect.fn("EngineSync.handle")(function* (payload: string) {
@@ -80,7 +85,7 @@ const make = Effect.gen(function* () {
       }
     }
     if (resync) yield* reload();
-    if (notice.part === notice.parts) markApplied(notice.audit);
+    if (notice.part === notice.parts) positions.mark(notice.audit);
   });
 
   const consume = (stream: Stream.Stream<string, unknown>) =>
@@ -100,28 +105,37 @@ const make = Effect.gen(function* () {
   ).pipe(Effect.catchCause((cause) => Effect.logError("Resubscribing failed", Cause.pretty(cause))));
   yield* Effect.forkScoped(Effect.andThen(consume(first), Effect.forever(again)));
 
+  /** Waits until `position` is reached; a wait with a `crowded` failure counts against the limit and fails beyond it. */
+  const reach = <E = never>(position: string, crowded?: () => E): Effect.Effect<void, E> =>
+    Effect.callback<void, E>((resume) => {
+      if (positions.reached(position)) return resume(Effect.void);
+      const waiting = positions.wait(position, () => resume(Effect.void), crowded !== undefined);
+      // Only a capped wait (one given `crowded`) is ever refused.
+      if (waiting === "crowded") return resume(crowded === undefined ? Effect.void : Effect.fail(crowded()));
+      return Effect.sync(waiting.cancel);
+    });
+
   const awaitApplied = (auditId: string): Effect.Effect<void> =>
-    Effect.callback<void>((resume) => {
-      if (applied.has(auditId)) return resume(Effect.void);
-      const set = waiters.get(auditId) ?? new Set();
-      const wake = () => {
-        forget();
-        resume(Effect.void);
-      };
-      const forget = () => {
-        set.delete(wake);
-        if (set.size === 0 && waiters.get(auditId) === set) waiters.delete(auditId);
-      };
-      set.add(wake);
-      waiters.set(auditId, set);
-      return Effect.sync(forget);
-    }).pipe(Effect.withSpan("EngineSync.awaitApplied"));
+    reach(auditId).pipe(Effect.withSpan("EngineSync.awaitApplied"));
+
+  const awaitPosition = (token: string, within: Duration.Input): Effect.Effect<void, NotYetApplied> => {
+    // The decimal form the notices carry: "007" is position 7.
+    const position = BigInt(token).toString();
+    return reach(position, () => new NotYetApplied({ token: position, reason: "crowded" })).pipe(
+      Effect.timeoutOrElse({
+        duration: within,
+        orElse: () => Effect.fail(new NotYetApplied({ token: position, reason: "late" })),
+      }),
+      Effect.withSpan("EngineSync.awaitPosition"),
+    );
+  };
 
   const service: EngineSyncShape = {
     get engine() {
       return engine;
     },
     awaitApplied,
+    awaitPosition,
     reload,
   };
   return service;

@@ -1,5 +1,5 @@
-// The store's domain failures: a missing object, a stale version, a refused change, refused demo data.
-// Infrastructure failures (a lost connection, a broken statement) are defects, not these.
+// The store's domain failures: a missing object, a stale version, a refused change, a change not yet applied
+// here, refused demo data. Infrastructure failures (a lost connection, a broken statement) are defects, not these.
 import { Schema } from "effect";
 
 export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {
@@ -38,6 +38,21 @@ export class InvalidChange extends Schema.TaggedError<InvalidChange>()("InvalidC
 }) {
   override get message() {
     return `Invalid change: ${this.reason}`;
+  }
+}
+
+/**
+ * A consistency token this process's engine has not applied: not within the wait (`late`), or too many requests
+ * wait for changes already (`crowded`). It names only the caller's own token.
+ */
+export class NotYetApplied extends Schema.TaggedError<NotYetApplied>()("NotYetApplied", {
+  token: Schema.String,
+  reason: Schema.Literals(["late", "crowded"]),
+}) {
+  override get message() {
+    return this.reason === "late"
+      ? `This server has not yet applied change ${this.token}; try again`
+      : `Too many requests on this server wait for changes; try again shortly`;
   }
 }
 

@@ -1,15 +1,26 @@
 // Builds a fresh decision engine from the database: organizations and their products, users (deactivated or not), groups and
-// members, custom roles, then grants, all inside one `snapshot.batch` so each subject is indexed once.
+// members, custom roles, then grants, all inside one `snapshot.batch` so each subject is indexed once; and the newest audit ids it holds.
 import { Engine } from "@gatehouse/domain";
 import { Effect } from "effect";
 import { SqlClient } from "effect/sql";
 import { grantChange, grantColumns, grantFromRow } from "./grants.ts";
 
-/** Reads everything the engine decides on and returns a new Engine holding it. */
-export const loadEngine = Effect.fn("Store.loadEngine")(function* () {
+/** A loaded engine and the newest `positions` committed audit ids in its snapshot (ascending). */
+export interface LoadedEngine {
+  readonly engine: Engine;
+  readonly newest: ReadonlyArray<string>;
+}
+
+/**
+ * Reads everything the engine decides on and returns a new Engine holding it, with the newest `positions` audit ids
+ * committed in the same snapshot: the changes that engine holds (EngineSync's consistency tokens).
+ */
+export const loadEngineAt = Effect.fn("Store.loadEngineAt")(function* (positions: number) {
   const sql = yield* SqlClient.SqlClient;
   const load = Effect.all(
     {
+      audit: sql<{ readonly id: string }>`
+        select id::text as id from audit_log order by id desc limit ${positions}`,
       orgs: sql<{
         readonly id: string;
         readonly kind: "customer" | "partner";
@@ -62,5 +73,8 @@ export const loadEngine = Effect.fn("Store.loadEngine")(function* () {
       });
     for (const row of rows.grants) snapshot.addGrant(grantChange(grantFromRow(row)));
   });
-  return engine;
+  return { engine, newest: rows.audit.map((row) => row.id).reverse() } satisfies LoadedEngine;
 });
+
+/** Reads everything the engine decides on and returns a new Engine holding it. */
+export const loadEngine = () => Effect.map(loadEngineAt(0), (loaded) => loaded.engine);

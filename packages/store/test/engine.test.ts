@@ -1,12 +1,14 @@
 // The engine snapshot from storage: loadEngine answers as the stored grants say, and EngineSync keeps a
-// second process's engine current from change notifications alone, without reloading it.
+// second process's engine current from change notifications alone, without reloading it, and answers tokens.
 
 import { expect } from "@effect/vitest";
 import { describeBothBackends, TestDatabase } from "@gatehouse/db/testing";
 import type { Resource } from "@gatehouse/domain";
 import { Context, Effect, Fiber, Layer, Option } from "effect";
+import { SqlClient } from "effect/sql";
 import type { Written } from "../src/changes.ts";
 import { EngineSync } from "../src/engine-sync.ts";
+import { NotYetApplied } from "../src/errors.ts";
 import { Grants } from "../src/grants.ts";
 import { Groups } from "../src/groups.ts";
 import { StoreLive } from "../src/layer.ts";
@@ -206,6 +208,76 @@ describeBothBackends(
         yield* sync.reload();
         expect(yield* Effect.timeoutOption(Fiber.join(waiting), "5 seconds")).toEqual(Option.some(undefined));
       }).pipe(Effect.provide(StoreLive)),
+    );
+
+    it.effect(
+      "awaitPosition: another process's token is answered once applied there; a future one fails late",
+      () =>
+        Effect.gen(function* () {
+          yield* seedDemo();
+          const database = yield* TestDatabase;
+          const mutations = yield* Mutations;
+          const grants = yield* Grants;
+          const there = Context.get(
+            yield* Layer.build(EngineSync.layer.pipe(Layer.provide(database.secondClient))),
+            EngineSync,
+          );
+          const done = yield* mutations.mutate({
+            actor: system,
+            org: "acme",
+            action: "grant.create",
+            target: { kind: "grant", id: "g-token" },
+            run: grants.create({
+              id: "g-token",
+              subject: { kind: "user", id: "demo-customeruser" },
+              role: "mission-control:customerDev",
+              scope: { org: "acme", product: "mission-control" },
+            }),
+          });
+          // The token, in any decimal spelling, is answered once the second process holds the grant.
+          yield* there.awaitPosition(`00${done.auditId}`, "10 seconds");
+          expect(there.engine.check("demo-customeruser", "mission-control:code.deploy", production)).toBe(
+            "allow",
+          );
+          const future = (BigInt(done.auditId) + 1000n).toString();
+          const late = yield* Effect.flip(there.awaitPosition(future, "50 millis"));
+          expect(late).toBeInstanceOf(NotYetApplied);
+          expect(late.message).toBe(`This server has not yet applied change ${future}; try again`);
+        }).pipe(Effect.provide(StoreLive)),
+    );
+
+    it.effect(
+      "awaitPosition after a load: committed ids are applied, a rolled-back one waits, older ones count",
+      () =>
+        Effect.gen(function* () {
+          const sql = yield* SqlClient.SqlClient;
+          const roles = yield* Roles;
+          yield* roles.seedSystemRoles();
+          const audit = (action: string) =>
+            sql<{ readonly id: string }>`
+            insert into audit_log (actor_kind, action, target_kind) values ('system', ${action}, 'test')
+            returning id::text as id`.pipe(
+              Effect.map((rows) => rows[0]?.id ?? ""),
+              Effect.orDie,
+            );
+          // A rolled-back write leaves a gap in the ids; committed ones before a process starts get no notice there.
+          const gap = yield* Effect.flip(
+            sql
+              .withTransaction(Effect.flatMap(audit("rolled.back"), (id) => Effect.fail(id)))
+              .pipe(Effect.catchTag("SqlError", (error) => Effect.die(error))),
+          );
+          const committed = yield* audit("committed");
+          const first = Context.get(yield* Layer.build(EngineSync.layer), EngineSync);
+          yield* first.awaitPosition(committed, "2 seconds");
+          const waited = yield* Effect.flip(first.awaitPosition(gap, "50 millis"));
+          expect(waited.reason).toBe("late");
+          // Once more ids were committed than a process remembers, a load counts every older id as applied.
+          yield* Effect.orDie(sql`insert into audit_log (actor_kind, action, target_kind)
+                   select 'system', 'filler', 'test' from generate_series(1, 10000)`);
+          const second = Context.get(yield* Layer.build(EngineSync.layer), EngineSync);
+          yield* second.awaitPosition(gap, "2 seconds");
+          yield* second.awaitPosition(committed, "2 seconds");
+        }).pipe(Effect.provide(StoreLive)),
     );
   },
   { setup },
