@@ -8,6 +8,7 @@ import { Hono } from "hono";
 import { mountApps } from "./apps.ts";
 import { authContext } from "./auth/create-context.ts";
 import type { StoreRunner } from "./auth/store-runner.ts";
+import { defaultAtLeastWait, engineAt, tokenHeaders, WrittenPosition } from "./consistency.ts";
 import type { ApiContext } from "./context.ts";
 import { mountEvents } from "./events.ts";
 import { limitBody, MAX_BATCH_CALLS } from "./request-limits.ts";
@@ -30,6 +31,8 @@ export interface AppOptions {
   readonly eventsHeartbeat?: Duration.Duration;
   /** How many /events streams may be open at once, per actor and in all (default `defaultStreamLimits`). */
   readonly eventsLimits?: StreamLimits;
+  /** How long a question asked `atLeast` a consistency token waits for this process to apply it (default 5 s). */
+  readonly atLeastWait?: Duration.Duration;
 }
 
 /** Hono context variables: the request id is kept here, never read back from the response. */
@@ -38,6 +41,8 @@ type Env = { Variables: { requestId: string } };
 export const createApp = (options: AppOptions): Hono<Env> => {
   const app = new Hono<Env>();
   const auth = { store: options.store, trustProxy: options.trustProxy ?? process.env.TRUST_PROXY === "1" };
+  const caughtUp =
+    options.store && engineAt(options.store, options.engine, options.atLeastWait ?? defaultAtLeastWait);
   // Reading c.res inside a handler makes Hono rebuild the response, so the id travels in c.var and is
   // written to the response only after the handler ran.
   app.use("*", async (c, next) => {
@@ -66,8 +71,12 @@ export const createApp = (options: AppOptions): Hono<Env> => {
       createContext: async (opts, c): Promise<ApiContext & Record<string, unknown>> => ({
         engine: options.engine(),
         requestId: c.var.requestId,
+        written: new WrittenPosition(),
+        engineAt: caughtUp,
         ...(await authContext(auth, opts, c)),
       }),
+      // The consistency token of the request's writes (for a batch, the highest): docs/decisions.md#api-consistency-tokens.
+      responseMeta: ({ ctx }: { readonly ctx?: ApiContext | undefined }) => tokenHeaders(ctx?.written),
     }),
   );
   mountEvents(app, {

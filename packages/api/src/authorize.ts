@@ -21,6 +21,7 @@ import { Effect, Schema, type StandardSchema } from "effect";
 import { type RequestAuth, requestAuth } from "./auth/request-auth.ts";
 import type { StoreServices } from "./auth/store-runner.ts";
 import type { Authorization, RehearsalContext } from "./authorization.ts";
+import { atLeastOf, type EngineAt, type WrittenPosition } from "./consistency.ts";
 import type { Actor, ApiContext } from "./context.ts";
 import { toTrpcError } from "./errors.ts";
 import { badRequest, forbidden, notFound, nothing, unauthorized } from "./refusals.ts";
@@ -117,7 +118,10 @@ const ask = (engine: ApiContext["engine"], actor: UserActor, question: Ask): voi
   if (decision === "invalid") throw badRequest(reason);
 };
 
-/** The audited write a handler makes: `Mutations.mutate` for the actor and request, then `awaitApplied`. */
+/**
+ * The audited write a handler makes: `Mutations.mutate` for the actor and request, then `awaitApplied`; its audit
+ * id becomes the request's consistency token (consistency.ts).
+ */
 export type Write = <A, E, R extends StoreServices>(
   input: Omit<MutationInput<A, E, R>, "actor" | "requestId">,
 ) => Promise<{ readonly value: A; readonly auditId: string }>;
@@ -130,8 +134,16 @@ export type WriteAll = <A, E, R extends StoreServices>(
 /** Who writes (the audit row's actor): a signed-in user, or the platform operator provisioning. */
 type Writer = Extract<Actor, { readonly kind: "user" | "operator" }>;
 
+/** Where a request's writes go: its store, its actor, its id (audit rows) and its token (the newest write). */
+interface Writing {
+  readonly store: Store;
+  readonly writer: Writer;
+  readonly requestId: string;
+  readonly written: WrittenPosition;
+}
+
 const writeAllFor =
-  (store: Store, writer: Writer, requestId: string): WriteAll =>
+  ({ store, writer, requestId, written }: Writing): WriteAll =>
   (inputs) =>
     store.run(
       Effect.gen(function* () {
@@ -140,12 +152,13 @@ const writeAllFor =
         // The caller's next check must see the changes: wait until this process's engine applied them.
         const sync = yield* EngineSync;
         yield* Effect.forEach(mutated, (m) => sync.awaitApplied(m.auditId), { discard: true });
+        for (const m of mutated) written.record(m.auditId);
         return mutated.map((m) => ({ value: m.value, auditId: m.auditId }));
       }),
     );
 
 const writeFor =
-  (store: Store, writer: Writer, requestId: string): Write =>
+  ({ store, writer, requestId, written }: Writing): Write =>
   (input) =>
     store.run(
       Effect.gen(function* () {
@@ -156,6 +169,7 @@ const writeFor =
         });
         // The caller's next check must see the change: wait until this process's engine applied it.
         yield* (yield* EngineSync).awaitApplied(mutated.auditId);
+        written.record(mutated.auditId);
         return { value: mutated.value, auditId: mutated.auditId };
       }),
     );
@@ -220,7 +234,8 @@ const operatorTagged = (what: string, rehearse?: Authorization["rehearse"]) =>
   }).use(async ({ ctx, next }) => {
     const actor = requireOperator(ctx.actor, what);
     const store = storeFor(ctx);
-    const result = await next({ ctx: { actor, store, write: writeFor(store, actor, ctx.requestId) } });
+    const writing = { store, writer: actor, requestId: ctx.requestId, written: ctx.written };
+    const result = await next({ ctx: { actor, store, write: writeFor(writing) } });
     if (result.ok) return result;
     throw failureOf(result.error);
   });
@@ -378,12 +393,21 @@ const mayFor =
   (action, resource) =>
     actor.kind !== "user" || engine.allows(actor.id, action, resource);
 
+/** This process's engine once it applied `token` (a question asked `atLeast`), or the refusal to wait. */
+const caughtUp = (ctx: { readonly engineAt?: EngineAt | undefined }, token: string): Promise<Engine> => {
+  if (ctx.engineAt === undefined)
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "This server follows no database" });
+  return ctx.engineAt(token);
+};
+
 /**
  * THE authorizing query: `declare(input, { actor, engine, store })` names the organizations its objects lie in,
  * the subject it is about and the engine questions (it may load stored rows first, and refuse bad input), and the
  * builder enforces them (see the top of this module) before the handler runs. The handler gets `ctx.store`,
  * `ctx.declared` (the declaration's `value`) and `ctx.may` (the user's own question for filtering rows; always
- * true for API keys and the operator, whose boundary was enforced).
+ * true for API keys and the operator, whose boundary was enforced). An input with an `atLeast` consistency token
+ * (contracts' ConsistencyToken) is answered only once this process's engine applied it: the wait comes first (for
+ * a signed-in actor), and the declaration, the builder and the handler all read the engine as it is then.
  */
 export const authorizedQuery = <S extends Schema.ConstraintDecoder<unknown>, V = undefined>(
   schema: S,
@@ -395,7 +419,8 @@ export const authorizedQuery = <S extends Schema.ConstraintDecoder<unknown>, V =
       const actor = ctx.actor;
       if (actor === undefined) throw unauthorized();
       const store = storeFor(ctx);
-      const engine = ctx.engine;
+      const token = atLeastOf(input);
+      const engine = token === undefined ? ctx.engine : await caughtUp(ctx, token);
       let declared: Declared<V>;
       try {
         const made = declare(input, { actor, engine, store });
@@ -405,7 +430,7 @@ export const authorizedQuery = <S extends Schema.ConstraintDecoder<unknown>, V =
         throw toTrpcError(cause);
       }
       const result = await next({
-        ctx: { actor, store, declared: declared.value as V, may: mayFor(engine, actor) },
+        ctx: { actor, store, engine, declared: declared.value as V, may: mayFor(engine, actor) },
       });
       if (result.ok) return result;
       throw failureOf(result.error);
@@ -480,8 +505,9 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
     .use(async ({ ctx, input, next }) => {
       const { actor, store, questions } = await authorize(ctx, input);
       // `asked` lets a handler refuse to act on anything the engine was not asked about.
-      const write = writeFor(store, actor, ctx.requestId);
-      const writeAll = writeAllFor(store, actor, ctx.requestId);
+      const writing = { store, writer: actor, requestId: ctx.requestId, written: ctx.written };
+      const write = writeFor(writing);
+      const writeAll = writeAllFor(writing);
       const result = await next({ ctx: { actor, store, write, writeAll, asked: questions } });
       if (result.ok) return result;
       throw failureOf(result.error);

@@ -1,7 +1,8 @@
-// What every tRPC procedure receives: the decision engine, the request's id, and who is asking.
+// What every tRPC procedure receives: the decision engine, the request's id, who is asking, and its consistency token.
 // The actor is resolved from a session cookie or an API key bearer header before any procedure runs.
 import type { Engine } from "@gatehouse/domain";
 import type { RequestAuth } from "./auth/request-auth.ts";
+import type { EngineAt, WrittenPosition } from "./consistency.ts";
 
 /** Who a request acts as: a signed-in user, a product backend's API key, or the platform operator. */
 export type Actor =
@@ -17,4 +18,8 @@ export interface ApiContext {
   readonly actor: Actor | undefined;
   /** The request's sign-in state; absent on a server built without a store (no sign-in configured). */
   readonly auth?: RequestAuth;
+  /** The newest change the request made, answered in the Gatehouse-Token header (consistency.ts). */
+  readonly written: WrittenPosition;
+  /** The engine once this process applied a token (questions asked `atLeast`); absent without a store. */
+  readonly engineAt?: EngineAt | undefined;
 }

@@ -14,6 +14,10 @@ const hostname = process.env.HOST ?? "127.0.0.1";
 const eventsHeartbeatSeconds = Number(process.env.GATEHOUSE_EVENTS_HEARTBEAT_SECONDS ?? 15);
 if (!(Number.isFinite(eventsHeartbeatSeconds) && eventsHeartbeatSeconds > 0))
   throw new Error("GATEHOUSE_EVENTS_HEARTBEAT_SECONDS must be a positive number of seconds");
+/** How long a question asked `atLeast` a consistency token waits for this process to apply it, in ms (default 5000). */
+const atLeastWaitMs = Number(process.env.GATEHOUSE_AT_LEAST_WAIT_MS ?? 5000);
+if (!(Number.isFinite(atLeastWaitMs) && atLeastWaitMs > 0))
+  throw new Error("GATEHOUSE_AT_LEAST_WAIT_MS must be a positive number of milliseconds");
 
 /** Where the server listens, once it does: invitation links point there unless GATEHOUSE_PUBLIC_URL says otherwise. */
 let listeningOn = `http://${hostname}:${port}`;
@@ -26,6 +30,7 @@ const app = createApp({
   engine: () => sync.engine,
   store: runtime,
   eventsHeartbeat: Duration.seconds(eventsHeartbeatSeconds),
+  atLeastWait: Duration.millis(atLeastWaitMs),
 });
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   listeningOn = `http://${hostname}:${info.port}`;

@@ -53,6 +53,19 @@ export const SequenceCursor = Schema.String.pipe(
   ),
 );
 
+const notAToken = "must be a consistency token: the Gatehouse-Token of an earlier answer (decimal digits)";
+
+/**
+ * A consistency token (the audit id of a change, answered in the Gatehouse-Token header): decimal, 1 to 19 digits,
+ * at most PostgreSQL's largest bigint. A question given one as `atLeast` answers once its server applied the change.
+ */
+export const ConsistencyToken = Schema.String.pipe(
+  Schema.check(
+    Schema.isPattern(DECIMAL, { message: notAToken }),
+    Schema.makeFilter((s: string) => !DECIMAL.test(s) || BigInt(s) <= MAX_BIGINT, { message: notAToken }),
+  ),
+);
+
 /**
  * A point in time as an ISO 8601 string, from 1970-01-01 to 9999-12-31 (UTC): every date the API takes (expiries,
  * schedules, audit filters) lies there, and PostgreSQL's timestamps hold all of it.

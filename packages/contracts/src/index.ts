@@ -15,6 +15,7 @@ export { AuditExportInput, AuditFilters, AuditListInput, AuditOrder } from "./au
 export { auditActionCode, auditActionLabels } from "./audit-actions.ts";
 export { LoginInput } from "./auth.ts";
 export {
+  ConsistencyToken,
   Cursor,
   Id,
   Instant,

@@ -29,6 +29,8 @@ export interface LoginResult {
   readonly account: { readonly kind: "user" | "operator"; readonly id: string };
   readonly token: string;
   readonly csrfToken: string;
+  /** The sign-in's audit id (the request's consistency token). */
+  readonly auditId: string;
 }
 
 const wrongCredentials = () => new TRPCError({ code: "UNAUTHORIZED", message: "Wrong email or password" });
@@ -72,7 +74,7 @@ export const login = Effect.fn("Auth.login")(function* (input: LoginInput) {
   const csrfToken = newToken();
   const sessions = yield* Sessions;
   const replacing = input.replacing;
-  yield* (yield* Mutations).mutate({
+  const signedInRow = yield* (yield* Mutations).mutate({
     actor: { kind: signedIn.kind, id: signedIn.id },
     requestId: input.requestId,
     org: signedIn.kind === "user" ? signedIn.org : null,
@@ -93,5 +95,10 @@ export const login = Effect.fn("Auth.login")(function* (input: LoginInput) {
   });
   yield* (yield* LoginAttempts).prune(attemptRetentionSeconds, knownAccountSeconds);
   yield* sessions.prune(sessionIdleSeconds);
-  return { account: { kind: signedIn.kind, id: signedIn.id }, token, csrfToken } satisfies LoginResult;
+  return {
+    account: { kind: signedIn.kind, id: signedIn.id },
+    token,
+    csrfToken,
+    auditId: signedInRow.auditId,
+  } satisfies LoginResult;
 });

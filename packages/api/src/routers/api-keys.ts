@@ -82,6 +82,7 @@ export const apiKeysRouter = router({
             createdBy: actor.id,
           }),
         });
+        ctx.written.record(created.auditId);
         return { ...view(created.value), key };
       }),
     );
@@ -115,6 +116,7 @@ export const apiKeysRouter = router({
         });
         // Other processes forget the key when the revocation's notice reaches them; this one at once.
         apiKeyCacheOf(keys).forget(key.id);
+        ctx.written.record(revoked.auditId);
         return view(revoked.value);
       }).pipe(
         Effect.catchTag("NotFound", () => Effect.fail(notFound("API key", input.id))),

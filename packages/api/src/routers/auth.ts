@@ -68,6 +68,7 @@ export const authRouter = router({
       }),
     );
     auth.startSession(result.token, result.csrfToken);
+    ctx.written.record(result.auditId);
     return { kind: result.account.kind, id: result.account.id, csrfToken: result.csrfToken };
   }),
 
@@ -79,7 +80,7 @@ export const authRouter = router({
       await ctx.auth.run(
         Effect.gen(function* () {
           const sessions = yield* Sessions;
-          yield* (yield* Mutations).mutate({
+          const ended = yield* (yield* Mutations).mutate({
             actor: { kind: actor.kind, id: actor.id },
             requestId: ctx.requestId,
             org: actor.kind === "user" ? actor.org : null,
@@ -87,6 +88,7 @@ export const authRouter = router({
             target: { kind: actor.kind, id: actor.id },
             run: sessions.remove(idHash),
           });
+          ctx.written.record(ended.auditId);
         }).pipe(Effect.catchTag("NotFound", () => Effect.void)),
       );
     ctx.auth.endSession();

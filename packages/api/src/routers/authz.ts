@@ -1,6 +1,6 @@
 // The authorization API: check, checkMany, explain, whoCan and whatCan, answered by the engine (read-only).
 // Who may ask about whom is declared here and decided by authorizedQuery before any question reaches the engine.
-import { GrantScope, Id, ListPage } from "@gatehouse/contracts";
+import { ConsistencyToken, GrantScope, Id, ListPage } from "@gatehouse/contracts";
 import { type Explanation, type Resource, ResourceAttributes } from "@gatehouse/domain";
 import { Schema } from "effect";
 import { type Ask, authorizedQuery, type Declared, type QueryContext, seenBy } from "../authorize.ts";
@@ -19,13 +19,17 @@ export const MAX_CHECKS = 1000;
 const ResourceInput = Schema.Struct({ ...GrantScope.fields, attrs: Schema.optional(ResourceAttributes) });
 const Check = Schema.Struct({ action: Id, resource: ResourceInput });
 
-const CheckInput = Schema.Struct({ subject: Schema.optionalKey(Id), ...Check.fields });
+/** Answer once this process applied the change of this consistency token (authorizedQuery waits for it). */
+const atLeast = Schema.optionalKey(ConsistencyToken);
+
+const CheckInput = Schema.Struct({ subject: Schema.optionalKey(Id), ...Check.fields, atLeast });
 const CheckManyInput = Schema.Struct({
   subject: Schema.optionalKey(Id),
   checks: Schema.Array(Check).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(MAX_CHECKS))),
+  atLeast,
 });
-const WhoCanInput = Schema.Struct({ ...ListPage.fields, ...Check.fields });
-const WhatCanInput = Schema.Struct({ subject: Schema.optionalKey(Id), resource: ResourceInput });
+const WhoCanInput = Schema.Struct({ ...ListPage.fields, ...Check.fields, atLeast });
+const WhatCanInput = Schema.Struct({ subject: Schema.optionalKey(Id), resource: ResourceInput, atLeast });
 
 const USER_VIEW = "admin-center:user.view";
 

@@ -234,6 +234,7 @@ export const invitationsRouter = router({
         );
       // The confirmed grants and product groups count before the answer: the account may sign in at once.
       yield* (yield* EngineSync).awaitApplied(mutated.auditId);
+      ctx.written.record(mutated.auditId);
       return { userId, email: invitation.email };
     });
     return auth.run(accepted).catch((cause: unknown) => {

@@ -6,7 +6,7 @@ import { EngineSync } from "@gatehouse/store";
 import { Effect, Layer, ManagedRuntime } from "effect";
 import { SqlClient } from "effect/sql";
 import { afterAll, beforeAll, expect, inject } from "vitest";
-import { createApp } from "../../src/app.ts";
+import { type AppOptions, createApp } from "../../src/app.ts";
 import { Mailer } from "../../src/mail/mailer.ts";
 import { serverLayer } from "../../src/server-layer.ts";
 import { type Call, cookieOf, trpcRequest } from "./trpc-request.ts";
@@ -42,17 +42,21 @@ export const testMail = (smtpUrl?: string) =>
   Mailer.layer({ smtpUrl, from: "Gatehouse <no-reply@gatehouse.test>", origin: () => testOrigin });
 
 /**
- * A demo database on `backend`, the app over it (mail by `mail`: the dev outbox unless given) and HTTP helpers;
- * registers its own setup and teardown.
+ * A demo database on `backend`, the app over it (mail by `mail`: the dev outbox unless given; `options` for the
+ * app's other settings) and HTTP helpers; registers its own setup and teardown.
  */
-export const demoApi = (backend: BackendName = "pglite", mail: Layer.Layer<Mailer> = testMail()) => {
+export const demoApi = (
+  backend: BackendName = "pglite",
+  mail: Layer.Layer<Mailer> = testMail(),
+  options: Pick<AppOptions, "atLeastWait"> = {},
+) => {
   const database = backend === "pglite" ? layerPglite() : Layer.orDie(postgresDatabase);
   const runtime = ManagedRuntime.make(serverLayer(database, mail));
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
     const sync = await runtime.runPromise(Effect.service(EngineSync));
-    app = createApp({ engine: () => sync.engine, store: runtime, appsDir: "/nonexistent" });
+    app = createApp({ engine: () => sync.engine, store: runtime, appsDir: "/nonexistent", ...options });
   }, 180_000);
   afterAll(() => runtime.dispose());
 
