@@ -26,7 +26,8 @@ snap.addGrant({ id: "g-gina", subject: "gina", scope: globexMc, role: `${MC}:cus
 const user = (id: string): Actor => ({ kind: "user", id, org: "acme" });
 const apiKey: Actor = { kind: "api-key", id: "key-acme", org: "acme" };
 const operator: Actor = { kind: "operator", id: "op" };
-const caller = (actor: Actor | undefined) => appRouter.createCaller({ engine, requestId: "t", actor, written: new WrittenPosition() });
+const caller = (actor: Actor | undefined) =>
+  appRouter.createCaller({ engine, requestId: "t", actor, written: new WrittenPosition() });
 
 /** The tRPC error code a call fails with. */
 const codeOf = async (call: Promise<unknown>): Promise<string> => {
@@ -214,7 +215,10 @@ describe("authz over HTTP", () => {
   const app = new Hono();
   app.use(
     "/trpc/*",
-    trpcServer({ router: appRouter, createContext: () => ({ engine, requestId: "t", actor: apiKey, written: new WrittenPosition() }) }),
+    trpcServer({
+      router: appRouter,
+      createContext: () => ({ engine, requestId: "t", actor: apiKey, written: new WrittenPosition() }),
+    }),
   );
 
   it("answers a checkMany POST with tRPC's JSON body", async () => {

@@ -2,7 +2,7 @@
 // server runs that procedure's own authorization), `useCan` one action on a resource, `useExplain` the "Why?".
 import { useQuery } from "@tanstack/react-query";
 import type { Resource } from "./check-batcher.ts";
-import { useCheckBatcher, useGatehouse } from "./client-context.ts";
+import { useCheckBatcher, useConsistencyTokens, useGatehouse } from "./client-context.ts";
 import { useSession } from "./session.ts";
 import type { RouterOutputs } from "./trpc.ts";
 import { useTRPC } from "./trpc-react.ts";
@@ -51,11 +51,15 @@ export const useCan = (action: string, resource: Resource) => {
 /** The engine's explanation of the signed-in user's decision, fetched once `enabled` (the panel is open). */
 export const useExplain = (action: string, resource: Resource, enabled: boolean) => {
   const client = useGatehouse();
+  const tokens = useConsistencyTokens();
   const trpc = useTRPC();
   const me = useSession().data?.id;
   return useQuery({
     queryKey: [...trpc.authz.explain.queryKey({ action, resource }), { as: me }],
-    queryFn: () => client.authz.explain.query({ action, resource }),
+    queryFn: () => {
+      const atLeast = tokens.latest();
+      return client.authz.explain.query({ action, resource, ...(atLeast === undefined ? {} : { atLeast }) });
+    },
     enabled: enabled && me !== undefined,
   });
 };

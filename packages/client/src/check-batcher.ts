@@ -1,5 +1,6 @@
 // Gathers the permission checks a page asks for in one tick into one `authz.checkMany` call (at most 1,000
-// checks each), so a table with a hundred guarded buttons costs one request, not a hundred.
+// checks each, `atLeast` the newest token seen), so a table with a hundred guarded buttons costs one request.
+import type { TokenKeeper } from "./consistency-token.ts";
 import type { GatehouseClient, RouterInputs } from "./trpc.ts";
 
 export type Resource = RouterInputs["authz"]["check"]["resource"];
@@ -19,13 +20,16 @@ export interface CheckBatcher {
   readonly check: (action: string, resource: Resource) => Promise<boolean>;
 }
 
-export const createCheckBatcher = (client: GatehouseClient): CheckBatcher => {
+/** Checks through `client`, each call asked `atLeast` the newest token in `tokens` (the page's own past is never answered). */
+export const createCheckBatcher = (client: GatehouseClient, tokens: TokenKeeper): CheckBatcher => {
   let pending: Pending[] = [];
 
   const flush = async (batch: ReadonlyArray<Pending>): Promise<void> => {
     try {
+      const atLeast = tokens.latest();
       const answers = await client.authz.checkMany.mutate({
         checks: batch.map(({ action, resource }) => ({ action, resource })),
+        ...(atLeast === undefined ? {} : { atLeast }),
       });
       for (const [i, p] of batch.entries()) p.resolve(answers[i] === "allow");
     } catch (error) {

@@ -2,11 +2,14 @@
 // Kept apart from the provider so hooks and the provider do not import each other.
 import { createContext, useContext } from "react";
 import type { CheckBatcher } from "./check-batcher.ts";
+import type { TokenKeeper } from "./consistency-token.ts";
 import type { GatehouseClient } from "./trpc.ts";
 
 export interface ClientServices {
   readonly client: GatehouseClient;
   readonly checks: CheckBatcher;
+  /** The newest consistency token the client saw. */
+  readonly tokens: TokenKeeper;
 }
 
 export const ClientContext = createContext<ClientServices | undefined>(undefined);
@@ -22,3 +25,6 @@ export const useGatehouse = (): GatehouseClient => services().client;
 
 /** The batcher that gathers the page's permission checks into checkMany calls. */
 export const useCheckBatcher = (): CheckBatcher => services().checks;
+
+/** The newest consistency token the client saw (its answers' and its live events'). */
+export const useConsistencyTokens = (): TokenKeeper => services().tokens;

@@ -1,6 +1,7 @@
 // The connection behind live updates: one EventSource on /events for the signed-in person, turning committed
-// changes into invalidations by router key (invalidation.ts) and a lost session into the sign-in page.
+// changes into invalidations by router key (invalidation.ts) and tokens, and a lost session into the sign-in page.
 import type { QueryClient } from "@tanstack/react-query";
+import type { TokenKeeper } from "./consistency-token.ts";
 import { allReads, type RouterName, routersAffectedBy } from "./invalidation.ts";
 import { invalidateRouters } from "./refresh.ts";
 import { recheckSession } from "./session.ts";
@@ -17,10 +18,18 @@ export interface LiveStreamOptions {
   readonly userId: string;
   readonly queryClient: QueryClient;
   readonly trpc: GatehouseTRPC;
+  /** Each event's id (its change's audit id) is a consistency token: the refreshed answers are asked at least it. */
+  readonly tokens: TokenKeeper;
 }
 
 /** Opens the stream; returns what closes it for good (sign-out, another person, unmount). */
-export const openLiveStream = ({ origin, userId, queryClient, trpc }: LiveStreamOptions): (() => void) => {
+export const openLiveStream = ({
+  origin,
+  userId,
+  queryClient,
+  trpc,
+  tokens,
+}: LiveStreamOptions): (() => void) => {
   let source: EventSource | undefined;
   let stopped = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -54,7 +63,10 @@ export const openLiveStream = ({ origin, userId, queryClient, trpc }: LiveStream
       dropped = false;
       failures = 0;
     };
-    stream.onmessage = (event: MessageEvent<string>) => invalidateSoon(routersAffectedBy(event.data));
+    stream.onmessage = (event: MessageEvent<string>) => {
+      tokens.saw(event.lastEventId);
+      invalidateSoon(routersAffectedBy(event.data));
+    };
     // The server re-checked the credentials on a heartbeat and they no longer name this person.
     stream.addEventListener("signed-out", () => {
       stream.close();

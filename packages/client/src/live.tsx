@@ -3,6 +3,7 @@
 // is followed at once (the sign-in page, or the new person's app).
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
+import { useConsistencyTokens } from "./client-context.ts";
 import { openLiveStream } from "./live-stream.ts";
 import { forgetAllButSession, recheckSession, useSession } from "./session.ts";
 import { onSessionChangeElsewhere } from "./session-channel.ts";
@@ -12,6 +13,7 @@ import { useTRPC } from "./trpc-react.ts";
 export const LiveUpdates = ({ origin }: { origin: string }): null => {
   const queryClient = useQueryClient();
   const trpc = useTRPC();
+  const tokens = useConsistencyTokens();
   const session = useSession().data;
   const userId = session?.id;
   useEffect(
@@ -26,7 +28,7 @@ export const LiveUpdates = ({ origin }: { origin: string }): null => {
   }, [queryClient, trpc, session]);
   useEffect(() => {
     if (userId === undefined) return;
-    return openLiveStream({ origin, userId, queryClient, trpc });
-  }, [origin, queryClient, trpc, userId]);
+    return openLiveStream({ origin, userId, queryClient, trpc, tokens });
+  }, [origin, queryClient, trpc, tokens, userId]);
   return null;
 };

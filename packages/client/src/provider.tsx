@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { createCheckBatcher } from "./check-batcher.ts";
 import { ClientContext, type ClientServices } from "./client-context.ts";
+import { createTokenKeeper } from "./consistency-token.ts";
 import { LiveUpdates } from "./live.tsx";
 import { createGatehouseClient, errorCode } from "./trpc.ts";
 import { TRPCProvider } from "./trpc-react.ts";
@@ -17,8 +18,9 @@ const retry = (failures: number, error: unknown): boolean => {
 
 export const GatehouseProvider = ({ children, origin = "" }: { children: ReactNode; origin?: string }) => {
   const [services] = useState((): ClientServices => {
-    const client = createGatehouseClient(origin);
-    return { client, checks: createCheckBatcher(client) };
+    const tokens = createTokenKeeper();
+    const client = createGatehouseClient(origin, tokens);
+    return { client, checks: createCheckBatcher(client, tokens), tokens };
   });
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry, staleTime: 10_000 } } }),

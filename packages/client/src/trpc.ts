@@ -1,8 +1,9 @@
 // The typed tRPC client every app uses: one batched HTTP link to /trpc (same origin, so the session cookie goes
-// along), and the CSRF token (from its readable cookie) on every request, as the API requires for cookie-signed mutations.
+// along), the CSRF token (from its readable cookie) on every request, and each answer's consistency token recorded.
 import type { AppRouter } from "@gatehouse/api";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { createTokenKeeper, recordingFetch, type TokenKeeper } from "./consistency-token.ts";
 
 export type GatehouseClient = ReturnType<typeof createGatehouseClient>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
@@ -15,12 +16,16 @@ const csrfToken = (): string | undefined =>
     .find((part) => part.startsWith("gatehouse_csrf="))
     ?.slice("gatehouse_csrf=".length);
 
-/** A client for the API at `origin` (default: the page's own origin, where Gatehouse serves the apps). */
-export const createGatehouseClient = (origin = "") =>
+/**
+ * A client for the API at `origin` (default: the page's own origin, where Gatehouse serves the apps); the
+ * Gatehouse-Token of every answer goes to `tokens`.
+ */
+export const createGatehouseClient = (origin = "", tokens: TokenKeeper = createTokenKeeper()) =>
   createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
         url: `${origin}/trpc`,
+        fetch: recordingFetch(tokens),
         // The API refuses a batch of more than 100 calls (packages/api/src/request-limits.ts).
         maxItems: 100,
         headers: () => {
