@@ -97,6 +97,9 @@ describe("Names, not ids", () => {
     const admin = await signedIn("admin@acme.example", "access-matrix");
     await admin.getByRole("combobox", { name: "Product" }).click();
     await admin.getByRole("option", { name: "Mission Control", exact: true }).click();
+    // The users × roles table above the action picker is read first, as a person would.
+    const matrix = admin.getByRole("table", { name: "Users and roles" });
+    await matrix.getByRole("row").filter({ hasText: "customeradmin@acme.example" }).waitFor();
     await admin.getByRole("combobox", { name: "Action" }).fill("site.restart");
     await admin.getByRole("option", { name: "Restart site", exact: true }).click();
     const who = admin.getByRole("table", { name: "Who can do it" });

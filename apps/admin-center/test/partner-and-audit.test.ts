@@ -254,7 +254,7 @@ describe("Access matrix", () => {
     await admin.waitForURL(/product=mission-control&instance=acme-mc-production/);
     const partnerRow = matrix.getByRole("row").filter({ hasText: "partneruser@agency.example" });
     await partnerRow.waitFor();
-    // The columns follow the roles of the rows loaded so far: read the partnerAdmin column once it has settled.
+    // The previous scope's page stays until the production page is shown whole: read the partnerAdmin column then.
     const partnerAdminCell = async () => {
       const column = (await matrix.locator("thead th").allTextContents()).indexOf("partnerAdmin");
       return column > 0 ? ((await partnerRow.locator("td").nth(column).textContent()) ?? "") : "";

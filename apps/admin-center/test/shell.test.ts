@@ -93,6 +93,9 @@ describe("the access matrix on Experimentation", () => {
     await page.goto(app("access-matrix?product=experimentation&instance=acme-exp"));
     const instance = page.getByRole("combobox", { name: "Instance" });
     await expect.poll(() => instance.inputValue()).toBe("Acme Experimentation");
+    // The users × roles table above the action picker is read first, as a person would.
+    const matrix = page.getByRole("table", { name: "Users and roles" });
+    await matrix.getByRole("row").filter({ hasText: "Olga Owner" }).waitFor();
     await choose("Action", "Create experiments / Create experiments and campaigns", "campaigns");
     // Above a project the engine lacks the project's attributes: nobody, said in words, and no crash.
     await page.getByText("No user may do this here.").waitFor();

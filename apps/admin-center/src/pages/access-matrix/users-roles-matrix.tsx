@@ -1,11 +1,12 @@
 // Users × roles for the chosen scope: a server-side page of the users holding a grant inside it (searchable),
-// and for each the roles it holds there; a column per role found on the page, each cell saying where.
+// and for each the roles it holds there; a column per role found on the page, each cell saying where. A page is
+// shown once every row's grants are in, so the table does not grow under the controls below it as they arrive.
 import { type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { type Column, PagedTable, useSearchedPages } from "@gatehouse/ui";
 import { Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import type { MatrixScope } from "./matrix-scope.ts";
-import { UserLabel } from "./user-label.tsx";
+import { UserLines } from "./user-label.tsx";
 
 const pageSize = 25;
 const depth = ["product", "instance", "project", "environment", "flag"] as const;
@@ -55,13 +56,14 @@ export const UsersRolesMatrix = ({ org, scope, roleNames }: UsersRolesMatrixProp
     })),
   });
   const grantsOf = new Map<string, ReadonlyArray<Grant>>();
+  const failed = grants.find((g) => g.error !== null)?.error ?? null;
   for (const [i, user] of (users.data?.items ?? []).entries()) {
     const answer = grants[i]?.data;
     if (answer !== undefined) grantsOf.set(user.id, answer.grants);
   }
   const roles = [...new Set([...grantsOf.values()].flat().map((g) => g.role ?? g.permission ?? ""))].sort();
   const columns: Array<Column<DirectoryUser>> = [
-    { id: "user", header: "User", cell: ({ row }) => <UserLabel userId={row.original.id} org={org} /> },
+    { id: "user", header: "User", cell: ({ row }) => <UserLines user={row.original} /> },
     ...roles.map(
       (role): Column<DirectoryUser> => ({
         id: role,
@@ -93,6 +95,13 @@ export const UsersRolesMatrix = ({ org, scope, roleNames }: UsersRolesMatrixProp
       }),
     ),
   ];
+  const complete = users.data !== undefined && grantsOf.size === users.data.items.length;
+  // The page with its role columns, or nothing (loading, or the first error) until each row's grants are in.
+  const shown = {
+    data: complete ? users.data : undefined,
+    error: users.error ?? failed,
+    refetch: () => Promise.all([users.refetch(), ...grants.map((g) => g.refetch())]),
+  };
   return (
     <Stack>
       <Title order={3}>Users and their roles here</Title>
@@ -100,7 +109,7 @@ export const UsersRolesMatrix = ({ org, scope, roleNames }: UsersRolesMatrixProp
       <PagedTable
         label="Users and roles"
         columns={columns}
-        query={users}
+        query={shown}
         pages={pages}
         rowKey={(user) => user.id}
         empty={{

@@ -4,7 +4,7 @@ import { type Resource, useTRPC } from "@gatehouse/client";
 import { actionsOn, QueryState } from "@gatehouse/ui";
 import { Group, Pagination, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { actionOptions, byLabelOrId } from "./action-options.ts";
 import { SubjectWhy } from "./subject-why.tsx";
 import { UserLabel } from "./user-label.tsx";
@@ -25,9 +25,11 @@ export const WhoCanPanel = ({ org, product, resource, platform }: WhoCanPanelPro
   const [action, setAction] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const catalog = useQuery(trpc.catalog.products.queryOptions());
-  // One option per engine action (the served catalog lists each id once), in the project's platform's words.
-  const actions = actionOptions(
-    actionsOn(catalog.data?.find((p) => p.id === product)?.actions ?? [], platform),
+  // One option per engine action (the served catalog lists each id once), in the project's platform's words; the
+  // same array across renders, so an open list is not rebuilt while the admin types or picks in it.
+  const actions = useMemo(
+    () => actionOptions(actionsOn(catalog.data?.find((p) => p.id === product)?.actions ?? [], platform)),
+    [catalog.data, product, platform],
   );
   const chosen = action !== null && actions.some((a) => a.value === action) ? action : null;
   const who = useQuery({
