@@ -97,6 +97,25 @@ describe("Admin Center invitations", () => {
     }
   });
 
+  it("keeps the form and the accept link when the live refresh after an invite fails", async () => {
+    await signIn(page, app("invite?product=cms&instance=acme-cms"), "admin@acme.example");
+    await page.getByRole("radio", { name: "Content Editors" }).check();
+    await page.getByLabel("Email").fill("kept.link@acme.example");
+    // Once the invite is sent, the refresh its change brings (the invitable places) cannot reach the server.
+    let sent = false;
+    await page.route("**/trpc/**", (route) => {
+      const url = route.request().url();
+      if (url.includes("users.invite")) sent = true;
+      return sent && url.includes("assignable.scopes") ? route.abort("failed") : route.fallback();
+    });
+    await page.getByRole("button", { name: "Send invite" }).click();
+    await page.getByRole("alert").filter({ hasText: "Could not refresh this" }).first().waitFor();
+    await page.getByLabel("Accept link for kept.link@acme.example").waitFor();
+    expect(await page.getByLabel("Email").inputValue()).toBe("");
+    expect(await page.getByRole("radio", { name: "Content Editors" }).isChecked()).toBe(false);
+    await shoot(page, "invitations-refresh-failed");
+  });
+
   it("an instance admin cannot make an admin: the role is disabled with its reason, and the API refuses", async () => {
     await signIn(page, app("invite?product=cms&instance=acme-cms"), "instance-admin@acme.example");
     const adminRole = page.getByRole("radio", { name: "Instance Admin" });

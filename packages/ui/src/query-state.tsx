@@ -1,5 +1,7 @@
 // One component for what a view shows until it has data: loading, failed (with a retry) or empty (with what to
 // do next), else the view itself; for a query's result (QueryState) or any data a view was given (Loaded).
+// A view that has data keeps it when a later refresh fails (the failure is said above it): a live update's
+// refetch never unmounts a form, what was typed in it, or what it showed once (an invitation's accept link).
 import type { ReactNode } from "react";
 import { EmptyState, ErrorState, LoadingState } from "./states.tsx";
 
@@ -26,16 +28,30 @@ export interface LoadedProps<T> {
 const noItems = (data: unknown): boolean => Array.isArray(data) && data.length === 0;
 
 export const Loaded = <T,>({ data, error, onRetry, loading, empty, children }: LoadedProps<T>) => {
-  if (error !== undefined && error !== null)
-    return onRetry === undefined ? (
-      <ErrorState error={error} />
+  // Said above data already shown: the refresh failed, not the view.
+  const title = data === undefined ? "Could not load this" : "Could not refresh this";
+  const failure =
+    error === undefined || error === null ? null : onRetry === undefined ? (
+      <ErrorState error={error} title={title} />
     ) : (
-      <ErrorState error={error} onRetry={onRetry} />
+      <ErrorState error={error} onRetry={onRetry} title={title} />
     );
-  if (data === undefined) return loading === undefined ? <LoadingState /> : <LoadingState label={loading} />;
-  if (empty !== undefined && (empty.when ?? noItems)(data))
-    return <EmptyState title={empty.title}>{empty.hint}</EmptyState>;
-  return <>{children?.(data)}</>;
+  if (data === undefined) {
+    if (failure !== null) return failure;
+    return loading === undefined ? <LoadingState /> : <LoadingState label={loading} />;
+  }
+  const view =
+    empty !== undefined && (empty.when ?? noItems)(data) ? (
+      <EmptyState title={empty.title}>{empty.hint}</EmptyState>
+    ) : (
+      children?.(data)
+    );
+  return (
+    <>
+      {failure}
+      {view}
+    </>
+  );
 };
 
 /** The part of a TanStack Query result QueryState reads. */

@@ -40,8 +40,8 @@ export const SignedInApp = ({ product, nav, home, routes, open = {}, tools }: Si
   const openPage = open[pathname];
   if (openPage !== undefined) return openPage;
   const me = session.data;
-  if (me === undefined || session.error !== null)
-    return <QueryState query={session} loading="Checking your session…" />;
+  // A failed re-check of a known session keeps the app (and what its pages hold); it is asked again later.
+  if (me === undefined) return <QueryState query={session} loading="Checking your session…" />;
   if (me === null) return <SignInPage product={product} />;
   return (
     <Shell product={product} me={me} nav={nav.filter((item) => mayUse(me, item.section))} tools={tools?.(me)}>

@@ -29,8 +29,16 @@ export const EmptyState = ({ title, children }: { title: string; children?: Reac
   </Center>
 );
 
-export const ErrorState = ({ error, onRetry }: { error: unknown; onRetry?: () => void }) => (
-  <Alert color="red" title="Could not load this" role="alert">
+export const ErrorState = ({
+  error,
+  onRetry,
+  title = "Could not load this",
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) => (
+  <Alert color="red" title={title} role="alert">
     <Stack gap="xs" align="flex-start">
       <Text size="sm">{errorMessage(error)}</Text>
       {onRetry === undefined ? null : (

@@ -45,17 +45,19 @@ export const RolePicker = ({ scopes, value, onChange, label }: RolePickerProps) 
   const trpc = useTRPC();
   const offered = useQuery(trpc.assignable.roles.queryOptions({ scopes: [...scopes] }));
   const administering = useAdministering();
-  if (offered.error !== null || offered.data === undefined)
-    return <QueryState query={offered} loading="Finding the roles you may give…" />;
-  const roles = offered.data.roles;
-  const admin = roles.filter((r) => administering.has(r.product));
-  const product = roles.filter((r) => !administering.has(r.product));
   return (
-    <Radio.Group label={label} value={value} onChange={onChange} withAsterisk>
-      <Stack gap="sm" mt="xs">
-        <RoleSection title="Product roles" roles={product} />
-        <RoleSection title="Admin Center roles" roles={admin} />
-      </Stack>
-    </Radio.Group>
+    <QueryState query={offered} loading="Finding the roles you may give…">
+      {({ roles }) => (
+        <Radio.Group label={label} value={value} onChange={onChange} withAsterisk>
+          <Stack gap="sm" mt="xs">
+            <RoleSection title="Product roles" roles={roles.filter((r) => !administering.has(r.product))} />
+            <RoleSection
+              title="Admin Center roles"
+              roles={roles.filter((r) => administering.has(r.product))}
+            />
+          </Stack>
+        </Radio.Group>
+      )}
+    </QueryState>
   );
 };
