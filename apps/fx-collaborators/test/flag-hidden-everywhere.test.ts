@@ -103,6 +103,10 @@ describe("A flag hidden in every environment, including a new one", () => {
 
     // The administrator's preview names the new environment as hidden too.
     await admin.goto(`${app()}${collaboratorUrl}`);
+    // The flag roles above the preview are read first, as a person would, before picking in the preview below them.
+    await expect
+      .poll(() => admin.getByTestId("entity-role-Dark mode").textContent())
+      .toContain("overrides Flag Editor");
     await admin.getByTestId("effective-preview").getByRole("combobox", { name: "Flag" }).click();
     await admin.getByRole("option", { name: /^Dark mode/ }).click();
     await expect.poll(() => admin.getByTestId("flag-reach").textContent()).toContain("Staging: hidden");
