@@ -56,7 +56,6 @@ export const UsersRolesMatrix = ({ org, scope, roleNames }: UsersRolesMatrixProp
     })),
   });
   const grantsOf = new Map<string, ReadonlyArray<Grant>>();
-  const failed = grants.find((g) => g.error !== null)?.error ?? null;
   for (const [i, user] of (users.data?.items ?? []).entries()) {
     const answer = grants[i]?.data;
     if (answer !== undefined) grantsOf.set(user.id, answer.grants);
@@ -95,12 +94,16 @@ export const UsersRolesMatrix = ({ org, scope, roleNames }: UsersRolesMatrixProp
       }),
     ),
   ];
-  const complete = users.data !== undefined && grantsOf.size === users.data.items.length;
-  // The page with its role columns, or nothing (loading, or the first error) until each row's grants are in.
+  // Every row's grants answered (a row whose grants cannot be read shows none, as before).
+  const complete =
+    users.data !== undefined &&
+    grants.length === users.data.items.length &&
+    grants.every((g) => g.data !== undefined || g.error !== null);
+  // The page with its role columns, or the loading state until each row's grants are in.
   const shown = {
     data: complete ? users.data : undefined,
-    error: users.error ?? failed,
-    refetch: () => Promise.all([users.refetch(), ...grants.map((g) => g.refetch())]),
+    error: users.error,
+    refetch: () => users.refetch(),
   };
   return (
     <Stack>
