@@ -14,6 +14,8 @@ import { mountEvents } from "./events.ts";
 import { limitBody, MAX_BATCH_CALLS } from "./request-limits.ts";
 import { appRouter } from "./root.ts";
 import type { StreamLimits } from "./stream-quota.ts";
+import { mountChanges } from "./v1/change-stream.ts";
+import { mountSnapshot } from "./v1/snapshot-stream.ts";
 
 export interface AppOptions {
   /** The current engine (the store's EngineSync replaces it on a full reload, so it is read per request). */
@@ -80,6 +82,13 @@ export const createApp = (options: AppOptions): Hono<Env> => {
     }),
   );
   mountEvents(app, {
+    store: options.store,
+    engine: options.engine,
+    ...(options.eventsLimits && { limits: options.eventsLimits }),
+    ...(options.eventsHeartbeat && { heartbeat: options.eventsHeartbeat }),
+  });
+  mountSnapshot(app, { store: options.store, engine: options.engine });
+  mountChanges(app, {
     store: options.store,
     engine: options.engine,
     ...(options.eventsLimits && { limits: options.eventsLimits }),

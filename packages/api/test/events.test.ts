@@ -213,7 +213,7 @@ describe("events", () => {
     ];
     const changed = { type: "changed", scope: { org: "acme" } };
     for (const [change, readable] of kinds) {
-      const event = { audit: "1", org: "acme", changes: [change] };
+      const event = { audit: "1", org: "acme", part: 1, parts: 1, changes: [change], seq: 1 };
       expect(visibleEvent(engine, customer, event)?.changes).toEqual(readable ? [change] : [changed]);
       const all = change.type === "org.set" && change.org !== "acme" ? [changed] : [change];
       expect(visibleEvent(engine, admin, event)?.changes).toEqual(all);

@@ -10,7 +10,15 @@ import { type ChangeNotice, changesChannel } from "./changes.ts";
 export interface FeedEvent {
   readonly audit: string;
   readonly org: string | null;
+  /** Which part of its audit row's notice this is (1-based), of how many: the row is complete at the last. */
+  readonly part: number;
+  readonly parts: number;
   readonly changes: ChangeNotice["changes"];
+  /**
+   * The listener's running count of events (1, 2, …): a subscriber that sees it jump was left behind (its oldest
+   * unread events were dropped, see `subscriberBacklog`) and has missed changes.
+   */
+  readonly seq: number;
 }
 
 export interface ChangeFeedShape {
@@ -50,8 +58,9 @@ const make = Effect.gen(function* () {
     sql<{ readonly org: string | null }>`select org from audit_log where id = ${audit}::bigint`;
 
   /** Notices as feed events: one audit_log read per notice for the whole process, not per subscriber. */
-  const events = (payloads: Stream.Stream<string, unknown>) =>
-    payloads.pipe(
+  const events = (payloads: Stream.Stream<string, unknown>) => {
+    let seq = 0;
+    return payloads.pipe(
       Stream.map(parse),
       Stream.filter(
         (notice): notice is ChangeNotice => notice !== undefined && /^[0-9]{1,19}$/.test(notice.audit),
@@ -59,10 +68,18 @@ const make = Effect.gen(function* () {
       Stream.mapEffect((notice) =>
         Effect.map(
           orgOf(notice.audit),
-          (rows): FeedEvent => ({ audit: notice.audit, org: rows[0]?.org ?? null, changes: notice.changes }),
+          (rows): FeedEvent => ({
+            audit: notice.audit,
+            org: rows[0]?.org ?? null,
+            part: typeof notice.part === "number" ? notice.part : 1,
+            parts: typeof notice.parts === "number" ? notice.parts : 1,
+            changes: notice.changes,
+            seq: ++seq,
+          }),
         ),
       ),
     );
+  };
 
   // The listener and its hub exist while someone subscribes: the first subscriber starts the LISTEN (and waits
   // until it is in place), the last one to leave stops it. A lost listener ends every subscriber's stream and

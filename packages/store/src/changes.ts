@@ -1,40 +1,11 @@
 // The vocabulary of change notifications: what a committed mutation did, in terms the engine applies.
 // Sent as JSON on the `gatehouse_changes` channel inside the mutation's transaction.
-import type { GrantInput } from "@gatehouse/domain";
+import type { Change } from "@gatehouse/domain";
 
 /** The channel every committed change is announced on. */
 export const changesChannel = "gatehouse_changes";
 
-export type Change =
-  | {
-      readonly type: "org.set";
-      readonly org: string;
-      readonly kind: "customer" | "partner";
-      readonly products: ReadonlyArray<string>;
-    }
-  | { readonly type: "user.added"; readonly user: string; readonly org: string }
-  | { readonly type: "user.deactivated"; readonly user: string }
-  | { readonly type: "user.reactivated"; readonly user: string }
-  | { readonly type: "group.added"; readonly group: string; readonly org: string }
-  | { readonly type: "subject.removed"; readonly subject: string }
-  | { readonly type: "member.added"; readonly group: string; readonly user: string }
-  | { readonly type: "member.removed"; readonly group: string; readonly user: string }
-  | { readonly type: "grant.added"; readonly grant: GrantInput }
-  | { readonly type: "grant.removed"; readonly grant: string }
-  | {
-      readonly type: "role.set";
-      readonly role: string;
-      readonly product: string;
-      /** The organization a custom role belongs to (absent in notices written before it was sent). */
-      readonly org?: string;
-      /** The instance a custom role was made for (absent for one made product-wide, and in older notices). */
-      readonly instance?: string;
-      readonly label: string;
-      readonly permissions: ReadonlyArray<string>;
-    }
-  | { readonly type: "role.removed"; readonly role: string }
-  /** Too large to describe in one notification: listeners reload their snapshot. */
-  | { readonly type: "resync" };
+export type { Change };
 
 /** One notification: the audit row it belongs to and (part of) its changes, in order. */
 export interface ChangeNotice {

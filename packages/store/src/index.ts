@@ -2,7 +2,6 @@
 // primitive, the engine snapshot kept current by change notifications, demo data and password hashing.
 export * from "./access-requests.ts";
 export { type ApiKeyRecord, ApiKeys, type ApiKeysShape, type NewApiKey } from "./api-keys.ts";
-export { applyChange } from "./apply-change.ts";
 export * from "./audiences.ts";
 export * from "./audit-log.ts";
 export * from "./change-feed.ts";
@@ -33,6 +32,7 @@ export { type FailureWindow, LoginAttempts, type LoginAttemptsShape, type Tally 
 export * from "./mutations.ts";
 export * from "./operations.ts";
 export { type OperatorRecord, Operators, type OperatorsShape } from "./operators.ts";
+export * from "./org-snapshot.ts";
 export * from "./organizations.ts";
 export { hashPassword, verifyPassword } from "./password.ts";
 export * from "./projects.ts";

@@ -19,6 +19,7 @@ import { LoginAttempts } from "./login-attempts.ts";
 import { Mutations } from "./mutations.ts";
 import { Operations } from "./operations.ts";
 import { Operators } from "./operators.ts";
+import { OrgSnapshots } from "./org-snapshot.ts";
 import { Organizations } from "./organizations.ts";
 import { Projects } from "./projects.ts";
 import { Resources } from "./resources.ts";
@@ -53,4 +54,5 @@ export const StoreLive = Layer.mergeAll(
   Operations.layer,
   AccessRequests.layer,
   Resources.layer,
+  OrgSnapshots.layer,
 );

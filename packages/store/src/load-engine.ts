@@ -1,9 +1,11 @@
 // Builds a fresh decision engine from the database: organizations and their products, users (deactivated or not), groups and
-// members, custom roles, then grants, all inside one `snapshot.batch` so each subject is indexed once; and the newest audit ids it holds.
-import { Engine } from "@gatehouse/domain";
+// members, custom roles, then grants, all inside one `snapshot.batch` so each subject is indexed once (domain's loadRow);
+// and the newest audit ids it holds.
+import { Engine, loadRow, type SnapshotRow } from "@gatehouse/domain";
 import { Effect } from "effect";
 import { SqlClient } from "effect/sql";
 import { grantChange, grantColumns, grantFromRow } from "./grants.ts";
+import { type RoleRow, roleRow } from "./snapshot-rows.ts";
 
 /** A loaded engine and the newest `positions` committed audit ids in its snapshot (ascending). */
 export interface LoadedEngine {
@@ -33,15 +35,7 @@ export const loadEngineAt = Effect.fn("Store.loadEngineAt")(function* (positions
       groups: sql<{ readonly id: string; readonly org: string }>`select id, org from groups`,
       members: sql<{ readonly group_id: string; readonly user_id: string }>`
         select group_id, user_id from group_members`,
-      roles: sql<{
-        readonly id: string;
-        readonly product: string;
-        readonly name: string;
-        readonly description: string;
-        readonly org: string | null;
-        readonly instance: string | null;
-        readonly permissions: ReadonlyArray<string>;
-      }>`select r.id, r.product, r.name, r.description, r.org, r.instance,
+      roles: sql<RoleRow>`select r.id, r.product, r.name, r.description, r.org, r.instance,
                 coalesce(array_agg(p.action) filter (where p.action is not null), '{}') as permissions
          from roles r left join role_permissions p on p.role = r.id
          where r.type = 'custom' group by r.id`,
@@ -55,23 +49,15 @@ export const loadEngineAt = Effect.fn("Store.loadEngineAt")(function* (positions
   );
   const engine = new Engine();
   const snapshot = engine.snapshot;
+  const add = (row: SnapshotRow) => loadRow(snapshot, row);
   snapshot.batch(() => {
-    for (const org of rows.orgs) snapshot.setOrg(org.id, { kind: org.kind, products: new Set(org.products) });
+    for (const org of rows.orgs) add({ type: "org", id: org.id, kind: org.kind, products: org.products });
     for (const user of rows.users)
-      snapshot.addUser(user.id, user.org).deactivated = user.status === "deactivated";
-    for (const group of rows.groups) snapshot.addGroup(group.id, group.org);
-    for (const m of rows.members) snapshot.addMember(m.group_id, m.user_id);
-    for (const role of rows.roles)
-      snapshot.upsertCustomRole({
-        id: role.id,
-        product: role.product,
-        ...(role.org === null ? {} : { org: role.org }),
-        ...(role.instance === null ? {} : { instance: role.instance }),
-        label: role.name,
-        description: role.description,
-        permissions: role.permissions,
-      });
-    for (const row of rows.grants) snapshot.addGrant(grantChange(grantFromRow(row)));
+      add({ type: "user", id: user.id, org: user.org, deactivated: user.status === "deactivated" });
+    for (const group of rows.groups) add({ type: "group", id: group.id, org: group.org });
+    for (const m of rows.members) add({ type: "member", group: m.group_id, user: m.user_id });
+    for (const role of rows.roles) add(roleRow(role));
+    for (const row of rows.grants) add({ type: "grant", grant: grantChange(grantFromRow(row)) });
   });
   return { engine, newest: rows.audit.map((row) => row.id).reverse() } satisfies LoadedEngine;
 });

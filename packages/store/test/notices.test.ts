@@ -1,9 +1,8 @@
 // Change notices without a database: payloads stay under PostgreSQL's NOTIFY limit, and applying the same
 // changes twice (a change heard again after a fresh load) leaves the engine deciding the same way.
 
-import { Engine } from "@gatehouse/domain";
+import { applyChange, Engine } from "@gatehouse/domain";
 import { describe, expect, it } from "vitest";
-import { applyChange } from "../src/apply-change.ts";
 import type { Change, ChangeNotice } from "../src/changes.ts";
 import { noticePayloads } from "../src/notice.ts";
 

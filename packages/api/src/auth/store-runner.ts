@@ -21,6 +21,7 @@ import type {
   Operations,
   Operators,
   Organizations,
+  OrgSnapshots,
   Projects,
   Resources,
   Roles,
@@ -54,6 +55,7 @@ export type StoreServices =
   | Operations
   | Operators
   | Organizations
+  | OrgSnapshots
   | Projects
   | Resources
   | Roles

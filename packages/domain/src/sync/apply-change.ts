@@ -1,7 +1,7 @@
-// Applies one change notification to an engine, incrementally. Every change is idempotent, so a change
-// heard again (or already in a freshly loaded snapshot) leaves the engine as it was.
-import type { Engine } from "@gatehouse/domain";
-import type { Change } from "./changes.ts";
+// Applies one change to an engine, incrementally: the server's engine sync and the SDK use this one code. Every
+// change is idempotent, so a change heard again (or already in a freshly loaded snapshot) leaves the engine as it was.
+import type { Engine } from "../engine/engine.ts";
+import type { Change } from "./change.ts";
 
 /** Applies `change`; returns false for `resync`, which the caller answers by reloading. */
 export const applyChange = (engine: Engine, change: Change): boolean => {

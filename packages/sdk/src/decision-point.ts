@@ -1,0 +1,253 @@
+// createDecisionPoint: the organization's snapshot in a local Engine (the server's engine code), kept current by
+// GET /v1/changes, answering check, checkMany, explain and whatCan in-process, or remotely when not fresh.
+import { applyChange, type Decision, type Engine, type Explanation } from "@gatehouse/domain";
+import { type Backoff, backoffDelay } from "./backoff.ts";
+import { type ChangeEvent, followOnce, type StreamEvent } from "./change-stream.ts";
+import { BadQuestion, NotFresh, PositionNotReached } from "./errors.ts";
+import { AppliedPositions } from "./positions.ts";
+import {
+  type CallOptions,
+  type CheckManyQuestion,
+  type CheckQuestion,
+  oneShape,
+  type WhatCanQuestion,
+} from "./questions.ts";
+import { remote } from "./remote.ts";
+import { loadSnapshot } from "./snapshot-load.ts";
+import { transport } from "./transport.ts";
+
+export interface DecisionPointOptions {
+  /** The Gatehouse server, e.g. `https://gatehouse.example.com`. */
+  readonly url: string;
+  /** An API key of the organization (`gh_…`): the snapshot is that organization's. */
+  readonly apiKey: string;
+  /** When local answers are not fresh: ask the server (`"remote"`, the default) or throw NotFresh (`"none"`). */
+  readonly fallback?: "remote" | "none";
+  /** How long after losing the change stream local answers still count as fresh, in ms (default 5,000). */
+  readonly maxStalenessMs?: number;
+  /** How long a call with `atLeast` waits for that position before falling back or throwing, in ms (default 2,000). */
+  readonly atLeastTimeoutMs?: number;
+  /** The stream counts as lost when nothing arrives for this long, in ms (default 45,000: three server heartbeats). */
+  readonly silenceMs?: number;
+  /** Reconnection delays (default 100 ms doubling to 5 s, jittered). */
+  readonly backoff?: Backoff;
+  /** The fetch to use (default: the global one). */
+  readonly fetch?: typeof fetch;
+}
+
+/** How current the local answers are. */
+export interface Freshness {
+  /** The organization of the loaded snapshot (undefined before the first load). */
+  readonly org: string | undefined;
+  /** The highest audit position applied (a consistency token compares with it). */
+  readonly position: string;
+  readonly loaded: boolean;
+  /** Whether the change stream is open now. */
+  readonly connected: boolean;
+  /** When anything last arrived on the stream (epoch ms; 0 before). */
+  readonly lastEventAt: number;
+  /** Whether calls are answered locally now (loaded, and connected or lost for at most `maxStalenessMs`). */
+  readonly fresh: boolean;
+  /** Why the last connection or load failed, if it did. */
+  readonly lastError: Error | undefined;
+}
+
+export interface DecisionPoint {
+  /** Resolves once the first snapshot is loaded (calls before that go to the server, or throw NotFresh). */
+  readonly ready: () => Promise<void>;
+  readonly check: (q: CheckQuestion, options?: CallOptions) => Promise<Decision>;
+  readonly checkMany: (q: CheckManyQuestion, options?: CallOptions) => Promise<ReadonlyArray<Decision>>;
+  readonly explain: (q: CheckQuestion, options?: CallOptions) => Promise<Explanation>;
+  readonly whatCan: (q: WhatCanQuestion, options?: CallOptions) => Promise<ReadonlyArray<string>>;
+  /** A check answered synchronously from the local engine (the hot path); throws NotFresh when not fresh. */
+  readonly checkNow: (q: CheckQuestion) => Decision;
+  readonly freshness: () => Freshness;
+  /** Stops following and ends the stream. */
+  readonly close: () => void;
+}
+
+const tokenFormat = /^[0-9]{1,19}$/;
+
+/** Starts a decision point: it connects, loads the snapshot and follows the changes in the background. */
+export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoint => {
+  const http = transport(options.url, options.apiKey, options.fetch);
+  const server = remote(http);
+  const fallback = options.fallback ?? "remote";
+  const maxStaleness = options.maxStalenessMs ?? 5_000;
+  const atLeastTimeout = options.atLeastTimeoutMs ?? 2_000;
+  const positions = new AppliedPositions();
+  const closing = new AbortController();
+
+  let engine: Engine | undefined;
+  let org: string | undefined;
+  let connected = false;
+  let lostAt = 0;
+  let lastEventAt = 0;
+  let lastError: Error | undefined;
+  /** While a snapshot loads: the events that arrived meanwhile, applied to it once loaded. */
+  let pending: Array<StreamEvent> | undefined;
+  let loadAgain = false;
+  let markReady: () => void = () => {};
+  const readyOnce = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+
+  const isFresh = () => engine !== undefined && (connected || Date.now() - lostAt <= maxStaleness);
+
+  const applyChanges = (target: Engine, event: ChangeEvent): boolean => {
+    for (const change of event.changes) {
+      try {
+        if (!applyChange(target, change)) return false;
+      } catch {
+        // A change that does not fit this snapshot (a partner subject it lacks): load it again.
+        return false;
+      }
+    }
+    return true;
+  };
+
+  /** Applies one event to the current engine; false asks for a reload. */
+  const apply = (event: StreamEvent): boolean => {
+    if (event.type === "change") {
+      if (engine === undefined || !applyChanges(engine, event.event)) return false;
+      if (event.event.part === event.event.parts) positions.applied(event.event.audit);
+      return true;
+    }
+    if (event.type === "position") positions.applied(event.position);
+    return event.type !== "reload";
+  };
+
+  const load = (connection: AbortController) => {
+    if (pending !== undefined) {
+      loadAgain = true;
+      return;
+    }
+    pending = [];
+    loadSnapshot(http, connection.signal).then(
+      (loaded) => {
+        const heard = pending ?? [];
+        pending = undefined;
+        engine = loaded.engine;
+        org = loaded.org;
+        positions.loaded(loaded.position);
+        markReady();
+        let again = loadAgain;
+        loadAgain = false;
+        for (const event of heard) if (!apply(event)) again = true;
+        if (again) load(connection);
+      },
+      (error: unknown) => {
+        pending = undefined;
+        loadAgain = false;
+        lastError = error instanceof Error ? error : new Error(String(error));
+        connection.abort();
+      },
+    );
+  };
+
+  const follow = async () => {
+    let attempt = 0;
+    while (!closing.signal.aborted) {
+      const connection = new AbortController();
+      const stop = () => connection.abort();
+      closing.signal.addEventListener("abort", stop, { once: true });
+      let wasReady = false;
+      const onEvent = (event: StreamEvent) => {
+        if (event.type === "ready") {
+          wasReady = true;
+          connected = true;
+          return load(connection);
+        }
+        if (event.type === "signed-out") return connection.abort();
+        if (pending !== undefined) return void pending.push(event);
+        if (!apply(event)) load(connection);
+      };
+      try {
+        await followOnce({
+          transport: http,
+          onEvent,
+          onActivity: () => {
+            lastEventAt = Date.now();
+          },
+          signal: connection.signal,
+          silenceMs: options.silenceMs ?? 45_000,
+        });
+      } catch (error) {
+        lastError = error instanceof Error ? error : new Error(String(error));
+      }
+      connection.abort();
+      closing.signal.removeEventListener("abort", stop);
+      if (connected) lostAt = Date.now();
+      connected = false;
+      if (wasReady) attempt = 0;
+      await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt++, options.backoff)));
+    }
+  };
+  void follow();
+
+  /** The engine to answer from, or undefined to ask the server; waits for `atLeast` (bounded). */
+  const localFor = async (call: CallOptions | undefined): Promise<Engine | undefined> => {
+    const token = call?.atLeast;
+    if (token !== undefined) {
+      if (!tokenFormat.test(token)) throw new BadQuestion(`atLeast: "${token}" is not a consistency token`);
+      if (!positions.covers(token) && !(fallback === "remote" && !isFresh())) {
+        if (!(await positions.waitFor(token, atLeastTimeout))) {
+          if (fallback === "remote") return undefined;
+          throw new PositionNotReached(token, positions.position);
+        }
+      }
+    }
+    if (isFresh()) return engine;
+    if (fallback === "remote") return undefined;
+    throw new NotFresh(
+      engine === undefined
+        ? "The decision point has not loaded its snapshot yet"
+        : `The decision point lost its change stream more than ${maxStaleness} ms ago`,
+    );
+  };
+
+  /** The resource, refused when it lies in another organization (the server answers NOT_FOUND alike). */
+  const inOrg = <R extends { readonly org: string }>(resource: R): R => {
+    if (resource.org !== org) throw new BadQuestion(`No organization "${resource.org}"`);
+    return resource;
+  };
+  const checkWith = (local: Engine, q: CheckQuestion): Decision =>
+    local.check(q.subject, q.action, oneShape(inOrg(q.resource)));
+
+  return {
+    ready: () => readyOnce,
+    check: async (q, call) => {
+      const local = await localFor(call);
+      return local === undefined ? server.check(q, call) : checkWith(local, q);
+    },
+    checkMany: async (q, call) => {
+      const local = await localFor(call);
+      if (local === undefined) return server.checkMany(q, call);
+      return q.checks.map((c) => checkWith(local, { subject: q.subject, ...c }));
+    },
+    explain: async (q, call) => {
+      const local = await localFor(call);
+      if (local === undefined) return server.explain(q, call);
+      return local.explain(q.subject, q.action, oneShape(inOrg(q.resource)));
+    },
+    whatCan: async (q, call) => {
+      const local = await localFor(call);
+      if (local === undefined) return server.whatCan(q, call);
+      return local.whatCan(q.subject, oneShape(inOrg(q.resource)));
+    },
+    checkNow: (q) => {
+      if (engine === undefined || !isFresh()) throw new NotFresh("Local answers are not fresh");
+      return checkWith(engine, q);
+    },
+    freshness: () => ({
+      org,
+      position: positions.position,
+      loaded: engine !== undefined,
+      connected,
+      lastEventAt,
+      fresh: isFresh(),
+      lastError,
+    }),
+    close: () => closing.abort(),
+  };
+};

@@ -1,0 +1,174 @@
+// The SDK against the real server: its answers equal the server's, a grant written through the API becomes
+// visible, a restart is followed by a reconnect and reload, atLeast waits for a position, and it falls back.
+import { type Decision, products, type Resource } from "@gatehouse/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDecisionPoint, type DecisionPoint, NotFresh, PositionNotReached } from "../src/index.ts";
+import { type Caller, type RealServer, realServer, until } from "./support/real-server.ts";
+
+let server: RealServer;
+let key: string;
+let admin: Caller;
+const points: Array<DecisionPoint> = [];
+
+beforeAll(async () => {
+  server = await realServer();
+  key = await server.apiKey("acme");
+  admin = await server.signIn("admin@acme.example");
+}, 180_000);
+afterAll(async () => {
+  for (const point of points) point.close();
+  await server.dispose();
+});
+
+const open = (options: Partial<Parameters<typeof createDecisionPoint>[0]> = {}) => {
+  const point = createDecisionPoint({
+    url: server.url(),
+    apiKey: key,
+    backoff: { initialMs: 20, maxMs: 200 },
+    ...options,
+  });
+  points.push(point);
+  return point;
+};
+
+const cms: Resource = { org: "acme", product: "cms", instance: "acme-cms" };
+const acmeUsers = [
+  "demo-admin",
+  "demo-customeruser",
+  "demo-customerdev",
+  "demo-customeradmin",
+  "demo-exp-editor",
+  "demo-instance-admin",
+  "demo-product-admin",
+  "demo-project-owner",
+];
+
+/** Many questions: every product's first actions, at the organization and at each product. */
+const questions = (): ReadonlyArray<{ action: string; resource: Resource }> =>
+  products.flatMap((p) =>
+    p.actions.slice(0, 8).flatMap((a) => [
+      { action: a.id, resource: { org: "acme" } },
+      { action: a.id, resource: { org: "acme", product: p.id } },
+    ]),
+  );
+
+const serverAnswers = async (
+  subject: string,
+  checks: ReadonlyArray<{ action: string; resource: Resource }>,
+) => {
+  const answer = await server.call("POST", "authz.checkMany", { subject, checks }, { bearer: key });
+  expect(answer.status).toBe(200);
+  return answer.data as ReadonlyArray<Decision>;
+};
+
+describe("a decision point", () => {
+  it("answers check, checkMany and whatCan as the server does, for the organization's users", async () => {
+    const point = open();
+    await point.ready();
+    expect(point.freshness()).toMatchObject({ org: "acme", loaded: true, connected: true, fresh: true });
+    const checks = questions();
+    expect(checks.length).toBeGreaterThan(50);
+    const answered: Array<Decision> = [];
+    for (const subject of acmeUsers) {
+      const local = await point.checkMany({ subject, checks });
+      expect(local).toEqual(await serverAnswers(subject, checks));
+      answered.push(...local);
+      for (const c of checks.slice(0, 10))
+        expect(point.checkNow({ subject, ...c })).toBe(local[checks.indexOf(c)]);
+      const what = await server.call("GET", "authz.whatCan", { subject, resource: cms }, { bearer: key });
+      expect(await point.whatCan({ subject, resource: cms })).toEqual(what.data);
+      const explained = await point.explain({ subject, action: "cms:edit-view.access", resource: cms });
+      expect(explained.decision).toBe(
+        await point.check({ subject, action: "cms:edit-view.access", resource: cms }),
+      );
+    }
+  });
+
+  it("refuses a resource of another organization, as the server refuses it", async () => {
+    const point = open();
+    await point.ready();
+    const elsewhere = {
+      subject: "demo-admin",
+      action: "cms:edit-view.access",
+      resource: { ...cms, org: "agency" },
+    };
+    await expect(point.check(elsewhere)).rejects.toThrow('No organization "agency"');
+    expect((await server.call("GET", "authz.check", elsewhere, { bearer: key })).status).toBe(404);
+  });
+
+  it("sees a grant written through the API, and answers atLeast the write's position", async () => {
+    const point = open();
+    await point.ready();
+    const question = { subject: "demo-customeruser", action: "cms:edit-view.access", resource: cms };
+    expect(await point.check(question)).toBe("deny");
+    const given = await server.call(
+      "POST",
+      "grants.create",
+      { subject: { kind: "user", id: "demo-customeruser" }, role: "cms:content-editors", scope: cms },
+      admin,
+    );
+    expect(given.status).toBe(200);
+    const token = await server.lastAudit();
+    expect(await point.check(question, { atLeast: token })).toBe("allow");
+    expect(BigInt(point.freshness().position) >= BigInt(token)).toBe(true);
+    const removed = await server.call(
+      "POST",
+      "grants.remove",
+      { id: (given.data as { id: string }).id, version: 1 },
+      admin,
+    );
+    expect(removed.status).toBe(200);
+    expect(await until(() => point.checkNow(question) === "deny")).toBe(true);
+  });
+
+  it("gives up on a position it never reaches with a clear error, when it may not ask the server", async () => {
+    const point = open({ fallback: "none", atLeastTimeoutMs: 100 });
+    await point.ready();
+    const question = { subject: "demo-admin", action: "cms:edit-view.access", resource: cms };
+    const far = (BigInt(await server.lastAudit()) + 1_000_000n).toString();
+    await expect(point.check(question, { atLeast: far })).rejects.toBeInstanceOf(PositionNotReached);
+    await expect(point.check(question, { atLeast: "not-a-token" })).rejects.toThrow(
+      "is not a consistency token",
+    );
+  });
+
+  it("reconnects and reloads after the server restarts, seeing what changed while it was away", async () => {
+    const point = open({ maxStalenessMs: 60_000 });
+    await point.ready();
+    const question = { subject: "demo-customerdev", action: "cms:edit-view.access", resource: cms };
+    expect(point.checkNow(question)).toBe("deny");
+    await server.stop();
+    expect(await until(() => !point.freshness().connected)).toBe(true);
+    // Written while the listener is down (through the app itself): the SDK hears no change event for it.
+    const given = await server.call(
+      "POST",
+      "grants.create",
+      { subject: { kind: "user", id: "demo-customerdev" }, role: "cms:content-editors", scope: cms },
+      admin,
+    );
+    expect(given.status).toBe(200);
+    expect(point.checkNow(question)).toBe("deny");
+    await server.start();
+    expect(await until(() => point.freshness().connected && point.checkNow(question) === "allow")).toBe(true);
+  });
+
+  it("falls back to the server while it is not fresh, or says so with fallback none", async () => {
+    // A stream that never opens: the snapshot never loads, so nothing is answered locally.
+    const noStream: typeof fetch = (input, init) =>
+      String(input).includes("/v1/changes")
+        ? Promise.reject(new Error("no stream here"))
+        : fetch(input, init);
+    const remote = open({ fetch: noStream });
+    const none = open({ fetch: noStream, fallback: "none" });
+    const question = { subject: "demo-admin", action: "cms:edit-view.access", resource: cms };
+    expect(remote.freshness()).toMatchObject({ loaded: false, fresh: false });
+    const checks = questions().slice(0, 40);
+    expect(await remote.checkMany({ subject: "demo-admin", checks })).toEqual(
+      await serverAnswers("demo-admin", checks),
+    );
+    const expected = await server.call("GET", "authz.check", question, { bearer: key });
+    expect(await remote.check(question)).toBe(expected.data);
+    await expect(none.check(question)).rejects.toBeInstanceOf(NotFresh);
+    expect(() => none.checkNow(question)).toThrow(NotFresh);
+  });
+});
