@@ -1,5 +1,5 @@
-// `pnpm bench [--json] [--users N] [--projects N] [--no-casl] [--seconds S] [--api | --all]`: Gatehouse and CASL
-// on one fixture, or (--api) the API on loopback. One JSON line per measurement; notes go to stderr with --json.
+// `pnpm bench [--json] [--users N] [--projects N] [--no-casl] [--seconds S] [--api | --all | --sdk]`: Gatehouse and
+// CASL on one fixture, (--api) the API on loopback, or (--sdk) the local decision point. One JSON line per measurement.
 import { parseArgs } from "node:util";
 import { type ApiLine, apiVerdicts, runApiBench } from "./api-bench.ts";
 import { buildCasl, caslCheck, caslInput, caslResources, plainQuery } from "./casl-runner.ts";
@@ -8,6 +8,7 @@ import { buildGatehouse, gatehouseCheck, gatehouseInput } from "./gatehouse-runn
 import { canCollect, latency, measureBuild, type Op, throughput } from "./measure.ts";
 import { generateQueries, type Query } from "./queries.ts";
 import { type CheckLine, table, type UpdateLine, verdicts } from "./report.ts";
+import { runSdkBench, type SdkLine, sdkVerdicts } from "./sdk-bench.ts";
 import { measureUpdates } from "./updates.ts";
 
 const SEED = 20240611;
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     connections: { type: "string", default: "50" },
     /** Folder for the API server's CPU profile (node --cpu-prof). */
     "api-profile": { type: "string" },
+    /** The SDK benchmark only: in-process checks through the SDK and change-to-visible latency. */
+    sdk: { type: "boolean", default: false },
   },
 });
 const count = (name: string, text: string): number => {
@@ -46,7 +49,7 @@ const json = values.json;
 const note = (text: string): void => {
   (json ? process.stderr : process.stdout).write(`${text}\n`);
 };
-const emit = <T extends CheckLine | UpdateLine | ApiLine>(line: T): T => {
+const emit = <T extends CheckLine | UpdateLine | ApiLine | SdkLine>(line: T): T => {
   process.stdout.write(`${JSON.stringify(line)}\n`);
   return line;
 };
@@ -59,6 +62,14 @@ const decisions = (n: number, op: Op): Uint8Array => {
   for (let i = 0; i < n; i++) out[i] = op(i) ? 1 : 0;
   return out;
 };
+
+// The SDK benchmark needs no generated fixture: it runs over the demo world's snapshot, and alone.
+if (values.sdk) {
+  const lines = await runSdkBench({ seconds: budgetMs / 1000, note });
+  for (const line of lines) emit(line);
+  for (const v of sdkVerdicts(lines)) note(v);
+  process.exit(0);
+}
 
 const fixtureStart = performance.now();
 const fx = generateFixture(users, projects, SEED);

@@ -5,13 +5,7 @@ import { type Backoff, backoffDelay } from "./backoff.ts";
 import { type ChangeEvent, followOnce, type StreamEvent } from "./change-stream.ts";
 import { BadQuestion, NotFresh, PositionNotReached } from "./errors.ts";
 import { AppliedPositions } from "./positions.ts";
-import {
-  type CallOptions,
-  type CheckManyQuestion,
-  type CheckQuestion,
-  oneShape,
-  type WhatCanQuestion,
-} from "./questions.ts";
+import type { CallOptions, CheckManyQuestion, CheckQuestion, WhatCanQuestion } from "./questions.ts";
 import { remote } from "./remote.ts";
 import { loadSnapshot } from "./snapshot-load.ts";
 import { transport } from "./transport.ts";
@@ -212,7 +206,7 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
     return resource;
   };
   const checkWith = (local: Engine, q: CheckQuestion): Decision =>
-    local.check(q.subject, q.action, oneShape(inOrg(q.resource)));
+    local.check(q.subject, q.action, inOrg(q.resource));
 
   return {
     ready: () => readyOnce,
@@ -228,12 +222,12 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
     explain: async (q, call) => {
       const local = await localFor(call);
       if (local === undefined) return server.explain(q, call);
-      return local.explain(q.subject, q.action, oneShape(inOrg(q.resource)));
+      return local.explain(q.subject, q.action, inOrg(q.resource));
     },
     whatCan: async (q, call) => {
       const local = await localFor(call);
       if (local === undefined) return server.whatCan(q, call);
-      return local.whatCan(q.subject, oneShape(inOrg(q.resource)));
+      return local.whatCan(q.subject, inOrg(q.resource));
     },
     checkNow: (q) => {
       if (engine === undefined || !isFresh()) throw new NotFresh("Local answers are not fresh");

@@ -1,5 +1,5 @@
 // The questions a decision point answers, in the shapes the server's authz procedures take (subject, action,
-// resource), and the resource in the one shape the engine reads fastest.
+// resource), and the options of each call (a consistency token).
 import type { Resource } from "@gatehouse/domain";
 
 /** May `subject` do `action` on `resource`? */
@@ -25,14 +25,3 @@ export interface WhatCanQuestion {
 export interface CallOptions {
   readonly atLeast?: string;
 }
-
-/** All six scope keys, then attrs: decoded inputs vary, and many shapes make the engine's reads megamorphic. */
-export const oneShape = (r: Resource): Resource => ({
-  org: r.org,
-  product: r.product,
-  instance: r.instance,
-  project: r.project,
-  environment: r.environment,
-  flag: r.flag,
-  attrs: r.attrs,
-});
