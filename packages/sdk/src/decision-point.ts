@@ -62,6 +62,17 @@ export interface DecisionPoint {
 
 const tokenFormat = /^[0-9]{1,19}$/;
 
+/** Waits `ms`, or less when `signal` aborts (closing). */
+const pause = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
+
 /** Starts a decision point: it connects, loads the snapshot and follows the changes in the background. */
 export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoint => {
   const http = transport(options.url, options.apiKey, options.fetch);
@@ -174,7 +185,7 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
       if (connected) lostAt = Date.now();
       connected = false;
       if (wasReady) attempt = 0;
-      await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt++, options.backoff)));
+      await pause(backoffDelay(attempt++, options.backoff), closing.signal);
     }
   };
   void follow();

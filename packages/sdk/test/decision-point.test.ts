@@ -121,6 +121,23 @@ describe("a decision point", () => {
     expect(await until(() => point.checkNow(question) === "deny")).toBe(true);
   });
 
+  it("answers about a partner user holding grants here, and reloads when its own organization deactivates it", async () => {
+    const point = open();
+    await point.ready();
+    const mc: Resource = { org: "acme", product: "mission-control" };
+    const can = await point.whatCan({ subject: "demo-partneruser", resource: mc });
+    const action = can[0];
+    expect(action).toBeDefined();
+    const question = { subject: "demo-partneruser", action: action ?? "", resource: mc };
+    const asked = await server.call("GET", "authz.check", question, admin);
+    expect(asked.data).toBe("allow");
+    expect(point.checkNow(question)).toBe("allow");
+    // Agency's audit row: acme's stream cannot send it as data, so it says reload.
+    await server.deactivate("agency", "demo-partneruser");
+    expect(await until(() => point.checkNow(question) === "deny")).toBe(true);
+    expect((await server.call("GET", "authz.check", question, admin)).data).toBe("deny");
+  });
+
   it("gives up on a position it never reaches with a clear error, when it may not ask the server", async () => {
     const point = open({ fallback: "none", atLeastTimeoutMs: 100 });
     await point.ready();

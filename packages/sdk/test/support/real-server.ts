@@ -2,7 +2,7 @@
 // @hono/node-server on 127.0.0.1, which a test can stop and start again on the same port; tRPC calls over HTTP.
 import type { AddressInfo } from "node:net";
 import { layerPglite } from "@gatehouse/db";
-import { ApiKeys, EngineSync, Mutations } from "@gatehouse/store";
+import { ApiKeys, EngineSync, Mutations, Users } from "@gatehouse/store";
 import { serve } from "@hono/node-server";
 import { Duration, Effect, ManagedRuntime } from "effect";
 import { SqlClient } from "effect/sql";
@@ -108,6 +108,23 @@ export const realServer = async () => {
       }),
     );
 
+  /** Deactivates `user` in an audited write of `org`'s (as its own organization would), applied by the engine. */
+  const deactivate = (org: string, user: string) =>
+    runtime.runPromise(
+      Effect.gen(function* () {
+        const users = yield* Users;
+        const before = yield* users.get(user);
+        const made = yield* (yield* Mutations).mutate({
+          actor: { kind: "system" },
+          org,
+          action: "user.deactivate",
+          target: { kind: "user", id: user },
+          run: users.deactivate(user, before.version, user),
+        });
+        yield* (yield* EngineSync).awaitApplied(made.auditId);
+      }),
+    );
+
   /** The last audit row's id: the position a write just made. */
   const lastAudit = () =>
     runtime.runPromise(
@@ -125,6 +142,7 @@ export const realServer = async () => {
     call,
     signIn,
     apiKey,
+    deactivate,
     lastAudit,
     start,
     stop,
