@@ -1,7 +1,6 @@
 // One row of an engine snapshot as it is loaded: the server's loader (store's load-engine.ts) and the SDK (which
 // reads them from GET /v1/snapshot) build their engines with this one code, organizations first, grants last.
-import type { Snapshot } from "../engine/snapshot.ts";
-import type { CustomRoleInput, GrantInput } from "../engine/snapshot.ts";
+import type { CustomRoleInput, GrantInput, Snapshot } from "../engine/snapshot.ts";
 
 /** A row, in the order a snapshot is loaded: orgs, users, groups, members, roles, grants. */
 export type SnapshotRow =
