@@ -219,27 +219,48 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
   const checkWith = (local: Engine, q: CheckQuestion): Decision =>
     local.check(q.subject, q.action, inOrg(q.resource));
 
+  /** Answers locally when it may (at once on the hot path: fresh, no token), else after `localFor`, or remotely. */
+  const answer = <A>(
+    call: CallOptions | undefined,
+    local: (e: Engine) => A,
+    far: () => Promise<A>,
+  ): Promise<A> => {
+    if (call?.atLeast === undefined && engine !== undefined && isFresh()) {
+      try {
+        return Promise.resolve(local(engine));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return localFor(call).then((e) => (e === undefined ? far() : local(e)));
+  };
+
   return {
     ready: () => readyOnce,
-    check: async (q, call) => {
-      const local = await localFor(call);
-      return local === undefined ? server.check(q, call) : checkWith(local, q);
-    },
-    checkMany: async (q, call) => {
-      const local = await localFor(call);
-      if (local === undefined) return server.checkMany(q, call);
-      return q.checks.map((c) => checkWith(local, { subject: q.subject, ...c }));
-    },
-    explain: async (q, call) => {
-      const local = await localFor(call);
-      if (local === undefined) return server.explain(q, call);
-      return local.explain(q.subject, q.action, inOrg(q.resource));
-    },
-    whatCan: async (q, call) => {
-      const local = await localFor(call);
-      if (local === undefined) return server.whatCan(q, call);
-      return local.whatCan(q.subject, inOrg(q.resource));
-    },
+    check: (q, call) =>
+      answer(
+        call,
+        (e) => checkWith(e, q),
+        () => server.check(q, call),
+      ),
+    checkMany: (q, call) =>
+      answer(
+        call,
+        (e) => q.checks.map((c) => checkWith(e, { subject: q.subject, ...c })),
+        () => server.checkMany(q, call),
+      ),
+    explain: (q, call) =>
+      answer(
+        call,
+        (e) => e.explain(q.subject, q.action, inOrg(q.resource)),
+        () => server.explain(q, call),
+      ),
+    whatCan: (q, call) =>
+      answer(
+        call,
+        (e) => e.whatCan(q.subject, inOrg(q.resource)),
+        () => server.whatCan(q, call),
+      ),
     checkNow: (q) => {
       if (engine === undefined || !isFresh()) throw new NotFresh("Local answers are not fresh");
       return checkWith(engine, q);
