@@ -87,13 +87,8 @@ export const createApp = (options: AppOptions): Hono<Env> => {
     ...(options.eventsLimits && { limits: options.eventsLimits }),
     ...(options.eventsHeartbeat && { heartbeat: options.eventsHeartbeat }),
   });
-  mountSnapshot(app, { store: options.store, engine: options.engine });
-  mountChanges(app, {
-    store: options.store,
-    engine: options.engine,
-    ...(options.eventsLimits && { limits: options.eventsLimits }),
-    ...(options.eventsHeartbeat && { heartbeat: options.eventsHeartbeat }),
-  });
+  mountSnapshot(app, options);
+  mountChanges(app, { ...options, limits: options.eventsLimits, heartbeat: options.eventsHeartbeat });
   mountApps(app, options.appsDir);
   app.get("/", (c) => c.redirect("/admin-center/"));
   return app;

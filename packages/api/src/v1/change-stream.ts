@@ -11,9 +11,9 @@ import { type OrgDataOptions, orgReader } from "./org-data-access.ts";
 
 export interface ChangeStreamOptions extends OrgDataOptions {
   /** How often the stream re-authorizes its reader and sends a heartbeat (default 15 s, as /events). */
-  readonly heartbeat?: Duration.Duration;
+  readonly heartbeat?: Duration.Duration | undefined;
   /** How many change streams may be open at once, per actor and in all (default `defaultStreamLimits`). */
-  readonly limits?: StreamLimits;
+  readonly limits?: StreamLimits | undefined;
 }
 
 const tooMany = (limits: StreamLimits, refused: "actor" | "total") => ({

@@ -17,7 +17,7 @@ import { SIGN_IN } from "../refusals.ts";
 /** What the streams are built with. */
 export interface OrgDataOptions {
   /** Runs store Effects; without one every request is anonymous and answered 401. */
-  readonly store: StoreRunner | undefined;
+  readonly store?: StoreRunner | undefined;
   /** The current engine, which decides a signed-in user's question. */
   readonly engine: () => Engine;
 }
