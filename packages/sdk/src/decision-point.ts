@@ -4,7 +4,7 @@ import { applyChange, type Decision, type Engine, type Explanation } from "@gate
 import { type Backoff, backoffDelay } from "./backoff.ts";
 import { type ChangeEvent, followOnce, type StreamEvent } from "./change-stream.ts";
 import { BadQuestion, NotFresh, PositionNotReached } from "./errors.ts";
-import { AppliedPositions } from "./positions.ts";
+import { Positions } from "./positions.ts";
 import type { CallOptions, CheckManyQuestion, CheckQuestion, WhatCanQuestion } from "./questions.ts";
 import { remote } from "./remote.ts";
 import { loadSnapshot } from "./snapshot-load.ts";
@@ -80,7 +80,7 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
   const fallback = options.fallback ?? "remote";
   const maxStaleness = options.maxStalenessMs ?? 5_000;
   const atLeastTimeout = options.atLeastTimeoutMs ?? 2_000;
-  const positions = new AppliedPositions();
+  const positions = new Positions();
   const closing = new AbortController();
 
   let engine: Engine | undefined;
@@ -115,10 +115,10 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
   const apply = (event: StreamEvent): boolean => {
     if (event.type === "change") {
       if (engine === undefined || !applyChanges(engine, event.event)) return false;
-      if (event.event.part === event.event.parts) positions.applied(event.event.audit);
+      if (event.event.part === event.event.parts) positions.mark(event.event.audit);
       return true;
     }
-    if (event.type === "position") positions.applied(event.position);
+    if (event.type === "position") positions.mark(event.position);
     return event.type !== "reload";
   };
 
@@ -128,17 +128,20 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
       return;
     }
     pending = [];
+    // Every token a caller waits for now was committed before it called, so before this load reads.
+    const answerPresent = positions.present();
     loadSnapshot(http, connection.signal).then(
       (loaded) => {
         const heard = pending ?? [];
         pending = undefined;
         engine = loaded.engine;
         org = loaded.org;
-        positions.loaded(loaded.position);
+        positions.loaded(loaded.newest, loaded.complete);
         markReady();
         let again = loadAgain;
         loadAgain = false;
         for (const event of heard) if (!apply(event)) again = true;
+        answerPresent();
         if (again) load(connection);
       },
       (error: unknown) => {

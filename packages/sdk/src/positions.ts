@@ -1,74 +1,62 @@
-// Which audit positions a decision point has applied: everything up to its snapshot's position, and each notice
-// heard on the change stream since. Answers `atLeast` tokens and wakes those waiting for one.
+// The decision point's applied positions: domain's AppliedPositions (the server's own rule for consistency tokens)
+// fed from the snapshot's newest ids and each notice, plus the highest position seen and a bounded wait.
+import { AppliedPositions } from "@gatehouse/domain";
 
-/** How many heard positions are remembered; older ones (below the oldest kept) count as applied. */
+/** As the server: the 10,000 newest ids applied are remembered; below them every id counts as applied. */
 const remembered = 10_000;
 
-export class AppliedPositions {
-  private base = 0n;
-  private readonly heard = new Set<bigint>();
-  private evicted = false;
-  private oldestKept = 0n;
+export class Positions {
+  private readonly applied = new AppliedPositions(remembered, Number.MAX_SAFE_INTEGER);
   private highest = 0n;
-  private readonly waiters = new Set<{ readonly token: bigint; readonly wake: () => void }>();
 
-  /** A snapshot consistent with `position` was loaded (positions heard since stay applied). */
-  loaded(position: string): void {
-    this.base = BigInt(position);
-    if (this.base > this.highest) this.highest = this.base;
-    for (const p of this.heard) if (p <= this.base) this.heard.delete(p);
-    this.wakeReached();
+  /** A snapshot was loaded: the newest ids committed in it (all of them when `complete`). */
+  loaded(newest: ReadonlyArray<string>, complete: boolean): void {
+    for (const id of newest) this.raise(id);
+    this.applied.loaded(newest, complete);
   }
 
   /** The changes of audit row `position` were applied (or it had none for this organization). */
-  applied(position: string): void {
-    const p = BigInt(position);
-    if (p > this.highest) this.highest = p;
-    if (p <= this.base) return;
-    this.heard.add(p);
-    if (this.heard.size > remembered) {
-      const oldest = this.heard.values().next();
-      if (oldest.done !== true) {
-        this.heard.delete(oldest.value);
-        this.evicted = true;
-        this.oldestKept = oldest.value;
-      }
-    }
-    this.wakeReached();
+  mark(position: string): void {
+    this.raise(position);
+    this.applied.mark(position);
   }
 
   /** Has position `token` been applied? */
   covers(token: string): boolean {
-    const t = BigInt(token);
-    return t <= this.base || this.heard.has(t) || (this.evicted && t <= this.oldestKept);
+    return this.applied.reached(token);
   }
 
-  /** The highest position applied (the snapshot's or a notice's since). */
+  /** The highest position applied. */
   get position(): string {
     return this.highest.toString();
+  }
+
+  /** Answers every wait present now, when called: a reload that began now holds every token a caller has. */
+  present(): () => void {
+    return this.applied.present();
   }
 
   /** Resolves true once `token` is applied, false after `timeoutMs`. */
   waitFor(token: string, timeoutMs: number): Promise<boolean> {
     if (this.covers(token)) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const waiter = {
-        token: BigInt(token),
-        wake: () => {
+      const registered = this.applied.wait(
+        token,
+        () => {
           clearTimeout(timer);
-          this.waiters.delete(waiter);
           resolve(true);
         },
-      };
+        false,
+      );
       const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
+        if (registered !== "crowded") registered.cancel();
         resolve(false);
       }, timeoutMs);
-      this.waiters.add(waiter);
     });
   }
 
-  private wakeReached(): void {
-    for (const waiter of this.waiters) if (this.covers(waiter.token.toString())) waiter.wake();
+  private raise(position: string): void {
+    const p = BigInt(position);
+    if (p > this.highest) this.highest = p;
   }
 }

@@ -9,14 +9,25 @@ const knownFormat = 1;
 
 type Line =
   | { readonly type: "snapshot"; readonly format: number; readonly org: string }
-  | { readonly type: "end"; readonly position: string; readonly rows: number }
+  | {
+      readonly type: "end";
+      readonly position: string;
+      readonly newest: ReadonlyArray<string>;
+      readonly rows: number;
+    }
   | SnapshotRow;
 
 export interface LoadedSnapshot {
   readonly engine: Engine;
   readonly org: string;
   readonly position: string;
+  /** The newest audit ids committed in the snapshot, ascending; `complete` when they are all there are. */
+  readonly newest: ReadonlyArray<string>;
+  readonly complete: boolean;
 }
+
+/** The most ids the server sends in `newest`: fewer means they are all. */
+const newestSent = 1_000;
 
 /** The response body's lines, parsed one by one as the chunks arrive. */
 async function* linesOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Line> {
@@ -40,7 +51,7 @@ export const loadSnapshot = async (transport: Transport, signal: AbortSignal): P
   if (!response.ok || response.body === null) throw await transport.refusal(response);
   const rows: Array<SnapshotRow> = [];
   let org: string | undefined;
-  let end: { readonly position: string; readonly rows: number } | undefined;
+  let end: Extract<Line, { readonly type: "end" }> | undefined;
   for await (const line of linesOf(response.body)) {
     if (line.type === "snapshot") {
       if (line.format !== knownFormat)
@@ -56,5 +67,11 @@ export const loadSnapshot = async (transport: Transport, signal: AbortSignal): P
   snapshot.batch(() => {
     for (const row of rows) loadRow(snapshot, row);
   });
-  return { engine, org, position: end.position };
+  return {
+    engine,
+    org,
+    position: end.position,
+    newest: end.newest,
+    complete: end.newest.length < newestSent,
+  };
 };

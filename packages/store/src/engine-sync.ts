@@ -1,10 +1,9 @@
 // Keeps one process's decision engine current: listens on `gatehouse_changes`, loads the snapshot, then
 // applies every committed change incrementally. Several processes on one database stay in agreement.
 import { Notifications } from "@gatehouse/db";
-import { applyChange, type Engine } from "@gatehouse/domain";
+import { AppliedPositions, applyChange, type Engine } from "@gatehouse/domain";
 import { Cause, Context, type Duration, Effect, Layer, Stream } from "effect";
 import { SqlClient } from "effect/sql";
-import { AppliedPositions } from "./applied-positions.ts";
 import { type ChangeNotice, changesChannel } from "./changes.ts";
 import { NotYetApplied } from "./errors.ts";
 import { loadEngineAt } from "./load-engine.ts";

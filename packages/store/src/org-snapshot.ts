@@ -6,10 +6,17 @@ import { SqlClient } from "effect/sql";
 import { grantChange, grantColumns, grantFromRow } from "./grants.ts";
 import { type RoleRow, roleRow } from "./snapshot-rows.ts";
 
-/** The rows to load, in load order, and the audit position they are consistent with (the last audit row seen). */
+/** How many of the newest committed audit ids a snapshot carries (domain's AppliedPositions reads them). */
+export const snapshotNewestIds = 1_000;
+
+/**
+ * The rows to load, in load order, the last audit id committed in the same snapshot (`position`), and the newest
+ * `snapshotNewestIds` ids committed there, ascending (all of them when fewer): the positions the rows hold.
+ */
 export interface OrgSnapshot {
   readonly rows: ReadonlyArray<SnapshotRow>;
   readonly position: string;
+  readonly newest: ReadonlyArray<string>;
 }
 
 /** Another organization's users and groups in `org`'s snapshot, and their organizations (its partners). */
@@ -54,8 +61,8 @@ const loadOrgSnapshot = (sql: SqlClient.SqlClient) =>
     const subjects = subjectsSql(sql, org);
     const load = Effect.all(
       {
-        position: sql<{ readonly position: string }>`
-        select coalesce(max(id), 0)::text as position from audit_log`,
+        audit: sql<{ readonly id: string }>`
+        select id::text as id from audit_log order by id desc limit ${snapshotNewestIds}`,
         orgs: sql<{
           readonly id: string;
           readonly kind: "customer" | "partner";
@@ -108,7 +115,8 @@ const loadOrgSnapshot = (sql: SqlClient.SqlClient) =>
     for (const m of read.members) rows.push({ type: "member", group: m.group_id, user: m.user_id });
     for (const role of read.roles) rows.push(roleRow(role));
     for (const g of read.grants) rows.push({ type: "grant", grant: grantChange(grantFromRow(g)) });
-    const snapshot: OrgSnapshot = { rows, position: read.position[0]?.position ?? "0" };
+    const newest = read.audit.map((row) => row.id).reverse();
+    const snapshot: OrgSnapshot = { rows, position: newest.at(-1) ?? "0", newest };
     return snapshot;
   });
 

@@ -17,10 +17,14 @@ export interface SnapshotHeader {
   readonly org: string;
 }
 
-/** The last line: the audit position the rows are consistent with, and how many rows came (a cut stream lacks it). */
+/**
+ * The last line: the last audit id committed in the rows' snapshot, the newest ids committed there (ascending, at
+ * most 1,000: the positions the rows hold, for consistency tokens), and how many rows came (a cut stream lacks it).
+ */
 export interface SnapshotEnd {
   readonly type: "end";
   readonly position: string;
+  readonly newest: ReadonlyArray<string>;
   readonly rows: number;
 }
 
@@ -56,7 +60,12 @@ export const mountSnapshot = <E extends Env>(app: Hono<E>, options: OrgDataOptio
         }
         if (out.aborted) return;
       }
-      const end: SnapshotEnd = { type: "end", position: snapshot.position, rows: snapshot.rows.length };
+      const end: SnapshotEnd = {
+        type: "end",
+        position: snapshot.position,
+        newest: snapshot.newest,
+        rows: snapshot.rows.length,
+      };
       await out.write(`${chunk}${JSON.stringify(end)}\n`);
     });
   });

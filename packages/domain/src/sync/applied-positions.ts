@@ -1,5 +1,5 @@
-// Which audit positions (audit row ids, the consistency tokens) one process's engine has applied, and who waits
-// for one: ids are a sequence but commit order is not id order and rolled-back writes leave gaps, so it remembers ids.
+// Which audit positions (audit row ids, the consistency tokens) an engine has applied, and who waits for one (the
+// server's EngineSync and the SDK): commit order is not id order and rolled-back writes leave gaps, so it remembers ids.
 
 /** What a waiter for a position is told: the position was reached, or the wait list was full (`crowded`). */
 export type Registered = { readonly cancel: () => void } | "crowded";

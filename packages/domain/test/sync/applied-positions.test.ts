@@ -1,7 +1,7 @@
 // The applied positions behind consistency tokens, without a database: remembered ids, the floor a load and
 // forgetting raise, waiters answered by their notice or by the floor, and the cap on waiters with a token.
 import { describe, expect, it } from "vitest";
-import { AppliedPositions } from "../src/applied-positions.ts";
+import { AppliedPositions } from "../../src/sync/applied-positions.ts";
 
 /** Registers a waiter and records when it is answered. */
 const waiter = (positions: AppliedPositions, position: string, capped = true) => {
