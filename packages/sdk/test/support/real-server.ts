@@ -17,6 +17,8 @@ export interface Answer {
   readonly status: number;
   readonly data: unknown;
   readonly error: { readonly message: string } | undefined;
+  /** A write's consistency token (the Gatehouse-Token header). */
+  readonly token: string | null;
 }
 
 /** Starts the server; `stop` and `start` close and reopen its HTTP listener (the database and engine stay). */
@@ -69,7 +71,12 @@ export const realServer = async () => {
     }
     const res = await app.request(`http://localhost/trpc/${path}${query}`, init);
     const body = (await res.json()) as { result?: { data: unknown }; error?: Answer["error"] };
-    return { status: res.status, data: body.result?.data, error: body.error };
+    return {
+      status: res.status,
+      data: body.result?.data,
+      error: body.error,
+      token: res.headers.get("gatehouse-token"),
+    };
   };
 
   const signIn = async (email: string): Promise<Caller> => {
