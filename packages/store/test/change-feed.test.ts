@@ -90,9 +90,13 @@ describeBothBackends(
         yield* Effect.scoped(
           Effect.gen(function* () {
             const events = yield* feed.subscribe();
-            const heard = yield* Effect.forkScoped(Stream.runCollect(Stream.take(events, 1)));
+            const heard = yield* Effect.forkScoped(Stream.runCollect(Stream.take(events, 2)));
             const audit = yield* createOrg("agency");
-            expect((yield* Fiber.join(heard))[0]).toMatchObject({ audit, org: "agency" });
+            const next = yield* createOrg("globex");
+            const [first, second] = yield* Fiber.join(heard);
+            expect(first).toMatchObject({ audit, org: "agency", part: 1, parts: 1 });
+            // The listener numbers its events, so a subscriber left behind sees the jump (a gap).
+            expect(second).toMatchObject({ audit: next, org: "globex", seq: (first?.seq ?? 0) + 1 });
             expect(listeners).toEqual({ opened: 2, open: 1 });
           }),
         );
