@@ -33,7 +33,7 @@ export * from "./rules/account-status.ts";
 export * from "./rules/custom-role.ts";
 export * from "./rules/invalid-transition.ts";
 export * from "./rules/invitation.ts";
-export { AppliedPositions, type Registered } from "./sync/applied-positions.ts";
+export { AppliedPositions } from "./sync/applied-positions.ts";
 export { applyChange } from "./sync/apply-change.ts";
 export type { Change } from "./sync/change.ts";
 export { loadRow, type SnapshotRow } from "./sync/snapshot-row.ts";
