@@ -1,5 +1,5 @@
-// The Hono application: /healthz, tRPC at /trpc/*, and the three apps' pages. Built around an Engine and the
-// store (sign-in); tests drive it with app.request, the server with @hono/node-server.
+// The Hono application: /healthz, tRPC at /trpc/*, the /v1 decision API, /events and the three apps' pages. Built
+// around an Engine and the store (sign-in); tests drive it with app.request, the server with @hono/node-server.
 import { randomUUID } from "node:crypto";
 import type { Engine } from "@gatehouse/domain";
 import { trpcServer } from "@hono/trpc-server";
@@ -15,6 +15,7 @@ import { limitBody, MAX_BATCH_CALLS } from "./request-limits.ts";
 import { appRouter } from "./root.ts";
 import type { StreamLimits } from "./stream-quota.ts";
 import { mountChanges } from "./v1/change-stream.ts";
+import { mountDecisionApi } from "./v1/check-endpoints.ts";
 import { mountSnapshot } from "./v1/snapshot-stream.ts";
 
 export interface AppOptions {
@@ -81,6 +82,7 @@ export const createApp = (options: AppOptions): Hono<Env> => {
       responseMeta: ({ ctx }: { readonly ctx?: ApiContext | undefined }) => tokenHeaders(ctx?.written),
     }),
   );
+  mountDecisionApi(app, { auth, engine: options.engine });
   mountEvents(app, {
     store: options.store,
     engine: options.engine,

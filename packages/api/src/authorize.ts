@@ -1,5 +1,5 @@
-// The one place every procedure is authorized: each builder here declares how (tRPC meta, authorization.ts), and
-// the query and mutation builders ask the engine and enforce the organization boundary before any handler runs.
+// The one place every procedure (and /v1 endpoint) is authorized: each builder here declares how (tRPC meta,
+// authorization.ts), and the query and mutation builders ask the engine and enforce the organization boundary first.
 import {
   type Assignment,
   type Engine,
@@ -37,6 +37,8 @@ import { baseProcedure, failureOf, issuesMessage, issuesOf } from "./trpc.ts";
  *   NOT_FOUND with the words a made-up id gets (unless the engine allows every question: partner access); a
  *   refused question in the actor's own organization is FORBIDDEN; API keys stay in their organization; the
  *   operator passes. A subject the actor may not see is as unknown as a made-up one.
+ * - authorizedCall(schema, declare): the same authorization outside tRPC (the /v1 decision API, src/v1/): one
+ *   declaration, enforced by the same code, for a Hono route.
  * A declaration may read stored rows and ask the engine, and refuse bad input; it does not refuse on its
  * own account before the boundary (`refuse` is given only once the boundary passed), so another organization's
  * id cannot be told from a made-up one by its refusal.
@@ -400,6 +402,54 @@ const caughtUp = (ctx: { readonly engineAt?: EngineAt | undefined }, token: stri
   return ctx.engineAt(token);
 };
 
+/** A query's declaration: what its input is about (see `Declared`), from the actor, the engine and store reads. */
+export type Declare<I, V> = (input: I, context: QueryContext) => Promise<Declared<V>> | Declared<V>;
+
+/** What authorizing a query reads: the request's engine, actor and sign-in state, and its wait for a token. */
+export type QueryRequest = RehearsalContext & { readonly engineAt?: EngineAt | undefined };
+
+/** What an authorized query's handler gets: the actor, the engine it was judged by, the store, `declared`, `may`. */
+export interface Authorized<V> {
+  readonly actor: Actor;
+  readonly engine: Engine;
+  readonly store: Store;
+  readonly declared: V;
+  readonly may: May;
+}
+
+/**
+ * The one authorization of every query, tRPC's (authorizedQuery) and the /v1 decision API's (authorizedCall):
+ * the actor (UNAUTHORIZED without one), the wait for an `atLeast` token, then `declare`, then `enforce` (the
+ * boundary `within`, the engine's questions, the subject), all with the engine as it is after the wait. Throws
+ * the refusal as a TRPCError; answers without awaiting when nothing waits and `declare` is synchronous.
+ */
+const authorizeQuery = <I, V>(
+  ctx: QueryRequest,
+  input: I,
+  declare: Declare<I, V>,
+): Authorized<V> | Promise<Authorized<V>> => {
+  const actor = ctx.actor;
+  if (actor === undefined) throw unauthorized();
+  const store = storeFor(ctx);
+  const refusal = (cause: unknown): never => {
+    throw toTrpcError(cause);
+  };
+  const judgedBy = (engine: Engine): Authorized<V> | Promise<Authorized<V>> => {
+    const decide = (declared: Declared<V>): Authorized<V> => {
+      enforce(engine, actor, declared);
+      return { actor, engine, store, declared: declared.value as V, may: mayFor(engine, actor) };
+    };
+    try {
+      const made = declare(input, { actor, engine, store });
+      return made instanceof Promise ? made.then(decide).catch(refusal) : decide(made);
+    } catch (cause) {
+      return refusal(cause);
+    }
+  };
+  const token = atLeastOf(input);
+  return token === undefined ? judgedBy(ctx.engine) : caughtUp(ctx, token).then(judgedBy);
+};
+
 /**
  * THE authorizing query: `declare(input, { actor, engine, store })` names the organizations its objects lie in,
  * the subject it is about and the engine questions (it may load stored rows first, and refuse bad input), and the
@@ -411,30 +461,49 @@ const caughtUp = (ctx: { readonly engineAt?: EngineAt | undefined }, token: stri
  */
 export const authorizedQuery = <S extends Schema.ConstraintDecoder<unknown>, V = undefined>(
   schema: S,
-  declare: (input: S["Type"], context: QueryContext) => Promise<Declared<V>> | Declared<V>,
+  declare: Declare<S["Type"], V>,
 ) =>
   tagged({ kind: "query" })
     .input(Schema.toStandardSchemaV1(schema))
     .use(async ({ ctx, input, next }) => {
-      const actor = ctx.actor;
-      if (actor === undefined) throw unauthorized();
-      const store = storeFor(ctx);
-      const token = atLeastOf(input);
-      const engine = token === undefined ? ctx.engine : await caughtUp(ctx, token);
-      let declared: Declared<V>;
-      try {
-        const made = declare(input, { actor, engine, store });
-        declared = made instanceof Promise ? await made : made;
-        enforce(engine, actor, declared);
-      } catch (cause) {
-        throw toTrpcError(cause);
-      }
-      const result = await next({
-        ctx: { actor, store, engine, declared: declared.value as V, may: mayFor(engine, actor) },
-      });
+      const authorized = authorizeQuery(ctx, input, declare);
+      const { actor, engine, store, declared, may } =
+        authorized instanceof Promise ? await authorized : authorized;
+      const result = await next({ ctx: { actor, engine, store, declared, may } });
       if (result.ok) return result;
       throw failureOf(result.error);
     });
+
+/** A query authorized outside tRPC: its input schema, how it is authorized, and the call itself. */
+export interface AuthorizedCall<S extends Schema.Top, V> {
+  /** The input's Effect schema; requests are decoded with its JSON codec (`Schema.toCodecJson`). */
+  readonly input: S;
+  readonly authorization: Authorization;
+  /** Decodes `raw` and authorizes it; throws the refusal (a TRPCError) as authorizedQuery would. */
+  readonly authorize: (raw: unknown, ctx: QueryRequest) => Promise<Authorized<V> & { input: S["Type"] }>;
+}
+
+/**
+ * THE authorizing query outside tRPC (the /v1 decision API): the actor first (UNAUTHORIZED without one), then
+ * the body decoded with `schema`'s JSON codec, the form its OpenAPI document describes, in which `null` stands for
+ * an absent optional field (bad input: BAD_REQUEST naming the field, in tRPC's words), then authorizedQuery's
+ * very authorization (`authorizeQuery`: the same `atLeast` wait, declaration, boundary and engine questions).
+ */
+export const authorizedCall = <S extends Schema.Top & Schema.ConstraintDecoder<unknown>, V = undefined>(
+  schema: S,
+  declare: Declare<S["Type"], V>,
+): AuthorizedCall<S, V> => {
+  const standard = Schema.toStandardSchemaV1(Schema.toCodecJson(schema));
+  return {
+    input: schema,
+    authorization: { kind: "query" },
+    authorize: async (raw, ctx) => {
+      if (ctx.actor === undefined) throw unauthorized();
+      const input: S["Type"] = await decode(standard, raw);
+      return { ...(await authorizeQuery(ctx, input, declare)), input };
+    },
+  };
+};
 
 /** A query without input: the declaration sees only the actor. */
 export const authorizedRead = <V = undefined>(

@@ -2,6 +2,7 @@
 // before it is read further, and at most 100 calls in one tRPC batch (the client splits larger batches).
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { errorBody } from "./v1/error-body.ts";
 
 /** The largest request body read (1 MB): a checkMany of 1,000 checks takes about a fifth of it. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -9,18 +10,22 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** The most calls one tRPC batch may hold; @gatehouse/client batches no more than this. */
 export const MAX_BATCH_CALLS = 100;
 
-/** The refusal, shaped as a tRPC error so that clients read its message like any other. */
+const tooLargeMessage = `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send less at once`;
+
+/** The refusal, shaped as a tRPC error so that clients read its message like any other (on /v1, as /v1's errors). */
 const tooLarge = (c: Context) =>
-  c.json(
-    {
-      error: {
-        message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send less at once`,
-        code: -32013,
-        data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413 },
-      },
-    },
-    413,
-  );
+  c.req.path.startsWith("/v1/")
+    ? c.json(errorBody("PAYLOAD_TOO_LARGE", tooLargeMessage), 413)
+    : c.json(
+        {
+          error: {
+            message: tooLargeMessage,
+            code: -32013,
+            data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413 },
+          },
+        },
+        413,
+      );
 
 /** Refuses a body over MAX_BODY_BYTES, whether it declares its length or streams it. */
 export const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });

@@ -1,5 +1,5 @@
-// The sign-in part of every tRPC context: resolves the actor (API key or session cookie) and, for a
-// cookie-authenticated request that is not a GET, requires the CSRF header before any procedure runs.
+// The sign-in part of every tRPC context and /v1 request: resolves the actor (API key or session cookie) and, for
+// a cookie-authenticated request that is not a GET, requires the CSRF header before any procedure runs.
 import { TRPCError } from "@trpc/server";
 import type { FetchCreateContextFnOptions } from "@trpc/server/adapters/fetch";
 import type { Context } from "hono";
@@ -27,10 +27,13 @@ const csrfRefusal = () =>
     message: `Missing or wrong ${csrfHeader} header: a request signed in by cookie must send the CSRF token it got at sign-in (also in the ${csrfCookie} cookie)`,
   });
 
-/** The actor and the request's sign-in state; throws FORBIDDEN (nothing runs) on a failed CSRF check. */
+/**
+ * The actor and the request's sign-in state; throws FORBIDDEN (nothing runs) on a failed CSRF check. `opts` is
+ * tRPC's (the request and the headers sign-in sets cookies on), or the same two from a /v1 route.
+ */
 export const authContext = async (
   config: AuthConfig,
-  opts: FetchCreateContextFnOptions,
+  opts: Pick<FetchCreateContextFnOptions, "req" | "resHeaders">,
   c: Context,
 ): Promise<{ readonly actor: Actor | undefined; readonly auth?: RequestAuth }> => {
   if (config.store === undefined) return { actor: undefined };

@@ -1,0 +1,122 @@
+// check and checkMany once, for tRPC's authz router and the /v1 decision API: who may ask about whom (the
+// declarations the authorizing builders enforce) and the engine's answers, in the resource shape it reads fastest.
+import type { Decision, Resource } from "@gatehouse/domain";
+import type { Ask, Declared, QueryContext } from "./authorize.ts";
+import { seenBy } from "./authorize.ts";
+import type { Actor, ApiContext } from "./context.ts";
+import { badRequest } from "./refusals.ts";
+
+// Rules: docs/decisions.md#api-authz-questions (who may ask about whom; declared through authorizedQuery).
+
+const USER_VIEW = "admin-center:user.view";
+
+/**
+ * The resource in the one shape the engine reads fastest (all six scope keys, then attrs): decoded inputs
+ * carry only the keys the caller sent, and many shapes make the engine's property reads megamorphic.
+ */
+export const oneShape = (r: Resource): Resource => ({
+  org: r.org,
+  product: r.product,
+  instance: r.instance,
+  project: r.project,
+  environment: r.environment,
+  flag: r.flag,
+  attrs: r.attrs,
+});
+
+/** The administered place a resource lies in: its organization, product, instance and project. */
+const adminScope = (r: Resource): Resource =>
+  oneShape({
+    org: r.org,
+    ...(r.product === undefined ? {} : { product: r.product }),
+    ...(r.instance === undefined ? {} : { instance: r.instance }),
+    ...(r.project === undefined ? {} : { project: r.project }),
+  });
+
+/** A user may look at others' access where it may view the users of the place the resource lies in. */
+export const userView = (actor: string, resource: Resource): Ask => {
+  const place = adminScope(resource);
+  const where = [place.org, place.product, place.instance, place.project].filter(Boolean).join(" › ");
+  return {
+    check: { action: USER_VIEW, resource: place },
+    refusal: `${actor} may not view the users of ${where} (needs ${USER_VIEW})`,
+  };
+};
+
+const required = (kind: string) => badRequest(`subject: required for ${kind}`);
+
+/** A user's question about itself: nothing to declare (the engine answers; see `seenBy`). */
+export const SELF: Declared = {};
+
+/** The distinct organizations of the questions' resources, in first-seen order (usually one). */
+const orgsOf = (questions: ReadonlyArray<{ readonly resource: Resource }>): string[] => {
+  const out: string[] = [];
+  for (const q of questions) if (!out.includes(q.resource.org)) out.push(q.resource.org);
+  return out;
+};
+
+/**
+ * Who the answer is about and what that takes, for `actor` asking about `subject` on the questions' resources.
+ * A user's question about itself declares nothing and allocates nothing (the hot path).
+ */
+const about = (
+  actor: Actor,
+  subject: string | undefined,
+  questions: ReadonlyArray<{ readonly resource: Resource }>,
+): Declared => {
+  switch (actor.kind) {
+    case "operator":
+      if (subject === undefined) throw required("the operator");
+      return { subject };
+    case "api-key":
+      if (subject === undefined) throw required("an API key");
+      return { subject, orgs: orgsOf(questions) };
+    case "user":
+      if (subject === undefined || subject === actor.id) return SELF;
+      return { subject, ask: questions.map((q) => userView(actor.id, q.resource)) };
+  }
+};
+
+/** One question (check, explain, whatCan): the input itself carries its resource. */
+export const aboutOne = (
+  input: { readonly subject?: string; readonly resource: Resource },
+  { actor }: QueryContext,
+): Declared =>
+  actor.kind === "user" && (input.subject === undefined || input.subject === actor.id)
+    ? SELF
+    : about(actor, input.subject, [input]);
+
+/** checkMany's declaration: the subject asked about on every check's resource. */
+export const aboutChecks = (
+  input: { readonly subject?: string; readonly checks: ReadonlyArray<{ readonly resource: Resource }> },
+  { actor }: QueryContext,
+): Declared => about(actor, input.subject, input.checks);
+
+/** The subject asked about: named, or the actor itself. */
+export const subjectOf = (actor: Actor, subject: string | undefined): string => subject ?? actor.id;
+
+/** What answering reads: the request's engine and its (authorized) actor. */
+type Answering = Pick<ApiContext, "engine"> & { readonly actor: Actor };
+
+/** check's answer, once authorized by `aboutOne`. */
+export const decideCheck = (
+  { engine, actor }: Answering,
+  input: { readonly subject?: string; readonly action: string; readonly resource: Resource },
+): Decision => {
+  const subject = subjectOf(actor, input.subject);
+  return engine.check(subject, input.action, seenBy(engine, actor, subject, oneShape(input.resource)));
+};
+
+/** checkMany's answers in the order of its checks, once authorized by `aboutChecks`. */
+export const decideChecks = (
+  { engine, actor }: Answering,
+  input: {
+    readonly subject?: string;
+    readonly checks: ReadonlyArray<{ readonly action: string; readonly resource: Resource }>;
+  },
+): Decision[] => {
+  const subject = subjectOf(actor, input.subject);
+  return input.checks.map((c) =>
+    engine.check(subject, c.action, seenBy(engine, actor, subject, oneShape(c.resource))),
+  );
+};

@@ -1,0 +1,51 @@
+// Mounts the /v1 decision API on Hono, outside tRPC: each route of decision-routes.ts as a JSON POST, signed in as
+// tRPC is (bearer API key, or session cookie with the CSRF header), and GET /v1/openapi.json describing them.
+import type { Engine } from "@gatehouse/domain";
+import type { Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { type AuthConfig, authContext } from "../auth/create-context.ts";
+import { badRequest, unauthorized } from "../refusals.ts";
+import { type DecisionRoute, decisionRoutes } from "./decision-routes.ts";
+import { errorAnswer } from "./error-body.ts";
+import { openApiDocument } from "./openapi-document.ts";
+
+export interface DecisionApiOptions {
+  /** How requests sign in (the app's store and proxy trust, as tRPC's). */
+  readonly auth: AuthConfig;
+  /** The current engine, read per request. */
+  readonly engine: () => Engine;
+}
+
+type RequestEnv = { Variables: { requestId: string } };
+
+/** The body as JSON; a body that is none is a bad request. */
+const jsonBody = async (c: Context): Promise<unknown> => {
+  try {
+    return await c.req.json();
+  } catch {
+    throw badRequest("The request body is not JSON: send the input as a JSON object");
+  }
+};
+
+/** Sign-in, the body, then the route's own authorization and answer; any refusal as an error body. */
+const handle = (route: DecisionRoute, options: DecisionApiOptions) => async (c: Context<RequestEnv>) => {
+  try {
+    const { actor, auth } = await authContext(options.auth, { req: c.req.raw, resHeaders: new Headers() }, c);
+    if (actor === undefined) throw unauthorized();
+    const raw = await jsonBody(c);
+    return c.json(await route.answer(raw, { engine: options.engine(), actor, auth }));
+  } catch (cause) {
+    const { status, body } = errorAnswer(cause, c.var.requestId, route.path);
+    return c.json(body, status as ContentfulStatusCode);
+  }
+};
+
+/** Mounts every route of `decisionRoutes` and the OpenAPI document on `app`. */
+export const mountDecisionApi = <E extends RequestEnv>(app: Hono<E>, options: DecisionApiOptions): void => {
+  for (const route of decisionRoutes) app.post(route.path, handle(route, options));
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get("/v1/openapi.json", (c) => {
+    document ??= openApiDocument(decisionRoutes);
+    return c.json(document);
+  });
+};

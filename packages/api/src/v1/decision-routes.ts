@@ -1,0 +1,87 @@
+// Every /v1 decision endpoint, in one list: its path, its input and answer schemas, its authorization (authorize.ts's
+// authorizedCall) and its answer. The mount, the OpenAPI document and the adversarial sweep all read this list.
+import type { Decision } from "@gatehouse/domain";
+import { Schema } from "effect";
+import type { Authorization, RehearsalContext } from "../authorization.ts";
+import { type AuthorizedCall, authorizedCall } from "../authorize.ts";
+import { aboutChecks, aboutOne, decideCheck, decideChecks } from "../check-decisions.ts";
+import { CheckInput, CheckManyInput, MAX_CHECKS } from "../check-inputs.ts";
+import type { Actor, ApiContext } from "../context.ts";
+
+/** One /v1 endpoint (a POST with a JSON body), as the mount, the document and the sweep read it. */
+export interface DecisionRoute {
+  readonly path: `/v1/${string}`;
+  /** The OpenAPI operationId; its schemas are named `<Name>Request` and `<Name>Response` after it. */
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description: string;
+  /** The tRPC procedure asking the same question with the same input (tests compare their answers). */
+  readonly trpc: string;
+  readonly input: Schema.Top;
+  readonly response: Schema.Top;
+  readonly authorization: Authorization;
+  /** Decodes and authorizes `raw` (throwing the refusal), then answers. */
+  readonly answer: (raw: unknown, ctx: RehearsalContext) => Promise<unknown>;
+}
+
+/** What an answer reads: the engine, the authorized actor and the decoded input. */
+interface Answering<I> {
+  readonly engine: ApiContext["engine"];
+  readonly actor: Actor;
+  readonly input: I;
+}
+
+const route = <S extends Schema.Top, R extends Schema.Top>(spec: {
+  readonly path: DecisionRoute["path"];
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly trpc: string;
+  readonly call: AuthorizedCall<S, undefined>;
+  readonly response: R;
+  readonly answer: (answering: Answering<S["Type"]>) => R["Type"];
+}): DecisionRoute => ({
+  path: spec.path,
+  operationId: spec.operationId,
+  summary: spec.summary,
+  description: spec.description,
+  trpc: spec.trpc,
+  input: spec.call.input,
+  response: spec.response,
+  authorization: spec.call.authorization,
+  answer: async (raw, ctx) => {
+    const { actor, input } = await spec.call.authorize(raw, ctx);
+    return spec.answer({ engine: ctx.engine, actor, input });
+  },
+});
+
+/** The engine's decision, as tRPC's authz.check answers it. */
+const DecisionAnswer = Schema.Literals(["allow", "deny"] as const satisfies ReadonlyArray<Decision>);
+
+const whoAsks =
+  "A user asks about itself (no `subject`) or, where it may view the users of the resource's place, about " +
+  "another subject; an API key names a subject of its own organization. Another organization's resource is " +
+  "answered 404 exactly as a made-up one.";
+
+export const decisionRoutes: ReadonlyArray<DecisionRoute> = [
+  route({
+    path: "/v1/check",
+    operationId: "check",
+    summary: "May the subject do the action on the resource?",
+    description: `The engine's decision for one question, as tRPC's authz.check answers it. ${whoAsks}`,
+    trpc: "authz.check",
+    call: authorizedCall(CheckInput, aboutOne),
+    response: Schema.Struct({ decision: DecisionAnswer }),
+    answer: (asked) => ({ decision: decideCheck(asked, asked.input) }),
+  }),
+  route({
+    path: "/v1/check-many",
+    operationId: "checkMany",
+    summary: `Up to ${MAX_CHECKS} questions about one subject, answered in their order`,
+    description: `The engine's decisions, in the order of \`checks\`, as tRPC's authz.checkMany answers them. ${whoAsks}`,
+    trpc: "authz.checkMany",
+    call: authorizedCall(CheckManyInput, aboutChecks),
+    response: Schema.Struct({ decisions: Schema.Array(DecisionAnswer) }),
+    answer: (asked) => ({ decisions: decideChecks(asked, asked.input) }),
+  }),
+];
