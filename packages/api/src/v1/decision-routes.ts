@@ -78,7 +78,7 @@ export const decisionRoutes: ReadonlyArray<DecisionRoute> = [
     path: "/v1/check-many",
     operationId: "checkMany",
     summary: `Up to ${MAX_CHECKS} questions about one subject, answered in their order`,
-    description: `The engine's decisions, in the order of \`checks\`, as tRPC's authz.checkMany answers them. ${whoAsks}`,
+    description: `The engine's decisions, in the order of the checks, as tRPC's authz.checkMany answers. ${whoAsks}`,
     trpc: "authz.checkMany",
     call: authorizedCall(CheckManyInput, aboutChecks),
     response: Schema.Struct({ decisions: Schema.Array(DecisionAnswer) }),

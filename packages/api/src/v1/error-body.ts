@@ -10,7 +10,8 @@ export const ErrorBody = Schema.Struct({
   error: Schema.Struct({
     code: Schema.String.annotate({
       description:
-        "tRPC's name for the refusal: BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, PAYLOAD_TOO_LARGE or INTERNAL_SERVER_ERROR",
+        "tRPC's name for the refusal: BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, " +
+        "PAYLOAD_TOO_LARGE or INTERNAL_SERVER_ERROR",
     }),
     message: Schema.String.annotate({
       description:

@@ -1,11 +1,13 @@
-// Fuzzing: every procedure of the router tree (found by walking it, so a new one joins unlisted) gets inputs made
-// from its own input schema plus hostile mutations, over HTTP as an anonymous caller, a low-privilege user and a
-// super admin, on PGlite and PostgreSQL: no 5xx, no hang, and no audit row for a refused mutation.
+// Fuzzing: every procedure of the router tree (found by walking it, so a new one joins unlisted) and every /v1 route
+// (decision-routes.ts) gets inputs made from its own input schema plus hostile mutations, over HTTP as an anonymous
+// caller, a low-privilege user and a super admin, on PGlite and PostgreSQL: no 5xx, no hang, and no audit row for a
+// refused mutation.
 import { EngineSync } from "@gatehouse/store";
 import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { appRouter } from "../../src/root.ts";
+import { decisionRoutes } from "../../src/v1/decision-routes.ts";
 import { type Call, demoApi } from "../support/demo-api.ts";
 import { type FuzzInput, fuzzInputs } from "./hostile-inputs.ts";
 
@@ -20,19 +22,27 @@ const CONCURRENCY = 6;
 const FUZZ_ADDRESS = "198.51.100.7";
 
 interface Procedure {
+  /** tRPC's dotted path, or a /v1 route's own path. */
   readonly path: string;
+  /** A /v1 route is POSTed like a mutation (its input in the body; a refusal must not be audited either). */
   readonly type: "query" | "mutation" | "subscription";
   readonly input: unknown;
 }
 
-/** Every procedure of the app router, with its input schema (undefined when it takes none). */
+/** Every procedure of the app router, with its input schema (undefined when it takes none), then every /v1 route. */
 // tRPC types the record by the router's nesting; at run time it is flat, keyed by dotted path.
-const procedures: ReadonlyArray<Procedure> = Object.entries(
-  appRouter._def.procedures as unknown as Record<
-    string,
-    { readonly _def: { readonly type: Procedure["type"]; readonly inputs: ReadonlyArray<unknown> } }
-  >,
-).map(([path, procedure]) => ({ path, type: procedure._def.type, input: procedure._def.inputs[0] }));
+const procedures: ReadonlyArray<Procedure> = [
+  ...Object.entries(
+    appRouter._def.procedures as unknown as Record<
+      string,
+      { readonly _def: { readonly type: Procedure["type"]; readonly inputs: ReadonlyArray<unknown> } }
+    >,
+  ).map(([path, procedure]) => ({ path, type: procedure._def.type, input: procedure._def.inputs[0] })),
+  ...decisionRoutes.map((route) => ({ path: route.path, type: "mutation" as const, input: route.input })),
+];
+
+/** Where `path` is served: a /v1 route at its own path, a tRPC procedure under /trpc/. */
+const urlOf = (path: string) => (path.startsWith("/v1/") ? path : `/trpc/${path}`);
 
 interface Outcome {
   readonly status: number | "hang";
@@ -80,7 +90,7 @@ describe.each(["pglite", "postgres"] as const)("fuzzing every procedure on %s", 
         timer = setTimeout(() => resolve({ status: "hang", requestId: null, body: "" }), HANG_MS);
       });
       const answer = (async (): Promise<Outcome> => {
-        const res = await app.request(`http://localhost/trpc/${procedure.path}${query}`, init);
+        const res = await app.request(`http://localhost${urlOf(procedure.path)}${query}`, init);
         return { status: res.status, requestId: res.headers.get("x-request-id"), body: await res.text() };
       })();
       try {

@@ -1,5 +1,5 @@
-// The sweep's HTTP caller: one tRPC procedure through app.request as one actor (session with CSRF, or API key),
-// answering the status, the error (code and message), the data and the request id the audit log records.
+// The sweep's HTTP caller: one tRPC procedure (or /v1 route) through app.request as one actor (session with CSRF,
+// or API key), answering the status, the error (code and message), the data and the request id the audit log records.
 
 /** The app under test (createApp's Hono application): only its in-process `request` is used. */
 export interface App {
@@ -21,7 +21,31 @@ export interface Reply {
   readonly raw: string;
 }
 
-/** Calls `path` (a query as GET, a mutation as POST) with `input` as `credentials`. */
+const headersOf = (credentials: Credentials, csrf: boolean): Record<string, string> => {
+  if (credentials.kind === "api-key") return { authorization: `Bearer ${credentials.bearer}` };
+  return { cookie: credentials.cookie, ...(csrf ? { "x-csrf-token": credentials.csrf } : {}) };
+};
+
+/** Calls the /v1 route `path`: `input` POSTed as JSON; its answer is the body, its refusal `{ error }`. */
+const callV1 = async (app: App, path: string, input: unknown, credentials: Credentials): Promise<Reply> => {
+  const res = await app.request(`http://localhost${path}`, {
+    method: "POST",
+    headers: { ...headersOf(credentials, true), "content-type": "application/json" },
+    body: JSON.stringify(input ?? {}),
+  });
+  const raw = await res.text();
+  const body = JSON.parse(raw) as { error?: { code: string; message: string } };
+  return {
+    status: res.status,
+    code: body.error?.code,
+    message: body.error?.message,
+    data: body.error === undefined ? body : undefined,
+    requestId: res.headers.get("x-request-id") ?? "",
+    raw,
+  };
+};
+
+/** Calls `path` (a query as GET, a mutation as POST, a /v1 route as its POST) with `input` as `credentials`. */
 export const call = async (
   app: App,
   type: "query" | "mutation",
@@ -29,11 +53,8 @@ export const call = async (
   input: unknown,
   credentials: Credentials,
 ): Promise<Reply> => {
-  const headers: Record<string, string> = {};
-  if (credentials.kind === "session") {
-    headers.cookie = credentials.cookie;
-    if (type === "mutation") headers["x-csrf-token"] = credentials.csrf;
-  } else headers.authorization = `Bearer ${credentials.bearer}`;
+  if (path.startsWith("/v1/")) return callV1(app, path, input, credentials);
+  const headers = headersOf(credentials, type === "mutation");
   const query =
     type === "query" && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : "";
   const init: RequestInit = { method: type === "query" ? "GET" : "POST", headers };
