@@ -50,8 +50,9 @@ const route = <S extends Schema.Top, R extends Schema.Top>(spec: {
   response: spec.response,
   authorization: spec.call.authorization,
   answer: async (raw, ctx) => {
-    const { actor, input } = await spec.call.authorize(raw, ctx);
-    return spec.answer({ engine: ctx.engine, actor, input });
+    // The engine the authorization judged by answers too.
+    const { actor, engine, input } = await spec.call.authorize(raw, ctx);
+    return spec.answer({ engine, actor, input });
   },
 });
 
