@@ -15,8 +15,6 @@ export interface DecisionRoute {
   readonly operationId: string;
   readonly summary: string;
   readonly description: string;
-  /** The tRPC procedure asking the same question with the same input (tests compare their answers). */
-  readonly trpc: string;
   readonly input: Schema.Top;
   readonly response: Schema.Top;
   readonly authorization: Authorization;
@@ -36,7 +34,6 @@ const route = <S extends Schema.Top, R extends Schema.Top>(spec: {
   readonly operationId: string;
   readonly summary: string;
   readonly description: string;
-  readonly trpc: string;
   readonly call: AuthorizedCall<S, undefined>;
   readonly response: R;
   readonly answer: (answering: Answering<S["Type"]>) => R["Type"];
@@ -45,7 +42,6 @@ const route = <S extends Schema.Top, R extends Schema.Top>(spec: {
   operationId: spec.operationId,
   summary: spec.summary,
   description: spec.description,
-  trpc: spec.trpc,
   input: spec.call.input,
   response: spec.response,
   authorization: spec.call.authorization,
@@ -70,7 +66,6 @@ export const decisionRoutes: ReadonlyArray<DecisionRoute> = [
     operationId: "check",
     summary: "May the subject do the action on the resource?",
     description: `The engine's decision for one question, as tRPC's authz.check answers it. ${whoAsks}`,
-    trpc: "authz.check",
     call: authorizedCall(CheckInput, aboutOne),
     response: Schema.Struct({ decision: DecisionAnswer }),
     answer: (asked) => ({ decision: decideCheck(asked, asked.input) }),
@@ -80,7 +75,6 @@ export const decisionRoutes: ReadonlyArray<DecisionRoute> = [
     operationId: "checkMany",
     summary: `Up to ${MAX_CHECKS} questions about one subject, answered in their order`,
     description: `The engine's decisions, in the order of the checks, as tRPC's authz.checkMany answers. ${whoAsks}`,
-    trpc: "authz.checkMany",
     call: authorizedCall(CheckManyInput, aboutChecks),
     response: Schema.Struct({ decisions: Schema.Array(DecisionAnswer) }),
     answer: (asked) => ({ decisions: decideChecks(asked, asked.input) }),
