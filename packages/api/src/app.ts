@@ -82,7 +82,7 @@ export const createApp = (options: AppOptions): Hono<Env> => {
       responseMeta: ({ ctx }: { readonly ctx?: ApiContext | undefined }) => tokenHeaders(ctx?.written),
     }),
   );
-  mountDecisionApi(app, { auth, engine: options.engine });
+  mountDecisionApi(app, { auth, engine: options.engine, engineAt: caughtUp });
   mountEvents(app, {
     store: options.store,
     engine: options.engine,

@@ -1,5 +1,6 @@
 // The /v1 decision API (issue 14): POST /v1/check and /v1/check-many answer as tRPC's authz.check and checkMany do
 // for the same questions and actors (API key, sessions with the CSRF header), through app.request on PGlite.
+import { Duration } from "effect";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "../src/request-limits.ts";
 import { type Call, demoApi } from "./support/demo-api.ts";
@@ -12,7 +13,7 @@ const view = `${MC}:site.view`;
 const deploy = `${MC}:code.deploy`;
 
 describe("the /v1 decision API", () => {
-  const api = demoApi();
+  const api = demoApi("pglite", undefined, { atLeastWait: Duration.millis(300) });
   const { send, signIn } = api;
   const v1 = (path: string, body: unknown, call: Call) => v1Request(api.app(), path, body, call);
 
@@ -213,5 +214,40 @@ describe("the /v1 decision API", () => {
       contentType: expect.stringMatching(/^application\/json/),
       body: { error: { code: "PAYLOAD_TOO_LARGE", message: expect.stringMatching(/larger than 1 MB/) } },
     });
+  });
+
+  it("answers atLeast a consistency token once applied, and as tRPC does when it is not or is malformed", async () => {
+    const cms = { org: "acme", product: "cms", instance: "acme-cms" };
+    const grant = {
+      subject: { kind: "user", id: "demo-exp-editor" },
+      role: "cms:content-editors",
+      scope: cms,
+    };
+    const written = await api.app().request("http://localhost/trpc/grants.create", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        cookie: admin.cookie ?? "",
+        "x-csrf-token": admin.csrf ?? "",
+      },
+      body: JSON.stringify(grant),
+    });
+    expect(written.status).toBe(200);
+    const atLeast = written.headers.get("gatehouse-token") ?? "";
+    expect(atLeast).toMatch(/^[0-9]+$/);
+    const question = { subject: "demo-exp-editor", action: "cms:edit-view.access", resource: cms };
+    expect(await v1("/v1/check", { ...question, atLeast }, key)).toMatchObject({
+      status: 200,
+      body: { decision: "allow" },
+    });
+    const many = { subject: "demo-exp-editor", checks: [question], atLeast };
+    expect((await v1("/v1/check-many", many, key)).body).toEqual({ decisions: ["allow"] });
+    for (const token of ["9223372036854775807", "12a", "", 12]) {
+      const asked = { ...question, atLeast: token };
+      const trpc = asV1(await send("GET", "authz.check", asked, key), (decision) => ({ decision }));
+      const answer = await v1("/v1/check", asked, key);
+      expect({ status: answer.status, body: answer.body }).toEqual(trpc);
+      expect(answer.status).toBe(token === "9223372036854775807" ? 412 : 400);
+    }
   });
 });

@@ -2,7 +2,7 @@
 // validator), generated from the endpoints' own Effect schemas, and real answers conform to it (Ajv, draft 2020-12).
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { Schema } from "effect";
+import { Duration, Schema } from "effect";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "../src/request-limits.ts";
 import { decisionRoutes } from "../src/v1/decision-routes.ts";
@@ -14,6 +14,8 @@ const MC = "mission-control";
 const sandbox = { org: "acme", product: MC, instance: "acme-mc-sandbox" };
 const view = `${MC}:site.view`;
 const DOCUMENT = "https://gatehouse.test/v1/openapi.json";
+/** A consistency token no server has applied (the largest one). */
+const FUTURE = "9223372036854775807";
 
 interface Document {
   readonly openapi: string;
@@ -22,7 +24,7 @@ interface Document {
 }
 
 describe("the decision API's OpenAPI document", () => {
-  const api = demoApi();
+  const api = demoApi("pglite", undefined, { atLeastWait: Duration.millis(200) });
   let document: Document;
   let globex: Globex;
   let key: Call;
@@ -67,7 +69,7 @@ describe("the decision API's OpenAPI document", () => {
         Schema.toJsonSchemaDocument(route.response).schema,
       );
       expect(Object.keys(document.paths[route.path]?.post.responses ?? {}).sort()).toEqual(
-        ["200", "400", "401", "403", "404", "413", "500"].sort(),
+        ["200", "400", "401", "403", "404", "412", "413", "429", "500"].sort(),
       );
     }
   });
@@ -104,6 +106,7 @@ describe("the decision API's OpenAPI document", () => {
       ],
       ["/v1/check", await v1Request(app, "/v1/check", asked("demo-admin"), user)],
       ["/v1/check", await v1Request(app, "/v1/check", asked("demo-customeruser", onGlobex), key)],
+      ["/v1/check", await v1Request(app, "/v1/check", { ...asked("demo-admin"), atLeast: FUTURE }, key)],
       [
         "/v1/check-many",
         await v1Request(app, "/v1/check-many", { padding: "x".repeat(MAX_BODY_BYTES) }, key),
@@ -130,6 +133,6 @@ describe("the decision API's OpenAPI document", () => {
       });
       statuses.add(answer.status);
     }
-    expect([...statuses].sort()).toEqual([200, 400, 401, 403, 404, 413]);
+    expect([...statuses].sort()).toEqual([200, 400, 401, 403, 404, 412, 413]);
   });
 });

@@ -4,6 +4,7 @@ import type { Engine } from "@gatehouse/domain";
 import type { Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type AuthConfig, authContext } from "../auth/create-context.ts";
+import type { EngineAt } from "../consistency.ts";
 import { badRequest, unauthorized } from "../refusals.ts";
 import { type DecisionRoute, decisionRoutes } from "./decision-routes.ts";
 import { errorAnswer } from "./error-body.ts";
@@ -14,6 +15,8 @@ export interface DecisionApiOptions {
   readonly auth: AuthConfig;
   /** The current engine, read per request. */
   readonly engine: () => Engine;
+  /** The engine once this process applied a token (a question asked `atLeast`); absent without a store. */
+  readonly engineAt: EngineAt | undefined;
 }
 
 type RequestEnv = { Variables: { requestId: string } };
@@ -33,7 +36,8 @@ const handle = (route: DecisionRoute, options: DecisionApiOptions) => async (c: 
     const { actor, auth } = await authContext(options.auth, { req: c.req.raw, resHeaders: new Headers() }, c);
     if (actor === undefined) throw unauthorized();
     const raw = await jsonBody(c);
-    return c.json(await route.answer(raw, { engine: options.engine(), actor, auth }));
+    const ctx = { engine: options.engine(), engineAt: options.engineAt, actor, auth };
+    return c.json(await route.answer(raw, ctx));
   } catch (cause) {
     const { status, body } = errorAnswer(cause, c.var.requestId, route.path);
     return c.json(body, status as ContentfulStatusCode);

@@ -2,8 +2,8 @@
 // authorizedCall) and its answer. The mount, the OpenAPI document and the adversarial sweep all read this list.
 import type { Decision } from "@gatehouse/domain";
 import { Schema } from "effect";
-import type { Authorization, RehearsalContext } from "../authorization.ts";
-import { type AuthorizedCall, authorizedCall } from "../authorize.ts";
+import type { Authorization } from "../authorization.ts";
+import { type AuthorizedCall, authorizedCall, type QueryRequest } from "../authorize.ts";
 import { aboutChecks, aboutOne, decideCheck, decideChecks } from "../check-decisions.ts";
 import { CheckInput, CheckManyInput, MAX_CHECKS } from "../check-inputs.ts";
 import type { Actor, ApiContext } from "../context.ts";
@@ -19,7 +19,7 @@ export interface DecisionRoute {
   readonly response: Schema.Top;
   readonly authorization: Authorization;
   /** Decodes and authorizes `raw` (throwing the refusal), then answers. */
-  readonly answer: (raw: unknown, ctx: RehearsalContext) => Promise<unknown>;
+  readonly answer: (raw: unknown, ctx: QueryRequest) => Promise<unknown>;
 }
 
 /** What an answer reads: the engine, the authorized actor and the decoded input. */
@@ -46,7 +46,7 @@ const route = <S extends Schema.Top, R extends Schema.Top>(spec: {
   response: spec.response,
   authorization: spec.call.authorization,
   answer: async (raw, ctx) => {
-    // The engine the authorization judged by answers too.
+    // The engine the authorization judged by (after any `atLeast` wait) answers too.
     const { actor, engine, input } = await spec.call.authorize(raw, ctx);
     return spec.answer({ engine, actor, input });
   },

@@ -13,7 +13,9 @@ const refusals: Readonly<Record<string, string>> = {
   "403":
     "A session cookie without its CSRF header, or a question the caller may not ask about another subject",
   "404": "A resource or subject of another organization, answered exactly as a made-up one",
+  "412": "Asked `atLeast` a consistency token this server has not applied within its wait: try again",
   "413": `A body over ${MAX_BODY_BYTES / 1024 / 1024} MB`,
+  "429": "Too many questions already waiting for consistency tokens on this server: try again",
   "500": "An internal error, logged on the server under the request id the message gives",
 };
 
