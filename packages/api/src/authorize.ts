@@ -311,14 +311,14 @@ const reaches = (engine: Engine, actor: UserActor, org: string): boolean =>
   org === actor.org || engine.holdsGrantIn(actor.id, org);
 
 /**
- * A subject the actor may see: one of its own organization, or, for a user, a partner user holding grants in it
- * (an API key stays with its organization's own users). Any other is refused exactly as a made-up id is
- * (UnknownSubject, BAD_REQUEST).
+ * A subject the actor may see: one of its own organization, or a partner user holding grants in it (a user or an
+ * API key of that organization alike: the key's snapshot, /v1/snapshot, holds them too). Any other is refused
+ * exactly as a made-up id is (UnknownSubject, BAD_REQUEST).
  */
 const requireVisible = (engine: Engine, actor: Exclude<Actor, { kind: "operator" }>, subject: string) => {
   const s = engine.findSubject(subject);
   if (s !== undefined && s.org === actor.org) return;
-  if (s !== undefined && actor.kind === "user" && engine.holdsGrantIn(subject, actor.org)) return;
+  if (s !== undefined && engine.holdsGrantIn(subject, actor.org)) return;
   throw new UnknownSubject({ subject });
 };
 

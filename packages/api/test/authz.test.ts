@@ -167,6 +167,35 @@ describe("who may ask about whom", () => {
     expect(await codeOf(key.authz.check({ action: `${MC}:site.view`, resource: mc1 }))).toBe("BAD_REQUEST");
   });
 
+  it("lets an API key ask about a partner user holding grants in its org, and no other partner user", async () => {
+    const world = new Engine();
+    world.snapshot.setOrg("acme", { kind: "customer", products: new Set([MC]) });
+    world.snapshot.setOrg("agency", { kind: "partner", products: new Set([MC]) });
+    world.snapshot.addUser("alice", "acme");
+    world.snapshot.addUser("pat", "agency");
+    world.snapshot.addUser("paula", "agency");
+    world.snapshot.addGrant({ id: "g-pat", subject: "pat", scope: mc1, role: `${MC}:partnerUser` });
+    const key = appRouter.createCaller({
+      engine: world,
+      requestId: "t",
+      actor: apiKey,
+      written: new WrittenPosition(),
+    });
+    expect(await key.authz.check({ subject: "pat", action: `${MC}:site.view`, resource: mc1 })).toBe("allow");
+    expect(
+      await codeOf(key.authz.check({ subject: "paula", action: `${MC}:site.view`, resource: mc1 })),
+    ).toBe("BAD_REQUEST");
+    const agencyKey = appRouter.createCaller({
+      engine: world,
+      requestId: "t",
+      actor: { kind: "api-key", id: "key-agency", org: "agency" },
+      written: new WrittenPosition(),
+    });
+    expect(
+      await codeOf(agencyKey.authz.check({ subject: "alice", action: `${MC}:site.view`, resource: mc1 })),
+    ).toBe("NOT_FOUND");
+  });
+
   it("lets the operator ask about anyone anywhere", async () => {
     const op = caller(operator);
     expect(await op.authz.check({ subject: "gina", action: `${MC}:code.deploy`, resource: globexMc })).toBe(
