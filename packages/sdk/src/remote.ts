@@ -1,5 +1,5 @@
-// The remote answers a decision point falls back to when it is not fresh: the server's authz procedures (tRPC over
-// HTTP, with the API key), passing `atLeast` along so the server answers only once it applied that position.
+// The remote answers a decision point falls back to when it is not fresh: the decision API (/v1/check, check-many)
+// and tRPC's authz explain/whatCan, with the API key, passing `atLeast` so the server waits for that position.
 import type { Decision, Explanation } from "@gatehouse/domain";
 import type { CallOptions, CheckManyQuestion, CheckQuestion, WhatCanQuestion } from "./questions.ts";
 import type { Transport } from "./transport.ts";
@@ -22,13 +22,18 @@ export const remote = (transport: Transport): Remote => {
   };
   const query = <A>(path: string, input: unknown) =>
     transport.get(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`).then((r) => data<A>(r));
+  const decide = async <A>(path: string, input: unknown): Promise<A> => {
+    const response = await transport.post(path, input);
+    if (!response.ok) throw await transport.refusal(response);
+    return (await response.json()) as A;
+  };
   return {
-    check: (q, options) => query<Decision>("authz.check", withToken(q, options)),
-    // checkMany travels as a POST (a tRPC mutation) so that 1,000 checks fit.
+    check: (q, options) =>
+      decide<{ readonly decision: Decision }>("/v1/check", withToken(q, options)).then((a) => a.decision),
     checkMany: (q, options) =>
-      transport
-        .post("/trpc/authz.checkMany", withToken(q, options))
-        .then((r) => data<ReadonlyArray<Decision>>(r)),
+      decide<{ readonly decisions: ReadonlyArray<Decision> }>("/v1/check-many", withToken(q, options)).then(
+        (a) => a.decisions,
+      ),
     explain: (q, options) => query<Explanation>("authz.explain", withToken(q, options)),
     whatCan: (q, options) => query<ReadonlyArray<string>>("authz.whatCan", withToken(q, options)),
   };
