@@ -9,7 +9,7 @@ const SLOT = 16;
 const TAG = 0;
 /** How many grant summaries the subject has. */
 const COUNT = 1;
-/** The slot flags, IN_GROUPS | HOLDS_SINGLES. */
+/** The slot flags, IN_GROUPS | HOLDS_SINGLES | DEACTIVATED. */
 const FLAGS = 2;
 /** Where the summaries past the inline ones start in the overflow array (-1: none). */
 const OVERFLOW = 3;
@@ -22,6 +22,8 @@ const INLINE = 4;
 export const IN_GROUPS = 1;
 /** Slot flag: the subject holds single-permission grants. */
 export const HOLDS_SINGLES = 2;
+/** Slot flag: the subject is a deactivated user (kept here so a check never reads the Subject object). */
+export const DEACTIVATED = 4;
 
 export class CheckIndex {
   private table = new Int32Array(SLOT * 1024);
@@ -75,7 +77,10 @@ export class CheckIndex {
       start = extra === 0 ? -1 : this.reserve(extra);
     }
     t[base + COUNT] = grants.length;
-    t[base + FLAGS] = (hasGroups ? IN_GROUPS : 0) | (grants.some((g) => g.single) ? HOLDS_SINGLES : 0);
+    t[base + FLAGS] =
+      ((t[base + FLAGS] as number) & DEACTIVATED) |
+      (hasGroups ? IN_GROUPS : 0) |
+      (grants.some((g) => g.single) ? HOLDS_SINGLES : 0);
     t[base + OVERFLOW] = start;
     grants.forEach((g, i) => {
       if (i < INLINE) writeSummary(t, base + FIRST_SUMMARY + i * SUMMARY_INTS, g);
@@ -104,9 +109,15 @@ export class CheckIndex {
     return this.table[SLOT * slot + COUNT] as number;
   }
 
-  /** The slot's flags (IN_GROUPS, HOLDS_SINGLES). */
+  /** The slot's flags (IN_GROUPS, HOLDS_SINGLES, DEACTIVATED). */
   flags(slot: number): number {
     return this.table[SLOT * slot + FLAGS] as number;
+  }
+
+  /** Sets or clears the slot's DEACTIVATED flag. */
+  markDeactivated(slot: number, deactivated: boolean): void {
+    const at = SLOT * slot + FLAGS;
+    this.table[at] = ((this.table[at] as number) & ~DEACTIVATED) | (deactivated ? DEACTIVATED : 0);
   }
 
   /** Frees a subject's slot (backward-shift deletion keeps every probe chain intact). */

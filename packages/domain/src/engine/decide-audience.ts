@@ -14,7 +14,7 @@ import { missProjectRole } from "./decide-feature.ts";
 import { oneGrantAllows } from "./decide-generic.ts";
 import type { DecisionContext } from "./decision-context.ts";
 import type { Grant } from "./grant-entry.ts";
-import { permissionProbe } from "./permission-probe.ts";
+import { probeOf } from "./permission-probe.ts";
 import { roleHas } from "./role-entry.ts";
 import { Closeness } from "./trace.ts";
 
@@ -74,7 +74,7 @@ const holdsOverUses = (
   for (const use of places) {
     const attrs = use === undefined ? cx.attrs : atUse(cx.attrs, use);
     const why: { failure?: ConditionFailure } | undefined = cx.trace ? {} : undefined;
-    if (evaluateCondition(condition, attrs, permissionProbe(cx), why) === PASS) continue;
+    if (evaluateCondition(condition, attrs, probeOf(cx), why) === PASS) continue;
     const failure = why?.failure;
     if (cx.trace && failure) {
       const where = use === undefined ? "" : ` for ${describeUse(use)}`;

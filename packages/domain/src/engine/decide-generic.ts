@@ -5,7 +5,7 @@ import { type ConditionFailure, evaluateCondition, missFromFailure, PASS } from 
 import { type DecisionContext, grantAt, roleAt, usable } from "./decision-context.ts";
 import type { Grant } from "./grant-entry.ts";
 import { SUMMARY_INTS } from "./grant-summary.ts";
-import { permissionProbe } from "./permission-probe.ts";
+import { probeOf } from "./permission-probe.ts";
 import { type RoleEntry, roleHas } from "./role-entry.ts";
 import { Closeness } from "./trace.ts";
 import { findCountingAs } from "./usable-grants.ts";
@@ -90,7 +90,7 @@ const conditionsHold = (cx: DecisionContext, g: Grant, role: RoleEntry): boolean
 /** Evaluates one condition for grant `g`; a failure becomes the trace's near miss. */
 const conditionPasses = (cx: DecisionContext, condition: Condition, g: Grant): boolean => {
   const why: { failure?: ConditionFailure } | undefined = cx.trace ? {} : undefined;
-  if (evaluateCondition(condition, cx.attrs, permissionProbe(cx), why) === PASS) return true;
+  if (evaluateCondition(condition, cx.attrs, probeOf(cx), why) === PASS) return true;
   if (cx.trace) missFromFailure(cx.trace, g, why?.failure);
   return false;
 };

@@ -1,13 +1,13 @@
 // One decision, start to finish: a deactivated subject is denied; else pick the action's variant for the resource,
 // gather the subject's grants over the resource's path, then apply the generic, Feature or audience rule.
 import type { Resource } from "../model/resource.ts";
+import { DEACTIVATED } from "./check-index.ts";
 import type { ActionEntry, ActionRef } from "./compiled-catalog.ts";
 import { DEACTIVATED_REASON } from "./deactivation.ts";
 import { decideAudience } from "./decide-audience.ts";
 import { decideFeature } from "./decide-feature.ts";
 import { decideGeneric } from "./decide-generic.ts";
 import type { DecisionContext } from "./decision-context.ts";
-import type { Subject } from "./grant-entry.ts";
 import { impossibleResource } from "./impossible-grant.ts";
 import { Closeness } from "./trace.ts";
 
@@ -23,8 +23,7 @@ export const variantFor = (ref: ActionRef, resource: Resource): ActionEntry | un
 /** Answers the question `cx` was asked (see `DecisionContext.ask`). */
 export const decide = (cx: DecisionContext): boolean => {
   const { ref, resource, trace } = cx;
-  const subject = cx.snap.index.owners[cx.slot] as Subject;
-  if (subject.deactivated) {
+  if ((cx.snap.index.flags(cx.slot) & DEACTIVATED) !== 0) {
     trace?.miss(undefined, DEACTIVATED_REASON, {}, Closeness.Deactivated);
     return false;
   }

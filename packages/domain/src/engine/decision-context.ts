@@ -2,6 +2,7 @@
 // trace) and the subject's gathered grants; rules take this one argument, and read grants through the helpers below.
 import type { Resource, ResourceAttributes } from "../model/resource.ts";
 import type { ActionEntry, ActionRef } from "./compiled-catalog.ts";
+import type { PermissionProbe } from "./condition-eval.ts";
 import type { FeaturePolicy } from "./feature-policy.ts";
 import { GatheredGrants } from "./gathered-grants.ts";
 import { countsAt, type Grant } from "./grant-entry.ts";
@@ -31,6 +32,8 @@ export class DecisionContext {
   /** The resource's path segments, read by `gather`. */
   readonly path: Path = newPath();
   readonly grants = new GatheredGrants();
+  /** The `HoldsPermission` probe over this context, made once by the first rule that needs it (see `probeOf`). */
+  probe: PermissionProbe | undefined = undefined;
 
   constructor(
     readonly snap: Snapshot,

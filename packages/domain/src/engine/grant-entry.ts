@@ -17,8 +17,11 @@ export interface Subject {
   readonly groups: Subject[];
   /** For groups: their members. */
   readonly members: Set<Subject>;
-  /** A deactivated user's grants (its own and its groups') count for nothing until it is reactivated. */
-  deactivated: boolean;
+  /**
+   * A deactivated user's grants (its own and its groups') count for nothing until it is reactivated. Set through
+   * `Snapshot.setDeactivated`, which also marks the subject's CheckIndex slot (what the check path reads).
+   */
+  readonly deactivated: boolean;
 }
 
 export interface Grant {

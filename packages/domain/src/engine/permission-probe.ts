@@ -4,7 +4,7 @@ import type { PermissionProbe } from "./condition-eval.ts";
 import type { DecisionContext } from "./decision-context.ts";
 import { findHolding } from "./usable-grants.ts";
 
-export const permissionProbe =
+const permissionProbe =
   (cx: DecisionContext): PermissionProbe =>
   (permission) => {
     const catalog = cx.snap.catalog;
@@ -16,3 +16,9 @@ export const permissionProbe =
     }
     return false;
   };
+
+/** The context's probe, made on first use and kept, so evaluating a condition allocates nothing. */
+export const probeOf = (cx: DecisionContext): PermissionProbe => {
+  if (cx.probe === undefined) cx.probe = permissionProbe(cx);
+  return cx.probe;
+};

@@ -123,7 +123,9 @@ export class Snapshot {
    */
   setDeactivated(id: string, deactivated: boolean): void {
     const s = this.subject(id);
-    if (s.kind === "user") s.deactivated = deactivated;
+    if (s.kind !== "user") return;
+    (s as { deactivated: boolean }).deactivated = deactivated;
+    this.index.markDeactivated(s.slot, deactivated);
   }
 
   addGroup(id: string, org: string): Subject {

@@ -27,8 +27,10 @@ export const overlayFor = (live: Snapshot, subject: Subject): Snapshot => {
   const holders = holdersFor(subject);
   overlay.batch(() => {
     for (const h of holders)
-      if (h.kind === "user") overlay.addUser(h.id, h.org).deactivated = h.deactivated;
-      else overlay.addGroup(h.id, h.org);
+      if (h.kind === "user") {
+        overlay.addUser(h.id, h.org);
+        overlay.setDeactivated(h.id, h.deactivated);
+      } else overlay.addGroup(h.id, h.org);
     for (const h of holders) for (const group of h.groups) overlay.addMember(group.id, h.id);
     for (const h of holders) for (const g of h.grants) overlay.addGrant(inputOf(live, g));
   });

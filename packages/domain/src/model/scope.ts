@@ -17,6 +17,10 @@ export const Scope = Schema.Struct({
 });
 export type Scope = typeof Scope.Type;
 
+const ORG = scopeKeys.indexOf("org");
+const PRODUCT = scopeKeys.indexOf("product");
+const INSTANCE = scopeKeys.indexOf("instance");
+const PROJECT = scopeKeys.indexOf("project");
 const ENVIRONMENT = scopeKeys.indexOf("environment");
 const FLAG = scopeKeys.indexOf("flag");
 
@@ -25,18 +29,17 @@ const FLAG = scopeKeys.indexOf("flag");
  * flag scope's missing environment ({…project, flag}, depth of the flag).
  */
 export const scopeDepth = (scope: Scope): number => {
-  let depth = 0;
-  for (let i = 1; i < scopeKeys.length; i++) {
-    const key = scopeKeys[i] as ScopeKey;
-    if (scope[key] === undefined) {
-      if (i === ENVIRONMENT && depth === i - 1 && scope.flag !== undefined) return FLAG;
-      for (let j = i + 1; j < scopeKeys.length; j++)
-        if (scope[scopeKeys[j] as ScopeKey] !== undefined) return -1;
-      return depth;
-    }
-    depth = i;
-  }
-  return depth;
+  // Named reads only: every decision asks this, and a key read by variable name is a slow, megamorphic lookup.
+  const { product, instance, project, environment, flag } = scope;
+  if (product === undefined)
+    return instance === undefined && project === undefined && environment === undefined && flag === undefined
+      ? ORG
+      : -1;
+  if (instance === undefined)
+    return project === undefined && environment === undefined && flag === undefined ? PRODUCT : -1;
+  if (project === undefined) return environment === undefined && flag === undefined ? INSTANCE : -1;
+  if (environment === undefined) return flag === undefined ? PROJECT : FLAG;
+  return flag === undefined ? ENVIRONMENT : FLAG;
 };
 
 /** An environment scope {…project, environment}: one environment of a project, no flag. */

@@ -23,7 +23,8 @@ export const loadRow = (snapshot: Snapshot, row: SnapshotRow): void => {
       snapshot.setOrg(row.id, { kind: row.kind, products: new Set(row.products) });
       return;
     case "user":
-      snapshot.addUser(row.id, row.org).deactivated = row.deactivated;
+      snapshot.addUser(row.id, row.org);
+      snapshot.setDeactivated(row.id, row.deactivated);
       return;
     case "group":
       snapshot.addGroup(row.id, row.org);

@@ -112,6 +112,22 @@ describe("a deactivated user's decisions", () => {
     expect(w.engine.check("dan", edit, res(s1), NOW)).toBe("deny");
   });
 
+  it("stays in force through later changes: a new grant, a new group, a bulk load and a grown index", () => {
+    const w = deactivated().group("admins", "acme").member("admins", "eve").member("admins", "dan");
+    w.grant("ann", "cms:commerce-admins", path("acme", "cms", "s2"), { id: "ann-later" });
+    w.grant("admins", "cms:commerce-admins", s1, { id: "admins-grant" });
+    w.snapshot.batch(() => {
+      for (let i = 0; i < 2000; i++) w.snapshot.addUser(`filler${i}`, "acme");
+      w.grant("cat", "cms:commerce-admins", path("acme", "cms", "s2"), { id: "cat-later" });
+    });
+    expect(w.engine.check("ann", edit, res(path("acme", "cms", "s2")), NOW)).toBe("deny");
+    expect(w.engine.check("cat", edit, res(path("acme", "cms", "s2")), NOW)).toBe("deny");
+    expect(w.engine.check("dan", edit, res(s1), NOW)).toBe("deny");
+    expect(w.engine.check("eve", edit, res(s1), NOW)).toBe("allow");
+    w.snapshot.setDeactivated("ann", false);
+    expect(w.engine.check("ann", edit, res(path("acme", "cms", "s2")), NOW)).toBe("allow");
+  });
+
   it("only super admin holds the deactivation action, at the organization", () => {
     const { engine } = build();
     expect(engine.check("super", `${A}:user.deactivate`, res(acme), NOW)).toBe("allow");
