@@ -96,7 +96,7 @@ export const sharesPathTo = (cx: DecisionContext, b: number, depth: number): boo
 export const coversPath = (cx: DecisionContext, b: number): boolean => {
   const data = cx.grants.data;
   const d = summaryDepth(data, b);
-  return cx.grants.hashes[d] === summaryHash(data, b) && sharesPathTo(cx, b, d);
+  return cx.grants.prefixHash(d) === summaryHash(data, b) && sharesPathTo(cx, b, d);
 };
 
 /** True when grant `b` counts at `cx.now`, wherever it is (see `countsAt`). */

@@ -1,5 +1,5 @@
 // The grants that count for one decision's subject, gathered from the CheckIndex into a scratch buffer:
-// the subject's own summaries, then each group's, with the prefix hashes of the decision's path.
+// the subject's own summaries, then each group's, and the prefix hashes of the decision's path (hashed on first use).
 import { type CheckIndex, HOLDS_SINGLES, IN_GROUPS } from "./check-index.ts";
 import type { Subject } from "./grant-entry.ts";
 import { SUMMARY_INTS, summaryDepth } from "./grant-summary.ts";
@@ -11,12 +11,14 @@ export class GatheredGrants {
   data = new Int32Array(SUMMARY_INTS * 64);
   /** Number of ints in use. */
   end = 0;
-  /** Prefix hashes of the decision's resource path, by depth. */
-  readonly hashes = new Int32Array(PATH_LENGTH);
+  /** Prefix hashes of the decision's resource path, by depth, once `prefixHash` has computed them. */
+  private readonly hashes = new Int32Array(PATH_LENGTH);
+  private path: Path = [];
+  private hashed = false;
   /** Some gathered grant is a single permission (Feature checks skip that scan otherwise). */
   singles = false;
 
-  /** Gathers the summaries of the subject in `slot`, then those of its groups, and hashes `path`'s prefixes. */
+  /** Gathers the summaries of the subject in `slot`, then those of its groups, for a decision about `path`. */
   gather(index: CheckIndex, slot: number, path: Path): void {
     const flags = index.flags(slot);
     this.singles = (flags & HOLDS_SINGLES) !== 0;
@@ -28,7 +30,20 @@ export class GatheredGrants {
         this.reserve(this.end / SUMMARY_INTS + index.grantCount(group.slot));
         this.end = index.copyGrants(group.slot, this.data, this.end);
       }
-    hashPrefixes(path, this.hashes, this.maxDepth());
+    this.path = path;
+    this.hashed = false;
+  }
+
+  /**
+   * The hash of the path's first d + 1 segments (see `hashPrefixes`), d being a gathered grant's depth. The path is
+   * hashed on the first call, so a decision in which no grant's role holds the action reads no segment's characters.
+   */
+  prefixHash(d: number): number {
+    if (!this.hashed) {
+      hashPrefixes(this.path, this.hashes, this.maxDepth());
+      this.hashed = true;
+    }
+    return this.hashes[d] as number;
   }
 
   /** The deepest scope among the gathered grants: prefixes below it need no hash. */
