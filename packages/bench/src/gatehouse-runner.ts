@@ -23,8 +23,8 @@ export const gatehouseInput = (fx: Fixture): GatehouseInput => ({
   grants: fx.grants.map((g, i) => grantInput(fx, g, i)),
 });
 
-export const buildGatehouse = (input: GatehouseInput): Engine => {
-  const engine = new Engine();
+/** Loads `input` into `engine` (a new one by default; `compare.ts` passes another checkout's). */
+export const buildGatehouse = (input: GatehouseInput, engine: Engine = new Engine()): Engine => {
   const snap = engine.snapshot;
   snap.batch(() => {
     for (const [id, org] of input.users) snap.addUser(id, org);
