@@ -26,6 +26,25 @@ export const ownOrgQueries = (fx: Fixture, queries: ReadonlyArray<Query>): Query
   return queries.filter((q) => orgs.get(q.user) === q.resource.org);
 };
 
+/** The bench server's plain Hono JSON route, the baseline every API line is a ratio of (never in the product app). */
+export const BASELINE_PATH = "/bench/baseline";
+
+/** GET of the baseline route (sent with an org's key like the others; the route reads no header). */
+export const baselineRequests = (orgs: ReadonlyArray<string>): ApiRequest[] =>
+  orgs.map((org) => ({ method: "GET", path: BASELINE_PATH, org, body: undefined }));
+
+/** The decision API's single check: POST /v1/check with `{ subject, action, resource }` as JSON. */
+export const V1_CHECK_PATH = "/v1/check";
+
+/** POST /v1/check, one per query. */
+export const v1CheckRequests = (queries: ReadonlyArray<Query>): ApiRequest[] =>
+  queries.map((q) => ({
+    method: "POST",
+    path: V1_CHECK_PATH,
+    org: q.resource.org,
+    body: JSON.stringify({ subject: q.user, action: q.action, resource: q.resource }),
+  }));
+
 /** GET /trpc/authz.check?input=…, one per query (tRPC sends a query's input in the URL). */
 export const checkRequests = (queries: ReadonlyArray<Query>): ApiRequest[] =>
   queries.map((q) => ({

@@ -30,7 +30,7 @@ const { values } = parseArgs({
     all: { type: "boolean", default: false },
     "api-seconds": { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
-    /** Folder for the API server's CPU profile (node --cpu-prof). */
+    /** Folder for CPU profiles of the API server's measured runs, one per endpoint, with their summaries. */
     "api-profile": { type: "string" },
     /** The SDK benchmark only: in-process checks through the SDK and change-to-visible latency. */
     sdk: { type: "boolean", default: false },
