@@ -60,6 +60,8 @@ export const createApp = (options: AppOptions): Hono<Env> => {
     "/trpc/*",
     trpcServer({
       router: appRouter,
+      // Named, so the adapter does not work it out from Hono's route on every request.
+      endpoint: "/trpc",
       maxBatchSize: MAX_BATCH_CALLS,
       // Clients see "Internal error" only; the operator finds the cause in the log by the request id.
       onError: ({ error, path, ctx }) => {

@@ -1,6 +1,6 @@
 // Bounds on what one request may carry: a body of at most 1 MB on every route, refused with 413 and a message
 // before it is read further, and at most 100 calls in one tRPC batch (the client splits larger batches).
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { errorBody } from "./v1/error-body.ts";
 
@@ -27,5 +27,20 @@ const tooLarge = (c: Context) =>
         413,
       );
 
-/** Refuses a body over MAX_BODY_BYTES, whether it declares its length or streams it. */
-export const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+/** Hono's limit, which reads a body that declares no length only up to MAX_BODY_BYTES. */
+const limitStream = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+
+/**
+ * Refuses a body over MAX_BODY_BYTES, whether it declares its length or streams it. Decided as Hono's bodyLimit
+ * decides, from the headers where they suffice: that limit asks for `raw.body` first, which makes
+ * @hono/node-server build a full Fetch Request for every request, a GET's too (a tenth of a single check's
+ * CPU; docs/benchmarks.md). A GET or HEAD has no body to read, and a declared length decides without one.
+ */
+export const limitBody: MiddlewareHandler = async (c, next) => {
+  const method = c.req.method;
+  if (method === "GET" || method === "HEAD") return next();
+  const headers = c.req.raw.headers;
+  const length = headers.get("content-length");
+  if (length === null || headers.has("transfer-encoding")) return limitStream(c, next);
+  return Number.parseInt(length || "0", 10) > MAX_BODY_BYTES ? tooLarge(c) : next();
+};
