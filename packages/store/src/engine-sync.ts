@@ -1,12 +1,14 @@
 // Keeps one process's decision engine current: listens on `gatehouse_changes`, loads the snapshot, then
 // applies every committed change incrementally. Several processes on one database stay in agreement.
 import { Notifications } from "@gatehouse/db";
-import { AppliedPositions, applyChange, type Engine } from "@gatehouse/domain";
+import { AppliedPositions, type Engine } from "@gatehouse/domain";
 import { Cause, Context, type Duration, Effect, Layer, Stream } from "effect";
 import { SqlClient } from "effect/sql";
 import { type ChangeNotice, changesChannel } from "./changes.ts";
 import { NotYetApplied } from "./errors.ts";
 import { loadEngineAt } from "./load-engine.ts";
+import { NodePartition } from "./partition.ts";
+import { applyChangeWithin } from "./partition-changes.ts";
 
 export interface EngineSyncShape {
   /** The current engine. Read it for each decision: a `resync` notice replaces it with a reloaded one. */
@@ -50,7 +52,9 @@ const make = Effect.gen(function* () {
   const notifications = yield* Notifications;
   const sql = yield* SqlClient.SqlClient;
   const positions = new AppliedPositions(rememberedIds, maxTokenWaiters);
-  const loadAt = Effect.provideService(loadEngineAt(rememberedIds), SqlClient.SqlClient, sql);
+  // A node holding a partition loads, and applies changes of, its organizations only (partition.ts).
+  const partition = yield* NodePartition;
+  const loadAt = Effect.provideService(loadEngineAt(rememberedIds, partition), SqlClient.SqlClient, sql);
   // Listen first, then load: a change committed in between is heard, and applying it again is harmless.
   const first = yield* notifications.subscribe(changesChannel);
   const initial = yield* loadAt;
@@ -76,7 +80,7 @@ const make = Effect.gen(function* () {
     let resync = false;
     for (const change of notice.changes) {
       try {
-        if (!applyChange(engine, change)) resync = true;
+        if (!applyChangeWithin(engine, partition, change)) resync = true;
       } catch (error) {
         // A change that no longer fits (its subject was deleted since) is superseded by a later notice.
         yield* Effect.logWarning(`Change ${change.type} of audit ${notice.audit} not applied`, error);

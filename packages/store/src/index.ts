@@ -34,6 +34,15 @@ export * from "./operations.ts";
 export { type OperatorRecord, Operators, type OperatorsShape } from "./operators.ts";
 export * from "./org-snapshot.ts";
 export * from "./organizations.ts";
+export {
+  describePartition,
+  everyOrganization,
+  holds,
+  NodePartition,
+  type Partition,
+  partitionFromEnv,
+  partitionOf,
+} from "./partition.ts";
 export { hashPassword, verifyPassword } from "./password.ts";
 export * from "./projects.ts";
 export * from "./resources.ts";
