@@ -2,6 +2,7 @@
 // around an Engine and the store (sign-in); tests drive it with app.request, the server with @hono/node-server.
 import { randomUUID } from "node:crypto";
 import type { Engine } from "@gatehouse/domain";
+import type { Partition } from "@gatehouse/store";
 import { trpcServer } from "@hono/trpc-server";
 import type { Duration } from "effect";
 import { Hono } from "hono";
@@ -11,6 +12,7 @@ import type { StoreRunner } from "./auth/store-runner.ts";
 import { defaultAtLeastWait, engineAt, tokenHeaders, WrittenPosition } from "./consistency.ts";
 import type { ApiContext } from "./context.ts";
 import { mountEvents } from "./events.ts";
+import { NotServedHere } from "./refusals.ts";
 import { limitBody, MAX_BATCH_CALLS } from "./request-limits.ts";
 import { appRouter } from "./root.ts";
 import type { StreamLimits } from "./stream-quota.ts";
@@ -36,6 +38,10 @@ export interface AppOptions {
   readonly eventsLimits?: StreamLimits;
   /** How long a question asked `atLeast` a consistency token waits for this process to apply it (default 5 s). */
   readonly atLeastWait?: Duration.Duration;
+  /** The organizations this node holds (default: every one); requests about others are answered 421. */
+  readonly partition?: Partition;
+  /** Which of several worker processes this is (GATEHOUSE_WORKERS): sent as `x-gatehouse-worker` on every answer. */
+  readonly worker?: string;
 }
 
 /** Hono context variables: the request id is kept here, never read back from the response. */
@@ -53,6 +59,7 @@ export const createApp = (options: AppOptions): Hono<Env> => {
     c.set("requestId", requestId);
     await next();
     c.res.headers.set("x-request-id", requestId);
+    if (options.worker !== undefined) c.res.headers.set("x-gatehouse-worker", options.worker);
   });
   app.use("*", limitBody);
   app.get("/healthz", (c) => c.json({ status: "ok" }));
@@ -78,16 +85,30 @@ export const createApp = (options: AppOptions): Hono<Env> => {
         requestId: c.var.requestId,
         written: new WrittenPosition(),
         engineAt: caughtUp,
+        partition: options.partition,
         ...(await authContext(auth, opts, c)),
       }),
       // The consistency token of the request's writes (for a batch, the highest): docs/decisions.md#api-consistency-tokens.
-      responseMeta: ({ ctx }: { readonly ctx?: ApiContext | undefined }) => tokenHeaders(ctx?.written),
+      // A request only about organizations this node does not hold: 421 Misdirected Request, for the router.
+      responseMeta: ({
+        ctx,
+        errors,
+      }: {
+        readonly ctx?: ApiContext | undefined;
+        readonly errors: ReadonlyArray<{ readonly cause?: unknown }>;
+      }) => {
+        const meta = tokenHeaders(ctx?.written);
+        return errors.length > 0 && errors.every((e) => e.cause instanceof NotServedHere)
+          ? { ...meta, status: 421 }
+          : meta;
+      },
     }),
   );
   mountDecisionApi(app, { auth, engine: options.engine, engineAt: caughtUp });
   mountEvents(app, {
     store: options.store,
     engine: options.engine,
+    partition: options.partition,
     ...(options.eventsLimits && { limits: options.eventsLimits }),
     ...(options.eventsHeartbeat && { heartbeat: options.eventsHeartbeat }),
   });

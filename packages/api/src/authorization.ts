@@ -1,6 +1,7 @@
 // How a procedure is authorized, as the builder that made it tagged it (tRPC meta): what the router-tree test and
 // the isolation sweep read to know that every procedure declared its authorization, and which kind it declared.
 import type { Engine } from "@gatehouse/domain";
+import type { Partition } from "@gatehouse/store";
 import type { RequestAuth } from "./auth/request-auth.ts";
 import type { Actor } from "./context.ts";
 
@@ -29,6 +30,7 @@ export interface RehearsalContext {
   readonly engine: Engine;
   readonly actor: Actor | undefined;
   readonly auth?: RequestAuth | undefined;
+  readonly partition?: Partition | undefined;
 }
 
 /** The authorization a procedure was built with, or undefined when no declaring builder made it. */

@@ -10,10 +10,12 @@ import {
 import {
   AlreadyExists,
   EngineSync,
+  holds,
   InvalidChange,
   type MutationInput,
   Mutations,
   NotFound,
+  type Partition,
   VersionConflict,
 } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
@@ -24,7 +26,7 @@ import type { Authorization, RehearsalContext } from "./authorization.ts";
 import { atLeastOf, type EngineAt, type WrittenPosition } from "./consistency.ts";
 import type { Actor, ApiContext } from "./context.ts";
 import { toTrpcError } from "./errors.ts";
-import { badRequest, forbidden, notFound, nothing, unauthorized } from "./refusals.ts";
+import { badRequest, forbidden, misdirected, notFound, nothing, unauthorized } from "./refusals.ts";
 import { baseProcedure, failureOf, issuesMessage, issuesOf } from "./trpc.ts";
 
 /*
@@ -46,7 +48,11 @@ import { baseProcedure, failureOf, issuesMessage, issuesOf } from "./trpc.ts";
  *   boundary, `within`), then every question, before one audited write. Its declaration, too, refuses nothing
  *   about a stored object before the boundary: what depends on the object comes in `ask` as a function.
  * No router compares the actor's organization itself (a test reads the router sources for it).
+ * On a node holding a partition of the organizations (GATEHOUSE_ORGS, GATEHOUSE_PARTITION), every builder but the
+ * operator's first refuses a request about an organization it does not hold (`served`: 421, by the id alone).
  */
+
+const NOTHING: ReadonlyArray<never> = [];
 
 /** What to ask the engine before a procedure runs. */
 export type Ask = (
@@ -176,6 +182,26 @@ const writeFor =
       }),
     );
 
+/**
+ * THE partition boundary: every organization a request is about (its objects' and its questions', or the actor's
+ * own when it names none) must be one this node holds; any other is refused `misdirected` (421), decided by the
+ * organization's id alone, so an existing organization and a made-up one are refused alike. Every organization is
+ * held without a partition. The operator, no member of any organization, provisions from any node.
+ */
+const served = (partition: Partition | undefined, actor: Actor, orgs: Iterable<string>): void => {
+  if (partition === undefined || partition.kind === "all" || actor.kind === "operator") return;
+  let named = false;
+  for (const org of orgs) {
+    named = true;
+    if (!holds(partition, org)) throw misdirected(org);
+  }
+  if (!named && !holds(partition, actor.org)) throw misdirected(actor.org);
+};
+
+/** Whether this node answers about `org` (the /events stream asks it for its subscriber's organization). */
+export const servesOrg = (partition: Partition | undefined, org: string): boolean =>
+  partition === undefined || holds(partition, org);
+
 /** Only signed-in users mutate; API keys are read-only and the operator is not a subject of any organization. */
 const mutatingActor = (actor: Actor): UserActor => {
   if (actor.kind === "user") return actor;
@@ -209,6 +235,8 @@ export const selfAccess = (reason: string) =>
     const auth: RequestAuth | undefined = ctx.auth;
     // A server without a store signs nobody in.
     if (auth === undefined) throw unauthorized();
+    // About the actor's own account: its organization's node answers.
+    if (ctx.actor !== undefined) served(ctx.partition, ctx.actor, NOTHING);
     const result = await next({ ctx: { auth } });
     if (result.ok) return result;
     throw failureOf(result.error);
@@ -294,8 +322,6 @@ export interface QueryContext {
   readonly engine: Engine;
   readonly store: Store;
 }
-
-const NOTHING: ReadonlyArray<never> = [];
 
 /** Another organization's object (or a missing one), answered alike: NOT_FOUND with the made-up id's words. */
 const outside = (words: string | undefined, org: string) =>
@@ -436,6 +462,10 @@ const authorizeQuery = <I, V>(
   };
   const judgedBy = (engine: Engine): Authorized<V> | Promise<Authorized<V>> => {
     const decide = (declared: Declared<V>): Authorized<V> => {
+      served(ctx.partition, actor, [
+        ...(declared.orgs ?? NOTHING),
+        ...(declared.ask ?? NOTHING).map(orgOfAsk),
+      ]);
       enforce(engine, actor, declared);
       return { actor, engine, store, declared: declared.value as V, may: mayFor(engine, actor) };
     };
@@ -530,10 +560,19 @@ export type Change = Asks | DeclaredChange;
 const isDeclaredChange = (change: Change): change is DeclaredChange => "orgs" in change;
 
 /** The questions of a change, each boundary it draws enforced in the order it draws them. */
-const questionsOf = async (engine: Engine, actor: UserActor, change: Change): Promise<ReadonlyArray<Ask>> => {
-  if (!isDeclaredChange(change)) return Array.isArray(change) ? change : [change as Ask];
-  within(engine, actor, change);
-  return questionsOf(engine, actor, typeof change.ask === "function" ? await change.ask() : change.ask);
+const questionsOf = async (
+  ctx: RehearsalContext,
+  actor: UserActor,
+  change: Change,
+): Promise<ReadonlyArray<Ask>> => {
+  if (!isDeclaredChange(change)) {
+    const questions: ReadonlyArray<Ask> = Array.isArray(change) ? change : [change as Ask];
+    served(ctx.partition, actor, questions.map(orgOfAsk));
+    return questions;
+  }
+  served(ctx.partition, actor, change.orgs);
+  within(ctx.engine, actor, change);
+  return questionsOf(ctx, actor, typeof change.ask === "function" ? await change.ask() : change.ask);
 };
 
 /**
@@ -555,7 +594,7 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
     try {
       const actor = mutatingActor(ctx.actor);
       const questions = await questionsOf(
-        ctx.engine,
+        ctx,
         actor,
         await declare(input, { actor, store, engine: ctx.engine }),
       );

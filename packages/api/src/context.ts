@@ -1,6 +1,7 @@
 // What every tRPC procedure receives: the decision engine, the request's id, who is asking, and its consistency token.
 // The actor is resolved from a session cookie or an API key bearer header before any procedure runs.
 import type { Engine } from "@gatehouse/domain";
+import type { Partition } from "@gatehouse/store";
 import type { RequestAuth } from "./auth/request-auth.ts";
 import type { EngineAt, WrittenPosition } from "./consistency.ts";
 
@@ -22,4 +23,6 @@ export interface ApiContext {
   readonly written: WrittenPosition;
   /** The engine once this process applied a token (questions asked `atLeast`); absent without a store. */
   readonly engineAt?: EngineAt | undefined;
+  /** The organizations this node holds (GATEHOUSE_ORGS, GATEHOUSE_PARTITION); absent: every organization. */
+  readonly partition?: Partition | undefined;
 }

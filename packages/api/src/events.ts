@@ -2,7 +2,7 @@
 // tRPC (session cookie or bearer API key; 401 otherwise); every 15 s a heartbeat that re-checks the credentials.
 // Each subscriber gets only what it may read (event-visibility.ts); streams share the process's one listener.
 import type { Engine } from "@gatehouse/domain";
-import { ChangeFeed, EngineSync } from "@gatehouse/store";
+import { ChangeFeed, EngineSync, type Partition } from "@gatehouse/store";
 import { Cause, Duration, Effect, Exit, Stream } from "effect";
 import type { Env, Hono } from "hono";
 import { getCookie } from "hono/cookie";
@@ -10,8 +10,9 @@ import { streamSSE } from "hono/streaming";
 import { sessionCookie } from "./auth/policy.ts";
 import { resolveActor } from "./auth/resolve-actor.ts";
 import { runWith, type StoreRunner } from "./auth/store-runner.ts";
+import { servesOrg } from "./authorize.ts";
 import { concerns, visibleEvent } from "./event-visibility.ts";
-import { SIGN_IN } from "./refusals.ts";
+import { misdirected, SIGN_IN } from "./refusals.ts";
 import { defaultStreamLimits, type StreamLimits, streamQuota } from "./stream-quota.ts";
 
 export interface EventsOptions {
@@ -23,6 +24,8 @@ export interface EventsOptions {
   readonly heartbeat?: Duration.Duration;
   /** How many streams may be open at once (default `defaultStreamLimits`). */
   readonly limits?: StreamLimits;
+  /** The organizations this node holds: another's subscriber is answered 421 (its node streams its changes). */
+  readonly partition?: Partition | undefined;
 }
 
 /**
@@ -66,6 +69,8 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
     };
     const { actor } = await runWith(store, resolveActor(presented));
     if (actor === undefined) return c.json(unauthorized, 401);
+    if (actor.kind !== "operator" && !servesOrg(options.partition, actor.org))
+      return c.json({ error: { code: "MISDIRECTED_REQUEST", message: misdirected(actor.org).message } }, 421);
     const place = quota.take(`${actor.kind}:${actor.id}`);
     if ("refused" in place) {
       c.header("Retry-After", "30");

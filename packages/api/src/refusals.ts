@@ -31,3 +31,21 @@ export const forbidden = (message: string): TRPCError => new TRPCError({ code: "
 /** The stored state clashes with the request (stale version, already taken); `cause` is kept for logs. */
 export const conflict = (message: string, cause?: unknown): TRPCError =>
   new TRPCError({ code: "CONFLICT", message, cause });
+
+/**
+ * The organization lies outside the partition this node holds (GATEHOUSE_ORGS, GATEHOUSE_PARTITION): decided by
+ * the id alone, so an existing organization and a made-up one get these same words. HTTP 421 (app.ts).
+ */
+export const misdirected = (org: string): TRPCError =>
+  new TRPCError({
+    code: "PRECONDITION_FAILED",
+    message: `This node does not serve organization "${org}": send requests about it to the node holding its partition`,
+    cause: new NotServedHere(org),
+  });
+
+/** The cause of a `misdirected` refusal, which the HTTP layer answers 421 Misdirected Request. */
+export class NotServedHere extends Error {
+  constructor(readonly org: string) {
+    super(`Organization "${org}" is not served by this node`);
+  }
+}

@@ -1,7 +1,7 @@
 // Everything the server holds, as one layer over a database layer: the store, the engine kept current by
 // EngineSync (built after the migrations, system roles and demo data), the Mailer and the operations sweeper.
 import { type Database, runMigrations } from "@gatehouse/db";
-import { EngineSync, Roles, StoreLive, seedDemo } from "@gatehouse/store";
+import { EngineSync, NodePartition, type Partition, Roles, StoreLive, seedDemo } from "@gatehouse/store";
 import { Effect, Layer } from "effect";
 import { Mailer, mailSettingsFromEnv } from "./mail/mailer.ts";
 import { operationsSweeper } from "./mission-control/sweeper.ts";
@@ -25,15 +25,31 @@ const mailFromEnv = () =>
     mailSettingsFromEnv(() => `http://${process.env.HOST ?? "127.0.0.1"}:${process.env.PORT ?? "4000"}`),
   );
 
+export interface ServerLayerOptions {
+  /** Prepare the database first (default); a worker whose primary prepared it (GATEHOUSE_WORKERS) does not. */
+  readonly prepare?: boolean;
+  /** The organizations this node holds (default every one): its engine loads and follows only them. */
+  readonly partition?: Partition;
+}
+
 /** The server's services over `database` (DatabaseLive in production, a test database in tests), mail by `mail`. */
 export const serverLayer = <E>(
   database: Layer.Layer<Database, E>,
   mail: Layer.Layer<Mailer> = mailFromEnv(),
+  options: ServerLayerOptions = {},
 ) => {
   const base = Layer.merge(StoreLive, mail).pipe(Layer.provideMerge(database));
-  const ready = EngineSync.layer.pipe(
-    Layer.provide(Layer.effectDiscard(prepareDatabase)),
-    Layer.provideMerge(base),
-  );
+  const prepared = options.prepare === false ? Layer.empty : Layer.effectDiscard(prepareDatabase);
+  const sync =
+    options.partition === undefined
+      ? EngineSync.layer
+      : EngineSync.layer.pipe(Layer.provide(Layer.succeed(NodePartition, options.partition)));
+  const ready = sync.pipe(Layer.provide(prepared), Layer.provideMerge(base));
   return operationsSweeper.pipe(Layer.provideMerge(ready));
 };
+
+/** Only the preparation, once, before a primary forks its workers (GATEHOUSE_WORKERS). */
+export const prepareOnce = <E>(
+  database: Layer.Layer<Database, E>,
+  mail: Layer.Layer<Mailer> = mailFromEnv(),
+) => prepareDatabase.pipe(Effect.provide(Layer.merge(StoreLive, mail).pipe(Layer.provideMerge(database))));

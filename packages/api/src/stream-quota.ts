@@ -11,6 +11,25 @@ export interface StreamLimits {
 /** 20 per actor covers every tab of the three apps a person plausibly keeps open; 2,000 in all. */
 export const defaultStreamLimits: StreamLimits = { perActor: 20, total: 2_000 };
 
+/**
+ * The limits the environment sets: GATEHOUSE_EVENTS_MAX_STREAMS (in all) and GATEHOUSE_EVENTS_MAX_PER_ACTOR, each
+ * a whole number from 1 to 1,000,000, the default where unset. Throws naming the setting that is wrong.
+ */
+export const streamLimitsFromEnv = (env: Readonly<Record<string, string | undefined>>): StreamLimits => {
+  const read = (name: string, fallback: number): number => {
+    const given = env[name]?.trim() ?? "";
+    if (given === "") return fallback;
+    const n = Number(given);
+    if (!Number.isInteger(n) || n < 1 || n > 1_000_000)
+      throw new Error(`${name} must be a whole number from 1 to 1000000, not "${given}"`);
+    return n;
+  };
+  return {
+    perActor: read("GATEHOUSE_EVENTS_MAX_PER_ACTOR", defaultStreamLimits.perActor),
+    total: read("GATEHOUSE_EVENTS_MAX_STREAMS", defaultStreamLimits.total),
+  };
+};
+
 /** A place taken (give it back once, when the stream ends), or which limit refused one. */
 export type Taken = { readonly release: () => void } | { readonly refused: "actor" | "total" };
 

@@ -69,6 +69,6 @@ export const partitionFromEnv = (env: Readonly<Record<string, string | undefined
 export const NodePartition: Context.Reference<Partition> = Context.Reference(
   "@gatehouse/store/NodePartition",
   {
-    defaultValue: () => everyOrganization,
+    defaultValue: (): Partition => everyOrganization,
   },
 );
