@@ -306,6 +306,11 @@ export interface Boundary {
 export interface Declared<V = undefined> extends Boundary {
   /** Engine questions for a signed-in user (API keys and the operator are no subjects: they are not asked). */
   readonly ask?: ReadonlyArray<Ask>;
+  /**
+   * The organizations a user's question about itself is answered in (authz), where it names no other: read only
+   * by the partition boundary (one's own questions cross no organization boundary; the engine answers them).
+   */
+  readonly answersAbout?: ReadonlyArray<string>;
   /** The subject the answer is about (authz): one the actor may not see is as unknown as a made-up id. */
   readonly subject?: string;
   /** A refused question answers NOT_FOUND even in the actor's own organization (objects only viewers see). */
@@ -462,10 +467,13 @@ const authorizeQuery = <I, V>(
   };
   const judgedBy = (engine: Engine): Authorized<V> | Promise<Authorized<V>> => {
     const decide = (declared: Declared<V>): Authorized<V> => {
-      served(ctx.partition, actor, [
-        ...(declared.orgs ?? NOTHING),
-        ...(declared.ask ?? NOTHING).map(orgOfAsk),
-      ]);
+      // Only a partitioned node has anything to refuse: the hot path allocates nothing for it.
+      if (ctx.partition !== undefined && ctx.partition.kind !== "all")
+        served(ctx.partition, actor, [
+          ...(declared.orgs ?? NOTHING),
+          ...(declared.answersAbout ?? NOTHING),
+          ...(declared.ask ?? NOTHING).map(orgOfAsk),
+        ]);
       enforce(engine, actor, declared);
       return { actor, engine, store, declared: declared.value as V, may: mayFor(engine, actor) };
     };

@@ -45,7 +45,7 @@ export const userView = (actor: string, resource: Resource): Ask => {
 
 const required = (kind: string) => badRequest(`subject: required for ${kind}`);
 
-/** A user's question about itself: nothing to declare (the engine answers; see `seenBy`). */
+/** Nothing to declare: the operator's question about others (it has no organization). */
 export const SELF: Declared = {};
 
 /** The distinct organizations of the questions' resources, in first-seen order (usually one). */
@@ -57,7 +57,7 @@ const orgsOf = (questions: ReadonlyArray<{ readonly resource: Resource }>): stri
 
 /**
  * Who the answer is about and what that takes, for `actor` asking about `subject` on the questions' resources.
- * A user's question about itself declares nothing and allocates nothing (the hot path).
+ * A user's question about itself declares only the organizations it is answered in (the partition boundary).
  */
 const about = (
   actor: Actor,
@@ -72,7 +72,7 @@ const about = (
       if (subject === undefined) throw required("an API key");
       return { subject, orgs: orgsOf(questions) };
     case "user":
-      if (subject === undefined || subject === actor.id) return SELF;
+      if (subject === undefined || subject === actor.id) return { answersAbout: orgsOf(questions) };
       return { subject, ask: questions.map((q) => userView(actor.id, q.resource)) };
   }
 };
@@ -83,7 +83,7 @@ export const aboutOne = (
   { actor }: QueryContext,
 ): Declared =>
   actor.kind === "user" && (input.subject === undefined || input.subject === actor.id)
-    ? SELF
+    ? { answersAbout: [input.resource.org] }
     : about(actor, input.subject, [input]);
 
 /** checkMany's declaration: the subject asked about on every check's resource. */

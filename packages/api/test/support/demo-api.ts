@@ -43,15 +43,17 @@ export const testMail = (smtpUrl?: string) =>
 
 /**
  * A demo database on `backend`, the app over it (mail by `mail`: the dev outbox unless given; `options` for the
- * app's other settings) and HTTP helpers; registers its own setup and teardown.
+ * app's other settings, `partition` the organizations it holds) and HTTP helpers; registers its own setup and teardown.
  */
 export const demoApi = (
   backend: BackendName = "pglite",
   mail: Layer.Layer<Mailer> = testMail(),
-  options: Pick<AppOptions, "atLeastWait"> = {},
+  options: Pick<AppOptions, "atLeastWait" | "partition"> = {},
 ) => {
   const database = backend === "pglite" ? layerPglite() : Layer.orDie(postgresDatabase);
-  const runtime = ManagedRuntime.make(serverLayer(database, mail));
+  const runtime = ManagedRuntime.make(
+    serverLayer(database, mail, options.partition === undefined ? {} : { partition: options.partition }),
+  );
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
