@@ -2,7 +2,13 @@
 // tRPC (session cookie or bearer API key; 401 otherwise); every 15 s a heartbeat that re-checks the credentials.
 // Each subscriber gets only what it may read (event-visibility.ts); streams share the process's one listener.
 import type { Engine } from "@gatehouse/domain";
-import { ChangeFeed, EngineSync, type Partition } from "@gatehouse/store";
+import {
+  ChangeFeed,
+  EngineSync,
+  type EngineSyncShape,
+  type FeedEvent,
+  type Partition,
+} from "@gatehouse/store";
 import { Cause, Duration, Effect, Exit, Stream } from "effect";
 import type { Env, Hono } from "hono";
 import { getCookie } from "hono/cookie";
@@ -11,7 +17,7 @@ import { sessionCookie } from "./auth/policy.ts";
 import { resolveActor } from "./auth/resolve-actor.ts";
 import { runWith, type StoreRunner } from "./auth/store-runner.ts";
 import { servesOrg } from "./authorize.ts";
-import { concerns, visibleEvent } from "./event-visibility.ts";
+import { concerns, type VisibleEvent, visibleEvent } from "./event-visibility.ts";
 import { misdirected, SIGN_IN } from "./refusals.ts";
 import { defaultStreamLimits, type StreamLimits, streamQuota } from "./stream-quota.ts";
 
@@ -40,6 +46,40 @@ export const heartbeatInterval = Duration.seconds(15);
  */
 const appliedWait = Duration.seconds(5);
 
+/** How many events' shared waits are remembered (the newest; an event is judged within `appliedWait`). */
+const rememberedWaits = 1024;
+
+/**
+ * What every stream of one app shares per event, so that the cost of an event grows with its subscribers only
+ * by their own judgement and write: the wait for the engine (one timer per event, not one per stream) and the
+ * event's text when a subscriber may read all of it.
+ */
+const sharedPerEvent = () => {
+  const waits = new Map<string, Promise<void>>();
+  const texts = new WeakMap<FeedEvent, string>();
+  return {
+    applied: (sync: EngineSyncShape, audit: string): Promise<void> => {
+      let wait = waits.get(audit);
+      if (wait === undefined) {
+        wait = Effect.runPromise(Effect.asVoid(Effect.timeoutOption(sync.awaitApplied(audit), appliedWait)));
+        waits.set(audit, wait);
+        const oldest = waits.keys().next();
+        if (waits.size > rememberedWaits && oldest.done !== true) waits.delete(oldest.value);
+      }
+      return wait;
+    },
+    text: (event: FeedEvent, visible: VisibleEvent): string => {
+      if (visible.changes !== event.changes) return JSON.stringify(visible);
+      let text = texts.get(event);
+      if (text === undefined) {
+        text = JSON.stringify(visible);
+        texts.set(event, text);
+      }
+      return text;
+    },
+  };
+};
+
 const unauthorized = { error: { code: "UNAUTHORIZED", message: SIGN_IN } };
 const tooMany = (limits: StreamLimits, refused: "actor" | "total") => ({
   error: {
@@ -60,6 +100,7 @@ const tooMany = (limits: StreamLimits, refused: "actor" | "total") => ({
 export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions): void => {
   const limits = options.limits ?? defaultStreamLimits;
   const quota = streamQuota(limits);
+  const shared = sharedPerEvent();
   app.get("/events", async (c) => {
     const store = options.store;
     if (store === undefined) return c.json(unauthorized, 401);
@@ -100,10 +141,12 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
           const changes = Stream.runForEach(events, (event) =>
             Effect.gen(function* () {
               if (!concerns(actor, event)) return;
-              yield* Effect.timeoutOption(sync.awaitApplied(event.audit), appliedWait);
+              yield* Effect.promise(() => shared.applied(sync, event.audit));
               const visible = visibleEvent(options.engine(), actor, event);
               if (visible === undefined) return;
-              yield* Effect.promise(() => sse.writeSSE({ id: visible.audit, data: JSON.stringify(visible) }));
+              yield* Effect.promise(() =>
+                sse.writeSSE({ id: visible.audit, data: shared.text(event, visible) }),
+              );
             }),
           );
           yield* Effect.raceFirst(changes, heartbeat);

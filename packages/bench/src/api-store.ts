@@ -19,19 +19,22 @@ export interface BenchStore {
 
 const system = { kind: "system" } as const;
 
-/** Creates organization `org` and an API key of it, each an audited mutation; the key's plaintext. */
-const provision = (org: string) =>
+/**
+ * Creates organization `org` (unless `create` is false: it exists) and API key `id` of it, each an audited
+ * mutation; the key's plaintext.
+ */
+export const provision = (org: string, id = `key_bench_${org}`, create = true) =>
   Effect.gen(function* () {
     const mutations = yield* Mutations;
-    yield* mutations.mutate({
-      actor: system,
-      org,
-      action: "organization.create",
-      target: { kind: "organization", id: org },
-      run: (yield* Organizations).create({ id: org, name: org, kind: "customer", products: [] }),
-    });
+    if (create)
+      yield* mutations.mutate({
+        actor: system,
+        org,
+        action: "organization.create",
+        target: { kind: "organization", id: org },
+        run: (yield* Organizations).create({ id: org, name: org, kind: "customer", products: [] }),
+      });
     const { key, prefix } = newApiKey();
-    const id = `key_bench_${org}`;
     yield* mutations.mutate({
       actor: system,
       org,
@@ -52,6 +55,6 @@ const provision = (org: string) =>
 /** Opens the store and provisions `orgs`. */
 export const openBenchStore = async (orgs: ReadonlyArray<string>): Promise<BenchStore> => {
   const runtime = ManagedRuntime.make(serverLayer(layerPglite()));
-  const provisioned = await runtime.runPromise(Effect.forEach(orgs, provision));
+  const provisioned = await runtime.runPromise(Effect.forEach(orgs, (org) => provision(org)));
   return { runner: runtime, keys: Object.fromEntries(provisioned), close: () => runtime.dispose() };
 };

@@ -1,14 +1,17 @@
-// `pnpm bench [--json] [--users N] [--projects N] [--no-casl] [--seconds S] [--api | --all | --sdk]`: Gatehouse and
-// CASL on one fixture, (--api) the API on loopback, or (--sdk) the local decision point. One JSON line per measurement.
+// `pnpm bench [--json] [--users N] [--projects N] [--no-casl] [--seconds S] [--api | --all | --sdk | --memory |
+// --streams N]`: Gatehouse and CASL on one fixture, the API on loopback, the local decision point, the engine's memory
+// by size, or N /events subscribers. One JSON line per measurement.
 import { parseArgs } from "node:util";
 import { type ApiLine, apiVerdicts, runApiBench } from "./api-bench.ts";
 import { buildCasl, caslCheck, caslInput, caslResources, plainQuery } from "./casl-runner.ts";
 import { generateFixture } from "./fixture.ts";
 import { buildGatehouse, gatehouseCheck, gatehouseInput } from "./gatehouse-runner.ts";
 import { canCollect, latency, measureBuild, type Op, throughput } from "./measure.ts";
+import { type MemoryLine, runMemoryBench } from "./memory-bench.ts";
 import { generateQueries, type Query } from "./queries.ts";
 import { type CheckLine, table, type UpdateLine, verdicts } from "./report.ts";
 import { runSdkBench, type SdkLine, sdkVerdicts } from "./sdk-bench.ts";
+import { runStreamsBench, type StreamsLine } from "./streams-bench.ts";
 import { measureUpdates } from "./updates.ts";
 
 const SEED = 20240611;
@@ -34,6 +37,12 @@ const { values } = parseArgs({
     "api-profile": { type: "string" },
     /** The SDK benchmark only: in-process checks through the SDK and change-to-visible latency. */
     sdk: { type: "boolean", default: false },
+    /** The engine's heap at several fixture sizes (users, comma-separated with --sizes). */
+    memory: { type: "boolean", default: false },
+    sizes: { type: "string", default: "10000,30000,100000,300000" },
+    /** Open this many /events streams to a server process and measure the fan-out of changes. */
+    streams: { type: "string" },
+    changes: { type: "string", default: "20" },
   },
 });
 const count = (name: string, text: string): number => {
@@ -49,7 +58,9 @@ const json = values.json;
 const note = (text: string): void => {
   (json ? process.stderr : process.stdout).write(`${text}\n`);
 };
-const emit = <T extends CheckLine | UpdateLine | ApiLine | SdkLine>(line: T): T => {
+const emit = <T extends CheckLine | UpdateLine | ApiLine | SdkLine | MemoryLine | StreamsLine>(
+  line: T,
+): T => {
   process.stdout.write(`${JSON.stringify(line)}\n`);
   return line;
 };
@@ -68,6 +79,17 @@ if (values.sdk) {
   const lines = await runSdkBench({ seconds: budgetMs / 1000, note });
   for (const line of lines) emit(line);
   for (const v of sdkVerdicts(lines)) note(v);
+  process.exit(0);
+}
+if (values.memory) {
+  const sizes = values.sizes.split(",").map((n) => Math.floor(count("sizes", n)));
+  for (const line of runMemoryBench(sizes, SEED, note)) emit(line);
+  process.exit(0);
+}
+if (values.streams !== undefined) {
+  const streams = Math.floor(count("streams", values.streams));
+  const changes = Math.floor(count("changes", values.changes));
+  emit(await runStreamsBench({ streams, changes, note }));
   process.exit(0);
 }
 
