@@ -38,7 +38,7 @@ const OPENING = 250;
 
 const startServer = (streams: number, keys: number) => {
   const child = fork(fileURLToPath(new URL("./streams-server.ts", import.meta.url)), [], {
-    execArgv: ["--expose-gc", "--max-semi-space-size=64", ...(process.env.STREAMS_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.STREAMS_PROF}`] : []), "--import", "tsx"],
+    execArgv: ["--expose-gc", "--max-semi-space-size=64", "--import", "tsx"],
     env: {
       ...process.env,
       GATEHOUSE_EVENTS_MAX_STREAMS: String(streams),
