@@ -634,18 +634,21 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
  * A route outside tRPC that reads one organization's whole decision data (GET /v1/snapshot, GET /v1/changes): an
  * API key reads its own organization; a signed-in user its own organization when the engine allows the route's
  * declared question about it (`declare(org)`); the operator none (it is no member of any organization). Returns
- * the organization, or throws the refusal (UNAUTHORIZED, FORBIDDEN with the engine's reason).
+ * the organization, or throws the refusal (UNAUTHORIZED, FORBIDDEN with the engine's reason; on a node not holding
+ * the organization, `misdirected`).
  */
 export const authorizeOrgData = (
   engine: Engine,
   actor: Actor | undefined,
   declare: (org: string) => Ask,
+  partition?: Partition,
 ): string => {
   if (actor === undefined) throw unauthorized();
   if (actor.kind === "operator")
     throw forbidden(
       "The platform operator reads no organization's snapshot: use an API key of the organization",
     );
+  served(partition, actor, [actor.org]);
   if (actor.kind === "user") ask(engine, actor, declare(actor.org));
   return actor.org;
 };

@@ -45,7 +45,7 @@ describe.each(["pglite", "postgres"] as const)("a node holding acme only, on %s"
     expect(grant.error?.message).toBe(notServed("agency"));
   });
 
-  it("sends a partner user's own account and change stream to its organization's node", async () => {
+  it("sends a partner user's own account, change stream and snapshot to its organization's node", async () => {
     const partner = await signIn("partneruser@agency.example");
     const me = await send("GET", "auth.me", undefined, partner);
     expect(me.status).toBe(421);
@@ -55,5 +55,12 @@ describe.each(["pglite", "postgres"] as const)("a node holding acme only, on %s"
     });
     expect(events.status).toBe(421);
     expect(((await events.json()) as { error: { message: string } }).error.message).toBe(notServed("agency"));
+    const snapshot = await app().request("http://localhost/v1/snapshot", {
+      headers: { cookie: partner.cookie ?? "" },
+    });
+    expect(snapshot.status).toBe(421);
+    expect(((await snapshot.json()) as { error: { message: string } }).error.message).toBe(
+      notServed("agency"),
+    );
   });
 });

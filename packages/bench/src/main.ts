@@ -43,6 +43,8 @@ const { values } = parseArgs({
     /** Open this many /events streams to a server process and measure the fan-out of changes. */
     streams: { type: "string" },
     changes: { type: "string", default: "20" },
+    /** Which stream --streams opens: /events (default) or the SDK's /v1/changes. */
+    "stream-path": { type: "string", default: "/events" },
   },
 });
 const count = (name: string, text: string): number => {
@@ -89,7 +91,10 @@ if (values.memory) {
 if (values.streams !== undefined) {
   const streams = Math.floor(count("streams", values.streams));
   const changes = Math.floor(count("changes", values.changes));
-  emit(await runStreamsBench({ streams, changes, note }));
+  const path = values["stream-path"];
+  if (path !== "/events" && path !== "/v1/changes")
+    throw new Error(`--stream-path is /events or /v1/changes, not ${path}`);
+  emit(await runStreamsBench({ streams, changes, path, note }));
   process.exit(0);
 }
 

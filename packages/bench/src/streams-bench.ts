@@ -6,14 +6,19 @@ import { fileURLToPath } from "node:url";
 import { percentile } from "./measure.ts";
 import type { ServerMemory, StreamsReady } from "./streams-server.ts";
 
+/** The streams measured: the apps' /events, or the SDK's change stream. */
+export type StreamPath = "/events" | "/v1/changes";
+
 export interface StreamsOptions {
   readonly streams: number;
+  readonly path: StreamPath;
   readonly changes: number;
   readonly note: (text: string) => void;
 }
 
 export interface StreamsLine {
   readonly bench: "events.streams";
+  readonly path: StreamPath;
   readonly streams: number;
   readonly changes: number;
   /** Deliveries measured: every subscriber's copy of every change. */
@@ -85,15 +90,15 @@ interface Subscriber {
 
 const changeNumber = /"group":"g-(\d+)"/g;
 
-/** Opens one stream and succeeds once the server says it is connected. */
-const subscribe = (port: number, key: string, onChange: () => void) =>
+/** Opens one stream and succeeds once the server says it listens (`: connected`, or the SDK stream's `ready`). */
+const subscribe = (port: number, path: StreamPath, key: string, onChange: () => void) =>
   new Promise<Subscriber>((resolve, reject) => {
     const seen = new Map<number, number>();
     const req = request(
-      { host: "127.0.0.1", port, path: "/events", agent: false, headers: { authorization: `Bearer ${key}` } },
+      { host: "127.0.0.1", port, path, agent: false, headers: { authorization: `Bearer ${key}` } },
       (res) => {
         if (res.statusCode !== 200) {
-          reject(new Error(`/events answered ${res.statusCode}`));
+          reject(new Error(`${path} answered ${res.statusCode}`));
           res.resume();
           return;
         }
@@ -106,7 +111,7 @@ const subscribe = (port: number, key: string, onChange: () => void) =>
           if (end < 0) return;
           const events = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          if (events.includes(": connected")) resolve({ req, seen });
+          if (events.includes(": connected") || events.includes("event: ready")) resolve({ req, seen });
           for (const match of events.matchAll(changeNumber)) {
             seen.set(Number(match[1]), now);
             onChange();
@@ -120,13 +125,13 @@ const subscribe = (port: number, key: string, onChange: () => void) =>
 
 /** Opens `streams` subscribers, writes `changes` changes one by one, measures, closes everything. */
 export const runStreamsBench = async (options: StreamsOptions): Promise<StreamsLine> => {
-  const { streams, changes, note } = options;
+  const { streams, changes, path, note } = options;
   const keys = Math.max(1, Math.ceil(streams / 1000));
   const { child, ready } = await startServer(streams, keys);
   const subscribers: Subscriber[] = [];
   try {
     const before = await memoryOf(child);
-    note(`streams: opening ${streams} /events streams (${keys} API keys) on 127.0.0.1:${ready.port}`);
+    note(`streams: opening ${streams} ${path} streams (${keys} API keys) on 127.0.0.1:${ready.port}`);
     let arrived = 0;
     let wake: (() => void) | undefined;
     const onChange = () => {
@@ -137,7 +142,7 @@ export const runStreamsBench = async (options: StreamsOptions): Promise<StreamsL
     for (let i = 0; i < streams; i += OPENING) {
       if (performance.now() - openStart > OPEN_MS) throw new Error(`opening took over ${OPEN_MS} ms`);
       const batch = Array.from({ length: Math.min(OPENING, streams - i) }, (_, k) =>
-        subscribe(ready.port, ready.keys[(i + k) % keys] as string, onChange),
+        subscribe(ready.port, path, ready.keys[(i + k) % keys] as string, onChange),
       );
       subscribers.push(...(await Promise.all(batch)));
     }
@@ -184,6 +189,7 @@ export const runStreamsBench = async (options: StreamsOptions): Promise<StreamsL
     const round = (n: number) => Number(n.toFixed(1));
     return {
       bench: "events.streams",
+      path,
       streams,
       changes,
       deliveries: all.length,

@@ -1,6 +1,7 @@
 // Who may read an organization's decision data from the /v1 streams (snapshot and changes): the request's actor,
 // authorized by authorize.ts's authorizeOrgData with the question users.list asks of the whole organization.
 import type { Engine } from "@gatehouse/domain";
+import type { Partition } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { Effect } from "effect";
@@ -12,7 +13,7 @@ import { runWith, type StoreRunner } from "../auth/store-runner.ts";
 import { authorizeOrgData } from "../authorize.ts";
 import type { Actor } from "../context.ts";
 import { viewPeopleAt } from "../read-questions.ts";
-import { SIGN_IN } from "../refusals.ts";
+import { NotServedHere, SIGN_IN } from "../refusals.ts";
 
 /** What the streams are built with. */
 export interface OrgDataOptions {
@@ -20,6 +21,8 @@ export interface OrgDataOptions {
   readonly store?: StoreRunner | undefined;
   /** The current engine, which decides a signed-in user's question. */
   readonly engine: () => Engine;
+  /** The organizations this node holds: another's reader is answered 421 (authorize.ts). */
+  readonly partition?: Partition | undefined;
 }
 
 /** An authorized reader: its actor, its organization, and how to ask again whether it still may read. */
@@ -37,14 +40,14 @@ export interface OrgReader {
  */
 const question = (org: string) => viewPeopleAt({ org });
 
-const decide = (engine: Engine, actor: Actor | undefined): string =>
-  authorizeOrgData(engine, actor, question);
+const decide = (engine: Engine, actor: Actor | undefined, partition: Partition | undefined): string =>
+  authorizeOrgData(engine, actor, question, partition);
 
 /** The refusal as JSON with its HTTP status, in the words tRPC would use. */
 const refusal = (c: Context, error: TRPCError) =>
   c.json(
     { error: { code: error.code, message: error.message } },
-    getHTTPStatusCodeFromError(error) as 401 | 403,
+    error.cause instanceof NotServedHere ? 421 : (getHTTPStatusCodeFromError(error) as 401 | 403),
   );
 
 /** Authorizes the request: the reader, or the response refusing it (401 without credentials, 403 refused). */
@@ -58,7 +61,7 @@ export const orgReader = async (c: Context, options: OrgDataOptions): Promise<Or
   const { actor } = await runWith(store, resolveActor(presented));
   let org: string;
   try {
-    org = decide(options.engine(), actor);
+    org = decide(options.engine(), actor, options.partition);
   } catch (error) {
     if (error instanceof TRPCError) return refusal(c, error);
     throw error;
@@ -70,7 +73,7 @@ export const orgReader = async (c: Context, options: OrgDataOptions): Promise<Or
     );
     if (again === undefined || actor === undefined || again.id !== actor.id) return false;
     try {
-      return decide(options.engine(), again) === org;
+      return decide(options.engine(), again, options.partition) === org;
     } catch {
       return false;
     }
