@@ -104,7 +104,7 @@ export const createApp = (options: AppOptions): Hono<Env> => {
       },
     }),
   );
-  mountDecisionApi(app, { auth, engine: options.engine, engineAt: caughtUp });
+  mountDecisionApi(app, { auth, engine: options.engine, engineAt: caughtUp, partition: options.partition });
   mountEvents(app, {
     store: options.store,
     engine: options.engine,

@@ -1,8 +1,9 @@
 // A node holding a partition of the organizations (here acme only) answers about them as a full node does, the
 // partner users reaching them included, and refuses every request about another organization with 421 naming it,
-// in the same words for an existing organization and a made-up one; /events likewise.
+// in the same words for an existing organization and a made-up one; /events, /v1/check and /v1/snapshot likewise.
 import { describe, expect, it } from "vitest";
 import { demoApi, testMail } from "./support/demo-api.ts";
+import { v1Request } from "./support/v1-request.ts";
 
 const production = { org: "acme", product: "mission-control", instance: "acme-mc-production" };
 const notServed = (org: string) =>
@@ -13,7 +14,7 @@ describe.each(["pglite", "postgres"] as const)("a node holding acme only, on %s"
     partition: { kind: "orgs", orgs: new Set(["acme"]) },
   });
 
-  it("answers about acme, for its users and for the partner users reaching it", async () => {
+  it("answers about acme, for its users and for the partner users reaching it, in tRPC and /v1", async () => {
     const admin = await signIn("admin@acme.example");
     const partner = await signIn("partneruser@agency.example");
     expect((await send("GET", "groups.list", { org: "acme" }, admin)).status).toBe(200);
@@ -21,6 +22,12 @@ describe.each(["pglite", "postgres"] as const)("a node holding acme only, on %s"
     expect((await send("GET", "authz.check", restart, partner)).data).toBe("allow");
     const deploy = { action: "mission-control:code.deploy", resource: production };
     expect((await send("GET", "authz.check", deploy, partner)).data).toBe("deny");
+    // The decision API answers through the same boundary.
+    const v1 = await v1Request(app(), "/v1/check", restart, partner);
+    expect([v1.status, v1.body]).toEqual([200, { decision: "allow" }]);
+    const elsewhere = { action: "mission-control:site.restart", resource: { org: "agency" } };
+    const refused = await v1Request(app(), "/v1/check", elsewhere, partner);
+    expect(refused.status).toBe(421);
   });
 
   it("refuses another organization with 421, alike whether it exists or not, for queries and mutations", async () => {

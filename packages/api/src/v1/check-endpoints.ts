@@ -1,6 +1,7 @@
 // Mounts the /v1 decision API on Hono, outside tRPC: each route of decision-routes.ts as a JSON POST, signed in as
 // tRPC is (bearer API key, or session cookie with the CSRF header), and GET /v1/openapi.json describing them.
 import type { Engine } from "@gatehouse/domain";
+import type { Partition } from "@gatehouse/store";
 import type { Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type AuthConfig, authContext } from "../auth/create-context.ts";
@@ -17,6 +18,8 @@ export interface DecisionApiOptions {
   readonly engine: () => Engine;
   /** The engine once this process applied a token (a question asked `atLeast`); absent without a store. */
   readonly engineAt: EngineAt | undefined;
+  /** The organizations this node holds: a question about another is answered 421 (authorize.ts). */
+  readonly partition?: Partition | undefined;
 }
 
 type RequestEnv = { Variables: { requestId: string } };
@@ -36,7 +39,13 @@ const handle = (route: DecisionRoute, options: DecisionApiOptions) => async (c: 
     const { actor, auth } = await authContext(options.auth, { req: c.req.raw, resHeaders: new Headers() }, c);
     if (actor === undefined) throw unauthorized();
     const raw = await jsonBody(c);
-    const ctx = { engine: options.engine(), engineAt: options.engineAt, actor, auth };
+    const ctx = {
+      engine: options.engine(),
+      engineAt: options.engineAt,
+      actor,
+      auth,
+      partition: options.partition,
+    };
     return c.json(await route.answer(raw, ctx));
   } catch (cause) {
     const { status, body } = errorAnswer(cause, c.var.requestId, route.path);

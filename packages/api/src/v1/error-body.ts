@@ -3,6 +3,7 @@
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { Schema } from "effect";
 import { toTrpcError } from "../errors.ts";
+import { NotServedHere } from "../refusals.ts";
 import { issuesMessage, issuesOf } from "../trpc.ts";
 
 /** The error body's schema, for the OpenAPI document. */
@@ -35,7 +36,8 @@ export const errorAnswer = (
   path: string,
 ): { readonly status: number; readonly body: typeof ErrorBody.Type } => {
   const error = toTrpcError(cause);
-  const status = getHTTPStatusCodeFromError(error);
+  // A question about an organization this node does not hold: 421 Misdirected Request, as tRPC's answer.
+  const status = error.cause instanceof NotServedHere ? 421 : getHTTPStatusCodeFromError(error);
   if (error.code === "INTERNAL_SERVER_ERROR") {
     console.error(`[${requestId}] ${path} failed:`, error.cause ?? error);
     return { status, body: errorBody(error.code, `Internal error (request ${requestId})`) };
