@@ -210,6 +210,9 @@ describeBothBackends(
             audit: made.auditId,
             org: "agency",
             changes: [{ type: "group.added", group: "grp_b", org: "agency" }],
+            part: 1,
+            parts: 1,
+            seq: (collected[0]?.seq ?? 0) + 2,
           });
         }),
       ).pipe(Effect.provide(StoreLive)),
