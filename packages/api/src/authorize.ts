@@ -183,10 +183,10 @@ const writeFor =
     );
 
 /**
- * THE partition boundary: every organization a request is about (its objects' and its questions', or the actor's
- * own when it names none) must be one this node holds; any other is refused `misdirected` (421), decided by the
- * organization's id alone, so an existing organization and a made-up one are refused alike. Every organization is
- * held without a partition. The operator, no member of any organization, provisions from any node.
+ * THE partition boundary: every organization a request is about (its questions', or the actor's own when it names
+ * none) must be one this node holds; any other is refused `misdirected` (421), decided by the organization's id
+ * alone, so an existing organization and a made-up one are refused alike. Every organization is held without a
+ * partition. The operator, no member of any organization, provisions from any node.
  */
 const served = (partition: Partition | undefined, actor: Actor, orgs: Iterable<string>): void => {
   if (partition === undefined || partition.kind === "all" || actor.kind === "operator") return;
@@ -196,6 +196,27 @@ const served = (partition: Partition | undefined, actor: Actor, orgs: Iterable<s
     if (!holds(partition, org)) throw misdirected(org);
   }
   if (!named && !holds(partition, actor.org)) throw misdirected(actor.org);
+};
+
+/**
+ * The partition boundary for the organizations objects lie in (a declaration's `orgs`, often read from stored
+ * rows): the actor's own organization elsewhere is `misdirected`; any other organization this node does not hold
+ * is answered as a full node answers an organization the actor does not reach, NOT_FOUND with a made-up id's
+ * words, so a foreign object's id tells nothing on the wrong node either (this node holds no grants there, so
+ * the actor reaches it from here no more than `within` would let it). A shared object (`shared`) keeps the
+ * id-only rule: one of its organizations is the caller's own.
+ */
+const servedObjects = (partition: Partition | undefined, actor: Actor, boundary: Boundary): void => {
+  if (partition === undefined || partition.kind === "all" || actor.kind === "operator") return;
+  const orgs = boundary.orgs ?? NOTHING;
+  if (boundary.shared === true) {
+    served(partition, actor, orgs);
+    return;
+  }
+  const elsewhere = orgs.find((org) => !holds(partition, org));
+  if (elsewhere === undefined) return;
+  if (orgs.includes(actor.org) && !holds(partition, actor.org)) throw misdirected(actor.org);
+  throw outside(boundary.missing, elsewhere);
 };
 
 /** Whether this node answers about `org` (the /events stream asks it for its subscriber's organization). */
@@ -468,12 +489,14 @@ const authorizeQuery = <I, V>(
   const judgedBy = (engine: Engine): Authorized<V> | Promise<Authorized<V>> => {
     const decide = (declared: Declared<V>): Authorized<V> => {
       // Only a partitioned node has anything to refuse: the hot path allocates nothing for it.
-      if (ctx.partition !== undefined && ctx.partition.kind !== "all")
+      if (ctx.partition !== undefined && ctx.partition.kind !== "all") {
+        servedObjects(ctx.partition, actor, declared);
         served(ctx.partition, actor, [
           ...(declared.orgs ?? NOTHING),
           ...(declared.answersAbout ?? NOTHING),
           ...(declared.ask ?? NOTHING).map(orgOfAsk),
         ]);
+      }
       enforce(engine, actor, declared);
       return { actor, engine, store, declared: declared.value as V, may: mayFor(engine, actor) };
     };
@@ -578,6 +601,7 @@ const questionsOf = async (
     served(ctx.partition, actor, questions.map(orgOfAsk));
     return questions;
   }
+  servedObjects(ctx.partition, actor, change);
   served(ctx.partition, actor, change.orgs);
   within(ctx.engine, actor, change);
   return questionsOf(ctx, actor, typeof change.ask === "function" ? await change.ask() : change.ask);

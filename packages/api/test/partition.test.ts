@@ -1,6 +1,6 @@
 // A node holding a partition of the organizations (here acme only) answers about them as a full node does, the
-// partner users reaching them included, and refuses every request about another organization with 421 naming it,
-// in the same words for an existing organization and a made-up one; /events, /v1/check and /v1/snapshot likewise.
+// partner users reaching them included; questions about another organization are refused 421 naming it (alike
+// whether it exists), its objects NOT_FOUND as made-up ones; /events, /v1/check and /v1/snapshot likewise.
 import { describe, expect, it } from "vitest";
 import { demoApi, testMail } from "./support/demo-api.ts";
 import { v1Request } from "./support/v1-request.ts";
@@ -10,7 +10,7 @@ const notServed = (org: string) =>
   `This node does not serve organization "${org}": send requests about it to the node holding its partition`;
 
 describe.each(["pglite", "postgres"] as const)("a node holding acme only, on %s", (backend) => {
-  const { send, signIn, app } = demoApi(backend, testMail(), {
+  const { send, signIn, app, rows } = demoApi(backend, testMail(), {
     partition: { kind: "orgs", orgs: new Set(["acme"]) },
   });
 
@@ -30,14 +30,22 @@ describe.each(["pglite", "postgres"] as const)("a node holding acme only, on %s"
     expect(refused.status).toBe(421);
   });
 
-  it("refuses another organization with 421, alike whether it exists or not, for queries and mutations", async () => {
+  it("answers another organization's objects as missing ones, for queries and mutations, and its questions 421", async () => {
     const admin = await signIn("admin@acme.example");
     const agency = await send("GET", "groups.list", { org: "agency" }, admin);
     const madeUp = await send("GET", "groups.list", { org: "no-such-org" }, admin);
-    expect([agency.status, madeUp.status]).toEqual([421, 421]);
-    expect(agency.error?.message).toBe(notServed("agency"));
-    expect(madeUp.error?.message).toBe(notServed("no-such-org"));
-    expect(agency.error?.data.code).toBe(madeUp.error?.data.code);
+    expect([agency.status, madeUp.status]).toEqual([404, 404]);
+    expect(agency.error?.message).toBe(madeUp.error?.message.replace("no-such-org", "agency"));
+    // An object named by its id alone: another organization's, read from the database, is a made-up one here too.
+    const [everyone] = await rows<{ id: string }>(
+      "select id from groups where org = 'agency' and kind = 'everyone'",
+    );
+    const foreign = await send("GET", "groups.get", { id: everyone?.id ?? "" }, admin);
+    const missing = await send("GET", "groups.get", { id: "grp_no_such_group" }, admin);
+    expect([foreign.status, missing.status]).toEqual([404, 404]);
+    expect(foreign.error?.message).toBe(
+      missing.error?.message.replace("grp_no_such_group", everyone?.id ?? ""),
+    );
     const grant = await send(
       "POST",
       "grants.create",
@@ -48,8 +56,19 @@ describe.each(["pglite", "postgres"] as const)("a node holding acme only, on %s"
       },
       admin,
     );
-    expect(grant.status).toBe(421);
-    expect(grant.error?.message).toBe(notServed("agency"));
+    expect(grant.status).toBe(404);
+    // A question names its organization: asked here about one this node does not hold, it is misdirected.
+    const check = { action: "mission-control:site.view", resource: { org: "agency" } };
+    const asked = await send("GET", "authz.check", check, admin);
+    const askedMadeUp = await send(
+      "GET",
+      "authz.check",
+      { ...check, resource: { org: "no-such-org" } },
+      admin,
+    );
+    expect([asked.status, askedMadeUp.status]).toEqual([421, 421]);
+    expect(asked.error?.message).toBe(notServed("agency"));
+    expect(askedMadeUp.error?.message).toBe(notServed("no-such-org"));
   });
 
   it("sends a partner user's own account, change stream and snapshot to its organization's node", async () => {
