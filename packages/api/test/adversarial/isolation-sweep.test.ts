@@ -1,5 +1,5 @@
-// The isolation sweep (issue 10): every procedure of the router tree, called by every actor of one organization
-// with the other organization's ids and with made-up ids of the same shape, on PGlite and on PostgreSQL.
+// The isolation sweep (issue 10): every procedure of the router tree and /v1 stream, called by every live actor of
+// one organization with the other organization's ids and with made-up ids of the same shape, on PGlite and PostgreSQL.
 import { products } from "@gatehouse/domain";
 import { describe, expect, it } from "vitest";
 import { demoApi } from "../support/demo-api.ts";
@@ -8,9 +8,9 @@ import { madeUpIds } from "./support/isolation/made-up.ts";
 import { coverage } from "./support/isolation/meta.ts";
 import { openFindings } from "./support/isolation/open-findings.ts";
 import { procedures } from "./support/isolation/procedures.ts";
-import { type Actor, type Direction, sweep } from "./support/isolation/sweep.ts";
+import { type Actor, type Direction, live, sweep } from "./support/isolation/sweep.ts";
 import { distinguishing, type Finding } from "./support/isolation/verdicts.ts";
-import { buildWorld } from "./support/isolation/world.ts";
+import { buildWorld, signedInAgain } from "./support/isolation/world.ts";
 
 const vocabulary = JSON.stringify(products);
 
@@ -53,6 +53,19 @@ describe("isolation sweep", () => {
               `select id as value from instances where org = '${customer}' and product = 'mission-control'
              union select id from access_requests where partner_org = 'agency' and customer_org = '${customer}'
              union select note from access_requests where partner_org = 'agency' and customer_org = '${customer}'`,
+            )
+          ).map((r) => r.value),
+        ]);
+      // What a partner holding Mission Control roles in a customer knows exists there: the customer, its Mission
+      // Control instances and their operations.
+      const partnerReaches = async (customer: string) =>
+        new Set([
+          customer,
+          ...(
+            await api.rows<{ value: string }>(
+              `select id as value from instances where org = '${customer}' and product = 'mission-control'
+             union select id from operations where org = '${customer}' and instance in
+               (select id from instances where org = '${customer}' and product = 'mission-control')`,
             )
           ).map((r) => r.value),
         ]);
@@ -100,6 +113,9 @@ describe("isolation sweep", () => {
           ),
           existenceMayShow: partnerFlow,
           fingerprint: both("agency", "acme"),
+          // The partner knows acme, the Mission Control instances it may name and their operations (its roles
+          // there run and read them): only acme's other objects are made up in the twins, and compared.
+          known: await partnerReaches("acme"),
           // What its Mission Control roles let it do there (run and cancel operations, ask for access) changes acme.
           without: ["access_requests", "operations"],
         },
@@ -109,7 +125,14 @@ describe("isolation sweep", () => {
       let calls = 0;
       for (const direction of directions) {
         const before = await digest(api.rows, direction.victim.org, direction.without);
-        const result = await sweep(app, all, direction, madeUp);
+        // Fresh sessions: the direction before ended its actors' sessions (auth.logout is swept last).
+        const signedIn = { ...direction, actors: await signedInAgain(app, direction.actors) };
+        const result = await sweep(app, all, signedIn, madeUp);
+        // Every actor swept signed in, to its session-ending procedures: a signed-out caller's 401s prove nothing.
+        expect(result.signedOut, direction.name).toEqual([]);
+        // ...and the check tells an ended session: each session auth.logout ended is no longer live.
+        for (const a of signedIn.actors)
+          if (a.credentials.kind === "session") expect(await live(app, a), a.name).toBe(false);
         // Every procedure of the router tree was called in this direction, each meta-procedure about each subject.
         expect([...result.swept].sort()).toEqual([...coverage(all)].sort());
         calls += result.calls;

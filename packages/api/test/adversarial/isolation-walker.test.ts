@@ -1,7 +1,7 @@
 // The isolation sweep's walker is strict: an input naming another procedure (a meta-procedure such as `may`) is
 // not built from its schema, so a meta-procedure that support/isolation/meta.ts does not list fails the sweep; and a
-// /v1 route the app serves outside decision-routes.ts (which the sweep and the fuzz walk), unless listed here with
-// what covers it instead, fails here.
+// /v1 route the app serves outside decision-routes.ts (which the sweep and the fuzz walk) and the streams the sweep
+// reads (streams.ts), unless listed here with what covers it instead, fails here.
 import { Engine } from "@gatehouse/domain";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
@@ -9,6 +9,7 @@ import { decisionRoutes } from "../../src/v1/decision-routes.ts";
 import { type Assignment, buildInputs, CannotBuild } from "./support/isolation/inputs.ts";
 import { metaProcedures } from "./support/isolation/meta.ts";
 import { procedures } from "./support/isolation/procedures.ts";
+import { streamRoutes } from "./support/isolation/streams.ts";
 
 const assignment: Assignment = {
   place: { values: { org: "acme" }, depth: 1 },
@@ -18,14 +19,11 @@ const assignment: Assignment = {
 };
 
 /**
- * What the /v1 prefix serves besides the decision routes, each with why the sweep does not call it and what covers
+ * What the /v1 prefix serves besides the decision routes and the streams every actor reads (streams.ts), each with why the sweep does not call it and what covers
  * it instead: a /v1 route in neither list fails the walker.
  */
 const outsideSweep: Readonly<Record<string, string>> = {
   "GET /v1/openapi.json": "the public OpenAPI document: no input, no actor",
-  "GET /v1/snapshot": "a decision point's NDJSON stream: isolation in packages/sdk/test/isolation.test.ts",
-  "GET /v1/changes":
-    "a decision point's SSE stream: sdk/test/isolation.test.ts, api/test/v1-org-changes.test.ts",
 };
 
 describe("isolation sweep walker", () => {
@@ -45,7 +43,7 @@ describe("isolation sweep walker", () => {
       .map((r) => `${r.method} ${r.path}`);
     // A route added to the app directly, not through decision-routes.ts, is neither swept, fuzzed nor documented.
     expect(served.sort()).toEqual(
-      [...decisionRoutes.map((r) => `POST ${r.path}`), ...Object.keys(outsideSweep)].sort(),
+      [...decisionRoutes.map((r) => `POST ${r.path}`), ...streamRoutes, ...Object.keys(outsideSweep)].sort(),
     );
     const swept = new Set(procedures().map((p) => p.path));
     for (const route of decisionRoutes) expect(swept.has(route.path), route.path).toBe(true);

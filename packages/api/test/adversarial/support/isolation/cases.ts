@@ -80,19 +80,23 @@ const versions = (...inventories: ReadonlyArray<Inventory>) => {
   return byId;
 };
 
-/** The cases of `procedure` for an actor of `own` against `foreign`. */
+/**
+ * The cases of `procedure` for an actor of `own` against `foreign`; `known` values of `foreign` (what the actor
+ * legitimately knows exists) stay as they are in the made-up twin.
+ */
 export const casesOf = (
   procedure: Procedure,
   own: Inventory,
   foreign: Inventory,
   madeUp: (value: string) => string,
+  known: ReadonlySet<string> = new Set(),
 ): ReadonlyArray<Case> => {
   const byId = versions(own, foreign);
-  const foreignValues = new Set<string>([
-    foreign.org,
-    ...foreign.places.keys(),
-    ...Object.values(objectsOf(foreign)),
-  ]);
+  const foreignValues = new Set<string>(
+    [foreign.org, ...foreign.places.keys(), ...Object.values(objectsOf(foreign))].filter(
+      (v) => !known.has(v),
+    ),
+  );
   const ownPlaces = placesOf(own);
   const foreignPlaces = placesOf(foreign);
   const ownObjects = objectsOf(own);

@@ -7,6 +7,7 @@ import { type App, type Credentials, call, type Reply } from "./http.ts";
 import type { Inventory } from "./inventory.ts";
 import { askedAbout, metaCasesOf, metaProcedures } from "./meta.ts";
 import type { Procedure } from "./procedures.ts";
+import { readStream, streamProblems, streamRoutes } from "./streams.ts";
 import { type Finding, judge } from "./verdicts.ts";
 
 export interface Actor {
@@ -34,6 +35,11 @@ export interface Direction {
   readonly existenceMayShow?: ReadonlySet<string>;
   /** A fingerprint of both organizations' rows (digest.ts): a meta-procedure's calls must leave it as it was. */
   readonly fingerprint: () => Promise<string>;
+  /**
+   * The victim's values the actors legitimately know exist (a partner knows the customer where it holds grants):
+   * kept as they are in the made-up twin, so only what the actors may not know is made up and compared.
+   */
+  readonly known?: ReadonlySet<string>;
 }
 
 export interface SweepResult {
@@ -43,13 +49,19 @@ export interface SweepResult {
   readonly unaudited: ReadonlyArray<string>;
   /** The procedures called at least once, and each meta-procedure's subjects asked about (meta.ts, coverage). */
   readonly swept: ReadonlySet<string>;
+  /**
+   * The actors whose credentials were not live before their sweep or before their session-ending procedures (each
+   * with when): their answers would be 401s that prove nothing, so the sweep requires this empty.
+   */
+  readonly signedOut: ReadonlyArray<string>;
 }
 
-/** Signing out ends a session: the sweep calls it last for each actor. */
-const lastly = (procedures: ReadonlyArray<Procedure>) => [
-  ...procedures.filter((p) => p.path !== "auth.logout"),
-  ...procedures.filter((p) => p.path === "auth.logout"),
-];
+/** Signing out ends a session: the sweep calls it last for each actor, after checking the session is still live. */
+const ending = new Set(["auth.logout"]);
+
+/** Whether `actor`'s credentials are live: `auth.me` answers 200 for a signed-in user or an API key. */
+export const live = async (app: App, actor: Actor): Promise<boolean> =>
+  (await call(app, "query", "auth.me", undefined, actor.credentials)).status === 200;
 
 /** Sweeps `procedures` in one direction. */
 export const sweep = async (
@@ -67,10 +79,14 @@ export const sweep = async (
     if (reply.status >= 400 || metaProcedures.has(procedure.path)) unaudited.push(reply.requestId);
     return reply;
   };
-  const ordered = lastly(procedures);
+  const ordered = [
+    ...procedures.filter((p) => !ending.has(p.path)),
+    ...procedures.filter((p) => ending.has(p.path)),
+  ];
   const cases = new Map<string, ReadonlyArray<Case>>();
   for (const p of ordered)
-    if (!metaProcedures.has(p.path)) cases.set(p.path, casesOf(p, direction.own, direction.victim, madeUp));
+    if (!metaProcedures.has(p.path))
+      cases.set(p.path, casesOf(p, direction.own, direction.victim, madeUp, direction.known));
   for (const [path, meta] of metaProcedures)
     cases.set(
       path,
@@ -79,8 +95,26 @@ export const sweep = async (
   for (const [path, built] of cases)
     if (built.length === 0) throw new Error(`${path}: the sweep built no input for ${direction.name}`);
   const swept = new Set<string>();
-  for (const actor of direction.actors)
+  const signedOut: string[] = [];
+  for (const actor of direction.actors) {
+    if (!(await live(app, actor))) signedOut.push(`${actor.name} before its sweep`);
+    // The /v1 streams take no input: whatever the actor is answered must be its own organization's alone.
+    for (const route of streamRoutes) {
+      calls++;
+      const reply = await readStream(app, route, actor.credentials);
+      for (const detail of streamProblems(route, reply, direction.own.org, direction.secrets))
+        findings.push({
+          kind: reply.status >= 500 ? "5xx" : "leak",
+          procedure: route,
+          actor: actor.name,
+          variant: "",
+          input: null,
+          detail,
+        });
+    }
     for (const procedure of ordered) {
+      if (ending.has(procedure.path) && !(await live(app, actor)))
+        signedOut.push(`${actor.name} before ${procedure.path}`);
       const meta = metaProcedures.has(procedure.path);
       const before = meta ? await direction.fingerprint() : undefined;
       for (const c of cases.get(procedure.path) ?? []) {
@@ -113,5 +147,6 @@ export const sweep = async (
           detail: "a meta-procedure's calls changed the organizations' rows",
         });
     }
-  return { findings, calls, unaudited, swept };
+  }
+  return { findings, calls, unaudited, swept, signedOut };
 };

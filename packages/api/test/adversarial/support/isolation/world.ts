@@ -50,6 +50,17 @@ const signInAll = async (app: App, users: ReadonlyArray<Person>, partner = false
   return actors;
 };
 
+/**
+ * `actors` with new sessions (an API key stays as it is): each direction's sweep ends its actors' sessions with
+ * `auth.logout`, so the next direction signs them in again.
+ */
+export const signedInAgain = async (app: App, actors: ReadonlyArray<Actor>): Promise<Actor[]> => {
+  const again: Actor[] = [];
+  for (const a of actors)
+    again.push(a.credentials.kind === "session" ? { ...a, credentials: await signIn(app, a.name) } : a);
+  return again;
+};
+
 /** Builds the world on `backend` (its demo database already seeded). */
 export const buildWorld = async ({ app, run, rows }: Backend): Promise<World> => {
   await buildGlobex(app, run);
