@@ -123,10 +123,13 @@ describe("isolation sweep", () => {
       const findings: Finding[] = [];
       const unaudited: string[] = [];
       let calls = 0;
-      for (const direction of directions) {
+      // A session of its own for each direction (the sweep ends its actors' sessions with auth.logout, swept last),
+      // all signed in before any sweep: the sweep's failed auth.login calls lock the other organization's accounts.
+      const sessions: Actor[][] = [];
+      for (const direction of directions) sessions.push(await signedInAgain(app, direction.actors));
+      for (const [d, direction] of directions.entries()) {
         const before = await digest(api.rows, direction.victim.org, direction.without);
-        // Fresh sessions: the direction before ended its actors' sessions (auth.logout is swept last).
-        const signedIn = { ...direction, actors: await signedInAgain(app, direction.actors) };
+        const signedIn = { ...direction, actors: sessions[d] ?? [] };
         const result = await sweep(app, all, signedIn, madeUp);
         // Every actor swept signed in, to its session-ending procedures: a signed-out caller's 401s prove nothing.
         expect(result.signedOut, direction.name).toEqual([]);

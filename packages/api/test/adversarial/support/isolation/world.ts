@@ -52,7 +52,7 @@ const signInAll = async (app: App, users: ReadonlyArray<Person>, partner = false
 
 /**
  * `actors` with new sessions (an API key stays as it is): each direction's sweep ends its actors' sessions with
- * `auth.logout`, so the next direction signs them in again.
+ * `auth.logout`, so each direction has sessions of its own.
  */
 export const signedInAgain = async (app: App, actors: ReadonlyArray<Actor>): Promise<Actor[]> => {
   const again: Actor[] = [];
