@@ -9,7 +9,7 @@ import {
   type FeedEvent,
   type Partition,
 } from "@gatehouse/store";
-import { Cause, Duration, Effect, Exit, Stream } from "effect";
+import { Duration, Effect, Stream } from "effect";
 import type { Env, Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { streamSSE } from "hono/streaming";
@@ -19,6 +19,7 @@ import { runWith, type StoreRunner } from "./auth/store-runner.ts";
 import { servesOrg } from "./authorize.ts";
 import { concerns, type VisibleEvent, visibleEvent } from "./event-visibility.ts";
 import { misdirected, SIGN_IN } from "./refusals.ts";
+import { heartbeat, runSession, tooManyStreams } from "./sse-session.ts";
 import { defaultStreamLimits, type StreamLimits, streamQuota } from "./stream-quota.ts";
 
 export interface EventsOptions {
@@ -81,15 +82,6 @@ const sharedPerEvent = () => {
 };
 
 const unauthorized = { error: { code: "UNAUTHORIZED", message: SIGN_IN } };
-const tooMany = (limits: StreamLimits, refused: "actor" | "total") => ({
-  error: {
-    code: "TOO_MANY_REQUESTS",
-    message:
-      refused === "actor"
-        ? `At most ${limits.perActor} event streams may be open at once per account: close one and try again`
-        : "The server has as many event streams open as it serves: try again later",
-  },
-});
 
 /**
  * Mounts `GET /events`. Once listening, the stream sends the comment `: connected`; then one unnamed event per
@@ -115,15 +107,10 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
     const place = quota.take(`${actor.kind}:${actor.id}`);
     if ("refused" in place) {
       c.header("Retry-After", "30");
-      return c.json(tooMany(limits, place.refused), 429);
+      return c.json(tooManyStreams(limits, place.refused, "event streams", "account"), 429);
     }
     const stillSignedIn = Effect.map(resolveActor(presented), (resolved) => resolved.actor?.id === actor.id);
     return streamSSE(c, async (sse) => {
-      // The client went away: the response body was cancelled or the request aborted.
-      const closed = new Promise<void>((resolve) => {
-        sse.onAbort(resolve);
-        c.req.raw.signal.addEventListener("abort", () => resolve(), { once: true });
-      });
       const write = (text: string) => Effect.promise(() => sse.write(text));
       const relay = Effect.scoped(
         Effect.gen(function* () {
@@ -131,13 +118,12 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
           const sync = yield* EngineSync;
           yield* write(": connected\n\n");
           // Ends (and so ends the stream) once the credentials no longer resolve to the same actor.
-          const heartbeat = Effect.gen(function* () {
-            while (true) {
-              yield* Effect.sleep(options.heartbeat ?? heartbeatInterval);
-              if (!(yield* stillSignedIn)) return yield* write("event: signed-out\ndata: {}\n\n");
-              yield* write(": heartbeat\n\n");
-            }
-          });
+          const beat = heartbeat(
+            sse,
+            options.heartbeat ?? heartbeatInterval,
+            stillSignedIn,
+            write("event: signed-out\ndata: {}\n\n"),
+          );
           const changes = Stream.runForEach(events, (event) =>
             Effect.gen(function* () {
               if (!concerns(actor, event)) return;
@@ -149,22 +135,10 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
               );
             }),
           );
-          yield* Effect.raceFirst(changes, heartbeat);
+          yield* Effect.raceFirst(changes, beat);
         }),
       );
-      // Leaving the scope (on close) ends the subscription and the heartbeat, and gives the place back. A
-      // stream interrupted by the server shutting down simply ends; any other failure is thrown (and logged).
-      try {
-        const exit = await store.runPromiseExit(
-          Effect.raceFirst(
-            relay,
-            Effect.promise(() => closed),
-          ),
-        );
-        if (Exit.isFailure(exit) && !Cause.hasInterruptsOnly(exit.cause)) throw Cause.squash(exit.cause);
-      } finally {
-        place.release();
-      }
+      await runSession(sse, c.req.raw, store, relay, place.release);
     });
   });
 };

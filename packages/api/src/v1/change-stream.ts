@@ -1,10 +1,11 @@
 // GET /v1/changes: the engine changes of the reader's organization as Server-Sent Events, for a decision point
 // (@gatehouse/sdk) to follow after loading GET /v1/snapshot. Shares the process's ChangeFeed and /events' limits.
 import { ChangeFeed, OrgSnapshots } from "@gatehouse/store";
-import { Cause, type Duration, Effect, Exit, Stream } from "effect";
+import { type Duration, Effect, Stream } from "effect";
 import type { Env, Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { heartbeatInterval } from "../events.ts";
+import { heartbeat, runSession, tooManyStreams } from "../sse-session.ts";
 import { defaultStreamLimits, type StreamLimits, streamQuota } from "../stream-quota.ts";
 import { type KnownPartners, orgStreamItem } from "./org-changes.ts";
 import { type OrgDataOptions, orgReader } from "./org-data-access.ts";
@@ -15,16 +16,6 @@ export interface ChangeStreamOptions extends OrgDataOptions {
   /** How many change streams may be open at once, per actor and in all (default `defaultStreamLimits`). */
   readonly limits?: StreamLimits | undefined;
 }
-
-const tooMany = (limits: StreamLimits, refused: "actor" | "total") => ({
-  error: {
-    code: "TOO_MANY_REQUESTS",
-    message:
-      refused === "actor"
-        ? `At most ${limits.perActor} change streams may be open at once per API key or account: close one`
-        : "The server has as many change streams open as it serves: try again later",
-  },
-});
 
 /**
  * Mounts `GET /v1/changes` (authorized as GET /v1/snapshot). Events, once listening:
@@ -46,14 +37,10 @@ export const mountChanges = <E extends Env>(app: Hono<E>, options: ChangeStreamO
     const place = quota.take(`${actor.kind}:${actor.id}`);
     if ("refused" in place) {
       c.header("Retry-After", "30");
-      return c.json(tooMany(limits, place.refused), 429);
+      return c.json(tooManyStreams(limits, place.refused, "change streams", "API key or account"), 429);
     }
     const isOwn = (subject: string) => options.engine().findSubject(subject)?.org === org;
     return streamSSE(c, async (sse) => {
-      const closed = new Promise<void>((resolve) => {
-        sse.onAbort(resolve);
-        c.req.raw.signal.addEventListener("abort", () => resolve(), { once: true });
-      });
       const send = (event: string, data: unknown, id?: string) =>
         Effect.promise(() =>
           sse.writeSSE({ event, data: JSON.stringify(data), ...(id === undefined ? {} : { id }) }),
@@ -72,13 +59,12 @@ export const mountChanges = <E extends Env>(app: Hono<E>, options: ChangeStreamO
           });
           let known = fresh(yield* partnersNow);
           yield* send("ready", { org });
-          const heartbeat = Effect.gen(function* () {
-            while (true) {
-              yield* Effect.sleep(options.heartbeat ?? heartbeatInterval);
-              if (!(yield* Effect.promise(reader.stillAllowed))) return yield* send("signed-out", {});
-              yield* Effect.promise(() => sse.write(": heartbeat\n\n"));
-            }
-          });
+          const beat = heartbeat(
+            sse,
+            options.heartbeat ?? heartbeatInterval,
+            Effect.promise(reader.stillAllowed),
+            send("signed-out", {}),
+          );
           let lastSeq = 0;
           const changes = Stream.runForEach(events, (event) =>
             Effect.gen(function* () {
@@ -100,20 +86,10 @@ export const mountChanges = <E extends Env>(app: Hono<E>, options: ChangeStreamO
               if (last) yield* send("position", { position: event.audit });
             }),
           );
-          yield* Effect.raceFirst(changes, heartbeat);
+          yield* Effect.raceFirst(changes, beat);
         }),
       );
-      try {
-        const exit = await store.runPromiseExit(
-          Effect.raceFirst(
-            relay,
-            Effect.promise(() => closed),
-          ),
-        );
-        if (Exit.isFailure(exit) && !Cause.hasInterruptsOnly(exit.cause)) throw Cause.squash(exit.cause);
-      } finally {
-        place.release();
-      }
+      await runSession(sse, c.req.raw, store, relay, place.release);
     });
   });
 };
