@@ -21,6 +21,7 @@ import { concerns, type VisibleEvent, visibleEvent } from "./event-visibility.ts
 import { misdirected, SIGN_IN } from "./refusals.ts";
 import { heartbeat, runSession, tooManyStreams } from "./sse-session.ts";
 import { defaultStreamLimits, type StreamLimits, streamQuota } from "./stream-quota.ts";
+import { errorBody } from "./v1/error-body.ts";
 
 export interface EventsOptions {
   /** Runs store Effects; without one every request is anonymous and answered 401. */
@@ -102,8 +103,10 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
     };
     const { actor } = await runWith(store, resolveActor(presented));
     if (actor === undefined) return c.json(unauthorized, 401);
-    if (actor.kind !== "operator" && !servesOrg(options.partition, actor.org))
-      return c.json({ error: { code: "MISDIRECTED_REQUEST", message: misdirected(actor.org).message } }, 421);
+    if (actor.kind !== "operator" && !servesOrg(options.partition, actor.org)) {
+      const refusal = misdirected(actor.org);
+      return c.json(errorBody(refusal.code, refusal.message), 421);
+    }
     const place = quota.take(`${actor.kind}:${actor.id}`);
     if ("refused" in place) {
       c.header("Retry-After", "30");

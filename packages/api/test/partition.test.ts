@@ -28,6 +28,14 @@ describe.each(["pglite", "postgres"] as const)("a node holding acme only, on %s"
     const elsewhere = { action: "mission-control:site.restart", resource: { org: "agency" } };
     const refused = await v1Request(app(), "/v1/check", elsewhere, partner);
     expect(refused.status).toBe(421);
+    // The OpenAPI document lists the refusal, with the error body every refusal has.
+    const document = (await (await app().request("http://localhost/v1/openapi.json")).json()) as {
+      paths: Record<string, { post: { responses: Record<string, unknown> } }>;
+    };
+    expect(document.paths["/v1/check"]?.post.responses["421"]).toMatchObject({
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    });
+    expect(refused.body).toEqual({ error: { code: "PRECONDITION_FAILED", message: notServed("agency") } });
   });
 
   it("answers another organization's objects as missing ones, for queries and mutations, and its questions 421", async () => {
@@ -80,13 +88,13 @@ describe.each(["pglite", "postgres"] as const)("a node holding acme only, on %s"
       headers: { cookie: partner.cookie ?? "" },
     });
     expect(events.status).toBe(421);
-    expect(((await events.json()) as { error: { message: string } }).error.message).toBe(notServed("agency"));
+    // Every HTTP surface words the refusal alike: tRPC's code for it and the same message.
+    const refusal = { error: { code: "PRECONDITION_FAILED", message: notServed("agency") } };
+    expect(await events.json()).toEqual(refusal);
     const snapshot = await app().request("http://localhost/v1/snapshot", {
       headers: { cookie: partner.cookie ?? "" },
     });
     expect(snapshot.status).toBe(421);
-    expect(((await snapshot.json()) as { error: { message: string } }).error.message).toBe(
-      notServed("agency"),
-    );
+    expect(await snapshot.json()).toEqual(refusal);
   });
 });

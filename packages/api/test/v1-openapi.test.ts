@@ -69,7 +69,7 @@ describe("the decision API's OpenAPI document", () => {
         Schema.toJsonSchemaDocument(route.response).schema,
       );
       expect(Object.keys(document.paths[route.path]?.post.responses ?? {}).sort()).toEqual(
-        ["200", "400", "401", "403", "404", "412", "413", "429", "500"].sort(),
+        ["200", "400", "401", "403", "404", "412", "413", "421", "429", "500"].sort(),
       );
     }
   });

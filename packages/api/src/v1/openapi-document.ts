@@ -15,6 +15,9 @@ const refusals: Readonly<Record<string, string>> = {
   "404": "A resource or subject of another organization, answered exactly as a made-up one",
   "412": "Asked `atLeast` a consistency token this server has not applied within its wait: try again",
   "413": `A body over ${MAX_BODY_BYTES / 1024 / 1024} MB`,
+  "421":
+    "A question about an organization this node does not hold (a partitioned deployment): send it to the node " +
+    "holding that organization's partition",
   "429": "Too many questions already waiting for consistency tokens on this server: try again",
   "500": "An internal error, logged on the server under the request id the message gives",
 };
