@@ -89,6 +89,8 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
   let lostAt = 0;
   let lastEventAt = 0;
   let lastError: Error | undefined;
+  /** When a snapshot last loaded: a connection that loaded one starts the backoff over. */
+  let loadedAt = 0;
   /** While a snapshot loads: the events that arrived meanwhile, applied to it once loaded. */
   let pending: Array<StreamEvent> | undefined;
   let loadAgain = false;
@@ -136,6 +138,7 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
         pending = undefined;
         engine = loaded.engine;
         org = loaded.org;
+        loadedAt = Date.now();
         positions.loaded(loaded.newest, loaded.complete);
         markReady();
         let again = loadAgain;
@@ -159,10 +162,9 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
       const connection = new AbortController();
       const stop = () => connection.abort();
       closing.signal.addEventListener("abort", stop, { once: true });
-      let wasReady = false;
+      const began = Date.now();
       const onEvent = (event: StreamEvent) => {
         if (event.type === "ready") {
-          wasReady = true;
           connected = true;
           return load(connection);
         }
@@ -187,7 +189,8 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
       closing.signal.removeEventListener("abort", stop);
       if (connected) lostAt = Date.now();
       connected = false;
-      if (wasReady) attempt = 0;
+      // Only a connection that got as far as a snapshot starts over: one whose load is refused (429) backs off.
+      if (loadedAt >= began) attempt = 0;
       await pause(backoffDelay(attempt++, options.backoff), closing.signal);
     }
   };
