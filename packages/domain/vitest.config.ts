@@ -1,5 +1,5 @@
-// Vitest config for the domain package: the shared defaults, nothing more.
-// Decision tables, property tests and the conformance file all live under test/.
+// Vitest config for the domain package: the shared defaults, without a module registry per test file.
+// Decision tables, property tests and the conformance file are pure, so they share one import of the engine.
 import { definePackageConfig } from "@gatehouse/vitest-config";
 
-export default definePackageConfig();
+export default definePackageConfig({ isolate: false });

@@ -1,16 +1,16 @@
 // Sign-in through app.request over a demo database (PGlite): login and its cookies, the limiter, operators,
 // logout, CSRF on cookie-authenticated mutations, API keys by bearer header, and no secret stored in clear.
-import { layerPglite } from "@gatehouse/db";
 import { EngineSync } from "@gatehouse/store";
 import { Effect, ManagedRuntime } from "effect";
 import { SqlClient } from "effect/sql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import { serverLayer } from "../src/server-layer.ts";
+import { demoPglite } from "./support/demo-api.ts";
 import { type Answer, type Call, cookieOf, trpcRequest } from "./support/trpc-request.ts";
 
 const password = "gatehouse-demo";
-const runtime = ManagedRuntime.make(serverLayer(layerPglite()));
+const runtime = ManagedRuntime.make(serverLayer(demoPglite()));
 let app: ReturnType<typeof createApp>;
 /** Every secret the server handed out, to look for in the database at the end. */
 const issued: string[] = [];

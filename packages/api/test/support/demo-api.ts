@@ -1,7 +1,8 @@
 // Test support: the API over a demo database (PGlite by default, or a real PostgreSQL server), signed in as demo
-// users through HTTP. Each test file calling demoApi() gets its own database, app and helpers.
+// users through HTTP. Each test file calling demoApi() gets its own copy of the demo database, app and helpers.
+import { readFileSync } from "node:fs";
 import { layerPg, layerPglite } from "@gatehouse/db";
-import { type BackendName, createTemplateDatabase, databaseUrl, dropDatabase } from "@gatehouse/db/testing";
+import { type BackendName, freshDatabase } from "@gatehouse/db/testing";
 import { EngineSync } from "@gatehouse/store";
 import { Effect, Layer, ManagedRuntime } from "effect";
 import { SqlClient } from "effect/sql";
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, expect, inject } from "vitest";
 import { type AppOptions, createApp } from "../../src/app.ts";
 import { Mailer } from "../../src/mail/mailer.ts";
 import { serverLayer } from "../../src/server-layer.ts";
+import "./demo-template.ts";
 import { type Call, cookieOf, trpcRequest } from "./trpc-request.ts";
 
 export type { Answer, Call } from "./trpc-request.ts";
@@ -22,17 +24,20 @@ const postgresServer = (): string => {
   return provided.url;
 };
 
-/** A new empty PostgreSQL database for one test file, dropped with the file's runtime. */
+/** A copy of the demo template database (global-setup.ts) for one test file, dropped with the file's runtime. */
 const postgresDatabase = Layer.unwrap(
   Effect.gen(function* () {
     const server = postgresServer();
-    const name = yield* Effect.acquireRelease(
-      Effect.promise(() => createTemplateDatabase(server, Effect.void)),
-      (made) => Effect.ignore(dropDatabase(server, made)),
-    );
-    return layerPg({ url: databaseUrl(server, name), maxConnections: 10 });
+    const template = inject("gatehouseDemoPostgres");
+    if (template === undefined)
+      throw new Error("No demo template database: the API's Vitest globalSetup makes one");
+    return layerPg({ url: yield* freshDatabase(server, template), maxConnections: 10 });
   }),
 );
+
+/** A PGlite in memory loaded from the demo data directory (global-setup.ts). */
+export const demoPglite = () =>
+  layerPglite({ loadDataDir: new Blob([readFileSync(inject("gatehouseDemoPglite"))]) });
 
 /** Links in the tests' emails point here. */
 export const testOrigin = "http://gatehouse.test";
@@ -50,7 +55,7 @@ export const demoApi = (
   mail: Layer.Layer<Mailer> = testMail(),
   options: Pick<AppOptions, "atLeastWait" | "partition"> = {},
 ) => {
-  const database = backend === "pglite" ? layerPglite() : Layer.orDie(postgresDatabase);
+  const database = backend === "pglite" ? demoPglite() : Layer.orDie(postgresDatabase);
   const runtime = ManagedRuntime.make(
     serverLayer(database, mail, options.partition === undefined ? {} : { partition: options.partition }),
   );
