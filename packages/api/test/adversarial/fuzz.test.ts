@@ -3,7 +3,7 @@
 // caller, a low-privilege user and a super admin, on PGlite and PostgreSQL: no 5xx, no hang, and no audit row for a
 // refused mutation.
 import { EngineSync } from "@gatehouse/store";
-import { Effect } from "effect";
+import { Duration, Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { appRouter } from "../../src/root.ts";
@@ -16,6 +16,11 @@ const RUNS = Number(process.env.GATEHOUSE_FUZZ_RUNS ?? 50);
 const SEED = Number(process.env.GATEHOUSE_FUZZ_SEED ?? 20_261_201);
 /** The bound on one request: an answer later than this counts as a hang. */
 const HANG_MS = 30_000;
+/**
+ * How long a question asked `atLeast` a fuzzed token waits for it before its 412: any wait proves the bound holds,
+ * and the server's 5 s default would make the decision procedures' fuzzing wait minutes for tokens never written.
+ */
+const AT_LEAST_WAIT = Duration.millis(50);
 /** Requests in flight at once, per procedure. */
 const CONCURRENCY = 6;
 /** The fuzzing client's address (behind a trusted proxy), so its failed sign-ins never lock out the actors'. */
@@ -74,6 +79,7 @@ describe.each(["pglite", "postgres"] as const)("fuzzing every procedure on %s", 
       store: api.runtime,
       appsDir: "/nonexistent",
       trustProxy: true,
+      atLeastWait: AT_LEAST_WAIT,
     });
 
     const send = async (procedure: Procedure, input: FuzzInput, call: Call): Promise<Outcome> => {
