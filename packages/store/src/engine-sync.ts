@@ -2,7 +2,7 @@
 // applies every committed change incrementally. Several processes on one database stay in agreement.
 import { Notifications } from "@gatehouse/db";
 import { AppliedPositions, type Engine } from "@gatehouse/domain";
-import { Cause, Context, type Duration, Effect, Layer, Stream } from "effect";
+import { Cause, Context, Duration, Effect, Layer, Semaphore, Stream } from "effect";
 import { SqlClient } from "effect/sql";
 import { type ChangeNotice, changesChannel } from "./changes.ts";
 import { NotYetApplied } from "./errors.ts";
@@ -31,6 +31,18 @@ const rememberedIds = 10_000;
 /** At most this many requests wait for a consistency token at once; more are answered `crowded`. */
 const maxTokenWaiters = 10_000;
 
+/**
+ * How long a write waits to hear its own change before this process reloads its engine (which reads every change
+ * committed so far): a notification lost on the way (a dropped listener, a driver dropping it) then costs one
+ * reload instead of a request that never ends.
+ */
+export const defaultNoticeGrace = Duration.seconds(5);
+
+export interface EngineSyncOptions {
+  /** How long `awaitApplied` waits for a notification before it reloads (default `defaultNoticeGrace`). */
+  readonly noticeGrace?: Duration.Input;
+}
+
 const isNotice = (value: unknown): value is ChangeNotice =>
   typeof value === "object" &&
   value !== null &&
@@ -48,103 +60,137 @@ const parse = (payload: string): ChangeNotice | undefined => {
   }
 };
 
-const make = Effect.gen(function* () {
-  const notifications = yield* Notifications;
-  const sql = yield* SqlClient.SqlClient;
-  const positions = new AppliedPositions(rememberedIds, maxTokenWaiters);
-  // A node holding a partition loads, and applies changes of, its organizations only (partition.ts).
-  const partition = yield* NodePartition;
-  const loadAt = Effect.provideService(loadEngineAt(rememberedIds, partition), SqlClient.SqlClient, sql);
-  // Listen first, then load: a change committed in between is heard, and applying it again is harmless.
-  const first = yield* notifications.subscribe(changesChannel);
-  const initial = yield* loadAt;
-  let engine = initial.engine;
-  positions.loaded(initial.newest, initial.newest.length < rememberedIds);
+const make = (options: EngineSyncOptions) =>
+  Effect.gen(function* () {
+    const noticeGrace = Duration.fromInputUnsafe(options.noticeGrace ?? defaultNoticeGrace);
+    const notifications = yield* Notifications;
+    const sql = yield* SqlClient.SqlClient;
+    const positions = new AppliedPositions(rememberedIds, maxTokenWaiters);
+    // A node holding a partition loads, and applies changes of, its organizations only (partition.ts).
+    const partition = yield* NodePartition;
+    const loadAt = Effect.provideService(loadEngineAt(rememberedIds, partition), SqlClient.SqlClient, sql);
+    // Listen first, then load: a change committed in between is heard, and applying it again is harmless.
+    const first = yield* notifications.subscribe(changesChannel);
+    const initial = yield* loadAt;
+    let engine = initial.engine;
+    positions.loaded(initial.newest, initial.newest.length < rememberedIds);
+    // Applying a notice and replacing the engine never interleave: a notice applied to the old engine while a reload
+    // reads would be missing from the new one. Notices arriving meanwhile wait in the listener's queue.
+    const engineLock = yield* Semaphore.make(1);
+    /** Reloads begun so far: a late write needs none begun before it waited. */
+    let reloadsBegun = 0;
 
-  // A reload reads every change committed before it began, so it answers everyone already waiting then:
-  // nobody waits forever for a notice that was lost while the listener reconnected. (A token a caller holds was
-  // committed before the caller could send it, so it is in that snapshot too.) The newest ids committed in the
-  // snapshot count as applied from then on.
-  const reload = Effect.fn("EngineSync.reload")(function* () {
-    const answer = positions.present();
-    const loaded = yield* loadAt;
-    engine = loaded.engine;
-    positions.loaded(loaded.newest, loaded.newest.length < rememberedIds);
-    answer();
-  });
-
-  const handle = Effect.fn("EngineSync.handle")(function* (payload: string) {
-    const notice = parse(payload);
-    if (notice === undefined)
-      return yield* Effect.logWarning(`Ignoring a malformed change notice: ${payload}`);
-    let resync = false;
-    for (const change of notice.changes) {
-      try {
-        if (!applyChangeWithin(engine, partition, change)) resync = true;
-      } catch (error) {
-        // A change that no longer fits (its subject was deleted since) is superseded by a later notice.
-        yield* Effect.logWarning(`Change ${change.type} of audit ${notice.audit} not applied`, error);
-      }
-    }
-    if (resync) yield* reload();
-    if (notice.part === notice.parts) positions.mark(notice.audit);
-  });
-
-  const consume = (stream: Stream.Stream<string, unknown>) =>
-    Stream.runForEach(stream, handle).pipe(
-      Effect.catchCause((cause) =>
-        Effect.logError("Change notifications stopped; resubscribing", Cause.pretty(cause)),
-      ),
-    );
-  // After a lost listener, listen again and reload (changes may have been missed meanwhile), once a second.
-  const again = Effect.scoped(
-    Effect.gen(function* () {
-      yield* Effect.sleep("1 second");
-      const stream = yield* notifications.subscribe(changesChannel);
-      yield* reload();
-      yield* consume(stream);
-    }),
-  ).pipe(Effect.catchCause((cause) => Effect.logError("Resubscribing failed", Cause.pretty(cause))));
-  yield* Effect.forkScoped(Effect.andThen(consume(first), Effect.forever(again)));
-
-  /** Waits until `position` is reached; a wait with a `crowded` failure counts against the limit and fails beyond it. */
-  const reach = <E = never>(position: string, crowded?: () => E): Effect.Effect<void, E> =>
-    Effect.callback<void, E>((resume) => {
-      if (positions.reached(position)) return resume(Effect.void);
-      const waiting = positions.wait(position, () => resume(Effect.void), crowded !== undefined);
-      // Only a capped wait (one given `crowded`) is ever refused.
-      if (waiting === "crowded") return resume(crowded === undefined ? Effect.void : Effect.fail(crowded()));
-      return Effect.sync(waiting.cancel);
+    // A reload reads every change committed before it began, so it answers everyone already waiting then:
+    // nobody waits forever for a notice that was lost while the listener reconnected. (A token a caller holds was
+    // committed before the caller could send it, so it is in that snapshot too.) The newest ids committed in the
+    // snapshot count as applied from then on.
+    const reloadHeld = Effect.fn("EngineSync.reload")(function* () {
+      reloadsBegun += 1;
+      const answer = positions.present();
+      const loaded = yield* loadAt;
+      engine = loaded.engine;
+      positions.loaded(loaded.newest, loaded.newest.length < rememberedIds);
+      answer();
     });
 
-  const awaitApplied = (auditId: string): Effect.Effect<void> =>
-    reach(auditId).pipe(Effect.withSpan("EngineSync.awaitApplied"));
+    const handle = Effect.fn("EngineSync.handle")(function* (payload: string) {
+      const notice = parse(payload);
+      if (notice === undefined)
+        return yield* Effect.logWarning(`Ignoring a malformed change notice: ${payload}`);
+      let resync = false;
+      for (const change of notice.changes) {
+        try {
+          if (!applyChangeWithin(engine, partition, change)) resync = true;
+        } catch (error) {
+          // A change that no longer fits (its subject was deleted since) is superseded by a later notice.
+          yield* Effect.logWarning(`Change ${change.type} of audit ${notice.audit} not applied`, error);
+        }
+      }
+      if (resync) yield* reloadHeld();
+      if (notice.part === notice.parts) positions.mark(notice.audit);
+    });
+    const reload = () => engineLock.withPermits(1)(reloadHeld());
 
-  const awaitPosition = (token: string, within: Duration.Input): Effect.Effect<void, NotYetApplied> => {
-    // The decimal form the notices carry: "007" is position 7.
-    const position = BigInt(token).toString();
-    return reach(position, () => new NotYetApplied({ token: position, reason: "crowded" })).pipe(
-      Effect.timeoutOrElse({
-        duration: within,
-        orElse: () => Effect.fail(new NotYetApplied({ token: position, reason: "late" })),
+    const consume = (stream: Stream.Stream<string, unknown>) =>
+      Stream.runForEach(stream, (payload) => engineLock.withPermits(1)(handle(payload))).pipe(
+        Effect.catchCause((cause) =>
+          Effect.logError("Change notifications stopped; resubscribing", Cause.pretty(cause)),
+        ),
+      );
+    // After a lost listener, listen again and reload (changes may have been missed meanwhile), once a second.
+    const again = Effect.scoped(
+      Effect.gen(function* () {
+        yield* Effect.sleep("1 second");
+        const stream = yield* notifications.subscribe(changesChannel);
+        yield* reload();
+        yield* consume(stream);
       }),
-      Effect.withSpan("EngineSync.awaitPosition"),
-    );
-  };
+    ).pipe(Effect.catchCause((cause) => Effect.logError("Resubscribing failed", Cause.pretty(cause))));
+    yield* Effect.forkScoped(Effect.andThen(consume(first), Effect.forever(again)));
 
-  const service: EngineSyncShape = {
-    get engine() {
-      return engine;
-    },
-    awaitApplied,
-    awaitPosition,
-    reload,
-  };
-  return service;
-});
+    /** Waits until `position` is reached; a wait with a `crowded` failure counts against the limit and fails beyond it. */
+    const reach = <E = never>(position: string, crowded?: () => E): Effect.Effect<void, E> =>
+      Effect.callback<void, E>((resume) => {
+        if (positions.reached(position)) return resume(Effect.void);
+        const waiting = positions.wait(position, () => resume(Effect.void), crowded !== undefined);
+        // Only a capped wait (one given `crowded`) is ever refused.
+        if (waiting === "crowded")
+          return resume(crowded === undefined ? Effect.void : Effect.fail(crowded()));
+        return Effect.sync(waiting.cancel);
+      });
+
+    /** Reloads unless a reload began after `since` (reloadsBegun then): that one read the change already. */
+    const catchUp = (since: number) =>
+      engineLock.withPermits(1)(Effect.suspend(() => (reloadsBegun > since ? Effect.void : reloadHeld())));
+
+    // Its own write's id was committed before the wait began, so a reload begun after that answers it.
+    const awaitHeard = (auditId: string): Effect.Effect<void> =>
+      Effect.suspend(() => {
+        const since = reloadsBegun;
+        return reach(auditId).pipe(
+          Effect.timeoutOrElse({
+            duration: noticeGrace,
+            orElse: () =>
+              Effect.logWarning(
+                `The change of audit row ${auditId} was not heard within ${Duration.format(noticeGrace)}: reloading the engine`,
+              ).pipe(
+                Effect.andThen(catchUp(since)),
+                Effect.andThen(Effect.suspend(() => awaitHeard(auditId))),
+              ),
+          }),
+        );
+      });
+
+    const awaitApplied = (auditId: string): Effect.Effect<void> =>
+      awaitHeard(auditId).pipe(Effect.withSpan("EngineSync.awaitApplied"));
+
+    const awaitPosition = (token: string, within: Duration.Input): Effect.Effect<void, NotYetApplied> => {
+      // The decimal form the notices carry: "007" is position 7.
+      const position = BigInt(token).toString();
+      return reach(position, () => new NotYetApplied({ token: position, reason: "crowded" })).pipe(
+        Effect.timeoutOrElse({
+          duration: within,
+          orElse: () => Effect.fail(new NotYetApplied({ token: position, reason: "late" })),
+        }),
+        Effect.withSpan("EngineSync.awaitPosition"),
+      );
+    };
+
+    const service: EngineSyncShape = {
+      get engine() {
+        return engine;
+      },
+      awaitApplied,
+      awaitPosition,
+      reload,
+    };
+    return service;
+  });
 
 export class EngineSync extends Context.Service<EngineSync, EngineSyncShape>()(
   "@gatehouse/store/EngineSync",
 ) {
-  static readonly layer = Layer.effect(EngineSync, make);
+  static readonly layer = Layer.effect(EngineSync, make({}));
+  /** The layer with other settings (a test's short notice grace). */
+  static readonly layerWith = (options: EngineSyncOptions) => Layer.effect(EngineSync, make(options));
 }
