@@ -1,8 +1,9 @@
-// One Gatehouse server and one Chromium per browser-test file: registers the file's beforeAll and afterAll
-// hooks and hands back the origin and the browser (each test opens its own contexts).
+// One Gatehouse server and one Chromium per browser-test file: registers the file's hooks (a failed test's
+// report among them) and hands back the origin and the browser (each test opens its own contexts).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { launchChromium } from "./browser.ts";
+import { reportFailures } from "./failure-report.ts";
 import { type RunningServer, startGatehouse } from "./server.ts";
 
 export interface BrowserSuite {
@@ -16,8 +17,10 @@ export interface BrowserSuite {
 export const browserSuite = (): BrowserSuite => {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
+  const watch = reportFailures(() => browser);
   beforeAll(async () => {
     [server, browser] = await Promise.all([startGatehouse(), launchChromium()]);
+    watch(browser);
   });
   afterAll(async () => {
     await browser?.close();
