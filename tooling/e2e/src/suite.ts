@@ -1,5 +1,5 @@
-// One Gatehouse server and one Chromium per browser-test file: registers the file's hooks (a failed test's
-// report among them) and hands back the origin and the browser (each test opens its own contexts).
+// One Gatehouse server and one Chromium per browser-test file (its pages slowed down on request): registers the
+// file's hooks, a failed test's report among them, and hands back the origin and the browser.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { launchChromium } from "./browser.ts";
@@ -14,6 +14,20 @@ export interface BrowserSuite {
   readonly newPage: (viewport?: { readonly width: number; readonly height: number }) => Promise<Page>;
 }
 
+/** Runs every page `rate` times slower (Chromium's CPU throttling), as on a slow machine; 1 leaves it alone. */
+const slowDown = (browser: Browser, rate: number): void => {
+  if (!(rate > 1)) return;
+  browser.on("context", (context) =>
+    context.on("page", (page) => {
+      // A page closed at once has nothing left to slow down.
+      void context
+        .newCDPSession(page)
+        .then((cdp) => cdp.send("Emulation.setCPUThrottlingRate", { rate }))
+        .catch(() => undefined);
+    }),
+  );
+};
+
 export const browserSuite = (): BrowserSuite => {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
@@ -21,6 +35,7 @@ export const browserSuite = (): BrowserSuite => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startGatehouse(), launchChromium()]);
     watch(browser);
+    slowDown(browser, Number(process.env.GATEHOUSE_E2E_CPU_THROTTLE ?? 1));
   });
   afterAll(async () => {
     await browser?.close();
