@@ -1,6 +1,7 @@
 // Browser tests of inviting (real headless Chromium against the `pnpm start` server): "Invite another" keeps the
-// role selection, an instance admin cannot make an admin (UI and API), revoke and resend, accepting an
-// invitation then signing in, and a bulk invite whose rows are all checked (each problem named) before any is sent.
+// role selection, the preview never moves Send invite from under a press, an instance admin cannot make an admin
+// (UI and API), revoke and resend, accepting an invitation then signing in, and a bulk invite whose rows are all
+// checked (each problem named) before any is sent.
 import { browserSuite, screenshot, signIn } from "@gatehouse/e2e";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -95,6 +96,33 @@ describe("Admin Center invitations", () => {
       await expect(row.textContent()).resolves.toMatch(/pending.*/);
       await expect(row.textContent()).resolves.toContain("Content Editors at CMS › Acme Site");
     }
+  });
+
+  it("sends the invite when the preview appears while Send invite is pressed (it moves nothing under the press)", async () => {
+    await signIn(page, app("invite?product=cms&instance=acme-cms"), "admin@acme.example");
+    await page.getByRole("radio", { name: "Content Editors" }).check();
+    // The preview's answer waits until the press has begun, as a slow server's would.
+    let answer = () => {};
+    const pressed = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    await page.route("**/trpc/whatIf.invite**", async (route) => {
+      await pressed;
+      await route.fallback();
+    });
+    await page.getByLabel("Email").fill("pressed.early@acme.example");
+    const send = page.getByRole("button", { name: "Send invite" });
+    await send.scrollIntoViewIfNeeded();
+    const box = await send.boundingBox();
+    if (box === null) throw new Error("Send invite has no box");
+    // A person's press: down on the button, the preview starts loading and then shows its answer, and up.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.getByText("Working out what they would gain").waitFor();
+    answer();
+    await page.getByTestId("what-if-preview").getByText("Gains").first().waitFor();
+    await page.mouse.up();
+    await page.getByLabel("Accept link for pressed.early@acme.example").waitFor();
   });
 
   it("keeps the form and the accept link when the live refresh after an invite fails", async () => {

@@ -1,8 +1,9 @@
-// One Gatehouse server and one Chromium per browser-test file: registers the file's beforeAll and afterAll
-// hooks and hands back the origin and the browser (each test opens its own contexts).
+// One Gatehouse server and one Chromium per browser-test file (its pages slowed down on request): registers the
+// file's hooks, a failed test's report among them, and hands back the origin and the browser.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { launchChromium } from "./browser.ts";
+import { reportFailures } from "./failure-report.ts";
 import { type RunningServer, startGatehouse } from "./server.ts";
 
 export interface BrowserSuite {
@@ -13,11 +14,28 @@ export interface BrowserSuite {
   readonly newPage: (viewport?: { readonly width: number; readonly height: number }) => Promise<Page>;
 }
 
+/** Runs every page `rate` times slower (Chromium's CPU throttling), as on a slow machine; 1 leaves it alone. */
+const slowDown = (browser: Browser, rate: number): void => {
+  if (!(rate > 1)) return;
+  browser.on("context", (context) =>
+    context.on("page", (page) => {
+      // A page closed at once has nothing left to slow down.
+      void context
+        .newCDPSession(page)
+        .then((cdp) => cdp.send("Emulation.setCPUThrottlingRate", { rate }))
+        .catch(() => undefined);
+    }),
+  );
+};
+
 export const browserSuite = (): BrowserSuite => {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
+  const watch = reportFailures(() => browser);
   beforeAll(async () => {
     [server, browser] = await Promise.all([startGatehouse(), launchChromium()]);
+    watch(browser);
+    slowDown(browser, Number(process.env.GATEHOUSE_E2E_CPU_THROTTLE ?? 1));
   });
   afterAll(async () => {
     await browser?.close();

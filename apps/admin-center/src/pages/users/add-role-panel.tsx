@@ -42,9 +42,6 @@ export const AddRolePanel = ({ org, user, place, placeName, roleName, onClose }:
           Add a role for {user.name} in {placeName}
         </Text>
         <RolePicker scopes={[place]} value={role} onChange={setRole} label="Role to add" />
-        {role === "" ? null : (
-          <WhatIfPreview org={org} subject={user.id} change={{ kind: "create", role, scope: place }} />
-        )}
         <PanelActions
           procedure="grants.create"
           input={role === "" ? undefined : input}
@@ -53,6 +50,10 @@ export const AddRolePanel = ({ org, user, place, placeName, roleName, onClose }:
           onConfirm={() => add.mutate()}
           onClose={onClose}
         />
+        {/* Below the buttons: its answer arrives as the admin reaches for them and must not move them. */}
+        {role === "" ? null : (
+          <WhatIfPreview org={org} subject={user.id} change={{ kind: "create", role, scope: place }} />
+        )}
       </Stack>
     </Paper>
   );

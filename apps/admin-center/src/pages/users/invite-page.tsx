@@ -131,11 +131,6 @@ const InviteForm = ({
               : {})}
           />
         ))}
-        <InvitePreview
-          org={org}
-          email={form.watch("email")}
-          grants={"grants" in chosen ? chosen.grants : undefined}
-        />
         <Group>
           <Button variant="default" onClick={() => setRows((all) => [...all, newAccessRow()])}>
             Add access to another product, instance or project
@@ -157,6 +152,13 @@ const InviteForm = ({
             Send invite
           </Button>
         </Group>
+        {/* Below the buttons: it changes size on its own (a debounce, then the server's answer) just as the admin
+            reaches for Send invite, and must not move the button from under a press. */}
+        <InvitePreview
+          org={org}
+          email={form.watch("email")}
+          grants={"grants" in chosen ? chosen.grants : undefined}
+        />
       </Stack>
     </form>
   );

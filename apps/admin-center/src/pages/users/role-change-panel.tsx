@@ -70,9 +70,6 @@ export const RoleChangePanel = ({ org, user, grant, roleName, placeName, onClose
           maw={420}
           searchable
         />
-        {role === null ? null : (
-          <WhatIfPreview org={org} subject={user.id} change={{ kind: "update", grant: grant.id, role }} />
-        )}
         <PanelActions
           procedure="grants.update"
           input={role === null ? undefined : { id: grant.id, version: grant.version, role }}
@@ -81,6 +78,10 @@ export const RoleChangePanel = ({ org, user, grant, roleName, placeName, onClose
           onConfirm={() => role !== null && save.mutate(role)}
           onClose={onClose}
         />
+        {/* Below the buttons: its answer arrives as the admin reaches for them and must not move them. */}
+        {role === null ? null : (
+          <WhatIfPreview org={org} subject={user.id} change={{ kind: "update", grant: grant.id, role }} />
+        )}
       </Stack>
     </Paper>
   );
