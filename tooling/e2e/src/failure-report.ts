@@ -1,5 +1,6 @@
 // What a failed browser test leaves to explain itself: for each of its browser contexts, every page's screenshot
-// and alerts/toasts, the console, page errors and failed or 4xx/5xx requests (with the answer's start), timed.
+// and alerts/toasts, the console, page errors and failed or 4xx/5xx requests (with the answer's start), timed;
+// and the server's log.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Browser, BrowserContext, Response } from "playwright-core";
@@ -55,9 +56,13 @@ const alertsScript = `[...document.querySelectorAll('[role="alert"],[role="statu
 
 /**
  * Watches every context `browser` opens for the test that runs (beforeEach/afterEach of the file); when a test
- * failed, writes test-results/failures/<file>--<test>/ before its contexts close, and prints where and what.
+ * failed, writes test-results/failures/<file>--<test>/ before its contexts close (with `serverLog`'s lines as
+ * server.log), and prints where and what.
  */
-export const reportFailures = (browser: () => Browser | undefined): ((browser: Browser) => void) => {
+export const reportFailures = (
+  browser: () => Browser | undefined,
+  serverLog: () => ReadonlyArray<string>,
+): ((browser: Browser) => void) => {
   let task: Task | undefined;
   let startedAt = Date.now();
   let reports = 0;
@@ -67,18 +72,35 @@ export const reportFailures = (browser: () => Browser | undefined): ((browser: B
   const offset = (at: number) => `${at < startedAt ? "" : "+"}${((at - startedAt) / 1000).toFixed(3)}s`;
   const shown = ({ at, line }: Timed) => `  ${offset(at)} ${line}`;
 
+  const directory = (failed: Task): string => {
+    const dir = join(
+      process.cwd(),
+      "test-results",
+      "failures",
+      `${slug(basename(failed.file.name))}--${slug(failed.name)}`,
+    );
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+
+  /** The server's log beside the report, and its warnings and errors (the newest) in the test's output. */
+  const reportServer = (failed: Task): void => {
+    const lines = serverLog();
+    const dir = directory(failed);
+    writeFileSync(join(dir, "server.log"), lines.join("\n"));
+    const notable = lines.filter((line) => /\b(WARN|ERROR|FATAL)\b|Error:/.test(line));
+    console.error(
+      `Server log (${lines.length} newest lines) kept in ${join(dir, "server.log")}; its warnings and errors ` +
+        `(${notable.length}):\n${notable.slice(-printed).join("\n")}`,
+    );
+  };
+
   const report = async (context: BrowserContext): Promise<void> => {
     if (task === undefined || reported.has(context)) return;
     reported.add(context);
     reports += 1;
     const which = `context-${reports}`;
-    const dir = join(
-      process.cwd(),
-      "test-results",
-      "failures",
-      `${slug(basename(task.file.name))}--${slug(task.name)}`,
-    );
-    mkdirSync(dir, { recursive: true });
+    const dir = directory(task);
     const trail = trails.get(context);
     const network = trail === undefined ? [] : await Promise.all(trail.network);
     const opened = trail === undefined ? "" : `, opened at ${offset(trail.opened)}`;
@@ -149,7 +171,9 @@ export const reportFailures = (browser: () => Browser | undefined): ((browser: B
   });
   // Contexts the test left open (suite.newPage's, a file's shared page, an earlier test's left open).
   afterEach(async () => {
-    if (failing()) for (const context of browser()?.contexts() ?? []) await report(context);
+    if (!failing() || task === undefined) return;
+    for (const context of browser()?.contexts() ?? []) await report(context);
+    reportServer(task);
   });
   return (launched) => {
     launched.on("context", watch);

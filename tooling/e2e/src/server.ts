@@ -19,24 +19,45 @@ const repository = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../
 export interface RunningServer {
   /** The origin, e.g. http://127.0.0.1:41234. */
   readonly origin: string;
+  /** The server's newest output lines (its log), oldest first. */
+  readonly log: () => ReadonlyArray<string>;
   readonly stop: () => Promise<void>;
 }
+
+/** How many lines of the server's output are kept for a failed test's report. */
+const keptLines = 400;
+
+/** Keeps the newest `keptLines` lines `child` writes to stdout and stderr. */
+const keepLog = (child: ChildProcess): (() => ReadonlyArray<string>) => {
+  const lines: string[] = [];
+  let partial = "";
+  const read = (chunk: Buffer) => {
+    const parts = (partial + chunk.toString()).split("\n");
+    partial = parts.pop() ?? "";
+    lines.push(...parts);
+    if (lines.length > keptLines) lines.splice(0, lines.length - keptLines);
+  };
+  child.stdout?.on("data", read);
+  child.stderr?.on("data", read);
+  return () => (partial === "" ? [...lines] : [...lines, partial]);
+};
 
 /** How long the server may take to open (or create and seed) its database and listen. */
 const startTimeoutMs = 180_000;
 
-const listening = (child: ChildProcess): Promise<string> =>
+const listening = (child: ChildProcess, log: () => ReadonlyArray<string>): Promise<string> =>
   new Promise((resolveOrigin, reject) => {
-    let output = "";
+    const output = () => log().join("\n");
     const timer = setTimeout(
-      () => reject(new Error(`Gatehouse did not start in time:\n${output}`)),
+      () => reject(new Error(`Gatehouse did not start in time:\n${output()}`)),
       startTimeoutMs,
     );
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+    const read = () => {
+      const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output());
       if (found?.[1] !== undefined) {
         clearTimeout(timer);
+        child.stdout?.off("data", read);
+        child.stderr?.off("data", read);
         resolveOrigin(found[1]);
       }
     };
@@ -44,7 +65,7 @@ const listening = (child: ChildProcess): Promise<string> =>
     child.stderr?.on("data", read);
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`Gatehouse exited with ${code} before listening:\n${output}`));
+      reject(new Error(`Gatehouse exited with ${code} before listening:\n${output()}`));
     });
   });
 
@@ -80,8 +101,9 @@ export const launch = async (dataDir: string): Promise<RunningServer> => {
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
+  const log = keepLog(child);
   try {
-    return { origin: await listening(child), stop: () => terminate(child) };
+    return { origin: await listening(child, log), log, stop: () => terminate(child) };
   } catch (error) {
     await terminate(child);
     throw error;
@@ -99,6 +121,7 @@ export const startGatehouse = async (): Promise<RunningServer> => {
   const server = await launch(dataDir);
   return {
     origin: server.origin,
+    log: server.log,
     stop: async () => {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -31,7 +31,10 @@ const slowDown = (browser: Browser, rate: number): void => {
 export const browserSuite = (): BrowserSuite => {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
-  const watch = reportFailures(() => browser);
+  const watch = reportFailures(
+    () => browser,
+    () => server?.log() ?? [],
+  );
   beforeAll(async () => {
     [server, browser] = await Promise.all([startGatehouse(), launchChromium()]);
     watch(browser);
