@@ -88,7 +88,7 @@ const decideProjectLayer = (cx: DecisionContext): boolean => {
   if (!policy.openToEnvEditors.has(cx.entry.id) || cx.path[PROJECT_DEPTH] === undefined) return false;
   const at = bestProjectRole(cx);
   if (at < 0) return false;
-  for (let b = 0; b < grants.end; b += SUMMARY_INTS) {
+  for (let b = grants.first; b < grants.end; b += SUMMARY_INTS) {
     if (depthAt(cx, b) !== ENVIRONMENT_DEPTH || !policy.envEditors.has(roleIndexAt(cx, b))) continue;
     if (!sharesPathTo(cx, b, PROJECT_DEPTH) || !inForceAt(cx, b)) continue;
     cx.trace?.decide([grantAt(cx, at), grantAt(cx, b)]);
@@ -112,7 +112,7 @@ const webOnlyReason = (role: RoleEntry): string =>
 
 /** Offset of a usable grant of a Web-only role (restricted publisher or editor) covering the path, or -1. */
 const webOnlyGrant = (cx: DecisionContext): number => {
-  for (let b = 0; b < cx.grants.end; b += SUMMARY_INTS)
+  for (let b = cx.grants.first; b < cx.grants.end; b += SUMMARY_INTS)
     if (cx.policy.isWebOnly(roleAt(cx, b)) && usable(cx, b)) return b;
   return -1;
 };
@@ -136,7 +136,7 @@ export const bestEntityGrant = (
 const widest = (cx: DecisionContext, ranks: Int8Array, depth: number): number => {
   let best = -1;
   let bestRank = Number.POSITIVE_INFINITY;
-  for (let b = 0; b < cx.grants.end; b += SUMMARY_INTS) {
+  for (let b = cx.grants.first; b < cx.grants.end; b += SUMMARY_INTS) {
     if (depth >= 0 && depthAt(cx, b) !== depth) continue;
     const rank = ranks[roleIndexAt(cx, b)] ?? -1;
     if (rank < 0 || rank >= bestRank || !usable(cx, b)) continue;
