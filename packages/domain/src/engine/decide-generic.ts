@@ -2,7 +2,7 @@
 // allow when one usable grant's role holds the action and its conditions pass, or a conjunction is met.
 import type { Condition } from "../catalog/condition.ts";
 import { type ConditionFailure, evaluateCondition, missFromFailure, PASS } from "./condition-eval.ts";
-import { type DecisionContext, grantAt, holdsAt, roleAt, usable } from "./decision-context.ts";
+import { type DecisionContext, grantAt, roleAt, roleIndexAt, usable } from "./decision-context.ts";
 import type { Grant } from "./grant-entry.ts";
 import { SUMMARY_INTS } from "./grant-summary.ts";
 import { probeOf } from "./permission-probe.ts";
@@ -24,9 +24,12 @@ export const decideGeneric = (cx: DecisionContext): boolean => {
  */
 export const oneGrantAllows = (cx: DecisionContext, singlesOnly: boolean): boolean => {
   const { entry, trace, grants } = cx;
+  const catalog = cx.snap.catalog;
+  const bit = entry.bit;
   for (let b = grants.first; b < grants.end; b += SUMMARY_INTS) {
+    const role = roleIndexAt(cx, b);
     if (singlesOnly && !roleAt(cx, b).single) continue;
-    if (!holdsAt(cx, b, entry.bit)) {
+    if (!catalog.roleHolds(role, bit)) {
       if (trace && !singlesOnly && usable(cx, b))
         trace.miss(
           grantAt(cx, b),
