@@ -12,7 +12,7 @@ import {
   usable,
 } from "./decision-context.ts";
 import type { Grant } from "./grant-entry.ts";
-import { SUMMARY_INTS } from "./grant-summary.ts";
+import { SUMMARY_INTS, summaryDepth, summaryRole } from "./grant-summary.ts";
 import { ENVIRONMENT_DEPTH, FLAG_DEPTH, PROJECT_DEPTH } from "./resource-path.ts";
 import { type RoleEntry, roleHas } from "./role-entry.ts";
 import { Closeness } from "./trace.ts";
@@ -129,16 +129,21 @@ export const bestEntityGrant = (
   return widest(cx, depth === ENVIRONMENT_DEPTH ? cx.policy.envRanks : cx.policy.flagRanks, depth);
 };
 
+/** Past every rank (an Int8Array entry is at most 127): none found yet, kept a small integer for the compares. */
+const NO_RANK = 128;
+
 /**
  * Offset of the usable grant whose role ranks widest in `ranks` (by role index, lower is wider, -1 unranked),
  * made at `depth` (or at any depth for -1); -1 when there is none.
  */
 const widest = (cx: DecisionContext, ranks: Int8Array, depth: number): number => {
+  const { grants } = cx;
+  const data = grants.data;
   let best = -1;
-  let bestRank = Number.POSITIVE_INFINITY;
-  for (let b = cx.grants.first; b < cx.grants.end; b += SUMMARY_INTS) {
-    if (depth >= 0 && depthAt(cx, b) !== depth) continue;
-    const rank = ranks[roleIndexAt(cx, b)] ?? -1;
+  let bestRank = NO_RANK;
+  for (let b = grants.first; b < grants.end; b += SUMMARY_INTS) {
+    if (depth >= 0 && summaryDepth(data, b) !== depth) continue;
+    const rank = ranks[summaryRole(data, b)] ?? -1;
     if (rank < 0 || rank >= bestRank || !usable(cx, b)) continue;
     best = b;
     bestRank = rank;
