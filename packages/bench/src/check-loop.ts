@@ -1,5 +1,6 @@
 // Engine checks over the benchmark's fixture for a cache simulator (valgrind's callgrind): builds untimed, then
-// runs a warm-up and a measured batch of checks, each started when its file appears in --signal DIR (see cachegrind.sh).
+// runs a warm-up and a measured batch of checks, each started when its file appears in --signal DIR (see cachegrind.sh),
+// and exits only once `exit` appears there.
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -36,3 +37,5 @@ const check = gatehouseCheck(buildGatehouse(gatehouseInput(fx)), queries);
 const warmup = Number(values.warmup);
 phase("warm", check, 0, warmup, queries.length);
 phase("measure", check, warmup, Number(values.checks), queries.length);
+// Stay until the simulator has dumped its counters: exiting first would add the exit's work to them.
+while (!existsSync(join(signal, "exit"))) Atomics.wait(sleeper, 0, 0, POLL_MS);

@@ -105,6 +105,17 @@ export class CheckIndex {
     return to;
   }
 
+  /** The table, for reading a slot's summaries in place (see `inlineSummaries`); a new array once the table grows. */
+  get slots(): Int32Array {
+    return this.table;
+  }
+
+  /** Where the slot's summaries start in `slots` when the slot holds them all (none overflow), else -1. */
+  inlineSummaries(slot: number): number {
+    const base = SLOT * slot;
+    return (this.table[base + COUNT] as number) <= INLINE ? base + FIRST_SUMMARY : -1;
+  }
+
   grantCount(slot: number): number {
     return this.table[SLOT * slot + COUNT] as number;
   }

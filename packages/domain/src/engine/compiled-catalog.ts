@@ -51,6 +51,11 @@ export class CompiledCatalog {
   readonly roles = new Map<string, RoleEntry>();
   readonly roleList: Array<RoleEntry | undefined> = [];
   readonly words: number;
+  /**
+   * Every role's action bitset again, `words` ints per role index in one flat array: the check path asks `roleHolds`
+   * rather than reading a role object and its bitset (two dependent reads, on objects of more than one shape).
+   */
+  private roleBits = new Uint32Array(0);
   /** The admin levels the products declare, compiled once (they are system roles: indices never change). */
   readonly adminLevels: AdminLevels;
   /** Products whose roles a partner organization's users may hold at a customer's scopes. */
@@ -88,6 +93,11 @@ export class CompiledCatalog {
     return entry;
   }
 
+  /** Whether the role at catalog index `index` holds action bit `bit` (as `roleHas` on its entry). */
+  roleHolds(index: number, bit: number): boolean {
+    return (((this.roleBits[index * this.words + (bit >>> 5)] as number) >>> (bit & 31)) & 1) !== 0;
+  }
+
   /** Every compiled entry of an action id (two for an Experimentation action on both platforms). */
   variants(ref: ActionRef): ReadonlyArray<ActionEntry> {
     return [ref.plain, ref.web, ref.feature].filter((e): e is ActionEntry => e !== undefined);
@@ -121,6 +131,7 @@ export class CompiledCatalog {
     if (entry === undefined) return;
     this.roles.delete(id);
     this.roleList[entry.index] = undefined;
+    this.roleBits.fill(0, entry.index * this.words, (entry.index + 1) * this.words);
   }
 
   /** The synthetic role behind a grant of one extra permission. */
@@ -225,7 +236,19 @@ export class CompiledCatalog {
     }
     const entry: RoleEntry = { ...meta, index: at, bits, conditions, countsAs };
     this.roleList[at] = entry;
+    this.keepBits(at, bits);
     if (listed) this.roles.set(entry.id, entry);
     return entry;
+  }
+
+  /** Writes role `index`'s bitset into `roleBits`, growing it (doubling) when the index is past its end. */
+  private keepBits(index: number, bits: Uint32Array): void {
+    const end = (index + 1) * this.words;
+    if (end > this.roleBits.length) {
+      const bigger = new Uint32Array(Math.max(end, 2 * this.roleBits.length));
+      bigger.set(this.roleBits);
+      this.roleBits = bigger;
+    }
+    this.roleBits.set(bits, index * this.words);
   }
 }

@@ -12,7 +12,7 @@ import {
   usable,
 } from "./decision-context.ts";
 import type { Grant } from "./grant-entry.ts";
-import { SUMMARY_INTS } from "./grant-summary.ts";
+import { SUMMARY_INTS, summaryDepth, summaryRole } from "./grant-summary.ts";
 import { ENVIRONMENT_DEPTH, FLAG_DEPTH, PROJECT_DEPTH } from "./resource-path.ts";
 import { type RoleEntry, roleHas } from "./role-entry.ts";
 import { Closeness } from "./trace.ts";
@@ -88,7 +88,7 @@ const decideProjectLayer = (cx: DecisionContext): boolean => {
   if (!policy.openToEnvEditors.has(cx.entry.id) || cx.path[PROJECT_DEPTH] === undefined) return false;
   const at = bestProjectRole(cx);
   if (at < 0) return false;
-  for (let b = 0; b < grants.end; b += SUMMARY_INTS) {
+  for (let b = grants.first; b < grants.end; b += SUMMARY_INTS) {
     if (depthAt(cx, b) !== ENVIRONMENT_DEPTH || !policy.envEditors.has(roleIndexAt(cx, b))) continue;
     if (!sharesPathTo(cx, b, PROJECT_DEPTH) || !inForceAt(cx, b)) continue;
     cx.trace?.decide([grantAt(cx, at), grantAt(cx, b)]);
@@ -112,7 +112,7 @@ const webOnlyReason = (role: RoleEntry): string =>
 
 /** Offset of a usable grant of a Web-only role (restricted publisher or editor) covering the path, or -1. */
 const webOnlyGrant = (cx: DecisionContext): number => {
-  for (let b = 0; b < cx.grants.end; b += SUMMARY_INTS)
+  for (let b = cx.grants.first; b < cx.grants.end; b += SUMMARY_INTS)
     if (cx.policy.isWebOnly(roleAt(cx, b)) && usable(cx, b)) return b;
   return -1;
 };
@@ -129,16 +129,21 @@ export const bestEntityGrant = (
   return widest(cx, depth === ENVIRONMENT_DEPTH ? cx.policy.envRanks : cx.policy.flagRanks, depth);
 };
 
+/** Past every rank (an Int8Array entry is at most 127): none found yet, kept a small integer for the compares. */
+const NO_RANK = 128;
+
 /**
  * Offset of the usable grant whose role ranks widest in `ranks` (by role index, lower is wider, -1 unranked),
  * made at `depth` (or at any depth for -1); -1 when there is none.
  */
 const widest = (cx: DecisionContext, ranks: Int8Array, depth: number): number => {
+  const { grants } = cx;
+  const data = grants.data;
   let best = -1;
-  let bestRank = Number.POSITIVE_INFINITY;
-  for (let b = 0; b < cx.grants.end; b += SUMMARY_INTS) {
-    if (depth >= 0 && depthAt(cx, b) !== depth) continue;
-    const rank = ranks[roleIndexAt(cx, b)] ?? -1;
+  let bestRank = NO_RANK;
+  for (let b = grants.first; b < grants.end; b += SUMMARY_INTS) {
+    if (depth >= 0 && summaryDepth(data, b) !== depth) continue;
+    const rank = ranks[summaryRole(data, b)] ?? -1;
     if (rank < 0 || rank >= bestRank || !usable(cx, b)) continue;
     best = b;
     bestRank = rank;

@@ -2,11 +2,11 @@
 // allow when one usable grant's role holds the action and its conditions pass, or a conjunction is met.
 import type { Condition } from "../catalog/condition.ts";
 import { type ConditionFailure, evaluateCondition, missFromFailure, PASS } from "./condition-eval.ts";
-import { type DecisionContext, grantAt, roleAt, usable } from "./decision-context.ts";
+import { type DecisionContext, grantAt, roleAt, roleIndexAt, usable } from "./decision-context.ts";
 import type { Grant } from "./grant-entry.ts";
 import { SUMMARY_INTS } from "./grant-summary.ts";
 import { probeOf } from "./permission-probe.ts";
-import { type RoleEntry, roleHas } from "./role-entry.ts";
+import type { RoleEntry } from "./role-entry.ts";
 import { Closeness } from "./trace.ts";
 import { findCountingAs } from "./usable-grants.ts";
 
@@ -24,20 +24,22 @@ export const decideGeneric = (cx: DecisionContext): boolean => {
  */
 export const oneGrantAllows = (cx: DecisionContext, singlesOnly: boolean): boolean => {
   const { entry, trace, grants } = cx;
-  for (let b = 0; b < grants.end; b += SUMMARY_INTS) {
-    const role = roleAt(cx, b);
-    if (singlesOnly && !role.single) continue;
-    if (!roleHas(role, entry.bit)) {
+  const catalog = cx.snap.catalog;
+  const bit = entry.bit;
+  for (let b = grants.first; b < grants.end; b += SUMMARY_INTS) {
+    const role = roleIndexAt(cx, b);
+    if (singlesOnly && !roleAt(cx, b).single) continue;
+    if (!catalog.roleHolds(role, bit)) {
       if (trace && !singlesOnly && usable(cx, b))
         trace.miss(
           grantAt(cx, b),
-          `${role.label} does not include ${entry.label}`,
+          `${roleAt(cx, b).label} does not include ${entry.label}`,
           {},
           Closeness.LacksAction,
         );
       continue;
     }
-    if (usable(cx, b) && conditionsHoldAt(cx, b, role)) {
+    if (usable(cx, b) && conditionsHoldAt(cx, b, roleAt(cx, b))) {
       trace?.decide([grantAt(cx, b)]);
       return true;
     }

@@ -8,7 +8,8 @@ import { decideAudience } from "./decide-audience.ts";
 import { decideFeature } from "./decide-feature.ts";
 import { decideGeneric } from "./decide-generic.ts";
 import type { DecisionContext } from "./decision-context.ts";
-import { impossibleResource } from "./impossible-grant.ts";
+import { NOWHERE } from "./impossible-grant.ts";
+import { readResourcePath } from "./resource-path.ts";
 import { Closeness } from "./trace.ts";
 
 /** The variant of an action that applies to the resource; Experimentation picks by `platform`. */
@@ -27,9 +28,8 @@ export const decide = (cx: DecisionContext): boolean => {
     trace?.miss(undefined, DEACTIVATED_REASON, {}, Closeness.Deactivated);
     return false;
   }
-  const nowhere = impossibleResource(resource);
-  if (nowhere !== undefined) {
-    trace?.miss(undefined, nowhere, {}, Closeness.NoGrant);
+  if (readResourcePath(resource, cx.path) < 0) {
+    trace?.miss(undefined, NOWHERE, {}, Closeness.NoGrant);
     return false;
   }
   const entry = variantFor(ref, resource);
@@ -59,7 +59,7 @@ export const decide = (cx: DecisionContext): boolean => {
     return false;
   }
   cx.entry = entry;
-  cx.gather();
+  cx.gatherGrants();
   if (entry.layer === "audience") return decideAudience(cx);
   return entry.layer === undefined ? decideGeneric(cx) : decideFeature(cx);
 };

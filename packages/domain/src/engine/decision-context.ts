@@ -58,6 +58,11 @@ export class DecisionContext {
   /** Reads the resource's path and gathers the subject's grants: what the rules read from then on. */
   gather(): this {
     readPath(this.resource, this.path);
+    return this.gatherGrants();
+  }
+
+  /** Gathers the subject's grants for the path read already (`decide` reads it with `readResourcePath`). */
+  gatherGrants(): this {
     this.grants.gather(this.snap.index, this.slot, this.path);
     return this;
   }
@@ -69,6 +74,10 @@ export class DecisionContext {
 
 /** The catalog index of the role of gathered grant `b` (an offset into `cx.grants.data`). */
 export const roleIndexAt = (cx: DecisionContext, b: number): number => summaryRole(cx.grants.data, b);
+
+/** True when gathered grant `b`'s role holds action bit `bit` (read without the role object). */
+export const holdsAt = (cx: DecisionContext, b: number, bit: number): boolean =>
+  cx.snap.catalog.roleHolds(roleIndexAt(cx, b), bit);
 
 /** The role of gathered grant `b`. */
 export const roleAt = (cx: DecisionContext, b: number): RoleEntry =>
@@ -92,11 +101,11 @@ export const sharesPathTo = (cx: DecisionContext, b: number, depth: number): boo
   return true;
 };
 
-/** True when grant `b` covers the path: prefix hashes agree, then every segment is compared. */
+/** True when grant `b` covers the path: filter hashes agree, then every segment is compared. */
 export const coversPath = (cx: DecisionContext, b: number): boolean => {
   const data = cx.grants.data;
   const d = summaryDepth(data, b);
-  return cx.grants.prefixHash(d) === summaryHash(data, b) && sharesPathTo(cx, b, d);
+  return cx.grants.pathHash(d) === summaryHash(data, b) && sharesPathTo(cx, b, d);
 };
 
 /** True when grant `b` counts at `cx.now`, wherever it is (see `countsAt`). */

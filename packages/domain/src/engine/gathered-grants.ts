@@ -1,20 +1,26 @@
-// The grants that count for one decision's subject, gathered from the CheckIndex into a scratch buffer:
-// the subject's own summaries, then each group's, and the prefix hashes of the decision's path (hashed on first use).
+// The grants that count for one decision's subject, read in place from its CheckIndex slot or gathered into a scratch
+// buffer (its own summaries, then each group's), and the filter hashes of the decision's path (each on first use).
 import { type CheckIndex, HOLDS_SINGLES, IN_GROUPS } from "./check-index.ts";
 import type { Subject } from "./grant-entry.ts";
-import { SUMMARY_INTS, summaryDepth } from "./grant-summary.ts";
-import { hashPrefixes } from "./path-hash.ts";
+import { SUMMARY_INTS } from "./grant-summary.ts";
+import { NO_PARENT, parentDepth, segmentHash } from "./path-hash.ts";
 import { PATH_LENGTH, type Path } from "./resource-path.ts";
 
 export class GatheredGrants {
-  /** The summaries, SUMMARY_INTS ints each (read them through grant-summary.ts). */
-  data = new Int32Array(SUMMARY_INTS * 64);
-  /** Number of ints in use. */
+  private scratch = new Int32Array(SUMMARY_INTS * 64);
+  /**
+   * The summaries, SUMMARY_INTS ints each from `first` to `end` (read them through grant-summary.ts): the index's own
+   * table when the subject's slot holds them all and it is in no group (nothing is copied), else the scratch buffer.
+   */
+  data: Int32Array = this.scratch;
+  /** Offset of the first summary in `data`. */
+  first = 0;
+  /** Offset past the last summary in `data`. */
   end = 0;
-  /** Prefix hashes of the decision's resource path, by depth, once `prefixHash` has computed them. */
+  /** Filter hashes of the decision's resource path by depth, those whose bit is set in `known` (see `pathHash`). */
   private readonly hashes = new Int32Array(PATH_LENGTH);
+  private known = 0;
   private path: Path = [];
-  private hashed = false;
   /** Some gathered grant is a single permission (Feature checks skip that scan otherwise). */
   singles = false;
 
@@ -22,44 +28,47 @@ export class GatheredGrants {
   gather(index: CheckIndex, slot: number, path: Path): void {
     const flags = index.flags(slot);
     this.singles = (flags & HOLDS_SINGLES) !== 0;
+    this.path = path;
+    this.known = 0;
+    const inSlot = (flags & IN_GROUPS) === 0 ? index.inlineSummaries(slot) : -1;
+    if (inSlot >= 0) {
+      this.data = index.slots;
+      this.first = inSlot;
+      this.end = inSlot + index.grantCount(slot) * SUMMARY_INTS;
+      return;
+    }
+    this.first = 0;
+    this.end = 0;
     this.reserve(index.grantCount(slot));
-    this.end = index.copyGrants(slot, this.data, 0);
+    this.end = index.copyGrants(slot, this.scratch, 0);
     if ((flags & IN_GROUPS) !== 0)
       for (const group of (index.owners[slot] as Subject).groups) {
         this.singles ||= (index.flags(group.slot) & HOLDS_SINGLES) !== 0;
         this.reserve(this.end / SUMMARY_INTS + index.grantCount(group.slot));
-        this.end = index.copyGrants(group.slot, this.data, this.end);
+        this.end = index.copyGrants(group.slot, this.scratch, this.end);
       }
-    this.path = path;
-    this.hashed = false;
+    this.data = this.scratch;
   }
 
   /**
-   * The hash of the path's first d + 1 segments (see `hashPrefixes`), d being a gathered grant's depth. The path is
-   * hashed on the first call, so a decision in which no grant's role holds the action reads no segment's characters.
+   * The filter hash of the path at depth d (see `filterHash`), d being a gathered grant's depth. Each depth is hashed on
+   * first use, so a decision in which no grant's role holds the action reads no segment's characters, and one whose
+   * grants sit at a project reads only the project's.
    */
-  prefixHash(d: number): number {
-    if (!this.hashed) {
-      hashPrefixes(this.path, this.hashes, this.maxDepth());
-      this.hashed = true;
+  pathHash(d: number): number {
+    if ((this.known & (1 << d)) === 0) {
+      const p = parentDepth(d);
+      this.hashes[d] = segmentHash(this.path, d, p < 0 ? NO_PARENT : this.pathHash(p));
+      this.known |= 1 << d;
     }
     return this.hashes[d] as number;
   }
 
-  /** The deepest scope among the gathered grants: prefixes below it need no hash. */
-  private maxDepth(): number {
-    let max = 0;
-    for (let b = 0; b < this.end; b += SUMMARY_INTS) {
-      const d = summaryDepth(this.data, b);
-      if (d > max) max = d;
-    }
-    return max;
-  }
-
+  /** Room in the scratch buffer for `grants` summaries, keeping those copied so far. */
   private reserve(grants: number): void {
-    if (grants * SUMMARY_INTS <= this.data.length) return;
+    if (grants * SUMMARY_INTS <= this.scratch.length) return;
     const bigger = new Int32Array(grants * SUMMARY_INTS * 2);
-    bigger.set(this.data.subarray(0, this.end));
-    this.data = bigger;
+    bigger.set(this.scratch.subarray(0, this.end));
+    this.scratch = bigger;
   }
 }

@@ -33,7 +33,7 @@ export interface Grant {
   readonly expiresAt: number;
   /** The grant's scope is in another organization than the subject's home. */
   readonly crossOrg: boolean;
-  /** Hash of the full path (see path-hash.ts), the filter the index compares first. */
+  /** The scope's filter hash at its depth (see path-hash.ts), what the index compares first. */
   readonly hash: number;
   /** Position in the snapshot's grant table, which the index stores. */
   readonly ordinal: number;

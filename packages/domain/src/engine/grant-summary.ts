@@ -5,7 +5,7 @@
 export const SUMMARY_INTS = 3;
 /** Role index in the low 16 bits, the scope's depth above them, then the EXPIRES and CROSS_ORG flags. */
 const HEAD = 0;
-/** The hash of the grant's scope path, compared with the decision path's prefix hash at the same depth. */
+/** The filter hash of the grant's scope, compared with the decision path's at the same depth (see path-hash.ts). */
 const HASH = 1;
 /** The grant's position in the snapshot's grant table and segment rows. */
 const ORDINAL = 2;
@@ -44,7 +44,7 @@ export const summaryRole = (data: Int32Array, b: number): number => (data[b + HE
 export const summaryDepth = (data: Int32Array, b: number): number =>
   ((data[b + HEAD] as number) >>> DEPTH_SHIFT) & DEPTH_MASK;
 
-/** The hash of the grant's scope path (see path-hash.ts). */
+/** The filter hash of the grant's scope (see path-hash.ts). */
 export const summaryHash = (data: Int32Array, b: number): number => data[b + HASH] as number;
 
 /** The grant's position in the snapshot's grant table. */

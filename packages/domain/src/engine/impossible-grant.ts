@@ -64,9 +64,12 @@ export const impossibleGrant = (
   return undefined;
 };
 
+/** Why no resource could sit at a path that sets a key below a missing one. */
+export const NOWHERE = "the resource sets a key below a missing one: no such place exists";
+
 /** Why no resource could sit where `resource` says (a key below a missing one), or undefined. */
 export const impossibleResource = (resource: Resource): string | undefined =>
-  scopeDepth(resource) < 0 ? "the resource sets a key below a missing one: no such place exists" : undefined;
+  scopeDepth(resource) < 0 ? NOWHERE : undefined;
 
 /** The grants held aside (see `Snapshot.addGrant`) that `subject` holds itself or through its groups. */
 export const heldAside = (snap: Snapshot, subject: Subject): ReadonlyArray<SetAsideGrant> => {

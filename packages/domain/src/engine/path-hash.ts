@@ -1,6 +1,13 @@
-// 32-bit FNV-1a hashes of a scope path's prefixes: org, org/product, … org/…/project/flag (the flag's leaves the
-// environment out). They only filter which grants might cover a resource; a match is always verified segment by segment.
-import { ENVIRONMENT_DEPTH, FLAG_DEPTH, PATH_LENGTH, type Path, PROJECT_DEPTH } from "./resource-path.ts";
+// 32-bit FNV-1a hashes that filter which grants might cover a resource: a grant's scope and the asked path are hashed
+// alike at the grant's depth. They only filter; a match is always verified segment by segment (`sharesPathTo`).
+import {
+  ENVIRONMENT_DEPTH,
+  FLAG_DEPTH,
+  ORG_DEPTH,
+  type Path,
+  PRODUCT_DEPTH,
+  PROJECT_DEPTH,
+} from "./resource-path.ts";
 
 const OFFSET = 0x811c9dc5;
 const PRIME = 0x01000193;
@@ -25,24 +32,29 @@ const mixSample = (h: number, s: string): number => {
 };
 
 /**
- * Fills `into[d]` with the hash of the path's first d + 1 segments for d ≤ `upTo`, 0 past the path's depth; the
- * flag's hash mixes the project's with the flag, leaving the environment out, so a flag grant (no environment)
- * and every ruleset of its flag share it. A missing environment is 0 and the flag may still follow.
+ * The depth whose hash the filter hash at depth `d` is mixed into, or -1: the org for a product (product names repeat
+ * across organizations), the project for an environment and for a flag (their names repeat across projects). Every other
+ * depth hashes its own segment alone (instances and projects are named apart), so a decision hashes only the segments
+ * its grants sit at, not every prefix; the flag's hash leaves the environment out, so a flag grant (no environment)
+ * and every ruleset of its flag share it.
  */
-export const hashPrefixes = (path: Path, into: Int32Array, upTo = PATH_LENGTH - 1): void => {
-  let h = OFFSET;
-  for (let d = 0; d <= upTo; d++) {
-    const s = path[d];
-    if (s === undefined) {
-      into[d] = 0;
-      if (d === ENVIRONMENT_DEPTH) continue;
-      for (d++; d <= upTo; d++) into[d] = 0;
-      return;
-    }
-    h = mixSample(d === FLAG_DEPTH ? (into[PROJECT_DEPTH] as number) : h, s);
-    into[d] = h;
-  }
+export const parentDepth = (d: number): number =>
+  d === ENVIRONMENT_DEPTH || d === FLAG_DEPTH ? PROJECT_DEPTH : d === PRODUCT_DEPTH ? ORG_DEPTH : -1;
+
+/** The filter hash of the path's segment at depth `d` given its parent depth's hash (OFFSET without one); 0 when absent. */
+export const segmentHash = (path: Path, d: number, parent: number): number => {
+  const s = path[d];
+  return s === undefined ? 0 : mixSample(parent, s);
 };
+
+/** The filter hash of `path` at depth `d`, what a grant at that depth records (see `parentDepth`). */
+export const filterHash = (path: Path, d: number): number => {
+  const p = parentDepth(d);
+  return segmentHash(path, d, p < 0 ? OFFSET : filterHash(path, p));
+};
+
+/** The hash an absent parent contributes (see `segmentHash`). */
+export const NO_PARENT = OFFSET;
 
 /** Hash of a subject id, never 0 (0 marks an empty slot). */
 export const hashId = (id: string): number => mix(OFFSET, id) | 1;

@@ -1,6 +1,7 @@
 // A scope path as the engine reads it: six segments (org … flag) at fixed depths, read once per decision into a
 // reusable array; a flag needs only its project (a flag scope has no environment). The depths are written here only.
-import type { Scope } from "../model/scope.ts";
+import type { Resource } from "../model/resource.ts";
+import { depthOfKeys, type Scope } from "../model/scope.ts";
 
 export type Path = Array<string | undefined>;
 
@@ -26,6 +27,23 @@ export const readPath = (scope: Scope, into: Path): Path => {
   into[ENVIRONMENT_DEPTH] = into[PROJECT_DEPTH] === undefined ? undefined : scope.environment;
   into[FLAG_DEPTH] = into[PROJECT_DEPTH] === undefined ? undefined : scope.flag;
   return into;
+};
+
+/**
+ * The check path's one read of a resource's keys: fills `into` as `readPath` does and returns the resource's depth as
+ * `scopeDepth` does (-1 when a key is set below a missing one; `into` is then not to be read). Every key is read once,
+ * by name, and in a function of its own: a decision reads only resources here, so when they come in one shape (see
+ * engine.md) these reads stay monomorphic, where `readPath` and `scopeDepth` also see every scope a load reads.
+ */
+export const readResourcePath = (resource: Resource, into: Path): number => {
+  const { org, product, instance, project, environment, flag } = resource;
+  into[ORG_DEPTH] = org;
+  into[PRODUCT_DEPTH] = product;
+  into[INSTANCE_DEPTH] = instance;
+  into[PROJECT_DEPTH] = project;
+  into[ENVIRONMENT_DEPTH] = environment;
+  into[FLAG_DEPTH] = flag;
+  return depthOfKeys(product, instance, project, environment, flag);
 };
 
 /**

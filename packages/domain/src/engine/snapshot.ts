@@ -10,7 +10,7 @@ import { CheckIndex } from "./check-index.ts";
 import { CompiledCatalog, type RoleSource } from "./compiled-catalog.ts";
 import type { Grant, Subject } from "./grant-entry.ts";
 import { impossibleGrant } from "./impossible-grant.ts";
-import { hashPrefixes } from "./path-hash.ts";
+import { filterHash } from "./path-hash.ts";
 import { PATH_LENGTH } from "./resource-path.ts";
 import type { RoleEntry } from "./role-entry.ts";
 import { ScopeTree } from "./scope-tree.ts";
@@ -61,7 +61,6 @@ const indexKey = (s: Pick<Subject, "id" | "kind">): string =>
 
 export class Snapshot {
   readonly catalog: CompiledCatalog;
-  private readonly hashes = new Int32Array(PATH_LENGTH);
   readonly tree = new ScopeTree();
   readonly subjects = new Map<string, Subject>();
   readonly grants = new Map<string, Grant>();
@@ -69,7 +68,7 @@ export class Snapshot {
   readonly index = new CheckIndex();
   /** Grants by ordinal (the index refers to grants by ordinal); freed ordinals are reused. */
   readonly grantTable: Array<Grant | undefined> = [];
-  /** PATH_LENGTH scope segments per grant ordinal, flat: what verifies a prefix-hash match in one memory read. */
+  /** PATH_LENGTH scope segments per grant ordinal, flat: what verifies a filter-hash match in one memory read. */
   readonly grantSegments: Array<string | undefined> = [];
   private readonly freeOrdinals: number[] = [];
   private deferred: Set<Subject> | undefined;
@@ -194,7 +193,6 @@ export class Snapshot {
     const depth = scopeDepth(input.scope);
     const node = this.tree.ensure(input.scope, depth);
     const path = node.ancestors.map((a) => a?.key);
-    hashPrefixes(path, this.hashes);
     const grant: Grant = {
       id: input.id,
       subject,
@@ -202,7 +200,7 @@ export class Snapshot {
       role,
       expiresAt: input.expiresAt ?? 0,
       crossOrg: input.scope.org !== subject.org,
-      hash: this.hashes[depth] as number,
+      hash: filterHash(path, depth),
       ordinal: this.freeOrdinals.pop() ?? this.grantTable.length,
       atNode: node.grants.length,
     };

@@ -1,12 +1,11 @@
 // Searches over a decision's gathered grants (which grant holds a bit, which counts as a role), and why a
 // grant object does or does not count, for explanations.
 import { inForce } from "../model/expiry.ts";
-import { type DecisionContext, grantAt, roleAt, usable } from "./decision-context.ts";
+import { type DecisionContext, grantAt, holdsAt, roleAt, usable } from "./decision-context.ts";
 import type { ConsideredGrant } from "./explanation.ts";
 import type { Grant } from "./grant-entry.ts";
 import { SUMMARY_INTS } from "./grant-summary.ts";
 import { type Path, segmentCovers } from "./resource-path.ts";
-import { roleHas } from "./role-entry.ts";
 import type { Snapshot } from "./snapshot.ts";
 
 export interface GrantStanding {
@@ -32,14 +31,14 @@ export const standing = (snap: Snapshot, g: Grant, path: Path, now: number): Gra
 
 /** The first usable grant whose role holds action bit `bit`, or undefined. */
 export const findHolding = (cx: DecisionContext, bit: number): Grant | undefined => {
-  for (let b = 0; b < cx.grants.end; b += SUMMARY_INTS)
-    if (roleHas(roleAt(cx, b), bit) && usable(cx, b)) return grantAt(cx, b);
+  for (let b = cx.grants.first; b < cx.grants.end; b += SUMMARY_INTS)
+    if (holdsAt(cx, b, bit) && usable(cx, b)) return grantAt(cx, b);
   return undefined;
 };
 
 /** The first usable grant whose role counts as one of `roles`, or undefined. */
 export const findCountingAs = (cx: DecisionContext, roles: ReadonlySet<number>): Grant | undefined => {
-  for (let b = 0; b < cx.grants.end; b += SUMMARY_INTS) {
+  for (let b = cx.grants.first; b < cx.grants.end; b += SUMMARY_INTS) {
     if (!usable(cx, b)) continue;
     const countsAs = roleAt(cx, b).countsAs;
     for (const r of roles) if (countsAs.has(r)) return grantAt(cx, b);

@@ -28,9 +28,18 @@ const FLAG = scopeKeys.indexOf("flag");
  * Index of the deepest key a scope sets (0 = org); -1 when a key is set after a gap. The one gap allowed is a
  * flag scope's missing environment ({…project, flag}, depth of the flag).
  */
-export const scopeDepth = (scope: Scope): number => {
+export const scopeDepth = (scope: Scope): number =>
   // Named reads only: every decision asks this, and a key read by variable name is a slow, megamorphic lookup.
-  const { product, instance, project, environment, flag } = scope;
+  depthOfKeys(scope.product, scope.instance, scope.project, scope.environment, scope.flag);
+
+/** `scopeDepth` of the scope whose keys below the org are these (for a caller that has read them already). */
+export const depthOfKeys = (
+  product: string | undefined,
+  instance: string | undefined,
+  project: string | undefined,
+  environment: string | undefined,
+  flag: string | undefined,
+): number => {
   if (product === undefined)
     return instance === undefined && project === undefined && environment === undefined && flag === undefined
       ? ORG
