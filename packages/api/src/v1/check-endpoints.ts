@@ -48,7 +48,7 @@ const handle = (route: DecisionRoute, options: DecisionApiOptions) => async (c: 
     };
     return c.json(await route.answer(raw, ctx));
   } catch (cause) {
-    const { status, body } = errorAnswer(cause, c.var.requestId, route.path);
+    const { status, body } = errorAnswer(cause, c.get("requestId"), route.path);
     return c.json(body, status as ContentfulStatusCode);
   }
 };
