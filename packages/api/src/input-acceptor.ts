@@ -46,10 +46,14 @@ const objects = (ast: SchemaAST.Objects): Accepts | undefined => {
   const names = new Set(properties.map((p) => p.name));
   return (value) => {
     if (!isPlainObject(value)) return false;
-    // A key the schema does not name: Effect's answer would leave it out.
-    for (const key of Reflect.ownKeys(value)) if (typeof key !== "string" || !names.has(key)) return false;
-    for (const p of properties)
-      if (Object.hasOwn(value, p.name) ? !p.accepts(value[p.name]) : !p.optional) return false;
+    // A key the schema does not name, or a symbol key: Effect's answer would leave it out.
+    for (const key in value) if (!names.has(key)) return false;
+    if (Object.getOwnPropertySymbols(value).length > 0) return false;
+    for (const p of properties) {
+      const v = value[p.name];
+      // Absent (an `undefined` value is never accepted, so the field's own test refuses one that is present).
+      if (v === undefined ? !p.optional || Object.hasOwn(value, p.name) : !p.accepts(v)) return false;
+    }
     return true;
   };
 };
@@ -76,6 +80,8 @@ const union = (ast: SchemaAST.Union): Accepts | undefined => {
     if (accepts === undefined && type._tag !== "Undefined") return undefined;
     if (accepts !== undefined) members.push(accepts);
   }
+  const [only] = members;
+  if (members.length === 1 && only !== undefined) return only;
   return (value) => members.some((accepts) => accepts(value));
 };
 
