@@ -599,9 +599,25 @@ export interface AuthorizedCall<S extends Schema.Top, V> {
   /** The input's Effect schema; requests are decoded with its JSON codec (`Schema.toCodecJson`). */
   readonly input: S;
   readonly authorization: Authorization;
-  /** Decodes `raw` and authorizes it; throws the refusal (a TRPCError) as authorizedQuery would. */
-  readonly authorize: (raw: unknown, ctx: QueryRequest) => Promise<Authorized<V> & { input: S["Type"] }>;
+  /**
+   * Decodes `raw` and authorizes it; throws the refusal (a TRPCError) as authorizedQuery would, or rejects with it
+   * where something was awaited (an `atLeast` wait, an asynchronous declaration): only then is the answer a promise.
+   */
+  readonly authorize: (
+    raw: unknown,
+    ctx: QueryRequest,
+  ) => WithInput<V, S["Type"]> | Promise<WithInput<V, S["Type"]>>;
 }
+
+type WithInput<V, I> = Authorized<V> & { readonly input: I };
+
+/** authorizeQuery's answer for a decoded input, with the input. */
+const withInput = <I, V>(ctx: QueryRequest, input: I, declare: Declare<I, V>) => {
+  const authorized = authorizeQuery(ctx, input, declare);
+  return authorized instanceof Promise
+    ? authorized.then((a): WithInput<V, I> => ({ ...a, input }))
+    : { ...authorized, input };
+};
 
 /**
  * THE authorizing query outside tRPC (the /v1 decision API): the actor first (UNAUTHORIZED without one), then
@@ -617,12 +633,12 @@ export const authorizedCall = <S extends Schema.Top & Schema.ConstraintDecoder<u
   return {
     input: schema,
     authorization: { kind: "query" },
-    authorize: async (raw, ctx) => {
+    authorize: (raw, ctx) => {
       if (ctx.actor === undefined) throw unauthorized();
       const decoded = decode(standard, raw);
-      const input: S["Type"] = decoded instanceof Promise ? await decoded : decoded;
-      const authorized = authorizeQuery(ctx, input, declare);
-      return { ...(authorized instanceof Promise ? await authorized : authorized), input };
+      return decoded instanceof Promise
+        ? decoded.then((input: S["Type"]) => withInput(ctx, input, declare))
+        : withInput(ctx, decoded, declare);
     },
   };
 };
