@@ -8,7 +8,7 @@ import { compileAcceptor } from "./input-acceptor.ts";
  * JSON codec (`Schema.toCodecJson`, where `null` stands for an absent optional field) when `form` is "json". Its
  * `validate` answers an input the compiled test (input-acceptor.ts) accepts as it is, else decodes it with
  * `Schema.decodeUnknownExit`, made once, and only a refusal goes through Effect's adapter, which runs every input in
- * a fiber on a scheduler of its own. Each step is several times cheaper than the next (docs/benchmarks.md); all
+ * a fiber on a scheduler of its own. Each step costs a fraction of the next (docs/benchmarks.md); all
  * three answer the same value, and a refusal's words are the adapter's.
  */
 export const inputSchema = <S extends Schema.ConstraintDecoder<unknown>>(
