@@ -1,11 +1,12 @@
 // The Hono application: /healthz, tRPC at /trpc/*, the /v1 decision API, /events and the three apps' pages. Built
 // around an Engine and the store (sign-in); tests drive it with app.request, the server with @hono/node-server.
 import { randomUUID } from "node:crypto";
+import { ServerResponse } from "node:http";
 import type { Engine } from "@gatehouse/domain";
 import type { Partition } from "@gatehouse/store";
 import { trpcServer } from "@hono/trpc-server";
 import type { Duration } from "effect";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { mountApps } from "./apps.ts";
 import { authContext } from "./auth/create-context.ts";
 import type { StoreRunner } from "./auth/store-runner.ts";
@@ -47,19 +48,36 @@ export interface AppOptions {
 /** Hono context variables: the request id is kept here, never read back from the response. */
 type Env = { Variables: { requestId: string } };
 
+/** The node:http response @hono/node-server answers on (its `env.outgoing`), or undefined outside that server. */
+const serverResponseOf = (c: Context): ServerResponse | undefined => {
+  const outgoing: unknown = (c.env as { outgoing?: unknown } | undefined)?.outgoing;
+  return outgoing instanceof ServerResponse ? outgoing : undefined;
+};
+
+/** Writes the ids on the response the handler gave (curried: no function named per request, see authorize.ts). */
+const afterwards = (c: Context, requestId: string, worker: string | undefined) => () => {
+  c.res.headers.set("x-request-id", requestId);
+  if (worker !== undefined) c.res.headers.set("x-gatehouse-worker", worker);
+};
+
 export const createApp = (options: AppOptions): Hono<Env> => {
   const app = new Hono<Env>();
   const auth = { store: options.store, trustProxy: options.trustProxy ?? process.env.TRUST_PROXY === "1" };
   const caughtUp =
     options.store && engineAt(options.store, options.engine, options.atLeastWait ?? defaultAtLeastWait);
-  // Reading c.res inside a handler makes Hono rebuild the response, so the id travels in c.var and is
-  // written to the response only after the handler ran.
-  app.use("*", async (c, next) => {
+  // Served by @hono/node-server, the ids go on its ServerResponse, whose writeHead adds them to whatever the handler
+  // answers: reading c.res would turn the answer's plain header record into a Fetch Headers object, which node-server
+  // turns back into a record (about a microsecond of a /v1 check; docs/benchmarks.md). Elsewhere (app.request in tests) they
+  // are written to the response once the handler ran: reading c.res inside a handler makes Hono rebuild it.
+  const worker = options.worker;
+  app.use("*", (c, next) => {
     const requestId = randomUUID();
     c.set("requestId", requestId);
-    await next();
-    c.res.headers.set("x-request-id", requestId);
-    if (options.worker !== undefined) c.res.headers.set("x-gatehouse-worker", options.worker);
+    const outgoing = serverResponseOf(c);
+    if (outgoing === undefined) return next().then(afterwards(c, requestId, worker));
+    outgoing.setHeader("x-request-id", requestId);
+    if (worker !== undefined) outgoing.setHeader("x-gatehouse-worker", worker);
+    return next();
   });
   app.use("*", limitBody);
   app.get("/healthz", (c) => c.json({ status: "ok" }));
@@ -82,7 +100,7 @@ export const createApp = (options: AppOptions): Hono<Env> => {
       // GET must carry the CSRF header, or it is refused (403) before any procedure runs.
       createContext: async (opts, c): Promise<ApiContext & Record<string, unknown>> => ({
         engine: options.engine(),
-        requestId: c.var.requestId,
+        requestId: c.get("requestId"),
         written: new WrittenPosition(),
         engineAt: caughtUp,
         partition: options.partition,

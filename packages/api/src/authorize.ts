@@ -26,6 +26,7 @@ import type { Authorization, RehearsalContext } from "./authorization.ts";
 import { atLeastOf, type EngineAt, type WrittenPosition } from "./consistency.ts";
 import type { Actor, ApiContext } from "./context.ts";
 import { toTrpcError } from "./errors.ts";
+import { inputSchema } from "./input-schema.ts";
 import { badRequest, forbidden, misdirected, notFound, nothing, unauthorized } from "./refusals.ts";
 import { baseProcedure, failureOf, issuesMessage, issuesOf } from "./trpc.ts";
 
@@ -75,13 +76,21 @@ export interface Store {
   readonly run: <A, E>(effect: Effect.Effect<A, E, StoreServices>) => Promise<A>;
 }
 
+/*
+ * On the per-request path, functions are made by curried helpers rather than bound to a name where they are made:
+ * the server runs under tsx, which keeps every named function's name by redefining its `name` property as it is
+ * created (esbuild's keepNames), about a microsecond apiece (docs/benchmarks.md, "Where a /v1 check's time goes").
+ */
+
 /** Runs store Effects through the request's runner, mapping store failures to tRPC errors. */
-const storeOf = (auth: RequestAuth): Store => ({
-  run: <A, E>(effect: Effect.Effect<A, E, StoreServices>) =>
+const runThrough =
+  (auth: RequestAuth): Store["run"] =>
+  (effect) =>
     auth.run(effect).catch((cause: unknown) => {
       throw storeError(cause);
-    }),
-});
+    });
+
+const storeOf = (auth: RequestAuth): Store => ({ run: runThrough(auth) });
 
 /** Store failures as tRPC errors: missing → NOT_FOUND, stale or duplicate → CONFLICT, refused → BAD_REQUEST. */
 export const storeError = (cause: unknown): unknown => {
@@ -263,9 +272,16 @@ export const selfAccess = (reason: string) =>
     throw failureOf(result.error);
   });
 
-/** `raw` decoded as a call decodes its input: bad input is BAD_REQUEST naming the field, in the call's words. */
-const decode = async <T>(standard: StandardSchema.StandardSchemaV1<unknown, T>, raw: unknown): Promise<T> => {
-  const decoded = await standard["~standard"].validate(raw);
+/**
+ * `raw` decoded as a call decodes its input: bad input is BAD_REQUEST naming the field, in the call's words.
+ * Answers without a promise when the schema validates synchronously (every input schema does: input-schema.ts).
+ */
+const decode = <T>(standard: StandardSchema.StandardSchemaV1<unknown, T>, raw: unknown): T | Promise<T> => {
+  const decoded = standard["~standard"].validate(raw);
+  return decoded instanceof Promise ? decoded.then(decodedValue) : decodedValue(decoded);
+};
+
+const decodedValue = <T>(decoded: StandardSchema.StandardSchemaV1.Result<T>): T => {
   if (decoded.issues !== undefined) throw badRequest(issuesMessage(issuesOf(decoded) ?? []));
   return decoded.value;
 };
@@ -302,7 +318,7 @@ export const operatorOnly = (what: string) => operatorTagged(what);
  * bad input is BAD_REQUEST naming the problem, anyone but the operator FORBIDDEN, as the call answers.
  */
 export const operatorMutation = <S extends Schema.ConstraintDecoder<unknown>>(what: string, schema: S) => {
-  const standard = Schema.toStandardSchemaV1(schema);
+  const standard = inputSchema(schema);
   // As the call: the actor first (the builder's middleware), then the input.
   const rehearse = async (raw: unknown, ctx: RehearsalContext) => {
     requireOperator(ctx.actor, what);
@@ -408,14 +424,25 @@ export const seenBy = (engine: Engine, actor: Actor, subject: string, resource: 
  */
 const within = (engine: Engine, actor: Actor, boundary: Boundary): void => {
   if (actor.kind === "operator") return;
-  const passes = (org: string) =>
-    org === actor.org ||
-    (actor.kind === "user" && boundary.acrossOrgs === true && engine.holdsGrantIn(actor.id, org));
   const orgs = boundary.orgs ?? NOTHING;
   const outsider =
-    boundary.shared === true ? (orgs.some(passes) ? undefined : orgs[0]) : orgs.find((o) => !passes(o));
+    boundary.shared === true
+      ? orgs.some((org) => passes(engine, actor, boundary, org))
+        ? undefined
+        : orgs[0]
+      : orgs.find((org) => !passes(engine, actor, boundary, org));
   if (outsider !== undefined) throw outside(boundary.missing, outsider);
 };
+
+/** Whether `org` is within the boundary for `actor`: its own, or (`acrossOrgs`) one where the user holds grants. */
+const passes = (
+  engine: Engine,
+  actor: Exclude<Actor, { kind: "operator" }>,
+  boundary: Boundary,
+  org: string,
+) =>
+  org === actor.org ||
+  (actor.kind === "user" && boundary.acrossOrgs === true && engine.holdsGrantIn(actor.id, org));
 
 /** The organization boundary, the engine questions and the subject, in that order; throws the refusal. */
 const enforce = (engine: Engine, actor: Actor, declared: Declared<unknown>): void => {
@@ -483,32 +510,64 @@ const authorizeQuery = <I, V>(
   const actor = ctx.actor;
   if (actor === undefined) throw unauthorized();
   const store = storeFor(ctx);
-  const refusal = (cause: unknown): never => {
-    throw toTrpcError(cause);
-  };
-  const judgedBy = (engine: Engine): Authorized<V> | Promise<Authorized<V>> => {
-    const decide = (declared: Declared<V>): Authorized<V> => {
-      // Only a partitioned node has anything to refuse: the hot path allocates nothing for it.
-      if (ctx.partition !== undefined && ctx.partition.kind !== "all") {
-        servedObjects(ctx.partition, actor, declared);
-        served(ctx.partition, actor, [
-          ...(declared.orgs ?? NOTHING),
-          ...(declared.answersAbout ?? NOTHING),
-          ...(declared.ask ?? NOTHING).map(orgOfAsk),
-        ]);
-      }
-      enforce(engine, actor, declared);
-      return { actor, engine, store, declared: declared.value as V, may: mayFor(engine, actor) };
-    };
-    try {
-      const made = declare(input, { actor, engine, store });
-      return made instanceof Promise ? made.then(decide).catch(refusal) : decide(made);
-    } catch (cause) {
-      return refusal(cause);
-    }
-  };
   const token = atLeastOf(input);
-  return token === undefined ? judgedBy(ctx.engine) : caughtUp(ctx, token).then(judgedBy);
+  return token === undefined
+    ? judgedBy(ctx, actor, store, input, declare, ctx.engine)
+    : caughtUp(ctx, token).then(judging(ctx, actor, store, input, declare));
+};
+
+/** The declaration for `input` made and enforced with `engine`; throws (or rejects with) the refusal. */
+const judgedBy = <I, V>(
+  ctx: QueryRequest,
+  actor: Actor,
+  store: Store,
+  input: I,
+  declare: Declare<I, V>,
+  engine: Engine,
+): Authorized<V> | Promise<Authorized<V>> => {
+  try {
+    const made = declare(input, { actor, engine, store });
+    return made instanceof Promise
+      ? made.then(deciding(ctx, actor, engine, store)).catch(refusal)
+      : decide(ctx, actor, engine, store, made);
+  } catch (cause) {
+    return refusal(cause);
+  }
+};
+
+const judging =
+  <I, V>(ctx: QueryRequest, actor: Actor, store: Store, input: I, declare: Declare<I, V>) =>
+  (engine: Engine) =>
+    judgedBy(ctx, actor, store, input, declare, engine);
+
+/** The partition boundary (on a partitioned node), then `enforce`: the query authorized, or the refusal thrown. */
+const decide = <V>(
+  ctx: QueryRequest,
+  actor: Actor,
+  engine: Engine,
+  store: Store,
+  declared: Declared<V>,
+): Authorized<V> => {
+  // Only a partitioned node has anything to refuse: the hot path allocates nothing for it.
+  if (ctx.partition !== undefined && ctx.partition.kind !== "all") {
+    servedObjects(ctx.partition, actor, declared);
+    served(ctx.partition, actor, [
+      ...(declared.orgs ?? NOTHING),
+      ...(declared.answersAbout ?? NOTHING),
+      ...(declared.ask ?? NOTHING).map(orgOfAsk),
+    ]);
+  }
+  enforce(engine, actor, declared);
+  return { actor, engine, store, declared: declared.value as V, may: mayFor(engine, actor) };
+};
+
+const deciding =
+  (ctx: QueryRequest, actor: Actor, engine: Engine, store: Store) =>
+  <V>(declared: Declared<V>) =>
+    decide(ctx, actor, engine, store, declared);
+
+const refusal = (cause: unknown): never => {
+  throw toTrpcError(cause);
 };
 
 /**
@@ -525,7 +584,7 @@ export const authorizedQuery = <S extends Schema.ConstraintDecoder<unknown>, V =
   declare: Declare<S["Type"], V>,
 ) =>
   tagged({ kind: "query" })
-    .input(Schema.toStandardSchemaV1(schema))
+    .input(inputSchema(schema))
     .use(async ({ ctx, input, next }) => {
       const authorized = authorizeQuery(ctx, input, declare);
       const { actor, engine, store, declared, may } =
@@ -540,9 +599,25 @@ export interface AuthorizedCall<S extends Schema.Top, V> {
   /** The input's Effect schema; requests are decoded with its JSON codec (`Schema.toCodecJson`). */
   readonly input: S;
   readonly authorization: Authorization;
-  /** Decodes `raw` and authorizes it; throws the refusal (a TRPCError) as authorizedQuery would. */
-  readonly authorize: (raw: unknown, ctx: QueryRequest) => Promise<Authorized<V> & { input: S["Type"] }>;
+  /**
+   * Decodes `raw` and authorizes it; throws the refusal (a TRPCError) as authorizedQuery would, or rejects with it
+   * where something was awaited (an `atLeast` wait, an asynchronous declaration): only then is the answer a promise.
+   */
+  readonly authorize: (
+    raw: unknown,
+    ctx: QueryRequest,
+  ) => WithInput<V, S["Type"]> | Promise<WithInput<V, S["Type"]>>;
 }
+
+type WithInput<V, I> = Authorized<V> & { readonly input: I };
+
+/** authorizeQuery's answer for a decoded input, with the input. */
+const withInput = <I, V>(ctx: QueryRequest, input: I, declare: Declare<I, V>) => {
+  const authorized = authorizeQuery(ctx, input, declare);
+  return authorized instanceof Promise
+    ? authorized.then((a): WithInput<V, I> => ({ ...a, input }))
+    : { ...authorized, input };
+};
 
 /**
  * THE authorizing query outside tRPC (the /v1 decision API): the actor first (UNAUTHORIZED without one), then
@@ -554,14 +629,16 @@ export const authorizedCall = <S extends Schema.Top & Schema.ConstraintDecoder<u
   schema: S,
   declare: Declare<S["Type"], V>,
 ): AuthorizedCall<S, V> => {
-  const standard = Schema.toStandardSchemaV1(Schema.toCodecJson(schema));
+  const standard = inputSchema(schema, "json");
   return {
     input: schema,
     authorization: { kind: "query" },
-    authorize: async (raw, ctx) => {
+    authorize: (raw, ctx) => {
       if (ctx.actor === undefined) throw unauthorized();
-      const input: S["Type"] = await decode(standard, raw);
-      return { ...(await authorizeQuery(ctx, input, declare)), input };
+      const decoded = decode(standard, raw);
+      return decoded instanceof Promise
+        ? decoded.then((input: S["Type"]) => withInput(ctx, input, declare))
+        : withInput(ctx, decoded, declare);
     },
   };
 };
@@ -618,7 +695,7 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
   schema: S,
   declare: (input: S["Type"], context: AskContext) => Promise<Change> | Change,
 ) => {
-  const standard = Schema.toStandardSchemaV1(schema);
+  const standard = inputSchema(schema);
   /** The boundary and every question for `input`, as the call asks them; throws the refusal. */
   const authorize = async (ctx: RehearsalContext, input: S["Type"]) => {
     if (ctx.actor === undefined) throw unauthorized();

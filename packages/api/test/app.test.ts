@@ -1,9 +1,11 @@
 // The API through app.request: health, the public catalog over tRPC (with input validation, Feature role facts), the
-// apps' pages (placeholders until an app is built). No server is started.
+// apps' pages (placeholders until an app is built), and the ids every answer carries, there and over node-server.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Engine } from "@gatehouse/domain";
+import { type ServerType, serve } from "@hono/node-server";
 import { describe, expect, it, vi } from "vitest";
 import { createApp } from "../src/app.ts";
 
@@ -25,6 +27,30 @@ describe("the API app", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ok" });
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("answers with a request id and its worker over @hono/node-server too, a fresh id each time", async () => {
+    const served = createApp({ engine: () => engine, appsDir: "/nonexistent", worker: "2" });
+    const server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: served.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    });
+    try {
+      const { port } = server.address() as AddressInfo;
+      const ids = [];
+      for (const path of ["/healthz", "/trpc/catalog.products", "/v1/check", "/healthz"]) {
+        const res = await fetch(
+          `http://127.0.0.1:${port}${path}`,
+          path === "/v1/check" ? { method: "POST" } : {},
+        );
+        await res.text();
+        expect(res.headers.get("x-request-id"), path).toMatch(/^[0-9a-f-]{36}$/);
+        expect(res.headers.get("x-gatehouse-worker"), path).toBe("2");
+        ids.push(res.headers.get("x-request-id"));
+      }
+      expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("lists every product of the catalog with its roles and actions", async () => {

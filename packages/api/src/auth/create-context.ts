@@ -27,6 +27,9 @@ const csrfRefusal = () =>
     message: `Missing or wrong ${csrfHeader} header: a request signed in by cookie must send the CSRF token it got at sign-in (also in the ${csrfCookie} cookie)`,
   });
 
+/** Reads the request's client when asked (curried: a function named where it is made costs a `name` definition under tsx). */
+const clientReader = (c: Context, trustProxy: boolean) => () => clientInfo(c, trustProxy);
+
 /**
  * The actor and the request's sign-in state; throws FORBIDDEN (nothing runs) on a failed CSRF check. `opts` is
  * tRPC's (the request and the headers sign-in sets cookies on), or the same two from a /v1 route.
@@ -45,7 +48,11 @@ export const authContext = async (
     const presented = c.req.header(csrfHeader);
     if (presented === undefined || !matchesHash(presented, resolved.session.csrfHash)) throw csrfRefusal();
   }
-  const client = () => clientInfo(c, config.trustProxy);
-  const auth = new RequestAuth(config.store, client, resolved.session?.idHash, opts.resHeaders);
+  const auth = new RequestAuth(
+    config.store,
+    clientReader(c, config.trustProxy),
+    resolved.session?.idHash,
+    opts.resHeaders,
+  );
   return { actor: resolved.actor, auth };
 };

@@ -27,7 +27,7 @@ import {
   VersionConflict,
 } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Result, Schema } from "effect";
+import { Effect, Result } from "effect";
 import {
   type AskContext,
   authorizedMutation,
@@ -41,6 +41,7 @@ import {
   type UserActor,
   type Write,
 } from "../authorize.ts";
+import { inputSchema } from "../input-schema.ts";
 import { pageOf } from "../list-page.ts";
 import { accessRequestNamer } from "../names/access-request-names.ts";
 import { badRequest, forbidden, missing } from "../refusals.ts";
@@ -316,7 +317,7 @@ export const accessRequestsRouter = router({
 
   /** The operator's queue: support tickets waiting for it (customer-approved, the default) or those it answered. */
   queue: operatorOnly(SUPPORT)
-    .input(Schema.toStandardSchemaV1(SupportTicketQueueInput))
+    .input(inputSchema(SupportTicketQueueInput))
     .query(async ({ ctx, input }) => {
       const status = input.status ?? "customer-approved";
       return ctx.store.run(

@@ -5,11 +5,12 @@
 import { LoginInput } from "@gatehouse/contracts";
 import { type AdminSection, type Engine, type Landing, UnknownSubject } from "@gatehouse/domain";
 import { Mutations, Operators, Sessions, Users } from "@gatehouse/store";
-import { Effect, Schema } from "effect";
+import { Effect } from "effect";
 import { login } from "../auth/login.ts";
 import { requestAuth } from "../auth/request-auth.ts";
 import { publicAccess, selfAccess } from "../authorize.ts";
 import type { Actor } from "../context.ts";
+import { inputSchema } from "../input-schema.ts";
 import { unauthorized } from "../refusals.ts";
 import { router } from "../trpc.ts";
 
@@ -56,7 +57,7 @@ const signingIn = publicAccess(
 
 export const authRouter = router({
   /** Signs in; sets the session and CSRF cookies and returns the CSRF token for the x-csrf-token header. */
-  login: signingIn.input(Schema.toStandardSchemaV1(LoginInput)).mutation(async ({ ctx, input }) => {
+  login: signingIn.input(inputSchema(LoginInput)).mutation(async ({ ctx, input }) => {
     const auth = requestAuth(ctx);
     const result = await auth.run(
       login({

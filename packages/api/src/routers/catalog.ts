@@ -4,6 +4,7 @@ import { Id } from "@gatehouse/contracts";
 import { featureRoles, noCustomRoles, products, webRoleMatrix } from "@gatehouse/domain";
 import { Schema } from "effect";
 import { publicAccess } from "../authorize.ts";
+import { inputSchema } from "../input-schema.ts";
 import { nothing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { servedActions } from "./served-actions.ts";
@@ -40,7 +41,7 @@ export const catalogRouter = router({
   featureRoles: vocabulary.query(() => featureRoles),
   /** The Web project roles × actions table (seed 004), each cell the engine's answer with its footnotes. */
   webRoleMatrix: vocabulary.query(() => webMatrix),
-  role: vocabulary.input(Schema.toStandardSchemaV1(RoleQuery)).query(({ input }) => {
+  role: vocabulary.input(inputSchema(RoleQuery)).query(({ input }) => {
     for (const p of productView) {
       const role = p.roles.find((r) => r.id === input.id);
       if (role) return { ...role, product: p.id };

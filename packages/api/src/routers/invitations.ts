@@ -16,7 +16,7 @@ import {
   Mutations,
   Users,
 } from "@gatehouse/store";
-import { Effect, Schema } from "effect";
+import { Effect } from "effect";
 import { limitedAttempt, tooManyAttempts } from "../auth/limiter.ts";
 import { requestAuth } from "../auth/request-auth.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
@@ -29,6 +29,7 @@ import {
   publicAccess,
   storeError,
 } from "../authorize.ts";
+import { inputSchema } from "../input-schema.ts";
 import { pageOf } from "../list-page.ts";
 import { deliverInvitation } from "../mail/deliver.ts";
 import { grantNamer } from "../names/invitation-names.ts";
@@ -193,7 +194,7 @@ export const invitationsRouter = router({
    * Public: what the accept page needs before the invitee types anything: the invitation's language (the page
    * speaks it), the name the inviter wrote and whether it can still be accepted. Guesses count as accepts do.
    */
-  opening: byToken.input(Schema.toStandardSchemaV1(OpeningInput)).query(async ({ ctx, input }) => {
+  opening: byToken.input(inputSchema(OpeningInput)).query(async ({ ctx, input }) => {
     const auth = requestAuth(ctx);
     const opened = Effect.map(lookup(auth.client.address, input.token), (invitation) => ({
       language: languageOf(invitation.language),
@@ -205,7 +206,7 @@ export const invitationsRouter = router({
     });
   }),
 
-  accept: byToken.input(Schema.toStandardSchemaV1(AcceptInput)).mutation(async ({ ctx, input }) => {
+  accept: byToken.input(inputSchema(AcceptInput)).mutation(async ({ ctx, input }) => {
     const auth = requestAuth(ctx);
     const accepted = Effect.gen(function* () {
       const invitation = yield* lookup(auth.client.address, input.token);

@@ -24,14 +24,12 @@ export interface DecisionApiOptions {
 
 type RequestEnv = { Variables: { requestId: string } };
 
-/** The body as JSON; a body that is none is a bad request. */
-const jsonBody = async (c: Context): Promise<unknown> => {
-  try {
-    return await c.req.json();
-  } catch {
-    throw badRequest("The request body is not JSON: send the input as a JSON object");
-  }
+const notJson = (): never => {
+  throw badRequest("The request body is not JSON: send the input as a JSON object");
 };
+
+/** The body as JSON; a body that is none is a bad request. */
+const jsonBody = (c: Context): Promise<unknown> => c.req.json().catch(notJson);
 
 /** Sign-in, the body, then the route's own authorization and answer; any refusal as an error body. */
 const handle = (route: DecisionRoute, options: DecisionApiOptions) => async (c: Context<RequestEnv>) => {
@@ -46,9 +44,10 @@ const handle = (route: DecisionRoute, options: DecisionApiOptions) => async (c: 
       auth,
       partition: options.partition,
     };
-    return c.json(await route.answer(raw, ctx));
+    const answer = route.answer(raw, ctx);
+    return c.json(answer instanceof Promise ? await answer : answer);
   } catch (cause) {
-    const { status, body } = errorAnswer(cause, c.var.requestId, route.path);
+    const { status, body } = errorAnswer(cause, c.get("requestId"), route.path);
     return c.json(body, status as ContentfulStatusCode);
   }
 };

@@ -18,8 +18,8 @@ export interface DecisionRoute {
   readonly input: Schema.Top;
   readonly response: Schema.Top;
   readonly authorization: Authorization;
-  /** Decodes and authorizes `raw` (throwing the refusal), then answers. */
-  readonly answer: (raw: unknown, ctx: QueryRequest) => Promise<unknown>;
+  /** Decodes and authorizes `raw` (throwing the refusal), then answers: a promise only where something waited. */
+  readonly answer: (raw: unknown, ctx: QueryRequest) => unknown;
 }
 
 /** What an answer reads: the engine, the authorized actor and the decoded input. */
@@ -45,10 +45,10 @@ const route = <S extends Schema.Top, R extends Schema.Top>(spec: {
   input: spec.call.input,
   response: spec.response,
   authorization: spec.call.authorization,
-  answer: async (raw, ctx) => {
+  answer: (raw, ctx) => {
     // The engine the authorization judged by (after any `atLeast` wait) answers too.
-    const { actor, engine, input } = await spec.call.authorize(raw, ctx);
-    return spec.answer({ engine, actor, input });
+    const authorized = spec.call.authorize(raw, ctx);
+    return authorized instanceof Promise ? authorized.then(spec.answer) : spec.answer(authorized);
   },
 });
 

@@ -1,0 +1,116 @@
+// A quick test, compiled once from an input schema's Effect AST, that an input is one Effect would decode to itself:
+// the schema's own checks (lengths, patterns, literals) run on it directly, without Effect's interpreter.
+import type { SchemaAST } from "effect";
+
+/** True only when Effect's decoding of `value` succeeds and answers `value` itself; false says nothing. */
+export type Accepts = (value: unknown) => boolean;
+
+/*
+ * The test is one-sided: false sends the input to Effect, which decides (and words a refusal). So it may refuse
+ * whatever it does not fully understand, and it does: an input with a key the schema does not name (Effect would
+ * drop it), an `undefined` value (the JSON codec reads `null` for it), a non-plain object; and a schema with any part
+ * other than strings, booleans, literals, null, structs, arrays and unions of them, or with a transformation, gets
+ * no test at all. The schema's checks are Effect's own filters, run as Effect runs them.
+ */
+
+const NO_OPTIONS: SchemaAST.ParseOptions = {};
+
+const filtersOf = (checks: ReadonlyArray<SchemaAST.Check<unknown>>): SchemaAST.Filter<unknown>[] =>
+  checks.flatMap((check) => (check._tag === "Filter" ? [check] : filtersOf(check.checks)));
+
+/** `base` and then every check of `ast`, as Effect runs them after its type test. */
+const checked = (ast: SchemaAST.AST, base: Accepts): Accepts => {
+  if (ast.checks === undefined) return base;
+  const filters = filtersOf(ast.checks);
+  return (value) => {
+    if (!base(value)) return false;
+    for (const filter of filters) if (filter.run(value, ast, NO_OPTIONS) !== undefined) return false;
+    return true;
+  };
+};
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+};
+
+const objects = (ast: SchemaAST.Objects): Accepts | undefined => {
+  if (ast.indexSignatures.length > 0 || ast.encodingChecks !== undefined) return undefined;
+  const properties: { readonly name: string; readonly optional: boolean; readonly accepts: Accepts }[] = [];
+  for (const p of ast.propertySignatures) {
+    const accepts = compileAcceptor(p.type);
+    if (typeof p.name !== "string" || accepts === undefined) return undefined;
+    properties.push({ name: p.name, optional: p.type.context?.isOptional === true, accepts });
+  }
+  const names = new Set(properties.map((p) => p.name));
+  return (value) => {
+    if (!isPlainObject(value)) return false;
+    // A key the schema does not name, or a symbol key: Effect's answer would leave it out.
+    for (const key in value) if (!names.has(key)) return false;
+    if (Object.getOwnPropertySymbols(value).length > 0) return false;
+    for (const p of properties) {
+      const v = value[p.name];
+      // Absent (an `undefined` value is never accepted, so the field's own test refuses one that is present).
+      if (v === undefined ? !p.optional || Object.hasOwn(value, p.name) : !p.accepts(v)) return false;
+    }
+    return true;
+  };
+};
+
+const arrays = (ast: SchemaAST.Arrays): Accepts | undefined => {
+  const [item, ...more] = ast.rest;
+  if (ast.elements.length > 0 || item === undefined || more.length > 0 || ast.encodingChecks !== undefined)
+    return undefined;
+  const accepts = compileAcceptor(item);
+  if (accepts === undefined) return undefined;
+  return (value) => {
+    if (!Array.isArray(value)) return false;
+    for (const v of value) if (!accepts(v)) return false;
+    return true;
+  };
+};
+
+const union = (ast: SchemaAST.Union): Accepts | undefined => {
+  if (ast.options !== undefined || ast.encodingChecks !== undefined) return undefined;
+  const members: Accepts[] = [];
+  for (const type of ast.types) {
+    const accepts = compileAcceptor(type);
+    // An `undefined` member (an optional field's) accepts nothing here: the other members still do.
+    if (accepts === undefined && type._tag !== "Undefined") return undefined;
+    if (accepts !== undefined) members.push(accepts);
+  }
+  const [only] = members;
+  if (members.length === 1 && only !== undefined) return only;
+  return (value) => members.some((accepts) => accepts(value));
+};
+
+const base = (ast: SchemaAST.AST): Accepts | undefined => {
+  switch (ast._tag) {
+    case "String":
+      return (value) => typeof value === "string";
+    case "Boolean":
+      return (value) => typeof value === "boolean";
+    case "Null":
+      return (value) => value === null;
+    case "Literal": {
+      const literal = ast.literal;
+      return (value) => value === literal;
+    }
+    case "Objects":
+      return objects(ast);
+    case "Arrays":
+      return arrays(ast);
+    case "Union":
+      return union(ast);
+    default:
+      return undefined;
+  }
+};
+
+/** The test for `ast` (an input schema's type side), or undefined when the schema has a part it does not know. */
+export const compileAcceptor = (ast: SchemaAST.AST): Accepts | undefined => {
+  if (ast.encoding !== undefined) return undefined;
+  const accepts = base(ast);
+  return accepts === undefined ? undefined : checked(ast, accepts);
+};

@@ -1,0 +1,82 @@
+// inputSchema (input-schema.ts, with input-acceptor.ts's compiled test) against Effect's own Standard Schema adapter,
+// on every procedure's and /v1 route's input: values made from the schema and hostile mutations of them (the fuzzing
+// suite's), each answered alike, the decoded value and a refusal's words.
+import { Schema } from "effect";
+import { describe, expect, it } from "vitest";
+import { CheckInput, CheckManyInput } from "../src/check-inputs.ts";
+import { compileAcceptor } from "../src/input-acceptor.ts";
+import { inputSchema } from "../src/input-schema.ts";
+import { appRouter } from "../src/root.ts";
+import { decisionRoutes } from "../src/v1/decision-routes.ts";
+import { fuzzInputs } from "./adversarial/hostile-inputs.ts";
+
+const SEED = 1414;
+const INPUTS = 120;
+
+type Standard = { readonly "~standard": { readonly validate: (value: unknown) => unknown } };
+
+/** The JSON values among the fuzzing suite's inputs for `schema` (a text that is not JSON is no input here). */
+const valuesFor = (schema: unknown, seed: number): unknown[] =>
+  fuzzInputs(schema, { count: INPUTS, seed, org: "acme" }).flatMap(({ text }) => {
+    try {
+      return [JSON.parse(text)];
+    } catch {
+      return [];
+    }
+  });
+
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { readonly _def: { readonly inputs: unknown[] } }>,
+).flatMap(([path, procedure]) => {
+  const input = procedure._def.inputs[0];
+  return Schema.isSchema(input)
+    ? [{ path, input: input as unknown as Schema.ConstraintDecoder<unknown> & Standard }]
+    : [];
+});
+
+const seedOf = (path: string): number =>
+  [...path].reduce((hash, ch) => (Math.imul(hash, 31) + (ch.codePointAt(0) ?? 0)) | 0, SEED);
+
+describe("inputSchema", () => {
+  it("gives the decision questions' inputs the compiled test, which takes a common question as it is", () => {
+    const question = {
+      subject: "user-1",
+      action: "experimentation:flag.edit",
+      resource: { org: "acme", product: "experimentation", project: "p-1", attrs: { production: true } },
+    };
+    expect(compileAcceptor(CheckInput.ast)?.(question)).toBe(true);
+    const { subject, ...check } = question;
+    expect(compileAcceptor(CheckManyInput.ast)?.({ subject, checks: [check, check] })).toBe(true);
+    // Effect would leave an unknown key out, and reads `null` for an absent field in JSON: Effect decides those.
+    expect(compileAcceptor(CheckInput.ast)?.({ ...question, extra: 1 })).toBe(false);
+    expect(compileAcceptor(CheckInput.ast)?.({ ...question, resource: { org: "acme", product: null } })).toBe(
+      false,
+    );
+  });
+
+  it("answers every procedure's input as Effect's adapter does, well-formed or hostile", () => {
+    expect(procedures.length).toBeGreaterThan(50);
+    for (const { path, input } of procedures) {
+      const effect = Schema.toStandardSchemaV1(input);
+      for (const value of valuesFor(input, seedOf(path)))
+        expect(input["~standard"].validate(value), path).toStrictEqual(effect["~standard"].validate(value));
+    }
+  });
+
+  it("answers every /v1 route's body as Effect's adapter of its JSON codec does", () => {
+    for (const route of decisionRoutes) {
+      const schema = route.input as Schema.Top & Schema.ConstraintDecoder<unknown>;
+      const ours = inputSchema(schema, "json");
+      const effect = Schema.toStandardSchemaV1(Schema.toCodecJson(schema));
+      const values = [
+        ...valuesFor(Schema.toCodecJson(schema), seedOf(route.path)),
+        { subject: "u", action: "a", resource: { org: "acme", product: null, attrs: null } },
+        { subject: "u", checks: [{ action: "a", resource: { org: "acme", flag: null } }], atLeast: null },
+      ];
+      for (const value of values)
+        expect(ours["~standard"].validate(value), route.path).toStrictEqual(
+          effect["~standard"].validate(value),
+        );
+    }
+  });
+});
