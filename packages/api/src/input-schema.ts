@@ -11,10 +11,17 @@ import { compileAcceptor } from "./input-acceptor.ts";
  * a fiber on a scheduler of its own. Each step costs a fraction of the next (docs/benchmarks.md); all
  * three answer the same value, and a refusal's words are the adapter's.
  */
-export const inputSchema = <S extends Schema.ConstraintDecoder<unknown>>(
+export function inputSchema<S extends Schema.ConstraintDecoder<unknown>>(
+  schema: S,
+): ReturnType<typeof Schema.toStandardSchemaV1<S>>;
+export function inputSchema<S extends Schema.ConstraintDecoder<unknown>>(
+  schema: S,
+  form: "json",
+): ReturnType<typeof Schema.toStandardSchemaV1<Schema.toCodecJson<S>>>;
+export function inputSchema<S extends Schema.ConstraintDecoder<unknown>>(
   schema: S,
   form: "type" | "json" = "type",
-) => {
+) {
   const decoded = form === "json" ? Schema.toCodecJson(schema) : schema;
   const standard = Schema.toStandardSchemaV1(decoded);
   const adapter = standard["~standard"];
@@ -31,4 +38,4 @@ export const inputSchema = <S extends Schema.ConstraintDecoder<unknown>>(
     enumerable: true,
     configurable: true,
   });
-};
+}
