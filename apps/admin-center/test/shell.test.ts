@@ -82,6 +82,9 @@ describe("each admin level's landing and navigation", () => {
 /** Picks `option` in the combobox named `label`, typing `typed` (if given) to find it among many. */
 const choose = async (label: string, option: string, typed?: string) => {
   const box = page.getByRole("combobox", { name: label });
+  // In the middle of the window, as a person scrolls to see the list open below the box: picking an option then
+  // scrolls nothing, which could slide the box under the sticky header and hide its list.
+  await box.evaluate((element) => element.scrollIntoView({ block: "center" }));
   await box.click();
   if (typed !== undefined) await box.fill(typed);
   await page.getByRole("option", { name: option }).click();
