@@ -4,13 +4,17 @@ import { randomUUID } from "node:crypto";
 import { ServerResponse } from "node:http";
 import type { Engine } from "@gatehouse/domain";
 import type { Partition } from "@gatehouse/store";
-import { trpcServer } from "@hono/trpc-server";
+import {
+  type FetchCreateContextFnOptions,
+  type FetchHandlerRequestOptions,
+  fetchRequestHandler,
+} from "@trpc/server/adapters/fetch";
 import type { Duration } from "effect";
 import { type Context, Hono } from "hono";
 import { mountApps } from "./apps.ts";
-import { authContext } from "./auth/create-context.ts";
+import { type AuthConfig, authContext, type SignedIn } from "./auth/create-context.ts";
 import type { StoreRunner } from "./auth/store-runner.ts";
-import { defaultAtLeastWait, engineAt, tokenHeaders, WrittenPosition } from "./consistency.ts";
+import { defaultAtLeastWait, type EngineAt, engineAt, tokenHeaders, WrittenPosition } from "./consistency.ts";
 import type { ApiContext } from "./context.ts";
 import { mountEvents } from "./events.ts";
 import { NotServedHere } from "./refusals.ts";
@@ -55,10 +59,37 @@ const serverResponseOf = (c: Context): ServerResponse | undefined => {
 };
 
 /** Writes the ids on the response the handler gave (curried: no function named per request, see authorize.ts). */
-const afterwards = (c: Context, requestId: string, worker: string | undefined) => () => {
+const afterwards = (c: Context, requestId: string, worker: string | undefined) => (answered: unknown) => {
+  // The body limit's refusal, answered before the handler ran (next()'s own promise gives no response).
+  if (answered instanceof Response) c.res = answered;
   c.res.headers.set("x-request-id", requestId);
   if (worker !== undefined) c.res.headers.set("x-gatehouse-worker", worker);
 };
+
+/**
+ * A tRPC request's context: the actor comes from an API key or the session cookie; a cookie-authenticated request
+ * other than GET must carry the CSRF header, or it is refused (403) before any procedure runs.
+ */
+const trpcContext =
+  (auth: AuthConfig, options: AppOptions, caughtUp: EngineAt | undefined, c: Context<Env>) =>
+  (opts: FetchCreateContextFnOptions): ApiContext | Promise<ApiContext> => {
+    const signedIn = authContext(auth, opts, c);
+    return signedIn instanceof Promise
+      ? signedIn.then(requestContext(options, caughtUp, c))
+      : requestContext(options, caughtUp, c)(signedIn);
+  };
+
+/** A tRPC request's context once it signed in (curried: no function named per request, see authorize.ts). */
+const requestContext =
+  (options: AppOptions, caughtUp: EngineAt | undefined, c: Context<Env>) =>
+  (signedIn: SignedIn): ApiContext => ({
+    engine: options.engine(),
+    requestId: c.get("requestId"),
+    written: new WrittenPosition(),
+    engineAt: caughtUp,
+    partition: options.partition,
+    ...signedIn,
+  });
 
 export const createApp = (options: AppOptions): Hono<Env> => {
   const app = new Hono<Env>();
@@ -69,58 +100,50 @@ export const createApp = (options: AppOptions): Hono<Env> => {
   // answers: reading c.res would turn the answer's plain header record into a Fetch Headers object, which node-server
   // turns back into a record (about a microsecond of a /v1 check; docs/benchmarks.md). Elsewhere (app.request in tests) they
   // are written to the response once the handler ran: reading c.res inside a handler makes Hono rebuild it.
+  // The body limit runs in the same middleware: each middleware is a level of Hono's async dispatch per request.
   const worker = options.worker;
   app.use("*", (c, next) => {
     const requestId = randomUUID();
     c.set("requestId", requestId);
     const outgoing = serverResponseOf(c);
-    if (outgoing === undefined) return next().then(afterwards(c, requestId, worker));
+    if (outgoing === undefined) return limitBody(c, next).then(afterwards(c, requestId, worker));
     outgoing.setHeader("x-request-id", requestId);
     if (worker !== undefined) outgoing.setHeader("x-gatehouse-worker", worker);
-    return next();
+    return limitBody(c, next);
   });
-  app.use("*", limitBody);
   app.get("/healthz", (c) => c.json({ status: "ok" }));
-  app.use(
-    "/trpc/*",
-    trpcServer({
-      router: appRouter,
-      // Named, so the adapter does not work it out from Hono's route on every request.
-      endpoint: "/trpc",
-      maxBatchSize: MAX_BATCH_CALLS,
-      // Clients see "Internal error" only; the operator finds the cause in the log by the request id.
-      onError: ({ error, path, ctx }) => {
-        if (error.code === "INTERNAL_SERVER_ERROR")
-          console.error(
-            `[${ctx?.requestId ?? "no request id"}] ${path ?? "(no path)"} failed:`,
-            error.cause ?? error,
-          );
-      },
-      // The actor comes from an API key or the session cookie; a cookie-authenticated request other than
-      // GET must carry the CSRF header, or it is refused (403) before any procedure runs.
-      createContext: async (opts, c): Promise<ApiContext & Record<string, unknown>> => ({
-        engine: options.engine(),
-        requestId: c.get("requestId"),
-        written: new WrittenPosition(),
-        engineAt: caughtUp,
-        partition: options.partition,
-        ...(await authContext(auth, opts, c)),
-      }),
-      // The consistency token of the request's writes (for a batch, the highest): docs/decisions.md#api-consistency-tokens.
-      // A request only about organizations this node does not hold: 421 Misdirected Request, for the router.
-      responseMeta: ({
-        ctx,
-        errors,
-      }: {
-        readonly ctx?: ApiContext | undefined;
-        readonly errors: ReadonlyArray<{ readonly cause?: unknown }>;
-      }) => {
-        const meta = tokenHeaders(ctx?.written);
-        return errors.length > 0 && errors.every((e) => e.cause instanceof NotServedHere)
-          ? { ...meta, status: 421 }
-          : meta;
-      },
-    }),
+  // tRPC's own fetch adapter, called directly: @hono/trpc-server adds an async layer and an object copy around the
+  // context, and a Proxy in front of every POST's request (docs/benchmarks.md). The same options every request.
+  const trpc: Omit<FetchHandlerRequestOptions<typeof appRouter>, "req" | "createContext"> = {
+    router: appRouter,
+    // Named, so the adapter does not work it out from Hono's route on every request.
+    endpoint: "/trpc",
+    maxBatchSize: MAX_BATCH_CALLS,
+    // Clients see "Internal error" only; the operator finds the cause in the log by the request id.
+    onError: ({ error, path, ctx }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        console.error(
+          `[${ctx?.requestId ?? "no request id"}] ${path ?? "(no path)"} failed:`,
+          error.cause ?? error,
+        );
+    },
+    // The consistency token of the request's writes (for a batch, the highest): docs/decisions.md#api-consistency-tokens.
+    // A request only about organizations this node does not hold: 421 Misdirected Request, for the router.
+    responseMeta: ({
+      ctx,
+      errors,
+    }: {
+      readonly ctx?: ApiContext | undefined;
+      readonly errors: ReadonlyArray<{ readonly cause?: unknown }>;
+    }) => {
+      const meta = tokenHeaders(ctx?.written);
+      return errors.length > 0 && errors.every((e) => e.cause instanceof NotServedHere)
+        ? { ...meta, status: 421 }
+        : meta;
+    },
+  };
+  app.use("/trpc/*", (c) =>
+    fetchRequestHandler({ ...trpc, req: c.req.raw, createContext: trpcContext(auth, options, caughtUp, c) }),
   );
   mountDecisionApi(app, { auth, engine: options.engine, engineAt: caughtUp, partition: options.partition });
   mountEvents(app, {

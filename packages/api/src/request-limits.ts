@@ -35,12 +35,13 @@ const limitStream = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
  * decides, from the headers where they suffice: that limit asks for `raw.body` first, which makes
  * @hono/node-server build a full Fetch Request for every request, a GET's too (a tenth of a single check's
  * CPU; docs/benchmarks.md). A GET or HEAD has no body to read, and a declared length decides without one.
+ * Not an async function (a promise layer per request): app.ts runs it inside its request-id middleware.
  */
-export const limitBody: MiddlewareHandler = async (c, next) => {
+export const limitBody: MiddlewareHandler = (c, next) => {
   const method = c.req.method;
   if (method === "GET" || method === "HEAD") return next();
   const headers = c.req.raw.headers;
   const length = headers.get("content-length");
   if (length === null || headers.has("transfer-encoding")) return limitStream(c, next);
-  return Number.parseInt(length || "0", 10) > MAX_BODY_BYTES ? tooLarge(c) : next();
+  return Number.parseInt(length || "0", 10) > MAX_BODY_BYTES ? Promise.resolve(tooLarge(c)) : next();
 };

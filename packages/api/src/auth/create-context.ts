@@ -8,7 +8,7 @@ import type { Actor } from "../context.ts";
 import { csrfCookie, csrfHeader, sessionCookie } from "./policy.ts";
 import { clientInfo } from "./request.ts";
 import { RequestAuth } from "./request-auth.ts";
-import { resolveActorWith } from "./resolve-actor.ts";
+import { type Resolved, resolveActorWith } from "./resolve-actor.ts";
 import type { StoreRunner } from "./store-runner.ts";
 import { matchesHash } from "./tokens.ts";
 
@@ -30,29 +30,48 @@ const csrfRefusal = () =>
 /** Reads the request's client when asked (curried: a function named where it is made costs a `name` definition under tsx). */
 const clientReader = (c: Context, trustProxy: boolean) => () => clientInfo(c, trustProxy);
 
-/**
- * The actor and the request's sign-in state; throws FORBIDDEN (nothing runs) on a failed CSRF check. `opts` is
- * tRPC's (the request and the headers sign-in sets cookies on), or the same two from a /v1 route.
- */
-export const authContext = async (
+/** What sign-in gives a request: its actor (none when it presented no valid credentials) and its sign-in state. */
+export interface SignedIn {
+  readonly actor: Actor | undefined;
+  readonly auth?: RequestAuth;
+}
+
+type AuthOpts = Pick<FetchCreateContextFnOptions, "req" | "resHeaders">;
+
+/** The request's sign-in state once its credentials resolved; throws FORBIDDEN on a failed CSRF check. */
+const signedIn = (
   config: AuthConfig,
-  opts: Pick<FetchCreateContextFnOptions, "req" | "resHeaders">,
+  store: StoreRunner,
+  opts: AuthOpts,
   c: Context,
-): Promise<{ readonly actor: Actor | undefined; readonly auth?: RequestAuth }> => {
-  if (config.store === undefined) return { actor: undefined };
-  const resolved = await resolveActorWith(config.store, {
-    authorization: c.req.header("authorization"),
-    sessionToken: getCookie(c, sessionCookie),
-  });
+  resolved: Resolved,
+): SignedIn => {
   if (resolved.session !== undefined && !readOnly.has(opts.req.method)) {
     const presented = c.req.header(csrfHeader);
     if (presented === undefined || !matchesHash(presented, resolved.session.csrfHash)) throw csrfRefusal();
   }
   const auth = new RequestAuth(
-    config.store,
+    store,
     clientReader(c, config.trustProxy),
     resolved.session?.idHash,
     opts.resHeaders,
   );
   return { actor: resolved.actor, auth };
+};
+
+/**
+ * The actor and the request's sign-in state; throws FORBIDDEN (nothing runs) on a failed CSRF check. `opts` is
+ * tRPC's (the request and the headers sign-in sets cookies on), or the same two from a /v1 route. A promise only
+ * where the store was asked (a cached API key answers at once: no microtask between sign-in and the answer).
+ */
+export const authContext = (config: AuthConfig, opts: AuthOpts, c: Context): SignedIn | Promise<SignedIn> => {
+  const store = config.store;
+  if (store === undefined) return { actor: undefined };
+  const resolved = resolveActorWith(store, {
+    authorization: c.req.header("authorization"),
+    sessionToken: getCookie(c, sessionCookie),
+  });
+  return resolved instanceof Promise
+    ? resolved.then((r) => signedIn(config, store, opts, c, r))
+    : signedIn(config, store, opts, c, resolved);
 };

@@ -82,10 +82,10 @@ const runnerCaches = new WeakMap<StoreRunner, ApiKeyCache>();
 
 /**
  * `resolveActor` through `runner`, except that a key already in the cache is answered without entering
- * the Effect runtime at all: a hot key costs a hash and a Map lookup (running an Effect per request cost
- * some 40 µs of CPU, 13.5% of a single check's server time; see docs/benchmarks.md).
+ * the Effect runtime at all, and without a promise: a hot key costs a hash and a Map lookup (running an Effect
+ * per request cost some 40 µs of CPU, 13.5% of a single check's server time; see docs/benchmarks.md).
  */
-export const resolveActorWith = (runner: StoreRunner, presented: Presented): Promise<Resolved> => {
+export const resolveActorWith = (runner: StoreRunner, presented: Presented): Resolved | Promise<Resolved> => {
   const key = bearerOf(presented.authorization)?.key;
   const cached = key === undefined ? undefined : runnerCaches.get(runner)?.get(hashToken(key));
   if (cached === undefined)
@@ -97,5 +97,5 @@ export const resolveActorWith = (runner: StoreRunner, presented: Presented): Pro
       }),
     );
   if (cached.markUsed) void runner.runPromiseExit(recordUse(cached.key.id));
-  return Promise.resolve(keyActor(cached.key));
+  return keyActor(cached.key);
 };

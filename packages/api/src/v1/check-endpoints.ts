@@ -31,10 +31,14 @@ const notJson = (): never => {
 /** The body as JSON; a body that is none is a bad request. */
 const jsonBody = (c: Context): Promise<unknown> => c.req.json().catch(notJson);
 
-/** Sign-in, the body, then the route's own authorization and answer; any refusal as an error body. */
+/**
+ * Sign-in, the body, then the route's own authorization and answer; any refusal as an error body. A cached API
+ * key signs in without a promise (authContext), as an engine answers without one.
+ */
 const handle = (route: DecisionRoute, options: DecisionApiOptions) => async (c: Context<RequestEnv>) => {
   try {
-    const { actor, auth } = await authContext(options.auth, { req: c.req.raw, resHeaders: new Headers() }, c);
+    const signedIn = authContext(options.auth, { req: c.req.raw, resHeaders: new Headers() }, c);
+    const { actor, auth } = signedIn instanceof Promise ? await signedIn : signedIn;
     if (actor === undefined) throw unauthorized();
     const raw = await jsonBody(c);
     const ctx = {
