@@ -1,14 +1,15 @@
 #!/bin/sh
 # Cache misses and instructions per engine check, simulated by valgrind's callgrind on the benchmark's fixture (an
 # 8 MB last-level cache by default). Usage: ./cachegrind.sh OUT.callgrind [CHECKS] [LL_BYTES]; the measured checks' counts
-# are in OUT.callgrind.1 (the dump), the process's exit in OUT.callgrind. See docs/benchmarks.md.
+# are in the dump, one file per thread: OUT.callgrind.1-01 is the main thread (the checks), the others V8's compiler and
+# collector threads; the process's exit is in OUT.callgrind-NN. See docs/benchmarks.md.
 set -eu
 out=$1
 checks=${2:-200000}
 ll=${3:-8388608}
 dir=$(mktemp -d)
 cd "$(dirname "$0")"
-valgrind --tool=callgrind --instr-atstart=no --cache-sim=yes --I1=32768,8,64 --D1=32768,8,64 --LL="$ll",16,64 \
+valgrind --tool=callgrind --instr-atstart=no --separate-threads=yes --cache-sim=yes --I1=32768,8,64 --D1=32768,8,64 --LL="$ll",16,64 \
   --callgrind-out-file="$out" node --max-old-space-size=8192 --max-semi-space-size=64 --import tsx \
   src/check-loop.ts --checks "$checks" --signal "$dir" >"$dir/log" 2>&1 &
 vg=$!

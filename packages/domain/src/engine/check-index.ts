@@ -1,20 +1,17 @@
-// The check path's index: an open-addressing table of 64-byte slots over an Int32Array, one per subject:
-// id hash, grant count, flags, and up to four grant summaries inline; more spill into an overflow array.
+// The check path's index: a 64-byte slot per subject in one Int32Array (grant count, flags, up to four grant summaries
+// inline; more spill into an overflow array), found by id through a Map, whose string hash V8 keeps on the string.
 import { SUMMARY_INTS, type Summarised, writeSummary } from "./grant-summary.ts";
-import { hashId } from "./path-hash.ts";
 
 /** Ints per slot (64 bytes); the slot's fields follow, by offset. */
 const SLOT = 16;
-/** The subject id's hash; 0 marks an empty slot. */
-const TAG = 0;
 /** How many grant summaries the subject has. */
-const COUNT = 1;
+const COUNT = 0;
 /** The slot flags, IN_GROUPS | HOLDS_SINGLES | DEACTIVATED. */
-const FLAGS = 2;
+const FLAGS = 1;
 /** Where the summaries past the inline ones start in the overflow array (-1: none). */
-const OVERFLOW = 3;
+const OVERFLOW = 2;
 /** The first of the summaries held in the slot itself. */
-const FIRST_SUMMARY = 4;
+const FIRST_SUMMARY = 3;
 /** How many summaries the slot holds; the rest go to the overflow array. */
 const INLINE = 4;
 
@@ -27,12 +24,16 @@ export const DEACTIVATED = 4;
 
 export class CheckIndex {
   private table = new Int32Array(SLOT * 1024);
-  /** The id held in each slot, for exact verification of a hash hit. */
-  private ids: Array<string | undefined> = new Array(1024);
-  /** The owner of each slot (its Subject object in the snapshot). */
-  owners: Array<unknown> = new Array(1024);
-  private mask = 1023;
-  private used = 0;
+  /**
+   * Each subject's slot by id. A Map, not a probe of the table by a hash of our own: V8 hashes a string in native code,
+   * once, and keeps the hash on the string, where a hash in JavaScript cost about 20 instructions per character.
+   */
+  private readonly slotOf = new Map<string, number>();
+  /** The owner of each slot (its Subject object in the snapshot); slots never move. */
+  owners: Array<unknown> = [];
+  /** Slots freed by `release`, reused first; slots from `next` on were never used. */
+  private readonly free: number[] = [];
+  private next = 0;
   /** Summaries past the fourth of each subject, in one region per subject. */
   private overflow = new Int32Array(4096);
   private overflowEnd = 0;
@@ -40,28 +41,18 @@ export class CheckIndex {
 
   /** The slot holding `id`, or -1. */
   find(id: string): number {
-    const tag = hashId(id);
-    const t = this.table;
-    for (let s = tag & this.mask; ; s = (s + 1) & this.mask) {
-      const at = t[SLOT * s + TAG] as number;
-      if (at === 0) return -1;
-      if (at === tag && this.ids[s] === id) return s;
-    }
+    return this.slotOf.get(id) ?? -1;
   }
 
-  /** The slot for `id`, claiming an empty one for a new subject. */
+  /** The slot for `id`, claiming a free one for a new subject. */
   claim(id: string, owner: unknown): number {
     const found = this.find(id);
     if (found >= 0) return found;
-    if ((this.used + 1) * 2 > this.mask + 1) this.grow();
-    const tag = hashId(id);
-    let s = tag & this.mask;
-    while ((this.table[SLOT * s + TAG] as number) !== 0) s = (s + 1) & this.mask;
-    this.table[SLOT * s + TAG] = tag;
+    const s = this.free.pop() ?? this.next++;
+    if (SLOT * (s + 1) > this.table.length) this.grow();
     this.table[SLOT * s + OVERFLOW] = -1;
-    this.ids[s] = id;
     this.owners[s] = owner;
-    this.used++;
+    this.slotOf.set(id, s);
     return s;
   }
 
@@ -131,37 +122,21 @@ export class CheckIndex {
     this.table[at] = ((this.table[at] as number) & ~DEACTIVATED) | (deactivated ? DEACTIVATED : 0);
   }
 
-  /** Frees a subject's slot (backward-shift deletion keeps every probe chain intact). */
+  /** Frees a subject's slot for reuse. */
   release(id: string): void {
-    let s = this.find(id);
+    const s = this.find(id);
     if (s < 0) return;
     const t = this.table;
     this.deadInts += Math.max(0, (t[SLOT * s + COUNT] as number) - INLINE) * SUMMARY_INTS;
-    this.used--;
-    for (let next = (s + 1) & this.mask; ; next = (next + 1) & this.mask) {
-      const tag = t[SLOT * next + TAG] as number;
-      if (tag === 0) break;
-      const home = tag & this.mask;
-      const between = s <= next ? s < home && home <= next : s < home || home <= next;
-      if (between) continue;
-      this.moveSlot(next, s);
-      s = next;
-    }
     t.fill(0, SLOT * s, SLOT * (s + 1));
-    this.ids[s] = undefined;
     this.owners[s] = undefined;
+    this.slotOf.delete(id);
+    this.free.push(s);
   }
 
   /** Bytes the index's typed arrays hold, for the benchmark's memory figure. */
   get bytes(): number {
     return this.table.byteLength + this.overflow.byteLength;
-  }
-
-  private moveSlot(from: number, to: number): void {
-    this.table.copyWithin(SLOT * to, SLOT * from, SLOT * (from + 1));
-    this.ids[to] = this.ids[from];
-    this.owners[to] = this.owners[from];
-    (this.owners[to] as { slot: number }).slot = to;
   }
 
   private reserve(ints: number): number {
@@ -183,10 +158,10 @@ export class CheckIndex {
     const t = this.table;
     const fresh = new Int32Array(this.overflow.length);
     let end = 0;
-    for (let s = 0; s <= this.mask; s++) {
+    for (let s = 0; s < this.next; s++) {
       const base = SLOT * s;
       const n = t[base + COUNT] as number;
-      if (t[base + TAG] === 0 || n <= INLINE) continue;
+      if (this.owners[s] === undefined || n <= INLINE) continue;
       const len = (n - INLINE) * SUMMARY_INTS;
       const start = t[base + OVERFLOW] as number;
       fresh.set(this.overflow.subarray(start, start + len), end);
@@ -198,24 +173,10 @@ export class CheckIndex {
     this.deadInts = 0;
   }
 
+  /** Doubles the table (slots keep their places). */
   private grow(): void {
-    const old = this.table;
-    const oldIds = this.ids;
-    const oldOwners = this.owners;
-    const size = (this.mask + 1) * 2;
-    this.table = new Int32Array(SLOT * size);
-    this.ids = new Array(size);
-    this.owners = new Array(size);
-    this.mask = size - 1;
-    for (let s = 0; s < oldIds.length; s++) {
-      const tag = old[SLOT * s + TAG] as number;
-      if (tag === 0) continue;
-      let to = tag & this.mask;
-      while ((this.table[SLOT * to + TAG] as number) !== 0) to = (to + 1) & this.mask;
-      this.table.set(old.subarray(SLOT * s, SLOT * (s + 1)), SLOT * to);
-      this.ids[to] = oldIds[s];
-      this.owners[to] = oldOwners[s];
-      (oldOwners[s] as { slot: number }).slot = to;
-    }
+    const bigger = new Int32Array(this.table.length * 2);
+    bigger.set(this.table);
+    this.table = bigger;
   }
 }

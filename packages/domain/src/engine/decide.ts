@@ -54,12 +54,22 @@ export const decide = (cx: DecisionContext): boolean => {
     );
     return false;
   }
-  if (resource.product !== undefined && !cx.snap.productEnabled(resource.org, resource.product)) {
-    trace?.miss(undefined, `${resource.org} has not enabled ${resource.product}`, {}, Closeness.NoGrant);
+  // A trace asks first, to say why; the check path asks only before an allow (most checks are denied by the rules).
+  if (trace !== null && !productEnabled(cx)) {
+    trace.miss(undefined, `${resource.org} has not enabled ${resource.product}`, {}, Closeness.NoGrant);
     return false;
   }
   cx.entry = entry;
   cx.gatherGrants();
-  if (entry.layer === "audience") return decideAudience(cx);
-  return entry.layer === undefined ? decideGeneric(cx) : decideFeature(cx);
+  const allowed =
+    entry.layer === "audience"
+      ? decideAudience(cx)
+      : entry.layer === undefined
+        ? decideGeneric(cx)
+        : decideFeature(cx);
+  return allowed && (trace !== null || productEnabled(cx));
 };
+
+/** The resource's organization has enabled its product (an organization-level resource has none to enable). */
+const productEnabled = ({ resource, snap }: DecisionContext): boolean =>
+  resource.product === undefined || snap.productEnabled(resource.org, resource.product);

@@ -11,7 +11,7 @@ export interface Subject {
   /** Home organization. */
   readonly org: string;
   readonly grants: Grant[];
-  /** The subject's slot in the CheckIndex (moves when the table grows). */
+  /** The subject's slot in the CheckIndex (fixed for the subject's life). */
   slot: number;
   /** For users: the groups they belong to. */
   readonly groups: Subject[];

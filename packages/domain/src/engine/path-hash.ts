@@ -11,14 +11,6 @@ import {
 
 const OFFSET = 0x811c9dc5;
 const PRIME = 0x01000193;
-const SEPARATOR = 0x1f;
-
-/** Mixes every character of `s` (for subject ids, whose hash places them in the table). */
-const mix = (h: number, s: string): number => {
-  let x = Math.imul(h ^ SEPARATOR, PRIME);
-  for (let i = 0; i < s.length; i++) x = Math.imul(x ^ s.charCodeAt(i), PRIME);
-  return x;
-};
 
 /** Mixes the length and a sample of characters (ids differ mostly at the end): a filter, never a verdict. */
 const mixSample = (h: number, s: string): number => {
@@ -55,6 +47,3 @@ export const filterHash = (path: Path, d: number): number => {
 
 /** The hash an absent parent contributes (see `segmentHash`). */
 export const NO_PARENT = OFFSET;
-
-/** Hash of a subject id, never 0 (0 marks an empty slot). */
-export const hashId = (id: string): number => mix(OFFSET, id) | 1;
