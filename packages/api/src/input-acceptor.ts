@@ -18,13 +18,46 @@ const NO_OPTIONS: SchemaAST.ParseOptions = {};
 const filtersOf = (checks: ReadonlyArray<SchemaAST.Check<unknown>>): SchemaAST.Filter<unknown>[] =>
   checks.flatMap((check) => (check._tag === "Filter" ? [check] : filtersOf(check.checks)));
 
+/** The payload Effect records on its built-in filters (`annotations.representation`), naming what they test. */
+interface Representation {
+  readonly id?: string;
+  readonly payload?: {
+    readonly minLength?: number;
+    readonly maxLength?: number;
+    readonly source?: string;
+    readonly flags?: string;
+  };
+}
+
+/**
+ * A filter as a predicate: Effect's length and pattern filters test exactly what their representation names (the same
+ * `length` comparison, the same RegExp reset before each test), so they run without Effect's issue wrapping; any other
+ * filter runs as Effect runs it.
+ */
+const predicateOf = (ast: SchemaAST.AST, filter: SchemaAST.Filter<unknown>): Accepts => {
+  const { id, payload } = (filter.annotations?.representation ?? {}) as Representation;
+  const { minLength, maxLength, source, flags } = payload ?? {};
+  if (id === "effect/schema/isMinLength" && minLength !== undefined)
+    return (value) => (value as { readonly length: number }).length >= minLength;
+  if (id === "effect/schema/isMaxLength" && maxLength !== undefined)
+    return (value) => (value as { readonly length: number }).length <= maxLength;
+  if (id === "effect/schema/isPattern" && source !== undefined) {
+    const pattern = new RegExp(source, flags);
+    return (value) => {
+      pattern.lastIndex = 0;
+      return pattern.test(value as string);
+    };
+  }
+  return (value) => filter.run(value, ast, NO_OPTIONS) === undefined;
+};
+
 /** `base` and then every check of `ast`, as Effect runs them after its type test. */
 const checked = (ast: SchemaAST.AST, base: Accepts): Accepts => {
   if (ast.checks === undefined) return base;
-  const filters = filtersOf(ast.checks);
+  const predicates = filtersOf(ast.checks).map((filter) => predicateOf(ast, filter));
   return (value) => {
     if (!base(value)) return false;
-    for (const filter of filters) if (filter.run(value, ast, NO_OPTIONS) !== undefined) return false;
+    for (const holds of predicates) if (!holds(value)) return false;
     return true;
   };
 };
@@ -37,24 +70,31 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
 
 const objects = (ast: SchemaAST.Objects): Accepts | undefined => {
   if (ast.indexSignatures.length > 0 || ast.encodingChecks !== undefined) return undefined;
-  const properties: { readonly name: string; readonly optional: boolean; readonly accepts: Accepts }[] = [];
+  const properties = new Map<string, Accepts>();
+  let required = 0;
   for (const p of ast.propertySignatures) {
     const accepts = compileAcceptor(p.type);
     if (typeof p.name !== "string" || accepts === undefined) return undefined;
-    properties.push({ name: p.name, optional: p.type.context?.isOptional === true, accepts });
+    properties.set(p.name, accepts);
+    if (p.type.context?.isOptional !== true) required++;
   }
-  const names = new Set(properties.map((p) => p.name));
+  const optional = new Set(
+    ast.propertySignatures.filter((p) => p.type.context?.isOptional === true).map((p) => p.name),
+  );
+  // One pass over the keys the value has (a plain object's, all its own), not over every key the schema names.
   return (value) => {
     if (!isPlainObject(value)) return false;
-    // A key the schema does not name, or a symbol key: Effect's answer would leave it out.
-    for (const key in value) if (!names.has(key)) return false;
-    if (Object.getOwnPropertySymbols(value).length > 0) return false;
-    for (const p of properties) {
-      const v = value[p.name];
-      // Absent (an `undefined` value is never accepted, so the field's own test refuses one that is present).
-      if (v === undefined ? !p.optional || Object.hasOwn(value, p.name) : !p.accepts(v)) return false;
+    let requiredSeen = 0;
+    for (const key in value) {
+      const accepts = properties.get(key);
+      // A key the schema does not name (Effect's answer would leave it out), or an `undefined` value (never accepted).
+      if (accepts === undefined) return false;
+      const v = value[key];
+      if (v === undefined || !accepts(v)) return false;
+      if (!optional.has(key)) requiredSeen++;
     }
-    return true;
+    if (requiredSeen !== required) return false;
+    return Object.getOwnPropertySymbols(value).length === 0;
   };
 };
 
