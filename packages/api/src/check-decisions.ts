@@ -1,8 +1,9 @@
-// check and checkMany once, for tRPC's authz router and the /v1 decision API: who may ask about whom (the
+// check, checkMany and checkResources once, for tRPC's authz router and the /v1 decision API: who may ask about whom (the
 // declarations the authorizing builders enforce) and the engine's answers, in the resource shape it reads fastest.
 import type { Decision, Resource } from "@gatehouse/domain";
 import type { Ask, Declared, QueryContext } from "./authorize.ts";
 import { seenBy } from "./authorize.ts";
+import { actionsOf } from "./check-inputs.ts";
 import type { Actor, ApiContext } from "./context.ts";
 import { badRequest } from "./refusals.ts";
 
@@ -86,6 +87,12 @@ export const aboutOne = (
     ? { answersAbout: [input.resource.org] }
     : about(actor, input.subject, [input]);
 
+/** checkResources' declaration: the subject asked about on every resource. */
+export const aboutResources = (
+  input: { readonly subject?: string; readonly resources: ReadonlyArray<{ readonly resource: Resource }> },
+  { actor }: QueryContext,
+): Declared => about(actor, input.subject, input.resources);
+
 /** checkMany's declaration: the subject asked about on every check's resource. */
 export const aboutChecks = (
   input: { readonly subject?: string; readonly checks: ReadonlyArray<{ readonly resource: Resource }> },
@@ -119,4 +126,24 @@ export const decideChecks = (
   return input.checks.map((c) =>
     engine.check(subject, c.action, seenBy(engine, actor, subject, oneShape(c.resource))),
   );
+};
+
+/** checkResources' answers: per resource in their order, its actions' decisions in theirs, once authorized by `aboutResources`. */
+export const decideResources = (
+  { engine, actor }: Answering,
+  input: {
+    readonly subject?: string;
+    readonly actions?: ReadonlyArray<string>;
+    readonly resources: ReadonlyArray<{
+      readonly resource: Resource;
+      readonly actions?: ReadonlyArray<string>;
+    }>;
+  },
+): Array<{ readonly decisions: Decision[] }> => {
+  const subject = subjectOf(actor, input.subject);
+  return input.resources.map((r) => {
+    // The resource is seen once for all its actions, as checkMany sees it once per check.
+    const seen = seenBy(engine, actor, subject, oneShape(r.resource));
+    return { decisions: engine.checkActions(subject, actionsOf(input, r), seen) };
+  });
 };

@@ -1,10 +1,10 @@
-// The inputs of the decision questions (check, checkMany, explain, whoCan, whatCan) as Effect schemas, in one place:
+// The inputs of the decision questions (check, checkMany, checkResources, explain, whoCan, whatCan) as Effect schemas:
 // tRPC's authz router and the /v1 decision API decode with these, and the OpenAPI document is generated from them.
 import { ConsistencyToken, GrantScope, Id } from "@gatehouse/contracts";
 import { ResourceAttributes } from "@gatehouse/domain";
 import { Schema } from "effect";
 
-/** At most this many checks per checkMany call. */
+/** At most this many checks per checkMany call, and decisions per checkResources call. */
 export const MAX_CHECKS = 1000;
 
 /** A resource as inputs name it: a bounded scope path plus the attributes conditions read. */
@@ -28,3 +28,54 @@ export const CheckManyInput = Schema.Struct({
   checks: Schema.Array(Check).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(MAX_CHECKS))),
   atLeast,
 });
+
+/** 1 to MAX_CHECKS actions, answered in their order. */
+const Actions = Schema.Array(Id).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(MAX_CHECKS)));
+
+/** One resource of checkResources, with the actions asked of it (else the input's `actions`). */
+export const ResourceActions = Schema.Struct({
+  resource: ResourceInput,
+  actions: Schema.optionalKey(Actions),
+});
+
+interface Asked {
+  readonly actions?: ReadonlyArray<string>;
+  readonly resources: ReadonlyArray<{ readonly actions?: ReadonlyArray<string> }>;
+}
+
+/** The actions asked of resource `r` of `input`: its own, else the input's (for every resource naming none). */
+export const actionsOf = (input: Asked, r: Asked["resources"][number]): ReadonlyArray<string> =>
+  r.actions ?? input.actions ?? [];
+
+/** Every resource is asked something, and at most MAX_CHECKS decisions in all. */
+const askedWithinBounds = Schema.makeFilter((input: Asked) => {
+  let n = 0;
+  for (const [i, r] of input.resources.entries()) {
+    const actions = actionsOf(input, r);
+    if (actions.length === 0)
+      return {
+        path: ["resources", i, "actions"],
+        issue: "name the actions to ask of this resource (or `actions` for every resource that names none)",
+      };
+    n += actions.length;
+  }
+  return (
+    n <= MAX_CHECKS || {
+      path: ["resources"],
+      issue: `ask for at most ${MAX_CHECKS} decisions in all (every action of every resource counts)`,
+    }
+  );
+});
+
+/**
+ * checkResources: actions on each of 1 to MAX_CHECKS resources about one subject, at most MAX_CHECKS decisions in
+ * all. A resource names its own `actions`, or is asked the input's `actions` (a list page asking the same of each row).
+ */
+export const CheckResourcesInput = Schema.Struct({
+  subject: Schema.optionalKey(Id),
+  actions: Schema.optionalKey(Actions),
+  resources: Schema.Array(ResourceActions).pipe(
+    Schema.check(Schema.isMinLength(1), Schema.isMaxLength(MAX_CHECKS)),
+  ),
+  atLeast,
+}).pipe(Schema.check(askedWithinBounds));

@@ -1,7 +1,7 @@
 // The API benchmark's requests, from the engine benchmark's queries: each as a product backend of the
 // subject's org would send it (its own org's subject and resources, that org's API key).
 import type { Fixture, Org } from "./fixture.ts";
-import type { Query } from "./queries.ts";
+import { actionsOn, type Query } from "./queries.ts";
 
 /** One HTTP request as the load generator sends it. */
 export interface ApiRequest {
@@ -71,6 +71,32 @@ const chunksByOrg = (queries: ReadonlyArray<Query>, size: number): Query[][][] =
   });
 };
 
+/** A checkMany body: `chunk`'s checks, all about its first query's user. */
+const checkManyBody = (chunk: ReadonlyArray<Query>): string =>
+  JSON.stringify({
+    subject: (chunk[0] as Query).user,
+    checks: chunk.map((q) => ({ action: q.action, resource: q.resource })),
+  });
+
+/** Up to `count` POSTs to `path` of chunks of `size` queries of one org, taking the orgs in turn. */
+const inTurns = (
+  queries: ReadonlyArray<Query>,
+  size: number,
+  count: number,
+  path: string,
+  body: (chunk: ReadonlyArray<Query>) => string,
+): ApiRequest[] => {
+  const orgs = chunksByOrg(queries, size);
+  const out: ApiRequest[] = [];
+  for (let k = 0; out.length < count && orgs.some((chunks) => k < chunks.length); k++)
+    for (const chunks of orgs) {
+      const chunk = chunks[k];
+      if (chunk === undefined || out.length === count) continue;
+      out.push({ method: "POST", path, org: (chunk[0] as Query).resource.org, body: body(chunk) });
+    }
+  return out;
+};
+
 /**
  * Up to `count` POST /trpc/authz.checkMany requests with `size` checks each, taking the orgs in turn: each
  * asks about the first query's user (a backend rendering one user's page asks many questions of one subject).
@@ -79,19 +105,71 @@ export const checkManyRequests = (
   queries: ReadonlyArray<Query>,
   size: number,
   count: number,
+  path = "/trpc/authz.checkMany",
+): ApiRequest[] => inTurns(queries, size, count, path, checkManyBody);
+
+/**
+ * The `up` actions of `actionsOn(q.resource)` from the query's own one on (all of them where there are fewer): what a
+ * page showing the resource asks of it.
+ */
+const actionsAround = (q: Query, up: number): string[] => {
+  const all = actionsOn(q.resource);
+  const from = Math.max(0, all.indexOf(q.action));
+  return Array.from({ length: Math.min(up, all.length) }, (_, i) => all[(from + i) % all.length] as string);
+};
+
+/** A checkResources body: each query's resource with up to `actions` of its actions, about the first query's user. */
+const checkResourcesBody = (chunk: ReadonlyArray<Query>, actions: number): string =>
+  JSON.stringify({
+    subject: (chunk[0] as Query).user,
+    resources: chunk.map((q) => ({ resource: q.resource, actions: actionsAround(q, actions) })),
+  });
+
+/**
+ * Up to `count` POST /v1/check-resources requests of `resources` resources with up to `actions` actions each (fewer
+ * where a product has fewer), taking the orgs in turn as checkManyRequests does.
+ */
+export const checkResourcesRequests = (
+  queries: ReadonlyArray<Query>,
+  resources: number,
+  actions: number,
+  count: number,
+): ApiRequest[] =>
+  inTurns(queries, resources, count, "/v1/check-resources", (chunk) => checkResourcesBody(chunk, actions));
+
+/** A list page's checkResources body: the same actions (around the first query's) of every query's resource. */
+const listPageBody = (chunk: ReadonlyArray<Query>, actions: number): string =>
+  JSON.stringify({
+    subject: (chunk[0] as Query).user,
+    actions: actionsAround(chunk[0] as Query, actions),
+    resources: chunk.map((q) => ({ resource: q.resource })),
+  });
+
+/**
+ * Up to `count` POST /v1/check-resources requests as a list page sends them: `resources` resources of one kind (the
+ * same actions apply to each: a Feature project, a Feature environment, a Web project or an instance of one product),
+ * each asked the same up to `actions` actions, once in the body.
+ */
+export const listPageRequests = (
+  queries: ReadonlyArray<Query>,
+  resources: number,
+  actions: number,
+  count: number,
 ): ApiRequest[] => {
-  const orgs = chunksByOrg(queries, size);
+  const byKind = new Map<ReadonlyArray<string>, Query[]>();
+  for (const q of queries)
+    byKind.set(actionsOn(q.resource), [...(byKind.get(actionsOn(q.resource)) ?? []), q]);
+  const kinds = [...byKind.values()].map((list) =>
+    inTurns(list, resources, count, "/v1/check-resources", (chunk) => listPageBody(chunk, actions)),
+  );
   const out: ApiRequest[] = [];
-  for (let k = 0; out.length < count && orgs.some((chunks) => k < chunks.length); k++)
-    for (const chunks of orgs) {
-      const chunk = chunks[k];
-      if (chunk === undefined || out.length === count) continue;
-      const first = chunk[0] as Query;
-      const body = JSON.stringify({
-        subject: first.user,
-        checks: chunk.map((q) => ({ action: q.action, resource: q.resource })),
-      });
-      out.push({ method: "POST", path: "/trpc/authz.checkMany", org: first.resource.org, body });
-    }
+  for (let k = 0; out.length < count && kinds.some((r) => k < r.length); k++)
+    for (const r of kinds) if (r[k] !== undefined && out.length < count) out.push(r[k] as ApiRequest);
   return out;
+};
+
+/** The decisions a checkResources request asks for. */
+export const decisionsIn = (r: ApiRequest): number => {
+  const body = JSON.parse(r.body ?? "{}") as { actions?: unknown[]; resources: { actions?: unknown[] }[] };
+  return body.resources.reduce((n, x) => n + (x.actions ?? body.actions ?? []).length, 0);
 };

@@ -129,6 +129,16 @@ const queryAt = (user: string, target: Target, random: Random): Query => {
 };
 
 /**
+ * The actions the queries ask of a resource like `resource` (the lists `queryAt` picks from): a Feature environment's
+ * ruleset actions, a Feature project's project and flag actions, a Web project's, or an instance's product's.
+ */
+export const actionsOn = (resource: Resource): ReadonlyArray<string> => {
+  if (resource.project === undefined) return instanceActions.get(resource.product as "odp") ?? [];
+  if (resource.environment !== undefined) return featureEnvironmentActions;
+  return resource.attrs?.platform === "feature" ? featureProjectActions : webActions;
+};
+
+/**
  * `count` queries: with probability `ownShare` inside one of the user's grants, otherwise anywhere in
  * the user's organization (or, one time in ten, in another organization).
  */

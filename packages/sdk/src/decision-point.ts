@@ -1,11 +1,18 @@
 // createDecisionPoint: the organization's snapshot in a local Engine (the server's engine code), kept current by
-// GET /v1/changes, answering check, checkMany, explain and whatCan in-process, or remotely when not fresh.
+// GET /v1/changes, answering check, checkMany, checkResources, explain and whatCan in-process, or remotely when not fresh.
 import { applyChange, type Decision, type Engine, type Explanation } from "@gatehouse/domain";
 import { type Backoff, backoffDelay } from "./backoff.ts";
 import { type ChangeEvent, followOnce, type StreamEvent } from "./change-stream.ts";
 import { BadQuestion, NotFresh, PositionNotReached } from "./errors.ts";
 import { Positions } from "./positions.ts";
-import type { CallOptions, CheckManyQuestion, CheckQuestion, WhatCanQuestion } from "./questions.ts";
+import type {
+  CallOptions,
+  CheckManyQuestion,
+  CheckQuestion,
+  CheckResourcesQuestion,
+  ResourceDecisions,
+  WhatCanQuestion,
+} from "./questions.ts";
 import { remote } from "./remote.ts";
 import { loadSnapshot } from "./snapshot-load.ts";
 import { transport } from "./transport.ts";
@@ -51,6 +58,7 @@ export interface DecisionPoint {
   readonly ready: () => Promise<void>;
   readonly check: (q: CheckQuestion, options?: CallOptions) => Promise<Decision>;
   readonly checkMany: (q: CheckManyQuestion, options?: CallOptions) => Promise<ReadonlyArray<Decision>>;
+  readonly checkResources: (q: CheckResourcesQuestion, options?: CallOptions) => Promise<ResourceDecisions>;
   readonly explain: (q: CheckQuestion, options?: CallOptions) => Promise<Explanation>;
   readonly whatCan: (q: WhatCanQuestion, options?: CallOptions) => Promise<ReadonlyArray<string>>;
   /** A check answered synchronously from the local engine (the hot path); throws NotFresh when not fresh. */
@@ -225,6 +233,15 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
   const checkWith = (local: Engine, q: CheckQuestion): Decision =>
     local.check(q.subject, q.action, inOrg(q.resource));
 
+  /** checkResources locally: each resource's actions (else the question's), refused as the server refuses none. */
+  const checkResourcesWith = (local: Engine, q: CheckResourcesQuestion): ResourceDecisions =>
+    q.resources.map((r, i) => {
+      const actions = r.actions ?? q.actions ?? [];
+      if (actions.length === 0)
+        throw new BadQuestion(`resources.${i}.actions: name the actions to ask of this resource`);
+      return { decisions: local.checkActions(q.subject, actions, inOrg(r.resource)) };
+    });
+
   /** Answers locally when it may (at once on the hot path: fresh, no token), else after `localFor`, or remotely. */
   const answer = <A>(
     call: CallOptions | undefined,
@@ -254,6 +271,12 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
         call,
         (e) => q.checks.map((c) => checkWith(e, { subject: q.subject, ...c })),
         () => server.checkMany(q, call),
+      ),
+    checkResources: (q, call) =>
+      answer(
+        call,
+        (e) => checkResourcesWith(e, q),
+        () => server.checkResources(q, call),
       ),
     explain: (q, call) =>
       answer(

@@ -1,12 +1,21 @@
-// The remote answers a decision point falls back to when it is not fresh: the decision API (/v1/check, check-many)
+// The remote answers a decision point falls back to when it is not fresh: the decision API (/v1/check, check-many,
+// check-resources)
 // and tRPC's authz explain/whatCan, with the API key, passing `atLeast` so the server waits for that position.
 import type { Decision, Explanation } from "@gatehouse/domain";
-import type { CallOptions, CheckManyQuestion, CheckQuestion, WhatCanQuestion } from "./questions.ts";
+import type {
+  CallOptions,
+  CheckManyQuestion,
+  CheckQuestion,
+  CheckResourcesQuestion,
+  ResourceDecisions,
+  WhatCanQuestion,
+} from "./questions.ts";
 import type { Transport } from "./transport.ts";
 
 export interface Remote {
   readonly check: (q: CheckQuestion, options?: CallOptions) => Promise<Decision>;
   readonly checkMany: (q: CheckManyQuestion, options?: CallOptions) => Promise<ReadonlyArray<Decision>>;
+  readonly checkResources: (q: CheckResourcesQuestion, options?: CallOptions) => Promise<ResourceDecisions>;
   readonly explain: (q: CheckQuestion, options?: CallOptions) => Promise<Explanation>;
   readonly whatCan: (q: WhatCanQuestion, options?: CallOptions) => Promise<ReadonlyArray<string>>;
 }
@@ -33,6 +42,10 @@ export const remote = (transport: Transport): Remote => {
     checkMany: (q, options) =>
       decide<{ readonly decisions: ReadonlyArray<Decision> }>("/v1/check-many", withToken(q, options)).then(
         (a) => a.decisions,
+      ),
+    checkResources: (q, options) =>
+      decide<{ readonly results: ResourceDecisions }>("/v1/check-resources", withToken(q, options)).then(
+        (a) => a.results,
       ),
     explain: (q, options) => query<Explanation>("authz.explain", withToken(q, options)),
     whatCan: (q, options) => query<ReadonlyArray<string>>("authz.whatCan", withToken(q, options)),

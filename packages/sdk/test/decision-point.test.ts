@@ -61,8 +61,26 @@ const serverAnswers = async (
   return answer.data as ReadonlyArray<Decision>;
 };
 
+/** checkResources questions over every product: its first actions at the organization and at the product. */
+const resourceQuestions = () => ({
+  actions: ["admin-center:user.view"],
+  resources: products.flatMap((p) => {
+    const actions = p.actions.slice(0, 8).map((a) => a.id);
+    return [
+      { resource: { org: "acme", product: p.id }, actions },
+      { resource: { org: "acme", product: p.id } },
+    ];
+  }),
+});
+
+const serverResources = async (subject: string, asked: ReturnType<typeof resourceQuestions>) => {
+  const answer = await server.call("POST", "authz.checkResources", { subject, ...asked }, { bearer: key });
+  expect(answer.status).toBe(200);
+  return answer.data as ReadonlyArray<{ decisions: ReadonlyArray<Decision> }>;
+};
+
 describe("a decision point", () => {
-  it("answers check, checkMany and whatCan as the server does, for the organization's users", async () => {
+  it("answers check, checkMany, checkResources and whatCan as the server does, for the organization's users", async () => {
     const point = open();
     await point.ready();
     expect(point.freshness()).toMatchObject({ org: "acme", loaded: true, connected: true, fresh: true });
@@ -70,11 +88,14 @@ describe("a decision point", () => {
     expect(checks.length).toBeGreaterThan(50);
     const answered: Array<Decision> = [];
     for (const subject of acmeUsers) {
-      const local = await point.checkMany({ subject, checks });
-      expect(local).toEqual(await serverAnswers(subject, checks));
-      answered.push(...local);
+      const many = await point.checkMany({ subject, checks });
+      expect(many).toEqual(await serverAnswers(subject, checks));
+      answered.push(...many);
       for (const c of checks.slice(0, 10))
-        expect(point.checkNow({ subject, ...c })).toBe(local[checks.indexOf(c)]);
+        expect(point.checkNow({ subject, ...c })).toBe(many[checks.indexOf(c)]);
+      const local = await point.checkResources({ subject, ...resourceQuestions() });
+      expect(local).toEqual(await serverResources(subject, resourceQuestions()));
+      answered.push(...local.flatMap((r) => r.decisions));
       const what = await server.call("GET", "authz.whatCan", { subject, resource: cms }, { bearer: key });
       expect(await point.whatCan({ subject, resource: cms })).toEqual(what.data);
       const explained = await point.explain({ subject, action: "cms:edit-view.access", resource: cms });
@@ -82,6 +103,8 @@ describe("a decision point", () => {
         await point.check({ subject, action: "cms:edit-view.access", resource: cms }),
       );
     }
+    // The compared answers hold allows and denies, not only one of them.
+    expect(new Set(answered)).toEqual(new Set(["allow", "deny"]));
   });
 
   it("refuses a resource of another organization, as the server refuses it", async () => {
@@ -94,6 +117,16 @@ describe("a decision point", () => {
     };
     await expect(point.check(elsewhere)).rejects.toThrow('No organization "agency"');
     expect((await server.call("GET", "authz.check", elsewhere, { bearer: key })).status).toBe(404);
+    const resources = {
+      subject: "demo-admin",
+      actions: [elsewhere.action],
+      resources: [{ resource: cms }, { resource: elsewhere.resource }],
+    };
+    await expect(point.checkResources(resources)).rejects.toThrow('No organization "agency"');
+    expect((await server.call("POST", "authz.checkResources", resources, { bearer: key })).status).toBe(404);
+    const unasked = { subject: "demo-admin", resources: [{ resource: cms }] };
+    await expect(point.checkResources(unasked)).rejects.toThrow(/^resources\.0\.actions: /);
+    expect((await server.call("POST", "authz.checkResources", unasked, { bearer: key })).status).toBe(400);
   });
 
   it("sees a grant written through the API, and answers atLeast the write's token", async () => {
@@ -183,6 +216,9 @@ describe("a decision point", () => {
     const checks = questions().slice(0, 40);
     expect(await remote.checkMany({ subject: "demo-admin", checks })).toEqual(
       await serverAnswers("demo-admin", checks),
+    );
+    expect(await remote.checkResources({ subject: "demo-admin", ...resourceQuestions() })).toEqual(
+      await serverResources("demo-admin", resourceQuestions()),
     );
     const expected = await server.call("GET", "authz.check", question, { bearer: key });
     expect(await remote.check(question)).toBe(expected.data);

@@ -1,4 +1,4 @@
-// The authorization API: check, checkMany, explain, whoCan and whatCan, answered by the engine (read-only).
+// The authorization API: check, checkMany, checkResources, explain, whoCan and whatCan, answered by the engine (read-only).
 // Who may ask about whom is declared here (check's and checkMany's in check-decisions.ts, shared with /v1) and
 // decided by authorizedQuery before any question reaches the engine.
 import { Id, ListPage } from "@gatehouse/contracts";
@@ -8,14 +8,23 @@ import { authorizedQuery, type Declared, seenBy } from "../authorize.ts";
 import {
   aboutChecks,
   aboutOne,
+  aboutResources,
   decideCheck,
   decideChecks,
+  decideResources,
   oneShape,
   SELF,
   subjectOf,
   userView,
 } from "../check-decisions.ts";
-import { atLeast, Check, CheckInput, CheckManyInput, ResourceInput } from "../check-inputs.ts";
+import {
+  atLeast,
+  Check,
+  CheckInput,
+  CheckManyInput,
+  CheckResourcesInput,
+  ResourceInput,
+} from "../check-inputs.ts";
 import type { Actor } from "../context.ts";
 import { pageOf } from "../list-page.ts";
 import { namedExplanation } from "../names/explanation-names.ts";
@@ -49,6 +58,10 @@ export const authzRouter = router({
   // 1000 checks do not fit); it changes nothing.
   checkMany: authorizedQuery(CheckManyInput, aboutChecks).mutation(({ ctx, input }) =>
     decideChecks(ctx, input),
+  ),
+  // A POST as checkMany is, for the same reason.
+  checkResources: authorizedQuery(CheckResourcesInput, aboutResources).mutation(({ ctx, input }) =>
+    decideResources(ctx, input),
   ),
   explain: authorizedQuery(CheckInput, aboutOne).query(async ({ ctx, input }) => {
     const subject = subjectOf(ctx.actor, input.subject);

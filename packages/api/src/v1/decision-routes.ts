@@ -4,8 +4,15 @@ import type { Decision } from "@gatehouse/domain";
 import { Schema } from "effect";
 import type { Authorization } from "../authorization.ts";
 import { type AuthorizedCall, authorizedCall, type QueryRequest } from "../authorize.ts";
-import { aboutChecks, aboutOne, decideCheck, decideChecks } from "../check-decisions.ts";
-import { CheckInput, CheckManyInput, MAX_CHECKS } from "../check-inputs.ts";
+import {
+  aboutChecks,
+  aboutOne,
+  aboutResources,
+  decideCheck,
+  decideChecks,
+  decideResources,
+} from "../check-decisions.ts";
+import { CheckInput, CheckManyInput, CheckResourcesInput, MAX_CHECKS } from "../check-inputs.ts";
 import type { Actor, ApiContext } from "../context.ts";
 
 /** One /v1 endpoint (a POST with a JSON body), as the mount, the document and the sweep read it. */
@@ -78,5 +85,19 @@ export const decisionRoutes: ReadonlyArray<DecisionRoute> = [
     call: authorizedCall(CheckManyInput, aboutChecks),
     response: Schema.Struct({ decisions: Schema.Array(DecisionAnswer) }),
     answer: (asked) => ({ decisions: decideChecks(asked, asked.input) }),
+  }),
+  route({
+    path: "/v1/check-resources",
+    operationId: "checkResources",
+    summary: `Several actions on each of several resources, about one subject (at most ${MAX_CHECKS} decisions)`,
+    description:
+      "For each resource in their order, the engine's decisions on its actions in theirs, as tRPC's " +
+      "authz.checkResources answers: what a page showing several things asks of each. Each resource is sent " +
+      `once, however many actions are asked of it. ${whoAsks}`,
+    call: authorizedCall(CheckResourcesInput, aboutResources),
+    response: Schema.Struct({
+      results: Schema.Array(Schema.Struct({ decisions: Schema.Array(DecisionAnswer) })),
+    }),
+    answer: (asked) => ({ results: decideResources(asked, asked.input) }),
   }),
 ];

@@ -59,6 +59,19 @@ export class Engine {
     return this.allows(subject, action, resource, now) ? "allow" : "deny";
   }
 
+  /** `check` of each action on one resource, in their order (the subject is looked up once). */
+  checkActions(subject: string, actions: ReadonlyArray<string>, resource: Resource, now = 0): Decision[] {
+    const snap = this.snapshot;
+    const slot = snap.index.find(subject);
+    if (slot < 0) throw new UnknownSubject({ subject });
+    const out: Decision[] = [];
+    for (const action of actions)
+      out.push(
+        decide(this.cx.ask(slot, snap.catalog.action(action), resource, now, null)) ? "allow" : "deny",
+      );
+    return out;
+  }
+
   explain(subject: string, action: string, resource: Resource, now = 0): Explanation {
     const s = this.snapshot.subject(subject);
     const trace = new Trace();

@@ -200,7 +200,7 @@ const stringField = (name: string, parent: string, required: boolean, walk: Walk
       ? (assignment.objects.customRole ?? missing)
       : systemRoleOf(assignment);
   }
-  if (name === "action" || name === "permission" || name === "permissions") {
+  if (name === "action" || name === "actions" || name === "permission" || name === "permissions") {
     walk.uses.place = true;
     return actionOf(assignment);
   }
@@ -239,7 +239,11 @@ const field = (
     case "array": {
       if (s.items === undefined) throw new CannotBuild(`${walk.procedure.path}: ${name} has no item schema`);
       const items = field(s.items, name, parent, true, walk);
-      return required || objectFields[name] !== undefined || name === "checks" || name === "scopes"
+      return required ||
+        objectFields[name] !== undefined ||
+        name === "checks" ||
+        name === "actions" ||
+        name === "scopes"
         ? items.map((item) => (item === missing ? missing : [item]))
         : [undefined];
     }
