@@ -203,6 +203,26 @@ describe("a decision point", () => {
     expect(await until(() => point.freshness().connected && point.checkNow(question) === "allow")).toBe(true);
   });
 
+  it("backs off while its snapshot is refused (429), then loads", async () => {
+    // The server's own refusal of a snapshot beyond its limits (snapshot-stream.ts), for the first 1.5 s.
+    const refuseUntil = Date.now() + 1_500;
+    let refused = 0;
+    const busy: typeof fetch = (input, init) => {
+      if (!String(input).includes("/v1/snapshot") || Date.now() >= refuseUntil) return fetch(input, init);
+      refused++;
+      const body = { error: { code: "TOO_MANY_REQUESTS", message: "Too many snapshots at once: try again" } };
+      return Promise.resolve(Response.json(body, { status: 429, headers: { "retry-after": "5" } }));
+    };
+    const point = open({ fetch: busy, backoff: { initialMs: 100, maxMs: 5_000 } });
+    await point.ready();
+    expect(point.freshness()).toMatchObject({ loaded: true, org: "acme" });
+    expect(point.freshness().lastError?.message).toBe("Too many snapshots at once: try again");
+    // Waits of at least 50, 100, 200, 400 and 800 ms fit at most six tries into 1.5 s; a backoff that started over
+    // after each refusal (waits of 50 to 100 ms) would have tried fifteen times or more.
+    expect(refused).toBeGreaterThanOrEqual(2);
+    expect(refused).toBeLessThanOrEqual(7);
+  });
+
   it("falls back to the server while it is not fresh, or says so with fallback none", async () => {
     // A stream that never opens: the snapshot never loads, so nothing is answered locally.
     const noStream: typeof fetch = (input, init) =>
