@@ -22,8 +22,24 @@ export const variantFor = (ref: ActionRef, resource: Resource): ActionEntry | un
 };
 
 /** Answers the question `cx` was asked (see `DecisionContext.ask`). */
-export const decide = (cx: DecisionContext): boolean => {
-  const { ref, resource, trace } = cx;
+export const decide = (cx: DecisionContext): boolean => subjectMayAct(cx) && decideAction(cx, true);
+
+/**
+ * `decide` of each of `refs` on the resource `cx` is about, into `out` (no trace): the subject's flags and the
+ * resource's path are read, and its grants gathered, once for all of them.
+ */
+export const decideEach = (cx: DecisionContext, refs: ReadonlyArray<ActionRef>, out: boolean[]): void => {
+  const may = subjectMayAct(cx);
+  if (may) cx.gatherGrants();
+  for (const ref of refs) {
+    cx.ref = ref;
+    out.push(may && decideAction(cx, false));
+  }
+};
+
+/** The subject is active and the resource's path well formed (read into `cx.path`); else why not, in the trace. */
+const subjectMayAct = (cx: DecisionContext): boolean => {
+  const { resource, trace } = cx;
   if ((cx.snap.index.flags(cx.slot) & DEACTIVATED) !== 0) {
     trace?.miss(undefined, DEACTIVATED_REASON, {}, Closeness.Deactivated);
     return false;
@@ -32,6 +48,12 @@ export const decide = (cx: DecisionContext): boolean => {
     trace?.miss(undefined, NOWHERE, {}, Closeness.NoGrant);
     return false;
   }
+  return true;
+};
+
+/** The action's part of a decision (its variant, its product, then its rule), the path read and, unless `gather`, the grants gathered. */
+const decideAction = (cx: DecisionContext, gather: boolean): boolean => {
+  const { ref, resource, trace } = cx;
   const entry = variantFor(ref, resource);
   if (entry === undefined) {
     const missing = resource.attrs?.platform === undefined;
@@ -60,7 +82,7 @@ export const decide = (cx: DecisionContext): boolean => {
     return false;
   }
   cx.entry = entry;
-  cx.gatherGrants();
+  if (gather) cx.gatherGrants();
   const allowed =
     entry.layer === "audience"
       ? decideAudience(cx)

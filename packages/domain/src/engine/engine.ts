@@ -9,7 +9,7 @@ import { grantsInForce } from "./admin-levels.ts";
 import { type AssignDecision, type Assignment, decideAssignment } from "./assign.ts";
 import { type AudienceRoleAnswer, answerAudienceRole } from "./audience-role.ts";
 import { DEACTIVATED } from "./deactivation.ts";
-import { decide } from "./decide.ts";
+import { decide, decideEach } from "./decide.ts";
 import { DecisionContext } from "./decision-context.ts";
 import type { ConsideredGrant, ExplainedGrant, Explanation } from "./explanation.ts";
 import { FeaturePolicy } from "./feature-policy.ts";
@@ -59,17 +59,15 @@ export class Engine {
     return this.allows(subject, action, resource, now) ? "allow" : "deny";
   }
 
-  /** `check` of each action on one resource, in their order (the subject is looked up once). */
+  /** `check` of each action on one resource, in their order: the subject, its grants and the path are read once. */
   checkActions(subject: string, actions: ReadonlyArray<string>, resource: Resource, now = 0): Decision[] {
     const snap = this.snapshot;
     const slot = snap.index.find(subject);
     if (slot < 0) throw new UnknownSubject({ subject });
-    const out: Decision[] = [];
-    for (const action of actions)
-      out.push(
-        decide(this.cx.ask(slot, snap.catalog.action(action), resource, now, null)) ? "allow" : "deny",
-      );
-    return out;
+    const refs = actions.map((action) => snap.catalog.action(action));
+    const allowed: boolean[] = [];
+    decideEach(this.cx.about(slot, resource, now, null), refs, allowed);
+    return allowed.map((a) => (a ? "allow" : "deny"));
   }
 
   explain(subject: string, action: string, resource: Resource, now = 0): Explanation {

@@ -1,9 +1,25 @@
 // Property: checkActions(subject, actions, resource) answers exactly what check answers for each action, in the
-// actions' order (repeats included), and refuses an unknown subject or action as check does.
+// actions' order (repeats included), audiences whose rule reads each use's grants too, and refuses unknowns as check.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { UnknownAction, UnknownSubject } from "../../src/index.ts";
+import { type AudienceUse, UnknownAction, UnknownSubject } from "../../src/index.ts";
 import { ACTIONS, build, NOW, RUNS, userIds, worldWithProbes } from "../support/arbitraries.ts";
+import { path } from "../support/scopes.ts";
+import { world } from "../support/world.ts";
+
+const X = "experimentation";
+const ENVIRONMENTS = ["production", "development"] as const;
+const FLAGS = ["checkout", "banner"] as const;
+/** Audience actions around the others a Feature project asks: the audience rule gathers each use's grants in between. */
+const AUDIENCE_ASKS = [`${X}:audience.edit`, `${X}:flag.edit`, `${X}:audience.archive`, `${X}:flag.toggle`];
+
+const useArb: fc.Arbitrary<AudienceUse> = fc
+  .record({
+    flag: fc.constantFrom(...FLAGS),
+    environment: fc.constantFrom(...ENVIRONMENTS),
+    flagStatus: fc.constantFrom("draft" as const, "running" as const),
+  })
+  .map((u) => ({ ...u, production: u.environment === "production" }));
 
 describe("property: checkActions", () => {
   it("equals check of each action, in order", () => {
@@ -23,6 +39,33 @@ describe("property: checkActions", () => {
         },
       ),
       { ...RUNS, numRuns: 100 },
+    );
+    expect(allowed).toBeGreaterThan(0);
+  });
+
+  it("equals check on Feature audiences, whose rule reads the grants of each use", () => {
+    let allowed = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom("project-owner", "publisher", "editor", "viewer"),
+        fc.constantFrom("env-admin", "env-editor", "env-viewer"),
+        fc.constantFrom("flag-admin", "flag-viewer", "flag-none"),
+        fc.array(useArb, { maxLength: 3 }),
+        fc.array(fc.constantFrom(...AUDIENCE_ASKS), { minLength: 1, maxLength: 8 }),
+        (project, env, flag, usedBy, actions) => {
+          const w = world().users("acme", "u");
+          const p1 = path("acme", X, "e1", "p1");
+          w.grant("u", `${X}:${project}`, p1);
+          w.grant("u", `${X}:${env}`, path("acme", X, "e1", "p1", "development"));
+          for (const e of ENVIRONMENTS)
+            w.grant("u", `${X}:${flag}`, path("acme", X, "e1", "p1", e, "banner"));
+          const audience = { ...p1, attrs: { platform: "feature" as const, usedBy } };
+          const each = w.engine.checkActions("u", actions, audience, NOW);
+          expect(each).toEqual(actions.map((a) => w.engine.check("u", a, audience, NOW)));
+          allowed += each.filter((d) => d === "allow").length;
+        },
+      ),
+      { ...RUNS, numRuns: 150 },
     );
     expect(allowed).toBeGreaterThan(0);
   });
