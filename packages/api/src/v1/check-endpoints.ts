@@ -24,6 +24,8 @@ export interface DecisionApiOptions {
 
 type RequestEnv = { Variables: { requestId: string } };
 
+const JSON_TYPE = { "content-type": "application/json" };
+
 const notJson = (): never => {
   throw badRequest("The request body is not JSON: send the input as a JSON object");
 };
@@ -49,7 +51,7 @@ const handle = (route: DecisionRoute, options: DecisionApiOptions) => async (c: 
       partition: options.partition,
     };
     const answer = route.answer(raw, ctx);
-    return c.json(answer instanceof Promise ? await answer : answer);
+    return c.body(route.json((answer instanceof Promise ? await answer : answer) as never), 200, JSON_TYPE);
   } catch (cause) {
     const { status, body } = errorAnswer(cause, c.get("requestId"), route.path);
     return c.json(body, status as ContentfulStatusCode);

@@ -14,6 +14,7 @@ import {
 } from "../check-decisions.ts";
 import { CheckInput, CheckManyInput, CheckResourcesInput, MAX_CHECKS } from "../check-inputs.ts";
 import type { Actor, ApiContext } from "../context.ts";
+import { decisionJson, decisionsJson, resultsJson } from "./decision-json.ts";
 
 /** One /v1 endpoint (a POST with a JSON body), as the mount, the document and the sweep read it. */
 export interface DecisionRoute {
@@ -27,6 +28,8 @@ export interface DecisionRoute {
   readonly authorization: Authorization;
   /** Decodes and authorizes `raw` (throwing the refusal), then answers: a promise only where something waited. */
   readonly answer: (raw: unknown, ctx: QueryRequest) => unknown;
+  /** The answer as JSON text (decision-json.ts). */
+  readonly json: (answer: never) => string;
 }
 
 /** What an answer reads: the engine, the authorized actor and the decoded input. */
@@ -44,6 +47,7 @@ const route = <S extends Schema.Top, R extends Schema.Top>(spec: {
   readonly call: AuthorizedCall<S, undefined>;
   readonly response: R;
   readonly answer: (answering: Answering<S["Type"]>) => R["Type"];
+  readonly json: (answer: R["Type"]) => string;
 }): DecisionRoute => ({
   path: spec.path,
   operationId: spec.operationId,
@@ -57,6 +61,7 @@ const route = <S extends Schema.Top, R extends Schema.Top>(spec: {
     const authorized = spec.call.authorize(raw, ctx);
     return authorized instanceof Promise ? authorized.then(spec.answer) : spec.answer(authorized);
   },
+  json: spec.json,
 });
 
 /** The engine's decision, as tRPC's authz.check answers it. */
@@ -76,6 +81,7 @@ export const decisionRoutes: ReadonlyArray<DecisionRoute> = [
     call: authorizedCall(CheckInput, aboutOne),
     response: Schema.Struct({ decision: DecisionAnswer }),
     answer: (asked) => ({ decision: decideCheck(asked, asked.input) }),
+    json: decisionJson,
   }),
   route({
     path: "/v1/check-many",
@@ -85,6 +91,7 @@ export const decisionRoutes: ReadonlyArray<DecisionRoute> = [
     call: authorizedCall(CheckManyInput, aboutChecks),
     response: Schema.Struct({ decisions: Schema.Array(DecisionAnswer) }),
     answer: (asked) => ({ decisions: decideChecks(asked, asked.input) }),
+    json: decisionsJson,
   }),
   route({
     path: "/v1/check-resources",
@@ -99,5 +106,6 @@ export const decisionRoutes: ReadonlyArray<DecisionRoute> = [
       results: Schema.Array(Schema.Struct({ decisions: Schema.Array(DecisionAnswer) })),
     }),
     answer: (asked) => ({ results: decideResources(asked, asked.input) }),
+    json: resultsJson,
   }),
 ];
