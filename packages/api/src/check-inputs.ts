@@ -73,7 +73,9 @@ const askedWithinBounds = Schema.makeFilter((input: Asked) => {
  */
 export const CheckResourcesInput = Schema.Struct({
   subject: Schema.optionalKey(Id),
-  actions: Schema.optionalKey(Actions),
+  actions: Schema.optionalKey(
+    Actions.annotate({ description: "The actions asked of every resource that names none of its own" }),
+  ),
   resources: Schema.Array(ResourceActions).pipe(
     Schema.check(Schema.isMinLength(1), Schema.isMaxLength(MAX_CHECKS)),
   ),
