@@ -141,9 +141,10 @@ export const decideResources = (
   },
 ): Array<{ readonly decisions: Decision[] }> => {
   const subject = subjectOf(actor, input.subject);
-  return input.resources.map((r) => {
-    // The resource is seen once for all its actions, as checkMany sees it once per check.
-    const seen = seenBy(engine, actor, subject, oneShape(r.resource));
-    return { decisions: engine.checkActions(subject, actionsOf(input, r), seen) };
-  });
+  // Each resource is seen once for all its actions, as checkMany sees it once per check.
+  const asks = input.resources.map((r) => ({
+    resource: seenBy(engine, actor, subject, oneShape(r.resource)),
+    actions: actionsOf(input, r),
+  }));
+  return engine.checkResources(subject, asks).map((decisions) => ({ decisions }));
 };

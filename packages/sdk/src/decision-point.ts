@@ -234,13 +234,15 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
     local.check(q.subject, q.action, inOrg(q.resource));
 
   /** checkResources locally: each resource's actions (else the question's), refused as the server refuses none. */
-  const checkResourcesWith = (local: Engine, q: CheckResourcesQuestion): ResourceDecisions =>
-    q.resources.map((r, i) => {
+  const checkResourcesWith = (local: Engine, q: CheckResourcesQuestion): ResourceDecisions => {
+    const asks = q.resources.map((r, i) => {
       const actions = r.actions ?? q.actions ?? [];
       if (actions.length === 0)
         throw new BadQuestion(`resources.${i}.actions: name the actions to ask of this resource`);
-      return { decisions: local.checkActions(q.subject, actions, inOrg(r.resource)) };
+      return { resource: inOrg(r.resource), actions };
     });
+    return local.checkResources(q.subject, asks).map((decisions) => ({ decisions }));
+  };
 
   /** Answers locally when it may (at once on the hot path: fresh, no token), else after `localFor`, or remotely. */
   const answer = <A>(

@@ -8,6 +8,7 @@ import { formatScope } from "../model/scope.ts";
 import { grantsInForce } from "./admin-levels.ts";
 import { type AssignDecision, type Assignment, decideAssignment } from "./assign.ts";
 import { type AudienceRoleAnswer, answerAudienceRole } from "./audience-role.ts";
+import type { ActionRef } from "./compiled-catalog.ts";
 import { DEACTIVATED } from "./deactivation.ts";
 import { decide, decideEach } from "./decide.ts";
 import { DecisionContext } from "./decision-context.ts";
@@ -61,13 +62,32 @@ export class Engine {
 
   /** `check` of each action on one resource, in their order: the subject, its grants and the path are read once. */
   checkActions(subject: string, actions: ReadonlyArray<string>, resource: Resource, now = 0): Decision[] {
+    return this.checkResources(subject, [{ resource, actions }], now)[0] as Decision[];
+  }
+
+  /**
+   * `checkActions` of each resource's actions, in their order: the subject is looked up once, and a list of actions
+   * shared by consecutive resources (a list page asking the same of every row) is read once.
+   */
+  checkResources(
+    subject: string,
+    asks: ReadonlyArray<{ readonly resource: Resource; readonly actions: ReadonlyArray<string> }>,
+    now = 0,
+  ): Decision[][] {
     const snap = this.snapshot;
     const slot = snap.index.find(subject);
     if (slot < 0) throw new UnknownSubject({ subject });
-    const refs = actions.map((action) => snap.catalog.action(action));
-    const allowed: boolean[] = [];
-    decideEach(this.cx.about(slot, resource, now, null), refs, allowed);
-    return allowed.map((a) => (a ? "allow" : "deny"));
+    let actions: ReadonlyArray<string> | undefined;
+    let refs: ReadonlyArray<ActionRef> = [];
+    return asks.map((ask) => {
+      if (ask.actions !== actions) {
+        actions = ask.actions;
+        refs = actions.map((action) => snap.catalog.action(action));
+      }
+      const allowed: boolean[] = [];
+      decideEach(this.cx.about(slot, ask.resource, now, null), refs, allowed);
+      return allowed.map((a) => (a ? "allow" : "deny"));
+    });
   }
 
   explain(subject: string, action: string, resource: Resource, now = 0): Explanation {

@@ -1,5 +1,5 @@
-// Property: checkActions(subject, actions, resource) answers exactly what check answers for each action, in the
-// actions' order (repeats included), audiences whose rule reads each use's grants too, and refuses unknowns as check.
+// Property: checkActions(subject, actions, resource) and checkResources (several resources, an actions list shared or
+// not) answer exactly what check answers for each action, in order, audiences too, and refuse unknowns as check.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type AudienceUse, UnknownAction, UnknownSubject } from "../../src/index.ts";
@@ -21,7 +21,7 @@ const useArb: fc.Arbitrary<AudienceUse> = fc
   })
   .map((u) => ({ ...u, production: u.environment === "production" }));
 
-describe("property: checkActions", () => {
+describe("property: checkActions and checkResources", () => {
   it("equals check of each action, in order", () => {
     let allowed = 0;
     fc.assert(
@@ -36,6 +36,13 @@ describe("property: checkActions", () => {
               expect(each).toEqual(actions.map((a) => engine.check(u, a, resource, NOW)));
               allowed += each.filter((d) => d === "allow").length;
             }
+          // Every probe at once: consecutive resources share one actions list, every third has its own.
+          const own = [...actions].reverse();
+          const asks = probes.map(([resource], i) => ({ resource, actions: i % 3 === 2 ? own : actions }));
+          for (const u of userIds(spec))
+            expect(engine.checkResources(u, asks, NOW)).toEqual(
+              asks.map((a) => a.actions.map((action) => engine.check(u, action, a.resource, NOW))),
+            );
         },
       ),
       { ...RUNS, numRuns: 100 },
@@ -76,6 +83,9 @@ describe("property: checkActions", () => {
         const engine = build(spec);
         const [resource] = probes[0] ?? [{ org: "o" }];
         expect(() => engine.checkActions("nobody-at-all", [ACTIONS[0] as string], resource, NOW)).toThrow(
+          UnknownSubject,
+        );
+        expect(() => engine.checkResources("nobody-at-all", [{ resource, actions: [] }], NOW)).toThrow(
           UnknownSubject,
         );
         const u = userIds(spec)[0];
