@@ -30,6 +30,8 @@ export interface ApiBenchOptions {
   readonly connections: number;
   /** Write a CPU profile of the server's measured run of each endpoint, and its summary, into this folder. */
   readonly profileDir: string | undefined;
+  /** Only these lines (the baseline always runs); all when undefined. */
+  readonly lines?: ReadonlyArray<string> | undefined;
   readonly note: (text: string) => void;
 }
 
@@ -280,7 +282,9 @@ export const runApiBench = async (
     const firstOfEach = new Map(single.map((q) => [q.resource.org, q]));
     for (const r of checkRequests([...firstOfEach.values()])) await probe(ready, "trpc", r);
     const run = (name: ApiLine["bench"], kind: Kind, requests: ReadonlyArray<ApiRequest>, checks = 1) =>
-      measure(options, windows, server, name, kind, requests, checks);
+      name === "api.baseline" || options.lines === undefined || options.lines.includes(name)
+        ? measure(options, windows, server, name, kind, requests, checks)
+        : Promise.resolve(undefined);
     const baseline = await run("api.baseline", "baseline", baselineRequests(fx.orgs.map((o) => o.id)));
     if (baseline === undefined) throw new Error(`the bench server does not serve ${BASELINE_PATH}`);
     const measured = [

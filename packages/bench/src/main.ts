@@ -35,6 +35,8 @@ const { values } = parseArgs({
     connections: { type: "string", default: "50" },
     /** Folder for CPU profiles of the API server's measured runs, one per endpoint, with their summaries. */
     "api-profile": { type: "string" },
+    /** Only these API lines (comma-separated, e.g. api.v1.check), after the baseline, which always runs. */
+    "api-lines": { type: "string" },
     /** The SDK benchmark only: in-process checks through the SDK and change-to-visible latency. */
     sdk: { type: "boolean", default: false },
     /** The engine's heap at several fixture sizes (users, comma-separated with --sizes). */
@@ -190,6 +192,7 @@ const apiBench = async (): Promise<void> => {
       seconds: count("api-seconds", values["api-seconds"]),
       connections: Math.floor(count("connections", values.connections)),
       profileDir: values["api-profile"],
+      lines: values["api-lines"]?.split(",").map((l) => l.trim()),
       note,
     },
     fx,
