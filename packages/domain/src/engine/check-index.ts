@@ -1,19 +1,26 @@
-// The check path's index: a 64-byte slot per subject in one Int32Array (grant count, flags, up to four grant summaries
-// inline; more spill into an overflow array), found by id through a Map, whose string hash V8 keeps on the string.
+// The check path's index: a 64-byte slot per subject in one Int32Array (grant count, flags, reach, up to four grant
+// summaries inline; more spill into an overflow array), found by id through a Map, whose string hash V8 keeps on the string.
 import { SUMMARY_INTS, type Summarised, writeSummary } from "./grant-summary.ts";
 
-/** Ints per slot (64 bytes); the slot's fields follow, by offset. */
+/**
+ * Ints per slot (64 bytes); the slot's fields follow, by offset, in the order a check reads them. A typed array's data
+ * is not 64-byte aligned (glibc puts large blocks 16 bytes past a page), so a slot usually spans two cache lines: what
+ * every check reads (flags, reach) and the first summaries come first, and the overflow offset, read only past the
+ * fourth summary, last.
+ */
 const SLOT = 16;
 /** How many grant summaries the subject has. */
 const COUNT = 0;
 /** The slot flags, IN_GROUPS | HOLDS_SINGLES | DEACTIVATED. */
 const FLAGS = 1;
-/** Where the summaries past the inline ones start in the overflow array (-1: none). */
-const OVERFLOW = 2;
+/** The groups of actions the subject's own grants' roles may allow (see action-reach.ts). */
+const REACH = 2;
 /** The first of the summaries held in the slot itself. */
 const FIRST_SUMMARY = 3;
 /** How many summaries the slot holds; the rest go to the overflow array. */
 const INLINE = 4;
+/** Where the summaries past the inline ones start in the overflow array (-1: none). */
+const OVERFLOW = FIRST_SUMMARY + INLINE * SUMMARY_INTS;
 
 /** Slot flag: the subject belongs to groups. */
 export const IN_GROUPS = 1;
@@ -56,8 +63,11 @@ export class CheckIndex {
     return s;
   }
 
-  /** Rewrites a subject's summaries; an overflow region is reused when its size is unchanged. */
-  write(slot: number, grants: ReadonlyArray<Summarised>, hasGroups: boolean): void {
+  /**
+   * Rewrites a subject's summaries and its reach (the union of its grants' roles' reaches); an overflow region is
+   * reused when its size is unchanged.
+   */
+  write(slot: number, grants: ReadonlyArray<Summarised>, hasGroups: boolean, reach: number): void {
     const t = this.table;
     const base = SLOT * slot;
     const oldExtra = Math.max(0, (t[base + COUNT] as number) - INLINE) * SUMMARY_INTS;
@@ -73,6 +83,7 @@ export class CheckIndex {
       (hasGroups ? IN_GROUPS : 0) |
       (grants.some((g) => g.single) ? HOLDS_SINGLES : 0);
     t[base + OVERFLOW] = start;
+    t[base + REACH] = reach;
     grants.forEach((g, i) => {
       if (i < INLINE) writeSummary(t, base + FIRST_SUMMARY + i * SUMMARY_INTS, g);
       else writeSummary(this.overflow, start + (i - INLINE) * SUMMARY_INTS, g);
@@ -109,6 +120,11 @@ export class CheckIndex {
 
   grantCount(slot: number): number {
     return this.table[SLOT * slot + COUNT] as number;
+  }
+
+  /** The groups of actions the subject's own grants may allow (its groups' grants are in their own slots). */
+  reach(slot: number): number {
+    return this.table[SLOT * slot + REACH] as number;
   }
 
   /** The slot's flags (IN_GROUPS, HOLDS_SINGLES, DEACTIVATED). */

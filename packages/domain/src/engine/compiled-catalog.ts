@@ -4,6 +4,7 @@ import type { Condition } from "../catalog/condition.ts";
 import type { ActionDef, FeatureLayer, Platform, ProductDef, RoleDef, ScopeLevel } from "../catalog/types.ts";
 import { UnknownAction, UnknownRole } from "../model/errors.ts";
 import type { ActionId, RoleId } from "../model/ids.ts";
+import { groupActions, mayAllow, reachOf } from "./action-reach.ts";
 import { type AdminLevels, compileAdminLevels } from "./admin-levels.ts";
 import { type RoleEntry, setBit } from "./role-entry.ts";
 
@@ -29,6 +30,8 @@ export interface ActionRef {
   readonly plain: ActionEntry | undefined;
   readonly web: ActionEntry | undefined;
   readonly feature: ActionEntry | undefined;
+  /** The action's group bit (see action-reach.ts): a subject whose roles reach none of it is denied the action. */
+  readonly reach: number;
 }
 
 /** What a custom role is made of: one product's actions, optionally counting as system roles. */
@@ -56,6 +59,10 @@ export class CompiledCatalog {
    * rather than reading a role object and its bitset (two dependent reads, on objects of more than one shape).
    */
   private roleBits = new Uint32Array(0);
+  /** Every role's reach by role index (see action-reach.ts): the groups of the actions it may allow. */
+  private roleReaches = new Int32Array(0);
+  /** Each entry's group bit (its action's), by entry bit; empty until the actions are grouped. */
+  private entryGroups = new Int32Array(0);
   /** The admin levels the products declare, compiled once (they are system roles: indices never change). */
   readonly adminLevels: AdminLevels;
   /** Products whose roles a partner organization's users may hold at a customer's scopes. */
@@ -74,6 +81,7 @@ export class CompiledCatalog {
       }
     this.adminLevels = compileAdminLevels(defs, (id) => this.role(id));
     this.partnerProducts = defs.filter((p) => p.partnerRoles === true);
+    this.groupActions();
   }
 
   /** The product's roles are granted at, and its actions apply to, every product's scopes (the Admin Center). */
@@ -96,6 +104,11 @@ export class CompiledCatalog {
   /** Whether the role at catalog index `index` holds action bit `bit` (as `roleHas` on its entry). */
   roleHolds(index: number, bit: number): boolean {
     return (((this.roleBits[index * this.words + (bit >>> 5)] as number) >>> (bit & 31)) & 1) !== 0;
+  }
+
+  /** The groups of actions the role at catalog index `index` may allow (see action-reach.ts). */
+  roleReach(index: number): number {
+    return this.roleReaches[index] as number;
   }
 
   /** Every compiled entry of an action id (two for an Experimentation action on both platforms). */
@@ -132,6 +145,7 @@ export class CompiledCatalog {
     this.roles.delete(id);
     this.roleList[entry.index] = undefined;
     this.roleBits.fill(0, entry.index * this.words, (entry.index + 1) * this.words);
+    this.roleReaches[entry.index] = 0;
   }
 
   /** The synthetic role behind a grant of one extra permission. */
@@ -182,6 +196,7 @@ export class CompiledCatalog {
       plain: prev?.plain,
       web: prev?.web,
       feature: prev?.feature,
+      reach: 0,
       [slot]: entry,
     });
   }
@@ -237,6 +252,7 @@ export class CompiledCatalog {
     const entry: RoleEntry = { ...meta, index: at, bits, conditions, countsAs };
     this.roleList[at] = entry;
     this.keepBits(at, bits);
+    this.keepReach(entry);
     if (listed) this.roles.set(entry.id, entry);
     return entry;
   }
@@ -250,5 +266,37 @@ export class CompiledCatalog {
       this.roleBits = bigger;
     }
     this.roleBits.set(bits, index * this.words);
+  }
+
+  /**
+   * Puts every action in a group by the system roles that may allow it (`groupActions`), then computes every role's
+   * reach; roles compiled later (custom roles, single permissions) get theirs as they are registered.
+   */
+  private groupActions(): void {
+    const refs = [...this.actions.values()];
+    const roles = this.roleList.filter((r): r is RoleEntry => r !== undefined);
+    const holds = (role: number, bit: number) => this.roleHolds(role, bit);
+    const bits = groupActions(refs, roles, (role, ref) =>
+      this.variants(ref).some((e) => mayAllow(role, e, holds)),
+    );
+    this.entryGroups = new Int32Array(this.entries.length);
+    refs.forEach((ref, i) => {
+      this.actions.set(ref.id, { ...ref, reach: bits[i] as number });
+      for (const e of this.variants(ref)) this.entryGroups[e.bit] = bits[i] as number;
+    });
+    for (const role of roles) this.keepReach(role);
+  }
+
+  /** Computes `role`'s reach into `roleReaches` (once the actions are grouped), growing it past its end. */
+  private keepReach(role: RoleEntry): void {
+    if (this.entryGroups.length === 0) return;
+    if (role.index >= this.roleReaches.length) {
+      const bigger = new Int32Array(Math.max(role.index + 1, 2 * this.roleReaches.length));
+      bigger.set(this.roleReaches);
+      this.roleReaches = bigger;
+    }
+    this.roleReaches[role.index] = reachOf(role, this.entries, this.entryGroups, (index, bit) =>
+      this.roleHolds(index, bit),
+    );
   }
 }

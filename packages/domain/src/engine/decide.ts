@@ -1,13 +1,15 @@
-// One decision, start to finish: a deactivated subject is denied; else pick the action's variant for the resource,
-// gather the subject's grants over the resource's path, then apply the generic, Feature or audience rule.
+// One decision, start to finish: a subject none of whose roles may allow the action, or a deactivated one, is denied; else
+// pick the action's variant for the resource, gather the subject's grants over its path, then apply the generic, Feature
+// or audience rule.
 import type { Resource } from "../model/resource.ts";
-import { DEACTIVATED } from "./check-index.ts";
+import { type CheckIndex, DEACTIVATED, IN_GROUPS } from "./check-index.ts";
 import type { ActionEntry, ActionRef } from "./compiled-catalog.ts";
 import { DEACTIVATED_REASON } from "./deactivation.ts";
 import { decideAudience } from "./decide-audience.ts";
 import { decideFeature } from "./decide-feature.ts";
 import { decideGeneric } from "./decide-generic.ts";
 import type { DecisionContext } from "./decision-context.ts";
+import type { Subject } from "./grant-entry.ts";
 import { NOWHERE } from "./impossible-grant.ts";
 import { readResourcePath } from "./resource-path.ts";
 import { Closeness } from "./trace.ts";
@@ -21,8 +23,13 @@ export const variantFor = (ref: ActionRef, resource: Resource): ActionEntry | un
   return ref.web === undefined ? ref.feature : ref.feature === undefined ? ref.web : undefined;
 };
 
-/** Answers the question `cx` was asked (see `DecisionContext.ask`). */
-export const decide = (cx: DecisionContext): boolean => subjectMayAct(cx) && decideAction(cx, true);
+/**
+ * Answers the question `cx` was asked (see `DecisionContext.ask`). Most checks are denied by the first test, which reads
+ * nothing but the subject's slot: no role of the subject's may allow the action anywhere. An explanation goes on, to say
+ * why.
+ */
+export const decide = (cx: DecisionContext): boolean =>
+  (cx.trace !== null || reaches(cx, cx.ref)) && subjectMayAct(cx) && decideAction(cx, true);
 
 /**
  * `decide` of each of `refs` on the resource `cx` is about, into `out` (no trace): the subject's flags and the
@@ -33,7 +40,7 @@ export const decideEach = (cx: DecisionContext, refs: ReadonlyArray<ActionRef>, 
   if (may) cx.gatherGrants();
   for (const ref of refs) {
     cx.ref = ref;
-    out.push(may && decideAction(cx, false));
+    out.push(may && reaches(cx, ref) && decideAction(cx, false));
   }
 };
 
@@ -90,6 +97,23 @@ const decideAction = (cx: DecisionContext, gather: boolean): boolean => {
         ? decideGeneric(cx)
         : decideFeature(cx);
   return allowed && (trace !== null || productEnabled(cx));
+};
+
+/** Whether the subject's roles or its groups' reach the action's group (see action-reach.ts): if not, none allows it. */
+const reaches = (cx: DecisionContext, ref: ActionRef): boolean => {
+  const index = cx.snap.index;
+  return (reachOf(index, cx.slot, index.flags(cx.slot)) & ref.reach) !== 0;
+};
+
+/** The groups of actions the subject's roles and its groups' roles may allow (see action-reach.ts). */
+const reachOf = (index: CheckIndex, slot: number, flags: number): number =>
+  (flags & IN_GROUPS) === 0 ? index.reach(slot) : reachWithGroups(index, slot);
+
+/** `reachOf` for a member of groups, apart so that the check path of one in no group stays small enough to inline. */
+const reachWithGroups = (index: CheckIndex, slot: number): number => {
+  let reach = index.reach(slot);
+  for (const group of (index.owners[slot] as Subject).groups) reach |= index.reach(group.slot);
+  return reach;
 };
 
 /** The resource's organization has enabled its product (an organization-level resource has none to enable). */

@@ -386,12 +386,14 @@ export class Snapshot {
     }
   }
 
-  /** Rewrites the subject's summaries in the check index (or marks it, inside a batch). */
+  /** Rewrites the subject's summaries and reach in the check index (or marks it, inside a batch). */
   private reindex(s: Subject): void {
     if (this.deferred !== undefined) {
       this.deferred.add(s);
       return;
     }
+    let reach = 0;
+    for (const g of s.grants) reach |= this.catalog.roleReach(g.role.index);
     this.index.write(
       s.slot,
       s.grants.map((g) => ({
@@ -404,6 +406,7 @@ export class Snapshot {
         single: g.role.single,
       })),
       s.groups.length > 0,
+      reach,
     );
   }
 }
