@@ -37,6 +37,11 @@ export class GatheredGrants {
       this.end = inSlot + index.grantCount(slot) * SUMMARY_INTS;
       return;
     }
+    this.copy(index, slot, flags);
+  }
+
+  /** Copies the subject's summaries, then its groups', into the scratch buffer (apart, so `gather` stays small). */
+  private copy(index: CheckIndex, slot: number, flags: number): void {
     this.first = 0;
     this.end = 0;
     this.reserve(index.grantCount(slot));
