@@ -5,14 +5,25 @@ import { depthOfKeys, type Scope } from "../model/scope.ts";
 
 export type Path = Array<string | undefined>;
 
+/**
+ * The depths as this module reads them: V8 reads an exported binding through its module cell, with a hole check, on
+ * every use, where it folds a module-local constant, and a check reads the path here.
+ */
+const ORG = 0;
+const PRODUCT = 1;
+const INSTANCE = 2;
+const PROJECT = 3;
+const ENVIRONMENT = 4;
+const FLAG = 5;
+
 /** Segments in a scope path: depths run from ORG_DEPTH to FLAG_DEPTH (PATH_LENGTH - 1). */
 export const PATH_LENGTH = 6;
-export const ORG_DEPTH = 0;
-export const PRODUCT_DEPTH = 1;
-export const INSTANCE_DEPTH = 2;
-export const PROJECT_DEPTH = 3;
-export const ENVIRONMENT_DEPTH = 4;
-export const FLAG_DEPTH = 5;
+export const ORG_DEPTH = ORG;
+export const PRODUCT_DEPTH = PRODUCT;
+export const INSTANCE_DEPTH = INSTANCE;
+export const PROJECT_DEPTH = PROJECT;
+export const ENVIRONMENT_DEPTH = ENVIRONMENT;
+export const FLAG_DEPTH = FLAG;
 
 /** An empty path to read into. */
 export const newPath = (): Path => new Array(PATH_LENGTH).fill(undefined);
@@ -20,12 +31,12 @@ export const newPath = (): Path => new Array(PATH_LENGTH).fill(undefined);
 /** Fills `into` with org, product, instance, project, environment, flag (undefined from the first gap on, the flag
  * excepted: it follows its project, with or without an environment). */
 export const readPath = (scope: Scope, into: Path): Path => {
-  into[ORG_DEPTH] = scope.org;
-  into[PRODUCT_DEPTH] = scope.product;
-  into[INSTANCE_DEPTH] = into[PRODUCT_DEPTH] === undefined ? undefined : scope.instance;
-  into[PROJECT_DEPTH] = into[INSTANCE_DEPTH] === undefined ? undefined : scope.project;
-  into[ENVIRONMENT_DEPTH] = into[PROJECT_DEPTH] === undefined ? undefined : scope.environment;
-  into[FLAG_DEPTH] = into[PROJECT_DEPTH] === undefined ? undefined : scope.flag;
+  into[ORG] = scope.org;
+  into[PRODUCT] = scope.product;
+  into[INSTANCE] = into[PRODUCT] === undefined ? undefined : scope.instance;
+  into[PROJECT] = into[INSTANCE] === undefined ? undefined : scope.project;
+  into[ENVIRONMENT] = into[PROJECT] === undefined ? undefined : scope.environment;
+  into[FLAG] = into[PROJECT] === undefined ? undefined : scope.flag;
   return into;
 };
 
@@ -37,12 +48,12 @@ export const readPath = (scope: Scope, into: Path): Path => {
  */
 export const readResourcePath = (resource: Resource, into: Path): number => {
   const { org, product, instance, project, environment, flag } = resource;
-  into[ORG_DEPTH] = org;
-  into[PRODUCT_DEPTH] = product;
-  into[INSTANCE_DEPTH] = instance;
-  into[PROJECT_DEPTH] = project;
-  into[ENVIRONMENT_DEPTH] = environment;
-  into[FLAG_DEPTH] = flag;
+  into[ORG] = org;
+  into[PRODUCT] = product;
+  into[INSTANCE] = instance;
+  into[PROJECT] = project;
+  into[ENVIRONMENT] = environment;
+  into[FLAG] = flag;
   return depthOfKeys(product, instance, project, environment, flag);
 };
 
@@ -51,4 +62,4 @@ export const readResourcePath = (resource: Resource, into: Path): number => {
  * environment (which matches every environment of the flag).
  */
 export const segmentCovers = (held: string | undefined, asked: string | undefined, d: number): boolean =>
-  held === asked || (held === undefined && d === ENVIRONMENT_DEPTH);
+  held === asked || (held === undefined && d === ENVIRONMENT);
