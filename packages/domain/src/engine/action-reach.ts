@@ -1,10 +1,11 @@
-// Which actions a role could ever help allow, as one int: actions fall in 32 groups, a role reaches a group when it may
+// Which actions a role could ever help allow, as two ints: actions fall in 64 groups, a role reaches a group when it may
 // allow one of its actions, and a subject none of whose roles reaches an action's group is denied it before anything else.
 import type { ActionEntry, ActionRef } from "./compiled-catalog.ts";
 import type { RoleEntry } from "./role-entry.ts";
 
-/** How many groups of actions: the bits of one int. */
-const REACH_GROUPS = 32;
+/** How many ints a reach takes: a group's bit is bit `group & 31` of int `group >>> 5`. */
+export const REACH_INTS = 2;
+const REACH_GROUPS = 32 * REACH_INTS;
 
 /**
  * Whether a grant of `role` can count towards allowing `entry` by any rule: the role holds the action (the generic
@@ -24,22 +25,27 @@ export const mayAllow = (
   return false;
 };
 
-/** The groups `role` reaches: those of every entry it may allow, `entries[i]` being in group `groupOf[i]`. */
-export const reachOf = (
+/**
+ * Writes the groups `role` reaches into `into` (REACH_INTS ints from `at`): those of every entry it may allow,
+ * `entries[i]` being in group `groupOf[i]`.
+ */
+export const writeReach = (
   role: RoleEntry,
   entries: ReadonlyArray<ActionEntry>,
   groupOf: Int32Array,
   holds: (role: number, bit: number) => boolean,
-): number => {
-  let reach = 0;
+  into: Int32Array,
+  at: number,
+): void => {
+  into.fill(0, at, at + REACH_INTS);
   entries.forEach((e, i) => {
-    if (mayAllow(role, e, holds)) reach |= groupOf[i] as number;
+    const g = groupOf[i] as number;
+    if (mayAllow(role, e, holds)) into[at + (g >>> 5)] = (into[at + (g >>> 5)] as number) | (1 << (g & 31));
   });
-  return reach;
 };
 
 /**
- * One group bit per action of `refs`: actions that exactly the same of `roles` may allow share a group (no subject
+ * One group (below REACH_GROUPS) per action of `refs`: actions that exactly the same of `roles` may allow share a group (no subject
  * could tell them apart), then the two groups whose sets of roles differ least are merged, until REACH_GROUPS remain.
  * Any grouping keeps decisions exact (a group is reached when any of its actions is); this one keeps the most checks
  * deniable from the reach alone.
@@ -75,11 +81,11 @@ export const groupActions = (
     into.refs.push(...from.refs);
     groups.splice(b, 1);
   }
-  const bit = new Array<number>(refs.length).fill(0);
+  const groupOf = new Array<number>(refs.length).fill(0);
   groups.forEach((group, g) => {
-    for (const i of group.refs) bit[i] = 1 << g;
+    for (const i of group.refs) groupOf[i] = g;
   });
-  return bit;
+  return groupOf;
 };
 
 /** Actions (by position) and the roles (a bitset by position) that may allow any of them. */

@@ -1,5 +1,6 @@
 // The check path's index: a 64-byte slot per subject in one Int32Array (grant count, flags, reach, up to four grant
 // summaries inline; more spill into an overflow array), found by id through a Map, whose string hash V8 keeps on the string.
+import { REACH_INTS } from "./action-reach.ts";
 import { SUMMARY_INTS, type Summarised, writeSummary } from "./grant-summary.ts";
 
 /**
@@ -9,14 +10,14 @@ import { SUMMARY_INTS, type Summarised, writeSummary } from "./grant-summary.ts"
  * fourth summary, last.
  */
 const SLOT = 16;
-/** How many grant summaries the subject has. */
-const COUNT = 0;
-/** The slot flags, IN_GROUPS | HOLDS_SINGLES | DEACTIVATED. */
-const FLAGS = 1;
-/** The groups of actions the subject's own grants' roles may allow (see action-reach.ts). */
-const REACH = 2;
+/** How many grant summaries the subject has, above FLAG_BITS slot flags (IN_GROUPS | HOLDS_SINGLES | DEACTIVATED). */
+const HEAD = 0;
+const FLAG_BITS = 3;
+const FLAG_MASK = (1 << FLAG_BITS) - 1;
+/** The groups of actions the subject's own grants' roles may allow (see action-reach.ts), REACH_INTS ints. */
+const REACH = 1;
 /** The first of the summaries held in the slot itself. */
-const FIRST_SUMMARY = 3;
+const FIRST_SUMMARY = REACH + REACH_INTS;
 /** How many summaries the slot holds; the rest go to the overflow array. */
 const INLINE = 4;
 /** Where the summaries past the inline ones start in the overflow array (-1: none). */
@@ -64,26 +65,26 @@ export class CheckIndex {
   }
 
   /**
-   * Rewrites a subject's summaries and its reach (the union of its grants' roles' reaches); an overflow region is
-   * reused when its size is unchanged.
+   * Rewrites a subject's summaries and its reach (the union of its grants' roles' reaches, REACH_INTS ints); an
+   * overflow region is reused when its size is unchanged.
    */
-  write(slot: number, grants: ReadonlyArray<Summarised>, hasGroups: boolean, reach: number): void {
+  write(slot: number, grants: ReadonlyArray<Summarised>, hasGroups: boolean, reach: Int32Array): void {
     const t = this.table;
     const base = SLOT * slot;
-    const oldExtra = Math.max(0, (t[base + COUNT] as number) - INLINE) * SUMMARY_INTS;
+    const oldExtra = Math.max(0, this.grantCount(slot) - INLINE) * SUMMARY_INTS;
     const extra = Math.max(0, grants.length - INLINE) * SUMMARY_INTS;
     let start = t[base + OVERFLOW] as number;
     if (extra !== oldExtra) {
       this.deadInts += oldExtra;
       start = extra === 0 ? -1 : this.reserve(extra);
     }
-    t[base + COUNT] = grants.length;
-    t[base + FLAGS] =
-      ((t[base + FLAGS] as number) & DEACTIVATED) |
+    t[base + HEAD] =
+      (grants.length << FLAG_BITS) |
+      ((t[base + HEAD] as number) & DEACTIVATED) |
       (hasGroups ? IN_GROUPS : 0) |
       (grants.some((g) => g.single) ? HOLDS_SINGLES : 0);
     t[base + OVERFLOW] = start;
-    t[base + REACH] = reach;
+    t.set(reach, base + REACH);
     grants.forEach((g, i) => {
       if (i < INLINE) writeSummary(t, base + FIRST_SUMMARY + i * SUMMARY_INTS, g);
       else writeSummary(this.overflow, start + (i - INLINE) * SUMMARY_INTS, g);
@@ -94,7 +95,7 @@ export class CheckIndex {
   copyGrants(slot: number, into: Int32Array, from: number): number {
     const t = this.table;
     const base = SLOT * slot;
-    const n = t[base + COUNT] as number;
+    const n = this.grantCount(slot);
     let to = from;
     const inlineEnd = base + FIRST_SUMMARY + Math.min(n, INLINE) * SUMMARY_INTS;
     for (let i = base + FIRST_SUMMARY; i < inlineEnd; i++) into[to++] = t[i] as number;
@@ -115,26 +116,29 @@ export class CheckIndex {
   /** Where the slot's summaries start in `slots` when the slot holds them all (none overflow), else -1. */
   inlineSummaries(slot: number): number {
     const base = SLOT * slot;
-    return (this.table[base + COUNT] as number) <= INLINE ? base + FIRST_SUMMARY : -1;
+    return this.grantCount(slot) <= INLINE ? base + FIRST_SUMMARY : -1;
   }
 
   grantCount(slot: number): number {
-    return this.table[SLOT * slot + COUNT] as number;
+    return (this.table[SLOT * slot + HEAD] as number) >>> FLAG_BITS;
   }
 
-  /** The groups of actions the subject's own grants may allow (its groups' grants are in their own slots). */
-  reach(slot: number): number {
-    return this.table[SLOT * slot + REACH] as number;
+  /**
+   * Int `at` (below REACH_INTS) of the groups of actions the subject's own grants may allow (its groups' grants are in
+   * their own slots).
+   */
+  reach(slot: number, at: number): number {
+    return this.table[SLOT * slot + REACH + at] as number;
   }
 
   /** The slot's flags (IN_GROUPS, HOLDS_SINGLES, DEACTIVATED). */
   flags(slot: number): number {
-    return this.table[SLOT * slot + FLAGS] as number;
+    return (this.table[SLOT * slot + HEAD] as number) & FLAG_MASK;
   }
 
   /** Sets or clears the slot's DEACTIVATED flag. */
   markDeactivated(slot: number, deactivated: boolean): void {
-    const at = SLOT * slot + FLAGS;
+    const at = SLOT * slot + HEAD;
     this.table[at] = ((this.table[at] as number) & ~DEACTIVATED) | (deactivated ? DEACTIVATED : 0);
   }
 
@@ -143,7 +147,7 @@ export class CheckIndex {
     const s = this.find(id);
     if (s < 0) return;
     const t = this.table;
-    this.deadInts += Math.max(0, (t[SLOT * s + COUNT] as number) - INLINE) * SUMMARY_INTS;
+    this.deadInts += Math.max(0, this.grantCount(s) - INLINE) * SUMMARY_INTS;
     t.fill(0, SLOT * s, SLOT * (s + 1));
     this.owners[s] = undefined;
     this.slotOf.delete(id);
@@ -176,7 +180,7 @@ export class CheckIndex {
     let end = 0;
     for (let s = 0; s < this.next; s++) {
       const base = SLOT * s;
-      const n = t[base + COUNT] as number;
+      const n = this.grantCount(s);
       if (this.owners[s] === undefined || n <= INLINE) continue;
       const len = (n - INLINE) * SUMMARY_INTS;
       const start = t[base + OVERFLOW] as number;

@@ -4,7 +4,7 @@ import type { Condition } from "../catalog/condition.ts";
 import type { ActionDef, FeatureLayer, Platform, ProductDef, RoleDef, ScopeLevel } from "../catalog/types.ts";
 import { UnknownAction, UnknownRole } from "../model/errors.ts";
 import type { ActionId, RoleId } from "../model/ids.ts";
-import { groupActions, mayAllow, reachOf } from "./action-reach.ts";
+import { groupActions, mayAllow, REACH_INTS, writeReach } from "./action-reach.ts";
 import { type AdminLevels, compileAdminLevels } from "./admin-levels.ts";
 import { type RoleEntry, setBit } from "./role-entry.ts";
 
@@ -30,8 +30,12 @@ export interface ActionRef {
   readonly plain: ActionEntry | undefined;
   readonly web: ActionEntry | undefined;
   readonly feature: ActionEntry | undefined;
-  /** The action's group bit (see action-reach.ts): a subject whose roles reach none of it is denied the action. */
+  /**
+   * The action's group (see action-reach.ts) as its bit `reach` in int `reachAt` of a reach: a subject whose roles reach
+   * none of it is denied the action.
+   */
   readonly reach: number;
+  readonly reachAt: number;
 }
 
 /** What a custom role is made of: one product's actions, optionally counting as system roles. */
@@ -59,9 +63,9 @@ export class CompiledCatalog {
    * rather than reading a role object and its bitset (two dependent reads, on objects of more than one shape).
    */
   private roleBits = new Uint32Array(0);
-  /** Every role's reach by role index (see action-reach.ts): the groups of the actions it may allow. */
+  /** Every role's reach, REACH_INTS ints by role index (see action-reach.ts): the groups of the actions it may allow. */
   private roleReaches = new Int32Array(0);
-  /** Each entry's group bit (its action's), by entry bit; empty until the actions are grouped. */
+  /** Each entry's group (its action's), by entry bit; empty until the actions are grouped. */
   private entryGroups = new Int32Array(0);
   /** The admin levels the products declare, compiled once (they are system roles: indices never change). */
   readonly adminLevels: AdminLevels;
@@ -106,9 +110,9 @@ export class CompiledCatalog {
     return (((this.roleBits[index * this.words + (bit >>> 5)] as number) >>> (bit & 31)) & 1) !== 0;
   }
 
-  /** The groups of actions the role at catalog index `index` may allow (see action-reach.ts). */
-  roleReach(index: number): number {
-    return this.roleReaches[index] as number;
+  /** Int `at` (below REACH_INTS) of the groups of actions the role at catalog index `index` may allow (action-reach.ts). */
+  roleReach(index: number, at: number): number {
+    return this.roleReaches[index * REACH_INTS + at] as number;
   }
 
   /** Every compiled entry of an action id (two for an Experimentation action on both platforms). */
@@ -145,7 +149,7 @@ export class CompiledCatalog {
     this.roles.delete(id);
     this.roleList[entry.index] = undefined;
     this.roleBits.fill(0, entry.index * this.words, (entry.index + 1) * this.words);
-    this.roleReaches[entry.index] = 0;
+    this.roleReaches.fill(0, entry.index * REACH_INTS, (entry.index + 1) * REACH_INTS);
   }
 
   /** The synthetic role behind a grant of one extra permission. */
@@ -197,6 +201,7 @@ export class CompiledCatalog {
       web: prev?.web,
       feature: prev?.feature,
       reach: 0,
+      reachAt: 0,
       [slot]: entry,
     });
   }
@@ -276,13 +281,14 @@ export class CompiledCatalog {
     const refs = [...this.actions.values()];
     const roles = this.roleList.filter((r): r is RoleEntry => r !== undefined);
     const holds = (role: number, bit: number) => this.roleHolds(role, bit);
-    const bits = groupActions(refs, roles, (role, ref) =>
+    const groups = groupActions(refs, roles, (role, ref) =>
       this.variants(ref).some((e) => mayAllow(role, e, holds)),
     );
     this.entryGroups = new Int32Array(this.entries.length);
     refs.forEach((ref, i) => {
-      this.actions.set(ref.id, { ...ref, reach: bits[i] as number });
-      for (const e of this.variants(ref)) this.entryGroups[e.bit] = bits[i] as number;
+      const g = groups[i] as number;
+      this.actions.set(ref.id, { ...ref, reach: 1 << (g & 31), reachAt: g >>> 5 });
+      for (const e of this.variants(ref)) this.entryGroups[e.bit] = g;
     });
     for (const role of roles) this.keepReach(role);
   }
@@ -290,13 +296,13 @@ export class CompiledCatalog {
   /** Computes `role`'s reach into `roleReaches` (once the actions are grouped), growing it past its end. */
   private keepReach(role: RoleEntry): void {
     if (this.entryGroups.length === 0) return;
-    if (role.index >= this.roleReaches.length) {
-      const bigger = new Int32Array(Math.max(role.index + 1, 2 * this.roleReaches.length));
+    const end = (role.index + 1) * REACH_INTS;
+    if (end > this.roleReaches.length) {
+      const bigger = new Int32Array(Math.max(end, 2 * this.roleReaches.length));
       bigger.set(this.roleReaches);
       this.roleReaches = bigger;
     }
-    this.roleReaches[role.index] = reachOf(role, this.entries, this.entryGroups, (index, bit) =>
-      this.roleHolds(index, bit),
-    );
+    const holds = (index: number, bit: number) => this.roleHolds(index, bit);
+    writeReach(role, this.entries, this.entryGroups, holds, this.roleReaches, role.index * REACH_INTS);
   }
 }

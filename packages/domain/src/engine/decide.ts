@@ -102,17 +102,17 @@ const decideAction = (cx: DecisionContext, gather: boolean): boolean => {
 /** Whether the subject's roles or its groups' reach the action's group (see action-reach.ts): if not, none allows it. */
 const reaches = (cx: DecisionContext, ref: ActionRef): boolean => {
   const index = cx.snap.index;
-  return (reachOf(index, cx.slot, index.flags(cx.slot)) & ref.reach) !== 0;
+  return (reachOf(index, cx.slot, index.flags(cx.slot), ref.reachAt) & ref.reach) !== 0;
 };
 
-/** The groups of actions the subject's roles and its groups' roles may allow (see action-reach.ts). */
-const reachOf = (index: CheckIndex, slot: number, flags: number): number =>
-  (flags & IN_GROUPS) === 0 ? index.reach(slot) : reachWithGroups(index, slot);
+/** Int `at` of the groups of actions the subject's roles and its groups' roles may allow (see action-reach.ts). */
+const reachOf = (index: CheckIndex, slot: number, flags: number, at: number): number =>
+  (flags & IN_GROUPS) === 0 ? index.reach(slot, at) : reachWithGroups(index, slot, at);
 
 /** `reachOf` for a member of groups, apart so that the check path of one in no group stays small enough to inline. */
-const reachWithGroups = (index: CheckIndex, slot: number): number => {
-  let reach = index.reach(slot);
-  for (const group of (index.owners[slot] as Subject).groups) reach |= index.reach(group.slot);
+const reachWithGroups = (index: CheckIndex, slot: number, at: number): number => {
+  let reach = index.reach(slot, at);
+  for (const group of (index.owners[slot] as Subject).groups) reach |= index.reach(group.slot, at);
   return reach;
 };
 

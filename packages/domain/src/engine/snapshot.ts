@@ -6,6 +6,7 @@ import { InvalidMembership, RoleDefinitionRejected, UnknownRole, UnknownSubject 
 import type { ActionId, RoleId } from "../model/ids.ts";
 import { type Scope, scopeDepth } from "../model/scope.ts";
 import { checkCustomRole } from "../rules/custom-role.ts";
+import { REACH_INTS } from "./action-reach.ts";
 import { CheckIndex } from "./check-index.ts";
 import { CompiledCatalog, type RoleSource } from "./compiled-catalog.ts";
 import type { Grant, Subject } from "./grant-entry.ts";
@@ -392,8 +393,10 @@ export class Snapshot {
       this.deferred.add(s);
       return;
     }
-    let reach = 0;
-    for (const g of s.grants) reach |= this.catalog.roleReach(g.role.index);
+    const reach = new Int32Array(REACH_INTS);
+    for (const g of s.grants)
+      for (let at = 0; at < REACH_INTS; at++)
+        reach[at] = (reach[at] as number) | this.catalog.roleReach(g.role.index, at);
     this.index.write(
       s.slot,
       s.grants.map((g) => ({
