@@ -10,10 +10,12 @@ import { SUMMARY_INTS, type Summarised, writeSummary } from "./grant-summary.ts"
  * fourth summary, last.
  */
 const SLOT = 16;
-/** How many grant summaries the subject has, above FLAG_BITS slot flags (IN_GROUPS | HOLDS_SINGLES | DEACTIVATED). */
+/**
+ * How many grant summaries the subject has (up to 2^28), above FLAG_BITS slot flags (IN_GROUPS | HOLDS_SINGLES |
+ * DEACTIVATED).
+ */
 const HEAD = 0;
 const FLAG_BITS = 3;
-const FLAG_MASK = (1 << FLAG_BITS) - 1;
 /** The groups of actions the subject's own grants' roles may allow (see action-reach.ts), REACH_INTS ints. */
 const REACH = 1;
 /** The first of the summaries held in the slot itself. */
@@ -23,12 +25,14 @@ const INLINE = 4;
 /** Where the summaries past the inline ones start in the overflow array (-1: none). */
 const OVERFLOW = FIRST_SUMMARY + INLINE * SUMMARY_INTS;
 
-/** Slot flag: the subject belongs to groups. */
-export const IN_GROUPS = 1;
-/** Slot flag: the subject holds single-permission grants. */
-export const HOLDS_SINGLES = 2;
-/** Slot flag: the subject is a deactivated user (kept here so a check never reads the Subject object). */
-export const DEACTIVATED = 4;
+/**
+ * Slot flags, read through `inGroups`, `holdsSingles` and `deactivated` (methods, which V8 inlines, where an exported
+ * constant is read through its module cell on every use): the subject belongs to groups; holds single-permission
+ * grants; is a deactivated user (kept here so a check never reads the Subject object).
+ */
+const IN_GROUPS = 1;
+const HOLDS_SINGLES = 2;
+const DEACTIVATED = 4;
 
 export class CheckIndex {
   private table = new Int32Array(SLOT * 1024);
@@ -131,9 +135,19 @@ export class CheckIndex {
     return this.table[SLOT * slot + REACH + at] as number;
   }
 
-  /** The slot's flags (IN_GROUPS, HOLDS_SINGLES, DEACTIVATED). */
-  flags(slot: number): number {
-    return (this.table[SLOT * slot + HEAD] as number) & FLAG_MASK;
+  /** The subject belongs to groups (whose summaries are in their own slots). */
+  inGroups(slot: number): boolean {
+    return ((this.table[SLOT * slot + HEAD] as number) & IN_GROUPS) !== 0;
+  }
+
+  /** The subject holds single-permission grants. */
+  holdsSingles(slot: number): boolean {
+    return ((this.table[SLOT * slot + HEAD] as number) & HOLDS_SINGLES) !== 0;
+  }
+
+  /** The subject is a deactivated user. */
+  deactivated(slot: number): boolean {
+    return ((this.table[SLOT * slot + HEAD] as number) & DEACTIVATED) !== 0;
   }
 
   /** Sets or clears the slot's DEACTIVATED flag. */

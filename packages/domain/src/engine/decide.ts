@@ -2,7 +2,7 @@
 // pick the action's variant for the resource, gather the subject's grants over its path, then apply the generic, Feature
 // or audience rule.
 import type { Resource } from "../model/resource.ts";
-import { type CheckIndex, DEACTIVATED, IN_GROUPS } from "./check-index.ts";
+import type { CheckIndex } from "./check-index.ts";
 import type { ActionEntry, ActionRef } from "./compiled-catalog.ts";
 import { DEACTIVATED_REASON } from "./deactivation.ts";
 import { decideAudience } from "./decide-audience.ts";
@@ -47,7 +47,7 @@ export const decideEach = (cx: DecisionContext, refs: ReadonlyArray<ActionRef>, 
 /** The subject is active and the resource's path well formed (read into `cx.path`); else why not, in the trace. */
 const subjectMayAct = (cx: DecisionContext): boolean => {
   const { resource, trace } = cx;
-  if ((cx.snap.index.flags(cx.slot) & DEACTIVATED) !== 0) {
+  if (cx.snap.index.deactivated(cx.slot)) {
     trace?.miss(undefined, DEACTIVATED_REASON, {}, Closeness.Deactivated);
     return false;
   }
@@ -102,12 +102,12 @@ const decideAction = (cx: DecisionContext, gather: boolean): boolean => {
 /** Whether the subject's roles or its groups' reach the action's group (see action-reach.ts): if not, none allows it. */
 const reaches = (cx: DecisionContext, ref: ActionRef): boolean => {
   const index = cx.snap.index;
-  return (reachOf(index, cx.slot, index.flags(cx.slot), ref.reachAt) & ref.reach) !== 0;
+  return (reachOf(index, cx.slot, ref.reachAt) & ref.reach) !== 0;
 };
 
 /** Int `at` of the groups of actions the subject's roles and its groups' roles may allow (see action-reach.ts). */
-const reachOf = (index: CheckIndex, slot: number, flags: number, at: number): number =>
-  (flags & IN_GROUPS) === 0 ? index.reach(slot, at) : reachWithGroups(index, slot, at);
+const reachOf = (index: CheckIndex, slot: number, at: number): number =>
+  index.inGroups(slot) ? reachWithGroups(index, slot, at) : index.reach(slot, at);
 
 /** `reachOf` for a member of groups, apart so that the check path of one in no group stays small enough to inline. */
 const reachWithGroups = (index: CheckIndex, slot: number, at: number): number => {

@@ -1,6 +1,6 @@
 // The grants that count for one decision's subject, read in place from its CheckIndex slot or gathered into a scratch
 // buffer (its own summaries, then each group's), and the filter hashes of the decision's path (each on first use).
-import { type CheckIndex, HOLDS_SINGLES, IN_GROUPS } from "./check-index.ts";
+import type { CheckIndex } from "./check-index.ts";
 import type { Subject } from "./grant-entry.ts";
 import { SUMMARY_INTS } from "./grant-summary.ts";
 import { NO_PARENT, parentDepth, segmentHash } from "./path-hash.ts";
@@ -26,29 +26,28 @@ export class GatheredGrants {
 
   /** Gathers the summaries of the subject in `slot`, then those of its groups, for a decision about `path`. */
   gather(index: CheckIndex, slot: number, path: Path): void {
-    const flags = index.flags(slot);
-    this.singles = (flags & HOLDS_SINGLES) !== 0;
+    this.singles = index.holdsSingles(slot);
     this.path = path;
     this.known = 0;
-    const inSlot = (flags & IN_GROUPS) === 0 ? index.inlineSummaries(slot) : -1;
+    const inSlot = index.inGroups(slot) ? -1 : index.inlineSummaries(slot);
     if (inSlot >= 0) {
       this.data = index.slots;
       this.first = inSlot;
       this.end = inSlot + index.grantCount(slot) * SUMMARY_INTS;
       return;
     }
-    this.copy(index, slot, flags);
+    this.copy(index, slot);
   }
 
   /** Copies the subject's summaries, then its groups', into the scratch buffer (apart, so `gather` stays small). */
-  private copy(index: CheckIndex, slot: number, flags: number): void {
+  private copy(index: CheckIndex, slot: number): void {
     this.first = 0;
     this.end = 0;
     this.reserve(index.grantCount(slot));
     this.end = index.copyGrants(slot, this.scratch, 0);
-    if ((flags & IN_GROUPS) !== 0)
+    if (index.inGroups(slot))
       for (const group of (index.owners[slot] as Subject).groups) {
-        this.singles ||= (index.flags(group.slot) & HOLDS_SINGLES) !== 0;
+        this.singles ||= index.holdsSingles(group.slot);
         this.reserve(this.end / SUMMARY_INTS + index.grantCount(group.slot));
         this.end = index.copyGrants(group.slot, this.scratch, this.end);
       }
