@@ -88,7 +88,7 @@ export class CheckIndex {
       (hasGroups ? IN_GROUPS : 0) |
       (grants.some((g) => g.single) ? HOLDS_SINGLES : 0);
     t[base + OVERFLOW] = start;
-    t.set(reach, base + REACH);
+    for (let at = 0; at < REACH_INTS; at++) t[base + REACH + at] = reach[at] as number;
     grants.forEach((g, i) => {
       if (i < INLINE) writeSummary(t, base + FIRST_SUMMARY + i * SUMMARY_INTS, g);
       else writeSummary(this.overflow, start + (i - INLINE) * SUMMARY_INTS, g);

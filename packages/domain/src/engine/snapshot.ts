@@ -73,6 +73,8 @@ export class Snapshot {
   readonly grantSegments: Array<string | undefined> = [];
   private readonly freeOrdinals: number[] = [];
   private deferred: Set<Subject> | undefined;
+  /** Scratch for the reach `reindex` computes (see action-reach.ts), so a rewrite allocates none. */
+  private readonly reach = new Int32Array(REACH_INTS);
   private readonly orgs: Map<string, OrgSettings>;
   /** The organization each custom role belongs to, for those that were given one. */
   private readonly customRoleOrgs = new Map<string, string>();
@@ -393,10 +395,12 @@ export class Snapshot {
       this.deferred.add(s);
       return;
     }
-    const reach = new Int32Array(REACH_INTS);
-    for (const g of s.grants)
-      for (let at = 0; at < REACH_INTS; at++)
-        reach[at] = (reach[at] as number) | this.catalog.roleReach(g.role.index, at);
+    const reach = this.reach;
+    for (let at = 0; at < REACH_INTS; at++) {
+      let union = 0;
+      for (const g of s.grants) union |= this.catalog.roleReach(g.role.index, at);
+      reach[at] = union;
+    }
     this.index.write(
       s.slot,
       s.grants.map((g) => ({
