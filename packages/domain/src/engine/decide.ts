@@ -26,41 +26,13 @@ export const variantFor = (ref: ActionRef, resource: Resource): ActionEntry | un
 /**
  * Answers the question `cx` was asked (see `DecisionContext.ask`). Most checks are denied by the first test, which reads
  * nothing but the subject's slot: no role of the subject's may allow the action anywhere. An explanation goes on, to say
- * why.
+ * why. Inside `decideEach` the subject's flags, the path and the grants were read already, for every action.
  */
-export const decide = (cx: DecisionContext): boolean =>
-  (cx.trace !== null || reaches(cx, cx.ref)) && subjectMayAct(cx) && decideAction(cx, true);
-
-/**
- * `decide` of each of `refs` on the resource `cx` is about, into `out` (no trace): the subject's flags and the
- * resource's path are read, and its grants gathered, once for all of them.
- */
-export const decideEach = (cx: DecisionContext, refs: ReadonlyArray<ActionRef>, out: boolean[]): void => {
-  const may = subjectMayAct(cx);
-  if (may) cx.gatherGrants();
-  for (const ref of refs) {
-    cx.ref = ref;
-    out.push(may && reaches(cx, ref) && decideAction(cx, false));
-  }
-};
-
-/** The subject is active and the resource's path well formed (read into `cx.path`); else why not, in the trace. */
-const subjectMayAct = (cx: DecisionContext): boolean => {
-  const { resource, trace } = cx;
-  if (cx.snap.index.deactivated(cx.slot)) {
-    trace?.miss(undefined, DEACTIVATED_REASON, {}, Closeness.Deactivated);
-    return false;
-  }
-  if (readResourcePath(resource, cx.path) < 0) {
-    trace?.miss(undefined, NOWHERE, {}, Closeness.NoGrant);
-    return false;
-  }
-  return true;
-};
-
-/** The action's part of a decision (its variant, its product, then its rule), the path read and, unless `gather`, the grants gathered. */
-const decideAction = (cx: DecisionContext, gather: boolean): boolean => {
+export const decide = (cx: DecisionContext): boolean => {
   const { ref, resource, trace } = cx;
+  if (trace === null && !reaches(cx, ref)) return false;
+  const again = cx.sameResource;
+  if (!again && !subjectMayAct(cx)) return false;
   const entry = variantFor(ref, resource);
   if (entry === undefined) {
     const missing = resource.attrs?.platform === undefined;
@@ -89,7 +61,7 @@ const decideAction = (cx: DecisionContext, gather: boolean): boolean => {
     return false;
   }
   cx.entry = entry;
-  if (gather) cx.gatherGrants();
+  if (!again) cx.gatherGrants();
   const allowed =
     entry.layer === "audience"
       ? decideAudience(cx)
@@ -97,6 +69,41 @@ const decideAction = (cx: DecisionContext, gather: boolean): boolean => {
         ? decideGeneric(cx)
         : decideFeature(cx);
   return allowed && (trace !== null || productEnabled(cx));
+};
+
+/**
+ * `decide` of each of `refs` on the resource `cx` is about, into `out` (no trace): the subject's flags and the
+ * resource's path are read, and its grants gathered, once for all of them (`cx.sameResource` while they are decided).
+ */
+export const decideEach = (cx: DecisionContext, refs: ReadonlyArray<ActionRef>, out: boolean[]): void => {
+  if (!subjectMayAct(cx)) {
+    for (let i = 0; i < refs.length; i++) out.push(false);
+    return;
+  }
+  cx.gatherGrants();
+  cx.sameResource = true;
+  try {
+    for (const ref of refs) {
+      cx.ref = ref;
+      out.push(decide(cx));
+    }
+  } finally {
+    cx.sameResource = false;
+  }
+};
+
+/** The subject is active and the resource's path well formed (read into `cx.path`); else why not, in the trace. */
+const subjectMayAct = (cx: DecisionContext): boolean => {
+  const { resource, trace } = cx;
+  if (cx.snap.index.deactivated(cx.slot)) {
+    trace?.miss(undefined, DEACTIVATED_REASON, {}, Closeness.Deactivated);
+    return false;
+  }
+  if (readResourcePath(resource, cx.path) < 0) {
+    trace?.miss(undefined, NOWHERE, {}, Closeness.NoGrant);
+    return false;
+  }
+  return true;
 };
 
 /** Whether the subject's roles or its groups' reach the action's group (see action-reach.ts): if not, none allows it. */

@@ -32,6 +32,11 @@ export class DecisionContext {
   /** The resource's path segments, read by `gather`. */
   readonly path: Path = newPath();
   readonly grants = new GatheredGrants();
+  /**
+   * Set by `decideEach` while it decides several actions on one resource: the subject's flags, the path and the grants
+   * were read for all of them. Any new question (`ask`, `about`) clears it.
+   */
+  sameResource = false;
   /** The `HoldsPermission` probe over this context, made once by the first rule that needs it (see `probeOf`). */
   probe: PermissionProbe | undefined = undefined;
 
@@ -48,6 +53,7 @@ export class DecisionContext {
 
   /** Points the context at the subject in `slot` and `resource`, for rules outside a decision (assign). */
   about(slot: number, resource: Resource, now: number, trace: Trace | null = null): this {
+    this.sameResource = false;
     this.slot = slot;
     this.resource = resource;
     this.now = now;
