@@ -293,8 +293,9 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
         () => server.whatCan(q, call),
       ),
     checkNow: (q) => {
-      if (engine === undefined || !isFresh()) throw new NotFresh("Local answers are not fresh");
-      return checkWith(engine, q);
+      const local = engine;
+      if (local === undefined || !isFresh()) throw new NotFresh("Local answers are not fresh");
+      return local.check(q.subject, q.action, inOrg(q.resource));
     },
     freshness: () => ({
       org,

@@ -315,6 +315,9 @@ describe("the engine's answers about stored grants and subjects", () => {
     const { engine } = build();
     expect(engine.findSubject("ops")).toMatchObject({ id: "ops", kind: "group", org: "acme" });
     expect(engine.findSubject("nobody")).toBeUndefined();
+    expect(engine.findSubject("ann")).toMatchObject({ id: "ann", kind: "user", org: "acme" });
+    // A group's key in the check index is not an id anyone can name.
+    expect(engine.findSubject("\u0000group:ops")).toBeUndefined();
     // Only a partner organization's users and groups hold Mission Control roles in another organization.
     engine.snapshot.setOrg("acme", { kind: "partner", products: undefined });
     engine.snapshot.addGrant({
