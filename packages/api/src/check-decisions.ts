@@ -1,9 +1,8 @@
 // check, checkMany and checkResources once, for tRPC's authz router and the /v1 decision API: who may ask about whom (the
 // declarations the authorizing builders enforce) and the engine's answers, in the resource shape it reads fastest.
-import type { Decision, Resource } from "@gatehouse/domain";
+import { askedActions, type Decision, type Resource } from "@gatehouse/domain";
 import type { Ask, Declared, QueryContext } from "./authorize.ts";
 import { seenBy } from "./authorize.ts";
-import { actionsOf } from "./check-inputs.ts";
 import type { Actor, ApiContext } from "./context.ts";
 import { badRequest } from "./refusals.ts";
 
@@ -144,7 +143,7 @@ export const decideResources = (
   // Each resource is seen once for all its actions, as checkMany sees it once per check.
   const asks = input.resources.map((r) => ({
     resource: seenBy(engine, actor, subject, oneShape(r.resource)),
-    actions: actionsOf(input, r),
+    actions: askedActions(input, r),
   }));
   return engine.checkResources(subject, asks).map((decisions) => ({ decisions }));
 };

@@ -1,7 +1,7 @@
 // The inputs of the decision questions (check, checkMany, checkResources, explain, whoCan, whatCan) as Effect schemas:
 // tRPC's authz router and the /v1 decision API decode with these, and the OpenAPI document is generated from them.
 import { ConsistencyToken, GrantScope, Id } from "@gatehouse/contracts";
-import { ResourceAttributes } from "@gatehouse/domain";
+import { type AskingActions, askedActions, ResourceAttributes } from "@gatehouse/domain";
 import { Schema } from "effect";
 
 /** At most this many checks per checkMany call, and decisions per checkResources call. */
@@ -38,20 +38,11 @@ export const ResourceActions = Schema.Struct({
   actions: Schema.optionalKey(Actions),
 });
 
-interface Asked {
-  readonly actions?: ReadonlyArray<string>;
-  readonly resources: ReadonlyArray<{ readonly actions?: ReadonlyArray<string> }>;
-}
-
-/** The actions asked of resource `r` of `input`: its own, else the input's (for every resource naming none). */
-export const actionsOf = (input: Asked, r: Asked["resources"][number]): ReadonlyArray<string> =>
-  r.actions ?? input.actions ?? [];
-
 /** Every resource is asked something, and at most MAX_CHECKS decisions in all. */
-const askedWithinBounds = Schema.makeFilter((input: Asked) => {
+const askedWithinBounds = Schema.makeFilter((input: AskingActions) => {
   let n = 0;
   for (const [i, r] of input.resources.entries()) {
-    const actions = actionsOf(input, r);
+    const actions = askedActions(input, r);
     if (actions.length === 0)
       return {
         path: ["resources", i, "actions"],

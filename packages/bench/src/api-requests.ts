@@ -1,5 +1,6 @@
 // The API benchmark's requests, from the engine benchmark's queries: each as a product backend of the
 // subject's org would send it (its own org's subject and resources, that org's API key).
+import { type AskingActions, askedActions } from "@gatehouse/domain";
 import type { Fixture, Org } from "./fixture.ts";
 import { actionsOn, type Query } from "./queries.ts";
 
@@ -170,6 +171,6 @@ export const listPageRequests = (
 
 /** The decisions a checkResources request asks for. */
 export const decisionsIn = (r: ApiRequest): number => {
-  const body = JSON.parse(r.body ?? "{}") as { actions?: unknown[]; resources: { actions?: unknown[] }[] };
-  return body.resources.reduce((n, x) => n + (x.actions ?? body.actions ?? []).length, 0);
+  const body = JSON.parse(r.body ?? "{}") as AskingActions;
+  return body.resources.reduce((n, x) => n + askedActions(body, x).length, 0);
 };

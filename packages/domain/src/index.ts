@@ -23,6 +23,7 @@ export {
   webRoleMatrix,
 } from "./engine/web-role-matrix.ts";
 export type { ActionsDiff, GrantChange, NewGrant, SubjectDiff, WhatIf } from "./engine/what-if.ts";
+export * from "./model/asked-actions.ts";
 export * from "./model/errors.ts";
 export * from "./model/expiry.ts";
 export * from "./model/ids.ts";

@@ -1,6 +1,6 @@
 // createDecisionPoint: the organization's snapshot in a local Engine (the server's engine code), kept current by
 // GET /v1/changes, answering check, checkMany, checkResources, explain and whatCan in-process, or remotely when not fresh.
-import { applyChange, type Decision, type Engine, type Explanation } from "@gatehouse/domain";
+import { applyChange, askedActions, type Decision, type Engine, type Explanation } from "@gatehouse/domain";
 import { type Backoff, backoffDelay } from "./backoff.ts";
 import { type ChangeEvent, followOnce, type StreamEvent } from "./change-stream.ts";
 import { BadQuestion, NotFresh, PositionNotReached } from "./errors.ts";
@@ -236,7 +236,7 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
   /** checkResources locally: each resource's actions (else the question's), refused as the server refuses none. */
   const checkResourcesWith = (local: Engine, q: CheckResourcesQuestion): ResourceDecisions => {
     const asks = q.resources.map((r, i) => {
-      const actions = r.actions ?? q.actions ?? [];
+      const actions = askedActions(q, r);
       if (actions.length === 0)
         throw new BadQuestion(`resources.${i}.actions: name the actions to ask of this resource`);
       return { resource: inOrg(r.resource), actions };
