@@ -85,11 +85,11 @@ const decideProjectLayer = (cx: DecisionContext): boolean => {
   // the nearest miss was a Web-only role lacking the action: it lacks it because it is no role here
   const web = trace ? webOnlyGrant(cx) : -1;
   if (web >= 0) trace?.reword(grantAt(cx, web), webOnlyReason(roleAt(cx, web)));
-  if (!policy.openToEnvEditors.has(cx.entry.id) || cx.path[PROJECT_DEPTH] === undefined) return false;
+  if (!policy.openToEnvEditorsAt(cx.entry.bit) || cx.path[PROJECT_DEPTH] === undefined) return false;
   const at = bestProjectRole(cx);
   if (at < 0) return false;
   for (let b = grants.first; b < grants.end; b += SUMMARY_INTS) {
-    if (depthAt(cx, b) !== ENVIRONMENT_DEPTH || !policy.envEditors.has(roleIndexAt(cx, b))) continue;
+    if (depthAt(cx, b) !== ENVIRONMENT_DEPTH || !policy.isEnvEditor(roleIndexAt(cx, b))) continue;
     if (!sharesPathTo(cx, b, PROJECT_DEPTH) || !inForceAt(cx, b)) continue;
     cx.trace?.decide([grantAt(cx, at), grantAt(cx, b)]);
     return true;

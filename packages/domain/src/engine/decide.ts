@@ -108,15 +108,13 @@ const subjectMayAct = (cx: DecisionContext): boolean => {
 
 /** Whether the subject's roles or its groups' reach the action's group (see action-reach.ts): if not, none allows it. */
 const reaches = (cx: DecisionContext, ref: ActionRef): boolean => {
+  const { slot, inGroups } = cx;
   const index = cx.snap.index;
-  return (reachOf(index, cx.slot, ref.reachAt) & ref.reach) !== 0;
+  const reach = inGroups ? reachWithGroups(index, slot, ref.reachAt) : index.reach(slot, ref.reachAt);
+  return (reach & ref.reach) !== 0;
 };
 
-/** Int `at` of the groups of actions the subject's roles and its groups' roles may allow (see action-reach.ts). */
-const reachOf = (index: CheckIndex, slot: number, at: number): number =>
-  index.inGroups(slot) ? reachWithGroups(index, slot, at) : index.reach(slot, at);
-
-/** `reachOf` for a member of groups, apart so that the check path of one in no group stays small enough to inline. */
+/** The reach of a member of groups, apart so that the check path of one in no group stays small enough to inline. */
 const reachWithGroups = (index: CheckIndex, slot: number, at: number): number => {
   let reach = index.reach(slot, at);
   for (const group of (index.owners[slot] as Subject).groups) reach |= index.reach(group.slot, at);

@@ -25,6 +25,8 @@ export class DecisionContext {
   ref!: ActionRef;
   entry!: ActionEntry;
   resource!: Resource;
+  /** The subject belongs to groups: the first read of its slot, made by `about` (see `Engine.allows`). */
+  inGroups = false;
   /** Epoch ms; 0 reads the clock, and only when a grant expires. */
   now = 0;
   /** Set by explain so the rules record what they found; null on the check path, which records nothing. */
@@ -55,6 +57,7 @@ export class DecisionContext {
   about(slot: number, resource: Resource, now: number, trace: Trace | null = null): this {
     this.sameResource = false;
     this.slot = slot;
+    this.inGroups = this.snap.index.inGroups(slot);
     this.resource = resource;
     this.now = now;
     this.trace = trace;

@@ -25,11 +25,16 @@ export class FeaturePolicy {
   readonly projectRanks: Int8Array;
   readonly envRanks: Int8Array;
   readonly flagRanks: Int8Array;
-  private readonly locked: ReadonlySet<number>;
-  private readonly webOnly: ReadonlySet<number>;
-  private readonly flagAllows: ReadonlySet<number>;
-  readonly envEditors: ReadonlySet<number>;
-  readonly openToEnvEditors: ReadonlySet<string>;
+  /**
+   * Role sets as one byte per role index (1: in the set), read on the check path where a Set's hash lookup cost more
+   * than the rest of the test; custom roles compiled later fall outside (undefined: not in the set).
+   */
+  private readonly locked: Uint8Array;
+  private readonly webOnly: Uint8Array;
+  private readonly flagAllows: Uint8Array;
+  private readonly envEditors: Uint8Array;
+  /** Project-layer actions open to environment editors, one byte per action entry bit. */
+  private readonly openToEnvEditors: Uint8Array;
   /** `flag.permissions.manage`: its holder on a flag gives that flag's flag roles. */
   readonly flagPermissions: ActionRef;
   /** `environment.permissions.manage`: its holder on an environment gives the environment roles there. */
@@ -50,11 +55,18 @@ export class FeaturePolicy {
     );
     this.envRanks = ranks(environmentRoleIds);
     this.flagRanks = ranks(flagRoleIds);
-    this.locked = new Set(lockedEntityRoles.map((id) => catalog.role(id).index));
-    this.webOnly = new Set(webOnlyRoles.map((id) => catalog.role(id).index));
-    this.flagAllows = new Set(flagRolesAllowingRulesetChanges.map((id) => catalog.role(id).index));
-    this.envEditors = new Set(environmentEditorOrAbove.map((id) => catalog.role(id).index));
-    this.openToEnvEditors = new Set(openToEnvironmentEditors);
+    const roles = (ids: ReadonlyArray<string>): Uint8Array => {
+      const out = new Uint8Array(catalog.roleList.length);
+      for (const id of ids) out[catalog.role(id).index] = 1;
+      return out;
+    };
+    this.locked = roles(lockedEntityRoles);
+    this.webOnly = roles(webOnlyRoles);
+    this.flagAllows = roles(flagRolesAllowingRulesetChanges);
+    this.envEditors = roles(environmentEditorOrAbove);
+    this.openToEnvEditors = new Uint8Array(catalog.entries.length);
+    for (const id of openToEnvironmentEditors)
+      for (const entry of catalog.variants(catalog.action(id))) this.openToEnvEditors[entry.bit] = 1;
     this.flagPermissions = catalog.action(flagPermissionsAction);
     this.environmentPermissions = catalog.action(environmentPermissionsAction);
     for (const id of projectRoleOrder) {
@@ -69,7 +81,7 @@ export class FeaturePolicy {
 
   /** A project role whose holders' environment and flag roles are locked at the full default. */
   isLocked(projectRole: RoleEntry): boolean {
-    return this.locked.has(projectRole.index);
+    return this.locked[projectRole.index] === 1;
   }
   /** A flag role (flag-admin … flag-none). */
   isFlagRole(role: RoleEntry): boolean {
@@ -81,10 +93,18 @@ export class FeaturePolicy {
   }
   /** A role that exists only on Web projects. */
   isWebOnly(role: RoleEntry): boolean {
-    return this.webOnly.has(role.index);
+    return this.webOnly[role.index] === 1;
   }
   flagAllowsRulesetChanges(flagRole: RoleEntry): boolean {
-    return this.flagAllows.has(flagRole.index);
+    return this.flagAllows[flagRole.index] === 1;
+  }
+  /** A role of environment editor or above (by role index). */
+  isEnvEditor(roleIndex: number): boolean {
+    return this.envEditors[roleIndex] === 1;
+  }
+  /** A project-layer action (by entry bit) that environment editors may take too (flag and audience creation). */
+  openToEnvEditorsAt(bit: number): boolean {
+    return this.openToEnvEditors[bit] === 1;
   }
   /** Whether the project role's default environment role depends on the `production` attribute. */
   dependsOnProduction(projectRole: RoleEntry): boolean {
