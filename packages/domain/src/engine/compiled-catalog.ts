@@ -53,7 +53,10 @@ export const SINGLE_PREFIX = "permission:";
 
 export class CompiledCatalog {
   readonly products: ReadonlyMap<string, ProductDef>;
+  /** Every action by id, for the catalog's readers; `setAction` writes it and `actionById`. */
   readonly actions = new Map<string, ActionRef>();
+  /** The same, in a null-prototype record: what `action` reads on the check path (see CheckIndex's `slotOf`). */
+  private readonly actionById: Record<string, ActionRef> = Object.create(null);
   readonly entries: ActionEntry[] = [];
   readonly roles = new Map<string, RoleEntry>();
   readonly roleList: Array<RoleEntry | undefined> = [];
@@ -94,7 +97,7 @@ export class CompiledCatalog {
   }
 
   action(id: string): ActionRef {
-    const ref = this.actions.get(id);
+    const ref = this.actionById[id];
     if (ref === undefined) throw new UnknownAction({ action: id });
     return ref;
   }
@@ -193,7 +196,7 @@ export class CompiledCatalog {
     this.entries.push(entry);
     const prev = this.actions.get(def.id);
     const slot = def.platform ?? "plain";
-    this.actions.set(def.id, {
+    this.setAction({
       id: def.id,
       product: product.id,
       spansProducts: product.adminLevels !== undefined,
@@ -277,6 +280,11 @@ export class CompiledCatalog {
    * Puts every action in a group by the system roles that may allow it (`groupActions`), then computes every role's
    * reach; roles compiled later (custom roles, single permissions) get theirs as they are registered.
    */
+  private setAction(ref: ActionRef): void {
+    this.actions.set(ref.id, ref);
+    this.actionById[ref.id] = ref;
+  }
+
   private groupActions(): void {
     const refs = [...this.actions.values()];
     const roles = this.roleList.filter((r): r is RoleEntry => r !== undefined);
@@ -287,7 +295,7 @@ export class CompiledCatalog {
     this.entryGroups = new Int32Array(this.entries.length);
     refs.forEach((ref, i) => {
       const g = groups[i] as number;
-      this.actions.set(ref.id, { ...ref, reach: 1 << (g & 31), reachAt: g >>> 5 });
+      this.setAction({ ...ref, reach: 1 << (g & 31), reachAt: g >>> 5 });
       for (const e of this.variants(ref)) this.entryGroups[e.bit] = g;
     });
     for (const role of roles) this.keepReach(role);
