@@ -6,7 +6,17 @@ import { path, res } from "../support/scopes.ts";
 import { NOW, world } from "../support/world.ts";
 
 const s1 = path("acme", "cms", "s1");
-const ODD_IDS = ["__proto__", "constructor", "toString", "hasOwnProperty", "0", "42", "4294967295", "-1", "1e3"];
+const ODD_IDS = [
+  "__proto__",
+  "constructor",
+  "toString",
+  "hasOwnProperty",
+  "0",
+  "42",
+  "4294967295",
+  "-1",
+  "1e3",
+];
 
 describe("ids that name object properties or read as numbers", () => {
   it("are unknown subjects and actions until added, then found like any other", () => {
@@ -30,7 +40,9 @@ describe("ids that name object properties or read as numbers", () => {
     for (const id of ODD_IDS) w.user(id, "acme").grant(id, "cms:content-editors", s1);
     const [gone, ...kept] = ODD_IDS;
     w.snapshot.removeSubject(gone as string);
-    expect(() => w.engine.check(gone as string, "cms:edit-view.access", res(s1), NOW)).toThrow(UnknownSubject);
+    expect(() => w.engine.check(gone as string, "cms:edit-view.access", res(s1), NOW)).toThrow(
+      UnknownSubject,
+    );
     for (const id of kept) expect(w.engine.check(id, "cms:edit-view.access", res(s1), NOW)).toBe("allow");
   });
 });
