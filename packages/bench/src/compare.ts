@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { Engine } from "@gatehouse/domain";
 import { generateFixture } from "./fixture.ts";
 import { buildGatehouse, gatehouseCheck, gatehouseInput } from "./gatehouse-runner.ts";
-import { throughput } from "./measure.ts";
+import { median, throughput } from "./measure.ts";
 import { generateQueries } from "./queries.ts";
 
 const SEED = 20240611;
@@ -47,7 +47,6 @@ for (let s = 0; s < slices; s++) {
   baseRates.push(Math.round(throughput(queries.length, base, sliceMs)));
   thisRates.push(Math.round(throughput(queries.length, mine, sliceMs)));
 }
-const median = (xs: ReadonlyArray<number>): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 process.stdout.write(
   `${JSON.stringify({
     bench: "engine.compare",

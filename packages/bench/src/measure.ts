@@ -99,3 +99,7 @@ export const measureBuild = <I, T>(prepare: () => I, build: (input: I) => T): Bu
   const heapMB = (heapUsed() - before) / 2 ** 20;
   return { value, buildMs, heapMB };
 };
+
+/** The middle value (the upper of the two middle ones for an even count), as `compare` and the SDK bench take it. */
+export const median = (values: ReadonlyArray<number>): number =>
+  [...values].sort((a, b) => a - b)[values.length >> 1] as number;
