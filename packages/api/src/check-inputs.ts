@@ -35,7 +35,11 @@ const Actions = Schema.Array(Id).pipe(Schema.check(Schema.isMinLength(1), Schema
 /** One resource of checkResources, with the actions asked of it (else the input's `actions`). */
 export const ResourceActions = Schema.Struct({
   resource: ResourceInput,
-  actions: Schema.optionalKey(Actions),
+  actions: Schema.optionalKey(
+    Actions.annotate({
+      description: "The actions asked of this resource, in their order (else the input's `actions`)",
+    }),
+  ),
 });
 
 /** Every resource is asked something, and at most MAX_CHECKS decisions in all. */

@@ -74,6 +74,12 @@ describe("the decision API's OpenAPI document", () => {
     }
   });
 
+  it("says which actions a checkResources question asks of each resource: its own, else the input's", () => {
+    const text = JSON.stringify(document.components.schemas.CheckResourcesRequest);
+    expect(text).toContain("The actions asked of this resource, in their order (else the input's `actions`)");
+    expect(text).toContain("The actions asked of every resource that names none of its own");
+  });
+
   it("accepts the requests the endpoints answer and refuses ones they refuse", () => {
     const request = validatorAt(["components", "schemas", "CheckRequest"]);
     expect(request({ action: view, resource: { ...sandbox, project: null } })).toBe(true);
