@@ -276,15 +276,16 @@ export class CompiledCatalog {
     this.roleBits.set(bits, index * this.words);
   }
 
-  /**
-   * Puts every action in a group by the system roles that may allow it (`groupActions`), then computes every role's
-   * reach; roles compiled later (custom roles, single permissions) get theirs as they are registered.
-   */
+  /** Records `ref` under its id, in `actions` and in `actionById`. */
   private setAction(ref: ActionRef): void {
     this.actions.set(ref.id, ref);
     this.actionById[ref.id] = ref;
   }
 
+  /**
+   * Puts every action in a group by the system roles that may allow it (`groupActions`), then computes every role's
+   * reach; roles compiled later (custom roles, single permissions) get theirs as they are registered.
+   */
   private groupActions(): void {
     const refs = [...this.actions.values()];
     const roles = this.roleList.filter((r): r is RoleEntry => r !== undefined);

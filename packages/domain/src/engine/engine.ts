@@ -54,7 +54,7 @@ export class Engine {
     const slot = snap.index.find(subject);
     if (slot < 0) throw new UnknownSubject({ subject });
     // `about` reads the subject's slot before the action is looked up, so that the slot's cache line (usually not
-    // cached, one of 100k) is fetched while the catalog's map is searched: the two overlap (about 5% of a check).
+    // cached, one of 100k) is fetched while the action is looked up: the two overlap (about 5% of a check).
     const cx = this.cx.about(slot, resource, now, null);
     cx.ref = snap.catalog.action(action);
     return decide(cx);
