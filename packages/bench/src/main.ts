@@ -6,7 +6,7 @@ import { type ApiLine, apiVerdicts, runApiBench } from "./api-bench.ts";
 import { buildCasl, caslCheck, caslInput, caslResources, plainQuery } from "./casl-runner.ts";
 import { generateFixture } from "./fixture.ts";
 import { buildGatehouse, gatehouseCheck, gatehouseInput } from "./gatehouse-runner.ts";
-import { canCollect, latency, measureBuild, type Op, throughput } from "./measure.ts";
+import { alternatingThroughput, type Built, canCollect, latency, measureBuild, type Op } from "./measure.ts";
 import { type MemoryLine, runMemoryBench } from "./memory-bench.ts";
 import { generateQueries, type Query } from "./queries.ts";
 import { type CheckLine, table, type UpdateLine, verdicts } from "./report.ts";
@@ -20,6 +20,10 @@ const QUERIES = 1 << 18;
 const OWN_SHARE = 0.25;
 const LATENCY_SAMPLES = 200_000;
 const UPDATES = 20_000;
+/** Throughput slices per engine, alternated, in the --seconds budget of each. */
+const SLICES = 6;
+/** How long the measuring loop runs with each engine before either is measured. */
+const WARM_MS = 500;
 
 const { values } = parseArgs({
   options: {
@@ -112,9 +116,8 @@ note(
 /** The engine benchmark: Gatehouse (and CASL unless --no-casl) answering the queries in this process. */
 const engineBench = (): void => {
   if (!canCollect()) note("warning: run node with --expose-gc; heap figures include garbage without it");
-  const measureChecks = (engine: CheckLine["engine"], n: number, op: Op, buildMs: number, heapMB: number) => {
-    const opsPerSec = throughput(n, op, budgetMs);
-    const lat = latency(n, op, LATENCY_SAMPLES, budgetMs);
+  const checkLine = (engine: CheckLine["engine"], opsPerSec: number, op: Op, built: Built<unknown>) => {
+    const lat = latency(queries.length, op, LATENCY_SAMPLES, budgetMs);
     note(`${engine}: latency percentiles over ${lat.samples} individually timed checks`);
     return emit({
       bench: "engine.check",
@@ -125,8 +128,8 @@ const engineBench = (): void => {
       opsPerSec: Math.round(opsPerSec),
       p50Ns: Math.round(lat.p50Ns),
       p99Ns: Math.round(lat.p99Ns),
-      buildMs: round(buildMs, 1),
-      heapMB: round(heapMB, 1),
+      buildMs: round(built.buildMs, 1),
+      heapMB: round(built.heapMB, 1),
     });
   };
 
@@ -135,27 +138,22 @@ const engineBench = (): void => {
   const ghAnswers = decisions(queries.length, ghCheck);
   const allowed = ghAnswers.reduce((n, a) => n + a, 0);
   note(`allowed: ${allowed} of ${queries.length} queries (${pct(allowed, queries.length)})`);
-  const ghLine = measureChecks("gatehouse", queries.length, ghCheck, gh.buildMs, gh.heapMB);
 
   const updates = measureUpdates(gh.value, fx, UPDATES, budgetMs);
-  const updateLine = emit<UpdateLine>({
+  const updateLine: UpdateLine = {
     bench: "engine.update",
     engine: "gatehouse",
     p50Us: round(updates.p50Us, 2),
     p99Us: round(updates.p99Us, 2),
-  });
-  note(
-    `updates: ${updates.samples} timed ops; add p99 ${updates.addP99Us.toFixed(2)} µs, ` +
-      `remove p99 ${updates.removeP99Us.toFixed(2)} µs`,
-  );
+  };
 
-  let caslLine: CheckLine | undefined;
+  let casl: { readonly check: Op; readonly built: Built<unknown> } | undefined;
   if (!values["no-casl"]) {
     note("building CASL abilities (slow)...");
     const catalog = gh.value.snapshot.catalog;
     const resources = caslResources(queries);
-    const casl = measureBuild(() => caslInput(fx, catalog), buildCasl);
-    const check = caslCheck(casl.value, queries, resources);
+    const built = measureBuild(() => caslInput(fx, catalog), buildCasl);
+    const check = caslCheck(built.value, queries, resources);
     const answers = decisions(queries.length, check);
     const plain = plainQuery(catalog);
     let same = 0;
@@ -172,8 +170,25 @@ const engineBench = (): void => {
       `agreement: CASL and Gatehouse agree on ${same} of ${queries.length} queries (${pct(same, queries.length)}); ` +
         `on the ${plainCount} without granular or conditional actions: ${plainSame} (${pct(plainSame, plainCount)})`,
     );
-    caslLine = measureChecks("casl", queries.length, check, casl.buildMs, casl.heapMB);
+    casl = { check, built };
   }
+
+  // Both engines built, their throughput in alternating slices through one loop (see alternatingThroughput): load
+  // that comes and goes during the run moves both alike.
+  const [ghRate, caslRate] = alternatingThroughput(
+    queries.length,
+    casl ? [ghCheck, casl.check] : [ghCheck],
+    budgetMs,
+    SLICES,
+    WARM_MS,
+  );
+  const ghLine = checkLine("gatehouse", ghRate as number, ghCheck, gh);
+  emit(updateLine);
+  note(
+    `updates: ${updates.samples} timed ops; add p99 ${updates.addP99Us.toFixed(2)} µs, ` +
+      `remove p99 ${updates.removeP99Us.toFixed(2)} µs`,
+  );
+  const caslLine = casl && checkLine("casl", caslRate as number, casl.check, casl.built);
 
   const verdictList = verdicts(ghLine, updateLine, caslLine);
   const missed = verdictList

@@ -103,3 +103,24 @@ export const measureBuild = <I, T>(prepare: () => I, build: (input: I) => T): Bu
 /** The middle value (the upper of the two middle ones for an even count), as `compare` and the SDK bench take it. */
 export const median = (values: ReadonlyArray<number>): number =>
   [...values].sort((a, b) => a - b)[values.length >> 1] as number;
+
+/**
+ * Operations per second of each of `ops` through one measuring loop: it first runs `warmMs` with each, so that every op
+ * is measured through the same call site; then `slices` alternating slices share `budgetMs` per op, and each op's
+ * figure is its median slice, so a noisy moment moves one slice, not one side.
+ */
+export const alternatingThroughput = (
+  n: number,
+  ops: ReadonlyArray<Op>,
+  budgetMs: number,
+  slices: number,
+  warmMs: number,
+): number[] => {
+  for (const op of ops) throughput(n, op, warmMs);
+  const rates = ops.map((): number[] => []);
+  for (let k = 0; k < slices; k++)
+    ops.forEach((op, j) => {
+      rates[j]?.push(throughput(n, op, budgetMs / slices));
+    });
+  return rates.map(median);
+};

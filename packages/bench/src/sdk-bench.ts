@@ -4,7 +4,7 @@ import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { Engine, loadRow, products, type Resource, type SnapshotRow } from "@gatehouse/domain";
 import { createDecisionPoint, type DecisionPoint } from "@gatehouse/sdk";
-import { latency, median, type Op, percentile, throughput } from "./measure.ts";
+import { alternatingThroughput, latency, type Op, percentile } from "./measure.ts";
 import type { SdkServerReady } from "./sdk-server.ts";
 
 export interface SdkCheckLine {
@@ -44,9 +44,9 @@ export interface SdkBenchOptions {
 const CHANGES = 200;
 const VISIBLE_TIMEOUT_MS = 5_000;
 const LATENCY_SAMPLES = 200_000;
-/** How long the measuring loop runs with each side before either is measured. */
+/** How long the measuring loop runs with each side before either is measured (see `alternatingThroughput`). */
 const WARM_MS = 300;
-/** Throughput slices per side, alternated, in the --seconds budget (twice: the engine's, then the SDK's). */
+/** Throughput slices per side, alternated, in the --seconds budget of each side. */
 const SLICES = 6;
 
 interface Question {
@@ -196,19 +196,9 @@ export const runSdkBench = async (
     const sdk: Op = (i) => point.checkNow(qs[i] as Question) === "allow";
     for (let i = 0; i < qs.length; i++)
       if (bare(i) !== sdk(i)) throw new Error(`the SDK and the engine disagree on question ${i}`);
-    // One measuring loop calls both: it is first run with each, so that both are measured through the same call site
-    // (else the first measured runs while V8 has seen it call one function only, the other after it has seen two).
-    throughput(qs.length, bare, WARM_MS);
-    throughput(qs.length, sdk, WARM_MS);
-    // Alternating slices, the median of each side: a slice that a noisy moment slows moves neither.
-    const slices = { bare: [] as number[], sdk: [] as number[] };
-    const sliceMs = budgetMs / SLICES;
-    for (let k = 0; k < SLICES; k++) {
-      slices.bare.push(throughput(qs.length, bare, sliceMs));
-      slices.sdk.push(throughput(qs.length, sdk, sliceMs));
-    }
-    const e = { opsPerSec: median(slices.bare), lat: latency(qs.length, bare, LATENCY_SAMPLES, budgetMs) };
-    const s = { opsPerSec: median(slices.sdk), lat: latency(qs.length, sdk, LATENCY_SAMPLES, budgetMs) };
+    const [bareRate, sdkRate] = alternatingThroughput(qs.length, [bare, sdk], budgetMs, SLICES, WARM_MS);
+    const e = { opsPerSec: bareRate as number, lat: latency(qs.length, bare, LATENCY_SAMPLES, budgetMs) };
+    const s = { opsPerSec: sdkRate as number, lat: latency(qs.length, sdk, LATENCY_SAMPLES, budgetMs) };
     const asyncOps = await asyncThroughput(point, qs, budgetMs);
     options.note(
       `sdk: ${qs.length} questions over acme's snapshot (${rows.length} rows); the engine and the SDK agree on all`,
