@@ -107,7 +107,9 @@ export const median = (values: ReadonlyArray<number>): number =>
 /**
  * Operations per second of each of `ops` through one measuring loop: it first runs `warmMs` with each, so that every op
  * is measured through the same call site; then `slices` alternating slices share `budgetMs` per op, and each op's
- * figure is its median slice, so a noisy moment moves one slice, not one side.
+ * figure is its median slice, so a noisy moment moves one slice, not one side. Each slice first runs a fifth of its
+ * length untimed: the op before it has emptied the caches, and a slice measures an op at its steady state, not while
+ * it refills them.
  */
 export const alternatingThroughput = (
   n: number,
@@ -118,9 +120,11 @@ export const alternatingThroughput = (
 ): number[] => {
   for (const op of ops) throughput(n, op, warmMs);
   const rates = ops.map((): number[] => []);
+  const sliceMs = budgetMs / slices;
   for (let k = 0; k < slices; k++)
     ops.forEach((op, j) => {
-      rates[j]?.push(throughput(n, op, budgetMs / slices));
+      throughput(n, op, sliceMs / 5);
+      rates[j]?.push(throughput(n, op, sliceMs));
     });
   return rates.map(median);
 };
