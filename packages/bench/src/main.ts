@@ -6,7 +6,15 @@ import { type ApiLine, apiVerdicts, runApiBench } from "./api-bench.ts";
 import { buildCasl, caslCheck, caslInput, caslResources, plainQuery } from "./casl-runner.ts";
 import { generateFixture } from "./fixture.ts";
 import { buildGatehouse, gatehouseCheck, gatehouseInput } from "./gatehouse-runner.ts";
-import { alternatingThroughput, type Built, canCollect, latency, measureBuild, type Op, throughput } from "./measure.ts";
+import {
+  alternatingThroughput,
+  type Built,
+  canCollect,
+  latency,
+  measureBuild,
+  type Op,
+  throughput,
+} from "./measure.ts";
 import { type MemoryLine, runMemoryBench } from "./memory-bench.ts";
 import { generateQueries, type Query } from "./queries.ts";
 import { type CheckLine, table, type UpdateLine, verdicts } from "./report.ts";
