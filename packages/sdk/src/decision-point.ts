@@ -295,7 +295,7 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
     checkNow: (q) => {
       const local = engine;
       if (local === undefined || !isFresh()) throw new NotFresh("Local answers are not fresh");
-      return local.check(q.subject, q.action, inOrg(q.resource));
+      return checkWith(local, q);
     },
     freshness: () => ({
       org,
