@@ -8,7 +8,7 @@ export type Language = (typeof languageTags)[number];
 
 /** A supported language tag; anything else is refused naming the choices. */
 export const InviteLanguage = Schema.Literals(languageTags).annotate({
-  message: `language: one of ${languageTags.join(", ")}`,
+  message: `one of ${languageTags.join(", ")}`,
 });
 
 /** Each language by its own name, for a language picker. */

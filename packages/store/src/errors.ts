@@ -29,7 +29,7 @@ export class AlreadyExists extends Schema.TaggedError<AlreadyExists>()("AlreadyE
   reason: Schema.optionalKey(Schema.String),
 }) {
   override get message() {
-    return this.reason ?? `Such a ${this.kind} already exists`;
+    return this.reason ?? `This ${this.kind} already exists`;
   }
 }
 
