@@ -28,7 +28,7 @@ export const loadEngineAt = Effect.fn("Store.loadEngineAt")(function* (
   const load = Effect.all(
     {
       audit: sql<{ readonly id: string }>`
-        select id::text as id from audit_log order by id desc limit ${positions}`,
+        select id::text as id from audit_log order by audit_log.id desc limit ${positions}`,
       rows: engineRows(sql, partition),
     },
     { concurrency: 1 },

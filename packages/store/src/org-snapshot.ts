@@ -62,7 +62,7 @@ const loadOrgSnapshot = (sql: SqlClient.SqlClient) =>
     const load = Effect.all(
       {
         audit: sql<{ readonly id: string }>`
-        select id::text as id from audit_log order by id desc limit ${snapshotNewestIds}`,
+        select id::text as id from audit_log order by audit_log.id desc limit ${snapshotNewestIds}`,
         orgs: sql<{
           readonly id: string;
           readonly kind: "customer" | "partner";
