@@ -31,7 +31,7 @@ describeBothBackends(
       }).pipe(Effect.provide(StoreLive)),
     );
 
-    it.effect("an organization's snapshot is at its newest id and carries the newest ids in number order", () =>
+    it.effect("a snapshot is at its newest id and carries the newest ids in number order", () =>
       Effect.gen(function* () {
         const ids = yield* auditRows(snapshotNewestIds + 50);
         const snapshot = yield* (yield* OrgSnapshots).load("acme");
