@@ -13,7 +13,8 @@ export type Registered = { readonly cancel: () => void } | "crowded";
  */
 export class AppliedPositions {
   private readonly applied = new Set<string>();
-  private floor = 0n;
+  /** Audit ids start at 1, so position 0 (before any change) is reached from the start. */
+  private floor = 1n;
   /** Waiters by position; each removes itself when answered or cancelled. */
   private readonly waiters = new Map<string, Set<() => void>>();
   /** How many waiters came with a caller's token (the capped ones). */

@@ -17,6 +17,14 @@ const waiter = (positions: AppliedPositions, position: string, capped = true) =>
 };
 
 describe("applied positions", () => {
+  it("position 0, before any change, is reached from the start; position 1 waits for its change", () => {
+    const positions = new AppliedPositions(10, 10);
+    expect(positions.reached("0")).toBe(true);
+    expect(positions.reached("1")).toBe(false);
+    positions.loaded([], true);
+    expect([positions.reached("0"), positions.reached("1")]).toEqual([true, false]);
+  });
+
   it("a complete load remembers its ids and nothing below them: a gap among them and a later id wait", () => {
     const positions = new AppliedPositions(10, 10);
     positions.loaded(["3", "4", "6"], true);
