@@ -69,7 +69,7 @@ describe("the decision API's OpenAPI document", () => {
         Schema.toJsonSchemaDocument(route.response).schema,
       );
       expect(Object.keys(document.paths[route.path]?.post.responses ?? {}).sort()).toEqual(
-        ["200", "400", "401", "403", "404", "412", "413", "421", "429", "500"].sort(),
+        ["200", "400", "401", "403", "404", "412", "413", "415", "421", "429", "500"].sort(),
       );
     }
   });
@@ -87,6 +87,10 @@ describe("the decision API's OpenAPI document", () => {
     const many = validatorAt(["components", "schemas", "CheckManyRequest"]);
     expect(many({ checks: [{ action: view, resource: sandbox }] })).toBe(true);
     expect(many({ checks: [] })).toBe(false);
+    // The patterns the endpoints test are in the document too: a token is decimal, no text holds NUL.
+    expect(request({ action: view, resource: sandbox, atLeast: "12" })).toBe(true);
+    expect(request({ action: view, resource: sandbox, atLeast: "abc" })).toBe(false);
+    expect(request({ action: "a\u0000", resource: sandbox })).toBe(false);
     expect(many({ checks: Array.from({ length: 1001 }, () => ({ action: view, resource: sandbox })) })).toBe(
       false,
     );
@@ -117,6 +121,13 @@ describe("the decision API's OpenAPI document", () => {
         "/v1/check-many",
         await v1Request(app, "/v1/check-many", { padding: "x".repeat(MAX_BODY_BYTES) }, key),
       ],
+      [
+        "/v1/check",
+        await v1Request(app, "/v1/check", asked("demo-admin"), {
+          ...key,
+          headers: { "content-type": "text/plain" },
+        }),
+      ],
     ];
     const statuses = new Set<number>();
     for (const [path, answer] of answers) {
@@ -139,6 +150,6 @@ describe("the decision API's OpenAPI document", () => {
       });
       statuses.add(answer.status);
     }
-    expect([...statuses].sort()).toEqual([200, 400, 401, 403, 404, 412, 413]);
+    expect([...statuses].sort()).toEqual([200, 400, 401, 403, 404, 412, 413, 415]);
   });
 });

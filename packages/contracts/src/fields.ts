@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /** PostgreSQL's text cannot hold U+0000: refused here, with the field named, rather than by the database. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the very character refused.
-const withoutNul = Schema.isPattern(/^[^\u0000]*$/, { message: "must not contain a NUL character" });
+const withoutNul = Schema.isPattern(/^[^\u0000]*$/u, { message: "must not contain a NUL character" });
 
 /** Text of `min` to `max` characters without NUL characters. */
 export const Text = (max: number, min = 0) =>
@@ -29,7 +29,7 @@ export const Version = Schema.Int.pipe(
 export const Name = TrimmedText(100);
 
 /** An environment's or a flag's key: a lower-case letter or digit, then up to 63 of those, `_` or `-`. */
-export const Key = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9_-]{0,63}$/)));
+export const Key = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9_-]{0,63}$/u)));
 
 /** How many entries one page holds, 1 to `max`. */
 export const PageSize = (max: number) =>
@@ -41,7 +41,7 @@ export const Cursor = Text(2000, 1);
 /** The largest PostgreSQL bigint: numeric cursors (audit entry ids) lie at or below it. */
 const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
-const DECIMAL = /^[0-9]{1,19}$/;
+const DECIMAL = /^[0-9]{1,19}$/u;
 const notACursor = "must be the nextCursor of a previous page";
 
 /** A cursor that is a bigint id in decimal, 1 to 19 digits, at most PostgreSQL's largest bigint. */

@@ -6,7 +6,7 @@ import { MAX_ID_LENGTH, Name, Text } from "./fields.ts";
 /** A new organization's id: a lower-case letter or digit, then up to 62 of those or `-`. */
 export const OrganizationId = Schema.String.pipe(
   Schema.check(
-    Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+    Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,62}$/u, {
       message: "use 1 to 63 lower-case letters, digits and dashes, starting with a letter or digit",
     }),
   ),
