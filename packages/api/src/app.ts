@@ -23,6 +23,8 @@ import { appRouter } from "./root.ts";
 import type { StreamLimits } from "./stream-quota.ts";
 import { mountChanges } from "./v1/change-stream.ts";
 import { mountDecisionApi } from "./v1/check-endpoints.ts";
+import { decisionRoutes } from "./v1/decision-routes.ts";
+import { mountV1Fallback } from "./v1/fallback.ts";
 import { mountSnapshot } from "./v1/snapshot-stream.ts";
 
 export interface AppOptions {
@@ -155,6 +157,10 @@ export const createApp = (options: AppOptions): Hono<Env> => {
   });
   mountSnapshot(app, options);
   mountChanges(app, { ...options, limits: options.eventsLimits, heartbeat: options.eventsHeartbeat });
+  mountV1Fallback(
+    app,
+    decisionRoutes.map((r) => r.path),
+  );
   mountApps(app, options.appsDir);
   app.get("/", (c) => c.redirect("/admin-center/"));
   return app;

@@ -25,6 +25,13 @@ export const unauthorized = (): TRPCError => new TRPCError({ code: "UNAUTHORIZED
 /** The input names a problem the caller can fix. */
 export const badRequest = (message: string): TRPCError => new TRPCError({ code: "BAD_REQUEST", message });
 
+/** A body in another media type than the endpoint reads (`type` names it, e.g. `application/json`). */
+export const unsupportedMediaType = (type: string): TRPCError =>
+  new TRPCError({
+    code: "UNSUPPORTED_MEDIA_TYPE",
+    message: `Send the body as ${type} (with that content-type)`,
+  });
+
 /** The caller may not do this. */
 export const forbidden = (message: string): TRPCError => new TRPCError({ code: "FORBIDDEN", message });
 

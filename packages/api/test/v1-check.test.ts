@@ -189,6 +189,60 @@ describe("the /v1 decision API", () => {
     expect(await message("/v1/check", [])).toMatch(/^Expected object/);
   });
 
+  it("answers another method 405 with Allow, an unknown /v1 path 404, and 401 with a bearer challenge", async () => {
+    const ask = (method: string, path: string) => api.app().request(`http://localhost${path}`, { method });
+    for (const [method, path, allow] of [
+      ["GET", "/v1/check", "POST"],
+      ["PUT", "/v1/check-many", "POST"],
+      ["DELETE", "/v1/check-resources", "POST"],
+      ["POST", "/v1/openapi.json", "GET"],
+      ["POST", "/v1/snapshot", "GET"],
+    ] as const) {
+      const res = await ask(method, path);
+      expect([res.status, res.headers.get("allow")]).toEqual([405, allow]);
+      expect(await res.json()).toEqual({
+        error: { code: "METHOD_NOT_SUPPORTED", message: `${path} answers ${allow} only` },
+      });
+    }
+    for (const path of ["/v1/check/", "/v1/CHECK", "/v1/nothing"]) {
+      const res = await ask("POST", path);
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
+        "/v1/openapi.json",
+      );
+    }
+    const refused = await api.app().request("http://localhost/v1/check", { method: "POST", body: "{}" });
+    expect([refused.status, refused.headers.get("www-authenticate")]).toEqual([
+      401,
+      'Bearer realm="gatehouse"',
+    ]);
+  });
+
+  it("answers 415 for a body sent as another media type than JSON, reading nothing", async () => {
+    const mine = JSON.stringify({ subject: "demo-customeruser", action: view, resource: sandbox });
+    const send = (contentType: string | undefined) =>
+      api.app().request("http://localhost/v1/check", {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${key.bearer}`,
+          ...(contentType === undefined ? {} : { "content-type": contentType }),
+        },
+        body: mine,
+      });
+    for (const type of [undefined, "text/plain", "application/x-www-form-urlencoded", "application/jsonx"]) {
+      const res = await send(type);
+      expect(res.status).toBe(415);
+      expect(await res.json()).toEqual({
+        error: {
+          code: "UNSUPPORTED_MEDIA_TYPE",
+          message: "Send the body as application/json (with that content-type)",
+        },
+      });
+    }
+    for (const type of ["application/json", "Application/JSON; charset=utf-8"])
+      expect(await (await send(type)).json()).toEqual({ decision: "allow" });
+  });
+
   it("reads null as an absent optional field, as the OpenAPI document allows", async () => {
     const withNulls = { subject: "demo-customeruser", action: view, resource: { ...sandbox, project: null } };
     expect(await v1("/v1/check", withNulls, key)).toMatchObject({ status: 200, body: { decision: "allow" } });

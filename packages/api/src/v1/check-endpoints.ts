@@ -6,7 +6,7 @@ import type { Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type AuthConfig, authContext } from "../auth/create-context.ts";
 import type { EngineAt } from "../consistency.ts";
-import { badRequest, unauthorized } from "../refusals.ts";
+import { badRequest, unauthorized, unsupportedMediaType } from "../refusals.ts";
 import { type DecisionRoute, decisionRoutes } from "./decision-routes.ts";
 import { errorAnswer } from "./error-body.ts";
 import { openApiDocument } from "./openapi-document.ts";
@@ -30,8 +30,18 @@ const notJson = (): never => {
   throw badRequest("The request body is not JSON: send the input as a JSON object");
 };
 
-/** The body as JSON; a body that is none is a bad request. */
-const jsonBody = (c: Context): Promise<unknown> => c.req.json().catch(notJson);
+/** Whether a content-type header names JSON (`application/json`, any parameters such as a charset). */
+const namesJson = (contentType: string | undefined): boolean =>
+  contentType !== undefined && contentType.split(";", 1)[0]?.trim().toLowerCase() === "application/json";
+
+/** The body as JSON: sent as another media type, 415; a body that is not JSON, a bad request. */
+const jsonBody = (c: Context): Promise<unknown> => {
+  if (!namesJson(c.req.header("content-type"))) throw unsupportedMediaType("application/json");
+  return c.req.json().catch(notJson);
+};
+
+/** How a 401 tells a client to sign in (RFC 6750): with a bearer API key. */
+const CHALLENGE = { "www-authenticate": 'Bearer realm="gatehouse"' };
 
 /**
  * Sign-in, the body, then the route's own authorization and answer; any refusal as an error body. A cached API
@@ -54,7 +64,7 @@ const handle = (route: DecisionRoute, options: DecisionApiOptions) => async (c: 
     return c.body(route.json((answer instanceof Promise ? await answer : answer) as never), 200, JSON_TYPE);
   } catch (cause) {
     const { status, body } = errorAnswer(cause, c.get("requestId"), route.path);
-    return c.json(body, status as ContentfulStatusCode);
+    return c.json(body, status as ContentfulStatusCode, status === 401 ? CHALLENGE : undefined);
   }
 };
 

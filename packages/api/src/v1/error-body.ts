@@ -12,7 +12,7 @@ export const ErrorBody = Schema.Struct({
     code: Schema.String.annotate({
       description:
         "tRPC's name for the refusal: BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, " +
-        "PRECONDITION_FAILED, PAYLOAD_TOO_LARGE, TOO_MANY_REQUESTS or INTERNAL_SERVER_ERROR",
+        "PRECONDITION_FAILED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, TOO_MANY_REQUESTS or INTERNAL_SERVER_ERROR",
     }),
     message: Schema.String.annotate({
       description:

@@ -15,6 +15,7 @@ const refusals: Readonly<Record<string, string>> = {
   "404": "A resource or subject of another organization, answered exactly as a made-up one",
   "412": "Asked `atLeast` a consistency token this server has not applied within its wait: try again",
   "413": `A body over ${MAX_BODY_BYTES / 1024 / 1024} MB`,
+  "415": "A body sent with another content-type than application/json",
   "421":
     "A question about an organization this node does not hold (a partitioned deployment): send it to the node " +
     "holding that organization's partition",
