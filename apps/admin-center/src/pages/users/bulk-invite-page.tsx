@@ -117,7 +117,9 @@ export const BulkInvitePage = () => {
             name of the scope's product; the scope is <Code>product</Code>, <Code>product/instance</Code> or{" "}
             <Code>product/instance/project</Code>; the language defaults to <Code>en</Code>. A header line is
             optional; quote a field that holds a comma. Every line is checked with the server first: nothing
-            is sent until every line is valid, so fix the invalid lines or remove them.
+            is sent until every line passes, so fix the invalid lines or remove them. Each line is then sent
+            on its own, and the server may still refuse one (an email that belongs to another organization is
+            only told when sent): each line says how it went.
           </Text>
           <Textarea
             label="CSV"
