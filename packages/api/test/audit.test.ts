@@ -224,4 +224,44 @@ describe("audit", () => {
       .data as Page;
     expect(removals.items.map((e) => e.target.id)).toEqual([cmsGrant]);
   });
+
+  it("names a grant by its role and holder and an invitation by its invitee, never by their ids", async () => {
+    const admin = await signIn("admin@acme.example");
+    const scope = { org: "acme", product: "cms", instance: "acme-cms" };
+    const made = await send(
+      "POST",
+      "grants.create",
+      { subject: { kind: "user", id: "demo-customeruser" }, role: "cms:content-editors", scope },
+      admin,
+    );
+    expect(made.status).toBe(200);
+    const invited = await send(
+      "POST",
+      "users.invite",
+      {
+        org: "acme",
+        emails: ["named-invitee@acme.example"],
+        language: "en",
+        grants: [{ role: "cms:content-editors", scope }],
+      },
+      admin,
+    );
+    expect(invited.status).toBe(200);
+    const { invitationId } = (invited.data as { invited: [{ invitationId: string }] }).invited[0];
+    expect((await send("POST", "invitations.revoke", { id: invitationId }, admin)).status).toBe(200);
+    const named = async (action: string, id: string) => {
+      const page = (await send("GET", "audit.list", { org: "acme", action }, admin)).data as Page;
+      const entry = page.items.find((e) => e.target.id === id) as Entry & { target: { name: string | null } };
+      return entry.target.name;
+    };
+    const [holder] = await rows<{ name: string }>("select name from users where id = 'demo-customeruser'");
+    expect(await named("grant.create", (made.data as { id: string }).id)).toBe(
+      `Content Editors of ${holder?.name}`,
+    );
+    const [invitee] = await rows<{ name: string }>(
+      "select name from users where email = 'named-invitee@acme.example'",
+    );
+    expect(invitee?.name).toMatch(/\w/);
+    expect(await named("invitation.revoke", invitationId)).toBe(invitee?.name);
+  });
 });

@@ -93,7 +93,7 @@ export const AuditEntries = ({ entries, order, onOrderChange, onActor, onTarget 
           onClick={() => onTarget(entry.target.kind, entry.target.id)}
         >
           {entry.target.kind}
-          {entry.target.id === null ? "" : ` ${entry.target.name ?? entry.target.id}`}
+          {entry.target.name === null ? "" : ` ${entry.target.name}`}
         </Anchor>
       ),
     },
