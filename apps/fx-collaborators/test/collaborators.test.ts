@@ -1,6 +1,6 @@
 // Browser tests of Settings › Collaborators (real headless Chromium against the `pnpm start` server): inviting two
 // collaborators to two projects at once, an editor refused with why, an administrator changing and removing, and
-// inviting an existing account (its project role added at once, and said so).
+// inviting an existing account (its project role added at once, and said so); an administrator seen from a project.
 import { browserSuite, callApi, screenshot, signIn } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -124,6 +124,21 @@ describe("Settings › Collaborators", () => {
     await expect(disabled("Project Owner")).resolves.toBe("true");
     await expect(disabled("Viewer")).resolves.toBeNull();
     await screenshot(page, "fx-collaborators-owner");
+  });
+
+  it("a project owner sees the instance's administrator as one, in the list and on its page", async () => {
+    await signIn(page, app(), "exp-project-owner@acme.example");
+    await page.goto(collaborators("acme-checkout"));
+    const administrator = row("exp-administrator@acme.example");
+    await administrator.getByText("Administrator (instance Acme Experimentation)").waitFor();
+    await expect(administrator.textContent()).resolves.not.toContain("No project role");
+    await administrator.getByRole("link", { name: "Exp administrator" }).click();
+    await page
+      .getByTestId("granular-roles")
+      .getByText("their environment and flag roles cannot be changed")
+      .waitFor();
+    await expect(page.getByText("No project role").count()).resolves.toBe(0);
+    await screenshot(page, "fx-collaborators-owner-sees-administrator");
   });
 
   it("an administrator changes a role and removes a collaborator, each after confirming", async () => {

@@ -12,6 +12,7 @@ import {
   useRemoveCollaboratorFromAccount,
   useRemoveFromProject,
 } from "./collaborator-mutations.ts";
+import type { CollaboratorRow } from "./collaborator-table.tsx";
 import {
   type GranularNames,
   granularLabels,
@@ -25,13 +26,37 @@ interface CellProps {
   readonly user: Collaborator;
 }
 
-export const RoleCell = ({ project, user }: CellProps) => {
+/**
+ * The project role a collaborator holds from above the project (Administrator, given for the instance, directly or
+ * through a group), as the list served it: changed where it is given, not here.
+ */
+const ReachingRole = ({ reaching }: { readonly reaching: CollaboratorRow["access"][number] }) => (
+  <Text
+    size="sm"
+    title={`Given ${reaching.where}${reaching.via === null ? "" : ` through group ${reaching.via.name}`}: change it where it is given`}
+  >
+    {reaching.roleName} ({reaching.via === null ? reaching.where : `via ${reaching.via.name}`})
+  </Text>
+);
+
+export const RoleCell = ({
+  project,
+  user,
+}: {
+  readonly project: FeatureProject;
+  readonly user: CollaboratorRow;
+}) => {
   const grants = useCollaboratorGrants(project, user.id);
-  const { roles, options, isLoading } = useFeatureProjectRoles([project]);
+  const { all, roles, options, isLoading } = useFeatureProjectRoles([project]);
   const change = useChangeRole(project, (id) => roles.find((role) => role.id === id)?.name ?? id);
   const grant = projectRoleGrant(grants.data?.grants ?? [], roles);
   if (grants.isLoading || isLoading) return <Text size="sm">…</Text>;
-  if (grant === undefined || grant.role === null) return <Text size="sm">No project role</Text>;
+  if (grant === undefined || grant.role === null) {
+    const above = user.access.find(
+      (a) => (a.sitsAt.project ?? undefined) === undefined && all.some((role) => role.id === a.role),
+    );
+    return above === undefined ? <Text size="sm">No project role</Text> : <ReachingRole reaching={above} />;
+  }
   const current = grant.role;
   return (
     <GuardedCall procedure="grants.update" input={{ id: grant.id, version: grant.version }}>

@@ -51,8 +51,9 @@ export const granularLabels = (
  */
 export const useFeatureProjectRoles = (projects: ReadonlyArray<FeatureProject>, enabled = true) => {
   const served = useProjectRoles(projects, enabled);
-  const roles = (served.data?.roles ?? []).filter((role) => role.sitsAt === "project");
-  return { roles, options: roleOptions(roles), isLoading: served.isLoading };
+  const all = served.data?.roles ?? [];
+  const roles = all.filter((role) => role.sitsAt === "project");
+  return { all, roles, options: roleOptions(roles), isLoading: served.isLoading };
 };
 
 /** One collaborator's grants inside the project (users.get seen from the project). */

@@ -60,10 +60,12 @@ export const GranularRolesPanel = ({ project, user }: { project: string; user: s
 
   const named = names.data;
   const nameOf = (role: string) => named.get(role) ?? role;
-  const grants = collaborator.data.grants;
+  const { grants, above } = collaborator.data;
   const who = collaborator.data.user.name;
   const { environmentRoles, flagRoles } = featureRoles.data;
-  const projectRole = projectRoleOf(featureRoles.data, grants, project);
+  const projectRole =
+    projectRoleOf(featureRoles.data, grants, project) ??
+    featureRoles.data.projectRoles.find((role) => above.includes(role.id));
   if (projectRole === undefined)
     return (
       <Alert color="gray" title="No project role">
