@@ -21,7 +21,9 @@ const Copyable = ({ label, value }: { label: string; value: string }) => (
       value={value}
       readOnly
       style={{ flex: 1 }}
-      styles={{ input: { fontFamily: "monospace" } }}
+      // Hinted at 14 px, DejaVu Sans Mono (Linux's monospace) puts `_` below an input's text box, where it is
+      // clipped; unhinted glyphs keep it inside (usernames and passwords hold underscores).
+      styles={{ input: { fontFamily: "monospace", textRendering: "geometricPrecision" } }}
     />
     <CopyButton value={value}>
       {({ copied, copy }) => (
