@@ -20,6 +20,7 @@ import {
 } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema, type StandardSchema } from "effect";
+import { withPlatforms } from "./assignment-places.ts";
 import { type RequestAuth, requestAuth } from "./auth/request-auth.ts";
 import type { StoreServices } from "./auth/store-runner.ts";
 import type { Authorization, RehearsalContext } from "./authorization.ts";
@@ -66,6 +67,8 @@ export type Ask = (
   readonly refusal?: string;
   /** NOT_FOUND's message when the question is about an organization the user does not reach. */
   readonly missing?: string;
+  /** An assignment taken away (a removal): asked without the place's platform (assignment-places.ts). */
+  readonly removes?: true;
 };
 
 /** A signed-in user: the only actor that mutates through the engine. */
@@ -676,7 +679,7 @@ const questionsOf = async (
   if (!isDeclaredChange(change)) {
     const questions: ReadonlyArray<Ask> = Array.isArray(change) ? change : [change as Ask];
     served(ctx.partition, actor, questions.map(orgOfAsk));
-    return questions;
+    return withPlatforms(storeFor(ctx), questions);
   }
   servedObjects(ctx.partition, actor, change);
   served(ctx.partition, actor, change.orgs);

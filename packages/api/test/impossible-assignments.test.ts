@@ -80,6 +80,61 @@ describe("assignments no actor could make", () => {
       expect(await auditCount()).toBe(audits);
     });
 
+  it("a Web-only role at a Feature project: every path that gives it answers 400, may too; nothing written", async () => {
+    const homepage = { ...checkout, project: "acme-homepage" };
+    const admin = await signIn("admin@acme.example");
+    const group = (await send("POST", "groups.create", { org: "acme", name: "Web only" }, admin)).data as {
+      id: string;
+    };
+    for (const email of ["admin@acme.example", "exp-administrator@acme.example"]) {
+      const actor = await signIn(email);
+      for (const role of ["experimentation:restricted-editor", "experimentation:restricted-publisher"]) {
+        const [grants, audits] = [await grantCount(), await auditCount()];
+        const reason = `${role} exists only on Web projects`;
+        const given = { subject: { kind: "user", id: "demo-exp-viewer" }, role, scope: checkout };
+        const toGroup = { ...given, subject: { kind: "group", id: group.id } };
+        const invite = {
+          org: "acme",
+          emails: ["web-only@acme.example"],
+          language: "en",
+          grants: [{ role, scope: checkout }],
+        };
+        for (const [procedure, input] of [
+          ["grants.create", given],
+          ["grants.create", toGroup],
+          ["users.invite", invite],
+          ["users.invite", { ...invite, emails: ["exp-viewer@acme.example"] }],
+        ] as const) {
+          const answer = await refusal(actor, procedure, input);
+          expect(answer, `${email} ${procedure}`).toEqual({
+            status: 400,
+            message: expect.stringContaining(reason),
+          });
+          const may = await send("GET", "may", { procedure, input }, actor);
+          expect(may.data).toEqual({ allowed: false, code: "BAD_REQUEST", reason: answer.message });
+        }
+        const preview = await send(
+          "GET",
+          "whatIf.invite",
+          { org: "acme", email: "web-only@acme.example", grants: [{ role, scope: checkout }] },
+          actor,
+        );
+        expect(preview.status).toBe(400);
+        expect(preview.error?.message).toContain(reason);
+        expect(await grantCount()).toBe(grants);
+        expect(await auditCount()).toBe(audits);
+        // On a Web project the same role is given as before.
+        const web = await send(
+          "GET",
+          "may",
+          { procedure: "grants.create", input: { ...given, scope: homepage } },
+          actor,
+        );
+        expect(web.data).toMatchObject({ allowed: true });
+      }
+    }
+  });
+
   it("whatIf.preview refuses an impossible grant with its reason, not a preview of what it would give", async () => {
     const admin = await signIn("admin@acme.example");
     const preview = await refusal(admin, "whatIf.preview", {

@@ -2,11 +2,12 @@
 // update and remove. Every change is authorized by engine.assign (authorize.ts), audited and applied before it answers.
 import { randomUUID } from "node:crypto";
 import { AtVersionInput, GrantScope, Id, Instant, ListPage, Version } from "@gatehouse/contracts";
-import { type Assignment, type Scope, scopeCovers } from "@gatehouse/domain";
+import { type Scope, scopeCovers } from "@gatehouse/domain";
 import { type GrantRecord, type GrantSubjectRef, Grants, Groups, Users } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import {
+  type Ask,
   type AskContext,
   authorizedMutation,
   authorizedQuery,
@@ -68,13 +69,18 @@ const homeOrg = (store: Store, subject: GrantSubjectRef): Promise<string> =>
     }),
   );
 
-/** The assignment giving `grant` (role or permission) at `scope` to `subject`, as engine.assign takes it. */
+/**
+ * The assignment giving `grant` (role or permission) at `scope` to `subject`, as engine.assign takes it; `removes`
+ * when the grant is taken away (asked without the project's platform: assignment-places.ts).
+ */
 const assignment = (
   subject: GrantSubjectRef,
   targetOrg: string,
   scope: Scope,
   what: { readonly role: string } | { readonly permission: string },
-): { readonly assign: Assignment } => ({
+  removes = false,
+): Ask => ({
+  ...(removes ? { removes: true as const } : {}),
   assign: { ...what, scope, targetOrg, ...(subject.kind === "user" ? { targetUser: subject.id } : {}) },
 });
 
@@ -182,7 +188,7 @@ export const grantsRouter = router({
   /** Changes a grant's role or expiry (`expiresAt: null` removes it), given the version read. */
   update: authorizedMutation(UpdateInput, (input, context) =>
     storedGrant(input.id, input.version, context, async (grant, targetOrg) => {
-      const asks = [assignment(grant.subject, targetOrg, grant.scope, whatOf(grant))];
+      const asks = [assignment(grant.subject, targetOrg, grant.scope, whatOf(grant), true)];
       if (input.role !== undefined && input.role !== grant.role) {
         checkCustomRolePlacement(await roleIn(context.store, input.role, grant.scope.org), grant.scope);
         asks.push(assignment(grant.subject, targetOrg, grant.scope, { role: input.role }));
@@ -206,7 +212,7 @@ export const grantsRouter = router({
   /** Removes a grant, given the version read; the same rule as giving it. */
   remove: authorizedMutation(AtVersionInput, (input, context) =>
     storedGrant(input.id, input.version, context, (grant, targetOrg) =>
-      assignment(grant.subject, targetOrg, grant.scope, whatOf(grant)),
+      assignment(grant.subject, targetOrg, grant.scope, whatOf(grant), true),
     ),
   ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx

@@ -17,11 +17,15 @@ const scopesOf = (invitation: InvitationRecord): ReadonlyArray<Scope> =>
 export const mayView = (may: May, invitation: InvitationRecord): boolean =>
   scopesOf(invitation).every((scope) => may(USER_VIEW, scope));
 
-/** Resending or revoking an invitation: the actor must be able to make every grant in it. */
-export const invitationAsks = (invitation: InvitationRecord): ReadonlyArray<Ask> =>
+/**
+ * Resending or revoking an invitation: the actor must be able to make every grant in it (`removes` when they are
+ * withdrawn: see assignment-places.ts).
+ */
+export const invitationAsks = (invitation: InvitationRecord, removes = false): ReadonlyArray<Ask> =>
   invitation.grants.length === 0
     ? [{ check: { action: USER_INVITE, resource: { org: invitation.org } } }]
     : invitation.grants.map((grant) => ({
+        ...(removes ? { removes: true as const } : {}),
         assign: {
           role: grant.role,
           scope: grant.scope,
@@ -30,8 +34,12 @@ export const invitationAsks = (invitation: InvitationRecord): ReadonlyArray<Ask>
         },
       }));
 
-/** Giving `grant` (its role or permission at its scope) to a subject of `targetOrg`, the user `targetUser` if any. */
-const assignmentOf = (grant: GrantRecord, targetOrg: string, targetUser?: string): Ask => ({
+/**
+ * Giving `grant` (its role or permission at its scope) to a subject of `targetOrg`, the user `targetUser` if any;
+ * `removes` when it is taken away.
+ */
+const assignmentOf = (grant: GrantRecord, targetOrg: string, targetUser?: string, removes = false): Ask => ({
+  ...(removes ? { removes: true as const } : {}),
   assign: {
     ...(grant.role === null ? { permission: grant.permission ?? "" } : { role: grant.role }),
     scope: grant.scope,
@@ -40,11 +48,12 @@ const assignmentOf = (grant: GrantRecord, targetOrg: string, targetUser?: string
   },
 });
 
-/** Giving, removing or handing over `grants` of `user`: engine.assign for each, as its assignment. */
+/** Giving, removing (`removes`) or handing over `grants` of `user`: engine.assign for each, as its assignment. */
 export const grantAsks = (
   grants: ReadonlyArray<GrantRecord>,
   user: { readonly id: string; readonly org: string },
-): ReadonlyArray<Ask> => grants.map((grant) => assignmentOf(grant, user.org, user.id));
+  removes = false,
+): ReadonlyArray<Ask> => grants.map((grant) => assignmentOf(grant, user.org, user.id, removes));
 
 /**
  * Claiming a never-signed-in account (a new invitation, or a new token for an old one hands its sign-in to

@@ -85,7 +85,7 @@ const rightTo = (event: "resend" | "revoke", id: string, context: AskContext) =>
       invitationMovers[event] === "claimant" && userId !== null
         ? await claimAsks(context.store, { id: userId, org })
         : [];
-    return [...invitationAsks(invitation), ...claims];
+    return [...invitationAsks(invitation, event === "revoke"), ...claims];
   });
 
 /** The invitation's version now (read in the handler; a change in between is a CONFLICT from the write). */

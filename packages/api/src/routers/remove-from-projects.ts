@@ -78,7 +78,10 @@ const partsOf = async (
   return [...byProject]
     .map(([id, held]) => {
       const scope: Scope = { org: input.org, product: PRODUCT, instance: input.instance, project: id };
-      const questions = [{ check: { action: REMOVE_ACCESS, resource: scope } }, ...grantAsks(held, user)];
+      const questions = [
+        { check: { action: REMOVE_ACCESS, resource: scope } },
+        ...grantAsks(held, user, true),
+      ];
       const refused = questions.map((q) => refusalOf(engine, actor.id, q)).find((r) => r !== undefined);
       const project = { id, name: projects.find((p) => p.id === id)?.name ?? id };
       return {

@@ -593,7 +593,10 @@ export const usersRouter = router({
       context,
       (user, grants) => {
         checkVersions(grants, input.versions);
-        return [{ check: { action: REMOVE_ACCESS, resource: input.scope } }, ...grantAsks(grants, user)];
+        return [
+          { check: { action: REMOVE_ACCESS, resource: input.scope } },
+          ...grantAsks(grants, user, true),
+        ];
       },
       true,
     );
@@ -625,8 +628,8 @@ export const usersRouter = router({
         const invitations = await invitationsWithin(context.store, user.id, input.scope);
         return [
           { check: { action: DELETE_USER, resource: input.scope } },
-          ...grantAsks(grants, user),
-          ...invitations.flatMap(invitationAsks),
+          ...grantAsks(grants, user, true),
+          ...invitations.flatMap((invitation) => invitationAsks(invitation, true)),
         ];
       },
       true,
@@ -660,7 +663,7 @@ export const usersRouter = router({
     const scope: Scope = { org: context.actor.org };
     return grantsWithin(input.userId, scope, context, async (user, grants) => {
       const groups = await customGroupsOf(context.store, scope.org, user.id);
-      const asks = [...grantAsks(grants, user), ...(groups.length === 0 ? [] : [manageGroups(scope)])];
+      const asks = [...grantAsks(grants, user, true), ...(groups.length === 0 ? [] : [manageGroups(scope)])];
       // Nothing to remove still needs someone allowed to remove access at the organization.
       return asks.length === 0 ? { check: { action: REMOVE_ACCESS, resource: scope } } : asks;
     });

@@ -22,6 +22,7 @@ import {
   Resources,
 } from "@gatehouse/store";
 import { Effect } from "effect";
+import { withPlatforms } from "../assignment-places.ts";
 import { type Ask, authorizedQuery, type Declared, type QueryContext, type Store } from "../authorize.ts";
 import { badRequest, missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
@@ -121,13 +122,13 @@ const scopeDiff = ({ resource, gained, lost }: ActionsDiff) => {
  * Previewing an invitation is asked what making it asks (users.invite): engine.assign for every grant, inside the
  * organization. Who may not invite with these grants learns nothing about the email.
  */
-const previewingInvite = (input: WhatIfInviteInput): Declared => {
+const previewingInvite = async (input: WhatIfInviteInput, { store }: QueryContext): Promise<Declared> => {
   for (const grant of input.grants)
     if (grant.scope.org !== input.org) throw badRequest("grants.scope.org: must be org");
   const ask: Ask[] = input.grants.map((grant) => ({
     assign: { role: grant.role, scope: grant.scope, targetOrg: input.org },
   }));
-  return { orgs: [input.org], ask };
+  return { orgs: [input.org], ask: await withPlatforms(store, ask) };
 };
 
 /** The affected resources of every scope, each once (several grants may share a place). */
