@@ -8,9 +8,14 @@ import { placeNamer } from "./place-names.ts";
 
 /**
  * `explanation` with `where` and `viaName` on every grant; pass one the reader may see (own or within its org).
- * A server without a store (the engine alone, as in unit tests) names places and groups by their ids.
+ * A flag of `unnamed` (hidden from the reader) keeps its id. A server without a store (the engine alone, as in
+ * unit tests) names places and groups by their ids.
  */
-export const namedExplanation = async (store: Store | undefined, explanation: Explanation) => {
+export const namedExplanation = async (
+  store: Store | undefined,
+  explanation: Explanation,
+  unnamed: ReadonlySet<string> = new Set(),
+) => {
   const grants = [
     ...explanation.considered.map((c) => c.grant),
     ...explanation.deciding,
@@ -22,7 +27,9 @@ export const namedExplanation = async (store: Store | undefined, explanation: Ex
       : (
           await placeNamer(
             store,
-            grants.map((g) => g.scope),
+            grants.map(({ scope: { flag, ...scope } }) =>
+              flag === undefined || unnamed.has(flag) ? scope : { ...scope, flag },
+            ),
           )
         ).where;
   const groupIds = [...new Set(grants.flatMap((g) => (g.via === undefined ? [] : [g.via])))];

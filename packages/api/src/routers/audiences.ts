@@ -2,6 +2,7 @@
 // to a flag's ruleset in an environment; the audience role (domain) decides edit and archive, the ruleset attaches.
 import { randomUUID } from "node:crypto";
 import { Id, Key, Name, Version } from "@gatehouse/contracts";
+import { type Allows, type AudienceUse, hiddenUse, type Resource, seesFlag } from "@gatehouse/domain";
 import {
   type AudienceRecord,
   Audiences,
@@ -37,7 +38,6 @@ const RenameInput = Schema.Struct({ id: Id, version: Version, name: Name });
 const ArchiveInput = Schema.Struct({ id: Id, version: Version });
 const UseInput = Schema.Struct({ id: Id, version: Version, flag: Id, environment: Id });
 
-const FLAG_VIEW = "experimentation:flag.view";
 const USER_VIEW = "admin-center:user.view";
 const AUDIENCES_EDIT = "experimentation:experiment.audiences.edit";
 
@@ -56,17 +56,45 @@ const placeOf = (context: Pick<QueryContext, "store">, project: ProjectRecord): 
     ),
   );
 
-/** The audience's uses by name; a use of a flag `sees` says the reader may not view is named as hidden. */
-const usesOf = (
+/**
+ * Whether the reader (`allows`: its own question; an API key's is always yes) sees a flag of the place's project
+ * at all (flag-none hides it: domain seesFlag), asked once per flag.
+ */
+const seerOf = (place: Place, allows: Allows): ((flag: FlagRecord) => boolean) => {
+  const seen = new Map(place.flags.map((f) => [f.id, seesFlag(allows, flagResource(place.project, f))]));
+  return (flag) => seen.get(flag.id) ?? false;
+};
+
+/**
+ * The audience's resource as the reader may read it: the uses of a flag it does not see keep the flag's id for the
+ * decision (its flag-none still lowers the audience role) but are unnamed (`hiddenUse`), so no refusal names them.
+ */
+const resourceFor = (
   place: Place,
   audience: AudienceRecord,
-  sees: (flag: FlagRecord, env: EnvironmentRecord) => boolean,
-) =>
+  sees: (flag: FlagRecord) => boolean,
+): Resource => {
+  const resource = audienceResource(place.project, audience, place.flags, place.environments);
+  const hidden = new Set(place.flags.filter((f) => !sees(f)).map((f) => f.id));
+  if (hidden.size === 0) return resource;
+  const usedBy = (resource.attrs?.usedBy ?? []).map((use) => (hidden.has(use.flag) ? hiddenUse(use) : use));
+  return { ...resource, attrs: { ...resource.attrs, usedBy } };
+};
+
+/** A resource as returned to the reader: the uses of flags it does not see left out (no id of theirs is told). */
+const shownResource = (resource: Resource): Resource => {
+  const usedBy = resource.attrs?.usedBy;
+  if (usedBy === undefined || !usedBy.some((use: AudienceUse) => use.hidden === true)) return resource;
+  return { ...resource, attrs: { ...resource.attrs, usedBy: usedBy.filter((use) => use.hidden !== true) } };
+};
+
+/** The audience's uses by name; a use of a flag `sees` says the reader may not view is named as hidden. */
+const usesOf = (place: Place, audience: AudienceRecord, sees: (flag: FlagRecord) => boolean) =>
   audience.uses.flatMap((use) => {
     const flag = place.flags.find((f) => f.id === use.flag);
     const environment = place.environments.find((e) => e.id === use.environment);
     if (flag === undefined || environment === undefined) return [];
-    const visible = sees(flag, environment);
+    const visible = sees(flag);
     return [
       {
         flag: visible ? flag.id : null,
@@ -79,12 +107,19 @@ const usesOf = (
     ];
   });
 
-/** The stored audience `id`, declared: its project's organization is the boundary; inside it, `questions`. */
+/**
+ * The stored audience `id`, declared: its project's organization is the boundary; inside it, `questions` with
+ * whether the actor sees each flag of the project.
+ */
 const audienceOf = async (
-  { store }: AskContext,
+  { store, engine, actor }: AskContext,
   id: string,
   version: number,
-  questions: (audience: AudienceRecord, place: Place) => Promise<Change> | Change,
+  questions: (
+    audience: AudienceRecord,
+    place: Place,
+    sees: (flag: FlagRecord) => boolean,
+  ) => Promise<Change> | Change,
 ): Promise<DeclaredChange> => {
   const audience = await store.run(Audiences.use((a) => a.get(id)));
   const project = await store.run(Projects.use((p) => p.get(audience.project)));
@@ -96,7 +131,12 @@ const audienceOf = async (
         throw conflict(
           `The audience "${audience.name}" was changed since version ${version} was read (it is at version ${audience.version}); reload it and try again`,
         );
-      return questions(audience, await placeOf({ store }, project));
+      const place = await placeOf({ store }, project);
+      return questions(
+        audience,
+        place,
+        seerOf(place, (action, resource) => engine.allows(actor.id, action, resource)),
+      );
     },
   };
 };
@@ -104,21 +144,19 @@ const audienceOf = async (
 /** A question about the audience itself (edit, archive), on its resource with the stored uses. */
 const askAboutAudience =
   (action: string) => (input: { readonly id: string; readonly version: number }, context: AskContext) =>
-    audienceOf(context, input.id, input.version, (audience, place) => {
+    audienceOf(context, input.id, input.version, (audience, place, sees) => {
       if (audience.archived) throw badRequest(`id: the audience "${audience.name}" is archived`);
-      return {
-        check: {
-          action,
-          resource: audienceResource(place.project, audience, place.flags, place.environments),
-        },
-      };
+      return { check: { action, resource: resourceFor(place, audience, sees) } };
     });
 
-/** Attaching or detaching changes the flag's ruleset in the environment: `experiment.audiences.edit` there. */
+/**
+ * Attaching or detaching changes the flag's ruleset in the environment: `experiment.audiences.edit` there. A flag
+ * the actor does not see is NOT_FOUND as a made-up one.
+ */
 const askAboutRuleset = (input: typeof UseInput.Type, context: AskContext) =>
-  audienceOf(context, input.id, input.version, (audience, place) => {
+  audienceOf(context, input.id, input.version, (audience, place, sees) => {
     const flag = place.flags.find((f) => f.id === input.flag);
-    if (flag === undefined) throw notFound("flag", input.flag);
+    if (flag === undefined || !sees(flag)) throw notFound("flag", input.flag);
     const environment = place.environments.find((e) => e.id === input.environment);
     if (environment === undefined) throw notFound("environment", input.environment);
     if (audience.archived) throw badRequest(`id: the audience "${audience.name}" is archived`);
@@ -159,13 +197,11 @@ export const audiencesRouter = router({
       const project = ctx.declared;
       const place = await placeOf(ctx, project);
       const rows = await ctx.store.run(Audiences.use((a) => a.list(project.id)));
-      const managesAll = ctx.may(USER_VIEW, projectScope(project));
-      const sees = (flag: FlagRecord, environment: EnvironmentRecord) =>
-        managesAll || ctx.may(FLAG_VIEW, flagResource(project, flag, environment));
+      const sees = seerOf(place, ctx.may);
       return rows.map((audience) => ({
         ...view(audience),
         uses: usesOf(place, audience, sees),
-        resource: audienceResource(project, audience, place.flags, place.environments),
+        resource: shownResource(resourceFor(place, audience, sees)),
       }));
     },
   ),
@@ -198,11 +234,10 @@ export const audiencesRouter = router({
     const subject = input.subject ?? ctx.actor.id;
     const place = await placeOf(ctx, project);
     const rows = await ctx.store.run(Audiences.use((a) => a.list(project.id)));
+    // The reader's own sight decides what is named: a flag it does not see is the use's unnamed flag.
+    const sees = seerOf(place, ctx.may);
     return rows.map((audience) => {
-      const answer = ctx.engine.audienceRole(
-        subject,
-        audienceResource(project, audience, place.flags, place.environments),
-      );
+      const answer = ctx.engine.audienceRole(subject, resourceFor(place, audience, sees));
       const use = answer.use;
       const flag = use === undefined ? undefined : place.flags.find((f) => f.id === use.flag);
       const environment =
@@ -215,7 +250,7 @@ export const audiencesRouter = router({
         use:
           flag === undefined || environment === undefined
             ? null
-            : { flagName: flag.name, environmentName: environment.name },
+            : { flagName: sees(flag) ? flag.name : null, environmentName: environment.name },
       };
     });
   }),

@@ -28,6 +28,7 @@ import {
 import type { Actor } from "../context.ts";
 import { pageOf } from "../list-page.ts";
 import { namedExplanation } from "../names/explanation-names.ts";
+import { hiddenFlagsOf, withoutHiddenFlags } from "../names/explanation-sight.ts";
 import { router } from "../trpc.ts";
 
 // Rules: docs/decisions.md#api-authz-questions (who may ask about whom; declared through authorizedQuery).
@@ -71,11 +72,14 @@ export const authzRouter = router({
       seen.org === input.resource.org
         ? explanation
         : { ...explanation, resource: { ...explanation.resource, org: input.resource.org } };
-    const shown =
+    const inOrg =
       subject === ctx.actor.id || ctx.actor.kind === "operator"
         ? answer
         : withinOrg(answer, input.resource.org);
-    return namedExplanation(ctx.auth === undefined ? undefined : ctx.store, shown);
+    // A flag hidden from the reader (flag-none) is named nowhere in its answer.
+    const hidden = hiddenFlagsOf(inOrg, ctx.may);
+    const shown = withoutHiddenFlags(inOrg, hidden, input.resource.flag);
+    return namedExplanation(ctx.auth === undefined ? undefined : ctx.store, shown, hidden);
   }),
   whoCan: authorizedQuery(WhoCanInput, (input, { actor }) => aboutOthers(actor, input.resource)).query(
     ({ ctx, input }) => pageOf(ctx.engine.whoCan(input.action, oneShape(input.resource)), input),

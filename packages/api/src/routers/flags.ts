@@ -2,7 +2,7 @@
 // authorized through authorizedMutation with resource attributes taken from the stored rows, and audited.
 import { randomUUID } from "node:crypto";
 import { Id, Key, Name, Version } from "@gatehouse/contracts";
-import { FlagStatus } from "@gatehouse/domain";
+import { FlagStatus, type Resource, seesFlag } from "@gatehouse/domain";
 import {
   type EnvironmentRecord,
   Environments,
@@ -49,9 +49,12 @@ const view = (f: FlagRecord) => ({
 const FLAG_VIEW = "experimentation:flag.view";
 const USER_VIEW = "admin-center:user.view";
 
-/** The stored flag `id`, declared: its project's organization is the boundary; once inside it, `questions`. */
+/**
+ * The stored flag `id`, declared: its project's organization is the boundary; once inside it, a flag the actor
+ * does not see (flag-none) is NOT_FOUND as a made-up id, before anything about it is told; then `questions`.
+ */
 const flagOf = async (
-  { store }: AskContext,
+  { store, engine, actor }: AskContext,
   id: string,
   questions: (flag: FlagRecord, project: ProjectRecord) => Promise<Change> | Change,
 ): Promise<DeclaredChange> => {
@@ -60,7 +63,11 @@ const flagOf = async (
   return {
     orgs: [project.org],
     missing: missing("flag", id),
-    ask: () => questions(flag, project),
+    ask: () => {
+      const allows = (action: string, resource: Resource) => engine.allows(actor.id, action, resource);
+      if (!seesFlag(allows, flagResource(project, flag))) throw notFound("flag", id);
+      return questions(flag, project);
+    },
   };
 };
 

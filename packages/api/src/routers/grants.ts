@@ -149,7 +149,7 @@ export const grantsRouter = router({
   }),
 
   /** Gives `subject` a role or one permission at `scope`, optionally until `expiresAt`. */
-  create: authorizedMutation(CreateInput, async (input, { actor, store }) => {
+  create: authorizedMutation(CreateInput, async (input, { actor, store, engine }) => {
     if ((input.role === undefined) === (input.permission === undefined))
       throw badRequest("role: give exactly one of role and permission");
     const targetOrg = await namedSubjectOrg(store, actor.org, input.subject);
@@ -157,7 +157,9 @@ export const grantsRouter = router({
       // the scope's organization is the boundary; inside it, its places must exist (another's answer as made-up)
       orgs: [input.scope.org],
       ask: async () => {
-        await checkPlaces(store, input.scope, "scope");
+        await checkPlaces(store, input.scope, "scope", (action, resource) =>
+          engine.allows(actor.id, action, resource),
+        );
         if (input.role !== undefined)
           checkCustomRolePlacement(await roleIn(store, input.role, actor.org), input.scope);
         const what = input.role === undefined ? { permission: input.permission ?? "" } : { role: input.role };

@@ -1,7 +1,7 @@
 // A grant's place must exist in the organization before it is written: an unknown product, instance, project,
 // environment or flag is refused with the place named and what to do, instead of the database's foreign-key failure.
-import { productsById, type Scope, scopeDepth } from "@gatehouse/domain";
-import { Environments, Flags, Instances, Projects } from "@gatehouse/store";
+import { type Allows, productsById, type Scope, scopeDepth, seesFlag } from "@gatehouse/domain";
+import { Environments, Flags, flagResource, Instances, Projects } from "@gatehouse/store";
 import { Effect, Option } from "effect";
 import type { Store } from "../authorize.ts";
 import { badRequest } from "../refusals.ts";
@@ -9,10 +9,16 @@ import { badRequest } from "../refusals.ts";
 /**
  * BAD_REQUEST naming `field` when `scope`'s product is unknown, its instance or project is not one of `scope.org`'s,
  * or its environment or flag is not one of that project's (another organization's answers exactly as a made-up
- * one). A flag scope ({…project, flag}, no environment) is a place: the flag in every environment. Call it once
- * inside the boundary.
+ * one). A flag scope ({…project, flag}, no environment) is a place: the flag in every environment. With `reader`
+ * (the actor's own question), a flag it does not see (flag-none) answers as a made-up one. Call it once inside
+ * the boundary.
  */
-export const checkPlaces = async (store: Store, scope: Scope, field: string): Promise<void> => {
+export const checkPlaces = async (
+  store: Store,
+  scope: Scope,
+  field: string,
+  reader?: Allows,
+): Promise<void> => {
   if (scopeDepth(scope) < 0)
     throw badRequest(
       `${field}: a scope key is set below a missing one (a flag needs its project; every other key the one above it)`,
@@ -50,7 +56,12 @@ export const checkPlaces = async (store: Store, scope: Scope, field: string): Pr
     throw badRequest(
       `${field}.environment: no environment "${environment}" in the project "${project}"; check the environment id on the project's environments page`,
     );
-  if (flag !== undefined && (Option.isNone(inFlag) || inFlag.value.project !== project))
+  const hidden =
+    reader !== undefined &&
+    Option.isSome(inProject) &&
+    Option.isSome(inFlag) &&
+    !seesFlag(reader, flagResource(inProject.value, inFlag.value));
+  if (flag !== undefined && (Option.isNone(inFlag) || inFlag.value.project !== project || hidden))
     throw badRequest(
       `${field}.flag: no flag "${flag}" in the project "${project}"; check the flag id on the project's flags page`,
     );

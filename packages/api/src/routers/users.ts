@@ -486,13 +486,15 @@ export const usersRouter = router({
    * (`invited`). An account of the organization that signs in gets the grants at once instead (`added`: the grants
    * given, and those it held already); it is sent no email.
    */
-  invite: authorizedMutation(InviteInput, (input, { store }) => ({
+  invite: authorizedMutation(InviteInput, (input, { store, engine, actor }) => ({
     orgs: [input.org],
     ask: async () => {
       for (const grant of input.grants)
         if (grant.scope.org !== input.org) throw badRequest("grants.scope.org: must be org");
       for (const grant of input.grants) {
-        await checkPlaces(store, grant.scope, "grants.scope");
+        await checkPlaces(store, grant.scope, "grants.scope", (action, resource) =>
+          engine.allows(actor.id, action, resource),
+        );
         checkCustomRolePlacement(await roleIn(store, grant.role, input.org), grant.scope, "grants.role");
       }
       const lower = input.emails.map((e) => e.toLowerCase());

@@ -116,7 +116,7 @@ const rulesetOf = (audience: Resource, use: AudienceUse): Resource => ({
 
 /** A use as an explanation names it. */
 export const describeUse = (use: AudienceUse): string => {
-  const flag = `flag ${use.flagName ?? use.flag}`;
+  const flag = use.hidden === true ? "a flag hidden from you" : `flag ${use.flagName ?? use.flag}`;
   return use.environment === undefined
     ? flag
     : `${flag} in environment ${use.environmentName ?? use.environment}`;

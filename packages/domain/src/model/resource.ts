@@ -19,6 +19,8 @@ export const AudienceUse = Schema.Struct({
   flagStatus: Schema.optionalKey(FlagStatus),
   flagName: Schema.optionalKey(Schema.String),
   environmentName: Schema.optionalKey(Schema.String),
+  /** The reader may not see the flag (flag-none): explanations call it "a flag hidden from you", never by id. */
+  hidden: Schema.optionalKey(Schema.Boolean),
 });
 export type AudienceUse = typeof AudienceUse.Type;
 

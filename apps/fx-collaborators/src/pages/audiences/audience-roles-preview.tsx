@@ -44,7 +44,7 @@ const columns: Array<Column<Row>> = [
         <Text size="sm">
           {use === null
             ? `${decidedBy}, the project role (no using flag lowers it)`
-            : `${decidedBy} on ${use.flagName} in ${use.environmentName}`}
+            : `${decidedBy} on ${use.flagName ?? "a flag hidden from you"} in ${use.environmentName}`}
         </Text>
       );
     },
