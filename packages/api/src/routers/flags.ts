@@ -2,15 +2,17 @@
 // authorized through authorizedMutation with resource attributes taken from the stored rows, and audited.
 import { randomUUID } from "node:crypto";
 import { Id, Key, Name, Version } from "@gatehouse/contracts";
-import { FlagStatus, type Resource, seesFlag } from "@gatehouse/domain";
+import { FlagStatus, flagCreatorGrant, type Resource, seesFlag } from "@gatehouse/domain";
 import {
   type EnvironmentRecord,
   Environments,
   type FlagRecord,
   Flags,
   flagResource,
+  Grants,
   type ProjectRecord,
   Projects,
+  projectResource,
 } from "@gatehouse/store";
 import { Effect, Schema } from "effect";
 import {
@@ -111,15 +113,39 @@ export const flagsRouter = router({
     });
   }),
 
-  /** A new flag (draft) in a Feature project. */
+  /**
+   * A new flag (draft) in a Feature project; its creator becomes its flag-admin (a grant at the flag's scope,
+   * written with the flag in one audited change) unless its project role makes it one already.
+   */
   create: authorizedMutation(CreateInput, askInFeatureProject("experimentation:flag.create")).mutation(
     async ({ ctx, input }) => {
       const id = `flg_${randomUUID().replaceAll("-", "")}`;
+      const project = await ctx.store.run(Projects.use((p) => p.get(input.project)));
+      const creator = ctx.actor.id;
+      const grant = flagCreatorGrant((action, resource) => ctx.engine.allows(creator, action, resource), {
+        ...projectResource(project),
+        flag: id,
+        attrs: { platform: project.platform, flagStatus: "draft" },
+      });
       const { value } = await ctx.write({
         org: org(ctx),
         action: "flag.create",
         target: { kind: "flag", id },
-        run: Flags.use((f) => f.create({ id, project: input.project, key: input.key, name: input.name })),
+        run: Effect.gen(function* () {
+          const flag = yield* (yield* Flags).create({
+            id,
+            project: input.project,
+            key: input.key,
+            name: input.name,
+          });
+          if (grant === undefined) return flag;
+          const given = yield* (yield* Grants).create({
+            subject: { kind: "user", id: creator },
+            ...grant,
+            grantedBy: creator,
+          });
+          return { ...flag, changes: [...flag.changes, ...given.changes] };
+        }),
       });
       return view(value);
     },
