@@ -1,6 +1,7 @@
 // Browser tests of the audiences page and the audience roles in the preview (headless Chromium against the
 // `pnpm start` server): a flag-viewer on the flag using an audience is refused editing it and reads why, while an
-// audience that flag does not use is editable; an administrator reads the audience role and the use deciding it.
+// audience that flag does not use is editable; a flag-none holder reads neither the hidden flag's name nor its id;
+// an administrator reads the audience role and the use deciding it.
 import { browserSuite, callApi, screenshot, signIn } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -19,6 +20,20 @@ const rowOf = (page: Page, audience: string) =>
   page.getByRole("table", { name: "Audiences" }).getByRole("row", { name: new RegExp(audience) });
 
 describe("Audiences", () => {
+  it("a flag-none holder of New cart reads its uses and the Why? without New cart named", async () => {
+    const page = await open("exp-flag-none@acme.example", "projects/acme-checkout/audiences");
+    await page.getByRole("heading", { name: "Audiences" }).waitFor();
+    const returning = rowOf(page, "Returning customers");
+    await returning.getByText("A flag hidden from you · Development").waitFor();
+    await returning.getByRole("button", { name: "Why?" }).first().click();
+    const why = page.getByTestId("why-refused");
+    await expect
+      .poll(() => why.textContent())
+      .toMatch(/No Flag Access on a flag hidden from you in environment (Development|Production)/);
+    await screenshot(page, "fx-audiences-flag-none-why");
+    expect(await page.content()).not.toContain("New cart");
+  });
+
   it("a flag-viewer of New cart cannot edit the audience New cart uses, and reads why; Beta testers is editable", async () => {
     const page = await open("exp-flag-viewer@acme.example", "projects");
     await page.getByRole("link", { name: "Audiences of Checkout" }).click();
