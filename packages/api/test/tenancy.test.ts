@@ -108,9 +108,14 @@ describe("projects and flags", () => {
     const editor = await signIn("exp-editor@acme.example");
     const projects = await send("GET", "projects.list", { org: "acme", instance: "acme-exp" }, editor);
     expect(projects.status).toBe(200);
-    expect((projects.data as ReadonlyArray<{ id: string }>).map((p) => p.id)).toEqual([
-      "acme-checkout",
-      "acme-homepage",
+    expect(
+      (projects.data as ReadonlyArray<{ id: string; instanceName: string }>).map((p) => [
+        p.id,
+        p.instanceName,
+      ]),
+    ).toEqual([
+      ["acme-checkout", "Acme Experimentation"],
+      ["acme-homepage", "Acme Experimentation"],
     ]);
     const envs = await send("GET", "projects.environments.list", { project: "acme-checkout" }, editor);
     expect(envs.data).toMatchObject([

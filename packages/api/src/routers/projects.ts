@@ -70,12 +70,15 @@ export const declareProject = async (id: string, { store }: Pick<QueryContext, "
 };
 
 export const projectsRouter = router({
-  /** The projects of one instance of the organization. */
+  /** The projects of one instance of the organization, each with its instance's name (what lists and crumbs show). */
   list: authorizedQuery(ListInput, (input) => ({ orgs: [input.org] })).query(async ({ ctx, input }) => {
     const rows = await ctx.store.run(
       Projects.use((p) => p.list({ org: input.org, instance: input.instance })),
     );
-    return rows.map(view);
+    const [first] = rows;
+    if (first === undefined) return [];
+    const instance = await ctx.store.run(Instances.use((i) => i.get(first.instance)));
+    return rows.map((row) => ({ ...view(row), instanceName: instance.name }));
   }),
 
   /** The Feature projects the signed-in collaborator may view, and which of them it manages. */

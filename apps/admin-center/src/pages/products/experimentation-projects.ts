@@ -28,7 +28,6 @@ export const useExperimentationProjects = (org: string | undefined) => {
         client.instances.list.query({ org: orgId, product: EXPERIMENTATION }),
         client.authz.explain.query({ action: "admin-center:user.view", resource: { org: orgId } }),
       ]);
-      const names = new Map(visible.map((i) => [i.id, i.name]));
       const instances = new Set(visible.map((i) => i.id));
       for (const { grant } of own.considered)
         if (grant.scope.org === orgId && grant.scope.product === EXPERIMENTATION && grant.scope.instance)
@@ -43,7 +42,7 @@ export const useExperimentationProjects = (org: string | undefined) => {
           name: p.name,
           platform: p.platform,
           instance: p.instance,
-          instanceName: names.get(p.instance) ?? p.instance,
+          instanceName: p.instanceName,
         }))
         .sort((a, b) => a.instanceName.localeCompare(b.instanceName) || a.name.localeCompare(b.name));
     },

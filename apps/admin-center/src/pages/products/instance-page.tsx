@@ -35,7 +35,7 @@ export const InstancePage = () => {
   const org = useSignedInOrg() ?? "";
   const instances = useInstances(org, product);
   const productLabel = useProductLabel();
-  const name = instances.data?.find((i) => i.id === instance)?.name ?? instance;
+  const name = instances.data?.find((i) => i.id === instance)?.name ?? "Instance";
   const scope = { product, instance };
   const isExperimentation = product === EXPERIMENTATION;
 

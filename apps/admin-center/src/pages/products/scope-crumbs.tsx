@@ -22,12 +22,16 @@ export const ScopeCrumbs = ({
     items.push({ label: productLabel(scope.product), to: `/products/${scope.product}` });
   if (scope.product !== undefined && scope.instance !== undefined)
     items.push({
-      label: instances.data?.find((i) => i.id === scope.instance)?.name ?? scope.instance,
+      // A project's admin may not list the instances: its project's row names the instance too.
+      label:
+        instances.data?.find((i) => i.id === scope.instance)?.name ??
+        projects.data?.find((p) => p.id === scope.project)?.instanceName ??
+        "Instance",
       to: instancePath(scope.product, scope.instance),
     });
   if (scope.project !== undefined)
     items.push({
-      label: projects.data?.find((p) => p.id === scope.project)?.name ?? scope.project,
+      label: projects.data?.find((p) => p.id === scope.project)?.name ?? "Project",
       to: projectPath(scope.project),
     });
   if (current !== undefined) items.push({ label: current });

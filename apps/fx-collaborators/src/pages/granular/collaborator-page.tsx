@@ -20,13 +20,13 @@ export const CollaboratorPage = () => {
   const details = useQuery(
     trpc.users.get.queryOptions(scope === undefined ? skipToken : { id: user, context: scope }),
   );
-  const name = details.data?.user.name ?? user;
+  const name = details.data?.user.name ?? "Collaborator";
   return (
     <Stack>
       <Crumbs
         items={[
           { label: "Projects", to: "/projects" },
-          { label: place.data?.name ?? project, to: `/projects/${project}/collaborators` },
+          { label: place.data?.name ?? "Project", to: `/projects/${project}/collaborators` },
           { label: "Collaborators", to: `/projects/${project}/collaborators` },
           { label: name },
         ]}
