@@ -45,7 +45,7 @@ export const serverLayer = <E>(
       ? EngineSync.layer
       : EngineSync.layer.pipe(Layer.provide(Layer.succeed(NodePartition, options.partition)));
   const ready = sync.pipe(Layer.provide(prepared), Layer.provideMerge(base));
-  return operationsSweeper.pipe(Layer.provideMerge(ready));
+  return operationsSweeper(options.partition).pipe(Layer.provideMerge(ready));
 };
 
 /** Only the preparation, once, before a primary forks its workers (GATEHOUSE_WORKERS). */

@@ -60,6 +60,9 @@ export {
   OperationIdInput,
   OperationRunInput,
   OperationStatus,
+  SCHEDULE_HORIZON_DAYS,
+  ScheduledFor,
+  scheduleRefusal,
 } from "./operations.ts";
 export {
   EnabledProducts,

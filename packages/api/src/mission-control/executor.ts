@@ -1,9 +1,10 @@
 // Mission Control's executor: the interface that carries out a stored operation, and the default
 // SimulatedExecutor that waits realistic durations, writes each status change audited, and marks results simulated.
 import { createHash, randomBytes } from "node:crypto";
-import { Mutations, type OperationRecord, type OperationStatus, Operations } from "@gatehouse/store";
-import { Effect } from "effect";
+import { type OperationRecord, type OperationStatus, Operations } from "@gatehouse/store";
+import type { Effect } from "effect";
 import type { StoreServices } from "../auth/store-runner.ts";
+import { moveOperation, startOperation } from "./operation-start.ts";
 
 /** Runs store Effects (a request's store runner, or the server's runtime). */
 export type RunStore = <A, E>(effect: Effect.Effect<A, E, StoreServices>) => Promise<A>;
@@ -22,9 +23,10 @@ export interface OperationExecutor {
   /** Called before the operation is stored: params to store and what to reveal once. */
   readonly prepare: (action: string, instance: string) => Prepared;
   /**
-   * Carries out a stored operation in the background (at `scheduledFor`, or now). Never throws. Another process
-   * may hold the same operation (every starting server picks up the pending ones): act only after claiming it
-   * (`submitted → in-progress`, which exactly one process wins), and heartbeat while it runs.
+   * Carries out a stored operation in the background (at `scheduledFor`, or now). Never throws. Start it with
+   * `startOperation` (operation-start.ts): the requester is asked again, and another process may hold the same
+   * operation (every starting server picks up the pending ones), so act only once it answered true (the claim,
+   * `submitted → in-progress`, which exactly one process wins); heartbeat while it runs.
    */
   readonly submit: (operation: OperationRecord, run: RunStore) => void;
 }
@@ -49,7 +51,6 @@ export const defaultDurations: Readonly<Record<string, readonly [number, number]
   "userfiles.sync": [20, 60],
   "code.deploy": [20, 60],
   "extension.deploy": [20, 60],
-  "site.view": [1, 2],
 };
 
 /** The longest timer Node keeps (about 24.8 days); a longer one would fire at once. */
@@ -120,32 +121,11 @@ export class SimulatedExecutor implements OperationExecutor {
       message: string,
       result?: unknown,
       error?: string,
-    ) =>
-      run(
-        Effect.gen(function* () {
-          const mutated = yield* (yield* Mutations).mutate({
-            actor: { kind: "system" },
-            org: operation.org,
-            action: `operation.${to}`,
-            target: { kind: "operation", id: operation.id },
-            run: (yield* Operations).transition(operation.id, {
-              from: [from],
-              to,
-              actor: null,
-              message,
-              result,
-              error,
-            }),
-          });
-          return mutated.value;
-        }),
-      );
+    ) => moveOperation(operation, { from: [from], to, actor: null, message, result, error }, run);
     const go = async () => {
       await wait(due * this.timeScale);
-      const current = await run(Operations.use((ops) => ops.get(operation.id)));
-      if (current.status !== "submitted") return;
-      // The claim: of several processes holding this operation, only one moves it out of `submitted`.
-      await step("submitted", "in-progress", "started (simulated)");
+      // The requester asked again, then the claim: of several processes holding it, only one starts it.
+      if (!(await startOperation(operation, run, "started (simulated)"))) return;
       const ms = this.durationOf(operation.action);
       await work(ms);
       const seconds = Math.round(ms / 10) / 100;

@@ -18,13 +18,16 @@ export interface RecoveryPass {
 /**
  * One pass over the open operations, for one process. `handed` remembers what this process already gave the
  * executor, so repeated passes do not arm the same operation twice; other processes may arm it too, and the
- * executor's claim lets exactly one of them run it. `staleAfterMs` must exceed the executor's heartbeat.
+ * executor's claim lets exactly one of them run it. `staleAfterMs` must exceed the executor's heartbeat. Only the
+ * pending operations of organizations this process `serves` are armed: its engine asks their requesters again
+ * when they start, and a node holding a partition decides about its organizations only.
  */
 export const recoverOperations = (
   executor: OperationExecutor,
   run: RunStore,
   handed: Set<string>,
   staleAfterMs: number,
+  serves: (org: string) => boolean = () => true,
 ) =>
   Effect.gen(function* () {
     const operations = yield* Operations;
@@ -49,7 +52,7 @@ export const recoverOperations = (
       // A failure here means another process marked it first, or it finished meanwhile.
       if (marked._tag === "Success") failed += 1;
     }
-    const pending = yield* operations.pending();
+    const pending = (yield* operations.pending()).filter((op) => serves(op.org));
     const stillPending = new Set(pending.map((op) => op.id));
     for (const id of handed) if (!stillPending.has(id)) handed.delete(id);
     let given = 0;

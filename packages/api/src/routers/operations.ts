@@ -19,6 +19,7 @@ import {
   type Store,
 } from "../authorize.ts";
 import { operationExecutor } from "../mission-control/executor.ts";
+import { operationCheck } from "../mission-control/operation-check.ts";
 import { operationName } from "../names/operation-name.ts";
 import { peopleNamer } from "../names/people.ts";
 import { badRequest, missing, notFound } from "../refusals.ts";
@@ -76,7 +77,7 @@ const storedOperation = async (store: Store, id: string) => {
 
 const cancelAsk = async (input: { readonly id: string }, { store }: AskContext): Promise<Ask> => {
   const { op, instance, missing } = await storedOperation(store, input.id);
-  return { check: { action: op.action, resource: instanceResource(instance) }, missing };
+  return { check: operationCheck(op.action, instance), missing };
 };
 
 /** The instances of `org` the actor may view, declared: users are asked about each one they see. */
@@ -113,7 +114,7 @@ export const operationsRouter = router({
   run: authorizedMutation(OperationRunInput, async (input, { actor, store }) => {
     const instance = await loadInstance(store, input.instance, actor.org);
     return {
-      check: { action: `${PRODUCT}:${input.action}`, resource: instanceResource(instance) },
+      check: operationCheck(`${PRODUCT}:${input.action}`, instance),
       missing: missing("instance", input.instance),
     };
   }).mutation(async ({ ctx, input }) => {

@@ -62,6 +62,7 @@ export const outcome = (op: Operation): string => {
     case "failed":
       return op.error ?? "Failed";
     case "cancelled":
-      return "Cancelled before it started";
+      // The executor's reason when it cancelled the operation itself (its requester lost access).
+      return op.error ?? "Cancelled before it started";
   }
 };

@@ -1,5 +1,6 @@
 // The confirmation before running an action: what it does to which environment, an optional date and time to run
 // it later, and for a destructive action the instance's name typed out (the button stays disabled until it matches).
+import { SCHEDULE_HORIZON_DAYS, scheduleRefusal } from "@gatehouse/contracts";
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import type { ActionInfo } from "./actions.ts";
@@ -24,7 +25,11 @@ export const RunDialog = ({ instance, info, pending, onRun, onClose }: RunDialog
   const [later, setLater] = useState(false);
   const [at, setAt] = useState(() => localValue(new Date(Date.now() + 60 * 60 * 1000)));
   const when = later ? new Date(at) : null;
-  const badDate = when !== null && (Number.isNaN(when.getTime()) || when.getTime() <= Date.now());
+  const badDate =
+    when !== null &&
+    (Number.isNaN(when.getTime()) ||
+      when.getTime() <= Date.now() ||
+      scheduleRefusal(when, Date.now()) !== undefined);
   const unconfirmed = info.destructive && typed !== instance.name;
   const submit = () =>
     onRun({
@@ -67,7 +72,11 @@ export const RunDialog = ({ instance, info, pending, onRun, onClose }: RunDialog
             label="Run at (your local time)"
             value={at}
             onChange={(e) => setAt(e.currentTarget.value)}
-            error={badDate ? "Choose a moment in the future" : undefined}
+            error={
+              badDate
+                ? `Choose a moment in the future, at most ${SCHEDULE_HORIZON_DAYS} days ahead`
+                : undefined
+            }
           />
         ) : null}
         <Group justify="flex-end">

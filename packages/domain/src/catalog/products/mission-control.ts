@@ -2,19 +2,11 @@
 // User roles may view, restart and back up; Dev and Admin roles may also run every deployment and sync.
 import { actionsOf, allExcept, productId, role } from "../define.ts";
 import type { ProductDef } from "../types.ts";
+import { missionControlActions } from "./mission-control-actions.ts";
 
 const P = "mission-control";
 
-const actions = actionsOf(P, [
-  ["site.view", "View the site and its environment"],
-  ["site.restart", "Restart site"],
-  ["database.backup", "Database backup"],
-  ["database.credentials", "Generate database credentials"],
-  ["database.sync", "Production database sync (overwrites a sandbox)"],
-  ["userfiles.sync", "Production user files sync"],
-  ["code.deploy", "Base code deploy"],
-  ["extension.deploy", "Extension deployment"],
-]);
+const actions = actionsOf(P, missionControlActions);
 
 const userActions = ["site.view", "site.restart", "database.backup"];
 const devActions = allExcept(actions, P, []);

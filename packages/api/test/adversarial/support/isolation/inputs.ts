@@ -96,6 +96,8 @@ const placeFields: Readonly<Record<string, PlaceKey>> = {
 };
 
 const future = "2999-01-01T00:00:00.000Z";
+/** A schedule operations.run takes: within its 90 days ahead (the domain's scheduleRefusal). */
+const scheduled = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString();
 /** Plain values of fields that name nothing of an organization. */
 const plainStrings: Readonly<Record<string, string>> = {
   name: "Sweep probe",
@@ -110,7 +112,7 @@ const plainStrings: Readonly<Record<string, string>> = {
   token: "sweep-made-up-token-000000000000000000000000",
   targetKind: "user",
   expiresAt: future,
-  scheduledFor: future,
+  scheduledFor: scheduled,
   from: "2020-01-01T00:00:00.000Z",
   to: future,
 };

@@ -98,7 +98,12 @@ export const populate = async (app: App, org: string, as: Populators): Promise<P
       app,
       "mutation",
       "operations.run",
-      { instance: `${org}-mc-sandbox`, action: "database.backup", scheduledFor: "2999-01-01T00:00:00.000Z" },
+      {
+        instance: `${org}-mc-sandbox`,
+        action: "database.backup",
+        // As far ahead as a schedule may lie (90 days): it stays submitted for the whole sweep.
+        scheduledFor: new Date(Date.now() + 89 * 24 * 60 * 60 * 1000).toISOString(),
+      },
       as.customerAdmin,
     ),
   );
