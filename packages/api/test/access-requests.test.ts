@@ -2,10 +2,13 @@
 // acme asks, acme's super admin approves (direct) or the operator completes a customer-approved support ticket.
 import { describe, expect, it } from "vitest";
 import { SimulatedExecutor, setOperationExecutor } from "../src/mission-control/executor.ts";
+import { seen } from "./support/alike-answers.ts";
 import { type Call, demoApi } from "./support/demo-api.ts";
+import { provisionGlobex } from "./support/second-org.ts";
 
 setOperationExecutor(new SimulatedExecutor({ timeScale: 0.001, failureRate: 0 }));
-const { send, signIn, rows, auditCount } = demoApi();
+const api = demoApi();
+const { send, signIn, rows, auditCount } = api;
 
 interface RequestView {
   readonly id: string;
@@ -259,5 +262,58 @@ describe("access requests", () => {
     const late = await cancel(decided.id, asker);
     expect(late.status).toBe(409);
     expect(late.error?.message).toContain("is denied");
+  });
+
+  it("what no request could name answers as a made-up id, asked or rehearsed: not a customer, no Mission Control, another's instance", async () => {
+    const operator = await signIn("operator@gatehouse.example");
+    const provision = async (id: string, kind: string, products: ReadonlyArray<string>) =>
+      expect(
+        (await send("POST", "organizations.create", { id, name: id, kind, products }, operator)).status,
+      ).toBe(200);
+    // A customer without Mission Control, and another partner.
+    await provision("hooli", "customer", ["admin-center", "cms"]);
+    await provision("partnerco", "partner", ["admin-center", "mission-control"]);
+    const globex = await provisionGlobex(api, "demo-partneruser");
+    const partner = await signIn("partnerdev@agency.example");
+    const ask = { role: "mission-control:partnerUser", path: "direct" };
+    const request = (input: object) => send("POST", "accessRequests.request", { ...ask, ...input }, partner);
+    const rehearse = (input: object) =>
+      send("GET", "may", { procedure: "accessRequests.request", input: { ...ask, ...input } }, partner);
+    const before = await auditCount();
+    const probes: ReadonlyArray<readonly [object, object, readonly [string, string]]> = [
+      // An organization that cannot be asked: a customer without Mission Control, a partner, the asker's own.
+      [{ customerOrg: "hooli" }, { customerOrg: "nosuchorg" }, ["hooli", "nosuchorg"]],
+      [{ customerOrg: "partnerco" }, { customerOrg: "nosuchorg" }, ["partnerco", "nosuchorg"]],
+      [{ customerOrg: "agency" }, { customerOrg: "nosuchorg" }, ["agency", "nosuchorg"]],
+      // An instance that is not one of the customer's Mission Control instances: another customer's, another product's.
+      [
+        { customerOrg: "globex", instance: "acme-mc-sandbox" },
+        { customerOrg: "globex", instance: "ins-made-up" },
+        ["acme-mc-sandbox", "ins-made-up"],
+      ],
+      [
+        { customerOrg: "acme", instance: globex.instance },
+        { customerOrg: "acme", instance: "ins-made-up" },
+        [globex.instance, "ins-made-up"],
+      ],
+      [
+        { customerOrg: "acme", instance: "acme-cms" },
+        { customerOrg: "acme", instance: "ins-made-up" },
+        ["acme-cms", "ins-made-up"],
+      ],
+    ];
+    for (const [real, madeUp, swap] of probes) {
+      const answer = await request(real);
+      expect(answer.status, JSON.stringify(real)).toBe(404);
+      expect(seen(answer, [swap])).toEqual(seen(await request(madeUp), []));
+      const rehearsed = await rehearse(real);
+      expect(rehearsed.data).toMatchObject({ allowed: false, code: "NOT_FOUND" });
+      expect(seen(rehearsed, [swap])).toEqual(seen(await rehearse(madeUp), []));
+    }
+    expect(await auditCount()).toBe(before);
+    // A customer with Mission Control, and one of its instances, can be asked.
+    expect((await rehearse({ customerOrg: "globex", instance: globex.instance })).data).toMatchObject({
+      allowed: true,
+    });
   });
 });

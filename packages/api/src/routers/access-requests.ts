@@ -27,7 +27,7 @@ import {
   VersionConflict,
 } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Result } from "effect";
+import { Effect, Option, Result } from "effect";
 import {
   type AskContext,
   authorizedMutation,
@@ -44,7 +44,7 @@ import {
 import { inputSchema } from "../input-schema.ts";
 import { pageOf } from "../list-page.ts";
 import { accessRequestNamer } from "../names/access-request-names.ts";
-import { badRequest, forbidden, missing } from "../refusals.ts";
+import { badRequest, forbidden, missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { ticketView } from "./support-tickets.ts";
 
@@ -75,7 +75,12 @@ const scopeOf = (r: AccessRequestRecord): Scope => ({
   ...(r.instance === null ? {} : { instance: r.instance }),
 });
 
-/** The partner-side checks: a partner organization with Mission Control, a customer, the customer's instance. */
+/**
+ * The partner-side checks: a partner organization with Mission Control, then the customer and its instance. What
+ * no request could name (an organization that is not a customer, a customer without Mission Control, an instance
+ * that is not one of that customer's Mission Control instances) answers exactly as a made-up id does: a partner
+ * learns nothing of other organizations by asking.
+ */
 const requestAsk = async (input: typeof AccessRequestInput.Type, { actor, store }: AskContext) => {
   const organization = (id: string) => store.run(Organizations.use((orgs) => orgs.get(id)));
   // The caller's own organization first: whether the customer exists is told only to a partner's user.
@@ -84,13 +89,13 @@ const requestAsk = async (input: typeof AccessRequestInput.Type, { actor, store 
   if (!partner.products.includes(PRODUCT))
     throw forbidden(`${partner.id} has not enabled Mission Control: enable it before requesting access`);
   const customer = await organization(input.customerOrg);
-  if (customer.kind !== "customer")
-    throw badRequest(`customerOrg: ${customer.id} is not a customer organization`);
+  if (customer.kind !== "customer" || !customer.products.includes(PRODUCT))
+    throw notFound("organization", input.customerOrg);
   if (input.instance !== undefined) {
     const instanceId = input.instance;
-    const instance = await store.run(Instances.use((i) => i.get(instanceId)));
-    if (instance.org !== customer.id || instance.product !== PRODUCT)
-      throw badRequest(`instance: ${instanceId} is not a Mission Control instance of ${customer.id}`);
+    const instance = await store.run(Effect.option(Instances.use((i) => i.get(instanceId))));
+    if (Option.isNone(instance) || instance.value.org !== customer.id || instance.value.product !== PRODUCT)
+      throw notFound("instance", instanceId);
   }
   return [];
 };

@@ -14,8 +14,8 @@ import { buildWorld, signedInAgain } from "./support/isolation/world.ts";
 
 const vocabulary = JSON.stringify(products);
 
-/** A partner asking a customer for access names the customer, and may withdraw its own request. */
-const partnerFlow = new Set(["accessRequests.request", "accessRequests.cancel"]);
+/** A partner may withdraw its own request. */
+const partnerFlow = new Set(["accessRequests.cancel"]);
 
 /** On PostgreSQL the sweep runs as one actor per kind of authority (PGlite runs every actor). */
 const representatives = [
@@ -100,6 +100,9 @@ describe("isolation sweep", () => {
           victim: world.globex,
           secrets: distinguishing(world.globex, world.agency, vocabulary, await partnerKnows("globex")),
           existenceMayShow: partnerFlow,
+          // Asking for access names the customer and its Mission Control instances: the rest of a request (another
+          // organization, another product's instance) is made up in the twin and answers alike.
+          knownFor: { "accessRequests.request": await partnerKnows("globex") },
           fingerprint: both("agency", "globex"),
           without: ["access_requests"],
         },
@@ -115,6 +118,7 @@ describe("isolation sweep", () => {
             new Set([...world.partnerReach, ...(await partnerKnows("acme"))]),
           ),
           existenceMayShow: partnerFlow,
+          knownFor: { "accessRequests.request": await partnerKnows("acme") },
           fingerprint: both("agency", "acme", ["operations"]),
           // The partner knows acme, the Mission Control instances it may name and their operations (its roles
           // there run and read them): only acme's other objects are made up in the twins, and compared.

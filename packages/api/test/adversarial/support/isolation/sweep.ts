@@ -40,6 +40,11 @@ export interface Direction {
    * kept as they are in the made-up twin, so only what the actors may not know is made up and compared.
    */
   readonly known?: ReadonlySet<string>;
+  /**
+   * By procedure, what the actors legitimately know instead of `known` (a partner asking a customer for access
+   * names the customer and its Mission Control instances): only the rest is made up and compared.
+   */
+  readonly knownFor?: Readonly<Record<string, ReadonlySet<string>>>;
 }
 
 export interface SweepResult {
@@ -86,7 +91,10 @@ export const sweep = async (
   const cases = new Map<string, ReadonlyArray<Case>>();
   for (const p of ordered)
     if (!metaProcedures.has(p.path))
-      cases.set(p.path, casesOf(p, direction.own, direction.victim, madeUp, direction.known));
+      cases.set(
+        p.path,
+        casesOf(p, direction.own, direction.victim, madeUp, direction.knownFor?.[p.path] ?? direction.known),
+      );
   for (const [path, meta] of metaProcedures)
     cases.set(
       path,
