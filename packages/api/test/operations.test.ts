@@ -133,6 +133,8 @@ describe("operations", () => {
       confirmName: "sandbox",
     });
     expect(synced.status).toBe(200);
+    const { operation: sync } = synced.data as { operation: OperationView };
+    expect((await settled(dev, sync.id)).status).toBe("completed");
 
     const later = new Date(Date.now() + 86_400_000).toISOString();
     const scheduled = await run(dev, {

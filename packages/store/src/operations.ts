@@ -3,7 +3,7 @@
 import { Context, Effect, Layer } from "effect";
 import { SqlClient, type Statement } from "effect/sql";
 import type { Written } from "./changes.ts";
-import { InvalidChange, type NotFound } from "./errors.ts";
+import { AlreadyExists, InvalidChange, type NotFound } from "./errors.ts";
 import { newId } from "./ids.ts";
 import { found } from "./versioned.ts";
 
@@ -43,6 +43,12 @@ export interface NewOperation {
   readonly requestedBy: string;
   readonly scheduledFor?: Date | null | undefined;
   readonly simulated: boolean;
+  /**
+   * At most one operation of `among` (action ids, `action` one of them) is open (`submitted` or `in-progress`) on
+   * the instance: while another is, creating fails AlreadyExists with `refusal`. Inside a transaction (the
+   * audited write's), creations on one instance queue on a lock, so of two at once the second sees the first.
+   */
+  readonly oneOpen?: { readonly among: ReadonlyArray<string>; readonly refusal: string } | undefined;
 }
 
 export interface OperationTransition {
@@ -64,7 +70,7 @@ export interface OperationFilter {
 }
 
 export interface OperationsShape {
-  readonly create: (input: NewOperation) => Effect.Effect<Written<OperationRecord>>;
+  readonly create: (input: NewOperation) => Effect.Effect<Written<OperationRecord>, AlreadyExists>;
   readonly get: (id: string) => Effect.Effect<OperationRecord, NotFound>;
   readonly list: (filter: OperationFilter) => Effect.Effect<ReadonlyArray<OperationRecord>>;
   readonly events: (id: string) => Effect.Effect<ReadonlyArray<OperationEventRecord>>;
@@ -148,7 +154,29 @@ const make = Effect.gen(function* () {
           values (${id}, ${status}, ${actor}, ${message})`,
     );
 
+  /** Fails when an operation of `oneOpen.among` is open on the instance, holding its lock until the transaction ends. */
+  const onlyOpen = Effect.fn("Operations.onlyOpen")(function* (
+    input: NewOperation & { readonly oneOpen: NonNullable<NewOperation["oneOpen"]> },
+  ) {
+    yield* Effect.orDie(
+      sql`select pg_advisory_xact_lock(hashtext(${`gatehouse.operations:${input.instance}`}))`,
+    );
+    const open = yield* select(
+      sql`instance = ${input.instance} and status in ('submitted', 'in-progress')
+          and action in ${sql.in(input.oneOpen.among)}`,
+      1,
+    );
+    if (open.length > 0)
+      return yield* new AlreadyExists({
+        kind: "operation",
+        constraint: "one open operation of its kind per instance",
+        reason: input.oneOpen.refusal,
+      });
+  });
+
   const create = Effect.fn("Operations.create")(function* (input: NewOperation) {
+    if (input.oneOpen?.among.includes(input.action) === true)
+      yield* onlyOpen({ ...input, oneOpen: input.oneOpen });
     const id = newId("op");
     yield* Effect.orDie(
       sql`insert into operations (id, org, instance, action, params, requested_by, scheduled_for, simulated)

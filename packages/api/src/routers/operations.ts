@@ -1,6 +1,7 @@
 // Mission Control operations: run (or schedule) an action on an instance, cancel one not yet started, page
 // the history and read one with its status changes. Runs are authorized by engine.check on the stored instance.
 import { OperationHistoryInput, OperationIdInput, OperationRunInput } from "@gatehouse/contracts";
+import { oneAtATimeOperations } from "@gatehouse/domain";
 import {
   type InstanceRecord,
   Instances,
@@ -106,6 +107,9 @@ const historyOf = async (
   };
 };
 
+/** The deployments and syncs, at most one open per instance (the domain's rule), as action ids. */
+const oneAtATime = oneAtATimeOperations.map((name) => `${PRODUCT}:${name}`);
+
 /** The production syncs: they copy production over the sandbox they run on, so never run on production. */
 const syncs: ReadonlySet<string> = new Set(["database.sync", "userfiles.sync"]);
 
@@ -143,6 +147,10 @@ export const operationsRouter = router({
           requestedBy: ctx.actor.id,
           scheduledFor: input.scheduledFor ?? null,
           simulated: executor.simulated,
+          oneOpen: {
+            among: oneAtATime,
+            refusal: `Another deployment or sync is waiting or running on ${instance.name}: one runs at a time per environment, so run ${operationName(action)} once it has finished, or cancel it`,
+          },
         }),
       ),
     });

@@ -202,6 +202,41 @@ for (const backend of ["pglite", "postgres"] as const) {
       ).toHaveLength(1);
     }, 120_000);
 
+    it("50 deployments and syncs at once on one instance: one opens, the rest CONFLICT; restarts and other instances go on", async () => {
+      const dev = await signIn("customerdev@acme.example");
+      // Scheduled a day ahead: each stays open (submitted) while the others arrive.
+      const later = new Date(Date.now() + 86_400_000).toISOString();
+      const actions = ["code.deploy", "extension.deploy", "database.sync", "userfiles.sync"];
+      const run = (instance: string, action: string) =>
+        send(
+          "POST",
+          "operations.run",
+          { instance, action, confirmName: "sandbox", scheduledFor: later },
+          dev,
+        );
+      const answers = await race((i) => run("acme-mc-sandbox", actions[i % actions.length] ?? "code.deploy"));
+      const winner = answers[oneWinner(answers, 409, "CONFLICT")]?.data as { operation: { id: string } };
+      expect(answers.find((a) => a.status === 409)?.error?.message).toMatch(
+        /^Another deployment or sync is waiting or running on sandbox: one runs at a time per environment/,
+      );
+      const open = await rows<{ id: string }>(
+        `select id from operations where instance = 'acme-mc-sandbox' and status in ('submitted', 'in-progress')
+           and (action like '%.deploy' or action like '%.sync')`,
+      );
+      expect(open.map((o) => o.id)).toEqual([winner.operation.id]);
+      // A restart is no deployment; another environment has its own deployments.
+      const restart = await run("acme-mc-sandbox", "site.restart");
+      const elsewhere = await run("acme-mc-production", "code.deploy");
+      expect([restart.status, elsewhere.status]).toEqual([200, 200]);
+      // Once the open one is cancelled, the next opens.
+      const cancel = (id: string) => send("POST", "operations.cancel", { id }, dev);
+      expect((await cancel(winner.operation.id)).status).toBe(200);
+      const next = await run("acme-mc-sandbox", "code.deploy");
+      expect(next.status).toBe(200);
+      for (const answer of [restart, elsewhere, next])
+        expect((await cancel((answer.data as { operation: { id: string } }).operation.id)).status).toBe(200);
+    });
+
     it("50 accepts of one invitation token: one sets the password, the rest 'already used' (none 429)", async () => {
       const admin = await signIn("admin@acme.example");
       const { id, token } = await invite(admin, `racer-${backend}@acme.example`);

@@ -23,3 +23,15 @@ export type OperationName = Exclude<(typeof missionControlActions)[number][0], t
 export const operationNames: ReadonlyArray<OperationName> = missionControlActions
   .map(([name]) => name)
   .filter((name): name is OperationName => name !== MISSION_CONTROL_VIEW);
+
+/**
+ * The operations that change what an environment runs or holds (deployments, the production syncs): as Mission
+ * Control runs one deployment at a time per environment, at most one of them is open (waiting, scheduled or
+ * running) on an instance at a time.
+ */
+export const oneAtATimeOperations: ReadonlyArray<OperationName> = [
+  "database.sync",
+  "userfiles.sync",
+  "code.deploy",
+  "extension.deploy",
+];
