@@ -138,4 +138,37 @@ describe("History of operations", () => {
       .waitFor();
     await screenshot(page, "mission-control-last-operation");
   });
+
+  it("an operation whose requester lost access before it started shows why it never ran", async () => {
+    const user = await suite.newPage();
+    await signIn(user, `${suite.origin}/mission-control/`, "customeruser@acme.example");
+    const admin = await suite.newPage();
+    await signIn(admin, `${suite.origin}/admin-center/`, "admin@acme.example");
+    // Ten minutes ahead: about twelve seconds at this file's time scale, while the account is deactivated.
+    const at = new Date(Date.now() + 10 * 60_000).toISOString();
+    const { operation } = (await callApi(
+      user,
+      suite.origin,
+      "operations.run",
+      { instance: "acme-mc-sandbox", action: "site.restart", scheduledFor: at },
+      "POST",
+    )) as { operation: Operation };
+    const status = (userId: string, procedure: string) =>
+      callApi(admin, suite.origin, procedure, { userId }, "POST");
+    await status("demo-customeruser", "users.deactivate");
+    try {
+      await expect
+        .poll(async () => ((await get("operations.get", { id: operation.id })) as Operation).status, {
+          timeout: 60_000,
+          interval: 250,
+        })
+        .toBe("cancelled");
+      await page.goto(`${suite.origin}/mission-control/history?customer=acme&status=cancelled`);
+      const table = page.getByRole("table", { name: "Operations" });
+      await table.getByText(/^the requester no longer has access to run it here/).waitFor();
+      await screenshot(page, "mission-control-history-lost-access");
+    } finally {
+      await status("demo-customeruser", "users.reactivate");
+    }
+  });
 });
