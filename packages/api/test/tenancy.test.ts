@@ -95,7 +95,9 @@ describe("instances", () => {
       cmsAdmin,
     );
     expect(refused.status).toBe(403);
-    expect(refused.error?.message).toContain('You may not "Create custom roles" here');
+    expect(refused.error?.message).toContain(
+      'You may not "Manage the organization\'s instances and API keys" here',
+    );
     expect(await auditCount()).toBe(before);
 
     const partner = await signIn("partneradmin@agency.example");

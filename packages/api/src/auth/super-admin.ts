@@ -1,11 +1,11 @@
-// "Is this user super admin of its organization?", asked of the engine: creating custom roles at the
-// organization itself is an action only Super Admin holds there (other admin levels sit lower in the tree).
+// "Is this user super admin of its organization?", asked of the engine: managing the organization (its instances
+// and API keys) is an action only Super Admin holds.
 import { type Engine, UnknownSubject } from "@gatehouse/domain";
 
-/** The action whose organization-level permission only Super Admin has (Roles Admin needs a lower level). */
-const superAdminProbe = "admin-center:custom-role.create";
+/** The action only Super Admin holds. */
+const superAdminProbe = "admin-center:org.manage";
 
-/** True when `user` may create custom roles at the root of `org`; false for anyone the engine does not know. */
+/** True when `user` may manage `org`; false for anyone the engine does not know. */
 export const isSuperAdmin = (engine: Engine, user: string, org: string): boolean => {
   try {
     return engine.check(user, superAdminProbe, { org }) === "allow";

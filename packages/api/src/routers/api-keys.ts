@@ -35,7 +35,7 @@ const view = (key: ApiKeyRecord) => ({
   revokedAt: iso(key.revokedAt),
 });
 
-const SUPER_ADMIN = "admin-center:custom-role.create";
+const SUPER_ADMIN = "admin-center:org.manage";
 const onlySuperAdmins = "Only a super admin of the organization (a signed-in user) may manage its API keys";
 
 /** The super admin question at the actor's organization (only Super Admin holds it at the organization). */

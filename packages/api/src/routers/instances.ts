@@ -18,7 +18,7 @@ const CreateInput = Schema.Struct({
   production: Schema.optionalKey(Schema.Boolean),
 });
 
-const SUPER_ADMIN = "admin-center:custom-role.create";
+const SUPER_ADMIN = "admin-center:org.manage";
 const VIEW = "admin-center:instance.view";
 
 const view = (i: InstanceRecord) => ({

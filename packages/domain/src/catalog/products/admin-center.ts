@@ -18,6 +18,7 @@ const actions = actionsOf(P, [
   ["role.view", "View roles"],
   ["custom-role.create", "Create custom roles"],
   ["custom-role.delete", "Delete custom roles"],
+  ["org.manage", "Manage the organization's instances and API keys"],
 ]);
 
 const userActions = ["user.invite", "user.view", "user.edit-role", "user.remove-access", "user.delete"];
