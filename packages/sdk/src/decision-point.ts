@@ -2,8 +2,8 @@
 // GET /v1/changes, answering check, checkMany, checkResources, explain and whatCan in-process, or remotely when not fresh.
 import { applyChange, askedActions, type Decision, type Engine, type Explanation } from "@gatehouse/domain";
 import { type Backoff, backoffDelay } from "./backoff.ts";
-import { type ChangeEvent, followOnce, type StreamEvent } from "./change-stream.ts";
-import { BadQuestion, NotFresh, PositionNotReached } from "./errors.ts";
+import { type ChangeEvent, followOnce, type StreamEnd, type StreamEvent } from "./change-stream.ts";
+import { BadQuestion, NotFresh, PositionNotReached, RemoteRefusal } from "./errors.ts";
 import { Positions } from "./positions.ts";
 import type {
   CallOptions,
@@ -43,13 +43,19 @@ export interface Freshness {
   /** The highest audit position applied (a consistency token compares with it). */
   readonly position: string;
   readonly loaded: boolean;
-  /** Whether the change stream is open now. */
+  /** Whether the change stream is open now (local answers follow it once its snapshot is loaded). */
   readonly connected: boolean;
   /** When anything last arrived on the stream (epoch ms; 0 before). */
   readonly lastEventAt: number;
-  /** Whether calls are answered locally now (loaded, and connected or lost for at most `maxStalenessMs`). */
+  /**
+   * Whether calls are answered locally now: loaded, and following the stream or lost for at most `maxStalenessMs`
+   * (a silent stream counts as lost since it last said anything); never once the server refused the API key.
+   */
   readonly fresh: boolean;
-  /** Why the last connection or load failed, if it did. */
+  /**
+   * Why the last connection or load failed, if it did. A revoked key (the stream's `signed-out`, then 401 on
+   * reconnecting) is a RemoteRefusal with code `UNAUTHORIZED`.
+   */
   readonly lastError: Error | undefined;
 }
 
@@ -70,11 +76,25 @@ export interface DecisionPoint {
 
 const tokenFormat = /^[0-9]{1,19}$/;
 
+/** `lostAt` once the server refused the key: no grace, local answers stop at once. */
+const refused = Number.NEGATIVE_INFINITY;
+
+/** The server no longer takes the API key (revoked, its creator deactivated) or its right to the data. */
+const refusesCredentials = (error: unknown): boolean =>
+  error instanceof RemoteRefusal && (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN");
+
+const signedOut = () =>
+  new RemoteRefusal(
+    "UNAUTHORIZED",
+    "The server signed this decision point out: its API key was revoked or no longer authenticates",
+  );
+
 /** Waits `ms`, or less when `signal` aborts (closing). */
 const pause = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
+      signal.removeEventListener("abort", done);
       resolve();
     };
     const timer = setTimeout(done, ms);
@@ -94,6 +114,9 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
   let engine: Engine | undefined;
   let org: string | undefined;
   let connected = false;
+  /** Local answers follow the open stream: its snapshot is loaded (false from the stream's end until the next load). */
+  let following = false;
+  /** When local answers stopped following the stream (`refused`: the server refused the key). */
   let lostAt = 0;
   let lastEventAt = 0;
   let lastError: Error | undefined;
@@ -107,7 +130,15 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
     markReady = resolve;
   });
 
-  const isFresh = () => engine !== undefined && (connected || Date.now() - lostAt <= maxStaleness);
+  const isFresh = () => engine !== undefined && (following || Date.now() - lostAt <= maxStaleness);
+
+  const failed = (error: unknown) => {
+    lastError = error instanceof Error ? error : new Error(String(error));
+    if (refusesCredentials(error)) {
+      following = false;
+      lostAt = refused;
+    }
+  };
 
   const applyChanges = (target: Engine, event: ChangeEvent): boolean => {
     for (const change of event.changes) {
@@ -132,7 +163,8 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
     return event.type !== "reload";
   };
 
-  const load = (connection: AbortController) => {
+  /** Loads the snapshot for `connection`; its answers follow the stream once loaded, unless `ended` by then. */
+  const load = (connection: AbortController, ended: () => boolean) => {
     if (pending !== undefined) {
       loadAgain = true;
       return;
@@ -147,18 +179,20 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
         engine = loaded.engine;
         org = loaded.org;
         loadedAt = Date.now();
+        if (!ended()) following = true;
         positions.loaded(loaded.newest, loaded.complete);
         markReady();
         let again = loadAgain;
         loadAgain = false;
         for (const event of heard) if (!apply(event)) again = true;
         answerPresent();
-        if (again) load(connection);
+        if (again) load(connection, ended);
       },
       (error: unknown) => {
         pending = undefined;
         loadAgain = false;
-        lastError = error instanceof Error ? error : new Error(String(error));
+        // A load the connection's end abandoned did not fail.
+        if (!connection.signal.aborted) failed(error);
         connection.abort();
       },
     );
@@ -171,17 +205,24 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
       const stop = () => connection.abort();
       closing.signal.addEventListener("abort", stop, { once: true });
       const began = Date.now();
+      let out = false;
+      const ended = () => out || connection.signal.aborted;
       const onEvent = (event: StreamEvent) => {
         if (event.type === "ready") {
           connected = true;
-          return load(connection);
+          return load(connection, ended);
         }
-        if (event.type === "signed-out") return connection.abort();
+        if (event.type === "signed-out") {
+          // The key was revoked: stop answering from the snapshot at once (followOnce ends the connection).
+          out = true;
+          return failed(signedOut());
+        }
         if (pending !== undefined) return void pending.push(event);
-        if (!apply(event)) load(connection);
+        if (!apply(event)) load(connection, ended);
       };
+      let end: StreamEnd = "closed";
       try {
-        await followOnce({
+        end = await followOnce({
           transport: http,
           onEvent,
           onActivity: () => {
@@ -191,11 +232,13 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
           silenceMs: options.silenceMs ?? 45_000,
         });
       } catch (error) {
-        lastError = error instanceof Error ? error : new Error(String(error));
+        failed(error);
       }
       connection.abort();
       closing.signal.removeEventListener("abort", stop);
-      if (connected) lostAt = Date.now();
+      // A silent stream was lost when it last said anything.
+      if (following) lostAt = end === "silent" ? lastEventAt : Date.now();
+      following = false;
       connected = false;
       // Only a connection that got as far as a snapshot starts over: one whose load is refused (429) backs off.
       if (loadedAt >= began) attempt = 0;
@@ -221,7 +264,9 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
     throw new NotFresh(
       engine === undefined
         ? "The decision point has not loaded its snapshot yet"
-        : `The decision point lost its change stream more than ${maxStaleness} ms ago`,
+        : lostAt === refused
+          ? `The server refused the decision point's API key: ${lastError?.message}`
+          : `The decision point lost its change stream more than ${maxStaleness} ms ago`,
     );
   };
 

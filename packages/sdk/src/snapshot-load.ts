@@ -1,6 +1,7 @@
 // Loads the organization's snapshot from GET /v1/snapshot (NDJSON, read as it arrives) into a new Engine, with
 // the same row loader the server uses (domain's loadRow); refuses a cut stream or an unknown format.
 import { Engine, loadRow, type SnapshotRow } from "@gatehouse/domain";
+import { chunksOf } from "./body-chunks.ts";
 import { RemoteRefusal } from "./errors.ts";
 import type { Transport } from "./transport.ts";
 
@@ -30,10 +31,10 @@ export interface LoadedSnapshot {
 const newestSent = 1_000;
 
 /** The response body's lines, parsed one by one as the chunks arrive. */
-async function* linesOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Line> {
+async function* linesOf(body: ReadableStream<Uint8Array>, signal: AbortSignal): AsyncGenerator<Line> {
   const decoder = new TextDecoder();
   let pending = "";
-  for await (const chunk of body) {
+  for await (const chunk of chunksOf(body, signal)) {
     pending += decoder.decode(chunk, { stream: true });
     let newline = pending.indexOf("\n");
     while (newline >= 0) {
@@ -52,7 +53,7 @@ export const loadSnapshot = async (transport: Transport, signal: AbortSignal): P
   const rows: Array<SnapshotRow> = [];
   let org: string | undefined;
   let end: Extract<Line, { readonly type: "end" }> | undefined;
-  for await (const line of linesOf(response.body)) {
+  for await (const line of linesOf(response.body, signal)) {
     if (line.type === "snapshot") {
       if (line.format !== knownFormat)
         throw new RemoteRefusal("UNSUPPORTED", `Snapshot format ${line.format} is not one this SDK reads`);

@@ -90,6 +90,9 @@ export const realServer = async () => {
     return { cookie: cookie.split(";")[0] ?? "", csrf: result.data.csrfToken };
   };
 
+  /** Each key `apiKey` made, and its id (what apiKeys.revoke takes). */
+  const keyIds = new Map<string, string>();
+
   /** A new API key of `org`, made through the store as apiKeys.create makes one (audited). */
   const apiKey = (org: string) =>
     runtime.runPromise(
@@ -111,6 +114,7 @@ export const realServer = async () => {
           }),
         });
         yield* (yield* EngineSync).awaitApplied(made.auditId);
+        keyIds.set(key, id);
         return key;
       }),
     );
@@ -149,6 +153,7 @@ export const realServer = async () => {
     call,
     signIn,
     apiKey,
+    keyId: (key: string) => keyIds.get(key) ?? "",
     deactivate,
     lastAudit,
     start,
