@@ -1,5 +1,6 @@
 // GET /events: committed changes of the actor's organization as Server-Sent Events, for live UIs. Signed in like
-// tRPC (session cookie or bearer API key; 401 otherwise); every 15 s a heartbeat that re-checks the credentials.
+// tRPC (session cookie or bearer API key; 401 otherwise); every 15 s a heartbeat that re-checks the credentials,
+// and a key's revocation ends its streams at once (auth/key-watch.ts).
 // Each subscriber gets only what it may read (event-visibility.ts); streams share the process's one listener.
 import type { Engine } from "@gatehouse/domain";
 import {
@@ -13,13 +14,14 @@ import { Duration, Effect, Stream } from "effect";
 import type { Env, Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { streamSSE } from "hono/streaming";
+import { watchKey } from "./auth/key-watch.ts";
 import { sessionCookie } from "./auth/policy.ts";
 import { resolveActor } from "./auth/resolve-actor.ts";
 import { runWith, type StoreRunner } from "./auth/store-runner.ts";
 import { servesOrg } from "./authorize.ts";
 import { concerns, type VisibleEvent, visibleEvent } from "./event-visibility.ts";
 import { misdirected, SIGN_IN } from "./refusals.ts";
-import { heartbeat, runSession, tooManyStreams } from "./sse-session.ts";
+import { beforeDelivery, heartbeat, runSession, tooManyStreams, untilSignedOut } from "./sse-session.ts";
 import { defaultStreamLimits, type StreamLimits, streamQuota } from "./stream-quota.ts";
 import { errorBody } from "./v1/error-body.ts";
 
@@ -119,26 +121,24 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
         Effect.gen(function* () {
           const events = yield* (yield* ChangeFeed).subscribe();
           const sync = yield* EngineSync;
+          const watch = yield* watchKey(presented, actor);
+          const signedOut = write("event: signed-out\ndata: {}\n\n");
           yield* write(": connected\n\n");
           // Ends (and so ends the stream) once the credentials no longer resolve to the same actor.
-          const beat = heartbeat(
-            sse,
-            options.heartbeat ?? heartbeatInterval,
-            stillSignedIn,
-            write("event: signed-out\ndata: {}\n\n"),
-          );
+          const beat = heartbeat(sse, options.heartbeat ?? heartbeatInterval, stillSignedIn, signedOut);
           const changes = Stream.runForEach(events, (event) =>
             Effect.gen(function* () {
               if (!concerns(actor, event)) return;
               yield* Effect.promise(() => shared.applied(sync, event.audit));
               const visible = visibleEvent(options.engine(), actor, event);
               if (visible === undefined) return;
+              yield* beforeDelivery(watch, stillSignedIn);
               yield* Effect.promise(() =>
                 sse.writeSSE({ id: visible.audit, data: shared.text(event, visible) }),
               );
             }),
           );
-          yield* Effect.raceFirst(changes, beat);
+          yield* untilSignedOut(changes, beat, watch, signedOut);
         }),
       );
       await runSession(sse, c.req.raw, store, relay, place.release);

@@ -61,6 +61,29 @@ describe("the resolved-key cache", () => {
     expect(cache.size).toBe(0);
   });
 
+  it("tells a key's watchers of its revocation once, and holds a key only while get would answer it", () => {
+    const { cache, clock } = cacheAt({ ttlMs: 1_000 });
+    cache.remember("h1", key(1), cache.startLookup());
+    cache.remember("h2", key(2), cache.startLookup());
+    const heard: string[] = [];
+    cache.watch("key_1", () => heard.push("first"));
+    const unwatch = cache.watch("key_1", () => heard.push("unwatched"));
+    cache.watch("key_2", () => heard.push("second"));
+    unwatch();
+    expect(cache.holds("h1")).toBe(true);
+    // Forgetting every key (notices may have been missed) is no revocation: the streams resolve their keys again.
+    cache.forget(undefined);
+    expect(heard).toEqual([]);
+    expect(cache.holds("h1")).toBe(false);
+    cache.forget("key_1");
+    cache.forget("key_1");
+    expect(heard).toEqual(["first"]);
+    cache.remember("h2", key(2), cache.startLookup());
+    clock.now += 1_000;
+    expect(cache.holds("h2")).toBe(false);
+    expect(cache.get("h2")).toBeUndefined();
+  });
+
   it("asks for the use to be recorded once per interval", () => {
     const { cache, clock } = cacheAt({ ttlMs: 600_000 });
     cache.remember("h1", key(1), cache.startLookup());

@@ -1,5 +1,6 @@
 // The API process's cache of resolved API keys: key hash → the key's id and org, least recently used first
-// out, each entry trusted for a short time, so a hot key costs no database round trip. Unknown keys are not kept.
+// out, each entry trusted for a short time, so a hot key costs no database round trip; open streams watch their
+// key's revocation here. Unknown keys are not kept.
 import type { ApiKeysShape } from "@gatehouse/store";
 
 /** What a key resolves to. */
@@ -41,6 +42,8 @@ export class ApiKeyCache {
   private readonly entries = new Map<string, Entry>();
   /** Bumped by every forget: a lookup that began before one may have read a key revoked meanwhile. */
   private generation = 0;
+  /** Key id → what to call once it is revoked (the open streams it reads). */
+  private readonly watchers = new Map<string, Set<() => void>>();
 
   constructor(private readonly options: ApiKeyCacheOptions = defaultApiKeyCacheOptions) {}
 
@@ -62,6 +65,30 @@ export class ApiKeyCache {
     return { key: entry.key, markUsed };
   }
 
+  /**
+   * Whether the key `hash` names was resolved within the TTL and not forgotten since: a look only (no recency, no
+   * use recorded). False says to resolve the key again.
+   */
+  holds(hash: string): boolean {
+    const entry = this.entries.get(hash);
+    return entry !== undefined && entry.expiresAt > this.options.now();
+  }
+
+  /** Calls `revoked` once the key with id `id` is forgotten as revoked; the answer stops watching. */
+  watch(id: string, revoked: () => void): () => void {
+    let watching = this.watchers.get(id);
+    if (watching === undefined) {
+      watching = new Set();
+      this.watchers.set(id, watching);
+    }
+    const set = watching;
+    set.add(revoked);
+    return () => {
+      set.delete(revoked);
+      if (set.size === 0 && this.watchers.get(id) === set) this.watchers.delete(id);
+    };
+  }
+
   /** Call before looking a key up in the database; pass the answer to `remember`. */
   startLookup(): number {
     return this.generation;
@@ -79,11 +106,20 @@ export class ApiKeyCache {
     }
   }
 
-  /** Forgets the key with id `id` (revoked), or every key when `id` is undefined. */
+  /**
+   * Forgets the key with id `id` (revoked) and tells its watchers, or every key when `id` is undefined
+   * (revocations may have been missed: `holds` then answers false, and each stream resolves its key again).
+   */
   forget(id: string | undefined): void {
     this.generation++;
-    if (id === undefined) this.entries.clear();
-    else for (const [hash, entry] of this.entries) if (entry.key.id === id) this.entries.delete(hash);
+    if (id === undefined) {
+      this.entries.clear();
+      return;
+    }
+    for (const [hash, entry] of this.entries) if (entry.key.id === id) this.entries.delete(hash);
+    const watching = this.watchers.get(id);
+    this.watchers.delete(id);
+    for (const revoked of watching ?? []) revoked();
   }
 }
 

@@ -35,6 +35,12 @@ const keyActor = (key: ResolvedKey): Resolved => ({
   session: undefined,
 });
 
+/** The hash of the API key a bearer header presents, if it presents one well formed. */
+export const presentedKeyHash = (presented: Presented): string | undefined => {
+  const key = bearerOf(presented.authorization)?.key;
+  return key === undefined ? undefined : hashToken(key);
+};
+
 /** Records a key's use; a failure is only logged (the request never waits for this write). */
 const recordUse = (id: string) =>
   Effect.gen(function* () {

@@ -4,8 +4,9 @@ import { ChangeFeed, OrgSnapshots } from "@gatehouse/store";
 import { type Duration, Effect, Stream } from "effect";
 import type { Env, Hono } from "hono";
 import { streamSSE } from "hono/streaming";
+import { watchKey } from "../auth/key-watch.ts";
 import { heartbeatInterval } from "../events.ts";
-import { heartbeat, runSession, tooManyStreams } from "../sse-session.ts";
+import { beforeDelivery, heartbeat, runSession, tooManyStreams, untilSignedOut } from "../sse-session.ts";
 import { defaultStreamLimits, type StreamLimits, streamQuota } from "../stream-quota.ts";
 import { type KnownPartners, orgStreamItem } from "./org-changes.ts";
 import { type OrgDataOptions, orgReader } from "./org-data-access.ts";
@@ -24,7 +25,9 @@ export interface ChangeStreamOptions extends OrgDataOptions {
  * - `position` (`{ position }`): an audit row with nothing for this snapshot; only its position, nothing else.
  * - `reload` (`{ position }`, position null after a gap): load the snapshot again (a change that may concern the
  *   organization but cannot be sent as data, a resync, or events this stream dropped for falling behind).
- * - `signed-out`: the key was revoked or the right lost; the stream ends.
+ * - `signed-out`: the key was revoked or the right lost; the stream ends. A key's revocation heard by this process
+ *   ends its streams at once, and nothing is delivered once the key cache no longer vouches for the key and it
+ *   does not resolve again; the heartbeat re-checks everything else (a session, the right).
  * A comment `: heartbeat` every `heartbeat`. A reader holding `limits.perActor` streams is answered 429.
  */
 export const mountChanges = <E extends Env>(app: Hono<E>, options: ChangeStreamOptions): void => {
@@ -58,16 +61,15 @@ export const mountChanges = <E extends Env>(app: Hono<E>, options: ChangeStreamO
             orgs: new Set(found.orgs),
           });
           let known = fresh(yield* partnersNow);
+          const watch = yield* watchKey(reader.presented, actor);
+          const stillAllowed = Effect.promise(reader.stillAllowed);
+          const signedOut = send("signed-out", {});
           yield* send("ready", { org });
-          const beat = heartbeat(
-            sse,
-            options.heartbeat ?? heartbeatInterval,
-            Effect.promise(reader.stillAllowed),
-            send("signed-out", {}),
-          );
+          const beat = heartbeat(sse, options.heartbeat ?? heartbeatInterval, stillAllowed, signedOut);
           let lastSeq = 0;
           const changes = Stream.runForEach(events, (event) =>
             Effect.gen(function* () {
+              yield* beforeDelivery(watch, stillAllowed);
               const gap = lastSeq !== 0 && event.seq !== lastSeq + 1;
               lastSeq = event.seq;
               const item = gap ? { kind: "reload" as const } : orgStreamItem(org, known, isOwn, event);
@@ -86,7 +88,7 @@ export const mountChanges = <E extends Env>(app: Hono<E>, options: ChangeStreamO
               if (last) yield* send("position", { position: event.audit });
             }),
           );
-          yield* Effect.raceFirst(changes, beat);
+          yield* untilSignedOut(changes, beat, watch, signedOut);
         }),
       );
       await runSession(sse, c.req.raw, store, relay, place.release);

@@ -30,6 +30,8 @@ export interface OrgReader {
   readonly actor: Actor;
   readonly org: string;
   readonly store: StoreRunner;
+  /** The credentials it presented (a stream watches its API key's revocation: auth/key-watch.ts). */
+  readonly presented: Presented;
   /** Resolves the credentials again and asks the question again (a revoked key or lost right ends a stream). */
   readonly stillAllowed: () => Promise<boolean>;
 }
@@ -79,5 +81,5 @@ export const orgReader = async (c: Context, options: OrgDataOptions): Promise<Or
     }
   };
   // authorizeOrgData refuses a request without an actor, so one is here.
-  return { actor: actor as Actor, org, store, stillAllowed };
+  return { actor: actor as Actor, org, store, presented, stillAllowed };
 };
