@@ -1,5 +1,7 @@
 // The one place every procedure (and /v1 endpoint) is authorized: each builder here declares how (tRPC meta,
 // authorization.ts), and the query and mutation builders ask the engine and enforce the organization boundary first.
+
+import { inputSchema, issuesMessage, issuesOf } from "@gatehouse/contracts";
 import {
   type Assignment,
   type Engine,
@@ -27,9 +29,8 @@ import type { Authorization, RehearsalContext } from "./authorization.ts";
 import { atLeastOf, type EngineAt, type WrittenPosition } from "./consistency.ts";
 import type { Actor, ApiContext } from "./context.ts";
 import { toTrpcError } from "./errors.ts";
-import { inputSchema } from "./input-schema.ts";
 import { badRequest, forbidden, misdirected, notFound, nothing, unauthorized } from "./refusals.ts";
-import { baseProcedure, failureOf, issuesMessage, issuesOf } from "./trpc.ts";
+import { baseProcedure, failureOf } from "./trpc.ts";
 
 /*
  * How to read it (rules: docs/decisions.md#api-authorization):

@@ -1,27 +1,11 @@
 // tRPC's one initialisation: the context type, the meta every procedure carries, and the error shape clients see.
 // Routers build procedures only through the declaring builders of authorize.ts; this module gives them `router`.
+
+import { issuesMessage, issuesOf } from "@gatehouse/contracts";
 import { initTRPC, type TRPCError } from "@trpc/server";
 import type { Authorization } from "./authorization.ts";
 import type { ApiContext } from "./context.ts";
 import { toTrpcError } from "./errors.ts";
-
-/** The schema issues behind a validation failure, when that is what the error is. */
-export const issuesOf = (
-  cause: unknown,
-): ReadonlyArray<{ readonly path: string; readonly message: string }> | undefined => {
-  if (typeof cause !== "object" || cause === null || !("issues" in cause) || !Array.isArray(cause.issues))
-    return;
-  return cause.issues.map(
-    (issue: { readonly path?: ReadonlyArray<PropertyKey>; readonly message?: string }) => ({
-      path: (issue.path ?? []).map(String).join("."),
-      message: issue.message ?? "is invalid",
-    }),
-  );
-};
-
-/** The issues as one message naming each field: "id: Expected string; name: …". */
-export const issuesMessage = (issues: ReadonlyArray<{ readonly path: string; readonly message: string }>) =>
-  issues.map((i) => (i.path === "" ? i.message : `${i.path}: ${i.message}`)).join("; ");
 
 /** What every procedure says about itself: how it is authorized (set by the builders of authorize.ts). */
 export interface ProcedureMeta {

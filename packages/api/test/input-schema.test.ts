@@ -1,11 +1,11 @@
 // inputSchema (input-schema.ts, with input-acceptor.ts's compiled test) against Effect's own Standard Schema adapter,
 // on every procedure's and /v1 route's input: values made from the schema and hostile mutations of them (the fuzzing
 // suite's), each answered alike, the decoded value and a refusal's words.
+
+import { compileAcceptor, inputSchema } from "@gatehouse/contracts";
+import { CheckInput, CheckManyInput } from "@gatehouse/contracts/check-inputs";
 import { Schema } from "effect";
 import { describe, expect, it } from "vitest";
-import { CheckInput, CheckManyInput } from "../src/check-inputs.ts";
-import { compileAcceptor } from "../src/input-acceptor.ts";
-import { inputSchema } from "../src/input-schema.ts";
 import { appRouter } from "../src/root.ts";
 import { decisionRoutes } from "../src/v1/decision-routes.ts";
 import { fuzzInputs } from "./adversarial/hostile-inputs.ts";

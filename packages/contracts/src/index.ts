@@ -1,5 +1,6 @@
 // @gatehouse/contracts: the API's input schemas, one module per router, imported by the API and by the apps'
-// forms so both sides validate the same way. Effect only; no server code.
+// forms so both sides validate the same way, and how inputs are checked and refusals worded. Effect only; no server
+// code. The decision questions' schemas (they read the domain's resource attributes) are `./check-inputs`.
 
 export {
   AccessRequestCancelInput,
@@ -34,6 +35,8 @@ export {
   GroupMemberInput,
   ListGroupsInput,
 } from "./groups.ts";
+export { type Accepts, compileAcceptor } from "./input-acceptor.ts";
+export { inputSchema } from "./input-schema.ts";
 export {
   AcceptInput,
   AcceptName,
@@ -44,6 +47,7 @@ export {
   OpeningInput,
   OutboxInput,
 } from "./invitations.ts";
+export { issuesMessage, issuesOf } from "./issue-words.ts";
 export {
   InviteLanguage,
   isLanguage,

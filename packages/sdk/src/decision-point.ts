@@ -5,6 +5,7 @@ import { type Backoff, backoffDelay } from "./backoff.ts";
 import { type ChangeEvent, followOnce, type StreamEnd, type StreamEvent } from "./change-stream.ts";
 import { BadQuestion, NotFresh, PositionNotReached, RemoteRefusal } from "./errors.ts";
 import { Positions } from "./positions.ts";
+import { checkedCheck, checkedMany, checkedResources, checkedWhatCan } from "./question-inputs.ts";
 import type {
   CallOptions,
   CheckManyQuestion,
@@ -275,8 +276,18 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
     if (resource.org !== org) throw new BadQuestion(`No organization "${resource.org}"`);
     return resource;
   };
-  const checkWith = (local: Engine, q: CheckQuestion): Decision =>
-    local.check(q.subject, q.action, inOrg(q.resource));
+  /**
+   * A check as typed (the hot path checks nothing the engine does not): only a question the engine or `inOrg`
+   * refuses is checked against the server's schema, so a malformed one is refused in the server's words.
+   */
+  const checkWith = (local: Engine, q: CheckQuestion): Decision => {
+    try {
+      return local.check(q.subject, q.action, inOrg(q.resource));
+    } catch (error) {
+      checkedCheck(q);
+      throw error;
+    }
+  };
 
   /** checkResources locally: each resource's actions (else the question's), refused as the server refuses none. */
   const checkResourcesWith = (local: Engine, q: CheckResourcesQuestion): ResourceDecisions => {
@@ -305,6 +316,17 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
     return localFor(call).then((e) => (e === undefined ? far() : local(e)));
   };
 
+  /** Answers the question as `check` decoded it (a refusal rejects the call, as the server's 400 would). */
+  const asking = <Q, A>(check: () => Q, answered: (q: Q) => Promise<A>): Promise<A> => {
+    let q: Q;
+    try {
+      q = check();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return answered(q);
+  };
+
   return {
     ready: () => readyOnce,
     check: (q, call) =>
@@ -313,29 +335,45 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
         (e) => checkWith(e, q),
         () => server.check(q, call),
       ),
-    checkMany: (q, call) =>
-      answer(
-        call,
-        (e) => q.checks.map((c) => checkWith(e, { subject: q.subject, ...c })),
-        () => server.checkMany(q, call),
+    checkMany: (asked, call) =>
+      asking(
+        () => checkedMany(asked),
+        (q) =>
+          answer(
+            call,
+            (e) => q.checks.map((c) => checkWith(e, { subject: q.subject, ...c })),
+            () => server.checkMany(q, call),
+          ),
       ),
-    checkResources: (q, call) =>
-      answer(
-        call,
-        (e) => checkResourcesWith(e, q),
-        () => server.checkResources(q, call),
+    checkResources: (asked, call) =>
+      asking(
+        () => checkedResources(asked),
+        (q) =>
+          answer(
+            call,
+            (e) => checkResourcesWith(e, q),
+            () => server.checkResources(q, call),
+          ),
       ),
-    explain: (q, call) =>
-      answer(
-        call,
-        (e) => e.explain(q.subject, q.action, inOrg(q.resource)),
-        () => server.explain(q, call),
+    explain: (asked, call) =>
+      asking(
+        () => checkedCheck(asked),
+        (q) =>
+          answer(
+            call,
+            (e) => e.explain(q.subject, q.action, inOrg(q.resource)),
+            () => server.explain(q, call),
+          ),
       ),
-    whatCan: (q, call) =>
-      answer(
-        call,
-        (e) => e.whatCan(q.subject, inOrg(q.resource)),
-        () => server.whatCan(q, call),
+    whatCan: (asked, call) =>
+      asking(
+        () => checkedWhatCan(asked),
+        (q) =>
+          answer(
+            call,
+            (e) => e.whatCan(q.subject, inOrg(q.resource)),
+            () => server.whatCan(q, call),
+          ),
       ),
     checkNow: (q) => {
       const local = engine;

@@ -1,8 +1,15 @@
 // The SDK against the real server: its answers equal the server's, a grant written through the API becomes
-// visible, a restart is followed by a reconnect and reload, atLeast waits for a position, and it falls back.
+// visible, a restart is followed by a reconnect and reload, atLeast waits for a position, it falls back, and it
+// refuses a malformed question in the server's words.
 import { type Decision, products, type Resource } from "@gatehouse/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDecisionPoint, type DecisionPoint, NotFresh, PositionNotReached } from "../src/index.ts";
+import {
+  BadQuestion,
+  createDecisionPoint,
+  type DecisionPoint,
+  NotFresh,
+  PositionNotReached,
+} from "../src/index.ts";
 import { type Caller, type RealServer, realServer, until } from "./support/real-server.ts";
 
 let server: RealServer;
@@ -244,5 +251,73 @@ describe("a decision point", () => {
     expect(await remote.check(question)).toBe(expected.data);
     await expect(none.check(question)).rejects.toBeInstanceOf(NotFresh);
     expect(() => none.checkNow(question)).toThrow(NotFresh);
+  });
+});
+
+describe("a malformed question", () => {
+  const action = "cms:edit-view.access";
+  const malformed: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
+    [
+      "an attribute of the wrong type",
+      { subject: "demo-admin", action, resource: { ...cms, attrs: { production: "yes" } } },
+    ],
+    ["a subject with a NUL character", { subject: "demo-\u0000admin", action, resource: cms }],
+    ["an empty subject", { subject: "", action, resource: cms }],
+    ["a subject of 300 characters", { subject: "x".repeat(300), action, resource: cms }],
+    ["no subject", { action, resource: cms }],
+    ["an action of a number", { subject: "demo-admin", action: 7, resource: cms }],
+  ];
+
+  /** What the SDK's call throws (its class and words), or what it answered. */
+  const thrown = (call: () => unknown): Promise<string> =>
+    Promise.resolve()
+      .then(call)
+      .then(
+        (answer) => `answered ${JSON.stringify(answer)}`,
+        (error: Error) => `${error instanceof BadQuestion ? "BadQuestion" : error.name}: ${error.message}`,
+      );
+
+  /** The server's 400 for the same question through /v1 (its words name the field). */
+  const refused = async (path: string, body: unknown) => {
+    const res = await server.app.request(`http://localhost${path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(400);
+    return `BadQuestion: ${((await res.json()) as { error: { message: string } }).error.message}`;
+  };
+
+  for (const [what, q] of malformed)
+    it(`${what}: refused by checkMany, checkResources, explain and whatCan as the server refuses it`, async () => {
+      const point = open();
+      await point.ready();
+      const { subject, action: asked, resource } = q;
+      const many = { ...(subject === undefined ? {} : { subject }), checks: [{ action: asked, resource }] };
+      const resources = {
+        ...(subject === undefined ? {} : { subject }),
+        actions: [asked],
+        resources: [{ resource }],
+      };
+      expect(await thrown(() => point.checkMany(many as never))).toBe(await refused("/v1/check-many", many));
+      expect(await thrown(() => point.checkResources(resources as never))).toBe(
+        await refused("/v1/check-resources", resources),
+      );
+      const words = await refused("/v1/check", q);
+      expect(await thrown(() => point.explain(q as never))).toBe(words);
+      if (asked === action) {
+        const { action: _, ...about } = q;
+        expect(await thrown(() => point.whatCan(about as never))).toBe(words);
+      }
+    });
+
+  it("is refused by check and checkNow in the server's words when the engine cannot answer it", async () => {
+    const point = open();
+    await point.ready();
+    for (const [, q] of malformed.slice(1)) {
+      const words = await refused("/v1/check", q);
+      expect(await thrown(() => point.check(q as never))).toBe(words);
+      expect(await thrown(() => point.checkNow(q as never))).toBe(words);
+    }
   });
 });

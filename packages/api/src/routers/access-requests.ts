@@ -7,6 +7,7 @@ import {
   AccessRequestDecideInput,
   AccessRequestInput,
   AccessRequestListInput,
+  inputSchema,
   SupportTicketQueueInput,
 } from "@gatehouse/contracts";
 import {
@@ -41,7 +42,6 @@ import {
   type UserActor,
   type Write,
 } from "../authorize.ts";
-import { inputSchema } from "../input-schema.ts";
 import { pageOf } from "../list-page.ts";
 import { accessRequestNamer } from "../names/access-request-names.ts";
 import { badRequest, forbidden, missing, notFound } from "../refusals.ts";

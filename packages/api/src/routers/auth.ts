@@ -2,7 +2,7 @@
 // (the actor with, for a user, the Admin Center page it lands on and the sections it may use).
 // Rules: docs/decisions.md#sign-in.
 
-import { LoginInput } from "@gatehouse/contracts";
+import { inputSchema, LoginInput } from "@gatehouse/contracts";
 import { type AdminSection, type Engine, type Landing, UnknownSubject } from "@gatehouse/domain";
 import { Mutations, Operators, Sessions, Users } from "@gatehouse/store";
 import { Effect } from "effect";
@@ -10,7 +10,6 @@ import { login } from "../auth/login.ts";
 import { requestAuth } from "../auth/request-auth.ts";
 import { publicAccess, selfAccess } from "../authorize.ts";
 import type { Actor } from "../context.ts";
-import { inputSchema } from "../input-schema.ts";
 import { unauthorized } from "../refusals.ts";
 import { router } from "../trpc.ts";
 

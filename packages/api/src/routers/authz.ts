@@ -1,7 +1,15 @@
 // The authorization API: check, checkMany, checkResources, explain, whoCan and whatCan, answered by the engine (read-only).
 // Who may ask about whom is declared here (check's and checkMany's in check-decisions.ts, shared with /v1) and
 // decided by authorizedQuery before any question reaches the engine.
-import { Id, ListPage } from "@gatehouse/contracts";
+import { ListPage } from "@gatehouse/contracts";
+import {
+  atLeast,
+  Check,
+  CheckInput,
+  CheckManyInput,
+  CheckResourcesInput,
+  WhatCanInput,
+} from "@gatehouse/contracts/check-inputs";
 import type { Explanation, Resource } from "@gatehouse/domain";
 import { Schema } from "effect";
 import { authorizedQuery, type Declared, seenBy } from "../authorize.ts";
@@ -17,14 +25,6 @@ import {
   subjectOf,
   userView,
 } from "../check-decisions.ts";
-import {
-  atLeast,
-  Check,
-  CheckInput,
-  CheckManyInput,
-  CheckResourcesInput,
-  ResourceInput,
-} from "../check-inputs.ts";
 import type { Actor } from "../context.ts";
 import { pageOf } from "../list-page.ts";
 import { namedExplanation } from "../names/explanation-names.ts";
@@ -34,7 +34,6 @@ import { router } from "../trpc.ts";
 // Rules: docs/decisions.md#api-authz-questions (who may ask about whom; declared through authorizedQuery).
 
 const WhoCanInput = Schema.Struct({ ...ListPage.fields, ...Check.fields, atLeast });
-const WhatCanInput = Schema.Struct({ subject: Schema.optionalKey(Id), resource: ResourceInput, atLeast });
 
 /** Listing who can act on `resource` is asking about others there. */
 const aboutOthers = (actor: Actor, resource: Resource): Declared => {

@@ -1,10 +1,9 @@
 // The public vocabulary: products, their actions and their system roles, as the UIs render them.
 // Read-only and the same for everyone (it is the documented model, not anyone's data).
-import { Id } from "@gatehouse/contracts";
+import { Id, inputSchema } from "@gatehouse/contracts";
 import { featureRoles, noCustomRoles, products, webRoleMatrix } from "@gatehouse/domain";
 import { Schema } from "effect";
 import { publicAccess } from "../authorize.ts";
-import { inputSchema } from "../input-schema.ts";
 import { nothing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { servedActions } from "./served-actions.ts";

@@ -3,6 +3,7 @@
 import {
   AcceptInput,
   InvitationIdInput as IdInput,
+  inputSchema,
   InvitationsListInput as ListInput,
   languageOf,
   OpeningInput,
@@ -29,7 +30,6 @@ import {
   publicAccess,
   storeError,
 } from "../authorize.ts";
-import { inputSchema } from "../input-schema.ts";
 import { pageOf } from "../list-page.ts";
 import { deliverInvitation } from "../mail/deliver.ts";
 import { grantNamer } from "../names/invitation-names.ts";

@@ -1,5 +1,12 @@
 // Every /v1 decision endpoint, in one list: its path, its input and answer schemas, its authorization (authorize.ts's
 // authorizedCall) and its answer. The mount, the OpenAPI document and the adversarial sweep all read this list.
+
+import {
+  CheckInput,
+  CheckManyInput,
+  CheckResourcesInput,
+  MAX_CHECKS,
+} from "@gatehouse/contracts/check-inputs";
 import type { Decision } from "@gatehouse/domain";
 import { Schema } from "effect";
 import type { Authorization } from "../authorization.ts";
@@ -12,7 +19,6 @@ import {
   decideChecks,
   decideResources,
 } from "../check-decisions.ts";
-import { CheckInput, CheckManyInput, CheckResourcesInput, MAX_CHECKS } from "../check-inputs.ts";
 import type { Actor, ApiContext } from "../context.ts";
 import { decisionJson, decisionsJson, resultsJson } from "./decision-json.ts";
 

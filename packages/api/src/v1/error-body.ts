@@ -1,10 +1,11 @@
 // The /v1 decision API's error answer: `{ "error": { "code", "message" } }` as /events answers, with tRPC's code
 // names and HTTP statuses and its words (a bad input names the field; an internal error only its request id).
+
+import { issuesMessage, issuesOf } from "@gatehouse/contracts";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { Schema } from "effect";
 import { toTrpcError } from "../errors.ts";
 import { NotServedHere } from "../refusals.ts";
-import { issuesMessage, issuesOf } from "../trpc.ts";
 
 /** The error body's schema, for the OpenAPI document. */
 export const ErrorBody = Schema.Struct({

@@ -1,8 +1,9 @@
-// The inputs of the decision questions (check, checkMany, checkResources, explain, whoCan, whatCan) as Effect schemas:
-// tRPC's authz router and the /v1 decision API decode with these, and the OpenAPI document is generated from them.
-import { ConsistencyToken, GrantScope, Id } from "@gatehouse/contracts";
+// The inputs of the decision questions (check, checkMany, checkResources, explain, whatCan) as Effect schemas: tRPC's
+// authz router, the /v1 decision API and @gatehouse/sdk decode with these; the OpenAPI document is generated from them.
 import { type AskingActions, askedActions, ResourceAttributes } from "@gatehouse/domain";
 import { Schema } from "effect";
+import { ConsistencyToken, Id } from "./fields.ts";
+import { GrantScope } from "./scope.ts";
 
 /** At most this many checks per checkMany call, and decisions per checkResources call. */
 export const MAX_CHECKS = 1000;
@@ -21,6 +22,13 @@ export const Check = Schema.Struct({ action: Id, resource: ResourceInput });
 
 /** check (and explain): one question about `subject`, the asking user itself when none is named. */
 export const CheckInput = Schema.Struct({ subject: Schema.optionalKey(Id), ...Check.fields, atLeast });
+
+/** whatCan: which actions `subject` (the asking user itself when none is named) may do on `resource`. */
+export const WhatCanInput = Schema.Struct({
+  subject: Schema.optionalKey(Id),
+  resource: ResourceInput,
+  atLeast,
+});
 
 /** checkMany: 1 to MAX_CHECKS questions about one subject, answered in their order. */
 export const CheckManyInput = Schema.Struct({
