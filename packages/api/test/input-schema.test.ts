@@ -1,6 +1,6 @@
-// inputSchema (input-schema.ts, with input-acceptor.ts's compiled test) against Effect's own Standard Schema adapter,
-// on every procedure's and /v1 route's input: values made from the schema and hostile mutations of them (the fuzzing
-// suite's), each answered alike, the decoded value and a refusal's words.
+// inputSchema (@gatehouse/contracts' input-schema.ts, with input-acceptor.ts's compiled test) against Effect's own
+// Standard Schema adapter, on every procedure's and /v1 route's input: values made from the schema and hostile
+// mutations of them (the fuzzing suite's), each answered alike, the decoded value and a refusal's words.
 
 import { compileAcceptor, inputSchema } from "@gatehouse/contracts";
 import { CheckInput, CheckManyInput } from "@gatehouse/contracts/check-inputs";
