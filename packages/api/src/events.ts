@@ -1,6 +1,6 @@
 // GET /events: committed changes of the actor's organization as Server-Sent Events, for live UIs. Signed in like
 // tRPC (session cookie or bearer API key; 401 otherwise); every 15 s a heartbeat that re-checks the credentials,
-// and a key's revocation ends its streams at once (auth/key-watch.ts).
+// and a key's revocation, or the user's deactivation, ends its streams at once (auth/key-watch.ts).
 // Each subscriber gets only what it may read (event-visibility.ts); streams share the process's one listener.
 import type { Engine } from "@gatehouse/domain";
 import {
@@ -121,7 +121,7 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
         Effect.gen(function* () {
           const events = yield* (yield* ChangeFeed).subscribe();
           const sync = yield* EngineSync;
-          const watch = yield* watchKey(presented, actor);
+          const watch = yield* watchKey(presented, actor, options.engine);
           const signedOut = write("event: signed-out\ndata: {}\n\n");
           yield* write(": connected\n\n");
           // Ends (and so ends the stream) once the credentials no longer resolve to the same actor.
@@ -130,9 +130,9 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
             Effect.gen(function* () {
               if (!concerns(actor, event)) return;
               yield* Effect.promise(() => shared.applied(sync, event.audit));
+              yield* beforeDelivery(watch, stillSignedIn);
               const visible = visibleEvent(options.engine(), actor, event);
               if (visible === undefined) return;
-              yield* beforeDelivery(watch, stillSignedIn);
               yield* Effect.promise(() =>
                 sse.writeSSE({ id: visible.audit, data: shared.text(event, visible) }),
               );

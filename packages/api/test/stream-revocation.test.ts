@@ -1,5 +1,6 @@
 // A revoked API key's open streams (/v1/changes and /events) end with `signed-out` as soon as this process hears of
-// the revocation, with no heartbeat needed, and are never delivered a change written after it (auth/key-watch.ts).
+// the revocation, with no heartbeat needed, and are never delivered a change written after it; a deactivated user's
+// /events stream ends at its next event (auth/key-watch.ts).
 import { ApiKeys, EngineSync, Mutations } from "@gatehouse/store";
 import { Duration, Effect } from "effect";
 import { describe, expect, it } from "vitest";
@@ -21,8 +22,10 @@ const serve = async () => {
 };
 
 /** An open stream: its text so far, read until a condition holds or `ms` pass, and whether it ended. */
-const open = async (app: Awaited<ReturnType<typeof serve>>, path: string, key: string) => {
-  const res = await app.request(`http://localhost${path}`, { headers: { authorization: `Bearer ${key}` } });
+const open = async (app: Awaited<ReturnType<typeof serve>>, path: string, key: string | Call) => {
+  const headers: Record<string, string> =
+    typeof key === "string" ? { authorization: `Bearer ${key}` } : { cookie: key.cookie ?? "" };
+  const res = await app.request(`http://localhost${path}`, { headers });
   expect(res.status).toBe(200);
   const reader = res.body?.getReader();
   const decoder = new TextDecoder();
@@ -146,5 +149,20 @@ describe("a revoked key's open streams", () => {
       expect(stream.text()).not.toContain("demo-exp-editor");
       await stream.close();
     }
+  });
+
+  it("a deactivated user's /events stream ends with signed-out at its next event, without the heartbeat", async () => {
+    const admin = await signIn("admin@acme.example");
+    const user = await signIn("customeradmin@acme.example");
+    const stream = await open(await serve(), "/events", user);
+    expect(await stream.readUntil((t) => t.includes(": connected"), 5_000)).toBe(true);
+    expect((await send("POST", "users.deactivate", { userId: "demo-customeradmin" }, admin)).status).toBe(
+      200,
+    );
+    await give(admin, "demo-instance-admin");
+    expect(await stream.readUntil(signedOut, 5_000)).toBe(true);
+    expect(await stream.readUntil(() => false, 5_000)).toBe(false);
+    expect(stream.ended()).toBe(true);
+    expect(stream.text()).not.toContain("demo-instance-admin");
   });
 });

@@ -61,7 +61,7 @@ export const mountChanges = <E extends Env>(app: Hono<E>, options: ChangeStreamO
             orgs: new Set(found.orgs),
           });
           let known = fresh(yield* partnersNow);
-          const watch = yield* watchKey(reader.presented, actor);
+          const watch = yield* watchKey(reader.presented, actor, options.engine);
           const stillAllowed = Effect.promise(reader.stillAllowed);
           const signedOut = send("signed-out", {});
           yield* send("ready", { org });
