@@ -145,7 +145,7 @@ describe("Flags and granular roles", () => {
         environment: production,
       },
     });
-    expect(forced).toMatch(/entity roles of a Project owner cannot be changed/i);
+    expect(forced).toMatch(/environment and flag roles of a Project owner cannot be changed/i);
     await screenshot(admin, "fx-granular-locked-owner");
     await admin.context().close();
   });

@@ -248,7 +248,7 @@ const make = Effect.gen(function* () {
     const before = yield* get(id);
     if (!change.from.includes(before.status))
       return yield* new InvalidChange({
-        reason: `operation ${id} is ${before.status}, not ${change.from.join(" or ")}`,
+        reason: `the operation is ${before.status}, no longer ${change.from.join(" or ")}`,
       });
     const started = change.to === "in-progress" ? sql`now()` : sql`started_at`;
     const finished = ["completed", "failed", "cancelled"].includes(change.to) ? sql`now()` : sql`finished_at`;

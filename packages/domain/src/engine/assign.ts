@@ -89,7 +89,9 @@ const validity = (
     const at = bestProjectRole(cx);
     const project = at < 0 ? undefined : roleAt(cx, at);
     if (project && policy.isLocked(project))
-      return invalid(`the entity roles of a ${project.label} cannot be changed`);
+      return invalid(
+        `the environment and flag roles of ${/^[aeiou]/i.test(project.label) ? "an" : "a"} ${project.label} cannot be changed`,
+      );
   }
   return undefined;
 };

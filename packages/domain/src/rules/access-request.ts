@@ -81,11 +81,11 @@ const refusal = (request: AccessRequestState, event: AccessRequestEvent): string
   switch (event) {
     case "complete":
     case "reject":
-      return `access request ${request.id} is not a customer-approved support ticket`;
+      return "This access request is not a customer-approved support ticket";
     case "cancel":
-      return `access request ${request.id} is ${request.status}: only a pending request can be cancelled`;
+      return `This access request is ${request.status}: only a pending request can be cancelled`;
     default:
-      return `access request ${request.id} is ${request.status}, not pending`;
+      return `This access request is already ${request.status}: only a pending request is approved or denied`;
   }
 };
 

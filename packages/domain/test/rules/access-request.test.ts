@@ -120,11 +120,12 @@ const table: Readonly<
 
 const id = "acr_1";
 const refusals: Readonly<Record<AccessRequestEvent, (status: AccessRequestStatus) => string>> = {
-  approve: (status) => `access request ${id} is ${status}, not pending`,
-  deny: (status) => `access request ${id} is ${status}, not pending`,
-  complete: () => `access request ${id} is not a customer-approved support ticket`,
-  reject: () => `access request ${id} is not a customer-approved support ticket`,
-  cancel: (status) => `access request ${id} is ${status}: only a pending request can be cancelled`,
+  approve: (status) =>
+    `This access request is already ${status}: only a pending request is approved or denied`,
+  deny: (status) => `This access request is already ${status}: only a pending request is approved or denied`,
+  complete: () => "This access request is not a customer-approved support ticket",
+  reject: () => "This access request is not a customer-approved support ticket",
+  cancel: (status) => `This access request is ${status}: only a pending request can be cancelled`,
 };
 
 describe("access request: path × status × event", () => {
