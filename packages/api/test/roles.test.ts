@@ -424,6 +424,31 @@ describe("roles.validate (the new-role form's dry run)", () => {
     expect(await auditCount()).toBe(before);
   });
 
+  it("a name another custom role of the product has is a problem before Save, and Save names the clash", async () => {
+    const admin = await signIn("admin@acme.example");
+    const site = { product: "cms", instance: "acme-cms" };
+    const first = await send(
+      "POST",
+      "roles.createCustom",
+      { ...site, roleName: "Clashing", permissions: ["cms:content.edit"] },
+      admin,
+    );
+    expect(first.status).toBe(200);
+    const words =
+      'A custom role named "CMS-Acme Site-clashing" already exists for CMS (names are compared ignoring case): choose another name';
+    expect((await check({ ...site, roleName: "clashing" }, admin)).data).toEqual({
+      name: null,
+      problem: { field: "roleName", message: words },
+    });
+    const again = await send(
+      "POST",
+      "roles.createCustom",
+      { ...site, roleName: "clashing", permissions: ["cms:content.edit"] },
+      admin,
+    );
+    expect([again.status, again.error?.message]).toEqual([409, words]);
+  });
+
   it("asks what Save asks: a user who may not create the role there is refused", async () => {
     const plain = await signIn("customeruser@acme.example");
     const refused = await check({ product: "cms", instance: "acme-cms", roleName: "R" }, plain);

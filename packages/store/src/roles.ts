@@ -10,7 +10,7 @@ import {
 import { Context, Effect, Layer, type Result } from "effect";
 import { SqlClient, type Statement } from "effect/sql";
 import type { Change, Written } from "./changes.ts";
-import { type AlreadyExists, InvalidChange, type NotFound, type VersionConflict } from "./errors.ts";
+import { AlreadyExists, InvalidChange, type NotFound, type VersionConflict } from "./errors.ts";
 import { newId } from "./ids.ts";
 import { constraintsAs } from "./sql-failures.ts";
 import { found, updated } from "./versioned.ts";
@@ -59,6 +59,18 @@ export interface CustomRolePatch {
   readonly description?: string | undefined;
   readonly permissions?: ReadonlyArray<string> | undefined;
 }
+
+/** Why a custom role cannot be named `name` (another of `product`'s in the organization has it), in words. */
+export const customRoleNameTaken = (name: string, product: string): string =>
+  `A custom role named "${name}" already exists for ${product} (names are compared ignoring case): choose another name`;
+
+/** The clash of a custom role's name with another of its product in the organization. */
+const namedClash = (name: string, product: string) =>
+  new AlreadyExists({
+    kind: "custom role",
+    constraint: "roles_custom_name_key",
+    reason: customRoleNameTaken(name, product),
+  });
 
 export interface RolesShape {
   /** Inserts the catalog's system roles and permissions that are missing; returns how many roles it added. */
@@ -174,7 +186,10 @@ const make = Effect.gen(function* () {
     const id = input.id ?? `${input.product}:${newId("custom")}`;
     yield* sql`insert into roles (id, product, type, name, description, org, instance, duplicated_from, created_by)
                values (${id}, ${input.product}, 'custom', ${name}, ${input.description ?? ""}, ${input.org},
-                       ${input.instance ?? null}, ${origin?.id ?? null}, ${input.createdBy ?? null})`;
+                       ${input.instance ?? null}, ${origin?.id ?? null}, ${input.createdBy ?? null})`.pipe(
+      constraintsAs("custom role"),
+      Effect.mapError((e) => (e instanceof AlreadyExists ? namedClash(name, def.label) : e)),
+    );
     yield* writePermissions(id, permissions);
     const role = yield* Effect.orDie(get(id));
     return {

@@ -16,7 +16,7 @@ import {
   products,
   productsById,
 } from "@gatehouse/domain";
-import { Instances, type RoleRecord, Roles } from "@gatehouse/store";
+import { customRoleNameTaken, Instances, type RoleRecord, Roles } from "@gatehouse/store";
 import { Effect, identity, Option, Result } from "effect";
 import {
   type AskContext,
@@ -201,7 +201,15 @@ export const rolesRouter = router({
       const message = `instance: no ${input.product} instance "${input.instance}" in ${ctx.declared}`;
       return { name: null, problem: { field: "instance", message } };
     }
-    return { name: named.success, problem: null };
+    const taken = await ctx.store.run(
+      Roles.use((roles) => roles.list({ org: ctx.declared, product: input.product, type: "custom" })),
+    );
+    const name = named.success;
+    if (taken.some((role) => role.name.toLowerCase() === name.toLowerCase())) {
+      const product = productsById.get(input.product)?.label ?? input.product;
+      return { name: null, problem: { field: "roleName", message: customRoleNameTaken(name, product) } };
+    }
+    return { name, problem: null };
   }),
 
   /** Renames, re-describes or redefines a custom role of the organization, given the version read. */
