@@ -1,6 +1,7 @@
 // Browser tests of what an admin does to a user's account, as a person does it: Delete user on an instance takes
 // only that instance's roles; Remove from account takes everything after a confirmation saying so; deactivating
-// shows "Deactivated" and stops the user's sign-in (in a second browser), reactivating lets it sign in again.
+// shows "Deactivated" and stops the user's sign-in (in a second browser), reactivating lets it sign in again. Lower
+// admins see Remove from account disabled with the server's reason.
 import { browserSuite, callApi, demoPassword, screenshot, signIn } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -78,6 +79,27 @@ describe("Delete user and Remove from account", () => {
     const row = table("Users of Acme").getByRole("row", { name: /two.places@acme.example/ });
     await row.getByText("Removed", { exact: true }).waitFor();
     await screenshot(page, "accounts-removed-from-account");
+  });
+});
+
+describe("Remove from account is the super admin's", () => {
+  it("the project owner's menu offers it disabled with the server's reason, and the API refuses", async () => {
+    await signIn(page, app(), "project-owner@acme.example");
+    await page.goto(app("projects/acme-checkout"));
+    await page.getByLabel("Search users").fill("exp-editor");
+    await expect.poll(() => page.getByRole("row").count()).toBe(2);
+    await page.getByRole("button", { name: "More options for exp-editor@acme.example" }).click();
+    const remove = page.getByRole("menuitem", { name: "Remove from account" });
+    const reason =
+      "Remove from account changes the whole account (its roles everywhere in the organization and its sign-in): only a super admin may (needs admin-center:user.deactivate at the organization)";
+    await expect.poll(() => remove.getAttribute("title")).toBe(reason);
+    expect(await remove.isDisabled()).toBe(true);
+    // The place's own options stay the project owner's.
+    await expect.poll(() => page.getByRole("menuitem", { name: "Remove access" }).isEnabled()).toBe(true);
+    await screenshot(page, "accounts-remove-from-account-project-owner");
+    await expect(api("users.removeFromAccount", { userId: "demo-exp-editor" })).rejects.toThrow(
+      /users.removeFromAccount/,
+    );
   });
 });
 

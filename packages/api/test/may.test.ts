@@ -1,5 +1,5 @@
 // `may` answers what calling the mutation would answer, without writing: the button asks the server's question.
-// "Remove from account" (users.removeFromAccount) asks for every grant and the custom groups, not `user.delete`.
+// "Remove from account" (users.removeFromAccount) asks the account-wide action, not `user.delete` at a project.
 import { EngineSync } from "@gatehouse/store";
 import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
@@ -14,18 +14,14 @@ const grantsOf = (userId: string) => rows(`select id from grants where subject_u
 const checkout = { org: "acme", product: "experimentation", instance: "acme-exp", project: "acme-checkout" };
 
 describe("may", () => {
-  it("refuses the project owner's Remove from account of a user in a custom group as the call does, which user.delete allowed", async () => {
-    const admin = await signIn("admin@acme.example");
-    const group = await send("POST", "groups.create", { org: "acme", name: "Viewers" }, admin);
-    const groupId = (group.data as { id: string }).id;
-    await send("POST", "groups.addMember", { groupId, userId: "demo-exp-viewer" }, admin);
+  it("refuses the project owner's Remove from account as the call does, which user.delete at its project allowed", async () => {
     const owner = await signIn("project-owner@acme.example");
     // The question the app used to ask says yes...
     expect((await engine()).allows("demo-exp-project-owner", "admin-center:user.delete", checkout)).toBe(
       true,
     );
-    // ...but the call refuses, and `may` says so with the call's words.
-    const input = { userId: "demo-exp-viewer" };
+    // ...but the call refuses (an account-wide change is a super admin's), and `may` says so with the call's words.
+    const input = { userId: "demo-exp-editor" };
     const answer = await may(owner, "users.removeFromAccount", input);
     const call = await send("POST", "users.removeFromAccount", input, owner);
     expect(call.status).toBe(403);
@@ -33,10 +29,11 @@ describe("may", () => {
   });
 
   it("allows what the call allows, and writes nothing", async () => {
+    const admin = await signIn("admin@acme.example");
     const owner = await signIn("project-owner@acme.example");
     const audits = await auditCount();
     const before = await grantsOf("demo-exp-editor");
-    expect(await may(owner, "users.removeFromAccount", { userId: "demo-exp-editor" })).toEqual({
+    expect(await may(admin, "users.removeFromAccount", { userId: "demo-exp-editor" })).toEqual({
       allowed: true,
     });
     expect(await may(owner, "users.removeAccess", { userId: "demo-exp-editor", scope: checkout })).toEqual({

@@ -1,5 +1,5 @@
 // Removing a user from the account takes every grant and group membership in the organization and ends its
-// sign-in at once; the engine agrees right after. Whoever cannot manage its groups cannot remove it (nothing changed).
+// sign-in at once; the engine agrees right after. It is a super admin's account-wide change.
 import { EngineSync } from "@gatehouse/store";
 import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { type Call, demoApi } from "./support/demo-api.ts";
 const { send, signIn, rows, auditCount, runtime } = demoApi();
 
 const cms = { org: "acme", product: "cms", instance: "acme-cms" };
+const checkout = { org: "acme", product: "experimentation", instance: "acme-exp", project: "acme-checkout" };
 const EDIT_VIEW = "cms:edit-view.access";
 
 const engine = async () => (await runtime.runPromise(Effect.service(EngineSync))).engine;
@@ -55,24 +56,74 @@ describe("users.removeFromAccount", () => {
     ]);
   });
 
-  it("a project owner cannot remove a user in a custom group (nothing changed), but removes its own collaborator", async () => {
+  it("a project owner, an instance admin and a product admin remove nobody from the account, even a user whose every role they could give; nothing changes", async () => {
     const admin = await signIn("admin@acme.example");
-    await opsGroup(admin, "Viewers", ["demo-exp-viewer"]);
-    const viewer = await signIn("exp-viewer@acme.example");
-    const owner = await signIn("project-owner@acme.example");
-    const before = [await grantsOf("demo-exp-viewer"), await memberships("demo-exp-viewer")];
+    // Audit finding 1: a user holding only what each lower admin may give (a CMS role at Acme Site, Checkout's editor).
+    const invited = await send(
+      "POST",
+      "users.invite",
+      {
+        org: "acme",
+        emails: ["victim@acme.example"],
+        language: "en",
+        grants: [
+          { role: "cms:content-editors", scope: cms },
+          { role: "experimentation:editor", scope: checkout },
+        ],
+      },
+      admin,
+    );
+    expect(invited.status).toBe(200);
+    const { acceptUrl, user } = (
+      invited.data as { invited: Array<{ acceptUrl: string; user: { id: string } }> }
+    ).invited[0] as { acceptUrl: string; user: { id: string } };
+    const token = new URL(acceptUrl, "http://localhost").searchParams.get("token");
+    expect((await send("POST", "invitations.accept", { token, password: "gatehouse-demo" }, {})).status).toBe(
+      200,
+    );
+    const victim = await signIn("victim@acme.example");
+    const before = [
+      await grantsOf(user.id),
+      await rows(`select status, version from users where id = '${user.id}'`),
+    ];
+    const emails = [
+      "project-owner@acme.example",
+      "instance-admin@acme.example",
+      "product-admin@acme.example",
+    ];
+    const lowerAdmins = [];
+    for (const email of emails) lowerAdmins.push({ email, lower: await signIn(email) });
     const audits = await auditCount();
-    const refused = await send("POST", "users.removeFromAccount", { userId: "demo-exp-viewer" }, owner);
-    expect(refused.status).toBe(403);
-    expect(refused.error?.message).toContain("admin-center:group.manage");
-    expect(await auditCount()).toBe(audits);
-    expect([await grantsOf("demo-exp-viewer"), await memberships("demo-exp-viewer")]).toEqual(before);
-    expect((await me(viewer)).status).toBe(200);
 
-    const editor = await signIn("exp-editor@acme.example");
-    const removed = await send("POST", "users.removeFromAccount", { userId: "demo-exp-editor" }, owner);
-    expect(removed.status).toBe(200);
-    expect((await me(editor)).status).toBe(401);
-    expect(await memberships("demo-exp-editor")).toEqual([]);
+    for (const { email, lower } of lowerAdmins) {
+      const refused = await send("POST", "users.removeFromAccount", { userId: user.id }, lower);
+      expect(refused.status, email).toBe(403);
+      expect(refused.error?.message, email).toBe(
+        "Remove from account changes the whole account (its roles everywhere in the organization and its sign-in): only a super admin may (needs admin-center:user.deactivate at the organization)",
+      );
+    }
+    expect(await auditCount()).toBe(audits);
+    expect([
+      await grantsOf(user.id),
+      await rows(`select status, version from users where id = '${user.id}'`),
+    ]).toEqual(before);
+    expect((await me(victim)).status).toBe(200);
+    // The takeover's next step, inviting the email again for a link that sets its password, gives no link: the
+    // account is active, so an invitation adds roles to it.
+    const owner = await signIn("project-owner@acme.example");
+    const again = await send(
+      "POST",
+      "users.invite",
+      {
+        org: "acme",
+        emails: ["victim@acme.example"],
+        language: "en",
+        grants: [{ role: "experimentation:editor", scope: checkout }],
+      },
+      owner,
+    );
+    expect(again.status).toBe(200);
+    expect((again.data as { invited: unknown[] }).invited).toEqual([]);
+    expect((await me(victim)).status).toBe(200);
   });
 });

@@ -1,7 +1,7 @@
 // Users of an organization: a keyset-paged directory per scope (searched, sorted), one user's entitlements seen from
 // a context, inviting, removing access from or deleting from a place, deactivating, and removing from the account.
 import { GrantScope, Id, InviteInput, UserListInput, Version } from "@gatehouse/contracts";
-import { type Scope, scopeCovers } from "@gatehouse/domain";
+import { ACCOUNT_STATUS_ACTION, type Scope, scopeCovers } from "@gatehouse/domain";
 import {
   AlreadyExists,
   defaultUserSort,
@@ -64,6 +64,8 @@ const RemoveFromAccountInput = Schema.Struct({ userId: Id });
 
 const REMOVE_ACCESS = "admin-center:user.remove-access";
 const DELETE_USER = "admin-center:user.delete";
+/** Why an actor below super admin may not remove anyone from the account. */
+const WHOLE_ACCOUNT = `Remove from account changes the whole account (its roles everywhere in the organization and its sign-in): only a super admin may (needs ${ACCOUNT_STATUS_ACTION} at the organization)`;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The accept link carrying the token: shown once, never stored. */
@@ -660,14 +662,20 @@ export const usersRouter = router({
   /** Reactivates a deactivated account: everything it held counts again. */
   reactivate: accountStatusChange("reactivate"),
 
-  /** Remove from account: every grant the user holds in the actor's organization, and its memberships there. */
+  /**
+   * Remove from account: every grant the user holds in the actor's organization, and its memberships there. An
+   * account-wide change (it also ends the account's sign-in): asked as ACCOUNT_STATUS_ACTION at the organization,
+   * which only a super admin holds, then each grant as giving it.
+   */
   removeFromAccount: authorizedMutation(RemoveFromAccountInput, (input, context) => {
     const scope: Scope = { org: context.actor.org };
     return grantsWithin(input.userId, scope, context, async (user, grants) => {
       const groups = await customGroupsOf(context.store, scope.org, user.id);
-      const asks = [...grantAsks(grants, user, true), ...(groups.length === 0 ? [] : [manageGroups(scope)])];
-      // Nothing to remove still needs someone allowed to remove access at the organization.
-      return asks.length === 0 ? { check: { action: REMOVE_ACCESS, resource: scope } } : asks;
+      return [
+        { check: { action: ACCOUNT_STATUS_ACTION, resource: scope }, refusal: WHOLE_ACCOUNT },
+        ...grantAsks(grants, user, true),
+        ...(groups.length === 0 ? [] : [manageGroups(scope)]),
+      ];
     });
   }).mutation(async ({ ctx, input }) => {
     const org = ctx.actor.org;

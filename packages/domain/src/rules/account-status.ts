@@ -8,9 +8,9 @@ export type AccountStatus = "invited" | "active" | "deactivated" | "disabled";
 export type AccountEvent = "deactivate" | "reactivate";
 
 /**
- * Who may deactivate or reactivate: whoever the engine allows this action at the account's home organization
- * (only Super Admin holds it there). A deactivated account signs nobody in, so a super admin deactivates others
- * only and the organization always keeps an active super admin: the actor.
+ * Who may make an account-wide change: deactivate or reactivate (at the account's home organization), and remove
+ * from the account (at the organization it is removed from); whoever the engine allows this action there, which
+ * only Super Admin holds. Nobody deactivates or reactivates its own account (`selfRefusal`).
  */
 export const ACCOUNT_STATUS_ACTION = "admin-center:user.deactivate";
 

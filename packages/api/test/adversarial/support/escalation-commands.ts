@@ -369,9 +369,12 @@ const plan = async (
         (g) => keyOf(g.scope).startsWith(keyOf(scope)),
       );
       const targets = await reachedBy(run, { kind: "user", id: user });
-      // Nothing to remove changes nothing: the model has no verdict (R9 judges removals), the invariants watch.
-      const allowed =
-        theirs.length === 0 ? undefined : theirs.every((g) => mayGive(run, held, g, g.scope, targets));
+      const each = theirs.every((g) => mayGive(run, held, g, g.scope, targets));
+      // R13: removing from the account is account-wide, whatever the grants (R9 judges them too).
+      const whole =
+        p.kind !== "removeFromAccount" || (user !== actor.id && mayChangeAccountStatus(held, "acme"));
+      // Nothing to remove at a place changes nothing: the model has no verdict there, the invariants watch.
+      const allowed = !whole ? false : theirs.length === 0 && atPlace ? undefined : each;
       const text = `${by} users.${path} ${user}${atPlace ? ` @ ${keyOf(scope)}` : ""}`;
       return {
         text,

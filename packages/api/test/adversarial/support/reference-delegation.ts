@@ -36,6 +36,9 @@ import { type Scope, scopeKeys } from "@gatehouse/domain";
  * R12 an environment admin manages its environment's permissions (spec §3 "env-admin also manages the
  *    environment's permissions"): holding experimentation:env-admin at an environment scope {…project,
  *    environment} and a Feature project role on the project, it gives the env-* roles at exactly that environment.
+ * R13 deactivating, reactivating and removing from the account are account-wide: a super admin's only, never
+ *    to its own account (decisions "Users": an account-wide switch; seed 001's lower levels remove or delete a
+ *    user from *this* instance or project only).
  * What a role holds (its actions) is read from the stored role definitions: that is catalog data, not a decision.
  */
 /** One grant the actor holds (directly or through a group): a role or a single permission at a place. */
@@ -216,7 +219,10 @@ export const mayManageCustomRole = (held: ReadonlyArray<HeldGrant>, place: Scope
 export const mayManageGroups = (held: ReadonlyArray<HeldGrant>, org: string): boolean =>
   levelsOf(held).some(({ level, at }) => level === "super-admin" && at.org === org);
 
-/** Deactivating or reactivating an account of `org`: its super admin only (admin-center:user.deactivate). */
+/**
+ * R13: the account-wide changes (deactivating, reactivating, removing from the account of `org`) are its super
+ * admin's only (admin-center:user.deactivate; seed 001 gives lower levels removal from *their* instance or project).
+ */
 export const mayChangeAccountStatus = (held: ReadonlyArray<HeldGrant>, org: string): boolean =>
   levelsOf(held).some(({ level, at }) => level === "super-admin" && at.org === org);
 
