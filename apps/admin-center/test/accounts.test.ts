@@ -1,7 +1,7 @@
 // Browser tests of what an admin does to a user's account, as a person does it: Delete user on an instance takes
 // only that instance's roles; Remove from account takes everything after a confirmation saying so; deactivating
 // shows "Deactivated" and stops the user's sign-in (in a second browser), reactivating lets it sign in again. Lower
-// admins see Remove from account disabled with the server's reason.
+// admins and one's own account see Remove from account disabled with the server's reason.
 import { browserSuite, callApi, demoPassword, screenshot, signIn } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -82,7 +82,7 @@ describe("Delete user and Remove from account", () => {
   });
 });
 
-describe("Remove from account is the super admin's", () => {
+describe("Remove from account is the super admin's, never done to oneself", () => {
   it("the project owner's menu offers it disabled with the server's reason, and the API refuses", async () => {
     await signIn(page, app(), "project-owner@acme.example");
     await page.goto(app("projects/acme-checkout"));
@@ -100,6 +100,23 @@ describe("Remove from account is the super admin's", () => {
     await expect(api("users.removeFromAccount", { userId: "demo-exp-editor" })).rejects.toThrow(
       /users.removeFromAccount/,
     );
+  });
+
+  it("the super admin's own details offer it disabled, with Why? saying another super admin can", async () => {
+    await signIn(page, app(), "admin@acme.example");
+    await page.goto(app("users"));
+    await page.getByLabel("Search users").fill("admin@acme");
+    await table("Users of Acme").getByRole("link", { name: "Ada Admin" }).click();
+    const account = page.getByRole("group", { name: "Whole account" });
+    const remove = account.getByRole("button", { name: "Remove from account" });
+    await remove.waitFor();
+    await expect.poll(() => account.getByRole("button", { name: "Why?" }).count()).toBe(2);
+    expect(await remove.isDisabled()).toBe(true);
+    await account.getByRole("button", { name: "Why?" }).last().click();
+    await expect(page.getByTestId("why-refused").textContent()).resolves.toBe(
+      "You cannot remove yourself from the account: another super admin of the organization can",
+    );
+    await screenshot(page, "accounts-remove-from-account-self");
   });
 });
 

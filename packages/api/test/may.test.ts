@@ -26,6 +26,11 @@ describe("may", () => {
     const call = await send("POST", "users.removeFromAccount", input, owner);
     expect(call.status).toBe(403);
     expect(answer).toEqual({ allowed: false, code: "FORBIDDEN", reason: call.error?.message });
+    // Its own account, to anyone: refused with the same words as the call.
+    const admin = await signIn("admin@acme.example");
+    const self = await may(admin, "users.removeFromAccount", { userId: "demo-admin" });
+    const selfCall = await send("POST", "users.removeFromAccount", { userId: "demo-admin" }, admin);
+    expect(self).toEqual({ allowed: false, code: "FORBIDDEN", reason: selfCall.error?.message });
   });
 
   it("allows what the call allows, and writes nothing", async () => {

@@ -1,5 +1,5 @@
 // Removing a user from the account takes every grant and group membership in the organization and ends its
-// sign-in at once; the engine agrees right after. It is a super admin's account-wide change.
+// sign-in at once; the engine agrees right after. It is a super admin's account-wide change, never made to oneself.
 import { EngineSync } from "@gatehouse/store";
 import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
@@ -125,5 +125,18 @@ describe("users.removeFromAccount", () => {
     expect(again.status).toBe(200);
     expect((again.data as { invited: unknown[] }).invited).toEqual([]);
     expect((await me(victim)).status).toBe(200);
+  });
+
+  it("nobody removes itself from the account, a super admin included: the organization keeps it", async () => {
+    const admin = await signIn("admin@acme.example");
+    const audits = await auditCount();
+    const refused = await send("POST", "users.removeFromAccount", { userId: "demo-admin" }, admin);
+    expect(refused.status).toBe(403);
+    expect(refused.error?.message).toBe(
+      "You cannot remove yourself from the account: another super admin of the organization can",
+    );
+    expect(await auditCount()).toBe(audits);
+    expect((await me(admin)).status).toBe(200);
+    expect((await engine()).allows("demo-admin", "admin-center:group.manage", { org: "acme" })).toBe(true);
   });
 });

@@ -39,6 +39,7 @@ export * from "./rules/invalid-transition.ts";
 export * from "./rules/invitation.ts";
 export * from "./rules/operation-schedule.ts";
 export * from "./rules/operation-start.ts";
+export * from "./rules/own-standing.ts";
 export { AppliedPositions } from "./sync/applied-positions.ts";
 export { applyChange } from "./sync/apply-change.ts";
 export type { Change } from "./sync/change.ts";

@@ -1,15 +1,13 @@
 // The operator gives a newly provisioned organization its first super admin: a user invited with
 // `admin-center:super-admin` at the organization, only while no super admin holds it there; the link is shown once.
 import { Id, InviteEmail, InviteLanguage, InviteName } from "@gatehouse/contracts";
-import { inForce } from "@gatehouse/domain";
+import { inForce, SUPER_ADMIN_ROLE } from "@gatehouse/domain";
 import { AlreadyExists, Grants, Organizations } from "@gatehouse/store";
 import { Effect, Schema } from "effect";
 import { hashToken, newToken } from "../auth/tokens.ts";
 import type { Store, Write } from "../authorize.ts";
 import { deliverInvitation } from "../mail/deliver.ts";
 import { acceptUrl, expiryIn, invitableAccount, inviteOne, userView } from "./users.ts";
-
-const SUPER_ADMIN = "admin-center:super-admin";
 
 export const FirstAdminInput = Schema.Struct({
   org: Id,
@@ -21,7 +19,7 @@ export const FirstAdminInput = Schema.Struct({
 /** Whether a grant of super admin in `org` is in force: a user's, a group's or a pending invitation's. */
 export const superAdminHeld = (org: string) =>
   Effect.gen(function* () {
-    const held = yield* (yield* Grants).list({ org, role: SUPER_ADMIN });
+    const held = yield* (yield* Grants).list({ org, role: SUPER_ADMIN_ROLE });
     const now = Date.now();
     return held.some((grant) => inForce(grant.expiresAt?.getTime() ?? 0, now));
   });
@@ -61,7 +59,7 @@ export const inviteFirstAdmin = async (
         email: input.email,
         name: input.name,
         language: input.language ?? "en",
-        grants: [{ role: SUPER_ADMIN, scope: { org: input.org } }],
+        grants: [{ role: SUPER_ADMIN_ROLE, scope: { org: input.org } }],
         tokenHash: hashToken(token),
         expiresAt: expiryIn(7),
         invitedBy: context.actor.id,

@@ -2,7 +2,7 @@
 // update and remove. Every change is authorized by engine.assign (authorize.ts), audited and applied before it answers.
 import { randomUUID } from "node:crypto";
 import { AtVersionInput, GrantScope, Id, Instant, ListPage, Version } from "@gatehouse/contracts";
-import { type Scope, scopeCovers } from "@gatehouse/domain";
+import { type GrantEdit, ownGrantRefusal, type Scope, scopeCovers } from "@gatehouse/domain";
 import { type GrantRecord, type GrantSubjectRef, Grants, Groups, Users } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
@@ -17,7 +17,7 @@ import {
 } from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
 import { viewPeopleAt } from "../read-questions.ts";
-import { badRequest, conflict, missing } from "../refusals.ts";
+import { badRequest, conflict, forbidden, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
 import { namedSubjectOrg } from "./named-subject.ts";
@@ -111,6 +111,21 @@ const storedGrant = async (
   };
 };
 
+/** Whether `grant` reaches the actor: given to it, or to a group it is a member of. */
+const reachesActor = async ({ actor, store }: AskContext, grant: GrantRecord): Promise<boolean> =>
+  grant.subject.kind === "user"
+    ? grant.subject.id === actor.id
+    : (await store.run(Groups.use((groups) => groups.get(grant.subject.id)))).members.includes(actor.id);
+
+/** Refuses (FORBIDDEN) what nobody does to a grant of its own, whatever its rights (domain: rules/own-standing.ts). */
+const refuseOwn = async (context: AskContext, grant: GrantRecord, edit: GrantEdit): Promise<void> => {
+  const refusal = ownGrantRefusal(
+    { role: grant.role, reachesActor: await reachesActor(context, grant) },
+    edit,
+  );
+  if (refusal !== undefined) throw forbidden(refusal);
+};
+
 /** Reading grants at `scope` of `org` (default the organization) is viewing the users there. */
 const listing = (input: typeof ListInput.Type, { actor }: { readonly actor: { readonly id: string } }) => {
   const scope = input.scope ?? { org: input.org };
@@ -190,6 +205,7 @@ export const grantsRouter = router({
   /** Changes a grant's role or expiry (`expiresAt: null` removes it), given the version read. */
   update: authorizedMutation(UpdateInput, (input, context) =>
     storedGrant(input.id, input.version, context, async (grant, targetOrg) => {
+      await refuseOwn(context, grant, { kind: "update", role: input.role, expiresAt: input.expiresAt });
       const asks = [assignment(grant.subject, targetOrg, grant.scope, whatOf(grant), true)];
       if (input.role !== undefined && input.role !== grant.role) {
         checkCustomRolePlacement(await roleIn(context.store, input.role, grant.scope.org), grant.scope);
@@ -213,9 +229,10 @@ export const grantsRouter = router({
 
   /** Removes a grant, given the version read; the same rule as giving it. */
   remove: authorizedMutation(AtVersionInput, (input, context) =>
-    storedGrant(input.id, input.version, context, (grant, targetOrg) =>
-      assignment(grant.subject, targetOrg, grant.scope, whatOf(grant), true),
-    ),
+    storedGrant(input.id, input.version, context, async (grant, targetOrg) => {
+      await refuseOwn(context, grant, { kind: "remove" });
+      return assignment(grant.subject, targetOrg, grant.scope, whatOf(grant), true);
+    }),
   ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx
       .write({

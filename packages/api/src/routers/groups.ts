@@ -9,6 +9,7 @@ import {
   ListGroupsInput,
   RenameInput,
 } from "@gatehouse/contracts";
+import { ownGroupRefusal } from "@gatehouse/domain";
 import { Grants, GroupEdits, type GroupRecord, Groups, Users } from "@gatehouse/store";
 import { Effect } from "effect";
 import {
@@ -22,7 +23,7 @@ import {
   type QueryContext,
 } from "../authorize.ts";
 import { keysetPage, pageOf } from "../list-page.ts";
-import { badRequest, conflict, missing } from "../refusals.ts";
+import { badRequest, conflict, forbidden, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { namedSubjectOrg } from "./named-subject.ts";
 
@@ -91,6 +92,25 @@ const customGroup = async (
     },
   };
 };
+
+/**
+ * The group's questions (managing its organization's groups), after refusing (FORBIDDEN) what nobody does to a
+ * group giving it Super Admin, whatever its rights (domain: rules/own-standing.ts): `leave` it, or `delete` it.
+ */
+const notOwnSuperAdmin =
+  (context: AskContext, change: "leave" | "delete", takesActor: (group: GroupRecord) => boolean) =>
+  async (group: GroupRecord): Promise<Change> => {
+    const takes = takesActor(group);
+    // The group's grants matter only when the change would take the actor out of it.
+    const grants = takes
+      ? await context.store.run(
+          Grants.use((g) => g.list({ org: group.org, subject: { kind: "group", id: group.id } })),
+        )
+      : [];
+    const refusal = ownGroupRefusal({ roles: grants.map((g) => g.role), takesActor: takes }, change);
+    if (refusal !== undefined) throw forbidden(refusal);
+    return manage(group.org);
+  };
 
 /** Listing is reading the groups of the organization asked about. */
 const listing = (input: { readonly org: string }, { actor }: QueryContext) =>
@@ -168,7 +188,12 @@ export const groupsRouter = router({
 
   /** Deletes a custom group (its memberships and grants go with it), given the version read. */
   remove: authorizedMutation(AtVersionInput, (input, context) =>
-    customGroup(context, input.id, input.version),
+    customGroup(
+      context,
+      input.id,
+      input.version,
+      notOwnSuperAdmin(context, "delete", (group) => group.members.includes(context.actor.id)),
+    ),
   ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: ctx.actor.org,
@@ -198,7 +223,12 @@ export const groupsRouter = router({
 
   /** Takes a user out of a custom group. */
   removeMember: authorizedMutation(GroupMemberInput, (input, context) =>
-    customGroup(context, input.groupId, undefined),
+    customGroup(
+      context,
+      input.groupId,
+      undefined,
+      notOwnSuperAdmin(context, "leave", () => input.userId === context.actor.id),
+    ),
   ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: ctx.actor.org,

@@ -1,7 +1,7 @@
 // Users of an organization: a keyset-paged directory per scope (searched, sorted), one user's entitlements seen from
 // a context, inviting, removing access from or deleting from a place, deactivating, and removing from the account.
 import { GrantScope, Id, InviteInput, UserListInput, Version } from "@gatehouse/contracts";
-import { ACCOUNT_STATUS_ACTION, type Scope, scopeCovers } from "@gatehouse/domain";
+import { ACCOUNT_STATUS_ACTION, ownRemovalRefusal, type Scope, scopeCovers } from "@gatehouse/domain";
 import {
   AlreadyExists,
   defaultUserSort,
@@ -37,7 +37,7 @@ import { keysetPage } from "../list-page.ts";
 import { deliverInvitations } from "../mail/deliver.ts";
 import { placeNamer } from "../names/place-names.ts";
 import { viewPeopleAt } from "../read-questions.ts";
-import { badRequest, conflict, notFound } from "../refusals.ts";
+import { badRequest, conflict, forbidden, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { accountStatusChange } from "./account-status.ts";
 import { customGroupsOf, GROUP_MANAGE, manageGroups } from "./custom-groups.ts";
@@ -665,11 +665,13 @@ export const usersRouter = router({
   /**
    * Remove from account: every grant the user holds in the actor's organization, and its memberships there. An
    * account-wide change (it also ends the account's sign-in): asked as ACCOUNT_STATUS_ACTION at the organization,
-   * which only a super admin holds, then each grant as giving it.
+   * which only a super admin holds, then each grant as giving it; never one's own account.
    */
   removeFromAccount: authorizedMutation(RemoveFromAccountInput, (input, context) => {
     const scope: Scope = { org: context.actor.org };
     return grantsWithin(input.userId, scope, context, async (user, grants) => {
+      const refusal = ownRemovalRefusal(context.actor.id, user.id);
+      if (refusal !== undefined) throw forbidden(refusal);
       const groups = await customGroupsOf(context.store, scope.org, user.id);
       return [
         { check: { action: ACCOUNT_STATUS_ACTION, resource: scope }, refusal: WHOLE_ACCOUNT },

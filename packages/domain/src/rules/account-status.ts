@@ -10,7 +10,7 @@ export type AccountEvent = "deactivate" | "reactivate";
 /**
  * Who may make an account-wide change: deactivate or reactivate (at the account's home organization), and remove
  * from the account (at the organization it is removed from); whoever the engine allows this action there, which
- * only Super Admin holds. Nobody deactivates or reactivates its own account (`selfRefusal`).
+ * only Super Admin holds. Nobody makes either change to its own account (`selfRefusal`, rules/own-standing.ts).
  */
 export const ACCOUNT_STATUS_ACTION = "admin-center:user.deactivate";
 

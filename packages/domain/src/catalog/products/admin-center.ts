@@ -22,7 +22,8 @@ const actions = actionsOf(P, [
 ]);
 
 const userActions = ["user.invite", "user.view", "user.edit-role", "user.remove-access", "user.delete"];
-const adminLevels: AdminLevelRoles = {
+/** Exported for the rules about super admins (rules/own-standing.ts). */
+export const adminLevels: AdminLevelRoles = {
   superAdmin: roleId(P, "super-admin"),
   productAdmin: roleId(P, "product-admin"),
   instanceAdmin: roleId(P, "instance-admin"),
