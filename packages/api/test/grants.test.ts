@@ -140,6 +140,64 @@ describe("grants", () => {
     expect(await auditCount()).toBe(before);
   });
 
+  it("refuses an expiry already past on create and update (400 naming expiresAt), writing nothing; a future one and null pass", async () => {
+    const admin = await signIn("admin@acme.example");
+    const created = await grantAtCms(admin, "demo-customeruser", "cms:content-editors");
+    expect(created.status).toBe(200);
+    const grant = created.data as GrantView;
+    const stored = () => rows(`select role, expires_at, version from grants where id = '${grant.id}'`);
+    const before = [await auditCount(), await stored()];
+    const count = () => rows("select count(*) as n from grants");
+    const grants = await count();
+    for (const expiresAt of [
+      "1999-01-01T00:00:00.000Z",
+      "1970-01-01T00:00:00.000Z",
+      new Date(Date.now() - 60_000).toISOString(),
+    ]) {
+      const make = await send(
+        "POST",
+        "grants.create",
+        {
+          subject: { kind: "user", id: "demo-customeruser" },
+          role: "cms:commerce-admins",
+          scope: cms,
+          expiresAt,
+        },
+        admin,
+      );
+      expect(make.status, expiresAt).toBe(400);
+      expect(make.error?.message).toBe(
+        `expiresAt: ${expiresAt} is already past; give a time to come, or null for no expiry`,
+      );
+      const update = await send(
+        "POST",
+        "grants.update",
+        { id: grant.id, version: grant.version, expiresAt },
+        admin,
+      );
+      expect(update.status, expiresAt).toBe(400);
+      expect(update.error?.message).toBe(make.error?.message);
+    }
+    expect([await auditCount(), await stored()]).toEqual(before);
+    expect(await count()).toEqual(grants);
+
+    const later = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString();
+    const dated = await send(
+      "POST",
+      "grants.update",
+      { id: grant.id, version: grant.version, expiresAt: later },
+      admin,
+    );
+    expect(dated.status).toBe(200);
+    const lifted = await send(
+      "POST",
+      "grants.update",
+      { id: grant.id, version: grant.version + 1, expiresAt: null },
+      admin,
+    );
+    expect(lifted.status).toBe(200);
+  });
+
   it("refuses API keys and the operator (403), unknown roles and bad input (400); guards the list", async () => {
     const admin = await signIn("admin@acme.example");
     const key = await send("POST", "apiKeys.create", { name: "backend" }, admin);

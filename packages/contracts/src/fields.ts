@@ -10,9 +10,32 @@ const withoutNul = Schema.isPattern(/^[^\u0000]*$/u, { message: "must not contai
 export const Text = (max: number, min = 0) =>
   Schema.String.pipe(Schema.check(Schema.isMinLength(min), Schema.isMaxLength(max), withoutNul));
 
-/** Text trimmed of surrounding white space, then `min` to `max` characters without NUL characters. */
+/**
+ * Text trimmed of surrounding white space, then `min` to `max` characters without NUL characters; with `min` 1,
+ * text of white space only is refused as blank.
+ */
 export const TrimmedText = (max: number, min = 1) =>
-  Schema.Trim.pipe(Schema.check(Schema.isMinLength(min), Schema.isMaxLength(max), withoutNul));
+  Schema.Trim.pipe(
+    Schema.check(
+      Schema.isMinLength(min, min === 1 ? { message: "must not be blank" } : undefined),
+      Schema.isMaxLength(max),
+      withoutNul,
+    ),
+  );
+
+/**
+ * An email address as people write one: a local part of 1 to 64 characters, one @, then a domain of at least two
+ * dot-separated labels; no white space, control characters, angle brackets, quotes, commas or other characters an
+ * address list or markup would read instead.
+ */
+const EMAIL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are refused by name.
+  /^[^\s\x00-\x1f\x7f@<>()[\]\\,;:"]{1,64}@[^\s\x00-\x1f\x7f@<>()[\]\\,;:"'.]+(?:\.[^\s\x00-\x1f\x7f@<>()[\]\\,;:"'.]+)+$/u;
+
+/** An email address (EMAIL), at most 254 characters (an address's limit in SMTP's paths): every email input's field. */
+export const Email = Text(254).pipe(
+  Schema.check(Schema.isPattern(EMAIL, { message: "must be an email address such as name@example.com" })),
+);
 
 /** The longest id any input names (organizations, users, roles, grants, scopes…). */
 export const MAX_ID_LENGTH = 200;

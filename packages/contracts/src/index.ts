@@ -18,6 +18,7 @@ export { LoginInput } from "./auth.ts";
 export {
   ConsistencyToken,
   Cursor,
+  Email,
   Id,
   Instant,
   Key,
@@ -39,7 +40,6 @@ export { type Accepts, compileAcceptor } from "./input-acceptor.ts";
 export { inputSchema } from "./input-schema.ts";
 export {
   AcceptInput,
-  AcceptName,
   AcceptPassword,
   InvitationIdInput,
   InvitationStatus,
@@ -84,7 +84,6 @@ export {
 export { GrantScope } from "./scope.ts";
 export { AtVersionInput, RenameInput } from "./stored-object.ts";
 export {
-  InviteEmail,
   InviteeForm,
   InviteGrant,
   InviteInput,

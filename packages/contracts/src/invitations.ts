@@ -1,7 +1,7 @@
 // Inputs of invitations: listing by status, resend and revoke, and accepting — the accept page validates the
 // password with the very rules `invitations.accept` decodes with.
 import { Schema } from "effect";
-import { Id, Text } from "./fields.ts";
+import { Id, Text, TrimmedText } from "./fields.ts";
 import { ListPage } from "./list-page.ts";
 
 export const InvitationStatus = Schema.Literals(["pending", "expired", "accepted", "revoked"]);
@@ -18,7 +18,8 @@ export const InvitationIdInput = Schema.Struct({
 });
 
 export const AcceptPassword = Text(1024, 12);
-export const AcceptName = Text(200, 1);
+/** The name the invitee may correct on accepting: trimmed, then 1 to 200 characters (as an invitee's name). */
+const AcceptName = TrimmedText(200);
 export const AcceptInput = Schema.Struct({
   token: Text(200, 1),
   password: AcceptPassword,

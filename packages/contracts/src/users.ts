@@ -1,20 +1,18 @@
 // Inputs of the users router: listing (scope, search, sort, cursor) and inviting; the API and the Admin Center's
 // forms decode the same fields, so the browser refuses what the API would (an email's shape, lengths, counts).
 import { Schema } from "effect";
-import { Cursor, Id, PageSize, Text } from "./fields.ts";
+import { Cursor, Email, Id, PageSize, Text, TrimmedText } from "./fields.ts";
 import { InviteLanguage } from "./languages.ts";
 import { GrantScope } from "./scope.ts";
 
-/** One invitee's email, as `users.invite` accepts it. */
-export const InviteEmail = Text(320, 3).pipe(Schema.check(Schema.isPattern(/^[^@\s]+@[^@\s]+$/)));
-/** The invitee's display name (the email's local part when omitted). */
-export const InviteName = Text(200);
+/** The invitee's display name, trimmed, then 1 to 200 characters (the email's local part when omitted). */
+export const InviteName = TrimmedText(200);
 
 export const InviteGrant = Schema.Struct({ role: Id, scope: GrantScope });
 
 export const InviteInput = Schema.Struct({
   org: Id,
-  emails: Schema.Array(InviteEmail).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(50))),
+  emails: Schema.Array(Email).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(50))),
   name: Schema.optionalKey(InviteName),
   language: InviteLanguage,
   grants: Schema.Array(InviteGrant).pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(20))),
@@ -23,8 +21,12 @@ export const InviteInput = Schema.Struct({
   ),
 });
 
-/** The invite form's own fields (one invitee at a time); the grants come from its access rows. */
-export const InviteeForm = Schema.Struct({ name: InviteName, email: InviteEmail, language: InviteLanguage });
+/** The invite form's own fields (one invitee at a time; a blank name is left out); the grants come from its access rows. */
+export const InviteeForm = Schema.Struct({
+  name: TrimmedText(200, 0),
+  email: Email,
+  language: InviteLanguage,
+});
 
 /** The columns a user list sorts by on the server. */
 export const UserSortBy = Schema.Literals(["email", "name", "status"]);

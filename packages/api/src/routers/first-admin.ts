@@ -1,6 +1,6 @@
 // The operator gives a newly provisioned organization its first super admin: a user invited with
 // `admin-center:super-admin` at the organization, only while no super admin holds it there; the link is shown once.
-import { Id, InviteEmail, InviteLanguage, InviteName } from "@gatehouse/contracts";
+import { Email, Id, InviteLanguage, InviteName } from "@gatehouse/contracts";
 import { inForce, SUPER_ADMIN_ROLE } from "@gatehouse/domain";
 import { AlreadyExists, Grants, Organizations } from "@gatehouse/store";
 import { Effect, Schema } from "effect";
@@ -11,7 +11,7 @@ import { acceptUrl, expiryIn, invitableAccount, inviteOne, userView } from "./us
 
 export const FirstAdminInput = Schema.Struct({
   org: Id,
-  email: InviteEmail,
+  email: Email,
   name: InviteName,
   language: Schema.optionalKey(InviteLanguage),
 });

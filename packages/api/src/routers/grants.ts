@@ -2,7 +2,7 @@
 // update and remove. Every change is authorized by engine.assign (authorize.ts), audited and applied before it answers.
 import { randomUUID } from "node:crypto";
 import { AtVersionInput, GrantScope, Id, Instant, ListPage, Version } from "@gatehouse/contracts";
-import { type GrantEdit, ownGrantRefusal, type Scope, scopeCovers } from "@gatehouse/domain";
+import { type GrantEdit, ownGrantRefusal, pastExpiry, type Scope, scopeCovers } from "@gatehouse/domain";
 import { type GrantRecord, type GrantSubjectRef, Grants, Groups, Users } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
@@ -111,6 +111,14 @@ const storedGrant = async (
   };
 };
 
+/** Refuses (BAD_REQUEST, naming the field) an expiry already past: the grant would never count. */
+const checkExpiry = (expiresAt: Date | null | undefined): void => {
+  if (expiresAt !== undefined && expiresAt !== null && pastExpiry(expiresAt))
+    throw badRequest(
+      `expiresAt: ${expiresAt.toISOString()} is already past; give a time to come, or null for no expiry`,
+    );
+};
+
 /** Whether `grant` reaches the actor: given to it, or to a group it is a member of. */
 const reachesActor = async ({ actor, store }: AskContext, grant: GrantRecord): Promise<boolean> =>
   grant.subject.kind === "user"
@@ -167,6 +175,7 @@ export const grantsRouter = router({
   create: authorizedMutation(CreateInput, async (input, { actor, store, engine }) => {
     if ((input.role === undefined) === (input.permission === undefined))
       throw badRequest("role: give exactly one of role and permission");
+    checkExpiry(input.expiresAt);
     const targetOrg = await namedSubjectOrg(store, actor.org, input.subject);
     return {
       // the scope's organization is the boundary; inside it, its places must exist (another's answer as made-up)
@@ -203,8 +212,9 @@ export const grantsRouter = router({
   }),
 
   /** Changes a grant's role or expiry (`expiresAt: null` removes it), given the version read. */
-  update: authorizedMutation(UpdateInput, (input, context) =>
-    storedGrant(input.id, input.version, context, async (grant, targetOrg) => {
+  update: authorizedMutation(UpdateInput, (input, context) => {
+    checkExpiry(input.expiresAt);
+    return storedGrant(input.id, input.version, context, async (grant, targetOrg) => {
       await refuseOwn(context, grant, { kind: "update", role: input.role, expiresAt: input.expiresAt });
       const asks = [assignment(grant.subject, targetOrg, grant.scope, whatOf(grant), true)];
       if (input.role !== undefined && input.role !== grant.role) {
@@ -212,8 +222,8 @@ export const grantsRouter = router({
         asks.push(assignment(grant.subject, targetOrg, grant.scope, { role: input.role }));
       }
       return asks;
-    }),
-  ).mutation(async ({ ctx, input }) => {
+    });
+  }).mutation(async ({ ctx, input }) => {
     const { value } = await ctx
       .write({
         org: ctx.actor.org,

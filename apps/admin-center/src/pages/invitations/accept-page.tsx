@@ -1,7 +1,7 @@
 // Accepting an invitation (route /accept?token=…), open without a session, in the invitation's language (served by
 // invitations.opening): the invitee sets a password (and may correct their name), then is signed in with it.
 import { errorMessage, useGatehouse, useSignIn, useTRPC } from "@gatehouse/client";
-import { AcceptName, AcceptPassword } from "@gatehouse/contracts";
+import { AcceptPassword, TrimmedText } from "@gatehouse/contracts";
 import { ErrorState, LoadingState, useSchemaForm } from "@gatehouse/ui";
 import {
   Alert,
@@ -21,7 +21,8 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { type AcceptTexts, acceptTexts } from "./accept-texts/index.ts";
 
 const AcceptFields = Schema.Struct({
-  name: Schema.Union([Schema.Literal(""), AcceptName]),
+  // Left blank (or only spaces), the name stays as invited.
+  name: TrimmedText(200, 0),
   password: AcceptPassword,
   confirmPassword: Schema.String,
 });

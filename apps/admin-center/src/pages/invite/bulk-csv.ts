@@ -4,7 +4,7 @@
 // scope product's roles (or an Admin Center role), case-insensitively. Only the line's shape is checked here:
 // whether the role, the place and the admin's right to give it hold, the server answers per row (bulk-checks.ts).
 
-import { InviteEmail, isLanguage, type Language, languageTags } from "@gatehouse/contracts";
+import { Email, isLanguage, type Language, languageTags } from "@gatehouse/contracts";
 import { Schema } from "effect";
 import Papa from "papaparse";
 
@@ -26,7 +26,7 @@ export const csvExample = [
   '"grace@acme.example","Hopper, Grace",Viewer,experimentation/acme-exp/acme-checkout',
 ].join("\n");
 
-const validEmail = Schema.is(InviteEmail);
+const validEmail = Schema.is(Email);
 
 const scopeOf = (text: string): BulkRow["scope"] => {
   const [product, instance, project, ...rest] = text.split("/").map((s) => s.trim());

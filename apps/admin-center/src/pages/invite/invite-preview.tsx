@@ -1,7 +1,7 @@
 // The invite form's what-if: once the email and every access row are filled in, what that person would gain from
 // the chosen grants (whatIf.invite); for an account of the organization, only what it lacks, added without a link.
 import { useTRPC } from "@gatehouse/client";
-import { InviteEmail } from "@gatehouse/contracts";
+import { Email } from "@gatehouse/contracts";
 import { QueryState } from "@gatehouse/ui";
 import { Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
@@ -10,7 +10,7 @@ import { Schema } from "effect";
 import { ScopeDiffs } from "../users/what-if-preview.tsx";
 import type { GrantScope } from "./access-row-model.ts";
 
-const isEmail = Schema.is(InviteEmail);
+const isEmail = Schema.is(Email);
 
 export interface InvitePreviewProps {
   readonly org: string;

@@ -1,7 +1,7 @@
 // Invite an organization's first super admin (organizations.inviteFirstAdmin): email and name, validated as the
 // API validates them; the answer is shown as the procedure returns it: the invitee, the accept link, its expiry.
 import { errorMessage, type RouterOutputs, useRefresh, useTRPC } from "@gatehouse/client";
-import { InviteEmail, InviteName } from "@gatehouse/contracts";
+import { Email, InviteName } from "@gatehouse/contracts";
 import { useSchemaForm } from "@gatehouse/ui";
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
@@ -9,7 +9,7 @@ import { Schema } from "effect";
 import { AcceptLinks } from "../invite/accept-links.tsx";
 import type { Organization } from "./organization-queries.ts";
 
-const FirstAdminForm = Schema.Struct({ email: InviteEmail, name: InviteName });
+const FirstAdminForm = Schema.Struct({ email: Email, name: InviteName });
 
 type Invited = RouterOutputs["organizations"]["inviteFirstAdmin"];
 

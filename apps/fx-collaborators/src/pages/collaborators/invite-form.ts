@@ -1,10 +1,10 @@
 // The Invite a collaborator form's schema: one or more emails, a permission level (project role),
 // a language and one or more Feature projects; every email is invited with the role in every project.
-import { InviteEmail, InviteLanguage } from "@gatehouse/contracts";
+import { Email, InviteLanguage } from "@gatehouse/contracts";
 import { Schema } from "effect";
 
 export const InviteCollaboratorsForm = Schema.Struct({
-  emails: Schema.Array(Schema.Struct({ email: InviteEmail })).pipe(Schema.check(Schema.isMinLength(1))),
+  emails: Schema.Array(Schema.Struct({ email: Email })).pipe(Schema.check(Schema.isMinLength(1))),
   role: Schema.String.pipe(Schema.check(Schema.isMinLength(1))),
   language: InviteLanguage,
   projects: Schema.Array(Schema.String).pipe(Schema.check(Schema.isMinLength(1))),
