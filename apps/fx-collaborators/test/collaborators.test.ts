@@ -168,6 +168,25 @@ describe("Settings › Collaborators", () => {
     await screenshot(page, "fx-collaborators-admin");
   });
 
+  it("an administrator removes a collaborator from all projects; the account stays", async () => {
+    await signIn(page, app(), "exp-administrator@acme.example");
+    await page.goto(collaborators("acme-checkout"));
+    const editor = "exp-editor@acme.example";
+    await page.getByRole("button", { name: `Remove ${editor} from all projects` }).click();
+    const confirm = page.getByRole("dialog", { name: "Remove Exp editor from all projects?" });
+    await confirm.getByText("The account stays").waitFor();
+    await confirm.getByRole("button", { name: "Remove from all projects" }).click();
+    await page.getByText(/^Removed Exp editor from Checkout \(Editor/).waitFor();
+    await row(editor).waitFor({ state: "detached" });
+    // The account stays: it still signs in (unlike the Admin Center's Remove from account).
+    const login = await fetch(`${suite.origin}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: editor, password: "gatehouse-demo" }),
+    });
+    expect(login.status).toBe(200);
+  });
+
   it("inviting an existing account adds the project role and says so; the list shows it with that role", async () => {
     await signIn(page, app(), "exp-administrator@acme.example");
     const project = await featureProject("Acme Kiosk");

@@ -1,17 +1,13 @@
-// A collaborator row's cells that read its grants in the project: its project role (a picker), its granular
-// roles, and Remove from project / Remove from account, each control guarded by the server's answer for its call.
+// A collaborator row's cells that read its grants in the project: its project role, its granular roles, and Remove
+// from project / from all projects (seed 003's Remove From Account), each guarded by the server's answer for its call.
 import { useTRPC } from "@gatehouse/client";
 import { GuardedCall } from "@gatehouse/ui";
 import { Button, Select, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useRoleNames } from "../granular/granular-queries.ts";
 import type { FeatureProject } from "../projects/feature-projects.ts";
-import {
-  type Collaborator,
-  useChangeRole,
-  useRemoveCollaboratorFromAccount,
-  useRemoveFromProject,
-} from "./collaborator-mutations.ts";
+import { useRemoveFromAllProjects } from "../web/web-collaborator-mutations.ts";
+import { type Collaborator, useChangeRole, useRemoveFromProject } from "./collaborator-mutations.ts";
 import type { CollaboratorRow } from "./collaborator-table.tsx";
 import {
   type GranularNames,
@@ -112,7 +108,7 @@ export const GranularCell = ({ project, user }: CellProps) => {
 
 export const RemoveCell = ({ project, user }: CellProps) => {
   const removeFromProject = useRemoveFromProject(project);
-  const removeFromAccount = useRemoveCollaboratorFromAccount();
+  const removeFromAll = useRemoveFromAllProjects(project);
   return (
     <Stack gap={4} align="flex-end">
       <GuardedCall procedure="users.removeAccess" input={{ userId: user.id, scope: project.scope }}>
@@ -128,17 +124,20 @@ export const RemoveCell = ({ project, user }: CellProps) => {
           </Button>
         )}
       </GuardedCall>
-      <GuardedCall procedure="users.removeFromAccount" input={{ userId: user.id }}>
+      <GuardedCall
+        procedure="users.removeFromProjects"
+        input={{ org: project.scope.org, instance: project.instanceId, userId: user.id }}
+      >
         {(disabled) => (
           <Button
             size="xs"
             color="red"
             variant="light"
             disabled={disabled}
-            aria-label={`Remove ${user.email} from account`}
-            onClick={() => removeFromAccount(user)}
+            aria-label={`Remove ${user.email} from all projects`}
+            onClick={() => removeFromAll(user)}
           >
-            Remove from account
+            Remove from all projects
           </Button>
         )}
       </GuardedCall>

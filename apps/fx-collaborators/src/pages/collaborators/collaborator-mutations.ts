@@ -1,7 +1,7 @@
 // Changing a collaborator's project role, removing it from the project and removing it from the account, each
 // after a confirmation naming what changes; the outcome is a toast and the reads the grants reach refreshed.
 import { useGatehouse, useRefresh } from "@gatehouse/client";
-import { type UserRef, useConfirmedMutation, useRemoveAccess, useRemoveFromAccount } from "@gatehouse/ui";
+import { type UserRef, useConfirmedMutation, useRemoveAccess } from "@gatehouse/ui";
 import type { FeatureProject } from "../projects/feature-projects.ts";
 import type { ProjectGrant } from "./project-roles.ts";
 
@@ -48,17 +48,4 @@ export const useRemoveFromProject = (project: FeatureProject) =>
       destructive: true,
     }),
     done: (_result, user) => `Removed ${user.name} from ${project.name}`,
-  }).ask;
-
-/** Asks for confirmation, then removes every grant the collaborator holds in the account (users.removeFromAccount). */
-export const useRemoveCollaboratorFromAccount = () =>
-  useRemoveFromAccount({
-    confirm: (user) => ({
-      title: `Remove ${user.name} from the account?`,
-      message: `${user.name} (${user.email}) loses every role and group in the whole organization, every project and product included, and can no longer sign in.`,
-      confirmLabel: "Remove from account",
-      cancelLabel: "Keep account",
-      destructive: true,
-    }),
-    done: (result, user) => `Removed ${user.name} from the account (${result.removed.length} role(s))`,
   }).ask;
