@@ -29,6 +29,7 @@ import type { Authorization, RehearsalContext } from "./authorization.ts";
 import { atLeastOf, type EngineAt, type WrittenPosition } from "./consistency.ts";
 import type { Actor, ApiContext } from "./context.ts";
 import { toTrpcError } from "./errors.ts";
+import { reasonWords } from "./names/reason-words.ts";
 import { badRequest, forbidden, misdirected, notFound, nothing, unauthorized } from "./refusals.ts";
 import { baseProcedure, failureOf } from "./trpc.ts";
 
@@ -132,7 +133,10 @@ const ask = (engine: ApiContext["engine"], actor: UserActor, question: Ask): voi
   if ("somewhere" in question) {
     const { action, org } = question.somewhere;
     if (engine.allowsSomewhere(actor.id, action, org)) return;
-    throw forbidden(question.refusal ?? `${actor.id} may not ${action} anywhere in ${org}`);
+    throw forbidden(
+      question.refusal ??
+        `You may not "${engine.actionName(action)}" anywhere in this organization (${action})`,
+    );
   }
   const { decision, reason } = engine.assign(actor.id, question.assign);
   if (decision === "deny") throw forbidden(reason);
@@ -403,6 +407,24 @@ const askWithin = (engine: Engine, actor: UserActor, q: Ask, missing?: string, h
   const org = orgOfAsk(q);
   if (hidden !== true && reaches(engine, actor, org)) ask(engine, actor, q);
   else if (!allows(engine, actor, q)) throw outside(missing ?? q.missing, org);
+};
+
+/**
+ * An assignment's refusal (the engine's reason, FORBIDDEN or BAD_REQUEST) in its own organization as the actor
+ * reads it: "you" for its id, places and products by name (reason-words.ts); anything else thrown as it was.
+ */
+const assignmentInWords = async (
+  store: Store,
+  actor: UserActor,
+  question: Extract<Ask, { readonly assign: unknown }>,
+  cause: unknown,
+): Promise<unknown> => {
+  if (!(cause instanceof TRPCError) || (cause.code !== "FORBIDDEN" && cause.code !== "BAD_REQUEST"))
+    return cause;
+  // Only places of the actor's own organization are named (a partner user's refusal elsewhere keeps the ids it sent).
+  if (question.assign.scope.org !== actor.org) return cause;
+  const words = await reasonWords(store, actor.id, [question.assign.scope]);
+  return new TRPCError({ code: cause.code, message: words(cause.message) });
 };
 
 /** An organization id no organization has (ids are lower-case letters, digits and dashes). */
@@ -711,7 +733,12 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
         actor,
         await declare(input, { actor, store, engine: ctx.engine }),
       );
-      for (const question of questions) askWithin(ctx.engine, actor, question);
+      for (const question of questions)
+        try {
+          askWithin(ctx.engine, actor, question);
+        } catch (cause) {
+          throw "assign" in question ? await assignmentInWords(store, actor, question, cause) : cause;
+        }
       return { actor, store, questions };
     } catch (cause) {
       throw toTrpcError(cause);

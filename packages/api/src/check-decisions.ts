@@ -34,12 +34,11 @@ const adminScope = (r: Resource): Resource =>
   });
 
 /** A user may look at others' access where it may view the users of the place the resource lies in. */
-export const userView = (actor: string, resource: Resource): Ask => {
+export const userView = (resource: Resource): Ask => {
   const place = adminScope(resource);
-  const where = [place.org, place.product, place.instance, place.project].filter(Boolean).join(" › ");
   return {
     check: { action: USER_VIEW, resource: place },
-    refusal: `${actor} may not view the users of ${where} (needs ${USER_VIEW})`,
+    refusal: `You may not view the users there, so you may not ask about their access (needs ${USER_VIEW})`,
   };
 };
 
@@ -73,7 +72,7 @@ const about = (
       return { subject, orgs: orgsOf(questions) };
     case "user":
       if (subject === undefined || subject === actor.id) return { answersAbout: orgsOf(questions) };
-      return { subject, ask: questions.map((q) => userView(actor.id, q.resource)) };
+      return { subject, ask: questions.map((q) => userView(q.resource)) };
   }
 };
 

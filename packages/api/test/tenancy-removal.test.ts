@@ -135,7 +135,7 @@ describe("instances.remove", () => {
     const before = await auditCount();
     const refused = await send("POST", "instances.remove", { id: "acme-cms", version: 1 }, instanceAdmin);
     expect(refused.status).toBe(403);
-    expect(refused.error?.message).toContain("admin-center:custom-role.create");
+    expect(refused.error?.message).toContain("admin-center:org.manage");
     expect((await send("POST", "instances.remove", { id: blog.id, version: 2 }, admin)).status).toBe(409);
     expect((await send("POST", "instances.remove", { id: blog.id, version: "1" }, admin)).status).toBe(400);
     expect(await auditCount()).toBe(before);

@@ -270,12 +270,12 @@ export const accessRequestsRouter = router({
   }),
 
   /** The requests addressed to `org`, optionally of one status. */
-  list: authorizedQuery(AccessRequestListInput, (input, { actor }) => ({
+  list: authorizedQuery(AccessRequestListInput, (input) => ({
     orgs: [input.org],
     ask: [
       {
         check: { action: USER_VIEW, resource: { org: input.org } },
-        refusal: `${actor.id} may not view ${input.org}'s access requests (needs ${USER_VIEW})`,
+        refusal: `You may not view this organization's access requests (needs ${USER_VIEW})`,
       },
     ],
   })).query(async ({ ctx, input }) => {

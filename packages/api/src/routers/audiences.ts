@@ -225,7 +225,7 @@ export const audiencesRouter = router({
       ask: [
         {
           check: { action: USER_VIEW, resource: scope },
-          refusal: `${context.actor.id} may not view the users of ${declared.value.name} (needs ${USER_VIEW})`,
+          refusal: `You may not view the users of ${declared.value.name} (needs ${USER_VIEW})`,
         },
       ],
     };

@@ -39,7 +39,8 @@ export const reading = async (
   { org }: { readonly org: string },
   { actor, engine, store }: QueryContext,
 ): Promise<Declared<AuditReach | undefined>> => {
-  const refused = `${actor.id} may not read the audit log of ${org}: only its administrators and the platform operator may`;
+  const refused =
+    "You may not read this organization's audit log: only its administrators and the platform operator may";
   if (actor.kind === "operator") return {};
   if (actor.kind === "api-key") throw forbidden(refused);
   const within = { orgs: [org] };

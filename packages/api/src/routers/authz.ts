@@ -37,7 +37,7 @@ const WhoCanInput = Schema.Struct({ ...ListPage.fields, ...Check.fields, atLeast
 
 /** Listing who can act on `resource` is asking about others there. */
 const aboutOthers = (actor: Actor, resource: Resource): Declared => {
-  if (actor.kind === "user") return { ask: [userView(actor.id, resource)] };
+  if (actor.kind === "user") return { ask: [userView(resource)] };
   return actor.kind === "api-key" ? { orgs: [resource.org] } : SELF;
 };
 

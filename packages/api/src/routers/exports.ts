@@ -25,8 +25,8 @@ const file = (name: string, csv: string, rows: number, truncated: boolean) => ({
 
 export const exportsRouter = router({
   /** The users `users.list` lists for this input (every page), one row per role they hold at the place. */
-  users: authorizedQuery(UserExportInput, (input, { actor }) =>
-    readingUsers(actor, input.org, { org: input.org, ...input.scope }),
+  users: authorizedQuery(UserExportInput, (input) =>
+    readingUsers(input.org, { org: input.org, ...input.scope }),
   ).query(async ({ ctx, input }) => {
     const sort = input.sort ?? defaultUserSort;
     const place = { org: input.org, ...input.scope };

@@ -135,7 +135,7 @@ const refuseOwn = async (context: AskContext, grant: GrantRecord, edit: GrantEdi
 };
 
 /** Reading grants at `scope` of `org` (default the organization) is viewing the users there. */
-const listing = (input: typeof ListInput.Type, { actor }: { readonly actor: { readonly id: string } }) => {
+const listing = (input: typeof ListInput.Type) => {
   const scope = input.scope ?? { org: input.org };
   if (scope.org !== input.org) throw badRequest("scope.org: must be org");
   const question = viewPeopleAt(scope);
@@ -144,7 +144,7 @@ const listing = (input: typeof ListInput.Type, { actor }: { readonly actor: { re
     ask: [
       {
         ...question,
-        refusal: `${actor.id} may not view the users and grants there (needs ${question.check.action})`,
+        refusal: `You may not view the users and grants there (needs ${question.check.action})`,
       },
     ],
     value: scope,

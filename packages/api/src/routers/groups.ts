@@ -20,7 +20,6 @@ import {
   type Change,
   type Declared,
   type DeclaredChange,
-  type QueryContext,
 } from "../authorize.ts";
 import { keysetPage, pageOf } from "../list-page.ts";
 import { badRequest, conflict, forbidden, missing } from "../refusals.ts";
@@ -49,12 +48,12 @@ const summary = (group: GroupRecord) => ({
  * organization) and product admins (seed 001: "access to products, groups, and roles"); `id` is the object a
  * refusal names as missing (the group, or the organization listed).
  */
-const reading = (actor: { readonly id: string }, org: string, id: string): Declared => ({
+const reading = (org: string, id: string): Declared => ({
   orgs: [org],
   ask: [
     {
       somewhere: { action: MANAGE, org },
-      refusal: `${actor.id} may not view the groups of ${org} (needs ${MANAGE} somewhere in it)`,
+      refusal: `You may not view this organization's groups (needs ${MANAGE} somewhere in it)`,
     },
   ],
   missing: missing("group", id),
@@ -113,8 +112,7 @@ const notOwnSuperAdmin =
   };
 
 /** Listing is reading the groups of the organization asked about. */
-const listing = (input: { readonly org: string }, { actor }: QueryContext) =>
-  reading(actor, input.org, input.org);
+const listing = (input: { readonly org: string }) => reading(input.org, input.org);
 
 export const groupsRouter = router({
   /** The organization's groups (custom, Everyone, product groups), by name, with member counts. */
@@ -126,7 +124,7 @@ export const groupsRouter = router({
   /** One group and a page of its members (by user id, after `cursor`), each with its grants in the organization. */
   get: authorizedQuery(GetGroupInput, async (input, context) => {
     const group = await loadGroup(context, input.id);
-    return { ...reading(context.actor, group.org, input.id), value: group };
+    return { ...reading(group.org, input.id), value: group };
   }).query(async ({ ctx, input }) => {
     const group = ctx.declared;
     const limit = input.limit ?? 50;

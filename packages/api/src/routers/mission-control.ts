@@ -177,7 +177,7 @@ export const missionControlRouter = router({
   }),
 
   /** The users holding Mission Control roles on the instance (directly, at the product or via a group). */
-  holders: authorizedQuery(HoldersInput, async (input, { actor, store }) => {
+  holders: authorizedQuery(HoldersInput, async (input, { store }) => {
     const { instance, missing } = await customerInstance(store, input.customer, input.instance);
     return {
       orgs: [instance.org],
@@ -186,7 +186,7 @@ export const missionControlRouter = router({
       ask: [
         {
           check: { action: USER_VIEW, resource: { org: instance.org } },
-          refusal: `${actor.id} may not view ${instance.org}'s users (needs ${USER_VIEW})`,
+          refusal: `You may not view this organization's users (needs ${USER_VIEW})`,
         },
       ],
       missing,

@@ -33,12 +33,12 @@ const viewedFrom = (
 };
 
 /** The search: asked of every admin level (user.view somewhere in the organization), rows filtered by may. */
-export const userSearch = authorizedQuery(UserSearchInput, (input, { actor }) => ({
+export const userSearch = authorizedQuery(UserSearchInput, (input) => ({
   orgs: [input.org],
   ask: [
     {
       somewhere: { action: USER_VIEW, org: input.org },
-      refusal: `${actor.id} may not search the users of ${input.org} (needs ${USER_VIEW} somewhere in it)`,
+      refusal: `You may not search this organization's users (needs ${USER_VIEW} somewhere in it)`,
     },
   ],
 })).query(async ({ ctx, input }) => {

@@ -87,14 +87,12 @@ const accessView = (place: ListedPlace, reach: ReachingGrant) => ({
 });
 
 /** Reading users at `scope` of `org` asks `admin-center:user.view` there. */
-export const reading = (actor: { readonly id: string }, org: string, scope: Scope): Declared => {
+export const reading = (org: string, scope: Scope): Declared => {
   if (scope.org !== org) throw badRequest("scope.org: must be org");
   const question = viewPeopleAt(scope);
   return {
     orgs: [org],
-    ask: [
-      { ...question, refusal: `${actor.id} may not view the users there (needs ${question.check.action})` },
-    ],
+    ask: [{ ...question, refusal: `You may not view the users there (needs ${question.check.action})` }],
   };
 };
 
@@ -421,8 +419,8 @@ export const usersRouter = router({
    * without one), each with those grants (`access`: role, where it sits, via which group), `limit` per page,
    * sorted by email (default), name or status either way, ties by email; `nextCursor` continues the same sort.
    */
-  list: authorizedQuery(UserListInput, (input, { actor }) =>
-    reading(actor, input.org, { org: input.org, ...input.scope }),
+  list: authorizedQuery(UserListInput, (input) =>
+    reading(input.org, { org: input.org, ...input.scope }),
   ).query(async ({ ctx, input }) => {
     const limit = input.limit ?? 50;
     const sort = input.sort ?? defaultUserSort;
@@ -458,30 +456,33 @@ export const usersRouter = router({
    * reaching it as the list shows them (`access`: where each sits, via which group). Another organization's user
    * reached by none is NOT_FOUND like a made-up one.
    */
-  get: authorizedQuery(GetInput, (input, { actor }) =>
-    reading(actor, input.context.org, input.context),
-  ).query(async ({ ctx, input }) => {
-    const user = await ctx.store.run(Users.use((users) => users.get(input.id)));
-    const grants = (await userGrants(ctx.store, input.id)).filter((g) => scopeCovers(input.context, g.scope));
-    const place = listedPlace(input.context);
-    const reaching = place.product === undefined ? [] : await reachingUser(ctx.store, input.context, user.id);
-    if (user.org !== input.context.org && grants.length === 0 && reaching.length === 0)
-      throw notFound("user", input.id);
-    const deactivation = await deactivationOf(ctx.store, user);
-    const access = reaching.map((reach) => accessView(place, reach));
-    const places = await placeNamer(
-      ctx.store,
-      grants.map((g) => g.scope),
-      input.context.org,
-    );
-    return {
-      user: userView(user),
-      deactivation,
-      context: input.context,
-      grants: grants.map((grant) => ({ ...grantView(grant), names: places.names(grant.scope) })),
-      access,
-    };
-  }),
+  get: authorizedQuery(GetInput, (input) => reading(input.context.org, input.context)).query(
+    async ({ ctx, input }) => {
+      const user = await ctx.store.run(Users.use((users) => users.get(input.id)));
+      const grants = (await userGrants(ctx.store, input.id)).filter((g) =>
+        scopeCovers(input.context, g.scope),
+      );
+      const place = listedPlace(input.context);
+      const reaching =
+        place.product === undefined ? [] : await reachingUser(ctx.store, input.context, user.id);
+      if (user.org !== input.context.org && grants.length === 0 && reaching.length === 0)
+        throw notFound("user", input.id);
+      const deactivation = await deactivationOf(ctx.store, user);
+      const access = reaching.map((reach) => accessView(place, reach));
+      const places = await placeNamer(
+        ctx.store,
+        grants.map((g) => g.scope),
+        input.context.org,
+      );
+      return {
+        user: userView(user),
+        deactivation,
+        context: input.context,
+        grants: grants.map((grant) => ({ ...grantView(grant), names: places.names(grant.scope) })),
+        access,
+      };
+    },
+  ),
 
   /**
    * Invites each email with the same grants and emails each; every token is returned once, as `acceptUrl`

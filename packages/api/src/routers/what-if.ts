@@ -54,7 +54,7 @@ const changedScope = (engine: Engine, change: Change): Scope => {
  * Previewing a change is viewing the users where it happens: `admin-center:user.view` at the changed grant's
  * scope (a stored grant's own, else the new one's), in the actor's organization, about a subject it may see.
  */
-const previewing = (input: WhatIfInput, { actor, engine }: QueryContext): Declared => {
+const previewing = (input: WhatIfInput, { engine }: QueryContext): Declared => {
   const { change } = input;
   const scope = changedScope(engine, change);
   return {
@@ -63,7 +63,7 @@ const previewing = (input: WhatIfInput, { actor, engine }: QueryContext): Declar
     ask: [
       {
         check: { action: USER_VIEW, resource: scope },
-        refusal: `${actor.id} may not view the users there (needs ${USER_VIEW})`,
+        refusal: `You may not view the users there (needs ${USER_VIEW})`,
       },
     ],
     ...(change.kind === "create" ? {} : { missing: missing("grant", change.grant) }),
