@@ -1,11 +1,10 @@
 // API keys at speed: the resolved-key cache on its own (TTL, size bound, least recently used out, forgetting)
 // and through the app (hot keys skip the database, revocations apply at once here and by notice elsewhere).
-import { ApiKeys, Mutations } from "@gatehouse/store";
-import { Effect } from "effect";
 import { describe, expect, it, vi } from "vitest";
 import { ApiKeyCache, type ApiKeyCacheOptions } from "../src/auth/api-key-cache.ts";
 import { hashToken, newApiKey } from "../src/auth/tokens.ts";
 import { type Call, demoApi } from "./support/demo-api.ts";
+import { revokeElsewhere } from "./support/revoke-elsewhere.ts";
 
 /** A cache on a clock the test moves by hand. */
 const cacheAt = (options: Partial<ApiKeyCacheOptions> = {}) => {
@@ -193,18 +192,7 @@ describe("API keys through the app", () => {
     const admin = await signIn("admin@acme.example");
     const { key, id } = await createKey(admin, "Elsewhere revoked");
     expect((await me(key)).status).toBe(200);
-    // What another API process on the same database does: the audited store write, not this app's router.
-    await runtime.runPromise(
-      Effect.gen(function* () {
-        yield* (yield* Mutations).mutate({
-          actor: { kind: "user", id: "demo-admin" },
-          org: "acme",
-          action: "api-key.revoke",
-          target: { kind: "api-key", id },
-          run: (yield* ApiKeys).revoke(id),
-        });
-      }),
-    );
+    await revokeElsewhere(runtime, id);
     expect(await until(async () => (await me(key)).status === 401)).toBe(true);
   });
 });

@@ -1,12 +1,13 @@
 // A revoked API key's open streams (/v1/changes and /events) end with `signed-out` as soon as this process hears of
 // the revocation, with no heartbeat needed, and are never delivered a change written after it; a deactivated user's
 // /events stream ends at its next event (auth/key-watch.ts).
-import { ApiKeys, EngineSync, Mutations } from "@gatehouse/store";
+import { ApiKeys, EngineSync } from "@gatehouse/store";
 import { Duration, Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import { apiKeyCacheOf } from "../src/auth/api-key-cache.ts";
 import { type Call, demoApi } from "./support/demo-api.ts";
+import { revokeElsewhere } from "./support/revoke-elsewhere.ts";
 
 const { runtime, send, signIn, rows } = demoApi();
 
@@ -114,18 +115,7 @@ describe("a revoked key's open streams", () => {
     const admin = await signIn("admin@acme.example");
     const { key, id } = await createKey(admin);
     const streams = await streamsOf(key);
-    // What another API process on the same database does: the audited store write, not this app's router.
-    await runtime.runPromise(
-      Effect.gen(function* () {
-        yield* (yield* Mutations).mutate({
-          actor: { kind: "user", id: "demo-admin" },
-          org: "acme",
-          action: "api-key.revoke",
-          target: { kind: "api-key", id },
-          run: (yield* ApiKeys).revoke(id),
-        });
-      }),
-    );
+    await revokeElsewhere(runtime, id);
     for (const stream of streams) {
       expect(await stream.readUntil(signedOut, 5_000)).toBe(true);
       expect(await stream.readUntil(() => false, 5_000)).toBe(false);
