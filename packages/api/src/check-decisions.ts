@@ -38,8 +38,21 @@ export const userView = (resource: Resource): Ask => {
   const place = adminScope(resource);
   return {
     check: { action: USER_VIEW, resource: place },
-    refusal: `You may not view the users there, so you may not ask about their access (needs ${USER_VIEW})`,
+    refusal: `You may not view the users of ${placeAsked(place)}, so you may not ask about their access there (needs ${USER_VIEW})`,
   };
+};
+
+/** The place a question named, as the caller named it (its deepest key): `project "acme-homepage"`. */
+const placeAsked = (place: Resource): string => {
+  const [kind, id] =
+    place.project !== undefined
+      ? ["project", place.project]
+      : place.instance !== undefined
+        ? ["instance", place.instance]
+        : place.product !== undefined
+          ? ["product", place.product]
+          : ["organization", place.org];
+  return `${kind} "${id}"`;
 };
 
 const required = (kind: string) => badRequest(`subject: required for ${kind}`);
