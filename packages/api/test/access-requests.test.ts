@@ -156,6 +156,14 @@ describe("access requests", () => {
     expect(await auditCount()).toBe(audits + 1);
     expect((await run(partner, "site.restart")).status).toBe(200);
     expect((await run(partner, "code.deploy")).status).toBe(403);
+    // The partner's own list says what it asked for and what it was given.
+    const mine = (await send("GET", "accessRequests.mine", undefined, partner)).data as ReadonlyArray<
+      RequestView & { roleName: string; grantedRoleName: string | null }
+    >;
+    expect(mine.find((r) => r.id === request.id)).toMatchObject({
+      roleName: "partnerDev",
+      grantedRoleName: "partnerUser",
+    });
   });
 
   it("the support-ticket path: customer-approved, then the operator completes it and the grant exists", async () => {

@@ -1,7 +1,7 @@
-// Partner access requests as people read them: the customer and partner organizations, the instance and the
-// role by name, and the requester by name and email (its own request, or a partner user who asked the customer).
+// Partner access requests as people read them: the customer and partner organizations, the instance, the role asked
+// and the role granted by name, and the requester by name and email (its own request, or a partner user who asked).
 import type { Engine } from "@gatehouse/domain";
-import { type AccessRequestRecord, Users } from "@gatehouse/store";
+import { type AccessRequestRecord, Grants, Users } from "@gatehouse/store";
 import { Effect, Option } from "effect";
 import type { Store } from "../authorize.ts";
 import type { Person } from "./people.ts";
@@ -26,6 +26,17 @@ export const accessRequestNamer = async (
       { org: r.partnerOrg },
     ]),
   );
+  // The role an approval granted (a customer may grant another than the one asked), while its grant exists.
+  const granted = new Map<string, string>();
+  await store.run(
+    Effect.forEach(
+      requests.flatMap((r) => (r.grantId === null ? [] : [r.grantId])),
+      (id) =>
+        Effect.map(Effect.option(Grants.use((grants) => grants.get(id))), (found) =>
+          Option.isSome(found) && found.value.role !== null ? granted.set(id, found.value.role) : granted,
+        ),
+    ),
+  );
   const people = new Map<string, Person>();
   await store.run(
     Effect.forEach(new Set(requests.map((r) => r.userId)), (id) =>
@@ -38,11 +49,13 @@ export const accessRequestNamer = async (
   );
   return (request: AccessRequestRecord) => {
     const known = knows(request.customerOrg);
+    const roleGranted = request.grantId === null ? undefined : granted.get(request.grantId);
     return {
       customerName: known ? places.name("org", request.customerOrg) : null,
       partnerName: places.name("org", request.partnerOrg),
       instanceName: known && request.instance !== null ? places.name("instance", request.instance) : null,
       roleName: engine.roleName(request.requestedRole) ?? request.requestedRole,
+      grantedRoleName: roleGranted === undefined ? null : (engine.roleName(roleGranted) ?? roleGranted),
       requester: people.get(request.userId) ?? { id: request.userId, name: null, email: null },
     };
   };

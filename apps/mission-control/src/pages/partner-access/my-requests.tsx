@@ -44,7 +44,17 @@ export const MyRequests = () => {
     {
       id: "role",
       header: "Role",
-      cell: ({ row }) => <span title={row.original.role}>{row.original.roleName}</span>,
+      cell: ({ row }) => {
+        const { role, roleName, grantedRoleName } = row.original;
+        // A customer may grant another role than the one asked: say which it gave.
+        return grantedRoleName === null || grantedRoleName === roleName ? (
+          <span title={role}>{roleName}</span>
+        ) : (
+          <span title={role}>
+            {roleName}, granted {grantedRoleName}
+          </span>
+        );
+      },
     },
     {
       id: "instance",
