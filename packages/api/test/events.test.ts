@@ -9,6 +9,7 @@ import type { StoreRunner } from "../src/auth/store-runner.ts";
 import { visibleEvent } from "../src/event-visibility.ts";
 import type { StreamLimits } from "../src/stream-quota.ts";
 import { type Call, demoApi } from "./support/demo-api.ts";
+import { streamText } from "./support/stream-text.ts";
 
 const { runtime, send, signIn } = demoApi();
 
@@ -36,43 +37,15 @@ const connect = async (call: Call, server: Server | ReturnType<typeof createApp>
   const headers: Record<string, string> = {};
   if (call.cookie !== undefined) headers.cookie = call.cookie;
   const res = await app.request("http://localhost/events", { headers });
-  const reader = res.body?.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  let ended = false;
-  // A read still pending when a wait ended is kept for the next wait, so no chunk is lost.
-  let pending: ReturnType<NonNullable<typeof reader>["read"]> | undefined;
-  /** Reads until `done(text)` or `ms` pass; returns whether the condition held. */
-  const readUntil = async (done: (text: string) => boolean, ms: number): Promise<boolean> => {
-    if (reader === undefined) return false;
-    const deadline = Date.now() + ms;
-    while (!done(text)) {
-      const left = deadline - Date.now();
-      if (left <= 0) return false;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<"timeout">((resolve) => {
-        timer = setTimeout(() => resolve("timeout"), left);
-      });
-      pending ??= reader.read();
-      const chunk = await Promise.race([pending, timeout]);
-      clearTimeout(timer);
-      if (chunk === "timeout") return done(text);
-      pending = undefined;
-      if (chunk.done) {
-        ended = true;
-        return done(text);
-      }
-      text += decoder.decode(chunk.value, { stream: true });
-    }
-    return true;
-  };
+  const stream = streamText(res);
   const events = () =>
-    text
+    stream
+      .text()
       .split("\n\n")
       .map((block) => block.split("\n").find((line) => line.startsWith("data: ")))
       .filter((line): line is string => line !== undefined)
       .map((line) => JSON.parse(line.slice("data: ".length)) as { audit: string; changes: unknown[] });
-  return { res, readUntil, events, text: () => text, ended: () => ended, close: () => reader?.cancel() };
+  return { res, ...stream, events };
 };
 
 describe("events", () => {

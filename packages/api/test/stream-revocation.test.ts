@@ -8,6 +8,7 @@ import { createApp } from "../src/app.ts";
 import { apiKeyCacheOf } from "../src/auth/api-key-cache.ts";
 import { type Call, demoApi } from "./support/demo-api.ts";
 import { revokeElsewhere } from "./support/revoke-elsewhere.ts";
+import { streamText } from "./support/stream-text.ts";
 
 const { runtime, send, signIn, rows } = demoApi();
 
@@ -28,31 +29,7 @@ const open = async (app: Awaited<ReturnType<typeof serve>>, path: string, key: s
     typeof key === "string" ? { authorization: `Bearer ${key}` } : { cookie: key.cookie ?? "" };
   const res = await app.request(`http://localhost${path}`, { headers });
   expect(res.status).toBe(200);
-  const reader = res.body?.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  let ended = false;
-  let pending: ReturnType<NonNullable<typeof reader>["read"]> | undefined;
-  const readUntil = async (done: (text: string) => boolean, ms: number): Promise<boolean> => {
-    const deadline = Date.now() + ms;
-    while (reader !== undefined && !ended && !done(text)) {
-      const left = deadline - Date.now();
-      if (left <= 0) break;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<"timeout">((resolve) => {
-        timer = setTimeout(() => resolve("timeout"), left);
-      });
-      pending ??= reader.read();
-      const chunk = await Promise.race([pending, timeout]);
-      clearTimeout(timer);
-      if (chunk === "timeout") break;
-      pending = undefined;
-      if (chunk.done) ended = true;
-      else text += decoder.decode(chunk.value, { stream: true });
-    }
-    return done(text);
-  };
-  return { readUntil, text: () => text, ended: () => ended, close: () => reader?.cancel() };
+  return streamText(res);
 };
 
 const createKey = async (admin: Call) => {
