@@ -17,8 +17,12 @@ const collaborators = (project: string) =>
 
 /** Picks `option` in the Mantine select labelled `label` (inside `scope`). */
 const pick = async (scope: ReturnType<Page["getByRole"]>, label: string, option: string) => {
-  await scope.getByRole("combobox", { name: label }).click({ force: true });
+  const select = scope.getByRole("combobox", { name: label });
+  await select.click({ force: true });
   await page.getByRole("option", { name: option, exact: true }).click();
+  // The choice is made and its list closed before anything below it is clicked (a slow machine leaves it open).
+  await expect.poll(() => select.inputValue()).toBe(option);
+  await page.getByRole("listbox").waitFor({ state: "hidden" });
 };
 
 describe("inviting a collaborator by email", () => {
