@@ -14,8 +14,6 @@ import {
   EngineSync,
   holds,
   InvalidChange,
-  type MutationInput,
-  Mutations,
   NotFound,
   type Partition,
   VersionConflict,
@@ -23,10 +21,11 @@ import {
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema, type StandardSchema } from "effect";
 import { withPlatforms } from "./assignment-places.ts";
+import { type Authority, writeAllFor, writeFor } from "./audited-writes.ts";
 import { type RequestAuth, requestAuth } from "./auth/request-auth.ts";
 import type { StoreServices } from "./auth/store-runner.ts";
 import type { Authorization, RehearsalContext } from "./authorization.ts";
-import { atLeastOf, type EngineAt, type WrittenPosition } from "./consistency.ts";
+import { atLeastOf, type EngineAt } from "./consistency.ts";
 import type { Actor, ApiContext } from "./context.ts";
 import { toTrpcError } from "./errors.ts";
 import { reasonWords } from "./names/reason-words.ts";
@@ -143,61 +142,7 @@ const ask = (engine: ApiContext["engine"], actor: UserActor, question: Ask): voi
   if (decision === "invalid") throw badRequest(reason);
 };
 
-/**
- * The audited write a handler makes: `Mutations.mutate` for the actor and request, then `awaitApplied`; its audit
- * id becomes the request's consistency token (consistency.ts).
- */
-export type Write = <A, E, R extends StoreServices>(
-  input: Omit<MutationInput<A, E, R>, "actor" | "requestId">,
-) => Promise<{ readonly value: A; readonly auditId: string }>;
-
-/** Several audited writes in one transaction, each with its audit row: all of them happen, or none. */
-export type WriteAll = <A, E, R extends StoreServices>(
-  inputs: ReadonlyArray<Omit<MutationInput<A, E, R>, "actor" | "requestId">>,
-) => Promise<ReadonlyArray<{ readonly value: A; readonly auditId: string }>>;
-
-/** Who writes (the audit row's actor): a signed-in user, or the platform operator provisioning. */
-type Writer = Extract<Actor, { readonly kind: "user" | "operator" }>;
-
-/** Where a request's writes go: its store, its actor, its id (audit rows) and its token (the newest write). */
-interface Writing {
-  readonly store: Store;
-  readonly writer: Writer;
-  readonly requestId: string;
-  readonly written: WrittenPosition;
-}
-
-const writeAllFor =
-  ({ store, writer, requestId, written }: Writing): WriteAll =>
-  (inputs) =>
-    store.run(
-      Effect.gen(function* () {
-        const by = { actor: { kind: writer.kind, id: writer.id }, requestId } as const;
-        const mutated = yield* (yield* Mutations).mutateAll(inputs.map((input) => ({ ...input, ...by })));
-        // The caller's next check must see the changes: wait until this process's engine applied them.
-        const sync = yield* EngineSync;
-        yield* Effect.forEach(mutated, (m) => sync.awaitApplied(m.auditId), { discard: true });
-        for (const m of mutated) written.record(m.auditId);
-        return mutated.map((m) => ({ value: m.value, auditId: m.auditId }));
-      }),
-    );
-
-const writeFor =
-  ({ store, writer, requestId, written }: Writing): Write =>
-  (input) =>
-    store.run(
-      Effect.gen(function* () {
-        const mutated = yield* (yield* Mutations).mutate({
-          ...input,
-          actor: { kind: writer.kind, id: writer.id },
-          requestId,
-        });
-        // The caller's next check must see the change: wait until this process's engine applied it.
-        yield* (yield* EngineSync).awaitApplied(mutated.auditId);
-        written.record(mutated.auditId);
-        return { value: mutated.value, auditId: mutated.auditId };
-      }),
-    );
+export type { Write, WriteAll } from "./audited-writes.ts";
 
 /**
  * THE partition boundary: every organization a request is about (its questions', or the actor's own when it names
@@ -407,6 +352,16 @@ const askWithin = (engine: Engine, actor: UserActor, q: Ask, missing?: string, h
   const org = orgOfAsk(q);
   if (hidden !== true && reaches(engine, actor, org)) ask(engine, actor, q);
   else if (!allows(engine, actor, q)) throw outside(missing ?? q.missing, org);
+};
+
+/** Whether the engine allows `question` as the call asks it (askWithin), without its refusal. */
+const answered = (engine: Engine, actor: UserActor, question: Ask): boolean => {
+  try {
+    askWithin(engine, actor, question);
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 /**
@@ -752,8 +707,17 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
     .input(standard)
     .use(async ({ ctx, input, next }) => {
       const { actor, store, questions } = await authorize(ctx, input);
+      // Each write re-asks the questions under the write locks of their organizations and the actor's.
+      const authority: Authority = {
+        orgs: [actor.org, ...questions.map(orgOfAsk)],
+        holds: (engine) => questions.every((question) => answered(engine, actor, question)),
+        refusal: async () => {
+          const engine = await store.run(EngineSync.use((sync) => Effect.succeed(sync.engine)));
+          await authorize({ ...ctx, engine }, input);
+        },
+      };
       // `asked` lets a handler refuse to act on anything the engine was not asked about.
-      const writing = { store, writer: actor, requestId: ctx.requestId, written: ctx.written };
+      const writing = { store, writer: actor, requestId: ctx.requestId, written: ctx.written, authority };
       const write = writeFor(writing);
       const writeAll = writeAllFor(writing);
       const result = await next({ ctx: { actor, store, write, writeAll, asked: questions } });

@@ -2,6 +2,7 @@
 // its pending invitations that grant only there go; its roles elsewhere, its account and its sign-in stay.
 import { describe, expect, it } from "vitest";
 import { type Call, demoApi } from "./support/demo-api.ts";
+import { invited } from "./support/invited.ts";
 
 const { send, signIn, rows, auditCount } = demoApi();
 
@@ -18,15 +19,8 @@ const inviteTwoPlaces = async (admin: Call, email: string, places: ReadonlyArray
   const grants = places.map((scope) =>
     "project" in scope ? { role: "experimentation:viewer", scope } : { role: "cms:content-editors", scope },
   );
-  const invited = await send(
-    "POST",
-    "users.invite",
-    { org: "acme", emails: [email], language: "en", grants },
-    admin,
-  );
-  expect(invited.status).toBe(200);
-  const one = (invited.data as { invited: Array<{ user: { id: string }; invitationId: string }> }).invited[0];
-  return { userId: one?.user.id ?? "", invitationId: one?.invitationId ?? "" };
+  const { id, userId } = await invited(send, admin, email, grants);
+  return { userId, invitationId: id };
 };
 
 describe("users.delete", () => {

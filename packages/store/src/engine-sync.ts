@@ -5,7 +5,7 @@ import { AppliedPositions, type Engine } from "@gatehouse/domain";
 import { Cause, Context, Duration, Effect, Layer, Semaphore, Stream } from "effect";
 import { SqlClient } from "effect/sql";
 import { type ChangeNotice, changesChannel } from "./changes.ts";
-import { NotYetApplied } from "./errors.ts";
+import { EngineBehind, NotYetApplied } from "./errors.ts";
 import { loadEngineAt } from "./load-engine.ts";
 import { NodePartition } from "./partition.ts";
 import { applyChangeWithin } from "./partition-changes.ts";
@@ -21,6 +21,14 @@ export interface EngineSyncShape {
    * when too many requests wait already (`crowded`). A token older than every id remembered counts as applied.
    */
   readonly awaitPosition: (token: string, within: Duration.Input) => Effect.Effect<void, NotYetApplied>;
+  /**
+   * Inside a transaction holding the write locks of `orgs` (org-write-locks.ts): the current engine once this
+   * process has applied each one's newest committed change (under the locks, every earlier change of theirs
+   * committed before it, and no other can commit). It waits for that change a moment only (`behindGrace`): the
+   * transaction holds a connection, which a reload may need; then it fails EngineBehind naming the change, for
+   * the caller to wait for outside the transaction.
+   */
+  readonly caughtUp: (orgs: Iterable<string>) => Effect.Effect<Engine, EngineBehind>;
   /** Replaces the engine with one freshly loaded from the database. */
   readonly reload: () => Effect.Effect<void>;
 }
@@ -37,6 +45,12 @@ const maxTokenWaiters = 10_000;
  * reload instead of a request that never ends.
  */
 export const defaultNoticeGrace = Duration.seconds(5);
+
+/**
+ * How long a write holding its organizations' locks waits for this process to apply their newest change (just
+ * committed by the writer before it, usually heard within milliseconds) before it gives the connection back.
+ */
+const behindGrace = Duration.seconds(1);
 
 export interface EngineSyncOptions {
   /** How long `awaitApplied` waits for a notification before it reloads (default `defaultNoticeGrace`). */
@@ -176,12 +190,32 @@ const make = (options: EngineSyncOptions) =>
       );
     };
 
+    const caughtUp = Effect.fn("EngineSync.caughtUp")(function* (orgs: Iterable<string>) {
+      for (const org of new Set(orgs)) {
+        const rows = yield* Effect.orDie(
+          sql<{
+            readonly newest: string | null;
+          }>`select max(id)::text as newest from audit_log where org = ${org}`,
+        );
+        const newest = rows[0]?.newest ?? null;
+        if (newest !== null && !positions.reached(newest))
+          yield* reach(newest).pipe(
+            Effect.timeoutOrElse({
+              duration: behindGrace,
+              orElse: () => Effect.fail(new EngineBehind({ position: newest })),
+            }),
+          );
+      }
+      return engine;
+    });
+
     const service: EngineSyncShape = {
       get engine() {
         return engine;
       },
       awaitApplied,
       awaitPosition,
+      caughtUp,
       reload,
     };
     return service;

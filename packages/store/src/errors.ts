@@ -56,6 +56,18 @@ export class NotYetApplied extends Schema.TaggedError<NotYetApplied>()("NotYetAp
   }
 }
 
+/**
+ * Under an organization's write lock, this process has not applied its newest change (`position`) yet: a write
+ * checking its authority waits for it outside the lock and tries again (EngineSync.caughtUp).
+ */
+export class EngineBehind extends Schema.TaggedError<EngineBehind>()("EngineBehind", {
+  position: Schema.String,
+}) {
+  override get message() {
+    return `This server has not yet applied change ${this.position}; try again`;
+  }
+}
+
 export class DemoDataRefused extends Schema.TaggedError<DemoDataRefused>()("DemoDataRefused", {
   reason: Schema.String,
 }) {

@@ -1,11 +1,12 @@
-// The one way to change stored state: the change, its audit row and its notification in one transaction.
-// Listeners hear only committed changes; any failure rolls back the change and its audit row alike.
+// The one way to change stored state: the change, its audit row and its notification in one transaction, under
+// its organization's write lock. Listeners hear only committed changes; any failure rolls back all of it.
 import { Notifications } from "@gatehouse/db";
 import { Context, Effect, Layer } from "effect";
 import { SqlClient } from "effect/sql";
 import { type Change, changesChannel, type Written } from "./changes.ts";
 import { toJson } from "./json.ts";
 import { noticePayloads } from "./notice.ts";
+import { lockOrgWrites } from "./org-write-locks.ts";
 
 /** Who made a change: a user, an API key, a platform operator, or the system itself (no id). */
 export type Actor =
@@ -20,6 +21,13 @@ export interface MutationInput<A, E, R> {
   /** What was done, e.g. `grant.create`. */
   readonly action: string;
   readonly target: { readonly kind: string; readonly id: string | null };
+  /** Other organizations whose write locks the transaction holds too (where a partner's authority lies). */
+  readonly follows?: ReadonlyArray<string>;
+  /**
+   * Run first in the transaction, once every lock is held, before the change: a check of the state the change
+   * will follow (a user's authority, api/src/guarded-write.ts); its failure rolls back and is the mutation's.
+   */
+  readonly guard?: Effect.Effect<void, E, R>;
   /** The change itself (usually a repository write), run inside the transaction. */
   readonly run: Effect.Effect<Written<A>, E, R>;
 }
@@ -40,6 +48,12 @@ export interface MutationsShape {
   ) => Effect.Effect<ReadonlyArray<Mutated<A>>, E, R>;
 }
 
+/** The organizations whose write locks a mutation holds: its own (none for a platform change) and those it follows. */
+const lockedBy = (input: MutationInput<unknown, unknown, unknown>): ReadonlyArray<string> => [
+  ...(input.org === null ? [] : [input.org]),
+  ...(input.follows ?? []),
+];
+
 /** SQL NULL for an absent snapshot (create has no before, delete no after), else its JSON. */
 const jsonOrNull = (value: unknown): string | null =>
   value === null || value === undefined ? null : toJson(value);
@@ -53,6 +67,8 @@ const make = Effect.gen(function* () {
     sql
       .withTransaction(
         Effect.gen(function* () {
+          yield* lockOrgWrites(sql, lockedBy(input));
+          if (input.guard !== undefined) yield* input.guard;
           const written = yield* input.run;
           const actorId = input.actor.kind === "system" ? null : input.actor.id;
           const rows = yield* sql<{ readonly id: bigint | string }>`
@@ -72,11 +88,24 @@ const make = Effect.gen(function* () {
       );
 
   // Each mutate nests as a savepoint inside the outer transaction; its notice is delivered at the outer commit.
+  // Every lock is taken first, in one order, so two batches never wait for each other in a circle; every guard
+  // runs then, once, on the state before the batch (a later input's guard would see the batch's own changes).
   const mutateAll = <A, E, R>(inputs: ReadonlyArray<MutationInput<A, E, R>>) =>
-    sql.withTransaction(Effect.forEach(inputs, mutate)).pipe(
-      Effect.catchTag("SqlError", (error) => Effect.die(error)),
-      Effect.withSpan("Mutations.mutateAll", { attributes: { count: inputs.length } }),
-    );
+    sql
+      .withTransaction(
+        Effect.gen(function* () {
+          yield* lockOrgWrites(sql, inputs.flatMap(lockedBy));
+          for (const guard of new Set(
+            inputs.flatMap((input) => (input.guard === undefined ? [] : [input.guard])),
+          ))
+            yield* guard;
+          return yield* Effect.forEach(inputs, ({ guard: _, ...input }) => mutate(input));
+        }),
+      )
+      .pipe(
+        Effect.catchTag("SqlError", (error) => Effect.die(error)),
+        Effect.withSpan("Mutations.mutateAll", { attributes: { count: inputs.length } }),
+      );
 
   return { mutate, mutateAll } satisfies MutationsShape;
 });

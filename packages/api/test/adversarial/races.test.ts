@@ -5,6 +5,7 @@ import { EngineSync, loadEngine } from "@gatehouse/store";
 import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
 import { type Answer, type Call, demoApi } from "../support/demo-api.ts";
+import { invited } from "../support/invited.ts";
 
 /** How many requests race for the same object. */
 const writers = 50;
@@ -50,23 +51,8 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect(answers(live)).toEqual(answers(fresh));
     };
     /** Invites `email` as a CMS content editor; the invitation's id and its token. */
-    const invite = async (admin: Call, email: string) => {
-      const invited = await send(
-        "POST",
-        "users.invite",
-        {
-          org: "acme",
-          emails: [email],
-          language: "en",
-          grants: [{ role: "cms:content-editors", scope: cms }],
-        },
-        admin,
-      );
-      expect(invited.status).toBe(200);
-      const [one] = (invited.data as { invited: { invitationId: string; acceptUrl: string }[] }).invited;
-      const token = new URL(one?.acceptUrl ?? "", "http://localhost").searchParams.get("token");
-      return { id: one?.invitationId ?? "", token };
-    };
+    const invite = (admin: Call, email: string) =>
+      invited(send, admin, email, [{ role: "cms:content-editors", scope: cms }]);
     /** A new CMS custom role at acme-cms with one permission. */
     const customRole = async (admin: Call, roleName: string, permission: string) => {
       const created = await send(

@@ -18,6 +18,7 @@ import accountStatus, { statements as accountStatusStatements } from "./0012_acc
 import invitationMail, { statements as invitationMailStatements } from "./0013_invitation_mail.ts";
 import flagScope, { statements as flagScopeStatements } from "./0014_flag_scope.ts";
 import audiences, { statements as audiencesStatements } from "./0015_audiences.ts";
+import auditOrgNewest, { statements as auditOrgNewestStatements } from "./0016_audit_org_newest.ts";
 
 /** Where the Migrator records the applied migration ids. */
 export const migrationsTable = "gatehouse_migrations";
@@ -39,6 +40,7 @@ export const migrations: Migrator.Loader = Migrator.fromRecord({
   "0013_invitation_mail": invitationMail,
   "0014_flag_scope": flagScope,
   "0015_audiences": audiences,
+  "0016_audit_org_newest": auditOrgNewest,
 });
 
 /** One migration's name and its DDL statements, run in order. */
@@ -61,6 +63,7 @@ export const migrationStatements: ReadonlyArray<MigrationStatements> = [
   ["0013_invitation_mail", invitationMailStatements],
   ["0014_flag_scope", flagScopeStatements],
   ["0015_audiences", audiencesStatements],
+  ["0016_audit_org_newest", auditOrgNewestStatements],
 ];
 
 /**

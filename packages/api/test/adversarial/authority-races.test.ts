@@ -1,0 +1,134 @@
+// Races between a write and the loss of the authority it was asked with, on PGlite and PostgreSQL: two super
+// admins taking each other's Super Admin, and an admin giving roles while its level is taken (docs/decisions.md).
+import { describe, expect, it } from "vitest";
+import { type Answer, type Call, demoApi } from "../support/demo-api.ts";
+import { invited } from "../support/invited.ts";
+
+const SUPER_ADMIN = "admin-center:super-admin";
+const cms = { org: "acme", product: "cms", instance: "acme-cms" };
+/** How many rounds race the same two writes (each round with fresh super admins). */
+const rounds = 4;
+/** How many grants the instance admin gives while its level is taken. */
+const givers = 20;
+
+interface GrantView {
+  readonly id: string;
+  readonly role: string | null;
+  readonly version: number;
+}
+
+/** Words that would show a driver's or the database's own text in a message a person sees. */
+const internals = /PGlite|PgConnection|violates|constraint "|Query failed|select |insert /i;
+
+for (const backend of ["pglite", "postgres"] as const) {
+  describe(`authority races on ${backend}`, () => {
+    const { send, signIn, rows } = demoApi(backend);
+
+    /** A new account of acme holding Super Admin (invited by `admin`, accepted); its session and user id. */
+    const newSuperAdmin = async (admin: Call, email: string) => {
+      const { token, userId } = await invited(send, admin, email, [
+        { role: SUPER_ADMIN, scope: { org: "acme" } },
+      ]);
+      const accepted = await send("POST", "invitations.accept", { token, password: "gatehouse-demo" }, {});
+      expect(accepted.status).toBe(200);
+      return { call: await signIn(email), id: userId };
+    };
+
+    /** The Super Admin grant user `id` holds at acme, as `call` lists it. */
+    const superAdminGrant = async (call: Call, id: string) => {
+      const listed = await send("GET", "grants.list", { org: "acme", subject: { kind: "user", id } }, call);
+      expect(listed.status).toBe(200);
+      const grant = (listed.data as GrantView[]).find((g) => g.role === SUPER_ADMIN);
+      expect(grant).toBeDefined();
+      return grant as GrantView;
+    };
+
+    const superAdmins = async (ids: ReadonlyArray<string>) =>
+      (
+        await rows<{ subject_id: string }>(
+          `select subject_id from grants where role = '${SUPER_ADMIN}' and subject_kind = 'user'
+           and subject_id in (${ids.map((id) => `'${id}'`).join(", ")}) order by subject_id`,
+        )
+      ).map((r) => r.subject_id);
+
+    it(`two super admins taking each other's Super Admin at once (${rounds} rounds): one wins, the other is refused, one stays`, async () => {
+      const admin = await signIn("admin@acme.example");
+      for (let round = 0; round < rounds; round++) {
+        const ann = await newSuperAdmin(admin, `race-ann-${round}@acme.example`);
+        const bob = await newSuperAdmin(admin, `race-bob-${round}@acme.example`);
+        const annGrant = await superAdminGrant(admin, ann.id);
+        const bobGrant = await superAdminGrant(admin, bob.id);
+        const answers: ReadonlyArray<Answer> = await Promise.all([
+          send("POST", "grants.remove", { id: bobGrant.id, version: bobGrant.version }, ann.call),
+          send("POST", "grants.remove", { id: annGrant.id, version: annGrant.version }, bob.call),
+        ]);
+        const statuses = answers.map((a) => a.status).sort();
+        expect(statuses, `round ${round}`).toEqual([200, 403]);
+        const refused = answers.find((a) => a.status === 403);
+        expect(refused?.error?.message).toMatch(/super admin/i);
+        expect(refused?.error?.message).not.toMatch(internals);
+        // The winner keeps its Super Admin; the loser's removal left no trace.
+        const winner = answers[0]?.status === 200 ? ann : bob;
+        expect(await superAdmins([ann.id, bob.id])).toEqual([winner.id]);
+        const loser = winner === ann ? bob : ann;
+        expect(
+          await rows(`select id from audit_log where action = 'grant.remove' and actor_id = '${loser.id}'`),
+        ).toEqual([]);
+      }
+    }, 240_000);
+
+    it(`an instance admin giving ${givers} roles while its level is taken: nothing it gives lands after the removal`, async () => {
+      const admin = await signIn("admin@acme.example");
+      const ian = await signIn("instance-admin@acme.example");
+      const level = (
+        await send(
+          "GET",
+          "grants.list",
+          { org: "acme", subject: { kind: "user", id: "demo-instance-admin" } },
+          admin,
+        )
+      ).data as GrantView[];
+      const held = level.find((g) => g.role === "admin-center:instance-admin");
+      expect(held).toBeDefined();
+      const subjects = ["administrator", "project-owner", "publisher", "editor", "viewer"].map(
+        (r) => `demo-exp-${r}`,
+      );
+      const roles = ["cms:content-editors", "cms:content-admins", "cms:commerce-admins"];
+      const answers = await Promise.all(
+        Array.from({ length: givers + 1 }, (_, i) =>
+          i === givers / 2
+            ? send("POST", "grants.remove", { id: held?.id, version: held?.version }, admin)
+            : send(
+                "POST",
+                "grants.create",
+                {
+                  subject: { kind: "user", id: subjects[i % subjects.length] },
+                  role: roles[i % roles.length],
+                  scope: cms,
+                },
+                ian,
+              ),
+        ),
+      );
+      expect(answers[givers / 2]?.status).toBe(200);
+      for (const answer of answers.filter((a) => a.status !== 200)) {
+        expect([403, 409]).toContain(answer.status);
+        expect(answer.error?.message).not.toMatch(internals);
+      }
+      const [removal] = await rows<{ id: string }>(
+        `select id::text as id from audit_log where action = 'grant.remove' and target_id = '${held?.id}'`,
+      );
+      const late = await rows(
+        `select id from audit_log where actor_id = 'demo-instance-admin' and id > ${removal?.id}`,
+      );
+      expect(late).toEqual([]);
+      // Every grant it gave before the removal is there, audited once.
+      const given = answers.filter((a, i) => i !== givers / 2 && a.status === 200).length;
+      expect(
+        await rows(
+          `select id from audit_log where actor_id = 'demo-instance-admin' and action = 'grant.create'`,
+        ),
+      ).toHaveLength(given);
+    }, 240_000);
+  });
+}
