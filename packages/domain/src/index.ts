@@ -33,6 +33,7 @@ export * from "./model/scope.ts";
 export * from "./rules/access-request.ts";
 export * from "./rules/account-status.ts";
 export * from "./rules/custom-role.ts";
+export * from "./rules/entity-roles.ts";
 export * from "./rules/flag-creator.ts";
 export * from "./rules/flag-visibility.ts";
 export * from "./rules/invalid-transition.ts";
