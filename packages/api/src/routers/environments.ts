@@ -1,5 +1,5 @@
-// Environments of a Feature Experimentation project: create, update (name, key, production, primary) and
-// remove, each asked of the engine with the project's environment actions on stored rows, and audited.
+// Environments of a Feature Experimentation project: create, update (name, key, production, primary), remove
+// (each asked of the engine on stored rows, and audited) and roles (who holds its roles: entity-roles.ts).
 import { randomUUID } from "node:crypto";
 import { AtVersionInput, Id, Key, Name, Version } from "@gatehouse/contracts";
 import {
@@ -13,6 +13,7 @@ import { Schema } from "effect";
 import { type AskContext, authorizedMutation, type DeclaredChange } from "../authorize.ts";
 import { badRequest, conflict, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
+import { environmentRolesProcedure } from "./entity-roles.ts";
 import { askInFeatureProject } from "./feature-project.ts";
 
 // Rules: docs/decisions.md#feature-experimentation (environments). Listing stays `projects.environments.list`.
@@ -76,6 +77,9 @@ const environmentAt = async (
 const org = (context: { readonly actor: { readonly org: string } }) => context.actor.org;
 
 export const environmentsRouter = router({
+  /** Who holds the environment's roles, for whoever manages them (entity-roles.ts). */
+  roles: environmentRolesProcedure,
+
   /** A new environment of a Feature project (not primary; `production` defaults to false). */
   create: authorizedMutation(CreateInput, askInFeatureProject("experimentation:environment.create")).mutation(
     async ({ ctx, input }) => {

@@ -1,8 +1,8 @@
-// Feature flags of a project: list with status and per-environment state, create, setStatus and toggle, each
-// authorized through authorizedMutation with resource attributes taken from the stored rows, and audited.
+// Feature flags of a project: list with status and per-environment state, create, setStatus, toggle and roles,
+// each authorized through the builders of authorize.ts with resource attributes from the stored rows; writes audited.
 import { randomUUID } from "node:crypto";
 import { Id, Key, Name, Version } from "@gatehouse/contracts";
-import { FlagStatus, flagCreatorGrant, type Resource, seesFlag } from "@gatehouse/domain";
+import { FlagStatus, flagCreatorGrant, managesEntityRoles, type Resource, seesFlag } from "@gatehouse/domain";
 import {
   type EnvironmentRecord,
   Environments,
@@ -26,6 +26,7 @@ import {
 } from "../authorize.ts";
 import { conflict, missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
+import { flagRolesProcedure } from "./entity-roles.ts";
 import { askInFeatureProject, projectScope } from "./feature-project.ts";
 import { declareProject } from "./projects.ts";
 
@@ -85,6 +86,9 @@ const inProject = (input: { readonly project: string }, context: QueryContext) =
   declareProject(input.project, context);
 
 export const flagsRouter = router({
+  /** Who holds the flag's roles, for whoever manages them (entity-roles.ts). */
+  roles: flagRolesProcedure,
+
   /**
    * The project's flags with status and per-environment on/off state, and the flag's resource in each environment
    * (built here from the stored rows, for the apps' guards and previews) with whether the actor may view it there.
@@ -101,14 +105,21 @@ export const flagsRouter = router({
         const resource = flagResource(project, flag, environment);
         return { environment: environment.id, resource, viewable: ctx.may(FLAG_VIEW, resource) };
       });
-      if (managesAll) return [{ ...view(flag), resources }];
+      // Whether the actor gives, changes and removes the flag's roles (flags.roles, the "Manage roles" entry).
+      const managesRoles = managesEntityRoles(ctx.may, "flag", flagResource(project, flag));
+      if (managesAll) return [{ ...view(flag), resources, managesRoles }];
       // Anyone else sees a flag only in the environments where the engine lets it view the flag (flag-none hides
       // it there), and a flag hidden in every environment not at all.
       const shown = resources.filter((r) => r.viewable);
       if (shown.length === 0) return [];
       const visibleIn = new Set(shown.map((r) => r.environment));
       return [
-        { ...view(flag), states: flag.states.filter((s) => visibleIn.has(s.environment)), resources: shown },
+        {
+          ...view(flag),
+          states: flag.states.filter((s) => visibleIn.has(s.environment)),
+          resources: shown,
+          managesRoles,
+        },
       ];
     });
   }),

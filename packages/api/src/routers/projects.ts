@@ -2,7 +2,15 @@
 // (a Feature project gets production and development), rename and remove through authorizedMutation, audited.
 import { randomUUID } from "node:crypto";
 import { AtVersionInput, Id, Name, RenameInput } from "@gatehouse/contracts";
-import { Environments, Instances, type ProjectRecord, Projects, projectResource } from "@gatehouse/store";
+import { managesEntityRoles } from "@gatehouse/domain";
+import {
+  Environments,
+  environmentResource,
+  Instances,
+  type ProjectRecord,
+  Projects,
+  projectResource,
+} from "@gatehouse/store";
 import { Schema } from "effect";
 import {
   type AskContext,
@@ -84,14 +92,20 @@ export const projectsRouter = router({
   /** The Feature projects the signed-in collaborator may view, and which of them it manages. */
   collaborating: collaboratingProcedure,
 
-  /** The environments of a project (primary first). */
+  /**
+   * The environments of a project (primary first), each with whether the actor gives, changes and removes its
+   * environment roles (environments.roles, the "Manage roles" entry).
+   */
   environments: router({
     list: authorizedQuery(EnvironmentsInput, (input, context) =>
       declareProject(input.project, context),
     ).query(async ({ ctx }) => {
       const project = ctx.declared;
       const rows = await ctx.store.run(Environments.use((e) => e.list(project.id)));
-      return rows.map(environmentView);
+      return rows.map((e) => ({
+        ...environmentView(e),
+        managesRoles: managesEntityRoles(ctx.may, "environment", environmentResource(project, e)),
+      }));
     }),
   }),
 

@@ -73,6 +73,7 @@ const naming: ReadonlyArray<Naming> = [
     method: "GET",
     input: (flag) => ({ subject: "demo-exp-viewer", change: { kind: "create", ...flagGrant(flag) } }),
   },
+  { path: "flags.roles", method: "GET", input: (id) => ({ id }) },
   {
     path: "whatIf.invite",
     method: "GET",
@@ -80,9 +81,17 @@ const naming: ReadonlyArray<Naming> = [
   },
 ];
 
-/** Every Feature Experimentation read whose input names no flag: its answer must not name the hidden one. */
-const reading: ReadonlyArray<{ readonly path: string; readonly input: object | undefined }> = [
+/**
+ * Every Feature Experimentation read whose input names no flag, with its status for the flag-none reader (200
+ * unless given): its answer must not name the hidden one.
+ */
+const reading: ReadonlyArray<{
+  readonly path: string;
+  readonly input: object | undefined;
+  readonly status?: number;
+}> = [
   { path: "flags.list", input: { project: "acme-checkout" } },
+  { path: "environments.roles", input: { id: "acme-checkout-production" }, status: 403 },
   { path: "audiences.list", input: { project: "acme-checkout" } },
   { path: "audiences.roles", input: { project: "acme-checkout" } },
   { path: "projects.environments.list", input: { project: "acme-checkout" } },
@@ -166,7 +175,7 @@ describe("a flag hidden by flag-none", () => {
     const flagNone = await signIn("exp-flag-none@acme.example");
     for (const read of reading) {
       const answer = await send("GET", read.path, read.input, flagNone);
-      expect(answer.status, read.path).toBe(200);
+      expect(answer.status, read.path).toBe(read.status ?? 200);
       namesNoHiddenFlag(answer, read.path);
     }
     for (const call of unnamed) {

@@ -1,0 +1,182 @@
+// Who holds an environment's or a flag's roles, for whoever manages them (env-admin, flag-admin, and the project's
+// owners and administrators): the holders by name, the roles by name, and the project's collaborators to pick from.
+import { Id } from "@gatehouse/contracts";
+import {
+  entityRoles,
+  manageEntityRoles,
+  PROJECT_COLLABORATOR_ACTION,
+  type Resource,
+  type RoledEntity,
+  type Scope,
+  seesFlag,
+} from "@gatehouse/domain";
+import {
+  Environments,
+  environmentResource,
+  Flags,
+  flagResource,
+  Grants,
+  Groups,
+  type ProjectRecord,
+  Projects,
+  projectResource,
+  Users,
+} from "@gatehouse/store";
+import { Effect, Schema } from "effect";
+import { type Ask, type Authorized, authorizedQuery, type QueryContext } from "../authorize.ts";
+import { reasonWords } from "../names/reason-words.ts";
+import { missing } from "../refusals.ts";
+import { projectScope } from "./feature-project.ts";
+
+// Rules: docs/decisions.md#entity-roles. The writes stay grants.create, update and remove.
+
+const EntityInput = Schema.Struct({ id: Id });
+const ONLY_USERS = "Only a signed-in user gives roles";
+
+/** What a declaration read: the entity, its project, and the scope its roles are given at. */
+interface Entity {
+  readonly kind: RoledEntity;
+  readonly id: string;
+  readonly name: string;
+  readonly project: ProjectRecord;
+  readonly scope: Scope;
+}
+
+/** The engine question, refused as FORBIDDEN in the actor's organization (NOT_FOUND elsewhere). */
+const manageAsk = (entity: Entity, resource: Resource): Ask => ({
+  check: manageEntityRoles(entity.kind, resource),
+});
+
+/** The stored environment `id`: its project's organization is the boundary; then managing its roles. */
+const declareEnvironment = async (input: { readonly id: string }, { store }: QueryContext) => {
+  const environment = await store.run(Environments.use((e) => e.get(input.id)));
+  const project = await store.run(Projects.use((p) => p.get(environment.project)));
+  const entity: Entity = {
+    kind: "environment",
+    id: environment.id,
+    name: environment.name,
+    project,
+    scope: { ...projectScope(project), environment: environment.id },
+  };
+  return {
+    orgs: [project.org],
+    missing: missing("environment", input.id),
+    ask: [manageAsk(entity, environmentResource(project, environment))],
+    value: entity,
+  };
+};
+
+/**
+ * The stored flag `id`: its project's organization is the boundary; a flag the actor does not see (flag-none)
+ * answers NOT_FOUND as a made-up id does (its only question is viewing it, `hidden`); then managing its roles.
+ */
+const declareFlag = async (input: { readonly id: string }, { store, engine, actor }: QueryContext) => {
+  const flag = await store.run(Flags.use((f) => f.get(input.id)));
+  const project = await store.run(Projects.use((p) => p.get(flag.project)));
+  const resource = flagResource(project, flag);
+  const entity: Entity = {
+    kind: "flag",
+    id: flag.id,
+    name: flag.name,
+    project,
+    scope: { ...projectScope(project), flag: flag.id },
+  };
+  const declared = { orgs: [project.org], missing: missing("flag", input.id), value: entity };
+  const sees = actor.kind !== "user" || seesFlag((action, r) => engine.allows(actor.id, action, r), resource);
+  if (sees) return { ...declared, ask: [manageAsk(entity, resource)] };
+  return {
+    ...declared,
+    ask: [{ check: { action: "experimentation:flag.view", resource } }],
+    hidden: true as const,
+  };
+};
+
+const sameScope = (a: Scope, b: Scope) =>
+  (["org", "product", "instance", "project", "environment", "flag"] as const).every((k) => a[k] === b[k]);
+
+/** Whom a role is held by, by name: a user with its email, or a group. */
+const personOf = (user: { readonly id: string; readonly name: string; readonly email: string }) => ({
+  id: user.id,
+  name: user.name,
+  email: user.email,
+});
+
+/**
+ * The entity's roles (widest first, by name), the explicit grants of them at the entity (by holder's name and
+ * email, with the version grants.update and grants.remove take), and the project's other collaborators with the
+ * roles the actor may give each there (the engine's assign, as grants.create asks it) or why none.
+ */
+const rolesAt = async ({ actor, engine, store, declared: entity }: Authorized<Entity>) => {
+  const kind = entity.kind;
+  const roleIds = entityRoles[kind];
+  const { grants, groups } = await store.run(
+    Effect.all({
+      grants: Grants.use((g) => g.list({ org: entity.project.org })),
+      groups: Groups.use((g) => g.list(entity.project.org)),
+    }),
+  );
+  const held = grants.filter(
+    (g) => g.role !== null && roleIds.includes(g.role) && sameScope(g.scope, entity.scope),
+  );
+  const collaboratorIds = engine.whoCan(PROJECT_COLLABORATOR_ACTION, projectResource(entity.project));
+  const userIds = new Set([
+    ...held.flatMap((g) => (g.subject.kind === "user" ? [g.subject.id] : [])),
+    ...collaboratorIds,
+  ]);
+  const users = await store.run(Effect.forEach([...userIds], (id) => Users.use((u) => u.get(id))));
+  const userById = new Map(users.map((u) => [u.id, u]));
+  const roleOf = (id: string) => ({ id, name: engine.roleName(id) ?? id });
+  const holders = held.flatMap((g) => {
+    const user = g.subject.kind === "user" ? userById.get(g.subject.id) : undefined;
+    const group = g.subject.kind === "group" ? groups.find((x) => x.id === g.subject.id) : undefined;
+    const holder =
+      user === undefined
+        ? group === undefined
+          ? undefined
+          : { kind: "group" as const, id: group.id, name: group.name, email: null }
+        : { kind: "user" as const, ...personOf(user) };
+    if (holder === undefined) return [];
+    return [{ grant: g.id, version: g.version, holder, role: roleOf(g.role ?? "") }];
+  });
+  const holding = new Set(held.map((g) => g.subject.id));
+  const giver = actor.kind === "user" ? actor.id : undefined;
+  const words = giver === undefined ? undefined : await reasonWords(store, giver, [entity.scope]);
+  const collaborators = collaboratorIds.flatMap((id) => {
+    const user = userById.get(id);
+    if (user === undefined || holding.has(id)) return [];
+    const answers = roleIds.map((role) => ({
+      role,
+      ...(giver === undefined
+        ? { decision: "deny" as const, reason: ONLY_USERS }
+        : engine.assign(giver, {
+            role,
+            scope: entity.scope,
+            targetOrg: user.org,
+            targetUser: user.id,
+            target: { platform: entity.project.platform },
+          })),
+    }));
+    const givable = answers.filter((a) => a.decision === "allow").map((a) => a.role);
+    const refused = answers.find((a) => a.decision !== "allow");
+    const why =
+      givable.length > 0 || refused === undefined ? null : (words?.(refused.reason) ?? refused.reason);
+    return [{ ...personOf(user), givable, why }];
+  });
+  const byName = (a: { readonly name: string }, b: { readonly name: string }) => a.name.localeCompare(b.name);
+  return {
+    entity: { kind, id: entity.id, name: entity.name },
+    project: { id: entity.project.id, name: entity.project.name },
+    scope: entity.scope,
+    roles: roleIds.map(roleOf),
+    holders: holders.sort((a, b) => byName(a.holder, b.holder)),
+    collaborators: collaborators.sort(byName),
+  };
+};
+
+/** `environments.roles`: who holds the environment's roles, for whoever manages them. */
+export const environmentRolesProcedure = authorizedQuery(EntityInput, declareEnvironment).query(({ ctx }) =>
+  rolesAt(ctx),
+);
+
+/** `flags.roles`: who holds the flag's roles (one per flag, in every environment), for whoever manages them. */
+export const flagRolesProcedure = authorizedQuery(EntityInput, declareFlag).query(({ ctx }) => rolesAt(ctx));
