@@ -1,8 +1,9 @@
 // Flags (route /projects/:project/flags): each flag's status and its on/off state per environment, with
-// toggles the engine guards, and Add environment; flags the user may not view (flag-none) are left out.
+// toggles the engine guards, Add environment, and "Manage … roles" where the server says the user manages them.
 import { type Column, Crumbs, DataTable, QueryState } from "@gatehouse/ui";
-import { Badge, Group, Stack, Text, Title } from "@mantine/core";
-import { useParams } from "react-router";
+import { Anchor, Badge, Group, Stack, Text, Title } from "@mantine/core";
+import { Link, useParams } from "react-router";
+import { type EntityKind, entityRolesPath } from "../entity-roles/entity-roles-query.ts";
 import { AddEnvironment } from "./add-environment.tsx";
 import { type EnvironmentRow, type FlagRow, type FlagStatus, FlagToggle } from "./flag-toggle.tsx";
 import { useEnvironments, useFlags, useProjectPlace } from "./project-place.ts";
@@ -13,31 +14,50 @@ const statusColor: Record<FlagStatus, string> = { draft: "gray", running: "green
 const viewableIn = (flag: FlagRow, environment: string) =>
   flag.resources.find((place) => place.environment === environment && place.viewable);
 
-const environmentColumn = (environment: EnvironmentRow): Column<FlagRow> => ({
-  id: `env-${environment.id}`,
-  header: () => (
-    <Group gap={4} wrap="nowrap">
-      <Text size="sm" fw={600}>
-        {environment.name}
-      </Text>
-      {environment.production ? (
-        <Badge size="xs" color="red" variant="light">
-          {environment.primary ? "primary · production" : "production"}
-        </Badge>
-      ) : null}
-    </Group>
-  ),
-  cell: ({ row }) => {
-    const place = viewableIn(row.original, environment.id);
-    return place === undefined ? (
-      <Text size="sm" c="dimmed">
-        Hidden from you (flag-none)
-      </Text>
-    ) : (
-      <FlagToggle flag={row.original} environment={environment} />
-    );
-  },
-});
+/** "Manage Production's roles": shown where the server says the user manages the entity's roles. */
+const ManageRoles = (props: {
+  readonly project: string;
+  readonly kind: EntityKind;
+  readonly id: string;
+  readonly name: string;
+}) => (
+  <Anchor component={Link} to={entityRolesPath(props.project, props.kind, props.id)} size="xs">
+    Manage {props.name}'s roles
+  </Anchor>
+);
+
+const environmentColumn =
+  (project: string) =>
+  (environment: EnvironmentRow): Column<FlagRow> => ({
+    id: `env-${environment.id}`,
+    header: () => (
+      <Stack gap={2}>
+        <Group gap={4} wrap="nowrap">
+          <Text size="sm" fw={600}>
+            {environment.name}
+          </Text>
+          {environment.production ? (
+            <Badge size="xs" color="red" variant="light">
+              {environment.primary ? "primary · production" : "production"}
+            </Badge>
+          ) : null}
+        </Group>
+        {environment.managesRoles ? (
+          <ManageRoles project={project} kind="environment" id={environment.id} name={environment.name} />
+        ) : null}
+      </Stack>
+    ),
+    cell: ({ row }) => {
+      const place = viewableIn(row.original, environment.id);
+      return place === undefined ? (
+        <Text size="sm" c="dimmed">
+          Hidden from you (flag-none)
+        </Text>
+      ) : (
+        <FlagToggle flag={row.original} environment={environment} />
+      );
+    },
+  });
 
 export const FlagsPage = () => {
   const project = useParams().project ?? "";
@@ -76,6 +96,9 @@ const Flags = ({ project, name, environments }: FlagsProps) => {
           <Text size="xs" c="dimmed">
             {row.original.key}
           </Text>
+          {row.original.managesRoles ? (
+            <ManageRoles project={project} kind="flag" id={row.original.id} name={row.original.name} />
+          ) : null}
         </Stack>
       ),
     },
@@ -88,7 +111,7 @@ const Flags = ({ project, name, environments }: FlagsProps) => {
         </Badge>
       ),
     },
-    ...environments.map(environmentColumn),
+    ...environments.map(environmentColumn(project)),
   ];
   return (
     <Stack>
