@@ -66,27 +66,31 @@ const giveChangeRemove = async (
 };
 
 describe("An environment's and a flag's roles", () => {
-  it("the environment admin gives, changes and removes a Production role from the flags page", async () => {
-    await giveChangeRemove(
+  it.each([
+    [
+      "the environment admin",
       "exp-env-admin@acme.example",
       "Production",
       { name: "Exp editor", email: "exp-editor@acme.example" },
       "Environment Viewer",
       "Environment Publisher",
       "fx-environment-roles",
-    );
-  });
-
-  it("the flag admin gives, changes and removes a New cart role from the flags page", async () => {
-    await giveChangeRemove(
+    ],
+    [
+      "the flag admin",
       "exp-flag-admin@acme.example",
       "New cart",
       { name: "Exp viewer", email: "exp-viewer@acme.example" },
       "Flag Editor",
       "No Flag Access",
       "fx-flag-roles",
-    );
-  });
+    ],
+  ] as const)(
+    "%s (%s) gives, changes and removes a role on %s from the flags page",
+    async (_who, email, entity, person, given, changed, shot) => {
+      await giveChangeRemove(email, entity, person, given, changed, shot);
+    },
+  );
 
   it("lists the holders by name and email, and a project owner's locked roles with the server's reason", async () => {
     const page = await open("exp-env-admin@acme.example");

@@ -11,6 +11,8 @@ const pages = [
   "projects/acme-checkout/collaborators",
   "projects/acme-checkout/collaborators/demo-exp-editor",
   "projects/acme-checkout/flags",
+  "projects/acme-checkout/environments/acme-checkout-production/roles",
+  "projects/acme-checkout/flags/acme-new-cart/roles",
 ];
 
 describe("the collaborators app at 390 px", () => {

@@ -13,6 +13,14 @@ const NEW_CART = "acme-new-cart";
 const DARK_MODE = "acme-dark-mode";
 const MADE_UP_ENV = "env_0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 const MADE_UP_FLAG = "flg_0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+/** The entity roles by catalog label, widest first. */
+const ENVIRONMENT_ROLES = [
+  "Environment Admin",
+  "Environment Publisher",
+  "Environment Editor",
+  "Environment Viewer",
+];
+const FLAG_ROLES = ["Flag Admin", "Flag Editor", "Flag Viewer", "No Flag Access"];
 
 interface Person {
   readonly id: string;
@@ -49,6 +57,16 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect(answer.status, JSON.stringify(answer.error)).toBe(200);
       return answer.data as EntityRoles;
     };
+    /** Gives `user` the role `role` at the entity's scope (grants.create), as `call`; answers the status. */
+    const give = async (call: Call, user: string, role: string, roles: EntityRoles) =>
+      (
+        await send(
+          "POST",
+          "grants.create",
+          { subject: { kind: "user", id: user }, role: x(role), scope: roles.scope },
+          call,
+        )
+      ).status;
     const heldBy = (roles: EntityRoles) =>
       roles.holders.map((h) => [h.holder.name, h.holder.email, h.role.name] as const);
 
@@ -57,12 +75,7 @@ for (const backend of ["pglite", "postgres"] as const) {
       const before = await read(envAdmin, "environments.roles", PRODUCTION);
       expect(before.entity).toEqual({ kind: "environment", id: PRODUCTION, name: "Production" });
       expect(before.project.name).toBe("Checkout");
-      expect(before.roles.map((r) => r.name)).toEqual([
-        "Environment Admin",
-        "Environment Publisher",
-        "Environment Editor",
-        "Environment Viewer",
-      ]);
+      expect(before.roles.map((r) => r.name)).toEqual(ENVIRONMENT_ROLES);
       expect(heldBy(before)).toEqual(
         expect.arrayContaining([
           ["Exp env-admin", "exp-env-admin@acme.example", "Environment Admin"],
@@ -79,13 +92,7 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect(before.collaborators.some((c) => c.email === "exp-env-admin@acme.example")).toBe(false);
 
       const audits = await auditCount();
-      const given = await send(
-        "POST",
-        "grants.create",
-        { subject: { kind: "user", id: "demo-exp-editor" }, role: x("env-viewer"), scope: before.scope },
-        envAdmin,
-      );
-      expect(given.status).toBe(200);
+      expect(await give(envAdmin, "demo-exp-editor", "env-viewer", before)).toBe(200);
       const afterGive = await read(envAdmin, "environments.roles", PRODUCTION);
       const held = afterGive.holders.find((h) => h.holder.email === "exp-editor@acme.example");
       expect(held?.role.name).toBe("Environment Viewer");
@@ -102,13 +109,8 @@ for (const backend of ["pglite", "postgres"] as const) {
       const publisher = afterChange.holders.find((h) => h.holder.email === "exp-editor@acme.example");
       expect(publisher?.role.name).toBe("Environment Publisher");
 
-      const removed = await send(
-        "POST",
-        "grants.remove",
-        { id: publisher?.grant, version: publisher?.version },
-        envAdmin,
-      );
-      expect(removed.status).toBe(200);
+      const removal = { id: publisher?.grant, version: publisher?.version };
+      expect((await send("POST", "grants.remove", removal, envAdmin)).status).toBe(200);
       const after = await read(envAdmin, "environments.roles", PRODUCTION);
       expect(after.holders.some((h) => h.holder.email === "exp-editor@acme.example")).toBe(false);
       expect(await auditCount()).toBe(audits + 3);
@@ -119,24 +121,13 @@ for (const backend of ["pglite", "postgres"] as const) {
       const roles = await read(flagAdmin, "flags.roles", NEW_CART);
       expect(roles.entity).toEqual({ kind: "flag", id: NEW_CART, name: "New cart" });
       expect(roles.scope).not.toHaveProperty("environment");
-      expect(roles.roles.map((r) => r.name)).toEqual([
-        "Flag Admin",
-        "Flag Editor",
-        "Flag Viewer",
-        "No Flag Access",
-      ]);
+      expect(roles.roles.map((r) => r.name)).toEqual(FLAG_ROLES);
       expect(heldBy(roles)).toEqual(
         expect.arrayContaining([["Exp flag-none", "exp-flag-none@acme.example", "No Flag Access"]]),
       );
       const viewer = roles.collaborators.find((c) => c.email === "exp-viewer@acme.example");
       expect(viewer?.givable).toEqual(roles.roles.map((r) => r.id));
-      const given = await send(
-        "POST",
-        "grants.create",
-        { subject: { kind: "user", id: "demo-exp-viewer" }, role: x("flag-editor"), scope: roles.scope },
-        flagAdmin,
-      );
-      expect(given.status).toBe(200);
+      expect(await give(flagAdmin, "demo-exp-viewer", "flag-editor", roles)).toBe(200);
       const after = await read(flagAdmin, "flags.roles", NEW_CART);
       expect(heldBy(after)).toContainEqual(["Exp viewer", "exp-viewer@acme.example", "Flag Editor"]);
     });

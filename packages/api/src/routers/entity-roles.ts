@@ -42,6 +42,15 @@ interface Entity {
   readonly scope: Scope;
 }
 
+/** The entity `kind` `id` of `project`, named `name`: its roles are given at the project's scope and it. */
+const entityOf = (kind: RoledEntity, id: string, name: string, project: ProjectRecord): Entity => ({
+  kind,
+  id,
+  name,
+  project,
+  scope: { ...projectScope(project), [kind]: id },
+});
+
 /** The engine question, refused as FORBIDDEN in the actor's organization (NOT_FOUND elsewhere). */
 const manageAsk = (entity: Entity, resource: Resource): Ask => ({
   check: manageEntityRoles(entity.kind, resource),
@@ -51,13 +60,7 @@ const manageAsk = (entity: Entity, resource: Resource): Ask => ({
 const declareEnvironment = async (input: { readonly id: string }, { store }: QueryContext) => {
   const environment = await store.run(Environments.use((e) => e.get(input.id)));
   const project = await store.run(Projects.use((p) => p.get(environment.project)));
-  const entity: Entity = {
-    kind: "environment",
-    id: environment.id,
-    name: environment.name,
-    project,
-    scope: { ...projectScope(project), environment: environment.id },
-  };
+  const entity = entityOf("environment", environment.id, environment.name, project);
   return {
     orgs: [project.org],
     missing: missing("environment", input.id),
@@ -74,13 +77,7 @@ const declareFlag = async (input: { readonly id: string }, { store, engine, acto
   const flag = await store.run(Flags.use((f) => f.get(input.id)));
   const project = await store.run(Projects.use((p) => p.get(flag.project)));
   const resource = flagResource(project, flag);
-  const entity: Entity = {
-    kind: "flag",
-    id: flag.id,
-    name: flag.name,
-    project,
-    scope: { ...projectScope(project), flag: flag.id },
-  };
+  const entity = entityOf("flag", flag.id, flag.name, project);
   const declared = { orgs: [project.org], missing: missing("flag", input.id), value: entity };
   const sees = actor.kind !== "user" || seesFlag((action, r) => engine.allows(actor.id, action, r), resource);
   if (sees) return { ...declared, ask: [manageAsk(entity, resource)] };
