@@ -153,6 +153,27 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect((await send("GET", "environments.roles", { id: 7 }, envAdmin)).status).toBe(400);
     });
 
+    it("refuses an API key and the platform operator, who give no roles, alike for every id", async () => {
+      const admin = await signIn("admin@acme.example");
+      const key = (await send("POST", "apiKeys.create", { name: "entity roles" }, admin)).data as {
+        key: string;
+      };
+      const operator = await signIn("operator@gatehouse.example");
+      for (const call of [{ bearer: key.key }, operator])
+        for (const [path, id] of [
+          ["environments.roles", PRODUCTION],
+          ["environments.roles", MADE_UP_ENV],
+          ["flags.roles", NEW_CART],
+          ["flags.roles", MADE_UP_FLAG],
+        ] as const) {
+          const answer = await send("GET", path, { id }, call);
+          expect(answer.status, `${path} ${id}`).toBe(403);
+          expect(answer.error?.message).toBe(
+            "Only a signed-in user manages an environment's or a flag's roles",
+          );
+        }
+    });
+
     it("answers a flag hidden by flag-none, and another organization's entities, as made-up ids", async () => {
       const flagNone = await signIn("exp-flag-none@acme.example");
       alike(

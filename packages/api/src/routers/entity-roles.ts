@@ -15,6 +15,7 @@ import {
   environmentResource,
   Flags,
   flagResource,
+  type GrantSubjectRef,
   Grants,
   Groups,
   type ProjectRecord,
@@ -25,16 +26,17 @@ import {
 import { Effect, Schema } from "effect";
 import { type Ask, type Authorized, authorizedQuery, type QueryContext } from "../authorize.ts";
 import { reasonWords } from "../names/reason-words.ts";
-import { missing } from "../refusals.ts";
+import { forbidden, missing } from "../refusals.ts";
 import { projectScope } from "./feature-project.ts";
 
 // Rules: docs/decisions.md#entity-roles. The writes stay grants.create, update and remove.
 
 const EntityInput = Schema.Struct({ id: Id });
-const ONLY_USERS = "Only a signed-in user gives roles";
+const ONLY_USERS = "Only a signed-in user manages an environment's or a flag's roles";
 
-/** What a declaration read: the entity, its project, and the scope its roles are given at. */
+/** What a declaration read: the entity, its project, the scope its roles are given at, and the reader. */
 interface Entity {
+  readonly reader: string;
   readonly kind: RoledEntity;
   readonly id: string;
   readonly name: string;
@@ -42,8 +44,24 @@ interface Entity {
   readonly scope: Scope;
 }
 
+/**
+ * The reader, a signed-in user: the answer is what it may give (API keys and the operator give no roles), refused
+ * before anything is read, so alike for every id.
+ */
+const readerOf = (actor: QueryContext["actor"]): string => {
+  if (actor.kind !== "user") throw forbidden(ONLY_USERS);
+  return actor.id;
+};
+
 /** The entity `kind` `id` of `project`, named `name`: its roles are given at the project's scope and it. */
-const entityOf = (kind: RoledEntity, id: string, name: string, project: ProjectRecord): Entity => ({
+const entityOf = (
+  reader: string,
+  kind: RoledEntity,
+  id: string,
+  name: string,
+  project: ProjectRecord,
+): Entity => ({
+  reader,
   kind,
   id,
   name,
@@ -57,10 +75,11 @@ const manageAsk = (entity: Entity, resource: Resource): Ask => ({
 });
 
 /** The stored environment `id`: its project's organization is the boundary; then managing its roles. */
-const declareEnvironment = async (input: { readonly id: string }, { store }: QueryContext) => {
+const declareEnvironment = async (input: { readonly id: string }, { store, actor }: QueryContext) => {
+  const reader = readerOf(actor);
   const environment = await store.run(Environments.use((e) => e.get(input.id)));
   const project = await store.run(Projects.use((p) => p.get(environment.project)));
-  const entity = entityOf("environment", environment.id, environment.name, project);
+  const entity = entityOf(reader, "environment", environment.id, environment.name, project);
   return {
     orgs: [project.org],
     missing: missing("environment", input.id),
@@ -74,12 +93,13 @@ const declareEnvironment = async (input: { readonly id: string }, { store }: Que
  * answers NOT_FOUND as a made-up id does (its only question is viewing it, `hidden`); then managing its roles.
  */
 const declareFlag = async (input: { readonly id: string }, { store, engine, actor }: QueryContext) => {
+  const reader = readerOf(actor);
   const flag = await store.run(Flags.use((f) => f.get(input.id)));
   const project = await store.run(Projects.use((p) => p.get(flag.project)));
   const resource = flagResource(project, flag);
-  const entity = entityOf("flag", flag.id, flag.name, project);
+  const entity = entityOf(reader, "flag", flag.id, flag.name, project);
   const declared = { orgs: [project.org], missing: missing("flag", input.id), value: entity };
-  const sees = actor.kind !== "user" || seesFlag((action, r) => engine.allows(actor.id, action, r), resource);
+  const sees = seesFlag((action, r) => engine.allows(reader, action, r), resource);
   if (sees) return { ...declared, ask: [manageAsk(entity, resource)] };
   return {
     ...declared,
@@ -103,7 +123,7 @@ const personOf = (user: { readonly id: string; readonly name: string; readonly e
  * email, with the version grants.update and grants.remove take), and the project's other collaborators with the
  * roles the actor may give each there (the engine's assign, as grants.create asks it) or why none.
  */
-const rolesAt = async ({ actor, engine, store, declared: entity }: Authorized<Entity>) => {
+const rolesAt = async ({ engine, store, declared: entity }: Authorized<Entity>) => {
   const kind = entity.kind;
   const roleIds = entityRoles[kind];
   const { grants, groups } = await store.run(
@@ -123,40 +143,38 @@ const rolesAt = async ({ actor, engine, store, declared: entity }: Authorized<En
   const users = await store.run(Effect.forEach([...userIds], (id) => Users.use((u) => u.get(id))));
   const userById = new Map(users.map((u) => [u.id, u]));
   const roleOf = (id: string) => ({ id, name: engine.roleName(id) ?? id });
+  const holderOf = (subject: GrantSubjectRef) => {
+    if (subject.kind === "user") {
+      const user = userById.get(subject.id);
+      return user && { kind: "user" as const, ...personOf(user) };
+    }
+    const group = groups.find((g) => g.id === subject.id);
+    return group && { kind: "group" as const, id: group.id, name: group.name, email: null };
+  };
   const holders = held.flatMap((g) => {
-    const user = g.subject.kind === "user" ? userById.get(g.subject.id) : undefined;
-    const group = g.subject.kind === "group" ? groups.find((x) => x.id === g.subject.id) : undefined;
-    const holder =
-      user === undefined
-        ? group === undefined
-          ? undefined
-          : { kind: "group" as const, id: group.id, name: group.name, email: null }
-        : { kind: "user" as const, ...personOf(user) };
-    if (holder === undefined) return [];
-    return [{ grant: g.id, version: g.version, holder, role: roleOf(g.role ?? "") }];
+    const holder = holderOf(g.subject);
+    return holder === undefined
+      ? []
+      : [{ grant: g.id, version: g.version, holder, role: roleOf(g.role ?? "") }];
   });
   const holding = new Set(held.map((g) => g.subject.id));
-  const giver = actor.kind === "user" ? actor.id : undefined;
-  const words = giver === undefined ? undefined : await reasonWords(store, giver, [entity.scope]);
+  const words = await reasonWords(store, entity.reader, [entity.scope]);
   const collaborators = collaboratorIds.flatMap((id) => {
     const user = userById.get(id);
     if (user === undefined || holding.has(id)) return [];
     const answers = roleIds.map((role) => ({
       role,
-      ...(giver === undefined
-        ? { decision: "deny" as const, reason: ONLY_USERS }
-        : engine.assign(giver, {
-            role,
-            scope: entity.scope,
-            targetOrg: user.org,
-            targetUser: user.id,
-            target: { platform: entity.project.platform },
-          })),
+      ...engine.assign(entity.reader, {
+        role,
+        scope: entity.scope,
+        targetOrg: user.org,
+        targetUser: user.id,
+        target: { platform: entity.project.platform },
+      }),
     }));
     const givable = answers.filter((a) => a.decision === "allow").map((a) => a.role);
     const refused = answers.find((a) => a.decision !== "allow");
-    const why =
-      givable.length > 0 || refused === undefined ? null : (words?.(refused.reason) ?? refused.reason);
+    const why = givable.length > 0 || refused === undefined ? null : words(refused.reason);
     return [{ ...personOf(user), givable, why }];
   });
   const byName = (a: { readonly name: string }, b: { readonly name: string }) => a.name.localeCompare(b.name);
