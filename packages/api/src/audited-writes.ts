@@ -2,7 +2,7 @@
 // while its authority does: its guard re-asks the questions on the state it commits after (docs/decisions.md).
 import type { Engine } from "@gatehouse/domain";
 import { EngineBehind, EngineSync, type MutationInput, Mutations } from "@gatehouse/store";
-import { Data, Effect } from "effect";
+import { type Context, Data, Effect } from "effect";
 import type { StoreServices } from "./auth/store-runner.ts";
 import type { Store } from "./authorize.ts";
 import type { WrittenPosition } from "./consistency.ts";
@@ -29,13 +29,13 @@ export type WriteAll = <A, E, R extends StoreServices>(
 type Writer = Extract<Actor, { readonly kind: "user" | "operator" }>;
 
 /**
- * What a user's write re-asks under the write locks: its questions (`holds`, on the engine current then), in the
- * organizations they lie in (`orgs`, the actor's own among them); `refusal` throws the refusal the call gives now.
+ * What a user's write asks again under the write locks of `orgs` (its questions' organizations and the actor's):
+ * `recheck` declares and asks every question again, reading through `services` (the transaction's) on `engine`
+ * (caught up with `orgs`), and throws the refusal the call gives now.
  */
 export interface Authority {
   readonly orgs: ReadonlyArray<string>;
-  readonly holds: (engine: Engine) => boolean;
-  readonly refusal: () => Promise<void>;
+  readonly recheck: (services: Context.Context<StoreServices>, engine: Engine) => Promise<void>;
 }
 
 /** Where a request's writes go: its store, its actor, its id (audit rows), its token, and a user's authority. */
@@ -47,44 +47,49 @@ export interface Writing {
   readonly authority?: Authority;
 }
 
-/** The write's questions were refused on the state under the locks: the request's authority changed meanwhile. */
-class AuthorityLost extends Data.TaggedError("AuthorityLost") {}
+/** The write's questions were refused on the state under the locks (`refusal`: the call's own, in its words). */
+class AuthorityLost extends Data.TaggedError("AuthorityLost")<{ readonly refusal: unknown }> {}
 
-/** How many times a user's write tries again after the engine was behind or its authority changed meanwhile. */
+/** What a guard may fail with. */
+type Unsettled = EngineBehind | AuthorityLost;
+
+/** How many times a user's write tries again after this process's engine was behind its organizations. */
 const attempts = 3;
 
 /** How long a try waits, outside the locks, for this process to apply the change it was behind. */
 const behindWait = "5 seconds";
 
-/** What a guard may fail with. */
-type Unsettled = EngineBehind | AuthorityLost;
-
-/** The guard of a user's write: the engine caught up with the organizations under their locks, then the questions. */
+/**
+ * The guard of a user's write: the engine caught up with the organizations under their locks, then the
+ * declaration and its questions again, reading in the transaction.
+ */
 const guardOf = (authority: Authority) =>
   Effect.gen(function* () {
     const engine = yield* (yield* EngineSync).caughtUp(authority.orgs);
-    if (!authority.holds(engine)) return yield* new AuthorityLost();
+    const services = yield* Effect.context<StoreServices>();
+    yield* Effect.tryPromise({
+      try: () => authority.recheck(services, engine),
+      catch: (refusal) => new AuthorityLost({ refusal }),
+    });
   });
 
 /**
- * Runs one try of a write, again while the engine was behind (after waiting for the change) or the authority
- * changed meanwhile and holds again; a refusal now is the call's own (FORBIDDEN in its words), and a write that
- * never settles is CONFLICT.
+ * Runs one try of a write, again while the engine was behind (after waiting for the change, outside the
+ * locks); refused under the locks, the call's refusal as it would be given now; a write whose engine never
+ * caught up is CONFLICT.
  */
-const settled = async <T>(store: Store, authority: Authority | undefined, attempt: () => Promise<T>) => {
+const settled = async <T>(store: Store, attempt: () => Promise<T>) => {
   for (let tried = 1; ; tried++) {
     try {
       return await attempt();
     } catch (cause) {
-      if (authority === undefined || !(cause instanceof EngineBehind || cause instanceof AuthorityLost))
-        throw cause;
-      if (cause instanceof EngineBehind)
-        await store.run(
-          EngineSync.use((sync) => Effect.ignore(sync.awaitPosition(cause.position, behindWait))),
-        );
-      else await authority.refusal();
+      if (cause instanceof AuthorityLost) throw cause.refusal;
+      if (!(cause instanceof EngineBehind)) throw cause;
       if (tried === attempts)
         throw conflict("Access in this organization changed while this was being saved; try again", cause);
+      await store.run(
+        EngineSync.use((sync) => Effect.ignore(sync.awaitPosition(cause.position, behindWait))),
+      );
     }
   }
 };
@@ -99,11 +104,11 @@ const mutationOf = ({ writer, requestId, authority }: Writing) => ({
 export const writeAllFor =
   (writing: Writing): WriteAll =>
   <A, E, R extends StoreServices>(inputs: ReadonlyArray<HandlerMutation<A, E, R>>) =>
-    settled(writing.store, writing.authority, () =>
+    settled(writing.store, () =>
       writing.store.run(
         Effect.gen(function* () {
           const by = mutationOf(writing);
-          const mutated = yield* (yield* Mutations).mutateAll<A, E | Unsettled, R | EngineSync>(
+          const mutated = yield* (yield* Mutations).mutateAll<A, E | Unsettled, R | StoreServices>(
             inputs.map((input) => ({ ...input, ...by })),
           );
           // The caller's next check must see the changes: wait until this process's engine applied them.
@@ -118,10 +123,10 @@ export const writeAllFor =
 export const writeFor =
   (writing: Writing): Write =>
   <A, E, R extends StoreServices>(input: HandlerMutation<A, E, R>) =>
-    settled(writing.store, writing.authority, () =>
+    settled(writing.store, () =>
       writing.store.run(
         Effect.gen(function* () {
-          const mutated = yield* (yield* Mutations).mutate<A, E | Unsettled, R | EngineSync>({
+          const mutated = yield* (yield* Mutations).mutate<A, E | Unsettled, R | StoreServices>({
             ...input,
             ...mutationOf(writing),
           });

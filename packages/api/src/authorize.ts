@@ -11,7 +11,6 @@ import {
 } from "@gatehouse/domain";
 import {
   AlreadyExists,
-  EngineSync,
   holds,
   InvalidChange,
   NotFound,
@@ -19,7 +18,7 @@ import {
   VersionConflict,
 } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
-import { Effect, Schema, type StandardSchema } from "effect";
+import { Cause, type Context, Effect, Exit, Schema, type StandardSchema } from "effect";
 import { withPlatforms } from "./assignment-places.ts";
 import { type Authority, writeAllFor, writeFor } from "./audited-writes.ts";
 import { type RequestAuth, requestAuth } from "./auth/request-auth.ts";
@@ -354,16 +353,6 @@ const askWithin = (engine: Engine, actor: UserActor, q: Ask, missing?: string, h
   else if (!allows(engine, actor, q)) throw outside(missing ?? q.missing, org);
 };
 
-/** Whether the engine allows `question` as the call asks it (askWithin), without its refusal. */
-const answered = (engine: Engine, actor: UserActor, question: Ask): boolean => {
-  try {
-    askWithin(engine, actor, question);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /**
  * An assignment's refusal (the engine's reason, FORBIDDEN or BAD_REQUEST) in its own organization as the actor
  * reads it: "you" for its id, places and products by name (reason-words.ts); anything else thrown as it was.
@@ -653,17 +642,27 @@ const questionsOf = async (
   ctx: RehearsalContext,
   actor: UserActor,
   change: Change,
+  store: Store,
 ): Promise<ReadonlyArray<Ask>> => {
   if (!isDeclaredChange(change)) {
     const questions: ReadonlyArray<Ask> = Array.isArray(change) ? change : [change as Ask];
     served(ctx.partition, actor, questions.map(orgOfAsk));
-    return withPlatforms(storeFor(ctx), questions);
+    return withPlatforms(store, questions);
   }
   servedObjects(ctx.partition, actor, change);
   served(ctx.partition, actor, change.orgs);
   within(ctx.engine, actor, change);
-  return questionsOf(ctx, actor, typeof change.ask === "function" ? await change.ask() : change.ask);
+  return questionsOf(ctx, actor, typeof change.ask === "function" ? await change.ask() : change.ask, store);
 };
+
+/** A Store running its reads with `services`: inside a write's transaction, on its connection (audited-writes.ts). */
+const storeWithin = (services: Context.Context<StoreServices>): Store => ({
+  run: (effect) =>
+    Effect.runPromiseExitWith(services)(effect).then((exit) => {
+      if (Exit.isSuccess(exit)) return exit.value;
+      throw storeError(Cause.squash(exit.cause));
+    }),
+});
 
 /**
  * THE authorizing mutation: `declare(input, { actor, store })` names what to ask the engine (one question or
@@ -677,16 +676,19 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
   declare: (input: S["Type"], context: AskContext) => Promise<Change> | Change,
 ) => {
   const standard = inputSchema(schema);
-  /** The boundary and every question for `input`, as the call asks them; throws the refusal. */
-  const authorize = async (ctx: RehearsalContext, input: S["Type"]) => {
+  /**
+   * The boundary and every question for `input`, as the call asks them, reading through `store`; throws the
+   * refusal.
+   */
+  const authorize = async (ctx: RehearsalContext, input: S["Type"], store = storeFor(ctx)) => {
     if (ctx.actor === undefined) throw unauthorized();
-    const store = storeFor(ctx);
     try {
       const actor = mutatingActor(ctx.actor);
       const questions = await questionsOf(
         ctx,
         actor,
         await declare(input, { actor, store, engine: ctx.engine }),
+        store,
       );
       for (const question of questions)
         try {
@@ -707,13 +709,12 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
     .input(standard)
     .use(async ({ ctx, input, next }) => {
       const { actor, store, questions } = await authorize(ctx, input);
-      // Each write re-asks the questions under the write locks of their organizations and the actor's.
+      // Each write declares and asks again under the write locks of the questions' organizations and the actor's,
+      // reading the objects again in its transaction: the state it commits after.
       const authority: Authority = {
         orgs: [actor.org, ...questions.map(orgOfAsk)],
-        holds: (engine) => questions.every((question) => answered(engine, actor, question)),
-        refusal: async () => {
-          const engine = await store.run(EngineSync.use((sync) => Effect.succeed(sync.engine)));
-          await authorize({ ...ctx, engine }, input);
+        recheck: async (services, engine) => {
+          await authorize({ ...ctx, engine }, input, storeWithin(services));
         },
       };
       // `asked` lets a handler refuse to act on anything the engine was not asked about.

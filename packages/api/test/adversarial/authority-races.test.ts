@@ -1,5 +1,6 @@
 // Races between a write and the loss of the authority it was asked with, on PGlite and PostgreSQL: two super
-// admins taking each other's Super Admin, and an admin giving roles while its level is taken (docs/decisions.md).
+// admins taking each other's Super Admin, an admin giving roles while its level is taken, an editor launching while
+// its environment becomes production (docs/decisions.md).
 import { describe, expect, it } from "vitest";
 import { type Answer, type Call, demoApi } from "../support/demo-api.ts";
 import { invited } from "../support/invited.ts";
@@ -16,6 +17,10 @@ interface GrantView {
   readonly role: string | null;
   readonly version: number;
 }
+
+/** How many times the administrator marks Development production and back while the editor launches. */
+const flips = 15;
+const DEV = "acme-checkout-development";
 
 /** Words that would show a driver's or the database's own text in a message a person sees. */
 const internals = /PGlite|PgConnection|violates|constraint "|Query failed|select |insert /i;
@@ -129,6 +134,64 @@ for (const backend of ["pglite", "postgres"] as const) {
           `select id from audit_log where actor_id = 'demo-instance-admin' and action = 'grant.create'`,
         ),
       ).toHaveLength(given);
+    }, 240_000);
+
+    it(`an editor launching in Development while it is marked production and back (${flips} times): no launch lands while it is production`, async () => {
+      const administrator = await signIn("exp-administrator@acme.example");
+      const editor = await signIn("exp-editor@acme.example");
+      const version = async () =>
+        Number(
+          (await rows<{ version: number }>(`select version from environments where id = '${DEV}'`))[0]
+            ?.version,
+        );
+      const mark = async (production: boolean) => {
+        const answer = await send(
+          "POST",
+          "environments.update",
+          { id: DEV, version: await version(), production },
+          administrator,
+        );
+        expect(answer.status).toBe(200);
+      };
+      let launched = 0;
+      for (let flip = 0; flip < flips; flip++) {
+        const launches = Array.from({ length: 4 }, (_, i) =>
+          send(
+            "POST",
+            "flags.toggle",
+            { id: "acme-new-cart", environment: DEV, enabled: (flip + i) % 2 === 0 },
+            editor,
+          ),
+        );
+        const [answers] = await Promise.all([Promise.all(launches), mark(true).then(() => mark(false))]);
+        for (const answer of answers) {
+          expect([200, 403, 409]).toContain(answer.status);
+          expect(answer.error?.message ?? "").not.toMatch(internals);
+        }
+        launched += answers.filter((a) => a.status === 200).length;
+      }
+      // Audit ids follow commit order under the organization's write lock: replay Development's production flag.
+      const log = await rows<{ action: string; actor_id: string | null; production: boolean | null }>(
+        `select action, actor_id, (after->>'production')::boolean as production from audit_log
+         where (action = 'environment.update' and target_id = '${DEV}')
+            or (action = 'flag.toggle' and actor_id = 'demo-exp-editor') order by id`,
+      );
+      let production = false;
+      const whileProduction: string[] = [];
+      for (const row of log) {
+        if (row.action === "environment.update") production = row.production === true;
+        else if (production) whileProduction.push(row.action);
+      }
+      expect(whileProduction).toEqual([]);
+      expect(log.filter((r) => r.action === "flag.toggle")).toHaveLength(launched);
+      // Development is not production again: the editor launches there.
+      const after = await send(
+        "POST",
+        "flags.toggle",
+        { id: "acme-new-cart", environment: DEV, enabled: true },
+        editor,
+      );
+      expect(after.status).toBe(200);
     }, 240_000);
   });
 }
