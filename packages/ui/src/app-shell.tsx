@@ -49,6 +49,7 @@ export const Shell = ({ product, me, nav, tools, children }: ShellProps) => {
   });
   // Folded off-screen below the breakpoint, the navigation is inert: out of the Tab order and the a11y tree.
   const folded = !wide && !opened;
+  const account = `${me.name} (${me.email})${"org" in me ? ` · ${me.org}` : ""}`;
   return (
     <AppShell
       header={{ height: 56 }}
@@ -74,8 +75,14 @@ export const Shell = ({ product, me, nav, tools, children }: ShellProps) => {
           </Group>
           <Group gap="xs" wrap="nowrap" miw={0}>
             {tools}
-            <Text size="sm" data-testid="signed-in-as" truncate="end" maw={{ base: 90, md: 420 }}>
-              {me.name} ({me.email}){"org" in me ? ` · ${me.org}` : ""}
+            <Text
+              size="sm"
+              data-testid="signed-in-as"
+              truncate="end"
+              maw={{ base: 90, md: 420 }}
+              title={account}
+            >
+              {account}
             </Text>
             <Button size="xs" variant="default" onClick={() => signOut.mutate()} loading={signOut.isPending}>
               Sign out
@@ -102,18 +109,18 @@ export const Shell = ({ product, me, nav, tools, children }: ShellProps) => {
   );
 };
 
+/** A crumb keeps to one line of at most 20rem (and the row's width), ending "…" with its full name as its title. */
+const crumbText = (label: string) =>
+  ({ size: "sm", truncate: "end", title: label, maw: "min(20rem, 100%)", children: label }) as const;
+
 /** Breadcrumbs above a page's title: every crumb but the last is a link. */
 export const Crumbs = ({ items }: { items: ReadonlyArray<Crumb> }) => (
   <Breadcrumbs mb="sm" aria-label="Breadcrumbs" style={{ flexWrap: "wrap" }}>
     {items.map((crumb) =>
       crumb.to === undefined ? (
-        <Text key={crumb.label} size="sm">
-          {crumb.label}
-        </Text>
+        <Text key={crumb.label} {...crumbText(crumb.label)} />
       ) : (
-        <Anchor key={crumb.label} component={Link} to={crumb.to} size="sm">
-          {crumb.label}
-        </Anchor>
+        <Anchor key={crumb.label} component={Link} to={crumb.to} {...crumbText(crumb.label)} />
       ),
     )}
   </Breadcrumbs>
