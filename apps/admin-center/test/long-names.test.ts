@@ -2,18 +2,7 @@
 // 1000-character description, a 100-character group and instance, a 200-character person with a 254-character
 // email; Japanese, Arabic, emoji and one unbroken run in each): at 1280 and 390 px no page scrolls sideways, and every
 // such text reads whole (wrapped, or cut short with its full text as the title), clear of the controls around it.
-import {
-  browserSuite,
-  callApi,
-  howShown,
-  longEmail,
-  longText,
-  phone,
-  screenshot,
-  sidewaysScroll,
-  signIn,
-} from "@gatehouse/e2e";
-import type { Page } from "playwright-core";
+import { browserSuite, callApi, expectShownWhole, longEmail, longText, phone, signIn } from "@gatehouse/e2e";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const suite = browserSuite();
@@ -65,17 +54,6 @@ beforeAll(async () => {
   await page.context().close();
 });
 
-/** No sideways scroll, and each of `texts` readable, on the page as it is now; then its screenshot. */
-const expectShown = async (page: Page, texts: ReadonlyArray<string>, name: string) => {
-  await expect.poll(() => sidewaysScroll(page), { ...poll, message: `${name} scrolls sideways` }).toBe(0);
-  for (const text of texts)
-    await expect
-      .poll(() => howShown(page, text), { ...poll, message: `${name}: ${text.slice(0, 12)}…` })
-      .toBe("readable");
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-};
-
 /** Each page with the long texts it names. */
 const pages = (): ReadonlyArray<readonly [string, ReadonlyArray<string>]> => [
   ["roles", [role]],
@@ -104,7 +82,7 @@ describe("long names in the Admin Center", () => {
       for (const [path, texts] of pages()) {
         await page.goto(app(path));
         const named = path.replace(made.role, "role").replace(made.group, "group").replace(made.user, "user");
-        await expectShown(page, texts, `long-${size}-${named.replaceAll(/[/?=:]/g, "-")}`);
+        await expectShownWhole(page, texts, `long-${size}-${named.replaceAll(/[/?=:]/g, "-")}`);
       }
     });
 
@@ -119,12 +97,12 @@ describe("long names in the Admin Center", () => {
       await choose("Product", "Product Information Management");
       await access.getByRole("combobox", { name: "Instance" }).click();
       await page.getByRole("option", { name: instance }).waitFor();
-      await expectShown(page, [instance], `long-${size}-invite-instances`);
+      await expectShownWhole(page, [instance], `long-${size}-invite-instances`);
       await page.keyboard.press("Escape");
       await choose("Product", "CMS");
       await choose("Instance", "Acme Site");
       await page.getByRole("radio", { name: role }).waitFor();
-      await expectShown(page, [role, `Custom role · ${description}`], `long-${size}-invite-roles`);
+      await expectShownWhole(page, [role, `Custom role · ${description}`], `long-${size}-invite-roles`);
     });
   }
 
@@ -143,7 +121,7 @@ describe("long names in the Admin Center", () => {
     await page.getByRole("button", { name: `Delete ${role}` }).click();
     const dialog = page.getByRole("dialog", { name: "Delete custom role" });
     await dialog.waitFor();
-    await expectShown(page, [role], "long-desktop-delete-role-dialog");
+    await expectShownWhole(page, [role], "long-desktop-delete-role-dialog");
     await dialog.getByRole("button", { name: "Keep role" }).click();
 
     const crew = longText("Crew", 100);
@@ -155,6 +133,6 @@ describe("long names in the Admin Center", () => {
       .getByRole("button", { name: "Create group" })
       .click();
     await page.getByRole("alert").filter({ hasText: "Created the group" }).waitFor();
-    await expectShown(page, [crew], "long-desktop-group-created-toast");
+    await expectShownWhole(page, [crew], "long-desktop-group-created-toast");
   });
 });

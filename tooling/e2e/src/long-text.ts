@@ -1,6 +1,8 @@
 // Person-entered text at its schema's limit for the apps' long-text tests (names mixing Japanese, right-to-left
 // Arabic and emoji with one unbroken Latin run; 254-character emails) and how a page shows it: sideways scroll, readability.
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import { screenshot } from "./browser.ts";
 
 /** `length` UTF-16 code units (what the schemas count): `lead`, Japanese, Arabic, emoji, then one unbroken run. */
 export const longText = (lead: string, length: number): string => {
@@ -70,3 +72,21 @@ const howShownScript = (text: string) => `(() => {
 /** "readable" when every visible occurrence of `text` is whole, reachable and clear of controls; else what is wrong. */
 export const howShown = async (page: Page, text: string): Promise<string> =>
   String(await page.evaluate(howShownScript(text)));
+
+/** expect.poll waits this long: the machine is shared, and a page may take a few seconds to settle. */
+const settle = { timeout: 15_000 };
+
+/** Expects no sideways scroll and each of `texts` readable on the page as it is now; then saves its screenshot. */
+export const expectShownWhole = async (
+  page: Page,
+  texts: ReadonlyArray<string>,
+  name: string,
+): Promise<void> => {
+  await expect.poll(() => sidewaysScroll(page), { ...settle, message: `${name} scrolls sideways` }).toBe(0);
+  for (const text of texts)
+    await expect
+      .poll(() => howShown(page, text), { ...settle, message: `${name}: ${text.slice(0, 12)}…` })
+      .toBe("readable");
+  await page.evaluate("window.scrollTo(0, 0)");
+  await screenshot(page, name);
+};

@@ -1,0 +1,79 @@
+// Mission Control with instance names at their schema limit (100 characters of Japanese, Arabic, emoji and one
+// unbroken run): at 1280 and 390 px no page scrolls sideways, and every such name reads whole in tables, headings,
+// crumbs, the operations history and the run dialog, clear of the controls around it.
+import { browserSuite, callApi, expectShownWhole, longText, phone, signIn } from "@gatehouse/e2e";
+import { beforeAll, describe, it } from "vitest";
+
+const suite = browserSuite();
+const app = (path = "") => `${suite.origin}/mission-control/${path}`;
+const desktop = { width: 1280, height: 900 };
+
+const production = longText("Live", 100);
+const sandbox = longText("Trial", 100);
+
+/** Renamed by acme's super admin through the API the Admin Center calls; then one operation on the sandbox. */
+beforeAll(async () => {
+  const page = await suite.newPage();
+  await signIn(page, `${suite.origin}/admin-center/`, "admin@acme.example");
+  const call = (path: string, input: unknown, method: "GET" | "POST" = "POST") =>
+    callApi(page, suite.origin, path, input, method);
+  const instances = (await call(
+    "instances.list",
+    { org: "acme", product: "mission-control" },
+    "GET",
+  )) as Array<{
+    id: string;
+    version: number;
+  }>;
+  for (const [id, name] of [
+    ["acme-mc-production", production],
+    ["acme-mc-sandbox", sandbox],
+  ] as const) {
+    const instance = instances.find((i) => i.id === id);
+    await call("instances.rename", { id, version: instance?.version, name });
+  }
+  await page.context().close();
+  const customer = await suite.newPage();
+  await signIn(customer, app(), "customeradmin@acme.example");
+  await callApi(
+    customer,
+    suite.origin,
+    "operations.run",
+    { instance: "acme-mc-sandbox", action: "site.restart" },
+    "POST",
+  );
+  await customer.context().close();
+});
+
+describe("long names in Mission Control", () => {
+  for (const [size, viewport] of [
+    ["desktop", desktop],
+    ["phone", phone],
+  ] as const) {
+    it(`shows every page that names them without sideways scroll (${size})`, async () => {
+      const page = await suite.newPage(viewport);
+      await signIn(page, app(), "customeradmin@acme.example");
+      for (const [path, texts] of [
+        ["customers/acme", [production, sandbox]],
+        ["customers/acme/instances/acme-mc-production", [production]],
+        ["customers/acme/instances/acme-mc-sandbox", [sandbox]],
+        ["history", [sandbox]],
+      ] as const) {
+        await page.goto(app(path));
+        await expectShownWhole(page, texts, `long-${size}-${path.replaceAll("/", "-")}`);
+      }
+    });
+
+    it(`names the instance whole in the run dialog (${size})`, async () => {
+      const page = await suite.newPage(viewport);
+      await signIn(page, app("customers/acme/instances/acme-mc-sandbox"), "customeradmin@acme.example");
+      await page.getByRole("button", { name: "Production database sync" }).click();
+      await page.getByRole("dialog", { name: `Production database sync on ${sandbox}?` }).waitFor();
+      await expectShownWhole(
+        page,
+        [`Production database sync on ${sandbox}?`, `Type "${sandbox}" to confirm`],
+        `long-${size}-run-dialog`,
+      );
+    });
+  }
+});
