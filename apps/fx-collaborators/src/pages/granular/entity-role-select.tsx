@@ -47,7 +47,7 @@ export const EntityRoleSelect = (props: EntityRoleSelectProps) => {
     disabled: choice !== value && answers[i]?.allowed !== true,
   }));
   return (
-    <Group justify="space-between" wrap="nowrap" data-testid={`entity-role-${label}`}>
+    <Group justify="space-between" data-testid={`entity-role-${label}`}>
       <Group gap="xs">
         <Text size="sm" fw={500}>
           {label}
