@@ -2,7 +2,16 @@
 // 1000-character description, a 100-character group and instance, a 200-character person with a 254-character
 // email; Japanese, Arabic, emoji and one unbroken run in each): at 1280 and 390 px no page scrolls sideways, and every
 // such text reads whole (wrapped, or cut short with its full text as the title), clear of the controls around it.
-import { browserSuite, callApi, expectShownWhole, longEmail, longText, phone, signIn } from "@gatehouse/e2e";
+import {
+  browserSuite,
+  callApi,
+  desktopAndPhone,
+  expectPagesShownWhole,
+  expectShownWhole,
+  longEmail,
+  longText,
+  signIn,
+} from "@gatehouse/e2e";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const suite = browserSuite();
@@ -72,18 +81,13 @@ const pages = (): ReadonlyArray<readonly [string, ReadonlyArray<string>]> => [
 ];
 
 describe("long names in the Admin Center", () => {
-  for (const [size, viewport] of [
-    ["desktop", desktop],
-    ["phone", phone],
-  ] as const) {
+  for (const [size, viewport] of desktopAndPhone) {
     it(`shows every page that names them without sideways scroll (${size})`, async () => {
       const page = await suite.newPage(viewport);
       await signIn(page, app(), "admin@acme.example");
-      for (const [path, texts] of pages()) {
-        await page.goto(app(path));
-        const named = path.replace(made.role, "role").replace(made.group, "group").replace(made.user, "user");
-        await expectShownWhole(page, texts, `long-${size}-${named.replaceAll(/[/?=:]/g, "-")}`);
-      }
+      await expectPagesShownWhole(page, app, pages(), `long-${size}`, (path) =>
+        path.replace(made.role, "role").replace(made.group, "group").replace(made.user, "user"),
+      );
     });
 
     it(`offers the long role and instance whole on the invite page (${size})`, async () => {

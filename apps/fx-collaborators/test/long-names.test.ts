@@ -2,7 +2,16 @@
 // flag and audience, 64-character keys, a 200-character collaborator with a 254-character email; Japanese, Arabic,
 // emoji and one unbroken run in each): at 1280 and 390 px no page scrolls sideways, and every such name reads whole
 // in tables, crumbs, switches, selects and toasts, clear of the controls around it.
-import { browserSuite, callApi, expectShownWhole, longEmail, longText, phone, signIn } from "@gatehouse/e2e";
+import {
+  browserSuite,
+  callApi,
+  desktopAndPhone,
+  expectPagesShownWhole,
+  expectShownWhole,
+  longEmail,
+  longText,
+  signIn,
+} from "@gatehouse/e2e";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const suite = browserSuite();
@@ -49,25 +58,23 @@ beforeAll(async () => {
   await page.context().close();
 });
 
+/** Each page with the long texts it names. */
+const pages = (): ReadonlyArray<readonly [string, ReadonlyArray<string>]> => [
+  ["projects", [project]],
+  ["projects/acme-checkout/flags", [project, flag, environment]],
+  ["projects/acme-checkout/collaborators", [project, person, email]],
+  ["projects/acme-checkout/audiences", [audience]],
+  [`projects/acme-checkout/collaborators/${collaborator}`, [person, flag, environment]],
+];
+
 describe("long names in the collaborators app", () => {
-  for (const [size, viewport] of [
-    ["desktop", desktop],
-    ["phone", phone],
-  ] as const) {
+  for (const [size, viewport] of desktopAndPhone) {
     it(`shows every page that names them without sideways scroll (${size})`, async () => {
       const page = await suite.newPage(viewport);
       await signIn(page, app(), "exp-administrator@acme.example");
-      for (const [path, texts] of [
-        ["projects", [project]],
-        ["projects/acme-checkout/flags", [project, flag, environment]],
-        ["projects/acme-checkout/collaborators", [project, person, email]],
-        ["projects/acme-checkout/audiences", [audience]],
-        [`projects/acme-checkout/collaborators/${collaborator}`, [person, flag, environment]],
-      ] as const) {
-        await page.goto(app(path));
-        const named = path.replace(collaborator, "collaborator").replaceAll("/", "-");
-        await expectShownWhole(page, texts, `long-${size}-${named}`);
-      }
+      await expectPagesShownWhole(page, app, pages(), `long-${size}`, (path) =>
+        path.replace(collaborator, "collaborator"),
+      );
     });
   }
 

@@ -1,12 +1,19 @@
 // Mission Control with instance names at their schema limit (100 characters of Japanese, Arabic, emoji and one
 // unbroken run): at 1280 and 390 px no page scrolls sideways, and every such name reads whole in tables, headings,
 // crumbs, the operations history and the run dialog, clear of the controls around it.
-import { browserSuite, callApi, expectShownWhole, longText, phone, signIn } from "@gatehouse/e2e";
+import {
+  browserSuite,
+  callApi,
+  desktopAndPhone,
+  expectPagesShownWhole,
+  expectShownWhole,
+  longText,
+  signIn,
+} from "@gatehouse/e2e";
 import { beforeAll, describe, it } from "vitest";
 
 const suite = browserSuite();
 const app = (path = "") => `${suite.origin}/mission-control/${path}`;
-const desktop = { width: 1280, height: 900 };
 
 const production = longText("Live", 100);
 const sandbox = longText("Trial", 100);
@@ -45,23 +52,19 @@ beforeAll(async () => {
   await customer.context().close();
 });
 
+const pages = [
+  ["customers/acme", [production, sandbox]],
+  ["customers/acme/instances/acme-mc-production", [production]],
+  ["customers/acme/instances/acme-mc-sandbox", [sandbox]],
+  ["history", [sandbox]],
+] as const;
+
 describe("long names in Mission Control", () => {
-  for (const [size, viewport] of [
-    ["desktop", desktop],
-    ["phone", phone],
-  ] as const) {
+  for (const [size, viewport] of desktopAndPhone) {
     it(`shows every page that names them without sideways scroll (${size})`, async () => {
       const page = await suite.newPage(viewport);
       await signIn(page, app(), "customeradmin@acme.example");
-      for (const [path, texts] of [
-        ["customers/acme", [production, sandbox]],
-        ["customers/acme/instances/acme-mc-production", [production]],
-        ["customers/acme/instances/acme-mc-sandbox", [sandbox]],
-        ["history", [sandbox]],
-      ] as const) {
-        await page.goto(app(path));
-        await expectShownWhole(page, texts, `long-${size}-${path.replaceAll("/", "-")}`);
-      }
+      await expectPagesShownWhole(page, app, pages, `long-${size}`);
     });
 
     it(`names the instance whole in the run dialog (${size})`, async () => {

@@ -2,7 +2,15 @@
 // throwaway database, and Debian's headless Chromium with sign-in, screenshot and long-text helpers.
 export { checkPage, checkPages, phone } from "./a11y.ts";
 export { callApi, chromiumPath, demoPassword, launchChromium, screenshot, signIn } from "./browser.ts";
-export { expectShownWhole, howShown, longEmail, longText, sidewaysScroll } from "./long-text.ts";
+export {
+  desktopAndPhone,
+  expectPagesShownWhole,
+  expectShownWhole,
+  howShown,
+  longEmail,
+  longText,
+  sidewaysScroll,
+} from "./long-text.ts";
 export { type RunningServer, startGatehouse } from "./server.ts";
 export { describeSignIn, type SignInSuiteOptions } from "./sign-in-suite.ts";
 export { type BrowserSuite, browserSuite, fastOperations } from "./suite.ts";

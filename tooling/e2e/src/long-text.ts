@@ -2,6 +2,7 @@
 // Arabic and emoji with one unbroken Latin run; 254-character emails) and how a page shows it: sideways scroll, readability.
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import { phone } from "./a11y.ts";
 import { screenshot } from "./browser.ts";
 
 /** `length` UTF-16 code units (what the schemas count): `lead`, Japanese, Arabic, emoji, then one unbroken run. */
@@ -22,7 +23,8 @@ export const sidewaysScroll = async (page: Page): Promise<number> =>
 /**
  * How `text` shows on the page (the browser's own code: this package compiles without the DOM's types). Every
  * visible occurrence must be whole (not cut off by a box that hides its overflow, unless that box's title holds the
- * text), reachable (inside the viewport, or inside a box that scrolls) and clear of every control it is not part of.
+ * text), reachable (inside the viewport, or inside a box that scrolls), not squeezed into a column a few letters
+ * wide, and clear of every control it is not part of.
  */
 const howShownScript = (text: string) => `(() => {
   const text = ${JSON.stringify(text)};
@@ -60,16 +62,19 @@ const howShownScript = (text: string) => `(() => {
     });
     const scrolls = ancestors(holder).some((a) => ["auto", "scroll"].includes(getComputedStyle(a).overflowX));
     const outside = boxes.some((r) => r.left < -1 || r.right > window.innerWidth + 1);
+    // Squeezed: every line of it narrower than three of its letters (a name stood on end beside a control).
+    const squeezed = boxes.every((r) => r.width < 3 * parseFloat(getComputedStyle(holder).fontSize));
     const covered = controls().find((c) => !c.contains(node) && boxes.some((r) => covers(c, r)));
     if (clipping !== undefined) titled ? (shown += 1) : problems.push("cut off in " + where);
     else if (outside && !scrolls) problems.push("beyond the viewport in " + where);
+    else if (squeezed) problems.push("squeezed into a column in " + where);
     else if (covered !== undefined) problems.push("overlapping the control " + (covered.getAttribute("aria-label") ?? covered.textContent) + " in " + where);
     else shown += 1;
   }
   return problems.length > 0 ? problems.join("; ") : shown > 0 ? "readable" : "not shown";
 })()`;
 
-/** "readable" when every visible occurrence of `text` is whole, reachable and clear of controls; else what is wrong. */
+/** "readable" when every visible occurrence of `text` is whole, reachable, unsqueezed and clear of controls; else what is wrong. */
 export const howShown = async (page: Page, text: string): Promise<string> =>
   String(await page.evaluate(howShownScript(text)));
 
@@ -89,4 +94,27 @@ export const expectShownWhole = async (
       .toBe("readable");
   await page.evaluate("window.scrollTo(0, 0)");
   await screenshot(page, name);
+};
+
+/** The sizes every app's long-text test checks, by name: a desktop and a phone. */
+export const desktopAndPhone = [
+  ["desktop", { width: 1280, height: 900 }],
+  ["phone", phone],
+] as const;
+
+/**
+ * Opens each page (`url` makes its address from the path) and expects its long texts shown whole, saving its
+ * screenshot as `<name>-<path>` (`shown` names ids in the path, so screenshots keep their names run after run).
+ */
+export const expectPagesShownWhole = async (
+  page: Page,
+  url: (path: string) => string,
+  pages: ReadonlyArray<readonly [string, ReadonlyArray<string>]>,
+  name: string,
+  shown: (path: string) => string = (path) => path,
+): Promise<void> => {
+  for (const [path, texts] of pages) {
+    await page.goto(url(path));
+    await expectShownWhole(page, texts, `${name}-${shown(path).replaceAll(/[/?=:]/g, "-")}`);
+  }
 };
