@@ -3,13 +3,15 @@
 // email; Japanese, Arabic, emoji and one unbroken run in each): at 1280 and 390 px no page scrolls sideways, and every
 // such text reads whole (wrapped, or cut short with its full text as the title), clear of the controls around it.
 import {
+  apiAs,
   browserSuite,
-  callApi,
   desktopAndPhone,
   expectPagesShownWhole,
   expectShownWhole,
-  longEmail,
+  invitePerson,
+  longPerson,
   longText,
+  renameInstance,
   signIn,
 } from "@gatehouse/e2e";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -18,13 +20,11 @@ const suite = browserSuite();
 const app = (path = "") => `${suite.origin}/admin-center/${path}`;
 /** expect.poll waits this long: the machine is shared, and a page may take a few seconds to settle. */
 const poll = { timeout: 15_000 };
-const desktop = { width: 1280, height: 900 };
 
 const role = longText("Role", 200);
 const description = longText("About", 1000);
 const group = longText("Group", 100);
-const person = longText("Aino", 200);
-const email = longEmail("aino");
+const { name: person, email } = longPerson;
 const instance = longText("Site", 100);
 const cms = { org: "acme", product: "cms", instance: "acme-cms" };
 const pim = "acme-pim";
@@ -32,35 +32,17 @@ const made = { role: "", group: "", user: "" };
 
 /** Made as an administrator makes them, through the API the app calls, signed in as acme's super admin. */
 beforeAll(async () => {
-  const page = await suite.newPage();
-  await signIn(page, app(), "admin@acme.example");
-  const call = (path: string, input: unknown, method: "GET" | "POST" = "POST") =>
-    callApi(page, suite.origin, path, input, method);
-  const [site] = (await call("instances.list", { org: "acme", product: "pim" }, "GET")) as Array<{
-    version: number;
-  }>;
-  await call("instances.rename", { id: pim, version: site?.version, name: instance });
-  made.role = (
-    (await call("roles.createCustom", {
-      ...cms,
-      name: role,
-      description,
-      duplicateFrom: "cms:content-editors",
-    })) as { id: string }
-  ).id;
-  made.group = ((await call("groups.create", { org: "acme", name: group })) as { id: string }).id;
-  await call("users.invite", {
-    org: "acme",
-    emails: [email],
-    name: person,
-    language: "en",
-    grants: [{ role: made.role, scope: cms }],
-  });
-  const found = (await call("users.list", { org: "acme", search: "aino" }, "GET")) as {
+  const admin = await apiAs(suite, app(), "admin@acme.example");
+  await renameInstance(admin.call, { org: "acme", product: "pim", id: pim }, instance);
+  const custom = { ...cms, name: role, description, duplicateFrom: "cms:content-editors" };
+  made.role = ((await admin.call("roles.createCustom", custom)) as { id: string }).id;
+  made.group = ((await admin.call("groups.create", { org: "acme", name: group })) as { id: string }).id;
+  await invitePerson(admin.call, "acme", longPerson, { role: made.role, scope: cms });
+  const found = (await admin.call("users.list", { org: "acme", search: "aino" }, "GET")) as {
     items: Array<{ id: string }>;
   };
   made.user = found.items[0]?.id ?? "";
-  await page.context().close();
+  await admin.close();
 });
 
 /** Each page with the long texts it names. */
@@ -111,7 +93,7 @@ describe("long names in the Admin Center", () => {
   }
 
   it("keeps the Roles table's columns within its container at 1280 px", async () => {
-    const page = await suite.newPage(desktop);
+    const page = await suite.newPage();
     await signIn(page, app("roles"), "admin@acme.example");
     const table = page.getByRole("table", { name: "Roles" });
     await table.getByRole("link", { name: role }).waitFor();
@@ -120,7 +102,7 @@ describe("long names in the Admin Center", () => {
   });
 
   it("names them whole in a confirmation and a toast", async () => {
-    const page = await suite.newPage(desktop);
+    const page = await suite.newPage();
     await signIn(page, app(`roles/${made.role}`), "admin@acme.example");
     await page.getByRole("button", { name: `Delete ${role}` }).click();
     const dialog = page.getByRole("dialog", { name: "Delete custom role" });

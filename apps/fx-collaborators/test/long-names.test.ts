@@ -3,12 +3,13 @@
 // emoji and one unbroken run in each): at 1280 and 390 px no page scrolls sideways, and every such name reads whole
 // in tables, crumbs, switches, selects and toasts, clear of the controls around it.
 import {
+  apiAs,
   browserSuite,
-  callApi,
   desktopAndPhone,
   expectPagesShownWhole,
   expectShownWhole,
-  longEmail,
+  invitePerson,
+  longPerson,
   longText,
   signIn,
 } from "@gatehouse/e2e";
@@ -16,14 +17,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 const suite = browserSuite();
 const app = (path = "") => `${suite.origin}/fx-collaborators/${path}`;
-const desktop = { width: 1280, height: 900 };
 
 const project = longText("Shop", 100);
 const environment = longText("Stage", 100);
 const flag = longText("Flag", 100);
 const audience = longText("Crowd", 100);
-const person = longText("Aino", 200);
-const email = longEmail("aino");
+const { name: person, email } = longPerson;
 /** A key at its limit: 64 characters, none a line may break at. */
 const key = (lead: string) => lead + "k".repeat(64 - lead.length);
 const checkout = { org: "acme", product: "experimentation", instance: "acme-exp", project: "acme-checkout" };
@@ -31,31 +30,30 @@ let collaborator = "";
 
 /** Made as acme's Experimentation administrator makes them, through the API the apps call. */
 beforeAll(async () => {
-  const page = await suite.newPage();
-  await signIn(page, app(), "exp-administrator@acme.example");
-  const call = (path: string, input: unknown, method: "GET" | "POST" = "POST") =>
-    callApi(page, suite.origin, path, input, method);
-  const projects = (await call("projects.list", { org: "acme", instance: "acme-exp" }, "GET")) as Array<{
+  const admin = await apiAs(suite, app(), "exp-administrator@acme.example");
+  const projects = (await admin.call(
+    "projects.list",
+    { org: "acme", instance: "acme-exp" },
+    "GET",
+  )) as Array<{
     id: string;
     version: number;
   }>;
   const version = projects.find((p) => p.id === checkout.project)?.version;
-  await call("projects.rename", { id: checkout.project, version, name: project });
-  await call("environments.create", { project: checkout.project, key: key("stage"), name: environment });
-  await call("flags.create", { project: checkout.project, key: key("flag"), name: flag });
-  await call("audiences.create", { project: checkout.project, key: key("crowd"), name: audience });
-  await call("users.invite", {
-    org: "acme",
-    emails: [email],
-    name: person,
-    language: "en",
-    grants: [{ role: "experimentation:viewer", scope: checkout }],
+  await admin.call("projects.rename", { id: checkout.project, version, name: project });
+  await admin.call("environments.create", {
+    project: checkout.project,
+    key: key("stage"),
+    name: environment,
   });
+  await admin.call("flags.create", { project: checkout.project, key: key("flag"), name: flag });
+  await admin.call("audiences.create", { project: checkout.project, key: key("crowd"), name: audience });
+  await invitePerson(admin.call, "acme", longPerson, { role: "experimentation:viewer", scope: checkout });
   // The collaborator's page, as the collaborators list links it.
-  await page.goto(app("projects/acme-checkout/collaborators"));
-  const href = await page.getByRole("link", { name: person }).first().getAttribute("href");
+  await admin.page.goto(app("projects/acme-checkout/collaborators"));
+  const href = await admin.page.getByRole("link", { name: person }).first().getAttribute("href");
   collaborator = href?.split("/").pop() ?? "";
-  await page.context().close();
+  await admin.close();
 });
 
 /** Each page with the long texts it names. */
@@ -79,7 +77,7 @@ describe("long names in the collaborators app", () => {
   }
 
   it("names the flag and the environment whole in the toast of a toggle", async () => {
-    const page = await suite.newPage(desktop);
+    const page = await suite.newPage();
     await signIn(page, app("projects/acme-checkout/flags"), "exp-administrator@acme.example");
     // Mantine's switch draws its own track over the input: clicked where it is, once the server allows it.
     const toggle = page.getByRole("switch", { name: `${flag} in ${environment}` });

@@ -2,12 +2,13 @@
 // unbroken run): at 1280 and 390 px no page scrolls sideways, and every such name reads whole in tables, headings,
 // crumbs, the operations history and the run dialog, clear of the controls around it.
 import {
+  apiAs,
   browserSuite,
-  callApi,
   desktopAndPhone,
   expectPagesShownWhole,
   expectShownWhole,
   longText,
+  renameInstance,
   signIn,
 } from "@gatehouse/e2e";
 import { beforeAll, describe, it } from "vitest";
@@ -20,36 +21,14 @@ const sandbox = longText("Trial", 100);
 
 /** Renamed by acme's super admin through the API the Admin Center calls; then one operation on the sandbox. */
 beforeAll(async () => {
-  const page = await suite.newPage();
-  await signIn(page, `${suite.origin}/admin-center/`, "admin@acme.example");
-  const call = (path: string, input: unknown, method: "GET" | "POST" = "POST") =>
-    callApi(page, suite.origin, path, input, method);
-  const instances = (await call(
-    "instances.list",
-    { org: "acme", product: "mission-control" },
-    "GET",
-  )) as Array<{
-    id: string;
-    version: number;
-  }>;
-  for (const [id, name] of [
-    ["acme-mc-production", production],
-    ["acme-mc-sandbox", sandbox],
-  ] as const) {
-    const instance = instances.find((i) => i.id === id);
-    await call("instances.rename", { id, version: instance?.version, name });
-  }
-  await page.context().close();
-  const customer = await suite.newPage();
-  await signIn(customer, app(), "customeradmin@acme.example");
-  await callApi(
-    customer,
-    suite.origin,
-    "operations.run",
-    { instance: "acme-mc-sandbox", action: "site.restart" },
-    "POST",
-  );
-  await customer.context().close();
+  const admin = await apiAs(suite, `${suite.origin}/admin-center/`, "admin@acme.example");
+  const where = { org: "acme", product: "mission-control" };
+  await renameInstance(admin.call, { ...where, id: "acme-mc-production" }, production);
+  await renameInstance(admin.call, { ...where, id: "acme-mc-sandbox" }, sandbox);
+  await admin.close();
+  const customer = await apiAs(suite, app(), "customeradmin@acme.example");
+  await customer.call("operations.run", { instance: "acme-mc-sandbox", action: "site.restart" });
+  await customer.close();
 });
 
 const pages = [

@@ -16,6 +16,9 @@ export const longText = (lead: string, length: number): string => {
 export const longEmail = (local: string): string =>
   `${local}${"x".repeat(64 - local.length)}@${"d".repeat(60)}.${"e".repeat(60)}.${"f".repeat(59)}.example`;
 
+/** A person at the invite form's limits: a 200-character name and a 254-character email. */
+export const longPerson = { name: longText("Aino", 200), email: longEmail("aino") } as const;
+
 /** How far the page scrolls sideways at its viewport, in CSS pixels (0 when it does not). */
 export const sidewaysScroll = async (page: Page): Promise<number> =>
   Number(await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"));
