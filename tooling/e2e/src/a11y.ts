@@ -1,7 +1,9 @@
 // What every page of the three apps keeps for keyboard and small-screen users: exactly one h1, "Skip to content"
-// as the first thing the keyboard reaches (it leads to the page's main region), and no sideways scroll.
+// as the first thing the keyboard reaches (it leads to the page's main region), no sideways scroll and no text
+// squeezed into a column a letter or two wide.
 import type { Page } from "playwright-core";
 import { screenshot } from "./browser.ts";
+import { squeezedTexts } from "./squeezed-text.ts";
 
 /** A phone's width the apps must be usable at. */
 export const phone = { width: 390, height: 844 } as const;
@@ -22,6 +24,8 @@ export const checkPage = async (page: Page): Promise<void> => {
   if (focused !== "main-content") throw new Error(`${where}: "Skip to content" led to "${focused}"`);
   const overflow = Number(await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"));
   if (overflow > 0) throw new Error(`${where}: the page scrolls sideways by ${overflow}px`);
+  const squeezed = await squeezedTexts(page);
+  if (squeezed.length > 0) throw new Error(`${where}: text squeezed into a column: ${squeezed.join(" | ")}`);
 };
 
 /** Visits each path (`url` makes its address), checks it and saves its screenshot as `<name>-<path>`. */

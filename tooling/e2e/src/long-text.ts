@@ -26,7 +26,7 @@ export const sidewaysScroll = async (page: Page): Promise<number> =>
 /**
  * How `text` shows on the page (the browser's own code: this package compiles without the DOM's types). Every
  * visible occurrence must be whole (not cut off by a box that hides its overflow, unless that box's title holds the
- * text), reachable (inside the viewport, or inside a box that scrolls), not squeezed into a column a few letters
+ * text), reachable (inside the viewport, or inside a box that scrolls), not squeezed into a column a letter or two
  * wide, and clear of every control it is not part of.
  */
 const howShownScript = (text: string) => `(() => {
@@ -65,8 +65,8 @@ const howShownScript = (text: string) => `(() => {
     });
     const scrolls = ancestors(holder).some((a) => ["auto", "scroll"].includes(getComputedStyle(a).overflowX));
     const outside = boxes.some((r) => r.left < -1 || r.right > window.innerWidth + 1);
-    // Squeezed: every line of it narrower than three of its letters (a name stood on end beside a control).
-    const squeezed = boxes.every((r) => r.width < 3 * parseFloat(getComputedStyle(holder).fontSize));
+    // Squeezed: every line of it under 1.5 em wide, a letter or two (a name stood on end beside a control).
+    const squeezed = boxes.every((r) => r.width < 1.5 * parseFloat(getComputedStyle(holder).fontSize));
     const covered = controls().find((c) => !c.contains(node) && boxes.some((r) => covers(c, r)));
     if (clipping !== undefined) titled ? (shown += 1) : problems.push("cut off in " + where);
     else if (outside && !scrolls) problems.push("beyond the viewport in " + where);
