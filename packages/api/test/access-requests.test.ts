@@ -76,6 +76,11 @@ describe("access requests", () => {
     const request = asked.data as RequestView;
     expect(request.status).toBe("pending");
     expect(await auditCount()).toBe(before + 1);
+    expect(
+      await rows(
+        `select action from audit_log where target_kind = 'access-request' and target_id = '${request.id}'`,
+      ),
+    ).toEqual([{ action: "access-request.create" }]);
     const duplicate = await requestAccess(partner, { role: "mission-control:partnerUser", path: "direct" });
     expect(duplicate.status).toBe(409);
 
@@ -203,6 +208,7 @@ describe("access requests", () => {
       `select action, actor_kind from audit_log where target_id = '${request.id}' order by id`,
     );
     expect(audited).toEqual([
+      { action: "access-request.create", actor_kind: "user" },
       { action: "access-request.approve", actor_kind: "user" },
       { action: "access-request.complete", actor_kind: "operator" },
     ]);
@@ -253,9 +259,12 @@ describe("access requests", () => {
     expect(cancelled.data).toMatchObject({ id: request.id, status: "cancelled", grantId: null });
     expect(
       await rows(
-        `select action, actor_id, org from audit_log where target_kind = 'access-request' and target_id = '${request.id}'`,
+        `select action, actor_id, org from audit_log where target_kind = 'access-request' and target_id = '${request.id}' order by id`,
       ),
-    ).toEqual([{ action: "access-request.cancel", actor_id: "demo-partneruser", org: "acme" }]);
+    ).toEqual([
+      { action: "access-request.create", actor_id: "demo-partneruser", org: "acme" },
+      { action: "access-request.cancel", actor_id: "demo-partneruser", org: "acme" },
+    ]);
     const again = await cancel(request.id, asker);
     expect(again.status).toBe(409);
     expect(again.error?.message).toContain("is cancelled");

@@ -40,6 +40,8 @@ export interface AccessRequestRecord {
 }
 
 export interface NewAccessRequest {
+  /** Its id, when the caller names it first (its audit row's target); else a new one. */
+  readonly id?: string | undefined;
   readonly partnerOrg: string;
   readonly customerOrg: string;
   readonly userId: string;
@@ -137,7 +139,7 @@ const make = Effect.gen(function* () {
   });
 
   const create = Effect.fn("AccessRequests.create")(function* (input: NewAccessRequest) {
-    const id = newId("acr");
+    const id = input.id ?? newId("acr");
     yield* sql`insert into access_requests (id, partner_org, customer_org, user_id, requested_by, requested_role,
                                             instance, path, note)
                values (${id}, ${input.partnerOrg}, ${input.customerOrg}, ${input.userId}, ${input.requestedBy},

@@ -23,6 +23,7 @@ export {
 } from "./grants.ts";
 export * from "./group-edits.ts";
 export * from "./groups.ts";
+export { newId } from "./ids.ts";
 export * from "./instances.ts";
 export * from "./invitation-mail.ts";
 export * from "./invitations.ts";

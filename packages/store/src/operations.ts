@@ -36,6 +36,8 @@ export interface OperationEventRecord {
 }
 
 export interface NewOperation {
+  /** Its id, when the caller names it first (its audit row's target); else a new one. */
+  readonly id?: string | undefined;
   readonly org: string;
   readonly instance: string;
   readonly action: string;
@@ -177,7 +179,7 @@ const make = Effect.gen(function* () {
   const create = Effect.fn("Operations.create")(function* (input: NewOperation) {
     if (input.oneOpen?.among.includes(input.action) === true)
       yield* onlyOpen({ ...input, oneOpen: input.oneOpen });
-    const id = newId("op");
+    const id = input.id ?? newId("op");
     yield* Effect.orDie(
       sql`insert into operations (id, org, instance, action, params, requested_by, scheduled_for, simulated)
           values (${id}, ${input.org}, ${input.instance}, ${input.action}, ${JSON.stringify(input.params ?? {})},

@@ -24,6 +24,7 @@ import {
   AccessRequests,
   Grants,
   Instances,
+  newId,
   Organizations,
   VersionConflict,
 } from "@gatehouse/store";
@@ -234,12 +235,14 @@ const operatorAnswer = async (
 export const accessRequestsRouter = router({
   /** A partner user asks `customerOrg` for a partner role (product-wide or on one instance). */
   request: authorizedMutation(AccessRequestInput, requestAsk).mutation(async ({ ctx, input }) => {
+    const id = newId("acr");
     const { value } = await ctx.write({
       org: input.customerOrg,
       action: "access-request.create",
-      target: { kind: "access-request", id: null },
+      target: { kind: "access-request", id },
       run: AccessRequests.use((a) =>
         a.create({
+          id,
           partnerOrg: ctx.actor.org,
           customerOrg: input.customerOrg,
           userId: ctx.actor.id,

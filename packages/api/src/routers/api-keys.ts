@@ -1,8 +1,7 @@
 // API keys of the caller's organization, for product backends (`Authorization: Bearer gh_…`): create (the
 // key is shown once), list (never a secret) and revoke. Super admins only; every change is audited.
-import { randomUUID } from "node:crypto";
 import { Id, Name } from "@gatehouse/contracts";
-import { type ApiKeyRecord, ApiKeys, Mutations } from "@gatehouse/store";
+import { type ApiKeyRecord, ApiKeys, Mutations, newId } from "@gatehouse/store";
 import { Effect, Schema } from "effect";
 import { apiKeyCacheOf } from "../auth/api-key-cache.ts";
 import { hashToken, newApiKey } from "../auth/tokens.ts";
@@ -66,7 +65,7 @@ export const apiKeysRouter = router({
     const { key, prefix } = newApiKey();
     return ctx.store.run(
       Effect.gen(function* () {
-        const id = `key_${randomUUID().replaceAll("-", "")}`;
+        const id = newId("key");
         const created = yield* (yield* Mutations).mutate({
           actor: { kind: "user", id: actor.id },
           requestId: ctx.requestId,

@@ -1,6 +1,5 @@
 // Audiences of a Feature project: list with where each is used, create, rename, archive, and attach or detach one
 // to a flag's ruleset in an environment; the audience role (domain) decides edit and archive, the ruleset attaches.
-import { randomUUID } from "node:crypto";
 import { Id, Key, Name, Version } from "@gatehouse/contracts";
 import { type Allows, type AudienceUse, hiddenUse, type Resource, seesFlag } from "@gatehouse/domain";
 import {
@@ -12,6 +11,7 @@ import {
   type FlagRecord,
   Flags,
   flagResource,
+  newId,
   type ProjectRecord,
   Projects,
 } from "@gatehouse/store";
@@ -258,7 +258,7 @@ export const audiencesRouter = router({
   /** A new audience of a Feature project (used by no flag yet). */
   create: authorizedMutation(CreateInput, askInFeatureProject("experimentation:audience.create")).mutation(
     async ({ ctx, input }) => {
-      const id = `aud_${randomUUID().replaceAll("-", "")}`;
+      const id = newId("aud");
       const { value } = await ctx.write({
         org: org(ctx),
         action: "audience.create",

@@ -1,11 +1,11 @@
 // Environments of a Feature Experimentation project: create, update (name, key, production, primary), remove
 // (each asked of the engine on stored rows, and audited) and roles (who holds its roles: entity-roles.ts).
-import { randomUUID } from "node:crypto";
 import { AtVersionInput, Id, Key, Name, Version } from "@gatehouse/contracts";
 import {
   type EnvironmentRecord,
   Environments,
   environmentResource,
+  newId,
   type ProjectRecord,
   Projects,
 } from "@gatehouse/store";
@@ -83,7 +83,7 @@ export const environmentsRouter = router({
   /** A new environment of a Feature project (not primary; `production` defaults to false). */
   create: authorizedMutation(CreateInput, askInFeatureProject("experimentation:environment.create")).mutation(
     async ({ ctx, input }) => {
-      const id = `env_${randomUUID().replaceAll("-", "")}`;
+      const id = newId("env");
       const { value } = await ctx.write({
         org: org(ctx),
         action: "environment.create",

@@ -1,6 +1,5 @@
 // Feature flags of a project: list with status and per-environment state, create, setStatus, toggle and roles,
 // each authorized through the builders of authorize.ts with resource attributes from the stored rows; writes audited.
-import { randomUUID } from "node:crypto";
 import { Id, Key, Name, Version } from "@gatehouse/contracts";
 import { FlagStatus, flagCreatorGrant, managesEntityRoles, type Resource, seesFlag } from "@gatehouse/domain";
 import {
@@ -10,6 +9,7 @@ import {
   Flags,
   flagResource,
   Grants,
+  newId,
   type ProjectRecord,
   Projects,
   projectResource,
@@ -130,7 +130,7 @@ export const flagsRouter = router({
    */
   create: authorizedMutation(CreateInput, askInFeatureProject("experimentation:flag.create")).mutation(
     async ({ ctx, input }) => {
-      const id = `flg_${randomUUID().replaceAll("-", "")}`;
+      const id = newId("flg");
       const project = await ctx.store.run(Projects.use((p) => p.get(input.project)));
       const creator = ctx.actor.id;
       const grant = flagCreatorGrant((action, resource) => ctx.engine.allows(creator, action, resource), {

@@ -1,9 +1,8 @@
 // Grants of a role or one permission to a user or group at a scope, optionally expiring: list, create,
 // update and remove. Every change is authorized by engine.assign (authorize.ts), audited and applied before it answers.
-import { randomUUID } from "node:crypto";
 import { AtVersionInput, GrantScope, Id, Instant, ListPage, Version } from "@gatehouse/contracts";
 import { type GrantEdit, ownGrantRefusal, pastExpiry, type Scope, scopeCovers } from "@gatehouse/domain";
-import { type GrantRecord, type GrantSubjectRef, Grants, Groups, Users } from "@gatehouse/store";
+import { type GrantRecord, type GrantSubjectRef, Grants, Groups, newId, Users } from "@gatehouse/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Schema } from "effect";
 import {
@@ -191,7 +190,7 @@ export const grantsRouter = router({
       },
     };
   }).mutation(async ({ ctx, input }) => {
-    const id = `grt_${randomUUID().replaceAll("-", "")}`;
+    const id = newId("grt");
     const { value } = await ctx.write({
       org: input.scope.org,
       action: "grant.create",

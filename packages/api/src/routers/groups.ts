@@ -1,6 +1,5 @@
 // Groups of an organization: list (custom, Everyone and product groups with member counts), get (members with
 // their roles, paged), and custom-group changes, each authorized through authorizedMutation and audited.
-import { randomUUID } from "node:crypto";
 import {
   AtVersionInput,
   CreateGroupInput,
@@ -10,7 +9,7 @@ import {
   RenameInput,
 } from "@gatehouse/contracts";
 import { ownGroupRefusal } from "@gatehouse/domain";
-import { Grants, GroupEdits, type GroupRecord, Groups, Users } from "@gatehouse/store";
+import { Grants, GroupEdits, type GroupRecord, Groups, newId, Users } from "@gatehouse/store";
 import { Effect } from "effect";
 import {
   type Ask,
@@ -161,7 +160,7 @@ export const groupsRouter = router({
     missing: missing("group", input.org),
     ask: manage(input.org),
   })).mutation(async ({ ctx, input }) => {
-    const id = `grp_${randomUUID().replaceAll("-", "")}`;
+    const id = newId("grp");
     const { value } = await ctx.write({
       org: input.org,
       action: "group.create",

@@ -1,8 +1,7 @@
 // Product instances of an organization: list (rows the engine lets the actor view); create, rename and remove
 // by a Super Admin of the organization, each authorized through authorizedMutation and audited.
-import { randomUUID } from "node:crypto";
 import { AtVersionInput, Id, Name, RenameInput } from "@gatehouse/contracts";
-import { type InstanceRecord, Instances, instanceResource, Organizations } from "@gatehouse/store";
+import { type InstanceRecord, Instances, instanceResource, newId, Organizations } from "@gatehouse/store";
 import { Schema } from "effect";
 import { type AskContext, authorizedMutation, authorizedQuery, type DeclaredChange } from "../authorize.ts";
 import { badRequest, conflict, missing } from "../refusals.ts";
@@ -70,7 +69,7 @@ export const instancesRouter = router({
       return superAdmin(input.org);
     },
   })).mutation(async ({ ctx, input }) => {
-    const id = `ins_${randomUUID().replaceAll("-", "")}`;
+    const id = newId("ins");
     const { value } = await ctx.write({
       org: input.org,
       action: "instance.create",

@@ -6,6 +6,7 @@ import {
   type InstanceRecord,
   Instances,
   instanceResource,
+  newId,
   type OperationRecord,
   Operations,
 } from "@gatehouse/store";
@@ -134,12 +135,14 @@ export const operationsRouter = router({
     const executor = operationExecutor();
     const action = `${PRODUCT}:${input.action}`;
     const prepared = executor.prepare(action, instance.id);
+    const id = newId("op");
     const { value } = await ctx.write({
       org: instance.org,
       action: "operation.run",
-      target: { kind: "operation", id: null },
+      target: { kind: "operation", id },
       run: Operations.use((ops) =>
         ops.create({
+          id,
           org: instance.org,
           instance: instance.id,
           action,

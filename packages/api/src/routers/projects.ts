@@ -1,12 +1,12 @@
 // Experimentation projects of an instance and their environments: list for members of the organization; create
 // (a Feature project gets production and development), rename and remove through authorizedMutation, audited.
-import { randomUUID } from "node:crypto";
 import { AtVersionInput, Id, Name, RenameInput } from "@gatehouse/contracts";
 import { managesEntityRoles } from "@gatehouse/domain";
 import {
   Environments,
   environmentResource,
   Instances,
+  newId,
   type ProjectRecord,
   Projects,
   projectResource,
@@ -126,7 +126,7 @@ export const projectsRouter = router({
       };
     },
   })).mutation(async ({ ctx, input }) => {
-    const id = `prj_${randomUUID().replaceAll("-", "")}`;
+    const id = newId("prj");
     const { value } = await ctx.write({
       org: input.org,
       action: "project.create",

@@ -1,6 +1,5 @@
 // Roles: the catalog's system roles (read-only) and the organization's custom roles — list, get with actions
 // grouped by entity, create a custom role (from scratch or as a duplicate), edit and delete one, engine-authorized.
-import { randomUUID } from "node:crypto";
 import {
   AtVersionInput,
   CreateCustomRoleInput,
@@ -16,7 +15,7 @@ import {
   products,
   productsById,
 } from "@gatehouse/domain";
-import { customRoleNameTaken, Instances, type RoleRecord, Roles } from "@gatehouse/store";
+import { customRoleNameTaken, Instances, newId, type RoleRecord, Roles } from "@gatehouse/store";
 import { Effect, identity, Option, Result } from "effect";
 import {
   type AskContext,
@@ -152,7 +151,7 @@ export const rolesRouter = router({
       ask: create,
     };
   }).mutation(async ({ ctx, input }) => {
-    const id = `${input.product}:custom_${randomUUID().replaceAll("-", "")}`;
+    const id = `${input.product}:${newId("custom")}`;
     const { value } = await ctx.write({
       org: ctx.actor.org,
       action: "role.create",
