@@ -1,11 +1,12 @@
 // Grants of a role or one extra permission to a user or group at a scope path, optionally expiring.
 // Direct grants of system roles without expiry keep the organization's product groups in step (product-groups.ts).
 import type { GrantInput, Scope } from "@gatehouse/domain";
-import { products } from "@gatehouse/domain";
+import { ENTITY_ROLE_GIVEN_MEANWHILE, products } from "@gatehouse/domain";
 import { Context, Effect, Layer } from "effect";
 import { SqlClient, type Statement } from "effect/sql";
 import type { Change, Written } from "./changes.ts";
-import { type AlreadyExists, InvalidChange, type NotFound, type VersionConflict } from "./errors.ts";
+import { lapsedEntityRole, ONE_ENTITY_ROLE } from "./entity-role-slot.ts";
+import { AlreadyExists, InvalidChange, type NotFound, type VersionConflict } from "./errors.ts";
 import { newId } from "./ids.ts";
 import { joinProductGroup, leaveProductGroup } from "./product-groups.ts";
 import { constraintsAs } from "./sql-failures.ts";
@@ -51,6 +52,10 @@ export interface GrantFilter {
 }
 
 export interface GrantsShape {
+  /**
+   * Gives a grant. A role at an environment or a flag is one per subject there: the subject's lapsed one is
+   * replaced (`before`), one in force is AlreadyExists naming it (domain rules/entity-roles.ts).
+   */
   readonly create: (input: NewGrant) => Effect.Effect<Written<GrantRecord>, InvalidChange | AlreadyExists>;
   readonly get: (id: string) => Effect.Effect<GrantRecord, NotFound>;
   readonly list: (filter?: GrantFilter) => Effect.Effect<ReadonlyArray<GrantRecord>>;
@@ -153,26 +158,42 @@ const make = Effect.gen(function* () {
       ? leaveProductGroup(sql, grant.scope.org, grant.role, grant.subject.id)
       : Effect.succeed([]);
 
-  const create = Effect.fn("Grants.create")(function* (input: NewGrant) {
-    if ((input.role === undefined) === (input.permission === undefined))
-      return yield* new InvalidChange({ reason: "a grant gives exactly one role or one permission" });
-    if (input.permission !== undefined && !knownAction(input.permission))
-      return yield* new InvalidChange({ reason: `unknown permission "${input.permission}"` });
-    const id = input.id ?? newId("grt");
-    const s = input.scope;
-    yield* sql`insert into grants (id, subject_kind, subject_id, role, permission, org, product, instance, project,
-                                   environment, flag, expires_at, granted_by)
-               values (${id}, ${input.subject.kind}, ${input.subject.id}, ${input.role ?? null},
-                       ${input.permission ?? null}, ${s.org}, ${s.product ?? null}, ${s.instance ?? null},
-                       ${s.project ?? null}, ${s.environment ?? null}, ${s.flag ?? null},
-                       ${input.expiresAt ?? null}, ${input.grantedBy ?? null})`;
-    const grant = yield* Effect.orDie(get(id));
-    const changes: ReadonlyArray<Change> = [
-      { type: "grant.added", grant: grantChange(grant) },
-      ...(yield* joined(grant)),
-    ];
-    return { value: grant, before: null, after: grant, changes } satisfies Written<GrantRecord>;
-  }, constraintsAs("grant"));
+  /** A unique violation of the one-role-per-entity index (a write past the check) says so in words. */
+  const givenMeanwhile = (self: Effect.Effect<Written<GrantRecord>, AlreadyExists | InvalidChange>) =>
+    Effect.mapError(self, (error) =>
+      error._tag === "AlreadyExists" && error.constraint === ONE_ENTITY_ROLE && error.reason === undefined
+        ? new AlreadyExists({ ...error, reason: ENTITY_ROLE_GIVEN_MEANWHILE })
+        : error,
+    );
+
+  const create = Effect.fn("Grants.create")(
+    function* (input: NewGrant) {
+      if ((input.role === undefined) === (input.permission === undefined))
+        return yield* new InvalidChange({ reason: "a grant gives exactly one role or one permission" });
+      if (input.permission !== undefined && !knownAction(input.permission))
+        return yield* new InvalidChange({ reason: `unknown permission "${input.permission}"` });
+      const lapsed = yield* lapsedEntityRole(sql, yield* list({ subject: input.subject }), input);
+      const replaced =
+        lapsed === undefined ? [] : (yield* Effect.orDie(remove(lapsed.id, lapsed.version))).changes;
+      const id = input.id ?? newId("grt");
+      const s = input.scope;
+      yield* sql`insert into grants (id, subject_kind, subject_id, role, permission, org, product, instance, project,
+                                     environment, flag, expires_at, granted_by)
+                 values (${id}, ${input.subject.kind}, ${input.subject.id}, ${input.role ?? null},
+                         ${input.permission ?? null}, ${s.org}, ${s.product ?? null}, ${s.instance ?? null},
+                         ${s.project ?? null}, ${s.environment ?? null}, ${s.flag ?? null},
+                         ${input.expiresAt ?? null}, ${input.grantedBy ?? null})`;
+      const grant = yield* Effect.orDie(get(id));
+      const changes: ReadonlyArray<Change> = [
+        ...replaced,
+        { type: "grant.added", grant: grantChange(grant) },
+        ...(yield* joined(grant)),
+      ];
+      return { value: grant, before: lapsed ?? null, after: grant, changes } satisfies Written<GrantRecord>;
+    },
+    constraintsAs("grant"),
+    givenMeanwhile,
+  );
 
   const update = Effect.fn("Grants.update")(function* (id: string, version: number, patch: GrantPatch) {
     const before = yield* get(id);

@@ -1,8 +1,9 @@
 // Who holds an environment's or a flag's roles, for whoever manages them (env-admin, flag-admin, and the project's
-// owners and administrators): the holders by name, the roles by name, and the project's collaborators to pick from.
+// owners and administrators): the holders by name with their expiry, the roles by name, and whom to give one to.
 import { Id } from "@gatehouse/contracts";
 import {
   entityRoles,
+  inForce,
   manageEntityRoles,
   PROJECT_COLLABORATOR_ACTION,
   type Resource,
@@ -15,6 +16,7 @@ import {
   environmentResource,
   Flags,
   flagResource,
+  type GrantRecord,
   type GrantSubjectRef,
   Grants,
   Groups,
@@ -135,9 +137,14 @@ const rolesAt = async ({ engine, store, declared: entity }: Authorized<Entity>) 
   const held = grants.filter(
     (g) => g.role !== null && roleIds.includes(g.role) && sameScope(g.scope, entity.scope),
   );
+  const now = Date.now();
+  const lapsed = (g: GrantRecord) => !inForce(g.expiresAt?.getTime() ?? 0, now);
   const collaboratorIds = engine.whoCan(PROJECT_COLLABORATOR_ACTION, projectResource(entity.project));
+  const groupOf = (id: string) => groups.find((g) => g.id === id);
   const userIds = new Set([
-    ...held.flatMap((g) => (g.subject.kind === "user" ? [g.subject.id] : [])),
+    ...held.flatMap((g) =>
+      g.subject.kind === "user" ? [g.subject.id] : (groupOf(g.subject.id)?.members ?? []),
+    ),
     ...collaboratorIds,
   ]);
   const users = await store.run(Effect.forEach([...userIds], (id) => Users.use((u) => u.get(id))));
@@ -148,17 +155,48 @@ const rolesAt = async ({ engine, store, declared: entity }: Authorized<Entity>) 
       const user = userById.get(subject.id);
       return user && { kind: "user" as const, ...personOf(user) };
     }
-    const group = groups.find((g) => g.id === subject.id);
+    const group = groupOf(subject.id);
     return group && { kind: "group" as const, id: group.id, name: group.name, email: null };
   };
+  const words = await reasonWords(store, entity.reader, [entity.scope]);
+  /**
+   * The members of a holding group whose entity roles the engine keeps (its assign answers `invalid` for them,
+   * with its reason: an owner's or administrator's are locked), so the group's role does nothing for them.
+   */
+  const ignoredFor = (g: GrantRecord) =>
+    g.subject.kind === "user"
+      ? []
+      : (groupOf(g.subject.id)?.members ?? []).flatMap((member) => {
+          const user = userById.get(member);
+          if (user === undefined) return [];
+          const answer = engine.assign(entity.reader, {
+            role: g.role ?? "",
+            scope: entity.scope,
+            targetOrg: user.org,
+            targetUser: user.id,
+            target: { platform: entity.project.platform },
+          });
+          return answer.decision === "invalid" ? [{ name: user.name, why: words(answer.reason) }] : [];
+        });
   const holders = held.flatMap((g) => {
     const holder = holderOf(g.subject);
     return holder === undefined
       ? []
-      : [{ grant: g.id, version: g.version, holder, role: roleOf(g.role ?? "") }];
+      : [
+          {
+            grant: g.id,
+            version: g.version,
+            holder,
+            role: roleOf(g.role ?? ""),
+            expiresAt: g.expiresAt === null ? null : g.expiresAt.toISOString(),
+            expired: lapsed(g),
+            members: g.subject.kind === "group" ? (groupOf(g.subject.id)?.members.length ?? 0) : null,
+            ignoredFor: ignoredFor(g),
+          },
+        ];
   });
-  const holding = new Set(held.map((g) => g.subject.id));
-  const words = await reasonWords(store, entity.reader, [entity.scope]);
+  // one role per person here: whoever holds one in force changes it; a lapsed one is replaced by a new one
+  const holding = new Set(held.flatMap((g) => (lapsed(g) ? [] : [g.subject.id])));
   const collaborators = collaboratorIds.flatMap((id) => {
     const user = userById.get(id);
     if (user === undefined || holding.has(id)) return [];

@@ -123,7 +123,7 @@ export const addGrants = (input: {
     return { value, before: null, after: { added }, changes } satisfies Written<typeof value>;
   }).pipe(
     Effect.mapError((error) =>
-      error instanceof AlreadyExists
+      error instanceof AlreadyExists && error.reason === undefined
         ? new AlreadyExists({
             ...error,
             reason: `${input.email} was given these roles meanwhile: invite it again`,

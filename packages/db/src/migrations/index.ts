@@ -19,6 +19,7 @@ import invitationMail, { statements as invitationMailStatements } from "./0013_i
 import flagScope, { statements as flagScopeStatements } from "./0014_flag_scope.ts";
 import audiences, { statements as audiencesStatements } from "./0015_audiences.ts";
 import auditOrgNewest, { statements as auditOrgNewestStatements } from "./0016_audit_org_newest.ts";
+import oneEntityRole, { statements as oneEntityRoleStatements } from "./0017_one_entity_role.ts";
 
 /** Where the Migrator records the applied migration ids. */
 export const migrationsTable = "gatehouse_migrations";
@@ -41,6 +42,7 @@ export const migrations: Migrator.Loader = Migrator.fromRecord({
   "0014_flag_scope": flagScope,
   "0015_audiences": audiences,
   "0016_audit_org_newest": auditOrgNewest,
+  "0017_one_entity_role": oneEntityRole,
 });
 
 /** One migration's name and its DDL statements, run in order. */
@@ -64,6 +66,7 @@ export const migrationStatements: ReadonlyArray<MigrationStatements> = [
   ["0014_flag_scope", flagScopeStatements],
   ["0015_audiences", audiencesStatements],
   ["0016_audit_org_newest", auditOrgNewestStatements],
+  ["0017_one_entity_role", oneEntityRoleStatements],
 ];
 
 /**

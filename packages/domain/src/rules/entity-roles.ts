@@ -1,5 +1,5 @@
 // Who manages an environment's or a flag's roles (spec section 3: env-admin and flag-admin manage their entity's
-// permissions), which roles those are, and whom a manager picks from: the project's collaborators.
+// permissions), which roles those are, that a subject holds one of them per entity, and whom a manager picks from.
 import {
   environmentPermissionsAction,
   environmentRoleIds,
@@ -7,6 +7,7 @@ import {
   flagRoleIds,
 } from "../catalog/products/experimentation.ts";
 import type { Resource } from "../model/resource.ts";
+import type { Scope } from "../model/scope.ts";
 import type { Allows } from "./flag-visibility.ts";
 
 /** The entities of a Feature project that hold roles of their own. */
@@ -23,6 +24,36 @@ export const entityRoles: Readonly<Record<RoledEntity, ReadonlyArray<string>>> =
   environment: environmentRoleIds,
   flag: flagRoleIds,
 };
+
+/**
+ * The entity whose one role `role` given at `scope` is, if it is one: a subject holds ONE environment role per
+ * environment and ONE flag role per flag (spec: "an environment role per environment … and a flag role per
+ * flag"). A user and a group are different subjects, each holding its own; where both reach a person, the
+ * engine counts the widest (decisions.md#feature-experimentation). The database keeps the same rule on any
+ * role given at an environment or a flag scope (migration 17): only these roles are given there.
+ */
+export const oneRoleEntity = (role: string | null, scope: Scope): RoledEntity | undefined => {
+  if (role === null) return undefined;
+  return (["environment", "flag"] as const).find(
+    (kind) => scope[kind] !== undefined && entityRoles[kind].includes(role),
+  );
+};
+
+/**
+ * Why a role at an entity is refused where the subject holds one there already (`held`, by name), in the words of
+ * whoever gives it: the held role is to be changed, not a second one added.
+ */
+export const entityRoleHeld = (held: {
+  readonly holder: string;
+  readonly role: string;
+  readonly entity: string;
+  readonly same: boolean;
+}): string =>
+  `${held.holder} already holds ${held.role} on ${held.entity}${held.same ? "" : ": change that role instead"}`;
+
+/** The same refusal where the holder is unknown to the words: another request gave it a role there meanwhile. */
+export const ENTITY_ROLE_GIVEN_MEANWHILE =
+  "This person or group was given a role there meanwhile (one role per environment and per flag): reload and change that role instead";
 
 /** Whoever may view a project is one of its collaborators: the people a manager of its entities picks from. */
 export const PROJECT_COLLABORATOR_ACTION = "experimentation:project.view";
