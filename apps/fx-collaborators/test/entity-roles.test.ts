@@ -1,6 +1,7 @@
 // Browser tests of an environment's and a flag's roles (headless Chromium against the `pnpm start` server): the
 // environment admin and the flag admin reach them from the flags page, give, change and remove a role; an editor
-// sees no entry point and the server refuses it the page's read.
+// sees no entry point and the server refuses it the page's read; an expired role reads as expired and its holder
+// is given a role again; a removed or hidden entity is said by name, never by id.
 import { browserSuite, callApi, screenshot } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -135,6 +136,72 @@ describe("An environment's and a flag's roles", () => {
       .waitFor();
     expect(await page.getByRole("table", { name: "Production's roles" }).count()).toBe(0);
     await screenshot(page, "fx-environment-roles-refused");
+    await page.context().close();
+  });
+
+  it("shows a role's expiry, marks it expired once past, and gives the person a role again from the page", async () => {
+    const page = await open("exp-env-admin@acme.example");
+    await page.getByRole("link", { name: "Manage Production's roles" }).click();
+    const table = "Production's roles";
+    const scope = {
+      org: "acme",
+      product: "experimentation",
+      instance: "acme-exp",
+      project: "acme-checkout",
+      environment: "acme-checkout-production",
+    };
+    // Given until a moment from now (the Admin Center sets expiries; here the API does).
+    await callApi(
+      page,
+      suite.origin,
+      "grants.create",
+      {
+        subject: { kind: "user", id: "demo-exp-publisher" },
+        role: "experimentation:env-viewer",
+        scope,
+        expiresAt: new Date(Date.now() + 4000).toISOString(),
+      },
+      "POST",
+    );
+    const row = rowOf(page, table, "exp-publisher@acme.example");
+    await row.getByText(/^Until /).waitFor();
+    await screenshot(page, "fx-environment-role-until");
+    // Once past: reloading shows it expired, and the person is offered under Give a role.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.getByRole("heading", { name: table }).waitFor();
+          return rowOf(page, table, "exp-publisher@acme.example")
+            .getByText("Expired", { exact: true })
+            .count();
+        },
+        { timeout: 15_000, interval: 1000 },
+      )
+      .toBe(1);
+    await row.getByText(/^Expired .*gives nothing now/).waitFor();
+    expect(await row.getByRole("combobox").count()).toBe(0);
+    await screenshot(page, "fx-environment-role-expired");
+
+    await pick(page, "Collaborator", "Exp publisher · exp-publisher@acme.example");
+    await pick(page, "Role on Production", "Environment Admin");
+    await page.getByRole("button", { name: "Give role" }).click();
+    await page.getByText("Exp publisher is Environment Admin on Production").waitFor();
+    await expect.poll(() => rowOf(page, table, "exp-publisher@acme.example").count()).toBe(1);
+    const select = row.getByRole("combobox", { name: "Role of Exp publisher on Production" });
+    await expect.poll(() => select.inputValue()).toBe("Environment Admin");
+    expect(await row.getByText("Expired", { exact: true }).count()).toBe(0);
+    await screenshot(page, "fx-environment-role-given-again");
+    await page.context().close();
+  });
+
+  it("says a hidden or missing flag is not there, never by its id", async () => {
+    const page = await open("exp-flag-none@acme.example");
+    await page.goto(`${app()}projects/acme-checkout/flags/acme-new-cart/roles`);
+    await page.getByText("This flag does not exist, or is not shown to you").waitFor();
+    const text = (await page.locator("body").textContent()) ?? "";
+    expect(text).not.toMatch(/acme-new-cart|No flag "/);
+    await screenshot(page, "fx-flag-roles-hidden");
     await page.context().close();
   });
 });

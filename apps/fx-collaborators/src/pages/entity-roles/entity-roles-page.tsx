@@ -1,12 +1,12 @@
 // An environment's or a flag's roles (routes /projects/:project/environments/:environment/roles and
 // /projects/:project/flags/:flag/roles), for whoever manages them: who holds one, change or remove it, give one.
-import { useSession } from "@gatehouse/client";
-import { type Column, Crumbs, DataTable, QueryState } from "@gatehouse/ui";
-import { Card, Stack, Text, Title } from "@mantine/core";
-import { useParams } from "react-router";
+import { errorCode, useSession } from "@gatehouse/client";
+import { type Column, Crumbs, DataTable, EmptyState, QueryState } from "@gatehouse/ui";
+import { Anchor, Card, Stack, Text, Title } from "@mantine/core";
+import { Link, useParams } from "react-router";
 import { type EntityKind, type EntityRoles, type Holder, useEntityRoles } from "./entity-roles-query.ts";
 import { GiveRole } from "./give-role.tsx";
-import { HolderRole, RemoveHolder } from "./holder-role.tsx";
+import { HolderNote, HolderRole, RemoveHolder } from "./holder-role.tsx";
 
 /** What a role on the entity does, as the model says (spec section 3). */
 const scopeWords: Record<EntityKind, (name: string) => string> = {
@@ -35,7 +35,12 @@ const holderColumns = (roles: EntityRoles, me: string | undefined): Array<Column
   {
     id: "role",
     header: `Role on ${roles.entity.name}`,
-    cell: ({ row }) => <HolderRole holder={row.original} roles={roles.roles} entity={roles.entity.name} />,
+    cell: ({ row }) => (
+      <Stack gap={2}>
+        <HolderRole holder={row.original} roles={roles.roles} entity={roles.entity.name} />
+        <HolderNote holder={row.original} />
+      </Stack>
+    ),
   },
   {
     id: "remove",
@@ -86,9 +91,31 @@ const EntityRolesView = ({ roles, project }: { readonly roles: EntityRoles; read
   );
 };
 
+/**
+ * The server answers NOT_FOUND for an environment or flag removed (its project too), made up, or hidden from the
+ * reader: said by the name last shown where there was one, never by the id of the address.
+ */
+const Gone = ({ kind, shown }: { readonly kind: EntityKind; readonly shown: EntityRoles | undefined }) => (
+  <EmptyState
+    title={
+      shown === undefined
+        ? `This ${kind} does not exist, or is not shown to you`
+        : `${shown.entity.name} no longer exists`
+    }
+  >
+    {shown === undefined
+      ? "It may have been removed, or its project. "
+      : `${shown.entity.name}, or its project ${shown.project.name}, was removed meanwhile. `}
+    <Anchor component={Link} to="/projects">
+      Back to your projects
+    </Anchor>
+  </EmptyState>
+);
+
 const EntityRolesOf = ({ kind, id }: { readonly kind: EntityKind; readonly id: string }) => {
   const project = useParams().project ?? "";
   const roles = useEntityRoles(kind, id);
+  if (errorCode(roles.error) === "NOT_FOUND") return <Gone kind={kind} shown={roles.data} />;
   return (
     <QueryState query={roles} loading="Loading the roles…">
       {(data) => <EntityRolesView roles={data} project={project} />}

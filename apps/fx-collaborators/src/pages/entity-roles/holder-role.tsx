@@ -1,7 +1,7 @@
 // One holder's role on the entity: a select of the entity's roles, each offered only as the server's `may` allows
-// its grants.update, and Remove (grants.remove, confirmed), so the holder follows its project role's default again.
+// its grants.update, its expiry and what a group's role does not do, and Remove (grants.remove, confirmed).
 import { ConfirmButton, WhyRefused } from "@gatehouse/ui";
-import { Group, Select } from "@mantine/core";
+import { Badge, Group, Select, Text } from "@mantine/core";
 import type { EntityRoleCall } from "../granular/entity-role-calls.ts";
 import { useMayEach } from "../granular/entity-role-calls.ts";
 import { useEntityRoleChange } from "../granular/entity-role-change.ts";
@@ -14,11 +14,41 @@ interface HolderRoleProps {
   readonly entity: string;
 }
 
+const day = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/**
+ * What the row's grant does not say by its role: it expired (it gives nothing; the person is offered under Give a
+ * role again, which replaces it), when it expires, and for a group, the members the engine keeps their own for.
+ */
+export const HolderNote = ({ holder }: { readonly holder: Holder }) => (
+  <>
+    {holder.expiresAt === null ? null : holder.expired ? (
+      <Text size="xs" c="red">
+        Expired {day(holder.expiresAt)}: gives nothing now; give {holder.holder.name} a role below to replace
+        it
+      </Text>
+    ) : (
+      <Text size="xs" c="dimmed">
+        Until {day(holder.expiresAt)}
+      </Text>
+    )}
+    {holder.ignoredFor.length === 0 ? null : (
+      <Text size="xs" c="dimmed">
+        {holder.members !== null && holder.ignoredFor.length >= holder.members
+          ? "Does nothing for any of its members: "
+          : "Does nothing for "}
+        {holder.ignoredFor.map((m) => `${m.name} (${m.why})`).join("; ")}
+      </Text>
+    )}
+  </>
+);
+
 export const HolderRole = ({ holder, roles, entity }: HolderRoleProps) => {
   const change = useEntityRoleChange();
   const current = holder.role.id;
   const calls = roles.map((role): EntityRoleCall | undefined =>
-    role.id === current
+    role.id === current || holder.expired
       ? undefined
       : { procedure: "grants.update", input: { id: holder.grant, version: holder.version, role: role.id } },
   );
@@ -26,6 +56,22 @@ export const HolderRole = ({ holder, roles, entity }: HolderRoleProps) => {
   const refused = answers.find((a) => a?.allowed === false);
   const noneAllowed = answers.every((a, i) => calls[i] === undefined || a?.allowed !== true);
   const who = holder.holder.name;
+  // an expired grant's role is not changed (it would stay expired): it is replaced by giving a role anew
+  if (holder.expired)
+    return (
+      <Group gap={6} wrap="nowrap">
+        <Text
+          size="sm"
+          td="line-through"
+          aria-label={`Role of ${who} on ${entity}: ${holder.role.name}, expired`}
+        >
+          {holder.role.name}
+        </Text>
+        <Badge color="red" variant="light" size="sm">
+          Expired
+        </Badge>
+      </Group>
+    );
   return (
     <Group gap={6} wrap="nowrap">
       <Select
