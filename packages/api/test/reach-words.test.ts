@@ -18,6 +18,7 @@ const at = (scope: Partial<ReachingGrant["scope"]>): ReachingGrant => ({
     flag: "Dark mode",
   },
   group: null,
+  expiresAt: null,
 });
 const place = { product: "experimentation", instance: "acme-exp" };
 const project = { product: "experimentation", instance: "acme-exp", project: "acme-checkout" };

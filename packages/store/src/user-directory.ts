@@ -65,6 +65,8 @@ export interface ReachingGrant {
     readonly flag: string | null;
   };
   readonly group: { readonly id: string; readonly name: string } | null;
+  /** When the grant stops counting (null: never); an expired one is listed as expired, not as held. */
+  readonly expiresAt: Date | null;
 }
 
 export interface UserDirectoryShape {
@@ -94,6 +96,7 @@ interface ReachRow {
   readonly flag_name: string | null;
   readonly group_id: string | null;
   readonly group_name: string | null;
+  readonly expires_at: Date | null;
 }
 
 const reachingGrant = (row: ReachRow): ReachingGrant => ({
@@ -116,6 +119,7 @@ const reachingGrant = (row: ReachRow): ReachingGrant => ({
     flag: row.flag_name,
   },
   group: row.group_id === null ? null : { id: row.group_id, name: row.group_name ?? row.group_id },
+  expiresAt: row.expires_at,
 });
 
 /** `%`, `_` and `\` taken literally in an ILIKE pattern. */

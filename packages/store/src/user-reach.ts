@@ -35,8 +35,8 @@ const above = (sql: SqlClient.SqlClient, org: string, place: ListedPlace): State
 
 /**
  * `reaching`, the grants of `org` that reach `place`, as a CTE to put before a select: each with its subject,
- * what it gives (role and its name, or permission) and its scope with the names of its instance, project,
- * environment and flag.
+ * what it gives (role and its name, or permission), its scope with the names of its instance, project,
+ * environment and flag, and its expiry.
  */
 export const reachingGrants = (
   sql: SqlClient.SqlClient,
@@ -49,7 +49,7 @@ export const reachingGrants = (
   return sql`reaching as (
     select g.id, g.subject_user, g.subject_group, g.role, r.name as role_name, g.permission, g.product,
            g.instance, i.name as instance_name, g.project, p.name as project_name, g.environment,
-           e.name as environment_name, g.flag, f.name as flag_name
+           e.name as environment_name, g.flag, f.name as flag_name, g.expires_at
     from grants g
     left join roles r on r.id = g.role
     left join instances i on i.id = g.instance and i.org = g.org

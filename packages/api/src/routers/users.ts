@@ -1,7 +1,13 @@
 // Users of an organization: a keyset-paged directory per scope (searched, sorted), one user's entitlements seen from
 // a context, inviting, removing access from or deleting from a place, deactivating, and removing from the account.
 import { GrantScope, Id, InviteInput, UserListInput, Version } from "@gatehouse/contracts";
-import { ACCOUNT_STATUS_ACTION, ownRemovalRefusal, type Scope, scopeCovers } from "@gatehouse/domain";
+import {
+  ACCOUNT_STATUS_ACTION,
+  inForce,
+  ownRemovalRefusal,
+  type Scope,
+  scopeCovers,
+} from "@gatehouse/domain";
 import {
   AlreadyExists,
   defaultUserSort,
@@ -84,6 +90,9 @@ const accessView = (place: ListedPlace, reach: ReachingGrant) => ({
   via: reach.group,
   /** The grant's own place (its product, instance and project), to open where it sits. */
   sitsAt: { product: reach.scope.product, instance: reach.scope.instance, project: reach.scope.project },
+  /** Its expiry, and whether it is past: an expired grant gives nothing, whatever the account's status. */
+  expiresAt: reach.expiresAt === null ? null : reach.expiresAt.toISOString(),
+  expired: !inForce(reach.expiresAt?.getTime() ?? 0, Date.now()),
 });
 
 /** Reading users at `scope` of `org` asks `admin-center:user.view` there. */
