@@ -156,5 +156,27 @@ for (const backend of ["pglite", "postgres"] as const) {
         },
       ]);
     });
+    it("refuses an invitation giving two roles on one flag, and adding one beside the role an account holds", async () => {
+      const admin = await signIn("admin@acme.example");
+      const newCart = { ...checkout, flag: NEW_CART };
+      const invite = (emails: ReadonlyArray<string>, grants: ReadonlyArray<object>) =>
+        send("POST", "users.invite", { org: "acme", emails, language: "en", grants }, admin);
+      const editor = { role: x("editor"), scope: checkout };
+      const two = await invite(
+        ["newcomer@acme.example"],
+        [editor, { role: x("flag-none"), scope: newCart }, { role: x("flag-admin"), scope: newCart }],
+      );
+      expect(two.status).toBe(400);
+      expect(message(two)).toBe(
+        "grants: No Flag Access and Flag Admin are both given on New cart: a person holds one role per flag; give one of them",
+      );
+      // exp-viewer holds Environment Viewer on Production (the first test): inviting it to another role there
+      const production = { ...checkout, environment: PRODUCTION };
+      const beside = await invite(["exp-viewer@acme.example"], [{ role: x("env-admin"), scope: production }]);
+      expect(beside.status).toBe(409);
+      expect(message(beside)).toBe(
+        "Exp viewer already holds Environment Viewer on Production: change that role instead",
+      );
+    });
   });
 }

@@ -50,6 +50,7 @@ import { customGroupsOf, GROUP_MANAGE, manageGroups } from "./custom-groups.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
 import { listedPlace, reachingUser, refuseHeldElsewhere } from "./held-elsewhere.ts";
 import { claimAsks, grantAsks, invitationAsks } from "./invitation-rights.ts";
+import { refuseTwoEntityRoles } from "./invite-entity-roles.ts";
 import { addAsks, addGrants, addWasAsked, type Invitee, inviteeOf } from "./invitee.ts";
 import { whereItSits } from "./reach-words.ts";
 import { removeFromProjectsProcedure } from "./remove-from-projects.ts";
@@ -509,6 +510,7 @@ export const usersRouter = router({
         );
         checkCustomRolePlacement(await roleIn(store, grant.role, input.org), grant.scope, "grants.role");
       }
+      await refuseTwoEntityRoles(store, engine, input.grants);
       const lower = input.emails.map((e) => e.toLowerCase());
       if (new Set(lower).size !== lower.length) throw badRequest("emails: each email once");
       // Another organization's email is told (CONFLICT) only to an actor allowed every grant: in the handler.

@@ -7,7 +7,7 @@ import {
   flagRoleIds,
 } from "../catalog/products/experimentation.ts";
 import type { Resource } from "../model/resource.ts";
-import type { Scope } from "../model/scope.ts";
+import { type Scope, sameScope } from "../model/scope.ts";
 import type { Allows } from "./flag-visibility.ts";
 
 /** The entities of a Feature project that hold roles of their own. */
@@ -50,6 +50,29 @@ export const entityRoleHeld = (held: {
   readonly same: boolean;
 }): string =>
   `${held.holder} already holds ${held.role} on ${held.entity}${held.same ? "" : ": change that role instead"}`;
+
+/**
+ * Two of `grants` (given together to one subject: an invitation's) that would give it two different roles on one
+ * entity, with that entity's kind; none when every entity gets at most one role.
+ */
+export const twoRolesAtOneEntity = <G extends { readonly role: string; readonly scope: Scope }>(
+  grants: ReadonlyArray<G>,
+): { readonly first: G; readonly second: G; readonly entity: RoledEntity } | undefined => {
+  for (const [i, second] of grants.entries()) {
+    const entity = oneRoleEntity(second.role, second.scope);
+    if (entity === undefined) continue;
+    const first = grants
+      .slice(0, i)
+      .find(
+        (g) =>
+          g.role !== second.role &&
+          oneRoleEntity(g.role, g.scope) === entity &&
+          sameScope(g.scope, second.scope),
+      );
+    if (first !== undefined) return { first, second, entity };
+  }
+  return undefined;
+};
 
 /** The same refusal where the holder is unknown to the words: another request gave it a role there meanwhile. */
 export const ENTITY_ROLE_GIVEN_MEANWHILE =
