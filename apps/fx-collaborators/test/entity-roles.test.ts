@@ -204,4 +204,85 @@ describe("An environment's and a flag's roles", () => {
     await screenshot(page, "fx-flag-roles-hidden");
     await page.context().close();
   });
+
+  it("says an environment whose project was removed while its roles page is open no longer exists, by name", async () => {
+    const page = await open("exp-administrator@acme.example");
+    const project = (await callApi(
+      page,
+      suite.origin,
+      "projects.create",
+      { org: "acme", instance: "acme-exp", name: "Gone soon", platform: "feature" },
+      "POST",
+    )) as { readonly id: string; readonly version: number };
+    const environments = (await callApi(
+      page,
+      suite.origin,
+      "projects.environments.list",
+      { project: project.id },
+      "GET",
+    )) as ReadonlyArray<{ readonly id: string; readonly name: string }>;
+    const production = environments.find((e) => e.name === "Production");
+    await page.goto(`${app()}projects/${project.id}/environments/${production?.id}/roles`);
+    await page.getByRole("heading", { name: "Production's roles" }).waitFor();
+    await callApi(
+      page,
+      suite.origin,
+      "projects.remove",
+      { id: project.id, version: project.version },
+      "POST",
+    );
+    await page.getByText("Production no longer exists").waitFor();
+    await page.getByText("Production, or its project Gone soon, was removed meanwhile.").waitFor();
+    const text = (await page.locator("body").textContent()) ?? "";
+    expect(text).not.toContain(project.id);
+    expect(await page.getByRole("table", { name: "Production's roles" }).count()).toBe(0);
+    await screenshot(page, "fx-environment-roles-project-removed");
+    await page.context().close();
+  });
+
+  it("says what a role given to a group of project owners does for them: nothing, with the server's reason", async () => {
+    const page = await open("exp-env-admin@acme.example");
+    const admin = await openAs(suite, app(), "admin@acme.example", flagsUrl());
+    const groups = (await callApi(
+      admin,
+      suite.origin,
+      "groups.list",
+      { org: "acme" },
+      "GET",
+    )) as ReadonlyArray<{
+      readonly id: string;
+      readonly name: string;
+    }>;
+    const owners = groups.find((g) => g.name === "Experimentation Project Owner");
+    await admin.context().close();
+    await callApi(
+      page,
+      suite.origin,
+      "grants.create",
+      {
+        subject: { kind: "group", id: owners?.id },
+        role: "experimentation:env-viewer",
+        scope: {
+          org: "acme",
+          product: "experimentation",
+          instance: "acme-exp",
+          project: "acme-checkout",
+          environment: "acme-checkout-production",
+        },
+      },
+      "POST",
+    );
+    await page.getByRole("link", { name: "Manage Production's roles" }).click();
+    const row = page
+      .getByRole("table", { name: "Production's roles" })
+      .getByRole("row")
+      .filter({ hasText: "Experimentation Project Owner" });
+    await row
+      .getByText(
+        /^Does nothing for .*Exp project-owner \(the environment and flag roles of a Project Owner cannot be changed\)/,
+      )
+      .waitFor();
+    await screenshot(page, "fx-environment-roles-owners-group");
+    await page.context().close();
+  });
 });
