@@ -35,17 +35,19 @@ const namesOf = (sql: SqlClient.SqlClient, held: GrantRecord, entity: RoledEntit
 
 /**
  * The subject's grant of a role of `input`'s entity at exactly its scope that has lapsed (to be replaced), or
- * none; AlreadyExists naming the role held when that grant is in force. Asked under the organization's write lock.
+ * none; AlreadyExists naming the role held when that grant is in force. `heldBySubject` is read only for an
+ * entity role. Asked under the organization's write lock.
  */
-export const lapsedEntityRole = (
+export const lapsedEntityRole = <E>(
   sql: SqlClient.SqlClient,
-  held: ReadonlyArray<GrantRecord>,
+  heldBySubject: Effect.Effect<ReadonlyArray<GrantRecord>, E>,
   input: NewGrant,
   now = Date.now(),
 ) =>
   Effect.gen(function* () {
     const entity = oneRoleEntity(input.role ?? null, input.scope);
     if (entity === undefined) return undefined;
+    const held = yield* heldBySubject;
     const there = held.find(
       (g) => oneRoleEntity(g.role, g.scope) === entity && sameScope(g.scope, input.scope),
     );

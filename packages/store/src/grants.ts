@@ -172,7 +172,7 @@ const make = Effect.gen(function* () {
         return yield* new InvalidChange({ reason: "a grant gives exactly one role or one permission" });
       if (input.permission !== undefined && !knownAction(input.permission))
         return yield* new InvalidChange({ reason: `unknown permission "${input.permission}"` });
-      const lapsed = yield* lapsedEntityRole(sql, yield* list({ subject: input.subject }), input);
+      const lapsed = yield* lapsedEntityRole(sql, list({ subject: input.subject }), input);
       const replaced =
         lapsed === undefined ? [] : (yield* Effect.orDie(remove(lapsed.id, lapsed.version))).changes;
       const id = input.id ?? newId("grt");
