@@ -327,3 +327,32 @@ describe("removing access", () => {
     expect(left.items).toEqual([]);
   });
 });
+
+describe("expired roles in a place's users list", () => {
+  it("marks an Instance Admin grant expired once past, while the account stays Active", async () => {
+    await signIn(page, app(), "admin@acme.example");
+    await api("grants.create", {
+      subject: { kind: "user", id: "demo-customeruser" },
+      role: "admin-center:instance-admin",
+      scope: cms,
+      expiresAt: new Date(Date.now() + 4000).toISOString(),
+    });
+    await page.goto(app("products/cms/instances/acme-cms"));
+    await page.getByLabel("Search users").fill("customeruser");
+    const row = table("Users of Acme Site").getByRole("row").filter({ hasText: "customeruser@acme.example" });
+    await row.getByText(/· until /).waitFor();
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.getByLabel("Search users").fill("customeruser");
+          await row.waitFor();
+          return row.getByText(/^Expired /).count();
+        },
+        { timeout: 15_000, interval: 1000 },
+      )
+      .toBe(1);
+    expect(await row.getByText("Active").count()).toBe(1);
+    await screenshot(page, "users-instance-expired-role");
+  });
+});
