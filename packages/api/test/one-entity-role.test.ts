@@ -147,6 +147,28 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect(message(twice)).toBe(
         "Experimentation Project Owner already holds Environment Viewer on Production: change that role instead",
       );
+      // a custom group and one of its members are two subjects: each holds its own role on New cart
+      const created = await send("POST", "groups.create", { org: "acme", name: "Cart testers" }, superAdmin);
+      const testers = { kind: "group" as const, id: (created.data as { id: string }).id };
+      const member = await send(
+        "POST",
+        "groups.addMember",
+        { groupId: testers.id, userId: "demo-exp-flag-viewer" },
+        superAdmin,
+      );
+      expect(member.status).toBe(200);
+      const newCart = { ...checkout, flag: NEW_CART };
+      expect((await give(superAdmin, testers, "flag-editor", newCart)).status).toBe(200);
+      const flagRoles = await read(await signIn("exp-flag-admin@acme.example"), "flags.roles", NEW_CART);
+      expect(
+        flagRoles.holders
+          .filter((h) => [testers.id, "demo-exp-flag-viewer"].includes(h.holder.id))
+          .map((h) => [h.holder.name, h.role.name])
+          .sort(),
+      ).toEqual([
+        ["Cart testers", "Flag Editor"],
+        ["Exp flag-viewer", "Flag Viewer"],
+      ]);
       const roles = await read(envAdmin, "environments.roles", PRODUCTION);
       const held = roles.holders.find((h) => h.holder.id === group.id);
       expect(held?.ignoredFor).toEqual([
