@@ -45,20 +45,21 @@ type Unplaced = Exclude<
 const everyRouterPlaced: [Unplaced] extends [never] ? true : Unplaced = true;
 void everyRouterPlaced;
 
-/** Every read a change of decisions may alter: the decisions, and every record list filtered by them. */
+/** Every read: the decisions and every record list. */
 const everyRead: ReadonlyArray<RouterName> = [...decisions, ...records];
 
 /**
- * What each change type may alter. A change the engine applies (grants, memberships, roles, a subject or an
- * organization's products) may change any decision, and every list is filtered by decisions, so it reaches
- * every read; an added user or group without grants changes only the people lists (and the audit trail).
+ * What each change type may alter: the decisions always, since every committed change may alter them (see
+ * `withDecisions`). A change the engine applies (grants, memberships, roles, a subject or an organization's
+ * products) may change any decision, and every list is filtered by decisions, so it reaches every read; an added
+ * user or group without grants changes only the people lists (and the audit trail) among the records.
  */
 export const affectedBy: Readonly<Record<ChangeType, ReadonlyArray<RouterName>>> = {
   "org.set": everyRead,
-  "user.added": ["users", "groups", "audit"],
+  "user.added": [...decisions, "users", "groups", "audit"],
   "user.deactivated": everyRead,
   "user.reactivated": everyRead,
-  "group.added": ["groups", "audit"],
+  "group.added": [...decisions, "groups", "audit"],
   "subject.removed": everyRead,
   "member.added": everyRead,
   "member.removed": everyRead,
@@ -71,10 +72,13 @@ export const affectedBy: Readonly<Record<ChangeType, ReadonlyArray<RouterName>>>
 };
 
 /**
- * A committed mutation without engine changes (a rename, a flag, an invitation, an operation, an access request,
- * a project): stored records changed and decisions did not, so every record read but no decision.
+ * For a change of the stored records `routers` serve: those, and every decision. The server builds each
+ * question's resource from stored records (an environment's `production`, a flag's status, the flags using an
+ * audience) and `may` runs a procedure's authorization on the records its input names, so a change without
+ * engine changes (a flag's status, an environment marked production, a rename, an invitation) alters answers too.
  */
-export const affectedByRecordsOnly: ReadonlyArray<RouterName> = records;
+export const withDecisions = (routers: Iterable<RouterName>): ReadonlySet<RouterName> =>
+  new Set([...decisions, ...routers]);
 
 const isChangeType = (type: unknown): type is ChangeType =>
   typeof type === "string" && Object.hasOwn(affectedBy, type);
@@ -93,7 +97,8 @@ export const routersAffectedBy = (data: string): ReadonlySet<RouterName> => {
     return new Set(everyRead);
   }
   if (!Array.isArray(changes)) return new Set(everyRead);
-  if (changes.length === 0) return new Set(affectedByRecordsOnly);
+  // No engine change (a flag, an environment, an audience, an invitation…): any record, and so any decision.
+  if (changes.length === 0) return withDecisions(records);
   const routers = new Set<RouterName>();
   for (const change of changes) {
     const type: unknown = typeof change === "object" && change !== null ? change.type : undefined;

@@ -1,7 +1,13 @@
 // The change stream's invalidation table: which routers' reads each event reaches, read from the events the
-// API sends (`{ audit, changes }`), so a page stays live without refetching what a change cannot alter.
+// API sends (`{ audit, changes }`): every change reaches the permission answers, records only what it may alter.
 import { describe, expect, it } from "vitest";
-import { affectedBy, type ChangeType, type RouterName, routersAffectedBy } from "../src/invalidation.ts";
+import {
+  affectedBy,
+  type ChangeType,
+  type RouterName,
+  routersAffectedBy,
+  withDecisions,
+} from "../src/invalidation.ts";
 
 const event = (...changes: ReadonlyArray<{ readonly type: string }>) =>
   JSON.stringify({ audit: "7", changes });
@@ -27,16 +33,24 @@ describe("routersAffectedBy", () => {
     ["org.set", everyRead],
     ["resync", everyRead],
     ["changed", everyRead],
-    ["user.added", ["audit", "groups", "users"]],
-    ["group.added", ["audit", "groups"]],
+    ["user.added", [...decisions, "audit", "groups", "users"]],
+    ["group.added", [...decisions, "audit", "groups"]],
   ])("%s reaches %j", (type, routers) => {
     expect(sorted(routersAffectedBy(event({ type })))).toEqual([...routers].sort());
   });
 
-  it("an event without engine changes (a flag, an invitation, a rename) reaches every record but no decision", () => {
-    const routers = routersAffectedBy(event());
-    expect(sorted(routers)).toEqual([...records].sort());
-    for (const decision of decisions) expect(routers.has(decision)).toBe(false);
+  it("an event without engine changes (a flag's status, an environment marked production) reaches every read", () => {
+    // The server builds each question's resource from the stored records, so their permission answers change too.
+    expect(sorted(routersAffectedBy(event()))).toEqual(everyRead);
+  });
+
+  it("every event reaches every permission answer", () => {
+    for (const type of [...Object.keys(affectedBy), "unknown"])
+      for (const decision of decisions) expect(routersAffectedBy(event({ type })).has(decision)).toBe(true);
+  });
+
+  it("a mutation's refresh of record routers refreshes the decisions with them", () => {
+    expect(sorted(withDecisions(["flags"]))).toEqual([...decisions, "flags"].sort());
   });
 
   it("never reaches the session, so a change does not ask who is signed in", () => {
@@ -45,11 +59,9 @@ describe("routersAffectedBy", () => {
   });
 
   it("an event of several changes reaches the union of theirs", () => {
-    expect(sorted(routersAffectedBy(event({ type: "group.added" }, { type: "user.added" })))).toEqual([
-      "audit",
-      "groups",
-      "users",
-    ]);
+    expect(sorted(routersAffectedBy(event({ type: "group.added" }, { type: "user.added" })))).toEqual(
+      [...decisions, "audit", "groups", "users"].sort(),
+    );
   });
 
   it("an unknown change type, or an event that cannot be read, reaches every read", () => {
