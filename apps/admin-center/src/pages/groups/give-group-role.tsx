@@ -1,5 +1,5 @@
-// "Give role" on a group's page: a place and a role the server says the admin may give there (assignable.*), the
-// preview of what the members gain, then grants.create for the group, asked through may like every control.
+// "Give role" on a group's page: a place and a role the server says the admin may give there (assignable.*), an
+// optional expiry, the preview of what the members gain, then grants.create for the group, asked through may.
 import { useGatehouse, useRefresh } from "@gatehouse/client";
 import { GuardedCall, toast } from "@gatehouse/ui";
 import { Button, Group, Paper, Select, Stack, Text } from "@mantine/core";
@@ -7,6 +7,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useInvitableScopes } from "../invite/invitable-scopes.ts";
 import { useAssignableRoles } from "../users/entitlement-queries.ts";
+import { ExpiryField } from "../users/expiry-field.tsx";
 import { MemberChanges } from "./member-changes.tsx";
 import { placeOf, placeOptions } from "./place-options.ts";
 
@@ -23,6 +24,7 @@ export const GiveGroupRole = ({ org, group, names, onClose }: GiveGroupRoleProps
   const scopes = useInvitableScopes(org);
   const [place, setPlace] = useState<string | null>(null);
   const [role, setRole] = useState<string | null>(null);
+  const [expiresAt, setExpiresAt] = useState<string | null>(null);
   const scope = place === null ? undefined : placeOf(place);
   const assignable = useAssignableRoles(scope);
   const roles = assignable.data?.roles ?? [];
@@ -32,12 +34,18 @@ export const GiveGroupRole = ({ org, group, names, onClose }: GiveGroupRoleProps
   const input =
     scope === undefined || role === null
       ? undefined
-      : { subject: { kind: "group" as const, id: group.id }, role, scope };
+      : {
+          subject: { kind: "group" as const, id: group.id },
+          role,
+          scope,
+          ...(expiresAt === null ? {} : { expiresAt }),
+        };
 
   const give = useMutation({
     mutationFn: (grant: NonNullable<typeof input>) => client.grants.create.mutate(grant),
     onSuccess: async () => {
-      toast.success(`${group.name} now gives ${chosen?.name ?? role} on ${placeLabel}`);
+      const until = expiresAt === null ? "" : ` until ${new Date(expiresAt).toLocaleString()}`;
+      toast.success(`${group.name} now gives ${chosen?.name ?? role} on ${placeLabel}${until}`);
       await refresh.after("grant.added");
       onClose();
     },
@@ -92,6 +100,7 @@ export const GiveGroupRole = ({ org, group, names, onClose }: GiveGroupRoleProps
             {chosen.description}
           </Text>
         )}
+        <ExpiryField value={expiresAt} onChange={setExpiresAt} />
         {input === undefined ? null : (
           <MemberChanges
             org={org}

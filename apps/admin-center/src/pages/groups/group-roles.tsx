@@ -1,5 +1,5 @@
-// "Roles this group gives" on a group's page: each role at its place with Remove (the members' losses previewed,
-// then a confirmation), and Give role; every control asks may about the very call it makes.
+// "Roles this group gives" on a group's page: each role at its place with its expiry, Expiry (set, move or remove
+// it) and Remove (the members' losses previewed, then a confirmation), and Give role; every control asks may.
 import { type RouterOutputs, useGatehouse, useRefresh, useTRPC } from "@gatehouse/client";
 import { ConfirmButton, GuardedCall, QueryState, toast } from "@gatehouse/ui";
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
@@ -7,6 +7,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useScopeNames } from "../users/scope-names.ts";
 import { GiveGroupRole } from "./give-group-role.tsx";
+import { GroupGrantExpiry } from "./group-grant-expiry.tsx";
 import { MemberChanges } from "./member-changes.tsx";
 
 type GroupGrant = RouterOutputs["grants"]["list"][number];
@@ -88,6 +89,7 @@ export const GroupRoles = ({ org, group, roleName, names }: GroupRolesProps) => 
   const scopeName = useScopeNames(org);
   const [giving, setGiving] = useState(false);
   const [removing, setRemoving] = useState<string | null>(null);
+  const [dating, setDating] = useState<string | null>(null);
   const what = (g: GroupGrant) => `${roleName(g.role, g.permission)} on ${scopeName(g.scope)}`;
   return (
     <Paper withBorder p="md">
@@ -123,23 +125,46 @@ export const GroupRoles = ({ org, group, roleName, names }: GroupRolesProps) => 
                       {g.expiresAt === null ? "" : `, until ${new Date(g.expiresAt).toLocaleString()}`}
                     </Text>
                   </Text>
-                  {removing === g.id ? null : (
-                    <GuardedCall procedure="grants.remove" input={{ id: g.id, version: g.version }}>
-                      {(disabled) => (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color="red"
-                          disabled={disabled}
-                          aria-label={`Remove ${what(g)}`}
-                          onClick={() => setRemoving(g.id)}
-                        >
-                          Remove
-                        </Button>
-                      )}
-                    </GuardedCall>
+                  {removing === g.id || dating === g.id ? null : (
+                    <Group gap={6} wrap="nowrap">
+                      <GuardedCall procedure="grants.update" input={{ id: g.id, version: g.version }}>
+                        {(disabled) => (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            disabled={disabled}
+                            aria-label={`Expiry of ${what(g)}`}
+                            onClick={() => setDating(g.id)}
+                          >
+                            Expiry
+                          </Button>
+                        )}
+                      </GuardedCall>
+                      <GuardedCall procedure="grants.remove" input={{ id: g.id, version: g.version }}>
+                        {(disabled) => (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            color="red"
+                            disabled={disabled}
+                            aria-label={`Remove ${what(g)}`}
+                            onClick={() => setRemoving(g.id)}
+                          >
+                            Remove
+                          </Button>
+                        )}
+                      </GuardedCall>
+                    </Group>
                   )}
                 </Group>
+                {dating === g.id ? (
+                  <GroupGrantExpiry
+                    grant={g}
+                    what={what(g)}
+                    groupName={group.name}
+                    onClose={() => setDating(null)}
+                  />
+                ) : null}
                 {removing === g.id ? (
                   <RemovePanel
                     org={org}

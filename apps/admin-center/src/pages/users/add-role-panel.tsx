@@ -1,5 +1,6 @@
 // Adding a role to a user at the place its details were opened from (an instance or a project): pick one of the
-// roles the server says may be given there, read the what-if preview, then confirm (grants.create, asked by may).
+// roles the server says may be given there and, if it should end, when; read the what-if preview, then confirm
+// (grants.create, asked by may).
 import { useGatehouse, useRefresh } from "@gatehouse/client";
 import { toast } from "@gatehouse/ui";
 import { Paper, Stack, Text } from "@mantine/core";
@@ -7,6 +8,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import type { GrantScope } from "../invite/access-row-model.ts";
 import { RolePicker } from "../invite/role-picker.tsx";
+import { ExpiryField } from "./expiry-field.tsx";
 import { PanelActions } from "./panel-actions.tsx";
 import { WhatIfPreview } from "./what-if-preview.tsx";
 
@@ -24,11 +26,18 @@ export const AddRolePanel = ({ org, user, place, placeName, roleName, onClose }:
   const client = useGatehouse();
   const refresh = useRefresh();
   const [role, setRole] = useState("");
-  const input = { subject: { kind: "user" as const, id: user.id }, role, scope: place };
+  const [expiresAt, setExpiresAt] = useState<string | null>(null);
+  const input = {
+    subject: { kind: "user" as const, id: user.id },
+    role,
+    scope: place,
+    ...(expiresAt === null ? {} : { expiresAt }),
+  };
   const add = useMutation({
     mutationFn: () => client.grants.create.mutate(input),
     onSuccess: async () => {
-      toast.success(`${user.name} now has ${roleName(role)} in ${placeName}`);
+      const until = expiresAt === null ? "" : ` until ${new Date(expiresAt).toLocaleString()}`;
+      toast.success(`${user.name} now has ${roleName(role)} in ${placeName}${until}`);
       await refresh.after("grant.added");
       onClose();
     },
@@ -42,6 +51,7 @@ export const AddRolePanel = ({ org, user, place, placeName, roleName, onClose }:
           Add a role for {user.name} in {placeName}
         </Text>
         <RolePicker scopes={[place]} value={role} onChange={setRole} label="Role to add" />
+        <ExpiryField value={expiresAt} onChange={setExpiresAt} />
         <PanelActions
           procedure="grants.create"
           input={role === "" ? undefined : input}

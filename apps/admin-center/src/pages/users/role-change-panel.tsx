@@ -1,11 +1,13 @@
-// Changing one grant's role (seed 001: edit icon, pick the role, confirm): the roles offered are the grant
-// product's roles the engine lets the admin give there; the what-if preview shows what changes before saving.
+// Changing one grant's role or expiry (seed 001: edit icon, pick the role, confirm): the roles offered are the
+// grant product's roles the engine lets the admin give there; the expiry can be set, moved or removed; the
+// what-if preview shows what a new role changes before saving (grants.update, asked by may).
 import { type Resource, useGatehouse, useRefresh } from "@gatehouse/client";
 import { toast } from "@gatehouse/ui";
 import { Paper, Select, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useAssignableRoles } from "./entitlement-queries.ts";
+import { ExpiryField } from "./expiry-field.tsx";
 import { PanelActions } from "./panel-actions.tsx";
 import { WhatIfPreview } from "./what-if-preview.tsx";
 
@@ -14,6 +16,8 @@ export interface EditedGrant {
   readonly version: number;
   readonly role: string;
   readonly scope: Resource;
+  /** Its expiry (an ISO instant), or null for none. */
+  readonly expiresAt: string | null;
 }
 
 export interface RoleChangePanelProps {
@@ -30,6 +34,7 @@ export const RoleChangePanel = ({ org, user, grant, roleName, placeName, onClose
   const client = useGatehouse();
   const refresh = useRefresh();
   const [role, setRole] = useState<string | null>(null);
+  const [expiresAt, setExpiresAt] = useState(grant.expiresAt);
   const assignable = useAssignableRoles(grant.scope);
   const roles = assignable.data?.roles ?? [];
   const product = roles.find((r) => r.id === grant.role)?.product ?? grant.role.split(":")[0];
@@ -42,11 +47,23 @@ export const RoleChangePanel = ({ org, user, grant, roleName, placeName, onClose
     }));
   const chosen = roles.find((r) => r.id === role);
 
+  const expiryChanged = expiresAt !== grant.expiresAt;
+  const input =
+    role === null && !expiryChanged
+      ? undefined
+      : {
+          id: grant.id,
+          version: grant.version,
+          ...(role === null ? {} : { role }),
+          ...(expiryChanged ? { expiresAt } : {}),
+        };
+  const held = role === null ? roleName : (chosen?.name ?? role);
+  const until = expiresAt === null ? "with no expiry" : `until ${new Date(expiresAt).toLocaleString()}`;
+
   const save = useMutation({
-    mutationFn: (newRole: string) =>
-      client.grants.update.mutate({ id: grant.id, version: grant.version, role: newRole }),
+    mutationFn: (changed: NonNullable<typeof input>) => client.grants.update.mutate(changed),
     onSuccess: async () => {
-      toast.success(`${user.name} is now ${chosen?.name ?? role} in ${placeName}`);
+      toast.success(`${user.name} now has ${held} in ${placeName} ${until}`);
       await refresh.after("grant.removed", "grant.added");
       onClose();
     },
@@ -61,21 +78,23 @@ export const RoleChangePanel = ({ org, user, grant, roleName, placeName, onClose
         </Text>
         <Select
           label="New role"
-          placeholder={assignable.isLoading ? "Loading roles…" : "Pick a role"}
+          placeholder={assignable.isLoading ? "Loading roles…" : `Keep ${roleName}`}
           data={options}
           value={role}
           onChange={setRole}
+          clearable
           error={assignable.error === null ? undefined : String(assignable.error)}
           nothingFoundMessage="No other role can be given here"
           maw={420}
           searchable
         />
+        <ExpiryField value={expiresAt} onChange={setExpiresAt} />
         <PanelActions
           procedure="grants.update"
-          input={role === null ? undefined : { id: grant.id, version: grant.version, role }}
+          input={input}
           label="Save role change"
           pending={save.isPending}
-          onConfirm={() => role !== null && save.mutate(role)}
+          onConfirm={() => input !== undefined && save.mutate(input)}
           onClose={onClose}
         />
         {/* Below the buttons: its answer arrives as the admin reaches for them and must not move them. */}

@@ -173,7 +173,13 @@ export const UserDetailsPage = () => {
           key={editing.id}
           org={org}
           user={user}
-          grant={{ id: editing.id, version: editing.version, role: editing.role, scope: editing.scope }}
+          grant={{
+            id: editing.id,
+            version: editing.version,
+            role: editing.role,
+            scope: editing.scope,
+            expiresAt: editing.expiresAt,
+          }}
           roleName={roleName(editing.role, editing.permission)}
           placeName={scopeName(editing.scope, editing.names)}
           onClose={() => setEditing(null)}
