@@ -1,6 +1,6 @@
 // Browser tests of the Roles and Groups areas (real headless Chromium against the `pnpm start` server): the
 // roles list and its filters, a read-only system role, creating, duplicating, editing and deleting custom
-// roles, the refused Add role with its "Why?", and custom groups with a member.
+// roles, the refused Add role and Duplicate with their "Why?", and custom groups with a member.
 import { browserSuite, screenshot, signIn } from "@gatehouse/e2e";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -229,6 +229,33 @@ describe("Roles", () => {
     await expect.poll(() => page.getByRole("link", { name, exact: true }).count(), poll).toBe(0);
     const roles = await query<ReadonlyArray<Role>>("roles.list", { type: "custom" });
     expect(roles.map((r) => r.name)).not.toContain(name);
+  });
+
+  it("a product admin's Duplicate is disabled with the server's reason when its Save could never work", async () => {
+    await signIn(page, app(), "product-admin@acme.example");
+    await page.goto(app("roles/cms%3Acontent-editors"));
+    await page.getByRole("heading", { name: "Content Editors" }).waitFor();
+    const duplicate = page.getByRole("button", { name: "Duplicate Content Editors" });
+    await expect.poll(() => duplicate.isDisabled(), poll).toBe(true);
+    await page.getByRole("button", { name: "Why?" }).click();
+    await expect
+      .poll(() => page.getByTestId("why-refused").textContent(), poll)
+      .toMatch(/does not include Create custom roles/);
+    await page.getByTestId("why-refused").waitFor({ state: "visible" });
+    await screenshot(page, "roles-duplicate-refused");
+
+    // The roles list asks the same of every row's Duplicate.
+    await page.goto(app("roles"));
+    const listed = page.getByRole("button", { name: "Duplicate Content Editors" });
+    await expect.poll(() => listed.isDisabled(), poll).toBe(true);
+
+    // The super admin may: the same button is enabled.
+    const admin = await (await suite.browser.newContext()).newPage();
+    await signIn(admin, app(), "admin@acme.example");
+    await admin.goto(app("roles/cms%3Acontent-editors"));
+    const allowed = admin.getByRole("button", { name: "Duplicate Content Editors" });
+    await expect.poll(() => allowed.isDisabled(), poll).toBe(false);
+    await admin.context().close();
   });
 
   it("an instance admin has no Roles section (seed 001: instances and users), and the API refuses it", async () => {

@@ -1,6 +1,6 @@
 // Permission hooks for controls: `useMay` asks whether the signed-in user may call a mutation with an input (the
 // server runs that procedure's own authorization), `useCan` one action on a resource, `useExplain` the "Why?".
-import { useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import type { Resource } from "./check-batcher.ts";
 import { useCheckBatcher, useConsistencyTokens, useGatehouse } from "./client-context.ts";
 import { useSession } from "./session.ts";
@@ -30,6 +30,33 @@ export const useMay = (procedure: string, input: unknown) => {
     enabled: me !== undefined,
   });
   return { allowed: query.data?.allowed, answer: query.data, isLoading: query.isLoading, error: query.error };
+};
+
+/**
+ * Whether the signed-in user may call `procedure` with at least one of `inputs` (an entry point to a form whose
+ * Save will make one of these calls, e.g. one per instance it may pick): `allowed` once any answer allows it,
+ * false with the first refusal as `answer` once every one refuses (or there is none), undefined while loading.
+ * Each answer is cached as useMay's, so live updates refresh them.
+ */
+export const useMayAny = (procedure: string, inputs: ReadonlyArray<unknown> | undefined) => {
+  const client = useGatehouse();
+  const trpc = useTRPC();
+  const me = useSession().data?.id;
+  return useQueries({
+    queries: (inputs ?? []).map((input) => ({
+      queryKey: [...trpc.may.queryKey({ procedure, input }), { as: me }],
+      queryFn: () => client.may.query({ procedure, input }),
+      enabled: me !== undefined,
+    })),
+    combine: (results): { allowed: boolean | undefined; answer: MayAnswer | undefined } => {
+      if (inputs === undefined) return { allowed: undefined, answer: undefined };
+      const answers = results.map((result) => result.data);
+      if (answers.some((answer) => answer?.allowed === true))
+        return { allowed: true, answer: { allowed: true } };
+      if (answers.includes(undefined)) return { allowed: undefined, answer: undefined };
+      return { allowed: false, answer: answers[0] };
+    },
+  });
 };
 
 /**

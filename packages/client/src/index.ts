@@ -1,6 +1,14 @@
 // @gatehouse/client: what the three apps share to talk to Gatehouse: the typed tRPC client, the provider,
 // session and permission hooks, and live updates. Apps import the router's type only, never server code.
-export { type ExplainedGrant, type Explanation, type MayAnswer, useCan, useExplain, useMay } from "./can.ts";
+export {
+  type ExplainedGrant,
+  type Explanation,
+  type MayAnswer,
+  useCan,
+  useExplain,
+  useMay,
+  useMayAny,
+} from "./can.ts";
 export type { Resource } from "./check-batcher.ts";
 export { useGatehouse } from "./client-context.ts";
 export { type ChangeType, type RouterName, routersAffectedBy } from "./invalidation.ts";

@@ -1,5 +1,5 @@
 // A role (route /roles/:id): every action grouped by entity. System roles are read-only and can be duplicated;
-// custom roles can be edited and deleted (with confirmation) as the server answers roles.updateCustom/deleteCustom.
+// custom roles can be edited and deleted (with confirmation); every button as the server answers its call.
 
 import { useSignedInOrg } from "@gatehouse/client";
 import { Crumbs, EmptyState, GuardedCall, QueryState } from "@gatehouse/ui";
@@ -7,6 +7,7 @@ import { Alert, Anchor, Button, Group, Stack, Text, Title } from "@mantine/core"
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { DeleteRoleButton } from "./delete-role-button.tsx";
+import { DuplicateButton, useMayDuplicate } from "./duplicate-button.tsx";
 import { RoleActions } from "./role-actions.tsx";
 import { RoleEditor } from "./role-editor.tsx";
 import { useCatalog, useInstances, useRole } from "./role-queries.ts";
@@ -18,6 +19,7 @@ export const RolePage = () => {
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const role = useRole(id);
+  const duplicable = useMayDuplicate(role.data);
   const catalog = useCatalog();
   const instances = useInstances(org);
   const crumbs = (name: string) => <Crumbs items={[{ label: "Roles", to: "/roles" }, { label: name }]} />;
@@ -66,14 +68,7 @@ export const RolePage = () => {
           )}
         </Stack>
         <Group gap="xs">
-          {canDuplicate ? (
-            <Button
-              variant="default"
-              onClick={() => navigate(`/roles/new?duplicate=${encodeURIComponent(data.id)}`)}
-            >
-              Duplicate
-            </Button>
-          ) : null}
+          {canDuplicate ? <DuplicateButton role={data} /> : null}
           {data.type === "custom" && !editing ? (
             <>
               <GuardedCall procedure="roles.updateCustom" input={{ id: data.id, version: data.version }}>
@@ -91,7 +86,9 @@ export const RolePage = () => {
       {data.type === "system" ? (
         <Alert color="gray" title="System role: read-only">
           System roles come with {product?.label ?? data.product} and cannot be edited or deleted.
-          {canDuplicate ? " Duplicate it to make a custom role you can change." : ""}
+          {canDuplicate && duplicable.allowed === true
+            ? " Duplicate it to make a custom role you can change."
+            : ""}
         </Alert>
       ) : null}
       {editing ? (

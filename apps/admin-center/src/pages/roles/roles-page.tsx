@@ -7,6 +7,7 @@ import { Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Text, Ti
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { DeleteRoleButton } from "./delete-role-button.tsx";
+import { DuplicateButton } from "./duplicate-button.tsx";
 import { type RoleRow, useCatalog, useEnabledProducts, useInstances, useRoles } from "./role-queries.ts";
 import { RoleTypeBadge } from "./role-type-badge.tsx";
 
@@ -67,16 +68,7 @@ export const RolesPage = () => {
       header: "Actions",
       cell: ({ row }) => (
         <Group gap="xs" wrap="nowrap">
-          {allowsCustomRoles(row.original.product) ? (
-            <Button
-              size="xs"
-              variant="default"
-              aria-label={`Duplicate ${row.original.name}`}
-              onClick={() => navigate(`/roles/new?duplicate=${encodeURIComponent(row.original.id)}`)}
-            >
-              Duplicate
-            </Button>
-          ) : null}
+          {allowsCustomRoles(row.original.product) ? <DuplicateButton role={row.original} size="xs" /> : null}
           {row.original.type === "custom" ? <DeleteRoleButton role={row.original} /> : null}
         </Group>
       ),
