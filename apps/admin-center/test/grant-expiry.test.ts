@@ -73,7 +73,7 @@ describe("A grant's expiry", () => {
       .toBe(localIn(10).slice(0, 10));
     await expiry.fill(localIn(3));
     await change.getByRole("button", { name: "Save role change" }).click();
-    await page.getByText(/Exp publisher now has Viewer in .* until /).waitFor();
+    await page.getByText(/Exp publisher has Viewer in .* until /).waitFor();
     await entitlements.getByText("expires in 3 days").waitFor();
     expect(daysUntil((await viewer())?.expiresAt)).toBe(3);
 
@@ -92,7 +92,7 @@ describe("A grant's expiry", () => {
     await change.getByRole("checkbox", { name: "Ends on a date" }).uncheck();
     await expect.poll(() => save.isDisabled(), poll).toBe(false);
     await save.click();
-    await page.getByText(/Exp publisher now has Viewer in .* with no expiry/).waitFor();
+    await page.getByText(/Exp publisher has Viewer in .* with no expiry/).waitFor();
     await expect.poll(() => entitlements.getByText("expires in").count(), poll).toBe(0);
     expect((await viewer())?.expiresAt).toBeNull();
     await screenshot(page, "grant-expiry-removed");

@@ -57,13 +57,18 @@ export const RoleChangePanel = ({ org, user, grant, roleName, placeName, onClose
           ...(role === null ? {} : { role }),
           ...(expiryChanged ? { expiresAt } : {}),
         };
-  const held = role === null ? roleName : (chosen?.name ?? role);
-  const until = expiresAt === null ? "with no expiry" : `until ${new Date(expiresAt).toLocaleString()}`;
+  const done = [
+    role === null ? `${user.name} has ${roleName}` : `${user.name} is now ${chosen?.name ?? role}`,
+    `in ${placeName}`,
+    ...(!expiryChanged
+      ? []
+      : [expiresAt === null ? "with no expiry" : `until ${new Date(expiresAt).toLocaleString()}`]),
+  ].join(" ");
 
   const save = useMutation({
     mutationFn: (changed: NonNullable<typeof input>) => client.grants.update.mutate(changed),
     onSuccess: async () => {
-      toast.success(`${user.name} now has ${held} in ${placeName} ${until}`);
+      toast.success(done);
       await refresh.after("grant.removed", "grant.added");
       onClose();
     },
