@@ -9,8 +9,21 @@ export type RouterName = keyof RouterOutputs;
 /** The change types the stream sends (packages/store's Change), and "changed" for those a subscriber may not read. */
 export type ChangeType = VisibleEvent["changes"][number]["type"];
 
-/** Reads that are the engine's decisions themselves: permission answers, explanations, what one may assign or call. */
-const decisions = ["authz", "assignable", "may", "whatIf"] as const satisfies ReadonlyArray<RouterName>;
+/**
+ * Decisions the engine answers alone, on the resource and attributes the page sends (checks, explanations): a
+ * change of stored records reaches them through the page's own reads, whose new attributes ask anew.
+ */
+const engineDecisions = ["authz"] as const satisfies ReadonlyArray<RouterName>;
+
+/**
+ * Decisions the server builds from stored records as well as the engine: `may` runs a procedure's authorization on
+ * the records its input names (an environment's `production`, a flag's status, the flags using an audience, a
+ * version), `assignable` and `whatIf` read the places and grants asked about. Any committed change may alter them.
+ */
+const storedDecisions = ["assignable", "may", "whatIf"] as const satisfies ReadonlyArray<RouterName>;
+
+/** Reads that are decisions: permission answers, explanations, what one may assign or call. */
+const decisions = [...engineDecisions, ...storedDecisions];
 
 /**
  * Reads of stored records, each filtered by what the reader may view. The session (`auth`) is never among them:
@@ -40,7 +53,12 @@ const records = [
 /** A router neither listed above nor left out on purpose: a new router must be placed in one of the lists. */
 type Unplaced = Exclude<
   RouterName,
-  (typeof decisions)[number] | (typeof records)[number] | "auth" | "catalog" | "exports"
+  | (typeof engineDecisions)[number]
+  | (typeof storedDecisions)[number]
+  | (typeof records)[number]
+  | "auth"
+  | "catalog"
+  | "exports"
 >;
 const everyRouterPlaced: [Unplaced] extends [never] ? true : Unplaced = true;
 void everyRouterPlaced;
@@ -49,17 +67,17 @@ void everyRouterPlaced;
 const everyRead: ReadonlyArray<RouterName> = [...decisions, ...records];
 
 /**
- * What each change type may alter: the decisions always, since every committed change may alter them (see
- * `withDecisions`). A change the engine applies (grants, memberships, roles, a subject or an organization's
- * products) may change any decision, and every list is filtered by decisions, so it reaches every read; an added
- * user or group without grants changes only the people lists (and the audit trail) among the records.
+ * What each change type may alter. A change the engine applies (grants, memberships, roles, a subject or an
+ * organization's products) may change any decision, and every list is filtered by decisions, so it reaches
+ * every read; an added user or group without grants changes the people lists (and the audit trail) and the
+ * decisions built from stored records (a call naming the new user or group).
  */
 export const affectedBy: Readonly<Record<ChangeType, ReadonlyArray<RouterName>>> = {
   "org.set": everyRead,
-  "user.added": [...decisions, "users", "groups", "audit"],
+  "user.added": [...storedDecisions, "users", "groups", "audit"],
   "user.deactivated": everyRead,
   "user.reactivated": everyRead,
-  "group.added": [...decisions, "groups", "audit"],
+  "group.added": [...storedDecisions, "groups", "audit"],
   "subject.removed": everyRead,
   "member.added": everyRead,
   "member.removed": everyRead,
@@ -72,13 +90,12 @@ export const affectedBy: Readonly<Record<ChangeType, ReadonlyArray<RouterName>>>
 };
 
 /**
- * For a change of the stored records `routers` serve: those, and every decision. The server builds each
- * question's resource from stored records (an environment's `production`, a flag's status, the flags using an
- * audience) and `may` runs a procedure's authorization on the records its input names, so a change without
- * engine changes (a flag's status, an environment marked production, a rename, an invitation) alters answers too.
+ * For a change of the stored records `routers` serve, without engine changes (a flag's status, an environment
+ * marked production, a rename, an invitation): those, and the decisions built from stored records, which such a
+ * change alters too (the engine's own answers follow from the refreshed records' attributes).
  */
-export const withDecisions = (routers: Iterable<RouterName>): ReadonlySet<RouterName> =>
-  new Set([...decisions, ...routers]);
+export const withStoredDecisions = (routers: Iterable<RouterName>): ReadonlySet<RouterName> =>
+  new Set([...storedDecisions, ...routers]);
 
 const isChangeType = (type: unknown): type is ChangeType =>
   typeof type === "string" && Object.hasOwn(affectedBy, type);
@@ -97,8 +114,8 @@ export const routersAffectedBy = (data: string): ReadonlySet<RouterName> => {
     return new Set(everyRead);
   }
   if (!Array.isArray(changes)) return new Set(everyRead);
-  // No engine change (a flag, an environment, an audience, an invitation…): any record, and so any decision.
-  if (changes.length === 0) return withDecisions(records);
+  // No engine change (a flag, an environment, an audience, an invitation…): any record, and what is built on them.
+  if (changes.length === 0) return withStoredDecisions(records);
   const routers = new Set<RouterName>();
   for (const change of changes) {
     const type: unknown = typeof change === "object" && change !== null ? change.type : undefined;

@@ -2,7 +2,7 @@
 // what a mutation does after it succeeded (the same table, so a button and the stream refresh the same reads).
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { affectedBy, type ChangeType, type RouterName, withDecisions } from "./invalidation.ts";
+import { affectedBy, type ChangeType, type RouterName, withStoredDecisions } from "./invalidation.ts";
 import { type GatehouseTRPC, useTRPC } from "./trpc-react.ts";
 
 /**
@@ -24,8 +24,8 @@ export const invalidateRouters = (
 /**
  * For a mutation's `onSuccess`/`onSettled`: `refresh.after("grant.added")` invalidates what that change may alter
  * (the table the change stream uses); `refresh.routers("flags")` names the routers of a change without engine
- * changes (a flag, an invitation, a rename), and the permission answers with them, which such a change may alter
- * as the stream's event for it does.
+ * changes (a flag, an invitation, a rename), and the permission answers built from stored records (`may`), which
+ * such a change may alter, as the stream's event for it does.
  */
 export const useRefresh = () => {
   const queryClient = useQueryClient();
@@ -35,7 +35,7 @@ export const useRefresh = () => {
       after: (...changes: ReadonlyArray<ChangeType>) =>
         invalidateRouters(queryClient, trpc, new Set(changes.flatMap((change) => affectedBy[change]))),
       routers: (...names: ReadonlyArray<RouterName>) =>
-        invalidateRouters(queryClient, trpc, withDecisions(names)),
+        invalidateRouters(queryClient, trpc, withStoredDecisions(names)),
     }),
     [queryClient, trpc],
   );

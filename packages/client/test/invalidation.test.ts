@@ -1,20 +1,22 @@
 // The change stream's invalidation table: which routers' reads each event reaches, read from the events the
-// API sends (`{ audit, changes }`): every change reaches the permission answers, records only what it may alter.
+// API sends (`{ audit, changes }`): every change reaches the answers built from stored records, the rest only
+// what it may alter.
 import { describe, expect, it } from "vitest";
 import {
   affectedBy,
   type ChangeType,
   type RouterName,
   routersAffectedBy,
-  withDecisions,
+  withStoredDecisions,
 } from "../src/invalidation.ts";
 
 const event = (...changes: ReadonlyArray<{ readonly type: string }>) =>
   JSON.stringify({ audit: "7", changes });
 const sorted = (routers: ReadonlySet<RouterName>) => [...routers].sort();
 
-/** The engine's decisions, and the stored records (every router but the session and the catalog). */
-const decisions: ReadonlyArray<RouterName> = ["assignable", "authz", "may", "whatIf"];
+/** The decisions built from stored records too, the engine's own checks, and the stored records. */
+const storedDecisions: ReadonlyArray<RouterName> = ["assignable", "may", "whatIf"];
+const decisions: ReadonlyArray<RouterName> = [...storedDecisions, "authz"];
 const records = (
   "accessRequests apiKeys audiences audit environments flags grants groups instances invitations missionControl " +
   "operations organizations outbox projects roles users"
@@ -33,24 +35,29 @@ describe("routersAffectedBy", () => {
     ["org.set", everyRead],
     ["resync", everyRead],
     ["changed", everyRead],
-    ["user.added", [...decisions, "audit", "groups", "users"]],
-    ["group.added", [...decisions, "audit", "groups"]],
+    ["user.added", [...storedDecisions, "audit", "groups", "users"]],
+    ["group.added", [...storedDecisions, "audit", "groups"]],
   ])("%s reaches %j", (type, routers) => {
     expect(sorted(routersAffectedBy(event({ type })))).toEqual([...routers].sort());
   });
 
-  it("an event without engine changes (a flag's status, an environment marked production) reaches every read", () => {
-    // The server builds each question's resource from the stored records, so their permission answers change too.
-    expect(sorted(routersAffectedBy(event()))).toEqual(everyRead);
+  it("an event without engine changes (a flag's status, an environment marked production) reaches every record and may", () => {
+    // The server builds may's questions from the stored records, so their answers change with them; the engine's
+    // own checks follow from the refreshed records' attributes (a new question), so they are kept.
+    const routers = routersAffectedBy(event());
+    expect(sorted(routers)).toEqual([...records, ...storedDecisions].sort());
+    expect(routers.has("authz")).toBe(false);
   });
 
-  it("every event reaches every permission answer", () => {
+  it("every event reaches the decisions built from stored records", () => {
     for (const type of [...Object.keys(affectedBy), "unknown"])
-      for (const decision of decisions) expect(routersAffectedBy(event({ type })).has(decision)).toBe(true);
+      for (const decision of storedDecisions)
+        expect(routersAffectedBy(event({ type })).has(decision)).toBe(true);
+    for (const decision of storedDecisions) expect(routersAffectedBy(event()).has(decision)).toBe(true);
   });
 
-  it("a mutation's refresh of record routers refreshes the decisions with them", () => {
-    expect(sorted(withDecisions(["flags"]))).toEqual([...decisions, "flags"].sort());
+  it("a mutation's refresh of record routers refreshes may, assignable and whatIf with them", () => {
+    expect(sorted(withStoredDecisions(["flags"]))).toEqual([...storedDecisions, "flags"].sort());
   });
 
   it("never reaches the session, so a change does not ask who is signed in", () => {
@@ -60,7 +67,7 @@ describe("routersAffectedBy", () => {
 
   it("an event of several changes reaches the union of theirs", () => {
     expect(sorted(routersAffectedBy(event({ type: "group.added" }, { type: "user.added" })))).toEqual(
-      [...decisions, "audit", "groups", "users"].sort(),
+      [...storedDecisions, "audit", "groups", "users"].sort(),
     );
   });
 
