@@ -1,7 +1,7 @@
 // Browser tests of grants' expiry in the Admin Center (headless Chromium against the `pnpm start` server): the
 // super admin adds a user's role until a date, moves and removes that date, is refused a past one with the
 // server's words, and gives a group a role until a date, then removes it.
-import { browserSuite, callApi, screenshot, signIn } from "@gatehouse/e2e";
+import { browserSuite, callApi, screenshot, signIn, whyShown } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 
@@ -84,7 +84,7 @@ describe("A grant's expiry", () => {
     await expect.poll(() => save.isDisabled(), poll).toBe(true);
     await change.getByRole("button", { name: "Why?" }).click();
     await expect.poll(() => page.getByTestId("why-refused").textContent(), poll).toMatch(/already past/);
-    await page.getByTestId("why-refused").waitFor({ state: "visible" });
+    await whyShown(page);
     await screenshot(page, "grant-expiry-past-refused");
     await page.keyboard.press("Escape");
 

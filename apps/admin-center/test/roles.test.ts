@@ -1,7 +1,7 @@
 // Browser tests of the Roles and Groups areas (real headless Chromium against the `pnpm start` server): the
 // roles list and its filters, a read-only system role, creating, duplicating, editing and deleting custom
 // roles, the refused Add role and Duplicate with their "Why?", and custom groups with a member.
-import { browserSuite, screenshot, signIn } from "@gatehouse/e2e";
+import { browserSuite, screenshot, signIn, whyShown } from "@gatehouse/e2e";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 
@@ -241,7 +241,7 @@ describe("Roles", () => {
     await expect
       .poll(() => page.getByTestId("why-refused").textContent(), poll)
       .toMatch(/does not include Create custom roles/);
-    await page.getByTestId("why-refused").waitFor({ state: "visible" });
+    await whyShown(page);
     await screenshot(page, "roles-duplicate-refused");
 
     // The roles list asks the same of every row's Duplicate.

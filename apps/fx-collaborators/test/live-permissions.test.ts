@@ -1,6 +1,6 @@
 // Browser tests of permission answers that follow another session's change of the records they are built from
 // (headless Chromium, two sessions): an environment marked production, a flag set running, without a reload.
-import { browserSuite, callApi, screenshot } from "@gatehouse/e2e";
+import { browserSuite, callApi, screenshot, whyShown } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { flagToggle, openAs } from "./support/pages.ts";
@@ -62,7 +62,7 @@ describe("Permission answers follow the records they are built from", () => {
     await expect
       .poll(() => editor.getByTestId("why-refused").textContent(), live)
       .toMatch(/Environment Editor/);
-    await editor.getByTestId("why-refused").waitFor({ state: "visible" });
+    await whyShown(editor);
     await screenshot(editor, "fx-live-development-production");
     await editor.keyboard.press("Escape");
     // The admin's own switch stays enabled: an administrator launches anywhere.
@@ -92,6 +92,7 @@ describe("Permission answers follow the records they are built from", () => {
     await expect.poll(() => archive.isDisabled(), live).toBe(true);
     await beta.getByRole("button", { name: "Why?" }).first().click();
     await expect.poll(() => editor.getByTestId("why-refused").textContent(), live).toMatch(/Dark mode/);
+    await whyShown(editor);
     await screenshot(editor, "fx-live-audience-running");
     await editor.keyboard.press("Escape");
 

@@ -16,3 +16,4 @@ export {
 export { type RunningServer, startGatehouse } from "./server.ts";
 export { describeSignIn, type SignInSuiteOptions } from "./sign-in-suite.ts";
 export { type BrowserSuite, browserSuite, fastOperations } from "./suite.ts";
+export { whyShown } from "./why-shown.ts";
