@@ -20,6 +20,7 @@ export {
 } from "./expandable-table.tsx";
 export { Guarded, type GuardedProps, WhyLink, WhyPopover, type WhyPopoverProps } from "./guarded.tsx";
 export { GuardedCall, type GuardedCallProps, WhyRefused } from "./guarded-call.tsx";
+export { localDateTimeValue } from "./local-time.ts";
 export { actionsOn, type ServedAction } from "./platform-actions.ts";
 export {
   type EmptyProps,

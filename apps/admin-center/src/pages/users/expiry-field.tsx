@@ -1,13 +1,7 @@
 // A grant's expiry as an administrator sets it: "No expiry", or a date and time in their own time zone. The value
 // is the ISO instant grants.create/update take (or null); whether it is acceptable is the server's to say (may).
+import { localDateTimeValue } from "@gatehouse/ui";
 import { Checkbox, Stack, TextInput } from "@mantine/core";
-
-/** The `datetime-local` value of an ISO instant, in the browser's time zone. */
-const localValue = (iso: string): string => {
-  const at = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
-};
 
 /** The ISO instant of a `datetime-local` value (read in the browser's time zone), or undefined when incomplete. */
 const instantOf = (local: string): string | undefined => {
@@ -36,7 +30,7 @@ export const ExpiryField = ({ value, onChange }: ExpiryFieldProps) => (
       <TextInput
         type="datetime-local"
         label="Expires at (your local time)"
-        value={localValue(value)}
+        value={localDateTimeValue(new Date(value))}
         onChange={(event) => {
           const instant = instantOf(event.currentTarget.value);
           if (instant !== undefined) onChange(instant);

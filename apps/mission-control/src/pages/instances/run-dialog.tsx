@@ -1,6 +1,7 @@
 // The confirmation before running an action: what it does to which environment, an optional date and time to run
 // it later, and for a destructive action the instance's name typed out (the button stays disabled until it matches).
 import { SCHEDULE_HORIZON_DAYS, scheduleRefusal } from "@gatehouse/contracts";
+import { localDateTimeValue } from "@gatehouse/ui";
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import type { ActionInfo } from "./actions.ts";
@@ -14,16 +15,10 @@ export interface RunDialogProps {
   readonly onClose: () => void;
 }
 
-/** The `datetime-local` value of a moment, in the browser's time zone. */
-const localValue = (at: Date) => {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
-};
-
 export const RunDialog = ({ instance, info, pending, onRun, onClose }: RunDialogProps) => {
   const [typed, setTyped] = useState("");
   const [later, setLater] = useState(false);
-  const [at, setAt] = useState(() => localValue(new Date(Date.now() + 60 * 60 * 1000)));
+  const [at, setAt] = useState(() => localDateTimeValue(new Date(Date.now() + 60 * 60 * 1000)));
   const when = later ? new Date(at) : null;
   const badDate =
     when !== null &&
