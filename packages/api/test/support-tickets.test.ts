@@ -100,6 +100,7 @@ describe("the operator's support-ticket queue", () => {
     expect(
       await rows(`select action, actor_kind from audit_log where target_id = '${rejectId}' order by id`),
     ).toEqual([
+      { action: "access-request.create", actor_kind: "user" },
       { action: "access-request.approve", actor_kind: "user" },
       { action: "access-request.reject", actor_kind: "operator" },
     ]);
