@@ -82,6 +82,15 @@ describe("the router tree", () => {
     expect(comparing).toEqual([]);
   });
 
+  it("writes a user's changes only through ctx.write, which asks its authorization again under the write locks", () => {
+    const dir = join(import.meta.dirname, "../src/routers");
+    const direct = readdirSync(dir).filter((file) =>
+      /\bMutations\b/.test(readFileSync(join(dir, file), "utf8")),
+    );
+    // Accepting an invitation (public: the system writes) and signing out (one's own session) are no user's grant.
+    expect(direct).toEqual(["auth.ts", "invitations.ts"]);
+  });
+
   it("gives routers only `router` from trpc.ts: procedures come from authorize.ts", () => {
     const dir = join(import.meta.dirname, "../src/routers");
     for (const file of readdirSync(dir)) {

@@ -1,7 +1,7 @@
 // API keys of the caller's organization, for product backends (`Authorization: Bearer gh_…`): create (the
 // key is shown once), list (never a secret) and revoke. Super admins only; every change is audited.
 import { Id, Name } from "@gatehouse/contracts";
-import { type ApiKeyRecord, ApiKeys, Mutations, newId } from "@gatehouse/store";
+import { type ApiKeyRecord, ApiKeys, newId } from "@gatehouse/store";
 import { Effect, Schema } from "effect";
 import { apiKeyCacheOf } from "../auth/api-key-cache.ts";
 import { hashToken, newApiKey } from "../auth/tokens.ts";
@@ -60,31 +60,26 @@ const revoking = async (input: { readonly id: string }, { store }: AskContext): 
 
 export const apiKeysRouter = router({
   /** Creates a key for the caller's organization; the plaintext `key` is in this answer only. */
-  create: authorizedMutation(CreateInput, managing).mutation(({ ctx, input }) => {
+  create: authorizedMutation(CreateInput, managing).mutation(async ({ ctx, input }) => {
     const { actor } = ctx;
     const { key, prefix } = newApiKey();
-    return ctx.store.run(
-      Effect.gen(function* () {
-        const id = newId("key");
-        const created = yield* (yield* Mutations).mutate({
-          actor: { kind: "user", id: actor.id },
-          requestId: ctx.requestId,
+    const id = newId("key");
+    const { value } = await ctx.write({
+      org: actor.org,
+      action: "api-key.create",
+      target: { kind: "api-key", id },
+      run: ApiKeys.use((keys) =>
+        keys.create({
+          id,
           org: actor.org,
-          action: "api-key.create",
-          target: { kind: "api-key", id },
-          run: (yield* ApiKeys).create({
-            id,
-            org: actor.org,
-            name: input.name,
-            keyHash: hashToken(key),
-            prefix,
-            createdBy: actor.id,
-          }),
-        });
-        ctx.written.record(created.auditId);
-        return { ...view(created.value), key };
-      }),
-    );
+          name: input.name,
+          keyHash: hashToken(key),
+          prefix,
+          createdBy: actor.id,
+        }),
+      ),
+    });
+    return { ...view(value), key };
   }),
 
   /** The organization's keys, newest first (revoked ones too). */
@@ -99,30 +94,18 @@ export const apiKeysRouter = router({
   ),
 
   /** Revokes a key of the caller's organization; it stops authenticating at once. */
-  revoke: authorizedMutation(RevokeInput, revoking).mutation(({ ctx, input }) => {
-    const { actor } = ctx;
-    return ctx.store.run(
-      Effect.gen(function* () {
-        const keys = yield* ApiKeys;
-        const key = yield* keys.get(input.id);
-        const revoked = yield* (yield* Mutations).mutate({
-          actor: { kind: "user", id: actor.id },
-          requestId: ctx.requestId,
-          org: actor.org,
-          action: "api-key.revoke",
-          target: { kind: "api-key", id: key.id },
-          run: keys.revoke(key.id),
-        });
-        // Other processes forget the key when the revocation's notice reaches them; this one at once.
-        apiKeyCacheOf(keys).forget(key.id);
-        ctx.written.record(revoked.auditId);
-        return view(revoked.value);
-      }).pipe(
+  revoke: authorizedMutation(RevokeInput, revoking).mutation(async ({ ctx, input }) => {
+    const { value } = await ctx.write({
+      org: ctx.actor.org,
+      action: "api-key.revoke",
+      target: { kind: "api-key", id: input.id },
+      run: ApiKeys.use((keys) => keys.revoke(input.id)).pipe(
         Effect.catchTag("NotFound", () => Effect.fail(notFound("API key", input.id))),
-        Effect.catchTag("VersionConflict", () =>
-          Effect.fail(conflict(`The API key "${input.id}" is already revoked`)),
-        ),
+        Effect.catchTag("VersionConflict", () => Effect.fail(conflict("This API key is already revoked"))),
       ),
-    );
+    });
+    // Other processes forget the key when the revocation's notice reaches them; this one at once.
+    await ctx.store.run(ApiKeys.use((keys) => Effect.sync(() => apiKeyCacheOf(keys).forget(input.id))));
+    return view(value);
   }),
 });

@@ -1,6 +1,6 @@
 // Races between a write and the loss of the authority it was asked with, on PGlite and PostgreSQL: two super
-// admins taking each other's Super Admin, an admin giving roles while its level is taken, an editor launching while
-// its environment becomes production (docs/decisions.md).
+// admins taking each other's Super Admin, an admin giving roles or creating API keys while its level is taken, an
+// editor launching while its environment becomes production (docs/decisions.md).
 import { describe, expect, it } from "vitest";
 import { type Answer, type Call, demoApi } from "../support/demo-api.ts";
 import { invited } from "../support/invited.ts";
@@ -192,6 +192,63 @@ for (const backend of ["pglite", "postgres"] as const) {
         editor,
       );
       expect(after.status).toBe(200);
+    }, 240_000);
+
+    it(`a super admin creating API keys while its Super Admin is taken and given back (${flips} times): none is created while it is not one`, async () => {
+      const admin = await signIn("admin@acme.example");
+      const kim = await newSuperAdmin(admin, "race-keys@acme.example");
+      const scope = { org: "acme" };
+      let stop = false;
+      const creating = (async () => {
+        const answers: Answer[] = [];
+        for (let i = 0; i < 400 && !stop; i += 4)
+          answers.push(
+            ...(await Promise.all(
+              [0, 1, 2, 3].map((j) =>
+                send("POST", "apiKeys.create", { name: `race key ${i + j}` }, kim.call),
+              ),
+            )),
+          );
+        return answers;
+      })();
+      for (let flip = 0; flip < flips; flip++) {
+        const held = await superAdminGrant(admin, kim.id);
+        expect(
+          (await send("POST", "grants.remove", { id: held.id, version: held.version }, admin)).status,
+        ).toBe(200);
+        const given = await send(
+          "POST",
+          "grants.create",
+          { subject: { kind: "user", id: kim.id }, role: SUPER_ADMIN, scope },
+          admin,
+        );
+        expect(given.status).toBe(200);
+      }
+      stop = true;
+      const answers = await creating;
+      for (const answer of answers.filter((a) => a.status !== 200)) {
+        expect(answer.status).toBe(403);
+        expect(answer.error?.message).not.toMatch(internals);
+      }
+      // Audit ids follow commit order under the organization's write lock: replay kim's Super Admin.
+      const log = await rows<{ action: string }>(
+        `select action from audit_log
+         where (action in ('grant.remove', 'grant.create')
+                and coalesce(after, before)->'subject'->>'id' = '${kim.id}'
+                and coalesce(after, before)->>'role' = '${SUPER_ADMIN}')
+            or (action = 'api-key.create' and actor_id = '${kim.id}')
+         order by id`,
+      );
+      let superAdmin = true;
+      const whileNot: string[] = [];
+      for (const row of log) {
+        if (row.action === "grant.remove") superAdmin = false;
+        else if (row.action === "grant.create") superAdmin = true;
+        else if (!superAdmin) whileNot.push(row.action);
+      }
+      expect(whileNot).toEqual([]);
+      const created = answers.filter((a) => a.status === 200).length;
+      expect(await rows(`select id from api_keys where created_by = '${kim.id}'`)).toHaveLength(created);
     }, 240_000);
   });
 }
