@@ -23,17 +23,28 @@ export const stillInvited = (sql: SqlClient.SqlClient, userId: string | null) =>
         (rows) => rows[0]?.status === "invited",
       );
 
-/** The grants of `given` that the never-signed-in account `userId` holds (none once it signed in). */
-export const invitedGrants = (
-  sql: SqlClient.SqlClient,
-  grants: GrantsShape,
-  userId: string | null,
-  given: ReadonlyArray<Given>,
-) =>
+/** What an invitation says about its grants: to whom, and which. */
+interface Inviting {
+  readonly userId: string | null;
+  readonly grants: ReadonlyArray<Given>;
+}
+
+/**
+ * The grants `invitation` gave that its never-signed-in account holds (none once it signed in): of its roles and
+ * scopes, those that expire (until accepted, an invitation's grants last as long as it does). A role given at the
+ * same place without an expiry (an admin's direct grant replacing a lapsed one) is not the invitation's to extend
+ * or withdraw.
+ */
+export const invitedGrants = (sql: SqlClient.SqlClient, grants: GrantsShape, invitation: Inviting) =>
   Effect.gen(function* () {
+    const { userId } = invitation;
     if (userId === null || !(yield* stillInvited(sql, userId))) return [];
     const held = yield* grants.list({ subject: { kind: "user", id: userId } });
-    return held.filter((g) => given.some((i) => i.role === g.role && sameScope(i.scope, g.scope)));
+    return held.filter(
+      (g) =>
+        g.expiresAt !== null &&
+        invitation.grants.some((i) => i.role === g.role && sameScope(i.scope, g.scope)),
+    );
   });
 
 /** Sets each grant's expiry (`null`: it no longer expires); the changes for the engine. */

@@ -229,13 +229,13 @@ const make = Effect.gen(function* () {
               resent_at = now(), resend_count = resend_count + 1, version = version + 1, updated_at = now()
             where id = ${id} and version = ${version} and ${movable(sql, "resend")} returning id`,
     );
-    const held = yield* invitedGrants(sql, grants, invitation.userId, invitation.grants);
+    const held = yield* invitedGrants(sql, grants, invitation);
     return { ...written, changes: yield* holdUntil(grants, held, expiresAt) };
   }, constraintsAs("invitation"));
 
   const revoke = Effect.fn("Invitations.revoke")(function* (id: string, version: number) {
     const invitation = yield* get(id);
-    const held = yield* invitedGrants(sql, grants, invitation.userId, invitation.grants);
+    const held = yield* invitedGrants(sql, grants, invitation);
     const written = yield* transition(id, version, "revoke", (to) =>
       Effect.orDie(sql`update invitations set status = ${to}, revoked_at = now(), version = version + 1,
                          updated_at = now()
@@ -246,7 +246,7 @@ const make = Effect.gen(function* () {
 
   const accept = Effect.fn("Invitations.accept")(function* (id: string, version: number, name?: string) {
     const invitation = yield* get(id);
-    const held = yield* invitedGrants(sql, grants, invitation.userId, invitation.grants);
+    const held = yield* invitedGrants(sql, grants, invitation);
     if (
       Result.isSuccess(nextInvitation(invitation.status, "accept")) &&
       !(yield* stillInvited(sql, invitation.userId))
@@ -280,9 +280,7 @@ const make = Effect.gen(function* () {
     );
     const changes = [];
     for (const { invitation, to } of open) {
-      changes.push(
-        ...(yield* withdraw(grants, yield* invitedGrants(sql, grants, userId, invitation.grants))),
-      );
+      changes.push(...(yield* withdraw(grants, yield* invitedGrants(sql, grants, invitation))));
       yield* Effect.orDie(sql`update invitations set status = ${to}, revoked_at = now(), version = version + 1,
                                 updated_at = now()
                               where id = ${invitation.id} and ${effective} = ${invitation.status}`);
