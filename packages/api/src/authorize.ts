@@ -11,6 +11,7 @@ import {
 } from "@gatehouse/domain";
 import {
   AlreadyExists,
+  ApiKeys,
   holds,
   InvalidChange,
   NotFound,
@@ -483,8 +484,23 @@ const authorizeQuery = <I, V>(
   const token = atLeastOf(input);
   return token === undefined
     ? judgedBy(ctx, actor, store, input, declare, ctx.engine)
-    : caughtUp(ctx, token).then(judging(ctx, actor, store, input, declare));
+    : caughtUp(ctx, token)
+        .then(keyStillValid(store, actor))
+        .then(judging(ctx, actor, store, input, declare));
 };
+
+/**
+ * After an `atLeast` wait, an API key read again from the database: one revoked by that change is UNAUTHORIZED
+ * (the key cache that signed the request in hears revocations on its own channel, not through the engine's).
+ */
+const keyStillValid =
+  (store: Store, actor: Actor) =>
+  async (engine: Engine): Promise<Engine> => {
+    if (actor.kind !== "api-key") return engine;
+    const key = await store.run(ApiKeys.use((keys) => keys.get(actor.id)));
+    if (key.revokedAt !== null) throw unauthorized();
+    return engine;
+  };
 
 /** The declaration for `input` made and enforced with `engine`; throws (or rejects with) the refusal. */
 const judgedBy = <I, V>(

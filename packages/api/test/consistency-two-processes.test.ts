@@ -1,14 +1,17 @@
 // Two API processes on one PostgreSQL database: a grant written through one (or committed by a writer that waits
-// for no engine) and checked through the other `atLeast` its token is always seen; a future token fails, bounded.
+// for no engine) and checked through the other `atLeast` its token is always seen, as is a key's revocation; a
+// future token fails, bounded.
 import { layerPg } from "@gatehouse/db";
 import { createTemplateDatabase, databaseUrl, dropDatabase } from "@gatehouse/db/testing";
-import { Grants, Mutations, StoreLive } from "@gatehouse/store";
+import { ApiKeys, Grants, Mutations, StoreLive } from "@gatehouse/store";
 import { Effect, Layer, ManagedRuntime } from "effect";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type ApiProcess, startApiProcess } from "./support/api-process.ts";
 
 /** 25 grants given and 25 removed: 50 writes through A, each followed by a question to B. */
 const ROUNDS = 25;
+/** API keys created through A, signed in on B, then revoked, each asked of B atLeast its revocation. */
+const KEY_ROUNDS = 10;
 /** B's wait for a token (GATEHOUSE_AT_LEAST_WAIT_MS): long enough for a notice, short for the future-token test. */
 const WAIT_MS = 2000;
 
@@ -183,6 +186,47 @@ describe("consistency tokens across two API processes on one PostgreSQL", () => 
             });
           }),
         );
+      }
+    } finally {
+      await writer.dispose();
+    }
+  }, 300_000);
+
+  it(`an API key revoked by a writer that waits for no engine is refused by B asked atLeast its token (${KEY_ROUNDS} keys)`, async () => {
+    const { a, b } = origins();
+    const admin = await signIn(a, "admin@acme.example");
+    const writer = ManagedRuntime.make(
+      StoreLive.pipe(
+        Layer.provideMerge(layerPg({ url: databaseUrl(server, database ?? ""), maxConnections: 4 })),
+      ),
+    );
+    /** B's answer to the key's question, asked `atLeast` (if given). */
+    const asked = (key: string, atLeast?: string) =>
+      fetch(`${b}/v1/check`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({ ...question, ...(atLeast === undefined ? {} : { atLeast }) }),
+      }).then((res) => res.status);
+    try {
+      for (let round = 0; round < KEY_ROUNDS; round++) {
+        const created = await call(a, "mutation", "apiKeys.create", { name: `revoked on A ${round}` }, admin);
+        expect(created.status).toBe(200);
+        const { id, key } = created.data as { readonly id: string; readonly key: string };
+        // B signs the key in once, so it is cached there.
+        expect(await asked(key)).toBe(200);
+        const revoked = await writer.runPromise(
+          Effect.gen(function* () {
+            const keys = yield* ApiKeys;
+            return yield* (yield* Mutations).mutate({
+              actor: { kind: "system" },
+              org: "acme",
+              action: "api-key.revoke",
+              target: { kind: "api-key", id },
+              run: keys.revoke(id),
+            });
+          }),
+        );
+        expect(await asked(key, revoked.auditId)).toBe(401);
       }
     } finally {
       await writer.dispose();
