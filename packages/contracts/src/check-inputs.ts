@@ -17,6 +17,9 @@ export const ResourceInput = Schema.Struct({
 /** Answer once this process applied the change of this consistency token (authorizeQuery waits for it). */
 export const atLeast = Schema.optionalKey(ConsistencyToken);
 
+/** Whether `value` is a consistency token the server takes (decimal, at most PostgreSQL's largest bigint). */
+export const isConsistencyToken = Schema.is(ConsistencyToken);
+
 /** One question: may the subject do `action` on `resource`? */
 export const Check = Schema.Struct({ action: Id, resource: ResourceInput });
 

@@ -1,5 +1,6 @@
 // createDecisionPoint: the organization's snapshot in a local Engine (the server's engine code), kept current by
 // GET /v1/changes, answering check, checkMany, checkResources, explain and whatCan in-process, or remotely when not fresh.
+import { isConsistencyToken } from "@gatehouse/contracts/check-inputs";
 import { applyChange, askedActions, type Decision, type Engine, type Explanation } from "@gatehouse/domain";
 import { type Backoff, backoffDelay } from "./backoff.ts";
 import { type ChangeEvent, followOnce, type StreamEnd, type StreamEvent } from "./change-stream.ts";
@@ -74,8 +75,6 @@ export interface DecisionPoint {
   /** Stops following and ends the stream. */
   readonly close: () => void;
 }
-
-const tokenFormat = /^[0-9]{1,19}$/;
 
 /** `lostAt` once the server refused the key: no grace, local answers stop at once. */
 const refused = Number.NEGATIVE_INFINITY;
@@ -252,7 +251,7 @@ export const createDecisionPoint = (options: DecisionPointOptions): DecisionPoin
   const localFor = async (call: CallOptions | undefined): Promise<Engine | undefined> => {
     const token = call?.atLeast;
     if (token !== undefined) {
-      if (!tokenFormat.test(token)) throw new BadQuestion(`atLeast: "${token}" is not a consistency token`);
+      if (!isConsistencyToken(token)) throw new BadQuestion(`atLeast: "${token}" is not a consistency token`);
       if (!positions.covers(token) && !(fallback === "remote" && !isFresh())) {
         if (!(await positions.waitFor(token, atLeastTimeout))) {
           if (fallback === "remote") return undefined;

@@ -188,6 +188,10 @@ describe("a decision point", () => {
     await expect(point.check(question, { atLeast: "not-a-token" })).rejects.toThrow(
       "is not a consistency token",
     );
+    // Nineteen digits past PostgreSQL's largest bigint: refused at once, as the server refuses it.
+    await expect(point.check(question, { atLeast: "9223372036854775808" })).rejects.toBeInstanceOf(
+      BadQuestion,
+    );
   });
 
   it("reconnects and reloads after the server restarts, seeing what changed while it was away", async () => {
