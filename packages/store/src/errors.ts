@@ -17,7 +17,7 @@ export class VersionConflict extends Schema.TaggedError<VersionConflict>()("Vers
   expected: Schema.Number,
 }) {
   override get message() {
-    return `The ${this.kind} "${this.id}" was changed or deleted since version ${this.expected} was read; reload it and try again`;
+    return `This ${this.kind} was changed or deleted since version ${this.expected} was read; reload it and try again`;
   }
 }
 

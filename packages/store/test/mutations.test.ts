@@ -162,7 +162,7 @@ describeBothBackends(
         const stale = yield* Effect.flip(change(1, "mission-control:customerAdmin"));
         expect(stale._tag).toBe("VersionConflict");
         expect(stale.message).toBe(
-          'The grant "g1" was changed or deleted since version 1 was read; reload it and try again',
+          "This grant was changed or deleted since version 1 was read; reload it and try again",
         );
         expect(yield* grants.get("g1")).toMatchObject({ role: "mission-control:customerDev", version: 2 });
         expect(yield* count("audit_log")).toBe(audits);

@@ -103,7 +103,7 @@ const storedGrant = async (
     ask: async () => {
       if (grant.version !== version)
         throw conflict(
-          `The grant "${id}" was changed or deleted since version ${version} was read (it is at version ${grant.version}); reload it and try again`,
+          `This grant was changed or deleted since version ${version} was read (it is at version ${grant.version} now); reload it and try again`,
         );
       return questions(grant, await homeOrg(store, grant.subject));
     },
@@ -150,12 +150,12 @@ const listing = (input: typeof ListInput.Type) => {
   };
 };
 
-const conflictMessage = (id: string) =>
-  `The grant "${id}" was changed or deleted since that version was read; reload it and try again`;
+const conflictMessage =
+  "This grant was changed or deleted since that version was read; reload it and try again";
 
 /** VersionConflict from the write itself (a change between the check and the write) reads like the early one. */
-const staleWrite = (id: string) => (error: unknown) => {
-  if (error instanceof TRPCError && error.code === "CONFLICT") throw conflict(conflictMessage(id), error);
+const staleWrite = (error: unknown) => {
+  if (error instanceof TRPCError && error.code === "CONFLICT") throw conflict(conflictMessage, error);
   throw error;
 };
 
@@ -232,7 +232,7 @@ export const grantsRouter = router({
           grants.update(input.id, input.version, { role: input.role, expiresAt: input.expiresAt }),
         ),
       })
-      .catch(staleWrite(input.id));
+      .catch(staleWrite);
     return view(value);
   }),
 
@@ -250,7 +250,7 @@ export const grantsRouter = router({
         target: { kind: "grant", id: input.id },
         run: Grants.use((grants) => grants.remove(input.id, input.version)),
       })
-      .catch(staleWrite(input.id));
+      .catch(staleWrite);
     return { removed: view(value) };
   }),
 });

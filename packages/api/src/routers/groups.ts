@@ -84,7 +84,7 @@ const customGroup = async (
         );
       if (version !== undefined && group.version !== version)
         throw conflict(
-          `The group "${id}" was changed or deleted since version ${version} was read (it is at version ${group.version}); reload it and try again`,
+          `This group was changed or deleted since version ${version} was read (it is at version ${group.version} now); reload it and try again`,
         );
       return questions(group);
     },
