@@ -9,7 +9,15 @@ import { ReachedFrom, type ReachRow, whereReached } from "./reached-from.tsx";
 export type GrantRow = RouterOutputs["users"]["get"]["grants"][number];
 type Row = { readonly held: GrantRow } | { readonly reached: ReachRow };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+const inTime = new Intl.RelativeTimeFormat(undefined, { numeric: "always" });
+
+/** How long until `remaining` ms have passed, as a person reads it: in hours within a day, else in days. */
+const expiresIn = (remaining: number): string =>
+  remaining < DAY_MS
+    ? `expires ${inTime.format(Math.ceil(remaining / HOUR_MS), "hour")}`
+    : `expires ${inTime.format(Math.ceil(remaining / DAY_MS), "day")}`;
 
 const Expiry = ({ at }: { at: string | null }) => {
   if (at === null)
@@ -19,12 +27,16 @@ const Expiry = ({ at }: { at: string | null }) => {
       </Text>
     );
   const when = new Date(at);
-  const days = Math.ceil((when.getTime() - Date.now()) / DAY_MS);
+  const remaining = when.getTime() - Date.now();
   return (
     <Group gap={6} wrap="nowrap">
-      <Text size="sm">{when.toLocaleDateString(undefined, { dateStyle: "medium" })}</Text>
-      <Badge size="sm" variant="light" color={days <= 0 ? "red" : days <= 7 ? "orange" : "gray"}>
-        {days <= 0 ? "expired" : `expires in ${days} day${days === 1 ? "" : "s"}`}
+      <Text size="sm">{when.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}</Text>
+      <Badge
+        size="sm"
+        variant="light"
+        color={remaining <= 0 ? "red" : remaining <= 7 * DAY_MS ? "orange" : "gray"}
+      >
+        {remaining <= 0 ? "expired" : expiresIn(remaining)}
       </Badge>
     </Group>
   );
