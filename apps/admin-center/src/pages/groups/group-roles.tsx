@@ -83,6 +83,13 @@ const RemovePanel = ({
   );
 };
 
+/** When a grant ends, as a person reads it: "until <date>", or "expired <date>: gives nothing now" once passed. */
+const untilWords = (expiresAt: string): string => {
+  const at = new Date(expiresAt);
+  const when = at.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return at.getTime() <= Date.now() ? `expired ${when}: gives nothing now` : `until ${when}`;
+};
+
 export const GroupRoles = ({ org, group, roleName, names }: GroupRolesProps) => {
   const trpc = useTRPC();
   const grants = useQuery(trpc.grants.list.queryOptions({ org, subject: { kind: "group", id: group.id } }));
@@ -122,7 +129,7 @@ export const GroupRoles = ({ org, group, roleName, names }: GroupRolesProps) => 
                     {roleName(g.role, g.permission)}{" "}
                     <Text span size="xs" c="dimmed">
                       on {scopeName(g.scope)}
-                      {g.expiresAt === null ? "" : `, until ${new Date(g.expiresAt).toLocaleString()}`}
+                      {g.expiresAt === null ? "" : `, ${untilWords(g.expiresAt)}`}
                     </Text>
                   </Text>
                   {removing === g.id || dating === g.id ? null : (
