@@ -142,6 +142,30 @@ describe("access requests", () => {
     expect(listed.data).toEqual([expect.objectContaining(named)]);
   });
 
+  it("approving a request for a role the partner holds there already answers it with that grant", async () => {
+    const admin = await signIn("admin@acme.example");
+    const partner = await signIn("partnerdev@agency.example");
+    const held = await rows<{ id: string }>(
+      "select id from grants where subject_user = 'demo-partnerdev' and role = 'mission-control:partnerDev'",
+    );
+    expect(held).toHaveLength(1);
+    const asked = await requestAccess(partner, { role: "mission-control:partnerDev", path: "direct" });
+    expect(asked.status).toBe(200);
+    const approved = await send(
+      "POST",
+      "accessRequests.decide",
+      { id: (asked.data as RequestView).id, approve: true },
+      admin,
+    );
+    expect(approved.status).toBe(200);
+    expect(approved.data).toMatchObject({ status: "approved", grantId: held[0]?.id });
+    expect(
+      await rows(
+        "select id from grants where subject_user = 'demo-partnerdev' and role = 'mission-control:partnerDev'",
+      ),
+    ).toEqual(held);
+  });
+
   it("approving a direct request with another partner role grants that role, in one audited write", async () => {
     const { admin, partner } = await partnerOutsideAcme("partneradmin");
     const asked = await requestAccess(partner, {

@@ -16,8 +16,10 @@ import {
   accessRequestEffects,
   accessRequestMovers,
   grantedRole,
+  inForce,
   nextAccessRequest,
   type Scope,
+  sameScope,
 } from "@gatehouse/domain";
 import {
   type AccessRequestRecord,
@@ -203,12 +205,16 @@ const move = (
         by,
         ...(effect === "ticket" ? { ticket: `GH-${request.id.slice(-8).toUpperCase()}` } : {}),
       });
-    const grant = yield* (yield* Grants).create({
-      subject: { kind: "user", id: request.userId },
-      role,
-      scope: scopeOf(request),
-      grantedBy: by,
-    });
+    const grants = yield* Grants;
+    const subject = { kind: "user", id: request.userId } as const;
+    const scope = scopeOf(request);
+    // The partner holds the role there already (asked for again, or given meanwhile): that grant answers it.
+    const now = Date.now();
+    const held = (yield* grants.list({ subject, role })).find(
+      (g) => sameScope(g.scope, scope) && inForce(g.expiresAt?.getTime() ?? 0, now),
+    );
+    if (held !== undefined) return yield* requests.transition(request.id, { event, by, grantId: held.id });
+    const grant = yield* grants.create({ subject, role, scope, grantedBy: by });
     const moved = yield* requests.transition(request.id, { event, by, grantId: grant.value.id });
     return { ...moved, changes: [...grant.changes, ...moved.changes] };
   });
