@@ -1,6 +1,5 @@
-// Browser tests of live updates and permission checks (real headless Chromium against the `pnpm start` server):
-// other admins' changes reach an open page without a reload, a session ended elsewhere (another tab, or unheard
-// until the stream's heartbeat) is followed, a refused stream is retried, and checks go batched to checkMany.
+// Browser tests of live updates and checks (real headless Chromium against the `pnpm start` server): changes elsewhere
+// and a role's lapse reach an open page without a reload, ended sessions are followed, checks go batched to checkMany.
 import { browserSuite, demoPassword, screenshot, signIn } from "@gatehouse/e2e";
 import type { BrowserContext, Page, Request } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
@@ -39,6 +38,10 @@ const mutate = async <T>(page: Page, procedure: string, input: unknown): Promise
   if (body.result === undefined) throw new Error(`${procedure}: ${JSON.stringify(body.error)}`);
   return body.result.data;
 };
+
+/** A link of the main navigation (the sections auth.me names). */
+const mainNavLink = (page: Page, name: string) =>
+  page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
 
 /** Marks the page's document: the mark survives every live update and is gone after a reload. */
 const markDocument = (page: Page) =>
@@ -136,12 +139,53 @@ describe("Live updates", () => {
     await expect.poll(() => create.isEnabled(), live).toBe(true);
     await markDocument(holder);
 
+    const users = mainNavLink(holder, "Users");
+    await users.waitFor();
+
     await mutate(granter, "grants.remove", { id: grant.id, version: grant.version });
 
     await expect.poll(() => create.isDisabled(), live).toBe(true);
     await holder.getByRole("button", { name: "Why?" }).first().waitFor(live);
+    // The navigation follows too: Users was a super admin's section (auth.me's sections, asked again).
+    await users.waitFor({ state: "detached", ...live });
+    expect(await mainNavLink(holder, "Groups").count()).toBe(1);
     expect(await stillSameDocument(holder)).toBe("yes");
     await screenshot(holder, "live-grant-removed-elsewhere");
+  });
+
+  it("a role lapsing while the page is open takes its controls and sections away without a reload", async () => {
+    const granter = await newBrowserPage();
+    await signIn(granter, app(), "admin@acme.example");
+    const grant = await mutate<{ id: string; version: number }>(granter, "grants.create", {
+      subject: { kind: "user", id: "demo-product-admin" },
+      role: "admin-center:super-admin",
+      scope: { org: "acme" },
+    });
+
+    const holder = await newBrowserPage();
+    await signIn(holder, app(), "product-admin@acme.example");
+    await holder.goto(app("groups"));
+    const create = holder.getByRole("button", { name: "Create group" });
+    await expect.poll(() => create.isEnabled(), live).toBe(true);
+    const users = mainNavLink(holder, "Users");
+    await users.waitFor();
+    await markDocument(holder);
+
+    // The role now ends in a few seconds: no write happens when it does, so no event tells the page.
+    const lapse = Date.now() + 4_000;
+    await mutate(granter, "grants.update", {
+      id: grant.id,
+      version: grant.version,
+      expiresAt: new Date(lapse).toISOString(),
+    });
+
+    const afterLapse = { timeout: lapse - Date.now() + live.timeout };
+    await expect.poll(() => create.isDisabled(), afterLapse).toBe(true);
+    expect(Date.now()).toBeGreaterThanOrEqual(lapse);
+    await users.waitFor({ state: "detached", ...live });
+    expect(await mainNavLink(holder, "Groups").count()).toBe(1);
+    expect(await stillSameDocument(holder)).toBe("yes");
+    await screenshot(holder, "live-grant-lapsed");
   });
 
   it("signing out in one tab brings back sign-in in the other tab, whose stream then stays closed", async () => {

@@ -83,6 +83,7 @@ describe("sign-in", () => {
         "access-matrix",
         "audit",
       ],
+      nextLapseInMs: null,
     });
     expect((await query("auth.me")).status).toBe(401);
     expect((await query("auth.me", { cookie: "gatehouse_session=forged" })).status).toBe(401);

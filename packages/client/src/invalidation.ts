@@ -26,9 +26,8 @@ const storedDecisions = ["assignable", "may", "whatIf"] as const satisfies Reado
 const decisions = [...engineDecisions, ...storedDecisions];
 
 /**
- * Reads of stored records, each filtered by what the reader may view. The session (`auth`) is never among them:
- * it is asked again only on news that it may have ended; the catalog is fixed while the server runs; exports are
- * downloaded when asked for, never cached.
+ * Reads of stored records, each filtered by what the reader may view. The catalog is fixed while the server runs;
+ * exports are downloaded when asked for, never cached.
  */
 const records = [
   "accessRequests",
@@ -50,21 +49,27 @@ const records = [
   "users",
 ] as const satisfies ReadonlyArray<RouterName>;
 
+/**
+ * The session (`auth.me`): besides who is signed in, the engine's answers about that person (the landing page, the
+ * sections the navigation shows, the next lapse), which any change the engine applies may alter.
+ */
+const session = ["auth"] as const satisfies ReadonlyArray<RouterName>;
+
 /** A router neither listed above nor left out on purpose: a new router must be placed in one of the lists. */
 type Unplaced = Exclude<
   RouterName,
   | (typeof engineDecisions)[number]
   | (typeof storedDecisions)[number]
   | (typeof records)[number]
-  | "auth"
+  | (typeof session)[number]
   | "catalog"
   | "exports"
 >;
 const everyRouterPlaced: [Unplaced] extends [never] ? true : Unplaced = true;
 void everyRouterPlaced;
 
-/** Every read: the decisions and every record list. */
-const everyRead: ReadonlyArray<RouterName> = [...decisions, ...records];
+/** Every read: the decisions, every record list and the session. */
+const everyRead: ReadonlyArray<RouterName> = [...decisions, ...records, ...session];
 
 /**
  * What each change type may alter. A change the engine applies (grants, memberships, roles, a subject or an

@@ -1,9 +1,10 @@
-// Live updates: while someone is signed in, one stream of their organization's committed changes keeps the
-// cached queries current (live-stream.ts); a sign-in or sign-out in another tab, or a session ended elsewhere,
-// is followed at once (the sign-in page, or the new person's app).
+// Live updates: while someone is signed in, one stream of their organization's committed changes and its roles'
+// lapses keep the cached queries current (live-stream.ts, lapse-refresh.ts); a sign-in or sign-out in another tab,
+// or a session ended elsewhere, is followed at once (the sign-in page, or the new person's app).
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useConsistencyTokens } from "./client-context.ts";
+import { useLapseRefresh } from "./lapse-refresh.ts";
 import { openLiveStream } from "./live-stream.ts";
 import { forgetAllButSession, recheckSession, useSession } from "./session.ts";
 import { onSessionChangeElsewhere } from "./session-channel.ts";
@@ -16,6 +17,7 @@ export const LiveUpdates = ({ origin }: { origin: string }): null => {
   const tokens = useConsistencyTokens();
   const session = useSession().data;
   const userId = session?.id;
+  useLapseRefresh();
   useEffect(
     () => onSessionChangeElsewhere(() => void recheckSession(queryClient, trpc)),
     [queryClient, trpc],

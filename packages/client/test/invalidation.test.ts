@@ -21,7 +21,9 @@ const records = (
   "accessRequests apiKeys audiences audit environments flags grants groups instances invitations missionControl " +
   "operations organizations outbox projects roles users"
 ).split(" ") as ReadonlyArray<RouterName>;
-const everyRead = [...decisions, ...records].sort();
+/** The session: who is signed in, with the engine's answers about it (landing, sections, next lapse). */
+const session: ReadonlyArray<RouterName> = ["auth"];
+const everyRead = [...decisions, ...records, ...session].sort();
 
 describe("routersAffectedBy", () => {
   it.each<[ChangeType, ReadonlyArray<RouterName>]>([
@@ -60,9 +62,14 @@ describe("routersAffectedBy", () => {
     expect(sorted(withStoredDecisions(["flags"]))).toEqual([...storedDecisions, "flags"].sort());
   });
 
-  it("never reaches the session, so a change does not ask who is signed in", () => {
-    for (const type of Object.keys(affectedBy) as ChangeType[])
+  it("reaches the session (its sections and landing) on a change the engine applies, not on a new person or records alone", () => {
+    const engineChanges = Object.keys(affectedBy).filter(
+      (type) => !["user.added", "group.added"].includes(type),
+    );
+    for (const type of engineChanges) expect(routersAffectedBy(event({ type })).has("auth")).toBe(true);
+    for (const type of ["user.added", "group.added"])
       expect(routersAffectedBy(event({ type })).has("auth")).toBe(false);
+    expect(routersAffectedBy(event()).has("auth")).toBe(false);
   });
 
   it("an event of several changes reaches the union of theirs", () => {

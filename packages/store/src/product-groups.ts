@@ -15,6 +15,9 @@ const productGroupName = (role: string): string | undefined => {
   return product === undefined || def === undefined ? undefined : `${product.label} ${def.label}`;
 };
 
+/** What a product group's description says (migration 18 words existing ones so). */
+const productGroupDescription = (name: string): string => `Everyone given ${name} directly, with no end date`;
+
 /** One step of the rule for `user` and system role `role` in `org`, inside the caller's transaction: its changes. */
 type MembershipStep = (
   sql: SqlClient.SqlClient,
@@ -37,7 +40,7 @@ export const joinProductGroup: MembershipStep = (sql, org, role, user) =>
     if (group === undefined) {
       group = newId("grp");
       yield* sql`insert into groups (id, org, name, description, kind, role)
-                 values (${group}, ${org}, ${name}, ${`Everyone granted ${role}`}, 'product', ${role})`;
+                 values (${group}, ${org}, ${name}, ${productGroupDescription(name)}, 'product', ${role})`;
       changes.push({ type: "group.added", group, org });
     }
     const added =

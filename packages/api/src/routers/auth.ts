@@ -29,6 +29,16 @@ const landingOf = (engine: Engine, user: string): Landing => known(() => engine.
 const sectionsOf = (engine: Engine, user: string): ReadonlyArray<AdminSection> =>
   known(() => engine.sections(user), []);
 
+/**
+ * Milliseconds from now until a role placed in `org` or held by one of its people lapses (null when none will): a
+ * client reads its answers again then, as it does after a change it is told of (an expiry is not a write).
+ */
+const nextLapseInMs = (engine: Engine, org: string): number | null => {
+  const now = Date.now();
+  const lapse = engine.nextLapse(org, now);
+  return lapse === undefined ? null : lapse - now;
+};
+
 /** What `me` tells about the actor. */
 const describe = (actor: Actor, engine: Engine) =>
   Effect.gen(function* () {
@@ -46,6 +56,7 @@ const describe = (actor: Actor, engine: Engine) =>
       org: user.org,
       landing: landingOf(engine, user.id),
       sections: sectionsOf(engine, user.id),
+      nextLapseInMs: nextLapseInMs(engine, user.org),
     } as const;
   }).pipe(Effect.catchTag("NotFound", () => Effect.fail(unauthorized())));
 

@@ -20,6 +20,7 @@ import flagScope, { statements as flagScopeStatements } from "./0014_flag_scope.
 import audiences, { statements as audiencesStatements } from "./0015_audiences.ts";
 import auditOrgNewest, { statements as auditOrgNewestStatements } from "./0016_audit_org_newest.ts";
 import oneEntityRole, { statements as oneEntityRoleStatements } from "./0017_one_entity_role.ts";
+import productGroupWords, { statements as productGroupWordsStatements } from "./0018_product_group_words.ts";
 
 /** Where the Migrator records the applied migration ids. */
 export const migrationsTable = "gatehouse_migrations";
@@ -43,6 +44,7 @@ export const migrations: Migrator.Loader = Migrator.fromRecord({
   "0015_audiences": audiences,
   "0016_audit_org_newest": auditOrgNewest,
   "0017_one_entity_role": oneEntityRole,
+  "0018_product_group_words": productGroupWords,
 });
 
 /** One migration's name and its DDL statements, run in order. */
@@ -67,6 +69,7 @@ export const migrationStatements: ReadonlyArray<MigrationStatements> = [
   ["0015_audiences", audiencesStatements],
   ["0016_audit_org_newest", auditOrgNewestStatements],
   ["0017_one_entity_role", oneEntityRoleStatements],
+  ["0018_product_group_words", productGroupWordsStatements],
 ];
 
 /**

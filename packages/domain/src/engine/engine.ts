@@ -225,6 +225,23 @@ export class Engine {
     );
   }
 
+  /**
+   * The soonest instant (epoch ms) after `now` (0 = the clock) at which a grant placed in `org` or held by one of
+   * its subjects lapses, or undefined when none will: when what `org`'s people may do changes without a write.
+   */
+  nextLapse(org: string, now = 0): number | undefined {
+    const after = now || Date.now();
+    let soonest: number | undefined;
+    for (const g of this.snapshot.expiring)
+      if (
+        g.expiresAt > after &&
+        (soonest === undefined || g.expiresAt < soonest) &&
+        (g.subject.org === org || g.node.ancestors[ORG_DEPTH]?.key === org)
+      )
+        soonest = g.expiresAt;
+    return soonest;
+  }
+
   /** The Admin Center sections `subject` may use in its organization, in navigation order. */
   sections(subject: string, now = 0): ReadonlyArray<AdminSection> {
     const org = this.snapshot.subject(subject).org;

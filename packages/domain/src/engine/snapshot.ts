@@ -84,6 +84,8 @@ export class Snapshot {
   private readonly unmade = new Map<string, string>();
   /** Grants no actor could have made, by id: in no index, so no decision reads them; explanations tell why. */
   readonly setAside = new Map<string, SetAsideGrant>();
+  /** The grants that expire (most never do): what finding the next lapse reads, instead of every grant. */
+  readonly expiring = new Set<Grant>();
 
   /**
    * A snapshot of `products`; or, given another snapshot, an empty one over that one's catalog and organization
@@ -213,6 +215,7 @@ export class Snapshot {
     subject.grants.push(grant);
     this.reindex(subject);
     this.grants.set(grant.id, grant);
+    if (grant.expiresAt !== 0) this.expiring.add(grant);
     return grant;
   }
 
@@ -232,6 +235,7 @@ export class Snapshot {
     this.grantTable[grant.ordinal] = undefined;
     this.freeOrdinals.push(grant.ordinal);
     this.grants.delete(id);
+    this.expiring.delete(grant);
     return true;
   }
 

@@ -74,3 +74,40 @@ describe("inForce, the one expiry rule", () => {
     expect(inForce(Date.now() - HOUR, 0)).toBe(false);
   });
 });
+
+describe("nextLapse: when an organization's people's rights next change without a write", () => {
+  const partnerScope = path("acme", "mission-control", "prod");
+  const lapses = () =>
+    world()
+      .org("agency", "partner", ["mission-control"])
+      .users("acme", "a", "b")
+      .users("globex", "g")
+      .user("p", "agency")
+      .grant("a", "cms:commerce-admins", s1, { id: "soon", expiresAt: NOW + HOUR })
+      .grant("b", "cms:commerce-admins", s1, { id: "later", expiresAt: NOW + 2 * HOUR })
+      .grant("b", "cms:content-editors", s1, { id: "gone", expiresAt: PAST })
+      .grant("g", "cms:commerce-admins", path("globex", "cms", "g1"), { expiresAt: NOW + HOUR / 2 })
+      .grant("p", "mission-control:partnerUser", partnerScope, { id: "partner", expiresAt: NOW + HOUR / 4 });
+
+  it("is the soonest future expiry of a grant placed in the organization, whoever holds it", () => {
+    const w = lapses();
+    expect(w.engine.nextLapse("acme", NOW)).toBe(NOW + HOUR / 4);
+    w.snapshot.removeGrant("partner");
+    expect(w.engine.nextLapse("acme", NOW)).toBe(NOW + HOUR);
+    expect(w.engine.nextLapse("acme", NOW + HOUR)).toBe(NOW + 2 * HOUR);
+  });
+
+  it("counts a partner's grant in a customer for the partner's own organization too", () => {
+    expect(lapses().engine.nextLapse("agency", NOW)).toBe(NOW + HOUR / 4);
+  });
+
+  it("follows removed and replaced grants, and is undefined once nothing will lapse", () => {
+    const w = lapses();
+    w.snapshot.removeGrant("partner");
+    w.snapshot.removeGrant("soon");
+    w.snapshot.addGrant({ id: "later", subject: "b", role: "cms:commerce-admins", scope: s1 });
+    expect(w.engine.nextLapse("acme", NOW)).toBeUndefined();
+    expect(w.engine.nextLapse("globex", NOW)).toBe(NOW + HOUR / 2);
+    expect(w.engine.nextLapse("initech", NOW)).toBeUndefined();
+  });
+});
