@@ -1,5 +1,5 @@
 // Two API processes on one PostgreSQL database: a grant written through one (or committed by a writer that waits
-// for no engine) and checked through the other `atLeast` its token is always seen, as is a key's revocation; a
+// for no engine) and asked of the other `atLeast` its token is always seen (checks, `may`, a key's revocation); a
 // future token fails, bounded.
 import { layerPg } from "@gatehouse/db";
 import { createTemplateDatabase, databaseUrl, dropDatabase } from "@gatehouse/db/testing";
@@ -227,6 +227,59 @@ describe("consistency tokens across two API processes on one PostgreSQL", () => 
           }),
         );
         expect(await asked(key, revoked.auditId)).toBe(401);
+      }
+    } finally {
+      await writer.dispose();
+    }
+  }, 300_000);
+
+  it(`may, asked of B atLeast a writer's token, answers by that change (${KEY_ROUNDS} grants and removals)`, async () => {
+    const { b } = origins();
+    const person = await signIn(b, "customeruser@acme.example");
+    const writer = ManagedRuntime.make(
+      StoreLive.pipe(
+        Layer.provideMerge(layerPg({ url: databaseUrl(server, database ?? ""), maxConnections: 4 })),
+      ),
+    );
+    /** Whether B lets the person create an API key (a super admin's call), asked atLeast `token`. */
+    const mayCreateKey = async (atLeast: string) => {
+      const answer = await call(
+        b,
+        "query",
+        "may",
+        { procedure: "apiKeys.create", input: { name: "k" }, atLeast },
+        person,
+      );
+      expect(answer.status, JSON.stringify(answer.error)).toBe(200);
+      return (answer.data as { readonly allowed: boolean }).allowed;
+    };
+    /** The writer's change to the person's Super Admin, committed without waiting for any engine. */
+    const write = (action: "grant.create" | "grant.delete", id: string) =>
+      writer.runPromise(
+        Effect.gen(function* () {
+          const grants = yield* Grants;
+          return yield* (yield* Mutations).mutate({
+            actor: { kind: "system" },
+            org: "acme",
+            action,
+            target: { kind: "grant", id },
+            run:
+              action === "grant.create"
+                ? grants.create({
+                    id,
+                    subject: { kind: "user", id: "demo-customeruser" },
+                    role: "admin-center:super-admin",
+                    scope: { org: "acme" },
+                  })
+                : grants.remove(id, 1),
+          });
+        }),
+      );
+    try {
+      for (let round = 0; round < KEY_ROUNDS; round++) {
+        const id = `g-may-${round}`;
+        expect(await mayCreateKey((await write("grant.create", id)).auditId)).toBe(true);
+        expect(await mayCreateKey((await write("grant.delete", id)).auditId)).toBe(false);
       }
     } finally {
       await writer.dispose();

@@ -14,49 +14,71 @@ export type ExplainedGrant = Explanation["deciding"][number];
 
 export type MayAnswer = RouterOutputs["may"];
 
+/** A mutation's call as `may` asks about it: the procedure's path (e.g. "users.removeFromAccount") and its input. */
+export interface MayCall {
+  readonly procedure: string;
+  readonly input: unknown;
+}
+
+/** What a disabled query's key names: no call at all. */
+const NO_CALL: MayCall = { procedure: "", input: null };
+
 /**
- * Whether the signed-in user may call the mutation `procedure` (its path, e.g. "users.removeFromAccount") with
- * `input`: the server runs that procedure's own authorization without its handler, so a button guarded by it asks
- * exactly what pressing it asks. `answer` carries the refusal's reason. Under `may`'s key and the account's id:
- * live updates refresh it whenever decisions may have changed.
+ * The query asking `may` about one call (none: a disabled query): under `may`'s key and the account's id, so live
+ * updates refresh it whenever decisions may have changed, and asked `atLeast` the newest consistency token seen, so
+ * a process that has not yet applied a change the page knows of waits for it instead of answering from before it.
  */
-export const useMay = (procedure: string, input: unknown) => {
+const useMayQueries = () => {
   const client = useGatehouse();
+  const tokens = useConsistencyTokens();
   const trpc = useTRPC();
   const me = useSession().data?.id;
-  const query = useQuery({
-    queryKey: [...trpc.may.queryKey({ procedure, input }), { as: me }],
-    queryFn: () => client.may.query({ procedure, input }),
-    enabled: me !== undefined,
+  return (call: MayCall | undefined) => ({
+    queryKey: [...trpc.may.queryKey(call ?? NO_CALL), { as: me }],
+    queryFn: () => {
+      const atLeast = tokens.latest();
+      return client.may.query({ ...(call ?? NO_CALL), ...(atLeast === undefined ? {} : { atLeast }) });
+    },
+    enabled: me !== undefined && call !== undefined,
   });
+};
+
+/**
+ * Whether the signed-in user may call the mutation `procedure` with `input`: the server runs that procedure's own
+ * authorization without its handler, so a button guarded by it asks exactly what pressing it asks. `answer`
+ * carries the refusal's reason.
+ */
+export const useMay = (procedure: string, input: unknown) => {
+  const query = useQuery(useMayQueries()({ procedure, input }));
   return { allowed: query.data?.allowed, answer: query.data, isLoading: query.isLoading, error: query.error };
+};
+
+/**
+ * `may`'s answer for each of `calls`, in their order (undefined while it loads, and for no call): a control
+ * offering several calls (a select whose every option is one) enables each as the server answers it.
+ */
+export const useMayEach = (
+  calls: ReadonlyArray<MayCall | undefined>,
+): ReadonlyArray<MayAnswer | undefined> => {
+  const mayQuery = useMayQueries();
+  return useQueries({
+    queries: calls.map(mayQuery),
+    combine: (results) => results.map((result) => result.data),
+  });
 };
 
 /**
  * Whether the signed-in user may call `procedure` with at least one of `inputs` (an entry point to a form whose
  * Save will make one of these calls, e.g. one per instance it may pick): `allowed` once any answer allows it,
  * false with the first refusal as `answer` once every one refuses (or there is none), undefined while loading.
- * Each answer is cached as useMay's, so live updates refresh them.
  */
 export const useMayAny = (procedure: string, inputs: ReadonlyArray<unknown> | undefined) => {
-  const client = useGatehouse();
-  const trpc = useTRPC();
-  const me = useSession().data?.id;
-  return useQueries({
-    queries: (inputs ?? []).map((input) => ({
-      queryKey: [...trpc.may.queryKey({ procedure, input }), { as: me }],
-      queryFn: () => client.may.query({ procedure, input }),
-      enabled: me !== undefined,
-    })),
-    combine: (results): { allowed: boolean | undefined; answer: MayAnswer | undefined } => {
-      if (inputs === undefined) return { allowed: undefined, answer: undefined };
-      const answers = results.map((result) => result.data);
-      if (answers.some((answer) => answer?.allowed === true))
-        return { allowed: true, answer: { allowed: true } };
-      if (answers.includes(undefined)) return { allowed: undefined, answer: undefined };
-      return { allowed: false, answer: answers[0] };
-    },
-  });
+  const answers = useMayEach((inputs ?? []).map((input) => ({ procedure, input })));
+  if (inputs === undefined) return { allowed: undefined, answer: undefined };
+  if (answers.some((answer) => answer?.allowed === true))
+    return { allowed: true, answer: { allowed: true } as MayAnswer };
+  if (answers.includes(undefined)) return { allowed: undefined, answer: undefined };
+  return { allowed: false, answer: answers[0] };
 };
 
 /**

@@ -8,6 +8,7 @@ export {
   useExplain,
   useMay,
   useMayAny,
+  useMayEach,
 } from "./can.ts";
 export type { Resource } from "./check-batcher.ts";
 export { useGatehouse } from "./client-context.ts";

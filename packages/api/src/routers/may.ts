@@ -1,6 +1,7 @@
 // "May I call this?": runs a mutation's own authorization (its declaration, boundary and engine questions) for an
 // input without its handler, so a button asks exactly the question the server asks when it is pressed.
 import { Id } from "@gatehouse/contracts";
+import { atLeast } from "@gatehouse/contracts/check-inputs";
 import type { TRPCError } from "@trpc/server";
 import { Schema } from "effect";
 import { authorizationOf } from "../authorization.ts";
@@ -8,7 +9,8 @@ import { authorizedQuery } from "../authorize.ts";
 import { toTrpcError } from "../errors.ts";
 import { badRequest } from "../refusals.ts";
 
-const MayInput = Schema.Struct({ procedure: Id, input: Schema.Unknown });
+/** The call, and optionally `atLeast` a consistency token: answered by an engine that applied that change. */
+const MayInput = Schema.Struct({ procedure: Id, input: Schema.Unknown, atLeast });
 
 /** The app router's procedures by path. */
 export type Procedures = Record<string, { readonly _def: { readonly meta?: unknown } }>;

@@ -3,7 +3,7 @@
 import { ConfirmButton, WhyRefused } from "@gatehouse/ui";
 import { Badge, Group, Select, Text } from "@mantine/core";
 import type { EntityRoleCall } from "../granular/entity-role-calls.ts";
-import { useMayEach } from "../granular/entity-role-calls.ts";
+import { useChoiceAnswers } from "../granular/entity-role-calls.ts";
 import { useEntityRoleChange } from "../granular/entity-role-change.ts";
 import type { EntityRoles, Holder } from "./entity-roles-query.ts";
 
@@ -52,7 +52,7 @@ export const HolderRole = ({ holder, roles, entity }: HolderRoleProps) => {
       ? undefined
       : { procedure: "grants.update", input: { id: holder.grant, version: holder.version, role: role.id } },
   );
-  const answers = useMayEach(calls);
+  const answers = useChoiceAnswers(calls);
   const refused = answers.find((a) => a?.allowed === false);
   const noneAllowed = answers.every((a, i) => calls[i] === undefined || a?.allowed !== true);
   const who = holder.holder.name;

@@ -1,7 +1,6 @@
 // The one call each choice of an entity role select makes (create, update or remove the collaborator's explicit
 // grant at the scope), and the server's `may` answer for each, so every option is offered only as the call allows.
-import { type Resource, useGatehouse, useSession, useTRPC } from "@gatehouse/client";
-import { useQueries } from "@tanstack/react-query";
+import { type Resource, useMayEach } from "@gatehouse/client";
 import type { GrantRow } from "./entity-grants.ts";
 
 /** "default" removes the explicit grant; any other choice is a role id. */
@@ -51,23 +50,10 @@ export type ChoiceAnswer =
   | { readonly allowed: false; readonly reason: string }
   | undefined;
 
-/** `may` for each call, under `may`'s key and the account's id like useMay (live updates refresh them). */
-export const useMayEach = (calls: ReadonlyArray<EntityRoleCall | undefined>): ReadonlyArray<ChoiceAnswer> => {
-  const client = useGatehouse();
-  const trpc = useTRPC();
-  const me = useSession().data?.id;
-  return useQueries({
-    queries: calls.map((call) => ({
-      queryKey: [...trpc.may.queryKey(call ?? { procedure: "", input: null }), { as: me }],
-      queryFn: () => client.may.query(call ?? { procedure: "", input: null }),
-      enabled: me !== undefined && call !== undefined,
-    })),
-    combine: (results) =>
-      results.map((result, i): ChoiceAnswer => {
-        if (calls[i] === undefined) return { allowed: true };
-        const answer = result.data;
-        if (answer === undefined) return undefined;
-        return answer.allowed ? { allowed: true } : { allowed: false, reason: answer.reason };
-      }),
+/** `may` for each call (the client's useMayEach); no call is allowed, as choosing it changes nothing. */
+export const useChoiceAnswers = (calls: ReadonlyArray<EntityRoleCall | undefined>): ReadonlyArray<ChoiceAnswer> =>
+  useMayEach(calls).map((answer, i): ChoiceAnswer => {
+    if (calls[i] === undefined) return { allowed: true };
+    if (answer === undefined) return undefined;
+    return answer.allowed ? { allowed: true } : { allowed: false, reason: answer.reason };
   });
-};

@@ -4,7 +4,7 @@ import type { Resource } from "@gatehouse/client";
 import { WhyRefused } from "@gatehouse/ui";
 import { Badge, Group, Select, Text } from "@mantine/core";
 import type { GrantRow } from "./entity-grants.ts";
-import { callFor, DEFAULT, type EntityRoleCall, useMayEach } from "./entity-role-calls.ts";
+import { callFor, DEFAULT, type EntityRoleCall, useChoiceAnswers } from "./entity-role-calls.ts";
 
 export interface EntityRoleSelectProps {
   /** The entity's name, e.g. "Production" or "New cart". */
@@ -33,7 +33,7 @@ export const EntityRoleSelect = (props: EntityRoleSelectProps) => {
   const calls = choices.map((choice) =>
     locked === undefined ? callFor(user, scope, current, choice) : undefined,
   );
-  const answers = useMayEach(calls);
+  const answers = useChoiceAnswers(calls);
   const value = explicit ?? DEFAULT;
   // The choices other than the current one, and the first refusal among them (when none may be made).
   const others = choices
