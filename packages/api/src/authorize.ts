@@ -490,15 +490,17 @@ const authorizeQuery = <I, V>(
 };
 
 /**
- * After an `atLeast` wait, an API key read again from the database: one revoked by that change is UNAUTHORIZED
- * (the key cache that signed the request in hears revocations on its own channel, not through the engine's).
+ * After an `atLeast` wait, an API key read again from the database: one revoked by that change, or whose creator
+ * that change deactivated (as the engine now holds it), is UNAUTHORIZED. The key cache that signed the request in
+ * hears both on its own channel, not through the engine's.
  */
 const keyStillValid =
   (store: Store, actor: Actor) =>
   async (engine: Engine): Promise<Engine> => {
     if (actor.kind !== "api-key") return engine;
     const key = await store.run(ApiKeys.use((keys) => keys.get(actor.id)));
-    if (key.revokedAt !== null) throw unauthorized();
+    if (key.revokedAt !== null || (key.createdBy !== null && engine.isDeactivated(key.createdBy)))
+      throw unauthorized();
     return engine;
   };
 

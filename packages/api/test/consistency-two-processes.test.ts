@@ -1,9 +1,8 @@
-// Two API processes on one PostgreSQL database: a grant written through one (or committed by a writer that waits
-// for no engine) and asked of the other `atLeast` its token is always seen (checks, `may`, a key's revocation); a
-// future token fails, bounded.
+// Two API processes on one PostgreSQL database: a change written through one (or by a writer that waits for no
+// engine) is seen by the other asked `atLeast` its token (checks, `may`, keys revoked or made creatorless); a future token fails.
 import { layerPg } from "@gatehouse/db";
 import { createTemplateDatabase, databaseUrl, dropDatabase } from "@gatehouse/db/testing";
-import { ApiKeys, Grants, Mutations, StoreLive } from "@gatehouse/store";
+import { ApiKeys, Grants, Mutations, StoreLive, Users } from "@gatehouse/store";
 import { Effect, Layer, ManagedRuntime } from "effect";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type ApiProcess, startApiProcess } from "./support/api-process.ts";
@@ -227,6 +226,69 @@ describe("consistency tokens across two API processes on one PostgreSQL", () => 
           }),
         );
         expect(await asked(key, revoked.auditId)).toBe(401);
+      }
+    } finally {
+      await writer.dispose();
+    }
+  }, 300_000);
+
+  it(`an API key whose creator is deactivated is refused by B asked atLeast that change, its key notice unsent (${KEY_ROUNDS} keys)`, async () => {
+    const { a, b } = origins();
+    const admin = await signIn(a, "admin@acme.example");
+    const creator = "demo-customerdev";
+    const given = await call(
+      a,
+      "mutation",
+      "grants.create",
+      { subject: { kind: "user", id: creator }, role: "admin-center:super-admin", scope: { org: "acme" } },
+      admin,
+    );
+    expect(given.status, JSON.stringify(given.error)).toBe(200);
+    const writer = ManagedRuntime.make(
+      StoreLive.pipe(
+        Layer.provideMerge(layerPg({ url: databaseUrl(server, database ?? ""), maxConnections: 4 })),
+      ),
+    );
+    /** The creator's status changed by a writer that waits for no engine and tells no key cache (a lost notice). */
+    const setStatus = (event: "deactivate" | "reactivate") =>
+      writer.runPromise(
+        Effect.gen(function* () {
+          const users = yield* Users;
+          const { version } = yield* users.get(creator);
+          return yield* (yield* Mutations).mutate({
+            actor: { kind: "system" },
+            org: "acme",
+            action: `user.${event}`,
+            target: { kind: "user", id: creator },
+            run:
+              event === "deactivate"
+                ? users.deactivate(creator, version, "demo-admin")
+                : users.reactivate(creator, version),
+          });
+        }),
+      );
+    const asked = (key: string, atLeast?: string) =>
+      fetch(`${b}/v1/check`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({ ...question, ...(atLeast === undefined ? {} : { atLeast }) }),
+      }).then((res) => res.status);
+    try {
+      for (let round = 0; round < KEY_ROUNDS; round++) {
+        const person = await signIn(a, "customerdev@acme.example");
+        const created = await call(
+          a,
+          "mutation",
+          "apiKeys.create",
+          { name: `creator leaves ${round}` },
+          person,
+        );
+        expect(created.status, JSON.stringify(created.error)).toBe(200);
+        const { key } = created.data as { readonly key: string };
+        // B signs the key in once, so it is cached there.
+        expect(await asked(key)).toBe(200);
+        expect(await asked(key, (await setStatus("deactivate")).auditId)).toBe(401);
+        await setStatus("reactivate");
       }
     } finally {
       await writer.dispose();
