@@ -3,6 +3,7 @@
 import type { Engine } from "@gatehouse/domain";
 import type { Change, FeedEvent } from "@gatehouse/store";
 import type { Actor } from "./context.ts";
+import type { Followed } from "./followed-customers.ts";
 import { allowed, type CheckQuestion, viewPeopleAt } from "./read-questions.ts";
 
 /** In place of the changes a subscriber may not read: something changed in its organization, nothing more. */
@@ -52,22 +53,35 @@ const readersOf = (change: Change, org: string): Readers => {
   }
 };
 
-/** Whether `event` is any of `actor`'s business: its own organization's, or anything for the operator. */
-export const concerns = (actor: Actor, event: FeedEvent): boolean =>
-  actor.kind === "operator" || event.org === actor.org;
+/**
+ * Whether `event` is any of `actor`'s business: its own organization's, a customer its stream follows as a
+ * partner's user (followed-customers.ts), or anything for the operator.
+ */
+export const concerns = (actor: Actor, event: FeedEvent, followed?: Followed): boolean =>
+  actor.kind === "operator" ||
+  event.org === actor.org ||
+  (event.org !== null && followed?.has(event.org) === true);
 
 /**
  * The part of `event` that `actor` may read, or undefined when the event is none of its business (another
- * organization's). Judged with the engine as it is now, as a procedure called now would be.
+ * organization's, not followed). Judged with the engine as it is now, as a procedure called now would be. A
+ * partner's user reads a customer's change only where it may read it there (or it names the user itself), never
+ * what every member reads (the customer's products, its custom roles).
  */
-export const visibleEvent = (engine: Engine, actor: Actor, event: FeedEvent): VisibleEvent | undefined => {
-  if (!concerns(actor, event)) return undefined;
+export const visibleEvent = (
+  engine: Engine,
+  actor: Actor,
+  event: FeedEvent,
+  followed?: Followed,
+): VisibleEvent | undefined => {
+  if (!concerns(actor, event, followed)) return undefined;
   const whole: VisibleEvent = { audit: event.audit, changes: event.changes };
   if (actor.kind !== "user") return whole;
-  const org = actor.org;
+  const org = event.org ?? actor.org;
+  const member = org === actor.org;
   const readable = (change: Change): boolean => {
     const readers = readersOf(change, org);
-    if (readers === "members" || readers === "nobody") return readers === "members";
+    if (readers === "members" || readers === "nobody") return member && readers === "members";
     return readers.subject === actor.id || allowed(engine, actor.id, readers.asked);
   };
   const shown = event.changes.filter(readable);

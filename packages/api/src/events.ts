@@ -1,7 +1,6 @@
-// GET /events: committed changes of the actor's organization as Server-Sent Events, for live UIs. Signed in like
-// tRPC (session cookie or bearer API key; 401 otherwise); every 15 s a heartbeat that re-checks the credentials,
-// and a key's revocation, or the user's deactivation, ends its streams at once (auth/key-watch.ts).
-// Each subscriber gets only what it may read (event-visibility.ts); streams share the process's one listener.
+// GET /events: committed changes of the actor's organization (and a partner user's customers) as Server-Sent Events.
+// Signed in like tRPC; a 15 s heartbeat re-checks the credentials, and a key's revocation or the user's deactivation
+// ends its streams at once (auth/key-watch.ts). Each subscriber gets only what it may read (event-visibility.ts).
 import type { Engine } from "@gatehouse/domain";
 import {
   ChangeFeed,
@@ -20,6 +19,7 @@ import { resolveActor } from "./auth/resolve-actor.ts";
 import { runWith, type StoreRunner } from "./auth/store-runner.ts";
 import { servesOrg } from "./authorize.ts";
 import { concerns, type VisibleEvent, visibleEvent } from "./event-visibility.ts";
+import { followedAtStart, mayStartFollowing, startsFollowing } from "./followed-customers.ts";
 import { misdirected, SIGN_IN } from "./refusals.ts";
 import { beforeDelivery, heartbeat, runSession, tooManyStreams, untilSignedOut } from "./sse-session.ts";
 import { defaultStreamLimits, type StreamLimits, streamQuota } from "./stream-quota.ts";
@@ -126,12 +126,15 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
           yield* write(": connected\n\n");
           // Ends (and so ends the stream) once the credentials no longer resolve to the same actor.
           const beat = heartbeat(sse, options.heartbeat ?? heartbeatInterval, stillSignedIn, signedOut);
+          const followed = followedAtStart(options.engine(), actor);
           const changes = Stream.runForEach(events, (event) =>
             Effect.gen(function* () {
-              if (!concerns(actor, event)) return;
+              const concerned = concerns(actor, event, followed);
+              if (!concerned && !mayStartFollowing(followed, event)) return;
               yield* Effect.promise(() => shared.applied(sync, event.audit));
+              if (!concerned && !startsFollowing(options.engine(), actor, followed, event)) return;
               yield* beforeDelivery(watch, stillSignedIn);
-              const visible = visibleEvent(options.engine(), actor, event);
+              const visible = visibleEvent(options.engine(), actor, event, followed);
               if (visible === undefined) return;
               yield* Effect.promise(() =>
                 sse.writeSSE({ id: visible.audit, data: shared.text(event, visible) }),

@@ -2,7 +2,7 @@
 // engine) is seen by the other asked `atLeast` its token (checks, `may`, keys revoked or made creatorless); a future token fails.
 import { layerPg } from "@gatehouse/db";
 import { createTemplateDatabase, databaseUrl, dropDatabase } from "@gatehouse/db/testing";
-import { ApiKeys, Grants, Mutations, StoreLive, Users } from "@gatehouse/store";
+import { ApiKeys, Grants, Mutations, StoreLive, Users, type Written } from "@gatehouse/store";
 import { Effect, Layer, ManagedRuntime } from "effect";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type ApiProcess, startApiProcess } from "./support/api-process.ts";
@@ -333,7 +333,7 @@ describe("consistency tokens across two API processes on one PostgreSQL", () => 
                     role: "admin-center:super-admin",
                     scope: { org: "acme" },
                   })
-                : grants.remove(id, 1),
+                : (grants.remove(id, 1) as Effect.Effect<Written<unknown>, unknown>),
           });
         }),
       );

@@ -49,7 +49,7 @@ const connect = async (call: Call, server: Server | ReturnType<typeof createApp>
 };
 
 describe("events", () => {
-  it("streams the organization's committed changes to its users, not to another organization's", async () => {
+  it("streams the organization's committed changes to its users, and a partner's only as news of a customer", async () => {
     const admin = await signIn("admin@acme.example");
     const partner = await signIn("partneradmin@agency.example");
     const acmeStream = await connect(admin);
@@ -69,17 +69,68 @@ describe("events", () => {
     expect(event?.audit).toMatch(/^[0-9]+$/);
     expect(acmeStream.text()).toContain(`id: ${event?.audit}`);
 
-    // The agency stream heard nothing of it (a bounded wait: a later acme change would have arrived by now).
-    await acmeStream.readUntil(() => false, 300);
-    expect(await agencyStream.readUntil((t) => t.includes(group), 300)).toBe(false);
-    expect(agencyStream.events()).toEqual([]);
-    // Its own organization's changes it does hear: another agency user's sign-in is audited in agency.
-    await signIn("partneruser@agency.example");
+    // The partner's admin, who holds roles in acme, hears only that something changed there (it may not view
+    // acme's groups): nothing it could not read.
     expect(await agencyStream.readUntil(() => agencyStream.events().length > 0, 5_000)).toBe(true);
-    expect(agencyStream.events()[0]?.changes).toEqual([]);
+    expect(agencyStream.events()).toEqual([
+      { audit: event?.audit, changes: [{ type: "changed", scope: { org: "acme" } }] },
+    ]);
+    expect(agencyStream.text()).not.toContain(group);
+    // Its own organization's changes it hears as a member: another agency user's sign-in is audited in agency.
+    await signIn("partneruser@agency.example");
+    expect(await agencyStream.readUntil(() => agencyStream.events().length > 1, 5_000)).toBe(true);
+    expect(agencyStream.events()[1]?.changes).toEqual([]);
 
     await acmeStream.close();
     await agencyStream.close();
+  });
+
+  it("follows a partner's user into a customer where it comes to hold a role, and past losing it", async () => {
+    const admin = await signIn("admin@acme.example");
+    const partner = await signIn("partnerdev@agency.example");
+    const held = await send(
+      "GET",
+      "grants.list",
+      { org: "acme", subject: { kind: "user", id: "demo-partnerdev" } },
+      admin,
+    );
+    expect(held.status).toBe(200);
+    for (const grant of held.data as ReadonlyArray<{ id: string; version: number }>)
+      expect(
+        (await send("POST", "grants.remove", { id: grant.id, version: grant.version }, admin)).status,
+      ).toBe(200);
+    // No role in acme when the stream opens: acme's changes are none of its business.
+    const stream = await connect(partner);
+    expect(await stream.readUntil((t) => t.includes(": connected"), 5_000)).toBe(true);
+    const quiet = await send("POST", "groups.create", { org: "acme", name: "Before the partner" }, admin);
+    expect(quiet.status).toBe(200);
+    expect(await stream.readUntil(() => stream.events().length > 0, 500)).toBe(false);
+
+    const sandbox = { org: "acme", product: "mission-control", instance: "acme-mc-sandbox" };
+    const given = await send(
+      "POST",
+      "grants.create",
+      {
+        subject: { kind: "user", id: "demo-partnerdev" },
+        role: "mission-control:partnerDev",
+        scope: sandbox,
+      },
+      admin,
+    );
+    expect(given.status, JSON.stringify(given.error)).toBe(200);
+    const grant = given.data as { id: string; version: number };
+    expect(await stream.readUntil((t) => t.includes(grant.id), 5_000)).toBe(true);
+    expect(stream.events()[0]?.changes).toContainEqual({
+      type: "grant.added",
+      grant: { id: grant.id, subject: "demo-partnerdev", role: "mission-control:partnerDev", scope: sandbox },
+    });
+    // Losing it is news too, told as something that changed in acme.
+    const removed = await send("POST", "grants.remove", { id: grant.id, version: grant.version }, admin);
+    expect(removed.status).toBe(200);
+    expect(await stream.readUntil(() => stream.events().length > 1, 5_000)).toBe(true);
+    expect(stream.events()[1]?.changes).toEqual([{ type: "changed", scope: { org: "acme" } }]);
+    expect(stream.text()).not.toContain(quiet.data === undefined ? "?" : (quiet.data as { id: string }).id);
+    await stream.close();
   });
 
   it("sends each subscriber only the changes it may read, the others as one content-free entry", async () => {
@@ -192,9 +243,16 @@ describe("events", () => {
       expect(visibleEvent(engine, admin, event)?.changes).toEqual(all);
       expect(visibleEvent(engine, key, event)?.changes).toEqual([change]);
       expect(visibleEvent(engine, { kind: "operator", id: "op" }, event)?.changes).toEqual([change]);
-      // Another organization's event is nobody's business there.
-      expect(visibleEvent(engine, { ...customer, org: "agency" }, event)).toBeUndefined();
+      // Another organization's event is nobody's business there, unless its stream follows it as a partner's
+      // user holding roles there: then only what it may read there, never what only members read.
+      const partner = { kind: "user", id: "demo-partneradmin", org: "agency" } as const;
+      expect(visibleEvent(engine, partner, event)).toBeUndefined();
+      expect(visibleEvent(engine, partner, event, new Set(["acme"]))?.changes).toEqual([changed]);
     }
+    const toPartner = { type: "grant.added", grant: { ...grant, subject: "demo-partneradmin" } } as const;
+    const own = { audit: "1", org: "acme", part: 1, parts: 1, changes: [toPartner], seq: 1 };
+    const partner = { kind: "user", id: "demo-partneradmin", org: "agency" } as const;
+    expect(visibleEvent(engine, partner, own, new Set(["acme"]))?.changes).toEqual([toPartner]);
   });
 
   it("refuses an actor a stream beyond its limit and the process one beyond its total, until one closes", async () => {

@@ -198,6 +198,18 @@ export class Engine {
     return owner?.id === id ? owner : subjects.get(id);
   }
 
+  /** The organizations `subject` (or a group it is in) holds grants in; for a partner's user, its customers too. */
+  grantOrgs(subject: string): ReadonlySet<string> {
+    const orgs = new Set<string>();
+    const s = this.snapshot.subjects.get(subject);
+    for (const holder of s === undefined ? [] : [s, ...s.groups])
+      for (const g of holder.grants) {
+        const org = g.node.ancestors[ORG_DEPTH]?.key;
+        if (org !== undefined) orgs.add(org);
+      }
+    return orgs;
+  }
+
   /** Does `subject` (or a group it is in) hold a grant in `org`? Partner users hold grants in their customers. */
   holdsGrantIn(subject: string, org: string): boolean {
     const s = this.snapshot.subjects.get(subject);

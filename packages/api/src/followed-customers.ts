@@ -1,0 +1,35 @@
+// The customers whose changes a partner user's /events stream follows besides its own organization's: each it
+// holds a role in when the stream opens or comes to hold one later, kept for the stream's life (losing it is news).
+import type { Engine } from "@gatehouse/domain";
+import type { FeedEvent } from "@gatehouse/store";
+import type { Actor } from "./context.ts";
+
+/** The organizations a stream follows as a guest (a mutable set it grows), or undefined for any other actor. */
+export type Followed = Set<string> | undefined;
+
+/** For a user of a partner organization, the customers it holds roles in now; undefined for anyone else. */
+export const followedAtStart = (engine: Engine, actor: Actor): Followed => {
+  if (actor.kind !== "user" || engine.snapshot.org(actor.org).kind !== "partner") return undefined;
+  const orgs = new Set(engine.grantOrgs(actor.id));
+  orgs.delete(actor.org);
+  return orgs;
+};
+
+/** Whether `event`, of an organization not yet followed, may give the user a role there (a grant or a membership). */
+export const mayStartFollowing = (followed: Followed, event: FeedEvent): boolean =>
+  followed !== undefined &&
+  event.org !== null &&
+  event.changes.some((change) => change.type === "grant.added" || change.type === "member.added");
+
+/** After such an event was applied: whether the user now holds a role in its organization (then followed). */
+export const startsFollowing = (
+  engine: Engine,
+  actor: Actor,
+  followed: Followed,
+  event: FeedEvent,
+): boolean => {
+  if (followed === undefined || event.org === null || actor.kind !== "user") return false;
+  if (!engine.grantOrgs(actor.id).has(event.org)) return false;
+  followed.add(event.org);
+  return true;
+};
