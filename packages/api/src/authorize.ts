@@ -648,6 +648,12 @@ export type Asks = Ask | ReadonlyArray<Ask>;
 export interface DeclaredChange extends Boundary {
   readonly orgs: ReadonlyArray<string>;
   readonly ask: Change | (() => Promise<Change> | Change);
+  /**
+   * The stored state the write would be refused on (CONFLICT, in its words), asked only once the boundary and every
+   * question passed, so that `may` answers it as the write would and it names nothing to one who may not act; the
+   * write's own check under its lock stays the authority.
+   */
+  readonly conflicts?: () => Promise<void>;
 }
 
 /** A mutation's declaration: its questions alone (about the input only), or the objects it read and then those. */
@@ -702,18 +708,15 @@ export const authorizedMutation = <S extends Schema.ConstraintDecoder<unknown>>(
     if (ctx.actor === undefined) throw unauthorized();
     try {
       const actor = mutatingActor(ctx.actor);
-      const questions = await questionsOf(
-        ctx,
-        actor,
-        await declare(input, { actor, store, engine: ctx.engine }),
-        store,
-      );
+      const declared = await declare(input, { actor, store, engine: ctx.engine });
+      const questions = await questionsOf(ctx, actor, declared, store);
       for (const question of questions)
         try {
           askWithin(ctx.engine, actor, question);
         } catch (cause) {
           throw "assign" in question ? await assignmentInWords(store, actor, question, cause) : cause;
         }
+      if (isDeclaredChange(declared)) await declared.conflicts?.();
       return { actor, store, questions };
     } catch (cause) {
       throw toTrpcError(cause);

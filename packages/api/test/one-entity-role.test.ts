@@ -63,6 +63,31 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect(message(again)).not.toMatch(/grants_|acme-/);
     });
 
+    it("may answers a second role as the write does, and names it to no one who may not give roles there", async () => {
+      const flagAdmin = await signIn("exp-flag-admin@acme.example");
+      const newCart = { ...checkout, flag: NEW_CART };
+      const call = (role: string) => ({
+        procedure: "grants.create",
+        input: { subject: user("demo-exp-restricted-editor"), role: x(role), scope: newCart },
+      });
+      expect((await send("GET", "may", call("flag-viewer"), flagAdmin)).data).toEqual({ allowed: true });
+      expect((await give(flagAdmin, user("demo-exp-restricted-editor"), "flag-viewer", newCart)).status).toBe(
+        200,
+      );
+      const asked = await send("GET", "may", call("flag-editor"), flagAdmin);
+      const second = await give(flagAdmin, user("demo-exp-restricted-editor"), "flag-editor", newCart);
+      expect(second.status).toBe(409);
+      expect(asked.data).toEqual({ allowed: false, code: "CONFLICT", reason: message(second) });
+      // Someone who may not give roles on the flag is refused for that, never told what is held there.
+      const viewer = await signIn("exp-viewer@acme.example");
+      const refused = (await send("GET", "may", call("flag-editor"), viewer)).data as {
+        code: string;
+        reason: string;
+      };
+      expect(refused.code).toBe("FORBIDDEN");
+      expect(refused.reason).not.toContain("already holds");
+    });
+
     it("lets exactly one of 20 managers racing two roles for one person on one flag win", async () => {
       const flagAdmin = await signIn("exp-flag-admin@acme.example");
       const admin = await signIn("exp-administrator@acme.example");

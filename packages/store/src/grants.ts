@@ -57,6 +57,11 @@ export interface GrantsShape {
    * replaced (`before`), one in force is AlreadyExists naming it (domain rules/entity-roles.ts).
    */
   readonly create: (input: NewGrant) => Effect.Effect<Written<GrantRecord>, InvalidChange | AlreadyExists>;
+  /**
+   * Refuses as `create` would where the subject holds a role in force on the environment or flag `input` gives one
+   * at (AlreadyExists naming it); a read only, for asking before the write (`may`), which checks again.
+   */
+  readonly entityRoleFree: (input: NewGrant) => Effect.Effect<void, AlreadyExists>;
   readonly get: (id: string) => Effect.Effect<GrantRecord, NotFound>;
   readonly list: (filter?: GrantFilter) => Effect.Effect<ReadonlyArray<GrantRecord>>;
   /** Changes the role or the expiry of a grant read at `version`. */
@@ -233,7 +238,10 @@ const make = Effect.gen(function* () {
     return { value: before, before, after: null, changes } satisfies Written<GrantRecord>;
   });
 
-  return { create, get, list, update, remove } satisfies GrantsShape;
+  const entityRoleFree = (input: NewGrant) =>
+    Effect.asVoid(lapsedEntityRole(sql, list({ subject: input.subject }), input));
+
+  return { create, entityRoleFree, get, list, update, remove } satisfies GrantsShape;
 });
 
 export class Grants extends Context.Service<Grants, GrantsShape>()("@gatehouse/store/Grants") {

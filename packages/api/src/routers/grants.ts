@@ -188,6 +188,12 @@ export const grantsRouter = router({
         const what = input.role === undefined ? { permission: input.permission ?? "" } : { role: input.role };
         return assignment(input.subject, targetOrg, input.scope, what);
       },
+      conflicts: () =>
+        store.run(
+          Grants.use((grants) =>
+            grants.entityRoleFree({ subject: input.subject, role: input.role, scope: input.scope }),
+          ),
+        ),
     };
   }).mutation(async ({ ctx, input }) => {
     const id = newId("grt");
