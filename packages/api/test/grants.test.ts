@@ -167,7 +167,7 @@ describe("grants", () => {
       );
       expect(make.status, expiresAt).toBe(400);
       expect(make.error?.message).toBe(
-        `expiresAt: ${expiresAt} is already past; give a time to come, or null for no expiry`,
+        "expiresAt: that end date and time is already past; give a time to come, or null for no expiry",
       );
       const update = await send(
         "POST",

@@ -114,7 +114,7 @@ const storedGrant = async (
 const checkExpiry = (expiresAt: Date | null | undefined): void => {
   if (expiresAt !== undefined && expiresAt !== null && pastExpiry(expiresAt))
     throw badRequest(
-      `expiresAt: ${expiresAt.toISOString()} is already past; give a time to come, or null for no expiry`,
+      "expiresAt: that end date and time is already past; give a time to come, or null for no expiry",
     );
 };
 
