@@ -35,6 +35,7 @@ export * from "./rules/account-status.ts";
 export * from "./rules/custom-role.ts";
 export * from "./rules/entity-roles.ts";
 export * from "./rules/flag-creator.ts";
+export * from "./rules/project-creator.ts";
 export * from "./rules/flag-visibility.ts";
 export * from "./rules/invalid-transition.ts";
 export * from "./rules/invitation.ts";

@@ -1,17 +1,23 @@
 // Experimentation projects of an instance and their environments: list for members of the organization; create
 // (a Feature project gets production and development), rename and remove through authorizedMutation, audited.
 import { AtVersionInput, Id, Name, RenameInput } from "@gatehouse/contracts";
-import { managesEntityRoles } from "@gatehouse/domain";
+import {
+  managesEntityRoles,
+  PROJECT_CREATE,
+  projectCreationPlace,
+  projectCreatorGrant,
+} from "@gatehouse/domain";
 import {
   Environments,
   environmentResource,
+  Grants,
   Instances,
   newId,
   type ProjectRecord,
   Projects,
   projectResource,
 } from "@gatehouse/store";
-import { Schema } from "effect";
+import { Effect, Schema } from "effect";
 import {
   type AskContext,
   authorizedMutation,
@@ -35,8 +41,6 @@ const CreateInput = Schema.Struct({
 });
 const EnvironmentsInput = Schema.Struct({ project: Id });
 
-const CREATE = "experimentation:project.create";
-
 const view = (p: ProjectRecord) => ({
   id: p.id,
   org: p.org,
@@ -48,8 +52,11 @@ const view = (p: ProjectRecord) => ({
   resource: projectResource(p),
 });
 
+/** An Experimentation instance as the engine is asked about it. */
+const instanceOf = (org: string, instance: string) => ({ org, product: "experimentation", instance });
+
 const createIn = (org: string, instance: string) => ({
-  check: { action: CREATE, resource: { org, product: "experimentation", instance } },
+  check: { action: PROJECT_CREATE, resource: instanceOf(org, instance) },
 });
 
 /**
@@ -109,8 +116,12 @@ export const projectsRouter = router({
     }),
   }),
 
-  /** A new project; a Feature project starts with production (primary) and development. */
-  create: authorizedMutation(CreateInput, (input, { store }) => ({
+  /**
+   * A new project; a Feature project starts with production (primary) and development. Asked at the instance, or
+   * at a project of the same platform the creator owns there (rules/project-creator.ts); such a creator is made the
+   * new project's owner in the same audited write.
+   */
+  create: authorizedMutation(CreateInput, (input, { actor, store, engine }) => ({
     orgs: [input.org],
     // Inside the organization, the instance: another organization's is NOT_FOUND like a made-up one.
     ask: async (): Promise<DeclaredChange> => {
@@ -118,28 +129,51 @@ export const projectsRouter = router({
       return {
         orgs: [instance.org],
         missing: missing("instance", input.instance),
-        ask: () => {
+        ask: async () => {
           if (instance.product !== "experimentation")
             throw badRequest(`instance: "${input.instance}" is not an Experimentation instance`);
-          return createIn(instance.org, instance.id);
+          const projects = await store.run(
+            Projects.use((p) => p.list({ org: instance.org, instance: instance.id })),
+          );
+          const place = projectCreationPlace(
+            (action, resource) => engine.allows(actor.id, action, resource),
+            instanceOf(instance.org, instance.id),
+            projects.map(projectResource),
+            input.platform,
+          );
+          return { check: { action: PROJECT_CREATE, resource: place } };
         },
       };
     },
   })).mutation(async ({ ctx, input }) => {
     const id = newId("prj");
+    const creator = ctx.actor.id;
+    const scope = { org: input.org, product: "experimentation", instance: input.instance, project: id };
+    const owner = projectCreatorGrant(
+      (action, resource) => ctx.engine.allows(creator, action, resource),
+      instanceOf(input.org, input.instance),
+      scope,
+    );
     const { value } = await ctx.write({
       org: input.org,
       action: "project.create",
       target: { kind: "project", id },
-      run: Projects.use((p) =>
-        p.create({
+      run: Effect.gen(function* () {
+        const project = yield* (yield* Projects).create({
           id,
           org: input.org,
           instance: input.instance,
           name: input.name,
           platform: input.platform,
-        }),
-      ),
+        });
+        if (owner === undefined) return project;
+        const given = yield* (yield* Grants).create({
+          subject: { kind: "user", id: creator },
+          ...owner,
+          grantedBy: creator,
+        });
+        return { ...project, changes: [...project.changes, ...given.changes] };
+      }),
     });
     return view(value);
   }),
