@@ -1,7 +1,15 @@
 // Feature flags of a project: list with status and per-environment state, create, setStatus, toggle and roles,
 // each authorized through the builders of authorize.ts with resource attributes from the stored rows; writes audited.
 import { Id, Key, Name, Version } from "@gatehouse/contracts";
-import { FlagStatus, flagCreatorGrant, managesEntityRoles, type Resource, seesFlag } from "@gatehouse/domain";
+import {
+  FlagStatus,
+  flagCreatorGrant,
+  managesEntityRoles,
+  type Resource,
+  seesFlag,
+  statusAfterToggle,
+  toggledState,
+} from "@gatehouse/domain";
 import {
   type EnvironmentRecord,
   Environments,
@@ -192,12 +200,25 @@ export const flagsRouter = router({
     return view(value);
   }),
 
-  /** Turns the flag on or off in one environment of its project. */
+  /**
+   * Turns the flag on or off in one environment of its project (rules/flag-launch.ts): turning it on publishes the
+   * ruleset there, and in a production environment starts a draft or paused flag (asked as a status change too).
+   */
   toggle: authorizedMutation(ToggleInput, (input, context) =>
     flagOf(context, input.id, async (flag, project) => {
       const environment = await context.store.run(Environments.use((e) => e.get(input.environment)));
       if (environment.project !== project.id) throw notFound("environment", input.environment);
-      return toggleAsk(project, environment, flag);
+      const status = statusAfterToggle(flag.status, input.enabled, environment.production);
+      if (status === flag.status) return toggleAsk(project, environment, flag);
+      return [
+        toggleAsk(project, environment, flag),
+        ...[flag.status, status].map((s) => ({
+          check: {
+            action: "experimentation:flag.edit",
+            resource: flagResource(project, { ...flag, status: s }),
+          },
+        })),
+      ];
     }),
   ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
@@ -207,12 +228,16 @@ export const flagsRouter = router({
       run: Effect.gen(function* () {
         const flags = yield* Flags;
         const current = yield* flags.get(input.id);
+        const environment = yield* (yield* Environments).get(input.environment);
         const state = current.states.find((s) => s.environment === input.environment);
-        return yield* flags.setState(input.id, {
+        const toggled = yield* flags.setState(input.id, {
           environment: input.environment,
-          enabled: input.enabled,
-          rulesetPublished: state?.rulesetPublished ?? false,
+          ...toggledState(state, input.enabled),
         });
+        const status = statusAfterToggle(current.status, input.enabled, environment.production);
+        if (status === current.status) return toggled;
+        const started = yield* flags.setStatus(input.id, toggled.value.version, status);
+        return { ...started, before: toggled.before };
       }),
     });
     return view(value);

@@ -90,5 +90,8 @@ export const missFromFailure = (
       condition: failure.condition,
       ...(failure.attribute ? { attribute: failure.attribute } : {}),
     });
-  else trace.miss(grant, `condition not met: ${failure.condition}`, { condition: failure.condition });
+  else
+    trace.miss(grant, `condition not met: allowed only when ${failure.condition}`, {
+      condition: failure.condition,
+    });
 };

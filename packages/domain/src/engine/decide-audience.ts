@@ -90,7 +90,7 @@ const holdsOverUses = (
       else
         cx.trace.miss(
           nearest,
-          `audience role ${found.role.label} ${origin(found)}: condition not met${where}: ${failure.condition}`,
+          `audience role ${found.role.label} ${origin(found)}: condition not met${where}: allowed only when ${failure.condition}`,
           {
             condition: failure.condition,
           },
