@@ -1,6 +1,6 @@
 // The field schemas every API input is built from, so that each refuses what PostgreSQL cannot take: text without
 // NUL characters and within a length bound, ids, versions, page sizes, cursors and instants within a sane range.
-import { Schema } from "effect";
+import { Schema, SchemaGetter, SchemaTransformation } from "effect";
 
 /** PostgreSQL's text cannot hold U+0000: refused here, with the field named, rather than by the database. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the very character refused.
@@ -11,30 +11,76 @@ export const Text = (max: number, min = 0) =>
   Schema.String.pipe(Schema.check(Schema.isMinLength(min), Schema.isMaxLength(max), withoutNul));
 
 /**
- * Text trimmed of surrounding white space, then `min` to `max` characters without NUL characters; with `min` 1,
- * text of white space only is refused as blank.
+ * Characters that show nothing or reorder what is shown: the zero-width space, word joiners, the soft hyphen, the
+ * byte-order mark and the bidirectional marks, embeddings, overrides and isolates. A name holding one can look
+ * blank, or exactly like another name; none is refused elsewhere, so every name and email refuses them. (The
+ * zero-width joiner and non-joiner stay: emoji sequences and several scripts are written with them.)
+ */
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/u;
+const withoutInvisible = Schema.makeFilter((s: string) => !INVISIBLE.test(s), {
+  message: "must not contain invisible or direction-changing characters (such as a zero-width space)",
+});
+
+/** A name is one line: no line or paragraph breaks. */
+const LINE_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/u;
+const oneLine = Schema.makeFilter((s: string) => !LINE_BREAK.test(s), { message: "must be one line" });
+
+/** Text with something to see: not only joiners (the zero-width joiner and non-joiner) between nothing. */
+const visibleUnlessEmpty = Schema.makeFilter((s: string) => s === "" || /[^\u200C\u200D]/u.test(s), {
+  message: "must not be blank",
+});
+
+/**
+ * Display text as stored: in Unicode's composed form (NFC), so "Café" typed either way is one name, and trimmed of
+ * surrounding white space.
+ */
+const composedAndTrimmed = Schema.String.pipe(
+  Schema.decodeTo(
+    Schema.String,
+    new SchemaTransformation.Transformation(
+      SchemaGetter.transform((s: string) => s.normalize("NFC").trim()),
+      SchemaGetter.passthrough(),
+    ),
+  ),
+);
+
+/**
+ * A name or other one-line display text: composed (NFC) and trimmed, then `min` to `max` characters of one line
+ * without NUL, invisible or direction-changing characters; with `min` 1, text with nothing visible is refused as
+ * blank.
  */
 export const TrimmedText = (max: number, min = 1) =>
-  Schema.Trim.pipe(
+  composedAndTrimmed.pipe(
     Schema.check(
       Schema.isMinLength(min, min === 1 ? { message: "must not be blank" } : undefined),
       Schema.isMaxLength(max),
       withoutNul,
+      withoutInvisible,
+      oneLine,
+      visibleUnlessEmpty,
     ),
   );
 
 /**
- * An email address as people write one: a local part of 1 to 64 characters, one @, then a domain of at least two
- * dot-separated labels; no white space, control characters, angle brackets, quotes, commas or other characters an
- * address list or markup would read instead.
+ * An email address as people write one, in ASCII: a local part of 1 to 64 printable characters, one @, then a domain
+ * of at least two dot-separated labels; no white space, control characters, angle brackets, parentheses, square
+ * brackets, backslashes, quotes, commas, colons or semicolons (what an address list or markup would read instead).
  */
 const EMAIL =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are refused by name.
-  /^[^\s\x00-\x1f\x7f@<>()[\]\\,;:"]{1,64}@[^\s\x00-\x1f\x7f@<>()[\]\\,;:"'.]+(?:\.[^\s\x00-\x1f\x7f@<>()[\]\\,;:"'.]+)+$/u;
+  /^[\x21\x23-\x27\x2a\x2b\x2d-\x39\x3d\x3f\x41-\x5a\x5e-\x7e]{1,64}@[\x21\x23-\x26\x2a\x2b\x2d\x2f-\x39\x3d\x3f\x41-\x5a\x5e-\x7e]+(?:\.[\x21\x23-\x26\x2a\x2b\x2d\x2f-\x39\x3d\x3f\x41-\x5a\x5e-\x7e]+)+$/u;
 
-/** An email address (EMAIL), at most 254 characters (an address's limit in SMTP's paths): every email input's field. */
+/**
+ * An email address (EMAIL) in ASCII, at most 254 characters (an address's limit in SMTP's paths): every email
+ * input's field. ASCII only, so no address looks like another through a look-alike letter (a Cyrillic "а") or an
+ * invisible character; an internationalized domain is written in its `xn--` form.
+ */
 export const Email = Text(254).pipe(
-  Schema.check(Schema.isPattern(EMAIL, { message: "must be an email address such as name@example.com" })),
+  Schema.check(
+    Schema.makeFilter((s: string) => /^[\x20-\x7e]*$/u.test(s), {
+      message: "must be written in ASCII characters (an internationalized domain in its xn-- form)",
+    }),
+    Schema.isPattern(EMAIL, { message: "must be an email address such as name@example.com" }),
+  ),
 );
 
 /** The longest id any input names (organizations, users, roles, grants, scopes…). */
