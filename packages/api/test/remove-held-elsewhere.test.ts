@@ -1,5 +1,5 @@
 // Remove access and Delete user act on grants inside the place: a user whose roles there all come from above it
-// (product-wide) or through a group is refused (400) saying where they come from, nothing changes, and may agrees.
+// (product-wide) or through a group, or who holds none there, is refused (400) saying so; nothing changes; may agrees.
 import { describe, expect, it } from "vitest";
 import { type Call, demoApi } from "./support/demo-api.ts";
 
@@ -71,6 +71,40 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect((await send("POST", "users.removeAccess", input, admin)).status).toBe(200);
       // Now only the product-wide role reaches the sandbox: a second removal is refused.
       await refusedBoth(admin, "demo-customerdev", ["comes from Mission Control (all environments)"]);
+    });
+
+    it("refuses removing someone who holds nothing at the place, only to whoever may remove access there", async () => {
+      const instanceAdmin = await signIn("instance-admin@acme.example");
+      const acmeSite = { org: "acme", product: "cms", instance: "acme-cms" };
+      for (const userId of ["demo-exp-viewer", "demo-admin"]) {
+        const before = await auditCount();
+        for (const procedure of ["users.removeAccess", "users.delete"]) {
+          const answer = await send("POST", procedure, { userId, scope: acmeSite }, instanceAdmin);
+          expect(answer.status, `${procedure} ${userId}`).toBe(400);
+          expect((answer.error as { message: string }).message).toMatch(
+            /holds no role at Acme Site; there is nothing to remove$/,
+          );
+        }
+        expect(await auditCount()).toBe(before);
+        // Nor is such a person found from the place, as its list and the search leave it out.
+        const seen = await send("GET", "users.get", { id: userId, context: acmeSite }, instanceAdmin);
+        expect(seen.status).toBe(404);
+      }
+      // Someone who may not remove access there is refused for that, never told what the person holds.
+      const viewer = await signIn("exp-viewer@acme.example");
+      const refused = await send(
+        "POST",
+        "users.removeAccess",
+        { userId: "demo-admin", scope: acmeSite },
+        viewer,
+      );
+      expect(refused.status).toBe(403);
+      expect((refused.error as { message: string }).message).not.toContain("Ada Admin");
+      // The super admin, from the organization, still finds every person of it.
+      const admin = await signIn("admin@acme.example");
+      expect(
+        (await send("GET", "users.get", { id: "demo-exp-viewer", context: { org: "acme" } }, admin)).status,
+      ).toBe(200);
     });
   });
 }

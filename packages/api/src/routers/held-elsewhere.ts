@@ -1,5 +1,5 @@
-// Remove access and Delete user act on grants inside a place: a user whose roles there all come from above it or
-// through a group has nothing there to remove, and is refused saying where they come from (docs/decisions.md#users).
+// Remove access and Delete user act on grants inside a place: a user holding none there has nothing to remove, and
+// is refused saying so, or where its roles there come from (above it, a group) (docs/decisions.md#users).
 import type { Scope } from "@gatehouse/domain";
 import { type ListedPlace, type ReachingGrant, UserDirectory, type UserRecord } from "@gatehouse/store";
 import type { Store } from "../authorize.ts";
@@ -24,22 +24,27 @@ export const reachingUser = (
   store.run(UserDirectory.use((directory) => directory.reach(scope.org, listedPlace(scope), [userId])));
 
 /**
- * Refuses (BAD_REQUEST) removing `user`, holding no grant inside `scope`, from it when roles reach it from
- * elsewhere (above it, or through a group), saying where they come from. A place that is not the organization's
- * is left to the call's own answer (another organization's place answers as a made-up one).
+ * Refuses (BAD_REQUEST) removing `user`, holding no grant inside `scope`, from it: saying where its roles there come
+ * from (above it, or through a group), or that it holds none there. A place that is not the organization's is left
+ * to the call's own answer (another organization's place answers as a made-up one).
  */
-export const refuseHeldElsewhere = async (store: Store, scope: Scope, user: UserRecord): Promise<void> => {
+export const refuseNothingHere = async (store: Store, scope: Scope, user: UserRecord): Promise<void> => {
   const ours = await checkPlaces(store, scope, "scope").then(
     () => true,
     () => false,
   );
   if (!ours) return;
   const reaching = await reachingUser(store, scope, user.id);
-  if (reaching.length === 0) return;
+  const placeName = await nameOfPlace(store, scope);
+  if (reaching.length > 0)
+    throw badRequest(heldElsewhere(user.name, placeName, listedPlace(scope), reaching));
+  throw badRequest(`userId: ${user.name} holds no role at ${placeName}; there is nothing to remove`);
+};
+
+/** The instance's or project's name that `scope` is, as lists show it. */
+const nameOfPlace = async (store: Store, scope: Scope): Promise<string> => {
   const names = await placeNamer(store, [scope]);
-  const placeName =
-    scope.project === undefined
-      ? names.name("instance", scope.instance ?? "")
-      : names.name("project", scope.project);
-  throw badRequest(heldElsewhere(user.name, placeName, listedPlace(scope), reaching));
+  return scope.project === undefined
+    ? names.name("instance", scope.instance ?? "")
+    : names.name("project", scope.project);
 };

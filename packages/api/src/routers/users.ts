@@ -48,7 +48,7 @@ import { router } from "../trpc.ts";
 import { accountStatusChange } from "./account-status.ts";
 import { customGroupsOf, GROUP_MANAGE, manageGroups } from "./custom-groups.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
-import { listedPlace, reachingUser, refuseHeldElsewhere } from "./held-elsewhere.ts";
+import { listedPlace, reachingUser, refuseNothingHere } from "./held-elsewhere.ts";
 import { claimAsks, grantAsks, invitationAsks } from "./invitation-rights.ts";
 import { refuseTwoEntityRoles } from "./invite-entity-roles.ts";
 import { addAsks, addGrants, addWasAsked, type Invitee, inviteeOf } from "./invitee.ts";
@@ -222,12 +222,11 @@ const removeFromOrg = (grants: ReadonlyArray<GrantRecord>, userId: string, org: 
     return { ...removed, changes: [...removed.changes, ...left.changes] };
   });
 
-/** Removes `grants` (each at the version read) in one write's run. */
 /**
  * Declares `scope`'s organization as the boundary; inside it, the user and its grants within `scope` (a user of
  * another organization without any is NOT_FOUND like a made-up one) and `questions` about them. With `place`
- * (removing from an instance or project), a user with no grant inside it whose roles there come from elsewhere
- * is refused saying where they come from.
+ * (removing from an instance or project), a user with no grant inside it is refused once the questions passed,
+ * saying where its roles there come from, or that it holds none (held-elsewhere.ts).
  */
 const grantsWithin = (
   userId: string,
@@ -235,16 +234,23 @@ const grantsWithin = (
   { store }: AskContext,
   questions: (user: UserRecord, grants: ReadonlyArray<GrantRecord>) => Promise<Change> | Change,
   place = false,
-): DeclaredChange => ({
-  orgs: [scope.org],
-  ask: async () => {
-    const user = await store.run(Users.use((users) => users.get(userId)));
-    const grants = (await userGrants(store, userId)).filter((g) => scopeCovers(scope, g.scope));
-    if (place && grants.length === 0) await refuseHeldElsewhere(store, scope, user);
-    if (user.org !== scope.org && grants.length === 0) throw notFound("user", userId);
-    return questions(user, grants);
-  },
-});
+): DeclaredChange => {
+  // A place where the user holds nothing is refused saying so, once the caller may act there at all: only then.
+  let nothingHere: UserRecord | undefined;
+  return {
+    orgs: [scope.org],
+    ask: async () => {
+      const user = await store.run(Users.use((users) => users.get(userId)));
+      const grants = (await userGrants(store, userId)).filter((g) => scopeCovers(scope, g.scope));
+      if (user.org !== scope.org && grants.length === 0) throw notFound("user", userId);
+      if (place && grants.length === 0) nothingHere = user;
+      return questions(user, grants);
+    },
+    conflicts: async () => {
+      if (nothingHere !== undefined) await refuseNothingHere(store, scope, nothingHere);
+    },
+  };
+};
 
 /** Refuses when a grant changed since the versions the caller read. */
 const checkVersions = (
@@ -463,8 +469,8 @@ export const usersRouter = router({
   /**
    * The user and its entitlements as seen from `context`: the grants within it, with their expiry and their places'
    * names (`names`: instance, project, environment, flag), and (in a product, instance or project) every grant
-   * reaching it as the list shows them (`access`: where each sits, via which group). Another organization's user
-   * reached by none is NOT_FOUND like a made-up one.
+   * reaching it as the list shows them (`access`: where each sits, via which group). A user nothing reaches at a
+   * place (another organization's, or one of its own) is NOT_FOUND there like a made-up one.
    */
   get: authorizedQuery(GetInput, (input) => reading(input.context.org, input.context)).query(
     async ({ ctx, input }) => {
@@ -475,8 +481,10 @@ export const usersRouter = router({
       const place = listedPlace(input.context);
       const reaching =
         place.product === undefined ? [] : await reachingUser(ctx.store, input.context, user.id);
-      if (user.org !== input.context.org && grants.length === 0 && reaching.length === 0)
-        throw notFound("user", input.id);
+      // Seen from a place (a product, instance or project), a person nothing reaches there is not found there, as
+      // the place's list and the search leave it out; from the organization, each of its people is.
+      const fromPlace = place.product !== undefined || user.org !== input.context.org;
+      if (fromPlace && grants.length === 0 && reaching.length === 0) throw notFound("user", input.id);
       const deactivation = await deactivationOf(ctx.store, user);
       const access = reaching.map((reach) => accessView(place, reach));
       const places = await placeNamer(
