@@ -231,6 +231,25 @@ const make = Effect.gen(function* () {
     return { value: after, before, after, changes: [roleChange(after)] } satisfies Written<RoleRecord>;
   }, constraintsAs("custom role"));
 
+  /**
+   * Takes the deleted role `id` out of the grants open invitations record (its grants themselves went with it), and
+   * revokes an invitation left giving nothing: accepting it would make an account with no role, and revoking or
+   * resending it must not ask about a role that no longer exists.
+   */
+  const withdrawFromInvitations = (id: string) =>
+    Effect.orDie(
+      Effect.gen(function* () {
+        const naming = sql`grants @> jsonb_build_array(jsonb_build_object('role', ${id}::text))`;
+        const others = sql`(select jsonb_agg(g) from jsonb_array_elements(grants) g where g ->> 'role' is distinct from ${id})`;
+        yield* sql`update invitations
+                   set grants = coalesce(${others}, '[]'::jsonb),
+                       status = case when ${others} is null then 'revoked' else status end,
+                       revoked_at = case when ${others} is null then now() else revoked_at end,
+                       version = version + 1
+                   where accepted_at is null and revoked_at is null and ${naming}`;
+      }),
+    );
+
   const removeCustom = Effect.fn("Roles.removeCustom")(function* (id: string, version: number) {
     const before = yield* customRole(id);
     yield* updated(
@@ -239,6 +258,7 @@ const make = Effect.gen(function* () {
       version,
       yield* Effect.orDie(sql`delete from roles where id = ${id} and version = ${version} returning id`),
     );
+    yield* withdrawFromInvitations(id);
     const changes: ReadonlyArray<Change> = [{ type: "role.removed", role: id }];
     return { value: before, before, after: null, changes } satisfies Written<RoleRecord>;
   });
