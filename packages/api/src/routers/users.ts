@@ -469,8 +469,9 @@ export const usersRouter = router({
   /**
    * The user and its entitlements as seen from `context`: the grants within it, with their expiry and their places'
    * names (`names`: instance, project, environment, flag), and (in a product, instance or project) every grant
-   * reaching it as the list shows them (`access`: where each sits, via which group). A user nothing reaches at a
-   * place (another organization's, or one of its own) is NOT_FOUND there like a made-up one.
+   * reaching it as the list shows them (`access`: where each sits, via which group). A user nothing reaches at the
+   * place is NOT_FOUND there like a made-up one, unless it is of the organization and the reader views all of its
+   * people.
    */
   get: authorizedQuery(GetInput, (input) => reading(input.context.org, input.context)).query(
     async ({ ctx, input }) => {
@@ -481,10 +482,12 @@ export const usersRouter = router({
       const place = listedPlace(input.context);
       const reaching =
         place.product === undefined ? [] : await reachingUser(ctx.store, input.context, user.id);
-      // Seen from a place (a product, instance or project), a person nothing reaches there is not found there, as
-      // the place's list and the search leave it out; from the organization, each of its people is.
-      const fromPlace = place.product !== undefined || user.org !== input.context.org;
-      if (fromPlace && grants.length === 0 && reaching.length === 0) throw notFound("user", input.id);
+      // A person nothing reaches at the place is not found there, as the place's list and the search leave it out,
+      // by a reader who may not view the organization's people as a whole (an instance admin, a project owner):
+      // whoever may (a super admin) finds each of them from anywhere, as from the organization.
+      const everyone = viewPeopleAt({ org: user.org }).check;
+      const seesEveryone = user.org === input.context.org && ctx.may(everyone.action, everyone.resource);
+      if (!seesEveryone && grants.length === 0 && reaching.length === 0) throw notFound("user", input.id);
       const deactivation = await deactivationOf(ctx.store, user);
       const access = reaching.map((reach) => accessView(place, reach));
       const places = await placeNamer(
