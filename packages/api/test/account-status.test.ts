@@ -161,7 +161,7 @@ const suite = (backend: "pglite" | "postgres") =>
       );
     });
 
-    it("removes a deactivated account from the account like any other", async () => {
+    it("removes a deactivated account from the account like any other, never undoing its deactivation", async () => {
       const admin = await signIn("admin@acme.example");
       expect((await send("POST", "users.deactivate", { userId: "demo-exp-flag-none" }, admin)).status).toBe(
         200,
@@ -170,7 +170,8 @@ const suite = (backend: "pglite" | "postgres") =>
         (await send("POST", "users.removeFromAccount", { userId: "demo-exp-flag-none" }, admin)).status,
       ).toBe(200);
       expect(await status("demo-exp-flag-none")).toBe("disabled");
-      expect((await engine()).isDeactivated("demo-exp-flag-none")).toBe(false);
+      // A removed account counts for nothing, as a deactivated one does: removing it never turns its grants back on.
+      expect((await engine()).isDeactivated("demo-exp-flag-none")).toBe(true);
       const again = await send("POST", "users.reactivate", { userId: "demo-exp-flag-none" }, admin);
       expect([again.status, again.error?.message]).toEqual([
         409,

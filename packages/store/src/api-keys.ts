@@ -1,5 +1,5 @@
 // API keys of one organization, for product backends calling the API with a bearer header. Stored by a hash of the
-// key with a short prefix; a revoked key (or one whose creator is deactivated) is kept but does not resolve.
+// key with a short prefix; a revoked key (or one whose creator is deactivated or removed) is kept but does not resolve.
 import { Notifications } from "@gatehouse/db";
 import { Cause, Context, Effect, Layer, Stream } from "effect";
 import { SqlClient } from "effect/sql";
@@ -47,7 +47,10 @@ export interface ApiKeysShape {
    * `user` created (as `revoke` does one key): its deactivation stops them at once, everywhere. Their ids.
    */
   readonly forgetCreatedBy: (user: string) => Effect.Effect<Written<ReadonlyArray<string>>>;
-  /** The unrevoked key `keyHash` names, unless its creator is deactivated. A read only: `markUsed` records the use. */
+  /**
+   * The unrevoked key `keyHash` names, unless its creator is deactivated or removed from its account (its grants count
+   * for nothing: domain's countsForNothing). A read only: `markUsed` records the use.
+   */
   readonly resolve: (
     keyHash: string,
   ) => Effect.Effect<{ readonly id: string; readonly org: string } | undefined>;
@@ -112,7 +115,7 @@ const make = Effect.gen(function* () {
       sql<{ readonly id: string; readonly org: string }>`
         select k.id, k.org from api_keys k
         where k.key_hash = ${keyHash} and k.revoked_at is null
-          and not exists (select 1 from users u where u.id = k.created_by and u.status = 'deactivated')`,
+          and not exists (select 1 from users u where u.id = k.created_by and u.status in ('deactivated', 'disabled'))`,
     );
     const row = rows[0];
     return row === undefined ? undefined : { id: row.id, org: row.org };

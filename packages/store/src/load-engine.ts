@@ -1,7 +1,7 @@
-// Builds a fresh decision engine from the database: organizations and their products, users (deactivated or not), groups and
+// Builds a fresh decision engine from the database: organizations and their products, users (counting or not), groups and
 // members, custom roles, then grants, all inside one `snapshot.batch` so each subject is indexed once (domain's loadRow);
 // and the newest audit ids it holds.
-import { Engine, loadRow, type SnapshotRow } from "@gatehouse/domain";
+import { countsForNothing, Engine, loadRow, type SnapshotRow } from "@gatehouse/domain";
 import { Effect } from "effect";
 import { SqlClient } from "effect/sql";
 import { grantChange, grantFromRow } from "./grants.ts";
@@ -43,7 +43,7 @@ export const loadEngineAt = Effect.fn("Store.loadEngineAt")(function* (
   snapshot.batch(() => {
     for (const org of rows.orgs) add({ type: "org", id: org.id, kind: org.kind, products: org.products });
     for (const user of rows.users)
-      add({ type: "user", id: user.id, org: user.org, deactivated: user.status === "deactivated" });
+      add({ type: "user", id: user.id, org: user.org, deactivated: countsForNothing(user.status) });
     for (const group of rows.groups) add({ type: "group", id: group.id, org: group.org });
     for (const m of rows.members) add({ type: "member", group: m.group_id, user: m.user_id });
     for (const role of rows.roles) add(roleRow(role));

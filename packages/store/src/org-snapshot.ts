@@ -1,6 +1,6 @@
 // One organization's engine snapshot, for a decision point outside the server (GET /v1/snapshot): what
 // load-engine.ts loads, narrowed to the organization and the partner users and groups holding grants in it.
-import type { SnapshotRow } from "@gatehouse/domain";
+import { type AccountStatus, countsForNothing, type SnapshotRow } from "@gatehouse/domain";
 import { Context, Effect, Layer } from "effect";
 import { SqlClient } from "effect/sql";
 import { grantChange, grantColumns, grantFromRow } from "./grants.ts";
@@ -79,7 +79,7 @@ const loadOrgSnapshot = (sql: SqlClient.SqlClient) =>
            on s.id = g.subject_id and s.kind = g.subject_kind
          left join roles r on r.id = g.role
          where g.org = ${org} and s.org <> ${org}`,
-        users: sql<{ readonly id: string; readonly org: string; readonly status: string }>`${subjects}
+        users: sql<{ readonly id: string; readonly org: string; readonly status: AccountStatus }>`${subjects}
          select id, org, status from usr order by id`,
         groups: sql<{
           readonly id: string;
@@ -110,7 +110,7 @@ const loadOrgSnapshot = (sql: SqlClient.SqlClient) =>
         products: o.id === org ? o.products : o.products.filter((p) => used.has(`${o.id}\u0000${p}`)),
       });
     for (const u of read.users)
-      rows.push({ type: "user", id: u.id, org: u.org, deactivated: u.status === "deactivated" });
+      rows.push({ type: "user", id: u.id, org: u.org, deactivated: countsForNothing(u.status) });
     for (const g of read.groups) rows.push({ type: "group", id: g.id, org: g.org });
     for (const m of read.members) rows.push({ type: "member", group: m.group_id, user: m.user_id });
     for (const role of read.roles) rows.push(roleRow(role));

@@ -1,5 +1,6 @@
 // The rows the engine is built from: every row, or a partition's — its organizations' grants, users and groups, the
 // subjects of other organizations holding grants in them (partner users and groups) with their groups' members.
+import type { AccountStatus } from "@gatehouse/domain";
 import { Effect } from "effect";
 import type { SqlClient, SqlError } from "effect/sql";
 import { grantColumns, type grantFromRow } from "./grants.ts";
@@ -14,7 +15,7 @@ interface OrgRow {
 interface UserRow {
   readonly id: string;
   readonly org: string;
-  readonly status: string;
+  readonly status: AccountStatus;
 }
 interface GroupRow {
   readonly id: string;

@@ -1,5 +1,6 @@
 // Users: one home organization each, a globally unique email, and membership of their org's `Everyone`.
 // Sign-in reads the credentials by email; everything else reads the user without its password hash.
+import { countsForNothing } from "@gatehouse/domain";
 import { Context, Effect, Layer } from "effect";
 import { SqlClient } from "effect/sql";
 import type { Change, Written } from "./changes.ts";
@@ -58,7 +59,8 @@ export interface UsersShape {
   ) => Effect.Effect<Written<UserRecord>, NotFound | VersionConflict>;
   /**
    * Takes the user out of organization `org`: out of every group there (Everyone included) and, when `org` is its
-   * home, disabled with no password and no sessions, so it cannot sign in again. Its grants are the caller's.
+   * home, disabled with no password and no sessions, so it cannot sign in again, and counting for nothing in the
+   * engine (`user.deactivated`, a deactivated account's already does). Its grants are the caller's.
    */
   readonly leave: (id: string, org: string) => Effect.Effect<Written<UserRecord>, NotFound>;
   /**
@@ -79,7 +81,8 @@ export interface UsersShape {
   readonly deactivation: (id: string) => Effect.Effect<Deactivation | undefined>;
   /**
    * Makes an account that cannot sign in (no password: taken out of its organization) invited again: status
-   * `invited` and back in its organization's Everyone, so a new invitation lets it set a password. Given its version.
+   * `invited` and back in its organization's Everyone, so a new invitation lets it set a password, and its grants
+   * count again (`user.reactivated` for a removed one). Given its version.
    */
   readonly reinvite: (
     id: string,
@@ -148,8 +151,11 @@ const make = Effect.gen(function* () {
                               returning id`),
     );
     const after = yield* get(id);
-    // The audit snapshots never hold the hash; the engine is unaffected.
-    return { value: after, before, after, changes: [] } satisfies Written<UserRecord>;
+    // The audit snapshots never hold the hash. A removed account made active counts again (as once loaded).
+    const changes: ReadonlyArray<Change> = countsForNothing(before.status)
+      ? [{ type: "user.reactivated", user: id }]
+      : [];
+    return { value: after, before, after, changes } satisfies Written<UserRecord>;
   });
 
   const leave = Effect.fn("Users.leave")(function* (id: string, org: string) {
@@ -168,9 +174,10 @@ const make = Effect.gen(function* () {
       );
     const after = yield* get(id);
     const changes = left.map((row): Change => ({ type: "member.removed", group: row.group_id, user: id }));
-    // A removed account is no longer a deactivated one: were it invited and activated again, its grants count.
-    if (before.org === org && before.status === "deactivated")
-      changes.push({ type: "user.reactivated", user: id });
+    // A removed account counts for nothing anywhere, as a deactivated one does (which it stays for the engine):
+    // whatever it still holds in other organizations counts again only once it is invited again.
+    if (before.org === org && !countsForNothing(before.status))
+      changes.push({ type: "user.deactivated", user: id });
     return { value: after, before, after, changes } satisfies Written<UserRecord>;
   });
 
@@ -228,6 +235,8 @@ const make = Effect.gen(function* () {
       on conflict do nothing returning group_id`);
     const after = yield* get(id);
     const changes = joined.map((row): Change => ({ type: "member.added", group: row.group_id, user: id }));
+    // Invited again, a removed account's grants count again (an invited account's do).
+    if (countsForNothing(before.status)) changes.push({ type: "user.reactivated", user: id });
     return { value: after, before, after, changes } satisfies Written<UserRecord>;
   });
 

@@ -1,11 +1,18 @@
 // Deactivating and reactivating an account as a pure rule (docs/decisions.md#users): the action that decides who
-// may, and the refusals no right overrides (one's own account, an account not in the status the event needs).
+// may, the refusals no right overrides (one's own account, a wrong status), and which statuses count for nothing.
 import { Result } from "effect";
 import { InvalidTransition } from "./invalid-transition.ts";
 
 /** The lifecycle of an account: invited until its invitation is accepted, disabled once removed from its account. */
 export type AccountStatus = "invited" | "active" | "deactivated" | "disabled";
 export type AccountEvent = "deactivate" | "reactivate";
+
+/**
+ * Whether an account's grants count for nothing in every organization (the engine holds it deactivated): while
+ * deactivated, and once removed from its account (disabled) until it is invited again.
+ */
+export const countsForNothing = (status: AccountStatus): boolean =>
+  status === "deactivated" || status === "disabled";
 
 /**
  * Who may make an account-wide change: deactivate or reactivate (at the account's home organization), and remove

@@ -55,7 +55,7 @@ describe("a deactivated user's decisions", () => {
     const why = deactivated().engine.explain("ann", edit, res(s1), NOW);
     expect(why.decision).toBe("deny");
     expect(why.reason).toBe(
-      "the account is deactivated: its grants count for nothing until it is reactivated",
+      "the account is deactivated or removed from its organization: its grants count for nothing",
     );
     expect(why.nearest).toBeUndefined();
     expect(why.considered.map((c) => [c.grant.id, c.status])).toEqual([
@@ -78,7 +78,7 @@ describe("a deactivated user's decisions", () => {
     expect(build().engine.assign("ann", given, NOW).decision).toBe("allow");
     expect(engine.assign("ann", given, NOW)).toEqual({
       decision: "deny",
-      reason: "the account is deactivated: its grants count for nothing until it is reactivated",
+      reason: "the account is deactivated or removed from its organization: its grants count for nothing",
     });
     expect(engine.landing("ann", NOW)).toBe("none");
   });
