@@ -57,6 +57,7 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   "user.reactivate": "Account reactivated",
   "user.remove-access": "Access removed",
   "user.remove-from-account": "Removed from the account",
+  "user.removed-by-home": "Removed by its own organization, with its roles here",
 };
 
 /** The code of the action labelled `label` (any case), or undefined when no action has that label. */

@@ -30,7 +30,7 @@ const write = (event: AccountEvent, userId: string, version: number, by: string)
   });
 
 /** This process's cache forgets `keys` (other processes do when the notice reaches them). */
-const forgetHere = (keys: ReadonlyArray<string>) =>
+export const forgetKeysHere = (keys: ReadonlyArray<string>) =>
   ApiKeys.use((apiKeys) =>
     Effect.sync(() => {
       for (const key of keys) apiKeyCacheOf(apiKeys).forget(key);
@@ -64,6 +64,6 @@ export const accountStatusChange = (event: AccountEvent) =>
       target: { kind: "user", id: user.id },
       run: write(event, user.id, user.version, ctx.actor.id),
     });
-    await ctx.store.run(forgetHere(value.keys));
+    await ctx.store.run(forgetKeysHere(value.keys));
     return { user: { id: value.user.id, status: value.user.status, version: value.user.version } };
   });

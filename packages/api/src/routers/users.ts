@@ -45,7 +45,8 @@ import { placeNamer } from "../names/place-names.ts";
 import { viewPeopleAt } from "../read-questions.ts";
 import { badRequest, conflict, forbidden, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
-import { accountStatusChange } from "./account-status.ts";
+import { removalWrites } from "./account-removal.ts";
+import { accountStatusChange, forgetKeysHere } from "./account-status.ts";
 import { customGroupsOf, GROUP_MANAGE, manageGroups } from "./custom-groups.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
 import { listedPlace, reachingUser, refuseNothingHere } from "./held-elsewhere.ts";
@@ -212,14 +213,6 @@ const deleteFromPlace = (
     const removed = yield* removeAll(grants.filter((grant) => left.has(grant.id)));
     const value = { removed: grants.map(grantView), invitations: invitations.map((i) => i.id) };
     return { value, before: value, after: null, changes: [...changes, ...removed.changes] };
-  });
-
-/** Removes the user's `grants` and takes it out of `org` (groups, and sign-in when it is its home). */
-const removeFromOrg = (grants: ReadonlyArray<GrantRecord>, userId: string, org: string) =>
-  Effect.gen(function* () {
-    const removed = yield* removeAll(grants);
-    const left = yield* (yield* Users).leave(userId, org);
-    return { ...removed, changes: [...removed.changes, ...left.changes] };
   });
 
 /**
@@ -688,7 +681,8 @@ export const usersRouter = router({
   /**
    * Remove from account: every grant the user holds in the actor's organization, and its memberships there. An
    * account-wide change (it also ends the account's sign-in): asked as ACCOUNT_STATUS_ACTION at the organization,
-   * which only a super admin holds, then each grant as giving it; never one's own account.
+   * which only a super admin holds, then each grant as giving it; never one's own account. Removed from its home,
+   * the account counts for nothing anywhere: its API keys stop and its grants in other organizations go with it.
    */
   removeFromAccount: authorizedMutation(RemoveFromAccountInput, (input, context) => {
     const scope: Scope = { org: context.actor.org };
@@ -704,17 +698,18 @@ export const usersRouter = router({
     });
   }).mutation(async ({ ctx, input }) => {
     const org = ctx.actor.org;
-    const grants = (await userGrants(ctx.store, input.userId)).filter((g) => g.scope.org === org);
+    const held = await userGrants(ctx.store, input.userId);
+    const grants = held.filter((g) => g.scope.org === org);
     onlyAsked(grants, ctx.asked);
     const joined = (await customGroupsOf(ctx.store, org, input.userId)).length > 0;
     if (joined && !ctx.asked.some((q) => "check" in q && q.check.action === GROUP_MANAGE))
       throw changedMeanwhile();
-    const { value } = await ctx.write({
-      org,
-      action: "user.remove-from-account",
-      target: { kind: "user", id: input.userId },
-      run: removeFromOrg(grants, input.userId, org),
-    });
-    return { removed: value };
+    const user = await ctx.store.run(Users.use((users) => users.get(input.userId)));
+    const [own] = await ctx.writeAll(
+      removalWrites({ userId: user.id, home: user.org, org, inOrg: grants, held }),
+    );
+    await ctx.store.run(forgetKeysHere(own?.value.keys ?? []));
+    // What went in other organizations is theirs to read (their audit): the answer names only this one's.
+    return { removed: own?.value.removed ?? [] };
   }),
 });
