@@ -4,6 +4,7 @@ import type { Scope } from "@gatehouse/domain";
 import { type GrantRecord, Grants, type InvitationRecord } from "@gatehouse/store";
 import { Effect } from "effect";
 import type { Ask, May, Store } from "../authorize.ts";
+import { conflict } from "../refusals.ts";
 import { customGroupsOf, manageGroups } from "./custom-groups.ts";
 
 const USER_VIEW = "admin-center:user.view";
@@ -55,11 +56,16 @@ export const grantAsks = (
   removes = false,
 ): ReadonlyArray<Ask> => grants.map((grant) => assignmentOf(grant, user.org, user.id, removes));
 
+/** Why an account holding grants in another organization (its own or its groups') is not claimed: no names. */
+export const HELD_ELSEWHERE =
+  "this account holds roles in another organization: it can be invited again once that organization removes them";
+
 /**
  * Claiming a never-signed-in account (a new invitation, or a new token for an old one hands its sign-in to
  * whoever holds the link) hands over everything it holds: the actor must be able to give every grant the account
  * holds, expired ones included, and, when it is in custom groups, decide who is in them (`group.manage` at the
- * organization) and give every grant those groups carry.
+ * organization) and give every grant those groups carry. No actor gives another organization's grants: an account
+ * holding any (a partner's user a customer gave roles) is CONFLICT HELD_ELSEWHERE, naming nothing of it.
  */
 export const claimAsks = async (
   store: Store,
@@ -74,6 +80,8 @@ export const claimAsks = async (
       ]),
     ),
   );
+  if ([...held, ...carried.flat()].some((grant) => grant.scope.org !== user.org))
+    throw conflict(HELD_ELSEWHERE);
   return [
     ...grantAsks(held, user),
     ...(groups.length === 0 ? [] : [manageGroups({ org: user.org })]),

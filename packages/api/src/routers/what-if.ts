@@ -5,7 +5,6 @@ import {
   type ActionsDiff,
   type Engine,
   GrantNotHeld,
-  products,
   type Resource,
   type Scope,
   scopeDepth,
@@ -24,9 +23,11 @@ import {
 import { Effect } from "effect";
 import { withPlatforms } from "../assignment-places.ts";
 import { type Ask, authorizedQuery, type Declared, type QueryContext, type Store } from "../authorize.ts";
+import { actionLabel } from "../names/action-label.ts";
 import { badRequest, missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
+import { claimAsks } from "./invitation-rights.ts";
 import { inviteeOf } from "./invitee.ts";
 
 // Rules: docs/decisions.md#users (what-if preview). Nothing is written: the router resolves the affected
@@ -37,10 +38,6 @@ type Change = WhatIfInput["change"];
 const USER_VIEW = "admin-center:user.view";
 /** An Experimentation instance-wide change is also previewed on at most this many of its projects. */
 const MAX_PROJECTS = 20;
-
-const actionLabels = new Map<string, string>(
-  products.flatMap((p) => p.actions.map((a) => [a.id as string, a.label] as const)),
-);
 
 /** The scope the change happens at: the stored grant's own (NOT_FOUND when there is none), else the new one's. */
 const changedScope = (engine: Engine, change: Change): Scope => {
@@ -110,7 +107,7 @@ const whatIf = (engine: Engine, input: WhatIfInput, resources: ReadonlyArray<Res
   }
 };
 
-const label = (id: string) => ({ id, label: actionLabels.get(id) ?? id });
+const label = (id: string) => ({ id, label: actionLabel(id) });
 
 /** A resource's diff as the preview shows it: the scope without attributes, each action with its label. */
 const scopeDiff = ({ resource, gained, lost }: ActionsDiff) => {
@@ -120,7 +117,8 @@ const scopeDiff = ({ resource, gained, lost }: ActionsDiff) => {
 
 /**
  * Previewing an invitation is asked what making it asks (users.invite): engine.assign for every grant, inside the
- * organization. Who may not invite with these grants learns nothing about the email.
+ * organization, and for an account of the organization that cannot sign in, what claiming it asks. Who may not
+ * invite with these grants learns nothing about the email.
  */
 const previewingInvite = async (input: WhatIfInviteInput, { store }: QueryContext): Promise<Declared> => {
   for (const grant of input.grants)
@@ -128,7 +126,9 @@ const previewingInvite = async (input: WhatIfInviteInput, { store }: QueryContex
   const ask: Ask[] = input.grants.map((grant) => ({
     assign: { role: grant.role, scope: grant.scope, targetOrg: input.org },
   }));
-  return { orgs: [input.org], ask: await withPlatforms(store, ask) };
+  const invitee = await inviteeOf(store, input.org, input.email, "unseen");
+  const claims = invitee.kind === "invite" ? await claimAsks(store, invitee.account) : [];
+  return { orgs: [input.org], ask: [...(await withPlatforms(store, ask)), ...claims] };
 };
 
 /** The affected resources of every scope, each once (several grants may share a place). */
