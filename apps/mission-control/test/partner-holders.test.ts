@@ -1,5 +1,5 @@
 // Browser test of the customer side of Partner access: acme's admin reads who of its partners holds Mission
-// Control roles in its environments (who, partner, role, environment) and revokes one after a confirmation.
+// Control roles or single permissions in its environments (who, partner, what, environment) and revokes one.
 import { browserSuite, callApi, screenshot, signIn } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -34,7 +34,9 @@ describe("Partner access, customer side", () => {
     );
     await screenshot(admin, "partner-holders-revoke-confirm");
     await dialog.getByRole("button", { name: "Revoke access" }).click();
-    await admin.getByText("Agency partnerDev no longer holds partnerDev (All environments)").waitFor();
+    await admin
+      .getByText("Agency partnerDev no longer holds the partnerDev role (All environments)")
+      .waitFor();
     await rowOf("Agency partnerDev").waitFor({ state: "detached" });
     await expect(holders().getByRole("row").count()).resolves.toBe(3);
     await screenshot(admin, "partner-holders-revoked");
@@ -52,5 +54,25 @@ describe("Partner access, customer side", () => {
       org: string;
     }>;
     expect(customers.map((c) => c.org)).not.toContain("acme");
+  });
+
+  it("shows a single permission by its label, marked as one", async () => {
+    await callApi(
+      admin,
+      suite.origin,
+      "grants.create",
+      {
+        subject: { kind: "user", id: "demo-partnerdev" },
+        permission: "mission-control:site.restart",
+        scope: { org: "acme", product: "mission-control", instance: "acme-mc-sandbox" },
+      },
+      "POST",
+    );
+    await admin.goto(`${suite.origin}/mission-control/partner-access`);
+    await rowOf("Agency partnerDev").waitFor();
+    await expect(rowOf("Agency partnerDev").textContent()).resolves.toContain(
+      "AgencyRestart siteSingle permissionsandbox",
+    );
+    await screenshot(admin, "partner-holders-single-permission");
   });
 });

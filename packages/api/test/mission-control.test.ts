@@ -35,6 +35,7 @@ describe("missionControl", () => {
         roles: [
           {
             role: "mission-control:customerUser",
+            single: false,
             roleName: "customerUser",
             instance: null,
             instanceName: null,

@@ -1,5 +1,5 @@
 // Mission Control reads for the dashboard: the customers a user reaches (own organization, partner grants) with
-// its roles there, a customer's instances the engine lets it view with their facts, and who holds roles on one.
+// its roles and single permissions there, a customer's instances it may view with their facts, and who holds them.
 import { Id } from "@gatehouse/contracts";
 import {
   type GrantRecord,
@@ -15,6 +15,7 @@ import {
 import { Effect, Option, Schema } from "effect";
 import { authorizedQuery, authorizedRead, type Declared, type May, type Store } from "../authorize.ts";
 import type { Actor } from "../context.ts";
+import { type Held, heldName } from "../names/held-name.ts";
 import { operationName } from "../names/operation-name.ts";
 import { missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
@@ -30,17 +31,19 @@ const VIEW = "mission-control:site.view";
 const USER_VIEW = "admin-center:user.view";
 const INSTANCE_VIEW = "admin-center:instance.view";
 
-interface RoleHeld {
-  readonly role: string;
+/** A Mission Control grant held: a role, or a single permission given without one (`single`: `role` is its action). */
+interface RoleHeld extends Held {
   readonly instance: string | null;
   readonly expiresAt: string | null;
 }
 
+/** An unexpired Mission Control grant, of a role or of a single permission: either lets its holder act. */
 const isMissionControl = (g: GrantRecord, now: number) =>
-  g.role !== null && g.scope.product === PRODUCT && (g.expiresAt === null || g.expiresAt.getTime() > now);
+  g.scope.product === PRODUCT && (g.expiresAt === null || g.expiresAt.getTime() > now);
 
 const roleOf = (g: GrantRecord): RoleHeld => ({
-  role: g.role ?? "",
+  role: g.role ?? g.permission ?? "",
+  single: g.role === null,
   instance: g.scope.instance ?? null,
   expiresAt: g.expiresAt === null ? null : g.expiresAt.toISOString(),
 });
@@ -143,7 +146,7 @@ export const missionControlRouter = router({
       ...c,
       roles: c.roles.map((r) => ({
         ...r,
-        roleName: ctx.engine.roleName(r.role) ?? r.role,
+        roleName: heldName(ctx.engine, r),
         instanceName: r.instance === null ? null : (instanceName.get(r.instance) ?? r.instance),
       })),
     }));
@@ -176,7 +179,10 @@ export const missionControlRouter = router({
     );
   }),
 
-  /** The users holding Mission Control roles on the instance (directly, at the product or via a group). */
+  /**
+   * The users holding Mission Control roles or single permissions on the instance (directly, at the product or via
+   * a group), each marked deactivated or removed when its account is.
+   */
   holders: authorizedQuery(HoldersInput, async (input, { store }) => {
     const { instance, missing } = await customerInstance(store, input.customer, input.instance);
     return {
@@ -215,6 +221,7 @@ export const missionControlRouter = router({
                 org: u.org,
                 partner: u.org !== input.customer,
                 deactivated: u.status === "deactivated",
+                removed: u.status === "disabled",
                 via: group === null ? null : group.name,
                 ...roleOf(g),
               })),
@@ -224,15 +231,21 @@ export const missionControlRouter = router({
         return { instance, rows: rows.flat() };
       }),
     );
-    // A fact about each holder (the answer itself), not a decision about the actor. A deactivated holder is shown
-    // as such: its grant stays, counting for nothing until it is reactivated.
+    // A fact about each holder (the answer itself), not a decision about the actor: a role's holder may view the
+    // instance, a single permission's may do its action. A deactivated (or removed) holder is shown as such: its
+    // grant counts for nothing.
     const orgs = await ctx.store.run(Organizations.use((o) => o.list()));
     const orgName = new Map(orgs.map((o) => [o.id, o.name] as const));
     return holders.rows
-      .filter((h) => h.deactivated || ctx.engine.allows(h.user, VIEW, instanceResource(holders.instance)))
+      .filter(
+        (h) =>
+          h.deactivated ||
+          h.removed ||
+          ctx.engine.allows(h.user, h.single ? h.role : VIEW, instanceResource(holders.instance)),
+      )
       .map((h) => ({
         ...h,
-        roleName: ctx.engine.roleName(h.role) ?? h.role,
+        roleName: heldName(ctx.engine, h),
         // A partner holding roles here is seen with its organization's name.
         orgName: orgName.get(h.org) ?? h.org,
       }));

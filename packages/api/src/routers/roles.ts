@@ -8,13 +8,7 @@ import {
   UpdateCustomRoleInput,
   ValidateCustomRoleInput,
 } from "@gatehouse/contracts";
-import {
-  type CustomRoleRejected,
-  checkCustomRole,
-  customRoleName,
-  products,
-  productsById,
-} from "@gatehouse/domain";
+import { type CustomRoleRejected, checkCustomRole, customRoleName, productsById } from "@gatehouse/domain";
 import { customRoleNameTaken, Instances, newId, type RoleRecord, Roles } from "@gatehouse/store";
 import { Effect, identity, Option, Result } from "effect";
 import {
@@ -26,6 +20,7 @@ import {
   type QueryContext,
 } from "../authorize.ts";
 import { pageOf } from "../list-page.ts";
+import { actionLabel } from "../names/action-label.ts";
 import { badRequest, conflict, forbidden, missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
 
@@ -46,15 +41,13 @@ const view = (role: RoleRecord) => ({
   version: role.version,
 });
 
-const labels = new Map(products.flatMap((p) => p.actions.map((a) => [a.id as string, a.label] as const)));
-
 /** `product:entity.verb` actions grouped by entity, in the role's (sorted) order. */
 const byEntity = (permissions: ReadonlyArray<string>) => {
   const groups = new Map<string, Array<{ readonly id: string; readonly label: string }>>();
   for (const id of permissions) {
     const entity = id.slice(id.indexOf(":") + 1).split(".")[0] ?? id;
     const list = groups.get(entity) ?? [];
-    list.push({ id, label: labels.get(id) ?? id });
+    list.push({ id, label: actionLabel(id) });
     groups.set(entity, list);
   }
   return [...groups].map(([entity, actions]) => ({ entity, actions }));

@@ -1,5 +1,5 @@
-// Who holds Mission Control roles on the instance (directly, product-wide or through a group; partner users
-// marked), shown to the customer's admins, with the way to the Admin Center to grant or revoke partner access.
+// Who holds Mission Control roles or single permissions on the instance (directly, product-wide or through a group;
+// partner users, deactivated and removed accounts marked), shown to the customer's admins, with the way to revoke.
 
 import type { RouterOutputs } from "@gatehouse/client";
 import { useCan, useTRPC } from "@gatehouse/client";
@@ -17,7 +17,15 @@ const columns: Array<Column<Holder>> = [
       <Stack gap={0}>
         <Group gap={6}>
           <Text size="sm">{row.original.name}</Text>
-          {row.original.deactivated ? (
+          {row.original.removed ? (
+            <Badge
+              variant="light"
+              color="red"
+              title="Its organization removed this account: its roles count for nothing"
+            >
+              Removed
+            </Badge>
+          ) : row.original.deactivated ? (
             <Badge variant="light" color="red" title="Its roles count for nothing until it is reactivated">
               Deactivated
             </Badge>
@@ -31,8 +39,17 @@ const columns: Array<Column<Holder>> = [
   },
   {
     id: "role",
-    header: "Role",
-    cell: ({ row }) => <span title={row.original.role}>{row.original.roleName}</span>,
+    header: "Role or permission",
+    cell: ({ row }) => (
+      <Stack gap={0}>
+        <Text size="sm">{row.original.roleName}</Text>
+        {row.original.single ? (
+          <Text size="xs" c="dimmed">
+            Single permission
+          </Text>
+        ) : null}
+      </Stack>
+    ),
   },
   {
     id: "where",
@@ -66,7 +83,7 @@ export const HoldersList = ({ org, instance }: { org: string; instance: string }
   return (
     <Stack gap="xs">
       <Group justify="space-between">
-        <Title order={4}>Who holds Mission Control roles here</Title>
+        <Title order={4}>Who holds Mission Control access here</Title>
         <Anchor href="/admin-center/access-requests" size="sm">
           Grant or revoke partner access in the Admin Center
         </Anchor>

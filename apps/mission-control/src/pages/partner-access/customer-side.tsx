@@ -8,8 +8,9 @@ export const CustomerSide = () => (
     <Stack gap="xs">
       <Title order={3}>Partners holding access now</Title>
       <Text size="sm" c="dimmed">
-        Partner organizations' users with a Mission Control role in your environments. Revoke ends a role at
-        once.
+        Partner organizations' users with a Mission Control role or single permission in your environments.
+        Revoke ends it at once. An account its organization deactivated or removed is marked: what it holds
+        here counts for nothing.
       </Text>
       <PartnerHolders />
     </Stack>

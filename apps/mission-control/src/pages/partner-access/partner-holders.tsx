@@ -1,8 +1,8 @@
-// The partner users holding Mission Control roles in this organization's environments now (who, partner
-// organization, role, environment), each with Revoke: grants.remove, asked through may, after a confirmation.
+// The partner users holding Mission Control roles or single permissions in this organization's environments now
+// (who, marked when its account is deactivated or removed, partner, what, environment), each with Revoke.
 import { type RouterOutputs, useGatehouse, useRefresh, useSignedInOrg, useTRPC } from "@gatehouse/client";
 import { type Column, ConfirmButton, DataTable, QueryState, toast } from "@gatehouse/ui";
-import { Stack, Text } from "@mantine/core";
+import { Badge, Group, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 
 type Holder = RouterOutputs["missionControl"]["partnerHolders"][number];
@@ -10,13 +10,37 @@ type Holder = RouterOutputs["missionControl"]["partnerHolders"][number];
 const environmentText = (holder: Holder): string =>
   holder.environment === null ? "All environments" : holder.environment.name;
 
+/** "the partnerDev role", or "the Restart site permission" for a single permission. */
+const heldText = (holder: Holder): string =>
+  `the ${holder.role.name} ${holder.role.single ? "permission" : "role"}`;
+
+/** Why a holder's grant counts for nothing now, if it does: its own organization deactivated or removed it. */
+const AccountMark = ({ holder }: { holder: Holder }) =>
+  holder.removed ? (
+    <Badge
+      variant="light"
+      color="red"
+      title="Its organization removed this account: what it holds here counts for nothing"
+    >
+      Removed
+    </Badge>
+  ) : holder.deactivated ? (
+    <Badge
+      variant="light"
+      color="red"
+      title="Its organization deactivated this account: what it holds here counts for nothing"
+    >
+      Deactivated
+    </Badge>
+  ) : null;
+
 const RevokeButton = ({ holder }: { holder: Holder }) => {
   const client = useGatehouse();
   const refresh = useRefresh();
   const revoke = useMutation({
     mutationFn: () => client.grants.remove.mutate({ id: holder.grant, version: holder.version }),
     onSuccess: async () => {
-      toast.success(`${holder.user.name} no longer holds ${holder.role.name} (${environmentText(holder)})`);
+      toast.success(`${holder.user.name} no longer holds ${heldText(holder)} (${environmentText(holder)})`);
       await refresh.after("grant.removed");
     },
     onError: (error) => toast.failure(error),
@@ -29,7 +53,7 @@ const RevokeButton = ({ holder }: { holder: Holder }) => {
       pending={revoke.isPending}
       confirm={{
         title: `Revoke ${holder.user.name}'s access?`,
-        message: `${holder.user.name} of ${holder.partner.name} loses the ${holder.role.name} role on ${environmentText(holder).toLowerCase()} at once. They can ask for access again.`,
+        message: `${holder.user.name} of ${holder.partner.name} loses ${heldText(holder)} on ${environmentText(holder).toLowerCase()} at once. They can ask for access again.`,
         confirmLabel: "Revoke access",
       }}
       onConfirm={() => revoke.mutate()}
@@ -45,7 +69,10 @@ const columns: Array<Column<Holder>> = [
     header: "Who",
     cell: ({ row }) => (
       <Stack gap={0}>
-        <Text size="sm">{row.original.user.name}</Text>
+        <Group gap={6}>
+          <Text size="sm">{row.original.user.name}</Text>
+          <AccountMark holder={row.original} />
+        </Group>
         <Text size="xs" c="dimmed">
           {row.original.user.email}
         </Text>
@@ -53,7 +80,20 @@ const columns: Array<Column<Holder>> = [
     ),
   },
   { id: "partner", header: "Partner", cell: ({ row }) => row.original.partner.name },
-  { id: "role", header: "Role", cell: ({ row }) => row.original.role.name },
+  {
+    id: "role",
+    header: "Role or permission",
+    cell: ({ row }) => (
+      <Stack gap={0}>
+        <Text size="sm">{row.original.role.name}</Text>
+        {row.original.role.single ? (
+          <Text size="xs" c="dimmed">
+            Single permission
+          </Text>
+        ) : null}
+      </Stack>
+    ),
+  },
   { id: "environment", header: "Environment", cell: ({ row }) => environmentText(row.original) },
   { id: "revoke", header: "", cell: ({ row }) => <RevokeButton holder={row.original} /> },
 ];
