@@ -135,6 +135,19 @@ const suite = (backend: "pglite" | "postgres") =>
         await rows(`select org, action, actor_id from audit_log where target_id = '${id}' and org = 'acme'
                     and action like 'user.%'`),
       ).toEqual([{ org: "acme", action: "user.removed-by-home", actor_id: "agency-boss" }]);
+      // Acme's audit tells it what went, and why.
+      const audit = await send(
+        "GET",
+        "audit.list",
+        { org: "acme", action: "user.removed-by-home", targetId: id },
+        admin,
+      );
+      expect(
+        (audit.data as { items: Array<{ actionName: string; before: unknown }> }).items.map((e) => [
+          e.actionName,
+          (e.before as Array<{ role: string }>).map((g) => g.role),
+        ]),
+      ).toEqual([["Removed by its own organization, with its roles here", [`${MC}:partnerDev`]]]);
       expect((await engine()).allows(id, SYNC, sandbox)).toBe(false);
       // Holding nothing in acme any more, it is unknown there, as a made-up subject is.
       const unknown = `Unknown subject "${id}"`;
