@@ -139,4 +139,34 @@ describe("users.removeFromAccount", () => {
     expect((await me(admin)).status).toBe(200);
     expect((await engine()).allows("demo-admin", "admin-center:group.manage", { org: "acme" })).toBe(true);
   });
+
+  it("revokes a removed invitee's pending invitation, so it can be invited anew", async () => {
+    const admin = await signIn("admin@acme.example");
+    const cms = { org: "acme", product: "cms", instance: "acme-cms" };
+    const invite = () =>
+      send(
+        "POST",
+        "users.invite",
+        {
+          org: "acme",
+          emails: ["leaving.invitee@acme.example"],
+          language: "en",
+          grants: [{ role: "cms:content-editors", scope: cms }],
+        },
+        admin,
+      );
+    const first = await invite();
+    expect(first.status, JSON.stringify(first.error)).toBe(200);
+    const { invitationId, user } = (
+      first.data as { invited: Array<{ invitationId: string; user: { id: string } }> }
+    ).invited[0] ?? { invitationId: "", user: { id: "" } };
+    const removed = await send("POST", "users.removeFromAccount", { userId: user.id }, admin);
+    expect(removed.status, JSON.stringify(removed.error)).toBe(200);
+    const [row] = await rows<{ status: string }>(
+      `select status from invitations where id = '${invitationId}'`,
+    );
+    expect(row?.status).toBe("revoked");
+    const again = await invite();
+    expect(again.status, JSON.stringify(again.error)).toBe(200);
+  });
 });

@@ -1,9 +1,17 @@
 // The writes of users.removeFromAccount: out of one organization (its grants and groups there); out of its home,
 // the account counts for nothing anywhere, so its grants in other organizations go too, each one's audited there.
-import { ApiKeys, type GrantRecord, type MutationInput, Users } from "@gatehouse/store";
+import {
+  ApiKeys,
+  type Change,
+  type GrantRecord,
+  Grants,
+  Invitations,
+  type MutationInput,
+  Users,
+} from "@gatehouse/store";
 import { Effect } from "effect";
 import type { StoreServices } from "../auth/store-runner.ts";
-import { type grantView, removeAll } from "./user-grants.ts";
+import { grantView, removeAll } from "./user-grants.ts";
 
 // Rules: docs/decisions.md#users (removal from the account).
 
@@ -15,16 +23,27 @@ interface Removed {
 
 type RemovalWrite = Omit<MutationInput<Removed, unknown, StoreServices>, "actor" | "requestId">;
 
-/** Removes the user's `grants` in `org` and takes it out of `org` (groups; sign-in and API keys at its home). */
+/**
+ * Removes the user's `grants` in `org` and takes it out of `org` (groups; sign-in and API keys at its home). Its
+ * pending invitations there are revoked first (withdrawing what they gave): removed, it is invited anew or not at all.
+ */
 const leaveOrg = (grants: ReadonlyArray<GrantRecord>, userId: string, org: string, home: boolean) =>
   Effect.gen(function* () {
-    const removed = yield* removeAll(grants);
+    const invitations = yield* Invitations;
+    const pending = (yield* invitations.list(org, "pending")).filter((i) => i.userId === userId);
+    const revoked: Array<Change> = [];
+    for (const invitation of pending)
+      revoked.push(...(yield* Effect.orDie(invitations.revoke(invitation.id, invitation.version))).changes);
+    const still = new Set(
+      (yield* (yield* Grants).list({ subject: { kind: "user", id: userId } })).map((grant) => grant.id),
+    );
+    const removed = yield* removeAll(grants.filter((grant) => still.has(grant.id)));
     const left = yield* (yield* Users).leave(userId, org);
     const keys = home ? (yield* (yield* ApiKeys).forgetCreatedBy(userId)).value : [];
     return {
       ...removed,
-      value: { removed: removed.value, keys },
-      changes: [...removed.changes, ...left.changes],
+      value: { removed: grants.map(grantView), keys },
+      changes: [...revoked, ...removed.changes, ...left.changes],
     };
   });
 
