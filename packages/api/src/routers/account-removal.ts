@@ -24,6 +24,18 @@ interface Removed {
 type RemovalWrite = Omit<MutationInput<Removed, unknown, StoreServices>, "actor" | "requestId">;
 
 /**
+ * Revokes the API keys `userId` made in its home `org` (every process forgets them): unlike a deactivation's pause,
+ * removal is for good, and an account invited again must not bring them back. Their ids.
+ */
+const revokeKeysOf = (userId: string, org: string) =>
+  Effect.gen(function* () {
+    const keys = yield* ApiKeys;
+    const made = (yield* keys.list(org)).filter((key) => key.createdBy === userId && key.revokedAt === null);
+    for (const key of made) yield* Effect.orDie(keys.revoke(key.id));
+    return made.map((key) => key.id);
+  });
+
+/**
  * Removes the user's `grants` in `org` and takes it out of `org` (groups; sign-in and API keys at its home). Its
  * pending invitations there are revoked first (withdrawing what they gave): removed, it is invited anew or not at all.
  */
@@ -39,7 +51,7 @@ const leaveOrg = (grants: ReadonlyArray<GrantRecord>, userId: string, org: strin
     );
     const removed = yield* removeAll(grants.filter((grant) => still.has(grant.id)));
     const left = yield* (yield* Users).leave(userId, org);
-    const keys = home ? (yield* (yield* ApiKeys).forgetCreatedBy(userId)).value : [];
+    const keys = home ? yield* revokeKeysOf(userId, org) : [];
     return {
       ...removed,
       value: { removed: grants.map(grantView), keys },

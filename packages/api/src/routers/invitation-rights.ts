@@ -1,7 +1,7 @@
 // Invitations are authorized whole: what an actor must be able to give (engine.assign for every grant) to list,
 // resend or revoke an invitation, or to claim a never-signed-in account with a new one.
-import type { Scope } from "@gatehouse/domain";
-import { type GrantRecord, Grants, type InvitationRecord } from "@gatehouse/store";
+import { ACCOUNT_STATUS_ACTION, type Scope } from "@gatehouse/domain";
+import { type GrantRecord, Grants, type InvitationRecord, Users } from "@gatehouse/store";
 import { Effect } from "effect";
 import type { Ask, May, Store } from "../authorize.ts";
 import { conflict } from "../refusals.ts";
@@ -61,6 +61,15 @@ export const HELD_ELSEWHERE =
   "this account holds roles in another organization: it can be invited again once that organization removes them";
 
 /**
+ * Bringing back an account removed from the organization hands its identity (its past in the audit log, the API
+ * keys it made were revoked) to whoever accepts: asked as removing it was, of a super admin only.
+ */
+const claimRemoved = (org: string): Ask => ({
+  check: { action: ACCOUNT_STATUS_ACTION, resource: { org } },
+  refusal: `This email is an account removed from the organization: only a super admin may invite it again (needs ${ACCOUNT_STATUS_ACTION} at the organization)`,
+});
+
+/**
  * Claiming a never-signed-in account (a new invitation, or a new token for an old one hands its sign-in to
  * whoever holds the link) hands over everything it holds: the actor must be able to give every grant the account
  * holds, expired ones included, and, when it is in custom groups, decide who is in them (`group.manage` at the
@@ -82,7 +91,9 @@ export const claimAsks = async (
   );
   if ([...held, ...carried.flat()].some((grant) => grant.scope.org !== user.org))
     throw conflict(HELD_ELSEWHERE);
+  const account = await store.run(Users.use((users) => users.get(user.id)));
   return [
+    ...(account.status === "disabled" ? [claimRemoved(user.org)] : []),
     ...grantAsks(held, user),
     ...(groups.length === 0 ? [] : [manageGroups({ org: user.org })]),
     ...carried.flat().map((grant) => assignmentOf(grant, user.org)),
