@@ -67,7 +67,7 @@ const environmentAt = async (
     ask: () => {
       if (environment.version !== version)
         throw conflict(
-          `The environment "${id}" was changed since version ${version} was read (it is at version ${environment.version}); reload it and try again`,
+          `The environment "${environment.name}" was changed since version ${version} was read (it is at version ${environment.version}); reload it and try again`,
         );
       return onEnvironment(action, environment, project);
     },

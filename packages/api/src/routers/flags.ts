@@ -175,7 +175,7 @@ export const flagsRouter = router({
     flagOf(context, input.id, async (flag, project) => {
       if (flag.version !== input.version)
         throw conflict(
-          `The flag "${input.id}" was changed since version ${input.version} was read (it is at version ${flag.version}); reload it and try again`,
+          `The flag "${flag.name}" was changed since version ${input.version} was read (it is at version ${flag.version}); reload it and try again`,
         );
       const edit = [flag.status, input.status].map((status) => ({
         check: { action: "experimentation:flag.edit", resource: flagResource(project, { ...flag, status }) },

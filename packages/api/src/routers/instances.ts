@@ -45,7 +45,7 @@ const instanceAt = async ({ store }: AskContext, id: string, version: number): P
     ask: () => {
       if (instance.version !== version)
         throw conflict(
-          `The instance "${id}" was changed since version ${version} was read (it is at version ${instance.version}); reload it and try again`,
+          `The instance "${instance.name}" was changed since version ${version} was read (it is at version ${instance.version}); reload it and try again`,
         );
       return superAdmin(instance.org);
     },

@@ -71,7 +71,7 @@ const projectAt = async ({ store }: AskContext, id: string, version: number): Pr
     ask: () => {
       if (project.version !== version)
         throw conflict(
-          `The project "${id}" was changed since version ${version} was read (it is at version ${project.version}); reload it and try again`,
+          `The project "${project.name}" was changed since version ${version} was read (it is at version ${project.version}); reload it and try again`,
         );
       return createIn(project.org, project.instance);
     },

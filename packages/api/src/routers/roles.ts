@@ -81,7 +81,7 @@ const customRole = async (
     ask: () => {
       if (role.version !== version)
         throw conflict(
-          `The custom role "${role.id}" was changed since version ${version} was read (it is at version ${role.version}); reload it and try again`,
+          `The custom role "${role.name}" was changed since version ${version} was read (it is at version ${role.version}); reload it and try again`,
         );
       return questions(role);
     },

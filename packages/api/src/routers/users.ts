@@ -255,7 +255,7 @@ const checkVersions = (
     const read = versions[grant.id];
     if (read !== undefined && read !== grant.version)
       throw conflict(
-        `The grant "${grant.id}" was changed since version ${read} was read; reload it and try again`,
+        `A grant was changed or deleted since version ${read} was read; reload it and try again`,
       );
   }
 };
