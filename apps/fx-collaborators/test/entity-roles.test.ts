@@ -1,7 +1,7 @@
 // Browser tests of an environment's and a flag's roles (headless Chromium against the `pnpm start` server): the
 // environment admin and the flag admin reach them from the flags page, give, change and remove a role; an editor
 // sees no entry point and the server refuses it the page's read; an expired role reads as expired and its holder
-// is given a role again; a removed or hidden entity is said by name, never by id.
+// is given a role again; a removed or hidden entity is said by name, never by id; losing its own role is told.
 import { browserSuite, callApi, screenshot } from "@gatehouse/e2e";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -128,13 +128,11 @@ describe("An environment's and a flag's roles", () => {
       );
       expect(refused, path).toMatch(/permissions/i);
     }
-    // Typed in by hand, the page says why instead of showing anything.
+    // Typed in by hand, the page says so in words instead of showing anything (no action code, no Try again).
     await page.goto(`${app()}projects/acme-checkout/environments/acme-checkout-production/roles`);
-    await page
-      .getByText(/permissions/i)
-      .first()
-      .waitFor();
+    await page.getByText("You do not manage this environment's roles").waitFor();
     expect(await page.getByRole("table", { name: "Production's roles" }).count()).toBe(0);
+    expect((await page.locator("body").textContent()) ?? "").not.toMatch(/experimentation:|Try again/);
     await screenshot(page, "fx-environment-roles-refused");
     await page.context().close();
   });
@@ -283,6 +281,23 @@ describe("An environment's and a flag's roles", () => {
       )
       .waitFor();
     await screenshot(page, "fx-environment-roles-owners-group");
+    await page.context().close();
+  });
+
+  // Last: the environment admin ends its own role here, which the tests above rely on.
+  it("an environment admin that removes its own role is told it no longer manages the roles, not shown the table", async () => {
+    const page = await open("exp-env-admin@acme.example");
+    await page.goto(`${app()}projects/acme-checkout/environments/acme-checkout-production/roles`);
+    await page.getByRole("heading", { name: "Production's roles" }).waitFor();
+    await rowOf(page, "Production's roles", "exp-env-admin@acme.example")
+      .getByRole("button", { name: "Remove Exp env-admin's role on Production" })
+      .click();
+    await page.getByRole("dialog").getByRole("button", { name: "Remove role" }).click();
+    await page.getByText("You no longer manage Production's roles").waitFor();
+    expect(await page.getByRole("table", { name: "Production's roles" }).count()).toBe(0);
+    const text = (await page.locator("body").textContent()) ?? "";
+    expect(text).not.toMatch(/experimentation:|Try again/);
+    await screenshot(page, "fx-environment-roles-own-removed");
     await page.context().close();
   });
 });

@@ -112,10 +112,35 @@ const Gone = ({ kind, shown }: { readonly kind: EntityKind; readonly shown: Enti
   </EmptyState>
 );
 
+/**
+ * The server answers FORBIDDEN to someone who does not (or no longer) manage the entity's roles, as after removing
+ * its own admin role there: said in words with the way back, never over the table it may no longer read.
+ */
+const NotManaged = ({
+  kind,
+  shown,
+}: {
+  readonly kind: EntityKind;
+  readonly shown: EntityRoles | undefined;
+}) => (
+  <EmptyState
+    title={
+      shown === undefined
+        ? `You do not manage this ${kind}'s roles`
+        : `You no longer manage ${shown.entity.name}'s roles`
+    }
+  >
+    <Anchor component={Link} to="/projects">
+      Back to your projects
+    </Anchor>
+  </EmptyState>
+);
+
 const EntityRolesOf = ({ kind, id }: { readonly kind: EntityKind; readonly id: string }) => {
   const project = useParams().project ?? "";
   const roles = useEntityRoles(kind, id);
   if (errorCode(roles.error) === "NOT_FOUND") return <Gone kind={kind} shown={roles.data} />;
+  if (errorCode(roles.error) === "FORBIDDEN") return <NotManaged kind={kind} shown={roles.data} />;
   return (
     <QueryState query={roles} loading="Loading the roles…">
       {(data) => <EntityRolesView roles={data} project={project} />}

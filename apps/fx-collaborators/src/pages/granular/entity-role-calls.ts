@@ -51,7 +51,9 @@ export type ChoiceAnswer =
   | undefined;
 
 /** `may` for each call (the client's useMayEach); no call is allowed, as choosing it changes nothing. */
-export const useChoiceAnswers = (calls: ReadonlyArray<EntityRoleCall | undefined>): ReadonlyArray<ChoiceAnswer> =>
+export const useChoiceAnswers = (
+  calls: ReadonlyArray<EntityRoleCall | undefined>,
+): ReadonlyArray<ChoiceAnswer> =>
   useMayEach(calls).map((answer, i): ChoiceAnswer => {
     if (calls[i] === undefined) return { allowed: true };
     if (answer === undefined) return undefined;
