@@ -133,7 +133,9 @@ describe("Partner access", () => {
 
     const form = partner.getByRole("form", { name: "Request access" });
     await form.getByLabel("Customer organization").fill("acme");
-    await form.getByLabel("Instance (optional)").fill("acme-mc-sandbox");
+    // The environments it already reaches are offered by name, never as ids to type.
+    await form.getByRole("combobox", { name: "Environment" }).click();
+    await partner.getByRole("option", { name: "sandbox", exact: true }).click();
     await form.getByRole("button", { name: "Send request" }).click();
     const sandbox = requests.getByRole("row", { name: /sandbox/ });
     await sandbox.getByText("Pending", { exact: true }).waitFor();

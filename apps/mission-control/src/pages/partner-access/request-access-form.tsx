@@ -1,10 +1,21 @@
-// The form a partner user asks a customer for Mission Control access with (customer, partner role, optional
-// instance, direct or support-ticket path, note), validated by the API's own AccessRequestInput schema.
+// The form a partner user asks a customer for Mission Control access with (customer, partner role, every environment
+// or one it reaches by name, direct or support-ticket path, note), validated by the API's own AccessRequestInput.
 import { useTRPC } from "@gatehouse/client";
 import { AccessRequestInput, PartnerRole } from "@gatehouse/contracts";
 import { partnerRoleName, toast, useSchemaForm } from "@gatehouse/ui";
-import { Button, Group, Paper, Radio, Select, Stack, Textarea, TextInput, Title } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import {
+  Button,
+  Group,
+  Paper,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Schema } from "effect";
 import { Controller } from "react-hook-form";
 
@@ -26,7 +37,25 @@ const toInput = ({ instance, note, ...rest }: typeof RequestForm.Type): typeof A
 const roleOptions = PartnerRole.literals.map((role) => ({ value: role, label: partnerRoleName(role) }));
 const blank = { customerOrg: "", role: "mission-control:partnerUser", path: "direct" } as const;
 
-/** An empty optional text is no value at all (the schema refuses an empty instance id). */
+/** The environment select's value for a request at every environment (no instance). */
+const EVERY = "";
+
+/**
+ * The customer's environments the partner already reaches, by name, to ask more of one: a customer it does not
+ * reach yet tells it none (the server answers as for a made-up one), so the request is for every environment.
+ */
+const useReachedEnvironments = (customer: string) => {
+  const trpc = useTRPC();
+  const customers = useQuery(trpc.missionControl.customers.queryOptions());
+  const reached = customers.data?.some((c) => c.org === customer) === true;
+  const instances = useQuery({
+    ...trpc.missionControl.instances.queryOptions({ customer }),
+    enabled: reached,
+  });
+  return reached ? (instances.data ?? []).map((i) => ({ value: i.id, label: i.name })) : [];
+};
+
+/** An empty optional text is no value at all (the schema refuses an empty note). */
 const optional = (value: string): string | undefined => (value.trim() === "" ? undefined : value);
 
 export const RequestAccessForm = () => {
@@ -48,6 +77,7 @@ export const RequestAccessForm = () => {
     }),
   );
   const errors = form.formState.errors;
+  const environments = useReachedEnvironments(form.watch("customerOrg").trim());
   return (
     <Paper withBorder p="md">
       <form
@@ -56,7 +86,7 @@ export const RequestAccessForm = () => {
       >
         <Stack>
           <Title order={4}>Request access to a customer</Title>
-          <Group grow align="flex-start">
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
               label="Customer organization"
               description="The customer's organization id, e.g. acme"
@@ -82,15 +112,17 @@ export const RequestAccessForm = () => {
               control={form.control}
               name="instance"
               render={({ field }) => (
-                <TextInput
-                  label="Instance (optional)"
-                  description="One instance id; empty for every environment"
-                  value={field.value ?? ""}
-                  onChange={(event) => field.onChange(optional(event.currentTarget.value))}
+                <Select
+                  label="Environment"
+                  description="One you already reach, or every environment"
+                  data={[{ value: EVERY, label: "Every environment" }, ...environments]}
+                  value={field.value ?? EVERY}
+                  onChange={(value) => field.onChange(value === null || value === EVERY ? undefined : value)}
+                  allowDeselect={false}
                 />
               )}
             />
-          </Group>
+          </SimpleGrid>
           <Controller
             control={form.control}
             name="path"
