@@ -267,17 +267,49 @@ const operatorTagged = (what: string, rehearse?: Authorization["rehearse"]) =>
 export const operatorOnly = (what: string) => operatorTagged(what);
 
 /**
- * The platform operator's mutation with its input's Effect `schema`: as operatorOnly, and rehearsable (`may`):
- * bad input is BAD_REQUEST naming the problem, anyone but the operator FORBIDDEN, as the call answers.
+ * What an operator's write stands on, for the state it reads (a support ticket's grant: the customer's approval
+ * and the grant's validity): throws the refusal (ask the engine through `engine`, read through `store`), or
+ * names the organizations whose state it read, whose write locks the write then takes to judge it again.
  */
-export const operatorMutation = <S extends Schema.ConstraintDecoder<unknown>>(what: string, schema: S) => {
+export type OperatorStanding<I> = (
+  input: I,
+  context: { readonly store: Store; readonly engine: Engine },
+) => Promise<ReadonlyArray<string>>;
+
+/**
+ * The platform operator's mutation with its input's Effect `schema`: as operatorOnly, and rehearsable (`may`):
+ * bad input is BAD_REQUEST naming the problem, anyone but the operator FORBIDDEN, as the call answers. With
+ * `standing`, that refusal too, asked by the rehearsal and the call alike, and again under the write locks of the
+ * organizations it names, on the state the write commits after.
+ */
+export const operatorMutation = <S extends Schema.ConstraintDecoder<unknown>>(
+  what: string,
+  schema: S,
+  standing?: OperatorStanding<S["Type"]>,
+) => {
   const standard = inputSchema(schema);
-  // As the call: the actor first (the builder's middleware), then the input.
+  // As the call: the actor first (the builder's middleware), then the input, then what the write stands on.
   const rehearse = async (raw: unknown, ctx: RehearsalContext) => {
     requireOperator(ctx.actor, what);
-    await decode(standard, raw);
+    const input = await decode(standard, raw);
+    await standing?.(input, { store: storeFor(ctx), engine: ctx.engine }).catch(refusal);
   };
-  return operatorTagged(what, rehearse).input(standard);
+  return operatorTagged(what, rehearse)
+    .input(standard)
+    .use(async ({ ctx, input, next }) => {
+      if (standing === undefined) return next();
+      const orgs = await standing(input, { store: ctx.store, engine: ctx.engine }).catch(refusal);
+      const authority: Authority = {
+        orgs,
+        recheck: async (services, engine) => {
+          await standing(input, { store: storeWithin(services), engine }).catch(refusal);
+        },
+      };
+      const writing = { store: ctx.store, writer: ctx.actor, requestId: ctx.requestId, written: ctx.written };
+      const result = await next({ ctx: { write: writeFor({ ...writing, authority }) } });
+      if (result.ok) return result;
+      throw failureOf(result.error);
+    });
 };
 
 /** Where the objects a procedure is about lie: the organization boundary, decided by the builder (`within`). */

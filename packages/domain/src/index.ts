@@ -31,6 +31,7 @@ export * from "./model/ids.ts";
 export * from "./model/resource.ts";
 export * from "./model/scope.ts";
 export * from "./rules/access-request.ts";
+export * from "./rules/access-request-readers.ts";
 export * from "./rules/account-status.ts";
 export * from "./rules/custom-role.ts";
 export * from "./rules/entity-roles.ts";

@@ -15,9 +15,12 @@ import {
   type AccessRequestStatus,
   accessRequestEffects,
   accessRequestMovers,
+  type Engine,
   grantedRole,
   inForce,
   nextAccessRequest,
+  readsAccessRequest,
+  readsAccessRequests,
   type Scope,
   sameScope,
 } from "@gatehouse/domain";
@@ -37,7 +40,9 @@ import {
   authorizedMutation,
   authorizedQuery,
   authorizedRead,
+  type Declared,
   type DeclaredChange,
+  type OperatorStanding,
   operatorMutation,
   operatorOnly,
   type QueryContext,
@@ -54,7 +59,6 @@ import { ticketView } from "./support-tickets.ts";
 // Rules: docs/decisions.md#partner-access; the request's states, events and movers: the domain's rules/access-request.ts.
 
 const PRODUCT = "mission-control";
-const USER_VIEW = "admin-center:user.view";
 
 const view = (r: AccessRequestRecord) => ({
   id: r.id,
@@ -148,7 +152,10 @@ const rightTo = (event: AccessRequestEvent, request: AccessRequestRecord, actor:
 const decision = (input: { readonly approve: boolean }): AccessRequestEvent =>
   input.approve ? "approve" : "deny";
 
-/** The stored request, declared: the customer organization decides, so it is the boundary; then its assignment. */
+/**
+ * The stored request, declared: the customer organization decides, so it is the boundary; then its assignment,
+ * and whether the request's status takes the decision (so `may` answers as the call does).
+ */
 const decideAsk = async (
   input: { readonly id: string; readonly role?: string; readonly approve: boolean },
   { actor, store }: AskContext,
@@ -157,7 +164,11 @@ const decideAsk = async (
   return {
     orgs: [request.customerOrg],
     missing: missing("access request", input.id),
-    ask: () => rightTo(decision(input), request, actor, roleGranted(request, input)),
+    ask: () => {
+      const questions = rightTo(decision(input), request, actor, roleGranted(request, input));
+      moved(request, decision(input), "BAD_REQUEST");
+      return questions;
+    },
   };
 };
 
@@ -221,6 +232,44 @@ const move = (
 
 const SUPPORT = "works the support-ticket queue: completes or rejects what customers approved";
 
+/**
+ * What completing a support ticket stands on: the customer's approval, still standing (whoever approved it may
+ * still give the role there: an administrator since removed, deactivated or demoted approves nothing any more),
+ * and a grant the engine calls valid (refused in the words grants.create gives, e.g. a partner that has since
+ * disabled Mission Control). Read again under the customer's and the partner's write locks.
+ */
+const approvalStands = (request: AccessRequestRecord, engine: Engine): void => {
+  const assignment = {
+    role: request.requestedRole,
+    scope: scopeOf(request),
+    targetOrg: request.partnerOrg,
+    targetUser: request.userId,
+  };
+  // A customer-approved ticket records its approver (the database's check): none is a broken row.
+  if (request.decidedBy === null) throw new Error(`access request ${request.id} has no approver`);
+  const { decision, reason } = engine.assign(request.decidedBy, assignment);
+  if (decision === "invalid") throw badRequest(reason);
+  if (decision === "deny")
+    throw badRequest(
+      "The customer's approval no longer stands: the administrator who approved it may no longer give this role there. Reject the ticket; the partner may ask again",
+    );
+};
+
+/** Completing: the ticket customer-approved, its approval standing, its grant valid. */
+const completing: OperatorStanding<{ readonly id: string }> = async (input, { store, engine }) => {
+  const request = await store.run(AccessRequests.use((a) => a.get(input.id)));
+  moved(request, "complete", "BAD_REQUEST");
+  approvalStands(request, engine);
+  return [request.customerOrg, request.partnerOrg];
+};
+
+/** Rejecting: the ticket customer-approved (nothing is granted, so nothing else stands in the way). */
+const rejecting: OperatorStanding<{ readonly id: string }> = async (input, { store }) => {
+  const request = await store.run(AccessRequests.use((a) => a.get(input.id)));
+  moved(request, "reject", "BAD_REQUEST");
+  return [];
+};
+
 /** The operator's answer to a support ticket (complete or reject), audited in the customer's organization. */
 const operatorAnswer = async (
   ctx: { readonly actor: { readonly id: string }; readonly store: Store; readonly write: Write },
@@ -236,6 +285,31 @@ const operatorAnswer = async (
     run: move(request, event, to, ctx.actor.id),
   });
   return view(value);
+};
+
+/**
+ * Reading `org`'s requests: within the boundary, a user who may read some of them (the domain's rule, asked at the
+ * organization and anywhere in its Mission Control); API keys of the organization and the operator read them all.
+ */
+const listing = (input: typeof AccessRequestListInput.Type, { actor, engine }: QueryContext): Declared => {
+  const reads =
+    actor.kind !== "user" ||
+    readsAccessRequests(
+      {
+        allows: (action, scope) => engine.allows(actor.id, action, scope),
+        allowsWithin: (action, scope) => engine.allowsWithin(actor.id, action, scope),
+      },
+      input.org,
+    );
+  return {
+    orgs: [input.org],
+    ...(reads
+      ? {}
+      : {
+          refuse:
+            "You may not view this organization's partner access requests: they are read by its administrators who view its people or give Mission Control roles",
+        }),
+  };
 };
 
 export const accessRequestsRouter = router({
@@ -278,26 +352,29 @@ export const accessRequestsRouter = router({
     return requests.map((r) => ({ ...view(r), ...names(r) }));
   }),
 
-  /** The requests addressed to `org`, optionally of one status. */
-  list: authorizedQuery(AccessRequestListInput, (input) => ({
-    orgs: [input.org],
-    ask: [
-      {
-        check: { action: USER_VIEW, resource: { org: input.org } },
-        refusal: `You may not view this organization's access requests (needs ${USER_VIEW})`,
-      },
-    ],
-  })).query(async ({ ctx, input }) => {
+  /**
+   * The requests addressed to `org` the reader may read (the domain's readsAccessRequest: all of them to who views
+   * the organization's people, those it may decide to who gives Mission Control roles somewhere there),
+   * optionally of one status; paged over those alone.
+   */
+  list: authorizedQuery(AccessRequestListInput, listing).query(async ({ ctx, input }) => {
     const requests = await ctx.store.run(
       AccessRequests.use((a) => a.list({ customerOrg: input.org, status: input.status })),
     );
-    const page = pageOf(requests, input);
-    // Asked above: the reader may view the customer's people, so it knows the customer.
+    const questions = { allows: ctx.may };
+    const page = pageOf(
+      requests.filter((r) => readsAccessRequest(questions, input.org, scopeOf(r))),
+      input,
+    );
+    // Within the boundary: the reader is of the customer, so it knows the customer.
     const names = await accessRequestNamer(ctx.store, ctx.engine, page, () => true);
     return page.map((r) => ({ ...view(r), ...names(r) }));
   }),
 
-  /** The customer's answer: approve (direct → grant now; support ticket → customer-approved) or deny. */
+  /**
+   * The customer's answer: approve (direct → grant now; support ticket → customer-approved) or deny (a pending
+   * request, or its own approval of a support ticket still waiting for the operator: withdrawn, it ends denied).
+   */
   decide: authorizedMutation(AccessRequestDecideInput, decideAsk).mutation(async ({ ctx, input }) => {
     const request = await ctx.store.run(AccessRequests.use((a) => a.get(input.id)));
     const event = decision(input);
@@ -342,13 +419,13 @@ export const accessRequestsRouter = router({
       );
     }),
 
-  /** The operator completes a customer-approved support ticket: the grant is created. */
-  complete: operatorMutation(SUPPORT, AccessRequestCompleteInput).mutation(async ({ ctx, input }) =>
-    operatorAnswer(ctx, input.id, "complete"),
+  /** The operator completes a customer-approved support ticket whose approval stands: the grant is created. */
+  complete: operatorMutation(SUPPORT, AccessRequestCompleteInput, completing).mutation(
+    async ({ ctx, input }) => operatorAnswer(ctx, input.id, "complete"),
   ),
 
   /** The operator rejects a customer-approved support ticket: it ends denied, nothing is granted. */
-  reject: operatorMutation(SUPPORT, AccessRequestCompleteInput).mutation(async ({ ctx, input }) =>
+  reject: operatorMutation(SUPPORT, AccessRequestCompleteInput, rejecting).mutation(async ({ ctx, input }) =>
     operatorAnswer(ctx, input.id, "reject"),
   ),
 });

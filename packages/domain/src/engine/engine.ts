@@ -4,7 +4,7 @@ import { products as allProducts } from "../catalog/index.ts";
 import type { ProductDef } from "../catalog/types.ts";
 import { UnknownSubject } from "../model/errors.ts";
 import type { Resource } from "../model/resource.ts";
-import { formatScope } from "../model/scope.ts";
+import { formatScope, type Scope, scopeCovers } from "../model/scope.ts";
 import { grantsInForce } from "./admin-levels.ts";
 import { type AssignDecision, type Assignment, decideAssignment } from "./assign.ts";
 import { type AudienceRoleAnswer, answerAudienceRole } from "./audience-role.ts";
@@ -254,12 +254,26 @@ export class Engine {
     return soonest;
   }
 
+  /**
+   * True when `subject` may perform `action` at `scope` or at some place inside it: at `scope` itself, or at the
+   * place of one of its grants in force there (as allowsSomewhere, within one place of the organization).
+   */
+  allowsWithin(subject: string, action: string, scope: Scope, now = 0): boolean {
+    if (this.allows(subject, action, scope, now)) return true;
+    const s = this.snapshot.subject(subject);
+    return grantsInForce(this.snapshot, s, now).some((g) => {
+      const at = this.snapshot.tree.scopeOf(g.node);
+      return scopeCovers(scope, at) && this.allows(subject, action, at, now);
+    });
+  }
+
   /** The Admin Center sections `subject` may use in its organization, in navigation order. */
   sections(subject: string, now = 0): ReadonlyArray<AdminSection> {
     const org = this.snapshot.subject(subject).org;
     return sectionsOf(org, {
       allows: (action, scope) => this.allows(subject, action, scope, now),
       allowsSomewhere: (action, inOrg) => this.allowsSomewhere(subject, action, inOrg, now),
+      allowsWithin: (action, scope) => this.allowsWithin(subject, action, scope, now),
     });
   }
 

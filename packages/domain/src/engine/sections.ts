@@ -1,6 +1,7 @@
 // The Admin Center's sections and the engine question that offers each (seed 001: what each admin level has
 // access to): may the subject do the section's action at its organization, or somewhere inside it.
 import type { Scope } from "../model/scope.ts";
+import { readsAccessRequests } from "../rules/access-request-readers.ts";
 
 export type AdminSection =
   | "products"
@@ -16,11 +17,18 @@ export type AdminSection =
 /** Where a section's action must be allowed: at the organization itself, or at some place inside it. */
 type Where = "organization" | "somewhere";
 
-/** Each section in navigation order, with the question that offers it (all of `ask` must be allowed). */
-const sections: ReadonlyArray<{
-  readonly id: AdminSection;
-  readonly ask: ReadonlyArray<{ readonly action: string; readonly where: Where; readonly allowed?: false }>;
-}> = [
+type Question = { readonly action: string; readonly where: Where; readonly allowed?: false };
+
+/**
+ * Each section in navigation order, with the questions that offer it (all of `ask` must be allowed), or the rule
+ * of the domain its list is read by (`readers`).
+ */
+const sections: ReadonlyArray<
+  { readonly id: AdminSection } & (
+    | { readonly ask: ReadonlyArray<Question> }
+    | { readonly readers: (questions: SectionQuestions, org: string) => boolean }
+  )
+> = [
   // Super, product and instance admins: "products … instances".
   { id: "products", ask: [{ action: "admin-center:instance.view", where: "somewhere" }] },
   // Project owners, who see no instance: "access to all Experimentation projects for your organization".
@@ -37,8 +45,8 @@ const sections: ReadonlyArray<{
   { id: "groups", ask: [{ action: "admin-center:group.manage", where: "somewhere" }] },
   { id: "roles", ask: [{ action: "admin-center:role.view", where: "somewhere" }] },
   { id: "invitations", ask: [{ action: "admin-center:user.invite", where: "somewhere" }] },
-  // Partner organizations' requests are answered for the whole organization.
-  { id: "access-requests", ask: [{ action: "admin-center:user.view", where: "organization" }] },
+  // Partner organizations' requests: read by who views the organization's people, or decides some of them.
+  { id: "access-requests", readers: readsAccessRequests },
   // Who holds what across a whole product.
   { id: "access-matrix", ask: [{ action: "admin-center:product.view", where: "somewhere" }] },
   // The audit log shows the part of the organization each admin level administers.
@@ -51,18 +59,19 @@ export interface SectionQuestions {
   readonly allows: (action: string, scope: Scope) => boolean;
   /** May the subject do `action` at some place of `org` (where one of its grants in force sits)? */
   readonly allowsSomewhere: (action: string, org: string) => boolean;
+  /** May the subject do `action` at `scope` or at some place inside it? */
+  readonly allowsWithin: (action: string, scope: Scope) => boolean;
 }
+
+const answered = (org: string, questions: SectionQuestions, { action, where }: Question): boolean =>
+  where === "organization" ? questions.allows(action, { org }) : questions.allowsSomewhere(action, org);
 
 /** The sections the subject may use in `org`, in navigation order. */
 export const sectionsOf = (org: string, questions: SectionQuestions): ReadonlyArray<AdminSection> =>
   sections
-    .filter(({ ask }) =>
-      ask.every(({ action, where, allowed = true }) => {
-        const answer =
-          where === "organization"
-            ? questions.allows(action, { org })
-            : questions.allowsSomewhere(action, org);
-        return answer === allowed;
-      }),
+    .filter((section) =>
+      "readers" in section
+        ? section.readers(questions, org)
+        : section.ask.every((question) => answered(org, questions, question) === (question.allowed ?? true)),
     )
     .map(({ id }) => id);

@@ -35,7 +35,8 @@ export const accessRequestEvents: ReadonlyArray<AccessRequestEvent> = [
 /**
  * Who makes each event, which the API's declarations ask for:
  * - "grantor": the customer, whoever engine.assign allows to give the granted role at the request's scope to
- *   the partner user (approving and denying ask the same question);
+ *   the partner user (approving and denying ask the same question); denying a support ticket the customer
+ *   approved withdraws that approval while it waits for the operator;
  * - "operator": the platform operator, completing a support ticket the customer approved or rejecting it (the
  *   request ends denied; the customer's approval stays recorded);
  * - "requester": the partner user the request is for, withdrawing its own request (it gives nothing, so no
@@ -55,7 +56,7 @@ const moves: Readonly<Record<AccessRequestPath, Moves>> = {
   direct: { pending: { approve: "approved", deny: "denied", cancel: "cancelled" } },
   "support-ticket": {
     pending: { approve: "customer-approved", deny: "denied", cancel: "cancelled" },
-    "customer-approved": { complete: "completed", reject: "denied" },
+    "customer-approved": { complete: "completed", reject: "denied", deny: "denied" },
   },
 };
 
@@ -84,8 +85,12 @@ const refusal = (request: AccessRequestState, event: AccessRequestEvent): string
       return "This access request is not a customer-approved support ticket";
     case "cancel":
       return `This access request is ${request.status}: only a pending request can be cancelled`;
-    default:
-      return `This access request is already ${request.status}: only a pending request is approved or denied`;
+    case "approve":
+      return request.status === "customer-approved"
+        ? "This access request is already approved: it waits for the operator (deny it to withdraw the approval)"
+        : `This access request is already ${request.status}: only a pending request is approved`;
+    case "deny":
+      return `This access request is already ${request.status}: only a pending request, or an approval waiting for the operator, is denied`;
   }
 };
 

@@ -1,5 +1,6 @@
 // The Admin Center sections each admin level may use (seed 001: super admin everything, product admin "products,
-// groups, and roles", instance admin "only your product instances and users", project owner its projects).
+// groups, and roles", instance admin "only your product instances and users", project owner its projects); the
+// partner requests to whoever views the people or decides some of them (a Mission Control product or instance admin).
 import { describe, expect, it } from "vitest";
 import { path } from "../support/scopes.ts";
 import { NOW, world } from "../support/world.ts";
@@ -7,13 +8,15 @@ import { NOW, world } from "../support/world.ts";
 const A = "admin-center";
 
 const w = world()
-  .users("acme", "super", "product", "instance", "owner", "roles-only", "plain")
+  .users("acme", "super", "product", "instance", "owner", "roles-only", "plain", "mc-product", "mc-instance")
   .grant("super", `${A}:super-admin`, path("acme"))
   .grant("product", `${A}:product-admin`, path("acme", "cms"))
   .grant("instance", `${A}:instance-admin`, path("acme", "cms", "site"))
   .grant("owner", `${A}:project-owner`, path("acme", "experimentation", "e1", "p1"))
   .grant("roles-only", `${A}:roles-admin`, path("acme"))
-  .grant("plain", "cms:commerce-admins", path("acme", "cms"));
+  .grant("plain", "cms:commerce-admins", path("acme", "cms"))
+  .grant("mc-product", `${A}:product-admin`, path("acme", "mission-control"))
+  .grant("mc-instance", `${A}:instance-admin`, path("acme", "mission-control", "sandbox"));
 
 describe("Admin Center sections", () => {
   it.each([
@@ -26,6 +29,11 @@ describe("Admin Center sections", () => {
     ["owner", ["projects", "invitations", "audit"]],
     ["roles-only", ["roles"]],
     ["plain", []],
+    [
+      "mc-product",
+      ["products", "groups", "roles", "invitations", "access-requests", "access-matrix", "audit"],
+    ],
+    ["mc-instance", ["products", "invitations", "access-requests", "audit"]],
   ])("%s may use %j", (who, sections) => {
     expect(w.engine.sections(who, NOW)).toEqual(sections);
   });
@@ -34,6 +42,20 @@ describe("Admin Center sections", () => {
     expect(w.engine.allowsSomewhere("product", `${A}:group.manage`, "acme", NOW)).toBe(true);
     expect(w.engine.allowsSomewhere("product", `${A}:group.manage`, "globex", NOW)).toBe(false);
     expect(w.engine.allowsSomewhere("instance", `${A}:group.manage`, "acme", NOW)).toBe(false);
+  });
+
+  it("asks within a place only at it or below it", () => {
+    const invite = `${A}:user.invite`;
+    expect(
+      w.engine.allowsWithin("mc-instance", invite, { org: "acme", product: "mission-control" }, NOW),
+    ).toBe(true);
+    expect(w.engine.allowsWithin("mc-instance", invite, { org: "acme", product: "cms" }, NOW)).toBe(false);
+    expect(w.engine.allowsWithin("product", invite, { org: "acme", product: "mission-control" }, NOW)).toBe(
+      false,
+    );
+    expect(w.engine.allowsWithin("super", invite, { org: "acme", product: "mission-control" }, NOW)).toBe(
+      true,
+    );
   });
 
   it("follows the grants as they change", () => {

@@ -96,7 +96,8 @@ const table: Readonly<
     },
     "customer-approved": {
       approve: notPending,
-      deny: notPending,
+      // The customer withdraws its approval while the ticket waits for the operator.
+      deny: "denied",
       complete: "completed",
       reject: "denied",
       cancel: notPending,
@@ -121,8 +122,11 @@ const table: Readonly<
 const id = "acr_1";
 const refusals: Readonly<Record<AccessRequestEvent, (status: AccessRequestStatus) => string>> = {
   approve: (status) =>
-    `This access request is already ${status}: only a pending request is approved or denied`,
-  deny: (status) => `This access request is already ${status}: only a pending request is approved or denied`,
+    status === "customer-approved"
+      ? "This access request is already approved: it waits for the operator (deny it to withdraw the approval)"
+      : `This access request is already ${status}: only a pending request is approved`,
+  deny: (status) =>
+    `This access request is already ${status}: only a pending request, or an approval waiting for the operator, is denied`,
   complete: () => "This access request is not a customer-approved support ticket",
   reject: () => "This access request is not a customer-approved support ticket",
   cancel: (status) => `This access request is ${status}: only a pending request can be cancelled`,

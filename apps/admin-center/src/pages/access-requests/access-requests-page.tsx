@@ -1,5 +1,6 @@
 // Partner access requests (route /access-requests): the requests partner users sent to this organization,
-// with approve (choosing the Mission Control role) and deny, each guarded by the engine and confirmed.
+// with approve (choosing the Mission Control role) and deny, and the withdrawal of an approval waiting for the
+// operator, each guarded by the engine and confirmed.
 import { type RouterInputs, useSignedInOrg, useTRPC } from "@gatehouse/client";
 import { type Column, Crumbs, DataTable, EmptyState, requestPathLabel } from "@gatehouse/ui";
 import { SegmentedControl, Stack, Text, Title } from "@mantine/core";
@@ -30,7 +31,8 @@ export const AccessRequestsPage = () => {
       </Title>
       <Text size="sm" c="dimmed">
         Partner users ask for a Mission Control role in your organization. Approve a direct request to grant
-        it now; an approved support ticket waits for the platform operator.
+        it now; an approved support ticket waits for the platform operator, and you may withdraw your approval
+        until the operator completes it.
       </Text>
       {org === "" ? (
         <EmptyState title="No organization">
@@ -77,7 +79,7 @@ const RequestsTable = ({ org }: { org: string }) => {
       id: "decide",
       header: "Decision",
       cell: ({ row }) =>
-        row.original.status !== "pending" ? null : (
+        row.original.status !== "pending" && row.original.status !== "customer-approved" ? null : (
           <DecisionButtons
             request={row.original}
             instanceName={instanceName(row.original)}

@@ -25,11 +25,13 @@ export const useDecide = () => {
         approve,
         ...(approve && role !== undefined && role !== request.role && request.path === "direct" && { role }),
       }),
-    onSuccess: (decided, { requester, approve, role }) => {
+    onSuccess: (decided, { request, requester, approve, role }) => {
       const given = role ?? decided.role;
       toast.success(
         !approve
-          ? `Denied the request of ${requester}`
+          ? request.status === "customer-approved"
+            ? `Withdrew the approval of ${requester}'s request: the operator will not complete it`
+            : `Denied the request of ${requester}`
           : decided.status === "customer-approved"
             ? `Approved; support ticket ${decided.ticket ?? ""} waits for the platform operator`
             : `Approved: ${requester} is now ${partnerRoleName(given)}`,

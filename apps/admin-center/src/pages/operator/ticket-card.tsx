@@ -13,6 +13,14 @@ const when = (iso: string | null) => (iso === null ? "—" : new Date(iso).toLoc
 const person = (p: { readonly name: string; readonly email: string | null }) =>
   p.email === null ? p.name : `${p.name} (${p.email})`;
 
+/** The customer's last answer: its approval, or (denied without the operator) a denial or a withdrawn approval. */
+const customerAnswer = (ticket: Ticket): string =>
+  ticket.status !== "denied" || ticket.answeredBy !== null
+    ? "Approved"
+    : ticket.ticket === null
+      ? "Denied"
+      : "Approval withdrawn";
+
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   <Stack gap={0}>
     <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
@@ -110,7 +118,7 @@ export const TicketCard = ({ ticket }: { ticket: Ticket }) => (
       <Text size="sm" data-testid="customer-approval">
         {ticket.approvedBy === null
           ? "Not approved by the customer"
-          : `Approved by ${person(ticket.approvedBy)} of ${ticket.customer.name} on ${when(ticket.approvedAt)}`}
+          : `${customerAnswer(ticket)} by ${person(ticket.approvedBy)} of ${ticket.customer.name} on ${when(ticket.approvedAt)}`}
       </Text>
       {ticket.answeredBy === null ? null : (
         <Text size="sm">
