@@ -191,7 +191,7 @@ const mutatingActor = (actor: Actor): UserActor => {
   throw forbidden(
     actor.kind === "api-key"
       ? "API keys are read-only: sign in as a user to change anything"
-      : "The platform operator does not change an organization's roles and grants",
+      : "The platform operator does not act inside an organization: its own users change its roles, grants and data and run its operations",
   );
 };
 

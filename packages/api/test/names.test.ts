@@ -94,7 +94,8 @@ describe("names served next to ids", () => {
       email: "partnerdev@agency.example",
     });
 
-    // The partner reads acme's history, but acme's people are not its to see: the name stays unsaid.
+    // The partner reads acme's history, but acme's people are not its to see: the name stays unsaid, the
+    // organization (the one it reads) is said.
     const seenByPartner = await send("GET", "operations.history", { org: "acme", limit: 20 }, partner);
     const partnerItems = new Map(
       (seenByPartner.data as { items: Operation[] }).items.map((op) => [op.id, op]),
@@ -103,6 +104,7 @@ describe("names served next to ids", () => {
       id: "demo-customerdev",
       name: null,
       email: null,
+      of: "Acme",
     });
     expect(partnerItems.get(ids[1] ?? "")?.requester.name).toBe("Agency partnerDev");
 

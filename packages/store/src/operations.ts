@@ -64,6 +64,11 @@ export interface OperationTransition {
 
 export interface OperationFilter {
   readonly org: string;
+  /**
+   * Only the operations of these instances (those a reader may view): the page, and the cursor it pages from,
+   * count no other; none given, every instance of `org`.
+   */
+  readonly instances?: ReadonlyArray<string> | undefined;
   readonly instance?: string | undefined;
   readonly status?: OperationStatus | undefined;
   /** Operations created before this one (keyset paging, newest first). */
@@ -196,13 +201,24 @@ const make = Effect.gen(function* () {
   });
 
   const list = Effect.fn("Operations.list")(function* (filter: OperationFilter) {
-    const conditions = [
+    const among = filter.instances;
+    if (among !== undefined && among.length === 0) return [];
+    const within = [
       sql`org = ${filter.org}`,
+      ...(among === undefined ? [] : [sql`instance in ${sql.in(among)}`]),
+    ];
+    const conditions = [
+      ...within,
       ...(filter.instance === undefined ? [] : [sql`instance = ${filter.instance}`]),
       ...(filter.status === undefined ? [] : [sql`status = ${filter.status}`]),
+      // A cursor counts only as one of the operations listed: any other (hidden, another organization's, made
+      // up) pages nowhere, alike.
       ...(filter.cursor === undefined
         ? []
-        : [sql`(created_at, id) < (select created_at, id from operations where id = ${filter.cursor})`]),
+        : [
+            sql`(created_at, id) < (select created_at, id from operations
+                                    where id = ${filter.cursor} and ${sql.and(within)})`,
+          ]),
     ];
     return yield* select(sql.and(conditions), filter.limit);
   });

@@ -9,6 +9,7 @@ import {
   newId,
   type OperationRecord,
   Operations,
+  Organizations,
 } from "@gatehouse/store";
 import { Effect, Option } from "effect";
 import {
@@ -20,6 +21,7 @@ import {
   type QueryContext,
   type Store,
 } from "../authorize.ts";
+import { keysetPage } from "../list-page.ts";
 import { operationExecutor } from "../mission-control/executor.ts";
 import { operationCheck } from "../mission-control/operation-check.ts";
 import { operationName } from "../names/operation-name.ts";
@@ -82,7 +84,17 @@ const cancelAsk = async (input: { readonly id: string }, { store }: AskContext):
   return { check: operationCheck(op.action, instance), missing };
 };
 
-/** The instances of `org` the actor may view, declared: users are asked about each one they see. */
+/** The organization's name for a refusal given once the boundary passed (its id when it has none). */
+const orgName = async (store: Store, org: string): Promise<string> => {
+  const found = await store.run(Effect.option(Organizations.use((o) => o.get(org))));
+  return Option.isSome(found) ? found.value.name : org;
+};
+
+/**
+ * The instances of `org` the actor may view, declared: users are asked about each one they see. A refusal says
+ * what viewing takes (a Mission Control role on the environment), naming no environment by id: one the reader may
+ * not view and a made-up one are refused alike.
+ */
 const historyOf = async (
   input: typeof OperationHistoryInput.Type,
   { actor, engine, store }: QueryContext,
@@ -94,10 +106,10 @@ const historyOf = async (
       : instances;
   const visible = new Map(seen.map((i) => [i.id, i] as const));
   const refuse =
-    input.instance !== undefined && !visible.has(input.instance)
-      ? `may not view the operations of ${input.instance}`
-      : visible.size === 0
-        ? `may not view Mission Control in ${input.org}`
+    visible.size === 0
+      ? `You hold no Mission Control role on any environment of ${await orgName(store, input.org)}: its operations are shown to those who may view an environment`
+      : input.instance !== undefined && !visible.has(input.instance)
+        ? "You may not view this environment's operations: they are shown to those who hold a Mission Control role on it"
         : undefined;
   return {
     orgs: [input.org],
@@ -181,31 +193,36 @@ export const operationsRouter = router({
     return view(value);
   }),
 
-  /** The operations of `org` (optionally one instance or status), newest first; `next` pages on. */
+  /**
+   * The operations of `org` (optionally one instance or status) on the instances the reader may view, newest
+   * first: the query reads only those, so a page, its size and its `next` (which pages on) tell nothing of others.
+   */
   history: authorizedQuery(OperationHistoryInput, historyOf).query(async ({ ctx, input }) => {
     const visible = ctx.declared;
-    const ops = await ctx.store.run(
+    // One row more than asked tells whether another page follows.
+    const rows = await ctx.store.run(
       Operations.use((o) =>
         o.list({
           org: input.org,
+          instances: [...visible.keys()],
           instance: input.instance,
           status: input.status,
           cursor: input.cursor,
-          limit: input.limit,
+          limit: input.limit + 1,
         }),
       ),
     );
-    const last = ops.at(-1);
-    const shown = ops.filter((op) => visible.has(op.instance));
+    const { page, nextCursor } = keysetPage(rows, input.limit, (last) => last.id);
     const person = await peopleNamer(
       ctx.store,
       ctx.engine,
       ctx.actor,
-      shown.map((op) => op.requestedBy),
+      page.map((op) => op.requestedBy),
+      { id: input.org, name: await orgName(ctx.store, input.org) },
     );
     return {
-      items: shown.map((op) => ({ ...view(op), requester: person(op.requestedBy) })),
-      next: ops.length === input.limit && last !== undefined ? last.id : null,
+      items: page.map((op) => ({ ...view(op), requester: person(op.requestedBy) })),
+      next: nextCursor,
     };
   }),
 
@@ -217,10 +234,13 @@ export const operationsRouter = router({
   }).query(async ({ ctx }) => {
     const op = ctx.declared;
     const events = await ctx.store.run(Operations.use((o) => o.events(op.id)));
-    const person = await peopleNamer(ctx.store, ctx.engine, ctx.actor, [
-      op.requestedBy,
-      ...events.map((e) => e.actor),
-    ]);
+    const person = await peopleNamer(
+      ctx.store,
+      ctx.engine,
+      ctx.actor,
+      [op.requestedBy, ...events.map((e) => e.actor)],
+      { id: op.org, name: await orgName(ctx.store, op.org) },
+    );
     return {
       ...view(op),
       requester: person(op.requestedBy),

@@ -1,6 +1,6 @@
 // History of operations (route /history, narrowed by ?customer=…&instance=…&status=…): who ran what, when,
 // and the outcome, per customer and per instance, newest first, keyset-paged, refreshed on every change.
-import { type RouterOutputs, useTRPC } from "@gatehouse/client";
+import { errorCode, errorMessage, type RouterOutputs, useTRPC } from "@gatehouse/client";
 import { type Crumb, Crumbs, CursorPager, EmptyState, QueryState, useCursorPages } from "@gatehouse/ui";
 import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -115,6 +115,9 @@ const History = ({ customers }: { customers: ReadonlyArray<Customer> }) => {
           </Anchor>
           .
         </EmptyState>
+      ) : errorCode(history.error) === "FORBIDDEN" ? (
+        // Refused (no role on any environment, or on this one): the server's words, and no retry that cannot help.
+        <EmptyState title="No history to show">{errorMessage(history.error)}</EmptyState>
       ) : (
         <QueryState query={history}>
           {(page) => (

@@ -9,10 +9,10 @@ import { statusLabel, when } from "./operation-words.ts";
 export const OperationEvents = ({ id }: { id: string }) => {
   const trpc = useTRPC();
   const me = useSession().data?.id;
-  const by = (actor: { readonly id: string; readonly name: string | null } | null) =>
+  const by = (actor: { readonly id: string; readonly name: string | null; readonly of?: string } | null) =>
     actor === null
       ? " · by the executor"
-      : ` · by ${actor.id === me ? "you" : (actor.name ?? "a user of another organization")}`;
+      : ` · by ${actor.id === me ? "you" : (actor.name ?? (actor.of === undefined ? "a user of another organization" : `a user of ${actor.of}`))}`;
   const operation = useQuery(trpc.operations.get.queryOptions({ id }));
   return (
     <QueryState query={operation} loading="Loading its status changes…">

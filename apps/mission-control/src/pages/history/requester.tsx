@@ -1,5 +1,6 @@
 // Who asked for an operation, as the server names it: the signed-in user itself, else the person's name and
-// email (the user id on hover); someone the reader may not see (another organization's user) is said as such.
+// email (the user id on hover); someone the reader may not see is said to be of the customer (a partner reading
+// the customer's users) or of another organization.
 import type { RouterOutputs } from "@gatehouse/client";
 import { useSession } from "@gatehouse/client";
 import { Stack, Text } from "@mantine/core";
@@ -12,7 +13,11 @@ export const Requester = ({ person }: { person: Person }) => {
   return (
     <Stack gap={0} title={`User id ${person.id}`}>
       <Text size="sm">
-        {person.name === null ? "A user of another organization" : `${person.name}${self ? " (you)" : ""}`}
+        {person.name !== null
+          ? `${person.name}${self ? " (you)" : ""}`
+          : person.of === undefined
+            ? "A user of another organization"
+            : `A user of ${person.of}`}
       </Text>
       {person.email === null ? null : (
         <Text size="xs" c="dimmed">
