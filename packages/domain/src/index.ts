@@ -38,6 +38,7 @@ export * from "./rules/entity-roles.ts";
 export * from "./rules/flag-creator.ts";
 export * from "./rules/flag-launch.ts";
 export * from "./rules/flag-visibility.ts";
+export * from "./rules/instance-removal.ts";
 export * from "./rules/invalid-transition.ts";
 export * from "./rules/invitation.ts";
 export * from "./rules/operation-schedule.ts";

@@ -2,10 +2,11 @@
 // by a Super Admin of the organization, each authorized through authorizedMutation and audited.
 import { AtVersionInput, Id, Name, RenameInput } from "@gatehouse/contracts";
 import { type InstanceRecord, Instances, instanceResource, newId, Organizations } from "@gatehouse/store";
-import { Schema } from "effect";
+import { Effect, Schema } from "effect";
 import { type AskContext, authorizedMutation, authorizedQuery, type DeclaredChange } from "../authorize.ts";
 import { badRequest, conflict, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
+import { nothingUnderway, removalRefusal } from "./instance-removal.ts";
 
 // Rules: docs/decisions.md#admin-center (instances: the super admin test).
 
@@ -35,9 +36,14 @@ const superAdmin = (org: string) => ({ check: { action: SUPER_ADMIN, resource: {
 
 /**
  * The stored instance `id`, declared: its organization is the boundary; once inside it, the version read
- * (CONFLICT otherwise) and the Super Admin question there.
+ * (CONFLICT otherwise) and the Super Admin question there; `removing`, also what is underway on it (CONFLICT).
  */
-const instanceAt = async ({ store }: AskContext, id: string, version: number): Promise<DeclaredChange> => {
+const instanceAt = async (
+  { store }: AskContext,
+  id: string,
+  version: number,
+  removing?: true,
+): Promise<DeclaredChange> => {
   const instance = await store.run(Instances.use((i) => i.get(id)));
   return {
     orgs: [instance.org],
@@ -49,6 +55,14 @@ const instanceAt = async ({ store }: AskContext, id: string, version: number): P
         );
       return superAdmin(instance.org);
     },
+    ...(removing === undefined
+      ? {}
+      : {
+          conflicts: async () => {
+            const refusal = await store.run(removalRefusal(instance));
+            if (refusal !== undefined) throw conflict(refusal);
+          },
+        }),
   };
 };
 
@@ -100,15 +114,22 @@ export const instancesRouter = router({
     return view(value);
   }),
 
-  /** Removes an instance with everything below it, given the version read. */
+  /**
+   * Removes an instance with everything below it, given the version read; not while an operation is underway on
+   * it or a partner request for it waits (CONFLICT naming them, asked again inside the write).
+   */
   remove: authorizedMutation(AtVersionInput, (input, context) =>
-    instanceAt(context, input.id, input.version),
+    instanceAt(context, input.id, input.version, true),
   ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
       org: ctx.actor.org,
       action: "instance.remove",
       target: { kind: "instance", id: input.id },
-      run: Instances.use((i) => i.remove(input.id, input.version)),
+      run: Instances.use((i) =>
+        Effect.flatMap(i.get(input.id), (instance) =>
+          Effect.andThen(nothingUnderway(instance), i.remove(input.id, input.version)),
+        ),
+      ),
     });
     return view(value);
   }),
