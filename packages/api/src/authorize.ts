@@ -70,6 +70,11 @@ export type Ask = (
   readonly missing?: string;
   /** An assignment taken away (a removal): asked without the place's platform (assignment-places.ts). */
   readonly removes?: true;
+  /**
+   * An assignment refused (a request for it denied): only the authority to make it is asked, not its validity,
+   * since refusing gives nothing (a request for a role its partner may no longer hold can still be denied).
+   */
+  readonly refuses?: true;
 };
 
 /** A signed-in user: the only actor that mutates through the engine. */
@@ -137,10 +142,20 @@ const ask = (engine: ApiContext["engine"], actor: UserActor, question: Ask): voi
         `You may not "${engine.actionName(action)}" anywhere in this organization (${action})`,
     );
   }
-  const { decision, reason } = engine.assign(actor.id, question.assign);
+  const { decision, reason } = assignment(engine, actor, question);
   if (decision === "deny") throw forbidden(reason);
   if (decision === "invalid") throw badRequest(reason);
 };
+
+/** The engine's answer to an assignment question: its authority alone for a refusal (`refuses`), else in full. */
+const assignment = (
+  engine: Engine,
+  actor: UserActor,
+  question: Extract<Ask, { readonly assign: unknown }>,
+) =>
+  question.refuses === true
+    ? engine.assignAuthority(actor.id, question.assign)
+    : engine.assign(actor.id, question.assign);
 
 export type { Write, WriteAll } from "./audited-writes.ts";
 
@@ -466,7 +481,7 @@ const allows = (engine: Engine, actor: UserActor, question: Ask): boolean => {
   if ("check" in question) return engine.allows(actor.id, question.check.action, question.check.resource);
   if ("somewhere" in question)
     return engine.allowsSomewhere(actor.id, question.somewhere.action, question.somewhere.org);
-  return engine.assign(actor.id, question.assign).decision === "allow";
+  return assignment(engine, actor, question).decision === "allow";
 };
 
 /** A signed-in user's own question about one object of a list the query already authorized (row filters). */
@@ -681,7 +696,8 @@ export interface DeclaredChange extends Boundary {
   readonly orgs: ReadonlyArray<string>;
   readonly ask: Change | (() => Promise<Change> | Change);
   /**
-   * The stored state the write would be refused on (CONFLICT, in its words), asked only once the boundary and every
+   * The stored state the write would be refused on (CONFLICT, or the BAD_REQUEST of a status that takes no such
+   * change, in its words), asked only once the boundary and every
    * question passed, so that `may` answers it as the write would and it names nothing to one who may not act; the
    * write's own check under its lock stays the authority.
    */

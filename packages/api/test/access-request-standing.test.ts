@@ -112,7 +112,7 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect(await grantsOf("demo-partneruser")).toHaveLength(1);
     });
 
-    it("a direct approval of a partner without Mission Control is refused alike", async () => {
+    it("a direct approval of a partner without Mission Control is refused alike; denying it is not", async () => {
       const admin = await signIn("admin@acme.example");
       const operator = await signIn("operator@gatehouse.example");
       await removeGrants(admin, "demo-partnerdev");
@@ -129,6 +129,14 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect(approved.status).toBe(400);
       expect(approved.error?.message).toBe(PARTNER_DISABLED);
       expect(await grantsOf("demo-partnerdev")).toEqual([]);
+      // Denying gives nothing: the customer still answers it (asked, like the call, of its authority alone);
+      // someone without the authority to give the role is still refused.
+      const customerUser = await signIn("customeruser@acme.example");
+      expect((await decide(customerUser, id, false)).status).toBe(403);
+      expect((await may(admin, "accessRequests.decide", { id, approve: false })).data).toMatchObject({
+        allowed: true,
+      });
+      expect((await decide(admin, id, false)).data).toMatchObject({ status: "denied" });
       await setPartnerProducts(operator, (had) => [...had, "mission-control"]);
     });
 

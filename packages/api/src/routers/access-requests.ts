@@ -137,6 +137,8 @@ const rightTo = (event: AccessRequestEvent, request: AccessRequestRecord, actor:
             targetOrg: request.partnerOrg,
             targetUser: request.userId,
           },
+          // Denying gives nothing: the authority to give the role is asked, not whether it could be given now.
+          ...(event === "deny" ? { refuses: true as const } : {}),
         },
       ];
     case "requester":
@@ -154,7 +156,7 @@ const decision = (input: { readonly approve: boolean }): AccessRequestEvent =>
 
 /**
  * The stored request, declared: the customer organization decides, so it is the boundary; then its assignment,
- * and whether the request's status takes the decision (so `may` answers as the call does).
+ * and once that is allowed, whether the request's status takes the decision (so `may` answers as the call does).
  */
 const decideAsk = async (
   input: { readonly id: string; readonly role?: string; readonly approve: boolean },
@@ -164,10 +166,9 @@ const decideAsk = async (
   return {
     orgs: [request.customerOrg],
     missing: missing("access request", input.id),
-    ask: () => {
-      const questions = rightTo(decision(input), request, actor, roleGranted(request, input));
+    ask: () => rightTo(decision(input), request, actor, roleGranted(request, input)),
+    conflicts: async () => {
       moved(request, decision(input), "BAD_REQUEST");
-      return questions;
     },
   };
 };

@@ -42,11 +42,32 @@ export const decideAssignment = (
   a: Assignment,
   now: number,
 ): AssignDecision => {
-  const snap = cx.snap;
-  const role = "role" in a ? snap.roleIn(a.role, a.scope.org) : snap.catalog.single(a.permission);
-  const invalidity = validity(cx, role, a, now);
-  if (invalidity !== undefined) return invalidity;
-  const delegated = delegation(snap, actor, role, a.scope, now);
+  const role = roleOf(cx, a);
+  return validity(cx, role, a, now) ?? authority(cx, actor, role, a, now);
+};
+
+/**
+ * Whether the actor holds the authority to make the assignment, its validity aside: what refusing one asks (a
+ * customer denying a partner's request for a role the partner may no longer hold: refusing gives nothing).
+ */
+export const decideAuthority = (
+  cx: DecisionContext,
+  actor: Subject,
+  a: Assignment,
+  now: number,
+): AssignDecision => authority(cx, actor, roleOf(cx, a), a, now);
+
+const roleOf = (cx: DecisionContext, a: Assignment): RoleEntry =>
+  "role" in a ? cx.snap.roleIn(a.role, a.scope.org) : cx.snap.catalog.single(a.permission);
+
+const authority = (
+  cx: DecisionContext,
+  actor: Subject,
+  role: RoleEntry,
+  a: Assignment,
+  now: number,
+): AssignDecision => {
+  const delegated = delegation(cx.snap, actor, role, a.scope, now);
   if (delegated.decision === "allow") return delegated;
   const managed = managedEntity(cx, actor, role, a.scope, now);
   return managed === undefined ? delegated : { decision: "allow", reason: managed };

@@ -6,7 +6,7 @@ import { UnknownSubject } from "../model/errors.ts";
 import type { Resource } from "../model/resource.ts";
 import { formatScope, type Scope, scopeCovers } from "../model/scope.ts";
 import { grantsInForce } from "./admin-levels.ts";
-import { type AssignDecision, type Assignment, decideAssignment } from "./assign.ts";
+import { type AssignDecision, type Assignment, decideAssignment, decideAuthority } from "./assign.ts";
 import { type AudienceRoleAnswer, answerAudienceRole } from "./audience-role.ts";
 import type { ActionRef } from "./compiled-catalog.ts";
 import { DEACTIVATED } from "./deactivation.ts";
@@ -222,6 +222,11 @@ export class Engine {
   /** May `actor` make `assignment`: allow, deny (lacks authority) or invalid (nobody could). */
   assign(actor: string, assignment: Assignment, now = 0): AssignDecision {
     return decideAssignment(this.cx, this.snapshot.subject(actor), assignment, now);
+  }
+
+  /** Does `actor` hold the authority to make `assignment`, its validity aside (refusing one asks this): allow or deny. */
+  assignAuthority(actor: string, assignment: Assignment, now = 0): AssignDecision {
+    return decideAuthority(this.cx, this.snapshot.subject(actor), assignment, now);
   }
 
   /**

@@ -63,6 +63,10 @@ describe("ProductDef.partnerRoles", () => {
       decision: "invalid",
       reason: "partner agency must enable Mission Control before its users hold Mission Control roles",
     });
+    // Refusing it (a request for it denied) asks the authority alone: the super admin holds it, no one else.
+    expect(engine.assignAuthority("boss", partnerUser, NOW).decision).toBe("allow");
+    engine.snapshot.addUser("plain", "acme");
+    expect(engine.assignAuthority("plain", partnerUser, NOW).decision).toBe("deny");
   });
 });
 
