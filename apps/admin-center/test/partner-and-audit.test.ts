@@ -280,3 +280,34 @@ describe("Access matrix", () => {
     await screenshot(admin, "access-matrix-production");
   });
 });
+
+describe("Withdrawing an approval", () => {
+  it("a support ticket waiting for the operator is withdrawn from its row, and ends denied for the partner", async () => {
+    const partner = await signedIn("partneruser@agency.example");
+    const ticket = await request(partner, {
+      role: "mission-control:partnerUser",
+      instance: "acme-mc-sandbox",
+      path: "support-ticket",
+      note: "Restart the sandbox nightly",
+    });
+    const admin = await signedIn("admin@acme.example", "access-requests");
+    await call(admin, "accessRequests.decide", { id: ticket.id, approve: true }, true);
+
+    await chooseStatus(admin, "Waiting for the operator");
+    const waiting = admin.getByRole("row").filter({ hasText: "Restart the sandbox nightly" });
+    await waiting.getByRole("button", { name: "Withdraw the approval of Agency partnerUser" }).click();
+    const confirmation = admin.getByRole("dialog", { name: "Withdraw approval" });
+    await expect(confirmation.textContent()).resolves.toContain("will not complete it");
+    await confirmation.getByRole("button", { name: "Withdraw approval" }).click();
+    await admin.getByText(/^Withdrew the approval of Agency partnerUser/).waitFor();
+    await waiting.waitFor({ state: "detached" });
+
+    const mine = (await call(partner, "accessRequests.mine", undefined, false)) as AccessRequest[];
+    expect(mine.find((r) => r.id === ticket.id)?.status).toBe("denied");
+    await partner.goto(`${suite.origin}/mission-control/partner-access`);
+    await partner
+      .getByRole("table", { name: "Your access requests" })
+      .getByText(/approval withdrawn by the customer/)
+      .waitFor();
+  });
+});

@@ -130,6 +130,15 @@ describe("History of operations", () => {
     await expect(table.textContent()).resolves.not.toMatch(/demo-|mission-control:/);
     await screenshot(page, "mission-control-history-names");
 
+    // The partner reads acme's users as acme's, unnamed.
+    await partner.goto(`${suite.origin}/mission-control/history?customer=acme`);
+    await partner
+      .getByRole("table", { name: "Operations" })
+      .getByText("A user of Acme", { exact: true })
+      .first()
+      .waitFor();
+    await expect(partner.getByText("A user of another organization").count()).resolves.toBe(0);
+
     await page.goto(`${suite.origin}/mission-control/customers/acme`);
     const instances = page.getByRole("table", { name: "Instances" });
     await instances
@@ -170,5 +179,14 @@ describe("History of operations", () => {
     } finally {
       await status("demo-customeruser", "users.reactivate");
     }
+  });
+
+  it("refuses an admin with no Mission Control role in words, with no retry that cannot help", async () => {
+    const admin = await suite.newPage();
+    await signIn(admin, `${suite.origin}/mission-control/`, "admin@acme.example");
+    await admin.goto(`${suite.origin}/mission-control/history?customer=acme`);
+    await admin.getByText("No history to show").waitFor();
+    await admin.getByText(/^You hold no Mission Control role on any environment of Acme/).waitFor();
+    await expect(admin.getByRole("button", { name: "Try again" }).count()).resolves.toBe(0);
   });
 });

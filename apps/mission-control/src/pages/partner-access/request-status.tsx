@@ -1,6 +1,6 @@
 // A request's state: a badge, and for the support-ticket path the three steps with the current one marked
 // (none reached for a denied or cancelled ticket), plus the ticket reference once the customer approved and who
-// answered it when the platform operator denied it.
+// answered it when the platform operator denied it, or that the customer withdrew its approval.
 
 import { requestStatusColor, requestStatusLabel } from "@gatehouse/ui";
 import { Badge, Stack, Text } from "@mantine/core";
@@ -40,9 +40,11 @@ export const RequestStatusCell = ({ request }: { request: MyRequest }) => (
       <Text size="xs" c="dimmed">
         Ticket {request.ticket}
         {request.status === "customer-approved" ? ", waiting for the platform operator" : ""}
-        {request.status === "denied" && request.completedBy !== null
-          ? ", denied by the platform operator"
-          : ""}
+        {request.status !== "denied"
+          ? ""
+          : request.completedBy !== null
+            ? ", denied by the platform operator"
+            : ", approval withdrawn by the customer"}
       </Text>
     )}
   </Stack>
