@@ -172,6 +172,57 @@ for (const backend of ["pglite", "postgres"] as const) {
       ).toMatchObject({ answeredBy: null });
     });
 
+    it("a Mission Control instance admin reads only the requests for its environment, and decides those", async () => {
+      const admin = await signIn("admin@acme.example");
+      const partner = await signIn("partneradmin@agency.example");
+      const ask = async (instance?: string) => {
+        const asked = await send(
+          "POST",
+          "accessRequests.request",
+          {
+            customerOrg: "acme",
+            role: "mission-control:partnerUser",
+            path: "direct",
+            ...(instance === undefined ? {} : { instance }),
+          },
+          partner,
+        );
+        expect(asked.status).toBe(200);
+        return (asked.data as RequestView).id;
+      };
+      const onSandbox = await ask("acme-mc-sandbox");
+      const onProduction = await ask("acme-mc-production");
+      const everywhere = await ask();
+      const made = await send(
+        "POST",
+        "grants.create",
+        {
+          subject: { kind: "user", id: "demo-customerdev" },
+          role: "admin-center:instance-admin",
+          scope: { org: "acme", product: "mission-control", instance: "acme-mc-sandbox" },
+        },
+        admin,
+      );
+      expect(made.status).toBe(200);
+      const sandboxAdmin = await signIn("customerdev@acme.example");
+      const listed = await send(
+        "GET",
+        "accessRequests.list",
+        { org: "acme", status: "pending" },
+        sandboxAdmin,
+      );
+      expect(listed.status).toBe(200);
+      const ids = (listed.data as ReadonlyArray<RequestView>).map((r) => r.id);
+      expect(ids).toContain(onSandbox);
+      expect(ids).not.toContain(onProduction);
+      expect(ids).not.toContain(everywhere);
+      expect((await decide(sandboxAdmin, onProduction, false)).status).toBe(403);
+      expect((await decide(sandboxAdmin, onSandbox, false)).data).toMatchObject({ status: "denied" });
+      for (const id of [onProduction, everywhere]) expect((await decide(admin, id, false)).status).toBe(200);
+      const grant = made.data as GrantView;
+      await send("POST", "grants.remove", { id: grant.id, version: grant.version }, admin);
+    });
+
     it("a Mission Control product admin lists the requests it may decide, sees the section, and its approval stands only while it may still give the role", async () => {
       const admin = await signIn("admin@acme.example");
       const operator = await signIn("operator@gatehouse.example");
