@@ -56,6 +56,14 @@ describe("users.delete", () => {
     expect(await status(both.invitationId)).toBe("pending");
     expect(await rolesOf(only.userId)).toEqual([]);
     expect(await rolesOf(both.userId)).toEqual(["experimentation:viewer"]);
+    // The invitation kept lists only what accepting it still gives.
+    const [kept] = await rows<{ grants: unknown }>(
+      `select grants from invitations where id = '${both.invitationId}'`,
+    );
+    const recorded = (typeof kept?.grants === "string" ? JSON.parse(kept.grants) : kept?.grants) as Array<{
+      role: string;
+    }>;
+    expect(recorded.map((g) => g.role)).toEqual(["experimentation:viewer"]);
   });
 
   it("refuses whoever may not delete there, a place above an instance, another organization's user; nothing changes", async () => {

@@ -1,7 +1,13 @@
 // Invitations: a single-use, expiring token kept only as its hash, and the grants it gives on acceptance.
 // A pending invitation past `expires_at` reads as expired; resend, revoke and accept are versioned writes that
 // move it as the domain's machine says (rules/invitation.ts) and keep the account's grants in step.
-import { type InvitationEvent, type InvitationStatus, nextInvitation, type Scope } from "@gatehouse/domain";
+import {
+  type InvitationEvent,
+  type InvitationStatus,
+  nextInvitation,
+  type Scope,
+  scopeCovers,
+} from "@gatehouse/domain";
 import { Context, Effect, Layer, Result } from "effect";
 import { SqlClient, type Statement } from "effect/sql";
 import type { Written } from "./changes.ts";
@@ -86,6 +92,11 @@ export interface InvitationsShape {
     version: number,
     name?: string,
   ) => Effect.Effect<Written<InvitationRecord>, NotFound | VersionConflict | InvalidChange>;
+  /**
+   * Takes out of the open invitation `id`'s recorded grants those lying within `place` (their grants were removed
+   * there, as Delete user does), so that it lists what accepting it still gives; the rest stay.
+   */
+  readonly withdrawWithin: (id: string, place: Scope) => Effect.Effect<void>;
   /**
    * Revokes the user's expired invitations and withdraws their (lapsed) grants: a new invitation replaces them.
    * A pending one is not replaced: AlreadyExists, saying the email has a pending invitation to resend.
@@ -291,11 +302,21 @@ const make = Effect.gen(function* () {
     >;
   });
 
+  const withdrawWithin = Effect.fn("Invitations.withdrawWithin")(function* (id: string, place: Scope) {
+    const invitation = yield* Effect.orDie(get(id));
+    const rest = invitation.grants.filter((grant) => !scopeCovers(place, grant.scope));
+    if (rest.length === invitation.grants.length) return;
+    yield* Effect.orDie(
+      sql`update invitations set grants = ${toJson(rest)}::jsonb, version = version + 1 where id = ${id}`,
+    );
+  });
+
   return {
     create,
     get,
     byTokenHash,
     list,
+    withdrawWithin,
     resend,
     revoke,
     accept,

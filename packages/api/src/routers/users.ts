@@ -196,17 +196,23 @@ const invitationsWithin = async (store: Store, userId: string, place: Scope) =>
 
 /**
  * Revokes `invitations` (withdrawing the grants they gave), then removes what is left of `grants`: the user's
- * grants inside the place, read before, each at the version read.
+ * grants inside the place, read before, each at the version read. An open invitation granting elsewhere too no
+ * longer lists the grants inside `place`.
  */
 const deleteFromPlace = (
   invitations: ReadonlyArray<InvitationRecord>,
   grants: ReadonlyArray<GrantRecord>,
   userId: string,
+  place: Scope,
 ) =>
   Effect.gen(function* () {
     const changes: Array<Written<unknown>["changes"][number]> = [];
+    const store = yield* Invitations;
     for (const invitation of invitations)
-      changes.push(...(yield* (yield* Invitations).revoke(invitation.id, invitation.version)).changes);
+      changes.push(...(yield* store.revoke(invitation.id, invitation.version)).changes);
+    const revoked = new Set(invitations.map((i) => i.id));
+    for (const open of yield* store.list(place.org, "pending"))
+      if (open.userId === userId && !revoked.has(open.id)) yield* store.withdrawWithin(open.id, place);
     const left = new Set(
       (yield* (yield* Grants).list({ subject: { kind: "user", id: userId } })).map((grant) => grant.id),
     );
@@ -661,7 +667,7 @@ export const usersRouter = router({
       org: input.scope.org,
       action: "user.delete",
       target: { kind: "user", id: input.userId },
-      run: deleteFromPlace(invitations, grants, input.userId),
+      run: deleteFromPlace(invitations, grants, input.userId, input.scope),
     });
     return value;
   }),
