@@ -1,7 +1,7 @@
 // The Admin Center with what administrators type at its schema limits (a 200-character custom role and its
-// 1000-character description, a 100-character group and instance, a 200-character person with a 254-character
-// email; Japanese, Arabic, emoji and one unbroken run in each): at 1280 and 390 px no page scrolls sideways, and every
-// such text reads whole (wrapped, or cut short with its full text as the title), clear of the controls around it.
+// 1000-character description and partner note, a 100-character group and instance, a 200-character person with a
+// 254-character email; Japanese, Arabic, emoji, one unbroken run in each): at 1280 and 390 px no page scrolls
+// sideways, and every such text reads whole (wrapped, or cut short with its full text as its title), clear of controls.
 import {
   apiAs,
   browserSuite,
@@ -28,6 +28,7 @@ const { name: person, email } = longPerson;
 const instance = longText("Site", 100);
 const cms = { org: "acme", product: "cms", instance: "acme-cms" };
 const pim = "acme-pim";
+const note = longText("Note", 1000);
 const made = { role: "", group: "", user: "" };
 
 /** Made as an administrator makes them, through the API the app calls, signed in as acme's super admin. */
@@ -43,6 +44,10 @@ beforeAll(async () => {
   };
   made.user = found.items[0]?.id ?? "";
   await admin.close();
+  const partner = await apiAs(suite, app(), "partneruser@agency.example");
+  const request = { customerOrg: "acme", role: "mission-control:partnerAdmin", path: "direct", note };
+  await partner.call("accessRequests.request", request);
+  await partner.close();
 });
 
 /** Each page with the long texts it names. */
@@ -60,6 +65,7 @@ const pages = (): ReadonlyArray<readonly [string, ReadonlyArray<string>]> => [
   ["access-matrix?product=cms", [role, person]],
   ["audit", [group]],
   ["outbox", [email]],
+  ["access-requests", [note]],
 ];
 
 describe("long names in the Admin Center", () => {
@@ -97,6 +103,15 @@ describe("long names in the Admin Center", () => {
     await signIn(page, app("roles"), "admin@acme.example");
     const table = page.getByRole("table", { name: "Roles" });
     await table.getByRole("link", { name: role }).waitFor();
+    const overflow = () => table.evaluate((t) => t.scrollWidth - (t.parentElement?.clientWidth ?? 0));
+    await expect.poll(overflow, poll).toBeLessThanOrEqual(0);
+  });
+
+  it("keeps the partner requests' Decision column within its container at 1280 px, beside a long note", async () => {
+    const page = await suite.newPage();
+    await signIn(page, app("access-requests"), "admin@acme.example");
+    const table = page.getByRole("table", { name: "Partner access requests" });
+    await table.getByText(note).waitFor();
     const overflow = () => table.evaluate((t) => t.scrollWidth - (t.parentElement?.clientWidth ?? 0));
     await expect.poll(overflow, poll).toBeLessThanOrEqual(0);
   });

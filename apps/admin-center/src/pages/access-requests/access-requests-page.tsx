@@ -74,7 +74,16 @@ const RequestsTable = ({ org }: { org: string }) => {
     { id: "instance", header: "Instance", cell: ({ row }) => instanceName(row.original) },
     { id: "path", header: "Path", cell: ({ row }) => requestPathLabel(row.original.path) },
     { id: "status", header: "Status", cell: ({ row }) => <RequestStatus request={row.original} /> },
-    { id: "note", header: "Note", cell: ({ row }) => row.original.note ?? "" },
+    {
+      id: "note",
+      header: "Note",
+      // A note runs to 1,000 characters: it wraps within its own column, leaving room for the decision beside it.
+      cell: ({ row }) => (
+        <Text size="sm" maw="18rem" style={{ overflowWrap: "anywhere" }}>
+          {row.original.note ?? ""}
+        </Text>
+      ),
+    },
     {
       id: "decide",
       header: "Decision",
