@@ -165,4 +165,20 @@ describe("Partner access", () => {
     await expect(link.getAttribute("href")).resolves.toBe("/admin-center/access-requests");
     await screenshot(customer, "mission-control-partner-customer-side");
   });
+
+  it("a partner whose customer takes its access away is told so on the open page, by name, without a reload", async () => {
+    const dev = await open("partnerdev@agency.example", "mission-control");
+    await dev.goto(`${suite.origin}/mission-control/customers/acme/instances/acme-mc-sandbox`);
+    await dev.getByRole("heading", { name: "sandbox" }).waitFor();
+    const grants = (await get(admin, "grants.list", {
+      org: "acme",
+      subject: { kind: "user", id: "demo-partnerdev" },
+    })) as ReadonlyArray<Grant>;
+    for (const grant of grants) await post(admin, "grants.remove", { id: grant.id, version: grant.version });
+    await dev.getByText("You no longer reach sandbox").waitFor({ timeout: 15_000 });
+    const text = (await dev.locator("body").textContent()) ?? "";
+    expect(text).not.toMatch(/acme-mc-sandbox|No instance "/);
+    await screenshot(dev, "mission-control-partner-access-ended");
+    await dev.context().close();
+  });
 });

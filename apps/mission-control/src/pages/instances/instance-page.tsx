@@ -1,9 +1,10 @@
 // An instance (route /customers/:customer/instances/:instance): its environment facts, the actions the user's
 // role allows (confirm, optionally schedule, then follow the run live), its recent operations and its role holders.
-import { type Crumb, Crumbs, QueryState } from "@gatehouse/ui";
-import { Group, Stack, Text, Title } from "@mantine/core";
-import { useState } from "react";
-import { useParams } from "react-router";
+import { errorCode } from "@gatehouse/client";
+import { type Crumb, Crumbs, EmptyState, QueryState } from "@gatehouse/ui";
+import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
+import { useRef, useState } from "react";
+import { Link, useParams } from "react-router";
 import { type Instance, useCustomers, useInstances } from "../customers/customer-queries.ts";
 import { EnvironmentBadge } from "../customers/environment-badge.tsx";
 import { ActionButtons } from "./action-buttons.tsx";
@@ -21,13 +22,33 @@ export const InstancePage = () => {
   const customer = params.customer ?? "";
   const id = params.instance ?? "";
   const instances = useInstances(customer);
-  const customerName = useCustomers().data?.find((c) => c.org === customer)?.name ?? customer;
   const instance = instances.data?.find((i) => i.id === id);
+  // The names last shown, kept when access ends under the open page (the lists then no longer name them).
+  const shown = useRef({ customer: "", instance: "" });
+  const customerName = useCustomers().data?.find((c) => c.org === customer)?.name;
+  if (customerName !== undefined) shown.current.customer = customerName;
+  if (instance !== undefined) shown.current.instance = instance.name;
   const crumbs = [
     { label: "Customers", to: "/customers" },
-    { label: customerName, to: `/customers/${encodeURIComponent(customer)}` },
-    { label: instance?.name ?? id },
+    ...(shown.current.customer === ""
+      ? []
+      : [{ label: shown.current.customer, to: `/customers/${encodeURIComponent(customer)}` }]),
+    { label: shown.current.instance === "" ? "Environment" : shown.current.instance },
   ];
+  // Refused now (access taken away or the environment removed while the page is open): said in words, not over
+  // the actions of an environment the user no longer reaches.
+  if (errorCode(instances.error) === "NOT_FOUND" && shown.current.instance !== "")
+    return (
+      <Stack>
+        <Crumbs items={crumbs} />
+        <EmptyState title={`You no longer reach ${shown.current.instance}`}>
+          {"Your access to it ended, or it was removed. "}
+          <Anchor component={Link} to="/customers">
+            Back to your customers
+          </Anchor>
+        </EmptyState>
+      </Stack>
+    );
   if (instance !== undefined) return <InstanceView instance={instance} crumbs={crumbs} />;
   return (
     <Stack>
