@@ -13,4 +13,5 @@ export const nav: ReadonlyArray<NavItem> = [
   { label: "Partner access", to: "/access-requests", section: "access-requests" },
   { label: "Access matrix", to: "/access-matrix", section: "access-matrix" },
   { label: "Audit log", to: "/audit", section: "audit" },
+  { label: "API keys", to: "/api-keys", section: "api-keys" },
 ];

@@ -16,6 +16,7 @@ const AccessRequestsPage = page(
   () => import("./pages/access-requests/access-requests-page.tsx"),
   "AccessRequestsPage",
 );
+const ApiKeysPage = page(() => import("./pages/api-keys/api-keys-page.tsx"), "ApiKeysPage");
 const AuditPage = page(() => import("./pages/audit/audit-page.tsx"), "AuditPage");
 const GroupPage = page(() => import("./pages/groups/group-page.tsx"), "GroupPage");
 const GroupsPage = page(() => import("./pages/groups/groups-page.tsx"), "GroupsPage");
@@ -43,6 +44,7 @@ const section = {
   accessRequests: { id: "access-requests", name: "Partner access" },
   accessMatrix: { id: "access-matrix", name: "The access matrix" },
   audit: { id: "audit", name: "The audit log" },
+  apiKeys: { id: "api-keys", name: "API keys" },
 } as const;
 
 export const routes: ReadonlyArray<AppRoute> = [
@@ -65,4 +67,5 @@ export const routes: ReadonlyArray<AppRoute> = [
   { path: "/access-requests", element: <AccessRequestsPage />, section: section.accessRequests },
   { path: "/audit", element: <AuditPage />, section: section.audit },
   { path: "/access-matrix", element: <AccessMatrixPage />, section: section.accessMatrix },
+  { path: "/api-keys", element: <ApiKeysPage />, section: section.apiKeys },
 ];

@@ -82,6 +82,7 @@ describe("sign-in", () => {
         "access-requests",
         "access-matrix",
         "audit",
+        "api-keys",
       ],
       nextLapseInMs: null,
     });
@@ -296,7 +297,14 @@ describe("API keys", () => {
     const listed = await query("apiKeys.list", { cookie });
     expect(listed.status).toBe(200);
     const entry = (listed.data as ReadonlyArray<Record<string, unknown>>).find((k) => k.id === id);
-    expect(entry).toMatchObject({ id, prefix, name, revokedAt: null, createdBy: "demo-admin" });
+    expect(entry).toMatchObject({
+      id,
+      prefix,
+      name,
+      revokedAt: null,
+      createdBy: "demo-admin",
+      createdByName: "Ada Admin",
+    });
     expect(JSON.stringify(listed.data)).not.toContain(key);
     expect(Object.keys(entry ?? {})).not.toContain("key");
 

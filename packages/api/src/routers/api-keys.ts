@@ -1,5 +1,5 @@
 // API keys of the caller's organization, for product backends (`Authorization: Bearer gh_…`): create (the
-// key is shown once), list (never a secret) and revoke. Super admins only; every change is audited.
+// key is shown once), list (never a secret, its creator by name) and revoke. Super admins only; every change is audited.
 import { Id, Name } from "@gatehouse/contracts";
 import { type ApiKeyRecord, ApiKeys, newId } from "@gatehouse/store";
 import { Effect, Schema } from "effect";
@@ -13,6 +13,7 @@ import {
   type DeclaredChange,
   type QueryContext,
 } from "../authorize.ts";
+import { peopleNamer } from "../names/people.ts";
 import { conflict, forbidden, missing, notFound } from "../refusals.ts";
 import { router } from "../trpc.ts";
 
@@ -82,16 +83,24 @@ export const apiKeysRouter = router({
     return { ...view(value), key };
   }),
 
-  /** The organization's keys, newest first (revoked ones too). */
-  list: authorizedRead(superAdminReads).query(async ({ ctx }) =>
-    (
-      await ctx.store.run(
-        Effect.gen(function* () {
-          return yield* (yield* ApiKeys).list(ctx.declared);
-        }),
-      )
-    ).map(view),
-  ),
+  /** The organization's keys, newest first (revoked ones too), each with its creator's name (people.ts). */
+  list: authorizedRead(superAdminReads).query(async ({ ctx }) => {
+    const keys = await ctx.store.run(
+      Effect.gen(function* () {
+        return yield* (yield* ApiKeys).list(ctx.declared);
+      }),
+    );
+    const person = await peopleNamer(
+      ctx.store,
+      ctx.engine,
+      ctx.actor,
+      keys.map((key) => key.createdBy),
+    );
+    return keys.map((key) => ({
+      ...view(key),
+      createdByName: key.createdBy === null ? null : person(key.createdBy).name,
+    }));
+  }),
 
   /** Revokes a key of the caller's organization; it stops authenticating at once. */
   revoke: authorizedMutation(RevokeInput, revoking).mutation(async ({ ctx, input }) => {

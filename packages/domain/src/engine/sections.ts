@@ -12,7 +12,8 @@ export type AdminSection =
   | "invitations"
   | "access-requests"
   | "access-matrix"
-  | "audit";
+  | "audit"
+  | "api-keys";
 
 /** Where a section's action must be allowed: at the organization itself, or at some place inside it. */
 type Where = "organization" | "somewhere";
@@ -51,6 +52,8 @@ const sections: ReadonlyArray<
   { id: "access-matrix", ask: [{ action: "admin-center:product.view", where: "somewhere" }] },
   // The audit log shows the part of the organization each admin level administers.
   { id: "audit", ask: [{ action: "admin-center:user.view", where: "somewhere" }] },
+  // The organization's API keys are the super admin's (the action apiKeys.* ask).
+  { id: "api-keys", ask: [{ action: "admin-center:org.manage", where: "organization" }] },
 ];
 
 /** The engine questions sections are answered from, for one subject. */

@@ -22,7 +22,17 @@ describe("Admin Center sections", () => {
   it.each([
     [
       "super",
-      ["products", "users", "groups", "roles", "invitations", "access-requests", "access-matrix", "audit"],
+      [
+        "products",
+        "users",
+        "groups",
+        "roles",
+        "invitations",
+        "access-requests",
+        "access-matrix",
+        "audit",
+        "api-keys",
+      ],
     ],
     ["product", ["products", "groups", "roles", "invitations", "access-matrix", "audit"]],
     ["instance", ["products", "invitations", "audit"]],
