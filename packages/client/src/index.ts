@@ -16,6 +16,7 @@ export { type ChangeType, type RouterName, routersAffectedBy } from "./invalidat
 export { GatehouseProvider } from "./provider.tsx";
 export { useRefresh } from "./refresh.ts";
 export { type Me, useSession, useSignedInOrg, useSignIn, useSignOut } from "./session.ts";
+export { useSessionEnded } from "./session-end.ts";
 export {
   createGatehouseClient,
   errorCode,

@@ -1,6 +1,7 @@
 // Live updates: while someone is signed in, one stream of their organization's committed changes and its roles'
 // lapses keep the cached queries current (live-stream.ts, lapse-refresh.ts); a sign-in or sign-out in another tab,
-// or a session ended elsewhere, is followed at once (the sign-in page, or the new person's app).
+// or a session ended elsewhere (a call refused as UNAUTHORIZED), is followed at once (the sign-in page, or the new
+// person's app).
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useConsistencyTokens } from "./client-context.ts";
@@ -8,6 +9,7 @@ import { useLapseRefresh } from "./lapse-refresh.ts";
 import { openLiveStream } from "./live-stream.ts";
 import { forgetAllButSession, recheckSession, useSession } from "./session.ts";
 import { onSessionChangeElsewhere } from "./session-channel.ts";
+import { watchUnauthorized } from "./session-end.ts";
 import { useTRPC } from "./trpc-react.ts";
 
 /** Renders nothing; opens the stream for the signed-in person and closes it when they change or leave. */
@@ -20,6 +22,10 @@ export const LiveUpdates = ({ origin }: { origin: string }): null => {
   useLapseRefresh();
   useEffect(
     () => onSessionChangeElsewhere(() => void recheckSession(queryClient, trpc)),
+    [queryClient, trpc],
+  );
+  useEffect(
+    () => watchUnauthorized(queryClient, trpc.auth.me.queryKey(), () => recheckSession(queryClient, trpc)),
     [queryClient, trpc],
   );
   // However a session ended (here, in another tab, on the server), nothing its person saw is kept.

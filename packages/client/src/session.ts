@@ -11,6 +11,7 @@ import {
 } from "@tanstack/react-query";
 import { useGatehouse } from "./client-context.ts";
 import { announceSessionChange } from "./session-channel.ts";
+import { markSessionEnded, sessionEndedKey } from "./session-end.ts";
 import { errorCode, type RouterOutputs } from "./trpc.ts";
 import { type GatehouseTRPC, useTRPC } from "./trpc-react.ts";
 
@@ -19,10 +20,10 @@ export type Me = RouterOutputs["auth"]["me"];
 /** The session query's key: `auth.me`'s (holding null too, for nobody signed in). */
 const sessionKey = (trpc: GatehouseTRPC): QueryKey => trpc.auth.me.queryKey();
 
-/** Every cached query but the session's. */
+/** Every cached query but the session's (and whether it ended, which the sign-in page says). */
 const allButSession = (trpc: GatehouseTRPC) => {
-  const session = hashKey(sessionKey(trpc));
-  return { predicate: (query: Query) => query.queryHash !== session };
+  const kept = new Set([hashKey(sessionKey(trpc)), hashKey(sessionEndedKey)]);
+  return { predicate: (query: Query) => !kept.has(query.queryHash) };
 };
 
 /**
@@ -34,8 +35,9 @@ export const forgetAllButSession = (queryClient: QueryClient, trpc: GatehouseTRP
 
 /**
  * Asks the server who is signed in now, on news that the session may have changed (another tab, the change
- * stream). Someone else: their cache starts afresh (nobody: LiveUpdates forgets it all). Returns who it is
- * (undefined for nobody; the last known person when the server could not be asked).
+ * stream, a call refused as UNAUTHORIZED). Someone else: their cache starts afresh (nobody: LiveUpdates forgets it
+ * all, and the sign-in page says the session ended). Returns who it is (undefined for nobody; the last known
+ * person when the server could not be asked).
  */
 export const recheckSession = async (
   queryClient: QueryClient,
@@ -46,6 +48,8 @@ export const recheckSession = async (
   await queryClient.refetchQueries({ queryKey: key, exact: true });
   const now = queryClient.getQueryData<Me | null>(key)?.id;
   if (now !== undefined && now !== before) void queryClient.resetQueries(allButSession(trpc));
+  if (now === undefined && before !== undefined && queryClient.getQueryData(key) === null)
+    markSessionEnded(queryClient);
   return now;
 };
 
@@ -78,13 +82,14 @@ export const useSignIn = () => {
     trpc.auth.login.mutationOptions({
       onSuccess: () => {
         announceSessionChange();
+        queryClient.setQueryData(sessionEndedKey, false);
         return queryClient.resetQueries();
       },
     }),
   );
 };
 
-/** Signs out and forgets every cached answer; the app's other tabs show sign-in too. */
+/** Signs out and forgets every cached answer; the app's other tabs show sign-in too (saying the session ended). */
 export const useSignOut = () => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
