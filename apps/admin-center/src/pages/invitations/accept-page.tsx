@@ -1,6 +1,7 @@
 // Accepting an invitation (route /accept?token=…), open without a session, in the invitation's language (served by
-// invitations.opening): the invitee sets a password (and may correct their name), then is signed in with it.
-import { errorMessage, useGatehouse, useSignIn, useTRPC } from "@gatehouse/client";
+// invitations.opening): the invitee sets a password (and may correct their name), then is signed in with it. An
+// accepted invitation whose sign-in failed says so (sign in on the sign-in page); a rate-limited link says to wait.
+import { errorCode, errorMessage, useGatehouse, useSignIn, useTRPC } from "@gatehouse/client";
 import { AcceptPassword, TrimmedText } from "@gatehouse/contracts";
 import { ErrorState, LoadingState, useSchemaForm } from "@gatehouse/ui";
 import {
@@ -30,6 +31,24 @@ const AcceptFields = Schema.Struct({
 const noInvitation =
   "This link holds no valid invitation: a newer email may have replaced it. Open the link from your latest invitation email.";
 
+/** Too many tries from this address (or for this account): wait, then try again; not "invalid". */
+const rateLimited = (error: unknown): boolean => errorCode(error) === "TOO_MANY_REQUESTS";
+
+/** Accepted, the password set, but signing in with it failed (a locked sign-in): the way on is the sign-in page. */
+const AcceptedNotSignedIn = ({ texts, error }: { texts: AcceptTexts; error: unknown }) => (
+  <Stack>
+    <Title order={1} size="h3">
+      {texts.title}
+    </Title>
+    <Alert color="yellow" role="alert" title={texts.acceptedNotSignedIn.title}>
+      {texts.acceptedNotSignedIn.failed} {errorMessage(error)}. {texts.acceptedNotSignedIn.next}
+    </Alert>
+    <Anchor component={Link} to="/">
+      {texts.toSignIn}
+    </Anchor>
+  </Stack>
+);
+
 const InvitationForm = ({ token, texts, name }: { token: string; texts: AcceptTexts; name: string }) => {
   const client = useGatehouse();
   const signIn = useSignIn();
@@ -43,11 +62,19 @@ const InvitationForm = ({ token, texts, name }: { token: string; texts: AcceptTe
         password: values.password,
         ...(values.name === "" ? {} : { name: values.name }),
       });
-      await signIn.mutateAsync({ email: accepted.email, password: values.password });
-      return accepted;
+      // Accepted from here on: a failed sign-in is told apart from a refused invitation.
+      const signInError = await signIn.mutateAsync({ email: accepted.email, password: values.password }).then(
+        () => undefined,
+        (error: unknown) => error ?? new Error("Signing in failed"),
+      );
+      return { accepted, signInError };
     },
-    onSuccess: () => navigate("/", { replace: true }),
+    onSuccess: ({ signInError }) => {
+      if (signInError === undefined) navigate("/", { replace: true });
+    },
   });
+  const signInError = accept.data?.signInError;
+  if (signInError !== undefined) return <AcceptedNotSignedIn texts={texts} error={signInError} />;
 
   const submit = form.handleSubmit((values) => {
     if (values.confirmPassword !== values.password)
@@ -110,7 +137,9 @@ export const AcceptPage = () => {
   return (
     <Center mih="100vh" bg="gray.0">
       <Paper withBorder shadow="sm" p="xl" w={420} maw="100%" lang={invitation?.language ?? "en"}>
-        {token === "" || opening.isError ? (
+        {opening.isError && rateLimited(opening.error) ? (
+          <ErrorState error={opening.error} title="Too many tries from your network" />
+        ) : token === "" || opening.isError ? (
           <ErrorState error={new Error(noInvitation)} />
         ) : invitation === undefined ? (
           <LoadingState />

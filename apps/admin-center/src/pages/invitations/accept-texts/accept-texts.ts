@@ -15,6 +15,8 @@ export interface AcceptTexts {
   /** The way to sign in, once the invitation was used. */
   readonly toSignIn: string;
   readonly notAccepted: string;
+  /** The invitation was accepted (the password set) but signing in with it failed: why, and what to do. */
+  readonly acceptedNotSignedIn: { readonly title: string; readonly failed: string; readonly next: string };
   /** Why an invitation that is no longer pending cannot be accepted, and what to do. */
   readonly closed: Readonly<Record<Exclude<typeof InvitationStatus.Type, "pending">, string>>;
 }

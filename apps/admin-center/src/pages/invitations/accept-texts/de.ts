@@ -14,6 +14,11 @@ export const de: AcceptTexts = {
   submit: "Annehmen und anmelden",
   toSignIn: "Zur Anmeldung",
   notAccepted: "Nicht angenommen",
+  acceptedNotSignedIn: {
+    title: "Angenommen, aber nicht angemeldet",
+    failed: "Ihr Konto ist mit dem gewählten Passwort aktiv, aber die Anmeldung ist fehlgeschlagen:",
+    next: "Melden Sie sich auf der Anmeldeseite mit diesem Passwort an.",
+  },
   closed: {
     accepted: "Diese Einladung wurde bereits verwendet. Melden Sie sich mit Ihrem Passwort an.",
     expired: "Diese Einladung ist abgelaufen. Bitten Sie die einladende Person, sie erneut zu senden.",

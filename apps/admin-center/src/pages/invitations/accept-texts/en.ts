@@ -14,6 +14,11 @@ export const en: AcceptTexts = {
   submit: "Accept and sign in",
   toSignIn: "Go to sign-in",
   notAccepted: "Not accepted",
+  acceptedNotSignedIn: {
+    title: "Accepted, but not signed in",
+    failed: "Your account is active with the password you chose, but signing in failed:",
+    next: "Sign in on the sign-in page with that password.",
+  },
   closed: {
     accepted: "This invitation was already used. Sign in with the password you chose.",
     expired: "This invitation has expired. Ask the person who invited you to send it again.",

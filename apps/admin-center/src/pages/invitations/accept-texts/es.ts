@@ -14,6 +14,11 @@ export const es: AcceptTexts = {
   submit: "Aceptar e iniciar sesión",
   toSignIn: "Ir al inicio de sesión",
   notAccepted: "No aceptada",
+  acceptedNotSignedIn: {
+    title: "Aceptada, pero sin iniciar sesión",
+    failed: "Tu cuenta está activa con la contraseña que elegiste, pero el inicio de sesión falló:",
+    next: "Inicia sesión en la página de inicio de sesión con esa contraseña.",
+  },
   closed: {
     accepted: "Esta invitación ya se usó. Inicie sesión con la contraseña que eligió.",
     expired: "Esta invitación ha caducado. Pida a quien le invitó que la envíe de nuevo.",

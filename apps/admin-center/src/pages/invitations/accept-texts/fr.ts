@@ -14,6 +14,11 @@ export const fr: AcceptTexts = {
   submit: "Accepter et se connecter",
   toSignIn: "Aller à la connexion",
   notAccepted: "Non acceptée",
+  acceptedNotSignedIn: {
+    title: "Acceptée, mais non connecté",
+    failed: "Votre compte est actif avec le mot de passe choisi, mais la connexion a échoué :",
+    next: "Connectez-vous sur la page de connexion avec ce mot de passe.",
+  },
   closed: {
     accepted: "Cette invitation a déjà été utilisée. Connectez-vous avec le mot de passe choisi.",
     expired: "Cette invitation a expiré. Demandez à la personne qui vous a invité de la renvoyer.",

@@ -14,6 +14,11 @@ export const sv: AcceptTexts = {
   submit: "Acceptera och logga in",
   toSignIn: "Gå till inloggningen",
   notAccepted: "Inte accepterad",
+  acceptedNotSignedIn: {
+    title: "Accepterad, men inte inloggad",
+    failed: "Ditt konto är aktivt med lösenordet du valde, men inloggningen misslyckades:",
+    next: "Logga in på inloggningssidan med det lösenordet.",
+  },
   closed: {
     accepted: "Den här inbjudan har redan använts. Logga in med lösenordet du valde.",
     expired: "Den här inbjudan har gått ut. Be den som bjöd in dig att skicka den igen.",
