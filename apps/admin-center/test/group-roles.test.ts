@@ -147,3 +147,43 @@ describe("a group's roles", () => {
     await expect(rowOf("exp-viewer@acme.example").count()).resolves.toBe(0);
   });
 });
+
+describe("a product admin's view of a group", () => {
+  it("lists the roles the group gives at its products, says the others are hidden, and removes one", async () => {
+    const call = (path: string, input: unknown) => callApi(admin, suite.origin, path, input, "POST");
+    const mixed = (await call("groups.create", { org: "acme", name: "Mixed" })) as { id: string };
+    await call("groups.addMember", { groupId: mixed.id, userId: "demo-customerdev" });
+    const cms = { org: "acme", product: "cms", instance: "acme-cms" };
+    await call("grants.create", {
+      subject: { kind: "group", id: mixed.id },
+      role: "cms:content-editors",
+      scope: cms,
+    });
+    await call("grants.create", {
+      subject: { kind: "group", id: mixed.id },
+      role: "mission-control:customerAdmin",
+      scope: { org: "acme", product: "mission-control" },
+    });
+
+    const pat = await open("product-admin@acme.example", "admin-center");
+    await pat.goto(`${suite.origin}/admin-center/groups/${mixed.id}`);
+    await pat.getByRole("heading", { name: "Mixed" }).waitFor();
+    const given = pat.getByRole("list", { name: "Roles this group gives" });
+    await given.getByText(/Content Editors/).waitFor();
+    await expect(given.getByText(/Customer ?Admin/i).count()).resolves.toBe(0);
+    await pat.getByText("It gives 1 more role at places you do not administer (not shown to you).").waitFor();
+    // Its member's own roles are all in Mission Control, which this product admin does not administer.
+    const member = pat.getByRole("row").filter({ hasText: "customerdev@acme.example" });
+    await member.getByText("Not shown to you").waitFor();
+    await expect(pat.getByText("None of their own").count()).resolves.toBe(0);
+    await expect(pat.getByText("You may not view the users and grants there").count()).resolves.toBe(0);
+    await screenshot(pat, "group-roles-product-admin");
+
+    await given.getByRole("button", { name: /^Remove .*Content Editors/ }).click();
+    await pat.getByRole("button", { name: "Remove role from group" }).click();
+    await pat.getByRole("dialog").getByRole("button", { name: "Remove role from group" }).click();
+    await pat.getByText(/Mixed no longer gives .*Content Editors/).waitFor();
+    await expect.poll(() => pat.getByRole("list", { name: "Roles this group gives" }).count()).toBe(0);
+    await pat.getByText("It gives 1 more role at places you do not administer (not shown to you).").waitFor();
+  });
+});

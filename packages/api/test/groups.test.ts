@@ -149,6 +149,36 @@ describe("groups", () => {
     expect(refused.error?.message).toContain("admin-center:group.manage");
   });
 
+  it("groups.grants shows a product admin the roles a group gives in its product and counts the others", async () => {
+    const admin = await signIn("admin@acme.example");
+    const made = await send("POST", "groups.create", { org: "acme", name: "Given here and there" }, admin);
+    const id = (made.data as { id: string }).id;
+    const give = (role: string, scope: object) =>
+      send("POST", "grants.create", { subject: { kind: "group", id }, role, scope }, admin);
+    expect(
+      (await give("cms:content-editors", { org: "acme", product: "cms", instance: "acme-cms" })).status,
+    ).toBe(200);
+    expect(
+      (await give("mission-control:customerAdmin", { org: "acme", product: "mission-control" })).status,
+    ).toBe(200);
+    type Given = { grants: ReadonlyArray<{ role: string; version: number }>; hidden: number };
+    const bySuper = (await send("GET", "groups.grants", { id }, admin)).data as Given;
+    expect(bySuper.grants.map((g) => g.role).sort()).toEqual([
+      "cms:content-editors",
+      "mission-control:customerAdmin",
+    ]);
+    expect(bySuper.hidden).toBe(0);
+    const productAdmin = await signIn("product-admin@acme.example");
+    const byProduct = await send("GET", "groups.grants", { id }, productAdmin);
+    expect(byProduct.status).toBe(200);
+    expect((byProduct.data as Given).grants.map((g) => g.role)).toEqual(["cms:content-editors"]);
+    expect((byProduct.data as Given).hidden).toBe(1);
+    // Read as the group itself is: an instance admin manages no group; another organization's group is missing.
+    const instanceAdmin = await signIn("instance-admin@acme.example");
+    expect((await send("GET", "groups.grants", { id }, instanceAdmin)).status).toBe(403);
+    expect((await send("GET", "groups.grants", { id: "grp_nope" }, admin)).status).toBe(404);
+  });
+
   it("Everyone and product groups are read-only (400); without group.manage at the org it is 403; nothing written", async () => {
     const admin = await signIn("admin@acme.example");
     // Signing in is audited (auth.login), so both sign in before counting.

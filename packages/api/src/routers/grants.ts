@@ -19,6 +19,7 @@ import { viewPeopleAt } from "../read-questions.ts";
 import { badRequest, conflict, forbidden, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
+import { grantView } from "./grant-view.ts";
 import { namedSubjectOrg } from "./named-subject.ts";
 import { checkPlaces } from "./scope-places.ts";
 
@@ -46,17 +47,7 @@ const UpdateInput = Schema.Struct({
   expiresAt: Schema.optionalKey(Schema.NullOr(Instant)),
 });
 
-/** A grant as clients see it. */
-const view = (grant: GrantRecord) => ({
-  id: grant.id,
-  subject: grant.subject,
-  role: grant.role,
-  permission: grant.permission,
-  scope: grant.scope,
-  expiresAt: grant.expiresAt === null ? null : new Date(grant.expiresAt).toISOString(),
-  grantedBy: grant.grantedBy,
-  version: grant.version,
-});
+const view = grantView;
 
 /** The subject's home organization, from the store. */
 const homeOrg = (store: Store, subject: GrantSubjectRef): Promise<string> =>

@@ -1,16 +1,17 @@
 // Groups of an organization: list (custom, Everyone and product groups with member counts), get (members with
-// their roles, paged), and custom-group changes, each authorized through authorizedMutation and audited.
+// their roles, paged), grants (the roles a group gives), and custom-group changes, authorized and audited.
 import {
   AtVersionInput,
   CreateGroupInput,
   GetGroupInput,
   GroupMemberInput,
+  Id,
   ListGroupsInput,
   RenameInput,
 } from "@gatehouse/contracts";
 import { ownGroupRefusal } from "@gatehouse/domain";
 import { Grants, GroupEdits, type GroupRecord, Groups, newId, Users } from "@gatehouse/store";
-import { Effect } from "effect";
+import { Effect, Schema } from "effect";
 import {
   type Ask,
   type AskContext,
@@ -23,6 +24,7 @@ import {
 import { keysetPage, pageOf } from "../list-page.ts";
 import { badRequest, conflict, forbidden, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
+import { grantView } from "./grant-view.ts";
 import { namedSubjectOrg } from "./named-subject.ts";
 
 // Rules: docs/decisions.md#groups
@@ -141,17 +143,34 @@ export const groupsRouter = router({
     const members = page.map((id, i) => {
       const user = users[i];
       const found = user !== undefined && user._tag === "Some" ? user.value : undefined;
+      const own = grants.filter((g) => g.subject.kind === "user" && g.subject.id === id);
+      const shown = own.filter((g) => ctx.may(USER_VIEW, g.scope));
       return {
         id,
         name: found?.name ?? null,
         email: found?.email ?? null,
-        // Only the grants at places the reader may view people (a product admin: its products').
-        roles: grants
-          .filter((g) => g.subject.kind === "user" && g.subject.id === id && ctx.may(USER_VIEW, g.scope))
-          .map((g) => ({ grant: g.id, role: g.role, permission: g.permission, scope: g.scope })),
+        // Only the grants at places the reader may view people (a product admin: its products'); the others counted.
+        roles: shown.map((g) => ({ grant: g.id, role: g.role, permission: g.permission, scope: g.scope })),
+        hiddenRoles: own.length - shown.length,
       };
     });
     return { group: summary(group), members, nextCursor };
+  }),
+
+  /**
+   * The roles group `id` gives at the places the reader may view people (a product admin: its products'), read as
+   * the group is (group.manage somewhere), and how many others it gives that are not shown to the reader.
+   */
+  grants: authorizedQuery(Schema.Struct({ id: Id }), async (input, context) => {
+    const group = await loadGroup(context, input.id);
+    return { ...reading(group.org, input.id), value: group };
+  }).query(async ({ ctx }) => {
+    const group = ctx.declared;
+    const grants = await ctx.store.run(
+      Grants.use((g) => g.list({ org: group.org, subject: { kind: "group", id: group.id } })),
+    );
+    const shown = grants.filter((g) => ctx.may(USER_VIEW, g.scope));
+    return { grants: shown.map(grantView), hidden: grants.length - shown.length };
   }),
 
   /** A new custom group of the actor's organization. */

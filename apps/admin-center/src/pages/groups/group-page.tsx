@@ -67,7 +67,7 @@ export const GroupPage = () => {
       cell: ({ row }) =>
         row.original.roles.length === 0 ? (
           <Text size="sm" c="dimmed">
-            None of their own
+            {row.original.hiddenRoles === 0 ? "None of their own" : "Not shown to you"}
           </Text>
         ) : (
           <Stack gap={2}>
@@ -79,6 +79,11 @@ export const GroupPage = () => {
                 </Text>
               </Text>
             ))}
+            {row.original.hiddenRoles === 0 ? null : (
+              <Text size="xs" c="dimmed">
+                and {row.original.hiddenRoles} more not shown to you
+              </Text>
+            )}
           </Stack>
         ),
     },

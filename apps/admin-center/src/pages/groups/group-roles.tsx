@@ -1,5 +1,6 @@
 // "Roles this group gives" on a group's page: each role at its place with its expiry, Expiry (set, move or remove
-// it) and Remove (the members' losses previewed, then a confirmation), and Give role; every control asks may.
+// it) and Remove (the members' losses previewed, then a confirmation), and Give role; every control asks may. Only
+// the roles at places the reader may view people are listed (groups.grants); the others are said to be hidden.
 import { type RouterOutputs, useGatehouse, useRefresh, useTRPC } from "@gatehouse/client";
 import { ConfirmButton, GuardedCall, QueryState, toast } from "@gatehouse/ui";
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
@@ -10,7 +11,7 @@ import { GiveGroupRole } from "./give-group-role.tsx";
 import { GroupGrantExpiry } from "./group-grant-expiry.tsx";
 import { MemberChanges } from "./member-changes.tsx";
 
-type GroupGrant = RouterOutputs["grants"]["list"][number];
+type GroupGrant = RouterOutputs["groups"]["grants"]["grants"][number];
 
 export interface GroupRolesProps {
   readonly org: string;
@@ -92,7 +93,9 @@ const untilWords = (expiresAt: string): string => {
 
 export const GroupRoles = ({ org, group, roleName, names }: GroupRolesProps) => {
   const trpc = useTRPC();
-  const grants = useQuery(trpc.grants.list.queryOptions({ org, subject: { kind: "group", id: group.id } }));
+  const given = useQuery(trpc.groups.grants.queryOptions({ id: group.id }));
+  const grants = { ...given, data: given.data?.grants };
+  const hidden = given.data?.hidden ?? 0;
   const scopeName = useScopeNames(org);
   const [giving, setGiving] = useState(false);
   const [removing, setRemoving] = useState<string | null>(null);
@@ -112,14 +115,23 @@ export const GroupRoles = ({ org, group, roleName, names }: GroupRolesProps) => 
         {giving ? (
           <GiveGroupRole org={org} group={group} names={names} onClose={() => setGiving(false)} />
         ) : null}
-        {grants.error !== null || grants.data === undefined ? (
-          <QueryState query={grants} />
-        ) : grants.data.length === 0 ? (
+        {hidden === 0 ? null : (
           <Text size="sm" c="dimmed">
-            {group.kind === "product" && group.role !== null
-              ? `Its members hold ${roleName(group.role, null)} through their own grants.`
-              : "No roles are granted to this group: its members hold only their own roles."}
+            {hidden === 1
+              ? "It gives 1 more role at places you do not administer (not shown to you)."
+              : `It gives ${hidden} more roles at places you do not administer (not shown to you).`}
           </Text>
+        )}
+        {grants.error !== null || grants.data === undefined ? (
+          <QueryState query={given} />
+        ) : grants.data.length === 0 ? (
+          hidden > 0 ? null : (
+            <Text size="sm" c="dimmed">
+              {group.kind === "product" && group.role !== null
+                ? `Its members hold ${roleName(group.role, null)} through their own grants.`
+                : "No roles are granted to this group: its members hold only their own roles."}
+            </Text>
+          )
         ) : (
           <Stack gap={6} role="list" aria-label="Roles this group gives">
             {grants.data.map((g) => (
