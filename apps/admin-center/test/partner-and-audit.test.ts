@@ -232,6 +232,53 @@ describe("Audit log", () => {
   });
 });
 
+/** Waits until the audit table lists entries, each of them naming `who` (an expanded entry's row is no entry). */
+const everyEntryBy = (page: Page, who: string) =>
+  page.waitForFunction((name) => {
+    const rows = [...document.querySelectorAll("table[aria-label='Audit entries'] tbody tr")].filter(
+      (row) => row.children.length > 1,
+    );
+    return rows.length > 0 && rows.every((row) => row.textContent?.includes(name));
+  }, who);
+
+describe("The audit log's Actor filter", () => {
+  it("finds who acted by name or email for an admin below super admin, and partner users for the super admin", async () => {
+    const instanceAdmin = await signedIn("instance-admin@acme.example");
+    await call(
+      instanceAdmin,
+      "grants.create",
+      {
+        subject: { kind: "user", id: "demo-exp-viewer" },
+        role: "cms:content-editors",
+        scope: { org: "acme", product: "cms", instance: "acme-cms" },
+      },
+      true,
+    );
+    const name = ((await call(instanceAdmin, "auth.me", undefined, false)) as { name: string }).name;
+    await instanceAdmin.goto(app("audit"));
+    for (const actor of [name, "instance-admin@acme.example"]) {
+      await instanceAdmin.getByLabel("Actor", { exact: true }).fill(actor);
+      await instanceAdmin.getByRole("button", { name: "Apply filters" }).click();
+      await everyEntryBy(instanceAdmin, name);
+      await instanceAdmin
+        .getByRole("table", { name: "Audit entries" })
+        .getByText("Role given")
+        .first()
+        .waitFor();
+    }
+    await screenshot(instanceAdmin, "audit-actor-filter-instance-admin");
+
+    // A partner user who asked for access in acme is found by its email.
+    const admin = await signedIn("admin@acme.example", "audit");
+    await admin.getByLabel("Actor", { exact: true }).fill("partneruser@agency.example");
+    await admin.getByRole("button", { name: "Apply filters" }).click();
+    const entries = admin.getByRole("table", { name: "Audit entries" });
+    await entries.getByText("Partner access requested").first().waitFor();
+    await expect(entries.getByText("Role given").count()).resolves.toBe(0);
+    await screenshot(admin, "audit-actor-filter-partner");
+  });
+});
+
 describe("Access matrix", () => {
   it("names a flag role's flag where it sits below the scope, never its id", async () => {
     const admin = await signedIn("admin@acme.example", "access-matrix");

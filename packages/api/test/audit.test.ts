@@ -264,4 +264,34 @@ describe("audit", () => {
     expect(invitee?.name).toMatch(/\w/);
     expect(await named("invitation.revoke", invitationId)).toBe(invitee?.name);
   });
+
+  it("audit.actors finds the people who acted in what the reader reads, by name or email, below super admin too", async () => {
+    const instanceAdmin = await signIn("instance-admin@acme.example");
+    const given = await send(
+      "POST",
+      "grants.create",
+      {
+        subject: { kind: "user", id: "demo-exp-viewer" },
+        role: "cms:content-editors",
+        scope: { org: "acme", product: "cms", instance: "acme-cms" },
+      },
+      instanceAdmin,
+    );
+    expect(given.status).toBe(200);
+    const me = (await send("GET", "auth.me", undefined, instanceAdmin)).data as {
+      name: string;
+      email: string;
+    };
+    for (const text of [me.name, me.email.toUpperCase()]) {
+      const found = await send("GET", "audit.actors", { org: "acme", text }, instanceAdmin);
+      expect(found.status).toBe(200);
+      expect(found.data).toEqual([{ id: "demo-instance-admin", name: me.name, email: me.email }]);
+    }
+    // Nobody of that name acted in what it reads; a customer user reads no log at all.
+    expect(
+      (await send("GET", "audit.actors", { org: "acme", text: "Nobody here" }, instanceAdmin)).data,
+    ).toEqual([]);
+    const customer = await signIn("customeruser@acme.example");
+    expect((await send("GET", "audit.actors", { org: "acme", text: me.name }, customer)).status).toBe(403);
+  });
 });

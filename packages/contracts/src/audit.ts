@@ -1,4 +1,4 @@
-// Inputs of the audit log (`audit.list`): the filters the Admin Center's audit page validates with, and the
+// Inputs of the audit log (`audit.list`, `audit.actors`): the filters the Admin Center's audit page validates with, and the
 // whole query the API decodes (the filters plus organization, order, cursor and page size).
 import { Schema } from "effect";
 import { Id, Instant, PageSize, SequenceCursor } from "./fields.ts";
@@ -26,6 +26,9 @@ export const AuditListInput = Schema.Struct({
   cursor: Schema.optionalKey(SequenceCursor),
   limit: Schema.optionalKey(PageSize(200)),
 });
+
+/** `audit.actors`: the people who acted in `org`'s log (as the reader may read it) by their name or email. */
+export const AuditActorsInput = Schema.Struct({ org: Text, text: Text });
 
 /** `exports.audit`: the same entries as `audit.list` with these filters and order, every page, as CSV. */
 export const AuditExportInput = Schema.Struct({

@@ -12,7 +12,13 @@ export {
   PartnerRole,
   SupportTicketQueueInput,
 } from "./access-requests.ts";
-export { AuditExportInput, AuditFilters, AuditListInput, AuditOrder } from "./audit.ts";
+export {
+  AuditActorsInput,
+  AuditExportInput,
+  AuditFilters,
+  AuditListInput,
+  AuditOrder,
+} from "./audit.ts";
 export { auditActionCode, auditActionLabels } from "./audit-actions.ts";
 export { LoginInput } from "./auth.ts";
 export {

@@ -1,5 +1,5 @@
-// Reading the audit log: filtered (also by the place a row is about), newest or oldest first, keyset on (at, id);
-// the places of an organization, and the organization of one row. Append-only: nothing here changes the log.
+// Reading the audit log (append-only): filtered (also by the place a row is about), newest or oldest first, keyset on
+// (at, id); the places of an organization, the organization of one row, and who acted, by name or email.
 import { Context, Effect, Layer } from "effect";
 import { SqlClient } from "effect/sql";
 
@@ -58,6 +58,15 @@ export interface AuditLogShape {
   readonly places: (org: string) => Effect.Effect<ReadonlyArray<AuditPlace>>;
   /** The organization of audit row `id`: a string, null for platform-level rows, undefined when there is none. */
   readonly orgOf: (id: string) => Effect.Effect<string | null | undefined>;
+  /**
+   * The ids (at most 10) of the users who acted in entries of `org` within `within` (every entry when absent) whose
+   * name or email is `text`, case aside; a user's own id matches too.
+   */
+  readonly actors: (filter: {
+    readonly org: string;
+    readonly text: string;
+    readonly within?: AuditReach | undefined;
+  }) => Effect.Effect<ReadonlyArray<string>>;
 }
 
 interface Row {
@@ -177,7 +186,26 @@ const make = Effect.gen(function* () {
       order by 1, 2, 3 nulls first`);
   });
 
-  return { list, places, orgOf } satisfies AuditLogShape;
+  const actors = Effect.fn("AuditLog.actors")(function* (filter: {
+    readonly org: string;
+    readonly text: string;
+    readonly within?: AuditReach | undefined;
+  }) {
+    const reach = filter.within === undefined ? undefined : reachCondition(filter.within);
+    if (filter.within !== undefined && reach === undefined) return [];
+    const rows = yield* Effect.orDie(sql<{ readonly actor_id: string }>`
+      select distinct a.actor_id from audit_log a ${filter.within === undefined ? sql`` : placeOf}
+      join users u on u.id = a.actor_id
+      where ${sql.and([
+        ...(reach === undefined ? [] : [reach]),
+        sql`a.org = ${filter.org}`,
+        sql`(lower(u.name) = lower(${filter.text}) or lower(u.email) = lower(${filter.text}) or u.id = ${filter.text})`,
+      ])}
+      order by a.actor_id limit 10`);
+    return rows.map((row) => row.actor_id);
+  });
+
+  return { list, places, orgOf, actors } satisfies AuditLogShape;
 });
 
 export class AuditLog extends Context.Service<AuditLog, AuditLogShape>()("@gatehouse/store/AuditLog") {

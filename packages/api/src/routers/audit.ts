@@ -1,12 +1,13 @@
-// The audit log of one organization: filtered by actor, target, action and time, newest or oldest first, keyset-paged.
-// The super admin and the operator read all of it; other admin levels the entries about the places they administer.
-import { AuditListInput } from "@gatehouse/contracts";
+// The audit log of one organization, filtered, ordered and keyset-paged, and its actors found by name or email: the
+// super admin and the operator read all of it; other admin levels the entries about the places they administer.
+import { AuditActorsInput, AuditListInput } from "@gatehouse/contracts";
 import { type AuditEntry, AuditLog, type AuditReach } from "@gatehouse/store";
 import { isSuperAdmin } from "../auth/super-admin.ts";
 import { authorizedQuery, type Declared, type QueryContext } from "../authorize.ts";
 import { keysetPage } from "../list-page.ts";
 import { auditActionName } from "../names/audit-action-name.ts";
 import { auditNamer } from "../names/audit-names.ts";
+import { peopleNamer } from "../names/people.ts";
 import { forbidden } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { auditReach } from "./audit-reach.ts";
@@ -83,5 +84,17 @@ export const auditRouter = router({
     const { page, nextCursor } = keysetPage(entries, limit, (last) => last.id);
     const names = await auditNamer(ctx.store, ctx.engine, ctx.actor, page);
     return { items: page.map((entry) => view(entry, names(entry))), nextCursor };
+  }),
+
+  /**
+   * The people whose name or email is `text` among those who acted in the entries the reader may read (its own
+   * organization's and partner users alike), each as the log names them: what the Actor filter looks up.
+   */
+  actors: authorizedQuery(AuditActorsInput, reading).query(async ({ ctx, input }) => {
+    const ids = await ctx.store.run(
+      AuditLog.use((log) => log.actors({ org: input.org, text: input.text, within: ctx.declared })),
+    );
+    const person = await peopleNamer(ctx.store, ctx.engine, ctx.actor, ids);
+    return ids.map(person).filter((found) => found.name !== null);
   }),
 });

@@ -10,9 +10,11 @@ export interface AuditFiltersFormProps {
   /** The filters in force (an entry's actor or target link may set them from outside the form). */
   readonly values: FilterValues;
   readonly onApply: (values: FilterValues, filters: AuditQueryFilters) => void;
+  /** Why the Actor typed names nobody to search by (several people match it). */
+  readonly actorError?: string | undefined;
 }
 
-export const AuditFiltersForm = ({ values, onApply }: AuditFiltersFormProps) => {
+export const AuditFiltersForm = ({ values, onApply, actorError }: AuditFiltersFormProps) => {
   const form = useForm<FilterValues, unknown, AuditQueryFilters>({
     resolver: filtersResolver,
     defaultValues: values,
@@ -27,7 +29,7 @@ export const AuditFiltersForm = ({ values, onApply }: AuditFiltersFormProps) => 
           <TextInput
             label="Actor"
             placeholder="Name or email"
-            error={errors.actor?.message}
+            error={errors.actor?.message ?? actorError}
             {...form.register("actor")}
           />
           <Controller

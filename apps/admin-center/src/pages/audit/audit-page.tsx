@@ -46,9 +46,19 @@ const AuditLog = ({ org }: { org: string }) => {
   const [form, setForm] = useState<FilterValues>(noFilters);
   const [filters, setFilters] = useState<AuditQueryFilters>({});
   const toActorId = useActorId(org);
+  const [actorError, setActorError] = useState<string | undefined>(undefined);
   const apply = async (values: FilterValues, next: AuditQueryFilters) => {
     setForm(values);
-    const actor = next.actor === undefined ? {} : { actor: await toActorId(next.actor) };
+    const lookup = next.actor === undefined ? undefined : await toActorId(next.actor);
+    if (lookup !== undefined && "several" in lookup) {
+      const emails = lookup.several.map((person) => person.email ?? "").filter((email) => email !== "");
+      setActorError(
+        `${lookup.several.length} people match "${next.actor}": type the email of one (${emails.join(", ")})`,
+      );
+      return;
+    }
+    setActorError(undefined);
+    const actor = lookup === undefined ? {} : { actor: lookup.id };
     // An action typed or picked by its label is searched by its code (a code typed as such stays).
     const action = next.action === undefined ? {} : { action: auditActionCode(next.action) ?? next.action };
     setFilters({ ...next, ...actor, ...action });
@@ -66,7 +76,11 @@ const AuditLog = ({ org }: { org: string }) => {
   });
   return (
     <Stack>
-      <AuditFiltersForm values={form} onApply={(values, next) => void apply(values, next)} />
+      <AuditFiltersForm
+        values={form}
+        actorError={actorError}
+        onApply={(values, next) => void apply(values, next)}
+      />
       <Group justify="flex-end">
         <ExportButton
           label="Export the log as CSV"
