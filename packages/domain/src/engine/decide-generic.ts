@@ -30,7 +30,8 @@ export const oneGrantAllows = (cx: DecisionContext, singlesOnly: boolean): boole
     const role = roleIndexAt(cx, b);
     if (singlesOnly && !roleAt(cx, b).single) continue;
     if (!catalog.roleHolds(role, bit)) {
-      if (trace && !singlesOnly && usable(cx, b))
+      // A role that is one term of a combination granting the action is explained by the combination's miss.
+      if (trace && !singlesOnly && usable(cx, b) && !inConjunction(cx, role))
         trace.miss(
           grantAt(cx, b),
           `${roleAt(cx, b).label} does not include ${entry.label}`,
@@ -47,6 +48,10 @@ export const oneGrantAllows = (cx: DecisionContext, singlesOnly: boolean): boole
   return false;
 };
 
+/** Whether role `role` is a term of one of the action's combinations (Roles Admin for Create custom roles). */
+const inConjunction = (cx: DecisionContext, role: number): boolean =>
+  cx.entry.conjunctions.some((clause) => clause.some((term) => term.has(role)));
+
 /** An action granted only by a combination of roles: every term needs a usable grant counting as one of its roles. */
 const conjunctionHolds = (cx: DecisionContext): boolean => {
   const { entry, trace } = cx;
@@ -54,13 +59,14 @@ const conjunctionHolds = (cx: DecisionContext): boolean => {
     const found: Grant[] = [];
     for (const term of clause) {
       const g = findCountingAs(cx, term);
-      if (g === undefined) break;
-      found.push(g);
+      // Explaining, the terms held are gathered past a missing one: the nearest grant is a half held.
+      if (g !== undefined) found.push(g);
+      else if (trace === undefined) break;
     }
     if (found.length !== clause.length) {
       trace?.miss(
         found[0],
-        `${entry.label} needs a role from each of ${describeClause(cx, clause)} together`,
+        `${entry.label} needs ${describeClause(cx, clause)} held where it applies`,
         {},
         Closeness.LacksAction,
       );
@@ -99,5 +105,8 @@ const conditionPasses = (cx: DecisionContext, condition: Condition, g: Grant): b
 
 const describeClause = (cx: DecisionContext, clause: ReadonlyArray<ReadonlySet<number>>): string =>
   clause
-    .map((term) => `[${[...term].map((i) => cx.snap.catalog.roleList[i]?.label).join(" | ")}]`)
-    .join(", ");
+    .map((term) => {
+      const labels = [...term].map((i) => cx.snap.catalog.roleList[i]?.label ?? "");
+      return labels.length === 1 ? (labels[0] ?? "") : `one of ${labels.join(", ")}`;
+    })
+    .join(" together with ");

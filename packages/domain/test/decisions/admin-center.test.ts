@@ -1,6 +1,6 @@
 // Decision table for Opti ID Admin Center (spec section 3, admin-center): the four admin levels,
 // Roles Admin's conjunction for custom roles, Experimentation roles implying admin levels, org isolation.
-import { describe } from "vitest";
+import { describe, expect, it } from "vitest";
 import { path, res } from "../support/scopes.ts";
 import { decisionTable } from "../support/table.ts";
 import { world } from "../support/world.ts";
@@ -115,4 +115,15 @@ describe("admin-center decisions", () => {
     ["roles-exp", `${A}:custom-role.create`, res(e1), "allow"],
     ["roles-exp", `${A}:custom-role.create`, res(e2), "deny"],
   ]);
+});
+
+describe("explaining a refused custom role", () => {
+  const NOW = Date.parse("2026-01-01T00:00:00Z");
+  it("Roles Admin without an admin level there names the combination, not that Roles Admin lacks the action", () => {
+    const why = w.engine.explain("roles-ia", `${A}:custom-role.create`, res(s2), NOW);
+    expect(why.decision).toBe("deny");
+    expect(why.reason).not.toContain("Roles Admin does not include");
+    expect(why.reason).toContain("Roles Admin together with");
+    expect(why.reason).toContain("Instance Admin");
+  });
 });
