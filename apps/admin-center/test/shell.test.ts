@@ -33,6 +33,7 @@ describe("each admin level's landing and navigation", () => {
         "Partner access",
         "Access matrix",
         "Audit log",
+        "API keys",
       ],
     ],
     [
@@ -68,6 +69,26 @@ describe("each admin level's landing and navigation", () => {
     await groups.getByRole("link", { name: "Everyone" }).waitFor();
     expect(await page.getByRole("alert").count()).toBe(0);
     await screenshot(page, "shell-product-admin-groups");
+  });
+
+  it("a place that does not exist says so, and a project owner's crumbs lead to no refusal", async () => {
+    await signIn(page, app(), "admin@acme.example");
+    await page.goto(app("products/cms/instances/acme-zzz"));
+    await page.getByText('No instance "acme-zzz" here').waitFor();
+    await page.getByText("It is not a CMS instance of your organization, or it was removed.").waitFor();
+    await expect(page.getByRole("button", { name: /Invite user/ }).count()).resolves.toBe(0);
+    await expect(page.getByText("No users here yet").count()).resolves.toBe(0);
+    await screenshot(page, "shell-no-such-instance");
+    await page.goto(app("products/nope"));
+    await page.getByText('No product "nope" here').waitFor();
+
+    const owner = await suite.newPage();
+    await signIn(owner, app(), "project-owner@acme.example");
+    await owner.waitForURL("**/admin-center/projects/acme-checkout");
+    const crumbs = owner.getByLabel("Breadcrumbs");
+    await crumbs.getByText("Products", { exact: true }).waitFor();
+    await expect(crumbs.getByRole("link", { name: "Products" }).count()).resolves.toBe(0);
+    await expect(crumbs.getByRole("link", { name: "Experimentation" }).count()).resolves.toBe(0);
   });
 
   it("a section the role does not include, visited directly, says so in words", async () => {

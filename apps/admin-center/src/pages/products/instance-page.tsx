@@ -1,6 +1,8 @@
 // An instance (route /products/:product/instances/:instance): its User Manager (everyone whose roles reach it),
-// or for Experimentation its projects, each leading to its own users. Invite user starts from here.
+// or for Experimentation its projects, each leading to its own users. Invite user starts from here. An instance
+// that is not the organization's (made up, or removed) says so rather than showing an empty place.
 import { useSignedInOrg } from "@gatehouse/client";
+import { QueryState } from "@gatehouse/ui";
 import { Group, Stack, Text, Title } from "@mantine/core";
 import { useParams } from "react-router";
 import { UserManager } from "../users/user-manager.tsx";
@@ -35,9 +37,28 @@ export const InstancePage = () => {
   const org = useSignedInOrg() ?? "";
   const instances = useInstances(org, product);
   const productLabel = useProductLabel();
-  const name = instances.data?.find((i) => i.id === instance)?.name ?? "Instance";
+  const found = instances.data?.find((i) => i.id === instance);
   const scope = { product, instance };
   const isExperimentation = product === EXPERIMENTATION;
+  if (found === undefined)
+    return (
+      <Stack>
+        <ScopeCrumbs org={org} scope={{ product }} />
+        {instances.error !== null || instances.data === undefined ? (
+          <QueryState query={instances} />
+        ) : (
+          <>
+            <Title order={1} size="h2">
+              No instance "{instance}" here
+            </Title>
+            <Text size="sm" c="dimmed">
+              It is not a {productLabel(product)} instance of your organization, or it was removed.
+            </Text>
+          </>
+        )}
+      </Stack>
+    );
+  const name = found.name;
 
   return (
     <Stack>

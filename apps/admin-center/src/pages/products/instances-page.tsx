@@ -4,7 +4,7 @@ import { type RouterOutputs, useCan, useSignedInOrg } from "@gatehouse/client";
 import { type Column, DataTable, EmptyState } from "@gatehouse/ui";
 import { ActionIcon, Anchor, Badge, Group, Menu, Stack, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router";
-import { EXPERIMENTATION, useInstances, useProductLabel } from "./org-queries.ts";
+import { EXPERIMENTATION, useCatalog, useInstances, useProductLabel } from "./org-queries.ts";
 import { ScopeCrumbs } from "./scope-crumbs.tsx";
 import { instancePath } from "./scope-paths.ts";
 
@@ -34,8 +34,21 @@ export const InstancesPage = () => {
   const label = productLabel(product);
   const shows = product === EXPERIMENTATION ? "projects" : "users";
 
+  const catalog = useCatalog();
+
   if (org === undefined)
     return <EmptyState title="Products belong to an organization">Sign in as a user of one.</EmptyState>;
+  if (catalog.data !== undefined && !catalog.data.some((p) => p.id === product))
+    return (
+      <Stack>
+        <Title order={1} size="h2">
+          No product "{product}" here
+        </Title>
+        <Text size="sm" c="dimmed">
+          Gatehouse has no product of that name.
+        </Text>
+      </Stack>
+    );
 
   // Only Mission Control instances are environments (production or not); other products have no such column.
   const environments = instances.data?.some((i) => i.production !== null) === true;

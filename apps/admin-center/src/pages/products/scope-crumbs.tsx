@@ -1,5 +1,6 @@
-// Breadcrumbs for a place in the organization: Products › product › instance › project, each a link, then the
-// current page's own crumb (a user's name) when there is one. Names come from the catalog and the API.
+// Breadcrumbs for a place in the organization: Products › product › instance › project, then the current page's own
+// crumb; the places above a project link only for whom the server offers Products (auth.me sections), names from the API.
+import { useSession } from "@gatehouse/client";
 import { type Crumb, Crumbs } from "@gatehouse/ui";
 import { useInstances, useProductLabel, useProjects } from "./org-queries.ts";
 import { instancePath, projectPath, type UserScope } from "./scope-paths.ts";
@@ -15,11 +16,15 @@ export const ScopeCrumbs = ({
   current?: string;
 }) => {
   const productLabel = useProductLabel();
+  const me = useSession().data;
+  // A project owner has no Products section: its crumbs above the project are names, not links to refusals.
+  const browses = me !== null && me !== undefined && "sections" in me && me.sections.includes("products");
+  const link = (to: string) => (browses ? { to } : {});
   const instances = useInstances(org, scope.product);
   const projects = useProjects(org, scope.project === undefined ? undefined : scope.instance);
-  const items: Crumb[] = [{ label: "Products", to: "/products" }];
+  const items: Crumb[] = [{ label: "Products", ...link("/products") }];
   if (scope.product !== undefined)
-    items.push({ label: productLabel(scope.product), to: `/products/${scope.product}` });
+    items.push({ label: productLabel(scope.product), ...link(`/products/${scope.product}`) });
   if (scope.product !== undefined && scope.instance !== undefined)
     items.push({
       // A project's admin may not list the instances: its project's row names the instance too.
@@ -27,7 +32,7 @@ export const ScopeCrumbs = ({
         instances.data?.find((i) => i.id === scope.instance)?.name ??
         projects.data?.find((p) => p.id === scope.project)?.instanceName ??
         "Instance",
-      to: instancePath(scope.product, scope.instance),
+      ...link(instancePath(scope.product, scope.instance)),
     });
   if (scope.project !== undefined)
     items.push({
