@@ -79,6 +79,12 @@ describe("Delete user and Remove from account", () => {
     const row = table("Users of Acme").getByRole("row", { name: /two.places@acme.example/ });
     await row.getByText("Removed", { exact: true }).waitFor();
     await screenshot(page, "accounts-removed-from-account");
+
+    // Its details say it is removed, and no longer offer removing it.
+    await row.getByRole("link").first().click();
+    const account = page.getByRole("group", { name: "Whole account" });
+    await account.getByText("Removed from the account").waitFor();
+    await expect(account.getByRole("button", { name: "Remove from account" }).count()).resolves.toBe(0);
   });
 });
 

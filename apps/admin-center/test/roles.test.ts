@@ -169,7 +169,8 @@ describe("Roles", () => {
     await shot("roles-duplicate");
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.getByRole("heading", { name: `${pim}-Acme PIM-Managers without deletes` }).waitFor();
-    await page.getByRole("link", { name: "pim:PIM_Manager" }).waitFor();
+    await page.getByText("Duplicated from").waitFor();
+    await expect(page.getByText("pim:PIM_Manager").count()).resolves.toBe(0);
 
     const id = decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1) ?? "");
     const [copy, origin] = await Promise.all([
@@ -177,6 +178,8 @@ describe("Roles", () => {
       query<Role>("roles.get", { id: "pim:PIM_Manager" }),
     ]);
     expect(copy.duplicatedFrom).toBe("pim:PIM_Manager");
+    // The page names the role it was duplicated from, never its id.
+    await page.getByRole("link", { name: origin.name, exact: true }).waitFor();
     expect([...copy.permissions].sort()).toEqual(
       origin.permissions.filter((p) => p !== "pim:category.delete").sort(),
     );
@@ -240,7 +243,7 @@ describe("Roles", () => {
     await page.getByRole("button", { name: "Why?" }).click();
     await expect
       .poll(() => page.getByTestId("why-refused").textContent(), poll)
-      .toMatch(/does not include Create custom roles/);
+      .toMatch(/Create custom roles needs Roles Admin together with one of .*Product Admin/);
     await whyShown(page);
     await screenshot(page, "roles-duplicate-refused");
 
@@ -330,10 +333,11 @@ describe("Groups", () => {
     await rename.getByRole("button", { name: "Rename group" }).click();
     await page.getByRole("link", { name: "Release captains" }).waitFor();
     await page.getByRole("button", { name: "Delete Release captains" }).click();
-    await page
-      .getByRole("dialog", { name: "Delete group" })
-      .getByRole("button", { name: "Delete group" })
-      .click();
+    const deleting = page.getByRole("dialog", { name: "Delete group" });
+    await deleting
+      .getByText('Delete "Release captains"? It has no members. This cannot be undone.')
+      .waitFor();
+    await deleting.getByRole("button", { name: "Delete group" }).click();
     await page.getByText('Deleted the group "Release captains"').waitFor();
     await expect.poll(() => page.getByRole("link", { name: "Release captains" }).count(), poll).toBe(0);
 

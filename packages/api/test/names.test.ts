@@ -147,6 +147,39 @@ describe("names served next to ids", () => {
     expect(invitation?.invitedByPerson).toMatchObject({ id: "demo-admin", name: "Ada Admin" });
   });
 
+  it("an invitation's grant at an instance since removed reads 'instance not found', never the instance's id", async () => {
+    const admin = await signIn("admin@acme.example");
+    const made = await send(
+      "POST",
+      "instances.create",
+      { org: "acme", product: "cms", name: "Short-lived" },
+      admin,
+    );
+    const instance = made.data as { id: string; version: number };
+    const scope = { org: "acme", product: "cms", instance: instance.id };
+    const invited = await send(
+      "POST",
+      "users.invite",
+      {
+        org: "acme",
+        emails: ["named.gone@acme.example"],
+        language: "en",
+        grants: [{ role: "cms:content-editors", scope }],
+      },
+      admin,
+    );
+    expect(invited.status).toBe(200);
+    expect(
+      (await send("POST", "instances.remove", { id: instance.id, version: instance.version }, admin)).status,
+    ).toBe(200);
+    const list = await send("GET", "invitations.list", { org: "acme" }, admin);
+    const invitation = (list.data as ReadonlyArray<{ email: string; grants: Array<{ where: string }> }>).find(
+      (i) => i.email === "named.gone@acme.example",
+    );
+    expect(invitation?.grants.map((g) => g.where)).toEqual(["CMS › instance not found"]);
+    expect(JSON.stringify(invitation?.grants.map((g) => g.where))).not.toContain(instance.id);
+  });
+
   it("Why? names the action, the roles and the places", async () => {
     const user = await signIn("customeruser@acme.example");
     const why = await send(

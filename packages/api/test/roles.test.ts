@@ -232,11 +232,26 @@ describe("roles.updateCustom", () => {
     const admin = await signIn("admin@acme.example");
     const plain = await signIn("customerdev@acme.example");
     const role = await create(admin, "Guarded");
+    const other = await create(admin, "Taken");
     const before = await auditCount();
 
     const stale = await send("POST", "roles.updateCustom", { id: role.id, version: 7, name: "X" }, admin);
     expect(stale.status).toBe(409);
     expect(stale.error?.message).toContain("was changed since version 7");
+    // Named by its name, never its id.
+    expect(stale.error?.message).toContain(`"${role.name}"`);
+    expect(stale.error?.message).not.toContain(role.id);
+    // Renamed to a name another custom role of the product has: the clash is named, as createCustom names it.
+    const clash = await send(
+      "POST",
+      "roles.updateCustom",
+      { id: role.id, version: role.version, name: other.name.toUpperCase() },
+      admin,
+    );
+    expect([clash.status, clash.error?.message]).toEqual([
+      409,
+      `A custom role named "${other.name.toUpperCase()}" already exists for CMS (names are compared ignoring case): choose another name`,
+    ]);
     const system = await send(
       "POST",
       "roles.updateCustom",

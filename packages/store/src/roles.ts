@@ -217,14 +217,23 @@ const make = Effect.gen(function* () {
       yield* ruled(
         checkCustomRole(productsById, { product: before.product, permissions: patch.permissions }),
       );
+    const name = patch.name ?? before.name;
     yield* updated(
       "custom role",
       id,
       version,
-      yield* sql`update roles set name = ${patch.name ?? before.name},
+      yield* sql`update roles set name = ${name},
                    description = ${patch.description ?? before.description},
                    version = version + 1, updated_at = now()
-                 where id = ${id} and version = ${version} returning id`,
+                 where id = ${id} and version = ${version} returning id`.pipe(
+        constraintsAs("custom role"),
+        // Named as createCustom names it: the name taken, for which product.
+        Effect.mapError((e) =>
+          e instanceof AlreadyExists
+            ? namedClash(name, productsById.get(before.product)?.label ?? before.product)
+            : e,
+        ),
+      ),
     );
     if (patch.permissions !== undefined) yield* writePermissions(id, patch.permissions);
     const after = yield* Effect.orDie(get(id));

@@ -75,19 +75,26 @@ export const placeNamer = async (
     }),
   );
   const name = (kind: Kind, id: string) => names.get(`${kind}:${id}`) ?? id;
+  /** A place in a path as `shown` words it, or (no row: removed, or never made) "<kind> not found", never its id. */
+  const named = (kind: Exclude<Kind, "org">, id: string, shown = (n: string) => n) => {
+    const found = names.get(`${kind}:${id}`);
+    return found === undefined ? `${kind} not found` : shown(found);
+  };
   const below = ["instance", "project", "environment", "flag"] as const;
   return {
     /** One place's name: an organization, instance, project, environment or flag (its id when none is stored). */
     name,
-    /** The scope as a path of names. */
+    /** The scope as a path of names ("CMS › instance not found" for a place with no row). */
     where: (scope: Scope) =>
       [
         scope.org === home && scope.product !== undefined ? undefined : name("org", scope.org),
         scope.product === undefined ? undefined : productName(scope.product),
-        scope.instance === undefined ? undefined : name("instance", scope.instance),
-        scope.project === undefined ? undefined : name("project", scope.project),
-        scope.environment === undefined ? undefined : `${name("environment", scope.environment)} environment`,
-        scope.flag === undefined ? undefined : `flag ${name("flag", scope.flag)}`,
+        scope.instance === undefined ? undefined : named("instance", scope.instance),
+        scope.project === undefined ? undefined : named("project", scope.project),
+        scope.environment === undefined
+          ? undefined
+          : named("environment", scope.environment, (n) => `${n} environment`),
+        scope.flag === undefined ? undefined : named("flag", scope.flag, (n) => `flag ${n}`),
       ]
         .filter((part): part is string => part !== undefined)
         .join(" › "),

@@ -12,6 +12,14 @@ export interface DeletableGroup {
   readonly memberCount: number;
 }
 
+/** Who loses what, counted as people read it. */
+const membersLose = (count: number): string =>
+  count === 0
+    ? "It has no members."
+    : count === 1
+      ? "Its 1 member loses the roles the group gives them."
+      : `Its ${count} members lose the roles the group gives them.`;
+
 export const DeleteGroupButton = ({
   group,
   onDeleted,
@@ -38,7 +46,7 @@ export const DeleteGroupButton = ({
       pending={remove.isPending}
       confirm={{
         title: "Delete group",
-        message: `Delete "${group.name}"? Its ${group.memberCount} members lose the roles the group gives them. This cannot be undone.`,
+        message: `Delete "${group.name}"? ${membersLose(group.memberCount)} This cannot be undone.`,
         confirmLabel: "Delete group",
         cancelLabel: "Keep group",
       }}

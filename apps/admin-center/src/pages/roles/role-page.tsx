@@ -19,6 +19,8 @@ export const RolePage = () => {
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const role = useRole(id);
+  // The role this one was duplicated from, by name (a role since deleted is said to be).
+  const source = useRole(role.data?.duplicatedFrom ?? undefined);
   const duplicable = useMayDuplicate(role.data);
   const catalog = useCatalog();
   const instances = useInstances(org);
@@ -61,9 +63,15 @@ export const RolePage = () => {
           {data.duplicatedFrom === null ? null : (
             <Text size="sm" c="dimmed">
               Duplicated from{" "}
-              <Anchor component={Link} to={`/roles/${encodeURIComponent(data.duplicatedFrom)}`} size="sm">
-                {data.duplicatedFrom}
-              </Anchor>
+              {source.data !== undefined ? (
+                <Anchor component={Link} to={`/roles/${encodeURIComponent(data.duplicatedFrom)}`} size="sm">
+                  {source.data.name}
+                </Anchor>
+              ) : source.error === null ? (
+                "another role"
+              ) : (
+                "a role since deleted"
+              )}
             </Text>
           )}
         </Stack>

@@ -1,5 +1,5 @@
 // The whole-account actions on a user's details, set apart from the place's: Deactivate or Reactivate, and Remove
-// from account; each guarded by the server's answer for its very call, then confirmed saying what it does.
+// from account (not offered again once removed); each guarded by the server's answer for its call, then confirmed.
 import { Group, Text } from "@mantine/core";
 import { GuardedButton } from "./guarded-button.tsx";
 import { type UserRef, useAccountStatus, useRemoveFromAccount } from "./user-mutations.ts";
@@ -29,14 +29,18 @@ export const AccountActions = ({ user, onRemoved }: AccountActionsProps) => {
           onClick={() => status.ask(user)}
         />
       ) : null}
-      <GuardedButton
-        procedure="users.removeFromAccount"
-        input={{ userId: user.id }}
-        label="Remove from account"
-        tone="danger"
-        pending={removeFromAccount.pending}
-        onClick={() => removeFromAccount.ask(user)}
-      />
+      {user.status === "disabled" ? (
+        <Text size="sm">Removed from the account</Text>
+      ) : (
+        <GuardedButton
+          procedure="users.removeFromAccount"
+          input={{ userId: user.id }}
+          label="Remove from account"
+          tone="danger"
+          pending={removeFromAccount.pending}
+          onClick={() => removeFromAccount.ask(user)}
+        />
+      )}
     </Group>
   );
 };
