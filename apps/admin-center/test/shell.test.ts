@@ -81,6 +81,14 @@ describe("each admin level's landing and navigation", () => {
     await screenshot(page, "shell-no-such-instance");
     await page.goto(app("products/nope"));
     await page.getByText('No product "nope" here').waitFor();
+    await page.goto(app("access-matrix?product=nope"));
+    await page.getByText('No product "nope" here').waitFor();
+    await page.goto(app("access-matrix?product=cms&instance=acme-zzz"));
+    await page.getByText('No instance "acme-zzz" here').waitFor();
+    await expect(page.getByText("Nobody holds a role here").count()).resolves.toBe(0);
+    await page.goto(app("users/demo-exp-viewer?context=garbage"));
+    await page.getByText('No place "garbage" here').waitFor();
+    await expect(page.getByText(/You may not view/).count()).resolves.toBe(0);
 
     const owner = await suite.newPage();
     await signIn(owner, app(), "project-owner@acme.example");

@@ -1,9 +1,11 @@
 // Access matrix (route /access-matrix): pick a scope (product → instance → project) and see who holds which
-// role there, paged from the server, and who the engine allows a chosen action there.
+// role there, paged from the server, and who the engine allows a chosen action there; a place that is not the
+// organization's (a made-up address) says so.
 import { type Resource, useSignedInOrg, useTRPC } from "@gatehouse/client";
 import { Crumbs, EmptyState } from "@gatehouse/ui";
 import { Divider, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useCatalog } from "../products/org-queries.ts";
 import { type MatrixScope, useMatrixScope } from "./matrix-scope.ts";
 import { ScopePicker, useInstances, useProjects } from "./scope-picker.tsx";
 import { UsersRolesMatrix } from "./users-roles-matrix.tsx";
@@ -53,6 +55,17 @@ const Matrix = ({ org, scope, product }: { org: string; scope: MatrixScope; prod
     org,
     ...scope,
   };
+  const catalog = useCatalog();
+  const missing =
+    catalog.data !== undefined && !catalog.data.some((p) => p.id === product)
+      ? `No product "${product}" here`
+      : scope.instance !== undefined && instances.data !== undefined && instance === undefined
+        ? `No instance "${scope.instance}" here`
+        : scope.project !== undefined && projects.data !== undefined && project === undefined
+          ? `No project "${scope.project}" here`
+          : undefined;
+  if (missing !== undefined)
+    return <EmptyState title={missing}>Choose a place of your organization above.</EmptyState>;
   return (
     <Stack gap="lg">
       {/* Keyed by the scope: a new scope starts again at the first page. */}

@@ -8,6 +8,7 @@ import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
+import { useCatalog } from "../products/org-queries.ts";
 import { ScopeCrumbs } from "../products/scope-crumbs.tsx";
 import { instancePath, parseContext, projectPath, type UserScope } from "../products/scope-paths.ts";
 import { AccountActions } from "./account-actions.tsx";
@@ -48,6 +49,7 @@ export const UserDetailsPage = () => {
   const refresh = useRefresh();
   const navigate = useNavigate();
   const details = useUserDetails(id, context);
+  const catalog = useCatalog();
   const roleName = useRoleNames();
   const scopeName = useScopeNames(org);
   const [editing, setEditing] = useState<GrantRow | null>(null);
@@ -68,6 +70,18 @@ export const UserDetailsPage = () => {
     onError: (error) => toast.failure(error),
   });
 
+  // A context naming no product (a made-up address) is said to be no place, not a refusal.
+  if (scope.product !== undefined && catalog.data?.some((p) => p.id === scope.product) === false)
+    return (
+      <Stack>
+        <Title order={1} size="h2">
+          No place "{params.get("context")}" here
+        </Title>
+        <Text size="sm" c="dimmed">
+          Open the user from a list of your organization's users.
+        </Text>
+      </Stack>
+    );
   if (details.error !== null || details.data === undefined) return <QueryState query={details} />;
   const { user, grants, deactivation, access } = details.data;
   // The roles reaching the place that are not the user's own grants inside it: above it, or through a group.
