@@ -17,24 +17,34 @@ const backAtSignIn = async (page: Page) => {
 };
 
 describe("a session that ends under an open page", () => {
-  it("returns to sign-in, saying so, once a super admin deactivates the account", async () => {
+  it("returns to sign-in, saying so, once a super admin removes the account from the organization", async () => {
     const page = await suite.newPage();
     await signIn(page, app("audit"), "instance-admin@acme.example");
     await page.getByRole("heading", { name: "Audit log" }).waitFor();
     const admin = await apiAs(suite, app(), "admin@acme.example");
-    await admin.call("users.deactivate", { userId: "demo-instance-admin" });
-    // The open page hears of the change, and its next read is refused: it asks the session, which has ended.
-    await backAtSignIn(page);
-    await screenshot(page, "session-ended-deactivated");
-    await admin.call("users.reactivate", { userId: "demo-instance-admin" });
+    await admin.call("users.removeFromAccount", { userId: "demo-instance-admin" });
     await admin.close();
+    // The open page hears of the change; its next read is refused, so it asks the session, which has ended.
+    await backAtSignIn(page);
+    await screenshot(page, "session-ended-removed");
 
-    // Signing in again shows the app, and no longer the notice.
-    await page.getByLabel("Email", { exact: true }).fill("instance-admin@acme.example");
+    // Signing in again (as someone else here) shows the app, and no longer the notice.
+    await page.getByLabel("Email", { exact: true }).fill("product-admin@acme.example");
     await page.getByLabel("Password", { exact: true }).fill("gatehouse-demo");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByTestId("signed-in-as").waitFor();
     await expect(page.getByText("Your session ended").count()).resolves.toBe(0);
+  });
+
+  it("returns to sign-in, saying so, once a super admin deactivates the account", async () => {
+    const page = await suite.newPage();
+    await signIn(page, app("audit"), "exp-administrator@acme.example");
+    await page.getByRole("heading", { name: "Audit log" }).waitFor();
+    const admin = await apiAs(suite, app(), "admin@acme.example");
+    await admin.call("users.deactivate", { userId: "demo-exp-administrator" });
+    await admin.close();
+    await backAtSignIn(page);
+    await screenshot(page, "session-ended-deactivated");
   });
 
   it("returns the other tab to sign-in when one tab signs out; the tab signing out says nothing", async () => {

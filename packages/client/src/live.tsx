@@ -9,7 +9,7 @@ import { useLapseRefresh } from "./lapse-refresh.ts";
 import { openLiveStream } from "./live-stream.ts";
 import { forgetAllButSession, recheckSession, useSession } from "./session.ts";
 import { onSessionChangeElsewhere } from "./session-channel.ts";
-import { watchUnauthorized } from "./session-end.ts";
+import { markSessionEnded, watchUnauthorized } from "./session-end.ts";
 import { useTRPC } from "./trpc-react.ts";
 
 /** Renders nothing; opens the stream for the signed-in person and closes it when they change or leave. */
@@ -31,7 +31,11 @@ export const LiveUpdates = ({ origin }: { origin: string }): null => {
   // However a session ended (here, in another tab, on the server), nothing its person saw is kept.
   const lastUserId = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (session === null && lastUserId.current !== undefined) forgetAllButSession(queryClient, trpc);
+    if (session === null && lastUserId.current !== undefined) {
+      forgetAllButSession(queryClient, trpc);
+      // The sign-in page says so, unless the person signed out in this tab.
+      markSessionEnded(queryClient);
+    }
     if (session !== undefined) lastUserId.current = session?.id;
   }, [queryClient, trpc, session]);
   useEffect(() => {

@@ -3,18 +3,29 @@
 import { hashKey, type QueryClient, type QueryKey, useQuery } from "@tanstack/react-query";
 import { errorCode } from "./trpc.ts";
 
-/** The cached flag the sign-in page reads: true once a known session was found ended (not signed out here). */
+/** How the last session ended, cached for the sign-in page: "ended" under an open page, or "signed-out" here. */
 export const sessionEndedKey: QueryKey = ["gatehouse", "session-ended"];
 
-/** Marks that the signed-in person's session ended without their signing out in this tab. */
-export const markSessionEnded = (queryClient: QueryClient): void => {
-  queryClient.setQueryData(sessionEndedKey, true);
+type Ending = "ended" | "signed-out" | "none";
+
+/** Notes how the signed-in person's session is ending: signed out in this tab, or a new sign-in ("none"). */
+export const noteSessionEnding = (queryClient: QueryClient, ending: Exclude<Ending, "ended">): void => {
+  queryClient.setQueryData<Ending>(sessionEndedKey, ending);
 };
 
-/** Whether the sign-in page should say the last session ended (false after a sign-out here, or a new sign-in). */
+/** A known session turned to nobody: it ended, unless it was signed out in this tab. */
+export const markSessionEnded = (queryClient: QueryClient): void => {
+  if (queryClient.getQueryData<Ending>(sessionEndedKey) !== "signed-out")
+    queryClient.setQueryData<Ending>(sessionEndedKey, "ended");
+};
+
+/** Whether the sign-in page should say the last session ended (not after a sign-out here, nor a new sign-in). */
 export const useSessionEnded = (): boolean =>
-  useQuery({ queryKey: sessionEndedKey, queryFn: () => false, staleTime: Number.POSITIVE_INFINITY }).data ===
-  true;
+  useQuery<Ending>({
+    queryKey: sessionEndedKey,
+    queryFn: () => "none",
+    staleTime: Number.POSITIVE_INFINITY,
+  }).data === "ended";
 
 /**
  * Calls `recheck` (at most one at a time) whenever a query or mutation other than the session's own is refused as

@@ -11,7 +11,7 @@ import {
 } from "@tanstack/react-query";
 import { useGatehouse } from "./client-context.ts";
 import { announceSessionChange } from "./session-channel.ts";
-import { markSessionEnded, sessionEndedKey } from "./session-end.ts";
+import { noteSessionEnding, sessionEndedKey } from "./session-end.ts";
 import { errorCode, type RouterOutputs } from "./trpc.ts";
 import { type GatehouseTRPC, useTRPC } from "./trpc-react.ts";
 
@@ -36,8 +36,7 @@ export const forgetAllButSession = (queryClient: QueryClient, trpc: GatehouseTRP
 /**
  * Asks the server who is signed in now, on news that the session may have changed (another tab, the change
  * stream, a call refused as UNAUTHORIZED). Someone else: their cache starts afresh (nobody: LiveUpdates forgets it
- * all, and the sign-in page says the session ended). Returns who it is (undefined for nobody; the last known
- * person when the server could not be asked).
+ * all). Returns who it is (undefined for nobody; the last known person when the server could not be asked).
  */
 export const recheckSession = async (
   queryClient: QueryClient,
@@ -48,8 +47,6 @@ export const recheckSession = async (
   await queryClient.refetchQueries({ queryKey: key, exact: true });
   const now = queryClient.getQueryData<Me | null>(key)?.id;
   if (now !== undefined && now !== before) void queryClient.resetQueries(allButSession(trpc));
-  if (now === undefined && before !== undefined && queryClient.getQueryData(key) === null)
-    markSessionEnded(queryClient);
   return now;
 };
 
@@ -82,7 +79,7 @@ export const useSignIn = () => {
     trpc.auth.login.mutationOptions({
       onSuccess: () => {
         announceSessionChange();
-        queryClient.setQueryData(sessionEndedKey, false);
+        noteSessionEnding(queryClient, "none");
         return queryClient.resetQueries();
       },
     }),
@@ -96,6 +93,7 @@ export const useSignOut = () => {
   return useMutation(
     trpc.auth.logout.mutationOptions({
       onSuccess: () => {
+        noteSessionEnding(queryClient, "signed-out");
         queryClient.setQueryData(sessionKey(trpc), null);
         forgetAllButSession(queryClient, trpc);
         announceSessionChange();
