@@ -26,7 +26,7 @@ const columns: ReadonlyArray<Column<ApiKey>> = [
   {
     id: "createdBy",
     header: "Created by",
-    cell: ({ row }) => row.original.createdByName ?? "Someone you may not see",
+    cell: ({ row }) => row.original.createdByName ?? "—",
   },
   {
     id: "createdAt",
