@@ -272,6 +272,7 @@ describe("The audit log's Actor filter", () => {
     const admin = await signedIn("admin@acme.example", "audit");
     await admin.getByLabel("Actor", { exact: true }).fill("partneruser@agency.example");
     await admin.getByRole("button", { name: "Apply filters" }).click();
+    await everyEntryBy(admin, "Agency partnerUser");
     const entries = admin.getByRole("table", { name: "Audit entries" });
     await entries.getByText("Partner access requested").first().waitFor();
     await expect(entries.getByText("Role given").count()).resolves.toBe(0);
