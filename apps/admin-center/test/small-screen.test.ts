@@ -19,6 +19,7 @@ const pages = [
   "access-requests",
   "access-matrix?product=cms",
   "audit",
+  "api-keys",
   "invite",
 ];
 

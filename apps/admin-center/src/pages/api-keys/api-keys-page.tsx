@@ -67,7 +67,9 @@ export const ApiKeysPage = () => {
     <Stack>
       <Crumbs items={[{ label: "API keys" }]} />
       <Group justify="space-between" wrap="wrap">
-        <Title order={2}>API keys</Title>
+        <Title order={1} size="h2">
+          API keys
+        </Title>
         <GuardedCall procedure="apiKeys.create" input={{ name: "API key" }}>
           {(disabled) => (
             <Button disabled={disabled} onClick={() => setCreating(true)}>
