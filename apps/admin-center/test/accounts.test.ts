@@ -97,7 +97,7 @@ describe("Remove from account is the super admin's, never done to oneself", () =
     await page.getByRole("button", { name: "More options for exp-editor@acme.example" }).click();
     const remove = page.getByRole("menuitem", { name: "Remove from account" });
     const reason =
-      "Remove from account changes the whole account (its roles everywhere in the organization and its sign-in): only a super admin may (needs admin-center:user.deactivate at the organization)";
+      "Remove from account changes the whole account (its roles everywhere in the organization and its sign-in): only a super admin may";
     await expect.poll(() => remove.getAttribute("title")).toBe(reason);
     expect(await remove.isDisabled()).toBe(true);
     // The place's own options stay the project owner's.

@@ -3,6 +3,7 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import type { Resource } from "./check-batcher.ts";
 import { useCheckBatcher, useConsistencyTokens, useGatehouse } from "./client-context.ts";
+import { inWords } from "./in-words.ts";
 import { useSession } from "./session.ts";
 import type { RouterOutputs } from "./trpc.ts";
 import { useTRPC } from "./trpc-react.ts";
@@ -39,6 +40,9 @@ const useMayQueries = () => {
       const atLeast = tokens.latest();
       return client.may.query({ ...(call ?? NO_CALL), ...(atLeast === undefined ? {} : { atLeast }) });
     },
+    // A refusal's reason is shown to people: in words, without the action codes.
+    select: (answer: MayAnswer): MayAnswer =>
+      answer.allowed ? answer : { ...answer, reason: inWords(answer.reason) },
     enabled: me !== undefined && call !== undefined,
   });
 };

@@ -1,9 +1,11 @@
 // The typed tRPC client every app uses: one batched HTTP link to /trpc (same origin, so the session cookie goes
 // along), the CSRF token (from its readable cookie) on every request, and each answer's consistency token recorded.
+
 import type { AppRouter } from "@gatehouse/api";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createTokenKeeper, recordingFetch, type TokenKeeper } from "./consistency-token.ts";
+import { inWords } from "./in-words.ts";
 
 export type GatehouseClient = ReturnType<typeof createGatehouseClient>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
@@ -42,4 +44,4 @@ export const errorCode = (error: unknown): string | undefined =>
 
 /** A failed call's message for people. */
 export const errorMessage = (error: unknown): string =>
-  error instanceof Error ? error.message : "Something went wrong";
+  error instanceof Error ? inWords(error.message) : "Something went wrong";
