@@ -1,5 +1,5 @@
-// Launching a flag (rules/flag-launch.ts, seed 003): turning it on in production publishes the ruleset there for
-// good and starts a draft flag, so an editor's production limits then hold; a non-production toggle starts nothing.
+// Launching a flag (rules/flag-launch.ts, seed 003): turning it on publishes the ruleset there for good, so an
+// editor's production limits then hold; the status stays flags.setStatus's (a toggle moves it nowhere).
 import { describe, expect, it } from "vitest";
 import { type Call, demoApi } from "./support/demo-api.ts";
 
@@ -34,7 +34,7 @@ const toggle = (call: Call, environment: string, enabled: boolean) =>
   send("POST", "flags.toggle", { id: "acme-dark-mode", environment, enabled }, call);
 
 describe("launching a flag", () => {
-  it("a toggle in development publishes that ruleset but starts nothing; launching in production starts the flag", async () => {
+  it("a toggle publishes that environment's ruleset for good and leaves the flag's status alone", async () => {
     const editor = await signIn("exp-editor@acme.example");
     const publisher = await signIn("exp-publisher@acme.example");
     expect((await darkMode(editor)).status).toBe("draft");
@@ -61,16 +61,16 @@ describe("launching a flag", () => {
     const launched = await toggle(publisher, PRODUCTION, true);
     expect(launched.status, JSON.stringify(launched.error)).toBe(200);
     flag = await darkMode(editor);
-    expect(flag.status).toBe("running");
+    expect(flag.status).toBe("draft");
     expect(stateIn(flag, PRODUCTION)).toMatchObject({ enabled: true, rulesetPublished: true });
     // Seed 003: after publishing, editors cannot modify the production ruleset (nor turn the flag off there).
     expect(await ask(PRODUCTION)).toBe("deny");
     expect((await toggle(editor, PRODUCTION, false)).status).toBe(403);
 
-    // Turned off, the ruleset stays published and the flag stays started until it is paused.
+    // Turned off, the ruleset stays published.
     expect((await toggle(publisher, PRODUCTION, false)).status).toBe(200);
     flag = await darkMode(editor);
-    expect(flag.status).toBe("running");
+    expect(flag.status).toBe("draft");
     expect(stateIn(flag, PRODUCTION)).toMatchObject({ enabled: false, rulesetPublished: true });
     expect(await ask(PRODUCTION)).toBe("deny");
   });

@@ -7,7 +7,6 @@ import {
   managesEntityRoles,
   type Resource,
   seesFlag,
-  statusAfterToggle,
   toggledState,
 } from "@gatehouse/domain";
 import {
@@ -202,23 +201,13 @@ export const flagsRouter = router({
 
   /**
    * Turns the flag on or off in one environment of its project (rules/flag-launch.ts): turning it on publishes the
-   * ruleset there, and in a production environment starts a draft or paused flag (asked as a status change too).
+   * ruleset there. Its status is flags.setStatus's alone, which asks it of every environment.
    */
   toggle: authorizedMutation(ToggleInput, (input, context) =>
     flagOf(context, input.id, async (flag, project) => {
       const environment = await context.store.run(Environments.use((e) => e.get(input.environment)));
       if (environment.project !== project.id) throw notFound("environment", input.environment);
-      const status = statusAfterToggle(flag.status, input.enabled, environment.production);
-      if (status === flag.status) return toggleAsk(project, environment, flag);
-      return [
-        toggleAsk(project, environment, flag),
-        ...[flag.status, status].map((s) => ({
-          check: {
-            action: "experimentation:flag.edit",
-            resource: flagResource(project, { ...flag, status: s }),
-          },
-        })),
-      ];
+      return toggleAsk(project, environment, flag);
     }),
   ).mutation(async ({ ctx, input }) => {
     const { value } = await ctx.write({
@@ -228,16 +217,11 @@ export const flagsRouter = router({
       run: Effect.gen(function* () {
         const flags = yield* Flags;
         const current = yield* flags.get(input.id);
-        const environment = yield* (yield* Environments).get(input.environment);
         const state = current.states.find((s) => s.environment === input.environment);
-        const toggled = yield* flags.setState(input.id, {
+        return yield* flags.setState(input.id, {
           environment: input.environment,
           ...toggledState(state, input.enabled),
         });
-        const status = statusAfterToggle(current.status, input.enabled, environment.production);
-        if (status === current.status) return toggled;
-        const started = yield* flags.setStatus(input.id, toggled.value.version, status);
-        return { ...started, before: toggled.before };
       }),
     });
     return view(value);

@@ -1,6 +1,5 @@
 // Launching a flag in an environment (seed 003, spec Feature table): turning it on publishes its ruleset there for
-// good, and turning it on in a production environment starts a draft or paused flag (its status becomes running).
-import type { FlagStatus } from "../model/resource.ts";
+// good, so an editor no longer changes it in production; the flag's status is set on its own (flags.setStatus).
 
 /** A flag's state in one environment: on or off, and whether its ruleset there was ever published. */
 export interface RulesetState {
@@ -17,11 +16,3 @@ export const toggledState = (before: RulesetState | undefined, enabled: boolean)
   enabled,
   rulesetPublished: (before?.rulesetPublished ?? false) || enabled,
 });
-
-/**
- * The flag's status after it is turned `enabled` in an environment that is `production` or not: a flag turned on in
- * production has started ("once the flag is started and updated to Running"), so a draft or paused one is running;
- * anything else leaves the status as it is (pausing is asked for, with flags.setStatus).
- */
-export const statusAfterToggle = (status: FlagStatus, enabled: boolean, production: boolean): FlagStatus =>
-  enabled && production && status !== "running" ? "running" : status;
