@@ -51,6 +51,24 @@ describe("bringing back a removed account", () => {
     expect((await send("POST", "users.removeFromAccount", { userId: samId }, admin)).status).toBe(200);
     expect((await check(key)).status).toBe(401);
 
+    // Nobody gives the removed account a role or a group meanwhile: it would come back unseen with an invitation.
+    const given = await send(
+      "POST",
+      "grants.create",
+      { subject: { kind: "user", id: samId }, role: "cms:content-editors", scope: cms },
+      await signIn("instance-admin@acme.example"),
+    );
+    expect(given.status).toBe(409);
+    expect(given.error?.message).toContain("was removed from the account");
+    const crew = await send("POST", "groups.create", { org: "acme", name: "Night crew" }, admin);
+    const joined = await send(
+      "POST",
+      "groups.addMember",
+      { groupId: (crew.data as { id: string }).id, userId: samId },
+      admin,
+    );
+    expect(joined.status).toBe(409);
+
     // An instance admin may not hand the removed super admin's account (and its past) to whoever accepts.
     const instanceAdmin = await signIn("instance-admin@acme.example");
     const content = [{ role: "cms:content-editors", scope: cms }];

@@ -21,6 +21,7 @@ import { router } from "../trpc.ts";
 import { checkCustomRolePlacement, roleIn } from "./custom-role-placement.ts";
 import { grantView } from "./grant-view.ts";
 import { namedSubjectOrg } from "./named-subject.ts";
+import { refuseRemovedAccount } from "./removed-account.ts";
 import { checkPlaces } from "./scope-places.ts";
 
 // Rules: docs/decisions.md#assignments and docs/decisions.md#delegation (every change asks engine.assign).
@@ -179,12 +180,14 @@ export const grantsRouter = router({
         const what = input.role === undefined ? { permission: input.permission ?? "" } : { role: input.role };
         return assignment(input.subject, targetOrg, input.scope, what);
       },
-      conflicts: () =>
-        store.run(
+      conflicts: async () => {
+        if (input.subject.kind === "user") await refuseRemovedAccount(store, input.subject.id);
+        await store.run(
           Grants.use((grants) =>
             grants.entityRoleFree({ subject: input.subject, role: input.role, scope: input.scope }),
           ),
-        ),
+        );
+      },
     };
   }).mutation(async ({ ctx, input }) => {
     const id = newId("grt");

@@ -26,6 +26,7 @@ import { badRequest, conflict, forbidden, missing } from "../refusals.ts";
 import { router } from "../trpc.ts";
 import { grantView } from "./grant-view.ts";
 import { namedSubjectOrg } from "./named-subject.ts";
+import { refuseRemovedAccount } from "./removed-account.ts";
 
 // Rules: docs/decisions.md#groups
 
@@ -228,6 +229,7 @@ export const groupsRouter = router({
     const group = await loadGroup(ctx, input.groupId);
     const home = await namedSubjectOrg(ctx.store, group.org, { kind: "user", id: input.userId });
     if (home !== group.org) throw badRequest(`userId: "${input.userId}" is not a user of ${group.org}`);
+    await refuseRemovedAccount(ctx.store, input.userId);
     const { value } = await ctx.write({
       org: ctx.actor.org,
       action: "group.member.add",
