@@ -84,6 +84,8 @@ export const visibleEvent = (
     if (readers === "members" || readers === "nobody") return member && readers === "members";
     return readers.subject === actor.id || allowed(engine, actor.id, readers.asked);
   };
+  // A followed customer's change that moves nothing the engine holds (a sign-in, a flag's status) is its own.
+  if (!member && event.changes.length === 0) return undefined;
   const shown = event.changes.filter(readable);
   if (shown.length === event.changes.length) return whole;
   return { audit: event.audit, changes: [...shown, { type: "changed", scope: { org } }] };

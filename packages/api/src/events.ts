@@ -19,7 +19,7 @@ import { resolveActor } from "./auth/resolve-actor.ts";
 import { runWith, type StoreRunner } from "./auth/store-runner.ts";
 import { servesOrg } from "./authorize.ts";
 import { concerns, type VisibleEvent, visibleEvent } from "./event-visibility.ts";
-import { followedAtStart, mayStartFollowing, startsFollowing } from "./followed-customers.ts";
+import { followedAtStart, mayStartFollowing, startsFollowing, stopsFollowing } from "./followed-customers.ts";
 import { misdirected, SIGN_IN } from "./refusals.ts";
 import { beforeDelivery, heartbeat, runSession, tooManyStreams, untilSignedOut } from "./sse-session.ts";
 import { defaultStreamLimits, type StreamLimits, streamQuota } from "./stream-quota.ts";
@@ -135,6 +135,7 @@ export const mountEvents = <E extends Env>(app: Hono<E>, options: EventsOptions)
               if (!concerned && !startsFollowing(options.engine(), actor, followed, event)) return;
               yield* beforeDelivery(watch, stillSignedIn);
               const visible = visibleEvent(options.engine(), actor, event, followed);
+              stopsFollowing(options.engine(), actor, followed, event);
               if (visible === undefined) return;
               yield* Effect.promise(() =>
                 sse.writeSSE({ id: visible.audit, data: shared.text(event, visible) }),

@@ -1,5 +1,5 @@
 // The customers whose changes a partner user's /events stream follows besides its own organization's: each it
-// holds a role in when the stream opens or comes to hold one later, kept for the stream's life (losing it is news).
+// holds a role in when the stream opens or comes to hold one later, until the event that takes its last role there.
 import type { Engine } from "@gatehouse/domain";
 import type { FeedEvent } from "@gatehouse/store";
 import type { Actor } from "./context.ts";
@@ -32,4 +32,14 @@ export const startsFollowing = (
   if (!engine.grantOrgs(actor.id).has(event.org)) return false;
   followed.add(event.org);
   return true;
+};
+
+/**
+ * After an event of a followed customer was judged: the user stops following it once it holds no role there any
+ * more (that event, its loss, was the last it hears of that customer).
+ */
+export const stopsFollowing = (engine: Engine, actor: Actor, followed: Followed, event: FeedEvent): void => {
+  if (followed === undefined || event.org === null || actor.kind !== "user" || !followed.has(event.org))
+    return;
+  if (!engine.grantOrgs(actor.id).has(event.org)) followed.delete(event.org);
 };

@@ -130,6 +130,12 @@ describe("events", () => {
     expect(await stream.readUntil(() => stream.events().length > 1, 5_000)).toBe(true);
     expect(stream.events()[1]?.changes).toEqual([{ type: "changed", scope: { org: "acme" } }]);
     expect(stream.text()).not.toContain(quiet.data === undefined ? "?" : (quiet.data as { id: string }).id);
+    // That was the last it hears of acme: neither its changes nor its people's sign-ins any more.
+    expect(
+      (await send("POST", "groups.create", { org: "acme", name: "After the partner" }, admin)).status,
+    ).toBe(200);
+    await signIn("customeradmin@acme.example");
+    expect(await stream.readUntil(() => stream.events().length > 2, 500)).toBe(false);
     await stream.close();
   });
 
