@@ -59,6 +59,51 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect(feature.status).toBe(403);
     });
 
+    it("owns what it creates only as long as its ownership lasts; a single permission makes nobody an owner", async () => {
+      const administrator = await signIn("exp-administrator@acme.example");
+      const until = new Date(Date.now() + 3_600_000).toISOString();
+      const limited = await send(
+        "POST",
+        "grants.create",
+        {
+          subject: { kind: "user", id: "demo-exp-publisher" },
+          role: "experimentation:project-owner",
+          scope: homepage,
+          expiresAt: until,
+        },
+        administrator,
+      );
+      expect(limited.status, JSON.stringify(limited.error)).toBe(200);
+      const publisher = await signIn("exp-publisher@acme.example");
+      const made = await create(publisher, "Seasonal", "web");
+      expect(made.status, JSON.stringify(made.error)).toBe(200);
+      const listed = await send(
+        "GET",
+        "grants.list",
+        { org: "acme", scope: { ...exp, project: (made.data as { id: string }).id } },
+        administrator,
+      );
+      expect(listed.data).toEqual([
+        expect.objectContaining({ role: "experimentation:project-owner", expiresAt: until }),
+      ]);
+
+      const single = await send(
+        "POST",
+        "grants.create",
+        {
+          subject: { kind: "user", id: "demo-exp-flag-viewer" },
+          permission: "experimentation:project.create",
+          scope: homepage,
+        },
+        administrator,
+      );
+      expect(single.status, JSON.stringify(single.error)).toBe(200);
+      const viewer = await signIn("exp-flag-viewer@acme.example");
+      const plain = await create(viewer, "Plain", "web");
+      expect(plain.status, JSON.stringify(plain.error)).toBe(200);
+      expect(await grantsAt(administrator, (plain.data as { id: string }).id)).toEqual([]);
+    });
+
     it("gives an administrator nothing for the project it creates, and refuses an editor", async () => {
       const administrator = await signIn("exp-administrator@acme.example");
       const created = await create(administrator, "Campaigns", "web");

@@ -149,10 +149,19 @@ export const projectsRouter = router({
     const id = newId("prj");
     const creator = ctx.actor.id;
     const scope = { org: input.org, product: "experimentation", instance: input.instance, project: id };
+    // Where creation was asked (the instance, or a project the creator owns), and the creator's grants counting there.
+    const asked = ctx.asked.find((q) => "check" in q && q.check.action === PROJECT_CREATE);
+    const place =
+      asked !== undefined && "check" in asked ? asked.check.resource : instanceOf(input.org, input.instance);
+    const counting = ctx.engine
+      .explain(creator, PROJECT_CREATE, place)
+      .considered.filter((c) => c.status === "counts")
+      .map((c) => ({ role: c.grant.role, expiresAt: c.grant.expiresAt }));
     const owner = projectCreatorGrant(
       (action, resource) => ctx.engine.allows(creator, action, resource),
       instanceOf(input.org, input.instance),
       scope,
+      counting,
     );
     const { value } = await ctx.write({
       org: input.org,
@@ -169,7 +178,9 @@ export const projectsRouter = router({
         if (owner === undefined) return project;
         const given = yield* (yield* Grants).create({
           subject: { kind: "user", id: creator },
-          ...owner,
+          role: owner.role,
+          scope: owner.scope,
+          expiresAt: owner.expiresAt === undefined ? undefined : new Date(owner.expiresAt),
           grantedBy: creator,
         });
         return { ...project, changes: [...project.changes, ...given.changes] };

@@ -25,14 +25,29 @@ export const projectCreationPlace = (
   return owned ?? instance;
 };
 
+/** A grant of the creator's that counts where creation was asked: its role and expiry (epoch ms; none: never). */
+export interface CountingGrant {
+  readonly role: string;
+  readonly expiresAt: number | undefined;
+}
+
 /**
- * The grant making the creator of `project` (its new scope) its owner, or undefined when the creator holds the right
- * at the instance already (an administrator, who reaches every project there). Without it, a project owner who
- * created a project could not open it.
+ * The grant making the creator of `project` (its new scope) its owner, or undefined: for a creator holding the right
+ * at the instance (an administrator, who reaches every project there), and for one whose right there comes from no
+ * Project Owner role (a single permission makes nobody an owner). Otherwise owner of the new project for as long as
+ * its ownership lasts (`counting`: its grants counting where creation was asked): for good when one never expires,
+ * else until the latest expiry. Without it, an owner who created a project could not open it.
  */
 export const projectCreatorGrant = (
   allows: Allows,
   instance: Resource,
   project: Scope,
-): { readonly role: string; readonly scope: Scope } | undefined =>
-  allows(PROJECT_CREATE, instance) ? undefined : { role: PROJECT_CREATOR_ROLE, scope: project };
+  counting: ReadonlyArray<CountingGrant>,
+): { readonly role: string; readonly scope: Scope; readonly expiresAt?: number } | undefined => {
+  if (allows(PROJECT_CREATE, instance)) return undefined;
+  const owning = counting.filter((g) => g.role === PROJECT_CREATOR_ROLE);
+  if (owning.length === 0) return undefined;
+  if (owning.some((g) => g.expiresAt === undefined)) return { role: PROJECT_CREATOR_ROLE, scope: project };
+  const until = Math.max(...owning.map((g) => g.expiresAt ?? 0));
+  return { role: PROJECT_CREATOR_ROLE, scope: project, expiresAt: until };
+};

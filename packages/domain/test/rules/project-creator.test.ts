@@ -37,15 +37,26 @@ describe("projectCreationPlace", () => {
 
 describe("projectCreatorGrant", () => {
   const scope = { org: "acme", product: "experimentation", instance: "e1", project: "new" };
+  const owner = (expiresAt?: number) => ({ role: "experimentation:project-owner", expiresAt });
 
-  it("makes an owner who created a project that project's owner", () => {
-    expect(projectCreatorGrant(allowsAt("w1"), instance, scope)).toEqual({
+  it("makes an owner who created a project that project's owner, for good when its ownership does not end", () => {
+    expect(projectCreatorGrant(allowsAt("w1"), instance, scope, [owner(5), owner()])).toEqual({
       role: "experimentation:project-owner",
       scope,
     });
   });
 
-  it("gives an administrator of the instance nothing", () => {
-    expect(projectCreatorGrant(allowsAt("instance"), instance, scope)).toBeUndefined();
+  it("lasts as long as the ownership that let it create: until its latest expiry", () => {
+    expect(projectCreatorGrant(allowsAt("w1"), instance, scope, [owner(5), owner(9)])).toEqual({
+      role: "experimentation:project-owner",
+      scope,
+      expiresAt: 9,
+    });
+  });
+
+  it("gives nothing for a single permission, another role, or to an administrator of the instance", () => {
+    const single = { role: "experimentation:project.create", expiresAt: undefined };
+    expect(projectCreatorGrant(allowsAt("w1"), instance, scope, [single])).toBeUndefined();
+    expect(projectCreatorGrant(allowsAt("instance"), instance, scope, [owner()])).toBeUndefined();
   });
 });
