@@ -46,8 +46,10 @@ describe("Flags and granular roles", () => {
     // "Why?" gives the refusal the toggle itself would get (flags.toggle asked through may).
     await page.getByRole("table", { name: "Flags" }).getByRole("button", { name: "Why?" }).first().click();
     const why = page.getByTestId("why-refused");
-    await expect.poll(() => why.textContent()).toMatch(/experimentation:flag\.toggle/);
+    await expect.poll(() => why.textContent()).toMatch(/You may not "Launch: turn a flag on or off/);
     await expect.poll(() => why.textContent()).toMatch(/Environment Editor/);
+    // In words: the action's code is the API's, for developers.
+    expect(await why.textContent()).not.toMatch(/experimentation:/);
     await screenshot(page, "fx-flags-editor");
 
     const forced = await refused(page, "flags.toggle", {
