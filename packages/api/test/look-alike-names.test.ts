@@ -52,6 +52,12 @@ describe("look-alike names and emails", () => {
       ["a\u202eevil", "direction"],
       ["first\nsecond", "one line"],
       ["\u200d", "blank"],
+      ["\u3164", "invisible"],
+      ["\u2800", "invisible"],
+      ["Ops\u200c", "invisible"],
+      ["Ops\ufe0f", "invisible"],
+      ["Op\u034fs", "invisible"],
+      ["Ops\u{e0041}", "invisible"],
     ] as const) {
       const answer = await create(name);
       expect(answer.status, JSON.stringify(name)).toBe(400);
@@ -62,6 +68,11 @@ describe("look-alike names and emails", () => {
     // The same name typed decomposed (e + combining accent) is the same name: a duplicate, not a look-alike.
     const decomposed = await create("Cafe\u0301 crew");
     expect(decomposed.status).toBe(409);
+    // Any space is the plain one: a no-break space does not make a second "Café crew".
+    expect((await create("Caf\u00e9\u00a0crew")).status).toBe(409);
+    // Joiners and selectors where emoji and joining scripts need them stay.
+    for (const name of ["\u2764\ufe0f team", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"])
+      expect((await create(name)).status, name).toBe(200);
     const emoji = await create("\u{1F469}\u200d\u{1F4BB} devs");
     expect(emoji.status, JSON.stringify(emoji.error)).toBe(200);
     expect((emoji.data as { name: string }).name).toBe("\u{1F469}\u200d\u{1F4BB} devs");

@@ -1,6 +1,7 @@
 // The field schemas every API input is built from, so that each refuses what PostgreSQL cannot take: text without
 // NUL characters and within a length bound, ids, versions, page sizes, cursors and instants within a sane range.
 import { Schema, SchemaGetter, SchemaTransformation } from "effect";
+import { plainSpaces, withoutInvisible } from "./display-text.ts";
 
 /** PostgreSQL's text cannot hold U+0000: refused here, with the field named, rather than by the database. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the very character refused.
@@ -10,35 +11,24 @@ const withoutNul = Schema.isPattern(/^[^\u0000]*$/u, { message: "must not contai
 export const Text = (max: number, min = 0) =>
   Schema.String.pipe(Schema.check(Schema.isMinLength(min), Schema.isMaxLength(max), withoutNul));
 
-/**
- * Characters that show nothing or reorder what is shown: the zero-width space, word joiners, the soft hyphen, the
- * byte-order mark and the bidirectional marks, embeddings, overrides and isolates. A name holding one can look
- * blank, or exactly like another name; none is refused elsewhere, so every name and email refuses them. (The
- * zero-width joiner and non-joiner stay: emoji sequences and several scripts are written with them.)
- */
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/u;
-const withoutInvisible = Schema.makeFilter((s: string) => !INVISIBLE.test(s), {
-  message: "must not contain invisible or direction-changing characters (such as a zero-width space)",
-});
-
 /** A name is one line: no line or paragraph breaks. */
 const LINE_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/u;
 const oneLine = Schema.makeFilter((s: string) => !LINE_BREAK.test(s), { message: "must be one line" });
 
 /** Text with something to see: not only joiners (the zero-width joiner and non-joiner) between nothing. */
-const visibleUnlessEmpty = Schema.makeFilter((s: string) => s === "" || /[^\u200C\u200D]/u.test(s), {
+const visibleUnlessEmpty = Schema.makeFilter((s: string) => s === "" || /[^\u200C\u200D\uFE0F]/u.test(s), {
   message: "must not be blank",
 });
 
 /**
- * Display text as stored: in Unicode's composed form (NFC), so "Café" typed either way is one name, and trimmed of
- * surrounding white space.
+ * Display text as stored: in Unicode's composed form (NFC), so "Café" typed either way is one name, every space as
+ * the plain one, and trimmed of surrounding white space.
  */
 const composedAndTrimmed = Schema.String.pipe(
   Schema.decodeTo(
     Schema.String,
     new SchemaTransformation.Transformation(
-      SchemaGetter.transform((s: string) => s.normalize("NFC").trim()),
+      SchemaGetter.transform((s: string) => plainSpaces(s.normalize("NFC")).trim()),
       SchemaGetter.passthrough(),
     ),
   ),
