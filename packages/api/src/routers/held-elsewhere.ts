@@ -4,7 +4,7 @@ import type { Scope } from "@gatehouse/domain";
 import { type ListedPlace, type ReachingGrant, UserDirectory, type UserRecord } from "@gatehouse/store";
 import type { Store } from "../authorize.ts";
 import { placeNamer } from "../names/place-names.ts";
-import { badRequest } from "../refusals.ts";
+import { badRequest, notFound } from "../refusals.ts";
 import { heldElsewhere } from "./reach-words.ts";
 import { checkPlaces } from "./scope-places.ts";
 
@@ -25,16 +25,24 @@ export const reachingUser = (
 
 /**
  * Refuses (BAD_REQUEST) removing `user`, holding no grant inside `scope`, from it: saying where its roles there come
- * from (above it, or through a group), or that it holds none there. A place that is not the organization's is left
- * to the call's own answer (another organization's place answers as a made-up one).
+ * from (above it, or through a group), or that it holds none there; to a reader who may not view the whole
+ * organization (`seesEveryone`), a person nothing reaches there is NOT_FOUND, as users.get answers. A place that is
+ * not the organization's is left to the call's own answer (another organization's place answers as a made-up one).
  */
-export const refuseNothingHere = async (store: Store, scope: Scope, user: UserRecord): Promise<void> => {
+export const refuseNothingHere = async (
+  store: Store,
+  scope: Scope,
+  user: UserRecord,
+  seesEveryone: boolean,
+): Promise<void> => {
   const ours = await checkPlaces(store, scope, "scope").then(
     () => true,
     () => false,
   );
   if (!ours) return;
   const reaching = await reachingUser(store, scope, user.id);
+  // Nothing reaches the person here: a reader who may not view the whole organization does not find it (users.get).
+  if (reaching.length === 0 && !seesEveryone) throw notFound("user", user.id);
   const placeName = await nameOfPlace(store, scope);
   if (reaching.length > 0)
     throw badRequest(heldElsewhere(user.name, placeName, listedPlace(scope), reaching));

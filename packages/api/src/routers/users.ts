@@ -230,7 +230,7 @@ const deleteFromPlace = (
 const grantsWithin = (
   userId: string,
   scope: Scope,
-  { store }: AskContext,
+  { store, engine, actor }: AskContext,
   questions: (user: UserRecord, grants: ReadonlyArray<GrantRecord>) => Promise<Change> | Change,
   place = false,
 ): DeclaredChange => {
@@ -246,7 +246,14 @@ const grantsWithin = (
       return questions(user, grants);
     },
     conflicts: async () => {
-      if (nothingHere !== undefined) await refuseNothingHere(store, scope, nothingHere);
+      if (nothingHere === undefined) return;
+      const everyone = viewPeopleAt({ org: scope.org }).check;
+      await refuseNothingHere(
+        store,
+        scope,
+        nothingHere,
+        engine.allows(actor.id, everyone.action, everyone.resource),
+      );
     },
   };
 };
