@@ -365,7 +365,7 @@ export const inviteOne = (input: {
           expiresAt: input.expiresAt,
           grantedBy: input.invitedBy,
         })
-        .pipe(Effect.mapError(clashing(`${input.email} holds ${grant.role} at that scope already`)));
+        .pipe(Effect.mapError(clashing(`${input.email} already holds one of these roles at that place`)));
       made.push(written.value);
       changes.push(...written.changes);
     }
