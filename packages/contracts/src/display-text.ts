@@ -8,6 +8,7 @@ import { Schema } from "effect";
  * word joiners and invisible operators, the Braille blank, the byte-order mark and the tag and selector planes' odd ones.
  */
 const NEVER =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each listed character is refused alone, combining or not.
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B\u200E\u200F\u202A-\u202E\u2060-\u206F\u2800\u3164\uFEFF\uFFA0\u{E0000}-\u{E001F}\u{E0080}-\u{E00FF}\u{E01F0}-\u{E0FFF}]/u;
 
 /** An emoji, or a skin tone, that a joiner or a variation selector may follow. */

@@ -16,6 +16,7 @@ const LINE_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/u;
 const oneLine = Schema.makeFilter((s: string) => !LINE_BREAK.test(s), { message: "must be one line" });
 
 /** Text with something to see: not only joiners (the zero-width joiner and non-joiner) between nothing. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: joiners and the selector are tested one by one, not as sequences.
 const visibleUnlessEmpty = Schema.makeFilter((s: string) => s === "" || /[^\u200C\u200D\uFE0F]/u.test(s), {
   message: "must not be blank",
 });

@@ -105,6 +105,7 @@ const plainStrings: Readonly<Record<string, string>> = {
   description: "Sweep probe",
   note: "Sweep probe",
   search: "sweep",
+  text: "sweep",
   confirmName: "Sweep probe",
   password: "sweep-not-the-password",
   language: "en",
