@@ -43,6 +43,12 @@ export const screenshot = async (page: Page, name: string): Promise<string> => {
 };
 
 /**
+ * How long one API call a test makes may take: a setup call (thirty invitations at once) on a shared machine under
+ * load can outlast Playwright's 30 s default; the browser suite's tests have 90 s in all.
+ */
+const apiCallTimeoutMs = 60_000;
+
+/**
  * Calls a tRPC procedure as `page`'s signed-in user (its cookies, and its CSRF token on POST), the way the apps
  * do; answers the result's data, or throws with the API's message.
  */
@@ -60,8 +66,12 @@ export const callApi = async (
   const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
   const response =
     method === "GET"
-      ? await page.request.get(`${url}${query}`)
-      : await page.request.post(url, { headers: { "x-csrf-token": csrf }, data: input });
+      ? await page.request.get(`${url}${query}`, { timeout: apiCallTimeoutMs })
+      : await page.request.post(url, {
+          headers: { "x-csrf-token": csrf },
+          data: input,
+          timeout: apiCallTimeoutMs,
+        });
   const body = (await response.json()) as { result?: { data: unknown }; error?: { message: string } };
   if (body.error !== undefined) throw new Error(`${path}: ${body.error.message}`);
   return body.result?.data;
