@@ -49,6 +49,29 @@ const markDocument = (page: Page) =>
 const stillSameDocument = (page: Page) =>
   page.evaluate(() => document.body.getAttribute("data-not-reloaded"));
 
+/**
+ * The product admin made a super admin by acme's (the granter's page and grant), with its Groups page open: Create
+ * group enabled and the super admin's Users section in its navigation; its document marked.
+ */
+const productAdminMadeSuperAdmin = async () => {
+  const granter = await newBrowserPage();
+  await signIn(granter, app(), "admin@acme.example");
+  const grant = await mutate<{ id: string; version: number }>(granter, "grants.create", {
+    subject: { kind: "user", id: "demo-product-admin" },
+    role: "admin-center:super-admin",
+    scope: { org: "acme" },
+  });
+  const holder = await newBrowserPage();
+  await signIn(holder, app(), "product-admin@acme.example");
+  await holder.goto(app("groups"));
+  const create = holder.getByRole("button", { name: "Create group" });
+  await expect.poll(() => create.isEnabled(), live).toBe(true);
+  const users = mainNavLink(holder, "Users");
+  await users.waitFor();
+  await markDocument(holder);
+  return { granter, grant, holder, create, users };
+};
+
 interface Check {
   readonly action: string;
   readonly resource: Record<string, string>;
@@ -124,23 +147,7 @@ describe("Live updates", () => {
   });
 
   it("a grant removed elsewhere disables the open page's guarded control, with its Why?", async () => {
-    const granter = await newBrowserPage();
-    await signIn(granter, app(), "admin@acme.example");
-    const grant = await mutate<{ id: string; version: number }>(granter, "grants.create", {
-      subject: { kind: "user", id: "demo-product-admin" },
-      role: "admin-center:super-admin",
-      scope: { org: "acme" },
-    });
-
-    const holder = await newBrowserPage();
-    await signIn(holder, app(), "product-admin@acme.example");
-    await holder.goto(app("groups"));
-    const create = holder.getByRole("button", { name: "Create group" });
-    await expect.poll(() => create.isEnabled(), live).toBe(true);
-    await markDocument(holder);
-
-    const users = mainNavLink(holder, "Users");
-    await users.waitFor();
+    const { granter, grant, holder, create, users } = await productAdminMadeSuperAdmin();
 
     await mutate(granter, "grants.remove", { id: grant.id, version: grant.version });
 
@@ -154,22 +161,7 @@ describe("Live updates", () => {
   });
 
   it("a role lapsing while the page is open takes its controls and sections away without a reload", async () => {
-    const granter = await newBrowserPage();
-    await signIn(granter, app(), "admin@acme.example");
-    const grant = await mutate<{ id: string; version: number }>(granter, "grants.create", {
-      subject: { kind: "user", id: "demo-product-admin" },
-      role: "admin-center:super-admin",
-      scope: { org: "acme" },
-    });
-
-    const holder = await newBrowserPage();
-    await signIn(holder, app(), "product-admin@acme.example");
-    await holder.goto(app("groups"));
-    const create = holder.getByRole("button", { name: "Create group" });
-    await expect.poll(() => create.isEnabled(), live).toBe(true);
-    const users = mainNavLink(holder, "Users");
-    await users.waitFor();
-    await markDocument(holder);
+    const { granter, grant, holder, create, users } = await productAdminMadeSuperAdmin();
 
     // The role now ends in a few seconds: no write happens when it does, so no event tells the page.
     const lapse = Date.now() + 4_000;

@@ -96,6 +96,14 @@ describe("consistency tokens across two API processes on one PostgreSQL", () => 
     if (database !== undefined) await Effect.runPromise(Effect.ignore(dropDatabase(server, database)));
   }, 60_000);
 
+  /** A store of the test's own on the same database: a writer that commits and notifies, waiting for no engine. */
+  const writerRuntime = () =>
+    ManagedRuntime.make(
+      StoreLive.pipe(
+        Layer.provideMerge(layerPg({ url: databaseUrl(server, database ?? ""), maxConnections: 4 })),
+      ),
+    );
+
   const origins = () => {
     if (a === undefined || b === undefined) throw new Error("the API processes did not start");
     return { a: a.origin, b: b.origin };
@@ -145,11 +153,7 @@ describe("consistency tokens across two API processes on one PostgreSQL", () => 
     const { a, b } = origins();
     const admin = await signIn(a, "admin@acme.example");
     // The test's own connection: it commits and notifies, then asks B at once, before B may have heard.
-    const writer = ManagedRuntime.make(
-      StoreLive.pipe(
-        Layer.provideMerge(layerPg({ url: databaseUrl(server, database ?? ""), maxConnections: 4 })),
-      ),
-    );
+    const writer = writerRuntime();
     try {
       for (let round = 0; round < ROUNDS; round++) {
         const id = `g-writer-${round}`;
@@ -194,11 +198,7 @@ describe("consistency tokens across two API processes on one PostgreSQL", () => 
   it(`an API key revoked by a writer that waits for no engine is refused by B asked atLeast its token (${KEY_ROUNDS} keys)`, async () => {
     const { a, b } = origins();
     const admin = await signIn(a, "admin@acme.example");
-    const writer = ManagedRuntime.make(
-      StoreLive.pipe(
-        Layer.provideMerge(layerPg({ url: databaseUrl(server, database ?? ""), maxConnections: 4 })),
-      ),
-    );
+    const writer = writerRuntime();
     /** B's answer to the key's question, asked `atLeast` (if given). */
     const asked = (key: string, atLeast?: string) =>
       fetch(`${b}/v1/check`, {
@@ -244,11 +244,7 @@ describe("consistency tokens across two API processes on one PostgreSQL", () => 
       admin,
     );
     expect(given.status, JSON.stringify(given.error)).toBe(200);
-    const writer = ManagedRuntime.make(
-      StoreLive.pipe(
-        Layer.provideMerge(layerPg({ url: databaseUrl(server, database ?? ""), maxConnections: 4 })),
-      ),
-    );
+    const writer = writerRuntime();
     /** The creator's status changed by a writer that waits for no engine and tells no key cache (a lost notice). */
     const setStatus = (event: "deactivate" | "reactivate") =>
       writer.runPromise(
@@ -298,11 +294,7 @@ describe("consistency tokens across two API processes on one PostgreSQL", () => 
   it(`may, asked of B atLeast a writer's token, answers by that change (${KEY_ROUNDS} grants and removals)`, async () => {
     const { b } = origins();
     const person = await signIn(b, "customeruser@acme.example");
-    const writer = ManagedRuntime.make(
-      StoreLive.pipe(
-        Layer.provideMerge(layerPg({ url: databaseUrl(server, database ?? ""), maxConnections: 4 })),
-      ),
-    );
+    const writer = writerRuntime();
     /** Whether B lets the person create an API key (a super admin's call), asked atLeast `token`. */
     const mayCreateKey = async (atLeast: string) => {
       const answer = await call(
