@@ -57,6 +57,14 @@ const call = async (
   return answer;
 };
 
+/** The status `origin` answers the question with API key `key`, asked `atLeast` (if given). */
+const keyAnswer = (origin: string, key: string, atLeast?: string) =>
+  fetch(`${origin}/v1/check`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify({ ...question, ...(atLeast === undefined ? {} : { atLeast }) }),
+  }).then((res) => res.status);
+
 const signIn = async (origin: string, email: string): Promise<Signed> => {
   const res = await fetch(`${origin}/trpc/auth.login`, {
     method: "POST",
@@ -199,13 +207,7 @@ describe("consistency tokens across two API processes on one PostgreSQL", () => 
     const { a, b } = origins();
     const admin = await signIn(a, "admin@acme.example");
     const writer = writerRuntime();
-    /** B's answer to the key's question, asked `atLeast` (if given). */
-    const asked = (key: string, atLeast?: string) =>
-      fetch(`${b}/v1/check`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-        body: JSON.stringify({ ...question, ...(atLeast === undefined ? {} : { atLeast }) }),
-      }).then((res) => res.status);
+    const asked = (key: string, atLeast?: string) => keyAnswer(b, key, atLeast);
     try {
       for (let round = 0; round < KEY_ROUNDS; round++) {
         const created = await call(a, "mutation", "apiKeys.create", { name: `revoked on A ${round}` }, admin);
@@ -263,12 +265,7 @@ describe("consistency tokens across two API processes on one PostgreSQL", () => 
           });
         }),
       );
-    const asked = (key: string, atLeast?: string) =>
-      fetch(`${b}/v1/check`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-        body: JSON.stringify({ ...question, ...(atLeast === undefined ? {} : { atLeast }) }),
-      }).then((res) => res.status);
+    const asked = (key: string, atLeast?: string) => keyAnswer(b, key, atLeast);
     try {
       for (let round = 0; round < KEY_ROUNDS; round++) {
         const person = await signIn(a, "customerdev@acme.example");
