@@ -1,6 +1,7 @@
 // check, checkMany and checkResources once, for tRPC's authz router and the /v1 decision API: who may ask about whom (the
 // declarations the authorizing builders enforce) and the engine's answers, in the resource shape it reads fastest.
-import { askedActions, type Decision, type Resource } from "@gatehouse/domain";
+import { type CheckTableInput, rowResource, unpackIndexes } from "@gatehouse/contracts/check-table";
+import { askedActions, type Decision, type Resource, type ResourceAttributes } from "@gatehouse/domain";
 import type { Ask, Declared, QueryContext } from "./authorize.ts";
 import { seenBy } from "./authorize.ts";
 import type { Actor, ApiContext } from "./context.ts";
@@ -110,6 +111,17 @@ export const aboutChecks = (
   { actor }: QueryContext,
 ): Declared => about(actor, input.subject, input.checks);
 
+/** checkTable's declaration: the subject asked about on every path the table sends. */
+export const aboutTable = (
+  input: Pick<CheckTableInput, "subject" | "ids" | "paths">,
+  { actor }: QueryContext,
+): Declared =>
+  about(
+    actor,
+    input.subject,
+    input.paths.map((row) => ({ resource: rowResource(input.ids, row, undefined) })),
+  );
+
 /** The subject asked about: named, or the actor itself. */
 export const subjectOf = (actor: Actor, subject: string | undefined): string => subject ?? actor.id;
 
@@ -158,4 +170,42 @@ export const decideResources = (
     actions: askedActions(input, r),
   }));
   return engine.checkResources(subject, asks).map((decisions) => ({ decisions }));
+};
+
+const NO_ATTRS: ReadonlyArray<ResourceAttributes> = [];
+
+/**
+ * checkTable's answers in the order of its questions, once authorized by `aboutTable`: each path with each of the
+ * attributes asked of it becomes a resource once, seen as checkMany sees each of its resources, and the engine
+ * decides each resource's questions together (`Engine.checkIndexed`).
+ */
+export const decideTable = ({ engine, actor }: Answering, input: CheckTableInput): Decision[] => {
+  const subject = subjectOf(actor, input.subject);
+  const { paths } = input;
+  // The input's check unpacked them already: a decoded input always unpacks.
+  const checks = unpackIndexes(input.checks) as Int16Array;
+  const attrs = input.attrs ?? NO_ATTRS;
+  const resources: Resource[] = [];
+  // A resource's index by path, then by attributes' index + 1 (0: none): arrays, which read faster than a Map here.
+  const indexOf: Array<Array<number> | undefined> = [];
+  const asked = new Int32Array((checks.length / 3) * 2);
+  for (let j = 0, q = 0; j < checks.length; j += 3, q += 2) {
+    const p = checks[j + 1] as number;
+    const t = (checks[j + 2] as number) + 1;
+    let byAttrs = indexOf[p];
+    if (byAttrs === undefined) {
+      byAttrs = [];
+      indexOf[p] = byAttrs;
+    }
+    let r = byAttrs[t];
+    if (r === undefined) {
+      const row = paths[p] as CheckTableInput["paths"][number];
+      const resource = rowResource(input.ids, row, t === 0 ? undefined : attrs[t - 1]);
+      r = resources.push(seenBy(engine, actor, subject, resource)) - 1;
+      byAttrs[t] = r;
+    }
+    asked[q] = checks[j] as number;
+    asked[q + 1] = r;
+  }
+  return engine.checkIndexed(subject, input.actions, resources, asked);
 };

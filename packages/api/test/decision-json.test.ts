@@ -30,6 +30,7 @@ describe("the decision routes' JSON text", () => {
     expect(byPath).toEqual({
       "/v1/check": decisionJson,
       "/v1/check-many": decisionsJson,
+      "/v1/check-table": decisionsJson,
       "/v1/check-resources": resultsJson,
     });
   });

@@ -4,6 +4,7 @@
 
 import { compileAcceptor, inputSchema } from "@gatehouse/contracts";
 import { CheckInput, CheckManyInput } from "@gatehouse/contracts/check-inputs";
+import { CheckTableInput } from "@gatehouse/contracts/check-table";
 import { Schema } from "effect";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "../src/root.ts";
@@ -11,6 +12,16 @@ import { decisionRoutes } from "../src/v1/decision-routes.ts";
 import { fuzzInputs } from "./adversarial/hostile-inputs.ts";
 
 const SEED = 1414;
+
+/** A checkTable body with a skipped level, attributes and a question naming none. */
+const table = {
+  subject: "user-1",
+  actions: ["experimentation:flag.edit", "experimentation:flag.view"],
+  ids: ["acme", "experimentation", "p-1"],
+  paths: [[0, 1, null, 2], [0]],
+  attrs: [{ production: true }],
+  checks: Buffer.from(Int16Array.from([0, 0, 0, 1, 1, -1]).buffer).toString("base64"),
+};
 const INPUTS = 120;
 
 type Standard = { readonly "~standard": { readonly validate: (value: unknown) => unknown } };
@@ -47,6 +58,9 @@ describe("inputSchema", () => {
     expect(compileAcceptor(CheckInput.ast)?.(question)).toBe(true);
     const { subject, ...check } = question;
     expect(compileAcceptor(CheckManyInput.ast)?.({ subject, checks: [check, check] })).toBe(true);
+    expect(compileAcceptor(CheckTableInput.ast)?.(table)).toBe(true);
+    const outOfRange = Buffer.from(Int16Array.from([0, 0, 1]).buffer).toString("base64");
+    expect(compileAcceptor(CheckTableInput.ast)?.({ ...table, checks: outOfRange })).toBe(false);
     // Effect would leave an unknown key out, and reads `null` for an absent field in JSON: Effect decides those.
     expect(compileAcceptor(CheckInput.ast)?.({ ...question, extra: 1 })).toBe(false);
     expect(compileAcceptor(CheckInput.ast)?.({ ...question, resource: { org: "acme", product: null } })).toBe(
@@ -72,6 +86,8 @@ describe("inputSchema", () => {
         ...valuesFor(Schema.toCodecJson(schema), seedOf(route.path)),
         { subject: "u", action: "a", resource: { org: "acme", product: null, attrs: null } },
         { subject: "u", checks: [{ action: "a", resource: { org: "acme", flag: null } }], atLeast: null },
+        table,
+        { ...table, attrs: [{ production: null }] },
       ];
       for (const value of values)
         expect(ours["~standard"].validate(value), route.path).toStrictEqual(

@@ -1,8 +1,9 @@
 // POST /v1/check-resources and tRPC's authz.checkResources: several actions on each of several resources about one
 // subject answer exactly as checkMany answers the same questions one by one, for every actor, on PGlite.
 import { beforeAll, describe, expect, it } from "vitest";
+import { type DecisionAskers, decisionAskers } from "./support/decision-askers.ts";
 import { type Call, demoApi } from "./support/demo-api.ts";
-import { type Globex, provisionGlobex } from "./support/second-org.ts";
+import type { Globex } from "./support/second-org.ts";
 import { asV1, v1Request } from "./support/v1-request.ts";
 
 const MC = "mission-control";
@@ -40,23 +41,14 @@ const regrouped = (input: Asked, decisions: ReadonlyArray<string>) => {
 
 describe("checkResources", () => {
   const api = demoApi("pglite");
-  const { send, signIn } = api;
+  const { send } = api;
   const v1 = (path: string, body: unknown, call: Call) => v1Request(api.app(), path, body, call);
 
   let globex: Globex;
-  let actors: Record<string, Call>;
+  let actors: DecisionAskers["actors"];
 
   beforeAll(async () => {
-    globex = await provisionGlobex(api, "demo-partneruser");
-    const admin = await signIn("admin@acme.example");
-    const created = await send("POST", "apiKeys.create", { name: "Resource pages" }, admin);
-    expect(created.status).toBe(200);
-    actors = {
-      key: { bearer: (created.data as { key: string }).key },
-      admin,
-      customerUser: await signIn("customeruser@acme.example"),
-      partner: await signIn("partneruser@agency.example"),
-    };
+    ({ globex, actors } = await decisionAskers(api, "Resource pages"));
   }, 120_000);
 
   const onGlobex = () => ({ org: "globex", product: MC, instance: globex.instance });
@@ -120,7 +112,7 @@ describe("checkResources", () => {
         actions: [deploy, view],
         resources: [{ resource: sandbox }, { resource: sandbox, actions: [view, view, deploy] }],
       },
-      actors.key as Call,
+      actors.key,
     );
     expect(answer).toMatchObject({
       status: 200,
@@ -130,7 +122,7 @@ describe("checkResources", () => {
 
   it("answers 400 naming the field for a resource asked nothing, none at all, or over 1000 decisions", async () => {
     const message = async (body: unknown) => {
-      const answer = await v1("/v1/check-resources", body, actors.key as Call);
+      const answer = await v1("/v1/check-resources", body, actors.key);
       expect(answer.status).toBe(400);
       return (answer.body as { error: { code: string; message: string } }).error;
     };
@@ -155,7 +147,7 @@ describe("checkResources", () => {
     const thousand = await v1(
       "/v1/check-resources",
       { subject, actions: tenEach, resources: rows(100) },
-      actors.key as Call,
+      actors.key,
     );
     expect(thousand.status).toBe(200);
     const results = (thousand.body as { results: { decisions: string[] }[] }).results;

@@ -94,6 +94,20 @@ describe("the decision API's OpenAPI document", () => {
     expect(many({ checks: Array.from({ length: 1001 }, () => ({ action: view, resource: sandbox })) })).toBe(
       false,
     );
+    // The table's parts: rows of at most six levels, `null` for a skipped one; packed indexes of bounded length.
+    const table = validatorAt(["components", "schemas", "CheckTableRequest"]);
+    const ids = ["acme", MC, "acme-mc-sandbox", "experimentation", "p", "f"];
+    const paths = [
+      [0, 1, 2],
+      [0, 3, null, 4, null, 5],
+    ];
+    expect(table({ ids, actions: [view], paths, checks: "AAAAAP//" })).toBe(true);
+    expect(
+      table({ ids, actions: [view], paths: [[0, 1, null, null, null, null, 2]], checks: "AAAAAP//" }),
+    ).toBe(false);
+    expect(table({ ids, actions: [view], paths: [["acme"]], checks: "AAAAAP//" })).toBe(false);
+    expect(table({ ids, actions: [view], paths, checks: "A".repeat(8008) })).toBe(false);
+    expect(table({ ids, actions: [view], paths, checks: [0, 0, -1] })).toBe(false);
   });
 
   it("is what real answers conform to, for every status a client meets", async () => {
@@ -106,6 +120,30 @@ describe("the decision API's OpenAPI document", () => {
       [
         "/v1/check-many",
         await v1Request(app, "/v1/check-many", { subject: "demo-admin", checks: [asked("x")] }, key),
+      ],
+      [
+        "/v1/check-table",
+        await v1Request(
+          app,
+          "/v1/check-table",
+          {
+            subject: "demo-admin",
+            ids: ["acme", MC, "acme-mc-sandbox"],
+            actions: [view],
+            paths: [[0, 1, 2]],
+            checks: "AAAAAP//",
+          },
+          key,
+        ),
+      ],
+      [
+        "/v1/check-table",
+        await v1Request(
+          app,
+          "/v1/check-table",
+          { ids: ["acme"], actions: [view], paths: [[0]], checks: "AAAAAAAA" },
+          key,
+        ),
       ],
       ["/v1/check", await v1Request(app, "/v1/check", { action: view }, key)],
       ["/v1/check-many", await v1Request(app, "/v1/check-many", { checks: [] }, key)],

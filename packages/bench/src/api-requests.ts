@@ -1,5 +1,6 @@
 // The API benchmark's requests, from the engine benchmark's queries: each as a product backend of the
 // subject's org would send it (its own org's subject and resources, that org's API key).
+import { toTable } from "@gatehouse/contracts/check-table";
 import { type AskingActions, askedActions } from "@gatehouse/domain";
 import type { Fixture, Org } from "./fixture.ts";
 import { actionsOn, type Query } from "./queries.ts";
@@ -108,6 +109,20 @@ export const checkManyRequests = (
   count: number,
   path = "/trpc/authz.checkMany",
 ): ApiRequest[] => inTurns(queries, size, count, path, checkManyBody);
+
+/** A checkTable body: `chunk`'s checks as a table, all about its first query's user. */
+const checkTableBody = (chunk: ReadonlyArray<Query>): string =>
+  JSON.stringify({
+    subject: (chunk[0] as Query).user,
+    ...toTable(chunk.map((q) => ({ action: q.action, resource: q.resource }))),
+  });
+
+/** checkManyRequests' questions as POST /v1/check-table requests: the same chunks, each action, path and attrs once. */
+export const checkTableRequests = (
+  queries: ReadonlyArray<Query>,
+  size: number,
+  count: number,
+): ApiRequest[] => inTurns(queries, size, count, "/v1/check-table", checkTableBody);
 
 /**
  * The `up` actions of `actionsOn(q.resource)` from the query's own one on (all of them where there are fewer): what a

@@ -94,6 +94,31 @@ export class Engine {
     });
   }
 
+  /**
+   * `check` of questions given as indexes, answered in their order: question q asks `actions[asked[2q]]` of
+   * `resources[asked[2q + 1]]`. The subject and each action are looked up once. (Deciding a resource's questions
+   * together, as checkResources does, costs more here: the table's resources are asked two or three actions each.)
+   */
+  checkIndexed(
+    subject: string,
+    actions: ReadonlyArray<string>,
+    resources: ReadonlyArray<Resource>,
+    asked: ArrayLike<number>,
+    now = 0,
+  ): Decision[] {
+    const snap = this.snapshot;
+    const slot = snap.index.find(subject);
+    if (slot < 0) throw new UnknownSubject({ subject });
+    const refs = actions.map((action) => snap.catalog.action(action));
+    const out: Decision[] = [];
+    for (let i = 0; i < asked.length; i += 2) {
+      const cx = this.cx.about(slot, resources[asked[i + 1] as number] as Resource, now, null);
+      cx.ref = refs[asked[i] as number] as ActionRef;
+      out.push(decide(cx) ? "allow" : "deny");
+    }
+    return out;
+  }
+
   explain(subject: string, action: string, resource: Resource, now = 0): Explanation {
     const s = this.snapshot.subject(subject);
     const trace = new Trace();

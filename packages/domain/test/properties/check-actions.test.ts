@@ -43,6 +43,25 @@ describe("property: checkActions and checkResources", () => {
             expect(engine.checkResources(u, asks, NOW)).toEqual(
               asks.map((a) => a.actions.map((action) => engine.check(u, action, a.resource, NOW))),
             );
+          // The same questions as indexes, odd ones first (so a resource's questions are not consecutive), one
+          // resource asked nothing and one known action unasked.
+          const resources = probes.map(([resource]) => resource);
+          const all = [...actions, ACTIONS[ACTIONS.length - 1] as string];
+          const pairs = asks.flatMap((a, r) =>
+            r === 1 ? [] : a.actions.map((action) => [actions.indexOf(action), r]),
+          );
+          const reordered = [...pairs.filter((_, q) => q % 2 === 1), ...pairs.filter((_, q) => q % 2 === 0)];
+          for (const u of userIds(spec))
+            expect(engine.checkIndexed(u, all, resources, reordered.flat(), NOW)).toEqual(
+              reordered.map(([a, r]) =>
+                engine.check(
+                  u,
+                  all[a as number] as string,
+                  resources[r as number] as (typeof resources)[number],
+                  NOW,
+                ),
+              ),
+            );
         },
       ),
       { ...RUNS, numRuns: 100 },
@@ -88,11 +107,17 @@ describe("property: checkActions and checkResources", () => {
         expect(() => engine.checkResources("nobody-at-all", [{ resource, actions: [] }], NOW)).toThrow(
           UnknownSubject,
         );
+        expect(() => engine.checkIndexed("nobody-at-all", [], [resource], [], NOW)).toThrow(UnknownSubject);
         const u = userIds(spec)[0];
-        if (u !== undefined)
+        if (u !== undefined) {
           expect(() => engine.checkActions(u, ["no-product:no.action"], resource, NOW)).toThrow(
             UnknownAction,
           );
+          // An action the table sends is looked up even when no question asks it.
+          expect(() => engine.checkIndexed(u, ["no-product:no.action"], [resource], [], NOW)).toThrow(
+            UnknownAction,
+          );
+        }
       }),
       { ...RUNS, numRuns: 20 },
     );

@@ -182,6 +182,20 @@ const scope = (schema: JsonSchema, walk: Walk): Built => {
   return out;
 };
 
+/** checkTable's `checks` asking one question: indexes 0, 0 and -1, packed. */
+const packedQuestion = Buffer.from(Int16Array.from([0, 0, -1]).buffer).toString("base64");
+
+/** checkTable's ids: the place's keys down to its depth, in order (its one path names them all). */
+const placeIds = (walk: Walk): Built => {
+  const ids: string[] = [];
+  for (const key of placeKeys.slice(0, walk.assignment.place.depth)) {
+    const value = placeValue(key, walk);
+    if (value === undefined) return missing;
+    ids.push(value);
+  }
+  return ids;
+};
+
 /** A string field named `name` (inside `parent`), required or not; undefined leaves it out. */
 const stringField = (name: string, parent: string, required: boolean, walk: Walk): Built => {
   const { procedure, assignment } = walk;
@@ -193,6 +207,8 @@ const stringField = (name: string, parent: string, required: boolean, walk: Walk
       return placeValue(kind as PlaceKey, walk) ?? missing;
     return objectValue(kind as ObjectKind, walk);
   }
+  // checkTable's packed indexes: one question, the first action on the first path, no attrs.
+  if (name === "checks") return packedQuestion;
   const objectKind = objectFields[name];
   if (objectKind !== undefined) return objectValue(objectKind, walk);
   const placeKey = placeFields[name];
@@ -241,6 +257,9 @@ const field = (
       return object(s, name, walk);
     case "array": {
       if (s.items === undefined) throw new CannotBuild(`${walk.procedure.path}: ${name} has no item schema`);
+      // checkTable: the place's keys as its ids, and one path naming them in order.
+      if (name === "ids") return [placeIds(walk)];
+      if (name === "paths") return [[Array.from({ length: walk.assignment.place.depth }, (_, i) => i)]];
       const items = field(s.items, name, parent, true, walk);
       return required ||
         objectFields[name] !== undefined ||
