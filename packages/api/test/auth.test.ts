@@ -174,6 +174,23 @@ describe("sign-in", () => {
     await signIn("instance-admin@acme.example", { ip: "198.51.100.1" });
   });
 
+  it("guesses from elsewhere do not lock an account out at an address it signed in from", async () => {
+    const email = "exp-administrator@acme.example";
+    const home = { ip: "192.0.2.77" };
+    await signIn(email, home);
+    for (let i = 0; i < 5; i++) {
+      const ip = `198.51.100.${120 + i}`;
+      expect((await mutate("auth.login", { email, password: "wrong" }, { ip })).status).toBe(401);
+    }
+    // Locked for every address it is not known at, the right password included…
+    expect((await mutate("auth.login", { email, password }, { ip: "198.51.100.130" })).status).toBe(429);
+    // …but not at home, where its own (address, account) counter still stops guesses after five.
+    await signIn(email, home);
+    for (let i = 0; i < 5; i++)
+      expect((await mutate("auth.login", { email, password: "wrong" }, home)).status).toBe(401);
+    expect((await mutate("auth.login", { email, password }, home)).status).toBe(429);
+  }, 30_000);
+
   it("refuses an address after 20 failures, for any account not known there", async () => {
     const ip = "203.0.113.7";
     for (let i = 0; i < 20; i++) {
