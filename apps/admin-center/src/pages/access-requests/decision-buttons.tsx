@@ -22,30 +22,45 @@ export const DecisionButtons = (props: DecisionButtonsProps) =>
     <PendingButtons {...props} />
   );
 
+/** What a refusing button (Deny, Withdraw approval) says, and whether the server would take its decision. */
+interface RefuseButtonProps {
+  readonly label: string;
+  readonly ariaLabel: string;
+  /** The confirmation's title and question. */
+  readonly title: string;
+  readonly message: string;
+  readonly enabled: boolean;
+  readonly onConfirm: () => void;
+}
+
+/** A red button that asks first, then refuses the request: ends it denied. */
+const RefuseButton = ({ label, ariaLabel, title, message, enabled, onConfirm }: RefuseButtonProps) => (
+  <Button
+    size="xs"
+    color="red"
+    variant="light"
+    disabled={!enabled}
+    aria-label={ariaLabel}
+    onClick={() => confirm({ title, message, confirmLabel: label, destructive: true, onConfirm })}
+  >
+    {label}
+  </Button>
+);
+
 /** A support ticket this organization approved, waiting for the operator: the approval withdrawn ends it denied. */
 const WithdrawButton = ({ request, instanceName, onDecide }: DecisionButtonsProps) => {
   const requester = requesterName(request);
   const withdraw = useMay("accessRequests.decide", { id: request.id, approve: false });
-  const confirmed = () =>
-    confirm({
-      title: "Withdraw approval",
-      message: `Withdraw your approval of ${requester} of ${request.partnerName} as ${request.roleName} on ${instanceName}? The platform operator will not complete it; the request ends denied and they can ask again later.`,
-      confirmLabel: "Withdraw approval",
-      destructive: true,
-      onConfirm: () => onDecide({ request, requester, approve: false }),
-    });
   return (
     <Group gap="xs" wrap="nowrap">
-      <Button
-        size="xs"
-        color="red"
-        variant="light"
-        disabled={withdraw.allowed !== true}
-        aria-label={`Withdraw the approval of ${request.requester.name ?? request.user}`}
-        onClick={confirmed}
-      >
-        Withdraw approval
-      </Button>
+      <RefuseButton
+        label="Withdraw approval"
+        ariaLabel={`Withdraw the approval of ${request.requester.name ?? request.user}`}
+        title="Withdraw approval"
+        message={`Withdraw your approval of ${requester} of ${request.partnerName} as ${request.roleName} on ${instanceName}? The platform operator will not complete it; the request ends denied and they can ask again later.`}
+        enabled={withdraw.allowed === true}
+        onConfirm={() => onDecide({ request, requester, approve: false })}
+      />
       {withdraw.answer?.allowed === false ? <WhyRefused reason={withdraw.answer.reason} /> : null}
     </Group>
   );
@@ -56,14 +71,6 @@ const PendingButtons = ({ request, instanceName, onApprove, onDecide }: Decision
   const approve = useMay("accessRequests.decide", { id: request.id, approve: true });
   const refuse = useMay("accessRequests.decide", { id: request.id, approve: false });
   const refusal = [approve.answer, refuse.answer].find((answer) => answer?.allowed === false);
-  const deny = () =>
-    confirm({
-      title: "Deny partner access",
-      message: `Deny ${requester} of ${request.partnerName} the role ${request.roleName} on ${instanceName}? They can ask again later.`,
-      confirmLabel: "Deny",
-      destructive: true,
-      onConfirm: () => onDecide({ request, requester, approve: false }),
-    });
   return (
     <Group gap="xs" wrap="nowrap">
       <Button
@@ -74,16 +81,14 @@ const PendingButtons = ({ request, instanceName, onApprove, onDecide }: Decision
       >
         Approve…
       </Button>
-      <Button
-        size="xs"
-        color="red"
-        variant="light"
-        disabled={refuse.allowed !== true}
-        aria-label={`Deny the request of ${request.requester.name ?? request.user}`}
-        onClick={deny}
-      >
-        Deny
-      </Button>
+      <RefuseButton
+        label="Deny"
+        ariaLabel={`Deny the request of ${request.requester.name ?? request.user}`}
+        title="Deny partner access"
+        message={`Deny ${requester} of ${request.partnerName} the role ${request.roleName} on ${instanceName}? They can ask again later.`}
+        enabled={refuse.allowed === true}
+        onConfirm={() => onDecide({ request, requester, approve: false })}
+      />
       {refusal?.allowed === false ? <WhyRefused reason={refusal.reason} /> : null}
     </Group>
   );
