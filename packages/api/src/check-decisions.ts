@@ -172,19 +172,19 @@ export const decideResources = (
   return engine.checkResources(subject, asks).map((decisions) => ({ decisions }));
 };
 
-const NO_ATTRS: ReadonlyArray<ResourceAttributes> = [];
+const NO_ATTRIBUTE_SETS: ReadonlyArray<ResourceAttributes> = [];
 
 /**
  * checkTable's answers in the order of its questions, once authorized by `aboutTable`: each path with each of the
- * attributes asked of it becomes a resource once, seen as checkMany sees each of its resources, and the engine
- * decides each resource's questions together (`Engine.checkIndexed`).
+ * attribute sets asked of it becomes a resource once, seen as checkMany sees each of its resources, and the engine
+ * answers the questions as index pairs into those resources and the actions (`Engine.checkIndexed`).
  */
 export const decideTable = ({ engine, actor }: Answering, input: CheckTableInput): Decision[] => {
   const subject = subjectOf(actor, input.subject);
   const { paths } = input;
   // The input's check unpacked them already: a decoded input always unpacks.
   const checks = unpackIndexes(input.checks) as Int16Array;
-  const attrs = input.attrs ?? NO_ATTRS;
+  const attrs = input.attrs ?? NO_ATTRIBUTE_SETS;
   const resources: Resource[] = [];
   // A resource's index by path, then by attributes' index + 1 (0: none): arrays, which read faster than a Map here.
   const indexOf: Array<Array<number> | undefined> = [];

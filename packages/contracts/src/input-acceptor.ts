@@ -9,8 +9,8 @@ export type Accepts = (value: unknown) => boolean;
  * The test is one-sided: false sends the input to Effect, which decides (and words a refusal). So it may refuse
  * whatever it does not fully understand, and it does: an input with a key the schema does not name (Effect would
  * drop it), an `undefined` value (the JSON codec reads `null` for it), a non-plain object; and a schema with any part
- * other than strings, numbers, booleans, literals, null, structs, arrays and unions of them, or with a transformation, gets
- * no test at all. The schema's checks are Effect's own filters, run as Effect runs them.
+ * other than strings, numbers, booleans, literals, null, structs, arrays and unions of them, or with a
+ * transformation, gets no test at all. The schema's checks are Effect's own filters, run as Effect runs them.
  */
 
 const NO_OPTIONS: SchemaAST.ParseOptions = {};

@@ -107,8 +107,8 @@ export const decisionRoutes: ReadonlyArray<DecisionRoute> = [
     operationId: "checkTable",
     summary: `Up to ${MAX_CHECKS} questions about one subject as a table: check-many's questions, each part sent once`,
     description:
-      "check-many's questions and answers, with each action, scope path and set of attributes sent once and each " +
-      "question three indexes into them: a backend asking hundreds of questions at once sends a fraction of " +
+      "check-many's questions and answers, with each id, action, scope path and set of attributes sent once and " +
+      "each question three indexes into them: a backend asking hundreds of questions at once sends a fraction of " +
       `check-many's body, and the answers come several times faster. ${whoAsks} Every path sent is asked about.`,
     call: authorizedCall(CheckTableInput, aboutTable),
     response: Schema.Struct({ decisions: Schema.Array(DecisionAnswer) }),
