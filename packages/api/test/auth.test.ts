@@ -184,11 +184,30 @@ describe("sign-in", () => {
     }
     // Locked for every address it is not known at, the right password included…
     expect((await mutate("auth.login", { email, password }, { ip: "198.51.100.130" })).status).toBe(429);
-    // …but not at home, where its own (address, account) counter still stops guesses after five.
+    // …but not at home; and signing in there does not lift the lock elsewhere (audit G finding 2)…
     await signIn(email, home);
+    expect((await mutate("auth.login", { email, password: "wrong" }, { ip: "198.51.100.131" })).status).toBe(
+      429,
+    );
+    // …while its own (address, account) counter still stops guesses at home after five.
     for (let i = 0; i < 5; i++)
       expect((await mutate("auth.login", { email, password: "wrong" }, home)).status).toBe(401);
     expect((await mutate("auth.login", { email, password }, home)).status).toBe(429);
+  }, 30_000);
+
+  it("reads the client's address from the proxy's own x-forwarded-for entry, the last (audit G finding 3)", async () => {
+    const email = "customeradmin@acme.example";
+    await signIn(email, { ip: "192.0.2.88" });
+    // Guesses that name the holder's address first, as a client may, come from the proxy's last entry.
+    for (let i = 0; i < 6; i++) {
+      const answer = await mutate(
+        "auth.login",
+        { email, password: "wrong" },
+        { ip: "192.0.2.88, 203.0.113.90" },
+      );
+      expect(answer.status).toBe(i < 5 ? 401 : 429);
+    }
+    await signIn(email, { ip: "192.0.2.88" });
   }, 30_000);
 
   it("refuses an address after 20 failures, for any account not known there", async () => {

@@ -19,6 +19,14 @@ const checkout = { org: "acme", product: FX, instance: "acme-exp", project: "acm
 /** Indexes packed as checkTable's `checks` (16-bit little-endian, base64), written independently of toTable. */
 const packed = (ints: ReadonlyArray<number>) => Buffer.from(Int16Array.from(ints).buffer).toString("base64");
 
+/** `n` uses of an audience: one flag in development, a draft. */
+const uses = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    flag: `flag-${i}`,
+    production: false,
+    flagStatus: "draft" as const,
+  }));
+
 type Question = { readonly action: string; readonly resource: Record<string, unknown> };
 
 describe("checkTable", () => {
@@ -148,6 +156,35 @@ describe("checkTable", () => {
     expect(answer.body).toEqual({ decisions: ["allow", "deny", "deny"] });
   });
 
+  it("refuses an unknown action only where a question asks it, as check-many does (audit G finding 4)", async () => {
+    const body = (checks: ReadonlyArray<number>) => ({
+      subject: "demo-customeruser",
+      ids: ["acme", MC, "acme-mc-sandbox"],
+      actions: [view, "nosuch:action"],
+      paths: [[0, 1, 2]],
+      checks: packed(checks),
+    });
+    const unused = await v1("/v1/check-table", body([0, 0, -1]), actors.key);
+    expect({ status: unused.status, body: unused.body }).toEqual({
+      status: 200,
+      body: { decisions: ["allow"] },
+    });
+    const asked = await v1("/v1/check-table", body([0, 0, -1, 1, 0, -1]), actors.key);
+    const many = await v1(
+      "/v1/check-many",
+      {
+        subject: "demo-customeruser",
+        checks: [
+          { action: view, resource: sandbox },
+          { action: "nosuch:action", resource: sandbox },
+        ],
+      },
+      actors.key,
+    );
+    expect({ status: asked.status, body: asked.body }).toEqual({ status: many.status, body: many.body });
+    expect(asked.status).toBe(400);
+  });
+
   it("reads a row's skipped levels as absent: a flag scope without its environment", async () => {
     const flag = { ...checkout, flag: "checkout-redesign" };
     const actions = [`${FX}:flag.view`, `${FX}:flag.archive`];
@@ -228,6 +265,40 @@ describe("checkTable", () => {
       status: 200,
       body: { decisions: Array.from({ length: 1000 }, () => "allow") },
     });
+  });
+
+  it("bounds the audience uses one call asks about, as a table and as check-resources (audit G finding 1)", async () => {
+    const audience = { ...checkout, attrs: { platform: "feature" as const, usedBy: uses(100) } };
+    const edit = `${FX}:audience.edit`;
+    const message = async (path: string, body: unknown) => {
+      const answer = await v1(path, body, actors.key);
+      expect(answer.status).toBe(400);
+      return (answer.body as { error: { message: string } }).error.message;
+    };
+    const subject = "demo-exp-editor";
+    // 500 questions × 100 uses: 50,000, the most; one more question is refused before any decision.
+    const table = (n: number) => ({
+      subject,
+      ...toTable(Array.from({ length: n }, () => ({ action: edit, resource: audience }))),
+    });
+    const most = await v1("/v1/check-table", table(500), actors.key);
+    expect(most.status).toBe(200);
+    expect(await message("/v1/check-table", table(501))).toMatch(
+      /^checks: ask about at most 50000 audience uses in all/,
+    );
+    const actions = (n: number) => Array.from({ length: n }, () => edit);
+    expect(
+      await message("/v1/check-resources", {
+        subject,
+        actions: actions(501),
+        resources: [{ resource: audience }],
+      }),
+    ).toMatch(/^resources: ask about at most 50000 audience uses in all/);
+    // One resource lists at most 2,000 uses.
+    const tooMany = { ...audience, attrs: { ...audience.attrs, usedBy: uses(2001) } };
+    expect(await message("/v1/check", { subject, action: edit, resource: tooMany })).toMatch(
+      /^resource\.attrs\.usedBy: /,
+    );
   });
 
   it("asks about every path it sends: another organization's, even unused, is answered as a made-up one", async () => {

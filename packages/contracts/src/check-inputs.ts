@@ -1,12 +1,31 @@
 // The inputs of the decision questions (check, checkMany, checkResources, explain, whatCan) as Effect schemas: tRPC's
 // authz router, the /v1 decision API and @gatehouse/sdk decode with these; the OpenAPI document is generated from them.
-import { type AskingActions, askedActions, ResourceAttributes } from "@gatehouse/domain";
+import { askedActions, ResourceAttributes } from "@gatehouse/domain";
 import { Schema } from "effect";
 import { ConsistencyToken, Id } from "./fields.ts";
 import { GrantScope } from "./scope.ts";
 
 /** At most this many checks per checkMany call, and decisions per checkResources call. */
 export const MAX_CHECKS = 1000;
+
+/**
+ * At most this many audience uses asked about per call, each decision counting the uses its resource lists
+ * (`attrs.usedBy`): an audience action reads every one, so this bounds what one call costs (about 80 ms here) where
+ * a batch asks many decisions of one resource.
+ */
+export const MAX_AUDIENCE_USES_ASKED = 50_000;
+
+/** How many audience uses `attrs` lists. */
+export const usesIn = (attrs: { readonly usedBy?: ReadonlyArray<unknown> | undefined } | undefined): number =>
+  attrs?.usedBy?.length ?? 0;
+
+/** The refusal of a call asking about more audience uses than MAX_AUDIENCE_USES_ASKED. */
+export const tooManyUsesAsked = (field: string) => ({
+  path: [field],
+  issue:
+    `ask about at most ${MAX_AUDIENCE_USES_ASKED} audience uses in all (each decision counts the uses its ` +
+    "resource's `attrs.usedBy` lists)",
+});
 
 /** A resource as inputs name it: a bounded scope path plus the attributes conditions read. */
 export const ResourceInput = Schema.Struct({
@@ -53,25 +72,35 @@ export const ResourceActions = Schema.Struct({
   ),
 });
 
-/** Every resource is asked something, and at most MAX_CHECKS decisions in all. */
-const askedWithinBounds = Schema.makeFilter((input: AskingActions) => {
-  let n = 0;
-  for (const [i, r] of input.resources.entries()) {
-    const actions = askedActions(input, r);
-    if (actions.length === 0)
-      return {
-        path: ["resources", i, "actions"],
-        issue: "name the actions to ask of this resource (or `actions` for every resource that names none)",
-      };
-    n += actions.length;
-  }
-  return (
-    n <= MAX_CHECKS || {
-      path: ["resources"],
-      issue: `ask for at most ${MAX_CHECKS} decisions in all (every action of every resource counts)`,
+/** Every resource is asked something, at most MAX_CHECKS decisions in all, and at most MAX_AUDIENCE_USES_ASKED uses. */
+const askedWithinBounds = Schema.makeFilter(
+  (input: {
+    readonly actions?: ReadonlyArray<string>;
+    readonly resources: ReadonlyArray<{
+      readonly actions?: ReadonlyArray<string>;
+      readonly resource: { readonly attrs?: { readonly usedBy?: ReadonlyArray<unknown> } | undefined };
+    }>;
+  }) => {
+    let n = 0;
+    let uses = 0;
+    for (const [i, r] of input.resources.entries()) {
+      const actions = askedActions(input, r);
+      if (actions.length === 0)
+        return {
+          path: ["resources", i, "actions"],
+          issue: "name the actions to ask of this resource (or `actions` for every resource that names none)",
+        };
+      n += actions.length;
+      uses += actions.length * usesIn(r.resource.attrs);
     }
-  );
-});
+    if (n > MAX_CHECKS)
+      return {
+        path: ["resources"],
+        issue: `ask for at most ${MAX_CHECKS} decisions in all (every action of every resource counts)`,
+      };
+    return uses <= MAX_AUDIENCE_USES_ASKED || tooManyUsesAsked("resources");
+  },
+);
 
 /**
  * checkResources: actions on each of 1 to MAX_CHECKS resources about one subject, at most MAX_CHECKS decisions in

@@ -3,7 +3,7 @@
 import type { Resource, ResourceAttributes } from "@gatehouse/domain";
 import { ResourceAttributes as Attributes } from "@gatehouse/domain";
 import { Schema } from "effect";
-import { atLeast, MAX_CHECKS } from "./check-inputs.ts";
+import { atLeast, MAX_AUDIENCE_USES_ASKED, MAX_CHECKS, tooManyUsesAsked, usesIn } from "./check-inputs.ts";
 import { Id } from "./fields.ts";
 
 /** A path's levels, in the order a row lists them. */
@@ -31,7 +31,15 @@ export const PathRow = Schema.Array(Schema.NullOr(Schema.Int))
  * decoding it (unpackIndexes), once, in the table's own check: a pattern would scan it once more.
  */
 const PackedIndexes = Schema.String.pipe(
-  Schema.check(Schema.isMinLength(CHARS_PER_CHECK), Schema.isMaxLength(CHARS_PER_CHECK * MAX_CHECKS)),
+  Schema.check(
+    Schema.isMinLength(CHARS_PER_CHECK),
+    Schema.isMaxLength(CHARS_PER_CHECK * MAX_CHECKS),
+    Schema.makeFilter((packed: string) => packed.length % CHARS_PER_CHECK === 0, {
+      message: `send ${CHARS_PER_CHECK} base64 characters per question (A-Z, a-z, 0-9, + and /, no padding)`,
+      // What the document says of the alphabet too, which unpackIndexes tests by decoding.
+      toJsonSchema: () => ({ pattern: `^(?:[A-Za-z0-9+/]{${CHARS_PER_CHECK}})+$` }),
+    }),
+  ),
 ).annotate({
   description:
     "Three indexes per question, in the order the answers follow: its action in `actions`, its path in `paths`, its " +
@@ -110,13 +118,24 @@ const checksHold = (
   return undefined;
 };
 
-/** The indexes name what the table sends, and every row names its organization. */
+/** The audience uses the questions ask about: each counts the uses its attribute set lists. */
+const usesAsked = (
+  checks: Int16Array,
+  attrs: ReadonlyArray<{ readonly usedBy?: ReadonlyArray<unknown> }> | undefined,
+): number => {
+  if (attrs === undefined || !attrs.some((a) => usesIn(a) > 0)) return 0;
+  let uses = 0;
+  for (let j = 2; j < checks.length; j += PER_CHECK) uses += usesIn(attrs[checks[j] as number]);
+  return uses;
+};
+
+/** The indexes name what the table sends, every row names its organization, and the uses asked stay bounded. */
 const indexesHold = Schema.makeFilter(
   (input: {
     readonly ids: ReadonlyArray<string>;
     readonly actions: ReadonlyArray<string>;
     readonly paths: ReadonlyArray<ReadonlyArray<number | null>>;
-    readonly attrs?: ReadonlyArray<unknown>;
+    readonly attrs?: ReadonlyArray<{ readonly usedBy?: ReadonlyArray<unknown> }>;
     readonly checks: string;
   }) => {
     const pathIssue = pathsHold(input.ids.length, input.paths);
@@ -130,7 +149,8 @@ const indexesHold = Schema.makeFilter(
           "16-bit indexes, its action's, its path's and its attrs'",
       };
     const issue = checksHold(checks, input.actions.length, input.paths.length, input.attrs?.length ?? 0);
-    return issue === undefined || { path: ["checks"], issue };
+    if (issue !== undefined) return { path: ["checks"], issue };
+    return usesAsked(checks, input.attrs) <= MAX_AUDIENCE_USES_ASKED || tooManyUsesAsked("checks");
   },
 );
 

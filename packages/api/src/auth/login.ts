@@ -42,9 +42,10 @@ const deactivatedAccount = () =>
   });
 
 /**
- * The counters of one sign-in. Per account: 5 failures since its latest success, from addresses it is not known at
- * (guesses from elsewhere do not lock its holder out where it signs in). Per (address, account): the same, and a
- * success there makes the account known at the address. Per address: 20 failures, whatever the account (a password
+ * The counters of one sign-in. Per account: 5 failures within the window, refused at addresses it is not known at
+ * (guesses from elsewhere do not lock its holder out where it signs in, and its sign-ins there do not lift the lock
+ * elsewhere). Per (address, account): 5 failures since its latest success there, and a success there makes the
+ * account known at the address. Per address: 20 failures, whatever the account (a password
  * spray), except for an account known at the address, which only its (address, account) counter stops there.
  */
 const countersOf = (email: string, address: string) =>
@@ -52,7 +53,7 @@ const countersOf = (email: string, address: string) =>
     const pair = `account-at:${address} ${email}`;
     const known = yield* (yield* LoginAttempts).succeededWithin(pair, knownAccountSeconds);
     return [
-      { key: `account:${email}`, limit: accountFailureLimit, sinceSuccess: true, waived: known },
+      { key: `account:${email}`, limit: accountFailureLimit, sinceSuccess: false, waived: known },
       { key: pair, limit: accountFailureLimit, sinceSuccess: true },
       { key: `address:${address}`, limit: addressFailureLimit, sinceSuccess: false, waived: known },
     ];

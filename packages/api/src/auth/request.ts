@@ -10,10 +10,13 @@ export interface ClientInfo {
   readonly secure: boolean;
 }
 
-/** The first value of a comma-separated forwarded header, trimmed, or undefined. */
-const firstForwarded = (value: string | undefined): string | undefined => {
-  const first = value?.split(",")[0]?.trim();
-  return first === undefined || first === "" ? undefined : first;
+/**
+ * The last value of a comma-separated forwarded header, trimmed, or undefined: the one the trusted proxy wrote. A
+ * proxy appends the address it saw to whatever the client sent, so the values before it are the client's own words.
+ */
+const lastForwarded = (value: string | undefined): string | undefined => {
+  const last = value?.split(",").at(-1)?.trim();
+  return last === undefined || last === "" ? undefined : last;
 };
 
 /** The socket's peer address; `unknown` when the request did not come through @hono/node-server. */
@@ -25,10 +28,13 @@ const socketAddress = (c: Context): string => {
   }
 };
 
-/** The client behind `c`; `trustProxy` (TRUST_PROXY=1) makes x-forwarded-for and -proto count. */
+/**
+ * The client behind `c`; `trustProxy` (TRUST_PROXY=1: one reverse proxy in front) makes the last x-forwarded-for and
+ * -proto values count.
+ */
 export const clientInfo = (c: Context, trustProxy: boolean): ClientInfo => {
-  const forwardedFor = trustProxy ? firstForwarded(c.req.header("x-forwarded-for")) : undefined;
-  const forwardedProto = trustProxy ? firstForwarded(c.req.header("x-forwarded-proto")) : undefined;
+  const forwardedFor = trustProxy ? lastForwarded(c.req.header("x-forwarded-for")) : undefined;
+  const forwardedProto = trustProxy ? lastForwarded(c.req.header("x-forwarded-proto")) : undefined;
   return {
     address: forwardedFor ?? socketAddress(c),
     userAgent: c.req.header("user-agent") ?? null,

@@ -96,8 +96,10 @@ export class Engine {
 
   /**
    * `check` of questions given as indexes, answered in their order: question q asks `actions[asked[2q]]` of
-   * `resources[asked[2q + 1]]`. The subject and each action are looked up once. (Deciding a resource's questions
-   * together, as checkResources does, costs more here: the table's resources are asked two or three actions each.)
+   * `resources[asked[2q + 1]]`. The subject is looked up once, and each action once, when a question first asks it
+   * (an unknown one is refused there, as `check` refuses it; one no question asks is never looked up). Deciding a
+   * resource's questions together, as checkResources does, costs more here: a table's resources are asked two or
+   * three actions each.
    */
   checkIndexed(
     subject: string,
@@ -109,11 +111,14 @@ export class Engine {
     const snap = this.snapshot;
     const slot = snap.index.find(subject);
     if (slot < 0) throw new UnknownSubject({ subject });
-    const refs = actions.map((action) => snap.catalog.action(action));
+    const refs: Array<ActionRef | undefined> = [];
     const out: Decision[] = [];
     for (let i = 0; i < asked.length; i += 2) {
+      const a = asked[i] as number;
+      const ref = refs[a] ?? snap.catalog.action(actions[a] as string);
+      refs[a] = ref;
       const cx = this.cx.about(slot, resources[asked[i + 1] as number] as Resource, now, null);
-      cx.ref = refs[asked[i] as number] as ActionRef;
+      cx.ref = ref;
       out.push(decide(cx) ? "allow" : "deny");
     }
     return out;

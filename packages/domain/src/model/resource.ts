@@ -24,6 +24,13 @@ export const AudienceUse = Schema.Struct({
 });
 export type AudienceUse = typeof AudienceUse.Type;
 
+/**
+ * The most uses an audience's attributes may list. An audience action reads every use (its role is the lowest over
+ * them), so a question's cost grows with them: the bound keeps one question's cost bounded, and the batch questions
+ * bound their sum (MAX_AUDIENCE_USES_ASKED, contracts' check-inputs.ts).
+ */
+export const MAX_AUDIENCE_USES = 2000;
+
 export const ResourceAttributes = Schema.Struct({
   production: Schema.optionalKey(Schema.Boolean),
   flagStatus: Schema.optionalKey(FlagStatus),
@@ -34,7 +41,9 @@ export const ResourceAttributes = Schema.Struct({
   sharedWithSubject: Schema.optionalKey(Schema.Boolean),
   platform: Schema.optionalKey(Schema.Literals(["web", "feature"])),
   /** An audience's uses (Feature projects): its role is the lowest over them; `[]` = no flag uses it. */
-  usedBy: Schema.optionalKey(Schema.Array(AudienceUse)),
+  usedBy: Schema.optionalKey(
+    Schema.Array(AudienceUse).pipe(Schema.check(Schema.isMaxLength(MAX_AUDIENCE_USES))),
+  ),
 });
 export type ResourceAttributes = typeof ResourceAttributes.Type;
 
