@@ -21,6 +21,7 @@ import { NotServedHere } from "./refusals.ts";
 import { limitBody, MAX_BATCH_CALLS } from "./request-limits.ts";
 import { appRouter } from "./root.ts";
 import type { StreamLimits } from "./stream-quota.ts";
+import { answerOneCall, type OneCallOptions } from "./trpc-one-call.ts";
 import { mountChanges } from "./v1/change-stream.ts";
 import { mountDecisionApi } from "./v1/check-endpoints.ts";
 import { decisionRoutes } from "./v1/decision-routes.ts";
@@ -49,6 +50,11 @@ export interface AppOptions {
   readonly partition?: Partition;
   /** Which of several worker processes this is (GATEHOUSE_WORKERS): sent as `x-gatehouse-worker` on every answer. */
   readonly worker?: string;
+  /**
+   * Answer single tRPC calls with answerOneCall (default true); false leaves every call to tRPC's fetch adapter,
+   * which the one-call path must answer alike (trpc-one-call.test.ts compares them).
+   */
+  readonly oneCall?: boolean;
 }
 
 /** Hono context variables: the request id is kept here, never read back from the response. */
@@ -74,7 +80,7 @@ const afterwards = (c: Context, requestId: string, worker: string | undefined) =
  */
 const trpcContext =
   (auth: AuthConfig, options: AppOptions, caughtUp: EngineAt | undefined, c: Context<Env>) =>
-  (opts: FetchCreateContextFnOptions): ApiContext | Promise<ApiContext> => {
+  (opts: Pick<FetchCreateContextFnOptions, "req" | "resHeaders">): ApiContext | Promise<ApiContext> => {
     const signedIn = authContext(auth, opts, c);
     return signedIn instanceof Promise
       ? signedIn.then(requestContext(options, caughtUp, c))
@@ -92,6 +98,36 @@ const requestContext =
     partition: options.partition,
     ...signedIn,
   });
+
+/** How tRPC calls are answered, by answerOneCall and by tRPC's fetch adapter alike. */
+const oneCallOptions: OneCallOptions = {
+  router: appRouter,
+  // Named, so the adapter does not work it out from Hono's route on every request.
+  endpoint: "/trpc",
+  // Clients see "Internal error" only; the operator finds the cause in the log by the request id.
+  onError: ({ error, path, ctx }) => {
+    if (error.code === "INTERNAL_SERVER_ERROR")
+      console.error(
+        `[${ctx?.requestId ?? "no request id"}] ${path ?? "(no path)"} failed:`,
+        error.cause ?? error,
+      );
+  },
+  // The consistency token of the request's writes (for a batch, the highest): docs/decisions.md#api-consistency-tokens.
+  // A request only about organizations this node does not hold: 421 Misdirected Request, for the router.
+  responseMeta: ({ ctx, errors }) => {
+    const meta = tokenHeaders(ctx?.written);
+    return errors.length > 0 && errors.every((e) => e.cause instanceof NotServedHere)
+      ? { ...meta, status: 421 }
+      : meta;
+  },
+};
+
+// tRPC's own fetch adapter, called directly: @hono/trpc-server adds an async layer and an object copy around the
+// context, and a Proxy in front of every POST's request (docs/benchmarks.md). The same options every request.
+const trpc: Omit<FetchHandlerRequestOptions<typeof appRouter>, "req" | "createContext"> = {
+  ...oneCallOptions,
+  maxBatchSize: MAX_BATCH_CALLS,
+};
 
 export const createApp = (options: AppOptions): Hono<Env> => {
   const app = new Hono<Env>();
@@ -114,39 +150,15 @@ export const createApp = (options: AppOptions): Hono<Env> => {
     return limitBody(c, next);
   });
   app.get("/healthz", (c) => c.json({ status: "ok" }));
-  // tRPC's own fetch adapter, called directly: @hono/trpc-server adds an async layer and an object copy around the
-  // context, and a Proxy in front of every POST's request (docs/benchmarks.md). The same options every request.
-  const trpc: Omit<FetchHandlerRequestOptions<typeof appRouter>, "req" | "createContext"> = {
-    router: appRouter,
-    // Named, so the adapter does not work it out from Hono's route on every request.
-    endpoint: "/trpc",
-    maxBatchSize: MAX_BATCH_CALLS,
-    // Clients see "Internal error" only; the operator finds the cause in the log by the request id.
-    onError: ({ error, path, ctx }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR")
-        console.error(
-          `[${ctx?.requestId ?? "no request id"}] ${path ?? "(no path)"} failed:`,
-          error.cause ?? error,
-        );
-    },
-    // The consistency token of the request's writes (for a batch, the highest): docs/decisions.md#api-consistency-tokens.
-    // A request only about organizations this node does not hold: 421 Misdirected Request, for the router.
-    responseMeta: ({
-      ctx,
-      errors,
-    }: {
-      readonly ctx?: ApiContext | undefined;
-      readonly errors: ReadonlyArray<{ readonly cause?: unknown }>;
-    }) => {
-      const meta = tokenHeaders(ctx?.written);
-      return errors.length > 0 && errors.every((e) => e.cause instanceof NotServedHere)
-        ? { ...meta, status: 421 }
-        : meta;
-    },
-  };
-  app.use("/trpc/*", (c) =>
-    fetchRequestHandler({ ...trpc, req: c.req.raw, createContext: trpcContext(auth, options, caughtUp, c) }),
-  );
+  // A single call is answered by answerOneCall (trpc-one-call.ts), everything else by tRPC's fetch adapter.
+  const oneCall = options.oneCall ?? true;
+  app.use("/trpc/*", (c) => {
+    const createContext = trpcContext(auth, options, caughtUp, c);
+    return (
+      (oneCall ? answerOneCall(c, oneCallOptions, createContext) : undefined) ??
+      fetchRequestHandler({ ...trpc, req: c.req.raw, createContext })
+    );
+  });
   mountDecisionApi(app, { auth, engine: options.engine, engineAt: caughtUp, partition: options.partition });
   mountEvents(app, {
     store: options.store,

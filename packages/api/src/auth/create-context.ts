@@ -36,7 +36,11 @@ export interface SignedIn {
   readonly auth?: RequestAuth;
 }
 
-type AuthOpts = Pick<FetchCreateContextFnOptions, "req" | "resHeaders">;
+/** The request, and the headers sign-in sets cookies on (none outside tRPC). */
+interface AuthOpts {
+  readonly req: FetchCreateContextFnOptions["req"];
+  readonly resHeaders: Headers | undefined;
+}
 
 /** The request's sign-in state once its credentials resolved; throws FORBIDDEN on a failed CSRF check. */
 const signedIn = (

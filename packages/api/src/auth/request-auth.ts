@@ -15,7 +15,8 @@ export class RequestAuth {
     private readonly readClient: () => ClientInfo,
     /** The hash of the valid session cookie this request carries, if any. */
     readonly sessionIdHash: string | undefined,
-    private readonly resHeaders: Headers,
+    /** Where its cookies go; a request answered outside tRPC (the /v1 decision API) sets none. */
+    private readonly resHeaders: Headers | undefined,
   ) {}
 
   /** The client behind the request (sign-in limits, session records, the cookies' Secure flag). */
@@ -32,12 +33,18 @@ export class RequestAuth {
   /** Sends the cookies of a new session with the response. */
   startSession(token: string, csrfToken: string): void {
     for (const cookie of sessionCookies(token, csrfToken, this.client.secure))
-      this.resHeaders.append("set-cookie", cookie);
+      this.cookieHeaders().append("set-cookie", cookie);
   }
 
   /** Sends cookies clearing the session with the response. */
   endSession(): void {
-    for (const cookie of clearedCookies(this.client.secure)) this.resHeaders.append("set-cookie", cookie);
+    for (const cookie of clearedCookies(this.client.secure))
+      this.cookieHeaders().append("set-cookie", cookie);
+  }
+
+  private cookieHeaders(): Headers {
+    if (this.resHeaders !== undefined) return this.resHeaders;
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "This request cannot set cookies" });
   }
 }
 

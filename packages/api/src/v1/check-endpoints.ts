@@ -6,6 +6,7 @@ import type { Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type AuthConfig, authContext } from "../auth/create-context.ts";
 import type { EngineAt } from "../consistency.ts";
+import { namesJson } from "../json-content-type.ts";
 import { badRequest, unauthorized, unsupportedMediaType } from "../refusals.ts";
 import { type DecisionRoute, decisionRoutes } from "./decision-routes.ts";
 import { errorAnswer } from "./error-body.ts";
@@ -30,10 +31,6 @@ const notJson = (): never => {
   throw badRequest("The request body is not JSON: send the input as a JSON object");
 };
 
-/** Whether a content-type header names JSON (`application/json`, any parameters such as a charset). */
-const namesJson = (contentType: string | undefined): boolean =>
-  contentType !== undefined && contentType.split(";", 1)[0]?.trim().toLowerCase() === "application/json";
-
 /** The body as JSON: sent as another media type, 415; a body that is not JSON, a bad request. */
 const jsonBody = (c: Context): Promise<unknown> => {
   if (!namesJson(c.req.header("content-type"))) throw unsupportedMediaType("application/json");
@@ -49,7 +46,7 @@ const CHALLENGE = { "www-authenticate": 'Bearer realm="gatehouse"' };
  */
 const handle = (route: DecisionRoute, options: DecisionApiOptions) => async (c: Context<RequestEnv>) => {
   try {
-    const signedIn = authContext(options.auth, { req: c.req.raw, resHeaders: new Headers() }, c);
+    const signedIn = authContext(options.auth, { req: c.req.raw, resHeaders: undefined }, c);
     const { actor, auth } = signedIn instanceof Promise ? await signedIn : signedIn;
     if (actor === undefined) throw unauthorized();
     const raw = await jsonBody(c);
