@@ -4,15 +4,12 @@ import { randomUUID } from "node:crypto";
 import { ServerResponse } from "node:http";
 import type { Engine } from "@gatehouse/domain";
 import type { Partition } from "@gatehouse/store";
-import {
-  type FetchCreateContextFnOptions,
-  type FetchHandlerRequestOptions,
-  fetchRequestHandler,
-} from "@trpc/server/adapters/fetch";
+import { type FetchHandlerRequestOptions, fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Duration } from "effect";
 import { type Context, Hono } from "hono";
 import { mountApps } from "./apps.ts";
 import { type AuthConfig, authContext, type SignedIn } from "./auth/create-context.ts";
+import type { CookieHeaders } from "./auth/request-auth.ts";
 import type { StoreRunner } from "./auth/store-runner.ts";
 import { defaultAtLeastWait, type EngineAt, engineAt, tokenHeaders, WrittenPosition } from "./consistency.ts";
 import type { ApiContext } from "./context.ts";
@@ -80,7 +77,7 @@ const afterwards = (c: Context, requestId: string, worker: string | undefined) =
  */
 const trpcContext =
   (auth: AuthConfig, options: AppOptions, caughtUp: EngineAt | undefined, c: Context<Env>) =>
-  (opts: Pick<FetchCreateContextFnOptions, "req" | "resHeaders">): ApiContext | Promise<ApiContext> => {
+  (opts: { readonly req: Request; readonly resHeaders: CookieHeaders }): ApiContext | Promise<ApiContext> => {
     const signedIn = authContext(auth, opts, c);
     return signedIn instanceof Promise
       ? signedIn.then(requestContext(options, caughtUp, c))
@@ -96,7 +93,9 @@ const requestContext =
     written: new WrittenPosition(),
     engineAt: caughtUp,
     partition: options.partition,
-    ...signedIn,
+    // Key by key, not `...signedIn`: a literal ending in a spread took three times as long (docs/benchmarks.md).
+    actor: signedIn.actor,
+    auth: signedIn.auth,
   });
 
 /** How tRPC calls are answered, by answerOneCall and by tRPC's fetch adapter alike. */

@@ -18,7 +18,7 @@ export interface ApiContext {
   /** Undefined when the request carries no valid session or API key. */
   readonly actor: Actor | undefined;
   /** The request's sign-in state; absent on a server built without a store (no sign-in configured). */
-  readonly auth?: RequestAuth;
+  readonly auth?: RequestAuth | undefined;
   /** The newest change the request made, answered in the Gatehouse-Token header (consistency.ts). */
   readonly written: WrittenPosition;
   /** The engine once this process applied a token (questions asked `atLeast`); absent without a store. */

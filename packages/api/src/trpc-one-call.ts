@@ -11,6 +11,7 @@ import {
   transformTRPCResponse,
 } from "@trpc/server/unstable-core-do-not-import";
 import type { Context } from "hono";
+import { type CookieHeaders, CookieJar } from "./auth/request-auth.ts";
 import type { ApiContext } from "./context.ts";
 import { namesJson } from "./json-content-type.ts";
 import type { appRouter } from "./root.ts";
@@ -33,7 +34,7 @@ export interface OneCallOptions {
 /** The request and the headers sign-in sets cookies on, as tRPC's fetch adapter gives its createContext. */
 export type OneCallContext = (opts: {
   readonly req: Request;
-  readonly resHeaders: Headers;
+  readonly resHeaders: CookieHeaders;
 }) => ApiContext | Promise<ApiContext>;
 
 type Answer = Promise<Response>;
@@ -121,14 +122,19 @@ const streams = (data: unknown): boolean =>
   data !== null &&
   (isAsyncIterable(data) || Object.values(data).some((v) => isPromise(v) || isAsyncIterable(v)));
 
-/** The answer's headers: tRPC's, the ones sign-in set (cookies), and the meta's (consistency token). */
-const answerHeaders = (resHeaders: Headers, meta: Record<string, string> | undefined) => {
-  const headers: Record<string, string | string[]> = { vary: VARY, "content-type": "application/json" };
-  for (const [name, value] of resHeaders) if (name !== "set-cookie") headers[name] = value;
-  const cookies = resHeaders.getSetCookie();
-  if (cookies.length > 0) headers["set-cookie"] = cookies;
-  if (meta !== undefined) Object.assign(headers, meta);
-  return headers;
+/**
+ * The answer's headers: tRPC's, the meta's (consistency token) and the cookies sign-in set. A plain record, which
+ * node-server writes as it is, unless there are cookies (sign-in, sign-out): several Set-Cookie need Fetch Headers.
+ */
+const answerHeaders = (
+  jar: CookieJar,
+  meta: Record<string, string> | undefined,
+): Record<string, string> | Headers => {
+  const headers: Record<string, string> = { vary: VARY, "content-type": "application/json", ...meta };
+  if (jar.cookies.length === 0) return headers;
+  const withCookies = new Headers(headers);
+  for (const cookie of jar.cookies) withCookies.append("set-cookie", cookie);
+  return withCookies;
 };
 
 /**
@@ -156,13 +162,13 @@ const answer = async (
   parameter: string | undefined,
 ): Promise<Response> => {
   const config = options.router._def._config;
-  const resHeaders = new Headers();
+  const jar = new CookieJar();
   const read: Read = { input: undefined };
   let ctx: ApiContext | undefined;
   let res: { result: { data: unknown } } | { error: unknown };
   let error: TRPCError | undefined;
   try {
-    ctx = await context({ req: c.req.raw, resHeaders });
+    ctx = await context({ req: c.req.raw, resHeaders: jar });
     const getRawInput = inputReader(c, options.router, parameter, read);
     const data: unknown = await procedure({ path, getRawInput, ctx, type, signal: undefined, batchIndex: 0 });
     if (streams(data))
@@ -178,10 +184,12 @@ const answer = async (
   }
   const errors = error === undefined ? [] : [error];
   const meta = options.responseMeta({ ctx, errors });
-  const status = meta.status ?? getHTTPStatusCode([res] as never, errors);
-  return c.body(
-    JSON.stringify(transformTRPCResponse(config, res as never)),
-    status as never,
-    answerHeaders(resHeaders, meta.headers),
-  );
+  // A result is a 200 to tRPC (getHTTPStatusCode), unless the meta says otherwise.
+  const status = meta.status ?? (error === undefined ? 200 : getHTTPStatusCode([res] as never, errors));
+  // A Response made here, not by c.body: Hono turns a header record of more than one header into Fetch Headers,
+  // which node-server turns back into a record.
+  return new Response(JSON.stringify(transformTRPCResponse(config, res as never)), {
+    status,
+    headers: answerHeaders(jar, meta.headers),
+  });
 };

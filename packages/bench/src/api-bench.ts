@@ -106,10 +106,17 @@ const stopServer = (child: ChildProcess): Promise<void> =>
     child.send("stop");
   });
 
-/** The server's CPU time so far and its monotonic clock, in µs. */
-const serverCpu = (child: ChildProcess): Promise<{ readonly cpuUs: number; readonly atUs: number }> =>
+/** What the server reports of itself, in µs: CPU time so far (of it, the kernel's), and its monotonic clock. */
+interface ServerCpu {
+  readonly cpuUs: number;
+  readonly sysUs: number;
+  readonly atUs: number;
+}
+
+/** The server's CPU time so far and its monotonic clock. */
+const serverCpu = (child: ChildProcess): Promise<ServerCpu> =>
   new Promise((resolve) => {
-    child.once("message", (m) => resolve(m as { cpuUs: number; atUs: number }));
+    child.once("message", (m) => resolve(m as ServerCpu));
     child.send("cpu");
   });
 
@@ -229,7 +236,8 @@ const measure = async (
   windows.push({ name, fromUs: before.atUs, toUs: after.atUs, requests: r.requests });
   options.note(
     `${name}: ${r.requests} requests in ${options.seconds} s over ${options.connections} connections; ` +
-      `server CPU ${cpuPerRequest.toFixed(1)} µs per request (at most ${Math.round(1e6 / cpuPerRequest)}/s on one core)` +
+      `server CPU ${cpuPerRequest.toFixed(1)} µs per request, ${((after.sysUs - before.sysUs) / r.requests).toFixed(1)} of it ` +
+      `in the kernel (at most ${Math.round(1e6 / cpuPerRequest)}/s on one core)` +
       (r.failures > 0 ? `; WARNING: ${r.failures} failed (non-2xx, errors, timeouts)` : ""),
   );
   return {

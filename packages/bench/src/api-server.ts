@@ -46,9 +46,10 @@ const server = serve({ fetch: served.fetch, port: 0, hostname: "127.0.0.1" }, (i
   process.send?.(ready);
 });
 
-// "stop" ends the process normally (so --cpu-prof writes its profile); "cpu" asks for the CPU time used
-// so far (user + system, µs), which the bench divides by the requests served, and the monotonic clock's time
-// (µs, the clock CPU profiles time their samples by), which marks where each measured run lies in a profile.
+// "stop" ends the process normally (so --cpu-prof writes its profile); "cpu" asks for the CPU time used so far
+// (user + system, and system alone, µs), which the bench divides by the requests served, and the monotonic
+// clock's time (µs, the clock CPU profiles time their samples by), which marks where each measured run lies in a
+// profile.
 const stop = (): void => {
   setTimeout(() => process.exit(0), 1000).unref();
   server.close(() => void store.close().finally(() => process.exit(0)));
@@ -57,7 +58,7 @@ process.on("message", (message) => {
   if (message === "stop") stop();
   if (message === "cpu") {
     const { user, system } = process.cpuUsage();
-    process.send?.({ cpuUs: user + system, atUs: Number(process.hrtime.bigint() / 1000n) });
+    process.send?.({ cpuUs: user + system, sysUs: system, atUs: Number(process.hrtime.bigint() / 1000n) });
   }
 });
 process.on("disconnect", () => process.exit(0));

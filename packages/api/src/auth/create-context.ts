@@ -7,7 +7,7 @@ import { getCookie } from "hono/cookie";
 import type { Actor } from "../context.ts";
 import { csrfCookie, csrfHeader, sessionCookie } from "./policy.ts";
 import { clientInfo } from "./request.ts";
-import { RequestAuth } from "./request-auth.ts";
+import { type CookieHeaders, RequestAuth } from "./request-auth.ts";
 import { type Resolved, resolveActorWith } from "./resolve-actor.ts";
 import type { StoreRunner } from "./store-runner.ts";
 import { matchesHash } from "./tokens.ts";
@@ -39,7 +39,7 @@ export interface SignedIn {
 /** The request, and the headers sign-in sets cookies on (none outside tRPC). */
 interface AuthOpts {
   readonly req: FetchCreateContextFnOptions["req"];
-  readonly resHeaders: Headers | undefined;
+  readonly resHeaders: CookieHeaders | undefined;
 }
 
 /** The request's sign-in state once its credentials resolved; throws FORBIDDEN on a failed CSRF check. */

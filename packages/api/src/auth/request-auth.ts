@@ -6,6 +6,20 @@ import { clearedCookies, sessionCookies } from "./cookies.ts";
 import type { ClientInfo } from "./request.ts";
 import { runWith, type StoreRunner, type StoreServices } from "./store-runner.ts";
 
+/** What sign-in writes its cookies to: a response's Fetch `Headers`, or the one-call tRPC path's `CookieJar`. */
+export type CookieHeaders = Pick<Headers, "append">;
+
+/** The Set-Cookie values a request's sign-in wrote, for an answer built with a plain header record. */
+export class CookieJar implements CookieHeaders {
+  readonly cookies: string[] = [];
+
+  append(name: string, value: string): void {
+    if (name.toLowerCase() !== "set-cookie")
+      throw new Error(`A cookie jar holds Set-Cookie only, not ${name}`);
+    this.cookies.push(value);
+  }
+}
+
 export class RequestAuth {
   private clientInfo: ClientInfo | undefined;
 
@@ -15,8 +29,8 @@ export class RequestAuth {
     private readonly readClient: () => ClientInfo,
     /** The hash of the valid session cookie this request carries, if any. */
     readonly sessionIdHash: string | undefined,
-    /** Where its cookies go; a request answered outside tRPC (the /v1 decision API) sets none. */
-    private readonly resHeaders: Headers | undefined,
+    /** Where its cookies go (the response's headers); a /v1 decision API request sets none. */
+    private readonly resHeaders: CookieHeaders | undefined,
   ) {}
 
   /** The client behind the request (sign-in limits, session records, the cookies' Secure flag). */
@@ -42,7 +56,7 @@ export class RequestAuth {
       this.cookieHeaders().append("set-cookie", cookie);
   }
 
-  private cookieHeaders(): Headers {
+  private cookieHeaders(): CookieHeaders {
     if (this.resHeaders !== undefined) return this.resHeaders;
     throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "This request cannot set cookies" });
   }
