@@ -55,10 +55,12 @@ export interface ApiLine {
   readonly p99Ms: number;
   /** The server's CPU time (user + system) per request over the measured run. */
   readonly cpuUsPerRequest: number;
-  /** Requests per second as a share of the baseline's. */
+  /** Requests per second as a share of the baseline's around the line (`baselineOpsPerSec`). */
   readonly vsBaseline?: number;
-  /** Checks per second as a multiple of the baseline's requests per second (the batch endpoints). */
+  /** Checks per second as a multiple of the baseline's requests per second around the line (the batch endpoints). */
   readonly checksVsBaseline?: number;
+  /** The baseline's requests per second around the line: the mean of a short run right before it and one right after. */
+  readonly baselineOpsPerSec?: number;
 }
 
 /** How the answers of one endpoint read: the decisions in a tRPC or /v1 body, or the baseline's `{ ok: true }`. */
@@ -73,6 +75,12 @@ const ACTIONS_PER_RESOURCE = 10;
 const CHECK_MANY_BODIES = 1000;
 const CHECK_URLS = 50_000;
 const WARMUP_SECONDS = 2;
+
+/**
+ * The baseline runs again this long right before and right after each line, and the line's ratios divide by the
+ * mean of the two: the machine's state drifts over a run of minutes (docs/benchmarks.md, "Current figures").
+ */
+const AROUND_SECONDS = 3;
 
 const startServer = (options: ApiBenchOptions): Promise<{ child: ChildProcess; ready: ServerReady }> => {
   const profile =
@@ -252,17 +260,18 @@ const measure = async (
 
 const ratio = (part: number, whole: number): number => Number((part / whole).toFixed(3));
 
-/** A line with its ratios to the baseline measured in the same run. */
-const versus = (m: Measured, baseline: Measured): ApiLine => ({
+/** A line with its ratios to the baseline's requests per second measured around it, in the same run. */
+const versus = (m: Measured, baseline: number): ApiLine => ({
   ...m,
-  vsBaseline: ratio(m.opsPerSec, baseline.opsPerSec),
-  ...(m.checksPerSec !== m.opsPerSec && { checksVsBaseline: ratio(m.checksPerSec, baseline.opsPerSec) }),
+  vsBaseline: ratio(m.opsPerSec, baseline),
+  ...(m.checksPerSec !== m.opsPerSec && { checksVsBaseline: ratio(m.checksPerSec, baseline) }),
+  baselineOpsPerSec: Math.round(baseline),
 });
 
 /**
  * Runs the API measurements against one fresh server process, in one run: the plain Hono baseline, then
  * tRPC's authz.check and authz.checkMany, then POST /v1/check, /v1/check-many and /v1/check-resources (each skipped,
- * with a note, where the route is missing).
+ * with a note, where the route is missing), each between two short runs of the baseline its ratios divide by.
  */
 export const runApiBench = async (
   options: ApiBenchOptions,
@@ -298,12 +307,27 @@ export const runApiBench = async (
     // records its use, a one-off that would otherwise land in whichever run meets the key first.
     const firstOfEach = new Map(single.map((q) => [q.resource.org, q]));
     for (const r of checkRequests([...firstOfEach.values()])) await probe(ready, "trpc", r);
-    const run = (name: ApiLine["bench"], kind: Kind, requests: ReadonlyArray<ApiRequest>, checks = 1) =>
-      name === "api.baseline" || options.lines === undefined || options.lines.includes(name)
-        ? measure(options, windows, server, name, kind, requests, checks)
-        : Promise.resolve(undefined);
-    const baseline = await run("api.baseline", "baseline", baselineRequests(fx.orgs.map((o) => o.id)));
+    const base = baselineRequests(fx.orgs.map((o) => o.id));
+    const baseline = await measure(options, windows, server, "api.baseline", "baseline", base, 1);
     if (baseline === undefined) throw new Error(`the bench server does not serve ${BASELINE_PATH}`);
+    const baselineNow = async (): Promise<number> =>
+      (await load(ready.port, base, keyOf(ready), options.connections, AROUND_SECONDS)).requestsPerSec;
+    const run = async (
+      name: ApiLine["bench"],
+      kind: Kind,
+      requests: ReadonlyArray<ApiRequest>,
+      checks = 1,
+    ) => {
+      if (options.lines !== undefined && !options.lines.includes(name)) return undefined;
+      const before = await baselineNow();
+      const m = await measure(options, windows, server, name, kind, requests, checks);
+      if (m === undefined) return undefined;
+      const after = await baselineNow();
+      options.note(
+        `${name}: the baseline right before it ${Math.round(before)} req/s, right after ${Math.round(after)}`,
+      );
+      return versus(m, (before + after) / 2);
+    };
     const measured = [
       await run("api.check", "trpc", checkRequests(single)),
       await run("api.checkMany", "trpc", many, CHECKS_PER_CALL),
@@ -315,7 +339,7 @@ export const runApiBench = async (
       await run("api.v1.checkResources", "v1", perResource, decisionsPerCall(perResource)),
       await run("api.v1.checkResources.listPage", "v1", listPage, decisionsPerCall(listPage)),
     ];
-    return [baseline, ...measured.flatMap((m) => (m === undefined ? [] : [versus(m, baseline)]))];
+    return [baseline, ...measured.flatMap((m) => (m === undefined ? [] : [m]))];
   } finally {
     await stopServer(child);
     if (options.profileDir !== undefined)
