@@ -56,16 +56,20 @@ const inputParameter = (url: string, query: number): string => {
 
 /**
  * The call a request makes, when it is one this module answers exactly as tRPC's resolver would: one call (no
- * batch, no other query parameter than `input`, no streamed answer asked) to a procedure path with nothing to
- * decode, a query by GET or a mutation by a JSON POST, on a procedure the router holds. Anything else is
- * undefined: the resolver answers it.
+ * batch, no other query parameter than `input` and no fragment after it, no streamed answer asked) to a procedure
+ * path with nothing to decode, a query by GET or a mutation by a JSON POST, on a procedure the router holds.
+ * Anything else is undefined: the resolver answers it.
  */
 const oneCall = (c: Context, endpoint: string, router: OneCallOptions["router"]) => {
   const method = c.req.method;
   const url = c.req.url;
   const query = url.indexOf("?");
   if (method === "GET") {
-    if (query !== -1 && (!url.startsWith("input=", query + 1) || url.includes("&", query))) return undefined;
+    if (
+      query !== -1 &&
+      (!url.startsWith("input=", query + 1) || url.includes("&", query) || url.includes("#", query))
+    )
+      return undefined;
     const contentType = c.req.header("content-type");
     if (contentType !== undefined && !namesJson(contentType)) return undefined;
   } else if (method !== "POST" || query !== -1 || !namesJson(c.req.header("content-type"))) return undefined;

@@ -1,6 +1,9 @@
 // The one-call path (trpc-one-call.ts) against tRPC's own fetch adapter: every request, well formed or not, gets the
 // same status, body and headers from an app answering single calls itself as from one leaving them all to tRPC.
+import type { AddressInfo } from "node:net";
+import { connect } from "node:net";
 import { EngineSync } from "@gatehouse/store";
+import { type ServerType, serve } from "@hono/node-server";
 import { Effect } from "effect";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
@@ -292,5 +295,44 @@ describe("single tRPC calls answered without tRPC's general resolver", () => {
     const viaOneCall = await cookieNames(api.app());
     expect(viaOneCall).toEqual(await cookieNames(resolver));
     expect(viaOneCall).toContain("gatehouse_session");
+  });
+});
+
+describe("single tRPC calls over node-server, where the request target is as the client wrote it", () => {
+  /** The status and body answered to a raw HTTP/1.1 request line `target`, by `app` served on a free port. */
+  const rawAnswer = async (app: ReturnType<typeof createApp>, target: string) => {
+    const server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    });
+    try {
+      const { port } = server.address() as AddressInfo;
+      const text = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, "127.0.0.1", () =>
+          socket.write(
+            `GET ${target} HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Bearer ${key}\r\nconnection: close\r\n\r\n`,
+          ),
+        );
+        let received = "";
+        socket.on("data", (chunk) => {
+          received += chunk.toString();
+        });
+        socket.on("end", () => resolve(received));
+        socket.on("error", reject);
+      });
+      const [head = "", body = ""] = text.split("\r\n\r\n");
+      return { status: head.split(" ")[1], body };
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  };
+
+  it.each([
+    ["a fragment after the input", `/trpc/authz.check?input=${encoded(question)}#frag`],
+    ["a fragment that is not JSON", `/trpc/authz.check?input=${encoded(question)}#%7B`],
+    ["a dot segment in the path", `/trpc/x/../authz.check?input=${encoded(question)}`],
+  ])("%s: the same status and body", async (_name, target) => {
+    const viaOneCall = await rawAnswer(api.app(), target);
+    expect(viaOneCall).toEqual(await rawAnswer(resolver, target));
+    expect(viaOneCall.status).toBe("200");
   });
 });
